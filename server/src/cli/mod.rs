@@ -1,0 +1,48 @@
+//! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
+//! library; nothing here analyses code.
+
+mod rules_cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit code for a usage, configuration or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "slopguard",
+    version,
+    about = "Guards code written with AI assistants",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write, inspect and test rules.
+    #[command(subcommand)]
+    Rules(rules_cmd::RulesCommand),
+}
+
+/// Parses the process arguments and runs the command; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(EXIT_ERROR),
+            };
+        }
+    };
+    match cli.command {
+        Command::Rules(command) => rules_cmd::run(command),
+    }
+}

@@ -1,0 +1,18 @@
+//! slopguard: guards code written with AI assistants.
+//!
+//! Data flows one way: text → syntax tree ([`analysis::parse`]) → findings ([`rules::RuleSet`],
+//! [`analysis::analyze`]) → diagnostics (the LSP) or reports (`slopguard check`). See
+//! `ARCHITECTURE.md` at the repository root for the map.
+
+pub mod analysis;
+pub mod cli;
+pub mod finding;
+pub mod lang;
+pub mod rules;
+pub mod text;
+
+pub use analysis::{FileKind, analyze};
+pub use finding::{Finding, Fix, PackageRef};
+
+/// Where rule documentation is published; a rule's link is this plus `#<rule id>`.
+pub const DOCS_RULES_URL: &str = "https://github.com/slopguard/slopguard/blob/main/docs/rules.md";

@@ -1,0 +1,63 @@
+//! The rule engine: the rule file model, loading and validation, compiled queries, matching,
+//! message and fix templates, and the corpus scorer behind `slopguard rules test`.
+
+mod corpus;
+mod engine;
+mod explain;
+mod load;
+mod model;
+mod predicates;
+mod template;
+
+pub use corpus::{CorpusReport, RuleScore, score_corpus};
+pub use engine::{MATCH_TIME_LIMIT, RuleSet};
+pub use explain::explain;
+pub use load::{RuleError, load_dir, load_embedded, parse_rule};
+pub use model::{
+    Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, Target,
+};
+pub use predicates::shannon_entropy;
+
+use std::sync::OnceLock;
+
+impl RuleSet {
+    /// The embedded rule pack, compiled once per process.
+    ///
+    /// The pack is validated by the test suite (`embedded_pack_is_valid`), so a failure here is a
+    /// defect of the build itself, not of user input.
+    pub fn builtin() -> &'static RuleSet {
+        static BUILTIN: OnceLock<RuleSet> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let rules = load_embedded()
+                .unwrap_or_else(|errors| panic!("embedded rule pack is invalid: {errors:?}"));
+            RuleSet::new(rules)
+                .unwrap_or_else(|errors| panic!("embedded rule pack is invalid: {errors:?}"))
+        })
+    }
+}
+
+/// The rules a command runs: the embedded pack (unless left out) plus every rule file below
+/// `extra_dirs`. All errors are collected, so an author sees every broken file at once.
+pub fn load_rule_set(
+    include_builtin: bool,
+    extra_dirs: &[std::path::PathBuf],
+) -> Result<RuleSet, Vec<RuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    if include_builtin {
+        match load_embedded() {
+            Ok(builtin) => rules.extend(builtin),
+            Err(e) => errors.extend(e),
+        }
+    }
+    for dir in extra_dirs {
+        match load_dir(dir) {
+            Ok(more) => rules.extend(more),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    RuleSet::new(rules)
+}

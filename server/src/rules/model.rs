@@ -1,0 +1,220 @@
+//! The rule file format (`rules/<dir>/<name>.toml`), as read by serde, and the validated
+//! [`Rule`] the engine runs. See `docs/writing-rules.md` for the authoring guide.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use toml::Spanned;
+
+/// How bad a finding is. Ordered: `Hint < Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "hint" => Ok(Severity::Hint),
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}` (expected error, warning, info or hint)"
+            )),
+        }
+    }
+}
+
+/// How sure a rule is that a match is a real problem.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// What kind of problem a finding is. One enum for every source of findings.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    #[default]
+    InsecureCode,
+    HallucinatedPackage,
+    Typosquat,
+    RiskyPackage,
+    NewDependency,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::InsecureCode => "insecure-code",
+            Category::HallucinatedPackage => "hallucinated-package",
+            Category::Typosquat => "typosquat",
+            Category::RiskyPackage => "risky-package",
+            Category::NewDependency => "new-dependency",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule file exactly as written. Unknown keys are errors: a typo must not silently disable
+/// part of a rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleFile {
+    pub id: Spanned<String>,
+    pub languages: Spanned<Vec<String>>,
+    pub severity: Severity,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub category: Category,
+    pub cwe: Spanned<Vec<String>>,
+    pub message: Spanned<String>,
+    pub docs: Docs,
+    #[serde(rename = "match")]
+    pub matcher: MatcherFile,
+    pub fix: Option<FixFile>,
+}
+
+/// The documentation every rule carries: shown by `rules show`, hovers and SARIF help.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docs {
+    pub what: String,
+    pub why: String,
+    pub example: String,
+    pub fix: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct MatcherFile {
+    pub query: Option<Spanned<String>>,
+    pub report: Option<String>,
+    pub regex: Option<Spanned<String>>,
+    pub scope: Option<Spanned<String>>,
+    pub min_entropy: Option<f64>,
+    pub exclude: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FixFile {
+    pub capture: Spanned<String>,
+    pub replacement: String,
+    #[serde(default)]
+    pub safe: bool,
+}
+
+/// Which files a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Language(crate::lang::Language),
+    /// Every file slopguard reads, with or without a grammar (secret patterns).
+    AnyFile,
+}
+
+/// Where a regex rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegexScope {
+    Any,
+    String,
+    Comment,
+}
+
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// A tree-sitter query; its source is kept to build the per-language combined query.
+    Query { source: String, report: String },
+    Regex {
+        regex: regex::Regex,
+        scope: RegexScope,
+        min_entropy: Option<f64>,
+        exclude: Option<regex::Regex>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct FixTemplate {
+    pub capture: String,
+    pub replacement: String,
+    pub safe: bool,
+}
+
+/// A validated rule, ready to run.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub targets: Vec<Target>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub category: Category,
+    pub cwe: Vec<String>,
+    pub message: String,
+    pub docs: Docs,
+    pub matcher: Matcher,
+    pub fix: Option<FixTemplate>,
+    /// Where the rule came from: `builtin:python/yaml-load.toml` or a file path.
+    pub origin: String,
+}
+
+impl Rule {
+    /// Whether this rule runs on a file of `language` (`None`: a file without a grammar).
+    pub fn applies_to(&self, language: Option<crate::lang::Language>) -> bool {
+        self.targets.iter().any(|target| match target {
+            Target::AnyFile => true,
+            Target::Language(l) => Some(*l) == language,
+        })
+    }
+
+    /// The link to this rule's documentation, used by SARIF and the LSP.
+    pub fn docs_url(&self) -> String {
+        format!("{}#{}", crate::DOCS_RULES_URL, self.id)
+    }
+}

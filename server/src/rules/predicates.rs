@@ -1,0 +1,191 @@
+//! The custom query predicates the rule pack needs beyond tree-sitter's text predicates
+//! (`#eq?`, `#match?`, `#any-of?` and their `not-` forms, which tree-sitter applies itself).
+
+use crate::lang::is_literal;
+use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomPredicate {
+    /// `#literal?` / `#not-literal?`: the value is (not) a constant.
+    Literal { capture: u32, negate: bool },
+    /// `#kind?` / `#not-kind?`: the node kind is (not) one of these.
+    Kind {
+        capture: u32,
+        kinds: Vec<String>,
+        negate: bool,
+    },
+    /// `#has-ancestor?` / `#not-has-ancestor?`: some ancestor is (not) of one of these kinds.
+    HasAncestor {
+        capture: u32,
+        kinds: Vec<String>,
+        negate: bool,
+    },
+    /// `#min-entropy?`: Shannon entropy of the text, quotes stripped, is at least `bits`.
+    MinEntropy { capture: u32, bits: f64 },
+}
+
+impl CustomPredicate {
+    /// Reads one predicate of a compiled query; the error says what is wrong with it.
+    pub fn parse(predicate: &QueryPredicate) -> Result<Self, String> {
+        let operator = predicate.operator.as_ref();
+        let (negate, base) = match operator.strip_prefix("not-") {
+            Some(base) => (true, base),
+            None => (false, operator),
+        };
+        let args = &predicate.args;
+        let capture = match args.first() {
+            Some(QueryPredicateArg::Capture(c)) => *c,
+            _ => {
+                return Err(format!(
+                    "`#{operator}` takes a capture as its first argument"
+                ));
+            }
+        };
+        let strings = || -> Result<Vec<String>, String> {
+            let rest: Result<Vec<String>, String> = args[1..]
+                .iter()
+                .map(|a| match a {
+                    QueryPredicateArg::String(s) => Ok(s.to_string()),
+                    QueryPredicateArg::Capture(_) => {
+                        Err(format!("`#{operator}` takes strings after the capture"))
+                    }
+                })
+                .collect();
+            let rest = rest?;
+            if rest.is_empty() {
+                return Err(format!("`#{operator}` needs at least one node kind"));
+            }
+            Ok(rest)
+        };
+        match base {
+            "literal?" if args.len() == 1 => Ok(CustomPredicate::Literal { capture, negate }),
+            "literal?" => Err(format!("`#{operator}` takes exactly one capture")),
+            "kind?" => Ok(CustomPredicate::Kind {
+                capture,
+                kinds: strings()?,
+                negate,
+            }),
+            "has-ancestor?" => Ok(CustomPredicate::HasAncestor {
+                capture,
+                kinds: strings()?,
+                negate,
+            }),
+            "min-entropy?" if !negate => {
+                let bits = match args.get(1) {
+                    Some(QueryPredicateArg::String(s)) if args.len() == 2 => s.parse::<f64>().ok(),
+                    _ => None,
+                };
+                match bits {
+                    Some(bits) if (0.0..=8.0).contains(&bits) => {
+                        Ok(CustomPredicate::MinEntropy { capture, bits })
+                    }
+                    _ => Err(
+                        "`#min-entropy?` takes a capture and a number of bits from 0 to 8".into(),
+                    ),
+                }
+            }
+            _ => Err(format!(
+                "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
+                 their not- forms, and min-entropy?)"
+            )),
+        }
+    }
+
+    /// Whether the predicate holds for a match. Like tree-sitter's own predicates, it holds for
+    /// every node of a quantified capture, and vacuously when an optional capture is absent.
+    pub fn holds(&self, query_match: &QueryMatch<'_, '_>, source: &[u8]) -> bool {
+        let capture = match self {
+            CustomPredicate::Literal { capture, .. }
+            | CustomPredicate::Kind { capture, .. }
+            | CustomPredicate::HasAncestor { capture, .. }
+            | CustomPredicate::MinEntropy { capture, .. } => *capture,
+        };
+        query_match
+            .nodes_for_capture_index(capture)
+            .all(|node| self.holds_for(node, source))
+    }
+
+    fn holds_for(&self, node: Node<'_>, source: &[u8]) -> bool {
+        match self {
+            CustomPredicate::Literal { negate, .. } => is_literal(node) != *negate,
+            CustomPredicate::Kind { kinds, negate, .. } => {
+                kinds.iter().any(|k| k == node.kind()) != *negate
+            }
+            CustomPredicate::HasAncestor { kinds, negate, .. } => {
+                let mut ancestor = node.parent();
+                let mut found = false;
+                while let Some(current) = ancestor {
+                    if kinds.iter().any(|k| k == current.kind()) {
+                        found = true;
+                        break;
+                    }
+                    ancestor = current.parent();
+                }
+                found != *negate
+            }
+            CustomPredicate::MinEntropy { bits, .. } => {
+                let text = node.utf8_text(source).unwrap_or("");
+                shannon_entropy(strip_quotes(text)) >= *bits
+            }
+        }
+    }
+}
+
+/// Removes one layer of string delimiters and prefixes (`f"..."`, `r#"..."#`, `` `...` ``).
+pub fn strip_quotes(text: &str) -> &str {
+    let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic() && c != '"' && c != '\'');
+    let body = body.trim_start_matches('#').trim_end_matches('#');
+    for quote in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if body.len() >= 2 * quote.len()
+            && let Some(inner) = body.strip_prefix(quote).and_then(|b| b.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    text
+}
+
+/// Shannon entropy in bits per character: about 4 for random hex, 5+ for random base64, under 3
+/// for words.
+pub fn shannon_entropy(text: &str) -> f64 {
+    let mut counts = std::collections::HashMap::<char, usize>::new();
+    let mut total = 0usize;
+    for c in text.chars() {
+        *counts.entry(c).or_default() += 1;
+        total += 1;
+    }
+    if total == 0 {
+        return 0.0;
+    }
+    counts
+        .values()
+        .map(|&n| {
+            let p = n as f64 / total as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_separates_words_from_random_strings() {
+        assert_eq!(shannon_entropy(""), 0.0);
+        assert_eq!(shannon_entropy("aaaa"), 0.0);
+        assert!((shannon_entropy("abcd") - 2.0).abs() < 1e-9);
+        assert!(shannon_entropy("password") < 3.0);
+        assert!(shannon_entropy("q8ZfT2vLx9RmW4kPj7YbN3cH") > 4.0);
+    }
+
+    #[test]
+    fn quotes_and_prefixes_are_stripped() {
+        assert_eq!(strip_quotes("'abc'"), "abc");
+        assert_eq!(strip_quotes("f\"abc\""), "abc");
+        assert_eq!(strip_quotes("r#\"abc\"#"), "abc");
+        assert_eq!(strip_quotes("b'''x'''"), "x");
+        assert_eq!(strip_quotes("`t`"), "t");
+        assert_eq!(strip_quotes("plain"), "plain");
+    }
+}

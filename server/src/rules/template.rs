@@ -1,0 +1,81 @@
+//! `{{name}}` placeholders in messages and fix replacements.
+
+use std::sync::LazyLock;
+
+static PLACEHOLDER: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}").unwrap());
+
+/// The names a template refers to.
+pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    PLACEHOLDER
+        .captures_iter(template)
+        .map(|c| c.get(1).unwrap().as_str())
+}
+
+/// Most characters of a capture shown in a message: a message is one line, not a code dump.
+pub const MESSAGE_VALUE_LIMIT: usize = 60;
+
+/// Fills a message: each value on one line, shortened to [`MESSAGE_VALUE_LIMIT`] characters.
+pub fn render_message(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    render(template, |name| lookup(name).map(|value| one_line(&value)))
+}
+
+/// Fills a template with values as they are (fix replacements).
+pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    PLACEHOLDER
+        .replace_all(template, |caps: &regex::Captures<'_>| {
+            lookup(&caps[1]).unwrap_or_default()
+        })
+        .into_owned()
+}
+
+fn one_line(value: &str) -> String {
+    let collapsed: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= MESSAGE_VALUE_LIMIT {
+        return collapsed;
+    }
+    let mut short: String = collapsed.chars().take(MESSAGE_VALUE_LIMIT - 1).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_listed() {
+        let names: Vec<_> = placeholders("`{{func}}` and {{ arg }} but not {x}").collect();
+        assert_eq!(names, ["func", "arg"]);
+    }
+
+    #[test]
+    fn messages_are_one_short_line() {
+        let long = "a".repeat(100);
+        let out = render_message("call {{f}}({{x}}) {{missing}}!", |n| match n {
+            "f" => Some("os.system".into()),
+            "x" => Some(format!("{long}\n  + b")),
+            _ => None,
+        });
+        assert!(out.starts_with("call os.system(aaaa"));
+        assert!(out.contains('…'));
+        assert!(!out.contains('\n'));
+        assert!(out.ends_with(") !"));
+        assert_eq!(
+            out.chars().count(),
+            "call os.system() !".chars().count() + MESSAGE_VALUE_LIMIT
+        );
+    }
+
+    #[test]
+    fn replacements_keep_their_text() {
+        let out = render("safe_{{func}}(\n{{args}})", |n| {
+            Some(if n == "func" {
+                "load".into()
+            } else {
+                "x,\n y".into()
+            })
+        });
+        assert_eq!(out, "safe_load(\nx,\n y)");
+    }
+}
