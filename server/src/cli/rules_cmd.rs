@@ -86,6 +86,9 @@ fn test(source: &RuleSource, corpus: &std::path::Path, verbose: bool) -> ExitCod
         );
         return ExitCode::from(EXIT_ERROR);
     }
+    if let Err(errors) = rules.compile_all() {
+        return report_rule_errors(&errors);
+    }
     let report = rules::score_corpus(&rules, corpus);
     println!(
         "{:<48} {:>4} {:>4} {:>4} {:>9}",
@@ -180,7 +183,7 @@ pub fn render_docs(rule: &rules::Rule) -> String {
         confidence = rule.confidence.as_str(),
         cwe = rule.cwe.join(", "),
         languages = languages.join(", "),
-        what = rule.docs.what.trim(),
+        what = rule.docs.what.trim().replace('\n', "\n  "),
         why = rule.docs.why.trim().replace('\n', "\n  "),
         example = indent(rule.docs.example.trim_end()),
         fixdoc = rule.docs.fix.trim().replace('\n', "\n  "),

@@ -10,6 +10,7 @@ use crate::lang::Language;
 use crate::text::LineIndex;
 use std::collections::HashSet;
 use std::ops::ControlFlow;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, Tree};
@@ -20,7 +21,6 @@ pub const MATCH_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// The query rules of one language, compiled together.
 struct CompiledLanguage {
-    language: Language,
     query: Query,
     /// For each pattern of the combined query: the rule it belongs to, the capture it reports,
     /// and its custom predicates.
@@ -33,10 +33,13 @@ struct PatternInfo {
     predicates: Vec<CustomPredicate>,
 }
 
-/// A set of validated rules, compiled and ready to run on any number of documents.
+/// A set of validated rules, ready to run on any number of documents.
+///
+/// Each language's combined query is compiled on first use: tree-sitter's query analysis costs
+/// hundreds of milliseconds for the TypeScript grammars, which a Python-only run should not pay.
 pub struct RuleSet {
     rules: Vec<Rule>,
-    compiled: Vec<CompiledLanguage>,
+    compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -63,13 +66,40 @@ impl RuleSet {
         if !duplicates.is_empty() {
             return Err(duplicates);
         }
-        let mut compiled = Vec::new();
-        for language in Language::ALL {
-            if let Some(c) = compile_language(&rules, language).map_err(|e| vec![e])? {
-                compiled.push(c);
+        Ok(RuleSet {
+            rules,
+            compiled: Default::default(),
+        })
+    }
+
+    fn compiled(&self, language: Language) -> &Result<Option<CompiledLanguage>, RuleError> {
+        self.compiled[language as usize].get_or_init(|| compile_language(&self.rules, language))
+    }
+
+    /// Compiles the queries of these languages now, in parallel, instead of on first use.
+    pub fn prepare(&self, languages: &[Language]) {
+        std::thread::scope(|scope| {
+            for &language in languages {
+                scope.spawn(move || {
+                    let _ = self.compiled(language);
+                });
             }
+        });
+    }
+
+    /// Compiles every language's combined query and reports any that fails (the rules were
+    /// validated one by one when loaded, so this only fails if they conflict when combined).
+    pub fn compile_all(&self) -> Result<(), Vec<RuleError>> {
+        self.prepare(&Language::ALL);
+        let errors: Vec<RuleError> = Language::ALL
+            .iter()
+            .filter_map(|&l| self.compiled(l).as_ref().err().cloned())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         }
-        Ok(RuleSet { rules, compiled })
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -91,7 +121,7 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut findings = Vec::new();
         if let (Some(language), Some(tree)) = (language, tree)
-            && let Some(compiled) = self.compiled.iter().find(|c| c.language == language)
+            && let Ok(Some(compiled)) = self.compiled(language)
         {
             self.run_queries(compiled, text, tree, &lines, &mut findings);
         }
@@ -358,11 +388,7 @@ fn compile_language(
             predicates,
         });
     }
-    Ok(Some(CompiledLanguage {
-        language,
-        query,
-        patterns,
-    }))
+    Ok(Some(CompiledLanguage { query, patterns }))
 }
 
 #[cfg(test)]
@@ -380,6 +406,7 @@ mod tests {
 
     fn run(rules: Vec<Rule>, language: Language, text: &str) -> Vec<Finding> {
         let set = RuleSet::new(rules).unwrap();
+        set.compile_all().unwrap();
         crate::analysis::analyze_with(&set, language.into(), text)
     }
 
@@ -402,5 +429,151 @@ mod tests {
         let fix = found[0].fix.as_ref().unwrap();
         assert_eq!(fix.replacement, "safe_load");
         assert_eq!((fix.span.start_byte, fix.span.end_byte), (5, 9));
+    }
+
+    fn regex_rule(regex: &str, extra: &str) -> Rule {
+        let text = format!(
+            "id = \"any.t\"\nlanguages = [\"any\"]\nseverity = \"warning\"\ncwe = [\"CWE-798\"]\nmessage = \"secret {{{{report}}}}\"\n\
+             [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\nregex = '''{regex}'''\n{extra}\n"
+        );
+        parse_rule(&text, "t.toml", None).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    fn lines(findings: &[Finding]) -> Vec<u32> {
+        findings.iter().map(|f| f.span.start.line).collect()
+    }
+
+    #[test]
+    fn regex_scope_limits_matches_to_strings_or_comments() {
+        let text = "k = 'tok_ABC'\n# tok_DEF\ntok_GHI = 1\n";
+        let any = run(
+            vec![regex_rule("(?P<report>tok_[A-Z]+)", "")],
+            Language::Python,
+            text,
+        );
+        assert_eq!(lines(&any), [0, 1, 2]);
+        assert_eq!(any[0].message, "secret tok_ABC");
+        assert_eq!((any[0].span.start.column, any[0].span.end.column), (5, 12));
+        let strings = run(
+            vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"")],
+            Language::Python,
+            text,
+        );
+        assert_eq!(lines(&strings), [0]);
+        let comments = run(
+            vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"comment\"")],
+            Language::Python,
+            text,
+        );
+        assert_eq!(lines(&comments), [1]);
+        // Without a grammar the scope cannot be known: the whole text is searched.
+        let set = RuleSet::new(vec![regex_rule(
+            "(?P<report>tok_[A-Z]+)",
+            "scope = \"string\"",
+        )])
+        .unwrap();
+        assert_eq!(lines(&set.check(None, text, None)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn entropy_and_exclusions_filter_regex_matches() {
+        let rule = regex_rule(
+            "key = \"(?P<report>[^\"]+)\"",
+            "min-entropy = 3.5\nexclude = '(?i)example'",
+        );
+        let text = "key = \"aaaaaaaaaaaa\"\nkey = \"Zq8vR2mX7pL4wK9t\"\nkey = \"EXAMPLEq8vR2mX7pL4wK9t\"\n";
+        assert_eq!(lines(&run(vec![rule], Language::Python, text)), [1]);
+    }
+
+    #[test]
+    fn custom_predicates_decide_matches() {
+        let query = |predicates: &str| {
+            rule(
+                "js.t",
+                "[\"javascript\", \"typescript\"]",
+                &format!(
+                    "query = '''\n((call_expression function: (identifier) @f arguments: (arguments . (_) @arg)) @match\n (#eq? @f \"run\") {predicates})\n'''"
+                ),
+                "",
+            )
+        };
+        let text =
+            "run('ls');\nrun(`ls ${dir}`);\nrun(cmd);\nfunction f() { run(x); }\nrun('a' + 'b');\n";
+        assert_eq!(
+            lines(&run(
+                vec![query("(#not-literal? @arg)")],
+                Language::JavaScript,
+                text
+            )),
+            [1, 2, 3]
+        );
+        assert_eq!(
+            lines(&run(
+                vec![query("(#literal? @arg)")],
+                Language::TypeScript,
+                text
+            )),
+            [0, 4]
+        );
+        assert_eq!(
+            lines(&run(
+                vec![query("(#kind? @arg \"identifier\")")],
+                Language::Tsx,
+                text
+            )),
+            [2, 3]
+        );
+        assert_eq!(
+            lines(&run(
+                vec![query("(#has-ancestor? @match \"function_declaration\")")],
+                Language::JavaScript,
+                text
+            )),
+            [3]
+        );
+        assert_eq!(
+            lines(&run(
+                vec![query(
+                    "(#not-has-ancestor? @match \"function_declaration\")"
+                )],
+                Language::JavaScript,
+                text
+            )),
+            [0, 1, 2, 4]
+        );
+    }
+
+    #[test]
+    fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
+        let r = rule(
+            "python.t",
+            "[\"python\"]",
+            "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n'''",
+            "",
+        );
+        let text = "def handler(req:\n    return eval(req.body)\n\nclass Broken(\neval(data)\nx = [1, 2,\n";
+        let found = run(vec![r], Language::Python, text);
+        assert!(lines(&found).contains(&4), "{found:#?}");
+    }
+
+    #[test]
+    fn one_node_matched_by_several_patterns_is_reported_once() {
+        let r = rule(
+            "python.t",
+            "[\"python\"]",
+            "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n((call arguments: (argument_list (identifier))) @match)\n'''",
+            "",
+        );
+        let found = run(vec![r], Language::Python, "eval(x)\n");
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn deeply_nested_input_does_not_overflow() {
+        let r = regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"");
+        let depth = 50_000;
+        let text = format!("x = {}'tok_ABC'{}\n", "[".repeat(depth), "]".repeat(depth));
+        let found = run(vec![r], Language::Python, &text);
+        assert_eq!(found.len(), 1);
     }
 }

@@ -1,0 +1,123 @@
+"""Ops helpers an assistant might write: backups, media conversion, host checks."""
+import asyncio
+import os
+import shlex
+import subprocess
+from subprocess import Popen, check_output, PIPE
+
+
+def backup_database(db_name: str, target_dir: str) -> None:
+    dump_path = os.path.join(target_dir, f"{db_name}.sql")
+    # ruleid: python.subprocess-shell
+    subprocess.run(f"pg_dump {db_name} > {dump_path}", shell=True, check=True)
+
+
+def compress(path):
+    # ok: python.subprocess-shell
+    subprocess.run(["gzip", "-9", path], check=True)
+
+
+def disk_usage(mount_point):
+    # ruleid: python.subprocess-shell
+    out = subprocess.check_output("df -h " + mount_point, shell=True, text=True)
+    return out.splitlines()[-1]
+
+
+def list_services():
+    # ok: python.subprocess-shell
+    return subprocess.check_output("systemctl list-units --type=service | head -n 20", shell=True, text=True)
+
+
+def tail_log(logfile, lines=50):
+    # ruleid: python.subprocess-shell
+    proc = Popen("tail -n {} {}".format(lines, logfile), shell=True, stdout=PIPE)
+    return proc.communicate()[0]
+
+
+def git_log(repo, branch):
+    # ok: python.subprocess-shell
+    return check_output(["git", "-C", repo, "log", "--oneline", branch], text=True)
+
+
+def run_user_script(script_body):
+    # ruleid: python.subprocess-shell
+    subprocess.call(["bash", "-c", script_body])
+
+
+def run_fixed_pipeline():
+    # ok: python.subprocess-shell
+    subprocess.call(["bash", "-c", "make clean && make all"])
+
+
+def quoted_grep(term, logfile):
+    # Quoting does not change the shape: still reported so someone checks every value is quoted.
+    # ruleid: python.subprocess-shell
+    subprocess.run("grep -F " + shlex.quote(term) + " " + shlex.quote(logfile), shell=True)
+
+
+def ping(host):
+    # ruleid: python.os-system
+    return os.system("ping -c 1 " + host) == 0
+
+
+def clear_screen():
+    # ok: python.os-system
+    os.system("clear")
+
+
+def read_crontab(user):
+    # ruleid: python.os-system
+    return os.popen(f"crontab -l -u {user}").read()
+
+
+def kernel_version():
+    # ok: python.os-system
+    return os.popen("uname -r").read().strip()
+
+
+def free_memory(unit):
+    # ruleid: python.os-system
+    status, output = subprocess.getstatusoutput("free -" + unit)
+    return output
+
+
+def uptime():
+    # ok: python.os-system
+    return subprocess.getoutput("uptime")
+
+
+def system_name(platform):
+    # A method called system() on another object is not os.system.
+    # ok: python.os-system
+    return platform.system(platform.node())
+
+
+async def transcode(src: str, dst: str) -> int:
+    # ruleid: python.asyncio-subprocess-shell
+    proc = await asyncio.create_subprocess_shell(f"ffmpeg -y -i {src} {dst}")
+    return await proc.wait()
+
+
+async def transcode_safely(src: str, dst: str) -> int:
+    # ok: python.asyncio-subprocess-shell
+    proc = await asyncio.create_subprocess_exec("ffmpeg", "-y", "-i", src, dst)
+    return await proc.wait()
+
+
+async def health_probe() -> int:
+    # ok: python.asyncio-subprocess-shell
+    proc = await asyncio.create_subprocess_shell("curl -fsS http://localhost:8080/health")
+    return await proc.wait()
+
+
+async def run_hook(loop, protocol_factory, hook_cmd):
+    # ruleid: python.asyncio-subprocess-shell
+    transport, _ = await loop.subprocess_shell(protocol_factory, hook_cmd)
+    return transport
+
+
+async def archive_dir(directory):
+    from asyncio import create_subprocess_shell
+    # ruleid: python.asyncio-subprocess-shell
+    proc = await create_subprocess_shell("tar czf backup.tgz " + directory)
+    await proc.wait()

@@ -1,0 +1,115 @@
+import random
+import secrets
+import string
+import uuid
+
+import numpy as np
+
+ALPHABET = string.ascii_letters + string.digits
+
+
+class PasswordResetService:
+    def __init__(self, store):
+        self.store = store
+
+    def issue(self, user):
+        # ruleid: python.insecure-random-secret
+        token = "".join(random.choices(ALPHABET, k=32))
+        self.store.save(user.id, token)
+        return token
+
+    def issue_secure(self, user):
+        # ok: python.insecure-random-secret
+        token = secrets.token_urlsafe(32)
+        self.store.save(user.id, token)
+        return token
+
+
+def send_login_code(user, sms):
+    # ruleid: python.insecure-random-secret
+    otp = random.randint(100000, 999999)
+    sms.send(user.phone, f"Your code is {otp}")
+    return otp
+
+
+def send_login_code_secure(user, sms):
+    # ok: python.insecure-random-secret
+    otp = secrets.randbelow(900000) + 100000
+    sms.send(user.phone, f"Your code is {otp}")
+    return otp
+
+
+def generate_password(length=16):
+    chars = ALPHABET + "!@#$%^&*"
+    # ruleid: python.insecure-random-secret
+    return "".join(random.choice(chars) for _ in range(length))
+
+
+def generate_password_secure(length=16):
+    chars = ALPHABET + "!@#$%^&*"
+    # ok: python.insecure-random-secret
+    return "".join(secrets.choice(chars) for _ in range(length))
+
+
+def create_api_key(account):
+    # ruleid: python.insecure-random-secret
+    account.api_key = "%032x" % random.getrandbits(128)
+    return account.api_key
+
+
+def new_session(request):
+    # ruleid: python.insecure-random-secret
+    request.session["csrf_token"] = str(np.random.randint(0, 2**31))
+
+
+def make_nonce():
+    # ruleid: python.insecure-random-secret
+    return random.randbytes(16).hex()
+
+
+def sample_tokens(vocab, k):
+    # Sampling words for a language-model batch is not a secret.
+    # ok: python.insecure-random-secret
+    tokens = random.sample(vocab, k)
+    return tokens
+
+
+def jitter_delay(base):
+    # ok: python.insecure-random-secret
+    delay = base + random.uniform(0, 0.5)
+    return delay
+
+
+def pick_test_user(users):
+    # ok: python.insecure-random-secret
+    return random.choice(users)
+
+
+def make_session_id():
+    # ok: python.insecure-random-secret
+    return uuid.uuid4().hex
+
+
+def shuffle_deck(deck):
+    rng = random.SystemRandom()
+    # ok: python.insecure-random-secret
+    salt = rng.choice(deck)
+    return salt
+
+
+def sample_next_token(vocab, probs):
+    # ok: python.insecure-random-secret
+    next_token = random.choices(vocab, weights=probs, k=1)[0]
+    return next_token
+
+
+def guessing_game():
+    # ok: python.insecure-random-secret
+    secret_number = random.randint(1, 100)
+    return secret_number
+
+
+def issue_invite(invite):
+    # ruleid: python.insecure-random-secret
+    invite.token = "%08x" % random.getrandbits(32)
+    return invite
