@@ -149,10 +149,9 @@ async function startClient(): Promise<void> {
     },
   };
   const command = serverCommand(resolution.path, workspaceFolder());
-  const next = new LanguageClient('slopguard', 'slopguard', command, clientOptions);
-  client = next;
   try {
-    await next.start();
+    client = new LanguageClient('slopguard', 'slopguard', command, clientOptions);
+    await client.start();
   } catch (error) {
     client = undefined;
     const message = `slopguard: the language server failed to start (${resolution.path} lsp): ${String(error)}`;

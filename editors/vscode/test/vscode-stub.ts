@@ -53,6 +53,7 @@ const channel = withFallback({
   dispose: () => undefined,
 });
 const vscodeStub = withFallback({
+  version: '1.91.0',
   window: withFallback({
     createOutputChannel: () => channel,
     showErrorMessage: (message: string, ...items: string[]) => {
