@@ -173,3 +173,15 @@ fn show_renders_docs_and_explain_prints_the_tree() {
     assert!(tree.contains("object: attribute at 2:7-2:16"), "{tree}");
     assert!(tree.contains("function: call at 2:7-2:22"), "{tree}");
 }
+
+#[test]
+fn the_rule_reference_is_up_to_date() {
+    let output = slopguard().args(["rules", "docs"]).output().unwrap();
+    assert!(output.status.success());
+    let generated = String::from_utf8(output.stdout).unwrap();
+    let committed = std::fs::read_to_string(repo_root().join("docs/rules.md")).unwrap_or_default();
+    assert!(
+        generated == committed,
+        "docs/rules.md is stale: run `cargo run -- rules docs > docs/rules.md`"
+    );
+}
