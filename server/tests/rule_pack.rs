@@ -185,3 +185,52 @@ fn the_rule_reference_is_up_to_date() {
         "docs/rules.md is stale: run `cargo run -- rules docs > docs/rules.md`"
     );
 }
+
+#[test]
+fn a_user_rule_replaces_the_builtin_rule_with_its_id() {
+    let listing =
+        String::from_utf8(slopguard().args(["rules", "list"]).output().unwrap().stdout).unwrap();
+    let id = listing
+        .lines()
+        .find(|l| l.starts_with("python."))
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    let name = id.strip_prefix("python.").unwrap();
+    let rule = format!(
+        "id = \"{id}\"\nlanguages = [\"python\"]\nseverity = \"hint\"\ncwe = [\"CWE-1\"]\nmessage = \"tuned\"\n\
+         [docs]\nwhat = \"Tuned by the user.\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\nquery = '((call) @match)'\n"
+    );
+    let one = tempfile::tempdir().unwrap();
+    std::fs::write(one.path().join(format!("{name}.toml")), &rule).unwrap();
+    let output = slopguard()
+        .args(["rules", "show", &id, "--rules"])
+        .arg(one.path())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        shown.contains("Tuned by the user.") && shown.contains("(hint,"),
+        "{shown}"
+    );
+
+    // Two user directories defining the same id is a conflict, not a silent override.
+    let two = tempfile::tempdir().unwrap();
+    std::fs::write(two.path().join(format!("{name}.toml")), &rule).unwrap();
+    let output = slopguard()
+        .args(["rules", "show", &id, "--rules"])
+        .arg(one.path())
+        .arg("--rules")
+        .arg(two.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("defined more than once"));
+}

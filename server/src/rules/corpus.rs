@@ -215,7 +215,8 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        if entry.file_type()?.is_dir() {
+        // Follow symbolic links: a corpus or rule directory may link in another.
+        if std::fs::metadata(&path)?.is_dir() {
             collect_files(&path, out)?;
         } else {
             out.push(path);

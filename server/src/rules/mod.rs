@@ -37,7 +37,9 @@ impl RuleSet {
 }
 
 /// The rules a command runs: the embedded pack (unless left out) plus every rule file below
-/// `extra_dirs`. All errors are collected, so an author sees every broken file at once.
+/// `extra_dirs`. A user rule with the id of a built-in one replaces it (to tune or fix a rule
+/// without a rebuild); two user rules with one id are an error. All errors are collected, so an
+/// author sees every broken file at once.
 pub fn load_rule_set(
     include_builtin: bool,
     extra_dirs: &[std::path::PathBuf],
@@ -50,9 +52,22 @@ pub fn load_rule_set(
             Err(e) => errors.extend(e),
         }
     }
+    let builtin_count = rules.len();
+    let mut replaced = std::collections::HashSet::new();
     for dir in extra_dirs {
         match load_dir(dir) {
-            Ok(more) => rules.extend(more),
+            Ok(more) => {
+                for rule in more {
+                    let builtin = rules[..builtin_count].iter().position(|r| r.id == rule.id);
+                    if let Some(index) = builtin
+                        && replaced.insert(rule.id.clone())
+                    {
+                        rules[index] = rule;
+                    } else {
+                        rules.push(rule);
+                    }
+                }
+            }
             Err(e) => errors.extend(e),
         }
     }

@@ -1,0 +1,96 @@
+// crypto helpers for the accounts service
+const crypto = require("crypto");
+const { createHash } = require("node:crypto");
+
+function hashPassword(password) {
+  // ruleid: js.weak-hash
+  return crypto.createHash("md5").update(password).digest("hex");
+}
+
+function fingerprint(apiKey) {
+  // ruleid: js.weak-hash
+  return createHash('sha1').update(apiKey).digest("base64");
+}
+
+function fileId(buf) {
+  // ruleid: js.weak-hash
+  return crypto.createHash("RIPEMD160").update(buf).digest("hex");
+}
+
+function checksum(buf) {
+  // ok: js.weak-hash
+  return crypto.createHash("sha256").update(buf).digest("hex");
+}
+
+// ok: js.weak-hash
+const mac = crypto.createHmac("sha256", process.env.WEBHOOK_KEY);
+
+function digestWith(algorithm, data) {
+  // ok: js.weak-hash
+  return crypto.createHash(algorithm).update(data).digest();
+}
+
+const KEY = crypto.scryptSync(process.env.APP_SECRET || "dev", "static-salt", 32);
+
+function encryptLegacy(text) {
+  // ruleid: js.create-cipher-no-iv
+  const cipher = crypto.createCipher("aes-256-cbc", process.env.APP_SECRET);
+  return cipher.update(text, "utf8", "hex") + cipher.final("hex");
+}
+
+function decryptLegacy(hex) {
+  // ruleid: js.create-cipher-no-iv
+  const decipher = crypto.createDecipher("aes-256-cbc", process.env.APP_SECRET);
+  return decipher.update(hex, "hex", "utf8") + decipher.final("utf8");
+}
+
+function encryptEcb(text) {
+  // ruleid: js.weak-cipher
+  const cipher = crypto.createCipheriv("aes-256-ecb", KEY, null);
+  return Buffer.concat([cipher.update(text), cipher.final()]);
+}
+
+function encryptDes(text, key8, iv8) {
+  // ruleid: js.weak-cipher
+  const cipher = crypto.createCipheriv("des-cbc", key8, iv8);
+  return cipher.update(text, "utf8", "base64") + cipher.final("base64");
+}
+
+function encryptStaticIv(text) {
+  // ruleid: js.cipher-static-iv
+  const cipher = crypto.createCipheriv("aes-256-cbc", KEY, Buffer.alloc(16, 0));
+  return cipher.update(text, "utf8", "hex") + cipher.final("hex");
+}
+
+function encryptFixedIv(text) {
+  // ruleid: js.cipher-static-iv
+  const cipher = crypto.createCipheriv("aes-256-ctr", KEY, "abcdefghijklmnop");
+  return cipher.update(text, "utf8", "hex") + cipher.final("hex");
+}
+
+function encrypt(text) {
+  const iv = crypto.randomBytes(12);
+  // ok: js.weak-cipher, js.cipher-static-iv, js.create-cipher-no-iv
+  const cipher = crypto.createCipheriv("aes-256-gcm", KEY, iv);
+  const data = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), data]).toString("base64");
+}
+
+function decrypt(payload) {
+  const raw = Buffer.from(payload, "base64");
+  // ok: js.cipher-static-iv, js.weak-cipher
+  const decipher = crypto.createDecipheriv("aes-256-gcm", KEY, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+}
+
+function encryptWithStoredIv(text, ivHex) {
+  // ok: js.cipher-static-iv
+  const cipher = crypto.createCipheriv("aes-256-cbc", KEY, Buffer.from(ivHex, "hex"));
+  return cipher.update(text, "utf8", "hex") + cipher.final("hex");
+}
+
+module.exports = { hashPassword, fingerprint, fileId, checksum, digestWith, encryptLegacy, decryptLegacy, encrypt, decrypt };
+
+// ok: js.create-cipher-no-iv
+const legacyCipher = require("./legacy-cipher").createCipherStream;

@@ -1,0 +1,66 @@
+// Token helpers for invites, password resets and sessions.
+const crypto = require("crypto");
+
+function generateResetToken() {
+  // ruleid: js.insecure-random-secret
+  return Math.random().toString(36).substring(2) + Date.now().toString(36);
+}
+
+function generatePassword(length = 12) {
+  const chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  let out = "";
+  // ruleid: js.insecure-random-secret
+  for (let i = 0; i < length; i++) {
+    out += chars[Math.floor(Math.random() * chars.length)];
+  }
+  return out;
+}
+
+const createInviteCode = () =>
+  // ruleid: js.insecure-random-secret
+  Math.floor(100000 + Math.random() * 900000).toString();
+
+async function startSession(user, store) {
+  // ruleid: js.insecure-random-secret
+  const sessionId = Math.random().toString(16).slice(2);
+  await store.set(sessionId, { userId: user.id });
+  return sessionId;
+}
+
+function issueVerification(user) {
+  // ruleid: js.insecure-random-secret
+  user.verificationCode = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
+  return {
+    userId: user.id,
+    // ruleid: js.insecure-random-secret
+    csrfToken: Math.random().toString(36).slice(2),
+  };
+}
+
+function generateSecureToken() {
+  // ok: js.insecure-random-secret
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+// ok: js.insecure-random-secret
+const jitterMs = Math.floor(Math.random() * 250);
+
+function pickColor() {
+  // ok: js.insecure-random-secret
+  return `hsl(${Math.floor(Math.random() * 360)}, 70%, 50%)`;
+}
+
+function shuffle(items) {
+  const copy = [...items];
+  // ok: js.insecure-random-secret
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+// ok: js.insecure-random-secret
+const otpCode = crypto.randomInt(0, 1000000).toString().padStart(6, "0");
+
+module.exports = { generateResetToken, generatePassword, createInviteCode, startSession, issueVerification };
