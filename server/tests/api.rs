@@ -1,0 +1,73 @@
+//! The library API the CLI and the LSP are built on: `analyze(path_or_language, text)`.
+
+use slopguard::lang::Language;
+use slopguard::rules::{Category, Severity};
+use slopguard::{FileKind, analyze};
+
+#[test]
+fn analyze_reports_rule_findings_with_exact_ranges_and_fixes() {
+    let text = "import yaml\n\ndef load(body):\n    return yaml.load(body)\n";
+    let findings = analyze("service/app.py", text);
+    let finding = findings
+        .iter()
+        .find(|f| f.rule_id == "python.yaml-load")
+        .expect("yaml.load is flagged");
+    assert_eq!(finding.category, Category::InsecureCode);
+    assert_eq!(finding.severity, Severity::Error);
+    assert!(finding.cwe.contains(&"CWE-502".to_string()));
+    assert_eq!(finding.span.start.line, 3);
+    assert_eq!(
+        &text[finding.span.start_byte..finding.span.end_byte],
+        "yaml.load(body)"
+    );
+    assert_eq!(finding.span.start.column, 11);
+    let fix = finding.fix.as_ref().expect("yaml.load has a fix");
+    let mut fixed = text.to_string();
+    fixed.replace_range(fix.span.start_byte..fix.span.end_byte, &fix.replacement);
+    assert!(fixed.contains("yaml.safe_load(body)"), "{fixed}");
+    assert!(
+        analyze("service/app.py", &fixed)
+            .iter()
+            .all(|f| f.rule_id != "python.yaml-load")
+    );
+}
+
+#[test]
+fn the_language_can_be_given_instead_of_a_path() {
+    let text = "el.innerHTML = userInput;\n";
+    assert!(
+        analyze(Language::JavaScript, text)
+            .iter()
+            .any(|f| f.rule_id == "js.dom-html-injection")
+    );
+    assert!(
+        analyze(Language::Tsx, text)
+            .iter()
+            .any(|f| f.rule_id == "js.dom-html-injection")
+    );
+    assert!(analyze(FileKind::Text, text).is_empty());
+}
+
+#[test]
+fn files_without_a_grammar_get_the_secret_rules() {
+    let text = "GITHUB_TOKEN=ghp_Xq7ZbR2mT9wL4kPj8YcN3vH6sD1fG5aE0uKi\n";
+    let findings = analyze("deploy/.env", text);
+    assert!(
+        findings.iter().any(|f| f.rule_id == "any.github-token"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn odd_input_is_analysed_without_panicking() {
+    let nested = format!("x = {}1{}\n", "(".repeat(20_000), ")".repeat(20_000));
+    analyze("deep.py", &nested);
+    analyze("broken.ts", "function f( {\n  const x = `${\n");
+    analyze(
+        "weird.rs",
+        "fn main() { let s = \"\u{feff}é\u{0}\"; unsafe { }\n",
+    );
+    analyze("empty.js", "");
+    let lossy = String::from_utf8_lossy(b"eval(\xff\xfe input)\n");
+    analyze("bad.py", &lossy);
+}
