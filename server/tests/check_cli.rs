@@ -376,6 +376,28 @@ fn staged_reports_only_lines_changed_in_the_index_and_untracked_files() {
         vec![eval_at("app.py", 3), eval_at("new.py", 1)]
     );
 
+    // What is checked is what will be committed: unstaged edits to a staged file (lines added
+    // above, a new eval) neither move the staged finding nor are reported.
+    repo.write(
+        "app.py",
+        "import os\nd = eval(u)\na = eval(x)\nb = 1\nc = eval(z)\n",
+    );
+    let (_, document) = repo.json(&["--staged"]);
+    assert_eq!(
+        found(&document),
+        vec![eval_at("app.py", 3), eval_at("new.py", 1)]
+    );
+    repo.git(&["add", "app.py"]);
+    let (_, document) = repo.json(&["--staged"]);
+    assert_eq!(
+        found(&document),
+        vec![
+            eval_at("app.py", 2),
+            eval_at("app.py", 5),
+            eval_at("new.py", 1)
+        ]
+    );
+
     // Nothing staged and nothing untracked: nothing to report.
     repo.commit_all("second");
     let (code, document) = repo.json(&["--staged"]);

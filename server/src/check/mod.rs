@@ -320,7 +320,12 @@ fn check_file(
     {
         return FileOutcome::OutOfScope;
     }
-    let (text, lossy) = match source::load(path, settings.max_file_size) {
+    let loaded = match changed.and_then(|c| c.staged_contents(&absolute)) {
+        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size)),
+        Some(Err(e)) => Err(e),
+        None => source::load(path, settings.max_file_size).map_err(|e| e.to_string()),
+    };
+    let (text, lossy) = match loaded {
         Ok(Loaded::Text { text, lossy }) => (text, lossy),
         Ok(Loaded::Skipped(reason)) => {
             return FileOutcome::Skipped(Skipped {

@@ -40,8 +40,12 @@ impl LineSet {
 /// The changed lines of a repository for one scope.
 #[derive(Debug)]
 pub struct ChangedLines {
+    root: PathBuf,
     changed: HashMap<PathBuf, LineSet>,
     tracked: HashSet<PathBuf>,
+    /// `--staged`: changed files are read from the index, which is what will be committed
+    /// (the work tree may hold unstaged edits that move lines).
+    from_index: bool,
 }
 
 impl ChangedLines {
@@ -97,7 +101,33 @@ impl ChangedLines {
             .filter(|p| !p.is_empty())
             .map(|p| root.join(p))
             .collect();
-        Ok(ChangedLines { changed, tracked })
+        Ok(ChangedLines {
+            root,
+            changed,
+            tracked,
+            from_index: *scope == Scope::Staged,
+        })
+    }
+
+    /// For `--staged`, the staged contents of a changed file; `None` when the file is read
+    /// from the work tree (other scopes, untracked files).
+    pub fn staged_contents(&self, absolute: &Path) -> Option<Result<Vec<u8>, String>> {
+        let path = normalize(absolute);
+        if !self.from_index || !self.changed.contains_key(&path) {
+            return None;
+        }
+        let relative = path.strip_prefix(&self.root).ok()?;
+        let spec = format!(":{}", relative.to_string_lossy().replace('\\', "/"));
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["cat-file", "blob", &spec])
+            .output();
+        Some(match output {
+            Ok(output) if output.status.success() => Ok(output.stdout),
+            Ok(output) => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+            Err(e) => Err(format!("cannot run git: {e}")),
+        })
     }
 
     /// The changed lines of `absolute`, or `None` when the scope leaves the file out (git

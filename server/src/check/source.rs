@@ -33,9 +33,17 @@ pub fn load(path: &Path, max_size: u64) -> io::Result<Loaded> {
     if size > max_size {
         return Ok(Loaded::Skipped(SkipReason::TooLarge { size }));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
     // `take`: the file may have grown since `metadata`.
-    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    let mut reader = file.take(max_size + 1);
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Look at the start first, so a large binary file is not read whole to be skipped.
+    (&mut reader)
+        .take(BINARY_PROBE as u64)
+        .read_to_end(&mut bytes)?;
+    if bytes.contains(&0) {
+        return Ok(Loaded::Skipped(SkipReason::Binary));
+    }
+    reader.read_to_end(&mut bytes)?;
     Ok(decode(bytes, max_size))
 }
 

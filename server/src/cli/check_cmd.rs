@@ -106,7 +106,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     (None, false) => Scope::All,
                 },
                 threads: args.threads.map(usize::from),
-                progress: args.format == Format::Text,
+                progress: true,
             };
             check::analyse(&options, &settings)
         }

@@ -86,7 +86,7 @@ fn rule_descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
     tags.push(rule.category.as_str().into());
     sarif::ReportingDescriptor::builder()
         .id(rule.id.as_str())
-        .short_description(message_string(first_sentence(&rule.message)))
+        .short_description(message_string(&first_sentence(&rule.message)))
         .full_description(message_string(docs.what.trim()))
         .help(
             sarif::MultiformatMessageString::builder()
@@ -110,7 +110,7 @@ fn other_descriptor(finding: &Finding) -> sarif::ReportingDescriptor {
     tags.push(finding.category.as_str().into());
     sarif::ReportingDescriptor::builder()
         .id(finding.rule_id.as_str())
-        .short_description(message_string(first_sentence(&finding.message)))
+        .short_description(message_string(&first_sentence(&finding.message)))
         .default_configuration(
             sarif::ReportingConfiguration::builder()
                 .level(level(finding.severity))
@@ -212,9 +212,26 @@ fn message_string(text: &str) -> sarif::MultiformatMessageString {
         .build()
 }
 
-/// A rule message's first sentence, without `{{capture}}` placeholders.
-fn first_sentence(message: &str) -> &str {
-    message.split(". ").next().unwrap_or(message).trim()
+/// A rule message's first sentence, its `{{capture}}` placeholders shown as `…`.
+fn first_sentence(message: &str) -> String {
+    let sentence = message.split(". ").next().unwrap_or(message).trim();
+    let mut out = String::new();
+    let mut rest = sentence;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("}}") {
+            Some(end) => {
+                out.push('…');
+                rest = &rest[start + end + 2..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A relative path as a URI reference: `/` separators, unsafe bytes percent-encoded.
@@ -233,6 +250,14 @@ fn uri(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn short_descriptions_hide_placeholders() {
+        assert_eq!(
+            super::first_sentence("`{{f}}()` runs code. Use x."),
+            "`…()` runs code"
+        );
+    }
+
     #[test]
     fn paths_become_uri_references() {
         assert_eq!(super::uri("src/my app/é.py"), "src/my%20app/%C3%A9.py");
