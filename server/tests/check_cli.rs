@@ -688,3 +688,32 @@ fn init_writes_a_config_that_check_accepts() {
     let mut again = Command::cargo_bin("slopguard").unwrap();
     again.current_dir(repo.path()).arg("init").assert().code(2);
 }
+
+#[test]
+fn special_files_are_refused_rather_than_read() {
+    let repo = Repo::new();
+    let fifo = repo.path().join("pipe.py");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Named explicitly: an error, not a hang. Inside a walked directory: not a file, not read.
+    let output = repo
+        .check(&["pipe.py"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("not a regular file"),
+        "{}",
+        stderr_of(&output)
+    );
+    let output = repo
+        .check(&["."])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+}

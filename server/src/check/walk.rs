@@ -26,6 +26,14 @@ pub fn collect_files(
                 continue;
             }
         };
+        if !metadata.is_dir() && !metadata.is_file() {
+            // A FIFO or device would block or never end: not something to analyse.
+            errors.push(format!(
+                "{}: not a regular file or directory",
+                root.display()
+            ));
+            continue;
+        }
         if !metadata.is_dir() {
             // A file named explicitly (as pre-commit does) is read even if git ignores it,
             // but the config's `exclude` still applies.

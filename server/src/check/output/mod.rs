@@ -70,13 +70,27 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
             list(&binary)
         ));
     }
-    for skipped in &outcome.skipped {
-        if let SkipReason::TooLarge { size } = skipped.reason {
+    let too_large: Vec<(&str, u64)> = outcome
+        .skipped
+        .iter()
+        .filter_map(|s| match s.reason {
+            SkipReason::TooLarge { size } => Some((s.path.as_str(), size)),
+            SkipReason::Binary => None,
+        })
+        .collect();
+    if too_large.len() <= SHOWN {
+        for (path, size) in &too_large {
             notes.push(format!(
-                "skipped {}: {size} bytes is over the size limit (`max-file-size` in slopguard.toml)",
-                skipped.path
+                "skipped {path}: {size} bytes is over the size limit (`max-file-size` in slopguard.toml)"
             ));
         }
+    } else {
+        let paths: Vec<&str> = too_large.iter().map(|(path, _)| *path).collect();
+        notes.push(format!(
+            "skipped {} files over the size limit (`max-file-size` in slopguard.toml): {}",
+            paths.len(),
+            list(&paths)
+        ));
     }
     if !outcome.lossy.is_empty() {
         let lossy: Vec<&str> = outcome.lossy.iter().map(String::as_str).collect();
