@@ -5,7 +5,9 @@
 //! `ARCHITECTURE.md` at the repository root for the map.
 
 pub mod analysis;
+pub mod check;
 pub mod cli;
+pub mod config;
 pub mod finding;
 pub mod lang;
 pub mod rules;

@@ -1,6 +1,10 @@
 //! The analysis core: text → syntax tree → findings. `slopguard check` and `slopguard lsp` are
 //! thin shells over this module; neither analyses anything itself.
 
+pub mod suppress;
+
+pub use suppress::{Suppressions, UNUSED_SUPPRESSION, apply_suppressions};
+
 use crate::finding::Finding;
 use crate::lang::Language;
 use crate::rules::RuleSet;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
 //! library; nothing here analyses code.
 
+mod check_cmd;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check files for insecure code (the guard for pre-commit hooks and CI).
+    Check(check_cmd::CheckArgs),
+    /// Write a commented default slopguard.toml in the current directory.
+    Init(check_cmd::InitArgs),
     /// Write, inspect and test rules.
     #[command(subcommand)]
     Rules(rules_cmd::RulesCommand),
@@ -43,6 +48,8 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Check(args) => check_cmd::run(args),
+        Command::Init(args) => check_cmd::init(args),
         Command::Rules(command) => rules_cmd::run(command),
     }
 }

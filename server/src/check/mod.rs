@@ -1,0 +1,359 @@
+//! `slopguard check`, the headless guard: walking the tree, analysing files in parallel,
+//! scoping findings to changed lines (`--staged`, `--diff`), baselines, and the output formats
+//! in [`output`]. It analyses nothing itself: every finding comes from [`crate::analysis`].
+//!
+//! Every finding goes through one path, whatever produced it:
+//! [`analyse`] (per-file rules) → [`Analysis::add_findings`] (project-level checks, later) →
+//! [`Analysis::finish`] (unused suppressions, scope, baseline, sorting) → [`output`].
+
+mod baseline;
+pub mod output;
+mod progress;
+mod report;
+mod scope;
+mod source;
+mod walk;
+
+pub use baseline::{Baseline, write as write_baseline};
+pub use report::{CodeSnippet, FileReport, Reported};
+pub use scope::Scope;
+pub use source::SkipReason;
+
+use crate::analysis::{FileKind, analyze_with};
+use crate::config::{Excludes, RulePolicy, normalize};
+use crate::finding::Finding;
+use crate::rules::{RuleSet, Severity};
+use rayon::prelude::*;
+use scope::ChangedLines;
+use source::Loaded;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// What a check runs with, from the config file and the command line.
+pub struct Settings {
+    pub rules: RuleSet,
+    pub policy: RulePolicy,
+    pub excludes: Excludes,
+    pub max_file_size: u64,
+}
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub scope: Scope,
+    /// Worker threads; all cores when `None`.
+    pub threads: Option<usize>,
+    /// Show a progress line on a terminal for long runs.
+    pub progress: bool,
+}
+
+/// A file that was not analysed, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: SkipReason,
+}
+
+/// Counts for the summary and `--stats`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub files: usize,
+    pub lines: usize,
+    pub elapsed: Duration,
+    pub threads: usize,
+}
+
+/// Every file analysed, before the findings are scoped, filtered and sorted.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Files with findings or suppressions.
+    pub files: Vec<FileReport>,
+    pub skipped: Vec<Skipped>,
+    /// Files decoded lossily because they are not valid UTF-8.
+    pub lossy: Vec<String>,
+    /// Problems the user must know about (unreadable files): the run cannot pass.
+    pub errors: Vec<String>,
+    pub stats: Stats,
+    changed: Option<ChangedLines>,
+    cwd: PathBuf,
+}
+
+/// The result of a check, ready for output.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Sorted by path, line, column and rule.
+    pub findings: Vec<Reported>,
+    pub skipped: Vec<Skipped>,
+    pub lossy: Vec<String>,
+    pub errors: Vec<String>,
+    pub stats: Stats,
+}
+
+impl Outcome {
+    /// Whether some finding is at or above `fail_on`.
+    pub fn fails(&self, fail_on: Severity) -> bool {
+        self.findings.iter().any(|f| f.finding.severity >= fail_on)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.finding.severity == severity)
+            .count()
+    }
+}
+
+/// Walks `options.paths` and analyses every file in parallel. Fails only when the scope cannot
+/// be computed (no git repository, unknown revision); unreadable files are collected in
+/// [`Analysis::errors`].
+pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, String> {
+    let started = Instant::now();
+    let cwd = current_dir()?;
+    let changed = match &options.scope {
+        Scope::All => None,
+        scope => Some(ChangedLines::from_git(scope, &cwd)?),
+    };
+    let mut errors = Vec::new();
+    let files = walk::collect_files(&options.paths, &settings.excludes, &cwd, &mut errors);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let lines = AtomicUsize::new(0);
+    let progress = progress::Progress::start(files.len(), options.progress && progress::wanted());
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|path| {
+                let outcome = check_file(path, &cwd, changed.as_ref(), settings, &lines);
+                progress.tick();
+                outcome
+            })
+            .filter(|outcome| !matches!(outcome, FileOutcome::Clean))
+            .collect()
+    });
+    drop(progress);
+
+    let checked = files.len();
+    let mut analysis = Analysis {
+        files: Vec::new(),
+        skipped: Vec::new(),
+        lossy: Vec::new(),
+        errors,
+        stats: Stats {
+            files: checked,
+            lines: 0,
+            elapsed: Duration::ZERO,
+            threads: pool.current_num_threads(),
+        },
+        changed,
+        cwd,
+    };
+    for outcome in outcomes {
+        match outcome {
+            FileOutcome::Report { report, lossy } => {
+                if lossy {
+                    analysis.lossy.push(report.path.clone());
+                }
+                if !report.findings.is_empty() || !report.suppressions.is_empty() {
+                    analysis.files.push(report);
+                }
+            }
+            FileOutcome::Skipped(skipped) => {
+                analysis.stats.files -= 1;
+                analysis.skipped.push(skipped);
+            }
+            FileOutcome::OutOfScope => analysis.stats.files -= 1,
+            FileOutcome::Error(error) => {
+                analysis.stats.files -= 1;
+                analysis.errors.push(error);
+            }
+            FileOutcome::Clean => {}
+        }
+    }
+    analysis.stats.lines = lines.into_inner();
+    analysis.stats.elapsed = started.elapsed();
+    Ok(analysis)
+}
+
+/// Analyses one text that is not read from disk (`--stdin-filename`): `name` decides the
+/// language and is the path findings are reported on.
+pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<Analysis, String> {
+    let started = Instant::now();
+    let cwd = current_dir()?;
+    let mut analysis = Analysis {
+        files: Vec::new(),
+        skipped: Vec::new(),
+        lossy: Vec::new(),
+        errors: Vec::new(),
+        stats: Stats {
+            files: 1,
+            lines: 0,
+            elapsed: Duration::ZERO,
+            threads: 1,
+        },
+        changed: None,
+        cwd: cwd.clone(),
+    };
+    match source::decode(bytes, settings.max_file_size) {
+        Loaded::Skipped(reason) => {
+            analysis.stats.files = 0;
+            analysis.skipped.push(Skipped {
+                path: name.to_string(),
+                reason,
+            });
+        }
+        Loaded::Text { text, lossy } => {
+            if lossy {
+                analysis.lossy.push(name.to_string());
+            }
+            analysis.stats.lines = count_lines(&text);
+            let findings =
+                analyze_with(&settings.rules, FileKind::from_path(Path::new(name)), &text);
+            let absolute = normalize(&cwd.join(name));
+            analysis.files.push(FileReport::new(
+                name.to_string(),
+                absolute,
+                &text,
+                findings,
+                &settings.policy,
+            ));
+        }
+    }
+    analysis.stats.elapsed = started.elapsed();
+    Ok(analysis)
+}
+
+impl Analysis {
+    /// Adds findings from project-level checks (registries, dependencies), which run after
+    /// every file is analysed. They meet the same policy, suppressions, scope and baseline as
+    /// per-file findings. A file not analysed before is read now for its suppressions and code.
+    pub fn add_findings(&mut self, findings: Vec<(PathBuf, Finding)>, settings: &Settings) {
+        let mut by_file: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+        for (path, finding) in findings {
+            by_file.entry(path).or_default().push(finding);
+        }
+        for (path, findings) in by_file {
+            let absolute = normalize(&self.cwd.join(&path));
+            let text = match source::load(&path, settings.max_file_size) {
+                Ok(Loaded::Text { text, .. }) => text,
+                // The finding stands; it just has no code frame.
+                Ok(Loaded::Skipped(_)) | Err(_) => String::new(),
+            };
+            match self.files.iter_mut().find(|f| f.absolute == absolute) {
+                Some(report) => report.add(&text, findings, &settings.policy),
+                None => self.files.push(FileReport::new(
+                    display(&path),
+                    absolute,
+                    &text,
+                    findings,
+                    &settings.policy,
+                )),
+            }
+        }
+    }
+
+    /// Reports unused suppressions, keeps the findings in scope and not in `baseline`, and
+    /// sorts them.
+    pub fn finish(mut self, settings: &Settings, baseline: Option<&mut Baseline>) -> Outcome {
+        let mut findings = Vec::new();
+        for mut file in std::mem::take(&mut self.files) {
+            file.add_unused_suppressions(&settings.policy);
+            let lines = self.changed.as_ref().map(|c| c.lines_for(&file.absolute));
+            findings.extend(file.findings.into_iter().filter(|f| match lines {
+                None => true,
+                Some(None) => false,
+                Some(Some(lines)) => {
+                    lines.overlaps(f.finding.span.start.line, f.finding.span.end.line)
+                }
+            }));
+        }
+        if let Some(baseline) = baseline {
+            findings = baseline.filter(findings);
+        }
+        findings.sort_by(|a, b| {
+            (&a.path, a.finding.span.start, &a.finding.rule_id).cmp(&(
+                &b.path,
+                b.finding.span.start,
+                &b.finding.rule_id,
+            ))
+        });
+        self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.lossy.sort();
+        Outcome {
+            findings,
+            skipped: self.skipped,
+            lossy: self.lossy,
+            errors: self.errors,
+            stats: self.stats,
+        }
+    }
+
+    /// The directory the check ran in.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+}
+
+enum FileOutcome {
+    Report { report: FileReport, lossy: bool },
+    Clean,
+    Skipped(Skipped),
+    OutOfScope,
+    Error(String),
+}
+
+fn check_file(
+    path: &Path,
+    cwd: &Path,
+    changed: Option<&ChangedLines>,
+    settings: &Settings,
+    lines: &AtomicUsize,
+) -> FileOutcome {
+    let absolute = normalize(&cwd.join(path));
+    if let Some(changed) = changed
+        && changed.lines_for(&absolute).is_none()
+    {
+        return FileOutcome::OutOfScope;
+    }
+    let loaded = match changed.and_then(|c| c.staged_contents(&absolute)) {
+        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size)),
+        Some(Err(e)) => Err(e),
+        None => source::load(path, settings.max_file_size).map_err(|e| e.to_string()),
+    };
+    let (text, lossy) = match loaded {
+        Ok(Loaded::Text { text, lossy }) => (text, lossy),
+        Ok(Loaded::Skipped(reason)) => {
+            return FileOutcome::Skipped(Skipped {
+                path: display(path),
+                reason,
+            });
+        }
+        Err(e) => return FileOutcome::Error(format!("{}: {e}", path.display())),
+    };
+    lines.fetch_add(count_lines(&text), Ordering::Relaxed);
+    let findings = analyze_with(&settings.rules, FileKind::from_path(path), &text);
+    if findings.is_empty() && !text.contains("slopguard:") && !lossy {
+        return FileOutcome::Clean;
+    }
+    let report = FileReport::new(display(path), absolute, &text, findings, &settings.policy);
+    FileOutcome::Report { report, lossy }
+}
+
+fn count_lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+        + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
+/// A path as shown in output: as given, with `/` separators.
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn current_dir() -> Result<PathBuf, String> {
+    std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))
+}

@@ -1,0 +1,120 @@
+//! The `json` format, version 1: a stable shape other tools consume, fields in this order:
+//! `{"version":1,"findings":[{"rule","category","severity","message","path","range","cwe",
+//! "fix"?,"package"?}],"summary":{...}}`, with 1-based lines and columns.
+
+use crate::check::{Outcome, Reported};
+use crate::rules::Severity;
+use crate::text::Position;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<Finding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    rule: &'a str,
+    category: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    path: &'a str,
+    range: Range,
+    cwe: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    package: Option<Package<'a>>,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: LineColumn,
+    end: LineColumn,
+}
+
+#[derive(Serialize)]
+struct LineColumn {
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    range: Range,
+    replacement: &'a str,
+    safe: bool,
+}
+
+#[derive(Serialize)]
+struct Package<'a> {
+    ecosystem: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    /// Files analysed.
+    files: usize,
+    /// Files not analysed (binary, over the size limit).
+    skipped: usize,
+    findings: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+    hint: usize,
+}
+
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let document = Document {
+        version: 1,
+        findings: outcome.findings.iter().map(finding).collect(),
+        summary: Summary {
+            files: outcome.stats.files,
+            skipped: outcome.skipped.len(),
+            findings: outcome.findings.len(),
+            error: outcome.count(Severity::Error),
+            warning: outcome.count(Severity::Warning),
+            info: outcome.count(Severity::Info),
+            hint: outcome.count(Severity::Hint),
+        },
+    };
+    serde_json::to_writer(&mut *out, &document)?;
+    writeln!(out)
+}
+
+fn finding(reported: &Reported) -> Finding<'_> {
+    let finding = &reported.finding;
+    Finding {
+        rule: &finding.rule_id,
+        category: finding.category.as_str(),
+        severity: finding.severity.as_str(),
+        message: &finding.message,
+        path: &reported.path,
+        range: range(finding.span.start, finding.span.end),
+        cwe: &finding.cwe,
+        fix: finding.fix.as_ref().map(|fix| Fix {
+            range: range(fix.span.start, fix.span.end),
+            replacement: &fix.replacement,
+            safe: fix.safe,
+        }),
+        package: finding.package.as_ref().map(|package| Package {
+            ecosystem: &package.ecosystem,
+            name: &package.name,
+        }),
+    }
+}
+
+fn range(start: Position, end: Position) -> Range {
+    let one_based = |p: Position| LineColumn {
+        line: p.line + 1,
+        column: p.column + 1,
+    };
+    Range {
+        start: one_based(start),
+        end: one_based(end),
+    }
+}

@@ -1,0 +1,127 @@
+//! Output formats for `slopguard check`: `text` for people, `json` for scripts, `sarif` for code
+//! scanning dashboards, `github` for annotations in GitHub Actions. Each takes the finished
+//! [`Outcome`](super::Outcome) and writes it; none decides anything about the findings.
+
+mod github;
+mod json;
+mod sarif;
+mod text;
+
+use super::{Outcome, SkipReason};
+use crate::rules::RuleSet;
+use std::io::{self, Write};
+
+pub use github::write as write_github;
+pub use json::write as write_json;
+pub use sarif::write as write_sarif;
+pub use text::write as write_text;
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// Writes `outcome` in `format`. `rules` describes the rules in SARIF.
+pub fn write(
+    format: Format,
+    outcome: &Outcome,
+    rules: &RuleSet,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::write(outcome, out),
+        Format::Json => json::write(outcome, out),
+        Format::Sarif => sarif::write(outcome, rules, out),
+        Format::Github => github::write(outcome, out),
+    }
+}
+
+/// Notes for stderr about files not analysed or decoded lossily: one line per kind, naming up
+/// to a few files, so a tree full of images does not flood the terminal.
+pub fn notes(outcome: &Outcome) -> Vec<String> {
+    const SHOWN: usize = 5;
+    let list = |paths: &[&str]| {
+        let mut text = paths
+            .iter()
+            .take(SHOWN)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if paths.len() > SHOWN {
+            text.push_str(&format!(" and {} more", paths.len() - SHOWN));
+        }
+        text
+    };
+    let mut notes = Vec::new();
+    let binary: Vec<&str> = outcome
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Binary)
+        .map(|s| s.path.as_str())
+        .collect();
+    if !binary.is_empty() {
+        notes.push(format!(
+            "skipped {} binary file(s): {}",
+            binary.len(),
+            list(&binary)
+        ));
+    }
+    let too_large: Vec<(&str, u64)> = outcome
+        .skipped
+        .iter()
+        .filter_map(|s| match s.reason {
+            SkipReason::TooLarge { size } => Some((s.path.as_str(), size)),
+            SkipReason::Binary => None,
+        })
+        .collect();
+    if too_large.len() <= SHOWN {
+        for (path, size) in &too_large {
+            notes.push(format!(
+                "skipped {path}: {size} bytes is over the size limit (`max-file-size` in slopguard.toml)"
+            ));
+        }
+    } else {
+        let paths: Vec<&str> = too_large.iter().map(|(path, _)| *path).collect();
+        notes.push(format!(
+            "skipped {} files over the size limit (`max-file-size` in slopguard.toml): {}",
+            paths.len(),
+            list(&paths)
+        ));
+    }
+    if !outcome.lossy.is_empty() {
+        let lossy: Vec<&str> = outcome.lossy.iter().map(String::as_str).collect();
+        notes.push(format!(
+            "{} file(s) are not valid UTF-8 and were read with replacement characters: {}",
+            lossy.len(),
+            list(&lossy)
+        ));
+    }
+    notes
+}
+
+/// `3 findings (1 error, 2 warnings)`.
+pub(crate) fn count_phrase(outcome: &Outcome) -> String {
+    use crate::rules::Severity::*;
+    let parts: Vec<String> = [
+        (Error, "error"),
+        (Warning, "warning"),
+        (Info, "info"),
+        (Hint, "hint"),
+    ]
+    .into_iter()
+    .filter_map(|(severity, name)| {
+        let n = outcome.count(severity);
+        (n > 0).then(|| format!("{n} {name}{}", if n == 1 { "" } else { "s" }))
+    })
+    .collect();
+    let n = outcome.findings.len();
+    format!(
+        "{n} finding{} ({})",
+        if n == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}

@@ -1,0 +1,249 @@
+//! `slopguard check` and `slopguard init`: flags, config, and turning the outcome into output
+//! and an exit code. The work itself is in [`crate::check`].
+
+use super::EXIT_ERROR;
+use crate::check::output::{self, Format};
+use crate::check::{self, Baseline, CheckOptions, Scope, Settings};
+use crate::config::{self, Config};
+use crate::rules::{self, RuleSet, Severity};
+use clap::Args;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code when a finding is at or above `--fail-on`.
+const EXIT_FINDINGS: u8 = 1;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to check.
+    #[arg(value_name = "PATHS", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Fail (exit 1) on findings at or above this severity [default: warning, or `fail-on` in
+    /// slopguard.toml].
+    #[arg(long, value_name = "SEVERITY")]
+    fail_on: Option<Severity>,
+    /// Report only findings on lines added or changed in the git index.
+    #[arg(long, conflicts_with = "diff")]
+    staged: bool,
+    /// Report only findings on lines changed since REV (its merge base with HEAD), e.g.
+    /// `origin/main`.
+    #[arg(long, value_name = "REV")]
+    diff: Option<String>,
+    /// Check standard input as a file named NAME (NAME picks the language).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["staged", "diff"])]
+    stdin_filename: Option<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the accepted baseline.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Use this config file instead of looking for slopguard.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// A directory of extra rule files (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    rule_dirs: Vec<PathBuf>,
+    /// Leave out the built-in rule pack.
+    #[arg(long)]
+    no_builtin_rules: bool,
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Print files/s and lines/s on stderr when done.
+    #[arg(long)]
+    stats: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Overwrite an existing slopguard.toml.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Prints `error: ...` and returns the error exit code.
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return fail(format!("cannot read the current directory: {e}")),
+    };
+    let config = match &args.config {
+        Some(path) => Config::load(path),
+        None => Config::discover(&cwd),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    let settings = match settings(&args, &config) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    let analysis = match &args.stdin_filename {
+        Some(name) => {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                return fail(format!("cannot read standard input: {e}"));
+            }
+            check::analyse_text(name, bytes, &settings)
+        }
+        None => {
+            let options = CheckOptions {
+                paths: args.paths.clone(),
+                scope: match (&args.diff, args.staged) {
+                    (Some(rev), _) => Scope::Diff(rev.clone()),
+                    (None, true) => Scope::Staged,
+                    (None, false) => Scope::All,
+                },
+                threads: args.threads.map(usize::from),
+                progress: true,
+            };
+            check::analyse(&options, &settings)
+        }
+    };
+    let analysis = match analysis {
+        Ok(analysis) => analysis,
+        Err(e) => return fail(e),
+    };
+    // Project-level checks (registries, dependencies) add their findings here with
+    // `analysis.add_findings(...)`, so that they meet the same scope, suppressions and baseline.
+    let mut baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path, analysis.cwd()) {
+            Ok(baseline) => Some(baseline),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    let outcome = analysis.finish(&settings, baseline.as_mut());
+
+    for note in output::notes(&outcome) {
+        eprintln!("note: {note}");
+    }
+    for error in &outcome.errors {
+        eprintln!("error: {error}");
+    }
+    if args.stats {
+        print_stats(&outcome.stats);
+    }
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = check::write_baseline(path, &cwd, &outcome.findings) {
+            return fail(e);
+        }
+        eprintln!(
+            "wrote {} finding(s) to baseline {}",
+            outcome.findings.len(),
+            path.display()
+        );
+        return exit_code(&outcome, None);
+    }
+
+    let written = if args.format == Format::Text {
+        let mut stdout = anstream::stdout().lock();
+        output::write(args.format, &outcome, &settings.rules, &mut stdout)
+            .and_then(|_| stdout.flush())
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        output::write(args.format, &outcome, &settings.rules, &mut stdout)
+            .and_then(|_| stdout.flush())
+    };
+    match written {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is the reader's choice, not an error to shout about.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return fail(format!("cannot write the report: {e}")),
+    }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    exit_code(&outcome, Some(fail_on))
+}
+
+/// 2 when a file could not be read, else 1 when a finding is at or above `fail_on`, else 0.
+fn exit_code(outcome: &check::Outcome, fail_on: Option<Severity>) -> ExitCode {
+    if !outcome.errors.is_empty() {
+        ExitCode::from(EXIT_ERROR)
+    } else if fail_on.is_some_and(|level| outcome.fails(level)) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The rules (built-in, config `extra-dirs`, `--rules`) minus the disabled ones, and the rest of
+/// the settings from the config.
+fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, ExitCode> {
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    if !args.no_builtin_rules {
+        match rules::load_embedded() {
+            Ok(builtin) => all.extend(builtin),
+            Err(e) => errors.extend(e),
+        }
+    }
+    for dir in config.extra_rule_dirs.iter().chain(&args.rule_dirs) {
+        match rules::load_dir(dir) {
+            Ok(more) => all.extend(more),
+            Err(e) => errors.extend(e),
+        }
+    }
+    all.retain(|rule| config.rules.enabled(&rule.id));
+    let rules = if errors.is_empty() {
+        RuleSet::new(all).map_err(|e| {
+            errors = e;
+        })
+    } else {
+        Err(())
+    };
+    match rules {
+        Ok(rules) => Ok(Settings {
+            rules,
+            policy: config.rules.clone(),
+            excludes: config.excludes.clone(),
+            max_file_size: config.max_file_size,
+        }),
+        Err(()) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            Err(ExitCode::from(EXIT_ERROR))
+        }
+    }
+}
+
+fn print_stats(stats: &check::Stats) {
+    let seconds = stats.elapsed.as_secs_f64().max(1e-9);
+    eprintln!(
+        "checked {} files, {} lines in {:.3}s with {} thread(s): {:.0} files/s, {:.0} lines/s",
+        stats.files,
+        stats.lines,
+        seconds,
+        stats.threads,
+        stats.files as f64 / seconds,
+        stats.lines as f64 / seconds
+    );
+}
+
+pub fn init(args: InitArgs) -> ExitCode {
+    let path = Path::new(config::CONFIG_FILE);
+    if path.exists() && !args.force {
+        return fail(format!(
+            "{} already exists (use --force to overwrite it)",
+            path.display()
+        ));
+    }
+    match std::fs::write(path, config::DEFAULT_CONFIG) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("cannot write {}: {e}", path.display())),
+    }
+}

@@ -1,0 +1,456 @@
+//! `slopguard.toml`: finding it (the current directory or its parents), reading it strictly, and
+//! the two policies it sets for `check` and the LSP: which files to leave out ([`Excludes`]) and
+//! which rules run at which severity ([`RulePolicy`]).
+//!
+//! Every unknown key and bad value is an error naming the file, the line and the key: a typo in
+//! a security tool's config must not silently switch a check off.
+
+use crate::rules::Severity;
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+use toml::Spanned;
+
+/// The file name looked for in the current directory and its parents.
+pub const CONFIG_FILE: &str = "slopguard.toml";
+
+/// Files larger than this are skipped with a note unless `max-file-size` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+/// What `slopguard init` writes: every setting, commented, at its default.
+pub const DEFAULT_CONFIG: &str = r#"# slopguard configuration. Paths and globs are relative to this file's directory.
+
+# Files and directories to leave out, on top of .gitignore and .ignore. A glob without `/`
+# matches a file or directory name anywhere; one with `/` matches a path from here.
+exclude = [
+  # "vendor",
+  # "tests/fixtures/**",
+]
+
+# Exit with status 1 when a finding is at or above this severity: error, warning, info or hint.
+fail-on = "warning"
+
+# Files larger than this many bytes are skipped with a note.
+max-file-size = 1048576
+
+[rules]
+# Run only the rules matching these ids or globs (leave unset to run all of them).
+# enable = ["python.*", "any.*"]
+
+# Never run these rules (ids or globs).
+disable = []
+
+# Directories of your own rule files (see docs/writing-rules.md).
+extra-dirs = []
+
+# Severity overrides by id or glob; an exact id wins over a glob.
+[rules.severity]
+# "python.assert-used" = "info"
+# "slopguard.unused-suppression" = "warning"
+"#;
+
+/// A problem with a config file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The file as written. `deny_unknown_fields` turns typos into errors with a span.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    fail_on: Option<Severity>,
+    max_file_size: Option<Spanned<i64>>,
+    #[serde(default)]
+    rules: RulesFile,
+    // Validated by their owners (the registry and dependency checks); kept here so that they
+    // are not unknown keys.
+    registry: Option<toml::Table>,
+    dependencies: Option<toml::Table>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RulesFile {
+    enable: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Severity>,
+    #[serde(default)]
+    extra_dirs: Vec<Spanned<String>>,
+}
+
+/// A loaded configuration: the file's settings, or the defaults when there is no file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file read, if any.
+    pub path: Option<PathBuf>,
+    /// The directory relative paths and globs start from: the file's directory, else the
+    /// directory the search started in.
+    pub root: PathBuf,
+    pub excludes: Excludes,
+    pub fail_on: Option<Severity>,
+    pub max_file_size: u64,
+    pub rules: RulePolicy,
+    /// Extra rule directories, absolute.
+    pub extra_rule_dirs: Vec<PathBuf>,
+    /// `[registry]`, validated by the registry checks.
+    pub registry: toml::Table,
+    /// `[dependencies]`, validated by the dependency checks.
+    pub dependencies: toml::Table,
+}
+
+impl Config {
+    /// Defaults, for a directory without a config file.
+    pub fn default_at(root: &Path) -> Config {
+        Config {
+            path: None,
+            root: root.to_path_buf(),
+            excludes: Excludes::new(root, &[]).expect("no globs"),
+            fail_on: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            rules: RulePolicy::default(),
+            extra_rule_dirs: Vec::new(),
+            registry: toml::Table::new(),
+            dependencies: toml::Table::new(),
+        }
+    }
+
+    /// Finds `slopguard.toml` in `start` or its nearest parent and reads it; defaults when none.
+    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        match find(start) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::default_at(start)),
+        }
+    }
+
+    /// Reads one config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config `text` as if read from `path`.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let line_of =
+            |offset: usize| Some(text[..offset.min(text.len())].matches('\n').count() + 1);
+        let error_at = |span: std::ops::Range<usize>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line: line_of(span.start),
+            message,
+        };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: e.span().and_then(|s| line_of(s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+
+        let excludes = Excludes::new(&root, &file.exclude)
+            .map_err(|(span, message)| error_at(span, format!("`exclude`: {message}")))?;
+        let max_file_size = match file.max_file_size {
+            None => DEFAULT_MAX_FILE_SIZE,
+            Some(size) if *size.get_ref() > 0 => *size.get_ref() as u64,
+            Some(size) => {
+                return Err(error_at(
+                    size.span(),
+                    "`max-file-size` must be a positive number of bytes".into(),
+                ));
+            }
+        };
+        let rules = RulePolicy::new(&file.rules)
+            .map_err(|(span, message)| error_at(span, format!("`rules`: {message}")))?;
+        let extra_rule_dirs = file
+            .rules
+            .extra_dirs
+            .iter()
+            .map(|dir| root.join(dir.get_ref()))
+            .collect();
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            root,
+            excludes,
+            fail_on: file.fail_on,
+            max_file_size,
+            rules,
+            extra_rule_dirs,
+            registry: file.registry.unwrap_or_default(),
+            dependencies: file.dependencies.unwrap_or_default(),
+        })
+    }
+}
+
+/// The nearest `slopguard.toml` at or above `start`.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+type SpannedError = (std::ops::Range<usize>, String);
+
+/// The `exclude` globs, matched against paths relative to the config's directory.
+#[derive(Debug, Clone)]
+pub struct Excludes {
+    root: PathBuf,
+    set: GlobSet,
+    empty: bool,
+}
+
+impl Excludes {
+    fn new(root: &Path, globs: &[Spanned<String>]) -> Result<Excludes, SpannedError> {
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            let pattern = glob.get_ref().trim_end_matches('/');
+            // As in .gitignore: a pattern without `/` matches a name at any depth.
+            let anchored = match pattern.strip_prefix('/') {
+                Some(rest) => rest.to_string(),
+                None if pattern.contains('/') => pattern.to_string(),
+                None => format!("**/{pattern}"),
+            };
+            let compiled = GlobBuilder::new(&anchored)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (glob.span(), format!("bad glob `{}`: {e}", glob.get_ref())))?;
+            builder.add(compiled);
+        }
+        let set = builder
+            .build()
+            .map_err(|e| (0..0, format!("bad globs: {e}")))?;
+        Ok(Excludes {
+            root: root.to_path_buf(),
+            set,
+            empty: globs.is_empty(),
+        })
+    }
+
+    /// Whether `path` (absolute, or relative to the current directory) or one of its parent
+    /// directories below the config's directory matches an `exclude` glob.
+    pub fn is_excluded(&self, path: &Path, cwd: &Path) -> bool {
+        if self.empty {
+            return false;
+        }
+        let absolute = normalize(&cwd.join(path));
+        let root = normalize(&cwd.join(&self.root));
+        let Ok(relative) = absolute.strip_prefix(&root) else {
+            return false;
+        };
+        relative
+            .ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .any(|p| self.set.is_match(p))
+    }
+}
+
+/// Lexically normalises a path: drops `.` and resolves `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Which rules run and how severe their findings are, from `[rules]`.
+#[derive(Debug, Clone, Default)]
+pub struct RulePolicy {
+    enable: Option<GlobSet>,
+    disable: Option<GlobSet>,
+    exact_severity: BTreeMap<String, Severity>,
+    glob_severity: Vec<(globset::GlobMatcher, Severity)>,
+}
+
+impl RulePolicy {
+    fn new(rules: &RulesFile) -> Result<RulePolicy, SpannedError> {
+        let set = |globs: &[Spanned<String>], key: &str| -> Result<GlobSet, SpannedError> {
+            let mut builder = GlobSetBuilder::new();
+            for glob in globs {
+                builder.add(rule_glob(glob, key)?);
+            }
+            builder.build().map_err(|e| (0..0, e.to_string()))
+        };
+        let enable = match &rules.enable {
+            Some(globs) => Some(set(globs, "enable")?),
+            None => None,
+        };
+        let disable = Some(set(&rules.disable, "disable")?).filter(|s| !s.is_empty());
+        let mut exact_severity = BTreeMap::new();
+        let mut glob_severity = Vec::new();
+        for (pattern, severity) in &rules.severity {
+            if is_glob(pattern.get_ref()) {
+                glob_severity.push((rule_glob(pattern, "severity")?.compile_matcher(), *severity));
+            } else {
+                exact_severity.insert(pattern.get_ref().clone(), *severity);
+            }
+        }
+        // The longest glob is the most specific: `python.sql-*` wins over `python.*`.
+        glob_severity.sort_by_key(|(m, _)| std::cmp::Reverse(m.glob().glob().len()));
+        Ok(RulePolicy {
+            enable,
+            disable,
+            exact_severity,
+            glob_severity,
+        })
+    }
+
+    /// Whether findings of rule `id` are reported (and the rule run at all).
+    pub fn enabled(&self, id: &str) -> bool {
+        self.enable.as_ref().is_none_or(|set| set.is_match(id))
+            && !self.disable.as_ref().is_some_and(|set| set.is_match(id))
+    }
+
+    /// The severity of rule `id`'s findings, given the rule's own.
+    pub fn severity(&self, id: &str, default: Severity) -> Severity {
+        if let Some(severity) = self.exact_severity.get(id) {
+            return *severity;
+        }
+        self.glob_severity
+            .iter()
+            .find(|(matcher, _)| matcher.is_match(id))
+            .map_or(default, |(_, severity)| *severity)
+    }
+}
+
+fn is_glob(pattern: &str) -> bool {
+    pattern.contains(['*', '?', '[', '{'])
+}
+
+fn rule_glob(glob: &Spanned<String>, key: &str) -> Result<Glob, SpannedError> {
+    let pattern = glob.get_ref();
+    if pattern.trim().is_empty() {
+        return Err((glob.span(), format!("`{key}` has an empty rule id")));
+    }
+    Glob::new(pattern).map_err(|e| (glob.span(), format!("`{key}`: bad glob `{pattern}`: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("proj/slopguard.toml"))
+    }
+
+    #[test]
+    fn the_default_config_parses_to_the_defaults() {
+        let config = parse(DEFAULT_CONFIG).unwrap();
+        assert_eq!(config.fail_on, Some(Severity::Warning));
+        assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
+        assert!(config.rules.enabled("python.anything"));
+        assert!(config.extra_rule_dirs.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_name_the_file_line_and_key() {
+        let error = parse("fail-on = \"error\"\n[rules]\ndisabel = [\"x\"]\n").unwrap_err();
+        assert_eq!(error.line, Some(3));
+        assert!(error.message.contains("disabel"), "{error}");
+        assert!(error.to_string().starts_with("proj/slopguard.toml:3:"));
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        let error = parse("fail-on = \"loud\"\n").unwrap_err();
+        assert_eq!(error.line, Some(1));
+        assert!(error.message.contains("loud"), "{error}");
+        let error = parse("max-file-size = -3\n").unwrap_err();
+        assert!(error.message.contains("max-file-size"), "{error}");
+        let error = parse("exclude = [\"a/[b\"]\n").unwrap_err();
+        assert!(error.message.contains("bad glob"), "{error}");
+        let error = parse("[rules.severity]\n\"x.y\" = \"fatal\"\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
+    }
+
+    #[test]
+    fn reserved_tables_are_accepted_as_they_are() {
+        let config =
+            parse("[registry]\noffline = true\n[dependencies]\nallow = [\"x\"]\n").unwrap();
+        assert_eq!(
+            config.registry.get("offline"),
+            Some(&toml::Value::Boolean(true))
+        );
+        assert!(config.dependencies.contains_key("allow"));
+    }
+
+    #[test]
+    fn rules_are_enabled_disabled_and_reweighted_by_id_or_glob() {
+        let config = parse(
+            "[rules]\nenable = [\"python.*\", \"any.*\"]\ndisable = [\"python.assert-used\"]\n\
+             [rules.severity]\n\"python.*\" = \"info\"\n\"python.sql-*\" = \"error\"\n\
+             \"python.sql-format\" = \"hint\"\n",
+        )
+        .unwrap();
+        let policy = &config.rules;
+        assert!(policy.enabled("python.yaml-load"));
+        assert!(policy.enabled("any.aws-access-key"));
+        assert!(!policy.enabled("js.eval"));
+        assert!(!policy.enabled("python.assert-used"));
+        assert_eq!(
+            policy.severity("python.yaml-load", Severity::Error),
+            Severity::Info
+        );
+        assert_eq!(
+            policy.severity("python.sql-concat", Severity::Info),
+            Severity::Error
+        );
+        assert_eq!(
+            policy.severity("python.sql-format", Severity::Error),
+            Severity::Hint
+        );
+        assert_eq!(
+            policy.severity("js.eval", Severity::Warning),
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn excludes_match_names_anywhere_and_paths_from_the_root() {
+        let config =
+            parse("exclude = [\"vendor\", \"tests/fixtures/**\", \"*.min.js\"]\n").unwrap();
+        let cwd = Path::new("/work");
+        let ex = &config.excludes;
+        assert!(ex.is_excluded(Path::new("proj/vendor/x/a.py"), cwd));
+        assert!(ex.is_excluded(Path::new("proj/src/vendor"), cwd));
+        assert!(ex.is_excluded(Path::new("proj/tests/fixtures/a.py"), cwd));
+        assert!(ex.is_excluded(Path::new("/work/proj/web/app.min.js"), cwd));
+        assert!(!ex.is_excluded(Path::new("proj/src/tests/fixtures/a.py"), cwd));
+        assert!(!ex.is_excluded(Path::new("proj/src/app.py"), cwd));
+        // Outside the config's directory nothing is excluded.
+        assert!(!ex.is_excluded(Path::new("other/vendor/a.py"), cwd));
+    }
+}
