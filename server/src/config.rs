@@ -47,7 +47,7 @@ extra-dirs = []
 
 # Severity overrides by id or glob; an exact id wins over a glob.
 [rules.severity]
-# "python.assert-used" = "info"
+# "python.shelve-open" = "hint"
 # "slopguard.unused-suppression" = "warning"
 "#;
 
