@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod deps;
 pub mod finding;
 pub mod lang;
 pub mod rules;
