@@ -9,6 +9,7 @@ pub mod cli;
 pub mod deps;
 pub mod finding;
 pub mod lang;
+pub mod registry;
 pub mod rules;
 pub mod text;
 

@@ -48,7 +48,7 @@ impl Import {
 
 /// Calls `visit` on every node of `tree` in document order, without recursion: deeply nested
 /// input must not overflow the stack.
-pub(crate) fn walk<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>)) {
+pub fn walk<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>)) {
     let mut cursor = tree.walk();
     loop {
         visit(cursor.node());

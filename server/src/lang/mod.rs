@@ -8,7 +8,7 @@ pub mod javascript;
 pub mod python;
 pub mod rust;
 
-pub use imports::{Import, ImportKind};
+pub use imports::{Import, ImportKind, walk as walk_tree};
 
 use std::path::Path;
 
