@@ -18,6 +18,7 @@ mod typosquat;
 pub use cache::Cache;
 pub use checker::{CachedCheck, FileFinding, PackageChecker, SourceFile};
 pub use client::Client;
+pub use client::parse_time;
 pub use settings::{RegistryConfig, Settings};
 pub use typosquat::typosquat_target;
 
