@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
 //! library; nothing here analyses code.
 
+mod packages_cmd;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,9 @@ enum Command {
     /// Write, inspect and test rules.
     #[command(subcommand)]
     Rules(rules_cmd::RulesCommand),
+    /// Developer command: run only the registry checks and print their findings.
+    #[command(hide = true)]
+    Packages(packages_cmd::PackagesArgs),
 }
 
 /// Parses the process arguments and runs the command; returns the process exit code.
@@ -44,5 +48,6 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Rules(command) => rules_cmd::run(command),
+        Command::Packages(args) => packages_cmd::run(args),
     }
 }

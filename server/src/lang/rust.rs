@@ -56,9 +56,10 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         }
         "extern_crate_declaration" => {
             if let Some(name) = node.child_by_field_name("name") {
-                uses.roots.push((name, ImportKind::ExternCrate));
-                let bound = node.child_by_field_name("alias").unwrap_or(name);
-                uses.bound.insert(node_text(bound, text).to_string());
+                uses.roots.push((name, ImportKind::ExternCrate, false));
+                if let Some(alias) = node.child_by_field_name("alias") {
+                    uses.bound.insert(node_text(alias, text).to_string());
+                }
             }
         }
         "scoped_identifier" | "scoped_type_identifier" => {
@@ -78,13 +79,21 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         }
         _ => {}
     });
+    // With uniform paths a `use` may start from any name in scope: one another `use` bound, or,
+    // for a path of one segment, one a glob import brought in.
     let mut found: Vec<Import> = uses
         .roots
         .iter()
-        .filter(|(root, _)| {
-            is_crate_name(*root, text) && !declared.contains(node_text(*root, text))
+        .filter(|(root, _, single)| {
+            let name = node_text(*root, text);
+            let maybe_from_glob = *single && uses.has_glob;
+            is_crate_name(*root, text)
+                && !declared.contains(name)
+                && !uses.bound.contains(name)
+                && !maybe_from_glob
+                && !cfg_gated(*root, text)
         })
-        .map(|(root, kind)| Import::new(text, &index, *root, *kind))
+        .map(|(root, kind, _)| Import::new(text, &index, *root, *kind))
         .collect();
     // A glob import may bring module names into scope that this file cannot see; their paths
     // then are not crate references for certain, and a false alarm costs more than a miss.
@@ -92,7 +101,11 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         for path in qualified {
             let root = leftmost(path);
             let name = node_text(root, text);
-            if is_crate_name(root, text) && !uses.bound.contains(name) && !declared.contains(name) {
+            if is_crate_name(root, text)
+                && !uses.bound.contains(name)
+                && !declared.contains(name)
+                && !cfg_gated(root, text)
+            {
                 found.push(Import::new(text, &index, root, ImportKind::QualifiedPath));
             }
         }
@@ -117,7 +130,8 @@ pub fn declared_modules(tree: &Tree, text: &str) -> Vec<String> {
 /// What the `use` declarations of a file reference and bind.
 #[derive(Default)]
 struct UseScan<'t> {
-    roots: Vec<(Node<'t>, ImportKind)>,
+    /// First segments of use paths, the kind, and whether the path is that one segment alone.
+    roots: Vec<(Node<'t>, ImportKind, bool)>,
     bound: HashSet<String>,
     has_glob: bool,
 }
@@ -128,7 +142,10 @@ impl<'t> UseScan<'t> {
         match node.kind() {
             "use_as_clause" => {
                 if let Some(path) = node.child_by_field_name("path") {
-                    self.root(prefix.unwrap_or(path));
+                    match prefix {
+                        Some(prefix) => self.root(prefix, false),
+                        None => self.root(path, true),
+                    }
                 }
                 if let Some(alias) = node.child_by_field_name("alias") {
                     self.bound.insert(node_text(alias, text).to_string());
@@ -140,7 +157,7 @@ impl<'t> UseScan<'t> {
                 if prefix.is_none()
                     && let Some(path) = path
                 {
-                    self.root(path);
+                    self.root(path, false);
                 }
                 if let Some(list) = node.child_by_field_name("list") {
                     let mut cursor = list.walk();
@@ -166,21 +183,28 @@ impl<'t> UseScan<'t> {
                 if prefix.is_none()
                     && let Some(path) = node.named_child(0)
                 {
-                    self.root(path);
+                    self.root(path, false);
                 }
             }
             "identifier" | "scoped_identifier" => {
                 if prefix.is_none() {
-                    self.root(node);
+                    self.root(node, true);
                 }
-                self.bind_last(node, text);
+                // `use x;` binds `x` to itself: not a binding other paths can start from.
+                if prefix.is_some() || node.kind() != "identifier" {
+                    self.bind_last(node, text);
+                }
             }
             _ => {}
         }
     }
 
-    fn root(&mut self, path: Node<'t>) {
-        self.roots.push((leftmost(path), ImportKind::Static));
+    /// Records the first segment of `path`; `whole` when the use path ends there (`use x;`,
+    /// `use x as y;`), not when more follows (`use x::y`, `use x::*`, `use x::{..}`).
+    fn root(&mut self, path: Node<'t>, whole: bool) {
+        let first = leftmost(path);
+        self.roots
+            .push((first, ImportKind::Static, whole && first == path));
     }
 
     fn bind_last(&mut self, path: Node<'t>, text: &str) {
@@ -207,6 +231,31 @@ fn is_crate_name(node: Node<'_>, text: &str) -> bool {
     node.kind() == "identifier"
         && !NOT_CRATES.contains(&name)
         && !name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Whether `node` is in an item compiled only for tests or a verification tool
+/// (`#[cfg(test)]`, `#[cfg(kani)]`): such code may use names the published manifest no longer
+/// lists (dev-dependencies) or that a tool injects.
+fn cfg_gated(node: Node<'_>, text: &str) -> bool {
+    let gate = |attribute: Node<'_>| {
+        let t = node_text(attribute, text);
+        t.contains("cfg(test)") || t.contains("cfg(kani)") || t.contains("cfg(any(test")
+    };
+    let mut current = Some(node);
+    while let Some(item) = current {
+        let mut previous = item.prev_named_sibling();
+        while let Some(sibling) = previous {
+            match sibling.kind() {
+                "attribute_item" if gate(sibling) => return true,
+                "attribute_item" | "line_comment" | "block_comment" => {}
+                "inner_attribute_item" if gate(sibling) => return true,
+                _ => break,
+            }
+            previous = sibling.prev_named_sibling();
+        }
+        current = item.parent();
+    }
+    false
 }
 
 fn inside(node: Node<'_>, kinds: &[&str]) -> bool {
@@ -260,8 +309,18 @@ mod tests {
                 ("log".into(), ImportKind::Static),
                 ("tokio".into(), ImportKind::QualifiedPath),
                 ("serde_json".into(), ImportKind::QualifiedPath),
+                ("log".into(), ImportKind::QualifiedPath),
             ]
         );
+    }
+
+    #[test]
+    fn uniform_paths_and_test_code_are_not_crates() {
+        let source = "use libc::*;\nuse open64 as open;\nuse portable as atomic;\nuse atomic::Ordering;\n\
+                      #[cfg(test)]\nmod tests { use dev_only::X; }\nuse real_dep::Y;\n";
+        let found: Vec<String> = crates(source).into_iter().map(|c| c.0).collect();
+        // `portable` might be a crate, or an item the glob brought in: silence wins.
+        assert_eq!(found, ["libc", "real_dep"]);
     }
 
     #[test]

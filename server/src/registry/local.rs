@@ -247,7 +247,13 @@ impl<'a> Project<'a> {
                 known.insert(canonical(
                     dependency.alias.as_deref().unwrap_or(&dependency.name),
                 ));
-                known.insert(canonical(&dependency.name));
+                let name = canonical(&dependency.name);
+                // A library may be named apart from its package (`redox_syscall` builds
+                // `syscall`); the index does not say, so the name without its first word counts.
+                if let Some((_, rest)) = name.split_once('_') {
+                    known.insert(rest.to_string());
+                }
+                known.insert(name);
             }
             known.extend(manifest.package_name.as_deref().map(canonical));
             for member in expand_members(dir, &manifest.workspace_members) {
@@ -290,13 +296,14 @@ fn expand_members(dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
 
 /// Names of modules, items and macros defined in any `.rs` file under a crate directory
 /// (`target/` and hidden directories skipped). With uniform paths `use name::...` may start at any
-/// of them, and modules are often declared inside macro invocations (`cfg_rt! { mod x; }`),
-/// where the syntax tree only has tokens: so this is a scan of the text, not of the tree.
+/// of them, and modules are often declared inside macro invocations (`cfg_rt! { mod x; }`,
+/// `cfg_if! { use a::b as x; }`), where the syntax tree only has tokens: so this is a scan of the
+/// text, not of the tree.
 fn crate_module_names(crate_dir: &Path) -> HashSet<String> {
     static DEFINITION: OnceLock<regex::Regex> = OnceLock::new();
     let definition = DEFINITION.get_or_init(|| {
         regex::Regex::new(
-            r"\b(?:mod|fn|enum|struct|union|trait|type|const|static|macro_rules!)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)",
+            r"\b(?:mod|fn|enum|struct|union|trait|type|const|static|macro_rules!|extern\s+crate\s+\w+\s+as|use\s+[\w:]+\s+as)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)",
         )
         .expect("valid regex")
     });
