@@ -53,7 +53,7 @@ pub(crate) fn leaves(text: &str) -> Vec<Leaf> {
     let mut cursor = root.walk();
     for item in root.named_children(&mut cursor) {
         match item.kind() {
-            "pair" => pair(item, &[], text, &mut out),
+            "pair" => pair(item, &[], text, &mut out, 0),
             "table" | "table_array_element" => {
                 let mut inner = item.walk();
                 let mut header = Vec::new();
@@ -62,7 +62,7 @@ pub(crate) fn leaves(text: &str) -> Vec<Leaf> {
                         "bare_key" | "quoted_key" | "dotted_key" if header.is_empty() => {
                             key(child, text, &mut header)
                         }
-                        "pair" => pair(child, &header, text, &mut out),
+                        "pair" => pair(child, &header, text, &mut out, 0),
                         _ => {}
                     }
                 }
@@ -73,7 +73,14 @@ pub(crate) fn leaves(text: &str) -> Vec<Leaf> {
     out
 }
 
-fn pair(node: Node<'_>, prefix: &[Segment], text: &str, out: &mut Vec<Leaf>) {
+/// Nesting deeper than this (inline tables in inline tables, arrays in arrays) is not read: no
+/// manifest needs it, and recursion on hostile input must stay bounded.
+const MAX_DEPTH: usize = 32;
+
+fn pair(node: Node<'_>, prefix: &[Segment], text: &str, out: &mut Vec<Leaf>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     let mut cursor = node.walk();
     let named: Vec<Node<'_>> = node
         .named_children(&mut cursor)
@@ -88,13 +95,13 @@ fn pair(node: Node<'_>, prefix: &[Segment], text: &str, out: &mut Vec<Leaf>) {
         let mut inner = value_node.walk();
         for child in value_node.named_children(&mut inner) {
             if child.kind() == "pair" {
-                pair(child, &path, text, out);
+                pair(child, &path, text, out, depth + 1);
             }
         }
     } else {
         out.push(Leaf {
             path,
-            value: value(*value_node, text),
+            value: value(*value_node, text, 0),
         });
     }
 }
@@ -124,7 +131,7 @@ fn key(node: Node<'_>, text: &str, out: &mut Vec<Segment>) {
     }
 }
 
-fn value(node: Node<'_>, text: &str) -> Value {
+fn value(node: Node<'_>, text: &str, depth: usize) -> Value {
     match node.kind() {
         "string" => {
             let raw = &text[node.start_byte()..node.end_byte()];
@@ -145,15 +152,34 @@ fn value(node: Node<'_>, text: &str) -> Value {
             }
         }
         "boolean" => Value::Bool(&text[node.start_byte()..node.end_byte()] == "true"),
-        "array" => {
+        "array" if depth < MAX_DEPTH => {
             let mut cursor = node.walk();
             let items = node
                 .named_children(&mut cursor)
                 .filter(|n| n.kind() != "comment")
-                .map(|n| value(n, text))
+                .map(|n| value(n, text, depth + 1))
                 .collect();
             Value::Array(items)
         }
         _ => Value::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_nesting_is_read_without_overflow() {
+        let deep_array = format!(
+            "[dependencies]\nx = {}{}\n",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        let deep_table = format!("y = {}1{}\n", "{a = ".repeat(5_000), "}".repeat(5_000));
+        let _ = leaves(&deep_array);
+        let _ = leaves(&deep_table);
+        let normal = leaves("[dependencies]\nserde = { version = \"1\" }\n");
+        assert!(normal[0].path_is(&["dependencies", "serde", "version"]));
     }
 }

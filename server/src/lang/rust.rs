@@ -134,11 +134,21 @@ struct UseScan<'t> {
     roots: Vec<(Node<'t>, ImportKind, bool)>,
     bound: HashSet<String>,
     has_glob: bool,
+    depth: usize,
 }
 
 impl<'t> UseScan<'t> {
     /// One use tree; `prefix` is the path of the enclosing `a::{...}` list, if any.
     fn tree(&mut self, node: Node<'t>, prefix: Option<Node<'t>>, text: &str) {
+        self.depth += 1;
+        // Nested `{...}` lists deeper than any real code: stop, rather than recurse without bound.
+        if self.depth <= 64 {
+            self.tree_inner(node, prefix, text);
+        }
+        self.depth -= 1;
+    }
+
+    fn tree_inner(&mut self, node: Node<'t>, prefix: Option<Node<'t>>, text: &str) {
         match node.kind() {
             "use_as_clause" => {
                 if let Some(path) = node.child_by_field_name("path") {

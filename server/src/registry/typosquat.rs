@@ -6,6 +6,8 @@
 
 use super::known::popular;
 use crate::deps::{Ecosystem, canonical_name};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Edit-distance variants are only trusted against the most popular packages and for names long
 /// enough that one edit is a typo rather than a different word.
@@ -19,8 +21,24 @@ const SUFFIXES: &[&str] = &[
     "-python", "-py", "py", "-js", ".js", "js", "-node", "-rs", "-rust", "-lib", "-dev", "-cli",
 ];
 
-/// The popular package `name` imitates, if any (as the registry spells it).
+/// The popular package `name` imitates, if any (as the registry spells it). Answers are
+/// remembered for the process: the editor asks again on every change.
 pub fn typosquat_target(ecosystem: Ecosystem, name: &str) -> Option<&'static str> {
+    type Memo = Mutex<HashMap<(Ecosystem, String), Option<&'static str>>>;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Memo::default);
+    let key = (ecosystem, name.to_string());
+    if let Some(known) = memo.lock().ok().and_then(|m| m.get(&key).copied()) {
+        return known;
+    }
+    let target = compute(ecosystem, name);
+    if let Ok(mut m) = memo.lock() {
+        m.insert(key, target);
+    }
+    target
+}
+
+fn compute(ecosystem: Ecosystem, name: &str) -> Option<&'static str> {
     let list = popular(ecosystem);
     let canonical = canonical_name(ecosystem, name);
     if list.rank(&canonical).is_some() {

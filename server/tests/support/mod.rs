@@ -5,6 +5,8 @@
 //! for 404, 503, slow answers and answers that never come.
 #![allow(dead_code)]
 
+pub mod check;
+
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
