@@ -8,8 +8,10 @@ pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod deps;
 pub mod finding;
 pub mod lang;
+pub mod registry;
 pub mod rules;
 pub mod text;
 

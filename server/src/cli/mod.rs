@@ -1,7 +1,11 @@
 //! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
 //! library; nothing here analyses code.
 
+<<<<<<< HEAD
 mod check_cmd;
+=======
+mod packages_cmd;
+>>>>>>> issue-registry
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +35,9 @@ enum Command {
     /// Write, inspect and test rules.
     #[command(subcommand)]
     Rules(rules_cmd::RulesCommand),
+    /// Developer command: run only the registry checks and print their findings.
+    #[command(hide = true)]
+    Packages(packages_cmd::PackagesArgs),
 }
 
 /// Parses the process arguments and runs the command; returns the process exit code.
@@ -51,5 +58,6 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check_cmd::run(args),
         Command::Init(args) => check_cmd::init(args),
         Command::Rules(command) => rules_cmd::run(command),
+        Command::Packages(args) => packages_cmd::run(args),
     }
 }

@@ -3,6 +3,13 @@
 //!
 //! Import extraction for the registry checks lives beside this, one file per language.
 
+mod imports;
+pub mod javascript;
+pub mod python;
+pub mod rust;
+
+pub use imports::{Import, ImportKind, walk as walk_tree};
+
 use std::path::Path;
 
 /// A language slopguard parses with a tree-sitter grammar.

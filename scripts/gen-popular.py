@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Regenerates the package lists slopguard compiles in (server/data/*.txt).
+
+Usage (from the repository root):
+
+    python3 scripts/gen-popular.py [--pypi PYPI_TSV] [--npm NPM_TSV]
+
+Inputs and what comes out:
+
+- `pypi-popular.txt`: the most-downloaded PyPI projects, most popular first, from a TSV with the
+  columns `name, version, month, rank_among_15000_most_downloaded, summary` (rows without a rank
+  are not in the top 15,000 and are left out).
+- `npm-popular.txt`: the 15,000 npm packages with the most downloads a month, from a TSV with the
+  columns `name, version, downloads_a_month, summary`.
+- `crates-known.txt`: every crate in cargo's local sparse-index cache
+  (`$CARGO_HOME/registry/index/*/.cache`): cargo writes an entry there only for a crate the
+  registry served, so each one is shown to exist. Building slopguard fills it.
+- `python-stdlib.txt`: `sys.stdlib_module_names` of the running interpreter (3.9 or later) plus
+  the modules other versions from 3.9 to 3.13 have (listed below, from the "What's New" pages).
+- `node-builtins.txt`: `require("module").builtinModules` of the `node` on PATH.
+
+It also checks that every distribution named in `python-import-map.tsv` is a PyPI project in
+the PyPI TSV, and prints the ones that are not.
+"""
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "server" / "data"
+LIBRARY = Path("/work/.library/env/packages")
+
+# Top-level modules that some Python from 3.9 to 3.13 has and 3.11 does not, so that the union
+# holds whichever interpreter the checked code targets. Sources: the "What's New" documents.
+OTHER_PYTHON_VERSIONS = [
+    # 3.9 only: removed in 3.10.
+    "_bootlocale", "_peg_parser", "formatter", "parser", "symbol",
+    # 3.12 new private modules.
+    "_pydatetime", "_pylong", "_wmi",
+    # 3.13 new modules (private helpers of the new REPL, colour output and subinterpreters).
+    "_android_support", "_apple_support", "_colorize", "_interpchannels", "_interpqueues",
+    "_interpreters", "_ios_support", "_opcode_metadata", "_pyrepl", "_suggestions",
+    "_sysconfig", "_testexternalinspection",
+    # 3.14 (released after 3.13; code written for it already imports these).
+    "annotationlib", "compression", "_zstd", "_remote_debugging",
+]
+
+# Not in any sys.stdlib_module_names, yet never a PyPI package: typeshed's stub-only module
+# (imported under `if TYPE_CHECKING:`), and Python 2 standard modules that were renamed or
+# removed in Python 3, which compatibility code still imports.
+NEVER_PACKAGES = [
+    "_typeshed",
+    # Jython exposes Java packages as modules (`from java.lang import System`).
+    "java", "javax", "org", "com",
+    # IronPython and pythonnet expose .NET namespaces as modules (`import System`).
+    "System",
+    # Pyodide's built-in modules in the browser (`import js`, `import pyodide`).
+    "js", "pyodide", "pyodide_js",
+    "__builtin__", "_abcoll", "_winreg", "BaseHTTPServer", "CGIHTTPServer", "ConfigParser",
+    "Cookie", "HTMLParser", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer",
+    "StringIO", "Tkinter", "UserDict", "UserList", "UserString", "anydbm", "commands",
+    "cookielib", "copy_reg", "cPickle", "cStringIO", "dummy_thread", "_dummy_thread",
+    "dummy_threading", "htmlentitydefs", "httplib", "md5", "mimetools", "new", "repr", "rfc822",
+    "robotparser", "sets", "sha", "thread", "urllib2", "urlparse", "xmlrpclib", "exceptions",
+    "imputil", "popen2", "sgmllib", "statvfs", "dircache", "mhlib", "multifile", "mutex",
+    "htmllib", "user", "dbhash", "dumbdbm", "gdbm", "whichdb", "cPickle", "future_builtins",
+]
+
+
+def header_check(row, expected):
+    if [c.split(" ")[0] for c in row[: len(expected)]] != expected:
+        sys.exit(f"unexpected header {row[:len(expected)]}, expected {expected}")
+
+
+def pypi(path, limit):
+    ranked = []
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header_check(next(reader), ["name", "version", "month", "rank_among_15000_most_downloaded"])
+        for row in reader:
+            if len(row) > 3 and row[3].strip():
+                ranked.append((int(row[3]), row[0]))
+    ranked.sort()
+    return [name for _, name in ranked[:limit]]
+
+
+def pypi_all_names(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        return {normalise(row[0]) for row in reader if row}
+
+
+def normalise(name):
+    import re
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def npm(path, limit):
+    rows = []
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header_check(next(reader), ["name", "version", "downloads_a_month"])
+        for row in reader:
+            if len(row) > 2 and row[2].strip().isdigit():
+                rows.append((-int(row[2]), row[0]))
+    rows.sort()
+    return [name for _, name in rows[:limit]]
+
+
+def crates():
+    home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    names = set()
+    for cache in (home / "registry" / "index").glob("*/.cache"):
+        for entry in cache.rglob("*"):
+            if entry.is_file() and not entry.name.startswith("."):
+                names.add(entry.name)
+    return sorted(names)
+
+
+def write(name, lines, comment):
+    out = DATA / name
+    out.write_text("".join(f"# {c}\n" for c in comment) + "".join(f"{l}\n" for l in lines))
+    print(f"{out.relative_to(ROOT)}: {len(lines)} entries")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pypi", default=LIBRARY / "pypi.tsv")
+    parser.add_argument("--npm", default=LIBRARY / "npm.tsv")
+    args = parser.parse_args()
+    from datetime import date
+    today = date.today().isoformat()
+
+    write("pypi-popular.txt", pypi(args.pypi, 15000),
+          [f"The most-downloaded PyPI projects, most popular first. Generated {today} by",
+           "scripts/gen-popular.py from a PyPI download ranking (top 15,000)."])
+    write("npm-popular.txt", npm(args.npm, 15000),
+          [f"The npm packages with the most downloads a month, most first. Generated {today}",
+           "by scripts/gen-popular.py from the npm registry's download counts."])
+    found = crates()
+    if found:
+        write("crates-known.txt", found,
+              [f"Crates shown to exist: cargo's sparse-index cache after building slopguard. Generated {today}",
+               "by scripts/gen-popular.py."])
+    stdlib = set(sys.stdlib_module_names) | set(OTHER_PYTHON_VERSIONS) | set(NEVER_PACKAGES)
+    write("python-stdlib.txt", sorted(stdlib),
+          [f"Python top-level standard library modules: sys.stdlib_module_names of Python "
+           f"{sys.version_info.major}.{sys.version_info.minor}",
+           "plus the modules of other versions 3.9-3.14 and names that are never packages",
+           "(see OTHER_PYTHON_VERSIONS and NEVER_PACKAGES in scripts/gen-popular.py)."])
+    node = subprocess.run(["node", "-e", 'console.log(require("module").builtinModules.join("\\n"))'],
+                          capture_output=True, text=True, check=True).stdout.split()
+    write("node-builtins.txt", sorted(set(node)),
+          [f"Node.js builtin modules: require('module').builtinModules of node "
+           f"{subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}."])
+
+    known = pypi_all_names(args.pypi)
+    missing = []
+    for line in (DATA / "python-import-map.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            module, dist = line.split("\t")
+            if normalise(dist) not in known:
+                missing.append(dist)
+    print(f"import map distributions not in the PyPI list: {missing or 'none'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+//! Dependency manifests: `Cargo.toml`, `package.json`, `requirements*.txt` and
+//! `pyproject.toml`, read into one model that keeps the exact source range of every name.
+//!
+//! The registry checks use it to know what a project declares; the dependency diff against a git
+//! baseline builds on the same model. TOML and JSON are read with their tree-sitter grammars
+//! (not serde) because a finding must point at the exact bytes of a name.
+
+mod cargo;
+mod npm;
+mod python;
+mod toml_tree;
+
+pub use python::{Pep508, parse_pep508};
+
+use crate::text::Span;
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A package registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Ecosystem {
+    #[serde(rename = "pypi")]
+    PyPI,
+    #[serde(rename = "npm")]
+    Npm,
+    #[serde(rename = "crates.io")]
+    Crates,
+}
+
+impl Ecosystem {
+    pub const ALL: [Ecosystem; 3] = [Ecosystem::PyPI, Ecosystem::Npm, Ecosystem::Crates];
+
+    /// The name used in findings (`PackageRef::ecosystem`), cache paths and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ecosystem::PyPI => "pypi",
+            Ecosystem::Npm => "npm",
+            Ecosystem::Crates => "crates.io",
+        }
+    }
+
+    /// The registry's name as people know it, for messages.
+    pub fn registry_name(self) -> &'static str {
+        match self {
+            Ecosystem::PyPI => "PyPI",
+            Ecosystem::Npm => "the npm registry",
+            Ecosystem::Crates => "crates.io",
+        }
+    }
+}
+
+impl fmt::Display for Ecosystem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a dependency comes from. Only registry dependencies are checked against a registry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Registry,
+    /// A registry other than the default one (Cargo's `registry = "..."`): not checked.
+    OtherRegistry(String),
+    Git,
+    Path,
+    /// A direct URL (`name @ https://...`, an npm tarball URL).
+    Url,
+    /// Inherited from the workspace (`foo.workspace = true`, npm `workspace:*`).
+    Workspace,
+}
+
+/// One declared dependency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependency {
+    pub ecosystem: Ecosystem,
+    /// The registry name (for a renamed Cargo dependency, the `package` value).
+    pub name: String,
+    /// The range of `name` in the manifest.
+    pub name_span: Span,
+    /// The name code uses when it differs from `name` (Cargo's renamed key, npm `npm:` aliases).
+    pub alias: Option<String>,
+    /// The version requirement as written (`^1.2`, `>=2,<3`, `1.0.0`), if any.
+    pub requirement: Option<String>,
+    pub requirement_span: Option<Span>,
+    pub source: SourceKind,
+    /// The table or list that declares it: `dependencies`, `target.'cfg(unix)'.dev-dependencies`,
+    /// `project.optional-dependencies.test`, `devDependencies`...
+    pub section: String,
+}
+
+impl Dependency {
+    /// The exact version the requirement pins, if it pins one (`=1.2.3`, `==1.2.3`, npm `1.2.3`).
+    pub fn pinned_version(&self) -> Option<&str> {
+        let requirement = self.requirement.as_deref()?.trim();
+        let version = match self.ecosystem {
+            Ecosystem::Crates => requirement.strip_prefix('=')?.trim(),
+            Ecosystem::PyPI => requirement
+                .strip_prefix("==")
+                .filter(|v| !v.starts_with('='))?
+                .trim(),
+            Ecosystem::Npm => requirement.strip_prefix('=').unwrap_or(requirement).trim(),
+        };
+        let exact = !version.is_empty()
+            && version.starts_with(|c: char| c.is_ascii_digit())
+            && !version.contains(['*', ',', ' ', '|', '<', '>', '^', '~', 'x', 'X'])
+            && !version.ends_with('.');
+        exact.then_some(version)
+    }
+}
+
+/// Which manifest format a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum ManifestKind {
+    CargoToml,
+    PackageJson,
+    Requirements,
+    PyProject,
+}
+
+impl ManifestKind {
+    /// The manifest format of a file, by its name.
+    pub fn from_path(path: &Path) -> Option<ManifestKind> {
+        let name = path.file_name()?.to_str()?;
+        Some(match name {
+            "Cargo.toml" => ManifestKind::CargoToml,
+            "package.json" => ManifestKind::PackageJson,
+            "pyproject.toml" => ManifestKind::PyProject,
+            _ if name.starts_with("requirements") && name.ends_with(".txt") => {
+                ManifestKind::Requirements
+            }
+            _ if name.ends_with("requirements.txt") => ManifestKind::Requirements,
+            _ => return None,
+        })
+    }
+
+    pub fn ecosystem(self) -> Ecosystem {
+        match self {
+            ManifestKind::CargoToml => Ecosystem::Crates,
+            ManifestKind::PackageJson => Ecosystem::Npm,
+            ManifestKind::Requirements | ManifestKind::PyProject => Ecosystem::PyPI,
+        }
+    }
+}
+
+/// What one manifest file declares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Manifest {
+    pub dependencies: Vec<Dependency>,
+    /// The project's own package name (`[package] name`, `"name"`, `[project] name`).
+    pub package_name: Option<String>,
+    /// Workspace member patterns (`[workspace] members`, `"workspaces"`), relative to the file.
+    pub workspace_members: Vec<String>,
+    /// Other requirement files this one includes (`-r other.txt`), relative to the file.
+    pub includes: Vec<PathBuf>,
+}
+
+/// Reads one manifest. Never fails: broken syntax yields what could be read (tree-sitter
+/// recovers), so a typo in one table does not hide the rest of the file.
+pub fn parse_manifest(kind: ManifestKind, text: &str) -> Manifest {
+    match kind {
+        ManifestKind::CargoToml => cargo::parse(text),
+        ManifestKind::PackageJson => npm::parse(text),
+        ManifestKind::Requirements => python::parse_requirements(text),
+        ManifestKind::PyProject => python::parse_pyproject(text),
+    }
+}
+
+/// PEP 503 normalisation of a Python distribution name: lower case, runs of `-_.` become `-`.
+pub fn normalize_pypi(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut in_separator = false;
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !in_separator {
+                out.push('-');
+            }
+            in_separator = true;
+        } else {
+            out.push(c.to_ascii_lowercase());
+            in_separator = false;
+        }
+    }
+    out
+}
+
+/// A registry name in the form used to compare names within an ecosystem: PEP 503 for PyPI,
+/// `-` and `_` alike for crates (cargo treats them as one name), lower case for npm.
+pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
+    match ecosystem {
+        Ecosystem::PyPI => normalize_pypi(name),
+        Ecosystem::Crates => name.to_ascii_lowercase().replace('-', "_"),
+        Ecosystem::Npm => name.to_ascii_lowercase(),
+    }
+}

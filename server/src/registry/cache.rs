@@ -1,0 +1,172 @@
+//! Registry answers on disk: one small JSON file per package under
+//! `<cache dir>/v1/<ecosystem>/`, written to a temporary file and renamed into place so that a
+//! reader (the CLI and the LSP share the cache) never sees half a file. A file that does not
+//! parse is ignored and later overwritten. "Unknown" answers are never stored.
+
+use super::{Lookup, PackageInfo};
+use crate::deps::{Ecosystem, canonical_name};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    positive_ttl: Duration,
+    negative_ttl: Duration,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    /// When the registry answered (Unix seconds).
+    fetched: u64,
+    /// `None`: the package does not exist.
+    info: Option<PackageInfo>,
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf, positive_ttl: Duration, negative_ttl: Duration) -> Cache {
+        Cache {
+            dir: dir.join("v1"),
+            positive_ttl,
+            negative_ttl,
+        }
+    }
+
+    /// The stored answer for a package, if there is one and it has not expired.
+    pub fn get(&self, ecosystem: Ecosystem, name: &str) -> Option<Lookup> {
+        let bytes = std::fs::read(self.path(ecosystem, name)).ok()?;
+        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        let ttl = if entry.info.is_some() {
+            self.positive_ttl
+        } else {
+            self.negative_ttl
+        };
+        let age = now().saturating_sub(entry.fetched);
+        if age >= ttl.as_secs() {
+            return None;
+        }
+        Some(entry.info.map_or(Lookup::Missing, Lookup::Exists))
+    }
+
+    /// Stores a definite answer. Failures are ignored: the cache is an optimisation.
+    pub fn put(&self, ecosystem: Ecosystem, name: &str, lookup: &Lookup) {
+        self.put_at(ecosystem, name, lookup, now());
+    }
+
+    /// Stores an answer as if fetched at `fetched` (Unix seconds); tests age entries with it.
+    pub fn put_at(&self, ecosystem: Ecosystem, name: &str, lookup: &Lookup, fetched: u64) {
+        let info = match lookup {
+            Lookup::Exists(info) => Some(info.clone()),
+            Lookup::Missing => None,
+            Lookup::Unknown(_) => return,
+        };
+        let Ok(json) = serde_json::to_vec(&Entry { fetched, info }) else {
+            return;
+        };
+        let _ = write_atomically(&self.path(ecosystem, name), &json);
+    }
+
+    /// The file holding a package's answer.
+    pub fn path(&self, ecosystem: Ecosystem, name: &str) -> PathBuf {
+        let canonical = canonical_name(ecosystem, name);
+        let mut file = String::with_capacity(canonical.len() + 5);
+        for byte in canonical.bytes() {
+            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'@') {
+                file.push(byte as char);
+            } else {
+                file.push_str(&format!("%{byte:02x}"));
+            }
+        }
+        file.push_str(".json");
+        self.dir.join(ecosystem.as_str()).join(file)
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.{:?}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("entry"),
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    drop(file);
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache(dir: &Path) -> Cache {
+        Cache::new(
+            dir.to_path_buf(),
+            Duration::from_secs(7 * 86400),
+            Duration::from_secs(3600),
+        )
+    }
+
+    #[test]
+    fn answers_round_trip_and_expire() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache(dir.path());
+        let info = PackageInfo {
+            first_published: Some(1),
+            ..PackageInfo::default()
+        };
+        cache.put(Ecosystem::PyPI, "PyYAML", &Lookup::Exists(info.clone()));
+        assert_eq!(
+            cache.get(Ecosystem::PyPI, "pyyaml"),
+            Some(Lookup::Exists(info))
+        );
+        cache.put(Ecosystem::Npm, "@scope/missing", &Lookup::Missing);
+        assert_eq!(
+            cache.get(Ecosystem::Npm, "@scope/missing"),
+            Some(Lookup::Missing)
+        );
+        cache.put(Ecosystem::Npm, "flaky", &Lookup::Unknown("timeout".into()));
+        assert_eq!(cache.get(Ecosystem::Npm, "flaky"), None);
+        // A negative answer expires after an hour, a positive one after a week.
+        let two_hours_ago = now() - 7200;
+        cache.put_at(Ecosystem::Crates, "gone", &Lookup::Missing, two_hours_ago);
+        assert_eq!(cache.get(Ecosystem::Crates, "gone"), None);
+        let info = Lookup::Exists(PackageInfo::default());
+        cache.put_at(Ecosystem::Crates, "kept", &info, two_hours_ago);
+        assert_eq!(cache.get(Ecosystem::Crates, "kept"), Some(info.clone()));
+        cache.put_at(Ecosystem::Crates, "old", &info, now() - 8 * 86400);
+        assert_eq!(cache.get(Ecosystem::Crates, "old"), None);
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_ignored_and_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache(dir.path());
+        let path = cache.path(Ecosystem::Npm, "left-pad");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, b"{\"fetched\": 17, \"info\": {\"versi").unwrap();
+        assert_eq!(cache.get(Ecosystem::Npm, "left-pad"), None);
+        cache.put(Ecosystem::Npm, "left-pad", &Lookup::Missing);
+        assert_eq!(cache.get(Ecosystem::Npm, "left-pad"), Some(Lookup::Missing));
+    }
+
+    #[test]
+    fn names_become_safe_file_names() {
+        let cache = cache(Path::new("/c"));
+        let path = cache.path(Ecosystem::Npm, "@Scope/../../etc");
+        assert_eq!(path.parent().unwrap(), Path::new("/c/v1/npm"));
+        assert!(!path.file_name().unwrap().to_str().unwrap().contains('/'));
+    }
+}

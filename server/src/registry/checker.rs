@@ -1,0 +1,502 @@
+//! From the files of a project to registry findings: extract every import and manifest entry,
+//! drop what is not a registry package (standard library, builtins, local code, declared
+//! dependencies), answer the rest from the embedded lists, the cache and the registries, and
+//! report what does not exist, what imitates a popular name and what is risky.
+
+use super::local::Project;
+use super::{Cache, Client, Lookup, PackageInfo, Settings, known, rule_ids, typosquat_target};
+use crate::deps::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};
+use crate::finding::{Finding, PackageRef};
+use crate::lang::{Language, javascript, python};
+use crate::rules::{Category, Confidence, Severity};
+use crate::text::{LineIndex, Span};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// One file to check: its path (which decides how it is read) and its current text.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+/// A finding and the file it is in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileFinding {
+    pub path: PathBuf,
+    pub finding: Finding,
+}
+
+/// The result of a check that asked no registry: findings from what is known now, and the
+/// packages still to look up (give them to [`PackageChecker::prefetch`], then check again).
+#[derive(Debug, Clone, Default)]
+pub struct CachedCheck {
+    pub findings: Vec<FileFinding>,
+    pub pending: Vec<PackageRef>,
+}
+
+/// Checks the packages a project references. Cheap to share: `&self` methods only.
+pub struct PackageChecker {
+    settings: Settings,
+    client: Client,
+    cache: Option<Cache>,
+}
+
+/// One name to verify, where it was written.
+struct Reference {
+    file: usize,
+    ecosystem: Ecosystem,
+    /// The registry name to look up.
+    name: String,
+    /// How the code names it, when that differs (`yaml` for PyYAML).
+    written: Option<String>,
+    span: Span,
+    pinned: Option<String>,
+}
+
+impl PackageChecker {
+    pub fn new(settings: Settings) -> PackageChecker {
+        let cache = settings
+            .cache_dir
+            .clone()
+            .map(|dir| Cache::new(dir, settings.positive_ttl, settings.negative_ttl));
+        PackageChecker {
+            client: Client::new(&settings),
+            settings,
+            cache,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Checks `files` (code and manifests) of the project at `root`, asking the registries what
+    /// the lists and the cache cannot answer. Bounded in time by the client's timeouts.
+    pub fn check(&self, root: &Path, files: &[SourceFile<'_>]) -> Vec<FileFinding> {
+        if !self.settings.enabled {
+            return Vec::new();
+        }
+        let references = collect(root, files);
+        let mut answers = self.known_answers(&references);
+        let missing: Vec<(Ecosystem, String)> = unique(&references)
+            .into_iter()
+            .filter(|key| !answers.contains_key(key))
+            .collect();
+        if self.settings.offline {
+            for key in missing {
+                answers.insert(key, Lookup::Unknown("offline: not in the cache".into()));
+            }
+        } else {
+            for (key, lookup) in self.client.lookup_many(&missing) {
+                if let Some(cache) = &self.cache {
+                    cache.put(key.0, &key.1, &lookup);
+                }
+                answers.insert(key, lookup);
+            }
+        }
+        self.findings(files, &references, &answers, true)
+    }
+
+    /// The editor's check: embedded lists and cache only, never the network, never blocking.
+    /// What cannot be answered yet is returned as `pending` and reported nothing about.
+    pub fn check_cached(&self, root: &Path, files: &[SourceFile<'_>]) -> CachedCheck {
+        if !self.settings.enabled {
+            return CachedCheck::default();
+        }
+        let references = collect(root, files);
+        let answers = self.known_answers(&references);
+        let pending = unique(&references)
+            .into_iter()
+            .filter(|key| !answers.contains_key(key))
+            .map(|(ecosystem, name)| PackageRef {
+                ecosystem: ecosystem.as_str().to_string(),
+                name,
+            })
+            .collect();
+        CachedCheck {
+            findings: self.findings(files, &references, &answers, false),
+            pending,
+        }
+    }
+
+    /// Looks packages up and stores the answers in the cache (for the editor's background
+    /// thread). Does nothing offline.
+    pub fn prefetch(&self, packages: &[PackageRef]) {
+        if self.settings.offline {
+            return;
+        }
+        let keys: Vec<(Ecosystem, String)> = packages
+            .iter()
+            .filter_map(|p| {
+                let ecosystem = Ecosystem::ALL
+                    .into_iter()
+                    .find(|e| e.as_str() == p.ecosystem)?;
+                Some((ecosystem, p.name.clone()))
+            })
+            .collect();
+        if let Some(cache) = &self.cache {
+            for (key, lookup) in self.client.lookup_many(&keys) {
+                cache.put(key.0, &key.1, &lookup);
+            }
+        }
+    }
+
+    /// Answers from the embedded lists and the cache. A popular package answers "exists"
+    /// unless a manifest pins a version of it, which needs the registry's version list.
+    fn known_answers(&self, references: &[Reference]) -> HashMap<(Ecosystem, String), Lookup> {
+        let pinned: HashSet<(Ecosystem, String)> = references
+            .iter()
+            .filter(|r| r.pinned.is_some())
+            .map(|r| (r.ecosystem, r.name.clone()))
+            .collect();
+        let mut answers = HashMap::new();
+        for key in unique(references) {
+            let cached = self.cache.as_ref().and_then(|c| c.get(key.0, &key.1));
+            let listed = known::popular(key.0)
+                .rank(&canonical_name(key.0, &key.1))
+                .is_some();
+            let answer = match cached {
+                Some(lookup) => Some(lookup),
+                None if listed && !pinned.contains(&key) => Some(Lookup::Exists(PackageInfo {
+                    from_list: true,
+                    ..PackageInfo::default()
+                })),
+                None => None,
+            };
+            if let Some(answer) = answer {
+                answers.insert(key, answer);
+            }
+        }
+        answers
+    }
+
+    fn findings(
+        &self,
+        files: &[SourceFile<'_>],
+        references: &[Reference],
+        answers: &HashMap<(Ecosystem, String), Lookup>,
+        report_unverified: bool,
+    ) -> Vec<FileFinding> {
+        let mut out = Vec::new();
+        for reference in references {
+            let key = (reference.ecosystem, reference.name.clone());
+            let listed = known::popular(key.0)
+                .rank(&canonical_name(key.0, &key.1))
+                .is_some();
+            let findings = match answers.get(&key) {
+                None => Vec::new(),
+                // A listed package is known to exist even when the registry could not be asked
+                // for its versions.
+                Some(Lookup::Unknown(_)) if listed => Vec::new(),
+                Some(Lookup::Unknown(why)) if report_unverified => vec![unverified(reference, why)],
+                Some(Lookup::Unknown(_)) => Vec::new(),
+                Some(Lookup::Missing) => vec![hallucinated(reference)],
+                Some(Lookup::Exists(info)) => self.existing(reference, info, listed),
+            };
+            out.extend(findings.into_iter().map(|finding| FileFinding {
+                path: files[reference.file].path.to_path_buf(),
+                finding,
+            }));
+        }
+        out
+    }
+
+    fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if !listed && let Some(target) = typosquat_target(reference.ecosystem, &reference.name) {
+            out.push(finding(
+                reference,
+                rule_ids::TYPOSQUAT,
+                Category::Typosquat,
+                Severity::Error,
+                format!(
+                    "`{}` exists on {} but its name imitates the popular `{target}`: make sure it is the package you meant",
+                    reference.name,
+                    reference.ecosystem.registry_name()
+                ),
+            ));
+        }
+        if info.from_list {
+            return out;
+        }
+        if let Some(version) = &reference.pinned
+            && !info.versions.is_empty()
+        {
+            match info.version(version) {
+                None => out.push(finding(
+                    reference,
+                    rule_ids::VERSION_NOT_FOUND,
+                    Category::HallucinatedPackage,
+                    Severity::Error,
+                    format!(
+                        "version `{version}` of `{}` does not exist on {}",
+                        reference.name,
+                        reference.ecosystem.registry_name()
+                    ),
+                )),
+                Some(v) if v.yanked => out.push(finding(
+                    reference,
+                    rule_ids::VERSION_YANKED,
+                    Category::RiskyPackage,
+                    Severity::Warning,
+                    format!("version `{version}` of `{}` is yanked", reference.name),
+                )),
+                _ => {}
+            }
+        }
+        let reasons = self.risks(info);
+        if !listed && !reasons.is_empty() {
+            out.push(finding(
+                reference,
+                rule_ids::RISKY,
+                Category::RiskyPackage,
+                Severity::Warning,
+                format!(
+                    "`{}` on {} is risky: {}",
+                    reference.name,
+                    reference.ecosystem.registry_name(),
+                    reasons.join("; ")
+                ),
+            ));
+        }
+        out
+    }
+
+    fn risks(&self, info: &PackageInfo) -> Vec<String> {
+        let mut reasons = Vec::new();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        if let Some(first) = info.first_published {
+            let age = now - first;
+            if age < self.settings.min_age.as_secs() as i64 {
+                reasons.push(format!(
+                    "first published {} days ago",
+                    (age.max(0)) / 86_400
+                ));
+            }
+        }
+        if !info.versions.is_empty() && info.versions.iter().all(|v| v.yanked) {
+            reasons.push("every version is yanked".into());
+        } else if !info.versions.is_empty() && info.versions.iter().all(|v| v.deprecated) {
+            reasons.push("every version is deprecated".into());
+        }
+        if info.install_script {
+            reasons.push("its latest version runs an install script".into());
+        }
+        reasons
+    }
+}
+
+fn unique(references: &[Reference]) -> Vec<(Ecosystem, String)> {
+    let mut seen = HashSet::new();
+    references
+        .iter()
+        .map(|r| (r.ecosystem, r.name.clone()))
+        .filter(|key| seen.insert(key.clone()))
+        .collect()
+}
+
+fn finding(
+    reference: &Reference,
+    rule_id: &str,
+    category: Category,
+    severity: Severity,
+    message: String,
+) -> Finding {
+    Finding {
+        rule_id: rule_id.to_string(),
+        category,
+        severity,
+        confidence: Confidence::High,
+        message,
+        span: reference.span,
+        cwe: vec!["CWE-829".to_string()],
+        fix: None,
+        package: Some(PackageRef {
+            ecosystem: reference.ecosystem.as_str().to_string(),
+            name: reference.name.clone(),
+        }),
+    }
+}
+
+fn hallucinated(reference: &Reference) -> Finding {
+    let written = match &reference.written {
+        Some(written) => format!("`{written}` (package `{}`)", reference.name),
+        None => format!("`{}`", reference.name),
+    };
+    let mut message = format!(
+        "{written} does not exist on {}: the name may be hallucinated, and anyone can register it",
+        reference.ecosystem.registry_name()
+    );
+    if let Some(target) = typosquat_target(reference.ecosystem, &reference.name) {
+        message.push_str(&format!("; did you mean `{target}`?"));
+    }
+    finding(
+        reference,
+        rule_ids::HALLUCINATED,
+        Category::HallucinatedPackage,
+        Severity::Error,
+        message,
+    )
+}
+
+fn unverified(reference: &Reference, why: &str) -> Finding {
+    let mut finding = finding(
+        reference,
+        rule_ids::UNVERIFIED,
+        Category::HallucinatedPackage,
+        Severity::Info,
+        format!(
+            "could not verify `{}` on {} ({why})",
+            reference.name,
+            reference.ecosystem.registry_name()
+        ),
+    );
+    finding.confidence = Confidence::Low;
+    finding.cwe.clear();
+    finding
+}
+
+/// Every registry reference in `files` that local knowledge does not explain.
+fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
+    let project = Project::new(root, files.iter().map(|f| (f.path.to_path_buf(), f.text)));
+    let mut out = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        if let Some(kind) = ManifestKind::from_path(file.path) {
+            manifest_references(index, kind, file.text, &mut out);
+        } else if let Some(language) = Language::from_path(file.path) {
+            import_references(index, &project, file, language, &mut out);
+        }
+    }
+    out
+}
+
+fn manifest_references(file: usize, kind: ManifestKind, text: &str, out: &mut Vec<Reference>) {
+    for dependency in parse_manifest(kind, text).dependencies {
+        if dependency.source != SourceKind::Registry {
+            continue;
+        }
+        out.push(Reference {
+            file,
+            ecosystem: dependency.ecosystem,
+            pinned: dependency.pinned_version().map(str::to_string),
+            name: dependency.name,
+            written: None,
+            span: dependency.name_span,
+        });
+    }
+}
+
+fn import_references(
+    file_index: usize,
+    project: &Project<'_>,
+    file: &SourceFile<'_>,
+    language: Language,
+    out: &mut Vec<Reference>,
+) {
+    let Some(tree) = crate::analysis::parse(language, file.text, None) else {
+        return;
+    };
+    let lines = LineIndex::new(file.text);
+    let prefix_span = |span: Span, len: usize| lines.span(span.start_byte, span.start_byte + len);
+    match language {
+        Language::Python => {
+            let mut declared = None;
+            for import in python::imports(&tree, file.text) {
+                let top = python::top_level(&import.module);
+                // `__main__`, `__pypy__`, `__builtin__`: interpreter modules, never packages.
+                let dunder = top.starts_with("__") && top.ends_with("__");
+                if import.guarded
+                    || dunder
+                    || known::is_python_stdlib(top)
+                    || project.python_is_local(file.path, top)
+                {
+                    continue;
+                }
+                let mapped = known::python_distribution(&import.module);
+                let name = mapped.unwrap_or(top).to_string();
+                let declared = declared.get_or_insert_with(|| project.python_declared(file.path));
+                let is_declared = [top, name.as_str()]
+                    .iter()
+                    .any(|n| declared.contains(&canonical_name(Ecosystem::PyPI, n)));
+                if is_declared {
+                    continue;
+                }
+                let span = match mapped {
+                    Some(_) => import.span,
+                    None => prefix_span(import.span, top.len()),
+                };
+                out.push(Reference {
+                    file: file_index,
+                    ecosystem: Ecosystem::PyPI,
+                    written: (name != top).then(|| import.module.clone()),
+                    name,
+                    span,
+                    pinned: None,
+                });
+            }
+        }
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            let mut scope = None;
+            for import in javascript::imports(&tree, file.text) {
+                if import.guarded || known::is_node_builtin(&import.module) {
+                    continue;
+                }
+                let Some(package) = javascript::package_name(&import.module) else {
+                    continue;
+                };
+                let scope = scope.get_or_insert_with(|| project.npm_scope(file.path));
+                let aliased = scope.alias_exact.contains(&import.module)
+                    || scope
+                        .alias_prefixes
+                        .iter()
+                        .any(|p| !p.is_empty() && import.module.starts_with(p.as_str()));
+                let types = format!(
+                    "@types/{}",
+                    package.trim_start_matches('@').replace('/', "__")
+                );
+                if aliased
+                    || scope.declared.contains(package)
+                    || scope.declared.contains(&types)
+                    || project.npm_in_base_dir(scope, package)
+                {
+                    continue;
+                }
+                out.push(Reference {
+                    file: file_index,
+                    ecosystem: Ecosystem::Npm,
+                    name: package.to_string(),
+                    written: None,
+                    span: prefix_span(import.span, package.len()),
+                    pinned: None,
+                });
+            }
+        }
+        Language::Rust => {
+            let imports = crate::lang::rust::imports(&tree, file.text);
+            if imports.is_empty() {
+                return;
+            }
+            let known = project.rust_known(file.path);
+            let mut seen = HashSet::new();
+            for import in imports {
+                let canonical = canonical_name(Ecosystem::Crates, &import.module);
+                // One reference per crate and file: `foo::` may appear hundreds of times.
+                if known.contains(&canonical) || !seen.insert(canonical) {
+                    continue;
+                }
+                out.push(Reference {
+                    file: file_index,
+                    ecosystem: Ecosystem::Crates,
+                    name: import.module.clone(),
+                    written: None,
+                    span: import.span,
+                    pinned: None,
+                });
+            }
+        }
+    }
+}

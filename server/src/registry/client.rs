@@ -1,0 +1,341 @@
+//! The HTTP client: one `ureq` agent on rustls that trusts the platform's certificate store
+//! (corporate proxies and CI machines use their own CA), with a User-Agent naming slopguard,
+//! connect and total timeouts, retries with backoff on 5xx and 429, and a bound on the requests
+//! in flight per registry. It speaks the crates.io sparse index, the PyPI JSON API and the npm
+//! registry's abbreviated metadata.
+
+use super::{Lookup, PackageInfo, Settings, VersionInfo};
+use crate::deps::{Ecosystem, normalize_pypi};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The largest response body read (PyPI's JSON for a project with thousands of files is
+/// several megabytes).
+const MAX_BODY: u64 = 64 * 1024 * 1024;
+const NPM_ABBREVIATED: &str = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8";
+
+pub struct Client {
+    agent: ureq::Agent,
+    settings: Settings,
+}
+
+/// One HTTP answer, reduced to what the lookups distinguish.
+enum Fetched {
+    Body(String),
+    NotFound,
+    Failed(String),
+}
+
+impl Client {
+    pub fn new(settings: &Settings) -> Client {
+        let tls = ureq::tls::TlsConfig::builder()
+            .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+            .build();
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(settings.timeout))
+            .timeout_connect(Some(settings.connect_timeout))
+            .user_agent(format!(
+                "slopguard/{} (package existence checks)",
+                env!("CARGO_PKG_VERSION")
+            ))
+            .http_status_as_error(false)
+            .tls_config(tls)
+            .build();
+        Client {
+            agent: config.into(),
+            settings: settings.clone(),
+        }
+    }
+
+    /// Asks the registry about one package.
+    pub fn lookup(&self, ecosystem: Ecosystem, name: &str) -> Lookup {
+        if self.settings.offline {
+            return Lookup::Unknown("offline".into());
+        }
+        match ecosystem {
+            Ecosystem::Crates => self.crate_lookup(name),
+            Ecosystem::PyPI => {
+                let url = format!(
+                    "{}/pypi/{}/json",
+                    self.settings.pypi_url,
+                    normalize_pypi(name)
+                );
+                match self.fetch(&url, "application/json") {
+                    Fetched::Body(body) => parse_pypi(&body),
+                    Fetched::NotFound => Lookup::Missing,
+                    Fetched::Failed(why) => Lookup::Unknown(why),
+                }
+            }
+            Ecosystem::Npm => {
+                let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
+                match self.fetch(&url, NPM_ABBREVIATED) {
+                    Fetched::Body(body) => parse_npm(&body),
+                    Fetched::NotFound => Lookup::Missing,
+                    Fetched::Failed(why) => Lookup::Unknown(why),
+                }
+            }
+        }
+    }
+
+    /// Asks about many packages at once: each registry gets its own pool of at most
+    /// `concurrency` threads, and the registries are asked in parallel.
+    pub fn lookup_many(
+        &self,
+        packages: &[(Ecosystem, String)],
+    ) -> HashMap<(Ecosystem, String), Lookup> {
+        let results = Mutex::new(HashMap::with_capacity(packages.len()));
+        std::thread::scope(|scope| {
+            for ecosystem in Ecosystem::ALL {
+                let queue: Vec<&String> = packages
+                    .iter()
+                    .filter(|(e, _)| *e == ecosystem)
+                    .map(|(_, n)| n)
+                    .collect();
+                if queue.is_empty() {
+                    continue;
+                }
+                let next = std::sync::Arc::new(AtomicUsize::new(0));
+                let queue = std::sync::Arc::new(queue);
+                for _ in 0..self.settings.concurrency.min(queue.len()) {
+                    let (next, queue, results) = (next.clone(), queue.clone(), &results);
+                    scope.spawn(move || {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(name) = queue.get(i) else { break };
+                            let lookup = self.lookup(ecosystem, name);
+                            if let Ok(mut results) = results.lock() {
+                                results.insert((ecosystem, (*name).clone()), lookup);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        results.into_inner().unwrap_or_default()
+    }
+
+    /// A crate by its name and, when it has `-` or `_`, by the other spelling: cargo treats them
+    /// as one name but the index files it under the published one.
+    fn crate_lookup(&self, name: &str) -> Lookup {
+        let lower = name.to_ascii_lowercase();
+        let mut variants = vec![lower.clone()];
+        for variant in [lower.replace('-', "_"), lower.replace('_', "-")] {
+            if !variants.contains(&variant) {
+                variants.push(variant);
+            }
+        }
+        let mut unknown = None;
+        for variant in variants {
+            let Some(path) = sparse_index_path(&variant) else {
+                return Lookup::Missing;
+            };
+            let url = format!("{}/{}", self.settings.crates_index_url, path);
+            match self.fetch(&url, "text/plain") {
+                Fetched::Body(body) => return parse_crate_index(&body),
+                Fetched::NotFound => {}
+                Fetched::Failed(why) => unknown = Some(why),
+            }
+        }
+        unknown.map_or(Lookup::Missing, Lookup::Unknown)
+    }
+
+    /// GET with retries on 5xx and 429; timeouts and connection errors are not retried (they
+    /// already cost the full wait).
+    fn fetch(&self, url: &str, accept: &str) -> Fetched {
+        let mut attempt = 0;
+        loop {
+            let response = self.agent.get(url).header("Accept", accept).call();
+            let mut response = match response {
+                Ok(response) => response,
+                Err(e) => return Fetched::Failed(format!("{url}: {e}")),
+            };
+            let status = response.status().as_u16();
+            match status {
+                200..=299 => {
+                    return match response
+                        .body_mut()
+                        .with_config()
+                        .limit(MAX_BODY)
+                        .read_to_string()
+                    {
+                        Ok(body) => Fetched::Body(body),
+                        Err(e) => Fetched::Failed(format!("{url}: reading the answer: {e}")),
+                    };
+                }
+                404 | 410 => return Fetched::NotFound,
+                429 | 500..=599 if attempt < self.settings.retries => {
+                    std::thread::sleep(self.settings.retry_backoff * 2u32.pow(attempt));
+                    attempt += 1;
+                }
+                _ => return Fetched::Failed(format!("{url}: HTTP {status}")),
+            }
+        }
+    }
+}
+
+/// The path of a crate's file in a sparse index: `1/a`, `2/ab`, `3/a/abc`, `ab/cd/abcd...`.
+pub fn sparse_index_path(name: &str) -> Option<String> {
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    Some(match name.len() {
+        1 => format!("1/{name}"),
+        2 => format!("2/{name}"),
+        3 => format!("3/{}/{name}", &name[..1]),
+        _ => format!("{}/{}/{name}", &name[..2], &name[2..4]),
+    })
+}
+
+/// A sparse index file: one JSON object per line and version (`vers`, `yanked`, and since 2025
+/// `pubtime`).
+fn parse_crate_index(body: &str) -> Lookup {
+    let mut info = PackageInfo::default();
+    for line in body.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(entry) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(version) = entry.get("vers").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        info.versions.push(VersionInfo {
+            version: version.to_string(),
+            yanked: entry
+                .get("yanked")
+                .and_then(|y| y.as_bool())
+                .unwrap_or(false),
+            deprecated: false,
+        });
+        if let Some(time) = entry
+            .get("pubtime")
+            .and_then(|t| t.as_str())
+            .and_then(parse_time)
+        {
+            info.first_published = Some(info.first_published.map_or(time, |t: i64| t.min(time)));
+        }
+    }
+    if info.versions.is_empty() {
+        return Lookup::Unknown("the index file lists no version".into());
+    }
+    Lookup::Exists(info)
+}
+
+/// PyPI's `/pypi/<name>/json`: `releases` maps versions to their files; a version is yanked
+/// when all its files are.
+fn parse_pypi(body: &str) -> Lookup {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
+        return Lookup::Unknown("PyPI answered with something that is not JSON".into());
+    };
+    let mut info = PackageInfo::default();
+    if let Some(releases) = json.get("releases").and_then(|r| r.as_object()) {
+        for (version, files) in releases {
+            let files = files.as_array().map(Vec::as_slice).unwrap_or_default();
+            let yanked = !files.is_empty()
+                && files
+                    .iter()
+                    .all(|f| f.get("yanked").and_then(|y| y.as_bool()) == Some(true));
+            for file in files {
+                let time = file
+                    .get("upload_time_iso_8601")
+                    .or_else(|| file.get("upload_time"))
+                    .and_then(|t| t.as_str())
+                    .and_then(parse_time);
+                if let Some(time) = time {
+                    info.first_published =
+                        Some(info.first_published.map_or(time, |t: i64| t.min(time)));
+                }
+            }
+            info.versions.push(VersionInfo {
+                version: version.clone(),
+                yanked,
+                deprecated: false,
+            });
+        }
+    }
+    Lookup::Exists(info)
+}
+
+/// npm's abbreviated metadata: `versions` with `deprecated` and `hasInstallScript`, and
+/// `dist-tags.latest`. (`time.created`, when present, dates the package.)
+fn parse_npm(body: &str) -> Lookup {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
+        return Lookup::Unknown("the npm registry answered with something that is not JSON".into());
+    };
+    let mut info = PackageInfo::default();
+    let latest = json.pointer("/dist-tags/latest").and_then(|l| l.as_str());
+    if let Some(versions) = json.get("versions").and_then(|v| v.as_object()) {
+        for (version, meta) in versions {
+            let deprecated = meta
+                .get("deprecated")
+                .is_some_and(|d| d.as_str().is_some_and(|s| !s.is_empty()));
+            if Some(version.as_str()) == latest {
+                info.install_script =
+                    meta.get("hasInstallScript").and_then(|h| h.as_bool()) == Some(true);
+            }
+            info.versions.push(VersionInfo {
+                version: version.clone(),
+                yanked: false,
+                deprecated,
+            });
+        }
+    }
+    info.first_published = json
+        .pointer("/time/created")
+        .and_then(|t| t.as_str())
+        .and_then(parse_time);
+    Lookup::Exists(info)
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 / ISO 8601 UTC time (`2024-05-01T12:00:00Z`,
+/// fractions and offsets ignored beyond the minute).
+pub fn parse_time(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 19 {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparse_index_layout() {
+        assert_eq!(sparse_index_path("a").unwrap(), "1/a");
+        assert_eq!(sparse_index_path("io").unwrap(), "2/io");
+        assert_eq!(sparse_index_path("syn").unwrap(), "3/s/syn");
+        assert_eq!(sparse_index_path("Serde_JSON").unwrap(), "se/rd/serde_json");
+        assert_eq!(sparse_index_path("../x"), None);
+    }
+
+    #[test]
+    fn times_are_parsed() {
+        assert_eq!(parse_time("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            parse_time("2024-03-01T00:00:01.123456Z"),
+            Some(1_709_251_201)
+        );
+        assert_eq!(parse_time("garbage"), None);
+    }
+}

@@ -1,0 +1,384 @@
+//! What is local to the workspace and what the manifests declare, per file: the knowledge that
+//! keeps a project's own modules and declared dependencies from being asked about (or worse,
+//! reported) as registry packages. Manifests and directory listings are read once per run.
+
+use crate::deps::{Ecosystem, Manifest, ManifestKind, canonical_name, parse_manifest};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// The most `.rs` files read to learn a crate's module names.
+const MAX_CRATE_FILES: usize = 5000;
+
+/// One run's view of a project on disk (and of the texts given for files, which win over disk).
+pub(crate) struct Project<'a> {
+    root: PathBuf,
+    texts: HashMap<PathBuf, &'a str>,
+    manifests: RefCell<HashMap<PathBuf, Option<Rc<Manifest>>>>,
+    listings: RefCell<HashMap<PathBuf, Rc<Vec<String>>>>,
+    crate_modules: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
+}
+
+/// The npm names a file may import without them being registry lookups.
+#[derive(Default)]
+pub(crate) struct NpmScope {
+    pub declared: HashSet<String>,
+    /// `tsconfig.json` `paths` keys (`@/*` → prefix `@/`), exact or prefix patterns.
+    pub alias_prefixes: Vec<String>,
+    pub alias_exact: Vec<String>,
+    /// `baseUrl` directories: a bare specifier naming something inside one is local.
+    pub base_dirs: Vec<PathBuf>,
+}
+
+impl<'a> Project<'a> {
+    pub fn new(root: &Path, texts: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Self {
+        Project {
+            root: root.to_path_buf(),
+            texts: texts.into_iter().collect(),
+            manifests: RefCell::default(),
+            listings: RefCell::default(),
+            crate_modules: RefCell::default(),
+        }
+    }
+
+    fn read(&self, path: &Path) -> Option<String> {
+        if let Some(text) = self.texts.get(path) {
+            return Some((*text).to_string());
+        }
+        let bytes = std::fs::read(path).ok()?;
+        String::from_utf8(bytes).ok()
+    }
+
+    /// The manifest at `path`, parsed once.
+    pub fn manifest(&self, path: &Path) -> Option<Rc<Manifest>> {
+        if let Some(known) = self.manifests.borrow().get(path) {
+            return known.clone();
+        }
+        let parsed = ManifestKind::from_path(path)
+            .and_then(|kind| Some(Rc::new(parse_manifest(kind, &self.read(path)?))));
+        self.manifests
+            .borrow_mut()
+            .insert(path.to_path_buf(), parsed.clone());
+        parsed
+    }
+
+    /// The names in a directory (empty when it cannot be read).
+    fn listing(&self, dir: &Path) -> Rc<Vec<String>> {
+        if let Some(known) = self.listings.borrow().get(dir) {
+            return known.clone();
+        }
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let names = Rc::new(names);
+        self.listings
+            .borrow_mut()
+            .insert(dir.to_path_buf(), names.clone());
+        names
+    }
+
+    /// The directories from the file's own up to the project root (just the file's own when
+    /// the file is outside the root).
+    fn ancestors(&self, file: &Path) -> Vec<PathBuf> {
+        let Some(dir) = file.parent() else {
+            return Vec::new();
+        };
+        if !dir.starts_with(&self.root) {
+            return vec![dir.to_path_buf()];
+        }
+        dir.ancestors()
+            .take_while(|d| d.starts_with(&self.root))
+            .map(Path::to_path_buf)
+            .collect()
+    }
+
+    // ---- Python ----
+
+    /// Canonical names of the distributions the Python manifests around `file` declare.
+    pub fn python_declared(&self, file: &Path) -> HashSet<String> {
+        let mut declared = HashSet::new();
+        for dir in self.ancestors(file) {
+            let mut queue: Vec<PathBuf> = self
+                .listing(&dir)
+                .iter()
+                .filter(|n| {
+                    *n == "pyproject.toml" || (n.starts_with("requirements") && n.ends_with(".txt"))
+                })
+                .map(|n| dir.join(n))
+                .collect();
+            let mut seen = HashSet::new();
+            while let Some(path) = queue.pop() {
+                if !seen.insert(path.clone()) || seen.len() > 64 {
+                    continue;
+                }
+                let Some(manifest) = self.manifest(&path) else {
+                    continue;
+                };
+                declared.extend(
+                    manifest
+                        .dependencies
+                        .iter()
+                        .map(|d| canonical_name(Ecosystem::PyPI, &d.name)),
+                );
+                let base = path.parent().unwrap_or(&dir);
+                queue.extend(manifest.includes.iter().map(|i| base.join(i)));
+            }
+        }
+        declared
+    }
+
+    /// Whether the top-level module `name` is the project's own: a module or package next to the
+    /// file, at the top of the file's package, under the root or under `root/src`.
+    pub fn python_is_local(&self, file: &Path, name: &str) -> bool {
+        let Some(dir) = file.parent() else {
+            return false;
+        };
+        let mut package_top = dir;
+        while package_top.join("__init__.py").is_file() {
+            // The file's own package, or one it is nested in, by its name.
+            if package_top.file_name().is_some_and(|n| n == name) {
+                return true;
+            }
+            match package_top.parent() {
+                Some(parent) => package_top = parent,
+                None => break,
+            }
+        }
+        if file.file_stem().is_some_and(|s| s == name) {
+            return true;
+        }
+        [dir, package_top, &self.root, &self.root.join("src")]
+            .iter()
+            .any(|d| self.python_module_in(d, name))
+    }
+
+    fn python_module_in(&self, dir: &Path, name: &str) -> bool {
+        self.listing(dir).iter().any(|entry| {
+            entry == name && dir.join(entry).is_dir()
+                || entry.strip_prefix(name).is_some_and(|rest| {
+                    rest.starts_with('.')
+                        && [".py", ".pyi", ".so", ".pyd"]
+                            .iter()
+                            .any(|e| rest.ends_with(e))
+                })
+        })
+    }
+
+    // ---- JavaScript / TypeScript ----
+
+    pub fn npm_scope(&self, file: &Path) -> NpmScope {
+        let mut scope = NpmScope::default();
+        for dir in self.ancestors(file) {
+            if let Some(manifest) = self.manifest(&dir.join("package.json")) {
+                scope.declared.extend(
+                    manifest
+                        .dependencies
+                        .iter()
+                        .flat_map(|d| [Some(d.name.clone()), d.alias.clone()])
+                        .flatten(),
+                );
+                scope.declared.extend(manifest.package_name.clone());
+                for member in expand_members(&dir, &manifest.workspace_members) {
+                    if let Some(m) = self.manifest(&member.join("package.json")) {
+                        scope.declared.extend(m.package_name.clone());
+                    }
+                }
+            }
+            for config in ["tsconfig.json", "jsconfig.json"] {
+                if let Some(text) = self.read(&dir.join(config)) {
+                    let (paths, base_url) = tsconfig_aliases(&text);
+                    for key in paths {
+                        match key.strip_suffix('*') {
+                            Some(prefix) => scope.alias_prefixes.push(prefix.to_string()),
+                            None => scope.alias_exact.push(key),
+                        }
+                    }
+                    if let Some(base) = base_url {
+                        scope.base_dirs.push(dir.join(base));
+                    }
+                }
+            }
+        }
+        scope
+    }
+
+    /// Whether a bare specifier resolves inside a `baseUrl` directory.
+    pub fn npm_in_base_dir(&self, scope: &NpmScope, package: &str) -> bool {
+        scope.base_dirs.iter().any(|base| {
+            self.listing(base).iter().any(|entry| {
+                entry == package
+                    || entry
+                        .strip_prefix(package)
+                        .is_some_and(|r| r.starts_with('.'))
+            })
+        })
+    }
+
+    // ---- Rust ----
+
+    /// Canonical names a Rust file may use as crates without a registry lookup: the
+    /// dependencies (and renames) of its package and workspace, the package itself, workspace
+    /// members, and every module declared anywhere in the crate.
+    pub fn rust_known(&self, file: &Path) -> Rc<HashSet<String>> {
+        let dirs = self.ancestors(file);
+        let crate_dir = dirs
+            .iter()
+            .find(|d| {
+                d.join("Cargo.toml").is_file() || self.texts.contains_key(&d.join("Cargo.toml"))
+            })
+            .cloned()
+            .unwrap_or_else(|| file.parent().unwrap_or(Path::new(".")).to_path_buf());
+        if let Some(known) = self.crate_modules.borrow().get(&crate_dir) {
+            return known.clone();
+        }
+        let mut known = HashSet::new();
+        let canonical = |n: &str| canonical_name(Ecosystem::Crates, n);
+        for dir in &dirs {
+            let Some(manifest) = self.manifest(&dir.join("Cargo.toml")) else {
+                continue;
+            };
+            for dependency in &manifest.dependencies {
+                known.insert(canonical(
+                    dependency.alias.as_deref().unwrap_or(&dependency.name),
+                ));
+                let name = canonical(&dependency.name);
+                // A library may be named apart from its package (`redox_syscall` builds
+                // `syscall`); the index does not say, so the name without its first word counts.
+                if let Some((_, rest)) = name.split_once('_') {
+                    known.insert(rest.to_string());
+                }
+                known.insert(name);
+            }
+            known.extend(manifest.package_name.as_deref().map(canonical));
+            for member in expand_members(dir, &manifest.workspace_members) {
+                if let Some(m) = self.manifest(&member.join("Cargo.toml")) {
+                    known.extend(m.package_name.as_deref().map(canonical));
+                }
+            }
+        }
+        known.extend(crate_module_names(&crate_dir));
+        let known = Rc::new(known);
+        self.crate_modules
+            .borrow_mut()
+            .insert(crate_dir, known.clone());
+        known
+    }
+}
+
+/// Workspace member directories: literal paths and one-level `dir/*` globs.
+fn expand_members(dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for pattern in patterns {
+        match pattern
+            .strip_suffix("/*")
+            .or_else(|| pattern.strip_suffix("/**"))
+        {
+            Some(parent) => {
+                if let Ok(entries) = std::fs::read_dir(dir.join(parent)) {
+                    out.extend(
+                        entries
+                            .filter_map(|e| Some(e.ok()?.path()))
+                            .filter(|p| p.is_dir()),
+                    );
+                }
+            }
+            None => out.push(dir.join(pattern)),
+        }
+    }
+    out
+}
+
+/// Names of modules, items and macros defined in any `.rs` file under a crate directory
+/// (`target/` and hidden directories skipped). With uniform paths `use name::...` may start at any
+/// of them, and modules are often declared inside macro invocations (`cfg_rt! { mod x; }`,
+/// `cfg_if! { use a::b as x; }`), where the syntax tree only has tokens: so this is a scan of the
+/// text, not of the tree.
+fn crate_module_names(crate_dir: &Path) -> HashSet<String> {
+    static DEFINITION: OnceLock<regex::Regex> = OnceLock::new();
+    let definition = DEFINITION.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:mod|fn|enum|struct|union|trait|type|const|static|macro_rules!|extern\s+crate\s+\w+\s+as|use\s+[\w:]+\s+as)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)",
+        )
+        .expect("valid regex")
+    });
+    let mut names = HashSet::new();
+    let mut stack = vec![crate_dir.to_path_buf()];
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".rs") && files < MAX_CRATE_FILES {
+                files += 1;
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    names.extend(definition.captures_iter(&text).map(|c| c[1].to_string()));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// `compilerOptions.paths` keys and `compilerOptions.baseUrl` of a tsconfig/jsconfig (which
+/// may hold comments and trailing commas: the tree-sitter JSON grammar reads past them).
+fn tsconfig_aliases(text: &str) -> (Vec<String>, Option<String>) {
+    let mut parser = tree_sitter::Parser::new();
+    let mut paths = Vec::new();
+    let mut base_url = None;
+    if parser
+        .set_language(&tree_sitter_json::LANGUAGE.into())
+        .is_err()
+    {
+        return (paths, base_url);
+    }
+    let Some(tree) = parser.parse(text, None) else {
+        return (paths, base_url);
+    };
+    let unquote = |node: tree_sitter::Node<'_>| {
+        text.get(node.start_byte() + 1..node.end_byte().saturating_sub(1))
+            .map(str::to_string)
+    };
+    crate::lang::walk_tree(&tree, |node| {
+        if node.kind() != "pair" {
+            return;
+        }
+        let (Some(key), Some(value)) = (
+            node.child_by_field_name("key"),
+            node.child_by_field_name("value"),
+        ) else {
+            return;
+        };
+        match unquote(key).as_deref() {
+            Some("paths") if value.kind() == "object" => {
+                let mut cursor = value.walk();
+                for pair in value
+                    .named_children(&mut cursor)
+                    .filter(|p| p.kind() == "pair")
+                {
+                    if let Some(k) = pair.child_by_field_name("key").and_then(unquote) {
+                        paths.push(k);
+                    }
+                }
+            }
+            Some("baseUrl") if value.kind() == "string" => base_url = unquote(value),
+            _ => {}
+        }
+    });
+    (paths, base_url)
+}

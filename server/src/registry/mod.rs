@@ -1,0 +1,72 @@
+//! Registry truth: does a package an import or manifest names exist, is it a typosquat of a
+//! popular one, is it risky? Owns the embedded lists ([`known`]), the HTTP client for the
+//! crates.io sparse index, the PyPI JSON API and the npm registry, the on-disk answer cache,
+//! typosquat detection, what counts as local code, and the [`PackageChecker`] that turns the
+//! files of a project into findings.
+//!
+//! Lookups answer exists / does not exist / **unknown**. Unknown (an error, a timeout, offline)
+//! never becomes a "does not exist" finding: at most an info "could not verify".
+
+mod cache;
+mod checker;
+mod client;
+pub mod known;
+mod local;
+mod settings;
+mod typosquat;
+
+pub use cache::Cache;
+pub use checker::{CachedCheck, FileFinding, PackageChecker, SourceFile};
+pub use client::Client;
+pub use client::parse_time;
+pub use settings::{RegistryConfig, Settings};
+pub use typosquat::typosquat_target;
+
+pub use crate::deps::Ecosystem;
+use serde::{Deserialize, Serialize};
+
+/// Rule ids of the findings this module produces.
+pub mod rule_ids {
+    pub const HALLUCINATED: &str = "registry.hallucinated-package";
+    pub const TYPOSQUAT: &str = "registry.typosquat";
+    pub const RISKY: &str = "registry.risky-package";
+    pub const UNVERIFIED: &str = "registry.unverified";
+    pub const VERSION_NOT_FOUND: &str = "registry.version-not-found";
+    pub const VERSION_YANKED: &str = "registry.version-yanked";
+}
+
+/// What a registry says about one package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Lookup {
+    Exists(PackageInfo),
+    /// 404 or 410: the registry has no such package.
+    Missing,
+    /// An error, a timeout, offline: nothing can be concluded.
+    Unknown(String),
+}
+
+/// The registry facts the checks use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PackageInfo {
+    pub versions: Vec<VersionInfo>,
+    /// When the first version was published (Unix seconds), when the registry says.
+    pub first_published: Option<i64>,
+    /// npm: the latest version runs an install script (`preinstall`, `install`, `postinstall`).
+    pub install_script: bool,
+    /// True when the answer came from an embedded list: existence only, no metadata.
+    #[serde(default)]
+    pub from_list: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub version: String,
+    pub yanked: bool,
+    pub deprecated: bool,
+}
+
+impl PackageInfo {
+    pub fn version(&self, version: &str) -> Option<&VersionInfo> {
+        self.versions.iter().find(|v| v.version == version)
+    }
+}

@@ -1,0 +1,189 @@
+//! Where the registries are, where the cache lives, and how long to wait: from `slopguard.toml`'s
+//! `[registry]` table, overridden by environment variables.
+
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub const DEFAULT_PYPI_URL: &str = "https://pypi.org";
+pub const DEFAULT_NPM_URL: &str = "https://registry.npmjs.org";
+pub const DEFAULT_CRATES_INDEX_URL: &str = "https://index.crates.io";
+
+/// The `[registry]` table of `slopguard.toml`. Every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RegistryConfig {
+    /// Check packages at all (default true).
+    pub enabled: Option<bool>,
+    /// Use only the cache and the embedded lists.
+    pub offline: Option<bool>,
+    pub pypi_url: Option<String>,
+    pub npm_url: Option<String>,
+    pub crates_index_url: Option<String>,
+    pub cache_dir: Option<PathBuf>,
+    /// Seconds one request may take in all, connecting included (default 10).
+    pub timeout_secs: Option<u64>,
+    /// Seconds to wait for a connection (default 5).
+    pub connect_timeout_secs: Option<u64>,
+    /// Requests in flight at once per registry (default 8).
+    pub concurrency: Option<usize>,
+    /// A package first published fewer days ago than this is risky (default 30).
+    pub min_age_days: Option<u64>,
+}
+
+/// Everything the client, cache and checker need to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub enabled: bool,
+    pub offline: bool,
+    pub pypi_url: String,
+    pub npm_url: String,
+    pub crates_index_url: String,
+    /// `None`: no cache (every run asks the registry).
+    pub cache_dir: Option<PathBuf>,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub concurrency: usize,
+    /// Retries of a request answered 5xx or 429, with doubling backoff.
+    pub retries: u32,
+    pub retry_backoff: Duration,
+    /// How long an "exists" answer is kept.
+    pub positive_ttl: Duration,
+    /// How long a "does not exist" answer is kept: short, because attackers register
+    /// hallucinated names.
+    pub negative_ttl: Duration,
+    pub min_age: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: true,
+            offline: false,
+            pypi_url: DEFAULT_PYPI_URL.into(),
+            npm_url: DEFAULT_NPM_URL.into(),
+            crates_index_url: DEFAULT_CRATES_INDEX_URL.into(),
+            cache_dir: default_cache_dir(&|name| std::env::var(name).ok()),
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(5),
+            concurrency: 8,
+            retries: 2,
+            retry_backoff: Duration::from_millis(250),
+            positive_ttl: Duration::from_secs(7 * 24 * 3600),
+            negative_ttl: Duration::from_secs(3600),
+            min_age: Duration::from_secs(30 * 24 * 3600),
+        }
+    }
+}
+
+impl Settings {
+    /// Defaults, then `config`, then the process environment.
+    pub fn from_config(config: &RegistryConfig) -> Settings {
+        Settings::resolve(config, &|name| std::env::var(name).ok())
+    }
+
+    /// Defaults overridden by the environment only.
+    pub fn from_env() -> Settings {
+        Settings::from_config(&RegistryConfig::default())
+    }
+
+    /// Defaults, then `config`, then the variables `env` returns: `SLOPGUARD_PYPI_URL`,
+    /// `SLOPGUARD_NPM_URL`, `SLOPGUARD_CRATES_INDEX_URL`, `SLOPGUARD_CACHE_DIR` (else
+    /// `$XDG_CACHE_HOME/slopguard`, else `~/.cache/slopguard`) and `SLOPGUARD_OFFLINE=1`.
+    pub fn resolve(config: &RegistryConfig, env: &dyn Fn(&str) -> Option<String>) -> Settings {
+        let defaults = Settings {
+            cache_dir: default_cache_dir(env),
+            ..Settings::default()
+        };
+        let var = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+        let url = |configured: &Option<String>, name: &str, default: String| {
+            var(name)
+                .or_else(|| configured.clone())
+                .map(|u| u.trim_end_matches('/').to_string())
+                .unwrap_or(default)
+        };
+        Settings {
+            enabled: config.enabled.unwrap_or(true),
+            offline: var("SLOPGUARD_OFFLINE").map_or(config.offline.unwrap_or(false), |v| {
+                !matches!(v.as_str(), "0" | "false" | "no")
+            }),
+            pypi_url: url(&config.pypi_url, "SLOPGUARD_PYPI_URL", defaults.pypi_url),
+            npm_url: url(&config.npm_url, "SLOPGUARD_NPM_URL", defaults.npm_url),
+            crates_index_url: url(
+                &config.crates_index_url,
+                "SLOPGUARD_CRATES_INDEX_URL",
+                defaults.crates_index_url,
+            ),
+            cache_dir: var("SLOPGUARD_CACHE_DIR")
+                .map(PathBuf::from)
+                .or_else(|| config.cache_dir.clone())
+                .or(defaults.cache_dir),
+            timeout: config
+                .timeout_secs
+                .map_or(defaults.timeout, Duration::from_secs),
+            connect_timeout: config
+                .connect_timeout_secs
+                .map_or(defaults.connect_timeout, Duration::from_secs),
+            concurrency: config
+                .concurrency
+                .unwrap_or(defaults.concurrency)
+                .clamp(1, 64),
+            min_age: config
+                .min_age_days
+                .map_or(defaults.min_age, |d| Duration::from_secs(d * 24 * 3600)),
+            ..defaults
+        }
+    }
+}
+
+fn default_cache_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(dir) = env("SLOPGUARD_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(xdg) = env("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(xdg).join("slopguard"));
+    }
+    env("HOME")
+        .filter(|d| !d.is_empty())
+        .map(|home| PathBuf::from(home).join(".cache").join("slopguard"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_config_which_overrides_defaults() {
+        let config: RegistryConfig = toml::from_str(
+            "pypi-url = \"https://mirror.invalid/pypi/\"\nnpm-url = \"https://npm.invalid\"\n\
+             offline = true\ntimeout-secs = 3\n",
+        )
+        .unwrap();
+        let env = |name: &str| match name {
+            "SLOPGUARD_NPM_URL" => Some("http://127.0.0.1:9/npm".to_string()),
+            "HOME" => Some("/home/u".to_string()),
+            _ => None,
+        };
+        let settings = Settings::resolve(&config, &env);
+        assert_eq!(settings.pypi_url, "https://mirror.invalid/pypi");
+        assert_eq!(settings.npm_url, "http://127.0.0.1:9/npm");
+        assert_eq!(settings.crates_index_url, DEFAULT_CRATES_INDEX_URL);
+        assert!(settings.offline);
+        assert_eq!(settings.timeout, Duration::from_secs(3));
+        assert_eq!(
+            settings.cache_dir,
+            Some(PathBuf::from("/home/u/.cache/slopguard"))
+        );
+        let xdg = |name: &str| (name == "XDG_CACHE_HOME").then(|| "/x".to_string());
+        assert_eq!(
+            Settings::resolve(&RegistryConfig::default(), &xdg).cache_dir,
+            Some(PathBuf::from("/x/slopguard"))
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = toml::from_str::<RegistryConfig>("pypi_url = \"x\"").unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+}

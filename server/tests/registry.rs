@@ -1,0 +1,504 @@
+//! Registry checks end to end against a registry server the test starts on 127.0.0.1: URL layouts, names, local code, typosquats, risk and versions.
+
+mod support;
+
+use support::check::*;
+use support::{Package, RegistryServer};
+
+#[test]
+fn present_and_absent_packages_in_every_ecosystem() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("1.0.0"));
+    server.npm("acme-widgets", Package::new("2.0.0"));
+    server.krate("acme-core", Package::new("0.3.0"));
+    let root = project(&[
+        (
+            "app.py",
+            "import acme_client\nimport flask_jwt_hallucinated\nfrom acme_client.sub import x\n",
+        ),
+        (
+            "web.js",
+            "const w = require('acme-widgets');\nimport z from 'react-super-hooks-ai';\n",
+        ),
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\n[dependencies]\nacme-core = \"0.3\"\nfastjson-rs-ai = \"1\"\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["app.py", "web.js", "Cargo.toml"],
+    );
+    assert_eq!(
+        summary(&findings),
+        [
+            (
+                "registry.hallucinated-package".into(),
+                "flask_jwt_hallucinated".into(),
+                "flask_jwt_hallucinated".into()
+            ),
+            (
+                "registry.hallucinated-package".into(),
+                "react-super-hooks-ai".into(),
+                "react-super-hooks-ai".into()
+            ),
+            (
+                "registry.hallucinated-package".into(),
+                "fastjson-rs-ai".into(),
+                "fastjson-rs-ai".into()
+            ),
+        ]
+    );
+    let messages: Vec<&str> = findings
+        .iter()
+        .map(|f| f.finding.message.as_str())
+        .collect();
+    assert!(
+        messages[0].contains("does not exist on PyPI"),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[1].contains("the npm registry"), "{}", messages[1]);
+    assert!(messages[2].contains("crates.io"), "{}", messages[2]);
+    let package = findings[1].finding.package.as_ref().unwrap();
+    assert_eq!(package.ecosystem, "npm");
+    assert_eq!(
+        findings[0].finding.category.as_str(),
+        "hallucinated-package"
+    );
+    // Every request named slopguard; npm was asked for abbreviated metadata.
+    let requests = server.requests();
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.user_agent.starts_with("slopguard/"))
+    );
+    let npm = requests
+        .iter()
+        .find(|r| r.path.starts_with("/npm/"))
+        .unwrap();
+    assert!(
+        npm.accept.contains("application/vnd.npm.install-v1+json"),
+        "{}",
+        npm.accept
+    );
+}
+
+#[test]
+fn a_hallucinated_name_close_to_a_popular_one_names_it() {
+    let server = RegistryServer::start();
+    let root = project(&[("a.py", "import reqeusts\n")]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["a.py"]);
+    assert_eq!(findings.len(), 1);
+    assert!(
+        findings[0]
+            .finding
+            .message
+            .contains("did you mean `requests`?"),
+        "{}",
+        findings[0].finding.message
+    );
+}
+
+#[test]
+fn names_are_normalised_per_registry() {
+    let server = RegistryServer::start();
+    server.pypi("Zope.Fancy_Thing", Package::new("1.0"));
+    server.npm("@acme/widgets", Package::new("1.0.0"));
+    server.krate("acme-tools", Package::new("1.0.0"));
+    server.krate("acme_macros", Package::new("1.0.0"));
+    let root = project(&[
+        ("requirements.txt", "Zope.Fancy_Thing>=1\n"),
+        ("ui.ts", "import { W } from '@acme/widgets/button';\n"),
+        (
+            "src/main.rs",
+            "use acme_tools::run;\nfn main() { acme_macros::m(); run(); }\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["requirements.txt", "ui.ts", "src/main.rs"],
+    );
+    assert!(findings.is_empty(), "{findings:#?}");
+    let paths = server.paths();
+    assert!(
+        paths.contains(&"/pypi/pypi/zope-fancy-thing/json".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"/npm/@acme%2fwidgets".to_string()),
+        "{paths:?}"
+    );
+    // `acme_tools` is published as `acme-tools`: the `_` spelling is tried first, then `-`.
+    assert!(
+        paths.contains(&"/crates/ac/me/acme_tools".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"/crates/ac/me/acme-tools".to_string()),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn short_crate_names_use_the_short_index_layouts() {
+    let server = RegistryServer::start();
+    server
+        .krate("q", Package::new("1.0.0"))
+        .krate("qz", Package::new("1.0.0"))
+        .krate("qzx", Package::new("1.0.0"));
+    let root = project(&[(
+        "Cargo.toml",
+        "[dependencies]\nq = \"1\"\nqz = \"1\"\nqzx = \"1\"\nqzxy = \"1\"\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["Cargo.toml"]);
+    assert_eq!(rule_ids(&findings), ["registry.hallucinated-package"]);
+    let mut paths = server.paths();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "/crates/1/q",
+            "/crates/2/qz",
+            "/crates/3/q/qzx",
+            "/crates/qz/xy/qzxy"
+        ]
+    );
+}
+
+#[test]
+fn renamed_cargo_dependencies_are_checked_under_their_real_name() {
+    let server = RegistryServer::start();
+    server.krate("acme-json", Package::new("1.0.0"));
+    let root = project(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\n[dependencies]\njson = { package = \"acme-json\", version = \"1\" }\n\
+                        fake = { package = \"acme-jsonn-invented\", version = \"1\" }\n",
+        ),
+        (
+            "src/lib.rs",
+            "use json::Value;\npub fn f() -> fake::T { json::parse() }\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["Cargo.toml", "src/lib.rs"],
+    );
+    assert_eq!(
+        summary(&findings),
+        [(
+            "registry.hallucinated-package".into(),
+            "acme-jsonn-invented".into(),
+            "acme-jsonn-invented".into()
+        )]
+    );
+}
+
+#[test]
+fn import_names_map_to_their_distributions() {
+    let server = RegistryServer::start();
+    let root = project(&[(
+        "app.py",
+        "import yaml\nimport cv2\nfrom sklearn import svm\nfrom PIL import Image\nfrom bs4 import BeautifulSoup\n\
+         import jwt\nfrom Crypto.Cipher import AES\nimport attr\nfrom dateutil import parser\n\
+         from google.cloud import storage\nimport google.cloud.bigquery\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["app.py"]);
+    assert!(findings.is_empty(), "{findings:#?}");
+    // All of these are popular distributions: no request was needed.
+    assert!(server.paths().is_empty(), "{:?}", server.paths());
+}
+
+#[test]
+fn a_realistic_python_project_has_no_false_alarms() {
+    let server = RegistryServer::start();
+    server.pypi("acme-internal-sdk", Package::new("3.1.0"));
+    let root = project(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"shop\"\ndependencies = [\"acme-internal-sdk>=3\"]\n",
+        ),
+        ("requirements-dev.txt", "-r requirements.txt\n"),
+        ("requirements.txt", "acme-private-dep==1.0\n"),
+        ("src/shop/__init__.py", ""),
+        (
+            "src/shop/models.py",
+            "from __future__ import annotations\nimport dataclasses, json, tomllib\nfrom .db import Session\n",
+        ),
+        (
+            "src/shop/db.py",
+            "import sqlite3\nimport acme_internal_sdk\nimport acme_private_dep\nfrom shop import models\n",
+        ),
+        (
+            "src/shop/api/__init__.py",
+            "from shop.api.routes import router\nfrom ..models import Item\n",
+        ),
+        (
+            "src/shop/api/routes.py",
+            "import shop.models\nfrom shop.db import Session\nimport distutils.util\n",
+        ),
+        ("scripts/seed.py", "import helpers\nimport shop\n"),
+        ("scripts/helpers.py", "import os\n"),
+        (
+            "tests/conftest.py",
+            "import pytest\nfrom shop.db import Session\n",
+        ),
+        (
+            "tests/test_api.py",
+            "from tests.conftest import fixture\nimport invented_shop_plugin\n",
+        ),
+    ]);
+    let files = [
+        "src/shop/__init__.py",
+        "src/shop/models.py",
+        "src/shop/db.py",
+        "src/shop/api/__init__.py",
+        "src/shop/api/routes.py",
+        "scripts/seed.py",
+        "scripts/helpers.py",
+        "tests/conftest.py",
+        "tests/test_api.py",
+    ];
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &files);
+    assert_eq!(
+        summary(&findings),
+        [(
+            "registry.hallucinated-package".into(),
+            "invented_shop_plugin".into(),
+            "invented_shop_plugin".into()
+        )]
+    );
+    assert_eq!(server.paths(), ["/pypi/pypi/invented-shop-plugin/json"]);
+}
+
+#[test]
+fn a_typescript_project_with_path_aliases_and_workspaces_has_no_false_alarms() {
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "package.json",
+            r#"{"name": "acme", "workspaces": ["packages/*"], "devDependencies": {"acme-private-lint": "1.0.0"}}"#,
+        ),
+        (
+            "tsconfig.json",
+            "{\n  // comments are allowed\n  \"compilerOptions\": {\"baseUrl\": \"src\", \"paths\": {\"@/*\": [\"src/*\"], \"~lib\": [\"src/lib/index.ts\"]},},\n}\n",
+        ),
+        (
+            "packages/shared/package.json",
+            r#"{"name": "@acme/shared", "dependencies": {"acme-only-here": "^2"}}"#,
+        ),
+        (
+            "packages/shared/index.ts",
+            "import { x } from 'acme-only-here';\nexport const y = x;\n",
+        ),
+        ("src/lib/index.ts", "export const z = 1;\n"),
+        ("src/util/format.ts", "export const f = 1;\n"),
+        (
+            "src/app.tsx",
+            "import fs from 'node:fs';\nimport path from 'path';\nimport { y } from '@acme/shared';\nimport B from '@/components/Button';\n\
+             import { z } from '~lib';\nimport { f } from 'util/format';\nimport lint from 'acme-private-lint';\nimport './styles.css';\n\
+             import type { T } from 'react';\nconst m = await import('https://esm.invalid/x.js');\nconst h = require('hallucinated-ts-helper');\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["src/app.tsx", "packages/shared/index.ts"],
+    );
+    assert_eq!(
+        summary(&findings),
+        [(
+            "registry.hallucinated-package".into(),
+            "hallucinated-ts-helper".into(),
+            "hallucinated-ts-helper".into()
+        )]
+    );
+}
+
+#[test]
+fn a_rust_workspace_has_no_false_alarms() {
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\n[workspace.dependencies]\nacme-shared-dep = \"1\"\n",
+        ),
+        (
+            "crates/core/Cargo.toml",
+            "[package]\nname = \"acme-core\"\n[dependencies]\nacme-shared-dep.workspace = true\n",
+        ),
+        (
+            "crates/core/src/lib.rs",
+            "pub mod parse;\nmod util { pub fn f() {} }\nuse std::fmt;\npub fn g() { util::f(); parse::go(); acme_shared_dep::x(); }\n",
+        ),
+        (
+            "crates/core/src/parse.rs",
+            "use crate::util;\nuse super::*;\npub fn go() { helpers::x(); }\n",
+        ),
+        (
+            "crates/cli/Cargo.toml",
+            "[package]\nname = \"acme-cli\"\n[dependencies]\nacme-core = { path = \"../core\" }\n",
+        ),
+        (
+            "crates/cli/src/main.rs",
+            "use acme_core::g;\nmod commands;\nfn main() { commands::run(); acme_core::g(); invented_cli_magic::go(); }\n",
+        ),
+        (
+            "crates/cli/src/commands.rs",
+            "pub fn run() { core::mem::drop(1); alloc_free(); }\nfn alloc_free() {}\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let files = [
+        "crates/core/src/lib.rs",
+        "crates/core/src/parse.rs",
+        "crates/cli/src/main.rs",
+        "crates/cli/src/commands.rs",
+    ];
+    let findings = check(&checker(&server, &cache), root.path(), &files);
+    assert_eq!(
+        summary(&findings),
+        [(
+            "registry.hallucinated-package".into(),
+            "invented_cli_magic".into(),
+            "invented_cli_magic".into()
+        )]
+    );
+}
+
+#[test]
+fn typosquats_and_risky_packages_are_reported() {
+    let server = RegistryServer::start();
+    server.pypi("reqeusts", Package::new("0.1"));
+    let fresh = days_ago(3);
+    server.pypi(
+        "acme-brand-new",
+        Package {
+            published: fresh.clone(),
+            ..Package::new("0.0.1")
+        },
+    );
+    server.npm(
+        "acme-postinstall",
+        Package {
+            install_script: true,
+            ..Package::new("1.0.0")
+        },
+    );
+    server.npm(
+        "acme-abandoned",
+        Package {
+            deprecated: true,
+            ..Package::new("1.0.0")
+        },
+    );
+    server.krate(
+        "acme-yanked",
+        Package {
+            versions: vec![("0.1.0".into(), true)],
+            ..Package::new("0.1.0")
+        },
+    );
+    let root = project(&[
+        (
+            "a.py",
+            "import reqeusts\nimport acme_brand_new\nimport requests\n",
+        ),
+        (
+            "b.js",
+            "require('acme-postinstall');\nrequire('acme-abandoned');\n",
+        ),
+        ("Cargo.toml", "[dependencies]\nacme-yanked = \"0.1\"\n"),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["a.py", "b.js", "Cargo.toml"],
+    );
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.finding.rule_id.as_str(),
+                f.finding.package.as_ref().unwrap().name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("registry.typosquat", "reqeusts"),
+            ("registry.risky-package", "acme_brand_new"),
+            ("registry.risky-package", "acme-postinstall"),
+            ("registry.risky-package", "acme-abandoned"),
+            ("registry.risky-package", "acme-yanked"),
+        ]
+    );
+    let messages: Vec<&str> = findings
+        .iter()
+        .map(|f| f.finding.message.as_str())
+        .collect();
+    assert!(messages[0].contains("`requests`"), "{}", messages[0]);
+    assert!(
+        messages[1].contains("first published 3 days ago"),
+        "{}",
+        messages[1]
+    );
+    assert!(messages[2].contains("install script"), "{}", messages[2]);
+    assert!(messages[3].contains("deprecated"), "{}", messages[3]);
+    assert!(messages[4].contains("yanked"), "{}", messages[4]);
+}
+
+#[test]
+fn pinned_versions_must_exist_and_not_be_yanked() {
+    let server = RegistryServer::start();
+    server.krate(
+        "serde",
+        Package {
+            versions: vec![("1.0.200".into(), false), ("1.0.201".into(), true)],
+            ..Package::new("x")
+        },
+    );
+    server.pypi("requests", Package::new("2.31.0"));
+    server.npm("left-pad", Package::new("1.3.0"));
+    let root = project(&[
+        ("Cargo.toml", "[dependencies]\nserde = \"=1.0.201\"\n"),
+        ("requirements.txt", "requests==9.9.9\n"),
+        ("package.json", r#"{"dependencies": {"left-pad": "1.3.0"}}"#),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["Cargo.toml", "requirements.txt", "package.json"],
+    );
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.finding.rule_id.as_str(),
+                f.finding.package.as_ref().unwrap().name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("registry.version-yanked", "serde"),
+            ("registry.version-not-found", "requests")
+        ]
+    );
+}

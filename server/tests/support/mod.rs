@@ -1,0 +1,402 @@
+//! A package registry on 127.0.0.1 for tests: a small HTTP/1.1 server (std `TcpListener`, one
+//! thread per connection) that serves the real URL layouts and JSON shapes of the crates.io
+//! sparse index (`/crates/...`), the PyPI JSON API (`/pypi/pypi/<name>/json`) and the npm
+//! registry (`/npm/<name>`, abbreviated metadata when asked with its `Accept` header), with knobs
+//! for 404, 503, slow answers and answers that never come.
+#![allow(dead_code)]
+
+pub mod check;
+
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// One package a test registry knows.
+#[derive(Clone, Debug)]
+pub struct Package {
+    pub versions: Vec<(String, bool)>,
+    /// When it was first published (RFC 3339).
+    pub published: String,
+    pub install_script: bool,
+    pub deprecated: bool,
+}
+
+impl Package {
+    pub fn new(version: &str) -> Package {
+        Package {
+            versions: vec![(version.to_string(), false)],
+            published: "2019-05-01T10:00:00Z".into(),
+            install_script: false,
+            deprecated: false,
+        }
+    }
+}
+
+/// What the server does for requests whose path contains a given string.
+#[derive(Clone, Debug)]
+pub enum Knob {
+    Status(u16),
+    /// Answer 503 this many times, then normally.
+    FailFirst(usize),
+    /// Wait this long before answering.
+    Delay(Duration),
+}
+
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub path: String,
+    pub accept: String,
+    pub user_agent: String,
+}
+
+#[derive(Default)]
+struct State {
+    pypi: HashMap<String, Package>,
+    npm: HashMap<String, Package>,
+    crates: HashMap<String, Package>,
+    knobs: Vec<(String, Knob)>,
+    requests: Vec<Request>,
+}
+
+pub struct RegistryServer {
+    addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl RegistryServer {
+    pub fn start() -> RegistryServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(Mutex::new(State::default()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (state2, stop2) = (state.clone(), stop.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let state = state2.clone();
+                thread::spawn(move || serve(stream, &state));
+            }
+        });
+        RegistryServer { addr, state, stop }
+    }
+
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+    pub fn pypi_url(&self) -> String {
+        format!("{}/pypi", self.base())
+    }
+    pub fn npm_url(&self) -> String {
+        format!("{}/npm", self.base())
+    }
+    pub fn crates_url(&self) -> String {
+        format!("{}/crates", self.base())
+    }
+
+    /// Registers a PyPI project (under its PEP 503 name, as PyPI files them).
+    pub fn pypi(&self, name: &str, package: Package) -> &Self {
+        let key = slopguard::deps::normalize_pypi(name);
+        self.state.lock().unwrap().pypi.insert(key, package);
+        self
+    }
+    pub fn npm(&self, name: &str, package: Package) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .npm
+            .insert(name.to_string(), package);
+        self
+    }
+    /// Registers a crate under exactly this spelling (`-` and `_` differ in the index).
+    pub fn krate(&self, name: &str, package: Package) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .crates
+            .insert(name.to_ascii_lowercase(), package);
+        self
+    }
+    pub fn knob(&self, path_contains: &str, knob: Knob) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .knobs
+            .push((path_contains.to_string(), knob));
+        self
+    }
+    pub fn requests(&self) -> Vec<Request> {
+        self.state.lock().unwrap().requests.clone()
+    }
+    pub fn paths(&self) -> Vec<String> {
+        self.requests().into_iter().map(|r| r.path).collect()
+    }
+    pub fn clear_requests(&self) {
+        self.state.lock().unwrap().requests.clear();
+    }
+}
+
+impl Drop for RegistryServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+    }
+}
+
+fn serve(stream: TcpStream, state: &Mutex<State>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    let request = Request {
+        path: path.clone(),
+        accept: headers.get("accept").cloned().unwrap_or_default(),
+        user_agent: headers.get("user-agent").cloned().unwrap_or_default(),
+    };
+    let ((code, text), delay) = {
+        let mut state = state.lock().unwrap();
+        state.requests.push(request.clone());
+        let mut forced = None;
+        let mut delay = None;
+        for (pattern, knob) in state.knobs.iter_mut() {
+            if !path.contains(pattern.as_str()) {
+                continue;
+            }
+            match knob {
+                Knob::Status(code) => forced = Some(*code),
+                Knob::FailFirst(n) if *n > 0 => {
+                    *n -= 1;
+                    forced = Some(503);
+                }
+                Knob::FailFirst(_) => {}
+                Knob::Delay(d) => delay = Some(*d),
+            }
+        }
+        let answer = match forced {
+            Some(code) => (code, String::new()),
+            None => route(&state, &request),
+        };
+        (answer, delay)
+    };
+    if let Some(delay) = delay {
+        thread::sleep(delay);
+    }
+    let reason = match code {
+        200 => "OK",
+        404 => "Not Found",
+        503 => "Service Unavailable",
+        _ => "Status",
+    };
+    let mut stream = stream;
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+        text.len()
+    );
+    let _ = stream.flush();
+}
+
+fn route(state: &State, request: &Request) -> (u16, String) {
+    let path = request.path.as_str();
+    if let Some(rest) = path.strip_prefix("/pypi/pypi/") {
+        let Some(name) = rest.strip_suffix("/json") else {
+            return (404, String::new());
+        };
+        return match state.pypi.get(name) {
+            Some(p) => (200, pypi_json(name, p).to_string()),
+            None => (404, "{\"message\": \"Not Found\"}".into()),
+        };
+    }
+    if let Some(rest) = path.strip_prefix("/npm/") {
+        let name = rest.replace("%2f", "/").replace("%2F", "/");
+        let abbreviated = request
+            .accept
+            .contains("application/vnd.npm.install-v1+json");
+        return match state.npm.get(&name) {
+            Some(p) => (200, npm_json(&name, p, abbreviated).to_string()),
+            None => (404, "{\"error\":\"Not found\"}".into()),
+        };
+    }
+    if let Some(rest) = path.strip_prefix("/crates/") {
+        let name = rest.rsplit('/').next().unwrap_or("");
+        // The file must be where cargo's layout puts it.
+        let expected = match name.len() {
+            0 => return (404, String::new()),
+            1 => format!("1/{name}"),
+            2 => format!("2/{name}"),
+            3 => format!("3/{}/{name}", &name[..1]),
+            _ => format!("{}/{}/{name}", &name[..2], &name[2..4]),
+        };
+        if rest != expected {
+            return (404, String::new());
+        }
+        return match state.crates.get(name) {
+            Some(p) => (200, crate_index(name, p)),
+            None => (404, String::new()),
+        };
+    }
+    (404, String::new())
+}
+
+fn pypi_json(name: &str, package: &Package) -> Value {
+    let releases: serde_json::Map<String, Value> = package
+        .versions
+        .iter()
+        .map(|(v, yanked)| {
+            (
+                v.clone(),
+                json!([{
+                    "filename": format!("{name}-{v}.tar.gz"),
+                    "packagetype": "sdist",
+                    "upload_time": &package.published[..19],
+                    "upload_time_iso_8601": package.published,
+                    "yanked": yanked,
+                    "yanked_reason": null,
+                }]),
+            )
+        })
+        .collect();
+    let latest = package
+        .versions
+        .last()
+        .map(|v| v.0.clone())
+        .unwrap_or_default();
+    json!({
+        "info": {"name": name, "version": latest, "summary": "test package", "yanked": false},
+        "last_serial": 1,
+        "releases": releases,
+        "urls": [],
+        "vulnerabilities": [],
+    })
+}
+
+fn npm_json(name: &str, package: &Package, abbreviated: bool) -> Value {
+    let latest = package
+        .versions
+        .last()
+        .map(|v| v.0.clone())
+        .unwrap_or_default();
+    let versions: serde_json::Map<String, Value> = package
+        .versions
+        .iter()
+        .map(|(v, _)| {
+            let mut meta = json!({
+                "name": name,
+                "version": v,
+                "dist": {"tarball": format!("https://registry.invalid/{name}/-/{v}.tgz"), "shasum": "0"},
+            });
+            if package.install_script {
+                meta["hasInstallScript"] = json!(true);
+            }
+            if package.deprecated {
+                meta["deprecated"] = json!("no longer maintained");
+            }
+            (v.clone(), meta)
+        })
+        .collect();
+    let mut doc = json!({
+        "name": name,
+        "dist-tags": {"latest": latest},
+        "versions": versions,
+        "modified": package.published,
+    });
+    if !abbreviated {
+        doc["time"] = json!({"created": package.published, "modified": package.published});
+    }
+    doc
+}
+
+fn crate_index(name: &str, package: &Package) -> String {
+    package
+        .versions
+        .iter()
+        .map(|(v, yanked)| {
+            json!({
+                "name": name, "vers": v, "deps": [], "cksum": "00", "features": {},
+                "yanked": yanked, "pubtime": package.published, "v": 2,
+            })
+            .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A server that accepts connections and never answers (nor closes them) until dropped.
+pub struct SilentServer {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+}
+
+impl SilentServer {
+    pub fn start() -> SilentServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = stop.clone();
+        thread::spawn(move || {
+            let mut held = Vec::new();
+            for stream in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    held.push(stream);
+                }
+            }
+        });
+        SilentServer { addr, stop }
+    }
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for SilentServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+    }
+}
+
+/// Settings pointing every registry at `server`, with a fresh cache in `cache_dir` and short
+/// timeouts.
+pub fn settings(
+    server: &RegistryServer,
+    cache_dir: &std::path::Path,
+) -> slopguard::registry::Settings {
+    slopguard::registry::Settings {
+        pypi_url: server.pypi_url(),
+        npm_url: server.npm_url(),
+        crates_index_url: server.crates_url(),
+        cache_dir: Some(cache_dir.to_path_buf()),
+        timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(1),
+        retry_backoff: Duration::from_millis(20),
+        ..slopguard::registry::Settings::default()
+    }
+}
