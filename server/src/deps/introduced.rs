@@ -274,7 +274,9 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         ));
     }
 
-    report.summary.removed.extend(changes.removed);
+    // A manifest's removal is listed rather than its lockfile's.
+    let locked_removals = std::mem::replace(&mut report.summary.removed, changes.removed);
+    report.summary.removed.extend(locked_removals);
     dedup_removed(&mut report.summary.removed);
     report.summary.direct_added.sort();
     report.summary.transitive_added.sort();
