@@ -45,6 +45,29 @@ OTHER_PYTHON_VERSIONS = [
     "_android_support", "_apple_support", "_colorize", "_interpchannels", "_interpqueues",
     "_interpreters", "_ios_support", "_opcode_metadata", "_pyrepl", "_suggestions",
     "_sysconfig", "_testexternalinspection",
+    # 3.14 (released after 3.13; code written for it already imports these).
+    "annotationlib", "compression", "_zstd", "_remote_debugging",
+]
+
+# Not in any sys.stdlib_module_names, yet never a PyPI package: typeshed's stub-only module
+# (imported under `if TYPE_CHECKING:`), and Python 2 standard modules that were renamed or
+# removed in Python 3, which compatibility code still imports.
+NEVER_PACKAGES = [
+    "_typeshed",
+    # Jython exposes Java packages as modules (`from java.lang import System`).
+    "java", "javax", "org", "com",
+    # IronPython and pythonnet expose .NET namespaces as modules (`import System`).
+    "System",
+    # Pyodide's built-in modules in the browser (`import js`, `import pyodide`).
+    "js", "pyodide", "pyodide_js",
+    "__builtin__", "_abcoll", "_winreg", "BaseHTTPServer", "CGIHTTPServer", "ConfigParser",
+    "Cookie", "HTMLParser", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer",
+    "StringIO", "Tkinter", "UserDict", "UserList", "UserString", "anydbm", "commands",
+    "cookielib", "copy_reg", "cPickle", "cStringIO", "dummy_thread", "_dummy_thread",
+    "dummy_threading", "htmlentitydefs", "httplib", "md5", "mimetools", "new", "repr", "rfc822",
+    "robotparser", "sets", "sha", "thread", "urllib2", "urlparse", "xmlrpclib", "exceptions",
+    "imputil", "popen2", "sgmllib", "statvfs", "dircache", "mhlib", "multifile", "mutex",
+    "htmllib", "user", "dbhash", "dumbdbm", "gdbm", "whichdb", "cPickle", "future_builtins",
 ]
 
 
@@ -124,11 +147,12 @@ def main():
         write("crates-known.txt", found,
               [f"Crates shown to exist: cargo's sparse-index cache after building slopguard. Generated {today}",
                "by scripts/gen-popular.py."])
-    stdlib = set(sys.stdlib_module_names) | set(OTHER_PYTHON_VERSIONS)
+    stdlib = set(sys.stdlib_module_names) | set(OTHER_PYTHON_VERSIONS) | set(NEVER_PACKAGES)
     write("python-stdlib.txt", sorted(stdlib),
           [f"Python top-level standard library modules: sys.stdlib_module_names of Python "
            f"{sys.version_info.major}.{sys.version_info.minor}",
-           "plus the modules of other versions 3.9-3.13 (see OTHER_PYTHON_VERSIONS in scripts/gen-popular.py)."])
+           "plus the modules of other versions 3.9-3.14 and names that are never packages",
+           "(see OTHER_PYTHON_VERSIONS and NEVER_PACKAGES in scripts/gen-popular.py)."])
     node = subprocess.run(["node", "-e", 'console.log(require("module").builtinModules.join("\\n"))'],
                           capture_output=True, text=True, check=True).stdout.split()
     write("node-builtins.txt", sorted(set(node)),

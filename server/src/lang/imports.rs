@@ -11,6 +11,9 @@ pub struct Import {
     /// The range of `module` in the text (inside the quotes for string specifiers).
     pub span: Span,
     pub kind: ImportKind,
+    /// Inside a `try` whose handler covers the import failing (`except ImportError`, a JS
+    /// `catch`): the code is written to run without the module, so it is optional.
+    pub guarded: bool,
 }
 
 /// How the module was referenced. Dynamic imports name a module in a string argument.
@@ -42,7 +45,13 @@ impl Import {
             module: text.get(start..end).unwrap_or_default().to_string(),
             span: index.span(start, end),
             kind,
+            guarded: false,
         }
+    }
+
+    pub(crate) fn guarded_by(mut self, guarded: bool) -> Self {
+        self.guarded = guarded;
+        self
     }
 }
 
@@ -84,4 +93,27 @@ pub(crate) fn string_content(node: Node<'_>, text: &str) -> Option<(usize, usize
     let start = node.start_byte() + prefix + quote_len;
     let end = node.end_byte().checked_sub(quote_len)?;
     (start <= end).then_some((start, end))
+}
+
+/// Whether `node` is inside a `try_statement` that has a handler `handles` accepts (given the
+/// handler node and the text).
+pub(crate) fn inside_try(
+    node: Node<'_>,
+    text: &str,
+    handles: &dyn Fn(Node<'_>, &str) -> bool,
+) -> bool {
+    let mut current = node.parent();
+    while let Some(parent) = current {
+        if parent.kind() == "try_statement" {
+            let mut cursor = parent.walk();
+            if parent
+                .named_children(&mut cursor)
+                .any(|child| handles(child, text))
+            {
+                return true;
+            }
+        }
+        current = parent.parent();
+    }
+    false
 }

@@ -2,7 +2,7 @@
 //! `export ... from 'x'`, `require('x')`, dynamic `import('x')` and TypeScript's
 //! `import x = require('x')`. The same code reads the JavaScript, TypeScript and TSX trees.
 
-use super::imports::{Import, ImportKind, string_content, walk};
+use super::imports::{Import, ImportKind, inside_try, string_content, walk};
 use crate::text::LineIndex;
 use tree_sitter::{Node, Tree};
 
@@ -27,7 +27,9 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         }
         "call_expression" => {
             if let Some(import) = call_import(node, text, &index) {
-                found.push(import);
+                // `try { require('optional') } catch {}`: written to run without it.
+                let guarded = inside_try(node, text, &|child, _| child.kind() == "catch_clause");
+                found.push(import.guarded_by(guarded));
             }
         }
         _ => {}

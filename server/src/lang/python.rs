@@ -2,7 +2,7 @@
 //! `importlib.import_module("a")` and `__import__("a")`. Relative imports and `__future__` are
 //! not packages and are skipped.
 
-use super::imports::{Import, ImportKind, string_content, walk};
+use super::imports::{Import, ImportKind, inside_try, string_content, walk};
 use crate::text::LineIndex;
 use tree_sitter::{Node, Tree};
 
@@ -20,7 +20,8 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
                     _ => None,
                 };
                 if let Some(dotted) = dotted {
-                    found.push(Import::new(text, &index, dotted, ImportKind::Static));
+                    let import = Import::new(text, &index, dotted, ImportKind::Static);
+                    found.push(import.guarded_by(guarded(node, text)));
                 }
             }
         }
@@ -29,12 +30,13 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
             if let Some(module) = node.child_by_field_name("module_name")
                 && module.kind() == "dotted_name"
             {
-                found.push(Import::new(text, &index, module, ImportKind::Static));
+                let import = Import::new(text, &index, module, ImportKind::Static);
+                found.push(import.guarded_by(guarded(node, text)));
             }
         }
         "call" => {
             if let Some(import) = dynamic_import(node, text, &index) {
-                found.push(import);
+                found.push(import.guarded_by(guarded(node, text)));
             }
         }
         _ => {}
@@ -43,15 +45,34 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
     found
 }
 
-/// `importlib.import_module("a")`, `import_module("a")` or `__import__("a")` with a constant,
-/// absolute module name.
+/// Whether the import sits in a `try` with an `except` that catches its failure: a bare
+/// `except:`, or one naming `ImportError`, `ModuleNotFoundError`, `Exception` or `BaseException`.
+fn guarded(node: Node<'_>, text: &str) -> bool {
+    inside_try(node, text, &|child, text| {
+        if child.kind() != "except_clause" {
+            return false;
+        }
+        let clause = child.utf8_text(text.as_bytes()).unwrap_or("");
+        let head = clause.split(':').next().unwrap_or("");
+        head.trim() == "except"
+            || [
+                "ImportError",
+                "ModuleNotFoundError",
+                "Exception",
+                "BaseException",
+            ]
+            .iter()
+            .any(|name| head.contains(name))
+    })
+}
+
+/// `importlib.import_module("a")` or `__import__("a")` with a constant, absolute module name.
+/// (A bare `import_module(...)` is left out: projects define their own helpers of that name that
+/// return `None` for a missing optional module.)
 fn dynamic_import(call: Node<'_>, text: &str, index: &LineIndex<'_>) -> Option<Import> {
     let function = call.child_by_field_name("function")?;
     let callee = function.utf8_text(text.as_bytes()).ok()?;
-    if !matches!(
-        callee,
-        "importlib.import_module" | "import_module" | "__import__"
-    ) {
+    if !matches!(callee, "importlib.import_module" | "__import__") {
         return None;
     }
     let arguments = call.child_by_field_name("arguments")?;
@@ -107,6 +128,26 @@ mod tests {
                 "requests",
                 "dyn.mod",
                 "other"
+            ]
+        );
+    }
+
+    #[test]
+    fn imports_that_may_fail_are_marked_guarded() {
+        let source = "try:\n    import simplejson as json\nexcept ImportError:\n    import json\n\
+                      try:\n    import ujson\nexcept ValueError:\n    pass\nimport yaml\n";
+        let tree = parse(Language::Python, source, None).unwrap();
+        let guarded: Vec<(String, bool)> = imports(&tree, source)
+            .into_iter()
+            .map(|i| (i.module, i.guarded))
+            .collect();
+        assert_eq!(
+            guarded,
+            [
+                ("simplejson".to_string(), true),
+                ("json".to_string(), true),
+                ("ujson".to_string(), false),
+                ("yaml".to_string(), false)
             ]
         );
     }

@@ -65,7 +65,14 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
             let outermost = node
                 .parent()
                 .is_none_or(|p| !p.kind().starts_with("scoped_") && p.kind() != "use_as_clause");
-            if outermost && !inside(node, &["use_declaration", "token_tree"]) {
+            // Attribute paths name tools (`rustfmt::skip`, `clippy::...`), not crates.
+            let skipped = [
+                "use_declaration",
+                "token_tree",
+                "attribute_item",
+                "inner_attribute_item",
+            ];
+            if outermost && !inside(node, &skipped) {
                 qualified.push(node);
             }
         }
@@ -85,11 +92,7 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         for path in qualified {
             let root = leftmost(path);
             let name = node_text(root, text);
-            if is_crate_name(root, text)
-                && !uses.bound.contains(name)
-                && !declared.contains(name)
-                && name.starts_with(|c: char| c.is_ascii_lowercase())
-            {
+            if is_crate_name(root, text) && !uses.bound.contains(name) && !declared.contains(name) {
                 found.push(Import::new(text, &index, root, ImportKind::QualifiedPath));
             }
         }
@@ -198,8 +201,12 @@ fn leftmost(mut node: Node<'_>) -> Node<'_> {
     node
 }
 
+/// Crate names are lower case; an upper-case first segment is a type, enum or constant in scope.
 fn is_crate_name(node: Node<'_>, text: &str) -> bool {
-    node.kind() == "identifier" && !NOT_CRATES.contains(&node_text(node, text))
+    let name = node_text(node, text);
+    node.kind() == "identifier"
+        && !NOT_CRATES.contains(&name)
+        && !name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 fn inside(node: Node<'_>, kinds: &[&str]) -> bool {

@@ -411,7 +411,13 @@ fn import_references(
             let mut declared = None;
             for import in python::imports(&tree, file.text) {
                 let top = python::top_level(&import.module);
-                if known::is_python_stdlib(top) || project.python_is_local(file.path, top) {
+                // `__main__`, `__pypy__`, `__builtin__`: interpreter modules, never packages.
+                let dunder = top.starts_with("__") && top.ends_with("__");
+                if import.guarded
+                    || dunder
+                    || known::is_python_stdlib(top)
+                    || project.python_is_local(file.path, top)
+                {
                     continue;
                 }
                 let mapped = known::python_distribution(&import.module);
@@ -440,7 +446,7 @@ fn import_references(
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
             let mut scope = None;
             for import in javascript::imports(&tree, file.text) {
-                if known::is_node_builtin(&import.module) {
+                if import.guarded || known::is_node_builtin(&import.module) {
                     continue;
                 }
                 let Some(package) = javascript::package_name(&import.module) else {

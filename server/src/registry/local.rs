@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 /// The most `.rs` files read to learn a crate's module names.
 const MAX_CRATE_FILES: usize = 5000;
@@ -140,6 +141,10 @@ impl<'a> Project<'a> {
         };
         let mut package_top = dir;
         while package_top.join("__init__.py").is_file() {
+            // The file's own package, or one it is nested in, by its name.
+            if package_top.file_name().is_some_and(|n| n == name) {
+                return true;
+            }
             match package_top.parent() {
                 Some(parent) => package_top = parent,
                 None => break,
@@ -283,9 +288,18 @@ fn expand_members(dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
     out
 }
 
-/// Module names declared in any `.rs` file under a crate directory (`target/` and hidden
-/// directories skipped), plus the names of `src/bin` targets.
+/// Names of modules, items and macros defined in any `.rs` file under a crate directory
+/// (`target/` and hidden directories skipped). With uniform paths `use name::...` may start at any
+/// of them, and modules are often declared inside macro invocations (`cfg_rt! { mod x; }`),
+/// where the syntax tree only has tokens: so this is a scan of the text, not of the tree.
 fn crate_module_names(crate_dir: &Path) -> HashSet<String> {
+    static DEFINITION: OnceLock<regex::Regex> = OnceLock::new();
+    let definition = DEFINITION.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:mod|fn|enum|struct|union|trait|type|const|static|macro_rules!)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)",
+        )
+        .expect("valid regex")
+    });
     let mut names = HashSet::new();
     let mut stack = vec![crate_dir.to_path_buf()];
     let mut files = 0;
@@ -296,17 +310,17 @@ fn crate_module_names(crate_dir: &Path) -> HashSet<String> {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
-            if path.is_dir() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
                 if !name.starts_with('.') && name != "target" && name != "node_modules" {
                     stack.push(path);
                 }
             } else if name.ends_with(".rs") && files < MAX_CRATE_FILES {
                 files += 1;
-                if let Ok(text) = std::fs::read_to_string(&path)
-                    && let Some(tree) =
-                        crate::analysis::parse(crate::lang::Language::Rust, &text, None)
-                {
-                    names.extend(crate::lang::rust::declared_modules(&tree, &text));
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    names.extend(definition.captures_iter(&text).map(|c| c[1].to_string()));
                 }
             }
         }
