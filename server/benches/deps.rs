@@ -11,6 +11,9 @@ use std::time::Instant;
 
 const PACKAGES: usize = 5_000;
 
+/// A lockfile format: its file name, kind, and a generator of `PACKAGES` entries shifted by n.
+type Format = (&'static str, LockfileKind, fn(usize) -> String);
+
 fn cargo_lock(shift: usize) -> String {
     let mut text = String::from("version = 4\n");
     for i in shift..PACKAGES + shift {
@@ -71,7 +74,7 @@ fn time(label: &str, runs: u32, mut f: impl FnMut()) {
 }
 
 fn main() {
-    let formats: [(&str, LockfileKind, fn(usize) -> String); 5] = [
+    let formats: [Format; 5] = [
         ("Cargo.lock", LockfileKind::CargoLock, cargo_lock),
         ("package-lock.json", LockfileKind::PackageLock, package_lock),
         ("yarn.lock", LockfileKind::YarnLock, yarn_lock),
