@@ -1,11 +1,8 @@
 //! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
 //! library; nothing here analyses code.
 
-<<<<<<< HEAD
 mod check_cmd;
-=======
 mod packages_cmd;
->>>>>>> issue-registry
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};

@@ -10,7 +10,19 @@ mod npm;
 mod python;
 mod toml_tree;
 
+// The dependency diff against a git baseline (new files, kept apart from the parsers above).
+pub mod baseline;
+pub mod diff;
+mod introduced;
+pub mod lockfile;
+pub mod policy;
+mod report;
+
+pub use baseline::Baseline;
+pub use introduced::{IntroducedOptions, introduced};
+pub use policy::{DependencyConfig, DependencySettings, FailOnNew};
 pub use python::{Pep508, parse_pep508};
+pub use report::{DependencyEntry, DependencyReport, DependencySummary, rule_ids};
 
 use crate::text::Span;
 use serde::Serialize;

@@ -3,6 +3,10 @@
 //! dependencies), answer the rest from the embedded lists, the cache and the registries, and
 //! report what does not exist, what imitates a popular name and what is risky.
 
+mod packages;
+
+pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
+
 use super::local::Project;
 use super::{Cache, Client, Lookup, PackageInfo, Settings, known, rule_ids, typosquat_target};
 use crate::deps::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};

@@ -223,6 +223,15 @@ fn parse_crate_index(body: &str) -> Lookup {
     if info.versions.is_empty() {
         return Lookup::Unknown("the index file lists no version".into());
     }
+    // The index lists versions in publication order.
+    let usable = |v: &&VersionInfo| !v.yanked;
+    info.latest = info
+        .versions
+        .iter()
+        .filter(usable)
+        .rfind(|v| !v.version.contains('-'))
+        .or_else(|| info.versions.iter().rfind(usable))
+        .map(|v| v.version.clone());
     Lookup::Exists(info)
 }
 
@@ -258,6 +267,11 @@ fn parse_pypi(body: &str) -> Lookup {
             });
         }
     }
+    info.latest = json
+        .pointer("/info/version")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    info.repository = pypi_repository(&json);
     Lookup::Exists(info)
 }
 
@@ -285,11 +299,52 @@ fn parse_npm(body: &str) -> Lookup {
             });
         }
     }
+    info.latest = latest.map(str::to_string);
+    info.repository = match json.get("repository") {
+        Some(serde_json::Value::String(url)) => Some(url.clone()),
+        Some(repository) => repository
+            .get("url")
+            .and_then(|u| u.as_str())
+            .map(str::to_string),
+        None => None,
+    };
     info.first_published = json
         .pointer("/time/created")
         .and_then(|t| t.as_str())
         .and_then(parse_time);
     Lookup::Exists(info)
+}
+
+/// The repository a PyPI project links to: a `project_urls` entry named like a source link,
+/// else any project URL or home page on a code host.
+fn pypi_repository(json: &serde_json::Value) -> Option<String> {
+    const SOURCE_LABELS: [&str; 5] = ["source", "source code", "repository", "code", "github"];
+    const CODE_HOSTS: [&str; 4] = [
+        "github.com/",
+        "gitlab.com/",
+        "bitbucket.org/",
+        "codeberg.org/",
+    ];
+    let urls: Vec<(String, &str)> = json
+        .pointer("/info/project_urls")
+        .and_then(|u| u.as_object())
+        .into_iter()
+        .flatten()
+        .filter_map(|(label, url)| Some((label.to_ascii_lowercase(), url.as_str()?)))
+        .chain(
+            json.pointer("/info/home_page")
+                .and_then(|u| u.as_str())
+                .map(|u| ("home_page".to_string(), u)),
+        )
+        .filter(|(_, url)| !url.trim().is_empty())
+        .collect();
+    urls.iter()
+        .find(|(label, _)| SOURCE_LABELS.contains(&label.as_str()))
+        .or_else(|| {
+            urls.iter()
+                .find(|(_, url)| CODE_HOSTS.iter().any(|h| url.contains(h)))
+        })
+        .map(|(_, url)| url.to_string())
 }
 
 /// Seconds since the Unix epoch of an RFC 3339 / ISO 8601 UTC time (`2024-05-01T12:00:00Z`,

@@ -16,7 +16,9 @@ mod settings;
 mod typosquat;
 
 pub use cache::Cache;
-pub use checker::{CachedCheck, FileFinding, PackageChecker, SourceFile};
+pub use checker::{
+    CachedCheck, FileFinding, PackageChecker, PackageQuery, SourceFile, UndeclaredImport, Verdicts,
+};
 pub use client::Client;
 pub use client::parse_time;
 pub use settings::{RegistryConfig, Settings};
@@ -56,6 +58,14 @@ pub struct PackageInfo {
     /// True when the answer came from an embedded list: existence only, no metadata.
     #[serde(default)]
     pub from_list: bool,
+    /// The version the registry calls latest (PyPI `info.version`, npm `dist-tags.latest`, the
+    /// last version of a sparse index file that is neither yanked nor a pre-release).
+    #[serde(default)]
+    pub latest: Option<String>,
+    /// The source repository the registry links to, when its answer carries one (PyPI
+    /// `project_urls`; npm only in full metadata; never in the crates.io index).
+    #[serde(default)]
+    pub repository: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -61,6 +61,8 @@ struct State {
     crates: HashMap<String, Package>,
     knobs: Vec<(String, Knob)>,
     requests: Vec<Request>,
+    /// Repository links by `<ecosystem>:<name>`, added to the metadata that can carry them.
+    repositories: HashMap<String, String>,
 }
 
 pub struct RegistryServer {
@@ -123,6 +125,16 @@ impl RegistryServer {
             .unwrap()
             .crates
             .insert(name.to_ascii_lowercase(), package);
+        self
+    }
+    /// Links a PyPI project (`project_urls.Source`) or npm package (`repository`, full
+    /// metadata only, as the real registry does) to a repository.
+    pub fn repository(&self, ecosystem: &str, name: &str, url: &str) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .repositories
+            .insert(format!("{ecosystem}:{name}"), url.to_string());
         self
     }
     pub fn knob(&self, path_contains: &str, knob: Knob) -> &Self {
@@ -228,7 +240,14 @@ fn route(state: &State, request: &Request) -> (u16, String) {
             return (404, String::new());
         };
         return match state.pypi.get(name) {
-            Some(p) => (200, pypi_json(name, p).to_string()),
+            Some(p) => {
+                let mut doc = pypi_json(name, p);
+                if let Some(url) = state.repositories.get(&format!("pypi:{name}")) {
+                    doc["info"]["project_urls"] =
+                        json!({"Homepage": "https://example.invalid", "Source": url});
+                }
+                (200, doc.to_string())
+            }
             None => (404, "{\"message\": \"Not Found\"}".into()),
         };
     }
@@ -238,7 +257,17 @@ fn route(state: &State, request: &Request) -> (u16, String) {
             .accept
             .contains("application/vnd.npm.install-v1+json");
         return match state.npm.get(&name) {
-            Some(p) => (200, npm_json(&name, p, abbreviated).to_string()),
+            Some(p) => {
+                let mut doc = npm_json(&name, p, abbreviated);
+                if let Some(url) = state
+                    .repositories
+                    .get(&format!("npm:{name}"))
+                    .filter(|_| !abbreviated)
+                {
+                    doc["repository"] = json!({"type": "git", "url": url});
+                }
+                (200, doc.to_string())
+            }
             None => (404, "{\"error\":\"Not found\"}".into()),
         };
     }

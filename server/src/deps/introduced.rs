@@ -1,0 +1,484 @@
+//! The dependency diff of a project: every manifest and lockfile read at the baseline and now,
+//! what each change introduces and removes, the registry checks of what arrives, the
+//! allow list and the `fail-on-new` policy, folded into one [`DependencyReport`].
+
+use super::baseline::{Baseline, GitError, Repository, Side};
+use super::diff::{Change, Introduced, diff_manifest};
+use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile};
+use super::policy::{DependencySettings, FailOnNew};
+use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
+use super::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};
+use crate::finding::{Finding, PackageRef};
+use crate::registry::{self, FileFinding, PackageChecker, PackageQuery, SourceFile, Verdicts};
+use crate::rules::{Category, Confidence, Severity};
+use crate::text::Span;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How many transitive newcomers a lockfile note names before "and N more".
+const NAMED_NEWCOMERS: usize = 5;
+
+/// What [`introduced`] runs with.
+pub struct IntroducedOptions<'a> {
+    pub baseline: Baseline,
+    pub settings: &'a DependencySettings,
+    /// Asks the registries about what arrives; `None`: no facts, no registry checks.
+    pub checker: Option<&'a PackageChecker>,
+    /// Whether the registries may be asked (false in the editor: cache and lists only).
+    pub network: bool,
+    /// Files of the check: code files are searched for undeclared imports, and the texts of
+    /// manifests and lockfiles here win over the working tree (unsaved editor buffers).
+    pub sources: &'a [SourceFile<'a>],
+}
+
+/// The dependency diff of the project at `root` against `options.baseline`. Never fails: what
+/// cannot be computed (no repository, an unknown revision, an unreadable lockfile) becomes a
+/// note in [`DependencyReport::notes`].
+pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyReport {
+    let mut report = DependencyReport::default();
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let settings = options.settings;
+    let imports = match options.checker {
+        Some(checker) => {
+            let code: Vec<SourceFile<'_>> = options
+                .sources
+                .iter()
+                .filter(|f| ManifestKind::from_path(f.path).is_none())
+                .copied()
+                .collect();
+            checker
+                .undeclared_imports(&root, &code)
+                .into_iter()
+                .map(|i| (code[i.file].path.to_path_buf(), i))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let changes = match read_changes(&root, options) {
+        Ok(changes) => changes,
+        Err(note) => {
+            report.notes.push(note);
+            Changes::default()
+        }
+    };
+    report.notes.extend(changes.notes.iter().cloned());
+
+    // Ask the registries about everything that arrives, in one batch.
+    let mut queries = Vec::new();
+    // The lockfile of each query about a lockfile entry (`None`: a manifest or an import).
+    let mut lockfile_of: Vec<Option<PathBuf>> = Vec::new();
+    for (_, introduced) in &changes.direct {
+        let dependency = &introduced.dependency;
+        if dependency.source == SourceKind::Registry {
+            queries.push(PackageQuery {
+                ecosystem: dependency.ecosystem,
+                name: dependency.name.clone(),
+                version: dependency.pinned_version().map(str::to_string),
+                span: dependency.name_span,
+            });
+            lockfile_of.push(None);
+        }
+    }
+    for (_, import) in &imports {
+        queries.push(PackageQuery {
+            ecosystem: import.ecosystem,
+            name: import.name.clone(),
+            version: None,
+            span: import.span,
+        });
+        lockfile_of.push(None);
+    }
+    for lock in &changes.locks {
+        for package in lock.newcomers.iter().chain(&lock.changed) {
+            if package.registry {
+                queries.push(PackageQuery {
+                    ecosystem: lock.ecosystem,
+                    name: package.name.clone(),
+                    version: Some(package.version.clone()).filter(|v| !v.is_empty()),
+                    span: package.span,
+                });
+                lockfile_of.push(Some(lock.path.clone()));
+            }
+        }
+    }
+    let verdicts = match options.checker {
+        Some(checker) if !queries.is_empty() => checker.check_packages(&queries, options.network),
+        _ => Verdicts::default(),
+    };
+    // Registry categories per package, and the findings of lockfile entries (reported here,
+    // since no other check reads lockfiles).
+    let mut flagged: HashMap<(Ecosystem, String), Vec<Category>> = HashMap::new();
+    for (index, finding) in &verdicts.findings {
+        let query = &queries[*index];
+        if finding.rule_id != registry::rule_ids::UNVERIFIED {
+            flagged
+                .entry((
+                    query.ecosystem,
+                    canonical_name(query.ecosystem, &query.name),
+                ))
+                .or_default()
+                .push(finding.category);
+        }
+        if let Some(path) = &lockfile_of[*index] {
+            report.findings.push(FileFinding {
+                path: root.join(path),
+                finding: finding.clone(),
+            });
+        }
+    }
+    let categories = |ecosystem: Ecosystem, name: &str| {
+        flagged
+            .get(&(ecosystem, canonical_name(ecosystem, name)))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let lookup =
+        |ecosystem: Ecosystem, name: &str| verdicts.lookups.get(&(ecosystem, name.to_string()));
+
+    for (path, introduced) in &changes.direct {
+        let dependency = &introduced.dependency;
+        report.summary.direct_added.push(DependencyEntry {
+            ecosystem: dependency.ecosystem,
+            name: dependency.name.clone(),
+            version: dependency.requirement.clone(),
+            path: display(path),
+        });
+        if settings.allows(dependency.ecosystem, &dependency.name) {
+            continue;
+        }
+        let mut message = report::headline(
+            &dependency.name,
+            dependency.ecosystem,
+            &dependency.source,
+            &dependency.section,
+            &introduced.change,
+        );
+        let found = categories(dependency.ecosystem, &dependency.name);
+        if dependency.source == SourceKind::Registry {
+            if let Some(facts) = report::facts(
+                dependency.ecosystem,
+                lookup(dependency.ecosystem, &dependency.name),
+            ) {
+                message.push_str(&format!(": {facts}"));
+            }
+        } else if introduced.change == Change::Added
+            || matches!(introduced.change, Change::Resourced { .. })
+        {
+            message.push_str(": no registry checks apply, review its source");
+        }
+        let risky = !found.is_empty();
+        report.findings.push(note(
+            root.join(path),
+            rule_ids::NEW_DEPENDENCY,
+            message,
+            dependency.name_span,
+            dependency.ecosystem,
+            &dependency.name,
+            &found,
+            risky,
+            settings.fail_on_new,
+        ));
+    }
+
+    for (path, import) in &imports {
+        if settings.allows(import.ecosystem, &import.name) {
+            continue;
+        }
+        let manifests = match import.ecosystem {
+            Ecosystem::PyPI => "pyproject.toml or requirements*.txt",
+            Ecosystem::Npm => "package.json",
+            Ecosystem::Crates => "Cargo.toml",
+        };
+        let mut message = format!(
+            "`{}` is imported but not declared in {manifests}: using it adds a dependency from {}",
+            import.name,
+            import.ecosystem.registry_name()
+        );
+        if let Some(facts) = report::facts(import.ecosystem, lookup(import.ecosystem, &import.name))
+        {
+            message.push_str(&format!(" ({facts})"));
+        }
+        let found = categories(import.ecosystem, &import.name);
+        let risky = !found.is_empty();
+        report.findings.push(note(
+            path.clone(),
+            rule_ids::UNDECLARED_IMPORT,
+            message,
+            import.span,
+            import.ecosystem,
+            &import.name,
+            &found,
+            risky,
+            settings.fail_on_new,
+        ));
+    }
+
+    for lock in &changes.locks {
+        let path = display(&lock.path);
+        let entry = |p: &Locked| DependencyEntry {
+            ecosystem: lock.ecosystem,
+            name: p.name.clone(),
+            version: Some(p.version.clone()).filter(|v| !v.is_empty()),
+            path: path.clone(),
+        };
+        report
+            .summary
+            .transitive_added
+            .extend(lock.newcomers.iter().map(entry));
+        report
+            .summary
+            .removed
+            .extend(lock.removed.iter().map(entry));
+        let shown: Vec<&Locked> = lock
+            .newcomers
+            .iter()
+            .filter(|p| !settings.allows(lock.ecosystem, &p.name))
+            .collect();
+        let Some(first) = shown.first() else { continue };
+        let mut names: Vec<String> = shown
+            .iter()
+            .take(NAMED_NEWCOMERS)
+            .map(|p| format!("{} {}", p.name, p.version))
+            .collect();
+        if shown.len() > NAMED_NEWCOMERS {
+            names.push(format!("and {} more", shown.len() - NAMED_NEWCOMERS));
+        }
+        let flagged_here: Vec<&str> = shown
+            .iter()
+            .filter(|p| !categories(lock.ecosystem, &p.name).is_empty())
+            .map(|p| p.name.as_str())
+            .collect();
+        let mut message = format!(
+            "{} transitive package{} arrive{} with this change: {}",
+            shown.len(),
+            if shown.len() == 1 { "" } else { "s" },
+            if shown.len() == 1 { "s" } else { "" },
+            names.join(", ")
+        );
+        if !flagged_here.is_empty() {
+            message.push_str(&format!(
+                "; flagged by the registry checks: {}",
+                flagged_here.join(", ")
+            ));
+        }
+        report.findings.push(note(
+            root.join(&lock.path),
+            rule_ids::TRANSITIVE_ADDED,
+            message,
+            first.span,
+            lock.ecosystem,
+            &first.name,
+            &[],
+            !flagged_here.is_empty(),
+            settings.fail_on_new,
+        ));
+    }
+
+    // A manifest's removal is listed rather than its lockfile's.
+    let locked_removals = std::mem::replace(&mut report.summary.removed, changes.removed);
+    report.summary.removed.extend(locked_removals);
+    dedup_removed(&mut report.summary.removed);
+    report.summary.direct_added.sort();
+    report.summary.transitive_added.sort();
+    report.fails = report.findings.iter().any(|f| {
+        f.finding.category == Category::NewDependency && f.finding.severity == Severity::Error
+    });
+    report.findings.sort_by(|a, b| {
+        (&a.path, a.finding.span.start_byte, &a.finding.rule_id).cmp(&(
+            &b.path,
+            b.finding.span.start_byte,
+            &b.finding.rule_id,
+        ))
+    });
+    report
+}
+
+/// A new-dependency note, made an error when the policy says this one fails the check.
+#[allow(clippy::too_many_arguments)]
+fn note(
+    path: PathBuf,
+    rule_id: &str,
+    mut message: String,
+    span: Span,
+    ecosystem: Ecosystem,
+    name: &str,
+    found: &[Category],
+    risky: bool,
+    policy: FailOnNew,
+) -> FileFinding {
+    if let Some(precedence) = report::precedence(found) {
+        message.push_str(&format!("; {precedence}"));
+    }
+    let fails = match policy {
+        FailOnNew::None => false,
+        FailOnNew::Risky => risky,
+        FailOnNew::Any => true,
+    };
+    if fails {
+        message.push_str(&format!(
+            " (fails the check: fail-on-new = \"{}\")",
+            policy.as_str()
+        ));
+    }
+    FileFinding {
+        path,
+        finding: Finding {
+            rule_id: rule_id.to_string(),
+            category: Category::NewDependency,
+            severity: if fails {
+                Severity::Error
+            } else {
+                Severity::Info
+            },
+            confidence: Confidence::High,
+            message,
+            span,
+            cwe: vec!["CWE-1357".to_string()],
+            fix: None,
+            package: Some(PackageRef {
+                ecosystem: ecosystem.as_str().to_string(),
+                name: name.to_string(),
+            }),
+        },
+    }
+}
+
+/// One entry per package: a manifest's removal wins over its lockfile's.
+fn dedup_removed(removed: &mut Vec<DependencyEntry>) {
+    let mut seen = HashSet::new();
+    removed.retain(|e| seen.insert((e.ecosystem, canonical_name(e.ecosystem, &e.name))));
+    removed.sort();
+}
+
+/// What changed between the two sides, before any registry is asked.
+#[derive(Default)]
+struct Changes {
+    /// Introduced direct dependencies and the manifest (relative path) declaring them.
+    direct: Vec<(PathBuf, Introduced)>,
+    removed: Vec<DependencyEntry>,
+    locks: Vec<LockChange>,
+    notes: Vec<String>,
+}
+
+struct LockChange {
+    path: PathBuf,
+    ecosystem: Ecosystem,
+    /// Added packages no manifest declares directly.
+    newcomers: Vec<Locked>,
+    /// Packages whose locked version changed (their new entries).
+    changed: Vec<Locked>,
+    removed: Vec<Locked>,
+}
+
+fn is_tracked(path: &Path) -> bool {
+    ManifestKind::from_path(path).is_some() || LockfileKind::from_path(path).is_some()
+}
+
+fn read_changes(root: &Path, options: &IntroducedOptions<'_>) -> Result<Changes, String> {
+    let skipped = |e: GitError| format!("new dependencies not computed: {e}");
+    let repository = Repository::discover(root).map_err(skipped)?;
+    let (old_side, new_side) = repository.sides(&options.baseline).map_err(skipped)?;
+    let old = repository
+        .read_files(&old_side, &is_tracked)
+        .map_err(skipped)?;
+    let mut new = repository
+        .read_files(&new_side, &is_tracked)
+        .map_err(skipped)?;
+    if new_side == Side::Worktree {
+        for source in options.sources {
+            if let Ok(relative) = source.path.strip_prefix(root)
+                && is_tracked(relative)
+            {
+                new.insert(relative.to_path_buf(), source.text.to_string());
+            }
+        }
+    }
+    let mut changes = Changes::default();
+    let paths: BTreeSet<&PathBuf> = old.keys().chain(new.keys()).collect();
+    // Names declared directly by any manifest now, per ecosystem: a lockfile newcomer with one
+    // of them is direct, not transitive.
+    let mut declared: HashSet<(Ecosystem, String)> = HashSet::new();
+    let mut manifests = BTreeMap::new();
+    for path in &paths {
+        let Some(kind) = ManifestKind::from_path(path) else {
+            continue;
+        };
+        let before = old.get(*path).map(|t| parse_manifest(kind, t));
+        let after = new.get(*path).map(|t| parse_manifest(kind, t));
+        for manifest in after.iter() {
+            for d in &manifest.dependencies {
+                declared.insert((d.ecosystem, canonical_name(d.ecosystem, &d.name)));
+            }
+            declared.extend(
+                manifest
+                    .package_name
+                    .iter()
+                    .map(|n| (kind.ecosystem(), canonical_name(kind.ecosystem(), n))),
+            );
+        }
+        manifests.insert((*path).clone(), (before, after));
+    }
+    for (path, (before, after)) in manifests {
+        if old.get(&path) == new.get(&path) {
+            continue;
+        }
+        let after = after.unwrap_or_default();
+        let delta = diff_manifest(before.as_ref(), &after);
+        changes
+            .removed
+            .extend(delta.removed.iter().map(|d| DependencyEntry {
+                ecosystem: d.ecosystem,
+                name: d.name.clone(),
+                version: d.requirement.clone(),
+                path: display(&path),
+            }));
+        changes
+            .direct
+            .extend(delta.introduced.into_iter().map(|i| (path.clone(), i)));
+    }
+    for path in paths {
+        let Some(kind) = LockfileKind::from_path(path) else {
+            continue;
+        };
+        let (before, after) = (old.get(path), new.get(path));
+        if before == after {
+            continue;
+        }
+        let read = |text: Option<&String>| {
+            let lockfile = text.map(|t| parse_lockfile(kind, t)).unwrap_or_default();
+            match lockfile.problem {
+                Some(problem) => Err(format!(
+                    "{}: {problem}; its changes are not counted",
+                    display(path)
+                )),
+                None => Ok(lockfile.packages),
+            }
+        };
+        let (before, after) = match (read(before), read(after)) {
+            (Ok(before), Ok(after)) => (before, after),
+            (Err(note), _) | (_, Err(note)) => {
+                changes.notes.push(note);
+                continue;
+            }
+        };
+        let ecosystem = kind.ecosystem();
+        let d = delta(ecosystem, &before, &after);
+        let newcomers = d
+            .added
+            .into_iter()
+            .filter(|p| !declared.contains(&(ecosystem, canonical_name(ecosystem, &p.name))))
+            .collect();
+        changes.locks.push(LockChange {
+            path: path.clone(),
+            ecosystem,
+            newcomers,
+            changed: d.changed.into_iter().map(|(_, new)| new).collect(),
+            removed: d.removed,
+        });
+    }
+    Ok(changes)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

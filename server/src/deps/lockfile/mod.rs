@@ -1,0 +1,210 @@
+//! Lockfiles: the exact packages (name + version) a project resolves to, direct and
+//! transitive, one reader per format, and the delta between two versions of one lockfile.
+//!
+//! Formats: `Cargo.lock`, `poetry.lock` and `uv.lock` (TOML, read with the `toml` crate and its
+//! spans), `package-lock.json` v2/v3 (JSON), `yarn.lock` (v1, and the Berry format, which is
+//! close), and `pnpm-lock.yaml` (v5, v6 and v9). pnpm's file is YAML, but only the keys of its
+//! `packages:` map are needed and pnpm always writes them in the same block style, so a small
+//! line reader does it; see `pnpm.rs` for why no YAML crate.
+//!
+//! Readers never fail: an unreadable lockfile yields no packages and a [`Lockfile::problem`].
+
+mod cargo;
+mod npm;
+mod pnpm;
+mod python;
+mod yarn;
+
+use super::{Ecosystem, canonical_name};
+use crate::text::{LineIndex, Span};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+/// Which lockfile format a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LockfileKind {
+    CargoLock,
+    PackageLock,
+    YarnLock,
+    PnpmLock,
+    PoetryLock,
+    UvLock,
+}
+
+impl LockfileKind {
+    /// The lockfile format of a file, by its name.
+    pub fn from_path(path: &Path) -> Option<LockfileKind> {
+        Some(match path.file_name()?.to_str()? {
+            "Cargo.lock" => LockfileKind::CargoLock,
+            "package-lock.json" | "npm-shrinkwrap.json" => LockfileKind::PackageLock,
+            "yarn.lock" => LockfileKind::YarnLock,
+            "pnpm-lock.yaml" => LockfileKind::PnpmLock,
+            "poetry.lock" => LockfileKind::PoetryLock,
+            "uv.lock" => LockfileKind::UvLock,
+            _ => return None,
+        })
+    }
+
+    pub fn ecosystem(self) -> Ecosystem {
+        match self {
+            LockfileKind::CargoLock => Ecosystem::Crates,
+            LockfileKind::PackageLock | LockfileKind::YarnLock | LockfileKind::PnpmLock => {
+                Ecosystem::Npm
+            }
+            LockfileKind::PoetryLock | LockfileKind::UvLock => Ecosystem::PyPI,
+        }
+    }
+}
+
+/// One package a lockfile pins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locked {
+    /// The registry name (for an npm alias, the real package).
+    pub name: String,
+    pub version: String,
+    /// The range of the entry's name (or its key) in the lockfile.
+    pub span: Span,
+    /// From the ecosystem's default registry (not git, a path, a URL or another registry):
+    /// only these are checked against a registry.
+    pub registry: bool,
+}
+
+/// What one lockfile pins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lockfile {
+    pub packages: Vec<Locked>,
+    /// Why the file could not be read, or not all of it.
+    pub problem: Option<String>,
+}
+
+/// A package as a reader finds it, before byte ranges become spans.
+pub(crate) struct RawLocked {
+    pub name: String,
+    pub version: String,
+    pub range: Range<usize>,
+    pub registry: bool,
+}
+
+/// Reads one lockfile. Never fails.
+pub fn parse_lockfile(kind: LockfileKind, text: &str) -> Lockfile {
+    let (raw, problem) = match kind {
+        LockfileKind::CargoLock => cargo::parse(text),
+        LockfileKind::PackageLock => npm::parse(text),
+        LockfileKind::YarnLock => yarn::parse(text),
+        LockfileKind::PnpmLock => pnpm::parse(text),
+        LockfileKind::PoetryLock => python::parse_poetry(text),
+        LockfileKind::UvLock => python::parse_uv(text),
+    };
+    let lines = LineIndex::new(text);
+    let packages = raw
+        .into_iter()
+        .filter(|p| !p.name.is_empty())
+        .map(|p| Locked {
+            span: lines.span(p.range.start.min(text.len()), p.range.end.min(text.len())),
+            name: p.name,
+            version: p.version,
+            registry: p.registry,
+        })
+        .collect();
+    Lockfile { packages, problem }
+}
+
+/// The change between two versions of one lockfile, by name: a name only in the new file is
+/// added, a name only in the old one removed, and a name in both with other versions changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LockDelta {
+    pub added: Vec<Locked>,
+    pub removed: Vec<Locked>,
+    /// `(old, new)`: the new entries of a name whose version set changed, each with one old
+    /// entry of that name.
+    pub changed: Vec<(Locked, Locked)>,
+}
+
+impl LockDelta {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// The delta from `old` to `new` (both of `ecosystem`).
+pub fn delta(ecosystem: Ecosystem, old: &[Locked], new: &[Locked]) -> LockDelta {
+    let index = |packages: &[Locked]| {
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in packages.iter().enumerate() {
+            by_name
+                .entry(canonical_name(ecosystem, &p.name))
+                .or_default()
+                .push(i);
+        }
+        by_name
+    };
+    let (old_names, new_names) = (index(old), index(new));
+    let versions = |packages: &[Locked], indices: &[usize]| -> BTreeSet<String> {
+        indices
+            .iter()
+            .map(|&i| packages[i].version.clone())
+            .collect()
+    };
+    let mut out = LockDelta::default();
+    for (name, indices) in &new_names {
+        match old_names.get(name) {
+            None => out.added.extend(indices.iter().map(|&i| new[i].clone())),
+            Some(old_indices) => {
+                let before = versions(old, old_indices);
+                if before != versions(new, indices) {
+                    let old_entry = &old[old_indices[0]];
+                    out.changed.extend(
+                        indices
+                            .iter()
+                            .filter(|&&i| !before.contains(&new[i].version))
+                            .map(|&i| (old_entry.clone(), new[i].clone())),
+                    );
+                }
+            }
+        }
+    }
+    for (name, indices) in &old_names {
+        if !new_names.contains_key(name) {
+            out.removed.extend(indices.iter().map(|&i| old[i].clone()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(packages: &[Locked]) -> Vec<String> {
+        packages
+            .iter()
+            .map(|p| format!("{}@{}", p.name, p.version))
+            .collect()
+    }
+
+    #[test]
+    fn delta_by_name_and_version() {
+        let old = parse_lockfile(
+            LockfileKind::CargoLock,
+            "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+        );
+        let new = parse_lockfile(
+            LockfileKind::CargoLock,
+            "[[package]]\nname = \"a\"\nversion = \"1.1.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"c\"\nversion = \"2.0.0\"\nsource = \"git+https://example.invalid/c#abc\"\n",
+        );
+        let d = delta(Ecosystem::Crates, &old.packages, &new.packages);
+        assert_eq!(names(&d.added), ["c@2.0.0"]);
+        assert!(!d.added[0].registry);
+        assert_eq!(names(&d.removed), ["b@1.0.0"]);
+        assert_eq!(d.changed.len(), 1);
+        assert_eq!(
+            (
+                d.changed[0].0.version.as_str(),
+                d.changed[0].1.version.as_str()
+            ),
+            ("1.0.0", "1.1.0")
+        );
+        assert_eq!(d.added[0].span.start.line, 6);
+    }
+}

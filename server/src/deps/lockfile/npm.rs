@@ -1,0 +1,134 @@
+//! `package-lock.json` (and `npm-shrinkwrap.json`) versions 2 and 3: the `packages` map, keyed
+//! by install path (`node_modules/a/node_modules/@s/b`). Version 1 (npm 6 and older) has only
+//! the nested `dependencies` tree and is reported as a problem instead of being half read.
+
+use super::RawLocked;
+use serde_json::Value;
+use std::collections::HashMap;
+
+pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
+    let json: Value = match serde_json::from_str(text) {
+        Ok(json) => json,
+        Err(e) => {
+            return (
+                Vec::new(),
+                Some(format!("package-lock.json does not parse: {e}")),
+            );
+        }
+    };
+    let version = json.get("lockfileVersion").and_then(Value::as_u64);
+    let Some(packages) = json.get("packages").and_then(Value::as_object) else {
+        let problem = match version {
+            Some(1) => "package-lock.json has lockfileVersion 1, which is not read: regenerate it with npm 7 or later".to_string(),
+            _ => "package-lock.json has no `packages` map".to_string(),
+        };
+        return (Vec::new(), Some(problem));
+    };
+    let offsets = key_offsets(text);
+    let mut out = Vec::new();
+    for (key, entry) in packages {
+        // "" is the project; keys without node_modules/ are workspace folders; links point at them.
+        let Some(at) = key.rfind("node_modules/") else {
+            continue;
+        };
+        if entry.get("link").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        let path_name = &key[at + "node_modules/".len()..];
+        let name = entry
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or(path_name);
+        let version = entry
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let resolved = entry
+            .get("resolved")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let registry = version.starts_with(|c: char| c.is_ascii_digit())
+            && !["git", "file:", "link:"]
+                .iter()
+                .any(|p| resolved.starts_with(p));
+        let start = offsets.get(key.as_str()).copied().unwrap_or(0);
+        out.push(RawLocked {
+            name: name.to_string(),
+            version: version.to_string(),
+            range: start..start + if start == 0 { 0 } else { key.len() + 2 },
+            registry,
+        });
+    }
+    (out, None)
+}
+
+/// Where each `"node_modules/...": {` key starts. npm writes one key per line, so a line scan
+/// finds them without a second JSON parse that keeps positions.
+fn key_offsets(text: &str) -> HashMap<&str, usize> {
+    let mut offsets = HashMap::new();
+    let mut position = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('"')
+            && let Some(end) = rest.find('"')
+            && rest[..end].contains("node_modules/")
+            && rest[end + 1..].trim_start().starts_with(':')
+        {
+            let start = position + (line.len() - trimmed.len());
+            offsets.entry(&rest[..end]).or_insert(start);
+        }
+        position += line.len();
+    }
+    offsets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v3_packages_with_aliases_links_and_git() {
+        let text = r#"{
+  "name": "demo",
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "name": "demo", "dependencies": { "a": "^1.0.0" } },
+    "node_modules/a": { "version": "1.0.0", "resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz" },
+    "node_modules/a/node_modules/@s/b": { "version": "2.0.0" },
+    "node_modules/alias": { "name": "real", "version": "3.0.0" },
+    "node_modules/g": { "version": "1.0.0", "resolved": "git+ssh://git@example.invalid/g.git#abc" },
+    "node_modules/ws": { "resolved": "packages/ws", "link": true },
+    "packages/ws": { "name": "ws", "version": "0.0.1" }
+  }
+}"#;
+        let (packages, problem) = parse(text);
+        assert!(problem.is_none());
+        let mut got: Vec<(String, String, bool)> = packages
+            .iter()
+            .map(|p| (p.name.clone(), p.version.clone(), p.registry))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("@s/b".into(), "2.0.0".into(), true),
+                ("a".into(), "1.0.0".into(), true),
+                ("g".into(), "1.0.0".into(), false),
+                ("real".into(), "3.0.0".into(), true),
+            ]
+        );
+        let b = packages.iter().find(|p| p.name == "@s/b").unwrap();
+        assert_eq!(
+            &text[b.range.clone()],
+            "\"node_modules/a/node_modules/@s/b\""
+        );
+    }
+
+    #[test]
+    fn version_1_and_garbage_are_problems() {
+        let (packages, problem) = parse(r#"{"lockfileVersion": 1, "dependencies": {}}"#);
+        assert!(packages.is_empty());
+        assert!(problem.unwrap().contains("lockfileVersion 1"));
+        assert!(parse("{not json").1.is_some());
+    }
+}
