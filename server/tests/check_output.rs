@@ -70,7 +70,8 @@ fn json_output_has_the_documented_shape() {
                     "safe": false
                 }
             }],
-            "summary": {"files": 1, "skipped": 0, "findings": 1, "error": 1, "warning": 0, "info": 0, "hint": 0}
+            "summary": {"files": 1, "skipped": 0, "findings": 1, "error": 1, "warning": 0, "info": 0, "hint": 0,
+                "dependencies": {"direct_added": [], "transitive_added": [], "removed": []}}
         })
     );
     // Keys come in the documented order.

@@ -9,12 +9,14 @@
 mod baseline;
 pub mod output;
 mod progress;
+mod project;
 mod report;
 mod scope;
 mod source;
 mod walk;
 
 pub use baseline::{Baseline, write as write_baseline};
+pub use project::{ProjectOptions, ProjectReport, is_package_source, run as run_project_checks};
 pub use report::{CodeSnippet, FileReport, Reported};
 pub use scope::Scope;
 pub use source::SkipReason;
@@ -77,6 +79,8 @@ pub struct Analysis {
     /// Problems the user must know about (unreadable files): the run cannot pass.
     pub errors: Vec<String>,
     pub stats: Stats,
+    /// Code files and manifests that were walked, for the project-level checks.
+    pub package_files: Vec<PathBuf>,
     changed: Option<ChangedLines>,
     cwd: PathBuf,
 }
@@ -90,6 +94,8 @@ pub struct Outcome {
     pub lossy: Vec<String>,
     pub errors: Vec<String>,
     pub stats: Stats,
+    /// What a change adds to and removes from the dependencies, when that was computed.
+    pub dependencies: Option<crate::deps::DependencySummary>,
 }
 
 impl Outcome {
@@ -150,6 +156,11 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
             elapsed: Duration::ZERO,
             threads: pool.current_num_threads(),
         },
+        package_files: files
+            .iter()
+            .filter(|p| is_package_source(p))
+            .cloned()
+            .collect(),
         changed,
         cwd,
     };
@@ -196,6 +207,7 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
             elapsed: Duration::ZERO,
             threads: 1,
         },
+        package_files: Vec::new(),
         changed: None,
         cwd: cwd.clone(),
     };
@@ -290,6 +302,7 @@ impl Analysis {
             lossy: self.lossy,
             errors: self.errors,
             stats: self.stats,
+            dependencies: None,
         }
     }
 

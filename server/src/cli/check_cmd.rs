@@ -3,8 +3,10 @@
 
 use super::EXIT_ERROR;
 use crate::check::output::{self, Format};
-use crate::check::{self, Baseline, CheckOptions, Scope, Settings};
+use crate::check::{self, Baseline, CheckOptions, ProjectOptions, ProjectReport, Scope, Settings};
 use crate::config::{self, Config};
+use crate::deps::DependencySettings;
+use crate::registry::{self, RegistryConfig};
 use crate::rules::{self, RuleSet, Severity};
 use clap::Args;
 use std::io::{Read, Write};
@@ -57,6 +59,13 @@ pub struct CheckArgs {
     /// Print files/s and lines/s on stderr when done.
     #[arg(long)]
     stats: bool,
+    /// Ask no registry: answer package checks from the cache and the embedded lists only
+    /// (what they cannot answer is reported as unverified, never as nonexistent).
+    #[arg(long)]
+    offline: bool,
+    /// Skip the project-level checks (registries, new dependencies): insecure code only.
+    #[arg(long)]
+    no_package_checks: bool,
 }
 
 #[derive(Debug, Args)]
@@ -111,12 +120,40 @@ pub fn run(args: CheckArgs) -> ExitCode {
             check::analyse(&options, &settings)
         }
     };
-    let analysis = match analysis {
+    let mut analysis = match analysis {
         Ok(analysis) => analysis,
         Err(e) => return fail(e),
     };
-    // Project-level checks (registries, dependencies) add their findings here with
-    // `analysis.add_findings(...)`, so that they meet the same scope, suppressions and baseline.
+    // Project-level checks (registries, dependencies) join the per-file findings, so that they
+    // meet the same scope, suppressions and baseline.
+    let mut project = None;
+    if !args.no_package_checks && !analysis.package_files.is_empty() {
+        let (registry, dependencies) = match project_settings(&config, args.offline) {
+            Ok(settings) => settings,
+            Err(e) => return fail(e),
+        };
+        let scope = match (&args.diff, args.staged) {
+            (Some(rev), _) => Scope::Diff(rev.clone()),
+            (None, true) => Scope::Staged,
+            (None, false) => Scope::All,
+        };
+        let mut report = check::run_project_checks(
+            &analysis.package_files,
+            &ProjectOptions {
+                root: &config.root,
+                registry,
+                dependencies: &dependencies,
+                scope: &scope,
+                cwd: &cwd,
+                max_file_size: settings.max_file_size,
+            },
+        );
+        for note in &report.notes {
+            eprintln!("note: {note}");
+        }
+        analysis.add_findings(std::mem::take(&mut report.findings), &settings);
+        project = Some(report);
+    }
     let mut baseline = match &args.baseline {
         Some(path) => match Baseline::load(path, analysis.cwd()) {
             Ok(baseline) => Some(baseline),
@@ -124,7 +161,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         None => None,
     };
-    let outcome = analysis.finish(&settings, baseline.as_mut());
+    let mut outcome = analysis.finish(&settings, baseline.as_mut());
+    let dependency_policy_fails = project.as_ref().is_some_and(|p: &ProjectReport| p.fails);
+    outcome.dependencies = project.and_then(|p| p.dependencies);
 
     for note in output::notes(&outcome) {
         eprintln!("note: {note}");
@@ -163,7 +202,31 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Err(e) => return fail(format!("cannot write the report: {e}")),
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    if dependency_policy_fails && outcome.errors.is_empty() {
+        return ExitCode::from(EXIT_FINDINGS);
+    }
     exit_code(&outcome, Some(fail_on))
+}
+
+/// The typed `[registry]` and `[dependencies]` tables of the config, with `--offline` applied.
+fn project_settings(
+    config: &Config,
+    offline: bool,
+) -> Result<(registry::Settings, DependencySettings), String> {
+    let file = config.path.as_ref().map_or_else(
+        || config::CONFIG_FILE.to_string(),
+        |p| p.display().to_string(),
+    );
+    let registry_config: RegistryConfig = config
+        .registry
+        .clone()
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("{file}: [registry]: {}", e.message().trim()))?;
+    let mut registry = registry::Settings::from_config(&registry_config);
+    registry.offline |= offline;
+    let dependencies =
+        DependencySettings::from_table(&config.dependencies).map_err(|e| format!("{file}: {e}"))?;
+    Ok((registry, dependencies))
 }
 
 /// 2 when a file could not be read, else 1 when a finding is at or above `fail_on`, else 0.

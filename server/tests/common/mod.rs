@@ -107,6 +107,10 @@ impl Repo {
             .current_dir(self.path())
             .env("NO_COLOR", "1")
             .env_remove("CI")
+            // The project-level registry checks must never reach the internet from a test:
+            // offline, with a cache of the test's own.
+            .env("SLOPGUARD_OFFLINE", "1")
+            .env("SLOPGUARD_CACHE_DIR", self.rules.path().join("cache"))
             .arg("check")
             .arg("--no-builtin-rules")
             .arg("--rules")

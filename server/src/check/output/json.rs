@@ -12,7 +12,7 @@ use std::io::{self, Write};
 struct Document<'a> {
     version: u32,
     findings: Vec<Finding<'a>>,
-    summary: Summary,
+    summary: Summary<'a>,
 }
 
 #[derive(Serialize)]
@@ -56,7 +56,7 @@ struct Package<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     /// Files analysed.
     files: usize,
     /// Files not analysed (binary, over the size limit).
@@ -66,6 +66,9 @@ struct Summary {
     warning: usize,
     info: usize,
     hint: usize,
+    /// What the change adds to and removes from the dependencies, when that was computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dependencies: Option<&'a crate::deps::DependencySummary>,
 }
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
@@ -80,6 +83,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             warning: outcome.count(Severity::Warning),
             info: outcome.count(Severity::Info),
             hint: outcome.count(Severity::Hint),
+            dependencies: outcome.dependencies.as_ref(),
         },
     };
     serde_json::to_writer(&mut *out, &document)?;

@@ -1,0 +1,100 @@
+//! The project-level pass of `check`: registry truth for every import and manifest entry, and
+//! the dependencies a change introduces. It runs after every file is analysed, and its findings
+//! join the per-file ones through [`super::Analysis::add_findings`], so they meet the same
+//! suppressions, scope, baseline and output.
+
+use super::Scope;
+use super::source::{self, Loaded};
+use crate::deps::{self, Baseline, DependencySettings, DependencySummary, ManifestKind};
+use crate::finding::Finding;
+use crate::lang::Language;
+use crate::registry::{self, PackageChecker, SourceFile};
+use std::path::{Path, PathBuf};
+
+/// What the pass runs with.
+pub struct ProjectOptions<'a> {
+    /// The project root: where local modules and manifests are looked for.
+    pub root: &'a Path,
+    pub registry: registry::Settings,
+    pub dependencies: &'a DependencySettings,
+    pub scope: &'a Scope,
+    /// The directory the check runs in: findings are shown relative to it.
+    pub cwd: &'a Path,
+    pub max_file_size: u64,
+}
+
+/// What the pass found.
+#[derive(Debug, Default)]
+pub struct ProjectReport {
+    pub findings: Vec<(PathBuf, Finding)>,
+    /// `summary.dependencies`: `None` when the dependency diff could not run at all.
+    pub dependencies: Option<DependencySummary>,
+    /// Why parts were skipped (no repository, a registry that could not be asked...).
+    pub notes: Vec<String>,
+    /// `fail-on-new` makes the check fail.
+    pub fails: bool,
+}
+
+/// Whether a file matters to the pass: code with imports, or a manifest.
+pub fn is_package_source(path: &Path) -> bool {
+    Language::from_path(path).is_some() || ManifestKind::from_path(path).is_some()
+}
+
+/// Runs the registry checks and the dependency diff over `files` (the files the check walked
+/// that [`is_package_source`]).
+pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
+    let mut report = ProjectReport::default();
+    // The texts are read again rather than kept from the per-file pass: only code and
+    // manifests are needed, and only for as long as this pass runs.
+    let texts: Vec<(PathBuf, String)> = files
+        .iter()
+        .filter_map(|path| match source::load(path, options.max_file_size) {
+            Ok(Loaded::Text { text, .. }) => Some((path.clone(), text)),
+            Ok(Loaded::Skipped(_)) | Err(_) => None,
+        })
+        .collect();
+    let sources: Vec<SourceFile<'_>> = texts
+        .iter()
+        .map(|(path, text)| SourceFile { path, text })
+        .collect();
+    let offline = options.registry.offline;
+    let checker = PackageChecker::new(options.registry.clone());
+    for found in checker.check(options.root, &sources) {
+        report
+            .findings
+            .push((shown(&found.path, options.cwd), found.finding));
+    }
+    let baseline = match options.scope {
+        Scope::All => Baseline::Head,
+        Scope::Staged => Baseline::Index,
+        Scope::Diff(rev) => Baseline::Rev(rev.clone()),
+    };
+    let introduced = deps::introduced(
+        options.root,
+        &deps::IntroducedOptions {
+            baseline,
+            settings: options.dependencies,
+            checker: Some(&checker),
+            network: !offline,
+            sources: &sources,
+        },
+    );
+    for found in introduced.findings {
+        report
+            .findings
+            .push((shown(&found.path, options.cwd), found.finding));
+    }
+    report.notes.extend(introduced.notes);
+    report.fails = introduced.fails;
+    report.dependencies = Some(introduced.summary);
+    report
+}
+
+/// A path as the user would write it from `cwd`: relative when it is below it.
+fn shown(path: &Path, cwd: &Path) -> PathBuf {
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
+    match path.strip_prefix(&cwd) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path.to_path_buf(),
+    }
+}

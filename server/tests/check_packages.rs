@@ -1,0 +1,164 @@
+//! `slopguard check` end to end with its project-level pass: registry truth and new
+//! dependencies, against a registry server the test starts on 127.0.0.1 and a real git repo.
+
+mod support;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+use support::{Package, RegistryServer};
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+fn check_json(
+    dir: &Path,
+    server: &RegistryServer,
+    cache: &Path,
+    extra: &[&str],
+) -> (i32, Value, String) {
+    let output = Command::cargo_bin("slopguard")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SLOPGUARD_OFFLINE")
+        .env("SLOPGUARD_PYPI_URL", server.pypi_url())
+        .env("SLOPGUARD_NPM_URL", server.npm_url())
+        .env("SLOPGUARD_CRATES_INDEX_URL", server.crates_url())
+        .env("SLOPGUARD_CACHE_DIR", cache)
+        .args(["check", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let document: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
+    (output.status.code().unwrap(), document, stderr)
+}
+
+fn findings<'a>(document: &'a Value, rule: &str) -> Vec<&'a Value> {
+    document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+#[test]
+fn hallucinated_imports_and_new_dependencies_reach_the_report() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    std::fs::write(dir.join("requirements.txt"), "acme-client==2.1.0\n").unwrap();
+    std::fs::write(dir.join("app.py"), "import acme_client\n").unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+
+    // An assistant adds an import of a package that does not exist, and a dependency.
+    std::fs::write(
+        dir.join("requirements.txt"),
+        "acme-client==2.1.0\nacme-phantom-utils==0.1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("app.py"),
+        "import acme_client\nimport acme_phantom_sdk\n",
+    )
+    .unwrap();
+    let (code, document, stderr) = check_json(dir, &server, cache.path(), &[]);
+    assert_eq!(code, 1, "{document:#}\n{stderr}");
+
+    let hallucinated = findings(&document, "registry.hallucinated-package");
+    let paths: Vec<(&str, u64)> = hallucinated
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(paths.contains(&("app.py", 2)), "{document:#}");
+    assert!(paths.contains(&("requirements.txt", 2)), "{document:#}");
+    for finding in &hallucinated {
+        assert_eq!(finding["category"], "hallucinated-package");
+        assert_eq!(finding["package"]["ecosystem"], "pypi");
+    }
+    // The real package is neither hallucinated nor new.
+    assert!(
+        document["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["package"]["name"] != "acme-client")
+    );
+    let added: Vec<&str> = document["summary"]["dependencies"]["direct_added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(added, ["acme-phantom-utils"], "{document:#}");
+
+    // The same check with the registry unreachable says "could not verify", never "does not
+    // exist": a fresh cache, and a port where nothing listens.
+    let cache = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("slopguard")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SLOPGUARD_OFFLINE")
+        .env("SLOPGUARD_PYPI_URL", "http://127.0.0.1:1")
+        .env("SLOPGUARD_CACHE_DIR", cache.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        findings(&document, "registry.hallucinated-package").is_empty(),
+        "{document:#}"
+    );
+    assert!(
+        !findings(&document, "registry.unverified").is_empty(),
+        "{document:#}"
+    );
+}
+
+#[test]
+fn offline_and_disabled_package_checks_ask_no_registry() {
+    let server = RegistryServer::start();
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(repo.path().join("app.py"), "import acme_phantom_sdk\n").unwrap();
+    let (_, document, _) = check_json(repo.path(), &server, cache.path(), &["--offline"]);
+    assert!(
+        findings(&document, "registry.hallucinated-package").is_empty(),
+        "{document:#}"
+    );
+    let (_, document, _) = check_json(repo.path(), &server, cache.path(), &["--no-package-checks"]);
+    assert!(
+        document["findings"].as_array().unwrap().is_empty(),
+        "{document:#}"
+    );
+    assert!(document["summary"].get("dependencies").is_none());
+    assert!(server.requests().is_empty(), "{:?}", server.paths());
+}
