@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod finding;
 pub mod lang;
+pub mod lsp;
 pub mod rules;
 pub mod text;
 

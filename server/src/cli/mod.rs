@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each subcommand is a thin shell over the
 //! library; nothing here analyses code.
 
+mod lsp_cmd;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,8 @@ enum Command {
     /// Write, inspect and test rules.
     #[command(subcommand)]
     Rules(rules_cmd::RulesCommand),
+    /// Run the language server on stdin/stdout.
+    Lsp(lsp_cmd::LspArgs),
 }
 
 /// Parses the process arguments and runs the command; returns the process exit code.
@@ -44,5 +47,6 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Rules(command) => rules_cmd::run(command),
+        Command::Lsp(args) => lsp_cmd::run(args),
     }
 }
