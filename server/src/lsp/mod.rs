@@ -7,7 +7,8 @@
 //! - [`document`], [`position`]: incremental text sync with UTF-16 positions and `Tree::edit`;
 //! - [`analysis`]: one analysis run, the suppression seam and the background-pass hook;
 //! - [`diagnostics`], [`actions`], [`hover`]: findings to protocol types;
-//! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git.
+//! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git;
+//! - [`framing`]: the guard that keeps malformed input from stopping the protocol library.
 
 pub mod actions;
 pub mod analysis;
@@ -15,6 +16,7 @@ pub mod baseline;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
+pub mod framing;
 pub mod hover;
 pub mod position;
 pub mod server;
@@ -33,6 +35,7 @@ pub fn service(
 ) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(move |client| Backend::new(client, rule_options, analysis::analyze, passes))
         .custom_method("slopguard/documentState", Backend::document_state)
+        .custom_method(framing::MALFORMED, Backend::malformed_message)
         .finish()
 }
 
@@ -44,7 +47,9 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
         .build()?;
     runtime.block_on(async {
         let (service, socket) = service(rule_options, Vec::new());
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (guarded, reader) = tokio::io::duplex(1 << 16);
+        tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
+        Server::new(reader, tokio::io::stdout(), socket)
             .serve(service)
             .await;
     });

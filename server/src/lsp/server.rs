@@ -370,6 +370,20 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// A message the input guard could not pass on (see [`super::framing`]).
+    pub async fn malformed_message(&self, params: Value) {
+        let reason = params
+            .get("reason")
+            .and_then(Value::as_str)
+            .unwrap_or("unknown");
+        self.state
+            .log(
+                MessageType::WARNING,
+                format!("slopguard: malformed message ignored: {reason}"),
+            )
+            .await;
+    }
+
     /// `slopguard/documentState`: the server's view of an open document (version and text), so
     /// tests and bug reports can check that edits were applied in order.
     pub async fn document_state(&self, params: TextDocumentIdentifier) -> Result<Option<Value>> {
