@@ -11,6 +11,7 @@ pub mod config;
 pub mod deps;
 pub mod finding;
 pub mod lang;
+pub mod lsp;
 pub mod registry;
 pub mod rules;
 pub mod text;

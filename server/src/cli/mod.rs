@@ -2,6 +2,7 @@
 //! library; nothing here analyses code.
 
 mod check_cmd;
+mod lsp_cmd;
 mod packages_cmd;
 mod rules_cmd;
 
@@ -35,6 +36,8 @@ enum Command {
     /// Developer command: run only the registry checks and print their findings.
     #[command(hide = true)]
     Packages(packages_cmd::PackagesArgs),
+    /// Run the language server on stdin/stdout.
+    Lsp(lsp_cmd::LspArgs),
 }
 
 /// Parses the process arguments and runs the command; returns the process exit code.
@@ -56,5 +59,6 @@ pub fn run() -> ExitCode {
         Command::Init(args) => check_cmd::init(args),
         Command::Rules(command) => rules_cmd::run(command),
         Command::Packages(args) => packages_cmd::run(args),
+        Command::Lsp(args) => lsp_cmd::run(args),
     }
 }

@@ -1,0 +1,82 @@
+//! One analysis of one document version, run on a blocking thread: incremental reparse, rules,
+//! suppressions, and the changed-lines filter. Also the hook for background passes.
+
+use super::baseline::{self, Baseline, ChangedLines};
+use super::config::Settings;
+use super::document::Snapshot;
+use crate::analysis::{FileKind, parse};
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
+use tree_sitter::Tree;
+
+/// Everything one analysis needs, owned, so no lock is held while it runs.
+pub struct Job {
+    pub snapshot: Snapshot,
+    pub rules: Arc<RuleSet>,
+    pub baseline: Arc<Baseline>,
+}
+
+pub struct Outcome {
+    pub version: i32,
+    pub text: Arc<str>,
+    pub tree: Option<Tree>,
+    pub findings: Vec<Finding>,
+    pub changed: ChangedLines,
+}
+
+/// The analysis the server runs; a function value so tests can substitute a failing one.
+pub type Analyzer = fn(Job) -> Outcome;
+
+/// Parses incrementally from the edited old tree, runs the rules, applies suppressions and
+/// computes the lines that differ from HEAD.
+pub fn analyze(job: Job) -> Outcome {
+    let Job {
+        snapshot,
+        rules,
+        baseline,
+    } = job;
+    let language = snapshot.kind.language();
+    let tree = language.and_then(|l| parse(l, &snapshot.text, snapshot.old_tree.as_ref()));
+    let findings = rules.check(language, &snapshot.text, tree.as_ref());
+    let findings = apply_suppressions(findings, &snapshot.text, snapshot.kind);
+    let changed = baseline::changed_lines(&baseline, &snapshot.text);
+    Outcome {
+        version: snapshot.version,
+        text: snapshot.text,
+        tree,
+        findings,
+        changed,
+    }
+}
+
+/// The one place suppression comments (`# slopguard: ignore[rule]`) are honoured for editor
+/// diagnostics. The analysis core owns their semantics; until it offers them, nothing is
+/// suppressed here and the "Ignore" code action still writes the comment.
+pub fn apply_suppressions(findings: Vec<Finding>, _text: &str, _kind: FileKind) -> Vec<Finding> {
+    findings
+}
+
+/// What a background pass sees of one document version.
+#[derive(Clone)]
+pub struct PassInput {
+    pub path: Option<PathBuf>,
+    pub kind: FileKind,
+    pub version: i32,
+    pub text: Arc<str>,
+    pub tree: Option<Tree>,
+    pub settings: Arc<Settings>,
+}
+
+/// A slower source of findings (registry lookups, new-dependency checks) that runs after the
+/// rule diagnostics are published and whose findings are merged in when it resolves. It must
+/// answer from its cache first and never block: it runs on the async runtime.
+pub trait BackgroundPass: Send + Sync + 'static {
+    /// A stable name; a document keeps the latest findings of each pass under it.
+    fn name(&self) -> &'static str;
+
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>>;
+}

@@ -1,0 +1,245 @@
+//! Findings of one document, per source, and their conversion to LSP diagnostics.
+//!
+//! A document's findings come from several sources: the rule engine (`code`, computed on every
+//! edit) and background passes (registry and new-dependency checks) that may finish later, each
+//! for the version it saw. [`visible`] merges them into one list in the current text's terms;
+//! every publish carries exactly that list and the document version.
+
+use super::baseline::ChangedLines;
+use super::config::Settings;
+use super::position::LineStarts;
+use crate::finding::Finding;
+use crate::rules::{RuleSet, Severity};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Uri,
+};
+
+/// The `source` of every diagnostic slopguard publishes.
+pub const SOURCE: &str = "slopguard";
+
+/// Findings one source produced for one version of a document, with that version's text so
+/// their byte spans can be checked against later versions.
+#[derive(Debug, Clone)]
+pub struct SourceFindings {
+    pub version: i32,
+    pub text: Arc<str>,
+    pub findings: Vec<Finding>,
+}
+
+/// Everything known about a document's findings.
+#[derive(Debug, Default)]
+pub struct DocFindings {
+    /// From the rule engine. Only shown for the document's current version.
+    pub code: Option<SourceFindings>,
+    /// From background passes, by pass name.
+    pub extra: BTreeMap<String, SourceFindings>,
+    /// Lines that differ from HEAD, for the version in `code`.
+    pub changed: Option<(i32, ChangedLines)>,
+}
+
+/// The findings to show for the document at `version` with text `text`: code findings of exactly
+/// this version, plus background findings whose text is unchanged at their span (a pass that
+/// resolved for an older version still counts when the edit was elsewhere, and is dropped until
+/// the pass runs again otherwise). Severity overrides and `onlyChangedLines` are applied here,
+/// so publishing, code actions and hovers agree.
+pub fn visible(
+    findings: &DocFindings,
+    version: i32,
+    text: &str,
+    lines: &LineStarts,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(code) = findings.code.as_ref().filter(|c| c.version == version) {
+        out.extend(code.findings.iter().cloned());
+    }
+    for source in findings.extra.values() {
+        out.extend(
+            source
+                .findings
+                .iter()
+                .filter(|f| source.version == version || same_text_at(&source.text, text, f))
+                .cloned(),
+        );
+    }
+    let changed = match &findings.changed {
+        Some((v, changed)) if *v == version && settings.only_changed_lines => Some(changed),
+        _ => None,
+    };
+    out.retain_mut(|finding| {
+        let Some(severity) = settings.severity_of(&finding.rule_id, finding.severity) else {
+            return false;
+        };
+        finding.severity = severity;
+        changed.is_none_or(|changed| {
+            changed.touches(
+                lines.line_of(finding.span.start_byte),
+                lines.line_of(finding.span.end_byte),
+            )
+        })
+    });
+    out.sort_by_key(|f| (f.span.start_byte, f.span.end_byte));
+    out
+}
+
+fn same_text_at(old: &str, new: &str, finding: &Finding) -> bool {
+    let range = finding.span.start_byte..finding.span.end_byte;
+    match (old.get(range.clone()), new.get(range)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The LSP diagnostic for a finding in `text`.
+pub fn to_diagnostic(
+    finding: &Finding,
+    text: &str,
+    lines: &LineStarts,
+    rules: &RuleSet,
+) -> Diagnostic {
+    let docs = rules
+        .get(&finding.rule_id)
+        .map(|rule| rule.docs_url())
+        .unwrap_or_else(|| format!("{}#{}", crate::DOCS_RULES_URL, finding.rule_id));
+    let mut message = finding.message.clone();
+    if !finding.cwe.is_empty() {
+        message.push_str(&format!(" ({})", finding.cwe.join(", ")));
+    }
+    Diagnostic {
+        range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule_id.clone())),
+        code_description: Uri::from_str(&docs)
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message,
+        related_information: None,
+        tags: None,
+        data: Some(serde_json::json!({
+            "category": finding.category.as_str(),
+            "confidence": finding.confidence.as_str(),
+        })),
+    }
+}
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Category, Confidence};
+    use crate::text::LineIndex;
+    use serde_json::json;
+
+    fn finding(text: &str, needle: &str, rule: &str) -> Finding {
+        let start = text.find(needle).unwrap();
+        Finding {
+            rule_id: rule.into(),
+            category: Category::InsecureCode,
+            severity: Severity::Warning,
+            confidence: Confidence::High,
+            message: "m".into(),
+            span: LineIndex::new(text).span(start, start + needle.len()),
+            cwe: vec!["CWE-95".into()],
+            fix: None,
+            package: None,
+        }
+    }
+
+    fn source(version: i32, text: &str, findings: Vec<Finding>) -> SourceFindings {
+        SourceFindings {
+            version,
+            text: Arc::from(text),
+            findings,
+        }
+    }
+
+    #[test]
+    fn code_findings_show_only_for_their_version_and_extras_while_their_text_stands() {
+        let v1 = "import reqests\neval(x)\n";
+        let v2 = "import reqests\neval(x)\nmore\n";
+        let v3 = "import requests\neval(x)\n";
+        let mut doc = DocFindings {
+            code: Some(source(1, v1, vec![finding(v1, "eval(x)", "t.eval")])),
+            ..DocFindings::default()
+        };
+        doc.extra.insert(
+            "registry".into(),
+            source(1, v1, vec![finding(v1, "reqests", "typo")]),
+        );
+        let settings = Settings::default();
+        let ids = |version, text: &str| {
+            visible(&doc, version, text, &LineStarts::new(text), &settings)
+                .into_iter()
+                .map(|f| f.rule_id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(1, v1), ["typo", "t.eval"]);
+        assert_eq!(ids(2, v2), ["typo"], "stale code findings are never shown");
+        assert!(
+            ids(3, v3).is_empty(),
+            "the import changed under the registry finding"
+        );
+    }
+
+    #[test]
+    fn overrides_and_changed_lines_filter_what_is_shown() {
+        let text = "eval(a)\neval(b)\n";
+        let mut doc = DocFindings {
+            code: Some(source(
+                4,
+                text,
+                vec![
+                    finding(text, "eval(a)", "t.a"),
+                    finding(text, "eval(b)", "t.b"),
+                ],
+            )),
+            ..DocFindings::default()
+        };
+        let old = super::super::baseline::Baseline::Head("eval(a)\n".into());
+        doc.changed = Some((4, super::super::baseline::changed_lines(&old, text)));
+        let lines = LineStarts::new(text);
+        let shown = visible(&doc, 4, text, &lines, &Settings::default());
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].rule_id, "t.b");
+        let (settings, _) = Settings::from_json(&json!({"onlyChangedLines": false,
+            "severityOverrides": {"t.a": "error", "t.b": "off"}}));
+        let shown = visible(&doc, 4, text, &lines, &settings);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(
+            (shown[0].rule_id.as_str(), shown[0].severity),
+            ("t.a", Severity::Error)
+        );
+    }
+
+    #[test]
+    fn diagnostics_carry_code_link_and_utf16_range() {
+        let text = "s = '😀'; eval(s)\n";
+        let f = finding(text, "eval(s)", "python.eval");
+        let rules = RuleSet::new(vec![]).unwrap();
+        let d = to_diagnostic(&f, text, &LineStarts::new(text), &rules);
+        assert_eq!(d.range.start.character, 10);
+        assert_eq!(d.code, Some(NumberOrString::String("python.eval".into())));
+        assert_eq!(d.source.as_deref(), Some(SOURCE));
+        assert!(
+            d.code_description
+                .unwrap()
+                .href
+                .as_str()
+                .ends_with("#python.eval")
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        assert!(d.message.contains("CWE-95"));
+    }
+}

@@ -1,0 +1,59 @@
+//! `slopguard lsp`: the language server. It owns open documents (text, version, syntax tree,
+//! kept current by incremental edits), turns the analysis core's findings into diagnostics,
+//! code actions and hovers, and never analyses anything itself.
+//!
+//! - [`state`]: the document store and the per-document worker (ordering and staleness rules);
+//! - [`server`]: the protocol handlers;
+//! - [`document`], [`position`]: incremental text sync with UTF-16 positions and `Tree::edit`;
+//! - [`analysis`]: one analysis run, the suppression seam and the background-pass hook;
+//! - [`diagnostics`], [`actions`], [`hover`]: findings to protocol types;
+//! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git;
+//! - [`framing`]: the guard that keeps malformed input from stopping the protocol library.
+
+pub mod actions;
+pub mod analysis;
+pub mod baseline;
+pub mod config;
+pub mod diagnostics;
+pub mod document;
+pub mod framing;
+pub mod hover;
+pub mod position;
+pub mod server;
+pub mod state;
+
+pub use analysis::{BackgroundPass, PassInput};
+pub use server::{Backend, RuleOptions};
+
+use std::sync::Arc;
+use tower_lsp_server::{LspService, Server};
+
+/// Builds the service: the backend plus slopguard's own requests.
+pub fn service(
+    rule_options: RuleOptions,
+    passes: Vec<Arc<dyn BackgroundPass>>,
+) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::build(move |client| Backend::new(client, rule_options, analysis::analyze, passes))
+        .custom_method("slopguard/documentState", Backend::document_state)
+        .custom_method(framing::MALFORMED, Backend::malformed_message)
+        .finish()
+}
+
+/// Serves LSP over stdin/stdout until `exit`. Returns an error only when the runtime cannot
+/// start.
+pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = service(rule_options, Vec::new());
+        let (guarded, reader) = tokio::io::duplex(1 << 16);
+        tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
+        Server::new(reader, tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    // Blocking analyses still running must not delay `exit`.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    Ok(())
+}

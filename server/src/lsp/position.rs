@@ -1,0 +1,114 @@
+//! LSP positions (line + UTF-16 code unit, as the protocol mandates) to byte offsets and back.
+//!
+//! The analysis core speaks bytes; editors speak UTF-16. Every conversion in the server goes
+//! through [`LineStarts`], so a non-ASCII character (`é`, `😀`) is counted the same everywhere.
+
+use tower_lsp_server::ls_types::{Position, Range};
+
+/// Byte offsets where each line of a text starts. Line breaks are `\n` (a `\r\n` line keeps its
+/// `\r` as part of the line, which UTF-16 columns never reach in practice).
+#[derive(Debug, Clone, Default)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> LineStarts {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineStarts(starts)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte range of `line` without its line break; `None` past the last line.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<(usize, usize)> {
+        let start = *self.0.get(line)?;
+        let end = self.0.get(line + 1).map_or(text.len(), |next| next - 1);
+        Some((start, end.max(start)))
+    }
+
+    /// The byte offset of an LSP position. Positions past the end of a line clamp to its end,
+    /// positions past the last line clamp to the end of the text (the protocol asks servers to be
+    /// lenient here), and a column inside a surrogate pair clamps to the character's start.
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let Some((start, end)) = self.line_range(text, position.line as usize) else {
+            return text.len();
+        };
+        let mut units = 0u32;
+        for (i, ch) in text[start..end].char_indices() {
+            let next = units + ch.len_utf16() as u32;
+            if next > position.character {
+                return start + i;
+            }
+            units = next;
+        }
+        end
+    }
+
+    /// The LSP position of byte `offset` (clamped to the text and to a character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.0[line];
+        let character = text[start..offset].encode_utf16().count() as u32;
+        Position::new(line as u32, character)
+    }
+
+    pub fn range(&self, text: &str, start: usize, end: usize) -> Range {
+        Range::new(self.position(text, start), self.position(text, end))
+    }
+}
+
+/// Whether two LSP ranges overlap or touch (a cursor at either end of a finding counts).
+pub fn ranges_touch(a: Range, b: Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_columns_round_trip_through_non_ascii_text() {
+        // `é` is 2 bytes / 1 unit, `😀` is 4 bytes / 2 units.
+        let text = "aé😀b\nsecond\n";
+        let lines = LineStarts::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(lines.position(text, b), Position::new(0, 4));
+        assert_eq!(lines.offset(text, Position::new(0, 4)), b);
+        // Inside the surrogate pair: clamps to the emoji's start.
+        assert_eq!(
+            lines.offset(text, Position::new(0, 3)),
+            text.find('😀').unwrap()
+        );
+        assert_eq!(
+            lines.offset(text, Position::new(1, 0)),
+            text.find("second").unwrap()
+        );
+    }
+
+    #[test]
+    fn positions_past_the_end_clamp() {
+        let text = "ab\ncd";
+        let lines = LineStarts::new(text);
+        assert_eq!(lines.offset(text, Position::new(0, 99)), 2);
+        assert_eq!(lines.offset(text, Position::new(7, 0)), text.len());
+        assert_eq!(lines.position(text, 999), Position::new(1, 2));
+        assert_eq!(lines.line_count(), 2);
+    }
+}

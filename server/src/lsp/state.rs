@@ -1,0 +1,410 @@
+//! The server's shared state (open documents, settings, rules) and the per-document worker
+//! that turns edits into published diagnostics.
+//!
+//! Ordering is the central concern. Handlers run concurrently, so `didChange` applies its edit
+//! to the store synchronously, before any `.await`, and then only wakes the document's worker.
+//! Each open document has exactly one worker task, which analyses the latest version whenever
+//! woken (a burst of edits coalesces into one analysis) and publishes only if that version is
+//! still current. Because one task publishes for a document, publishes are in version order.
+
+use super::analysis::{Analyzer, BackgroundPass, Job, Outcome, PassInput};
+use super::baseline::{self, Baseline};
+use super::config::{ProjectConfig, Settings};
+use super::diagnostics::{DocFindings, SourceFindings, to_diagnostic, visible};
+use super::document::Document;
+use crate::analysis::FileKind;
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use dashmap::DashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
+
+/// How long a request waits for the analysis of the current version before answering from
+/// nothing (a pathological file must not hang the editor's code-action menu).
+const WAIT_FOR_ANALYSIS: Duration = Duration::from_secs(5);
+
+pub struct DocState {
+    pub doc: Document,
+    pub path: Option<PathBuf>,
+    /// `None` until the git baseline has been read (by the worker, off the request path).
+    baseline: Option<Arc<Baseline>>,
+    pub findings: DocFindings,
+    /// The last version the worker finished with; requests wait on it.
+    analysed: watch::Sender<i32>,
+    wake: Arc<Notify>,
+    /// Identifies this opening of the document: a worker of an earlier opening stops.
+    open_id: u64,
+}
+
+/// What requests need to answer from a document: its analysed state at the current version.
+impl DocState {
+    /// Asks the document's worker to bring its diagnostics up to date.
+    pub fn wake_worker(&self) {
+        self.wake.notify_one();
+    }
+}
+
+pub struct DocView {
+    pub uri: Uri,
+    pub kind: FileKind,
+    pub version: i32,
+    pub text: String,
+    pub lines: super::position::LineStarts,
+    pub findings: Vec<Finding>,
+}
+
+pub struct State {
+    pub client: Client,
+    pub docs: DashMap<Uri, DocState>,
+    pub settings: RwLock<Arc<Settings>>,
+    pub rules: RwLock<Arc<RuleSet>>,
+    pub root: RwLock<Option<PathBuf>>,
+    pub project: RwLock<ProjectConfig>,
+    pub passes: Vec<Arc<dyn BackgroundPass>>,
+    pub analyzer: Analyzer,
+    next_open_id: AtomicU64,
+}
+
+impl State {
+    pub fn new(
+        client: Client,
+        rules: Arc<RuleSet>,
+        analyzer: Analyzer,
+        passes: Vec<Arc<dyn BackgroundPass>>,
+    ) -> State {
+        State {
+            client,
+            docs: DashMap::new(),
+            settings: RwLock::new(Arc::new(Settings::default())),
+            rules: RwLock::new(rules),
+            root: RwLock::new(None),
+            project: RwLock::new(ProjectConfig::default()),
+            passes,
+            analyzer,
+            next_open_id: AtomicU64::new(1),
+        }
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn rules(&self) -> Arc<RuleSet> {
+        self.rules.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
+        self.client.log_message(typ, message).await;
+    }
+
+    /// Registers an opened document and starts its worker. Synchronous up to the spawn.
+    pub fn open(self: &Arc<Self>, uri: Uri, version: i32, text: String) {
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let kind = path.as_deref().map_or(FileKind::Text, FileKind::from_path);
+        let open_id = self.next_open_id.fetch_add(1, Ordering::Relaxed);
+        let wake = Arc::new(Notify::new());
+        let (analysed, _) = watch::channel(i32::MIN);
+        self.docs.insert(
+            uri.clone(),
+            DocState {
+                doc: Document::new(kind, version, text),
+                path,
+                baseline: None,
+                findings: DocFindings::default(),
+                analysed,
+                wake: wake.clone(),
+                open_id,
+            },
+        );
+        wake.notify_one();
+        tokio::spawn(worker(self.clone(), uri, open_id, wake));
+    }
+
+    /// Wakes every document's worker (after a settings, rules or config change).
+    pub fn reanalyse_all(&self, reload_baselines: bool) {
+        for mut entry in self.docs.iter_mut() {
+            if reload_baselines {
+                entry.baseline = None;
+            }
+            entry.findings.code = None;
+            entry.wake.notify_one();
+        }
+    }
+
+    pub fn reload_baseline(&self, uri: &Uri) {
+        if let Some(mut entry) = self.docs.get_mut(uri) {
+            entry.baseline = None;
+            entry.findings.code = None;
+            entry.wake.notify_one();
+        }
+    }
+
+    /// Waits until the document's current version is analysed, then returns what requests need.
+    pub async fn view(&self, uri: &Uri) -> Option<DocView> {
+        let (mut analysed, version) = {
+            let entry = self.docs.get(uri)?;
+            (entry.analysed.subscribe(), entry.doc.version)
+        };
+        let ready = analysed.wait_for(|done| *done >= version);
+        if tokio::time::timeout(WAIT_FOR_ANALYSIS, ready)
+            .await
+            .is_err()
+        {
+            self.log(
+                MessageType::WARNING,
+                format!("analysis of {} is slow; answering without it", uri.as_str()),
+            )
+            .await;
+        }
+        let settings = self.settings();
+        let entry = self.docs.get(uri)?;
+        let doc = &entry.doc;
+        let findings = visible(
+            &entry.findings,
+            doc.version,
+            doc.text(),
+            doc.lines(),
+            &settings,
+        );
+        Some(DocView {
+            uri: uri.clone(),
+            kind: doc.kind,
+            version: doc.version,
+            text: doc.text().to_string(),
+            lines: doc.lines().clone(),
+            findings,
+        })
+    }
+
+    /// Merges the findings a background pass produced for `version` and republishes.
+    pub fn merge_pass(
+        &self,
+        uri: &Uri,
+        pass: &str,
+        version: i32,
+        text: Arc<str>,
+        findings: Vec<Finding>,
+    ) {
+        let Some(mut entry) = self.docs.get_mut(uri) else {
+            return;
+        };
+        let newer_known = entry
+            .findings
+            .extra
+            .get(pass)
+            .is_some_and(|s| s.version > version);
+        if newer_known {
+            return;
+        }
+        entry.findings.extra.insert(
+            pass.to_string(),
+            SourceFindings {
+                version,
+                text,
+                findings,
+            },
+        );
+        entry.wake.notify_one();
+    }
+
+    /// The job for the document's current version, or `None` when it is closed (or reopened).
+    fn job(&self, uri: &Uri, open_id: u64) -> Option<Step> {
+        let entry = self.docs.get(uri).filter(|e| e.open_id == open_id)?;
+        let version = entry.doc.version;
+        if entry
+            .findings
+            .code
+            .as_ref()
+            .is_some_and(|c| c.version == version)
+        {
+            return Some(Step::Publish);
+        }
+        let Some(baseline) = entry.baseline.clone() else {
+            return Some(Step::LoadBaseline(entry.path.clone()));
+        };
+        Some(Step::Analyse(Job {
+            snapshot: entry.doc.snapshot(),
+            rules: self.rules(),
+            baseline,
+        }))
+    }
+
+    /// Stores an outcome if its version is still current; returns whether it was.
+    fn store(&self, uri: &Uri, open_id: u64, outcome: Outcome) -> bool {
+        let Some(mut entry) = self.docs.get_mut(uri).filter(|e| e.open_id == open_id) else {
+            return false;
+        };
+        if entry.doc.version != outcome.version {
+            return false;
+        }
+        if let Some(tree) = outcome.tree {
+            entry.doc.store_tree(outcome.version, tree);
+        }
+        entry.findings.changed = Some((outcome.version, outcome.changed));
+        entry.findings.code = Some(SourceFindings {
+            version: outcome.version,
+            text: outcome.text,
+            findings: outcome.findings,
+        });
+        true
+    }
+
+    /// The diagnostics of the current version, if it has been analysed.
+    fn diagnostics(&self, uri: &Uri) -> Option<(i32, Vec<Diagnostic>)> {
+        let settings = self.settings();
+        let rules = self.rules();
+        let entry = self.docs.get(uri)?;
+        let doc = &entry.doc;
+        entry
+            .findings
+            .code
+            .as_ref()
+            .filter(|c| c.version == doc.version)?;
+        let diagnostics = if settings.enable {
+            visible(
+                &entry.findings,
+                doc.version,
+                doc.text(),
+                doc.lines(),
+                &settings,
+            )
+            .iter()
+            .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules))
+            .collect()
+        } else {
+            Vec::new()
+        };
+        Some((doc.version, diagnostics))
+    }
+
+    fn mark_analysed(&self, uri: &Uri, open_id: u64, version: i32) {
+        if let Some(entry) = self.docs.get(uri).filter(|e| e.open_id == open_id) {
+            entry.analysed.send_if_modified(|done| {
+                let newer = version > *done;
+                if newer {
+                    *done = version;
+                }
+                newer
+            });
+        }
+    }
+
+    fn pass_input(&self, uri: &Uri, version: i32) -> Option<PassInput> {
+        let entry = self.docs.get(uri)?;
+        let code = entry
+            .findings
+            .code
+            .as_ref()
+            .filter(|c| c.version == version)?;
+        Some(PassInput {
+            path: entry.path.clone(),
+            kind: entry.doc.kind,
+            version,
+            text: code.text.clone(),
+            tree: None,
+            settings: self.settings(),
+        })
+    }
+}
+
+enum Step {
+    LoadBaseline(Option<PathBuf>),
+    Analyse(Job),
+    Publish,
+}
+
+/// The loop that keeps one open document's diagnostics current. See the module comment.
+async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
+    let mut last_published: Option<(i32, Vec<Diagnostic>)> = None;
+    loop {
+        wake.notified().await;
+        loop {
+            let Some(step) = state.job(&uri, open_id) else {
+                return;
+            };
+            match step {
+                Step::LoadBaseline(path) => {
+                    let only_changed = state.settings().only_changed_lines;
+                    let (loaded, note) = match path {
+                        Some(path) if only_changed => {
+                            tokio::task::spawn_blocking(move || baseline::load(&path))
+                                .await
+                                .unwrap_or((Baseline::None, None))
+                        }
+                        _ => (Baseline::None, None),
+                    };
+                    if let Some(note) = note {
+                        state.log(MessageType::INFO, note).await;
+                    }
+                    if let Some(mut entry) =
+                        state.docs.get_mut(&uri).filter(|e| e.open_id == open_id)
+                    {
+                        entry.baseline = Some(Arc::new(loaded));
+                    }
+                    continue;
+                }
+                Step::Analyse(job) => {
+                    let version = job.snapshot.version;
+                    let analyzer = state.analyzer;
+                    match tokio::task::spawn_blocking(move || analyzer(job)).await {
+                        Ok(outcome) => {
+                            if !state.store(&uri, open_id, outcome) {
+                                continue; // a newer version arrived meanwhile
+                            }
+                        }
+                        Err(error) => {
+                            state
+                                .log(
+                                    MessageType::ERROR,
+                                    format!("slopguard: analysis of {} failed ({error}); the server carries on", uri.as_str()),
+                                )
+                                .await;
+                            state.mark_analysed(&uri, open_id, version);
+                            break;
+                        }
+                    }
+                    state.mark_analysed(&uri, open_id, version);
+                    start_passes(&state, &uri, version);
+                }
+                Step::Publish => {}
+            }
+            // Publish the current version, unless an edit arrived meanwhile (then analyse again).
+            let Some(current) = state.diagnostics(&uri) else {
+                continue;
+            };
+            if last_published.as_ref() != Some(&current) {
+                state
+                    .client
+                    .publish_diagnostics(uri.clone(), current.1.clone(), Some(current.0))
+                    .await;
+                last_published = Some(current);
+            }
+            break;
+        }
+    }
+}
+
+fn start_passes(state: &Arc<State>, uri: &Uri, version: i32) {
+    if state.passes.is_empty() {
+        return;
+    }
+    let Some(input) = state.pass_input(uri, version) else {
+        return;
+    };
+    for pass in &state.passes {
+        let (state, pass, uri, input) = (state.clone(), pass.clone(), uri.clone(), input.clone());
+        tokio::spawn(async move {
+            let text = input.text.clone();
+            let findings = pass.run(input).await;
+            state.merge_pass(&uri, pass.name(), version, text, findings);
+        });
+    }
+}
