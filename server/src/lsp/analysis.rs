@@ -54,10 +54,10 @@ pub fn analyze(job: Job) -> Outcome {
 }
 
 /// The one place suppression comments (`# slopguard: ignore[rule]`) are honoured for editor
-/// diagnostics. The analysis core owns their semantics; until it offers them, nothing is
-/// suppressed here and the "Ignore" code action still writes the comment.
-pub fn apply_suppressions(findings: Vec<Finding>, _text: &str, _kind: FileKind) -> Vec<Finding> {
-    findings
+/// diagnostics: the analysis core owns their semantics, as for `slopguard check`, including the
+/// hint on a suppression that silences nothing.
+pub fn apply_suppressions(findings: Vec<Finding>, text: &str, _kind: FileKind) -> Vec<Finding> {
+    crate::analysis::suppress::apply_suppressions(text, findings)
 }
 
 /// What a background pass sees of one document version.
