@@ -131,5 +131,8 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
         status.success() && report.trim_end().ends_with("E2E OK"),
         "the Neovim scenario failed ({status}):\n{report}"
     );
-    assert!(report.contains(&format!("built-in rule {rule} fired")), "{report}");
+    assert!(
+        report.contains(&format!("built-in rule {rule} fired")),
+        "{report}"
+    );
 }

@@ -57,3 +57,6 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
-use tokio::sync::{Notify, watch};
+use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
@@ -67,6 +67,9 @@ pub struct State {
     pub project: RwLock<ProjectConfig>,
     pub passes: Vec<Arc<dyn BackgroundPass>>,
     pub analyzer: Analyzer,
+    /// Bounds concurrent analyses to the cores: opening 200 files must not start 200 threads,
+    /// each with its own parsers.
+    analysis_slots: Arc<Semaphore>,
     next_open_id: AtomicU64,
 }
 
@@ -86,6 +89,9 @@ impl State {
             project: RwLock::new(ProjectConfig::default()),
             passes,
             analyzer,
+            analysis_slots: Arc::new(Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
             next_open_id: AtomicU64::new(1),
         }
     }
@@ -354,7 +360,13 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                 Step::Analyse(job) => {
                     let version = job.snapshot.version;
                     let analyzer = state.analyzer;
-                    match tokio::task::spawn_blocking(move || analyzer(job)).await {
+                    let slot = state.analysis_slots.clone().acquire_owned().await;
+                    let result = tokio::task::spawn_blocking(move || {
+                        let _slot = slot;
+                        analyzer(job)
+                    })
+                    .await;
+                    match result {
                         Ok(outcome) => {
                             if !state.store(&uri, open_id, outcome) {
                                 continue; // a newer version arrived meanwhile

@@ -1,0 +1,270 @@
+//! In-process protocol tests for what an external client cannot provoke: a panicking analysis
+//! and background passes that resolve after the rule diagnostics.
+
+use super::analysis::{self, BackgroundPass, Job, Outcome, PassInput};
+use super::{Backend, RuleOptions, framing};
+use crate::finding::{Finding, Fix, PackageRef};
+use crate::rules::{Category, Confidence, Severity};
+use crate::text::LineIndex;
+use serde_json::{Value, json};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tower_lsp_server::{LspService, Server};
+
+struct Harness {
+    to_server: DuplexStream,
+    from_server: BufReader<DuplexStream>,
+    next_id: i64,
+}
+
+impl Harness {
+    fn start(analyzer: analysis::Analyzer, passes: Vec<Arc<dyn BackgroundPass>>) -> Harness {
+        let (service, socket) = LspService::build(move |client| {
+            Backend::new(client, RuleOptions::default(), analyzer, passes)
+        })
+        .custom_method(framing::MALFORMED, Backend::malformed_message)
+        .finish();
+        let (to_server, server_in) = tokio::io::duplex(1 << 20);
+        let (server_out, from_server) = tokio::io::duplex(1 << 20);
+        tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
+        Harness {
+            to_server,
+            from_server: BufReader::new(from_server),
+            next_id: 1,
+        }
+    }
+
+    async fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.to_server.write_all(frame.as_bytes()).await.unwrap();
+    }
+
+    async fn receive(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.from_server.read_line(&mut line).await.unwrap();
+            let line = line.trim();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length:") {
+                length = v.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.from_server.read_exact(&mut body).await.unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    /// Sends a request and returns its result, answering server requests meanwhile and
+    /// collecting notifications into `seen`.
+    async fn request(&mut self, method: &str, params: Value, seen: &mut Vec<Value>) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+        loop {
+            let message = self.until_any().await;
+            if message["id"] == id && message.get("method").is_none() {
+                return message["result"].clone();
+            }
+            if message.get("id").is_some() && message.get("method").is_some() {
+                let reply = json!({"jsonrpc": "2.0", "id": message["id"], "result": null});
+                self.send(reply).await;
+            } else {
+                seen.push(message);
+            }
+        }
+    }
+
+    async fn until_any(&mut self) -> Value {
+        tokio::time::timeout(Duration::from_secs(20), self.receive())
+            .await
+            .expect("the server answers within 20 s")
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
+    }
+
+    async fn initialize(&mut self, root: &std::path::Path) {
+        let root = tower_lsp_server::ls_types::Uri::from_file_path(root).unwrap();
+        let mut seen = Vec::new();
+        self.request(
+            "initialize",
+            json!({"capabilities": {}, "rootUri": root, "initializationOptions": {"onlyChangedLines": false}}),
+            &mut seen,
+        )
+        .await;
+        self.notify("initialized", json!({})).await;
+    }
+
+    /// Waits for a publishDiagnostics of `uri` matching `accept`.
+    async fn publish(&mut self, uri: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let message = self.until_any().await;
+            if message.get("id").is_some() && message.get("method").is_some() {
+                let reply = json!({"jsonrpc": "2.0", "id": message["id"], "result": null});
+                self.send(reply).await;
+                continue;
+            }
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+                && accept(&message["params"])
+            {
+                return message["params"].clone();
+            }
+        }
+    }
+}
+
+/// Panics on any document that mentions `boom`; analyses the rest normally.
+fn panicking_analyzer(job: Job) -> Outcome {
+    if job.snapshot.text.contains("boom") {
+        panic!("injected analysis failure");
+    }
+    analysis::analyze(job)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_analysis_is_logged_and_the_server_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(panicking_analyzer, Vec::new());
+    h.initialize(dir.path()).await;
+    let uri = "file:///nowhere/p.py";
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": "boom\n"}}),
+    )
+    .await;
+    loop {
+        let message = h.until_any().await;
+        if message["method"] == "window/logMessage"
+            && message["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("failed")
+        {
+            break;
+        }
+    }
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "fine\n"}]}),
+    )
+    .await;
+    let published = h.publish(uri, |p| p["version"] == 2).await;
+    assert_eq!(published["diagnostics"], json!([]));
+}
+
+/// A stand-in for the registry and dependency passes: flags `reqests` as a typosquat of
+/// `requests` and `leftpad` as a new dependency, after a delay.
+struct SyntheticPass;
+
+impl BackgroundPass for SyntheticPass {
+    fn name(&self) -> &'static str {
+        "synthetic"
+    }
+
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>> {
+        Box::pin(async move {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let lines = LineIndex::new(&input.text);
+            let mut out = Vec::new();
+            for (name, category, replacement) in [
+                ("reqests", Category::Typosquat, Some("requests")),
+                ("leftpad", Category::NewDependency, None),
+            ] {
+                if let Some(start) = input.text.find(name) {
+                    let span = lines.span(start, start + name.len());
+                    out.push(Finding {
+                        rule_id: category.as_str().into(),
+                        category,
+                        severity: Severity::Warning,
+                        confidence: Confidence::High,
+                        message: format!("`{name}` flagged by the synthetic pass"),
+                        span,
+                        cwe: vec![],
+                        fix: replacement.map(|r| Fix {
+                            span,
+                            replacement: r.into(),
+                            safe: false,
+                        }),
+                        package: Some(PackageRef {
+                            ecosystem: "pypi".into(),
+                            name: name.into(),
+                        }),
+                    });
+                }
+            }
+            out
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn background_findings_merge_in_later_with_replace_and_allow_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(analysis::analyze, vec![Arc::new(SyntheticPass)]);
+    h.initialize(dir.path()).await;
+    let uri = "file:///nowhere/deps.py";
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1,
+               "text": "import reqests\nimport leftpad\n"}}),
+    )
+    .await;
+    // First the rule diagnostics (none: no rules loaded), then the pass's, same version.
+    let first = h.publish(uri, |_| true).await;
+    assert_eq!(first["version"], 1);
+    assert_eq!(
+        first["diagnostics"],
+        json!([]),
+        "rules publish without waiting"
+    );
+    let merged = h
+        .publish(uri, |p| p["diagnostics"].as_array().unwrap().len() == 2)
+        .await;
+    assert_eq!(merged["version"], 1);
+    let mut seen = Vec::new();
+    let actions = h
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 20}},
+                   "context": {"diagnostics": []}}),
+            &mut seen,
+        )
+        .await;
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Replace with requests"), "{titles:?}");
+    assert!(titles.contains(&"Allow leftpad"), "{titles:?}");
+    // An edit below the imports keeps the pass's findings (their text is unchanged) while the
+    // pass runs again; an edit to the import drops the stale one at once.
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 7}, "end": {"line": 0, "character": 14}},
+             "text": "requests"}]}),
+    )
+    .await;
+    let after = h.publish(uri, |p| p["version"] == 2).await;
+    let codes: Vec<&str> = after["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"typosquat"), "{codes:?}");
+}
