@@ -8,7 +8,8 @@
 //! - [`analysis`]: one analysis run, the suppression seam and the background-pass hook;
 //! - [`diagnostics`], [`actions`], [`hover`]: findings to protocol types;
 //! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git;
-//! - [`framing`]: the guard that keeps malformed input from stopping the protocol library.
+//! - [`framing`]: the guard that keeps malformed input from stopping the protocol library;
+//! - [`registry_pass`]: the registry checks as a background pass.
 
 pub mod actions;
 pub mod analysis;
@@ -19,6 +20,7 @@ pub mod document;
 pub mod framing;
 pub mod hover;
 pub mod position;
+pub mod registry_pass;
 pub mod server;
 pub mod state;
 
@@ -46,7 +48,8 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = service(rule_options, Vec::new());
+        let passes: Vec<Arc<dyn BackgroundPass>> = vec![Arc::new(registry_pass::RegistryPass)];
+        let (service, socket) = service(rule_options, passes);
         let (guarded, reader) = tokio::io::duplex(1 << 16);
         tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
         Server::new(reader, tokio::io::stdout(), socket)
