@@ -15,7 +15,8 @@ local function say(fmt, ...)
   log:flush()
 end
 
-local TIMEOUT = 20000
+-- Generous: a debug build compiles the full rule pack at startup.
+local TIMEOUT = 60000
 
 local function check(cond, fmt, ...)
   if not cond then

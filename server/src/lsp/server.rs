@@ -23,10 +23,21 @@ pub struct RuleOptions {
 
 pub struct Backend {
     state: Arc<State>,
+    config: Arc<Reconfigurer>,
+}
+
+/// Applies settings, project config and rules. Loading rules compiles queries, which takes
+/// seconds for a large pack: it runs in the background, never inside a request.
+struct Reconfigurer {
+    state: Arc<State>,
     rule_options: RuleOptions,
     /// The raw settings from `initializationOptions` and the last `didChangeConfiguration`;
     /// the effective settings are the second laid over the first.
     raw_settings: Mutex<(Value, Value)>,
+    /// Serialises runs; each run reads the newest raw settings, so the last one wins.
+    running: tokio::sync::Mutex<()>,
+    /// The rule directories of the rules in force: rules reload only when these change.
+    loaded_dirs: Mutex<Option<Vec<PathBuf>>>,
 }
 
 impl Backend {
@@ -37,19 +48,40 @@ impl Backend {
         passes: Vec<Arc<dyn BackgroundPass>>,
     ) -> Backend {
         let empty = Arc::new(RuleSet::new(Vec::new()).expect("an empty rule set is valid"));
-        Backend {
-            state: Arc::new(State::new(client, empty, analyzer, passes)),
+        let state = Arc::new(State::new(client, empty, analyzer, passes));
+        let config = Arc::new(Reconfigurer {
+            state: state.clone(),
             rule_options,
             raw_settings: Mutex::new((Value::Null, Value::Null)),
-        }
+            running: tokio::sync::Mutex::new(()),
+            loaded_dirs: Mutex::new(None),
+        });
+        Backend { state, config }
     }
 
     pub fn state(&self) -> &Arc<State> {
         &self.state
     }
 
-    /// Recomputes settings, project config and rules, then reanalyses every open document.
-    async fn reconfigure(&self) {
+    /// Starts a reconfiguration; `force_rules` reloads rules even if their directories did not
+    /// change (a rule file or `slopguard.toml` changed).
+    fn reconfigure(&self, force_rules: bool) {
+        if force_rules {
+            *self
+                .config
+                .loaded_dirs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = None;
+        }
+        tokio::spawn(self.config.clone().run());
+    }
+}
+
+impl Reconfigurer {
+    /// Recomputes settings and project config at once, reloads rules when their sources
+    /// changed, and reanalyses every open document after each step.
+    async fn run(self: Arc<Self>) {
+        let _running = self.running.lock().await;
         let merged = {
             let raw = self.raw_settings.lock().unwrap_or_else(|e| e.into_inner());
             overlay(&raw.0, &raw.1)
@@ -83,8 +115,31 @@ impl Backend {
                 .map(|d| resolve(root.as_deref(), d)),
         );
         dirs.extend(project.rules.extra_dirs.iter().cloned());
+        let baseline_mode_changed =
+            self.state.settings().only_changed_lines != settings.only_changed_lines;
+        *self
+            .state
+            .settings
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Arc::new(settings);
+        *self
+            .state
+            .project
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = project;
+        let rules_current = self
+            .loaded_dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            == Some(&dirs);
+        if rules_current {
+            self.state.reanalyse_all(baseline_mode_changed);
+            return;
+        }
         let builtin = self.rule_options.builtin;
-        let loaded = tokio::task::spawn_blocking(move || load_rule_set(builtin, &dirs)).await;
+        let to_load = dirs.clone();
+        let loaded = tokio::task::spawn_blocking(move || load_rule_set(builtin, &to_load)).await;
         match loaded {
             Ok(Ok(rules)) => {
                 *self.state.rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
@@ -103,20 +158,9 @@ impl Backend {
                     .await
             }
         }
-        let baseline_mode_changed = {
-            let old = self.state.settings();
-            old.only_changed_lines != settings.only_changed_lines
-        };
-        *self
-            .state
-            .settings
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = Arc::new(settings);
-        *self
-            .state
-            .project
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = project;
+        // Also after a failure: the same broken directories are not retried on every change.
+        *self.loaded_dirs.lock().unwrap_or_else(|e| e.into_inner()) = Some(dirs);
+        self.state.set_rules_ready();
         self.state.reanalyse_all(baseline_mode_changed);
     }
 
@@ -165,12 +209,13 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         *self.state.root.write().unwrap_or_else(|e| e.into_inner()) = workspace_root(&params);
         if let Some(options) = params.initialization_options.clone() {
-            self.raw_settings
+            self.config
+                .raw_settings
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .0 = options;
         }
-        self.reconfigure().await;
+        self.reconfigure(false);
         let sync = TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::INCREMENTAL),
@@ -302,11 +347,12 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.raw_settings
+        self.config
+            .raw_settings
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .1 = params.settings;
-        self.reconfigure().await;
+        self.reconfigure(false);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -317,7 +363,7 @@ impl LanguageServer for Backend {
                 .is_some_and(|p| p.file_name().is_some_and(|n| n == PROJECT_CONFIG_FILE))
         });
         if config_changed {
-            self.reconfigure().await;
+            self.reconfigure(true);
         } else {
             // A manifest changed: background passes see new dependencies on the next run.
             self.state.reanalyse_all(false);

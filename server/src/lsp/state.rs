@@ -17,7 +17,7 @@ use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, watch};
@@ -70,6 +70,9 @@ pub struct State {
     /// Bounds concurrent analyses to the cores: opening 200 files must not start 200 threads,
     /// each with its own parsers.
     analysis_slots: Arc<Semaphore>,
+    /// False until the first rule load finished: documents wait rather than publish empty
+    /// diagnostics that would then change.
+    rules_ready: AtomicBool,
     next_open_id: AtomicU64,
 }
 
@@ -92,6 +95,7 @@ impl State {
             analysis_slots: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
+            rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
         }
     }
@@ -101,6 +105,10 @@ impl State {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    pub fn set_rules_ready(&self) {
+        self.rules_ready.store(true, Ordering::Release);
     }
 
     pub fn rules(&self) -> Arc<RuleSet> {
@@ -236,6 +244,9 @@ impl State {
         let Some(baseline) = entry.baseline.clone() else {
             return Some(Step::LoadBaseline(entry.path.clone()));
         };
+        if !self.rules_ready.load(Ordering::Acquire) {
+            return Some(Step::WaitForRules);
+        }
         Some(Step::Analyse(Job {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
@@ -323,6 +334,8 @@ impl State {
 
 enum Step {
     LoadBaseline(Option<PathBuf>),
+    /// Rules are still loading; their arrival wakes every worker.
+    WaitForRules,
     Analyse(Job),
     Publish,
 }
@@ -386,6 +399,7 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                     state.mark_analysed(&uri, open_id, version);
                     start_passes(&state, &uri, version);
                 }
+                Step::WaitForRules => break,
                 Step::Publish => {}
             }
             // Publish the current version, unless an edit arrived meanwhile (then analyse again).
