@@ -25,6 +25,8 @@ impl Client {
             .arg("lsp")
             .arg("--rules")
             .arg(rules)
+            // Measure the editor loop, not the network: registry checks from the cache only.
+            .env("SLOPGUARD_OFFLINE", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -88,6 +88,7 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
     git(dir, &["commit", "-q", "-m", "legacy"]);
 
     let log = dir.join("e2e.log");
+    let cache = tempfile::tempdir().unwrap();
     // A sample of the built-in pack's corpus, copied into the workspace untracked: a file the
     // repository tracks unchanged would (rightly) show nothing with `onlyChangedLines`.
     let (sample, rule) = builtin_case(&root).expect("the built-in pack has a Python corpus case");
@@ -108,6 +109,9 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
         .env("SLOPGUARD_WORKDIR", dir)
         .env("SLOPGUARD_LOG", &log)
         .env("SLOPGUARD_BUILTIN", &builtin)
+        // The server's registry checks must never reach the internet from a test.
+        .env("SLOPGUARD_OFFLINE", "1")
+        .env("SLOPGUARD_CACHE_DIR", cache.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

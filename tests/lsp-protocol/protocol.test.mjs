@@ -5,6 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -24,8 +26,13 @@ const YAML_RULE = "python.fixture-yaml-load";
 
 /** Starts the server and initializes it; collects diagnostics and log messages. */
 async function start(t, settings = { onlyChangedLines: false }) {
+  // The registry checks must never reach the internet from a test: offline, with a cache of
+  // the test's own.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "slopguard-cache-"));
+  t.after(() => fs.rmSync(cache, { recursive: true, force: true }));
   const child = spawn(BIN, ["lsp", "--no-builtin-rules", "--rules", RULES], {
     stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, SLOPGUARD_OFFLINE: "1", SLOPGUARD_CACHE_DIR: cache },
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
