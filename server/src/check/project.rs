@@ -58,11 +58,15 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .map(|(path, text)| SourceFile { path, text })
         .collect();
     let offline = options.registry.offline;
+    let cwd = options
+        .cwd
+        .canonicalize()
+        .unwrap_or_else(|_| options.cwd.to_path_buf());
     let checker = PackageChecker::new(options.registry.clone());
     for found in checker.check(options.root, &sources) {
         report
             .findings
-            .push((shown(&found.path, options.cwd), found.finding));
+            .push((shown(&found.path, &cwd), found.finding));
     }
     let baseline = match options.scope {
         Scope::All => Baseline::Head,
@@ -82,7 +86,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     for found in introduced.findings {
         report
             .findings
-            .push((shown(&found.path, options.cwd), found.finding));
+            .push((shown(&found.path, &cwd), found.finding));
     }
     report.notes.extend(introduced.notes);
     report.fails = introduced.fails;
@@ -90,10 +94,9 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     report
 }
 
-/// A path as the user would write it from `cwd`: relative when it is below it.
+/// A path as the user would write it from `cwd` (canonical): relative when it is below it.
 fn shown(path: &Path, cwd: &Path) -> PathBuf {
-    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
-    match path.strip_prefix(&cwd) {
+    match path.strip_prefix(cwd) {
         Ok(relative) => relative.to_path_buf(),
         Err(_) => path.to_path_buf(),
     }

@@ -98,6 +98,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(settings) => settings,
         Err(code) => return code,
     };
+    let scope = match (&args.diff, args.staged) {
+        (Some(rev), _) => Scope::Diff(rev.clone()),
+        (None, true) => Scope::Staged,
+        (None, false) => Scope::All,
+    };
     let analysis = match &args.stdin_filename {
         Some(name) => {
             let mut bytes = Vec::new();
@@ -109,11 +114,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => {
             let options = CheckOptions {
                 paths: args.paths.clone(),
-                scope: match (&args.diff, args.staged) {
-                    (Some(rev), _) => Scope::Diff(rev.clone()),
-                    (None, true) => Scope::Staged,
-                    (None, false) => Scope::All,
-                },
+                scope: scope.clone(),
                 threads: args.threads.map(usize::from),
                 progress: true,
             };
@@ -131,11 +132,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
         let (registry, dependencies) = match project_settings(&config, args.offline) {
             Ok(settings) => settings,
             Err(e) => return fail(e),
-        };
-        let scope = match (&args.diff, args.staged) {
-            (Some(rev), _) => Scope::Diff(rev.clone()),
-            (None, true) => Scope::Staged,
-            (None, false) => Scope::All,
         };
         let mut report = check::run_project_checks(
             &analysis.package_files,
