@@ -1,19 +1,26 @@
 //! Running rules: every query rule of a language is compiled once into one combined query and
-//! matched in one pass over the tree; regex rules run over the text.
+//! matched in one pass over the tree; regex rules run over the text. `incremental` re-checks a
+//! document after an edit by matching queries only where the edit reached.
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
 use super::predicates::{CustomPredicate, shannon_entropy, strip_quotes};
+use super::roots::pattern_anchors;
 use super::template;
 use crate::finding::{Finding, Fix};
 use crate::lang::Language;
 use crate::text::LineIndex;
 use std::collections::HashSet;
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
-use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, Tree};
+use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
+
+mod incremental;
+use incremental::Matched;
+pub use incremental::RuleFindings;
 
 /// How long matching may run on one document before it stops with what it has: a pathological
 /// input must not hang an editor or a CI job.
@@ -25,12 +32,19 @@ struct CompiledLanguage {
     /// For each pattern of the combined query: the rule it belongs to, the capture it reports,
     /// and its custom predicates.
     patterns: Vec<PatternInfo>,
+    /// Whether every pattern has an anchor, so matches know their root and findings can be
+    /// reused across edits; otherwise only full re-matching is correct.
+    incremental: bool,
 }
 
 struct PatternInfo {
     rule: usize,
     report: u32,
     predicates: Vec<CustomPredicate>,
+    /// A single root node (false: a sequence of siblings, whose match depends on the parent).
+    rooted: bool,
+    /// A capture every match of the pattern has, and how many levels below the root it sits.
+    anchor: Option<(u32, u32)>,
 }
 
 /// A set of validated rules, ready to run on any number of documents.
@@ -38,6 +52,8 @@ struct PatternInfo {
 /// Each language's combined query is compiled on first use: tree-sitter's query analysis costs
 /// hundreds of milliseconds for the TypeScript grammars, which a Python-only run should not pay.
 pub struct RuleSet {
+    /// Identifies this set, so findings it produced are never reused by another set.
+    id: u64,
     rules: Vec<Rule>,
     compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
 }
@@ -66,7 +82,9 @@ impl RuleSet {
         if !duplicates.is_empty() {
             return Err(duplicates);
         }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Ok(RuleSet {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             rules,
             compiled: Default::default(),
         })
@@ -118,29 +136,53 @@ impl RuleSet {
         text: &str,
         tree: Option<&Tree>,
     ) -> Vec<Finding> {
+        self.check_tracked(language, text, tree).findings()
+    }
+
+    /// [`RuleSet::check`], keeping what an incremental re-check after an edit needs.
+    pub fn check_tracked(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        tree: Option<&Tree>,
+    ) -> RuleFindings {
         let lines = LineIndex::new(text);
-        let mut findings = Vec::new();
-        if let (Some(language), Some(tree)) = (language, tree)
-            && let Ok(Some(compiled)) = self.compiled(language)
-        {
-            self.run_queries(compiled, text, tree, &lines, &mut findings);
+        let mut matched = Vec::new();
+        let mut reusable = false;
+        if let (Some(language), Some(tree)) = (language, tree) {
+            match self.compiled(language) {
+                Ok(Some(compiled)) => {
+                    reusable = compiled.incremental;
+                    self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                }
+                Ok(None) => reusable = true,
+                Err(_) => {}
+            }
         }
+        RuleFindings {
+            rule_set: self.id,
+            matched,
+            scanned: self.run_regexes(language, text, tree, &lines),
+            dirty: None,
+            reusable,
+        }
+    }
+
+    fn run_regexes(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        tree: Option<&Tree>,
+        lines: &LineIndex<'_>,
+    ) -> Vec<Finding> {
+        let mut findings = Vec::new();
         for rule in &self.rules {
             if let Matcher::Regex { .. } = rule.matcher
                 && rule.applies_to(language)
             {
-                run_regex(rule, language, text, tree, &lines, &mut findings);
+                run_regex(rule, language, text, tree, lines, &mut findings);
             }
         }
-        // Several patterns of one rule can match the same node: report it once.
-        findings.sort_by(|a, b| {
-            (a.span.start_byte, a.span.end_byte, &a.rule_id).cmp(&(
-                b.span.start_byte,
-                b.span.end_byte,
-                &b.rule_id,
-            ))
-        });
-        findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
         findings
     }
 
@@ -150,7 +192,8 @@ impl RuleSet {
         text: &str,
         tree: &Tree,
         lines: &LineIndex<'_>,
-        findings: &mut Vec<Finding>,
+        range: Option<Range<usize>>,
+        findings: &mut Vec<Matched>,
     ) {
         let source = text.as_bytes();
         let deadline = Instant::now() + MATCH_TIME_LIMIT;
@@ -162,6 +205,10 @@ impl RuleSet {
             }
         };
         let mut cursor = QueryCursor::new();
+        if let Some(range) = range {
+            // Exactly the matches whose root node intersects the range.
+            cursor.set_byte_range(range);
+        }
         let options = QueryCursorOptions::new().progress_callback(&mut stop_when_late);
         let mut matches =
             cursor.matches_with_options(&compiled.query, tree.root_node(), source, options);
@@ -196,14 +243,41 @@ impl RuleSet {
                     safe: fix.safe,
                 })
             });
-            findings.push(finding(
-                rule,
-                message,
-                lines.span(reported.start_byte(), reported.end_byte()),
-                fix,
-            ));
+            findings.push(Matched {
+                finding: finding(
+                    rule,
+                    message,
+                    lines.span(reported.start_byte(), reported.end_byte()),
+                    fix,
+                ),
+                extent: match_extent(pattern, query_match, text.len()),
+            });
         }
     }
+}
+
+/// The bytes a match inspected: its root node (its anchor's ancestor at the anchor's depth),
+/// or for a sequence of siblings their parent. Without an anchor, the whole text.
+fn match_extent(
+    pattern: &PatternInfo,
+    query_match: &QueryMatch<'_, '_>,
+    text_len: usize,
+) -> Range<usize> {
+    let whole = 0..text_len;
+    let Some((capture, depth)) = pattern.anchor else {
+        return whole;
+    };
+    let Some(mut node) = query_match.nodes_for_capture_index(capture).next() else {
+        return whole;
+    };
+    let levels = depth + u32::from(!pattern.rooted);
+    for _ in 0..levels {
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => return whole,
+        }
+    }
+    node.byte_range()
 }
 
 fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fix>) -> Finding {
@@ -327,19 +401,31 @@ fn compile_language(
     rules: &[Rule],
     language: Language,
 ) -> Result<Option<CompiledLanguage>, RuleError> {
+    let queries: Vec<(usize, &str)> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(index, rule)| match &rule.matcher {
+            Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
+                Some((index, source.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if queries.is_empty() {
+        return Ok(None);
+    }
     let mut source = String::new();
     let mut owners: Vec<(usize, usize)> = Vec::new(); // (start offset in combined source, rule)
-    for (index, rule) in rules.iter().enumerate() {
-        if let Matcher::Query { source: query, .. } = &rule.matcher
-            && rule.targets.contains(&Target::Language(language))
-        {
-            owners.push((source.len(), index));
-            source.push_str(query);
-            source.push('\n');
-        }
+    for (index, query) in &queries {
+        owners.push((source.len(), *index));
+        source.push_str(query);
+        source.push('\n');
     }
-    if owners.is_empty() {
-        return Ok(None);
+    // Each rule's anchors, one per pattern in order; `None` where a rule's shapes are unknown.
+    let mut anchors: Vec<Option<std::vec::IntoIter<super::roots::Anchor>>> =
+        (0..rules.len()).map(|_| None).collect();
+    for (index, query) in &queries {
+        anchors[*index] = pattern_anchors(query).map(Vec::into_iter);
     }
     let query = Query::new(&language.grammar(), &source).map_err(|e| {
         let owner = owners
@@ -382,198 +468,29 @@ fn compile_language(
                 line: None,
                 message,
             })?;
+        let anchor = anchors[rule]
+            .as_mut()
+            .and_then(Iterator::next)
+            .and_then(|a| Some((query.capture_index_for_name(&a.capture)?, a.depth)));
         patterns.push(PatternInfo {
             rule,
             report,
             predicates,
+            rooted: query.is_pattern_rooted(pattern),
+            anchor,
         });
     }
-    Ok(Some(CompiledLanguage { query, patterns }))
+    // Every pattern anchored, and no rule with more anchors than patterns (a misreading).
+    let incremental = patterns.iter().all(|p| p.anchor.is_some())
+        && anchors
+            .iter_mut()
+            .all(|a| a.as_mut().is_none_or(|a| a.next().is_none()));
+    Ok(Some(CompiledLanguage {
+        query,
+        patterns,
+        incremental,
+    }))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::parse_rule;
-
-    pub(crate) fn rule(id: &str, languages: &str, matcher: &str, fix: &str) -> Rule {
-        let text = format!(
-            "id = \"{id}\"\nlanguages = {languages}\nseverity = \"error\"\ncwe = [\"CWE-1\"]\nmessage = \"found {{{{f}}}}\"\n\
-             [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\n{matcher}\n{fix}"
-        );
-        parse_rule(&text, "test.toml", None).unwrap_or_else(|e| panic!("{e}\n{text}"))
-    }
-
-    fn run(rules: Vec<Rule>, language: Language, text: &str) -> Vec<Finding> {
-        let set = RuleSet::new(rules).unwrap();
-        set.compile_all().unwrap();
-        crate::analysis::analyze_with(&set, language.into(), text)
-    }
-
-    #[test]
-    fn text_predicates_filter_matches() {
-        let yaml = rule(
-            "python.yaml-load",
-            "[\"python\"]",
-            "query = '''\n((call function: (attribute object: (identifier) @m attribute: (identifier) @f) arguments: (argument_list) @args) @match\n(#eq? @m \"yaml\")\n(#any-of? @f \"load\" \"load_all\")\n(#not-match? @args \"Loader\\\\s*=\\\\s*(yaml\\\\.)?SafeLoader\"))\n'''",
-            "[fix]\ncapture = \"f\"\nreplacement = \"safe_{{f}}\"\nsafe = true",
-        );
-        let found = run(
-            vec![yaml],
-            Language::Python,
-            "yaml.load(a)\nyaml.safe_load(b)\nyaml.load(c, Loader=yaml.SafeLoader)\nother.load(d)\nyaml.load_all(e)\n",
-        );
-        let lines: Vec<u32> = found.iter().map(|f| f.span.start.line).collect();
-        assert_eq!(lines, [0, 4], "{found:#?}");
-        assert_eq!(found[0].message, "found load");
-        let fix = found[0].fix.as_ref().unwrap();
-        assert_eq!(fix.replacement, "safe_load");
-        assert_eq!((fix.span.start_byte, fix.span.end_byte), (5, 9));
-    }
-
-    fn regex_rule(regex: &str, extra: &str) -> Rule {
-        let text = format!(
-            "id = \"any.t\"\nlanguages = [\"any\"]\nseverity = \"warning\"\ncwe = [\"CWE-798\"]\nmessage = \"secret {{{{report}}}}\"\n\
-             [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\nregex = '''{regex}'''\n{extra}\n"
-        );
-        parse_rule(&text, "t.toml", None).unwrap_or_else(|e| panic!("{e}\n{text}"))
-    }
-
-    fn lines(findings: &[Finding]) -> Vec<u32> {
-        findings.iter().map(|f| f.span.start.line).collect()
-    }
-
-    #[test]
-    fn regex_scope_limits_matches_to_strings_or_comments() {
-        let text = "k = 'tok_ABC'\n# tok_DEF\ntok_GHI = 1\n";
-        let any = run(
-            vec![regex_rule("(?P<report>tok_[A-Z]+)", "")],
-            Language::Python,
-            text,
-        );
-        assert_eq!(lines(&any), [0, 1, 2]);
-        assert_eq!(any[0].message, "secret tok_ABC");
-        assert_eq!((any[0].span.start.column, any[0].span.end.column), (5, 12));
-        let strings = run(
-            vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"")],
-            Language::Python,
-            text,
-        );
-        assert_eq!(lines(&strings), [0]);
-        let comments = run(
-            vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"comment\"")],
-            Language::Python,
-            text,
-        );
-        assert_eq!(lines(&comments), [1]);
-        // Without a grammar the scope cannot be known: the whole text is searched.
-        let set = RuleSet::new(vec![regex_rule(
-            "(?P<report>tok_[A-Z]+)",
-            "scope = \"string\"",
-        )])
-        .unwrap();
-        assert_eq!(lines(&set.check(None, text, None)), [0, 1, 2]);
-    }
-
-    #[test]
-    fn entropy_and_exclusions_filter_regex_matches() {
-        let rule = regex_rule(
-            "key = \"(?P<report>[^\"]+)\"",
-            "min-entropy = 3.5\nexclude = '(?i)example'",
-        );
-        let text = "key = \"aaaaaaaaaaaa\"\nkey = \"Zq8vR2mX7pL4wK9t\"\nkey = \"EXAMPLEq8vR2mX7pL4wK9t\"\n";
-        assert_eq!(lines(&run(vec![rule], Language::Python, text)), [1]);
-    }
-
-    #[test]
-    fn custom_predicates_decide_matches() {
-        let query = |predicates: &str| {
-            rule(
-                "js.t",
-                "[\"javascript\", \"typescript\"]",
-                &format!(
-                    "query = '''\n((call_expression function: (identifier) @f arguments: (arguments . (_) @arg)) @match\n (#eq? @f \"run\") {predicates})\n'''"
-                ),
-                "",
-            )
-        };
-        let text =
-            "run('ls');\nrun(`ls ${dir}`);\nrun(cmd);\nfunction f() { run(x); }\nrun('a' + 'b');\n";
-        assert_eq!(
-            lines(&run(
-                vec![query("(#not-literal? @arg)")],
-                Language::JavaScript,
-                text
-            )),
-            [1, 2, 3]
-        );
-        assert_eq!(
-            lines(&run(
-                vec![query("(#literal? @arg)")],
-                Language::TypeScript,
-                text
-            )),
-            [0, 4]
-        );
-        assert_eq!(
-            lines(&run(
-                vec![query("(#kind? @arg \"identifier\")")],
-                Language::Tsx,
-                text
-            )),
-            [2, 3]
-        );
-        assert_eq!(
-            lines(&run(
-                vec![query("(#has-ancestor? @match \"function_declaration\")")],
-                Language::JavaScript,
-                text
-            )),
-            [3]
-        );
-        assert_eq!(
-            lines(&run(
-                vec![query(
-                    "(#not-has-ancestor? @match \"function_declaration\")"
-                )],
-                Language::JavaScript,
-                text
-            )),
-            [0, 1, 2, 4]
-        );
-    }
-
-    #[test]
-    fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
-        let r = rule(
-            "python.t",
-            "[\"python\"]",
-            "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n'''",
-            "",
-        );
-        let text = "def handler(req:\n    return eval(req.body)\n\nclass Broken(\neval(data)\nx = [1, 2,\n";
-        let found = run(vec![r], Language::Python, text);
-        assert!(lines(&found).contains(&4), "{found:#?}");
-    }
-
-    #[test]
-    fn one_node_matched_by_several_patterns_is_reported_once() {
-        let r = rule(
-            "python.t",
-            "[\"python\"]",
-            "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n((call arguments: (argument_list (identifier))) @match)\n'''",
-            "",
-        );
-        let found = run(vec![r], Language::Python, "eval(x)\n");
-        assert_eq!(found.len(), 1);
-    }
-
-    #[test]
-    fn deeply_nested_input_does_not_overflow() {
-        let r = regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"");
-        let depth = 50_000;
-        let text = format!("x = {}'tok_ABC'{}\n", "[".repeat(depth), "]".repeat(depth));
-        let found = run(vec![r], Language::Python, &text);
-        assert_eq!(found.len(), 1);
-    }
-}
+mod tests;

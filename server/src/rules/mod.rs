@@ -7,10 +7,11 @@ mod explain;
 mod load;
 mod model;
 mod predicates;
+mod roots;
 mod template;
 
 pub use corpus::{CorpusReport, RuleScore, score_corpus};
-pub use engine::{MATCH_TIME_LIMIT, RuleSet};
+pub use engine::{MATCH_TIME_LIMIT, RuleFindings, RuleSet};
 pub use explain::explain;
 pub use load::{RuleError, load_dir, load_embedded, parse_rule};
 pub use model::{

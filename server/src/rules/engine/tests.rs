@@ -1,0 +1,206 @@
+use super::*;
+use crate::rules::parse_rule;
+
+pub(crate) fn rule(id: &str, languages: &str, matcher: &str, fix: &str) -> Rule {
+    let text = format!(
+        "id = \"{id}\"\nlanguages = {languages}\nseverity = \"error\"\ncwe = [\"CWE-1\"]\nmessage = \"found {{{{f}}}}\"\n\
+         [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\n{matcher}\n{fix}"
+    );
+    parse_rule(&text, "test.toml", None).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+fn run(rules: Vec<Rule>, language: Language, text: &str) -> Vec<Finding> {
+    let set = RuleSet::new(rules).unwrap();
+    set.compile_all().unwrap();
+    crate::analysis::analyze_with(&set, language.into(), text)
+}
+
+#[test]
+fn text_predicates_filter_matches() {
+    let yaml = rule(
+        "python.yaml-load",
+        "[\"python\"]",
+        "query = '''\n((call function: (attribute object: (identifier) @m attribute: (identifier) @f) arguments: (argument_list) @args) @match\n(#eq? @m \"yaml\")\n(#any-of? @f \"load\" \"load_all\")\n(#not-match? @args \"Loader\\\\s*=\\\\s*(yaml\\\\.)?SafeLoader\"))\n'''",
+        "[fix]\ncapture = \"f\"\nreplacement = \"safe_{{f}}\"\nsafe = true",
+    );
+    let found = run(
+        vec![yaml],
+        Language::Python,
+        "yaml.load(a)\nyaml.safe_load(b)\nyaml.load(c, Loader=yaml.SafeLoader)\nother.load(d)\nyaml.load_all(e)\n",
+    );
+    let lines: Vec<u32> = found.iter().map(|f| f.span.start.line).collect();
+    assert_eq!(lines, [0, 4], "{found:#?}");
+    assert_eq!(found[0].message, "found load");
+    let fix = found[0].fix.as_ref().unwrap();
+    assert_eq!(fix.replacement, "safe_load");
+    assert_eq!((fix.span.start_byte, fix.span.end_byte), (5, 9));
+}
+
+fn regex_rule(regex: &str, extra: &str) -> Rule {
+    let text = format!(
+        "id = \"any.t\"\nlanguages = [\"any\"]\nseverity = \"warning\"\ncwe = [\"CWE-798\"]\nmessage = \"secret {{{{report}}}}\"\n\
+         [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\nregex = '''{regex}'''\n{extra}\n"
+    );
+    parse_rule(&text, "t.toml", None).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+fn lines(findings: &[Finding]) -> Vec<u32> {
+    findings.iter().map(|f| f.span.start.line).collect()
+}
+
+#[test]
+fn regex_scope_limits_matches_to_strings_or_comments() {
+    let text = "k = 'tok_ABC'\n# tok_DEF\ntok_GHI = 1\n";
+    let any = run(
+        vec![regex_rule("(?P<report>tok_[A-Z]+)", "")],
+        Language::Python,
+        text,
+    );
+    assert_eq!(lines(&any), [0, 1, 2]);
+    assert_eq!(any[0].message, "secret tok_ABC");
+    assert_eq!((any[0].span.start.column, any[0].span.end.column), (5, 12));
+    let strings = run(
+        vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"")],
+        Language::Python,
+        text,
+    );
+    assert_eq!(lines(&strings), [0]);
+    let comments = run(
+        vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"comment\"")],
+        Language::Python,
+        text,
+    );
+    assert_eq!(lines(&comments), [1]);
+    // Without a grammar the scope cannot be known: the whole text is searched.
+    let set = RuleSet::new(vec![regex_rule(
+        "(?P<report>tok_[A-Z]+)",
+        "scope = \"string\"",
+    )])
+    .unwrap();
+    assert_eq!(lines(&set.check(None, text, None)), [0, 1, 2]);
+}
+
+#[test]
+fn entropy_and_exclusions_filter_regex_matches() {
+    let rule = regex_rule(
+        "key = \"(?P<report>[^\"]+)\"",
+        "min-entropy = 3.5\nexclude = '(?i)example'",
+    );
+    let text =
+        "key = \"aaaaaaaaaaaa\"\nkey = \"Zq8vR2mX7pL4wK9t\"\nkey = \"EXAMPLEq8vR2mX7pL4wK9t\"\n";
+    assert_eq!(lines(&run(vec![rule], Language::Python, text)), [1]);
+}
+
+#[test]
+fn custom_predicates_decide_matches() {
+    let query = |predicates: &str| {
+        rule(
+            "js.t",
+            "[\"javascript\", \"typescript\"]",
+            &format!(
+                "query = '''\n((call_expression function: (identifier) @f arguments: (arguments . (_) @arg)) @match\n (#eq? @f \"run\") {predicates})\n'''"
+            ),
+            "",
+        )
+    };
+    let text =
+        "run('ls');\nrun(`ls ${dir}`);\nrun(cmd);\nfunction f() { run(x); }\nrun('a' + 'b');\n";
+    assert_eq!(
+        lines(&run(
+            vec![query("(#not-literal? @arg)")],
+            Language::JavaScript,
+            text
+        )),
+        [1, 2, 3]
+    );
+    assert_eq!(
+        lines(&run(
+            vec![query("(#literal? @arg)")],
+            Language::TypeScript,
+            text
+        )),
+        [0, 4]
+    );
+    assert_eq!(
+        lines(&run(
+            vec![query("(#kind? @arg \"identifier\")")],
+            Language::Tsx,
+            text
+        )),
+        [2, 3]
+    );
+    assert_eq!(
+        lines(&run(
+            vec![query("(#has-ancestor? @match \"function_declaration\")")],
+            Language::JavaScript,
+            text
+        )),
+        [3]
+    );
+    assert_eq!(
+        lines(&run(
+            vec![query(
+                "(#not-has-ancestor? @match \"function_declaration\")"
+            )],
+            Language::JavaScript,
+            text
+        )),
+        [0, 1, 2, 4]
+    );
+}
+
+#[test]
+fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
+    let r = rule(
+        "python.t",
+        "[\"python\"]",
+        "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n'''",
+        "",
+    );
+    let text =
+        "def handler(req:\n    return eval(req.body)\n\nclass Broken(\neval(data)\nx = [1, 2,\n";
+    let found = run(vec![r], Language::Python, text);
+    assert!(lines(&found).contains(&4), "{found:#?}");
+}
+
+#[test]
+fn one_node_matched_by_several_patterns_is_reported_once() {
+    let r = rule(
+        "python.t",
+        "[\"python\"]",
+        "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n((call arguments: (argument_list (identifier))) @match)\n'''",
+        "",
+    );
+    let found = run(vec![r], Language::Python, "eval(x)\n");
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn deeply_nested_input_does_not_overflow() {
+    let r = regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"");
+    let depth = 50_000;
+    let text = format!("x = {}'tok_ABC'{}\n", "[".repeat(depth), "]".repeat(depth));
+    let found = run(vec![r], Language::Python, &text);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn every_pattern_of_the_embedded_pack_is_anchored() {
+    // Without anchors the language server falls back to matching whole trees on every edit.
+    let rules = RuleSet::builtin();
+    let unanchored: Vec<&str> = rules
+        .rules()
+        .iter()
+        .filter(|rule| match &rule.matcher {
+            Matcher::Query { source, .. } => super::pattern_anchors(source).is_none(),
+            Matcher::Regex { .. } => false,
+        })
+        .map(|rule| rule.id.as_str())
+        .collect();
+    assert!(unanchored.is_empty(), "{unanchored:?}");
+    for language in Language::ALL {
+        if let Ok(Some(compiled)) = rules.compiled(language) {
+            assert!(compiled.incremental, "{}", language.name());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The incremental re-check the language server runs after each edit must find exactly what a
+//! full check of the new text finds. Differential test: every corpus file of the built-in pack
+//! goes through a sequence of edits — lines deleted, lines of other samples pasted in (as an
+//! assistant's suggestion is accepted), random bytes typed and removed, leaving broken syntax —
+//! and after each one `RuleSet::recheck` is compared with `RuleSet::check_tracked`.
+
+use slopguard::lang::Language;
+use slopguard::rules::RuleSet;
+use std::path::{Path, PathBuf};
+use tree_sitter::{InputEdit, Point, Tree};
+
+/// A small deterministic generator: the same edits on every run, so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn corpus_files() -> Vec<(PathBuf, Language, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if let Some(language) = Language::from_path(&path) {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path, language, text));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(
+        files.len() >= 40,
+        "the corpus is where the rules are exercised"
+    );
+    files
+}
+
+fn point(text: &str, offset: usize) -> Point {
+    let before = &text[..offset];
+    let row = before.matches('\n').count();
+    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
+    Point::new(row, column)
+}
+
+fn boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One edit: which bytes to replace and with what.
+fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, String) {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let donor = donors[rng.below(donors.len())];
+    let donor_lines: Vec<&str> = donor.lines().collect();
+    match rng.below(4) {
+        // Paste one to three lines of another sample at a line start.
+        0 => {
+            let at = line_starts[rng.below(line_starts.len())];
+            let first = rng.below(donor_lines.len());
+            let count = 1 + rng.below(3);
+            let pasted: String = donor_lines[first..(first + count).min(donor_lines.len())]
+                .iter()
+                .map(|l| format!("{l}\n"))
+                .collect();
+            (at, at, pasted)
+        }
+        // Delete one or two whole lines.
+        1 => {
+            let line = rng.below(line_starts.len());
+            let start = line_starts[line];
+            let end = line_starts
+                .get(line + 1 + rng.below(2))
+                .copied()
+                .unwrap_or(text.len());
+            (start, end, String::new())
+        }
+        // Retype a few bytes in place: a value, a name, a quote or bracket gone.
+        2 => {
+            let start = boundary(text, rng.below(text.len() + 1));
+            let end = boundary(text, start + rng.below(12));
+            let end = end.max(start);
+            let piece_start = boundary(donor, rng.below(donor.len() + 1));
+            let piece_end = boundary(donor, piece_start + rng.below(16));
+            (
+                start,
+                end,
+                donor[piece_start..piece_end.max(piece_start)].to_string(),
+            )
+        }
+        // Type one character.
+        _ => {
+            let at = boundary(text, rng.below(text.len() + 1));
+            let typed = ["(", ")", "\"", "'", "\n", " ", "x", "{", "}", ";", ",", "="];
+            (at, at, typed[rng.below(typed.len())].to_string())
+        }
+    }
+}
+
+fn apply(text: &mut String, tree: &mut Tree, start: usize, old_end: usize, new_text: &str) {
+    let start_position = point(text, start);
+    let old_end_position = point(text, old_end);
+    text.replace_range(start..old_end, new_text);
+    let new_end = start + new_text.len();
+    tree.edit(&InputEdit {
+        start_byte: start,
+        old_end_byte: old_end,
+        new_end_byte: new_end,
+        start_position,
+        old_end_position,
+        new_end_position: point(text, new_end),
+    });
+}
+
+#[test]
+fn a_recheck_after_edits_equals_a_full_check() {
+    let rules = RuleSet::builtin();
+    let files = corpus_files();
+    let donors: Vec<&str> = files.iter().map(|(_, _, t)| t.as_str()).collect();
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let (mut edits, mut with_findings) = (0, 0);
+    for (path, language, original) in &files {
+        let mut text = original.clone();
+        let mut tree = slopguard::analysis::parse(*language, &text, None).unwrap();
+        let mut findings = rules.check_tracked(Some(*language), &text, Some(&tree));
+        for step in 0..25 {
+            // Sometimes several edits arrive before the next analysis (a burst of keystrokes).
+            let burst = 1 + rng.below(3);
+            let mut old_tree = tree.clone();
+            for _ in 0..burst {
+                let (start, old_end, new_text) = pick_edit(&mut rng, &text, &donors);
+                apply(&mut text, &mut old_tree, start, old_end, &new_text);
+                findings.edit(start, old_end, start + new_text.len());
+            }
+            let Some(new_tree) = slopguard::analysis::parse(*language, &text, Some(&old_tree))
+            else {
+                panic!("{} does not parse after step {step}", path.display());
+            };
+            let rechecked = rules.recheck(*language, &text, &old_tree, &new_tree, findings);
+            let full = rules.check_tracked(Some(*language), &text, Some(&new_tree));
+            assert_eq!(
+                rechecked.findings(),
+                full.findings(),
+                "{} after edit step {step}; text now:\n{text}",
+                path.display()
+            );
+            edits += burst;
+            with_findings += usize::from(!full.findings().is_empty());
+            findings = rechecked;
+            tree = new_tree;
+        }
+    }
+    assert!(edits > 1_000, "{edits} edits");
+    assert!(
+        with_findings > 500,
+        "the edited texts must keep findings to compare: {with_findings}"
+    );
+}
+
+#[test]
+fn a_recheck_with_no_edit_keeps_every_finding() {
+    let rules = RuleSet::builtin();
+    for (path, language, text) in corpus_files() {
+        let tree = slopguard::analysis::parse(language, &text, None).unwrap();
+        let findings = rules.check_tracked(Some(language), &text, Some(&tree));
+        let expected = findings.findings();
+        let again = rules.recheck(language, &text, &tree, &tree, findings);
+        assert_eq!(again.findings(), expected, "{}", path.display());
+    }
+}
+
+#[test]
+fn findings_of_another_rule_set_are_not_reused() {
+    let rules = RuleSet::builtin();
+    let text = "import yaml\nyaml.load(a)\n";
+    let tree = slopguard::analysis::parse(Language::Python, text, None).unwrap();
+    let empty = RuleSet::new(Vec::new()).unwrap();
+    let none = empty.check_tracked(Some(Language::Python), text, Some(&tree));
+    assert!(none.findings().is_empty());
+    let rechecked = rules.recheck(Language::Python, text, &tree, &tree, none);
+    assert_eq!(
+        rechecked.findings(),
+        rules.check(Some(Language::Python), text, Some(&tree))
+    );
+    assert!(!rechecked.findings().is_empty());
+}
