@@ -148,7 +148,9 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Where one edit's time goes, in process: incremental parse and rule matching.
+/// Where one edit's time goes, in process: incremental parse, and rule matching over the whole
+/// tree (`check`, what `slopguard check` does) against only where the edit reached (`recheck`,
+/// what the server does).
 fn phases(lines: usize) {
     use slopguard::lang::Language;
     use slopguard::lsp::document::Document;
@@ -157,8 +159,10 @@ fn phases(lines: usize) {
     let rules = slopguard::rules::load_rule_set(true, &[rules_dir]).unwrap();
     let mut doc = Document::new(Language::Python.into(), 1, python_file(lines));
     let tree = slopguard::analysis::parse(Language::Python, doc.text(), None).unwrap();
-    doc.store_tree(1, tree);
-    let (mut parse, mut check, mut apply) = (Vec::new(), Vec::new(), Vec::new());
+    let findings = rules.check_tracked(Some(Language::Python), doc.text(), Some(&tree));
+    doc.store_analysis(1, tree, Some(findings));
+    let (mut parse, mut check, mut recheck, mut apply) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for edit in 0..50 {
         let started = Instant::now();
         let middle = lines as u32 / 2;
@@ -189,19 +193,34 @@ fn phases(lines: usize) {
         .unwrap();
         parse.push(started.elapsed());
         let started = Instant::now();
-        let _ = rules.check(Some(Language::Python), &snapshot.text, Some(&tree));
+        let full = rules.check(Some(Language::Python), &snapshot.text, Some(&tree));
         check.push(started.elapsed());
-        doc.store_tree(edit + 2, tree);
+        let started = Instant::now();
+        let findings = rules.recheck(
+            Language::Python,
+            &snapshot.text,
+            snapshot.old_tree.as_ref().unwrap(),
+            &tree,
+            snapshot.previous.unwrap(),
+        );
+        recheck.push(started.elapsed());
+        assert_eq!(
+            findings.findings(),
+            full,
+            "the re-check agrees with a full check"
+        );
+        doc.store_analysis(edit + 2, tree, Some(findings));
     }
     let median = |mut v: Vec<Duration>| {
         v.sort();
         v[v.len() / 2].as_secs_f64() * 1e3
     };
     println!(
-        "  {lines:>6} lines in process: apply edit {:.2} ms, incremental parse {:.2} ms, rules {:.2} ms ({} rules)",
+        "  {lines:>6} lines in process: apply edit {:.2} ms, incremental parse {:.2} ms, rules: whole tree {:.2} ms, re-check {:.2} ms ({} rules)",
         median(apply),
         median(parse),
         median(check),
+        median(recheck),
         rules.rules().len()
     );
 }

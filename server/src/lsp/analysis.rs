@@ -6,7 +6,7 @@ use super::config::Settings;
 use super::document::Snapshot;
 use crate::analysis::{FileKind, parse};
 use crate::finding::Finding;
-use crate::rules::RuleSet;
+use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
@@ -24,6 +24,8 @@ pub struct Outcome {
     pub version: i32,
     pub text: Arc<str>,
     pub tree: Option<Tree>,
+    /// The rule findings before suppressions, kept for the next incremental re-check.
+    pub rule_findings: Option<RuleFindings>,
     pub findings: Vec<Finding>,
     pub changed: ChangedLines,
 }
@@ -31,8 +33,9 @@ pub struct Outcome {
 /// The analysis the server runs; a function value so tests can substitute a failing one.
 pub type Analyzer = fn(Job) -> Outcome;
 
-/// Parses incrementally from the edited old tree, runs the rules, applies suppressions and
-/// computes the lines that differ from HEAD.
+/// Parses incrementally from the edited old tree, re-runs the rules where the edits reached
+/// (all of them on a first analysis), applies suppressions and computes the lines that differ
+/// from HEAD.
 pub fn analyze(job: Job) -> Outcome {
     let Job {
         snapshot,
@@ -40,14 +43,21 @@ pub fn analyze(job: Job) -> Outcome {
         baseline,
     } = job;
     let language = snapshot.kind.language();
-    let tree = language.and_then(|l| parse(l, &snapshot.text, snapshot.old_tree.as_ref()));
-    let findings = rules.check(language, &snapshot.text, tree.as_ref());
-    let findings = apply_suppressions(findings, &snapshot.text, snapshot.kind);
-    let changed = baseline::changed_lines(&baseline, &snapshot.text);
+    let text = &snapshot.text;
+    let tree = language.and_then(|l| parse(l, text, snapshot.old_tree.as_ref()));
+    let rule_findings = match (language, &snapshot.old_tree, &tree, snapshot.previous) {
+        (Some(language), Some(old_tree), Some(tree), Some(previous)) => {
+            rules.recheck(language, text, old_tree, tree, previous)
+        }
+        (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
+    };
+    let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
+    let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
         text: snapshot.text,
         tree,
+        rule_findings: Some(rule_findings),
         findings,
         changed,
     }

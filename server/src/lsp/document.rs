@@ -3,10 +3,13 @@
 //!
 //! Each change is applied to the text and to the tree (`Tree::edit`) at once, synchronously, so
 //! the tree always describes the current text's edit history and the next parse is incremental.
-//! The reparse itself happens in the analysis worker, off the request path.
+//! The reparse itself happens in the analysis worker, off the request path. The rule findings
+//! of the last analysis follow the same edits, so the next analysis re-matches only where the
+//! edits reached (`RuleSet::recheck`).
 
 use super::position::LineStarts;
 use crate::analysis::FileKind;
+use crate::rules::RuleFindings;
 use std::sync::Arc;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Point, Tree};
@@ -19,6 +22,8 @@ pub struct Document {
     lines: LineStarts,
     /// The last parse, edited with every change since: valid input for an incremental parse.
     tree: Option<Tree>,
+    /// The rule findings of that parse, edited with every change since.
+    rule_findings: Option<RuleFindings>,
 }
 
 /// What the worker needs to analyse one version, taken without holding any lock during analysis.
@@ -28,6 +33,8 @@ pub struct Snapshot {
     pub version: i32,
     pub text: Arc<str>,
     pub old_tree: Option<Tree>,
+    /// The rule findings of `old_tree`'s parse, edited along with it.
+    pub previous: Option<RuleFindings>,
 }
 
 /// A change that could not be applied as sent; the document is still consistent.
@@ -46,6 +53,7 @@ impl Document {
             text,
             lines,
             tree: None,
+            rule_findings: None,
         }
     }
 
@@ -63,13 +71,20 @@ impl Document {
             version: self.version,
             text: Arc::from(self.text.as_str()),
             old_tree: self.tree.clone(),
+            previous: self.rule_findings.clone(),
         }
     }
 
     /// Keeps the tree of a finished parse, if it is of the current text.
     pub fn store_tree(&mut self, version: i32, tree: Tree) {
+        self.store_analysis(version, tree, None);
+    }
+
+    /// Keeps the tree and rule findings of a finished analysis, if it is of the current text.
+    pub fn store_analysis(&mut self, version: i32, tree: Tree, findings: Option<RuleFindings>) {
         if version == self.version {
             self.tree = Some(tree);
+            self.rule_findings = findings;
         }
     }
 
@@ -86,6 +101,7 @@ impl Document {
                     self.text = change.text;
                     self.lines = LineStarts::new(&self.text);
                     self.tree = None;
+                    self.rule_findings = None;
                 }
                 Some(range) => {
                     let start = self.lines.offset(&self.text, range.start);
@@ -109,6 +125,9 @@ impl Document {
         self.lines = LineStarts::new(&self.text);
         let new_end = start + new_text.len();
         let new_end_position = self.point(new_end);
+        if let Some(findings) = &mut self.rule_findings {
+            findings.edit(start, old_end, new_end);
+        }
         if let Some(tree) = &mut self.tree {
             tree.edit(&InputEdit {
                 start_byte: start,

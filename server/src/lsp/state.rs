@@ -28,6 +28,12 @@ use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 /// nothing (a pathological file must not hang the editor's code-action menu).
 const WAIT_FOR_ANALYSIS: Duration = Duration::from_secs(5);
 
+/// How long a document must stay unchanged before the background passes run on it. They read
+/// the whole document (a fresh parse, the project's manifests) and may wait on the network, and
+/// a package name rarely changes between two keystrokes: run on every edit, they piled up while
+/// typing and took the cores from the rule diagnostics.
+const PASS_QUIET_PERIOD: Duration = Duration::from_millis(200);
+
 pub struct DocState {
     pub doc: Document,
     pub path: Option<PathBuf>,
@@ -70,6 +76,9 @@ pub struct State {
     /// Bounds concurrent analyses to the cores: opening 200 files must not start 200 threads,
     /// each with its own parsers.
     analysis_slots: Arc<Semaphore>,
+    /// Bounds concurrent background passes the same way (each reads and parses a whole
+    /// document); they queue behind each other, never behind or in front of rule analyses.
+    pass_slots: Arc<Semaphore>,
     /// False until the first rule load finished: documents wait rather than publish empty
     /// diagnostics that would then change.
     rules_ready: AtomicBool,
@@ -93,6 +102,9 @@ impl State {
             passes,
             analyzer,
             analysis_slots: Arc::new(Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
+            pass_slots: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
             rules_ready: AtomicBool::new(false),
@@ -263,7 +275,9 @@ impl State {
             return false;
         }
         if let Some(tree) = outcome.tree {
-            entry.doc.store_tree(outcome.version, tree);
+            entry
+                .doc
+                .store_analysis(outcome.version, tree, outcome.rule_findings);
         }
         entry.findings.changed = Some((outcome.version, outcome.changed));
         entry.findings.code = Some(SourceFindings {
@@ -314,8 +328,9 @@ impl State {
         }
     }
 
+    /// The input of the background passes, if `version` is still the document's current one.
     fn pass_input(&self, uri: &Uri, version: i32) -> Option<PassInput> {
-        let entry = self.docs.get(uri)?;
+        let entry = self.docs.get(uri).filter(|e| e.doc.version == version)?;
         let code = entry
             .findings
             .code
@@ -418,19 +433,29 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
     }
 }
 
+/// Runs the background passes on `version` once the document has stayed at that version for
+/// [`PASS_QUIET_PERIOD`]; a burst of edits runs them once, on its last version.
 fn start_passes(state: &Arc<State>, uri: &Uri, version: i32) {
     if state.passes.is_empty() {
         return;
     }
-    let Some(input) = state.pass_input(uri, version) else {
-        return;
-    };
-    for pass in &state.passes {
-        let (state, pass, uri, input) = (state.clone(), pass.clone(), uri.clone(), input.clone());
-        tokio::spawn(async move {
-            let text = input.text.clone();
-            let findings = pass.run(input).await;
-            state.merge_pass(&uri, pass.name(), version, text, findings);
-        });
-    }
+    let (state, uri) = (state.clone(), uri.clone());
+    tokio::spawn(async move {
+        tokio::time::sleep(PASS_QUIET_PERIOD).await;
+        let Some(input) = state.pass_input(&uri, version) else {
+            return; // edited meanwhile, or closed: a later version's passes will run
+        };
+        for pass in &state.passes {
+            let (state, pass, uri, input) =
+                (state.clone(), pass.clone(), uri.clone(), input.clone());
+            tokio::spawn(async move {
+                let Ok(_slot) = state.pass_slots.clone().acquire_owned().await else {
+                    return;
+                };
+                let text = input.text.clone();
+                let findings = pass.run(input).await;
+                state.merge_pass(&uri, pass.name(), version, text, findings);
+            });
+        }
+    });
 }
