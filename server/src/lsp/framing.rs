@@ -16,13 +16,24 @@ pub const MALFORMED: &str = "slopguard/malformedMessage";
 /// A header line longer than this is garbage, not a header.
 const MAX_HEADER_LINE: usize = 8 * 1024;
 
-/// Copies messages from `input` to `output` until `input` ends or `output` closes.
-pub async fn guard<R, W>(input: R, mut output: W)
+/// Why the guard stopped.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// It forwarded the `exit` notification: nothing may follow, and the process must end.
+    Exit,
+    /// The input ended or the output closed.
+    Closed,
+}
+
+/// Copies messages from `input` to `output` until `input` ends, `output` closes, or the `exit`
+/// notification has been forwarded.
+pub async fn guard<R, W>(input: R, mut output: W) -> Ending
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
     let mut input = BufReader::new(input);
+    let mut ending = Ending::Closed;
     loop {
         let frame = match read_frame(&mut input).await {
             Ok(Some(frame)) => frame,
@@ -42,8 +53,17 @@ where
         {
             break;
         }
+        if is_exit(&body) {
+            ending = Ending::Exit;
+            break;
+        }
     }
     let _ = output.shutdown().await;
+    ending
+}
+
+fn is_exit(body: &[u8]) -> bool {
+    serde_json::from_slice::<Request>(body).is_ok_and(|r| r.method() == "exit" && r.id().is_none())
 }
 
 enum Frame {
@@ -133,8 +153,22 @@ mod tests {
 
     async fn run(input: &[u8]) -> String {
         let mut out = Vec::new();
-        guard(input, &mut out).await;
+        assert_eq!(guard(input, &mut out).await, Ending::Closed);
         String::from_utf8(out).unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_exit_notification_is_the_last_message_forwarded() {
+        let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+        let after = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = Vec::new();
+        for body in [exit, after] {
+            input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
+        }
+        let mut out = Vec::new();
+        assert_eq!(guard(&input[..], &mut out).await, Ending::Exit);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.ends_with(exit) && !out.contains("initialized"), "{out}");
     }
 
     #[tokio::test]

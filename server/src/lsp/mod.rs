@@ -41,6 +41,9 @@ pub fn service(
         .finish()
 }
 
+/// How long the protocol library may take to wind down after `exit`.
+const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Serves LSP over stdin/stdout until `exit`. Returns an error only when the runtime cannot
 /// start.
 pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
@@ -51,10 +54,17 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
         let passes: Vec<Arc<dyn BackgroundPass>> = vec![Arc::new(registry_pass::RegistryPass)];
         let (service, socket) = service(rule_options, passes);
         let (guarded, reader) = tokio::io::duplex(1 << 16);
-        tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
-        Server::new(reader, tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let guard = tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
+        let serve = Server::new(reader, tokio::io::stdout(), socket).serve(service);
+        tokio::pin!(serve);
+        tokio::select! {
+            () = &mut serve => {}
+            Ok(framing::Ending::Exit) = guard => {
+                // The library returns only when every handler has finished; `exit` must end the
+                // process even if one has not (a notification it is still sending, say).
+                let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
+            }
+        }
     });
     // Blocking analyses still running must not delay `exit`.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
