@@ -162,10 +162,20 @@ impl Config {
             line: line_of(span.start),
             message,
         };
-        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
-            path: path.to_path_buf(),
-            line: e.span().and_then(|s| line_of(s.start)),
-            message: e.message().trim().to_string(),
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim();
+            // An unknown key names itself; a bad value is named by the key it is assigned to.
+            let key = e.span().and_then(|s| key_at(text, s.start));
+            ConfigError {
+                path: path.to_path_buf(),
+                line: e.span().and_then(|s| line_of(s.start)),
+                message: match key {
+                    Some(key) if !message.starts_with("unknown field") => {
+                        format!("`{key}`: {message}")
+                    }
+                    _ => message.to_string(),
+                },
+            }
         })?;
         let root = path
             .parent()
@@ -204,6 +214,27 @@ impl Config {
             dependencies: file.dependencies.unwrap_or_default(),
         })
     }
+}
+
+/// The dotted key whose value is at `offset`: the key before `=` on that line, under the last
+/// `[table]` header above it (`rules.severity."python.x"`). `None` outside an assignment.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = crate::text::floor_char_boundary(text, offset);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = text[line_start..offset].split_once('=')?;
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let table = text[..line_start].lines().rev().find_map(|line| {
+        let line = line.trim();
+        let header = line.strip_prefix('[')?.split(']').next()?;
+        Some(header.trim_start_matches('[').trim().to_string())
+    });
+    Some(match table {
+        Some(table) if !table.is_empty() => format!("{table}.{key}"),
+        _ => key.to_string(),
+    })
 }
 
 /// The nearest `slopguard.toml` at or above `start`.
@@ -381,6 +412,24 @@ mod tests {
         assert_eq!(error.line, Some(3));
         assert!(error.message.contains("disabel"), "{error}");
         assert!(error.to_string().starts_with("proj/slopguard.toml:3:"));
+    }
+
+    #[test]
+    fn bad_values_name_the_key_they_are_assigned_to() {
+        for (text, line, key) in [
+            ("fail-on = 3\n", 1, "`fail-on`"),
+            (
+                "[rules.severity]\n\"python.x\" = 1\n",
+                2,
+                "`rules.severity.\"python.x\"`",
+            ),
+            ("[rules]\ndisable = \"x\"\n", 2, "`rules.disable`"),
+            ("exclude = [1]\n", 1, "`exclude`"),
+        ] {
+            let error = parse(text).unwrap_err();
+            assert_eq!(error.line, Some(line), "{text}: {error}");
+            assert!(error.message.starts_with(key), "{text}: {error}");
+        }
     }
 
     #[test]
