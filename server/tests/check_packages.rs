@@ -162,3 +162,52 @@ fn offline_and_disabled_package_checks_ask_no_registry() {
     assert!(document["summary"].get("dependencies").is_none());
     assert!(server.requests().is_empty(), "{:?}", server.paths());
 }
+
+#[test]
+fn undeclared_imports_are_reported_for_relative_paths_too() {
+    // `check`, `check .` and `check app.py` pass relative paths, whose parent is "" for a file
+    // at the top: the walk up to the project's manifests must still find requirements.txt.
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    server.pypi("acme-extra", Package::new("1.0.0"));
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    std::fs::write(dir.join("requirements.txt"), "acme-client==2.1.0\n").unwrap();
+    std::fs::write(
+        dir.join("app.py"),
+        "import acme_client\nimport acme_extra\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("pkg/jobs.py"), "import acme_extra\n").unwrap();
+    for paths in [&[][..], &["."][..], &["app.py", "pkg/jobs.py"][..]] {
+        let (_, document, stderr) = check_json(dir, &server, cache.path(), paths);
+        let undeclared: Vec<(String, String)> = findings(&document, "deps.undeclared-import")
+            .iter()
+            .map(|f| {
+                (
+                    f["path"]
+                        .as_str()
+                        .unwrap()
+                        .trim_start_matches("./")
+                        .to_string(),
+                    f["package"]["name"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            undeclared.len(),
+            2,
+            "check {paths:?}: {undeclared:?}\n{document}\n{stderr}"
+        );
+        assert!(
+            undeclared.iter().any(|(p, _)| p == "app.py")
+                && undeclared.iter().any(|(p, _)| p == "pkg/jobs.py"),
+            "check {paths:?}: {undeclared:?}"
+        );
+    }
+}

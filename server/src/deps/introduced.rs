@@ -46,8 +46,25 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                 .filter(|f| ManifestKind::from_path(f.path).is_none())
                 .copied()
                 .collect();
+            // The root is canonical; paths as given on the command line are relative to the
+            // working directory (`app.py`): resolve them the same way, or no file is inside the
+            // root and no manifest around it declares anything.
+            let resolved: Vec<PathBuf> = code
+                .iter()
+                .map(|f| {
+                    f.path
+                        .canonicalize()
+                        .or_else(|_| std::path::absolute(f.path))
+                        .unwrap_or_else(|_| f.path.to_path_buf())
+                })
+                .collect();
+            let located: Vec<SourceFile<'_>> = code
+                .iter()
+                .zip(&resolved)
+                .map(|(f, path)| SourceFile { path, text: f.text })
+                .collect();
             checker
-                .undeclared_imports(&root, &code)
+                .undeclared_imports(&root, &located)
                 .into_iter()
                 .map(|i| (code[i.file].path.to_path_buf(), i))
                 .collect()
