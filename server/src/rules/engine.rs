@@ -56,6 +56,10 @@ pub struct RuleSet {
     id: u64,
     rules: Vec<Rule>,
     compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
+    /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
+    /// of them match at all (usually none), so the others are never run on it. `None` if the
+    /// set cannot be built (then every regex runs).
+    regex_set: OnceLock<Option<(regex::RegexSet, Vec<usize>)>>,
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -87,6 +91,7 @@ impl RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             rules,
             compiled: Default::default(),
+            regex_set: OnceLock::new(),
         })
     }
 
@@ -176,7 +181,27 @@ impl RuleSet {
         lines: &LineIndex<'_>,
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for rule in &self.rules {
+        let set = self.regex_set.get_or_init(|| {
+            let (patterns, owners): (Vec<&str>, Vec<usize>) = self
+                .rules
+                .iter()
+                .enumerate()
+                .filter_map(|(index, rule)| match &rule.matcher {
+                    Matcher::Regex { regex, .. } => Some((regex.as_str(), index)),
+                    Matcher::Query { .. } => None,
+                })
+                .unzip();
+            let set = regex::RegexSetBuilder::new(patterns)
+                .size_limit(64 << 20)
+                .build()
+                .ok()?;
+            Some((set, owners))
+        });
+        let candidates: Vec<usize> = match set {
+            Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
+            None => (0..self.rules.len()).collect(),
+        };
+        for rule in candidates.into_iter().map(|i| &self.rules[i]) {
             if let Matcher::Regex { .. } = rule.matcher
                 && rule.applies_to(language)
             {
