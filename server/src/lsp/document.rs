@@ -75,11 +75,6 @@ impl Document {
         }
     }
 
-    /// Keeps the tree of a finished parse, if it is of the current text.
-    pub fn store_tree(&mut self, version: i32, tree: Tree) {
-        self.store_analysis(version, tree, None);
-    }
-
     /// Keeps the tree and rule findings of a finished analysis, if it is of the current text.
     pub fn store_analysis(&mut self, version: i32, tree: Tree, findings: Option<RuleFindings>) {
         if version == self.version {
@@ -167,7 +162,7 @@ mod tests {
         let language = Language::Python;
         let mut doc = Document::new(language.into(), 1, "s = '😀'\nx = 1\n".to_string());
         let tree = crate::analysis::parse(language, doc.text(), None).unwrap();
-        doc.store_tree(1, tree);
+        doc.store_analysis(1, tree, None);
         // Column 8 is after the emoji (2 UTF-16 units) and the closing quote.
         let notes = doc.apply(
             2,

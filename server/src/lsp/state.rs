@@ -92,6 +92,7 @@ impl State {
         analyzer: Analyzer,
         passes: Vec<Arc<dyn BackgroundPass>>,
     ) -> State {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         State {
             client,
             docs: DashMap::new(),
@@ -101,12 +102,8 @@ impl State {
             project: RwLock::new(ProjectConfig::default()),
             passes,
             analyzer,
-            analysis_slots: Arc::new(Semaphore::new(
-                std::thread::available_parallelism().map_or(2, |n| n.get()),
-            )),
-            pass_slots: Arc::new(Semaphore::new(
-                std::thread::available_parallelism().map_or(2, |n| n.get()),
-            )),
+            analysis_slots: Arc::new(Semaphore::new(cores)),
+            pass_slots: Arc::new(Semaphore::new(cores)),
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
         }
