@@ -6,24 +6,7 @@ mod support;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
-use support::{Package, RegistryServer};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
-}
+use support::{Package, RegistryServer, git};
 
 fn check_json(
     dir: &Path,
@@ -210,4 +193,79 @@ fn undeclared_imports_are_reported_for_relative_paths_too() {
             "check {paths:?}: {undeclared:?}"
         );
     }
+}
+
+#[test]
+fn included_requirement_files_are_checked_and_pins_compare_by_pep_440() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.0.0"));
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    // `==2.0` is the published `2.0.0`; `base.in` is not named like a requirements file but
+    // `-r` makes it one, and `constraints/pins.txt` is reached through it.
+    std::fs::write(
+        dir.join("requirements.txt"),
+        "-r base.in\nacme-client==2.0\nacme-client-tools==9.9\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("base.in"),
+        "--requirement constraints/pins.txt\nacme-phantom-utils\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("constraints")).unwrap();
+    std::fs::write(dir.join("constraints/pins.txt"), "acme-phantom-pins\n").unwrap();
+
+    let (code, document, stderr) = check_json(dir, &server, cache.path(), &[]);
+    assert_eq!(code, 1, "{document:#}\n{stderr}");
+    let mut hallucinated: Vec<(&str, &str)> = findings(&document, "registry.hallucinated-package")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["package"]["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    hallucinated.sort();
+    assert_eq!(
+        hallucinated,
+        [
+            ("base.in", "acme-phantom-utils"),
+            ("constraints/pins.txt", "acme-phantom-pins"),
+            ("requirements.txt", "acme-client-tools"),
+        ],
+        "{document:#}"
+    );
+    assert!(
+        findings(&document, "registry.version-not-found").is_empty(),
+        "{document:#}"
+    );
+
+    // SARIF carries the same package facts in each result's properties.
+    let output = Command::cargo_bin("slopguard")
+        .unwrap()
+        .current_dir(dir)
+        .env_remove("SLOPGUARD_OFFLINE")
+        .env("SLOPGUARD_PYPI_URL", server.pypi_url())
+        .env("SLOPGUARD_CACHE_DIR", cache.path())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let packages: Vec<&Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "registry.hallucinated-package")
+        .map(|r| &r["properties"]["package"])
+        .collect();
+    assert_eq!(packages.len(), 3, "{sarif:#}");
+    assert!(
+        packages
+            .iter()
+            .any(|p| p["ecosystem"] == "pypi" && p["name"] == "acme-phantom-pins"),
+        "{sarif:#}"
+    );
 }

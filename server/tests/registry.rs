@@ -3,7 +3,7 @@
 mod support;
 
 use support::check::*;
-use support::{Package, RegistryServer};
+use support::{Knob, Package, RegistryServer};
 
 #[test]
 fn present_and_absent_packages_in_every_ecosystem() {
@@ -500,5 +500,67 @@ fn pinned_versions_must_exist_and_not_be_yanked() {
             ("registry.version-yanked", "serde"),
             ("registry.version-not-found", "requests")
         ]
+    );
+}
+
+#[test]
+fn npm_packages_are_dated_from_the_full_document_only_when_they_can_be_new() {
+    // The abbreviated metadata has `modified` but no `time.created`: a package changed within
+    // the risk window is fetched again in full to date it; an old one is not.
+    let server = RegistryServer::start();
+    server.npm(
+        "acme-fresh-widget",
+        Package {
+            published: days_ago(2),
+            ..Package::new("0.0.1")
+        },
+    );
+    server.npm("acme-settled-widget", Package::new("3.1.0"));
+    let root = project(&[(
+        "a.js",
+        "require('acme-fresh-widget');\nrequire('acme-settled-widget');\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["a.js"]);
+    assert_eq!(
+        summary(&findings),
+        [(
+            "registry.risky-package".to_string(),
+            "acme-fresh-widget".to_string(),
+            "acme-fresh-widget".to_string()
+        )]
+    );
+    assert!(
+        findings[0]
+            .finding
+            .message
+            .contains("first published 2 days ago"),
+        "{}",
+        findings[0].finding.message
+    );
+    let requests = server.requests();
+    let asked = |name: &str| -> Vec<bool> {
+        requests
+            .iter()
+            .filter(|r| r.path.ends_with(name))
+            .map(|r| r.accept.contains("application/vnd.npm.install-v1+json"))
+            .collect()
+    };
+    assert_eq!(asked("acme-fresh-widget"), [true, false]);
+    assert_eq!(asked("acme-settled-widget"), [true]);
+}
+
+#[test]
+fn gone_is_absent_too() {
+    // 410 Gone (npm answers it for unpublished packages) means the package does not exist.
+    let server = RegistryServer::start();
+    server.knob("acme-unpublished", Knob::Status(410));
+    let root = project(&[("a.js", "require('acme-unpublished');\n")]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["a.js"]);
+    assert_eq!(
+        rule_ids(&findings),
+        ["registry.hallucinated-package"],
+        "{findings:?}"
     );
 }

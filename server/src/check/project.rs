@@ -46,13 +46,12 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     let mut report = ProjectReport::default();
     // The texts are read again rather than kept from the per-file pass: only code and
     // manifests are needed, and only for as long as this pass runs.
-    let texts: Vec<(PathBuf, String)> = files
-        .iter()
-        .filter_map(|path| match source::load(path, options.max_file_size) {
-            Ok(Loaded::Text { text, .. }) => Some((path.clone(), text)),
-            Ok(Loaded::Skipped(_)) | Err(_) => None,
-        })
-        .collect();
+    let load = |path: &Path| match source::load(path, options.max_file_size) {
+        Ok(Loaded::Text { text, .. }) => Some((path.to_path_buf(), text)),
+        Ok(Loaded::Skipped(_)) | Err(_) => None,
+    };
+    let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();
+    add_requirement_includes(&mut texts, load);
     let sources: Vec<SourceFile<'_>> = texts
         .iter()
         .map(|(path, text)| SourceFile { path, text })
@@ -81,6 +80,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
             checker: Some(&checker),
             network: !offline,
             sources: &sources,
+            focus: None,
         },
     );
     for found in introduced.findings {
@@ -92,6 +92,37 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     report.fails = introduced.fails;
     report.dependencies = Some(introduced.summary);
     report
+}
+
+/// Reads the files that requirement files include (`-r base.in`) and that the walk left out
+/// because their names are not a manifest's, so that their entries are checked too.
+fn add_requirement_includes(
+    texts: &mut Vec<(PathBuf, String)>,
+    load: impl Fn(&Path) -> Option<(PathBuf, String)>,
+) {
+    /// A bound against include cycles through differently spelled paths.
+    const MAX_INCLUDED: usize = 64;
+    let walked = texts.len();
+    let mut next = 0;
+    while next < texts.len() && texts.len() - walked < MAX_INCLUDED {
+        let (path, text) = &texts[next];
+        // Everything past the walked files was read because a requirement file includes it.
+        let is_requirements =
+            next >= walked || ManifestKind::from_path(path) == Some(ManifestKind::Requirements);
+        next += 1;
+        if !is_requirements {
+            continue;
+        }
+        for include in deps::requirement_includes(path, text) {
+            if texts.len() - walked < MAX_INCLUDED
+                && !texts.iter().any(|(p, _)| *p == include)
+                && include.is_file()
+                && let Some(loaded) = load(&include)
+            {
+                texts.push(loaded);
+            }
+        }
+    }
 }
 
 /// A path as the user would write it from `cwd` (canonical): relative when it is below it.

@@ -9,6 +9,7 @@ mod cargo;
 mod npm;
 mod python;
 mod toml_tree;
+pub mod version;
 
 // The dependency diff against a git baseline (new files, kept apart from the parsers above).
 pub mod baseline;
@@ -177,6 +178,62 @@ pub fn parse_manifest(kind: ManifestKind, text: &str) -> Manifest {
         ManifestKind::Requirements => python::parse_requirements(text),
         ManifestKind::PyProject => python::parse_pyproject(text),
     }
+}
+
+/// The files a requirements file includes with `-r` / `--requirement`, as paths next to it
+/// (`dir/requirements.txt` including `../base.in` gives `base.in`).
+pub fn requirement_includes(path: &Path, text: &str) -> Vec<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    python::parse_requirements(text)
+        .includes
+        .iter()
+        .map(|include| lexical(&dir.join(include)))
+        .collect()
+}
+
+/// Which of `files` are requirement files: those named like one, and those another requirement
+/// file includes, however they are named (`-r base.in`, `-r constraints/common.txt`), through
+/// nested includes.
+pub fn requirement_files<'a>(files: &[(&'a Path, &str)]) -> std::collections::HashSet<&'a Path> {
+    let by_path: std::collections::HashMap<PathBuf, (&'a Path, &str)> = files
+        .iter()
+        .map(|&(path, text)| (lexical(path), (path, text)))
+        .collect();
+    let mut found = std::collections::HashSet::new();
+    let mut queue: Vec<(&'a Path, &str)> = files
+        .iter()
+        .copied()
+        .filter(|(path, _)| ManifestKind::from_path(path) == Some(ManifestKind::Requirements))
+        .collect();
+    while let Some((path, text)) = queue.pop() {
+        if !found.insert(path) {
+            continue;
+        }
+        for include in requirement_includes(path, text) {
+            if let Some(&included) = by_path.get(&include) {
+                queue.push(included);
+            }
+        }
+    }
+    found
+}
+
+/// `a/./b/../c` → `a/c`, without asking the file system (the file may be a baseline blob).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// PEP 503 normalisation of a Python distribution name: lower case, runs of `-_.` become `-`.

@@ -8,8 +8,13 @@ mod packages;
 pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
 
 use super::local::Project;
-use super::{Cache, Client, Lookup, PackageInfo, Settings, known, rule_ids, typosquat_target};
-use crate::deps::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};
+use super::{
+    Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids, typosquat_target,
+};
+use crate::deps::version::pin_matches;
+use crate::deps::{
+    Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest, requirement_files,
+};
 use crate::finding::{Finding, PackageRef};
 use crate::lang::{Language, javascript, python};
 use crate::rules::{Category, Confidence, Severity};
@@ -228,8 +233,13 @@ impl PackageChecker {
         if let Some(version) = &reference.pinned
             && !info.versions.is_empty()
         {
-            match info.version(version) {
-                None => out.push(finding(
+            let matching: Vec<&VersionInfo> = info
+                .versions
+                .iter()
+                .filter(|v| pin_matches(reference.ecosystem, version, &v.version))
+                .collect();
+            match matching.as_slice() {
+                [] => out.push(finding(
                     reference,
                     rule_ids::VERSION_NOT_FOUND,
                     Category::HallucinatedPackage,
@@ -240,7 +250,7 @@ impl PackageChecker {
                         reference.ecosystem.registry_name()
                     ),
                 )),
-                Some(v) if v.yanked => out.push(finding(
+                yanked if yanked.iter().all(|v| v.yanked) => out.push(finding(
                     reference,
                     rule_ids::VERSION_YANKED,
                     Category::RiskyPackage,
@@ -367,9 +377,13 @@ fn unverified(reference: &Reference, why: &str) -> Finding {
 /// Every registry reference in `files` that local knowledge does not explain.
 fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
     let project = Project::new(root, files.iter().map(|f| (f.path.to_path_buf(), f.text)));
+    let texts: Vec<(&Path, &str)> = files.iter().map(|f| (f.path, f.text)).collect();
+    let requirements = requirement_files(&texts);
     let mut out = Vec::new();
     for (index, file) in files.iter().enumerate() {
-        if let Some(kind) = ManifestKind::from_path(file.path) {
+        if requirements.contains(file.path) {
+            manifest_references(index, ManifestKind::Requirements, file.text, &mut out);
+        } else if let Some(kind) = ManifestKind::from_path(file.path) {
             manifest_references(index, kind, file.text, &mut out);
         } else if let Some(language) = Language::from_path(file.path) {
             import_references(index, &project, file, language, &mut out);

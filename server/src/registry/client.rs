@@ -1,14 +1,14 @@
 //! The HTTP client: one `ureq` agent on rustls that trusts the platform's certificate store
 //! (corporate proxies and CI machines use their own CA), with a User-Agent naming slopguard,
 //! connect and total timeouts, retries with backoff on 5xx and 429, and a bound on the requests
-//! in flight per registry. It speaks the crates.io sparse index, the PyPI JSON API and the npm
+//! in flight to each registry from the whole process. It speaks the crates.io sparse index, the PyPI JSON API and the npm
 //! registry's abbreviated metadata.
 
 use super::{Lookup, PackageInfo, Settings, VersionInfo};
 use crate::deps::{Ecosystem, normalize_pypi};
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 /// The largest response body read (PyPI's JSON for a project with thousands of files is
 /// several megabytes).
@@ -61,7 +61,7 @@ impl Client {
                     self.settings.pypi_url,
                     normalize_pypi(name)
                 );
-                match self.fetch(&url, "application/json") {
+                match self.fetch(Ecosystem::PyPI, &url, "application/json") {
                     Fetched::Body(body) => parse_pypi(&body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
@@ -69,13 +69,48 @@ impl Client {
             }
             Ecosystem::Npm => {
                 let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
-                match self.fetch(&url, NPM_ABBREVIATED) {
-                    Fetched::Body(body) => parse_npm(&body),
+                match self.fetch(Ecosystem::Npm, &url, NPM_ABBREVIATED) {
+                    Fetched::Body(body) => self.npm_with_age(&url, &body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
             }
         }
+    }
+
+    /// npm's abbreviated metadata has no `time.created`, only `modified`. A package is never
+    /// older than its last change, so only one modified within the risk window can be new;
+    /// for those alone the full document is fetched to date the first publication. (The full
+    /// document of a busy package runs to megabytes; the popular ones never get here.)
+    fn npm_with_age(&self, url: &str, abbreviated: &str) -> Lookup {
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(abbreviated) else {
+            return Lookup::Unknown(
+                "the npm registry answered with something that is not JSON".into(),
+            );
+        };
+        let mut info = npm_info(&json);
+        if info.first_published.is_some() {
+            return Lookup::Exists(info);
+        }
+        let window = self.settings.min_age.as_secs() as i64;
+        let modified = json
+            .get("modified")
+            .and_then(|t| t.as_str())
+            .and_then(parse_time);
+        let recently_modified = modified.is_some_and(|modified| {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            now - modified < window
+        });
+        if recently_modified
+            && let Fetched::Body(full) = self.fetch(Ecosystem::Npm, url, "application/json")
+            && let Lookup::Exists(complete) = parse_npm(&full)
+        {
+            info.first_published = complete.first_published;
+            info.repository = info.repository.or(complete.repository);
+        }
+        Lookup::Exists(info)
     }
 
     /// Asks about many packages at once: each registry gets its own pool of at most
@@ -131,7 +166,7 @@ impl Client {
                 return Lookup::Missing;
             };
             let url = format!("{}/{}", self.settings.crates_index_url, path);
-            match self.fetch(&url, "text/plain") {
+            match self.fetch(Ecosystem::Crates, &url, "text/plain") {
                 Fetched::Body(body) => return parse_crate_index(&body),
                 Fetched::NotFound => {}
                 Fetched::Failed(why) => unknown = Some(why),
@@ -142,9 +177,10 @@ impl Client {
 
     /// GET with retries on 5xx and 429; timeouts and connection errors are not retried (they
     /// already cost the full wait).
-    fn fetch(&self, url: &str, accept: &str) -> Fetched {
+    fn fetch(&self, ecosystem: Ecosystem, url: &str, accept: &str) -> Fetched {
         let mut attempt = 0;
         loop {
+            let permit = in_flight(ecosystem).acquire(self.settings.concurrency);
             let response = self.agent.get(url).header("Accept", accept).call();
             let mut response = match response {
                 Ok(response) => response,
@@ -165,12 +201,61 @@ impl Client {
                 }
                 404 | 410 => return Fetched::NotFound,
                 429 | 500..=599 if attempt < self.settings.retries => {
+                    drop(permit);
                     std::thread::sleep(self.settings.retry_backoff * 2u32.pow(attempt));
                     attempt += 1;
                 }
                 _ => return Fetched::Failed(format!("{url}: HTTP {status}")),
             }
         }
+    }
+}
+
+/// The requests in flight to one registry, across every client and thread of the process: the
+/// editor's background passes and a `check` each make their own client, and the registry sees
+/// their sum.
+struct InFlight {
+    count: Mutex<usize>,
+    freed: Condvar,
+}
+
+/// Holds one of a registry's request slots until dropped.
+struct Permit(&'static InFlight);
+
+impl InFlight {
+    const fn idle() -> InFlight {
+        InFlight {
+            count: Mutex::new(0),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn acquire(&'static self, limit: usize) -> Permit {
+        let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        while *count >= limit.max(1) {
+            count = self.freed.wait(count).unwrap_or_else(|e| e.into_inner());
+        }
+        *count += 1;
+        Permit(self)
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut count = self.0.count.lock().unwrap_or_else(|e| e.into_inner());
+        *count -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+fn in_flight(ecosystem: Ecosystem) -> &'static InFlight {
+    static CRATES: InFlight = InFlight::idle();
+    static PYPI: InFlight = InFlight::idle();
+    static NPM: InFlight = InFlight::idle();
+    match ecosystem {
+        Ecosystem::Crates => &CRATES,
+        Ecosystem::PyPI => &PYPI,
+        Ecosystem::Npm => &NPM,
     }
 }
 
@@ -276,11 +361,17 @@ fn parse_pypi(body: &str) -> Lookup {
 }
 
 /// npm's abbreviated metadata: `versions` with `deprecated` and `hasInstallScript`, and
-/// `dist-tags.latest`. (`time.created`, when present, dates the package.)
+/// `dist-tags.latest`. (`time.created`, only in the full document, dates the package.)
 fn parse_npm(body: &str) -> Lookup {
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
-        return Lookup::Unknown("the npm registry answered with something that is not JSON".into());
-    };
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(json) => Lookup::Exists(npm_info(&json)),
+        Err(_) => {
+            Lookup::Unknown("the npm registry answered with something that is not JSON".into())
+        }
+    }
+}
+
+fn npm_info(json: &serde_json::Value) -> PackageInfo {
     let mut info = PackageInfo::default();
     let latest = json.pointer("/dist-tags/latest").and_then(|l| l.as_str());
     if let Some(versions) = json.get("versions").and_then(|v| v.as_object()) {
@@ -312,7 +403,7 @@ fn parse_npm(body: &str) -> Lookup {
         .pointer("/time/created")
         .and_then(|t| t.as_str())
         .and_then(parse_time);
-    Lookup::Exists(info)
+    info
 }
 
 /// The repository a PyPI project links to: a `project_urls` entry named like a source link,

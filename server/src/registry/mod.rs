@@ -74,9 +74,3 @@ pub struct VersionInfo {
     pub yanked: bool,
     pub deprecated: bool,
 }
-
-impl PackageInfo {
-    pub fn version(&self, version: &str) -> Option<&VersionInfo> {
-        self.versions.iter().find(|v| v.version == version)
-    }
-}

@@ -63,6 +63,9 @@ struct State {
     requests: Vec<Request>,
     /// Repository links by `<ecosystem>:<name>`, added to the metadata that can carry them.
     repositories: HashMap<String, String>,
+    /// Requests being answered now, and the most there ever were at once.
+    in_flight: usize,
+    max_in_flight: usize,
 }
 
 pub struct RegistryServer {
@@ -151,6 +154,10 @@ impl RegistryServer {
     pub fn paths(&self) -> Vec<String> {
         self.requests().into_iter().map(|r| r.path).collect()
     }
+    /// The most requests this server was answering at the same time.
+    pub fn max_in_flight(&self) -> usize {
+        self.state.lock().unwrap().max_in_flight
+    }
     pub fn clear_requests(&self) {
         self.state.lock().unwrap().requests.clear();
     }
@@ -193,6 +200,8 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let ((code, text), delay) = {
         let mut state = state.lock().unwrap();
         state.requests.push(request.clone());
+        state.in_flight += 1;
+        state.max_in_flight = state.max_in_flight.max(state.in_flight);
         let mut forced = None;
         let mut delay = None;
         for (pattern, knob) in state.knobs.iter_mut() {
@@ -231,6 +240,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
         text.len()
     );
     let _ = stream.flush();
+    state.lock().unwrap().in_flight -= 1;
 }
 
 fn route(state: &State, request: &Request) -> (u16, String) {
@@ -410,6 +420,19 @@ impl Drop for SilentServer {
         self.stop.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(self.addr);
     }
+}
+
+/// Runs git in `dir` with a throwaway identity (and no signing), failing the test on error.
+pub fn git(dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?} failed in {}", dir.display());
 }
 
 /// Settings pointing every registry at `server`, with a fresh cache in `cache_dir` and short
