@@ -126,6 +126,7 @@ fn main() {
                 checker: None,
                 network: false,
                 sources: &[],
+                focus: None,
             },
         );
         transitive = report.summary.transitive_added.len();

@@ -131,6 +131,7 @@ impl<'a> Run<'a> {
                 checker: Some(&checker),
                 network: true,
                 sources: &sources,
+                focus: None,
             },
         )
     }

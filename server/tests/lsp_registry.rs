@@ -1,14 +1,16 @@
-//! The registry checks in the editor: `slopguard lsp` publishes a hallucinated import as a
-//! diagnostic, merged after the rule diagnostics, with the registry served on 127.0.0.1.
+//! The registry and new-dependency checks in the editor: `slopguard lsp` publishes a
+//! hallucinated import, an undeclared import and a manifest's new dependency as diagnostics,
+//! merged after the rule diagnostics, with the registry served on 127.0.0.1.
 
 mod support;
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
-use support::{Package, RegistryServer};
+use support::{Package, RegistryServer, git};
 
 fn send(stdin: &mut ChildStdin, message: Value) {
     let body = message.to_string();
@@ -45,6 +47,101 @@ fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
     rx
 }
 
+/// A `slopguard lsp` process, initialized on `root`, asking `registry` for packages.
+struct Editor {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+}
+
+impl Editor {
+    fn start(root: &Path, registry: &RegistryServer, cache: &Path) -> Editor {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
+            .arg("lsp")
+            .env_remove("SLOPGUARD_OFFLINE")
+            .env("SLOPGUARD_PYPI_URL", registry.pypi_url())
+            .env("SLOPGUARD_NPM_URL", registry.npm_url())
+            .env("SLOPGUARD_CRATES_INDEX_URL", registry.crates_url())
+            .env("SLOPGUARD_CACHE_DIR", cache)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let messages = reader(child.stdout.take().unwrap());
+        send(
+            &mut stdin,
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {},
+            "initializationOptions": {"onlyChangedLines": false}}}),
+        );
+        // As the protocol requires, nothing else is sent before the initialize result arrives.
+        let started = Instant::now();
+        while messages
+            .recv_timeout(Duration::from_secs(1))
+            .map_or(true, |m| m["id"] != 1)
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "no initialize result"
+            );
+        }
+        send(
+            &mut stdin,
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        );
+        Editor {
+            child,
+            stdin,
+            messages,
+        }
+    }
+
+    /// Opens `file` with `text` (which need not be what is on disk: an unsaved buffer).
+    fn open(&mut self, file: &Path, language: &str, text: &str) {
+        send(
+            &mut self.stdin,
+            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": format!("file://{}", file.display()), "languageId": language,
+                "version": 1, "text": text}}}),
+        );
+    }
+
+    /// The first diagnostic with `code` published for `file` within 30 s.
+    fn diagnostic(&self, file: &Path, code: &str) -> Option<Value> {
+        let uri = format!("file://{}", file.display());
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            let Ok(message) = self.messages.recv_timeout(Duration::from_secs(1)) else {
+                continue;
+            };
+            if message["method"] != "textDocument/publishDiagnostics"
+                || message["params"]["uri"] != uri.as_str()
+            {
+                continue;
+            }
+            let found = message["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == code)
+                .cloned();
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 #[test]
 fn a_hallucinated_import_becomes_a_diagnostic_in_the_editor() {
     let server = RegistryServer::start();
@@ -54,65 +151,11 @@ fn a_hallucinated_import_becomes_a_diagnostic_in_the_editor() {
     let file = work.path().join("app.py");
     let text = "import acme_client\nimport acme_phantom_sdk\n";
     std::fs::write(&file, text).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
-        .arg("lsp")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .env("SLOPGUARD_PYPI_URL", server.pypi_url())
-        .env("SLOPGUARD_CACHE_DIR", cache.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let messages = reader(child.stdout.take().unwrap());
-    let uri = format!("file://{}", file.display());
-    send(
-        &mut stdin,
-        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
-        "processId": null, "rootUri": format!("file://{}", work.path().display()), "capabilities": {},
-        "initializationOptions": {"onlyChangedLines": false}}}),
-    );
-    // As the protocol requires, nothing else is sent before the initialize result arrives.
-    let started = Instant::now();
-    while messages
-        .recv_timeout(Duration::from_secs(1))
-        .map_or(true, |m| m["id"] != 1)
-    {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no initialize result"
-        );
-    }
-    send(
-        &mut stdin,
-        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-    );
-    send(
-        &mut stdin,
-        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-        "textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}}),
-    );
-
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut found = None;
-    while found.is_none() && Instant::now() < deadline {
-        let Ok(message) = messages.recv_timeout(Duration::from_secs(1)) else {
-            continue;
-        };
-        if message["method"] != "textDocument/publishDiagnostics" {
-            continue;
-        }
-        found = message["params"]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["code"] == "registry.hallucinated-package")
-            .cloned();
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let diagnostic = found.expect("a registry.hallucinated-package diagnostic within 30 s");
+    let mut editor = Editor::start(work.path(), &server, cache.path());
+    editor.open(&file, "python", text);
+    let diagnostic = editor
+        .diagnostic(&file, "registry.hallucinated-package")
+        .expect("a registry.hallucinated-package diagnostic within 30 s");
     assert_eq!(
         diagnostic["range"]["start"],
         json!({"line": 1, "character": 7})
@@ -132,5 +175,61 @@ fn a_hallucinated_import_becomes_a_diagnostic_in_the_editor() {
             .any(|p| p.contains("acme-client") || p.contains("acme_client")),
         "{:?}",
         server.paths()
+    );
+}
+
+#[test]
+fn new_and_undeclared_dependencies_are_noted_in_the_editor() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("1.0.0"));
+    server.pypi("acme-extra", Package::new("2.0.0"));
+    server.repository(
+        "pypi",
+        "acme-extra",
+        "https://code.example.invalid/acme/extra",
+    );
+    let work = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = work.path().canonicalize().unwrap();
+    git(&root, &["init", "-q"]);
+    std::fs::write(root.join("requirements.txt"), "acme-client==1.0.0\n").unwrap();
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "base"]);
+    let mut editor = Editor::start(&root, &server, cache.path());
+
+    // An accepted suggestion imports a package no manifest declares.
+    let app = root.join("app.py");
+    editor.open(&app, "python", "import acme_client\nimport acme_extra\n");
+    let undeclared = editor
+        .diagnostic(&app, "deps.undeclared-import")
+        .expect("a deps.undeclared-import diagnostic within 30 s");
+    assert_eq!(
+        undeclared["range"]["start"],
+        json!({"line": 1, "character": 7})
+    );
+    let message = undeclared["message"].as_str().unwrap();
+    assert!(
+        message.contains("`acme_extra` is imported but not declared"),
+        "{message}"
+    );
+
+    // Declaring it in the (unsaved) manifest makes it a new dependency against HEAD, with the
+    // registry's facts for the reviewer.
+    let manifest = root.join("requirements.txt");
+    editor.open(
+        &manifest,
+        "pip-requirements",
+        "acme-client==1.0.0\nacme-extra==2.0.0\n",
+    );
+    let added = editor
+        .diagnostic(&manifest, "deps.new-dependency")
+        .expect("a deps.new-dependency diagnostic within 30 s");
+    assert_eq!(added["range"]["start"], json!({"line": 1, "character": 0}));
+    let message = added["message"].as_str().unwrap();
+    assert!(message.contains("acme-extra"), "{message}");
+    assert!(message.contains("2.0.0"), "{message}");
+    assert!(
+        message.contains("https://code.example.invalid/acme/extra"),
+        "{message}"
     );
 }

@@ -29,6 +29,9 @@ pub struct IntroducedOptions<'a> {
     /// Files of the check: code files are searched for undeclared imports, and the texts of
     /// manifests and lockfiles here win over the working tree (unsaved editor buffers).
     pub sources: &'a [SourceFile<'a>],
+    /// The editor's open document (absolute): only what concerns it is computed. A code file
+    /// needs no baseline at all (its undeclared imports); a manifest is diffed alone.
+    pub focus: Option<&'a Path>,
 }
 
 /// The dependency diff of the project at `root` against `options.baseline`. Never fails: what
@@ -71,7 +74,15 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         }
         None => Vec::new(),
     };
-    let changes = match read_changes(&root, options) {
+    let focus = options.focus.map(|f| {
+        let f = f.canonicalize().unwrap_or_else(|_| f.to_path_buf());
+        f.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(f)
+    });
+    let changes = match &focus {
+        Some(focus) if !is_tracked(focus) => Ok(Changes::default()),
+        _ => read_changes(&root, options, focus.as_deref()),
+    };
+    let changes = match changes {
         Ok(changes) => changes,
         Err(note) => {
             report.notes.push(note);
@@ -391,20 +402,34 @@ fn is_tracked(path: &Path) -> bool {
     ManifestKind::from_path(path).is_some() || LockfileKind::from_path(path).is_some()
 }
 
-fn read_changes(root: &Path, options: &IntroducedOptions<'_>) -> Result<Changes, String> {
+/// The manifest and lockfile changes below `root`; with a `focus` manifest (relative to the
+/// root) only that one. A focused lockfile still reads every manifest, which tell its direct
+/// entries from its transitive ones.
+fn read_changes(
+    root: &Path,
+    options: &IntroducedOptions<'_>,
+    focus: Option<&Path>,
+) -> Result<Changes, String> {
     let skipped = |e: GitError| format!("new dependencies not computed: {e}");
+    let wanted = |path: &Path| match focus {
+        Some(focus) if ManifestKind::from_path(focus).is_some() => path == focus,
+        Some(focus) => path == focus || ManifestKind::from_path(path).is_some(),
+        None => is_tracked(path),
+    };
     let repository = Repository::discover(root).map_err(skipped)?;
     let (old_side, new_side) = repository.sides(&options.baseline).map_err(skipped)?;
-    let old = repository
-        .read_files(&old_side, &is_tracked)
-        .map_err(skipped)?;
-    let mut new = repository
-        .read_files(&new_side, &is_tracked)
-        .map_err(skipped)?;
+    let old = repository.read_files(&old_side, &wanted).map_err(skipped)?;
+    let mut new = repository.read_files(&new_side, &wanted).map_err(skipped)?;
     if new_side == Side::Worktree {
         for source in options.sources {
-            if let Ok(relative) = source.path.strip_prefix(root)
-                && is_tracked(relative)
+            let path = source
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| source.path.to_path_buf());
+            if let Ok(relative) = path
+                .strip_prefix(root)
+                .or_else(|_| source.path.strip_prefix(root))
+                && wanted(relative)
             {
                 new.insert(relative.to_path_buf(), source.text.to_string());
             }
