@@ -213,35 +213,40 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
     let repo = Repo::new();
     repo.write(
         "Cargo.toml",
-        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nacme-log = \"0.4\"\nacme-rand = \"0.8\"\nacme-time = \"=0.3.1\"\nhttp = { package = \"acme-http\", version = \"1\" }\n",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nacme-log = \"0.4\"\nacme-rand = \"0.8\"\nacme-time = \"=0.3.1\"\nhttp = { package = \"acme-http\", version = \"1\" }\nacme-fork = { git = \"https://example.invalid/upstream/acme-fork\" }\nacme-vendored = \"1\"\n",
     )
     .write(
         "Cargo.lock",
         &cargo_lock(&[
+            ("acme-fork", "2.0.0", Some("git+https://example.invalid/upstream/acme-fork#aaa")),
             ("acme-http", "1.0.0", Some(CRATES_IO)),
             ("acme-log", "0.4.20", Some(CRATES_IO)),
             ("acme-rand", "0.8.5", Some(CRATES_IO)),
             ("acme-time", "0.3.1", Some(CRATES_IO)),
+            ("acme-vendored", "1.0.0", Some(CRATES_IO)),
             ("demo", "0.1.0", None),
         ]),
     )
     .write("src/main.rs", "fn main() {}\n");
     repo.commit("base");
-    // Version-only change (acme-time), re-sourced (acme-log), renamed (http), added
-    // (acme-core, acme-net), removed (acme-rand).
+    // Version-only change (acme-time), re-sourced (acme-log to git, acme-fork to another
+    // repository, acme-vendored to a vendored copy), renamed (http), added (acme-core,
+    // acme-net), removed (acme-rand).
     repo.write(
         "Cargo.toml",
-        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nacme-log = { git = \"https://example.invalid/acme-log\" }\nacme-time = \">=0.3\"\nhttp = { package = \"acme-htttp\", version = \"1\" }\nacme-core = \"0.3\"\n\n[dev-dependencies]\nacme-net = \"1\"\n",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nacme-log = { git = \"https://example.invalid/acme-log\" }\nacme-time = \">=0.3\"\nhttp = { package = \"acme-htttp\", version = \"1\" }\nacme-core = \"0.3\"\nacme-fork = { git = \"https://example.invalid/someone/acme-fork\", branch = \"fix\" }\nacme-vendored = { path = \"vendor/acme-vendored\" }\n\n[dev-dependencies]\nacme-net = \"1\"\n",
     )
     .write(
         "Cargo.lock",
         &cargo_lock(&[
             ("acme-core", "0.3.0", Some(CRATES_IO)),
+            ("acme-fork", "2.0.0", Some("git+https://example.invalid/someone/acme-fork?branch=fix#bbb")),
             ("acme-htttp", "1.0.0", Some(CRATES_IO)),
             ("acme-itoa", "1.0.9", Some(CRATES_IO)),
             ("acme-log", "0.4.21", Some("git+https://example.invalid/acme-log#abc")),
             ("acme-net", "1.2.0", Some(CRATES_IO)),
             ("acme-time", "0.3.1", Some(CRATES_IO)),
+            ("acme-vendored", "1.0.0", None),
             ("demo", "0.1.0", None),
         ]),
     );
@@ -253,14 +258,22 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
             row(
                 "deps.transitive-added",
                 "Cargo.lock",
-                15,
+                20,
                 "\"acme-itoa\"",
                 "info"
             ),
             row("deps.new-dependency", "Cargo.toml", 6, "acme-log", "info"),
             row("deps.new-dependency", "Cargo.toml", 8, "acme-htttp", "info"),
             row("deps.new-dependency", "Cargo.toml", 9, "acme-core", "info"),
-            row("deps.new-dependency", "Cargo.toml", 12, "acme-net", "info"),
+            row("deps.new-dependency", "Cargo.toml", 10, "acme-fork", "info"),
+            row(
+                "deps.new-dependency",
+                "Cargo.toml",
+                11,
+                "acme-vendored",
+                "info"
+            ),
+            row("deps.new-dependency", "Cargo.toml", 14, "acme-net", "info"),
         ]
     );
     assert_eq!(
@@ -269,7 +282,15 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
     );
     assert_eq!(
         message(&report, "deps.new-dependency", "acme-log"),
-        "dependency `acme-log` now comes from a git repository instead of crates.io: no registry checks apply, review its source"
+        "dependency `acme-log` now comes from a git repository (https://example.invalid/acme-log) instead of crates.io: no registry checks apply, review its source"
+    );
+    assert_eq!(
+        message(&report, "deps.new-dependency", "acme-fork"),
+        "dependency `acme-fork` now comes from a git repository (https://example.invalid/someone/acme-fork) instead of a git repository (https://example.invalid/upstream/acme-fork): no registry checks apply, review its source"
+    );
+    assert_eq!(
+        message(&report, "deps.new-dependency", "acme-vendored"),
+        "dependency `acme-vendored` now comes from a local path (vendor/acme-vendored) instead of crates.io: no registry checks apply, review its source"
     );
     assert!(
         message(&report, "deps.new-dependency", "acme-htttp")
@@ -286,9 +307,11 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
         serde_json::json!({
             "direct_added": [
                 {"ecosystem": "crates.io", "name": "acme-core", "version": "0.3", "path": "Cargo.toml"},
+                {"ecosystem": "crates.io", "name": "acme-fork", "path": "Cargo.toml"},
                 {"ecosystem": "crates.io", "name": "acme-htttp", "version": "1", "path": "Cargo.toml"},
                 {"ecosystem": "crates.io", "name": "acme-log", "path": "Cargo.toml"},
                 {"ecosystem": "crates.io", "name": "acme-net", "version": "1", "path": "Cargo.toml"},
+                {"ecosystem": "crates.io", "name": "acme-vendored", "path": "Cargo.toml"},
             ],
             "transitive_added": [
                 {"ecosystem": "crates.io", "name": "acme-itoa", "version": "1.0.9", "path": "Cargo.lock"},
@@ -296,6 +319,8 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
             "removed": [
                 {"ecosystem": "crates.io", "name": "acme-http", "version": "1", "path": "Cargo.toml"},
                 {"ecosystem": "crates.io", "name": "acme-rand", "version": "0.8", "path": "Cargo.toml"},
+                // The published copy left the lockfile; the vendored one is the project's own.
+                {"ecosystem": "crates.io", "name": "acme-vendored", "version": "1.0.0", "path": "Cargo.lock"},
             ],
         })
     );

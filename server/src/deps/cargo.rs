@@ -89,6 +89,7 @@ fn dependency(
     let mut alias = None;
     let mut requirement = None;
     let mut source = SourceKind::Registry;
+    let mut location = None;
     for leaf in leaves {
         let field = leaf.path.get(table + 2).map(|s| s.name.as_str());
         match (field, &leaf.value) {
@@ -100,8 +101,14 @@ fn dependency(
                 alias = Some(key.name.clone());
                 name = (value.clone(), *start, *end);
             }
-            (Some("git"), _) => source = SourceKind::Git,
-            (Some("path"), _) if source == SourceKind::Registry => source = SourceKind::Path,
+            (Some("git"), value) => {
+                source = SourceKind::Git;
+                location = string(value);
+            }
+            (Some("path"), value) if source == SourceKind::Registry => {
+                source = SourceKind::Path;
+                location = string(value);
+            }
             (Some("workspace"), Value::Bool(true)) => source = SourceKind::Workspace,
             (Some("registry"), Value::Str { value, .. }) => {
                 source = SourceKind::OtherRegistry(value.clone())
@@ -117,7 +124,15 @@ fn dependency(
         requirement_span: requirement.as_ref().map(|r| index.span(r.1, r.2)),
         requirement: requirement.map(|r| r.0),
         source,
+        location,
         section,
+    }
+}
+
+fn string(value: &Value) -> Option<String> {
+    match value {
+        Value::Str { value, .. } => Some(value.clone()),
+        _ => None,
     }
 }
 

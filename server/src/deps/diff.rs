@@ -12,8 +12,11 @@ use std::collections::HashMap;
 pub enum Change {
     /// The name is new to the manifest.
     Added,
-    /// The name was there, from another source.
-    Resourced { from: SourceKind },
+    /// The name was there, from another source (or another repository, path or URL).
+    Resourced {
+        from: SourceKind,
+        location: Option<String>,
+    },
     /// The name the code uses (`from`'s alias or name) now points at another package.
     Renamed { from: String },
 }
@@ -37,6 +40,33 @@ pub struct ManifestDelta {
 /// workspace inheritance is the project's own code or is reported where it is declared.
 fn is_external(dependency: &Dependency) -> bool {
     !matches!(dependency.source, SourceKind::Path | SourceKind::Workspace)
+}
+
+/// Whether two declarations take a package from the same place: the same registry, the same
+/// repository or URL (a moved `rev`, `tag` or `branch` is a version change), or both local.
+fn same_source(a: &Dependency, b: &Dependency) -> bool {
+    let place = |d: &Dependency| {
+        d.location.as_deref().map(|l| {
+            let l = l.trim().trim_end_matches('/');
+            let l = l.strip_prefix("git+").unwrap_or(l);
+            // npm's `github:user/repo#v1` and pip's `git+https://...@v1`: the part naming a
+            // commit, tag or branch is the version.
+            let l = l.split('#').next().unwrap_or(l);
+            let l = match l
+                .rfind('/')
+                .and_then(|slash| l[slash..].find('@').map(|at| slash + at))
+            {
+                Some(at) => &l[..at],
+                None => l,
+            };
+            l.trim_end_matches(".git").to_ascii_lowercase()
+        })
+    };
+    a.source == b.source
+        && match a.source {
+            SourceKind::Git | SourceKind::Url => place(a) == place(b),
+            _ => true,
+        }
 }
 
 fn key(dependency: &Dependency) -> String {
@@ -71,10 +101,19 @@ pub fn diff_manifest(old: Option<&Manifest>, new: &Manifest) -> ManifestDelta {
     for dependency in &new.dependencies {
         let name = key(dependency);
         let change = match old_by_name.get(&name) {
-            Some(before) if before.iter().any(|d| d.source == dependency.source) => None,
-            Some(before) if is_external(dependency) => Some(Change::Resourced {
-                from: before[0].source.clone(),
-            }),
+            Some(before) if before.iter().any(|d| same_source(d, dependency)) => None,
+            // A package the registry gave before now comes from a local path: a vendored or
+            // patched copy replaces the published one, which a reviewer should see. Between
+            // local sources (path ↔ workspace) nothing new arrives.
+            Some(before)
+                if is_external(dependency)
+                    || before.iter().any(|d| d.source == SourceKind::Registry) =>
+            {
+                Some(Change::Resourced {
+                    from: before[0].source.clone(),
+                    location: before[0].location.clone(),
+                })
+            }
             Some(_) => None,
             None if !is_external(dependency) => None,
             None => match old_by_code_name.get(&code_name(dependency)) {
@@ -139,7 +178,8 @@ mod tests {
                 (
                     "log".to_string(),
                     Change::Resourced {
-                        from: SourceKind::Registry
+                        from: SourceKind::Registry,
+                        location: None,
                     }
                 ),
                 (
@@ -173,5 +213,54 @@ mod tests {
         let old = parse_manifest(ManifestKind::Requirements, "PyYAML>=5\n");
         let new = parse_manifest(ManifestKind::Requirements, "pyyaml>=3\n");
         assert_eq!(diff_manifest(Some(&old), &new), ManifestDelta::default());
+    }
+
+    #[test]
+    fn another_repository_or_a_local_copy_is_a_new_source_and_a_moved_rev_is_not() {
+        let old = cargo(
+            "[dependencies]\nlog = { git = \"https://example.invalid/a/log\" }\nrand = { git = \"https://example.invalid/rand.git\", tag = \"v1\" }\nserde = \"1\"\nmine = { path = \"../mine\" }\n",
+        );
+        let new = cargo(
+            "[dependencies]\nlog = { git = \"https://example.invalid/b/log\" }\nrand = { git = \"https://example.invalid/rand\", tag = \"v2\" }\nserde = { path = \"vendor/serde\" }\nmine = { path = \"../../mine\" }\n",
+        );
+        let (introduced, removed) = summary(&diff_manifest(Some(&old), &new));
+        assert_eq!(
+            introduced,
+            [
+                (
+                    "log".to_string(),
+                    Change::Resourced {
+                        from: SourceKind::Git,
+                        location: Some("https://example.invalid/a/log".into()),
+                    }
+                ),
+                (
+                    "serde".to_string(),
+                    Change::Resourced {
+                        from: SourceKind::Registry,
+                        location: None,
+                    }
+                ),
+            ]
+        );
+        assert!(removed.is_empty());
+
+        let npm = |text| parse_manifest(ManifestKind::PackageJson, text);
+        let old = npm(
+            r#"{"dependencies": {"a": "github:one/a#v1", "b": "git+https://h.invalid/x/b.git#main"}}"#,
+        );
+        let new = npm(
+            r#"{"dependencies": {"a": "github:two/a#v1", "b": "git+https://h.invalid/x/b#v2"}}"#,
+        );
+        let (introduced, _) = summary(&diff_manifest(Some(&old), &new));
+        assert_eq!(introduced.len(), 1, "{introduced:?}");
+        assert_eq!(introduced[0].0, "a");
+
+        let pip = |text| parse_manifest(ManifestKind::Requirements, text);
+        let old = pip("b @ git+ssh://git@h.invalid/x/b.git@v1\n");
+        let moved = pip("b @ git+ssh://git@h.invalid/x/b.git@v2\n");
+        let elsewhere = pip("b @ git+ssh://git@h.invalid/y/b.git@v1\n");
+        assert!(diff_manifest(Some(&old), &moved).introduced.is_empty());
+        assert_eq!(diff_manifest(Some(&old), &elsewhere).introduced.len(), 1);
     }
 }

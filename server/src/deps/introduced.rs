@@ -174,13 +174,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         if settings.allows(dependency.ecosystem, &dependency.name) {
             continue;
         }
-        let mut message = report::headline(
-            &dependency.name,
-            dependency.ecosystem,
-            &dependency.source,
-            &dependency.section,
-            &introduced.change,
-        );
+        let mut message = report::headline(dependency, &introduced.change);
         let found = categories(dependency.ecosystem, &dependency.name);
         if dependency.source == SourceKind::Registry {
             if let Some(facts) = report::facts(

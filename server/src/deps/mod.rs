@@ -98,6 +98,9 @@ pub struct Dependency {
     pub requirement: Option<String>,
     pub requirement_span: Option<Span>,
     pub source: SourceKind,
+    /// Where a git, path or URL source points, as written (`git = "https://..."`, the npm spec
+    /// `github:user/repo#v1`, PEP 508's `name @ https://...`): a change of it is a new source.
+    pub location: Option<String>,
     /// The table or list that declares it: `dependencies`, `target.'cfg(unix)'.dev-dependencies`,
     /// `project.optional-dependencies.test`, `devDependencies`...
     pub section: String,

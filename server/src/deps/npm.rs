@@ -80,6 +80,8 @@ fn dependency(
     } else {
         source_of(spec)
     };
+    let location = (source != SourceKind::Registry && source != SourceKind::Workspace)
+        .then(|| spec.to_string());
     Dependency {
         ecosystem: Ecosystem::Npm,
         name,
@@ -87,6 +89,7 @@ fn dependency(
         alias,
         requirement_span: requirement.as_ref().map(|r| index.span(r.1, r.2)),
         requirement: requirement.map(|r| r.0),
+        location,
         source,
         section: section.to_string(),
     }

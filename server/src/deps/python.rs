@@ -113,18 +113,19 @@ pub(super) fn parse_requirements(text: &str) -> Manifest {
             }
             continue;
         }
-        if trimmed.contains("://")
-            || trimmed.starts_with(['.', '/', '~'])
-            || trimmed.contains('/') && !trimmed.contains('@')
+        // `name @ url` names its package: no registry check applies, but the dependency diff
+        // must see where it comes from. Bare URLs and paths name nothing.
+        let named_url = parse_pep508(line).filter(|p| p.direct_url);
+        if named_url.is_none()
+            && (trimmed.contains("://")
+                || trimmed.starts_with(['.', '/', '~'])
+                || trimmed.contains('/') && !trimmed.contains('@'))
         {
             continue;
         }
-        let Some(parsed) = parse_pep508(line) else {
+        let Some(parsed) = named_url.or_else(|| parse_pep508(line)) else {
             continue;
         };
-        if parsed.direct_url {
-            continue;
-        }
         manifest.dependencies.push(pep508_dependency(
             &index,
             line_start,
@@ -134,6 +135,18 @@ pub(super) fn parse_requirements(text: &str) -> Manifest {
         ));
     }
     manifest
+}
+
+/// The URL of a PEP 508 direct reference, from the text after the name (`[extra] @ url ; marker`).
+fn direct_url(after_name: &str) -> String {
+    let url = after_name
+        .split_once('@')
+        .map_or(after_name, |(_, url)| url);
+    let url = url.split_once(" ;").map_or(url, |(url, _)| url);
+    url.split_once(';')
+        .map_or(url, |(url, _)| url)
+        .trim()
+        .to_string()
 }
 
 fn pep508_dependency(
@@ -158,6 +171,7 @@ fn pep508_dependency(
         } else {
             SourceKind::Registry
         },
+        location: parsed.direct_url.then(|| direct_url(&text[name_end..])),
         section,
     }
 }
@@ -254,6 +268,7 @@ fn poetry(index: &LineIndex<'_>, all: &[Leaf], manifest: &mut Manifest) {
                     requirement: None,
                     requirement_span: None,
                     source: SourceKind::Registry,
+                    location: None,
                     section,
                 });
                 manifest.dependencies.last_mut().expect("just pushed")
@@ -264,9 +279,16 @@ fn poetry(index: &LineIndex<'_>, all: &[Leaf], manifest: &mut Manifest) {
                 dependency.requirement = Some(value.clone());
                 dependency.requirement_span = Some(index.span(*start, *end));
             }
-            (Some("git"), _) => dependency.source = SourceKind::Git,
-            (Some("path"), _) => dependency.source = SourceKind::Path,
-            (Some("url"), _) => dependency.source = SourceKind::Url,
+            (Some(kind @ ("git" | "path" | "url")), value) => {
+                dependency.source = match kind {
+                    "git" => SourceKind::Git,
+                    "path" => SourceKind::Path,
+                    _ => SourceKind::Url,
+                };
+                if let Value::Str { value, .. } = value {
+                    dependency.location = Some(value.clone());
+                }
+            }
             _ => {}
         }
     }
@@ -304,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn requirements_files_skip_options_urls_and_paths() {
+    fn requirements_files_skip_options_bare_urls_and_paths() {
         let text = "# pinned\nrequests==2.31.0  # http\n-r base.txt\n--requirement=dev.txt\n\
                     -e ./editable\n--index-url https://mirror.invalid/simple\n\
                     https://x.invalid/p.whl\n./local\nflask[async]>=3 --hash=sha256:abc\n\
@@ -315,8 +337,16 @@ mod tests {
             [
                 ("requests".into(), Some("==2.31.0".into())),
                 ("flask".into(), Some(">=3".into())),
+                ("pkg".into(), None),
                 ("NumPy".into(), None),
             ]
+        );
+        // A named direct reference is a dependency from a URL, never looked up in a registry.
+        let named = &manifest.dependencies[2];
+        assert_eq!(named.source, SourceKind::Url);
+        assert_eq!(
+            named.location.as_deref(),
+            Some("git+https://x.invalid/r.git")
         );
         assert_eq!(
             manifest.includes,

@@ -3,7 +3,7 @@
 //! the notes, which quote what the registry says about each new package.
 
 use super::diff::Change;
-use super::{Ecosystem, SourceKind};
+use super::{Dependency, Ecosystem, SourceKind};
 use crate::registry::{FileFinding, Lookup};
 use crate::rules::Category;
 use serde::Serialize;
@@ -67,20 +67,32 @@ pub(crate) fn describe_source(ecosystem: Ecosystem, source: &SourceKind) -> Stri
     }
 }
 
+/// A source with where it points, when it points somewhere: "a git repository
+/// (https://...)".
+fn describe_location(ecosystem: Ecosystem, source: &SourceKind, location: Option<&str>) -> String {
+    let described = describe_source(ecosystem, source);
+    match location {
+        Some(location) => format!("{described} ({location})"),
+        None => described,
+    }
+}
+
 /// The first sentence of a new-dependency note.
-pub(crate) fn headline(
-    name: &str,
-    ecosystem: Ecosystem,
-    source: &SourceKind,
-    section: &str,
-    change: &Change,
-) -> String {
-    let from = describe_source(ecosystem, source);
+pub(crate) fn headline(dependency: &Dependency, change: &Change) -> String {
+    let (name, ecosystem, section) = (&dependency.name, dependency.ecosystem, &dependency.section);
+    let from = describe_location(
+        ecosystem,
+        &dependency.source,
+        dependency.location.as_deref(),
+    );
     match change {
         Change::Added => format!("new dependency `{name}` from {from} in `{section}`"),
-        Change::Resourced { from: before } => format!(
+        Change::Resourced {
+            from: before,
+            location,
+        } => format!(
             "dependency `{name}` now comes from {from} instead of {}",
-            describe_source(ecosystem, before)
+            describe_location(ecosystem, before, location.as_deref())
         ),
         Change::Renamed { from: before } => {
             format!("the name `{before}` now points at another package: `{name}` from {from}")
