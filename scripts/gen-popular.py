@@ -113,12 +113,18 @@ def npm(path, limit):
 
 
 def crates():
+    """The cache's crates, plus those the current list already holds: a crate once shown to
+    exist stays listed when a later build no longer needs it (crates.io never deletes one)."""
     home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
     names = set()
     for cache in (home / "registry" / "index").glob("*/.cache"):
         for entry in cache.rglob("*"):
             if entry.is_file() and not entry.name.startswith("."):
                 names.add(entry.name)
+    listed = DATA / "crates-known.txt"
+    if listed.exists():
+        names |= {l.strip() for l in listed.read_text().splitlines()
+                  if l.strip() and not l.startswith("#")}
     return sorted(names)
 
 
