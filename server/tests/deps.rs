@@ -207,6 +207,11 @@ fn cargo_lock(packages: &[(&str, &str, Option<&str>)]) -> String {
 fn rust_crate_added_removed_resourced_renamed_and_version_only() {
     let server = RegistryServer::start();
     server.krate("acme-core", Package::new("0.3.0"));
+    server.repository(
+        "crates",
+        "acme-core",
+        "https://code.example.invalid/acme/core",
+    );
     server.krate("acme-net", Package::new("1.2.0"));
     server.krate("acme-htttp", Package::new("1.0.0"));
     server.krate("acme-itoa", Package::new("1.0.9"));
@@ -278,7 +283,7 @@ fn rust_crate_added_removed_resourced_renamed_and_version_only() {
     );
     assert_eq!(
         message(&report, "deps.new-dependency", "acme-core"),
-        "new dependency `acme-core` from crates.io in `dependencies`: latest 0.3.0, 1 versions, first published 2019-05-01"
+        "new dependency `acme-core` from crates.io in `dependencies`: latest 0.3.0, 1 versions, first published 2019-05-01, 4,321 downloads all time, 432 in the last 90 days, repository https://code.example.invalid/acme/core"
     );
     assert_eq!(
         message(&report, "deps.new-dependency", "acme-log"),
@@ -418,6 +423,20 @@ fn npm_lock_v3_transitive_newcomers_are_checked() {
                 "info"
             ),
         ]
+    );
+    assert_eq!(
+        message(&report, "deps.new-dependency", "acme-charts"),
+        "new dependency `acme-charts` from the npm registry in `dependencies`: latest 2.0.0, 1 versions, 4,321 downloads last month"
+    );
+    // Details are asked for the new direct dependency only, not for each transitive newcomer.
+    let downloads: Vec<String> = server
+        .paths()
+        .into_iter()
+        .filter(|p| p.starts_with("/npm-downloads/"))
+        .collect();
+    assert_eq!(
+        downloads,
+        ["/npm-downloads/downloads/point/last-month/acme-charts"]
     );
     assert_eq!(
         message(&report, "deps.transitive-added", "acme-color"),

@@ -103,6 +103,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                 name: dependency.name.clone(),
                 version: dependency.pinned_version().map(str::to_string),
                 span: dependency.name_span,
+                details: true,
             });
             lockfile_of.push(None);
         }
@@ -113,6 +114,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
             name: import.name.clone(),
             version: None,
             span: import.span,
+            details: true,
         });
         lockfile_of.push(None);
     }
@@ -124,6 +126,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                     name: package.name.clone(),
                     version: Some(package.version.clone()).filter(|v| !v.is_empty()),
                     span: package.span,
+                    details: false,
                 });
                 lockfile_of.push(Some(lock.path.clone()));
             }

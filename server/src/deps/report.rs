@@ -119,14 +119,39 @@ pub(crate) fn facts(ecosystem: Ecosystem, lookup: Option<&Lookup>) -> Option<Str
     if let Some(first) = info.first_published {
         parts.push(format!("first published {}", date(first)));
     }
+    if let Some(downloads) = &info.downloads {
+        let recent = downloads
+            .recent
+            .map(|r| format!(", {} in the last 90 days", thousands(r)))
+            .unwrap_or_default();
+        parts.push(format!(
+            "{} downloads {}{recent}",
+            thousands(downloads.count),
+            downloads.period
+        ));
+    }
     match (&info.repository, ecosystem) {
         (Some(url), _) => parts.push(format!("repository {url}")),
-        // The crates.io index and npm's abbreviated metadata never carry a repository link,
-        // so its absence there says nothing.
+        // The crates.io index and npm's abbreviated metadata never carry a repository link
+        // (crates.io's web API does, when it could be asked), so its absence there says
+        // nothing.
         (None, Ecosystem::PyPI) => parts.push("no repository link".into()),
         (None, _) => {}
     }
     Some(parts.join(", "))
+}
+
+/// `1234567` → `1,234,567`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "also reported as ...": the registry verdicts that take precedence over a note.
@@ -175,6 +200,14 @@ mod tests {
             let seconds = parse_time(&format!("{text}T10:00:00Z")).unwrap();
             assert_eq!(date(seconds), text);
         }
+    }
+
+    #[test]
+    fn counts_have_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

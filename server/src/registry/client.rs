@@ -4,7 +4,7 @@
 //! in flight to each registry from the whole process. It speaks the crates.io sparse index, the PyPI JSON API and the npm
 //! registry's abbreviated metadata.
 
-use super::{Lookup, PackageInfo, Settings, VersionInfo};
+use super::{Downloads, Lookup, PackageInfo, Settings, VersionInfo};
 use crate::deps::{Ecosystem, normalize_pypi};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -148,6 +148,73 @@ impl Client {
             }
         });
         results.into_inner().unwrap_or_default()
+    }
+
+    /// Adds what the registry's web API knows beyond its index or metadata, for a reviewer of
+    /// a new dependency: npm's downloads last month (`{npm-downloads}/downloads/point/last-month/
+    /// <name>`), crates.io's downloads and repository link (`{crates-api}/api/v1/crates/<name>`).
+    /// PyPI publishes no download counts. A failure leaves `info` as it was: these are facts
+    /// for a note, never a verdict.
+    pub fn add_details(&self, ecosystem: Ecosystem, name: &str, info: &mut PackageInfo) {
+        if self.settings.offline {
+            return;
+        }
+        match ecosystem {
+            Ecosystem::PyPI => {}
+            Ecosystem::Npm => {
+                let url = format!(
+                    "{}/downloads/point/last-month/{}",
+                    self.settings.npm_downloads_url,
+                    name.replace('/', "%2f")
+                );
+                if let Fetched::Body(body) = self.fetch(ecosystem, &url, "application/json")
+                    && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
+                    && let Some(count) = json.get("downloads").and_then(|d| d.as_u64())
+                {
+                    info.downloads = Some(Downloads {
+                        count,
+                        period: "last month".into(),
+                        recent: None,
+                    });
+                }
+            }
+            Ecosystem::Crates => {
+                let url = format!("{}/api/v1/crates/{}", self.settings.crates_api_url, name);
+                if let Fetched::Body(body) = self.fetch(ecosystem, &url, "application/json")
+                    && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
+                {
+                    let field = |key: &str| json.pointer(&format!("/crate/{key}")).cloned();
+                    if let Some(count) = field("downloads").and_then(|d| d.as_u64()) {
+                        info.downloads = Some(Downloads {
+                            count,
+                            period: "all time".into(),
+                            recent: field("recent_downloads").and_then(|d| d.as_u64()),
+                        });
+                    }
+                    if info.repository.is_none() {
+                        info.repository = field("repository")
+                            .and_then(|r| r.as_str().map(str::to_string))
+                            .filter(|r| !r.is_empty());
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Self::add_details`] for many packages, the registries in parallel, each within its
+    /// bound on requests in flight.
+    pub fn add_details_many(&self, packages: &mut [(Ecosystem, String, PackageInfo)]) {
+        std::thread::scope(|scope| {
+            for chunk in
+                packages.chunks_mut(packages.len().div_ceil(self.settings.concurrency).max(1))
+            {
+                scope.spawn(move || {
+                    for (ecosystem, name, info) in chunk {
+                        self.add_details(*ecosystem, name, info);
+                    }
+                });
+            }
+        });
     }
 
     /// A crate by its name and, when it has `-` or `_`, by the other spelling: cargo treats them

@@ -66,6 +66,19 @@ pub struct PackageInfo {
     /// `project_urls`; npm only in full metadata; never in the crates.io index).
     #[serde(default)]
     pub repository: Option<String>,
+    /// Download counts, when the registry publishes them (fetched for new dependencies only).
+    #[serde(default)]
+    pub downloads: Option<Downloads>,
+}
+
+/// How often a package was downloaded, in the registry's own terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Downloads {
+    pub count: u64,
+    /// What the count covers: `"last month"` (npm), `"all time"` (crates.io).
+    pub period: String,
+    /// crates.io's downloads of the last 90 days.
+    pub recent: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,10 @@ use std::time::Duration;
 pub const DEFAULT_PYPI_URL: &str = "https://pypi.org";
 pub const DEFAULT_NPM_URL: &str = "https://registry.npmjs.org";
 pub const DEFAULT_CRATES_INDEX_URL: &str = "https://index.crates.io";
+/// npm's download counts live on their own host.
+pub const DEFAULT_NPM_DOWNLOADS_URL: &str = "https://api.npmjs.org";
+/// crates.io's web API: download counts and repository links, which the index lacks.
+pub const DEFAULT_CRATES_API_URL: &str = "https://crates.io";
 
 /// The `[registry]` table of `slopguard.toml`. Every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -20,6 +24,8 @@ pub struct RegistryConfig {
     pub pypi_url: Option<String>,
     pub npm_url: Option<String>,
     pub crates_index_url: Option<String>,
+    pub npm_downloads_url: Option<String>,
+    pub crates_api_url: Option<String>,
     pub cache_dir: Option<PathBuf>,
     /// Seconds one request may take in all, connecting included (default 10).
     pub timeout_secs: Option<u64>,
@@ -39,6 +45,9 @@ pub struct Settings {
     pub pypi_url: String,
     pub npm_url: String,
     pub crates_index_url: String,
+    /// Asked only for the facts of a new dependency (download counts, a crate's repository).
+    pub npm_downloads_url: String,
+    pub crates_api_url: String,
     /// `None`: no cache (every run asks the registry).
     pub cache_dir: Option<PathBuf>,
     pub timeout: Duration,
@@ -63,6 +72,8 @@ impl Default for Settings {
             pypi_url: DEFAULT_PYPI_URL.into(),
             npm_url: DEFAULT_NPM_URL.into(),
             crates_index_url: DEFAULT_CRATES_INDEX_URL.into(),
+            npm_downloads_url: DEFAULT_NPM_DOWNLOADS_URL.into(),
+            crates_api_url: DEFAULT_CRATES_API_URL.into(),
             cache_dir: default_cache_dir(&|name| std::env::var(name).ok()),
             timeout: Duration::from_secs(10),
             connect_timeout: Duration::from_secs(5),
@@ -88,7 +99,8 @@ impl Settings {
     }
 
     /// Defaults, then `config`, then the variables `env` returns: `SLOPGUARD_PYPI_URL`,
-    /// `SLOPGUARD_NPM_URL`, `SLOPGUARD_CRATES_INDEX_URL`, `SLOPGUARD_CACHE_DIR` (else
+    /// `SLOPGUARD_NPM_URL`, `SLOPGUARD_CRATES_INDEX_URL`, `SLOPGUARD_NPM_DOWNLOADS_URL`,
+    /// `SLOPGUARD_CRATES_API_URL`, `SLOPGUARD_CACHE_DIR` (else
     /// `$XDG_CACHE_HOME/slopguard`, else `~/.cache/slopguard`) and `SLOPGUARD_OFFLINE=1`.
     pub fn resolve(config: &RegistryConfig, env: &dyn Fn(&str) -> Option<String>) -> Settings {
         let defaults = Settings {
@@ -113,6 +125,16 @@ impl Settings {
                 &config.crates_index_url,
                 "SLOPGUARD_CRATES_INDEX_URL",
                 defaults.crates_index_url,
+            ),
+            npm_downloads_url: url(
+                &config.npm_downloads_url,
+                "SLOPGUARD_NPM_DOWNLOADS_URL",
+                defaults.npm_downloads_url,
+            ),
+            crates_api_url: url(
+                &config.crates_api_url,
+                "SLOPGUARD_CRATES_API_URL",
+                defaults.crates_api_url,
             ),
             cache_dir: var("SLOPGUARD_CACHE_DIR")
                 .map(PathBuf::from)
@@ -161,6 +183,7 @@ mod tests {
         .unwrap();
         let env = |name: &str| match name {
             "SLOPGUARD_NPM_URL" => Some("http://127.0.0.1:9/npm".to_string()),
+            "SLOPGUARD_CRATES_API_URL" => Some("http://127.0.0.1:9/api/".to_string()),
             "HOME" => Some("/home/u".to_string()),
             _ => None,
         };
@@ -168,6 +191,8 @@ mod tests {
         assert_eq!(settings.pypi_url, "https://mirror.invalid/pypi");
         assert_eq!(settings.npm_url, "http://127.0.0.1:9/npm");
         assert_eq!(settings.crates_index_url, DEFAULT_CRATES_INDEX_URL);
+        assert_eq!(settings.crates_api_url, "http://127.0.0.1:9/api");
+        assert_eq!(settings.npm_downloads_url, DEFAULT_NPM_DOWNLOADS_URL);
         assert!(settings.offline);
         assert_eq!(settings.timeout, Duration::from_secs(3));
         assert_eq!(

@@ -24,6 +24,8 @@ pub struct Package {
     pub published: String,
     pub install_script: bool,
     pub deprecated: bool,
+    /// Served by the npm downloads API (last month) and the crates.io web API (all time).
+    pub downloads: u64,
 }
 
 impl Package {
@@ -33,6 +35,7 @@ impl Package {
             published: "2019-05-01T10:00:00Z".into(),
             install_script: false,
             deprecated: false,
+            downloads: 4321,
         }
     }
 }
@@ -105,6 +108,12 @@ impl RegistryServer {
     }
     pub fn crates_url(&self) -> String {
         format!("{}/crates", self.base())
+    }
+    pub fn npm_downloads_url(&self) -> String {
+        format!("{}/npm-downloads", self.base())
+    }
+    pub fn crates_api_url(&self) -> String {
+        format!("{}/crates-api", self.base())
     }
 
     /// Registers a PyPI project (under its PEP 503 name, as PyPI files them).
@@ -245,6 +254,33 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
 
 fn route(state: &State, request: &Request) -> (u16, String) {
     let path = request.path.as_str();
+    if let Some(name) = path.strip_prefix("/npm-downloads/downloads/point/last-month/") {
+        let name = name.replace("%2f", "/").replace("%2F", "/");
+        return match state.npm.get(&name) {
+            Some(p) => (
+                200,
+                json!({"downloads": p.downloads, "start": "2026-10-31", "end": "2026-11-29", "package": name})
+                    .to_string(),
+            ),
+            None => (404, "{\"error\":\"package not found\"}".into()),
+        };
+    }
+    if let Some(name) = path.strip_prefix("/crates-api/api/v1/crates/") {
+        return match state.crates.get(name) {
+            Some(p) => {
+                let repository = state.repositories.get(&format!("crates:{name}"));
+                (
+                    200,
+                    json!({"crate": {"id": name, "name": name, "downloads": p.downloads,
+                        "recent_downloads": p.downloads / 10, "repository": repository,
+                        "created_at": p.published, "max_version": p.versions.last().map(|v| &v.0)},
+                        "versions": []})
+                    .to_string(),
+                )
+            }
+            None => (404, "{\"errors\":[{\"detail\":\"Not Found\"}]}".into()),
+        };
+    }
     if let Some(rest) = path.strip_prefix("/pypi/pypi/") {
         let Some(name) = rest.strip_suffix("/json") else {
             return (404, String::new());
@@ -445,6 +481,8 @@ pub fn settings(
         pypi_url: server.pypi_url(),
         npm_url: server.npm_url(),
         crates_index_url: server.crates_url(),
+        npm_downloads_url: server.npm_downloads_url(),
+        crates_api_url: server.crates_api_url(),
         cache_dir: Some(cache_dir.to_path_buf()),
         timeout: Duration::from_secs(2),
         connect_timeout: Duration::from_secs(1),

@@ -19,6 +19,9 @@ pub struct PackageQuery {
     /// An exact version to verify (a lockfile's), if any.
     pub version: Option<String>,
     pub span: Span,
+    /// Also fetch the facts beyond the registry's metadata (download counts, a crate's
+    /// repository): one more request per package, so only for the few a reviewer reads about.
+    pub details: bool,
 }
 
 /// What the registries said about a batch of [`PackageQuery`]s.
@@ -68,7 +71,11 @@ impl PackageChecker {
             }
         }
         if network && !self.settings.offline {
-            for (key, lookup) in self.client.lookup_many(&wanted) {
+            let mut fetched = self.client.lookup_many(&wanted);
+            // Details of a fresh answer are cached with it; those of a cached answer are not
+            // written back, which would extend the answer's lifetime.
+            self.add_details(queries, &mut fetched, &mut verdicts.lookups);
+            for (key, lookup) in fetched {
                 if let Some(cache) = &self.cache {
                     cache.put(key.0, &key.1, &lookup);
                 }
@@ -109,6 +116,45 @@ impl PackageChecker {
                 .extend(findings.into_iter().map(|f| (index, f)));
         }
         verdicts
+    }
+
+    /// Fetches the details of the existing packages the queries want them for, whose answers
+    /// (in `fetched` or `cached`) lack them, and adds them where the answer is.
+    fn add_details(
+        &self,
+        queries: &[PackageQuery],
+        fetched: &mut HashMap<(Ecosystem, String), Lookup>,
+        cached: &mut HashMap<(Ecosystem, String), Lookup>,
+    ) {
+        let mut wanted: Vec<(Ecosystem, String, PackageInfo)> = Vec::new();
+        for query in queries.iter().filter(|q| q.details) {
+            let key = (query.ecosystem, query.name.clone());
+            if query.ecosystem == Ecosystem::PyPI
+                || wanted.iter().any(|w| (w.0, &w.1) == (key.0, &key.1))
+            {
+                continue;
+            }
+            let answer = fetched.get(&key).or_else(|| cached.get(&key));
+            if let Some(Lookup::Exists(info)) = answer
+                && info.downloads.is_none()
+                && !info.from_list
+            {
+                wanted.push((key.0, key.1, info.clone()));
+            }
+        }
+        if wanted.is_empty() {
+            return;
+        }
+        self.client.add_details_many(&mut wanted);
+        for (ecosystem, name, info) in wanted {
+            let key = (ecosystem, name);
+            let answers = if fetched.contains_key(&key) {
+                &mut *fetched
+            } else {
+                &mut *cached
+            };
+            answers.insert(key, Lookup::Exists(info));
+        }
     }
 
     /// The imports in `files` of registry packages that no manifest around them declares and
