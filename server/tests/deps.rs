@@ -707,27 +707,60 @@ fn poetry_lock_delta() {
 fn a_new_manifest_has_only_new_dependencies() {
     let server = RegistryServer::start();
     server.npm("acme-left", Package::new("1.0.0"));
+    server.npm(
+        "@acme/right",
+        Package {
+            downloads: 1_234_567,
+            ..Package::new("2.0.0")
+        },
+    );
     let repo = Repo::new();
     repo.write("README.md", "demo\n");
     repo.commit("base");
     repo.write(
         "tools/package.json",
-        "{\"devDependencies\": {\"acme-left\": \"1.0.0\"}}\n",
+        "{\"devDependencies\": {\"acme-left\": \"1.0.0\", \"@acme/right\": \"^2\"}}\n",
     );
     let report = Run::new(repo.path()).report(&server);
     assert_eq!(
         rows(repo.path(), &report),
-        [row(
-            "deps.new-dependency",
-            "tools/package.json",
-            1,
-            "acme-left",
-            "info"
-        )]
+        [
+            row(
+                "deps.new-dependency",
+                "tools/package.json",
+                1,
+                "acme-left",
+                "info"
+            ),
+            row(
+                "deps.new-dependency",
+                "tools/package.json",
+                1,
+                "@acme/right",
+                "info"
+            )
+        ]
     );
     assert_eq!(
         summary_json(&report)["direct_added"],
-        serde_json::json!([{"ecosystem": "npm", "name": "acme-left", "version": "1.0.0", "path": "tools/package.json"}])
+        serde_json::json!([
+            {"ecosystem": "npm", "name": "@acme/right", "version": "^2", "path": "tools/package.json"},
+            {"ecosystem": "npm", "name": "acme-left", "version": "1.0.0", "path": "tools/package.json"},
+        ])
+    );
+    // A scoped name is asked for as written, and its count reaches the note.
+    assert!(
+        message(&report, "deps.new-dependency", "@acme/right")
+            .ends_with("1,234,567 downloads last month"),
+        "{}",
+        message(&report, "deps.new-dependency", "@acme/right")
+    );
+    assert!(
+        server
+            .paths()
+            .contains(&"/npm-downloads/downloads/point/last-month/@acme/right".to_string()),
+        "{:?}",
+        server.paths()
     );
 }
 

@@ -162,10 +162,10 @@ impl Client {
         match ecosystem {
             Ecosystem::PyPI => {}
             Ecosystem::Npm => {
+                // The downloads API takes a scoped name as written (`@scope/name`).
                 let url = format!(
-                    "{}/downloads/point/last-month/{}",
-                    self.settings.npm_downloads_url,
-                    name.replace('/', "%2f")
+                    "{}/downloads/point/last-month/{name}",
+                    self.settings.npm_downloads_url
                 );
                 if let Fetched::Body(body) = self.fetch(ecosystem, &url, "application/json")
                     && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
