@@ -418,7 +418,9 @@ fn read_changes(
     let old = repository.read_files(&old_side, &wanted).map_err(skipped)?;
     let mut new = repository.read_files(&new_side, &wanted).map_err(skipped)?;
     if new_side == Side::Worktree {
-        for source in options.sources {
+        // Only manifests and lockfiles are wanted (by file name); code files are skipped before
+        // paying for `canonicalize`.
+        for source in options.sources.iter().filter(|s| is_tracked(s.path)) {
             let path = source
                 .path
                 .canonicalize()
