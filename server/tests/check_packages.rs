@@ -19,9 +19,7 @@ fn check_json(
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("SLOPGUARD_OFFLINE")
-        .env("SLOPGUARD_PYPI_URL", server.pypi_url())
-        .env("SLOPGUARD_NPM_URL", server.npm_url())
-        .env("SLOPGUARD_CRATES_INDEX_URL", server.crates_url())
+        .envs(server.env())
         .env("SLOPGUARD_CACHE_DIR", cache)
         .args(["check", "--format", "json"])
         .args(extra)
@@ -110,7 +108,12 @@ fn hallucinated_imports_and_new_dependencies_reach_the_report() {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("SLOPGUARD_OFFLINE")
-        .env("SLOPGUARD_PYPI_URL", "http://127.0.0.1:1")
+        .envs(
+            server
+                .env()
+                .into_iter()
+                .map(|(k, _)| (k, "http://127.0.0.1:1")),
+        )
         .env("SLOPGUARD_CACHE_DIR", cache.path())
         .args(["check", "--format", "json"])
         .output()
@@ -248,7 +251,7 @@ fn included_requirement_files_are_checked_and_pins_compare_by_pep_440() {
         .unwrap()
         .current_dir(dir)
         .env_remove("SLOPGUARD_OFFLINE")
-        .env("SLOPGUARD_PYPI_URL", server.pypi_url())
+        .envs(server.env())
         .env("SLOPGUARD_CACHE_DIR", cache.path())
         .args(["check", "--format", "sarif"])
         .output()
@@ -375,6 +378,14 @@ fn check_json_summarises_direct_transitive_and_removed_dependencies() {
 
     let (code, document, stderr) = check_json(dir, &server, cache.path(), &[]);
     assert_eq!(code, 0, "{document:#}\n{stderr}");
+    // The facts of the new dependency came from the test server, not the internet.
+    assert!(
+        server
+            .paths()
+            .contains(&"/npm-downloads/downloads/point/last-month/acme-charts".to_string()),
+        "{:?}",
+        server.paths()
+    );
     assert_eq!(
         document["summary"]["dependencies"],
         serde_json::json!({

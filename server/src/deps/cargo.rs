@@ -220,4 +220,17 @@ anyhow = "1"
         );
         assert!(manifest.dependencies.iter().any(|d| d.name == "serde"));
     }
+
+    #[test]
+    fn unterminated_strings_with_wide_characters_do_not_panic() {
+        for text in [
+            "[dependencies]\nserde = \"1é",
+            "[dependencies]\nserde = \"é\nrand = \"0.8\"\n",
+            "[dependencies]\nx = { git = \"https://é",
+            "[dependencies]\nx = '''é",
+            "[package]\nname = \"日本",
+        ] {
+            let _ = parse(text);
+        }
+    }
 }

@@ -72,10 +72,17 @@ fn dependency(
     let mut name = key.0.clone();
     let mut alias = None;
     let source = if let Some(aliased) = spec.strip_prefix("npm:") {
-        // "alias": "npm:real-name@^1": the registry name is `real-name`.
-        let at = aliased[1..].find('@').map_or(aliased.len(), |i| i + 1);
-        alias = Some(key.0.clone());
-        name = aliased[..at].to_string();
+        // "alias": "npm:real-name@^1": the registry name is `real-name` (a scoped one starts
+        // with `@`, so the version's `@` is looked for after the first character). A value
+        // still being typed (`"npm:"`) names nothing yet: the key stands.
+        let real = aliased
+            .get(1..)
+            .and_then(|rest| rest.find('@'))
+            .map_or(aliased, |at| &aliased[..at + 1]);
+        if !real.is_empty() {
+            alias = Some(key.0.clone());
+            name = real.to_string();
+        }
         SourceKind::Registry
     } else {
         source_of(spec)
@@ -199,5 +206,17 @@ mod tests {
     fn garbage_is_not_a_manifest() {
         assert_eq!(parse("not json at all {{{"), Manifest::default());
         assert_eq!(parse(""), Manifest::default());
+    }
+
+    #[test]
+    fn aliases_being_typed_do_not_panic() {
+        for spec in ["npm:", "npm:é", "npm:@", "npm:@é@1", "npm:x"] {
+            let text = format!(r#"{{"dependencies": {{"left": "{spec}"}}}}"#);
+            let manifest = parse(&text);
+            assert_eq!(manifest.dependencies.len(), 1, "{spec}");
+        }
+        let manifest = parse(r#"{"dependencies": {"left": "npm:"}}"#);
+        assert_eq!(manifest.dependencies[0].name, "left");
+        assert_eq!(manifest.dependencies[0].alias, None);
     }
 }

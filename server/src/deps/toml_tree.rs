@@ -140,15 +140,18 @@ fn value(node: Node<'_>, text: &str, depth: usize) -> Value {
             } else {
                 1
             };
-            if raw.len() < 2 * quote {
-                return Value::Other;
-            }
+            // An unterminated string (tree-sitter recovers while the user types) has no
+            // closing quote to strip: it is not a value yet.
+            let closed = raw.len() >= 2 * quote && raw.ends_with(&raw[..quote]);
             let start = node.start_byte() + quote;
-            let end = node.end_byte() - quote;
-            Value::Str {
-                value: text[start..end].to_string(),
-                start,
-                end,
+            let end = node.end_byte().saturating_sub(quote);
+            match text.get(start..end).filter(|_| closed) {
+                Some(value) => Value::Str {
+                    value: value.to_string(),
+                    start,
+                    end,
+                },
+                None => Value::Other,
             }
         }
         "boolean" => Value::Bool(&text[node.start_byte()..node.end_byte()] == "true"),

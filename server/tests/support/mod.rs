@@ -109,6 +109,17 @@ impl RegistryServer {
     pub fn crates_url(&self) -> String {
         format!("{}/crates", self.base())
     }
+    /// The environment that points every registry URL of a `slopguard` process at this server
+    /// (so that no test process reaches the internet).
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("SLOPGUARD_PYPI_URL", self.pypi_url()),
+            ("SLOPGUARD_NPM_URL", self.npm_url()),
+            ("SLOPGUARD_CRATES_INDEX_URL", self.crates_url()),
+            ("SLOPGUARD_NPM_DOWNLOADS_URL", self.npm_downloads_url()),
+            ("SLOPGUARD_CRATES_API_URL", self.crates_api_url()),
+        ]
+    }
     pub fn npm_downloads_url(&self) -> String {
         format!("{}/npm-downloads", self.base())
     }
