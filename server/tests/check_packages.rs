@@ -421,3 +421,53 @@ fn check_json_summarises_direct_transitive_and_removed_dependencies() {
         "{document:#}"
     );
 }
+
+#[test]
+fn fail_on_new_sets_the_exit_code_from_the_notes_that_are_shown() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    server.pypi("acme-extra", Package::new("1.0.0"));
+    server.pypi(
+        "acme-fresh",
+        Package {
+            published: support::check::days_ago(2),
+            ..Package::new("0.0.1")
+        },
+    );
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    std::fs::write(dir.join("requirements.txt"), "acme-client==2.1.0\n").unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    let run = |policy: &str, requirements: &str| {
+        std::fs::write(
+            dir.join("slopguard.toml"),
+            format!("[dependencies]\nfail-on-new = \"{policy}\"\n"),
+        )
+        .unwrap();
+        std::fs::write(dir.join("requirements.txt"), requirements).unwrap();
+        let (code, document, stderr) = check_json(dir, &server, cache.path(), &[]);
+        let notes: Vec<String> = findings(&document, "deps.new-dependency")
+            .iter()
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+            .collect();
+        (code, notes, stderr)
+    };
+    let plain = "acme-client==2.1.0\nacme-extra==1.0.0\n";
+    let risky = "acme-client==2.1.0\nacme-fresh==0.0.1\n";
+    assert_eq!(run("none", plain).0, 0);
+    assert_eq!(run("risky", plain).0, 0);
+    let (code, notes, stderr) = run("any", plain);
+    assert_eq!((code, notes), (1, vec!["error".to_string()]), "{stderr}");
+    // Under `risky`, a risky newcomer's note is an error too.
+    let (code, notes, _) = run("risky", risky);
+    assert_eq!((code, notes), (1, vec!["error".to_string()]));
+    // A suppressed note cannot fail the check in secret.
+    let (code, notes, stderr) = run(
+        "any",
+        "acme-client==2.1.0\nacme-extra==1.0.0  # slopguard: ignore[deps.new-dependency]\n",
+    );
+    assert_eq!((code, notes), (0, vec![]), "{stderr}");
+}

@@ -3,11 +3,11 @@
 
 use super::EXIT_ERROR;
 use crate::check::output::{self, Format};
-use crate::check::{self, Baseline, CheckOptions, ProjectOptions, ProjectReport, Scope, Settings};
+use crate::check::{self, Baseline, CheckOptions, ProjectOptions, Scope, Settings};
 use crate::config::{self, Config};
 use crate::deps::DependencySettings;
 use crate::registry::{self, RegistryConfig};
-use crate::rules::{self, RuleSet, Severity};
+use crate::rules::{self, Category, RuleSet, Severity};
 use clap::Args;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -158,7 +158,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let mut outcome = analysis.finish(&settings, baseline.as_mut());
-    let dependency_policy_fails = project.as_ref().is_some_and(|p: &ProjectReport| p.fails);
+    // `fail-on-new` made the offending notes errors; whether the check fails is decided by the
+    // notes that survive scope, suppressions and the baseline, so that a failing run always
+    // shows why.
+    let dependency_policy_fails = project.is_some()
+        && outcome.findings.iter().any(|f| {
+            f.finding.category == Category::NewDependency && f.finding.severity == Severity::Error
+        });
     outcome.dependencies = project.and_then(|p| p.dependencies);
 
     for note in output::notes(&outcome) {
