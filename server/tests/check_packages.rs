@@ -471,3 +471,69 @@ fn fail_on_new_sets_the_exit_code_from_the_notes_that_are_shown() {
     );
     assert_eq!((code, notes), (0, vec![]), "{stderr}");
 }
+
+#[test]
+fn workspace_packages_aliases_and_uv_sources_are_not_registry_lookups() {
+    // From the repository root with relative paths, as `check` is run in CI: the walk from a
+    // file up to its manifests, tsconfig and workspace must still find them.
+    let server = RegistryServer::start();
+    server.npm("acme-ui", Package::new("1.0.0"));
+    server.pypi("acme-http", Package::new("1.0.0"));
+    let repo = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    let write = |path: &str, text: &str| {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "package.json",
+        r#"{"name": "acme-monorepo", "private": true, "workspaces": ["packages/*"]}"#,
+    );
+    write(
+        "packages/shared/package.json",
+        r#"{"name": "@acme/shared", "version": "1.0.0"}"#,
+    );
+    write("packages/shared/index.js", "module.exports = {};\n");
+    write(
+        "packages/web/package.json",
+        r#"{"name": "@acme/web", "dependencies": {"@acme/shared": "*", "acme-ui": "^1.0.0"}}"#,
+    );
+    write(
+        "packages/web/tsconfig.json",
+        r#"{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}}}"#,
+    );
+    write(
+        "packages/web/src/app.ts",
+        "import { Button } from '@/components/button';\nimport { util } from '@acme/shared';\nimport { Ui } from 'acme-ui';\n",
+    );
+    write(
+        "packages/web/src/components/button.ts",
+        "export const Button = 1;\n",
+    );
+    write(
+        "py/pyproject.toml",
+        "[project]\nname = \"acme-app\"\ndependencies = [\"acme-http\", \"acme-lib\"]\n[project.optional-dependencies]\nall = [\"acme-app[extra]\"]\n[tool.uv.sources]\nacme-lib = { workspace = true }\n",
+    );
+    let (_, document, stderr) = check_json(dir, &server, cache.path(), &[]);
+    let registry: Vec<&Value> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("registry."))
+        .collect();
+    assert!(registry.is_empty(), "{registry:#?}\n{stderr}");
+    // Only the real registry packages were asked about.
+    let mut asked: Vec<String> = server
+        .paths()
+        .into_iter()
+        .filter(|p| !p.contains("downloads"))
+        .collect();
+    asked.sort();
+    assert_eq!(
+        asked,
+        ["/npm/acme-ui", "/pypi/pypi/acme-http/json"],
+        "{document:#}"
+    );
+}

@@ -46,8 +46,22 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     let mut report = ProjectReport::default();
     // The texts are read again rather than kept from the per-file pass: only code and
     // manifests are needed, and only for as long as this pass runs.
+    // Paths are made absolute (and canonical, like the root): the walk up from a file to its
+    // manifests, `tsconfig.json` aliases and workspace must stay inside the root, which a
+    // relative `web/src/a.ts` never is. Findings are shown relative to the working directory
+    // again below.
+    let root = options
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| options.root.to_path_buf());
     let load = |path: &Path| match source::load(path, options.max_file_size) {
-        Ok(Loaded::Text { text, .. }) => Some((path.to_path_buf(), text)),
+        Ok(Loaded::Text { text, .. }) => {
+            let located = path
+                .canonicalize()
+                .or_else(|_| std::path::absolute(path))
+                .unwrap_or_else(|_| path.to_path_buf());
+            Some((located, text))
+        }
         Ok(Loaded::Skipped(_)) | Err(_) => None,
     };
     let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();
@@ -62,7 +76,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .canonicalize()
         .unwrap_or_else(|_| options.cwd.to_path_buf());
     let checker = PackageChecker::new(options.registry.clone());
-    for found in checker.check(options.root, &sources) {
+    for found in checker.check(&root, &sources) {
         report
             .findings
             .push((shown(&found.path, &cwd), found.finding));

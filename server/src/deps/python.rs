@@ -3,7 +3,7 @@
 //! optional-dependencies, `[dependency-groups]`, `[tool.poetry.*dependencies]`).
 
 use super::toml_tree::{Leaf, Value, leaves};
-use super::{Dependency, Ecosystem, Manifest, SourceKind};
+use super::{Dependency, Ecosystem, Manifest, SourceKind, normalize_pypi};
 use crate::text::LineIndex;
 use std::path::PathBuf;
 
@@ -204,11 +204,60 @@ pub(super) fn parse_pyproject(text: &str) -> Manifest {
                 &format!("dependency-groups.{group}"),
                 &mut manifest,
             ),
+            ["tool", "uv", "workspace", "members"] => {
+                if let Value::Array(items) = &leaf.value {
+                    manifest
+                        .workspace_members
+                        .extend(items.iter().filter_map(|item| match item {
+                            Value::Str { value, .. } => Some(value.clone()),
+                            _ => None,
+                        }));
+                }
+            }
             _ => {}
         }
     }
     poetry(&index, &all, &mut manifest);
+    uv_sources(&all, &mut manifest);
     manifest
+}
+
+/// `[tool.uv.sources]`: a dependency listed under `[project]` may come from the workspace, a
+/// path, git, a URL or a named index rather than PyPI, which then is not asked about it.
+fn uv_sources(all: &[Leaf], manifest: &mut Manifest) {
+    let mut sources: Vec<(String, SourceKind, Option<String>)> = Vec::new();
+    for leaf in all {
+        let names: Vec<&str> = leaf.path.iter().map(|s| s.name.as_str()).collect();
+        let ["tool", "uv", "sources", name, field] = names.as_slice() else {
+            continue;
+        };
+        let text = match &leaf.value {
+            Value::Str { value, .. } => Some(value.clone()),
+            _ => None,
+        };
+        let source = match (*field, &leaf.value) {
+            ("workspace", Value::Bool(true)) => SourceKind::Workspace,
+            ("path", _) => SourceKind::Path,
+            ("git", _) => SourceKind::Git,
+            ("url", _) => SourceKind::Url,
+            ("index", Value::Str { value, .. }) => SourceKind::OtherRegistry(value.clone()),
+            _ => continue,
+        };
+        let location = (!matches!(source, SourceKind::OtherRegistry(_)))
+            .then_some(text)
+            .flatten();
+        sources.push((normalize_pypi(name), source, location));
+    }
+    for dependency in &mut manifest.dependencies {
+        let name = normalize_pypi(&dependency.name);
+        if dependency.source != SourceKind::Registry {
+            continue;
+        }
+        if let Some((_, source, location)) = sources.iter().find(|(n, _, _)| *n == name) {
+            dependency.source = source.clone();
+            dependency.location = location.clone();
+        }
+    }
 }
 
 fn pep508_list(index: &LineIndex<'_>, leaf: &Leaf, section: &str, manifest: &mut Manifest) {
@@ -278,6 +327,10 @@ fn poetry(index: &LineIndex<'_>, all: &[Leaf], manifest: &mut Manifest) {
             (None | Some("version"), Value::Str { value, start, end }) => {
                 dependency.requirement = Some(value.clone());
                 dependency.requirement_span = Some(index.span(*start, *end));
+            }
+            // Poetry's `source = "private"`: a named repository of the project's own.
+            (Some("source"), Value::Str { value, .. }) => {
+                dependency.source = SourceKind::OtherRegistry(value.clone());
             }
             (Some(kind @ ("git" | "path" | "url")), value) => {
                 dependency.source = match kind {
@@ -387,5 +440,46 @@ black = { version = "^24" }
             ]
         );
         assert_eq!(manifest.dependencies[5].source, SourceKind::Path);
+    }
+
+    #[test]
+    fn uv_and_poetry_sources_are_not_pypi() {
+        let text = r#"
+[project]
+name = "app"
+dependencies = ["acme-shared", "acme-forked", "acme-internal", "Acme.Vendored", "httpx"]
+[tool.uv.sources]
+acme-shared = { workspace = true }
+acme-forked = { git = "https://example.invalid/acme-forked", tag = "v1" }
+acme-internal = { index = "corp" }
+acme-vendored = { path = "vendor/acme" }
+[tool.uv.workspace]
+members = ["packages/*"]
+[tool.poetry.dependencies]
+acme-private = { version = "^1", source = "corp" }
+"#;
+        let manifest = parse_pyproject(text);
+        let sources: Vec<(&str, &SourceKind, Option<&str>)> = manifest
+            .dependencies
+            .iter()
+            .map(|d| (d.name.as_str(), &d.source, d.location.as_deref()))
+            .collect();
+        let corp = SourceKind::OtherRegistry("corp".into());
+        assert_eq!(
+            sources,
+            [
+                ("acme-shared", &SourceKind::Workspace, None),
+                (
+                    "acme-forked",
+                    &SourceKind::Git,
+                    Some("https://example.invalid/acme-forked")
+                ),
+                ("acme-internal", &corp, None),
+                ("Acme.Vendored", &SourceKind::Path, Some("vendor/acme")),
+                ("httpx", &SourceKind::Registry, None),
+                ("acme-private", &corp, None),
+            ]
+        );
+        assert_eq!(manifest.workspace_members, ["packages/*"]);
     }
 }

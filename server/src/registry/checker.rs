@@ -381,10 +381,13 @@ fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
     let requirements = requirement_files(&texts);
     let mut out = Vec::new();
     for (index, file) in files.iter().enumerate() {
-        if requirements.contains(file.path) {
-            manifest_references(index, ManifestKind::Requirements, file.text, &mut out);
-        } else if let Some(kind) = ManifestKind::from_path(file.path) {
-            manifest_references(index, kind, file.text, &mut out);
+        let kind = match requirements.contains(file.path) {
+            true => Some(ManifestKind::Requirements),
+            false => ManifestKind::from_path(file.path),
+        };
+        if let Some(kind) = kind {
+            let own = project.workspace_packages(file.path, kind.ecosystem());
+            manifest_references(index, kind, file.text, &own, &mut out);
         } else if let Some(language) = Language::from_path(file.path) {
             import_references(index, &project, file, language, &mut out);
         }
@@ -392,9 +395,19 @@ fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
     out
 }
 
-fn manifest_references(file: usize, kind: ManifestKind, text: &str, out: &mut Vec<Reference>) {
+/// The registry dependencies a manifest declares, less the workspace's own packages (`own`,
+/// canonical names).
+fn manifest_references(
+    file: usize,
+    kind: ManifestKind,
+    text: &str,
+    own: &HashSet<String>,
+    out: &mut Vec<Reference>,
+) {
     for dependency in parse_manifest(kind, text).dependencies {
-        if dependency.source != SourceKind::Registry {
+        if dependency.source != SourceKind::Registry
+            || own.contains(&canonical_name(dependency.ecosystem, &dependency.name))
+        {
             continue;
         }
         out.push(Reference {

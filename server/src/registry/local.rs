@@ -172,6 +172,32 @@ impl<'a> Project<'a> {
 
     // ---- JavaScript / TypeScript ----
 
+    /// Canonical names of the packages of the workspace around the manifest `file` (its own
+    /// package, and the members of any enclosing workspace of its ecosystem): a manifest that
+    /// names one of them means the project's own code, whatever version it writes (`"*"`,
+    /// `"^1.0.0"`, `myproj[extra]`).
+    pub fn workspace_packages(&self, file: &Path, ecosystem: Ecosystem) -> HashSet<String> {
+        let manifest_name = match ecosystem {
+            Ecosystem::Npm => "package.json",
+            Ecosystem::Crates => "Cargo.toml",
+            Ecosystem::PyPI => "pyproject.toml",
+        };
+        let mut names = HashSet::new();
+        let canonical = |n: &str| canonical_name(ecosystem, n);
+        for dir in self.ancestors(file) {
+            let Some(manifest) = self.manifest(&dir.join(manifest_name)) else {
+                continue;
+            };
+            names.extend(manifest.package_name.as_deref().map(canonical));
+            for member in expand_members(&dir, &manifest.workspace_members) {
+                if let Some(m) = self.manifest(&member.join(manifest_name)) {
+                    names.extend(m.package_name.as_deref().map(canonical));
+                }
+            }
+        }
+        names
+    }
+
     pub fn npm_scope(&self, file: &Path) -> NpmScope {
         let mut scope = NpmScope::default();
         for dir in self.ancestors(file) {
