@@ -473,7 +473,7 @@ fn fail_on_new_sets_the_exit_code_from_the_notes_that_are_shown() {
 }
 
 #[test]
-fn workspace_packages_aliases_and_uv_sources_are_not_registry_lookups() {
+fn workspace_packages_aliases_private_scopes_and_uv_sources_are_not_registry_lookups() {
     // From the repository root with relative paths, as `check` is run in CI: the walk from a
     // file up to its manifests, tsconfig and workspace must still find them.
     let server = RegistryServer::start();
@@ -498,7 +498,12 @@ fn workspace_packages_aliases_and_uv_sources_are_not_registry_lookups() {
     write("packages/shared/index.js", "module.exports = {};\n");
     write(
         "packages/web/package.json",
-        r#"{"name": "@acme/web", "dependencies": {"@acme/shared": "*", "acme-ui": "^1.0.0"}}"#,
+        r#"{"name": "@acme/web", "dependencies": {"@acme/shared": "*", "acme-ui": "^1.0.0", "@corp/telemetry": "^4.0.0"}}"#,
+    );
+    // The company's scope comes from its own registry.
+    write(
+        ".npmrc",
+        "@corp:registry=https://npm.corp.example/\n//npm.corp.example/:_authToken=${NPM_TOKEN}\n",
     );
     write(
         "packages/web/tsconfig.json",
@@ -506,7 +511,7 @@ fn workspace_packages_aliases_and_uv_sources_are_not_registry_lookups() {
     );
     write(
         "packages/web/src/app.ts",
-        "import { Button } from '@/components/button';\nimport { util } from '@acme/shared';\nimport { Ui } from 'acme-ui';\n",
+        "import { Button } from '@/components/button';\nimport { util } from '@acme/shared';\nimport { Ui } from 'acme-ui';\nimport { track } from '@corp/telemetry';\n",
     );
     write(
         "packages/web/src/components/button.ts",

@@ -996,3 +996,48 @@ fn summary_dependencies_json_for_check() {
         )
     );
 }
+
+#[test]
+fn packages_from_a_private_registry_are_not_asked_of_the_public_one() {
+    // Two newcomers pulled by acme-charts: one from a company registry (which the public
+    // registry has never heard of), one with no `resolved` host. Only the second is checked.
+    let server = npm_server();
+    let repo = Repo::new();
+    repo.write("package.json", NPM_PACKAGE)
+        .write("package-lock.json", NPM_LOCK);
+    repo.commit("base");
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"web\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"acme-ui\": \"^1.0.0\",\n    \"acme-charts\": \"^2.0.0\"\n  }\n}\n",
+    )
+    .write(
+        "package-lock.json",
+        &NPM_LOCK.replace(
+            "    \"node_modules/acme-ui\": {",
+            "    \"node_modules/acme-charts\": {\n      \"version\": \"2.0.0\"\n    },\n    \"node_modules/@corp/telemetry\": {\n      \"version\": \"4.0.0\",\n      \"resolved\": \"https://npm.corp.example/@corp/telemetry/-/telemetry-4.0.0.tgz\"\n    },\n    \"node_modules/acme-ghost-dep\": {\n      \"version\": \"0.0.1\"\n    },\n    \"node_modules/acme-ui\": {",
+        ),
+    );
+    let report = Run::new(repo.path()).report(&server);
+    let hallucinated: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.rule_id == "registry.hallucinated-package")
+        .map(|f| f.finding.package.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(hallucinated, ["acme-ghost-dep"]);
+    assert!(
+        !server.paths().iter().any(|p| p.contains("telemetry")),
+        "{:?}",
+        server.paths()
+    );
+    // It still arrived, and the summary says so.
+    let summary = summary_json(&report);
+    assert!(
+        summary["transitive_added"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "@corp/telemetry"),
+        "{summary:#}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::baseline::{Baseline, GitError, Repository, Side};
 use super::diff::{Change, Introduced, diff_manifest};
-use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile};
+use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile, url_host};
 use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
 use super::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};
@@ -120,7 +120,10 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     }
     for lock in &changes.locks {
         for package in lock.newcomers.iter().chain(&lock.changed) {
-            if package.registry {
+            let checked_registry = options.checker.is_none_or(|checker| {
+                asks_the_registry(lock.ecosystem, package.host.as_deref(), checker.settings())
+            });
+            if package.registry && checked_registry {
                 queries.push(PackageQuery {
                     ecosystem: lock.ecosystem,
                     name: package.name.clone(),
@@ -518,6 +521,34 @@ fn read_changes(
         });
     }
     Ok(changes)
+}
+
+/// Whether a lockfile entry fetched from `host` is one the configured registry answers for:
+/// the public registry's hosts, or the host of the URL slopguard asks (a mirror or proxy). A
+/// package from a private registry is not on the public one, and saying it does not exist
+/// there would be a false alarm.
+fn asks_the_registry(
+    ecosystem: Ecosystem,
+    host: Option<&str>,
+    settings: &registry::Settings,
+) -> bool {
+    let Some(host) = host else { return true };
+    let (public, configured): (&[&str], &str) = match ecosystem {
+        Ecosystem::Npm => (
+            &[
+                "registry.npmjs.org",
+                "registry.yarnpkg.com",
+                "registry.npmjs.com",
+            ],
+            &settings.npm_url,
+        ),
+        Ecosystem::PyPI => (&["pypi.org", "files.pythonhosted.org"], &settings.pypi_url),
+        Ecosystem::Crates => (
+            &["index.crates.io", "crates.io"],
+            &settings.crates_index_url,
+        ),
+    };
+    public.contains(&host) || url_host(configured).as_deref() == Some(host)
 }
 
 fn display(path: &Path) -> String {

@@ -392,6 +392,13 @@ fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
             import_references(index, &project, file, language, &mut out);
         }
     }
+    // A scope `.npmrc` sends to another registry (`@corp:registry=https://npm.corp/`) is not
+    // the public registry's to answer for.
+    out.retain(|r| {
+        r.ecosystem != Ecosystem::Npm
+            || !r.name.starts_with('@')
+            || !project.npm_private_scope(files[r.file].path, &r.name)
+    });
     out
 }
 

@@ -198,6 +198,33 @@ impl<'a> Project<'a> {
         names
     }
 
+    /// Whether `.npmrc` (next to the file or above it within the root, or the user's own)
+    /// sends the scope of the npm package `name` to a registry of its own.
+    pub fn npm_private_scope(&self, file: &Path, name: &str) -> bool {
+        let Some((scope, _)) = name.split_once('/') else {
+            return false;
+        };
+        let key = format!("{scope}:registry");
+        let names_it = |text: &str| {
+            text.lines().any(|line| {
+                line.split_once('=')
+                    .is_some_and(|(k, v)| k.trim() == key && !v.trim().is_empty())
+            })
+        };
+        // The user's file is read once per process; the project's are looked for in the
+        // (cached) directory listings first.
+        static USER_NPMRC: OnceLock<Option<String>> = OnceLock::new();
+        let user = USER_NPMRC.get_or_init(|| {
+            let home = std::env::var_os("HOME")?;
+            std::fs::read_to_string(PathBuf::from(home).join(".npmrc")).ok()
+        });
+        user.as_deref().is_some_and(names_it)
+            || self.ancestors(file).into_iter().any(|dir| {
+                self.listing(&dir).iter().any(|n| n == ".npmrc")
+                    && self.read(&dir.join(".npmrc")).is_some_and(|t| names_it(&t))
+            })
+    }
+
     pub fn npm_scope(&self, file: &Path) -> NpmScope {
         let mut scope = NpmScope::default();
         for dir in self.ancestors(file) {

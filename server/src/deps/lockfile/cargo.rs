@@ -45,6 +45,7 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
                 name: p.name.into_inner(),
                 version: p.version,
                 registry: is_crates_io(&source),
+                host: None,
             })
         })
         .collect();

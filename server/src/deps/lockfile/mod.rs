@@ -68,6 +68,10 @@ pub struct Locked {
     /// From the ecosystem's default registry (not git, a path, a URL or another registry):
     /// only these are checked against a registry.
     pub registry: bool,
+    /// The host the entry was fetched from, when the lockfile records it (npm's and yarn's
+    /// `resolved`, uv's `source.registry`): a private registry's package is not the public
+    /// registry's business.
+    pub host: Option<String>,
 }
 
 /// What one lockfile pins.
@@ -84,6 +88,21 @@ pub(crate) struct RawLocked {
     pub version: String,
     pub range: Range<usize>,
     pub registry: bool,
+    pub host: Option<String>,
+}
+
+/// The host of an `http(s)://` URL, lower case and without a port or credentials.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.split(':').next()?,
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// Reads one lockfile. Never fails.
@@ -105,6 +124,7 @@ pub fn parse_lockfile(kind: LockfileKind, text: &str) -> Lockfile {
             name: p.name,
             version: p.version,
             registry: p.registry,
+            host: p.host,
         })
         .collect();
     Lockfile { packages, problem }
@@ -175,6 +195,21 @@ pub fn delta(ecosystem: Ecosystem, old: &[Locked], new: &[Locked]) -> LockDelta 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_of_urls() {
+        assert_eq!(
+            url_host("https://registry.npmjs.org/a/-/a-1.0.0.tgz").as_deref(),
+            Some("registry.npmjs.org")
+        );
+        assert_eq!(
+            url_host("https://user:pw@NPM.corp.example:8443/x").as_deref(),
+            Some("npm.corp.example")
+        );
+        assert_eq!(url_host("http://[::1]:4873/x").as_deref(), Some("::1"));
+        assert_eq!(url_host("git+ssh://git@host/x"), None);
+        assert_eq!(url_host("https://"), None);
+    }
 
     fn names(packages: &[Locked]) -> Vec<String> {
         packages

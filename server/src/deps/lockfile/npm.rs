@@ -57,6 +57,7 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
             version: version.to_string(),
             range: start..start + if start == 0 { 0 } else { key.len() + 2 },
             registry,
+            host: super::url_host(resolved),
         });
     }
     (out, None)

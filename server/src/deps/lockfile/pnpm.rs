@@ -55,6 +55,7 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
                 range: offset..offset + name.len(),
                 name: name.to_string(),
                 version: version.to_string(),
+                host: None,
             });
         }
     }

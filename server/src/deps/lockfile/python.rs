@@ -27,11 +27,18 @@ fn read(text: &str, file_name: &str) -> Result<Vec<Package>, String> {
 }
 
 fn raw(package: Package, registry: bool) -> RawLocked {
+    let host = package
+        .source
+        .as_ref()
+        .and_then(|s| s.get("registry"))
+        .and_then(|r| r.as_str())
+        .and_then(super::url_host);
     RawLocked {
         range: package.name.span(),
         name: package.name.into_inner(),
         version: package.version,
         registry,
+        host,
     }
 }
 

@@ -35,6 +35,10 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
         if let (Some(package), Some(version)) = (current.as_mut(), version) {
             package.version = version.trim().trim_matches('"').to_string();
         }
+        if let (Some(package), Some(resolved)) = (current.as_mut(), field.strip_prefix("resolved "))
+        {
+            package.host = super::url_host(resolved.trim().trim_matches('"'));
+        }
     }
     out.extend(current.filter(|p| !p.version.is_empty()));
     (out, None)
@@ -68,6 +72,7 @@ fn entry(header: &str, start: usize) -> Option<RawLocked> {
         version: String::new(),
         range: start + offset..start + offset + name.len(),
         registry,
+        host: None,
     })
 }
 
