@@ -56,11 +56,18 @@ struct Editor {
 
 impl Editor {
     fn start(root: &Path, registry: &RegistryServer, cache: &Path) -> Editor {
+        let mut env = registry.env();
+        env.push(("SLOPGUARD_CACHE_DIR", cache.display().to_string()));
+        Editor::start_with(root, env)
+    }
+
+    /// A server with exactly these `SLOPGUARD_*` variables.
+    fn start_with(root: &Path, env: Vec<(&str, String)>) -> Editor {
         let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
             .arg("lsp")
             .env_remove("SLOPGUARD_OFFLINE")
-            .envs(registry.env())
-            .env("SLOPGUARD_CACHE_DIR", cache)
+            .env_remove("SLOPGUARD_CACHE_DIR")
+            .envs(env)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -230,4 +237,44 @@ fn new_and_undeclared_dependencies_are_noted_in_the_editor() {
         message.contains("https://code.example.invalid/acme/extra"),
         "{message}"
     );
+}
+
+#[test]
+fn the_editor_reads_the_registry_table_of_slopguard_toml() {
+    // The registry URL and the cache directory come from the project's config, as for `check`;
+    // the environment names neither (downloads and the other registries point at the test
+    // server so that nothing reaches the internet).
+    let server = RegistryServer::start();
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().canonicalize().unwrap();
+    let cache = root.join("cache-from-config");
+    std::fs::write(
+        root.join("slopguard.toml"),
+        format!(
+            "[registry]\npypi-url = \"{}\"\ncache-dir = \"{}\"\n",
+            server.pypi_url(),
+            cache.display()
+        ),
+    )
+    .unwrap();
+    let env = server
+        .env()
+        .into_iter()
+        .filter(|(k, _)| *k != "SLOPGUARD_PYPI_URL")
+        .collect();
+    let mut editor = Editor::start_with(&root, env);
+    let file = root.join("app.py");
+    editor.open(&file, "python", "import acme_phantom_sdk\n");
+    editor
+        .diagnostic(&file, "registry.hallucinated-package")
+        .expect("a registry.hallucinated-package diagnostic within 30 s");
+    assert!(
+        server
+            .paths()
+            .iter()
+            .any(|p| p.contains("acme-phantom-sdk")),
+        "{:?}",
+        server.paths()
+    );
+    assert!(cache.is_dir(), "the cache of the config was not used");
 }

@@ -30,30 +30,46 @@ impl BackgroundPass for RegistryPass {
             if !input.settings.enable {
                 return Vec::new();
             }
-            let settings = registry_settings(&input.settings);
-            tokio::task::spawn_blocking(move || check(&path, &input.text, settings))
+            let editor = input.settings.clone();
+            tokio::task::spawn_blocking(move || check(&path, &input.text, &editor))
                 .await
                 .unwrap_or_default()
         })
     }
 }
 
-/// The editor's registry settings: its URLs and `offline` over the environment's.
-fn registry_settings(editor: &EditorSettings) -> Settings {
-    let config = RegistryConfig {
-        offline: Some(editor.offline),
-        pypi_url: editor.registry.pypi_url.clone(),
-        npm_url: editor.registry.npm_url.clone(),
-        crates_index_url: editor.registry.crates_index_url.clone(),
-        ..RegistryConfig::default()
+/// The project's `slopguard.toml` as `check` reads it: its `[registry]` table under the
+/// editor's URLs and `offline` (either side may turn offline on), the environment over both;
+/// and its `[dependencies]` table. A broken table is the `check` command's to report; here it
+/// is the default.
+fn project_settings(root: &Path, editor: &EditorSettings) -> (Settings, DependencySettings) {
+    let config = Config::discover(root).ok();
+    let file: RegistryConfig = config
+        .as_ref()
+        .and_then(|c| c.registry.clone().try_into().ok())
+        .unwrap_or_default();
+    let merged = RegistryConfig {
+        offline: Some(editor.offline || file.offline.unwrap_or(false)),
+        pypi_url: editor.registry.pypi_url.clone().or(file.pypi_url.clone()),
+        npm_url: editor.registry.npm_url.clone().or(file.npm_url.clone()),
+        crates_index_url: editor
+            .registry
+            .crates_index_url
+            .clone()
+            .or(file.crates_index_url.clone()),
+        ..file
     };
-    Settings::from_config(&config)
+    let dependencies = config
+        .and_then(|c| DependencySettings::from_table(&c.dependencies).ok())
+        .unwrap_or_default();
+    (Settings::from_config(&merged), dependencies)
 }
 
-fn check(path: &Path, text: &str, settings: Settings) -> Vec<Finding> {
+fn check(path: &Path, text: &str, editor: &EditorSettings) -> Vec<Finding> {
+    let root = project_root(path);
+    let (settings, dependencies) = project_settings(&root, editor);
     let offline = settings.offline;
     let checker = PackageChecker::new(settings);
-    let root = project_root(path);
     let files = [SourceFile { path, text }];
     let first = checker.check_cached(&root, &files);
     let registry = if first.pending.is_empty() || offline {
@@ -63,29 +79,25 @@ fn check(path: &Path, text: &str, settings: Settings) -> Vec<Finding> {
         checker.check_cached(&root, &files).findings
     };
     let mut findings: Vec<Finding> = registry.into_iter().map(|f| f.finding).collect();
-    findings.extend(introduced(&root, path, &files, &checker));
+    findings.extend(introduced(&root, path, &files, &checker, &dependencies));
     findings
 }
 
 /// The new-dependency notes of the document against HEAD: the dependencies a manifest gains
 /// and the imports no manifest declares, with the facts the cache holds (the lookups above
-/// filled it). `[dependencies]` of the project's `slopguard.toml` applies (allow list and
-/// `fail-on-new`); a broken table is the `check` command's to report, here it is the default.
+/// filled it), under the project's allow list and `fail-on-new`.
 fn introduced(
     root: &Path,
     path: &Path,
     files: &[SourceFile<'_>],
     checker: &PackageChecker,
+    dependencies: &DependencySettings,
 ) -> Vec<Finding> {
-    let dependencies = Config::discover(root)
-        .ok()
-        .and_then(|config| DependencySettings::from_table(&config.dependencies).ok())
-        .unwrap_or_default();
     let report = deps::introduced(
         root,
         &IntroducedOptions {
             baseline: Baseline::Head,
-            settings: &dependencies,
+            settings: dependencies,
             checker: Some(checker),
             network: false,
             sources: files,
