@@ -1041,3 +1041,34 @@ fn packages_from_a_private_registry_are_not_asked_of_the_public_one() {
         "{summary:#}"
     );
 }
+
+#[test]
+fn requirements_files_included_under_other_names_are_diffed_and_declare() {
+    let server = RegistryServer::start();
+    server.pypi("acme-one", Package::new("1.0.0"));
+    server.pypi("acme-two", Package::new("2.0.0"));
+    let repo = Repo::new();
+    repo.write("requirements.txt", "-r requirements/base.in\n")
+        .write("requirements/base.in", "acme-one\n")
+        .write("app.py", "import acme_one\n");
+    repo.commit("base");
+    // The new dependency is added to the included file, and the code that uses it is
+    // declared through the include: a new-dependency note, no undeclared import.
+    repo.write("requirements/base.in", "acme-one\nacme-two>=2\n")
+        .write("app.py", "import acme_one\nimport acme_two\n");
+    let report = Run::new(repo.path()).code(&["app.py"]).report(&server);
+    assert_eq!(
+        rows(repo.path(), &report),
+        [row(
+            "deps.new-dependency",
+            "requirements/base.in",
+            2,
+            "acme-two",
+            "info"
+        )]
+    );
+    assert_eq!(
+        summary_json(&report)["direct_added"],
+        serde_json::json!([{"ecosystem": "pypi", "name": "acme-two", "version": ">=2", "path": "requirements/base.in"}])
+    );
+}

@@ -7,7 +7,9 @@ use super::diff::{Change, Introduced, diff_manifest};
 use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile, url_host};
 use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
-use super::{Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest};
+use super::{
+    Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest, requirement_includes,
+};
 use crate::finding::{Finding, PackageRef};
 use crate::registry::{self, FileFinding, PackageChecker, PackageQuery, SourceFile, Verdicts};
 use crate::rules::{Category, Confidence, Severity};
@@ -418,8 +420,40 @@ fn read_changes(
     };
     let repository = Repository::discover(root).map_err(skipped)?;
     let (old_side, new_side) = repository.sides(&options.baseline).map_err(skipped)?;
-    let old = repository.read_files(&old_side, &wanted).map_err(skipped)?;
+    let mut old = repository.read_files(&old_side, &wanted).map_err(skipped)?;
     let mut new = repository.read_files(&new_side, &wanted).map_err(skipped)?;
+    // Files requirements files include (`-r base.in`) are requirements files too, on either
+    // side, through a few levels of nesting.
+    let mut included: BTreeSet<PathBuf> = BTreeSet::new();
+    if focus.is_none() {
+        for _ in 0..4 {
+            let more: BTreeSet<PathBuf> = old
+                .iter()
+                .chain(new.iter())
+                .filter(|(p, _)| {
+                    included.contains(*p)
+                        || ManifestKind::from_path(p) == Some(ManifestKind::Requirements)
+                })
+                .flat_map(|(p, t)| requirement_includes(p, t))
+                .filter(|p| !included.contains(p) && !is_tracked(p))
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            let wanted_more = |p: &Path| more.contains(p);
+            old.extend(
+                repository
+                    .read_files(&old_side, &wanted_more)
+                    .map_err(skipped)?,
+            );
+            new.extend(
+                repository
+                    .read_files(&new_side, &wanted_more)
+                    .map_err(skipped)?,
+            );
+            included.extend(more);
+        }
+    }
     if new_side == Side::Worktree {
         // Only manifests and lockfiles are wanted (by file name); code files are skipped before
         // paying for `canonicalize`.
@@ -444,7 +478,12 @@ fn read_changes(
     let mut declared: HashSet<(Ecosystem, String)> = HashSet::new();
     let mut manifests = BTreeMap::new();
     for path in &paths {
-        let Some(kind) = ManifestKind::from_path(path) else {
+        let kind = ManifestKind::from_path(path).or_else(|| {
+            included
+                .contains(*path)
+                .then_some(ManifestKind::Requirements)
+        });
+        let Some(kind) = kind else {
             continue;
         };
         let before = old.get(*path).map(|t| parse_manifest(kind, t));

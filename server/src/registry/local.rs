@@ -53,11 +53,18 @@ impl<'a> Project<'a> {
 
     /// The manifest at `path`, parsed once.
     pub fn manifest(&self, path: &Path) -> Option<Rc<Manifest>> {
+        self.manifest_as(path, ManifestKind::from_path(path)?)
+    }
+
+    /// The file at `path` read as a manifest of `kind` whatever its name (a requirements file
+    /// another one includes: `-r base.in`), parsed once.
+    fn manifest_as(&self, path: &Path, kind: ManifestKind) -> Option<Rc<Manifest>> {
         if let Some(known) = self.manifests.borrow().get(path) {
             return known.clone();
         }
-        let parsed = ManifestKind::from_path(path)
-            .and_then(|kind| Some(Rc::new(parse_manifest(kind, &self.read(path)?))));
+        let parsed = self
+            .read(path)
+            .map(|text| Rc::new(parse_manifest(kind, &text)));
         self.manifests
             .borrow_mut()
             .insert(path.to_path_buf(), parsed.clone());
@@ -117,7 +124,12 @@ impl<'a> Project<'a> {
                 if !seen.insert(path.clone()) || seen.len() > 64 {
                     continue;
                 }
-                let Some(manifest) = self.manifest(&path) else {
+                // The queue holds manifests by name and what requirements files include, which
+                // are requirements files whatever their names.
+                let Some(manifest) = self
+                    .manifest(&path)
+                    .or_else(|| self.manifest_as(&path, ManifestKind::Requirements))
+                else {
                     continue;
                 };
                 declared.extend(
