@@ -389,6 +389,12 @@ fn npm_server() -> RegistryServer {
 #[test]
 fn npm_lock_v3_transitive_newcomers_are_checked() {
     let server = npm_server();
+    // Only the full document links it: fetched for the new dependency's note.
+    server.repository(
+        "npm",
+        "acme-charts",
+        "https://code.example.invalid/acme/charts",
+    );
     let repo = npm_repo();
     let report = Run::new(repo.path()).report(&server);
     assert_eq!(
@@ -426,7 +432,7 @@ fn npm_lock_v3_transitive_newcomers_are_checked() {
     );
     assert_eq!(
         message(&report, "deps.new-dependency", "acme-charts"),
-        "new dependency `acme-charts` from the npm registry in `dependencies`: latest 2.0.0, 1 versions, 4,321 downloads last month"
+        "new dependency `acme-charts` from the npm registry in `dependencies`: latest 2.0.0, 1 versions, first published 2019-05-01, 4,321 downloads last month, repository https://code.example.invalid/acme/charts"
     );
     // Details are asked for the new direct dependency only, not for each transitive newcomer.
     let downloads: Vec<String> = server
@@ -750,8 +756,9 @@ fn a_new_manifest_has_only_new_dependencies() {
     );
     // A scoped name is asked for as written, and its count reaches the note.
     assert!(
-        message(&report, "deps.new-dependency", "@acme/right")
-            .ends_with("1,234,567 downloads last month"),
+        message(&report, "deps.new-dependency", "@acme/right").ends_with(
+            "first published 2019-05-01, 1,234,567 downloads last month, no repository link"
+        ),
         "{}",
         message(&report, "deps.new-dependency", "@acme/right")
     );

@@ -150,9 +150,10 @@ impl Client {
         results.into_inner().unwrap_or_default()
     }
 
-    /// Adds what the registry's web API knows beyond its index or metadata, for a reviewer of
-    /// a new dependency: npm's downloads last month (`{npm-downloads}/downloads/point/last-month/
-    /// <name>`), crates.io's downloads and repository link (`{crates-api}/api/v1/crates/<name>`).
+    /// Adds what the registry knows beyond its index or abbreviated metadata, for a reviewer of
+    /// a new dependency: npm's first publication and repository (the full document) and
+    /// downloads last month (`{npm-downloads}/downloads/point/last-month/<name>`), crates.io's
+    /// downloads and repository link (`{crates-api}/api/v1/crates/<name>`).
     /// PyPI publishes no download counts. A failure leaves `info` as it was: these are facts
     /// for a note, never a verdict.
     pub fn add_details(&self, ecosystem: Ecosystem, name: &str, info: &mut PackageInfo) {
@@ -162,6 +163,18 @@ impl Client {
         match ecosystem {
             Ecosystem::PyPI => {}
             Ecosystem::Npm => {
+                // The abbreviated metadata dates nothing and links no repository; the full
+                // document does (megabytes for a busy package, so only here, for the few
+                // packages a reviewer reads about).
+                if info.first_published.is_none() || info.repository.is_none() {
+                    let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
+                    if let Fetched::Body(full) = self.fetch(ecosystem, &url, "application/json")
+                        && let Lookup::Exists(complete) = parse_npm(&full)
+                    {
+                        info.first_published = info.first_published.or(complete.first_published);
+                        info.repository = info.repository.take().or(complete.repository);
+                    }
+                }
                 // The downloads API takes a scoped name as written (`@scope/name`).
                 let url = format!(
                     "{}/downloads/point/last-month/{name}",
