@@ -238,8 +238,11 @@ fn leftmost(mut node: Node<'_>) -> Node<'_> {
 /// Crate names are lower case; an upper-case first segment is a type, enum or constant in scope.
 fn is_crate_name(node: Node<'_>, text: &str) -> bool {
     let name = node_text(node, text);
+    // A raw identifier (`r#try`) is a keyword used as a name, and crates.io refuses keywords as
+    // crate names: it is a module or item of the code itself.
     node.kind() == "identifier"
         && !NOT_CRATES.contains(&name)
+        && !name.starts_with("r#")
         && !name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
@@ -322,6 +325,13 @@ mod tests {
                 ("log".into(), ImportKind::QualifiedPath),
             ]
         );
+    }
+
+    #[test]
+    fn raw_identifiers_are_not_crates() {
+        let source = "fn f() { r#try::run(); real_dep::go(); }\nuse r#async::Thing;\n";
+        let found: Vec<String> = crates(source).into_iter().map(|c| c.0).collect();
+        assert_eq!(found, ["real_dep"]);
     }
 
     #[test]

@@ -68,12 +68,18 @@ impl Cache {
         let _ = write_atomically(&self.path(ecosystem, name), &json);
     }
 
-    /// The file holding a package's answer.
+    /// The file holding a package's answer. npm names are case-sensitive (`JSONStream` is not
+    /// `jsonstream`), so they are kept as written, with capitals escaped for file systems that
+    /// ignore case; PyPI and crates.io names are one name however spelled.
     pub fn path(&self, ecosystem: Ecosystem, name: &str) -> PathBuf {
-        let canonical = canonical_name(ecosystem, name);
-        let mut file = String::with_capacity(canonical.len() + 5);
-        for byte in canonical.bytes() {
-            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'@') {
+        let key = match ecosystem {
+            Ecosystem::Npm => name.to_string(),
+            Ecosystem::PyPI | Ecosystem::Crates => canonical_name(ecosystem, name),
+        };
+        let mut file = String::with_capacity(key.len() + 5);
+        for byte in key.bytes() {
+            let plain = byte.is_ascii_lowercase() || byte.is_ascii_digit();
+            if plain || matches!(byte, b'-' | b'_' | b'.' | b'@') {
                 file.push(byte as char);
             } else {
                 file.push_str(&format!("%{byte:02x}"));
@@ -168,5 +174,28 @@ mod tests {
         let path = cache.path(Ecosystem::Npm, "@Scope/../../etc");
         assert_eq!(path.parent().unwrap(), Path::new("/c/v1/npm"));
         assert!(!path.file_name().unwrap().to_str().unwrap().contains('/'));
+    }
+
+    #[test]
+    fn npm_names_differing_in_case_are_two_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache(dir.path());
+        cache.put(
+            Ecosystem::Npm,
+            "JSONStream",
+            &Lookup::Exists(PackageInfo::default()),
+        );
+        cache.put(Ecosystem::Npm, "jsonstream", &Lookup::Missing);
+        assert!(matches!(
+            cache.get(Ecosystem::Npm, "JSONStream"),
+            Some(Lookup::Exists(_))
+        ));
+        assert_eq!(
+            cache.get(Ecosystem::Npm, "jsonstream"),
+            Some(Lookup::Missing)
+        );
+        // PyPI spellings are one project.
+        cache.put(Ecosystem::PyPI, "PyYAML", &Lookup::Missing);
+        assert_eq!(cache.get(Ecosystem::PyPI, "pyyaml"), Some(Lookup::Missing));
     }
 }
