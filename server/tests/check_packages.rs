@@ -517,6 +517,28 @@ fn workspace_packages_aliases_private_scopes_and_uv_sources_are_not_registry_loo
         "packages/web/src/components/button.ts",
         "export const Button = 1;\n",
     );
+    // Vite's layout: the aliases sit in a config the root one references, which extends a
+    // shared base (`extends` without `.json`).
+    write(
+        "packages/admin/package.json",
+        r#"{"name": "@acme/admin", "dependencies": {"acme-ui": "^1.0.0"}}"#,
+    );
+    write(
+        "packages/admin/tsconfig.json",
+        r#"{"files": [], "references": [{"path": "./tsconfig.app.json"}]}"#,
+    );
+    write(
+        "packages/admin/tsconfig.app.json",
+        r#"{"extends": "../../tsconfig.base", "include": ["src"]}"#,
+    );
+    write(
+        "tsconfig.base.json",
+        r#"{"compilerOptions": {"paths": {"@admin/*": ["packages/admin/src/*"]}}}"#,
+    );
+    write(
+        "packages/admin/src/main.ts",
+        "import { Table } from '@admin/widgets/table';\nimport { Ui } from 'acme-ui';\n",
+    );
     write(
         "py/pyproject.toml",
         "[project]\nname = \"acme-app\"\ndependencies = [\"acme-http\", \"acme-lib\"]\n[project.optional-dependencies]\nall = [\"acme-app[extra]\"]\n[tool.uv.sources]\nacme-lib = { workspace = true }\n",

@@ -72,7 +72,8 @@ pub fn package_name(specifier: &str) -> Option<&str> {
     let end = if let Some(scoped) = specifier.strip_prefix('@') {
         let slash = scoped.find('/')?;
         let rest = &scoped[slash + 1..];
-        if rest.is_empty() {
+        // `@/components`: an alias (Vue, Nuxt, Next templates), never a scope without a name.
+        if rest.is_empty() || slash == 0 {
             return None;
         }
         1 + slash + 1 + rest.find('/').unwrap_or(rest.len())
@@ -80,9 +81,12 @@ pub fn package_name(specifier: &str) -> Option<&str> {
         specifier.find('/').unwrap_or(specifier.len())
     };
     let name = &specifier[..end];
+    // npm names are URL-safe and do not start with `_` (`$lib/x` is SvelteKit's alias, `_x` a
+    // bundler's virtual module): anything else is no registry name to ask about.
     let valid = name.len() <= 214
+        && !name.starts_with('_')
         && name.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@' | '/' | '~' | '!' | '$')
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@' | '/' | '~' | '!')
         });
     valid.then_some(name)
 }
@@ -141,6 +145,10 @@ mod tests {
         assert_eq!(package_name("@scope/pkg/sub/x"), Some("@scope/pkg"));
         assert_eq!(package_name("@scope/pkg"), Some("@scope/pkg"));
         assert_eq!(package_name("react"), Some("react"));
+        assert_eq!(package_name("@/components/Button.vue"), None);
+        assert_eq!(package_name("$lib/stores"), None);
+        assert_eq!(package_name("_virtual/entry"), None);
+        assert_eq!(package_name("@scope/_private"), Some("@scope/_private"));
         for not_a_package in [
             "./a",
             "../b",

@@ -255,18 +255,40 @@ impl<'a> Project<'a> {
                     }
                 }
             }
-            for config in ["tsconfig.json", "jsconfig.json"] {
-                if let Some(text) = self.read(&dir.join(config)) {
-                    let (paths, base_url) = tsconfig_aliases(&text);
-                    for key in paths {
-                        match key.strip_suffix('*') {
-                            Some(prefix) => scope.alias_prefixes.push(prefix.to_string()),
-                            None => scope.alias_exact.push(key),
-                        }
+            // The configs here and those they extend or reference, by relative path (a
+            // package's shared config, `@tsconfig/node20`, sets no aliases of this project).
+            let mut queue: Vec<PathBuf> = ["tsconfig.json", "jsconfig.json"]
+                .iter()
+                .map(|c| dir.join(c))
+                .collect();
+            let mut seen = HashSet::new();
+            while let Some(path) = queue.pop() {
+                if seen.len() >= 16 || !seen.insert(path.clone()) {
+                    continue;
+                }
+                let Some(text) = self.read(&path) else {
+                    continue;
+                };
+                let here = path.parent().unwrap_or(&dir).to_path_buf();
+                let config = tsconfig_aliases(&text);
+                for key in config.paths {
+                    match key.strip_suffix('*') {
+                        Some(prefix) => scope.alias_prefixes.push(prefix.to_string()),
+                        None => scope.alias_exact.push(key),
                     }
-                    if let Some(base) = base_url {
-                        scope.base_dirs.push(dir.join(base));
-                    }
+                }
+                if let Some(base) = config.base_url {
+                    scope.base_dirs.push(here.join(base));
+                }
+                for other in config.others.iter().filter(|o| o.starts_with('.')) {
+                    let target = here.join(other);
+                    queue.push(if target.extension().is_some_and(|e| e == "json") {
+                        target
+                    } else if target.is_dir() {
+                        target.join("tsconfig.json")
+                    } else {
+                        PathBuf::from(format!("{}.json", target.display()))
+                    });
                 }
             }
         }
@@ -402,19 +424,28 @@ fn crate_module_names(crate_dir: &Path) -> HashSet<String> {
 
 /// `compilerOptions.paths` keys and `compilerOptions.baseUrl` of a tsconfig/jsconfig (which
 /// may hold comments and trailing commas: the tree-sitter JSON grammar reads past them).
-fn tsconfig_aliases(text: &str) -> (Vec<String>, Option<String>) {
+/// What a `tsconfig.json` says about module resolution, and the other configs it builds on.
+#[derive(Default)]
+struct TsConfig {
+    paths: Vec<String>,
+    base_url: Option<String>,
+    /// `extends` (a string or, since TypeScript 5.0, a list) and `references[].path`.
+    others: Vec<String>,
+}
+
+fn tsconfig_aliases(text: &str) -> TsConfig {
     let mut parser = tree_sitter::Parser::new();
-    let mut paths = Vec::new();
-    let mut base_url = None;
+    let mut config = TsConfig::default();
     if parser
         .set_language(&tree_sitter_json::LANGUAGE.into())
         .is_err()
     {
-        return (paths, base_url);
+        return config;
     }
     let Some(tree) = parser.parse(text, None) else {
-        return (paths, base_url);
+        return config;
     };
+    let (paths, base_url, others) = (&mut config.paths, &mut config.base_url, &mut config.others);
     let unquote = |node: tree_sitter::Node<'_>| {
         text.get(node.start_byte() + 1..node.end_byte().saturating_sub(1))
             .map(str::to_string)
@@ -441,9 +472,33 @@ fn tsconfig_aliases(text: &str) -> (Vec<String>, Option<String>) {
                     }
                 }
             }
-            Some("baseUrl") if value.kind() == "string" => base_url = unquote(value),
+            Some("baseUrl") if value.kind() == "string" => *base_url = unquote(value),
+            Some("extends") if value.kind() == "string" => others.extend(unquote(value)),
+            Some("extends") if value.kind() == "array" => {
+                let mut cursor = value.walk();
+                others.extend(
+                    value
+                        .named_children(&mut cursor)
+                        .filter(|v| v.kind() == "string")
+                        .filter_map(unquote),
+                );
+            }
+            // `references: [{"path": "./tsconfig.app.json"}]` (Vite's and Nx's layouts keep
+            // their aliases there).
+            Some("path") if value.kind() == "string" && in_references(node, text) => {
+                others.extend(unquote(value));
+            }
             _ => {}
         }
     });
-    (paths, base_url)
+    config
+}
+
+/// Whether a `"path"` pair sits in an object of the top-level `references` list.
+fn in_references(pair: tree_sitter::Node<'_>, text: &str) -> bool {
+    let list = pair.parent().and_then(|object| object.parent());
+    let owner = list.and_then(|l| l.parent()).filter(|p| p.kind() == "pair");
+    owner
+        .and_then(|p| p.child_by_field_name("key"))
+        .is_some_and(|k| text.get(k.start_byte()..k.end_byte()) == Some("\"references\""))
 }
