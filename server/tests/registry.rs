@@ -382,6 +382,15 @@ fn a_rust_workspace_has_no_false_alarms() {
 fn typosquats_and_risky_packages_are_reported() {
     let server = RegistryServer::start();
     server.pypi("reqeusts", Package::new("0.1"));
+    // One edit from `requests` too, but a package with years of releases of its own: a
+    // neighbour, not an imitation.
+    server.pypi(
+        "requestss",
+        Package {
+            versions: (0..12).map(|i| (format!("1.{i}.0"), false)).collect(),
+            ..Package::new("x")
+        },
+    );
     let fresh = days_ago(3);
     server.pypi(
         "acme-brand-new",
@@ -414,7 +423,7 @@ fn typosquats_and_risky_packages_are_reported() {
     let root = project(&[
         (
             "a.py",
-            "import reqeusts\nimport acme_brand_new\nimport requests\n",
+            "import reqeusts\nimport acme_brand_new\nimport requests\nimport requestss\n",
         ),
         (
             "b.js",

@@ -214,7 +214,10 @@ impl PackageChecker {
 
     fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
         let mut out = Vec::new();
-        if !listed && let Some(target) = typosquat_target(reference.ecosystem, &reference.name) {
+        if !listed
+            && !established(info)
+            && let Some(target) = typosquat_target(reference.ecosystem, &reference.name)
+        {
             out.push(finding(
                 reference,
                 rule_ids::TYPOSQUAT,
@@ -302,6 +305,23 @@ impl PackageChecker {
         }
         reasons
     }
+}
+
+/// Whether the registry shows a package with a long life of its own: at least
+/// [`ESTABLISHED_VERSIONS`] versions and a first release over a year ago (npm's abbreviated
+/// metadata dates nothing, and a package changed within the risk window is dated from its
+/// full document, so an undated one has been quiet for a while). A name one edit from a listed
+/// package is then a neighbour, not an imitation (`bitvec` and `bit-vec`): the embedded lists
+/// do not hold every popular package, the crate list least of all.
+fn established(info: &PackageInfo) -> bool {
+    const ESTABLISHED_VERSIONS: usize = 10;
+    const YEAR: i64 = 365 * 86_400;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    !info.from_list
+        && info.versions.iter().filter(|v| !v.yanked).count() >= ESTABLISHED_VERSIONS
+        && info.first_published.is_none_or(|first| now - first > YEAR)
 }
 
 fn unique(references: &[Reference]) -> Vec<(Ecosystem, String)> {
