@@ -420,6 +420,23 @@ fn check_json_summarises_direct_transitive_and_removed_dependencies() {
         ],
         "{document:#}"
     );
+    // The text report ends with the same counts.
+    let output = Command::cargo_bin("slopguard")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SLOPGUARD_OFFLINE")
+        .envs(server.env())
+        .env("SLOPGUARD_CACHE_DIR", cache.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.trim_end()
+            .ends_with("Dependencies: 1 added directly, 2 transitively, 1 removed."),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The `text` format: a code frame per finding (rule id, severity, message, the span
-//! underlined), then a one-line summary. Colour is written always and stripped by the caller's
+//! underlined), then a one-line summary, and one of the dependency changes when there are any. Colour is written always and stripped by the caller's
 //! stream when stdout is not a terminal or `NO_COLOR` is set.
 
 use super::count_phrase;
@@ -17,9 +17,25 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let files = outcome.stats.files;
     let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
     if outcome.findings.is_empty() {
-        writeln!(out, "No findings in {files}.")
+        writeln!(out, "No findings in {files}.")?;
     } else {
-        writeln!(out, "Found {} in {files}.", count_phrase(outcome))
+        writeln!(out, "Found {} in {files}.", count_phrase(outcome))?;
+    }
+    match &outcome.dependencies {
+        Some(d)
+            if !(d.direct_added.is_empty()
+                && d.transitive_added.is_empty()
+                && d.removed.is_empty()) =>
+        {
+            writeln!(
+                out,
+                "Dependencies: {} added directly, {} transitively, {} removed.",
+                d.direct_added.len(),
+                d.transitive_added.len(),
+                d.removed.len()
+            )
+        }
+        _ => Ok(()),
     }
 }
 
