@@ -560,7 +560,21 @@ fn workspace_packages_aliases_private_scopes_and_uv_sources_are_not_registry_loo
         "py/pyproject.toml",
         "[project]\nname = \"acme-app\"\ndependencies = [\"acme-http\", \"acme-lib\"]\n[project.optional-dependencies]\nall = [\"acme-app[extra]\"]\n[tool.uv.sources]\nacme-lib = { workspace = true }\n",
     );
+    // A Python project in a monorepo: its package lives in its own `src/`, its tests import it.
+    write(
+        "services/api/pyproject.toml",
+        "[project]\nname = \"acme-api\"\ndependencies = [\"acme-http\"]\n",
+    );
+    write("services/api/src/api_core/__init__.py", "");
+    write(
+        "services/api/tests/test_api.py",
+        "import api_core\nimport acme_http\n",
+    );
     let (_, document, stderr) = check_json(dir, &server, cache.path(), &[]);
+    assert!(
+        findings(&document, "deps.undeclared-import").is_empty(),
+        "{document:#}"
+    );
     let registry: Vec<&Value> = document["findings"]
         .as_array()
         .unwrap()

@@ -136,7 +136,14 @@ impl<'a> Project<'a> {
                     manifest
                         .dependencies
                         .iter()
-                        .map(|d| canonical_name(Ecosystem::PyPI, &d.name)),
+                        .map(|d| canonical_name(Ecosystem::PyPI, &d.name))
+                        .chain(
+                            // The project's own distribution is no dependency to declare.
+                            manifest
+                                .package_name
+                                .iter()
+                                .map(|n| canonical_name(Ecosystem::PyPI, n)),
+                        ),
                 );
                 let base = path.parent().unwrap_or(&dir);
                 queue.extend(manifest.includes.iter().map(|i| base.join(i)));
@@ -165,9 +172,20 @@ impl<'a> Project<'a> {
         if file.file_stem().is_some_and(|s| s == name) {
             return true;
         }
+        // In a monorepo each Python project keeps its packages next to its own pyproject.toml
+        // or setup.py (or in its `src/`), not at the repository's root.
+        let project_dir = self.ancestors(file).into_iter().find(|d| {
+            let listing = self.listing(d);
+            ["pyproject.toml", "setup.py", "setup.cfg"]
+                .iter()
+                .any(|m| listing.iter().any(|n| n == m))
+        });
+        let project_dirs = project_dir.iter().flat_map(|d| [d.clone(), d.join("src")]);
         [dir, package_top, &self.root, &self.root.join("src")]
             .iter()
-            .any(|d| self.python_module_in(d, name))
+            .map(|d| d.to_path_buf())
+            .chain(project_dirs)
+            .any(|d| self.python_module_in(&d, name))
     }
 
     fn python_module_in(&self, dir: &Path, name: &str) -> bool {
