@@ -159,10 +159,15 @@ fn undeclared_imports_are_reported_for_relative_paths_too() {
     let repo = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
     let dir = repo.path();
-    std::fs::write(dir.join("requirements.txt"), "acme-client==2.1.0\n").unwrap();
+    // `cv2` is looked up as opencv-python, but the headless build declares it just as well.
+    std::fs::write(
+        dir.join("requirements.txt"),
+        "acme-client==2.1.0\nopencv-python-headless\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("app.py"),
-        "import acme_client\nimport acme_extra\n",
+        "import acme_client\nimport acme_extra\nimport cv2\n",
     )
     .unwrap();
     std::fs::create_dir(dir.join("pkg")).unwrap();

@@ -478,7 +478,8 @@ fn import_references(
                 let name = mapped.unwrap_or(top).to_string();
                 let declared = declared.get_or_insert_with(|| project.python_declared(file.path));
                 let is_declared = [top, name.as_str()]
-                    .iter()
+                    .into_iter()
+                    .chain(known::python_providers(&import.module).iter().copied())
                     .any(|n| declared.contains(&canonical_name(Ecosystem::PyPI, n)));
                 if is_declared {
                     continue;

@@ -85,28 +85,43 @@ pub fn is_node_builtin(specifier: &str) -> bool {
 
 /// The PyPI distribution that provides a Python module, from the embedded mapping: the longest
 /// dotted prefix of `module` that the mapping lists (`google.cloud.storage.blob` →
-/// `google-cloud-storage`).
+/// `google-cloud-storage`); where several provide it, the first listed (the one looked up).
 pub fn python_distribution(module: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    python_providers(module).first().copied()
+}
+
+/// Every distribution the mapping lists as providing `module` (by its longest listed prefix),
+/// the one looked up first: declaring any of them declares the module (`cv2` comes with
+/// opencv-python, opencv-python-headless and the contrib builds).
+pub fn python_providers(module: &str) -> &'static [&'static str] {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        lines(PYTHON_IMPORT_MAP)
-            .filter_map(|line| line.split_once('\t'))
-            .collect()
+        let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for (module, distribution) in lines(PYTHON_IMPORT_MAP).filter_map(|l| l.split_once('\t')) {
+            map.entry(module).or_default().push(distribution);
+        }
+        map
     });
     let mut prefix = module;
     loop {
-        if let Some(distribution) = map.get(prefix) {
-            return Some(distribution);
+        if let Some(providers) = map.get(prefix) {
+            return providers;
         }
-        prefix = &prefix[..prefix.rfind('.')?];
+        match prefix.rfind('.') {
+            Some(dot) => prefix = &prefix[..dot],
+            None => return &[],
+        }
     }
 }
 
-/// The number of import → distribution pairs in the mapping whose names differ after PEP 503
-/// normalisation: the pairs that change what a lookup asks for (identity rows only document).
+/// The number of modules the mapping looks up under another name (after PEP 503
+/// normalisation): the pairs that change what a lookup asks for (identity rows only document;
+/// a module's further providers only widen what declares it).
 pub fn python_mapping_len() -> usize {
+    let mut seen = std::collections::HashSet::new();
     lines(PYTHON_IMPORT_MAP)
         .filter_map(|line| line.split_once('\t'))
+        .filter(|(module, _)| seen.insert(*module))
         .filter(|(module, distribution)| normalize_pypi(module) != normalize_pypi(distribution))
         .count()
 }
@@ -155,5 +170,8 @@ mod tests {
             Some("matplotlib")
         );
         assert_eq!(python_distribution("aws_cdk.aws_s3"), Some("aws-cdk-lib"));
+        assert_eq!(python_distribution("cv2.dnn"), Some("opencv-python"));
+        assert!(python_providers("cv2").contains(&"opencv-python-headless"));
+        assert!(python_providers("nothing_mapped").is_empty());
     }
 }
