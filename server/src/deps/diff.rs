@@ -263,4 +263,22 @@ mod tests {
         assert!(diff_manifest(Some(&old), &moved).introduced.is_empty());
         assert_eq!(diff_manifest(Some(&old), &elsewhere).introduced.len(), 1);
     }
+
+    #[test]
+    fn moving_to_another_cargo_registry_is_a_new_source() {
+        let old = cargo("[dependencies]\nacme = \"1\"\n");
+        let new = cargo("[dependencies]\nacme = { version = \"1\", registry = \"corp\" }\n");
+        let (introduced, removed) = summary(&diff_manifest(Some(&old), &new));
+        assert_eq!(
+            introduced,
+            [(
+                "acme".to_string(),
+                Change::Resourced {
+                    from: SourceKind::Registry,
+                    location: None,
+                }
+            )]
+        );
+        assert!(removed.is_empty());
+    }
 }

@@ -204,6 +204,16 @@ pub(super) fn parse_pyproject(text: &str) -> Manifest {
                 &format!("dependency-groups.{group}"),
                 &mut manifest,
             ),
+            // uv's older dev group and PDM's groups: PEP 508 lists like the standard ones.
+            ["tool", "uv", "dev-dependencies"] => {
+                pep508_list(&index, leaf, "tool.uv.dev-dependencies", &mut manifest)
+            }
+            ["tool", "pdm", "dev-dependencies", group] => pep508_list(
+                &index,
+                leaf,
+                &format!("tool.pdm.dev-dependencies.{group}"),
+                &mut manifest,
+            ),
             ["tool", "uv", "workspace", "members"] => {
                 if let Value::Array(items) = &leaf.value {
                     manifest
@@ -455,6 +465,10 @@ acme-internal = { index = "corp" }
 acme-vendored = { path = "vendor/acme" }
 [tool.uv.workspace]
 members = ["packages/*"]
+[tool.uv]
+dev-dependencies = ["acme-uv-dev"]
+[tool.pdm.dev-dependencies]
+lint = ["acme-pdm-lint>=1"]
 [tool.poetry.dependencies]
 acme-private = { version = "^1", source = "corp" }
 "#;
@@ -477,6 +491,8 @@ acme-private = { version = "^1", source = "corp" }
                 ("acme-internal", &corp, None),
                 ("Acme.Vendored", &SourceKind::Path, Some("vendor/acme")),
                 ("httpx", &SourceKind::Registry, None),
+                ("acme-uv-dev", &SourceKind::Registry, None),
+                ("acme-pdm-lint", &SourceKind::Registry, None),
                 ("acme-private", &corp, None),
             ]
         );
