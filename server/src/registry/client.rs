@@ -358,10 +358,12 @@ pub fn sparse_index_path(name: &str) -> Option<String> {
     })
 }
 
-/// A sparse index file: one JSON object per line and version (`vers`, `yanked`, and since 2025
-/// `pubtime`).
+/// A sparse index file: one JSON object per line and version, in publication order (`vers`,
+/// `yanked`, and since 2025 `pubtime`). Versions published before `pubtime` existed carry none,
+/// so only the first line dates the crate: a later version's time would make an old crate new.
 fn parse_crate_index(body: &str) -> Lookup {
     let mut info = PackageInfo::default();
+    let mut first_line = true;
     for line in body.lines().filter(|l| !l.trim().is_empty()) {
         let Ok(entry) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -377,12 +379,11 @@ fn parse_crate_index(body: &str) -> Lookup {
                 .unwrap_or(false),
             deprecated: false,
         });
-        if let Some(time) = entry
-            .get("pubtime")
-            .and_then(|t| t.as_str())
-            .and_then(parse_time)
-        {
-            info.first_published = Some(info.first_published.map_or(time, |t: i64| t.min(time)));
+        if std::mem::take(&mut first_line) {
+            info.first_published = entry
+                .get("pubtime")
+                .and_then(|t| t.as_str())
+                .and_then(parse_time);
         }
     }
     if info.versions.is_empty() {
@@ -553,6 +554,37 @@ mod tests {
         assert_eq!(sparse_index_path("syn").unwrap(), "3/s/syn");
         assert_eq!(sparse_index_path("Serde_JSON").unwrap(), "se/rd/serde_json");
         assert_eq!(sparse_index_path("../x"), None);
+    }
+
+    #[test]
+    fn only_the_first_version_dates_a_crate() {
+        let line = |v: &str, time: Option<&str>| {
+            let mut entry =
+                serde_json::json!({"name": "x", "vers": v, "deps": [], "yanked": false});
+            if let Some(time) = time {
+                entry["pubtime"] = serde_json::json!(time);
+            }
+            entry.to_string()
+        };
+        // Published in 2018, before the index recorded times; a release last week has one.
+        let old = [
+            line("0.1.0", None),
+            line("2.0.0", Some("2026-11-24T00:00:00Z")),
+        ]
+        .join("\n");
+        let Lookup::Exists(info) = parse_crate_index(&old) else {
+            panic!()
+        };
+        assert_eq!(info.first_published, None);
+        let new = [
+            line("0.1.0", Some("2026-11-20T00:00:00Z")),
+            line("0.1.1", Some("2026-11-24T00:00:00Z")),
+        ]
+        .join("\n");
+        let Lookup::Exists(info) = parse_crate_index(&new) else {
+            panic!()
+        };
+        assert_eq!(info.first_published, parse_time("2026-11-20T00:00:00Z"));
     }
 
     #[test]
