@@ -1079,3 +1079,23 @@ fn requirements_files_included_under_other_names_are_diffed_and_declare() {
         serde_json::json!([{"ecosystem": "pypi", "name": "acme-two", "version": ">=2", "path": "requirements/base.in"}])
     );
 }
+
+#[test]
+fn a_project_below_the_repository_top_level_diffs_its_includes() {
+    // The project directory is `py/` inside the repository: git lists paths from the top
+    // level, the diff keys them from the project.
+    let server = RegistryServer::start();
+    server.pypi("acme-one", Package::new("1.0.0"));
+    server.pypi("acme-two", Package::new("2.0.0"));
+    let repo = Repo::new();
+    repo.write("py/requirements.txt", "-r base.in\n")
+        .write("py/base.in", "acme-one\n");
+    repo.commit("base");
+    repo.write("py/base.in", "acme-one\nacme-two\n");
+    let project = repo.path().join("py");
+    let report = Run::new(&project).report(&server);
+    assert_eq!(
+        rows(&project, &report),
+        [row("deps.new-dependency", "base.in", 2, "acme-two", "info")]
+    );
+}

@@ -179,15 +179,16 @@ impl Repository {
                 pathspec,
             ])?,
         };
-        let paths: Vec<String> = listing
-            .into_iter()
-            .filter(|p| wanted(Path::new(p)) && !p.split('/').any(|c| c == "node_modules"))
-            .collect();
-        let mut files = BTreeMap::new();
         let relative = |path: &str| {
             let path = path.strip_prefix(&self.prefix).unwrap_or(path);
             PathBuf::from(path.trim_start_matches('/'))
         };
+        // `wanted` sees the path as the result keys it: relative to the project directory.
+        let paths: Vec<String> = listing
+            .into_iter()
+            .filter(|p| wanted(&relative(p)) && !p.split('/').any(|c| c == "node_modules"))
+            .collect();
+        let mut files = BTreeMap::new();
         if *side == Side::Worktree {
             for path in paths {
                 let full = self.toplevel.join(&path);

@@ -104,10 +104,13 @@ pub fn diff_manifest(old: Option<&Manifest>, new: &Manifest) -> ManifestDelta {
             Some(before) if before.iter().any(|d| same_source(d, dependency)) => None,
             // A package the registry gave before now comes from a local path: a vendored or
             // patched copy replaces the published one, which a reviewer should see. Between
-            // local sources (path ↔ workspace) nothing new arrives.
+            // local sources (path ↔ workspace) nothing new arrives, and neither does a move to
+            // workspace inheritance (`serde.workspace = true`), whose source the workspace's
+            // manifest declares and is diffed there.
             Some(before)
                 if is_external(dependency)
-                    || before.iter().any(|d| d.source == SourceKind::Registry) =>
+                    || (dependency.source == SourceKind::Path
+                        && before.iter().any(|d| d.source == SourceKind::Registry)) =>
             {
                 Some(Change::Resourced {
                     from: before[0].source.clone(),
@@ -280,5 +283,12 @@ mod tests {
             )]
         );
         assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn moving_to_workspace_inheritance_is_not_new() {
+        let old = cargo("[dependencies]\nserde = \"1\"\n");
+        let new = cargo("[dependencies]\nserde = { workspace = true }\n");
+        assert_eq!(diff_manifest(Some(&old), &new), ManifestDelta::default());
     }
 }
