@@ -1099,3 +1099,67 @@ fn a_project_below_the_repository_top_level_diffs_its_includes() {
         [row("deps.new-dependency", "base.in", 2, "acme-two", "info")]
     );
 }
+
+#[test]
+fn workspace_siblings_are_not_new_and_private_scopes_are_not_asked_about() {
+    let server = npm_server();
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        r#"{"name": "mono", "private": true, "workspaces": ["packages/*"]}"#,
+    )
+    .write(
+        "packages/shared/package.json",
+        r#"{"name": "@my/shared", "version": "1.0.0"}"#,
+    )
+    .write(
+        "packages/web/package.json",
+        r#"{"name": "@my/web", "dependencies": {"acme-ui": "^1.0.0"}}"#,
+    )
+    .write(".npmrc", "@corp:registry=https://npm.corp.example/\n")
+    .write(
+        "pnpm-lock.yaml",
+        "lockfileVersion: '9.0'\n\npackages:\n\n  acme-ui@1.0.0:\n    resolution: {integrity: sha512-0}\n",
+    );
+    repo.commit("base");
+    repo.write(
+        "packages/web/package.json",
+        r#"{"name": "@my/web", "dependencies": {"acme-ui": "^1.0.0", "@my/shared": "*", "@corp/ui": "^2.0.0"}}"#,
+    )
+    .write(
+        "pnpm-lock.yaml",
+        "lockfileVersion: '9.0'\n\npackages:\n\n  '@corp/telemetry@4.0.0':\n    resolution: {integrity: sha512-0}\n\n  '@corp/ui@2.0.0':\n    resolution: {integrity: sha512-0}\n\n  acme-ui@1.0.0:\n    resolution: {integrity: sha512-0}\n",
+    );
+    let report = Run::new(repo.path()).report(&server);
+    let got: Vec<(String, String)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.finding.rule_id.clone(),
+                f.finding.package.as_ref().unwrap().name.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("deps.new-dependency".into(), "@corp/ui".into()),
+            ("deps.transitive-added".into(), "@corp/telemetry".into()),
+        ],
+        "{:#?}",
+        report.findings
+    );
+    assert!(
+        !server
+            .paths()
+            .iter()
+            .any(|p| p.contains("corp") || p.contains("shared")),
+        "{:?}",
+        server.paths()
+    );
+    assert_eq!(
+        summary_json(&report)["direct_added"],
+        serde_json::json!([{"ecosystem": "npm", "name": "@corp/ui", "version": "^2.0.0", "path": "packages/web/package.json"}])
+    );
+}

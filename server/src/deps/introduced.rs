@@ -84,7 +84,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         Some(focus) if !is_tracked(focus) => Ok(Changes::default()),
         _ => read_changes(&root, options, focus.as_deref()),
     };
-    let changes = match changes {
+    let mut changes = match changes {
         Ok(changes) => changes,
         Err(note) => {
             report.notes.push(note);
@@ -92,14 +92,31 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         }
     };
     report.notes.extend(changes.notes.iter().cloned());
+    // As the registry checks do: a manifest entry naming the workspace's own package is the
+    // project's code, not a new dependency, and a scope `.npmrc` sends to a private registry
+    // is not the public registry's to answer for.
+    let texts = options.sources.iter().map(|s| {
+        let path = s
+            .path
+            .canonicalize()
+            .unwrap_or_else(|_| s.path.to_path_buf());
+        (path, s.text)
+    });
+    let local = registry::LocalKnowledge::new(&root, texts);
+    changes.direct.retain(|(path, introduced)| {
+        let dependency = &introduced.dependency;
+        !local.is_own_package(&root.join(path), dependency.ecosystem, &dependency.name)
+    });
 
     // Ask the registries about everything that arrives, in one batch.
     let mut queries = Vec::new();
     // The lockfile of each query about a lockfile entry (`None`: a manifest or an import).
     let mut lockfile_of: Vec<Option<PathBuf>> = Vec::new();
-    for (_, introduced) in &changes.direct {
+    for (path, introduced) in &changes.direct {
         let dependency = &introduced.dependency;
-        if dependency.source == SourceKind::Registry {
+        if dependency.source == SourceKind::Registry
+            && !local.is_private_npm(&root.join(path), &dependency.name)
+        {
             queries.push(PackageQuery {
                 ecosystem: dependency.ecosystem,
                 name: dependency.name.clone(),
@@ -124,7 +141,8 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         for package in lock.newcomers.iter().chain(&lock.changed) {
             let checked_registry = options.checker.is_none_or(|checker| {
                 asks_the_registry(lock.ecosystem, package.host.as_deref(), checker.settings())
-            });
+            }) && !local
+                .is_private_npm(&root.join(&lock.path), &package.name);
             if package.registry && checked_registry {
                 queries.push(PackageQuery {
                     ecosystem: lock.ecosystem,

@@ -21,6 +21,30 @@ pub(crate) struct Project<'a> {
     crate_modules: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
 }
 
+/// What is local to a project, for the dependency diff: the workspace's own packages and the
+/// npm scopes of private registries, as the registry checks see them.
+pub struct LocalKnowledge<'a>(Project<'a>);
+
+impl<'a> LocalKnowledge<'a> {
+    /// `texts`: files whose current text wins over the disk (absolute paths).
+    pub fn new(root: &Path, texts: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Self {
+        LocalKnowledge(Project::new(root, texts))
+    }
+
+    /// Whether `name`, declared in the manifest `manifest`, is a package of the workspace
+    /// around it (a member, or the project itself).
+    pub fn is_own_package(&self, manifest: &Path, ecosystem: Ecosystem, name: &str) -> bool {
+        self.0
+            .workspace_packages(manifest, ecosystem)
+            .contains(&canonical_name(ecosystem, name))
+    }
+
+    /// Whether `.npmrc` sends the scope of `name` to a registry of its own.
+    pub fn is_private_npm(&self, file: &Path, name: &str) -> bool {
+        name.starts_with('@') && self.0.npm_private_scope(file, name)
+    }
+}
+
 /// The npm names a file may import without them being registry lookups.
 #[derive(Default)]
 pub(crate) struct NpmScope {

@@ -21,6 +21,7 @@ pub use checker::{
 };
 pub use client::Client;
 pub use client::parse_time;
+pub use local::LocalKnowledge;
 pub use settings::{RegistryConfig, Settings};
 pub use typosquat::typosquat_target;
 
