@@ -238,6 +238,15 @@ fn uv_sources(all: &[Leaf], manifest: &mut Manifest) {
     let mut sources: Vec<(String, SourceKind, Option<String>)> = Vec::new();
     for leaf in all {
         let names: Vec<&str> = leaf.path.iter().map(|s| s.name.as_str()).collect();
+        // One source per platform or marker (`x = [{ git = ... }, { path = ... }]`): the
+        // inline tables inside are not read, but none of them is PyPI.
+        if let ["tool", "uv", "sources", name] = names.as_slice()
+            && matches!(leaf.value, Value::Array(_))
+        {
+            let marked = SourceKind::OtherRegistry("tool.uv.sources".into());
+            sources.push((normalize_pypi(name), marked, None));
+            continue;
+        }
         let ["tool", "uv", "sources", name, field] = names.as_slice() else {
             continue;
         };
@@ -339,7 +348,7 @@ fn poetry(index: &LineIndex<'_>, all: &[Leaf], manifest: &mut Manifest) {
                 dependency.requirement_span = Some(index.span(*start, *end));
             }
             // Poetry's `source = "private"`: a named repository of the project's own.
-            (Some("source"), Value::Str { value, .. }) => {
+            (Some("source"), Value::Str { value, .. }) if !value.eq_ignore_ascii_case("pypi") => {
                 dependency.source = SourceKind::OtherRegistry(value.clone());
             }
             (Some(kind @ ("git" | "path" | "url")), value) => {
@@ -457,12 +466,13 @@ black = { version = "^24" }
         let text = r#"
 [project]
 name = "app"
-dependencies = ["acme-shared", "acme-forked", "acme-internal", "Acme.Vendored", "httpx"]
+dependencies = ["acme-shared", "acme-forked", "acme-internal", "Acme.Vendored", "acme-split", "httpx"]
 [tool.uv.sources]
 acme-shared = { workspace = true }
 acme-forked = { git = "https://example.invalid/acme-forked", tag = "v1" }
 acme-internal = { index = "corp" }
 acme-vendored = { path = "vendor/acme" }
+acme-split = [{ git = "https://example.invalid/split", marker = "sys_platform == 'linux'" }, { path = "vendor/split" }]
 [tool.uv.workspace]
 members = ["packages/*"]
 [tool.uv]
@@ -471,6 +481,7 @@ dev-dependencies = ["acme-uv-dev"]
 lint = ["acme-pdm-lint>=1"]
 [tool.poetry.dependencies]
 acme-private = { version = "^1", source = "corp" }
+acme-public = { version = "^1", source = "PyPI" }
 "#;
         let manifest = parse_pyproject(text);
         let sources: Vec<(&str, &SourceKind, Option<&str>)> = manifest
@@ -490,10 +501,16 @@ acme-private = { version = "^1", source = "corp" }
                 ),
                 ("acme-internal", &corp, None),
                 ("Acme.Vendored", &SourceKind::Path, Some("vendor/acme")),
+                (
+                    "acme-split",
+                    &SourceKind::OtherRegistry("tool.uv.sources".into()),
+                    None
+                ),
                 ("httpx", &SourceKind::Registry, None),
                 ("acme-uv-dev", &SourceKind::Registry, None),
                 ("acme-pdm-lint", &SourceKind::Registry, None),
                 ("acme-private", &corp, None),
+                ("acme-public", &SourceKind::Registry, None),
             ]
         );
         assert_eq!(manifest.workspace_members, ["packages/*"]);

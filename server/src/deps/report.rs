@@ -136,8 +136,8 @@ pub(crate) fn facts(ecosystem: Ecosystem, lookup: Option<&Lookup>) -> Option<Str
         // (crates.io's web API does, when it could be asked), so its absence there says
         // nothing.
         (None, Ecosystem::PyPI) => parts.push("no repository link".into()),
-        // Asked for with the download counts: their absence is a fact then.
-        (None, _) if info.downloads.is_some() => parts.push("no repository link".into()),
+        // Asked of the full metadata: its absence is a fact then.
+        (None, _) if info.repository_checked => parts.push("no repository link".into()),
         (None, _) => {}
     }
     Some(parts.join(", "))

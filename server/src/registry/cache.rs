@@ -1,5 +1,5 @@
 //! Registry answers on disk: one small JSON file per package under
-//! `<cache dir>/v1/<ecosystem>/`, written to a temporary file and renamed into place so that a
+//! `<cache dir>/v2/<ecosystem>/`, written to a temporary file and renamed into place so that a
 //! reader (the CLI and the LSP share the cache) never sees half a file. A file that does not
 //! parse is ignored and later overwritten. "Unknown" answers are never stored.
 
@@ -28,7 +28,8 @@ struct Entry {
 impl Cache {
     pub fn new(dir: PathBuf, positive_ttl: Duration, negative_ttl: Duration) -> Cache {
         Cache {
-            dir: dir.join("v1"),
+            // v2: crates dated by their first version only, npm names keeping their case.
+            dir: dir.join("v2"),
             positive_ttl,
             negative_ttl,
         }
@@ -53,6 +54,18 @@ impl Cache {
     /// Stores a definite answer. Failures are ignored: the cache is an optimisation.
     pub fn put(&self, ecosystem: Ecosystem, name: &str, lookup: &Lookup) {
         self.put_at(ecosystem, name, lookup, now());
+    }
+
+    /// Replaces a stored answer with a fuller one (the same answer with details added), keeping
+    /// the time it was fetched: the answer does not live longer for having been enriched.
+    pub fn enrich(&self, ecosystem: Ecosystem, name: &str, lookup: &Lookup) {
+        let fetched = std::fs::read(self.path(ecosystem, name))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Entry>(&bytes).ok())
+            .map(|entry| entry.fetched);
+        if let Some(fetched) = fetched {
+            self.put_at(ecosystem, name, lookup, fetched);
+        }
     }
 
     /// Stores an answer as if fetched at `fetched` (Unix seconds); tests age entries with it.
@@ -126,6 +139,29 @@ mod tests {
     }
 
     #[test]
+    fn enriching_an_answer_keeps_its_age() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache(dir.path());
+        let plain = Lookup::Exists(PackageInfo::default());
+        let detailed = Lookup::Exists(PackageInfo {
+            repository_checked: true,
+            ..PackageInfo::default()
+        });
+        // Fetched six days ago: enriched now, it still expires tomorrow, not in a week.
+        let six_days_ago = now() - 6 * 86_400;
+        cache.put_at(Ecosystem::Npm, "left", &plain, six_days_ago);
+        cache.enrich(Ecosystem::Npm, "left", &detailed);
+        assert_eq!(cache.get(Ecosystem::Npm, "left"), Some(detailed.clone()));
+        let entry: Entry =
+            serde_json::from_slice(&std::fs::read(cache.path(Ecosystem::Npm, "left")).unwrap())
+                .unwrap();
+        assert_eq!(entry.fetched, six_days_ago);
+        // Nothing stored: nothing to enrich.
+        cache.enrich(Ecosystem::Npm, "right", &detailed);
+        assert_eq!(cache.get(Ecosystem::Npm, "right"), None);
+    }
+
+    #[test]
     fn answers_round_trip_and_expire() {
         let dir = tempfile::tempdir().unwrap();
         let cache = cache(dir.path());
@@ -172,7 +208,7 @@ mod tests {
     fn names_become_safe_file_names() {
         let cache = cache(Path::new("/c"));
         let path = cache.path(Ecosystem::Npm, "@Scope/../../etc");
-        assert_eq!(path.parent().unwrap(), Path::new("/c/v1/npm"));
+        assert_eq!(path.parent().unwrap(), Path::new("/c/v2/npm"));
         assert!(!path.file_name().unwrap().to_str().unwrap().contains('/'));
     }
 

@@ -215,7 +215,7 @@ impl PackageChecker {
     fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
         let mut out = Vec::new();
         if !listed
-            && !established(info)
+            && !established(info, reference.ecosystem == Ecosystem::Crates)
             && let Some(target) = typosquat_target(reference.ecosystem, &reference.name)
         {
             out.push(finding(
@@ -308,20 +308,24 @@ impl PackageChecker {
 }
 
 /// Whether the registry shows a package with a long life of its own: at least
-/// [`ESTABLISHED_VERSIONS`] versions and a first release over a year ago (npm's abbreviated
-/// metadata dates nothing, and a package changed within the risk window is dated from its
-/// full document, so an undated one has been quiet for a while). A name one edit from a listed
+/// [`ESTABLISHED_VERSIONS`] versions and a first release over a year ago. A name one edit from a listed
 /// package is then a neighbour, not an imitation (`bitvec` and `bit-vec`): the embedded lists
 /// do not hold every popular package, the crate list least of all.
-fn established(info: &PackageInfo) -> bool {
+fn established(info: &PackageInfo, crates_undated: bool) -> bool {
     const ESTABLISHED_VERSIONS: usize = 10;
     const YEAR: i64 = 365 * 86_400;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
+    // Only the crates.io index leaves a crate undated for being old (its first versions predate
+    // `pubtime`); an undated npm package may just not have been dated.
+    let old = match info.first_published {
+        Some(first) => now - first > YEAR,
+        None => crates_undated,
+    };
     !info.from_list
         && info.versions.iter().filter(|v| !v.yanked).count() >= ESTABLISHED_VERSIONS
-        && info.first_published.is_none_or(|first| now - first > YEAR)
+        && old
 }
 
 fn unique(references: &[Reference]) -> Vec<(Ecosystem, String)> {

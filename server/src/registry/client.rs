@@ -5,7 +5,7 @@
 //! registry's abbreviated metadata.
 
 use super::{Downloads, Lookup, PackageInfo, Settings, VersionInfo};
-use crate::deps::{Ecosystem, normalize_pypi};
+use crate::deps::{Ecosystem, canonical_name, normalize_pypi};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -70,7 +70,7 @@ impl Client {
             Ecosystem::Npm => {
                 let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
                 match self.fetch(Ecosystem::Npm, &url, NPM_ABBREVIATED) {
-                    Fetched::Body(body) => self.npm_with_age(&url, &body),
+                    Fetched::Body(body) => self.npm_with_age(name, &url, &body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
@@ -81,8 +81,9 @@ impl Client {
     /// npm's abbreviated metadata has no `time.created`, only `modified`. A package is never
     /// older than its last change, so only one modified within the risk window can be new;
     /// for those alone the full document is fetched to date the first publication. (The full
-    /// document of a busy package runs to megabytes; the popular ones never get here.)
-    fn npm_with_age(&self, url: &str, abbreviated: &str) -> Lookup {
+    /// document of a busy package runs to megabytes, so a popular one, which is no new package,
+    /// is never fetched so.)
+    fn npm_with_age(&self, name: &str, url: &str, abbreviated: &str) -> Lookup {
         let Ok(json) = serde_json::from_str::<serde_json::Value>(abbreviated) else {
             return Lookup::Unknown(
                 "the npm registry answered with something that is not JSON".into(),
@@ -103,12 +104,17 @@ impl Client {
                 .map_or(0, |d| d.as_secs() as i64);
             now - modified < window
         });
+        let popular = super::known::popular(Ecosystem::Npm)
+            .rank(&canonical_name(Ecosystem::Npm, name))
+            .is_some();
         if recently_modified
+            && !popular
             && let Fetched::Body(full) = self.fetch(Ecosystem::Npm, url, "application/json")
             && let Lookup::Exists(complete) = parse_npm(&full)
         {
             info.first_published = complete.first_published;
             info.repository = info.repository.or(complete.repository);
+            info.repository_checked = true;
         }
         Lookup::Exists(info)
     }
@@ -173,6 +179,7 @@ impl Client {
                     {
                         info.first_published = info.first_published.or(complete.first_published);
                         info.repository = info.repository.take().or(complete.repository);
+                        info.repository_checked = true;
                     }
                 }
                 // The downloads API takes a scoped name as written (`@scope/name`).
@@ -209,6 +216,7 @@ impl Client {
                             .and_then(|r| r.as_str().map(str::to_string))
                             .filter(|r| !r.is_empty());
                     }
+                    info.repository_checked = json.get("crate").is_some();
                 }
             }
         }
@@ -324,7 +332,8 @@ impl Drop for Permit {
     fn drop(&mut self) {
         let mut count = self.0.count.lock().unwrap_or_else(|e| e.into_inner());
         *count -= 1;
-        self.0.freed.notify_one();
+        // Waiters may hold different limits: wake them all, each checks its own.
+        self.0.freed.notify_all();
     }
 }
 

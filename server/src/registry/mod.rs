@@ -67,6 +67,10 @@ pub struct PackageInfo {
     /// `project_urls`; npm only in full metadata; never in the crates.io index).
     #[serde(default)]
     pub repository: Option<String>,
+    /// A source that would list the repository was read (npm's full document, crates.io's
+    /// web API): only then does a missing `repository` mean the package links none.
+    #[serde(default)]
+    pub repository_checked: bool,
     /// Download counts, when the registry publishes them (fetched for new dependencies only).
     #[serde(default)]
     pub downloads: Option<Downloads>,

@@ -72,8 +72,8 @@ impl PackageChecker {
         }
         if network && !self.settings.offline {
             let mut fetched = self.client.lookup_many(&wanted);
-            // Details of a fresh answer are cached with it; those of a cached answer are not
-            // written back, which would extend the answer's lifetime.
+            // Details of a fresh answer are cached with it; those of a cached answer are written
+            // back under its old time, so they are not asked again and it lives no longer.
             self.add_details(queries, &mut fetched, &mut verdicts.lookups);
             for (key, lookup) in fetched {
                 if let Some(cache) = &self.cache {
@@ -148,12 +148,15 @@ impl PackageChecker {
         self.client.add_details_many(&mut wanted);
         for (ecosystem, name, info) in wanted {
             let key = (ecosystem, name);
-            let answers = if fetched.contains_key(&key) {
-                &mut *fetched
+            let lookup = Lookup::Exists(info);
+            if let Some(fresh) = fetched.get_mut(&key) {
+                *fresh = lookup;
             } else {
-                &mut *cached
-            };
-            answers.insert(key, Lookup::Exists(info));
+                if let Some(cache) = &self.cache {
+                    cache.enrich(key.0, &key.1, &lookup);
+                }
+                cached.insert(key, lookup);
+            }
         }
     }
 
