@@ -1037,6 +1037,12 @@ fn packages_from_a_private_registry_are_not_asked_of_the_public_one() {
         "{:?}",
         server.paths()
     );
+    assert_eq!(
+        report.notes,
+        [
+            "package-lock.json: 1 new or changed entry from npm.corp.example not checked against the npm registry (set its URL in [registry] to check them)"
+        ]
+    );
     // It still arrived, and the summary says so.
     let summary = summary_json(&report);
     assert!(

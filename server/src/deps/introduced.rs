@@ -138,11 +138,20 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         lockfile_of.push(None);
     }
     for lock in &changes.locks {
+        // Entries from hosts slopguard does not ask (a private registry, or a proxy of the
+        // public one that is not configured): named in a note, so that what goes unchecked is
+        // said.
+        let mut elsewhere: BTreeMap<&str, usize> = BTreeMap::new();
         for package in lock.newcomers.iter().chain(&lock.changed) {
-            let checked_registry = options.checker.is_none_or(|checker| {
-                asks_the_registry(lock.ecosystem, package.host.as_deref(), checker.settings())
-            }) && !local
-                .is_private_npm(&root.join(&lock.path), &package.name);
+            let host = package.host.as_deref();
+            let asked = options
+                .checker
+                .is_none_or(|checker| asks_the_registry(lock.ecosystem, host, checker.settings()));
+            if package.registry && !asked {
+                *elsewhere.entry(host.unwrap_or_default()).or_default() += 1;
+            }
+            let checked_registry =
+                asked && !local.is_private_npm(&root.join(&lock.path), &package.name);
             if package.registry && checked_registry {
                 queries.push(PackageQuery {
                     ecosystem: lock.ecosystem,
@@ -153,6 +162,14 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                 });
                 lockfile_of.push(Some(lock.path.clone()));
             }
+        }
+        for (host, count) in elsewhere {
+            report.notes.push(format!(
+                "{}: {count} new or changed entr{} from {host} not checked against {} (set its URL in [registry] to check them)",
+                display(&lock.path),
+                if count == 1 { "y" } else { "ies" },
+                lock.ecosystem.registry_name()
+            ));
         }
     }
     let verdicts = match options.checker {
