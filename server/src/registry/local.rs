@@ -19,6 +19,7 @@ pub(crate) struct Project<'a> {
     manifests: RefCell<HashMap<PathBuf, Option<Rc<Manifest>>>>,
     listings: RefCell<HashMap<PathBuf, Rc<Vec<String>>>>,
     crate_modules: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
+    npmrc: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
 }
 
 /// What is local to a project, for the dependency diff: the workspace's own packages and the
@@ -64,6 +65,7 @@ impl<'a> Project<'a> {
             manifests: RefCell::default(),
             listings: RefCell::default(),
             crate_modules: RefCell::default(),
+            npmrc: RefCell::default(),
         }
     }
 
@@ -258,25 +260,41 @@ impl<'a> Project<'a> {
         let Some((scope, _)) = name.split_once('/') else {
             return false;
         };
-        let key = format!("{scope}:registry");
-        let names_it = |text: &str| {
-            text.lines().any(|line| {
-                line.split_once('=')
-                    .is_some_and(|(k, v)| k.trim() == key && !v.trim().is_empty())
+        // The user's file (`NPM_CONFIG_USERCONFIG`, else `~/.npmrc`) and the project's, each
+        // read once per run; the project's are looked for in the directory listings first.
+        let user = std::env::var_os("NPM_CONFIG_USERCONFIG")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".npmrc")));
+        let project = self
+            .ancestors(file)
+            .into_iter()
+            .filter(|dir| self.listing(dir).iter().any(|n| n == ".npmrc"))
+            .map(|dir| dir.join(".npmrc"));
+        project
+            .chain(user)
+            .any(|npmrc| self.npmrc_scopes(&npmrc).contains(scope))
+    }
+
+    /// The scopes an `.npmrc` gives a registry of their own (`@corp:registry=https://...`).
+    fn npmrc_scopes(&self, path: &Path) -> Rc<HashSet<String>> {
+        if let Some(known) = self.npmrc.borrow().get(path) {
+            return known.clone();
+        }
+        let scopes: HashSet<String> = self
+            .read(path)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| {
+                let (key, value) = line.split_once('=')?;
+                let scope = key.trim().strip_suffix(":registry")?;
+                (scope.starts_with('@') && !value.trim().is_empty()).then(|| scope.to_string())
             })
-        };
-        // The user's file is read once per process; the project's are looked for in the
-        // (cached) directory listings first.
-        static USER_NPMRC: OnceLock<Option<String>> = OnceLock::new();
-        let user = USER_NPMRC.get_or_init(|| {
-            let home = std::env::var_os("HOME")?;
-            std::fs::read_to_string(PathBuf::from(home).join(".npmrc")).ok()
-        });
-        user.as_deref().is_some_and(names_it)
-            || self.ancestors(file).into_iter().any(|dir| {
-                self.listing(&dir).iter().any(|n| n == ".npmrc")
-                    && self.read(&dir.join(".npmrc")).is_some_and(|t| names_it(&t))
-            })
+            .collect();
+        let scopes = Rc::new(scopes);
+        self.npmrc
+            .borrow_mut()
+            .insert(path.to_path_buf(), scopes.clone());
+        scopes
     }
 
     pub fn npm_scope(&self, file: &Path) -> NpmScope {
