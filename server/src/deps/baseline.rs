@@ -224,6 +224,46 @@ impl Repository {
         Ok(files)
     }
 
+    /// The given files (relative to the project directory) on one side, without listing the
+    /// tree: what the editor needs for the one manifest it shows, on every typing pause.
+    pub fn read_paths(
+        &self,
+        side: &Side,
+        paths: &[PathBuf],
+    ) -> Result<BTreeMap<PathBuf, String>, GitError> {
+        let mut files = BTreeMap::new();
+        let in_repository = |path: &Path| {
+            let path = path.to_string_lossy().replace('\\', "/");
+            match self.prefix.trim_end_matches('/') {
+                "" => path,
+                prefix => format!("{prefix}/{path}"),
+            }
+        };
+        let revision = match side {
+            Side::Commit(None) => return Ok(files),
+            Side::Commit(Some(commit)) => commit.as_str(),
+            Side::Index => "",
+            Side::Worktree => {
+                for path in paths {
+                    let full = self.toplevel.join(in_repository(path));
+                    let small = std::fs::metadata(&full)
+                        .is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE);
+                    if small && let Ok(bytes) = std::fs::read(&full) {
+                        files.insert(path.clone(), String::from_utf8_lossy(&bytes).into_owned());
+                    }
+                }
+                return Ok(files);
+            }
+        };
+        let mut batch = Batch::start(self)?;
+        for path in paths {
+            if let Some(bytes) = batch.read(&format!("{revision}:{}", in_repository(path)))? {
+                files.insert(path.clone(), String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        Ok(files)
+    }
+
     fn run(&self, args: &[&str]) -> Result<std::process::Output, GitError> {
         git(&self.toplevel)
             .args(args)

@@ -455,8 +455,21 @@ fn read_changes(
     };
     let repository = Repository::discover(root).map_err(skipped)?;
     let (old_side, new_side) = repository.sides(&options.baseline).map_err(skipped)?;
-    let mut old = repository.read_files(&old_side, &wanted).map_err(skipped)?;
-    let mut new = repository.read_files(&new_side, &wanted).map_err(skipped)?;
+    // A focused manifest is read alone, without listing the tree (the editor asks on every
+    // typing pause).
+    let (mut old, mut new) = match focus {
+        Some(focus) if ManifestKind::from_path(focus).is_some() => {
+            let only = [focus.to_path_buf()];
+            (
+                repository.read_paths(&old_side, &only).map_err(skipped)?,
+                repository.read_paths(&new_side, &only).map_err(skipped)?,
+            )
+        }
+        _ => (
+            repository.read_files(&old_side, &wanted).map_err(skipped)?,
+            repository.read_files(&new_side, &wanted).map_err(skipped)?,
+        ),
+    };
     // Files requirements files include (`-r base.in`) are requirements files too, on either
     // side, through a few levels of nesting.
     let mut included: BTreeSet<PathBuf> = BTreeSet::new();
