@@ -525,12 +525,28 @@ fn npm_packages_are_dated_from_the_full_document_only_when_they_can_be_new() {
         },
     );
     server.npm("acme-settled-widget", Package::new("3.1.0"));
-    let root = project(&[(
-        "a.js",
-        "require('acme-fresh-widget');\nrequire('acme-settled-widget');\n",
-    )]);
+    // A popular package changed yesterday is no new package: never fetched in full (its
+    // document runs to megabytes). The pinned version makes the check ask about it.
+    server.npm(
+        "react",
+        Package {
+            published: days_ago(1),
+            ..Package::new("18.2.0")
+        },
+    );
+    let root = project(&[
+        (
+            "a.js",
+            "require('acme-fresh-widget');\nrequire('acme-settled-widget');\n",
+        ),
+        ("package.json", r#"{"dependencies": {"react": "18.2.0"}}"#),
+    ]);
     let cache = tempfile::tempdir().unwrap();
-    let findings = check(&checker(&server, &cache), root.path(), &["a.js"]);
+    let findings = check(
+        &checker(&server, &cache),
+        root.path(),
+        &["a.js", "package.json"],
+    );
     assert_eq!(
         summary(&findings),
         [(
@@ -557,6 +573,7 @@ fn npm_packages_are_dated_from_the_full_document_only_when_they_can_be_new() {
     };
     assert_eq!(asked("acme-fresh-widget"), [true, false]);
     assert_eq!(asked("acme-settled-widget"), [true]);
+    assert_eq!(asked("/react"), [true]);
 }
 
 #[test]
