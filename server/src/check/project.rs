@@ -55,13 +55,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .canonicalize()
         .unwrap_or_else(|_| options.root.to_path_buf());
     let load = |path: &Path| match source::load(path, options.max_file_size) {
-        Ok(Loaded::Text { text, .. }) => {
-            let located = path
-                .canonicalize()
-                .or_else(|_| std::path::absolute(path))
-                .unwrap_or_else(|_| path.to_path_buf());
-            Some((located, text))
-        }
+        Ok(Loaded::Text { text, .. }) => Some((deps::located(path), text)),
         Ok(Loaded::Skipped(_)) | Err(_) => None,
     };
     let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();

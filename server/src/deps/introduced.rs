@@ -8,7 +8,8 @@ use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile, url_host};
 use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
 use super::{
-    Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest, requirement_includes,
+    Ecosystem, ManifestKind, SourceKind, canonical_name, located, parse_manifest,
+    requirement_includes,
 };
 use crate::finding::{Finding, PackageRef};
 use crate::registry::{self, FileFinding, PackageChecker, PackageQuery, SourceFile, Verdicts};
@@ -43,46 +44,37 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     let mut report = DependencyReport::default();
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let settings = options.settings;
+    // The root is canonical; paths as given on the command line are relative to the working
+    // directory (`app.py`): each source is resolved once, the same way, or no file is inside
+    // the root and no manifest around it declares anything.
+    let resolved: Vec<PathBuf> = options.sources.iter().map(|f| located(f.path)).collect();
+    let sources: Vec<SourceFile<'_>> = options
+        .sources
+        .iter()
+        .zip(&resolved)
+        .map(|(f, path)| SourceFile { path, text: f.text })
+        .collect();
     let imports = match options.checker {
         Some(checker) => {
-            let code: Vec<SourceFile<'_>> = options
-                .sources
-                .iter()
-                .filter(|f| ManifestKind::from_path(f.path).is_none())
-                .copied()
+            let code: Vec<usize> = (0..sources.len())
+                .filter(|&i| ManifestKind::from_path(sources[i].path).is_none())
                 .collect();
-            // The root is canonical; paths as given on the command line are relative to the
-            // working directory (`app.py`): resolve them the same way, or no file is inside the
-            // root and no manifest around it declares anything.
-            let resolved: Vec<PathBuf> = code
-                .iter()
-                .map(|f| {
-                    f.path
-                        .canonicalize()
-                        .or_else(|_| std::path::absolute(f.path))
-                        .unwrap_or_else(|_| f.path.to_path_buf())
-                })
-                .collect();
-            let located: Vec<SourceFile<'_>> = code
-                .iter()
-                .zip(&resolved)
-                .map(|(f, path)| SourceFile { path, text: f.text })
-                .collect();
+            let code_files: Vec<SourceFile<'_>> = code.iter().map(|&i| sources[i]).collect();
             checker
-                .undeclared_imports(&root, &located)
+                .undeclared_imports(&root, &code_files)
                 .into_iter()
-                .map(|i| (code[i.file].path.to_path_buf(), i))
+                .map(|i| (options.sources[code[i.file]].path.to_path_buf(), i))
                 .collect()
         }
         None => Vec::new(),
     };
     let focus = options.focus.map(|f| {
-        let f = f.canonicalize().unwrap_or_else(|_| f.to_path_buf());
+        let f = located(f);
         f.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(f)
     });
     let changes = match &focus {
         Some(focus) if !is_tracked(focus) => Ok(Changes::default()),
-        _ => read_changes(&root, options, focus.as_deref()),
+        _ => read_changes(&root, &options.baseline, &sources, focus.as_deref()),
     };
     let mut changes = match changes {
         Ok(changes) => changes,
@@ -95,13 +87,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     // As the registry checks do: a manifest entry naming the workspace's own package is the
     // project's code, not a new dependency, and a scope `.npmrc` sends to a private registry
     // is not the public registry's to answer for.
-    let texts = options.sources.iter().map(|s| {
-        let path = s
-            .path
-            .canonicalize()
-            .unwrap_or_else(|_| s.path.to_path_buf());
-        (path, s.text)
-    });
+    let texts = sources.iter().map(|s| (s.path.to_path_buf(), s.text));
     let local = registry::LocalKnowledge::new(&root, texts);
     changes.direct.retain(|(path, introduced)| {
         let dependency = &introduced.dependency;
@@ -444,7 +430,8 @@ fn is_tracked(path: &Path) -> bool {
 /// entries from its transitive ones.
 fn read_changes(
     root: &Path,
-    options: &IntroducedOptions<'_>,
+    baseline: &Baseline,
+    sources: &[SourceFile<'_>],
     focus: Option<&Path>,
 ) -> Result<Changes, String> {
     let skipped = |e: GitError| format!("new dependencies not computed: {e}");
@@ -454,7 +441,7 @@ fn read_changes(
         None => is_tracked(path),
     };
     let repository = Repository::discover(root).map_err(skipped)?;
-    let (old_side, new_side) = repository.sides(&options.baseline).map_err(skipped)?;
+    let (old_side, new_side) = repository.sides(baseline).map_err(skipped)?;
     // A focused manifest is read alone, without listing the tree (the editor asks on every
     // typing pause).
     let (mut old, mut new) = match focus {
@@ -503,16 +490,8 @@ fn read_changes(
         }
     }
     if new_side == Side::Worktree {
-        // Only manifests and lockfiles are wanted (by file name); code files are skipped before
-        // paying for `canonicalize`.
-        for source in options.sources.iter().filter(|s| is_tracked(s.path)) {
-            let path = source
-                .path
-                .canonicalize()
-                .unwrap_or_else(|_| source.path.to_path_buf());
-            if let Ok(relative) = path
-                .strip_prefix(root)
-                .or_else(|_| source.path.strip_prefix(root))
+        for source in sources {
+            if let Ok(relative) = source.path.strip_prefix(root)
                 && wanted(relative)
             {
                 new.insert(relative.to_path_buf(), source.text.to_string());

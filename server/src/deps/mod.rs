@@ -183,6 +183,14 @@ pub fn parse_manifest(kind: ManifestKind, text: &str) -> Manifest {
     }
 }
 
+/// A path as a canonical project root sees it: canonical when it exists, else absolute (a
+/// relative `app.py` from the command line would lie outside any root).
+pub fn located(path: &Path) -> PathBuf {
+    path.canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// The files a requirements file includes with `-r` / `--requirement`, as paths next to it
 /// (`dir/requirements.txt` including `../base.in` gives `base.in`).
 pub fn requirement_includes(path: &Path, text: &str) -> Vec<PathBuf> {
