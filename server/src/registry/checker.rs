@@ -10,6 +10,7 @@ pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
 use super::local::Project;
 use super::{
     Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids, typosquat_target,
+    unix_now,
 };
 use crate::deps::version::pin_matches;
 use crate::deps::{
@@ -21,7 +22,6 @@ use crate::rules::{Category, Confidence, Severity};
 use crate::text::{LineIndex, Span};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// One file to check: its path (which decides how it is read) and its current text.
 #[derive(Debug, Clone, Copy)]
@@ -283,11 +283,8 @@ impl PackageChecker {
 
     fn risks(&self, info: &PackageInfo) -> Vec<String> {
         let mut reasons = Vec::new();
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
         if let Some(first) = info.first_published {
-            let age = now - first;
+            let age = unix_now() - first;
             if age < self.settings.min_age.as_secs() as i64 {
                 reasons.push(format!(
                     "first published {} days ago",
@@ -314,13 +311,10 @@ impl PackageChecker {
 fn established(info: &PackageInfo, crates_undated: bool) -> bool {
     const ESTABLISHED_VERSIONS: usize = 10;
     const YEAR: i64 = 365 * 86_400;
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
     // Only the crates.io index leaves a crate undated for being old (its first versions predate
     // `pubtime`); an undated npm package may just not have been dated.
     let old = match info.first_published {
-        Some(first) => now - first > YEAR,
+        Some(first) => unix_now() - first > YEAR,
         None => crates_undated,
     };
     !info.from_list

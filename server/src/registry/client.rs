@@ -68,9 +68,12 @@ impl Client {
                 }
             }
             Ecosystem::Npm => {
-                let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
-                match self.fetch(Ecosystem::Npm, &url, NPM_ABBREVIATED) {
-                    Fetched::Body(body) => self.npm_with_age(name, &url, &body),
+                match self.fetch(
+                    Ecosystem::Npm,
+                    &self.npm_document_url(name),
+                    NPM_ABBREVIATED,
+                ) {
+                    Fetched::Body(body) => self.npm_with_age(name, &body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
@@ -83,7 +86,7 @@ impl Client {
     /// for those alone the full document is fetched to date the first publication. (The full
     /// document of a busy package runs to megabytes, so a popular one, which is no new package,
     /// is never fetched so.)
-    fn npm_with_age(&self, name: &str, url: &str, abbreviated: &str) -> Lookup {
+    fn npm_with_age(&self, name: &str, abbreviated: &str) -> Lookup {
         let Ok(json) = serde_json::from_str::<serde_json::Value>(abbreviated) else {
             return Lookup::Unknown(
                 "the npm registry answered with something that is not JSON".into(),
@@ -98,25 +101,32 @@ impl Client {
             .get("modified")
             .and_then(|t| t.as_str())
             .and_then(parse_time);
-        let recently_modified = modified.is_some_and(|modified| {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64);
-            now - modified < window
-        });
+        let recently_modified = modified.is_some_and(|modified| unix_now() - modified < window);
         let popular = super::known::popular(Ecosystem::Npm)
             .rank(&canonical_name(Ecosystem::Npm, name))
             .is_some();
-        if recently_modified
-            && !popular
-            && let Fetched::Body(full) = self.fetch(Ecosystem::Npm, url, "application/json")
-            && let Lookup::Exists(complete) = parse_npm(&full)
-        {
-            info.first_published = complete.first_published;
-            info.repository = info.repository.or(complete.repository);
-            info.repository_checked = true;
+        if recently_modified && !popular {
+            self.add_npm_full_document(name, &mut info);
         }
         Lookup::Exists(info)
+    }
+
+    /// `{npm}/<name>`, a scoped name's `/` encoded as the registry expects.
+    fn npm_document_url(&self, name: &str) -> String {
+        format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"))
+    }
+
+    /// Adds what only npm's full document says (megabytes for a busy package, so asked for
+    /// sparingly): the first publication and the repository. A failure leaves `info` as it was.
+    fn add_npm_full_document(&self, name: &str, info: &mut PackageInfo) {
+        let url = self.npm_document_url(name);
+        if let Fetched::Body(full) = self.fetch(Ecosystem::Npm, &url, "application/json")
+            && let Lookup::Exists(complete) = parse_npm(&full)
+        {
+            info.first_published = info.first_published.or(complete.first_published);
+            info.repository = info.repository.take().or(complete.repository);
+            info.repository_checked = true;
+        }
     }
 
     /// Asks about many packages at once: each registry gets its own pool of at most
@@ -170,17 +180,9 @@ impl Client {
             Ecosystem::PyPI => {}
             Ecosystem::Npm => {
                 // The abbreviated metadata dates nothing and links no repository; the full
-                // document does (megabytes for a busy package, so only here, for the few
-                // packages a reviewer reads about).
+                // document does, asked for here only for the few packages a reviewer reads about.
                 if info.first_published.is_none() || info.repository.is_none() {
-                    let url = format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"));
-                    if let Fetched::Body(full) = self.fetch(ecosystem, &url, "application/json")
-                        && let Lookup::Exists(complete) = parse_npm(&full)
-                    {
-                        info.first_published = info.first_published.or(complete.first_published);
-                        info.repository = info.repository.take().or(complete.repository);
-                        info.repository_checked = true;
-                    }
+                    self.add_npm_full_document(name, info);
                 }
                 // The downloads API takes a scoped name as written (`@scope/name`).
                 let url = format!(
@@ -526,6 +528,13 @@ fn pypi_repository(json: &serde_json::Value) -> Option<String> {
                 .find(|(_, url)| CODE_HOSTS.iter().any(|h| url.contains(h)))
         })
         .map(|(_, url)| url.to_string())
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Seconds since the Unix epoch of an RFC 3339 / ISO 8601 UTC time (`2024-05-01T12:00:00Z`,

@@ -20,7 +20,7 @@ pub use checker::{
     CachedCheck, FileFinding, PackageChecker, PackageQuery, SourceFile, UndeclaredImport, Verdicts,
 };
 pub use client::Client;
-pub use client::parse_time;
+pub use client::{parse_time, unix_now};
 pub use local::LocalKnowledge;
 pub use settings::{RegistryConfig, Settings};
 pub use typosquat::typosquat_target;
