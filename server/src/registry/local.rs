@@ -233,21 +233,28 @@ impl<'a> Project<'a> {
     /// names one of them means the project's own code, whatever version it writes (`"*"`,
     /// `"^1.0.0"`, `myproj[extra]`).
     pub fn workspace_packages(&self, file: &Path, ecosystem: Ecosystem) -> HashSet<String> {
+        self.workspace_package_names(file, ecosystem)
+            .iter()
+            .map(|n| canonical_name(ecosystem, n))
+            .collect()
+    }
+
+    /// [`Self::workspace_packages`] as the manifests spell them.
+    fn workspace_package_names(&self, file: &Path, ecosystem: Ecosystem) -> Vec<String> {
         let manifest_name = match ecosystem {
             Ecosystem::Npm => "package.json",
             Ecosystem::Crates => "Cargo.toml",
             Ecosystem::PyPI => "pyproject.toml",
         };
-        let mut names = HashSet::new();
-        let canonical = |n: &str| canonical_name(ecosystem, n);
+        let mut names = Vec::new();
         for dir in self.ancestors(file) {
             let Some(manifest) = self.manifest(&dir.join(manifest_name)) else {
                 continue;
             };
-            names.extend(manifest.package_name.as_deref().map(canonical));
+            names.extend(manifest.package_name.clone());
             for member in expand_members(&dir, &manifest.workspace_members) {
                 if let Some(m) = self.manifest(&member.join(manifest_name)) {
-                    names.extend(m.package_name.as_deref().map(canonical));
+                    names.extend(m.package_name.clone());
                 }
             }
         }
@@ -308,12 +315,6 @@ impl<'a> Project<'a> {
                         .flat_map(|d| [Some(d.name.clone()), d.alias.clone()])
                         .flatten(),
                 );
-                scope.declared.extend(manifest.package_name.clone());
-                for member in expand_members(&dir, &manifest.workspace_members) {
-                    if let Some(m) = self.manifest(&member.join("package.json")) {
-                        scope.declared.extend(m.package_name.clone());
-                    }
-                }
             }
             // The configs here and those they extend or reference, by relative path (a
             // package's shared config, `@tsconfig/node20`, sets no aliases of this project).
@@ -352,6 +353,9 @@ impl<'a> Project<'a> {
                 }
             }
         }
+        scope
+            .declared
+            .extend(self.workspace_package_names(file, Ecosystem::Npm));
         scope
     }
 
@@ -402,13 +406,8 @@ impl<'a> Project<'a> {
                 }
                 known.insert(name);
             }
-            known.extend(manifest.package_name.as_deref().map(canonical));
-            for member in expand_members(dir, &manifest.workspace_members) {
-                if let Some(m) = self.manifest(&member.join("Cargo.toml")) {
-                    known.extend(m.package_name.as_deref().map(canonical));
-                }
-            }
         }
+        known.extend(self.workspace_packages(file, Ecosystem::Crates));
         known.extend(crate_module_names(&crate_dir));
         let known = Rc::new(known);
         self.crate_modules
