@@ -11,6 +11,7 @@ pub mod config;
 pub mod deps;
 pub mod finding;
 pub mod flow;
+pub mod git;
 pub mod lang;
 pub mod lsp;
 pub mod registry;
