@@ -237,7 +237,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             && module.node.parent().is_none()
         {
             let mut hits = Vec::new();
-            let env = self.pass(0, None, Env::new(), &mut hits);
+            let (env, _) = self.pass(0, None, Env::new(), &mut hits);
             self.module_env = env;
             self.record(0, hits, &range);
         }
@@ -281,7 +281,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         parameter: Option<usize>,
         env: Env,
         hits: &mut Vec<SinkHit>,
-    ) -> Env {
+    ) -> (Env, Option<Value>) {
         let function = &self.functions[index];
         let mut pass = Pass {
             env,
@@ -297,7 +297,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         } else {
             self.block(function.body, &mut pass);
         }
-        pass.env
+        (pass.env, pass.returned)
     }
 
     /// Binds the parameters: sources where the rules say so, the summarised one as its own
@@ -982,24 +982,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             return None;
         }
         let mut hits = Vec::new();
-        let mut pass = Pass {
-            env: self.module_env.clone(),
-            returned: None,
+        let (_, returned) = self.pass(
             function,
-            parameter: Some(parameter),
-            hits: &mut hits,
-        };
-        let definition = &self.functions[function];
-        self.enter(definition, &mut pass);
-        if definition.expression_body {
-            let value = self.eval(definition.body, &mut pass);
-            pass.returned = Some(value);
-        } else {
-            self.block(definition.body, &mut pass);
-        }
-        let returns = pass
-            .returned
-            .take()
+            Some(parameter),
+            self.module_env.clone(),
+            &mut hits,
+        );
+        let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter == Some(parameter));
         let summary = Rc::new(Summary {
