@@ -101,13 +101,17 @@ impl Value {
     fn constant() -> Value {
         Value {
             taint: None,
-            clean: ALL, prefix: None }
+            clean: ALL,
+            prefix: None,
+        }
     }
 
     fn tainted(taint: Taint) -> Value {
         Value {
             taint: Some(taint),
-            clean: 0, prefix: None }
+            clean: 0,
+            prefix: None,
+        }
     }
 
     /// What either of two values may be (after a branch).
@@ -406,7 +410,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         let Some(property) = self.adapter.destructured(name, self.text) else {
                             continue;
                         };
-                        if let Some(source) = self.path_source_named(&format!("{path}.{property}"), object) {
+                        if let Some(source) =
+                            self.path_source_named(&format!("{path}.{property}"), object)
+                        {
                             let key = text_of(name, self.text).to_string();
                             let source = self.stepped(source, name, &key);
                             pass.env.insert(key, source);
@@ -553,7 +559,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     key.clone(),
                     Value {
                         taint: None,
-                        clean: ALL, prefix: None },
+                        clean: ALL,
+                        prefix: None,
+                    },
                 );
             }
         }
@@ -646,7 +654,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
             _ => Value {
                 taint: inner.taint,
-                clean: 0, prefix: None },
+                clean: 0,
+                prefix: None,
+            },
         }
     }
 
@@ -702,9 +712,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
                 ..Value::constant()
             },
-            Expr::Convert | Expr::Opaque => Value {
-                taint: None,
-                clean: 0, prefix: None },
+            // A number or boolean carries no syntax: harmless to every rule.
+            Expr::Convert => Value::constant(),
+            Expr::Opaque => Value::default(),
             Expr::Name => {
                 let key = text_of(node, self.text);
                 if let Some(value) = pass.env.get(key) {
@@ -780,7 +790,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     let value = self.eval(child, pass);
                     taint = join_taint(&taint, &value.taint);
                 }
-                Value { taint, clean: 0, prefix: None }
+                Value {
+                    taint,
+                    clean: 0,
+                    prefix: None,
+                }
             }
         }
     }
@@ -899,15 +913,25 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 .filter(|t| t.rules != 0);
             return Value {
                 taint,
-                clean: sanitised, prefix: None };
+                clean: sanitised,
+                prefix: None,
+            };
         }
         // Local helpers, by their summaries.
         if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
             return value;
         }
-        let constant_call = self.rules.constant_calls.iter().any(|p| p.matches(&site));
-        let clean = if constant_call {
-            values.iter().fold(ALL, |clean, v| clean & v.clean)
+        let constant_call = self.rules.constant_calls.iter().find(|p| p.matches(&site));
+        let clean = if let Some(pattern) = constant_call {
+            // A method's receiver is part of its value (`parts.join("")`); a module is not.
+            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
+                receiver_value.clean
+            } else {
+                ALL
+            };
+            values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean)
         } else {
             0
         };
@@ -919,7 +943,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             out.clean = clean;
             return out;
         }
-        Value { taint, clean, prefix: None }
+        Value {
+            taint,
+            clean,
+            prefix: None,
+        }
     }
 
     fn check_sinks(
@@ -1054,7 +1082,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
 fn compose(a: &Value, b: &Value) -> Value {
     Value {
         taint: join_taint(&a.taint, &b.taint),
-        clean: a.clean & b.clean, prefix: None }
+        clean: a.clean & b.clean,
+        prefix: None,
+    }
 }
 
 /// Text for a message: one line, at most 60 characters.

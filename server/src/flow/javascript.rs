@@ -55,8 +55,12 @@ impl Adapter for JavaScript {
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             kind if FUNCTION_KINDS.contains(&kind) => Stmt::Skip,
-            "class_declaration" | "class" | "interface_declaration" | "type_alias_declaration"
-            | "import_statement" | "enum_declaration" => Stmt::Skip,
+            "class_declaration"
+            | "class"
+            | "interface_declaration"
+            | "type_alias_declaration"
+            | "import_statement"
+            | "enum_declaration" => Stmt::Skip,
             "expression_statement" => match node.named_child(0) {
                 Some(call) if is_exit_call(call, text) => Stmt::Exit(None),
                 Some(expr) => Stmt::Expr(expr),
@@ -161,8 +165,12 @@ impl Adapter for JavaScript {
                         .collect(),
                 )
             }
-            "parenthesized_expression" | "await_expression" | "as_expression"
-            | "non_null_expression" | "satisfies_expression" | "type_assertion"
+            "parenthesized_expression"
+            | "await_expression"
+            | "as_expression"
+            | "non_null_expression"
+            | "satisfies_expression"
+            | "type_assertion"
             | "jsx_expression" => match node.named_child(0) {
                 Some(inner) => Expr::Wrap(inner),
                 None => Expr::Other,
@@ -266,7 +274,9 @@ impl Adapter for JavaScript {
                 let mut prefix = String::new();
                 for child in named_children(node) {
                     match child.kind() {
-                        "string_fragment" | "escape_sequence" => prefix.push_str(text_of(child, text)),
+                        "string_fragment" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
                         _ => break,
                     }
                 }

@@ -288,7 +288,9 @@ impl Adapter for Python {
                 let mut prefix = String::new();
                 for child in named_children(node) {
                     match child.kind() {
-                        "string_content" | "escape_sequence" => prefix.push_str(text_of(child, text)),
+                        "string_content" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
                         "interpolation" => break,
                         _ => {}
                     }
