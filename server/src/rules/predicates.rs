@@ -237,7 +237,10 @@ mod tests {
         assert!(!above.contains("not this one"), "{above}");
         let attribute = b"// SAFETY: stale\n#[inline]\nunsafe fn f() {}";
         assert!(!comment_above(attribute, attribute.len() - 16).contains("stale"));
-        assert_eq!(comment_above(b"  /* SAFETY: ok */ unsafe {}", 19), "  /* SAFETY: ok */ ");
+        assert_eq!(
+            comment_above(b"  /* SAFETY: ok */ unsafe {}", 19),
+            "  /* SAFETY: ok */ "
+        );
     }
 
     #[test]
