@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod deps;
 pub mod finding;
+pub mod git;
 pub mod lang;
 pub mod lsp;
 pub mod registry;

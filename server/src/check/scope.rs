@@ -2,9 +2,9 @@
 //! git CLI (the tool users already trust with their history) for the changed lines.
 
 use crate::config::normalize;
+use crate::git::Git;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// What a check reports on.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -118,16 +118,11 @@ impl ChangedLines {
         }
         let relative = path.strip_prefix(&self.root).ok()?;
         let spec = format!(":{}", relative.to_string_lossy().replace('\\', "/"));
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(&self.root)
-            .args(["cat-file", "blob", &spec])
-            .output();
-        Some(match output {
-            Ok(output) if output.status.success() => Ok(output.stdout),
-            Ok(output) => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
-            Err(e) => Err(format!("cannot run git: {e}")),
-        })
+        Some(
+            Git::new(&self.root)
+                .output(&["cat-file", "blob", &spec])
+                .map_err(|e| e.to_string()),
+        )
     }
 
     /// The changed lines of `absolute`, or `None` when the scope leaves the file out (git
@@ -144,17 +139,10 @@ impl ChangedLines {
 
 /// Runs git in `dir` and returns its standard output.
 fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        return Err(stderr.trim().to_string());
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Git::new(dir)
+        .output(args)
+        .map(|out| String::from_utf8_lossy(&out).into_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// The added lines of each file in a `-U0` patch: path (relative to the repository root) to
