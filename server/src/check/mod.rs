@@ -7,6 +7,7 @@
 //! [`Analysis::finish`] (unused suppressions, scope, baseline, sorting) → [`output`].
 
 mod baseline;
+pub mod fix;
 pub mod output;
 mod progress;
 mod project;
