@@ -40,6 +40,7 @@ function renderPanel(html) {
   document.getElementById("panel").innerHTML = html;
 }
 
+// ruleid: js.message-handler-no-origin-check
 window.addEventListener("message", (event) => {
   renderPanel(event.data.html);
   // ruleid: js.dom-html-injection

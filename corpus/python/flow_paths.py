@@ -105,4 +105,4 @@ async def save(request):
 
 def archive(paths):
     # ok: python.path-traversal
-    shutil.copy(paths[0], "/tmp/backup")
+    shutil.copy(paths[0], "/var/backups/latest")
