@@ -138,6 +138,7 @@ impl Suppressions {
                 cwe: Vec::new(),
                 fix: None,
                 package: None,
+                flow: None,
             };
             let message = match &directive.ids {
                 None if !directive.used => {
@@ -211,6 +212,7 @@ mod tests {
             cwe: vec![],
             fix: None,
             package: None,
+            flow: None,
         }
     }
 
