@@ -142,6 +142,11 @@ pub(crate) trait Adapter: Sync {
     fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
         None
     }
+    /// For an argument list written inside a macro (`format!("{}", escape(x))`), the dotted name
+    /// of the function it is passed to: the macro's tokens are not parsed as calls.
+    fn token_call(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
     /// The dotted name of a name or member chain: `request.args`, `std.env.args`.
     fn path(&self, node: Node<'_>, text: &str) -> Option<String>;
     /// Names a format string interpolates by name (Rust `format!("{name}")`).
