@@ -127,6 +127,9 @@ pub(crate) trait Adapter: Sync {
     /// Every function, method and lambda in the tree, outermost first. The module's own
     /// statements form a function too (with `node` the root).
     fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>);
+    /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
+    /// an edit).
+    fn is_function(&self, kind: &str) -> bool;
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
     fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
     fn condition<'t>(&self, node: Node<'t>) -> Condition<'t>;

@@ -251,16 +251,32 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             self.module_env = env;
             self.record(0, hits, &range);
         }
+        // After an edit: the functions it touched, and the callers of those (a helper's summary
+        // may have changed).
+        let touched: Vec<&str> = match &range {
+            Some(r) => self
+                .functions
+                .iter()
+                .filter(|f| f.node.parent().is_some() && overlaps(&f.node.byte_range(), r))
+                .filter_map(|f| f.name.as_deref())
+                .collect(),
+            None => Vec::new(),
+        };
         for index in 0..self.functions.len() {
-            if self.functions[index].node.parent().is_none() {
+            let node = self.functions[index].node;
+            if node.parent().is_none() {
                 continue;
             }
-            let node = self.functions[index].node;
-            if range
-                .as_ref()
-                .is_some_and(|r| node.end_byte() < r.start || node.start_byte() > r.end)
+            if let Some(r) = &range
+                && !overlaps(&node.byte_range(), r)
             {
-                continue;
+                let body = text_of(node, self.text);
+                if !touched
+                    .iter()
+                    .any(|name| body.contains(&format!("{name}(")))
+                {
+                    continue;
+                }
             }
             let mut hits = Vec::new();
             self.pass(index, None, self.module_env.clone(), &mut hits);
@@ -1122,6 +1138,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
     }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 fn compose(a: &Value, b: &Value) -> Value {

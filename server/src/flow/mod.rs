@@ -53,6 +53,33 @@ pub(crate) struct FlowResult {
     pub watched: HashMap<Range<usize>, Value>,
 }
 
+/// The bytes an edit of `range` can change flow in: the outermost functions containing its ends
+/// (nested functions and the path through them included). `None` when the edit touches
+/// module-level code, whose constants every function reads: then everything is re-analysed.
+pub(crate) fn functions_around(
+    language: Language,
+    tree: &Tree,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let adapter = adapter::for_language(language);
+    let outermost = |offset: usize| {
+        let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+        let mut found = None;
+        loop {
+            if adapter.is_function(node.kind()) {
+                found = Some(node.byte_range());
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => return found,
+            }
+        }
+    };
+    let start = outermost(range.start)?;
+    let end = outermost(range.end.saturating_sub(1).max(range.start))?;
+    Some(start.start.min(end.start)..start.end.max(end.end))
+}
+
 /// The most taint rules one language may have (one bit each).
 const MAX_RULES: usize = 64;
 

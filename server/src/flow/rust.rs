@@ -59,6 +59,10 @@ impl Adapter for Rust {
         }
     }
 
+    fn is_function(&self, kind: &str) -> bool {
+        matches!(kind, "function_item" | "closure_expression")
+    }
+
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             "function_item" | "closure_expression" | "struct_item" | "enum_item" | "trait_item"
