@@ -12,6 +12,7 @@ pub mod deps;
 pub mod finding;
 pub mod lang;
 pub mod lsp;
+pub mod names;
 pub mod registry;
 pub mod rules;
 pub mod text;
