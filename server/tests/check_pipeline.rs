@@ -50,6 +50,7 @@ fn package_finding(text: &str, line: usize, name: &str) -> Finding {
             ecosystem: "pypi".into(),
             name: name.into(),
         }),
+        flow: None,
     }
 }
 

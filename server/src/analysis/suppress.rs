@@ -163,6 +163,7 @@ impl Suppressions {
                 cwe: Vec::new(),
                 fix: None,
                 package: None,
+                flow: None,
             });
         }
         hints
@@ -200,6 +201,7 @@ mod tests {
             cwe: vec![],
             fix: None,
             package: None,
+            flow: None,
         }
     }
 

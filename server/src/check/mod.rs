@@ -7,6 +7,7 @@
 //! [`Analysis::finish`] (unused suppressions, scope, baseline, sorting) → [`output`].
 
 mod baseline;
+pub mod fix;
 pub mod output;
 mod progress;
 mod project;
@@ -364,7 +365,12 @@ fn count_lines(text: &str) -> usize {
 
 /// A path as shown in output: as given, with `/` separators.
 fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    // A backslash is a separator only on Windows; elsewhere it is part of a file name.
+    if cfg!(windows) {
+        path.to_string_lossy().replace('\\', "/")
+    } else {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 fn current_dir() -> Result<PathBuf, String> {

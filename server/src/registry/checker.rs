@@ -22,6 +22,7 @@ use crate::rules::{Category, Confidence, Severity};
 use crate::text::{LineIndex, Span};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One file to check: its path (which decides how it is read) and its current text.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +51,9 @@ pub struct PackageChecker {
     settings: Settings,
     client: Client,
     cache: Option<Cache>,
+    /// What [`Self::prefetch`] could not learn (the cache keeps no "unknown"), so that the
+    /// editor's next [`Self::check_cached`] says "could not verify" instead of nothing.
+    unverified: Mutex<HashMap<(Ecosystem, String), String>>,
 }
 
 /// One name to verify, where it was written.
@@ -69,11 +73,12 @@ impl PackageChecker {
         let cache = settings
             .cache_dir
             .clone()
-            .map(|dir| Cache::new(dir, settings.positive_ttl, settings.negative_ttl));
+            .map(|dir| Cache::new(dir, &settings));
         PackageChecker {
             client: Client::new(&settings),
             settings,
             cache,
+            unverified: Mutex::default(),
         }
     }
 
@@ -109,13 +114,21 @@ impl PackageChecker {
     }
 
     /// The editor's check: embedded lists and cache only, never the network, never blocking.
-    /// What cannot be answered yet is returned as `pending` and reported nothing about.
+    /// What cannot be answered yet is returned as `pending` and reported nothing about; what
+    /// this checker's [`Self::prefetch`] failed to learn is reported as "could not verify".
     pub fn check_cached(&self, root: &Path, files: &[SourceFile<'_>]) -> CachedCheck {
         if !self.settings.enabled {
             return CachedCheck::default();
         }
         let references = collect(root, files);
-        let answers = self.known_answers(&references);
+        let mut answers = self.known_answers(&references);
+        if let Ok(unverified) = self.unverified.lock() {
+            for (key, why) in unverified.iter() {
+                answers
+                    .entry(key.clone())
+                    .or_insert_with(|| Lookup::Unknown(why.clone()));
+            }
+        }
         let pending = unique(&references)
             .into_iter()
             .filter(|key| !answers.contains_key(key))
@@ -125,13 +138,14 @@ impl PackageChecker {
             })
             .collect();
         CachedCheck {
-            findings: self.findings(files, &references, &answers, false),
+            findings: self.findings(files, &references, &answers, true),
             pending,
         }
     }
 
     /// Looks packages up and stores the answers in the cache (for the editor's background
-    /// thread). Does nothing offline.
+    /// thread); remembers those it could not get for [`Self::check_cached`]. Does nothing
+    /// offline.
     pub fn prefetch(&self, packages: &[PackageRef]) {
         if self.settings.offline {
             return;
@@ -145,9 +159,18 @@ impl PackageChecker {
                 Some((ecosystem, p.name.clone()))
             })
             .collect();
-        if let Some(cache) = &self.cache {
-            for (key, lookup) in self.client.lookup_many(&keys) {
-                cache.put(key.0, &key.1, &lookup);
+        for (key, lookup) in self.client.lookup_many(&keys) {
+            match lookup {
+                Lookup::Unknown(why) => {
+                    if let Ok(mut unverified) = self.unverified.lock() {
+                        unverified.insert(key, why);
+                    }
+                }
+                lookup => {
+                    if let Some(cache) = &self.cache {
+                        cache.put(key.0, &key.1, &lookup);
+                    }
+                }
             }
         }
     }
@@ -351,6 +374,7 @@ fn finding(
             ecosystem: reference.ecosystem.as_str().to_string(),
             name: reference.name.clone(),
         }),
+        flow: None,
     }
 }
 

@@ -7,13 +7,16 @@
 //! Lookups answer exists / does not exist / **unknown**. Unknown (an error, a timeout, offline)
 //! never becomes a "does not exist" finding: at most an info "could not verify".
 
+mod breaker;
 mod cache;
 mod checker;
 mod client;
+mod fetch;
 pub mod known;
 mod local;
 mod settings;
 mod typosquat;
+mod urls;
 
 pub use cache::Cache;
 pub use checker::{

@@ -38,6 +38,9 @@ pub(crate) static EMBEDDED_RULES: &[(&str, &str)] =
 
 static RULE_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(python|js|ts|rust|any)\.([a-z0-9]+(?:-[a-z0-9]+)*)$").unwrap());
+/// What a taint rule's message may interpolate.
+const FLOW_PLACEHOLDERS: [&str; 3] = ["source", "source_line", "sink"];
+
 static CWE_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^CWE-[1-9][0-9]*$").unwrap());
 
 /// Reads every `*.toml` below `dir` (sorted, so errors and ids come in a stable order).
@@ -224,12 +227,36 @@ fn parse_rule_checked(
         }
     }
 
-    let (matcher, names) = match (&file.matcher.query, &file.matcher.regex) {
+    let taint = match &file.taint {
+        Some(table) => Some(std::sync::Arc::new(
+            table
+                .get_ref()
+                .compile(file.matcher.is_some())
+                .map_err(|m| error_at(table.span().start, m))?,
+        )),
+        None => None,
+    };
+    if taint.is_some() && targets.contains(&Target::AnyFile) {
+        return Err(error_at(
+            file.languages.span().start,
+            "a `[taint]` rule needs a language with a grammar, not `any`".into(),
+        ));
+    }
+    if let (Some(spec), Some(table)) = (&taint, &file.taint)
+        && let Some(message) = spec.message()
+        && let Some(bad) = template::placeholders(message).find(|p| !FLOW_PLACEHOLDERS.contains(p))
+    {
+        return Err(error_at(
+            table.span().start,
+            format!(
+                "the taint `message` uses `{{{{{bad}}}}}`; it may use `{{{{source}}}}`, `{{{{source_line}}}}` and `{{{{sink}}}}`"
+            ),
+        ));
+    }
+    let shape = file.matcher.unwrap_or_default();
+    let (matcher, names) = match (&shape.query, &shape.regex) {
         (Some(query), None) => {
-            if file.matcher.scope.is_some()
-                || file.matcher.min_entropy.is_some()
-                || file.matcher.exclude.is_some()
-            {
+            if shape.scope.is_some() || shape.min_entropy.is_some() || shape.exclude.is_some() {
                 return Err(error_at(
                     query.span().start,
                     "`scope`, `min-entropy` and `exclude` belong to `regex` matchers; in a query use predicates".into(),
@@ -241,11 +268,7 @@ fn parse_rule_checked(
                     "a rule for `any` file must use `regex`".into(),
                 ));
             }
-            let report = file
-                .matcher
-                .report
-                .clone()
-                .unwrap_or_else(|| "match".to_string());
+            let report = shape.report.clone().unwrap_or_else(|| "match".to_string());
             let names = match checks {
                 QueryChecks::Full => Some(
                     validate_query(query, text, &targets, &report)
@@ -262,7 +285,7 @@ fn parse_rule_checked(
             )
         }
         (None, Some(regex_src)) => {
-            if file.matcher.report.is_some() {
+            if shape.report.is_some() {
                 return Err(error_at(
                     regex_src.span().start,
                     "`report` belongs to query matchers; a regex reports its named group `report`"
@@ -271,24 +294,24 @@ fn parse_rule_checked(
             }
             let regex = Regex::new(regex_src.get_ref())
                 .map_err(|e| error_at(regex_src.span().start, format!("invalid regex: {e}")))?;
-            let scope = match file.matcher.scope.as_ref().map(|s| s.get_ref().as_str()) {
+            let scope = match shape.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("any") => RegexScope::Any,
                 Some("string") => RegexScope::String,
                 Some("comment") => RegexScope::Comment,
                 Some(other) => {
                     return Err(error_at(
-                        file.matcher.scope.as_ref().unwrap().span().start,
+                        shape.scope.as_ref().unwrap().span().start,
                         format!("unknown scope `{other}` (expected any, string or comment)"),
                     ));
                 }
             };
-            let exclude = match &file.matcher.exclude {
+            let exclude = match &shape.exclude {
                 Some(src) => Some(Regex::new(src.get_ref()).map_err(|e| {
                     error_at(src.span().start, format!("invalid `exclude` regex: {e}"))
                 })?),
                 None => None,
             };
-            if let Some(bits) = file.matcher.min_entropy
+            if let Some(bits) = shape.min_entropy
                 && !(0.0..=8.0).contains(&bits)
             {
                 return Err(error_at(
@@ -305,20 +328,33 @@ fn parse_rule_checked(
                 Matcher::Regex {
                     regex,
                     scope,
-                    min_entropy: file.matcher.min_entropy,
+                    min_entropy: shape.min_entropy,
                     exclude,
                 },
                 Some(names),
             )
         }
+        (None, None) if taint.is_some() => (
+            Matcher::Flow,
+            Some(FLOW_PLACEHOLDERS.map(String::from).to_vec()),
+        ),
         _ => {
             return Err(RuleError {
                 origin: origin.to_string(),
                 line: None,
-                message: "`[match]` needs exactly one of `query` or `regex`".into(),
+                message: "`[match]` needs exactly one of `query` or `regex` (or the rule needs `[taint]` sinks)".into(),
             });
         }
     };
+    if let (Some(spec), Some(names)) = (&taint, &names)
+        && let Some(capture) = spec.refined_capture()
+        && !names.iter().any(|n| n == capture)
+    {
+        return Err(error_at(
+            file.taint.as_ref().map_or(0, |t| t.span().start),
+            format!("`refine` names `{capture}`, which the matcher does not capture"),
+        ));
+    }
 
     // Without the compiled query the capture names are unknown; trusted rules skip this check.
     let captured = |name: &str| {
@@ -376,6 +412,7 @@ fn parse_rule_checked(
         docs: file.docs,
         matcher,
         fix,
+        taint,
         origin: origin.to_string(),
     })
 }
