@@ -158,4 +158,35 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         assert_eq!(load(&outside.path().join("a.py")).0, Baseline::None);
     }
+
+    #[test]
+    fn head_version_of_files_with_unusual_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        run(root, &["init", "-q"]);
+        let names = ["back\\slash.py", "sp ace.py", "*.py", "ün\ticödé.py"];
+        for (i, name) in names.iter().enumerate() {
+            std::fs::write(root.join(name), format!("x = {i}\n")).unwrap();
+        }
+        run(root, &["add", "."]);
+        run(
+            root,
+            &[
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@x.invalid",
+                "commit",
+                "-qm",
+                "i",
+            ],
+        );
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(
+                load(&root.join(name)).0,
+                Baseline::Head(format!("x = {i}\n")),
+                "{name}"
+            );
+        }
+    }
 }

@@ -391,6 +391,7 @@ fn finding(
             ecosystem: reference.ecosystem.as_str().to_string(),
             name: reference.name.clone(),
         }),
+        flow: None,
     }
 }
 

@@ -29,6 +29,8 @@
 //! `git commit <paths>` checks the index being committed; `safe.directory` keeps refusing
 //! repositories owned by someone else (that refusal becomes a note).
 
+pub mod patch;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
