@@ -22,3 +22,70 @@ pub fn log_startup(settings: &Settings, token: &str) {
     // ok: rust.log-secret
     info!("Password rotation scheduled");
 }
+
+pub fn tls_server(builder: &mut openssl::ssl::SslAcceptorBuilder) -> Result<(), openssl::error::ErrorStack> {
+    // ruleid: rust.tls-weak-version
+    builder.set_min_proto_version(Some(SslVersion::TLS1))?;
+    // ok: rust.tls-weak-version
+    builder.set_min_proto_version(Some(SslVersion::TLS1_2))?;
+    // ruleid: rust.tls-weak-ciphers
+    builder.set_cipher_list("ALL")?;
+    // ruleid: rust.tls-weak-ciphers
+    builder.set_cipher_list("RC4-SHA:AES128-SHA")?;
+    // ok: rust.tls-weak-ciphers
+    builder.set_cipher_list("ECDHE+AESGCM:ECDHE+CHACHA20")?;
+    // ok: rust.tls-weak-ciphers
+    builder.set_cipher_list("HIGH:!aNULL:!MD5:!RC4")?;
+    Ok(())
+}
+
+pub fn legacy_client() -> native_tls::TlsConnector {
+    native_tls::TlsConnector::builder()
+        // ruleid: rust.tls-weak-version
+        .min_protocol_version(Some(Protocol::Tlsv10))
+        .build()
+        .unwrap()
+}
+
+pub fn modern_client() -> native_tls::TlsConnector {
+    native_tls::TlsConnector::builder()
+        // ok: rust.tls-weak-version
+        .min_protocol_version(Some(Protocol::Tlsv12))
+        .build()
+        .unwrap()
+}
+
+pub fn files_app() -> actix_web::App<()> {
+    actix_web::App::new()
+        // ruleid: rust.directory-listing
+        .service(Files::new("/uploads", "./uploads").show_files_listing())
+        // ok: rust.directory-listing
+        .service(Files::new("/static", "./static").index_file("index.html"))
+}
+
+pub fn listing_admin() -> Files {
+    // ruleid: rust.directory-listing
+    Files::new("/logs", "./logs").show_files_listing().use_hidden_files()
+}
+
+pub fn plain_files() -> Files {
+    // ok: rust.directory-listing
+    Files::new("/docs", "./docs").prefer_utf8(true)
+}
+
+pub fn router() -> axum::Router {
+    axum::Router::new()
+        .route("/upload", post(upload))
+        // ruleid: rust.body-limit-disabled
+        .layer(DefaultBodyLimit::disable())
+        // ok: rust.body-limit-disabled
+        .layer(DefaultBodyLimit::max(50 * 1024 * 1024))
+}
+
+pub fn actix_limits() -> (JsonConfig, PayloadConfig) {
+    // ruleid: rust.body-limit-disabled
+    let json = JsonConfig::default().limit(usize::MAX);
+    // ok: rust.body-limit-disabled
+    let payload = PayloadConfig::new(1 << 20);
+    (json, payload)
+}
