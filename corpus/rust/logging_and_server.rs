@@ -89,3 +89,24 @@ pub fn actix_limits() -> (JsonConfig, PayloadConfig) {
     let payload = PayloadConfig::new(1 << 20);
     (json, payload)
 }
+
+pub async fn fetch_quote(client: &reqwest::Client, symbol: &str, api_key: &str, password: &str) -> reqwest::Result<String> {
+    // ruleid: rust.secret-in-url-query
+    let url = format!("https://api.example.com/v1/quote?symbol={}&apikey={}", symbol, api_key);
+    // ruleid: rust.secret-in-url-query
+    let feed = format!("https://feeds.example.com/items?token={api_key}");
+    // ok: rust.secret-in-url-query
+    let page = format!("https://api.example.com/v1/quote?symbol={}&page={}", symbol, 2);
+    // ok: rust.secret-in-url-query
+    let plain = format!("https://api.example.com/v1/quote/{}", symbol);
+    // ruleid: rust.basic-auth-over-http
+    let a = client.get("http://reports.example.com/api").basic_auth("admin", Some(password)).send().await?;
+    // ruleid: rust.basic-auth-over-http
+    let b = client.post("http://billing.example.com/export").bearer_auth(api_key).send().await?;
+    // ok: rust.basic-auth-over-http
+    let c = client.get("https://reports.example.com/api").basic_auth("admin", Some(password)).send().await?;
+    // ok: rust.basic-auth-over-http
+    let d = client.get("http://127.0.0.1:8080/api").basic_auth("admin", Some(password)).send().await?;
+    drop((a, b, c, d, feed, page, plain));
+    Ok(url)
+}
