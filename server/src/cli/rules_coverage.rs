@@ -199,3 +199,59 @@ pub fn render_summary(rules: &[&Rule]) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, languages: &str, cwe: &str) -> Rule {
+        let text = format!(
+            "id = \"{id}\"\nlanguages = [{languages}]\nseverity = \"warning\"\ncwe = [{cwe}]\nmessage = \"m\"\n\
+             [docs]\nwhat = \"w\"\nwhy = \"y\"\nexample = \"e\"\nfix = \"f\"\n[match]\nregex = 'x'\n"
+        );
+        crate::rules::parse_rule(&text, "test", None).unwrap()
+    }
+
+    #[test]
+    fn a_rule_counts_in_the_class_of_its_first_known_cwe_and_in_each_language() {
+        let xss = rule(
+            "js.x",
+            "\"javascript\", \"typescript\"",
+            "\"CWE-20\", \"CWE-79\"",
+        );
+        let unknown = rule("python.y", "\"python\"", "\"CWE-1\"");
+        assert_eq!(class_of(&xss), "Cross-site scripting and output encoding");
+        assert_eq!(class_of(&unknown), OTHER);
+        assert!(targets(&xss, "javascript") && targets(&xss, "typescript"));
+        assert!(!targets(&xss, "python") && !targets(&xss, "any"));
+
+        let summary = render_summary(&[&unknown, &xss]);
+        assert!(summary.starts_with("2 rules."), "{summary}");
+        assert!(
+            summary
+                .contains("| Cross-site scripting and output encoding | 0 | 1 | 1 | 0 | 0 | 1 |"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("| Other | 1 | 0 | 0 | 0 | 0 | 1 |"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("**TypeScript** (1): [`js.x`](#js.x)"),
+            "{summary}"
+        );
+        assert!(summary.contains(
+            "| [CWE-79](https://cwe.mitre.org/data/definitions/79.html) | 1 | [`js.x`](#js.x) |"
+        ));
+    }
+
+    #[test]
+    fn every_class_names_distinct_cwes() {
+        let mut seen = std::collections::HashSet::new();
+        for (_, cwes) in CLASSES {
+            for cwe in *cwes {
+                assert!(seen.insert(*cwe), "{cwe} is in two classes");
+            }
+        }
+    }
+}
