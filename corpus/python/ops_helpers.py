@@ -5,9 +5,7 @@ import logging
 import ssl
 import traceback
 import xml.etree.ElementInclude
-# ruleid: python.weak-hash-import
 from hashlib import md5
-# ruleid: python.weak-hash-import
 from hashlib import sha1 as legacy_sha1
 from hashlib import sha256
 
@@ -69,18 +67,12 @@ def do_work():
 
 
 def checksum(data: bytes) -> str:
-    # ok: python.weak-hash-import
     return sha256(data).hexdigest()
 
 
 def legacy_user_hash(password: str) -> str:
+    # ruleid: python.fast-password-hash
     return md5(password.encode()).hexdigest() + legacy_sha1(password.encode()).hexdigest()
-
-
-# ruleid: python.weak-hash-import
-from hashlib import md5 as fast_md5  # noqa: E402
-# ok: python.weak-hash-import
-from hashlib import blake2b  # noqa: E402
 
 
 def parse_with_dtd(data):

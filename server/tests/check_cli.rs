@@ -328,6 +328,21 @@ fn init_writes_a_config_that_check_accepts() {
     assert_eq!((code, found(&document)), (1, vec![eval_at("app.py", 1)]));
     let mut again = Command::cargo_bin("slopguard").unwrap();
     again.current_dir(repo.path()).arg("init").assert().code(2);
+
+    // Every commented setting, `[registry]` and `[dependencies]` included, works uncommented.
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("# [registry]") && text.contains("# [dependencies]"));
+    let uncommented: String = text
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
+            _ => line,
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    repo.write("slopguard.toml", uncommented);
+    let (code, document) = repo.json(&[]);
+    assert_eq!((code, found(&document)), (1, vec![eval_at("app.py", 1)]));
 }
 
 #[test]

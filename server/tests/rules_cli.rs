@@ -69,3 +69,37 @@ fn list_prints_the_columns_its_help_names() {
     let columns: Vec<&str> = yaml.split_whitespace().collect();
     assert_eq!(columns, ["python.yaml-load", "error", "python", "CWE-502"]);
 }
+
+/// The docs' example ids (settings, suppressions, config) are ids of real rules: a user who
+/// copies an example must get a working setting, not a silent no-op.
+#[test]
+fn every_rule_id_the_docs_quote_exists() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files: Vec<std::path::PathBuf> = vec![
+        root.join("README.md"),
+        root.join("editors/vscode/package.json"),
+    ];
+    for dir in ["docs", "editors/vscode", "editors/helix", "editors/nvim"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    let quoted_id =
+        regex::Regex::new(r#"["'`]((?:python|js|ts|rust|any)\.[a-z0-9]+(?:-[a-z0-9]+)*)["'`]"#)
+            .unwrap();
+    let rules = slopguard::rules::RuleSet::builtin();
+    let mut unknown = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for id in quoted_id.captures_iter(&text).map(|c| c[1].to_string()) {
+            if rules.get(&id).is_none() {
+                unknown.push(format!("{}: {id}", file.display()));
+            }
+        }
+    }
+    assert!(files.len() > 10, "{files:?}");
+    assert_eq!(unknown, Vec::<String>::new());
+}

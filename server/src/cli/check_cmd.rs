@@ -270,7 +270,31 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
             Err(e) => errors.extend(e),
         }
     }
-    let known = KnownIds::new(all.iter().map(|rule| rule.id.as_str()));
+    // The built-in ids count as known even with `--no-builtin-rules`: a config or suppression
+    // naming one is not a typo.
+    let builtin = args.no_builtin_rules.then(|| {
+        RuleSet::builtin()
+            .rules()
+            .iter()
+            .map(|rule| rule.id.as_str())
+    });
+    let known = KnownIds::new(
+        all.iter()
+            .map(|rule| rule.id.as_str())
+            .chain(builtin.into_iter().flatten()),
+    );
+    // (Broken rule files first: an id they define is not known yet.)
+    let unknown = if errors.is_empty() {
+        config.unknown_rule_ids(&known)
+    } else {
+        Vec::new()
+    };
+    if !unknown.is_empty() {
+        for error in &unknown {
+            eprintln!("error: {error}");
+        }
+        return Err(ExitCode::from(EXIT_ERROR));
+    }
     let selection = match Selection::new(&args.output.select, &args.output.ignore, &known) {
         Ok(selection) => selection,
         Err(e) => return Err(fail(e)),
@@ -287,6 +311,7 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
         Ok(rules) => Ok((
             Settings {
                 rules,
+                known_ids: known,
                 policy: config.rules.clone(),
                 excludes: config.excludes.clone(),
                 max_file_size: config.max_file_size,

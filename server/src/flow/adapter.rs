@@ -132,6 +132,16 @@ pub(crate) trait Adapter: Sync {
     fn condition<'t>(&self, node: Node<'t>) -> Condition<'t>;
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
+    /// For a name a destructuring pattern binds, the property it is read from
+    /// (`const { body } = req` → `body`).
+    fn destructured<'t>(&self, _name: Node<'t>, _text: &str) -> Option<String> {
+        None
+    }
+    /// The literal text a string or string-building expression starts with, up to its first
+    /// interpolation (`f"https://api/{x}"` → `https://api/`). `None` when it starts with a value.
+    fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
     /// The dotted name of a name or member chain: `request.args`, `std.env.args`.
     fn path(&self, node: Node<'_>, text: &str) -> Option<String>;
     /// Names a format string interpolates by name (Rust `format!("{name}")`).

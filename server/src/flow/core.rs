@@ -90,6 +90,9 @@ impl Taint {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Value {
     pub taint: Option<Taint>,
+    /// The constant text the value starts with, when it is built from a literal
+    /// (`f"https://api.example.com/{x}"`): a sink may trust a fixed scheme and host.
+    pub prefix: Option<Rc<str>>,
     /// Rules for which the value is harmless: constant (all bits) or sanitised (the rule's bit).
     pub clean: u64,
 }
@@ -99,6 +102,7 @@ impl Value {
         Value {
             taint: None,
             clean: ALL,
+            prefix: None,
         }
     }
 
@@ -106,6 +110,7 @@ impl Value {
         Value {
             taint: Some(taint),
             clean: 0,
+            prefix: None,
         }
     }
 
@@ -114,6 +119,11 @@ impl Value {
         Value {
             taint: join_taint(&self.taint, &other.taint),
             clean: self.clean & other.clean,
+            prefix: if self.prefix == other.prefix {
+                self.prefix.clone()
+            } else {
+                None
+            },
         }
     }
 
@@ -345,6 +355,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 } else if let Some((label, mask)) = source
                     .clone()
                     .or_else(|| self.query_sources.get(&range).cloned())
+                    .or_else(|| self.query_sources.get(&param.pattern.byte_range()).cloned())
                 {
                     let _ = label;
                     Value::tainted(Taint {
@@ -383,11 +394,31 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 self.eval(expr, pass);
             }
             Stmt::Bind { pattern, value } => {
-                let value = match value {
+                let evaluated = match value {
                     Some(v) => self.eval(v, pass),
                     None => Value::default(),
                 };
-                self.bind(pattern, value, pass);
+                self.bind(pattern, evaluated.clone(), pass);
+                // `const { body } = req`: a property of an object that is not itself a source
+                // may be one (`req.body`).
+                if let Some(object) = value.filter(|_| evaluated.taint.is_none())
+                    && let Some(path) = self.adapter.path(object, self.text)
+                {
+                    let mut names = Vec::new();
+                    self.adapter.bindings(pattern, &mut names);
+                    for name in names {
+                        let Some(property) = self.adapter.destructured(name, self.text) else {
+                            continue;
+                        };
+                        if let Some(source) =
+                            self.path_source_named(&format!("{path}.{property}"), object)
+                        {
+                            let key = text_of(name, self.text).to_string();
+                            let source = self.stepped(source, name, &key);
+                            pass.env.insert(key, source);
+                        }
+                    }
+                }
             }
             Stmt::Return(value) => {
                 let value = value
@@ -529,6 +560,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     Value {
                         taint: None,
                         clean: ALL,
+                        prefix: None,
                     },
                 );
             }
@@ -623,6 +655,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             _ => Value {
                 taint: inner.taint,
                 clean: 0,
+                prefix: None,
             },
         }
     }
@@ -644,11 +677,24 @@ impl<'t, 'r> FileFlow<'t, 'r> {
 
     fn path_source(&self, node: Node<'t>) -> Option<Value> {
         let path = self.adapter.path(node, self.text)?;
+        self.path_source_named(&path, node)
+    }
+
+    /// The source (or constant) the path `path`, read at `node`, is.
+    fn path_source_named(&self, path: &str, node: Node<'t>) -> Option<Value> {
+        let path = path.to_string();
         for (spec, mask) in &self.rules.sources {
             if let SourceKind::Path(p) = &spec.kind
                 && super::spec::names_match(p, &path)
             {
-                return Some(self.origin(node, spec.label.as_deref().unwrap_or(""), *mask));
+                let label = spec.label.clone().unwrap_or_else(|| {
+                    if path == text_of(node, self.text) {
+                        String::new()
+                    } else {
+                        path.clone()
+                    }
+                });
+                return Some(self.origin(node, &label, *mask));
             }
         }
         if self.rules.constant_names.contains(&path) {
@@ -662,11 +708,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             return source;
         }
         match self.adapter.expr(node, self.text) {
-            Expr::Constant => Value::constant(),
-            Expr::Convert | Expr::Opaque => Value {
-                taint: None,
-                clean: 0,
+            Expr::Constant => Value {
+                prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
+                ..Value::constant()
             },
+            // A number or boolean carries no syntax: harmless to every rule.
+            Expr::Convert => Value::constant(),
+            Expr::Opaque => Value::default(),
             Expr::Name => {
                 let key = text_of(node, self.text);
                 if let Some(value) = pass.env.get(key) {
@@ -698,16 +746,23 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             Expr::Wrap(inner) => self.eval(inner, pass),
             Expr::Compose(parts) => {
                 let mut out = Value::constant();
-                let mut first = true;
-                for part in parts {
+                let mut leading = None;
+                for (index, part) in parts.into_iter().enumerate() {
                     let value = self.eval(part, pass);
-                    out = if first { value } else { compose(&out, &value) };
-                    first = false;
+                    if index == 0 {
+                        leading = value.prefix.clone();
+                    }
+                    out = compose(&out, &value);
                 }
                 for name in self.adapter.format_names(node, self.text) {
                     let value = pass.env.get(&name).cloned().unwrap_or_default();
                     out = compose(&out, &value);
                 }
+                // The literal text before the first interpolation, or the first part's.
+                out.prefix = match self.adapter.literal_prefix(node, self.text) {
+                    Some(prefix) => Some(Rc::from(prefix)),
+                    None => leading,
+                };
                 out
             }
             Expr::Assign {
@@ -735,7 +790,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     let value = self.eval(child, pass);
                     taint = join_taint(&taint, &value.taint);
                 }
-                Value { taint, clean: 0 }
+                Value {
+                    taint,
+                    clean: 0,
+                    prefix: None,
+                }
             }
         }
     }
@@ -855,15 +914,24 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             return Value {
                 taint,
                 clean: sanitised,
+                prefix: None,
             };
         }
         // Local helpers, by their summaries.
         if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
             return value;
         }
-        let constant_call = self.rules.constant_calls.iter().any(|p| p.matches(&site));
-        let clean = if constant_call {
-            values.iter().fold(ALL, |clean, v| clean & v.clean)
+        let constant_call = self.rules.constant_calls.iter().find(|p| p.matches(&site));
+        let clean = if let Some(pattern) = constant_call {
+            // A method's receiver is part of its value (`parts.join("")`); a module is not.
+            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
+                receiver_value.clean
+            } else {
+                ALL
+            };
+            values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean)
         } else {
             0
         };
@@ -875,7 +943,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             out.clean = clean;
             return out;
         }
-        Value { taint, clean }
+        Value {
+            taint,
+            clean,
+            prefix: None,
+        }
     }
 
     fn check_sinks(
@@ -901,6 +973,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 })
             });
             for (_, (_, value)) in selected {
+                if self.rules.trusts_prefix(*bit, value.prefix.as_deref()) {
+                    continue;
+                }
                 if let Some(taint) = value.taint_for(*bit) {
                     let function = self.functions[pass.function].node;
                     pass.hits.push(SinkHit {
@@ -1008,6 +1083,7 @@ fn compose(a: &Value, b: &Value) -> Value {
     Value {
         taint: join_taint(&a.taint, &b.taint),
         clean: a.clean & b.clean,
+        prefix: None,
     }
 }
 

@@ -39,6 +39,8 @@ pub(crate) struct FlowRules {
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
     queries: Vec<(Query, String, u64)>,
+    /// Per rule bit: literal starts its sinks trust.
+    safe_prefixes: Vec<(u64, regex::Regex)>,
     /// The rule (index in the rule set) each bit stands for.
     pub rules: Vec<usize>,
 }
@@ -66,6 +68,7 @@ impl FlowRules {
             constant_names: Vec::new(),
             constant_calls: Vec::new(),
             queries: Vec::new(),
+            safe_prefixes: Vec::new(),
             rules: Vec::new(),
         };
         let applying = rules
@@ -130,6 +133,9 @@ impl FlowRules {
                 self.sources.push((source.clone(), mask));
             }
         }
+        if let Some(prefix) = &spec.safe_prefix {
+            self.safe_prefixes.push((mask, prefix.clone()));
+        }
         self.sinks
             .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
         self.sanitizers
@@ -181,6 +187,15 @@ impl FlowRules {
             hits: file.hits.into_inner(),
             watched: file.watched.into_inner(),
         }
+    }
+
+    /// Whether rule `bit` trusts a value starting with `prefix`.
+    pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {
+        prefix.is_some_and(|prefix| {
+            self.safe_prefixes
+                .iter()
+                .any(|(mask, regex)| mask & bit != 0 && regex.is_match(prefix))
+        })
     }
 
     /// The bit of the rule with index `rule`, if it is a taint rule here.

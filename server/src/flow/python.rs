@@ -281,6 +281,34 @@ impl Adapter for Python {
     fn property_name(&self, _target: Node<'_>, _text: &str) -> Option<String> {
         None
     }
+
+    fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
+        let prefix = match node.kind() {
+            "string" => {
+                let mut prefix = String::new();
+                for child in named_children(node) {
+                    match child.kind() {
+                        "string_content" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
+                        "interpolation" => break,
+                        _ => {}
+                    }
+                }
+                prefix
+            }
+            "concatenated_string" => return self.literal_prefix(node.named_child(0)?, text),
+            "binary_operator" => {
+                let left = self.literal_prefix(node.child_by_field_name("left")?, text)?;
+                match node.child_by_field_name("operator").map(|o| o.kind()) {
+                    Some("%") => left.split('%').next().unwrap_or("").to_string(),
+                    _ => left,
+                }
+            }
+            _ => return None,
+        };
+        Some(prefix).filter(|p| !p.is_empty())
+    }
 }
 
 fn is_expression(kind: &str) -> bool {

@@ -18,6 +18,9 @@ pub(crate) struct TaintFile {
     /// The message of a flow finding, when it differs from the rule's (a rule with `[match]`
     /// and `sinks`): may use `{{source}}`, `{{source_line}}` and `{{sink}}`.
     pub message: Option<String>,
+    /// A value whose literal start matches this regex is not reported at this rule's sinks
+    /// (a fixed scheme and host: `^https?://[^/{]+/`).
+    pub safe_prefix: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceFile>,
     #[serde(default)]
@@ -239,6 +242,7 @@ pub struct TaintSpec {
     pub(crate) library: bool,
     pub(crate) refine: Option<String>,
     pub(crate) message: Option<String>,
+    pub(crate) safe_prefix: Option<Regex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
@@ -322,6 +326,11 @@ impl TaintFile {
             library: self.library,
             refine: self.refine.clone(),
             message: self.message.clone(),
+            safe_prefix: self
+                .safe_prefix
+                .as_deref()
+                .map(|r| regex(r, "safe-prefix"))
+                .transpose()?,
             constant_names: self.constant_names.clone(),
             ..TaintSpec::default()
         };

@@ -36,8 +36,13 @@ impl std::error::Error for RuleError {}
 pub(crate) static EMBEDDED_RULES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
-static RULE_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(python|js|ts|rust|any)\.([a-z0-9]+(?:-[a-z0-9]+)*)$").unwrap());
+/// `<namespace>.<name>`, both kebab-case. The built-in pack uses the language namespaces
+/// (`python`, `js`, `ts`, `rust`, `any`); a user pack may use its own (`acme.requests-no-timeout`).
+static RULE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([a-z0-9]+(?:-[a-z0-9]+)*)$").unwrap()
+});
+/// Namespaces of findings slopguard produces in code: a rule file cannot take them.
+const RESERVED_NAMESPACES: &[&str] = &["slopguard", "registry", "deps"];
 /// What a taint rule's message may interpolate.
 const FLOW_PLACEHOLDERS: [&str; 3] = ["source", "source_line", "sink"];
 
@@ -160,13 +165,24 @@ fn parse_rule_checked(
     let Some(parts) = RULE_ID.captures(&id) else {
         return Err(error_at(
             file.id.span().start,
-            format!("rule id `{id}` must look like `<python|js|ts|rust|any>.<kebab-case-name>`"),
+            format!(
+                "rule id `{id}` must look like `<namespace>.<kebab-case-name>`: a language \
+                 (`python`, `js`, `ts`, `rust`, `any`) or your own (`acme.requests-no-timeout`)"
+            ),
         ));
     };
     let (prefix, name) = (
         parts.get(1).unwrap().as_str(),
         parts.get(2).unwrap().as_str(),
     );
+    if RESERVED_NAMESPACES.contains(&prefix) {
+        return Err(error_at(
+            file.id.span().start,
+            format!(
+                "rule id `{id}`: the namespace `{prefix}` is reserved for slopguard's own checks"
+            ),
+        ));
+    }
     if let Some(stem) = stem
         && stem != name
     {
@@ -183,7 +199,9 @@ fn parse_rule_checked(
         "js" => Some(Target::Language(Language::JavaScript)),
         "ts" => Some(Target::Language(Language::TypeScript)),
         "rust" => Some(Target::Language(Language::Rust)),
-        _ => Some(Target::AnyFile),
+        "any" => Some(Target::AnyFile),
+        // A pack's own namespace: its `languages` say where it runs.
+        _ => None,
     };
     if let Some(expected) = prefix_target
         && !targets.contains(&expected)
@@ -358,6 +376,7 @@ fn parse_rule_checked(
 
     // Without the compiled query the capture names are unknown; trusted rules skip this check.
     let captured = |name: &str| {
+        let name = name.strip_suffix(template::RESOLVED).unwrap_or(name);
         names
             .as_ref()
             .is_none_or(|names| names.iter().any(|n| n == name))

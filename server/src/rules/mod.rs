@@ -17,7 +17,8 @@ pub use explain::explain;
 pub use ids::{KnownIds, Selection};
 pub use load::{RuleError, load_dir, load_embedded, parse_rule};
 pub use model::{
-    Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, Target,
+    Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, SeverityOverride,
+    Target,
 };
 pub use predicates::shannon_entropy;
 pub use template::render as render_template;

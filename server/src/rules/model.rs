@@ -48,6 +48,31 @@ impl FromStr for Severity {
     }
 }
 
+/// A rule's severity as configured (`[rules.severity]`, the editor's `severityOverrides`): a
+/// severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityOverride {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Off,
+}
+
+impl SeverityOverride {
+    /// The severity to report, or `None` when the rule is turned off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityOverride::Error => Some(Severity::Error),
+            SeverityOverride::Warning => Some(Severity::Warning),
+            SeverityOverride::Info => Some(Severity::Info),
+            SeverityOverride::Hint => Some(Severity::Hint),
+            SeverityOverride::Off => None,
+        }
+    }
+}
+
 /// How sure a rule is that a match is a real problem.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,

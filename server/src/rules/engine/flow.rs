@@ -53,7 +53,25 @@ impl RuleSet {
             }
         });
         for hit in result.hits {
-            matched.push(self.hit_finding(flow, hit, lines, text));
+            let found = self.hit_finding(flow, hit, lines, text);
+            // A shape rule already reporting this spot for the same weakness keeps the finding
+            // (one report per problem); it learns the path if it had none.
+            let same = matched.iter_mut().find(|m| {
+                m.finding.span.start_byte == found.finding.span.start_byte
+                    && m.finding.rule_id != found.finding.rule_id
+                    && m.finding.cwe.iter().any(|c| found.finding.cwe.contains(c))
+            });
+            match same {
+                Some(shape) => {
+                    if shape.finding.flow.is_none()
+                        && let Some(trace) = found.finding.flow
+                    {
+                        shape.finding.message = with_source(&shape.finding.message, &trace);
+                        shape.finding.flow = Some(trace);
+                    }
+                }
+                None => matched.push(found),
+            }
         }
     }
 
@@ -100,16 +118,24 @@ fn refine(m: &mut Matched, value: &Value, bit: u64, lines: &LineIndex<'_>, text:
     if let Some(taint) = value.taint_for(bit) {
         let trace = trace(&taint.origin, &taint.steps(), lines);
         let _ = text;
-        m.finding.message = format!(
-            "{}; the value comes from `{}` (line {})",
-            m.finding.message,
-            taint.origin.1,
-            trace.source.span.start.line + 1
-        );
+        m.finding.message = with_source(&m.finding.message, &trace);
         m.finding.flow = Some(Box::new(trace));
         return true;
     }
     value.clean & bit == 0
+}
+
+/// A shape rule's message, naming where the value came from.
+fn with_source(message: &str, trace: &FlowTrace) -> String {
+    let label = trace
+        .source
+        .note
+        .strip_prefix("untrusted value enters: ")
+        .unwrap_or(&trace.source.note);
+    format!(
+        "{message}; the value comes from {label} (line {})",
+        trace.source.span.start.line + 1
+    )
 }
 
 fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>) -> FlowTrace {
