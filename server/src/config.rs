@@ -97,6 +97,8 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    #[serde(default)]
+    files: crate::context::FilePolicy,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,6 +136,8 @@ pub struct Config {
     /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
     /// the summary: a repository's config is hostile input and must not pass for a clean run.
     pub narrowing: Vec<String>,
+    /// `[files]`: what `check` does with tests, fixtures, vendored, generated, minified files.
+    pub files: crate::context::FilePolicy,
 }
 
 impl Config {
@@ -151,6 +155,7 @@ impl Config {
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
             narrowing: Vec::new(),
+            files: crate::context::FilePolicy::default(),
         }
     }
 
@@ -235,6 +240,7 @@ impl Config {
             registry: file.registry.unwrap_or_default(),
             narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
+            files: file.files,
         })
     }
 }
