@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-/// One run's clock: when each registry first answered.
+/// One batch of lookups' clock (a `check`'s lookups, an editor pass's): when each registry
+/// first answered it.
 #[derive(Default)]
 pub struct RunDeadline {
     first_answer: [OnceLock<Instant>; 3],

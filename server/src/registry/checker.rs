@@ -66,6 +66,9 @@ struct Reference {
     written: Option<String>,
     span: Span,
     pinned: Option<String>,
+    /// Where the repository holds code of this name, when it is imported as local code that a
+    /// registry package also could be: never looked up, at most a hint.
+    local: Option<PathBuf>,
 }
 
 impl PackageChecker {
@@ -94,7 +97,7 @@ impl PackageChecker {
         }
         let references = collect(root, files);
         let mut answers = self.known_answers(&references);
-        let missing: Vec<(Ecosystem, String)> = unique(&references)
+        let missing: Vec<(Ecosystem, String)> = unique(lookups(&references))
             .into_iter()
             .filter(|key| !answers.contains_key(key))
             .collect();
@@ -129,7 +132,7 @@ impl PackageChecker {
                     .or_insert_with(|| Lookup::Unknown(why.clone()));
             }
         }
-        let pending = unique(&references)
+        let pending = unique(lookups(&references))
             .into_iter()
             .filter(|key| !answers.contains_key(key))
             .map(|(ecosystem, name)| PackageRef {
@@ -217,6 +220,15 @@ impl PackageChecker {
             let listed = known::popular(key.0)
                 .rank(&canonical_name(key.0, &key.1))
                 .is_some();
+            if let Some(local) = &reference.local {
+                if let Some(Lookup::Exists(_)) = answers.get(&key) {
+                    out.push(FileFinding {
+                        path: files[reference.file].path.to_path_buf(),
+                        finding: local_twin(reference, local),
+                    });
+                }
+                continue;
+            }
             let findings = match answers.get(&key) {
                 None => Vec::new(),
                 // A listed package is known to exist even when the registry could not be asked
@@ -345,10 +357,15 @@ fn established(info: &PackageInfo, crates_undated: bool) -> bool {
         && old
 }
 
-fn unique(references: &[Reference]) -> Vec<(Ecosystem, String)> {
+/// The references to ask a registry about: not those naming the repository's own code.
+fn lookups(references: &[Reference]) -> Vec<&Reference> {
+    references.iter().filter(|r| r.local.is_none()).collect()
+}
+
+fn unique<'r>(references: impl IntoIterator<Item = &'r Reference>) -> Vec<(Ecosystem, String)> {
     let mut seen = HashSet::new();
     references
-        .iter()
+        .into_iter()
         .map(|r| (r.ecosystem, r.name.clone()))
         .filter(|key| seen.insert(key.clone()))
         .collect()
@@ -399,11 +416,30 @@ fn hallucinated(reference: &Reference) -> Finding {
     )
 }
 
+/// A hint that a name imported as the repository's own code is also a registry package.
+fn local_twin(reference: &Reference, local: &Path) -> Finding {
+    let mut finding = finding(
+        reference,
+        rule_ids::LOCAL_OR_REGISTRY,
+        Category::HallucinatedPackage,
+        Severity::Hint,
+        format!(
+            "`{}` is imported as the repository's own code (`{}`), and {} has a package of that name too: make sure the local one is what runs",
+            reference.name,
+            local.display(),
+            reference.ecosystem.registry_name()
+        ),
+    );
+    finding.confidence = Confidence::Low;
+    finding.cwe.clear();
+    finding
+}
+
 fn unverified(reference: &Reference, why: &str) -> Finding {
     let mut finding = finding(
         reference,
         rule_ids::UNVERIFIED,
-        Category::HallucinatedPackage,
+        Category::UnverifiedPackage,
         Severity::Info,
         format!(
             "could not verify `{}` on {} ({why})",
@@ -466,6 +502,7 @@ fn manifest_references(
             name: dependency.name,
             written: None,
             span: dependency.name_span,
+            local: None,
         });
     }
 }
@@ -496,6 +533,9 @@ fn import_references(
                 {
                     continue;
                 }
+                // Code the repository holds somewhere (a folder tests put on `sys.path`, a
+                // namespace package...): not looked up, at most a hint.
+                let local = project.index().python_module(top).map(Path::to_path_buf);
                 let mapped = known::python_distribution(&import.module);
                 let name = mapped.unwrap_or(top).to_string();
                 let declared = declared.get_or_insert_with(|| project.python_declared(file.path));
@@ -517,6 +557,7 @@ fn import_references(
                     name,
                     span,
                     pinned: None,
+                    local,
                 });
             }
         }
@@ -543,6 +584,7 @@ fn import_references(
                     || scope.declared.contains(package)
                     || scope.declared.contains(&types)
                     || project.npm_in_base_dir(scope, package)
+                    || project.index().is_npm_local(&import.module, package)
                 {
                     continue;
                 }
@@ -553,6 +595,7 @@ fn import_references(
                     written: None,
                     span: prefix_span(import.span, package.len()),
                     pinned: None,
+                    local: None,
                 });
             }
         }
@@ -576,6 +619,7 @@ fn import_references(
                     written: None,
                     span: import.span,
                     pinned: None,
+                    local: None,
                 });
             }
         }

@@ -4,6 +4,7 @@
 //! rustls trusting the platform's certificate store, with timeouts, retries, a bound on
 //! requests in flight, the run's deadline and a circuit breaker per registry).
 
+use super::breaker::RunDeadline;
 use super::fetch::{Fetched, Fetcher};
 use super::urls::{self, invalid_reason};
 use super::{Downloads, Lookup, PackageInfo, Settings, VersionInfo};
@@ -29,16 +30,24 @@ impl Client {
 
     /// Asks the registry about one package.
     pub fn lookup(&self, ecosystem: Ecosystem, name: &str) -> Lookup {
+        self.lookup_within(&RunDeadline::default(), ecosystem, name)
+    }
+
+    /// [`Self::lookup`] as part of a batch whose deadline is `run`.
+    fn lookup_within(&self, run: &RunDeadline, ecosystem: Ecosystem, name: &str) -> Lookup {
         if self.settings.offline {
             return Lookup::Unknown("offline".into());
         }
         match ecosystem {
-            Ecosystem::Crates => self.crate_lookup(name),
+            Ecosystem::Crates => self.crate_lookup(run, name),
             Ecosystem::PyPI => {
                 let Some(url) = urls::pypi_document(&self.settings.pypi_url, name) else {
                     return Lookup::Unknown(invalid_reason(ecosystem));
                 };
-                match self.fetcher.get(Ecosystem::PyPI, &url, "application/json") {
+                match self
+                    .fetcher
+                    .get(run, Ecosystem::PyPI, &url, "application/json")
+                {
                     Fetched::Body(body) => parse_pypi(&body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
@@ -48,8 +57,8 @@ impl Client {
                 let Some(url) = urls::npm_document(&self.settings.npm_url, name) else {
                     return Lookup::Unknown(invalid_reason(ecosystem));
                 };
-                match self.fetcher.get(Ecosystem::Npm, &url, NPM_ABBREVIATED) {
-                    Fetched::Body(body) => self.npm_with_age(name, &body),
+                match self.fetcher.get(run, Ecosystem::Npm, &url, NPM_ABBREVIATED) {
+                    Fetched::Body(body) => self.npm_with_age(run, name, &body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
@@ -62,7 +71,7 @@ impl Client {
     /// for those alone the full document is fetched to date the first publication. (The full
     /// document of a busy package runs to megabytes, so a popular one, which is no new package,
     /// is never fetched so.)
-    fn npm_with_age(&self, name: &str, abbreviated: &str) -> Lookup {
+    fn npm_with_age(&self, run: &RunDeadline, name: &str, abbreviated: &str) -> Lookup {
         let Ok(json) = serde_json::from_str::<serde_json::Value>(abbreviated) else {
             return Lookup::Unknown(
                 "the npm registry answered with something that is not JSON".into(),
@@ -82,18 +91,20 @@ impl Client {
             .rank(&canonical_name(Ecosystem::Npm, name))
             .is_some();
         if recently_modified && !popular {
-            self.add_npm_full_document(name, &mut info);
+            self.add_npm_full_document(run, name, &mut info);
         }
         Lookup::Exists(info)
     }
 
     /// Adds what only npm's full document says (megabytes for a busy package, so asked for
     /// sparingly): the first publication and the repository. A failure leaves `info` as it was.
-    fn add_npm_full_document(&self, name: &str, info: &mut PackageInfo) {
+    fn add_npm_full_document(&self, run: &RunDeadline, name: &str, info: &mut PackageInfo) {
         let Some(url) = urls::npm_document(&self.settings.npm_url, name) else {
             return;
         };
-        if let Fetched::Body(full) = self.fetcher.get(Ecosystem::Npm, &url, "application/json")
+        if let Fetched::Body(full) = self
+            .fetcher
+            .get(run, Ecosystem::Npm, &url, "application/json")
             && let Lookup::Exists(complete) = parse_npm(&full)
         {
             info.first_published = info.first_published.or(complete.first_published);
@@ -108,6 +119,8 @@ impl Client {
         &self,
         packages: &[(Ecosystem, String)],
     ) -> HashMap<(Ecosystem, String), Lookup> {
+        // One batch, one deadline: counted from each registry's first answer to this batch.
+        let run = &RunDeadline::default();
         let results = Mutex::new(HashMap::with_capacity(packages.len()));
         std::thread::scope(|scope| {
             for ecosystem in Ecosystem::ALL {
@@ -127,7 +140,7 @@ impl Client {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(name) = queue.get(i) else { break };
-                            let lookup = self.lookup(ecosystem, name);
+                            let lookup = self.lookup_within(run, ecosystem, name);
                             if let Ok(mut results) = results.lock() {
                                 results.insert((ecosystem, (*name).clone()), lookup);
                             }
@@ -146,6 +159,16 @@ impl Client {
     /// PyPI publishes no download counts. A failure leaves `info` as it was: these are facts
     /// for a note, never a verdict.
     pub fn add_details(&self, ecosystem: Ecosystem, name: &str, info: &mut PackageInfo) {
+        self.add_details_within(&RunDeadline::default(), ecosystem, name, info);
+    }
+
+    fn add_details_within(
+        &self,
+        run: &RunDeadline,
+        ecosystem: Ecosystem,
+        name: &str,
+        info: &mut PackageInfo,
+    ) {
         if self.settings.offline {
             return;
         }
@@ -155,12 +178,13 @@ impl Client {
                 // The abbreviated metadata dates nothing and links no repository; the full
                 // document does, asked for here only for the few packages a reviewer reads about.
                 if info.first_published.is_none() || info.repository.is_none() {
-                    self.add_npm_full_document(name, info);
+                    self.add_npm_full_document(run, name, info);
                 }
                 let Some(url) = urls::npm_downloads(&self.settings.npm_downloads_url, name) else {
                     return;
                 };
-                if let Fetched::Body(body) = self.fetcher.get(ecosystem, &url, "application/json")
+                if let Fetched::Body(body) =
+                    self.fetcher.get(run, ecosystem, &url, "application/json")
                     && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
                     && let Some(count) = json.get("downloads").and_then(|d| d.as_u64())
                 {
@@ -175,7 +199,8 @@ impl Client {
                 let Some(url) = urls::crate_api(&self.settings.crates_api_url, name) else {
                     return;
                 };
-                if let Fetched::Body(body) = self.fetcher.get(ecosystem, &url, "application/json")
+                if let Fetched::Body(body) =
+                    self.fetcher.get(run, ecosystem, &url, "application/json")
                     && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
                 {
                     let field = |key: &str| json.pointer(&format!("/crate/{key}")).cloned();
@@ -200,13 +225,14 @@ impl Client {
     /// [`Self::add_details`] for many packages, the registries in parallel, each within its
     /// bound on requests in flight.
     pub fn add_details_many(&self, packages: &mut [(Ecosystem, String, PackageInfo)]) {
+        let run = &RunDeadline::default();
         std::thread::scope(|scope| {
             for chunk in
                 packages.chunks_mut(packages.len().div_ceil(self.settings.concurrency).max(1))
             {
                 scope.spawn(move || {
                     for (ecosystem, name, info) in chunk {
-                        self.add_details(*ecosystem, name, info);
+                        self.add_details_within(run, *ecosystem, name, info);
                     }
                 });
             }
@@ -217,7 +243,7 @@ impl Client {
     /// as one name but the index files it under the published one. Only a "not found" moves on
     /// to the next spelling: after a failure the answer is unknown anyway, and a hung index
     /// must not cost a timeout per spelling.
-    fn crate_lookup(&self, name: &str) -> Lookup {
+    fn crate_lookup(&self, run: &RunDeadline, name: &str) -> Lookup {
         let lower = name.to_ascii_lowercase();
         let mut variants = vec![lower.clone()];
         for variant in [lower.replace('-', "_"), lower.replace('_', "-")] {
@@ -229,7 +255,7 @@ impl Client {
             let Some(url) = urls::crate_index(&self.settings.crates_index_url, &variant) else {
                 return Lookup::Unknown(invalid_reason(Ecosystem::Crates));
             };
-            match self.fetcher.get(Ecosystem::Crates, &url, "text/plain") {
+            match self.fetcher.get(run, Ecosystem::Crates, &url, "text/plain") {
                 Fetched::Body(body) => return parse_crate_index(&body),
                 Fetched::NotFound => {}
                 Fetched::Failed(why) => return Lookup::Unknown(why),
@@ -353,19 +379,56 @@ fn npm_info(json: &serde_json::Value) -> PackageInfo {
         }
     }
     info.latest = latest.map(str::to_string);
-    info.repository = match json.get("repository") {
-        Some(serde_json::Value::String(url)) => Some(url.clone()),
-        Some(repository) => repository
-            .get("url")
-            .and_then(|u| u.as_str())
-            .map(str::to_string),
-        None => None,
-    };
-    info.first_published = json
-        .pointer("/time/created")
+    // The document's own `repository`, else the latest version's `package.json` one: documents
+    // that copy no top-level fields (mirrors, and npm's for some packages) carry it only there.
+    let latest_meta =
+        latest.and_then(|l| json.pointer(&format!("/versions/{}", pointer_escape(l))));
+    info.repository = npm_repository(json.get("repository"))
+        .or_else(|| npm_repository(latest_meta.and_then(|m| m.get("repository"))));
+    // `time.created`, else the earliest version's publication time.
+    let times = json.get("time").and_then(|t| t.as_object());
+    info.first_published = times
+        .and_then(|t| t.get("created"))
         .and_then(|t| t.as_str())
-        .and_then(parse_time);
+        .and_then(parse_time)
+        .or_else(|| {
+            times?
+                .iter()
+                .filter(|(key, _)| *key != "modified" && *key != "created")
+                .filter_map(|(_, t)| t.as_str().and_then(parse_time))
+                .min()
+        });
     info
+}
+
+/// A `package.json` `repository`: a URL, npm's shorthand (`user/repo` on GitHub,
+/// `gitlab:user/repo`, ...) or `{ "type": "git", "url": ... }`, as a link a reviewer can open.
+fn npm_repository(value: Option<&serde_json::Value>) -> Option<String> {
+    let text = match value? {
+        serde_json::Value::String(url) => url.as_str(),
+        other => other.get("url")?.as_str()?,
+    }
+    .trim();
+    if text.is_empty() {
+        return None;
+    }
+    let shorthand = |host: &str, path: &str| format!("https://{host}/{path}");
+    Some(match text.split_once(':') {
+        Some(("github", path)) => shorthand("github.com", path),
+        Some(("gitlab", path)) => shorthand("gitlab.com", path),
+        Some(("bitbucket", path)) => shorthand("bitbucket.org", path),
+        Some(_) => text.to_string(),
+        // `user/repo`: GitHub.
+        None if text.matches('/').count() == 1 && !text.starts_with('/') => {
+            shorthand("github.com", text)
+        }
+        None => text.to_string(),
+    })
+}
+
+/// A JSON pointer segment for `key` (RFC 6901: `~` and `/` escaped).
+fn pointer_escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The repository a PyPI project links to: a `project_urls` entry named like a source link,

@@ -1,6 +1,6 @@
 //! One GET to a registry, bounded every way a hostile or broken registry could stretch it: a
 //! slot among the requests in flight to that registry from the whole process, the registry's
-//! circuit breaker, the run's deadline (a request already waiting is abandoned when it passes,
+//! circuit breaker, the batch's deadline (a request already waiting is abandoned when it passes,
 //! its thread left to finish on its own timeout), retries with backoff on 5xx and 429 only, and
 //! a cap on the body read.
 
@@ -30,8 +30,6 @@ type Attempt = Result<(u16, Option<Result<String, String>>), String>;
 pub struct Fetcher {
     agent: ureq::Agent,
     settings: Settings,
-    /// A fetcher serves one run: its deadline counts from each registry's first answer to it.
-    run: RunDeadline,
 }
 
 impl Fetcher {
@@ -52,15 +50,14 @@ impl Fetcher {
         Fetcher {
             agent: config.into(),
             settings: settings.clone(),
-            run: RunDeadline::default(),
         }
     }
 
-    /// GET within the run's deadline and the registry's circuit breaker, telling the breaker
-    /// how it went.
-    pub fn get(&self, ecosystem: Ecosystem, url: &str, accept: &str) -> Fetched {
+    /// GET within the deadline of the batch `run` and the registry's circuit breaker, telling
+    /// the breaker how it went.
+    pub fn get(&self, run: &RunDeadline, ecosystem: Ecosystem, url: &str, accept: &str) -> Fetched {
         let origin = breaker::origin(url);
-        match self.get_with_retries(ecosystem, url, accept) {
+        match self.get_with_retries(run, ecosystem, url, accept) {
             Some(fetched) => fetched,
             None => Fetched::Failed(format!(
                 "no answer within the run's deadline ({} s after {origin}'s first answer)",
@@ -70,25 +67,31 @@ impl Fetcher {
     }
 
     /// `None` when the run's deadline passed before an answer.
-    fn get_with_retries(&self, ecosystem: Ecosystem, url: &str, accept: &str) -> Option<Fetched> {
+    fn get_with_retries(
+        &self,
+        run: &RunDeadline,
+        ecosystem: Ecosystem,
+        url: &str,
+        accept: &str,
+    ) -> Option<Fetched> {
         let origin = breaker::origin(url);
         let mut attempt = 0;
         loop {
             let permit = in_flight(ecosystem).acquire(self.settings.concurrency, || {
-                self.run.budget(ecosystem, &self.settings).is_none()
+                run.budget(ecosystem, &self.settings).is_none()
             })?;
             if let Err(why) = breaker::allow(origin) {
                 return Some(Fetched::Failed(why));
             }
-            let budget = self.run.budget(ecosystem, &self.settings)?;
-            let answer = match self.attempt(ecosystem, url, accept, budget, permit)? {
+            let budget = run.budget(ecosystem, &self.settings)?;
+            let answer = match self.attempt(run, ecosystem, url, accept, budget, permit)? {
                 Ok(answer) => answer,
                 Err(e) => {
                     breaker::record(origin, false, &self.settings);
                     return Some(Fetched::Failed(format!("{url}: {e}")));
                 }
             };
-            self.run.answered(ecosystem);
+            run.answered(ecosystem);
             let failed = |why: String| {
                 breaker::record(origin, false, &self.settings);
                 Some(Fetched::Failed(why))
@@ -118,6 +121,7 @@ impl Fetcher {
     /// while the run's deadline allows (`None` once it has passed: the request is abandoned).
     fn attempt(
         &self,
+        run: &RunDeadline,
         ecosystem: Ecosystem,
         url: &str,
         accept: &str,
@@ -154,7 +158,7 @@ impl Fetcher {
                     return Some(Err("the request ended without an answer".into()));
                 }
                 Err(RecvTimeoutError::Timeout) => {
-                    self.run.budget(ecosystem, &self.settings)?;
+                    run.budget(ecosystem, &self.settings)?;
                 }
             }
         }

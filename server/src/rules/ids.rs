@@ -15,6 +15,7 @@ pub const PRODUCER_IDS: &[&str] = &[
     registry_ids::TYPOSQUAT,
     registry_ids::RISKY,
     registry_ids::UNVERIFIED,
+    registry_ids::LOCAL_OR_REGISTRY,
     registry_ids::VERSION_NOT_FOUND,
     registry_ids::VERSION_YANKED,
     deps_ids::NEW_DEPENDENCY,

@@ -12,9 +12,10 @@
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
 
-use super::{LineIndex, RuleSet};
+use super::{LineIndex, MatchContext, RuleSet};
 use crate::finding::Finding;
 use crate::lang::Language;
+use std::cmp::Reverse;
 use std::ops::Range;
 use tree_sitter::Tree;
 
@@ -43,6 +44,9 @@ pub struct RuleFindings {
     /// False when the matches carry no root extents (the language's queries could not be given
     /// root captures): only a full check is then correct.
     pub(super) reusable: bool,
+    /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
+    /// kept non-matches) depend on it, so a re-check whose table differs starts over.
+    pub(super) names: Option<crate::names::Names>,
 }
 
 impl RuleFindings {
@@ -55,15 +59,16 @@ impl RuleFindings {
             .chain(self.scanned.iter().cloned())
             .collect();
         // Several patterns of one rule can match the same node: report it once.
+        // Outer before inner when two start together, for `collapse_nested`.
         findings.sort_by(|a, b| {
-            (a.span.start_byte, a.span.end_byte, &a.rule_id).cmp(&(
+            (a.span.start_byte, Reverse(a.span.end_byte), &a.rule_id).cmp(&(
                 b.span.start_byte,
-                b.span.end_byte,
+                Reverse(b.span.end_byte),
                 &b.rule_id,
             ))
         });
         findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
-        findings
+        collapse_nested(findings)
     }
 
     /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
@@ -119,6 +124,30 @@ impl RuleFindings {
     }
 }
 
+/// One problem, one finding. A finding of a rule inside another finding of the same rule on the
+/// same line is the same problem seen twice (`exec(compile(src))`: the rule matches both calls):
+/// the outer one stays, since it covers the whole expression the user reads. Findings of
+/// different rules stay: they name different problems. `findings` is sorted by start, outer
+/// first.
+fn collapse_nested(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let inside_same_rule = kept
+            .iter()
+            .rev()
+            .take_while(|outer| outer.span.start.line == finding.span.start.line)
+            .any(|outer| {
+                outer.rule_id == finding.rule_id
+                    && outer.span.start_byte <= finding.span.start_byte
+                    && finding.span.end_byte <= outer.span.end_byte
+            });
+        if !inside_same_rule {
+            kept.push(finding);
+        }
+    }
+    kept
+}
+
 impl RuleSet {
     /// The findings on `text` (parsed as `tree`) given those of an earlier version, followed
     /// through its edits with [`RuleFindings::edit`], and that version's tree, edited the same
@@ -138,6 +167,14 @@ impl RuleSet {
             _ => return self.check_tracked(Some(language), text, Some(tree)),
         };
         if previous.rule_set != self.id || !previous.reusable {
+            return self.check_tracked(Some(language), text, Some(tree));
+        }
+        // An edit that changes what a name refers to (an import added, renamed or removed) can
+        // change a match anywhere: re-check in full.
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        if let Some(previous_names) = &previous.names
+            && previous_names != context.names()
+        {
             return self.check_tracked(Some(language), text, Some(tree));
         }
         let lines = LineIndex::new(text);
@@ -186,7 +223,7 @@ impl RuleSet {
         if let (Some(compiled), Some(dirty)) = (compiled, &dirty) {
             self.run_queries(
                 compiled,
-                text,
+                &context,
                 tree,
                 &lines,
                 Some(dirty.clone()),
@@ -202,6 +239,7 @@ impl RuleSet {
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
             dirty: None,
             reusable: true,
+            names: context.into_names().or(previous.names),
         }
     }
 }
