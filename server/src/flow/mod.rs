@@ -230,3 +230,71 @@ impl FlowRules {
         self.rules.iter().position(|r| *r == rule).map(|b| 1 << b)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::lang::Language;
+
+    fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
+        analyze(language, text)
+            .into_iter()
+            .filter(|f| f.rule_id == rule)
+            .map(|f| (f.span.start.line, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_source_reaching_a_sink_is_named_with_its_path() {
+        let text = "def view():\n    u = request.args['u']\n    v = u\n    requests.get(v)\n";
+        let findings = analyze(Language::Python, text);
+        let ssrf = findings
+            .iter()
+            .find(|f| f.rule_id == "python.ssrf")
+            .unwrap();
+        assert_eq!(ssrf.span.start.line, 3);
+        assert!(
+            ssrf.message
+                .starts_with("`request.args['u']` (line 2) reaches `requests.get()`")
+        );
+        let path = ssrf.flow.as_ref().unwrap();
+        assert_eq!(path.source.span.start.line, 1);
+        let notes: Vec<&str> = path.steps.iter().map(|s| s.note.as_str()).collect();
+        assert_eq!(notes, ["assigned to `u`", "assigned to `v`"]);
+    }
+
+    #[test]
+    fn sanitisers_guards_and_constants_keep_flow_quiet() {
+        let sanitised = "def view():\n    n = int(request.args['n'])\n    requests.get(n)\n";
+        assert!(flagged(Language::Python, "python.ssrf", sanitised).is_empty());
+        let guarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        abort(400)\n    requests.get(h)\n";
+        assert!(flagged(Language::Python, "python.ssrf", guarded).is_empty());
+        let unguarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        log(h)\n    requests.get(h)\n";
+        assert_eq!(flagged(Language::Python, "python.ssrf", unguarded).len(), 1);
+        let constant = "function build() {\n  const s = path.join(__dirname, 'b.sh');\n  execSync(`bash ${s}`);\n}\n";
+        assert!(
+            flagged(
+                Language::JavaScript,
+                "js.exec-command-interpolation",
+                constant
+            )
+            .is_empty()
+        );
+        let untrusted = "app.get('/', (req, res) => {\n  execSync(`bash ${req.query.s}`);\n});\n";
+        let found = flagged(
+            Language::JavaScript,
+            "js.exec-command-interpolation",
+            untrusted,
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("`req.query.s` (line 2)"), "{found:?}");
+    }
+
+    #[test]
+    fn local_helpers_carry_taint_to_their_sinks() {
+        let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
+        let found = flagged(Language::Rust, "rust.ssrf", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 1);
+    }
+}
