@@ -590,3 +590,41 @@ fn gone_is_absent_too() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn short_names_one_keystroke_from_a_popular_one_are_typosquats_when_young_and_small() {
+    // `sny` (two letters of `syn` swapped) and `lig` (`o` slipped to the next key) are days old
+    // with one version; `logg` is years old with many versions: a neighbour, not a squat.
+    let server = RegistryServer::start();
+    let young = Package {
+        published: days_ago(5),
+        ..Package::new("0.1.0")
+    };
+    server.krate("sny", young.clone());
+    server.krate("lig", young);
+    let established = Package {
+        versions: (0..12).map(|i| (format!("1.{i}.0"), false)).collect(),
+        published: "2017-01-01T00:00:00Z".into(),
+        ..Package::new("1.0.0")
+    };
+    server.krate("logg", established);
+    let root = project(&[(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\n[dependencies]\nsny = \"0.1\"\nlig = \"0.1\"\nlogg = \"1\"\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["Cargo.toml"]);
+    let squats: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| f.finding.rule_id == "registry.typosquat")
+        .map(|f| {
+            let name = f.finding.package.as_ref().unwrap().name.clone();
+            (name, f.finding.message.clone())
+        })
+        .collect();
+    assert_eq!(squats.len(), 2, "{findings:#?}");
+    assert_eq!(squats[0].0, "sny");
+    assert!(squats[0].1.contains("`syn`"), "{}", squats[0].1);
+    assert_eq!(squats[1].0, "lig");
+    assert!(squats[1].1.contains("`log`"), "{}", squats[1].1);
+}

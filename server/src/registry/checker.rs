@@ -9,8 +9,8 @@ pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
 
 use super::local::Project;
 use super::{
-    Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids, typosquat_target,
-    unix_now,
+    Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids,
+    short_typosquat_target, typosquat_target, unix_now,
 };
 use crate::deps::version::pin_matches;
 use crate::deps::{
@@ -249,10 +249,14 @@ impl PackageChecker {
 
     fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
         let mut out = Vec::new();
-        if !listed
-            && !established(info, reference.ecosystem == Ecosystem::Crates)
-            && let Some(target) = typosquat_target(reference.ecosystem, &reference.name)
-        {
+        let target = match listed || established(info, reference.ecosystem == Ecosystem::Crates) {
+            true => None,
+            false => typosquat_target(reference.ecosystem, &reference.name).or_else(|| {
+                self.young_and_small(info)
+                    .then(|| short_typosquat_target(reference.ecosystem, &reference.name))?
+            }),
+        };
+        if let Some(target) = target {
             out.push(finding(
                 reference,
                 rule_ids::TYPOSQUAT,
@@ -314,6 +318,16 @@ impl PackageChecker {
             ));
         }
         out
+    }
+
+    /// First published within `min_age`, with fewer than [`SMALL_VERSIONS`] versions: what a
+    /// squat of a short name looks like (an old or busy short name is its own package).
+    fn young_and_small(&self, info: &PackageInfo) -> bool {
+        const SMALL_VERSIONS: usize = 5;
+        let young = info
+            .first_published
+            .is_some_and(|first| unix_now() - first < self.settings.min_age.as_secs() as i64);
+        young && !info.from_list && info.versions.len() < SMALL_VERSIONS
     }
 
     fn risks(&self, info: &PackageInfo) -> Vec<String> {
@@ -404,7 +418,9 @@ fn hallucinated(reference: &Reference) -> Finding {
         "{written} does not exist on {}: the name may be hallucinated, and anyone can register it",
         reference.ecosystem.registry_name()
     );
-    if let Some(target) = typosquat_target(reference.ecosystem, &reference.name) {
+    let target = typosquat_target(reference.ecosystem, &reference.name)
+        .or_else(|| short_typosquat_target(reference.ecosystem, &reference.name));
+    if let Some(target) = target {
         message.push_str(&format!("; did you mean `{target}`?"));
     }
     finding(
