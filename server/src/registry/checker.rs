@@ -3,6 +3,7 @@
 //! dependencies), answer the rest from the embedded lists, the cache and the registries, and
 //! report what does not exist, what imitates a popular name and what is risky.
 
+mod neighbours;
 mod packages;
 
 pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
@@ -113,7 +114,8 @@ impl PackageChecker {
                 answers.insert(key, lookup);
             }
         }
-        self.findings(files, &references, &answers, true)
+        let neighbours = self.neighbours(&answers);
+        self.findings(files, &references, &answers, &neighbours, true)
     }
 
     /// The editor's check: embedded lists and cache only, never the network, never blocking.
@@ -141,7 +143,7 @@ impl PackageChecker {
             })
             .collect();
         CachedCheck {
-            findings: self.findings(files, &references, &answers, true),
+            findings: self.findings(files, &references, &answers, &HashMap::new(), true),
             pending,
         }
     }
@@ -212,6 +214,7 @@ impl PackageChecker {
         files: &[SourceFile<'_>],
         references: &[Reference],
         answers: &HashMap<(Ecosystem, String), Lookup>,
+        neighbours: &HashMap<(Ecosystem, String), neighbours::Neighbour>,
         report_unverified: bool,
     ) -> Vec<FileFinding> {
         let mut out = Vec::new();
@@ -237,7 +240,9 @@ impl PackageChecker {
                 Some(Lookup::Unknown(why)) if report_unverified => vec![unverified(reference, why)],
                 Some(Lookup::Unknown(_)) => Vec::new(),
                 Some(Lookup::Missing) => vec![hallucinated(reference)],
-                Some(Lookup::Exists(info)) => self.existing(reference, info, listed),
+                Some(Lookup::Exists(info)) => {
+                    self.existing(reference, info, listed, neighbours.get(&key))
+                }
             };
             out.extend(findings.into_iter().map(|finding| FileFinding {
                 path: files[reference.file].path.to_path_buf(),
@@ -247,7 +252,13 @@ impl PackageChecker {
         out
     }
 
-    fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
+    fn existing(
+        &self,
+        reference: &Reference,
+        info: &PackageInfo,
+        listed: bool,
+        neighbour: Option<&neighbours::Neighbour>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
         let target = match listed || established(info, reference.ecosystem == Ecosystem::Crates) {
             true => None,
@@ -302,7 +313,12 @@ impl PackageChecker {
                 _ => {}
             }
         }
-        let reasons = self.risks(info);
+        let mut reasons = self.risks(info);
+        if let Some(neighbour) = neighbour {
+            // The age is in the reason with its neighbour: both facts in one sentence.
+            reasons.retain(|r| !r.starts_with("first published"));
+            reasons.insert(0, neighbours::neighbour_reason(info, neighbour));
+        }
         if !listed && !reasons.is_empty() {
             out.push(finding(
                 reference,

@@ -16,7 +16,7 @@ pub mod known;
 mod local;
 mod repo_index;
 mod settings;
-mod typosquat;
+pub(crate) mod typosquat;
 mod urls;
 
 pub use cache::Cache;

@@ -190,7 +190,7 @@ fn split_scope(name: &str) -> (&str, &str) {
 }
 
 /// Every string one deletion, adjacent transposition, substitution or insertion away.
-fn one_edit_variants(name: &str) -> impl Iterator<Item = String> {
+pub(crate) fn one_edit_variants(name: &str) -> impl Iterator<Item = String> {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-_.";
     let chars: Vec<char> = name.chars().collect();
     let n = chars.len();
