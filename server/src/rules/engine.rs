@@ -4,7 +4,7 @@
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, shannon_entropy, strip_quotes};
+use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
 use super::roots::pattern_anchors;
 use super::template;
 use crate::finding::{Finding, Fix};
@@ -162,11 +162,14 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut reusable = false;
+        let mut names = None;
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
                     reusable = compiled.incremental;
-                    self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                    let context = MatchContext::new(language, tree, text.as_bytes());
+                    self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+                    names = context.into_names();
                 }
                 Ok(None) => reusable = true,
                 Err(_) => {}
@@ -179,6 +182,7 @@ impl RuleSet {
             scanned: self.run_regexes(language, text, tree, &lines),
             dirty: None,
             reusable,
+            names,
         }
     }
 
@@ -223,13 +227,14 @@ impl RuleSet {
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
-        text: &str,
+        context: &MatchContext<'_>,
         tree: &Tree,
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
     ) {
-        let source = text.as_bytes();
+        let source = context.source;
+        let text_len = source.len();
         let deadline = Instant::now() + MATCH_TIME_LIMIT;
         let mut stop_when_late = |_: &tree_sitter::QueryCursorState| {
             if Instant::now() > deadline {
@@ -252,7 +257,7 @@ impl RuleSet {
             if !pattern
                 .predicates
                 .iter()
-                .all(|p| p.holds(query_match, source))
+                .all(|p| p.holds(query_match, context))
             {
                 continue;
             }
@@ -261,9 +266,20 @@ impl RuleSet {
             };
             let rule = &self.rules[pattern.rule];
             let capture_text = |name: &str| -> Option<(Node<'_>, String)> {
+                let (name, resolved) = match name.strip_suffix(template::RESOLVED) {
+                    Some(name) => (name, true),
+                    None => (name, false),
+                };
                 let index = names.iter().position(|n| *n == name)? as u32;
                 let node = query_match.nodes_for_capture_index(index).next()?;
-                Some((node, node.utf8_text(source).ok()?.to_string()))
+                let text = match resolved {
+                    true => context.names().resolve(node, source),
+                    false => None,
+                };
+                Some((
+                    node,
+                    text.or_else(|| Some(node.utf8_text(source).ok()?.to_string()))?,
+                ))
             };
             let message =
                 template::render_message(&rule.message, |name| capture_text(name).map(|(_, t)| t));
@@ -291,7 +307,7 @@ impl RuleSet {
                     lines.span(reported.start_byte(), reported.end_byte()),
                     fix,
                 ),
-                extent: match_extent(pattern, query_match, text.len()),
+                extent: match_extent(pattern, query_match, text_len),
             });
         }
     }

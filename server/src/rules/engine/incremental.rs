@@ -12,7 +12,7 @@
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
 
-use super::{LineIndex, RuleSet};
+use super::{LineIndex, MatchContext, RuleSet};
 use crate::finding::Finding;
 use crate::lang::Language;
 use std::ops::Range;
@@ -41,6 +41,9 @@ pub struct RuleFindings {
     /// False when the matches carry no root extents (the language's queries could not be given
     /// root captures): only a full check is then correct.
     pub(super) reusable: bool,
+    /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
+    /// kept non-matches) depend on it, so a re-check whose table differs starts over.
+    pub(super) names: Option<crate::names::Names>,
 }
 
 impl RuleFindings {
@@ -125,6 +128,14 @@ impl RuleSet {
         if previous.rule_set != self.id || !previous.reusable {
             return self.check_tracked(Some(language), text, Some(tree));
         }
+        // An edit that changes what a name refers to (an import added, renamed or removed) can
+        // change a match anywhere: re-check in full.
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        if let Some(previous_names) = &previous.names
+            && previous_names != context.names()
+        {
+            return self.check_tracked(Some(language), text, Some(tree));
+        }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         if let Some(compiled) = compiled {
@@ -139,7 +150,7 @@ impl RuleSet {
                 matched.push(kept);
             }
             if let Some(dirty) = dirty {
-                self.run_queries(compiled, text, tree, &lines, Some(dirty), &mut matched);
+                self.run_queries(compiled, &context, tree, &lines, Some(dirty), &mut matched);
             }
         }
         RuleFindings {
@@ -148,6 +159,7 @@ impl RuleSet {
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
             dirty: None,
             reusable: true,
+            names: context.into_names().or(previous.names),
         }
     }
 }
