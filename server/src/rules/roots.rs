@@ -60,10 +60,7 @@ fn needed_words(pattern: &Element) -> Option<Vec<String>> {
     if matches!(pattern.quantifier, Some(b'?' | b'*')) {
         return None;
     }
-    let present: Vec<String> = guaranteed(pattern, 0)
-        .into_iter()
-        .map(|(name, _)| name)
-        .collect();
+    let present = guaranteed_names(pattern);
     let mut predicates = Vec::new();
     collect_predicates(pattern, &mut predicates);
     predicates
@@ -81,6 +78,7 @@ fn needed_words(pattern: &Element) -> Option<Vec<String>> {
                     });
                     (c, words.collect::<Option<Vec<_>>>()?)
                 }
+                ("#match?", [Arg::Capture(c), Arg::String(regex)]) => (c, match_prefixes(regex)?),
                 _ => return None,
             };
             let useful = present.contains(capture) && words.iter().all(|w| !w.is_empty());
@@ -91,6 +89,46 @@ fn needed_words(pattern: &Element) -> Option<Vec<String>> {
             let shortest = words.iter().map(String::len).min();
             (shortest, std::cmp::Reverse(words.len()))
         })
+}
+
+/// Words one of which every match of `regex` starts with, if there are few.
+fn match_prefixes(regex: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::Parser::new().parse(regex).ok()?;
+    let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let literals = prefixes.literals()?;
+    if literals.is_empty() || literals.len() > 64 {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+        .collect()
+}
+
+/// The names of the captures every match of `element` has, at whatever depth ([`guaranteed`]
+/// needs one depth; here `[(identifier) @f (member property: (identifier) @f)]` has `@f`).
+fn guaranteed_names(element: &Element) -> Vec<String> {
+    let mut found = element.captures.clone();
+    match element.kind {
+        Kind::Node | Kind::Group => {
+            for child in &element.children {
+                if !matches!(child.quantifier, Some(b'?' | b'*')) {
+                    found.extend(guaranteed_names(child));
+                }
+            }
+        }
+        Kind::Alternation => {
+            let mut branches = element.children.iter().map(guaranteed_names);
+            if let Some(first) = branches.next() {
+                let common = branches.fold(first, |common, branch| {
+                    common.into_iter().filter(|c| branch.contains(c)).collect()
+                });
+                found.extend(common);
+            }
+        }
+        Kind::Leaf | Kind::Predicate | Kind::Word => {}
+    }
+    found
 }
 
 fn collect_predicates<'a>(element: &'a Element, out: &mut Vec<&'a Predicate>) {
@@ -482,15 +520,20 @@ mod tests {
             vec![Some(vec!["yaml".to_string()])],
             "the rarer of two requirements"
         );
-        // A capture that may be missing, a negated or regex predicate, an empty word: nothing.
+        // A capture that may be missing, negated predicates, an empty word: nothing.
         assert_eq!(
-            words("((call (identifier)? @f) @c (#eq? @f \"eval\"))\n((x) @x (#not-eq? @x \"a\"))\n((y) @y (#match? @y \"b\"))\n((z) @z (#eq? @z \"\"))"),
+            words("((call (identifier)? @f) @c (#eq? @f \"eval\"))\n((x) @x (#not-eq? @x \"a\"))\n((y) @y (#not-match? @y \"b\"))\n((z) @z (#eq? @z \"\"))"),
             vec![None, None, None, None]
         );
         assert_eq!(
             words("((string) @s (#eq? @s \"\\\"a\\n\"))"),
             vec![Some(vec!["\"a\n".to_string()])],
             "escapes are read"
+        );
+        assert_eq!(
+            words("((x) @x (#match? @x \"^(md5|sha1)$\"))\n((y) @y (#match? @y \"a*\"))"),
+            vec![Some(vec!["md5".to_string(), "sha1".to_string()]), None],
+            "the literals every match of a regex starts with"
         );
         assert_eq!(pattern_words("(#eq? @a \"b\")"), None);
     }
