@@ -308,7 +308,10 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         ms(*samples.last().unwrap()),
         kinds.join(", ")
     );
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
 }
 
 fn memory(client: &mut Client) {
@@ -328,7 +331,10 @@ fn memory(client: &mut Client) {
     std::thread::sleep(Duration::from_millis(1_500));
     let open = client.rss_kib();
     for uri in &uris {
-        client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
     }
     client.wait_all_published(&uris);
     std::thread::sleep(Duration::from_millis(500));
@@ -350,7 +356,10 @@ fn main() {
     );
     let mut client = Client::start();
     println!("edits spread over the file, didChange -> publishDiagnostics ({EDITS} edits each):");
-    for sample in SAMPLES.iter().filter(|s| languages.iter().any(|l| l == s.language)) {
+    for sample in SAMPLES
+        .iter()
+        .filter(|s| languages.iter().any(|l| l == s.language))
+    {
         for &lines in &sizes {
             latency(&mut client, sample, lines);
         }

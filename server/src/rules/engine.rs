@@ -26,6 +26,7 @@ use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
 mod incremental;
+mod items;
 use incremental::Matched;
 pub use incremental::RuleFindings;
 
@@ -137,9 +138,11 @@ impl RuleSet {
     /// patterns needs a word the text does not contain.
     fn may_match(&self, rule: usize, text: &str) -> bool {
         self.words[rule].as_ref().is_none_or(|patterns| {
-            patterns
-                .iter()
-                .any(|words| words.as_ref().is_none_or(|w| w.iter().any(|w| text.contains(w))))
+            patterns.iter().any(|words| {
+                words
+                    .as_ref()
+                    .is_none_or(|w| w.iter().any(|w| text.contains(w)))
+            })
         })
     }
 
@@ -215,6 +218,7 @@ impl RuleSet {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            stale: Vec::new(),
             dirty: None,
             reusable: false,
         }
@@ -244,6 +248,7 @@ impl RuleSet {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(language, text, tree, &lines),
+            stale: Vec::new(),
             dirty: None,
             reusable,
         }

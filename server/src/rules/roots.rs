@@ -68,9 +68,7 @@ fn needed_words(pattern: &Element) -> Option<Vec<String>> {
         .filter_map(|predicate| {
             let (capture, words) = match (predicate.name.as_str(), predicate.args.as_slice()) {
                 ("#eq?" | "#any-eq?", [Arg::Capture(c), Arg::String(s)])
-                | ("#eq?" | "#any-eq?", [Arg::String(s), Arg::Capture(c)]) => {
-                    (c, vec![s.clone()])
-                }
+                | ("#eq?" | "#any-eq?", [Arg::String(s), Arg::Capture(c)]) => (c, vec![s.clone()]),
                 ("#any-of?", [Arg::Capture(c), rest @ ..]) if !rest.is_empty() => {
                     let words = rest.iter().map(|a| match a {
                         Arg::String(s) => Some(s.clone()),
@@ -516,13 +514,17 @@ mod tests {
             vec![Some(vec!["eval".to_string()])]
         );
         assert_eq!(
-            words("((call (attribute (identifier) @m (identifier) @f)) @c (#eq? @m \"yaml\") (#any-of? @f \"load\" \"load_all\"))"),
+            words(
+                "((call (attribute (identifier) @m (identifier) @f)) @c (#eq? @m \"yaml\") (#any-of? @f \"load\" \"load_all\"))"
+            ),
             vec![Some(vec!["yaml".to_string()])],
             "the rarer of two requirements"
         );
         // A capture that may be missing, negated predicates, an empty word: nothing.
         assert_eq!(
-            words("((call (identifier)? @f) @c (#eq? @f \"eval\"))\n((x) @x (#not-eq? @x \"a\"))\n((y) @y (#not-match? @y \"b\"))\n((z) @z (#eq? @z \"\"))"),
+            words(
+                "((call (identifier)? @f) @c (#eq? @f \"eval\"))\n((x) @x (#not-eq? @x \"a\"))\n((y) @y (#not-match? @y \"b\"))\n((z) @z (#eq? @z \"\"))"
+            ),
             vec![None, None, None, None]
         );
         assert_eq!(

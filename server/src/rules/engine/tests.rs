@@ -218,7 +218,10 @@ fn corpus() -> Vec<(std::path::PathBuf, Language, String)> {
             }
         }
     }
-    assert!(files.len() >= 40, "the corpus is where the rules are exercised");
+    assert!(
+        files.len() >= 40,
+        "the corpus is where the rules are exercised"
+    );
     files
 }
 
@@ -245,13 +248,20 @@ fn rules_compiled_alone_for_the_text_find_what_the_combined_query_finds() {
 #[test]
 fn a_small_clean_file_compiles_few_rules() {
     let rules = RuleSet::new(RuleSet::builtin().rules().to_vec()).unwrap();
-    let text = "import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n";
+    let text =
+        "import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n";
     let tree = crate::analysis::parse(Language::Python, text, None).unwrap();
-    assert!(rules.check(Some(Language::Python), text, Some(&tree)).is_empty());
+    assert!(
+        rules
+            .check(Some(Language::Python), text, Some(&tree))
+            .is_empty()
+    );
     let python_rules = rules
         .rules()
         .iter()
-        .filter(|r| r.applies_to(Some(Language::Python)) && matches!(r.matcher, Matcher::Query { .. }))
+        .filter(|r| {
+            r.applies_to(Some(Language::Python)) && matches!(r.matcher, Matcher::Query { .. })
+        })
         .count();
     let compiled = rules
         .alone
