@@ -481,7 +481,7 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                     let slot = state.analysis_slots.clone().acquire_owned().await;
                     let quick = tokio::task::spawn_blocking(move || {
                         let _slot = slot;
-                        analysis::analyze_items(job.clone()).ok_or(job)
+                        analysis::analyze_items(job.clone()).ok_or_else(|| Box::new(job))
                     })
                     .await;
                     match quick {
@@ -493,7 +493,7 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                             state.catch_up(&uri, open_id);
                         }
                         // The items alone cannot answer: the full analysis does, here.
-                        Ok(Err(job)) => match analyse_fully(&state, &uri, open_id, job).await {
+                        Ok(Err(job)) => match analyse_fully(&state, &uri, open_id, *job).await {
                             Analysed::Stored => {}
                             Analysed::Stale => continue,
                             Analysed::Failed => break,
