@@ -59,16 +59,18 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         Ok(Loaded::Skipped(_)) | Err(_) => None,
     };
     let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();
-    add_requirement_includes(&mut texts, load);
+    let cwd = options
+        .cwd
+        .canonicalize()
+        .unwrap_or_else(|_| options.cwd.to_path_buf());
+    report
+        .notes
+        .extend(add_requirement_includes(&mut texts, &root, &cwd, load));
     let sources: Vec<SourceFile<'_>> = texts
         .iter()
         .map(|(path, text)| SourceFile { path, text })
         .collect();
     let offline = options.registry.offline;
-    let cwd = options
-        .cwd
-        .canonicalize()
-        .unwrap_or_else(|_| options.cwd.to_path_buf());
     let checker = PackageChecker::new(options.registry.clone());
     for found in checker.check(&root, &sources) {
         report
@@ -103,13 +105,18 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
 }
 
 /// Reads the files that requirement files include (`-r base.in`) and that the walk left out
-/// because their names are not a manifest's, so that their entries are checked too.
+/// because their names are not a manifest's, so that their entries are checked too. An include
+/// that leads outside `root` is never read (its lines would go to the registry as names), and
+/// neither it nor a missing one is passed over silently: each is a note.
 fn add_requirement_includes(
     texts: &mut Vec<(PathBuf, String)>,
+    root: &Path,
+    cwd: &Path,
     load: impl Fn(&Path) -> Option<(PathBuf, String)>,
-) {
+) -> Vec<String> {
     /// A bound against include cycles through differently spelled paths.
     const MAX_INCLUDED: usize = 64;
+    let mut notes = Vec::new();
     let walked = texts.len();
     let mut next = 0;
     while next < texts.len() && texts.len() - walked < MAX_INCLUDED {
@@ -121,7 +128,27 @@ fn add_requirement_includes(
         if !is_requirements {
             continue;
         }
+        let includer = shown(path, cwd);
         for include in deps::requirement_includes(path, text) {
+            let include = match deps::reach(root, &include) {
+                deps::Reach::Inside(real) => real,
+                deps::Reach::Outside => {
+                    notes.push(format!(
+                        "{} includes {}, which is outside the project: not read",
+                        includer.display(),
+                        shown(&include, cwd).display()
+                    ));
+                    continue;
+                }
+                deps::Reach::Missing => {
+                    notes.push(format!(
+                        "{} includes {}, which does not exist",
+                        includer.display(),
+                        shown(&include, cwd).display()
+                    ));
+                    continue;
+                }
+            };
             if texts.len() - walked < MAX_INCLUDED
                 && !texts.iter().any(|(p, _)| *p == include)
                 && include.is_file()
@@ -131,6 +158,9 @@ fn add_requirement_includes(
             }
         }
     }
+    notes.sort();
+    notes.dedup();
+    notes
 }
 
 /// A path as the user would write it from `cwd` (canonical): relative when it is below it.

@@ -207,6 +207,7 @@ impl BackgroundPass for SyntheticPass {
                             ecosystem: "pypi".into(),
                             name: name.into(),
                         }),
+                        flow: None,
                     });
                 }
             }

@@ -11,7 +11,7 @@
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, shannon_entropy, strip_quotes};
+use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
 use super::roots::{pattern_anchors, pattern_words};
 use super::template;
 use crate::finding::{Finding, Fix};
@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
+mod flow;
 mod incremental;
 mod items;
 use incremental::Matched;
@@ -71,6 +72,8 @@ pub struct RuleSet {
     /// Per rule, the words one of which each of its patterns needs in a text (see
     /// [`pattern_words`]); `None` for a rule that is not a query or whose shape is unknown.
     words: Vec<Option<Vec<Option<Vec<String>>>>>,
+    /// Each language's taint tables, merged, on first use.
+    flow: [OnceLock<Result<Option<crate::flow::FlowRules>, RuleError>>; Language::ALL.len()],
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
     /// of them match at all (usually none), so the others are never run on it. `None` if the
     /// set cannot be built (then every regex runs).
@@ -106,7 +109,7 @@ impl RuleSet {
             .iter()
             .map(|rule| match &rule.matcher {
                 Matcher::Query { source, .. } => pattern_words(source),
-                Matcher::Regex { .. } => None,
+                Matcher::Regex { .. } | Matcher::Flow => None,
             })
             .collect();
         Ok(RuleSet {
@@ -115,6 +118,7 @@ impl RuleSet {
             words,
             rules,
             compiled: Default::default(),
+            flow: Default::default(),
             regex_set: OnceLock::new(),
         })
     }
@@ -163,7 +167,11 @@ impl RuleSet {
         self.prepare(&Language::ALL);
         let errors: Vec<RuleError> = Language::ALL
             .iter()
-            .filter_map(|&l| self.compiled(l).as_ref().err().cloned())
+            .flat_map(|&l| {
+                let query = self.compiled(l).as_ref().err().cloned();
+                let flow = self.flow(l).as_ref().err().cloned();
+                query.into_iter().chain(flow)
+            })
             .collect();
         if errors.is_empty() {
             Ok(())
@@ -205,15 +213,18 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let target = Target::Language(language);
+        let context = MatchContext::new(language, tree, text.as_bytes());
         for (index, rule) in self.rules.iter().enumerate() {
             let is_query = matches!(rule.matcher, Matcher::Query { .. });
             if !is_query || !rule.targets.contains(&target) || !self.may_match(index, text) {
                 continue;
             }
             if let Ok(Some(compiled)) = self.compiled_alone(index, language) {
-                self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
             }
         }
+        let names = context.into_names();
+        self.run_flow(language, text, tree, &lines, None, &mut matched);
         RuleFindings {
             rule_set: self.id,
             matched,
@@ -221,6 +232,7 @@ impl RuleSet {
             stale: Vec::new(),
             dirty: None,
             reusable: false,
+            names,
         }
     }
 
@@ -234,15 +246,19 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut reusable = false;
+        let mut names = None;
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
                     reusable = compiled.incremental;
-                    self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                    let context = MatchContext::new(language, tree, text.as_bytes());
+                    self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+                    names = context.into_names();
                 }
                 Ok(None) => reusable = true,
                 Err(_) => {}
             }
+            self.run_flow(language, text, tree, &lines, None, &mut matched);
         }
         RuleFindings {
             rule_set: self.id,
@@ -251,6 +267,7 @@ impl RuleSet {
             stale: Vec::new(),
             dirty: None,
             reusable,
+            names,
         }
     }
 
@@ -269,7 +286,7 @@ impl RuleSet {
                 .enumerate()
                 .filter_map(|(index, rule)| match &rule.matcher {
                     Matcher::Regex { regex, .. } => Some((regex.as_str(), index)),
-                    Matcher::Query { .. } => None,
+                    Matcher::Query { .. } | Matcher::Flow => None,
                 })
                 .unzip();
             let set = regex::RegexSetBuilder::new(patterns)
@@ -295,13 +312,14 @@ impl RuleSet {
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
-        text: &str,
+        context: &MatchContext<'_>,
         tree: &Tree,
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
     ) {
-        let source = text.as_bytes();
+        let source = context.source;
+        let text_len = source.len();
         let deadline = Instant::now() + MATCH_TIME_LIMIT;
         let mut stop_when_late = |_: &tree_sitter::QueryCursorState| {
             if Instant::now() > deadline {
@@ -324,7 +342,7 @@ impl RuleSet {
             if !pattern
                 .predicates
                 .iter()
-                .all(|p| p.holds(query_match, source))
+                .all(|p| p.holds(query_match, context))
             {
                 continue;
             }
@@ -333,9 +351,20 @@ impl RuleSet {
             };
             let rule = &self.rules[pattern.rule];
             let capture_text = |name: &str| -> Option<(Node<'_>, String)> {
+                let (name, resolved) = match name.strip_suffix(template::RESOLVED) {
+                    Some(name) => (name, true),
+                    None => (name, false),
+                };
                 let index = names.iter().position(|n| *n == name)? as u32;
                 let node = query_match.nodes_for_capture_index(index).next()?;
-                Some((node, node.utf8_text(source).ok()?.to_string()))
+                let text = match resolved {
+                    true => context.names().resolve(node, source),
+                    false => None,
+                };
+                Some((
+                    node,
+                    text.or_else(|| Some(node.utf8_text(source).ok()?.to_string()))?,
+                ))
             };
             let message =
                 template::render_message(&rule.message, |name| capture_text(name).map(|(_, t)| t));
@@ -349,14 +378,21 @@ impl RuleSet {
                     safe: fix.safe,
                 })
             });
+            let refine = rule
+                .taint
+                .as_ref()
+                .and_then(|t| t.refined_capture())
+                .and_then(&capture_text)
+                .map(|(node, _)| (pattern.rule, node.byte_range()));
             findings.push(Matched {
+                refine,
                 finding: finding(
                     rule,
                     message,
                     lines.span(reported.start_byte(), reported.end_byte()),
                     fix,
                 ),
-                extent: match_extent(pattern, query_match, text.len()),
+                extent: match_extent(pattern, query_match, text_len),
             });
         }
     }
@@ -397,6 +433,7 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
         cwe: rule.cwe.clone(),
         fix,
         package: None,
+        flow: None,
     }
 }
 

@@ -77,6 +77,19 @@ fn needed_words(pattern: &Element) -> Option<Vec<String>> {
                     (c, words.collect::<Option<Vec<_>>>()?)
                 }
                 ("#match?", [Arg::Capture(c), Arg::String(regex)]) => (c, match_prefixes(regex)?),
+                // A canonical name is made of pieces of the text (the names as written, the
+                // imports that bind them), so its last segment is spelled somewhere in it.
+                ("#resolves-to?", [Arg::Capture(c), rest @ ..]) if !rest.is_empty() => {
+                    let words = rest.iter().map(|a| match a {
+                        Arg::String(name) => name
+                            .trim_end_matches('*')
+                            .split(['.', ':'])
+                            .rfind(|s| !s.is_empty())
+                            .map(str::to_string),
+                        _ => None,
+                    });
+                    (c, words.collect::<Option<Vec<_>>>()?)
+                }
                 _ => return None,
             };
             let useful = present.contains(capture) && words.iter().all(|w| !w.is_empty());
@@ -536,6 +549,17 @@ mod tests {
             words("((x) @x (#match? @x \"^(md5|sha1)$\"))\n((y) @y (#match? @y \"a*\"))"),
             vec![Some(vec!["md5".to_string(), "sha1".to_string()]), None],
             "the literals every match of a regex starts with"
+        );
+        assert_eq!(
+            words(
+                "((call function: (_) @f) @c (#resolves-to? @f \"os.system\" \"subprocess.*\" \"std::mem::transmute\"))"
+            ),
+            vec![Some(vec![
+                "system".to_string(),
+                "subprocess".to_string(),
+                "transmute".to_string()
+            ])],
+            "the last segment of each canonical name"
         );
         assert_eq!(pattern_words("(#eq? @a \"b\")"), None);
     }

@@ -12,7 +12,7 @@
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
 
-use super::{LineIndex, RuleSet};
+use super::{LineIndex, MatchContext, RuleSet};
 use crate::finding::Finding;
 use crate::lang::Language;
 use std::ops::Range;
@@ -23,6 +23,9 @@ use tree_sitter::Tree;
 pub(super) struct Matched {
     pub(super) finding: Finding,
     pub(super) extent: Range<usize>,
+    /// For a shape rule that flow refines: the rule's index and the range of the captured
+    /// value, until the flow pass has answered.
+    pub(super) refine: Option<(usize, Range<usize>)>,
 }
 
 /// The findings of one rule set on one version of a document, kept so the next version can be
@@ -42,6 +45,9 @@ pub struct RuleFindings {
     /// False when the matches carry no root extents (the language's queries could not be given
     /// root captures): only a full check is then correct.
     pub(super) reusable: bool,
+    /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
+    /// kept non-matches) depend on it, so a re-check whose table differs starts over.
+    pub(super) names: Option<crate::names::Names>,
 }
 
 impl RuleFindings {
@@ -130,6 +136,14 @@ impl RuleSet {
         if previous.rule_set != self.id || !previous.reusable {
             return self.check_tracked(Some(language), text, Some(tree));
         }
+        // An edit that changes what a name refers to (an import added, renamed or removed) can
+        // change a match anywhere: re-check in full.
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        if let Some(previous_names) = &previous.names
+            && previous_names != context.names()
+        {
+            return self.check_tracked(Some(language), text, Some(tree));
+        }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         if let Some(compiled) = compiled {
@@ -144,7 +158,7 @@ impl RuleSet {
                 matched.push(kept);
             }
             if let Some(dirty) = dirty {
-                self.run_queries(compiled, text, tree, &lines, Some(dirty), &mut matched);
+                self.run_queries(compiled, &context, tree, &lines, Some(dirty), &mut matched);
             }
         }
         RuleFindings {
@@ -154,6 +168,7 @@ impl RuleSet {
             stale: Vec::new(),
             dirty: None,
             reusable: true,
+            names: context.into_names().or(previous.names),
         }
     }
 }
