@@ -123,3 +123,63 @@ fn requirement_includes_never_leave_the_repository() {
         run.stderr
     );
 }
+
+#[test]
+fn the_repository_config_cannot_choose_the_cache_or_registries() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    let project = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let planted = elsewhere.path().join("planted-cache");
+    let user_cache = tempfile::tempdir().unwrap();
+    std::fs::write(
+        project.path().join("requirements.txt"),
+        "acme-client==2.1.0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.path().join("slopguard.toml"),
+        format!(
+            "[registry]\ncache-dir = \"{}\"\npypi-url = \"http://127.0.0.1:9/evil\"\n",
+            planted.display()
+        ),
+    )
+    .unwrap();
+    let run = |allow: bool| {
+        let mut command = Command::cargo_bin("slopguard").unwrap();
+        command
+            .current_dir(project.path())
+            .env_remove("SLOPGUARD_OFFLINE")
+            .env_remove("SLOPGUARD_CACHE_DIR")
+            .env_remove("SLOPGUARD_ALLOW_CONFIG_REGISTRY")
+            .envs(server.env())
+            .env("XDG_CACHE_HOME", user_cache.path())
+            .args(["check", "--format", "json"]);
+        if allow {
+            command.env("SLOPGUARD_ALLOW_CONFIG_REGISTRY", "1");
+        }
+        command.output().unwrap()
+    };
+    let output = run(false);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !planted.exists(),
+        "the repository chose the cache: {stderr}"
+    );
+    assert!(user_cache.path().join("slopguard").is_dir(), "{stderr}");
+    for key in ["cache-dir", "pypi-url"] {
+        assert!(
+            stderr.contains(&format!(
+                "[registry] {key} in the repository's slopguard.toml is ignored"
+            )),
+            "{key}: {stderr}"
+        );
+    }
+    // The user may allow it: then the config's cache is used.
+    let output = run(true);
+    assert!(
+        planted.is_dir(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -72,11 +72,21 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .collect();
     let offline = options.registry.offline;
     let checker = PackageChecker::new(options.registry.clone());
+    let mut unverified_offline = Vec::new();
     for found in checker.check(&root, &sources) {
+        // Offline, "could not verify" is the expected answer for whatever the cache and the
+        // embedded lists do not hold: one note says it, not one finding per import.
+        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+            if let Some(package) = found.finding.package {
+                unverified_offline.push(package.name);
+            }
+            continue;
+        }
         report
             .findings
             .push((shown(&found.path, &cwd), found.finding));
     }
+
     let baseline = match options.scope {
         Scope::All => Baseline::Head,
         Scope::Staged => Baseline::Index,
@@ -94,14 +104,43 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         },
     );
     for found in introduced.findings {
+        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+            if let Some(package) = found.finding.package {
+                unverified_offline.push(package.name);
+            }
+            continue;
+        }
         report
             .findings
             .push((shown(&found.path, &cwd), found.finding));
     }
     report.notes.extend(introduced.notes);
+    if let Some(note) = unverified_note(unverified_offline) {
+        report.notes.push(note);
+    }
     report.fails = introduced.fails;
     report.dependencies = Some(introduced.summary);
     report
+}
+
+/// `offline: 3 packages not in the cache or the embedded lists were not verified: a, b, c`.
+fn unverified_note(mut names: Vec<String>) -> Option<String> {
+    const SHOWN: usize = 5;
+    names.sort();
+    names.dedup();
+    let count = names.len();
+    if count == 0 {
+        return None;
+    }
+    let mut list = names[..count.min(SHOWN)].join(", ");
+    if count > SHOWN {
+        list.push_str(&format!(" and {} more", count - SHOWN));
+    }
+    Some(format!(
+        "offline: {count} package{} not in the cache or the embedded lists {} not verified: {list}",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "was" } else { "were" },
+    ))
 }
 
 /// Reads the files that requirement files include (`-r base.in`) and that the walk left out

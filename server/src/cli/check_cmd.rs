@@ -235,6 +235,11 @@ fn project_settings(
         .clone()
         .try_into()
         .map_err(|e: toml::de::Error| format!("{file}: [registry]: {}", e.message().trim()))?;
+    let env = |name: &str| std::env::var(name).ok();
+    let (registry_config, ignored) = registry_config.limited_for_repository(&env);
+    for note in ignored {
+        eprintln!("note: {file}: {note}");
+    }
     let mut registry = registry::Settings::from_config(&registry_config);
     registry.offline |= offline;
     let dependencies =
@@ -315,6 +320,13 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
                 policy: config.rules.clone(),
                 excludes: config.excludes.clone(),
                 max_file_size: config.max_file_size,
+                files: config.files,
+                attributes: crate::context::Attributes::read(&config.root),
+                root: crate::config::normalize(
+                    &std::env::current_dir()
+                        .unwrap_or_default()
+                        .join(&config.root),
+                ),
             },
             selection,
         )),
