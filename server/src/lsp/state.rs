@@ -270,11 +270,11 @@ impl State {
         if !self.rules_ready.load(Ordering::Acquire) {
             return Some(Step::WaitForRules);
         }
-        Some(Step::Analyse(Job {
+        Some(Step::Analyse(Box::new(Job {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline,
-        }))
+        })))
     }
 
     /// Stores an outcome if its version is still current; returns whether it was.
@@ -335,6 +335,19 @@ impl State {
         Some((doc.version, diagnostics))
     }
 
+    /// Runs `work` on a blocking thread once an analysis slot is free.
+    async fn in_slot<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, tokio::task::JoinError> {
+        let slot = self.analysis_slots.clone().acquire_owned().await;
+        tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            work()
+        })
+        .await
+    }
+
     /// The full analysis of the current version, if its code findings are provisional.
     fn catch_up_job(&self, uri: &Uri, open_id: u64) -> Option<Job> {
         let entry = self.docs.get(uri).filter(|e| e.open_id == open_id)?;
@@ -367,12 +380,7 @@ impl State {
                 while let Some(job) = state.catch_up_job(&uri, open_id) {
                     let version = job.snapshot.version;
                     let analyzer = state.analyzer;
-                    let slot = state.analysis_slots.clone().acquire_owned().await;
-                    let result = tokio::task::spawn_blocking(move || {
-                        let _slot = slot;
-                        analyzer(job)
-                    })
-                    .await;
+                    let result = state.in_slot(move || analyzer(job)).await;
                     let Ok(outcome) = result else {
                         // Keep the provisional findings; the next edit tries again.
                         if let Some(mut entry) = state.docs.get_mut(&uri) {
@@ -440,7 +448,7 @@ enum Step {
     LoadBaseline(Option<PathBuf>),
     /// Rules are still loading; their arrival wakes every worker.
     WaitForRules,
-    Analyse(Job),
+    Analyse(Box<Job>),
     Publish,
 }
 
@@ -478,12 +486,9 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                 }
                 Step::Analyse(job) if !items_failed && analysis::items_apply(&job) => {
                     let version = job.snapshot.version;
-                    let slot = state.analysis_slots.clone().acquire_owned().await;
-                    let quick = tokio::task::spawn_blocking(move || {
-                        let _slot = slot;
-                        analysis::analyze_items(job.clone()).ok_or_else(|| Box::new(job))
-                    })
-                    .await;
+                    let quick = state
+                        .in_slot(move || analysis::analyze_items((*job).clone()).ok_or(job))
+                        .await;
                     match quick {
                         Ok(Ok(outcome)) => {
                             if !state.store(&uri, open_id, outcome) {
@@ -504,7 +509,7 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                         }
                     }
                 }
-                Step::Analyse(job) => match analyse_fully(&state, &uri, open_id, job).await {
+                Step::Analyse(job) => match analyse_fully(&state, &uri, open_id, *job).await {
                     Analysed::Stored => {}
                     Analysed::Stale => continue,
                     Analysed::Failed => break,
@@ -542,13 +547,7 @@ enum Analysed {
 async fn analyse_fully(state: &Arc<State>, uri: &Uri, open_id: u64, job: Job) -> Analysed {
     let version = job.snapshot.version;
     let analyzer = state.analyzer;
-    let slot = state.analysis_slots.clone().acquire_owned().await;
-    let result = tokio::task::spawn_blocking(move || {
-        let _slot = slot;
-        analyzer(job)
-    })
-    .await;
-    match result {
+    match state.in_slot(move || analyzer(job)).await {
         Ok(outcome) => {
             if !state.store(uri, open_id, outcome) {
                 return Analysed::Stale;
