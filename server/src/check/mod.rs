@@ -111,6 +111,9 @@ pub struct Outcome {
     pub stats: Stats,
     /// What a change adds to and removes from the dependencies, when that was computed.
     pub dependencies: Option<crate::deps::DependencySummary>,
+    /// What the config file turned off (`slopguard.toml excludes vendor`), said in every
+    /// output format's summary.
+    pub narrowed: Vec<String>,
 }
 
 impl Outcome {
@@ -335,6 +338,7 @@ impl Analysis {
             errors: self.errors,
             stats: self.stats,
             dependencies: None,
+            narrowed: Vec::new(),
         }
     }
 
