@@ -21,7 +21,7 @@ pub use report::{CodeSnippet, FileReport, Reported};
 pub use scope::Scope;
 pub use source::SkipReason;
 
-use crate::analysis::{FileKind, analyze_with};
+use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::finding::Finding;
 use crate::rules::{RuleSet, Severity};
@@ -76,8 +76,13 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
     /// Files decoded lossily because they are not valid UTF-8.
     pub lossy: Vec<String>,
+    /// Code files analysed although they hold NUL bytes.
+    pub nul: Vec<String>,
     /// Problems the user must know about (unreadable files): the run cannot pass.
     pub errors: Vec<String>,
+    /// What was not analysed, or not fully: files over the size limit, parses or matches
+    /// stopped early, nesting too deep, files that could not be read.
+    pub incomplete: Vec<IncompleteFile>,
     pub stats: Stats,
     /// Code files and manifests that were walked, for the project-level checks.
     pub package_files: Vec<PathBuf>,
@@ -92,7 +97,10 @@ pub struct Outcome {
     pub findings: Vec<Reported>,
     pub skipped: Vec<Skipped>,
     pub lossy: Vec<String>,
+    pub nul: Vec<String>,
     pub errors: Vec<String>,
+    /// Sorted by path.
+    pub incomplete: Vec<IncompleteFile>,
     pub stats: Stats,
     /// What a change adds to and removes from the dependencies, when that was computed.
     pub dependencies: Option<crate::deps::DependencySummary>,
@@ -149,7 +157,9 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
         files: Vec::new(),
         skipped: Vec::new(),
         lossy: Vec::new(),
+        nul: Vec::new(),
         errors,
+        incomplete: Vec::new(),
         stats: Stats {
             files: checked,
             lines: 0,
@@ -166,22 +176,40 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     };
     for outcome in outcomes {
         match outcome {
-            FileOutcome::Report { report, lossy } => {
+            FileOutcome::Report {
+                report,
+                lossy,
+                nul,
+                incomplete,
+            } => {
                 if lossy {
                     analysis.lossy.push(report.path.clone());
                 }
+                if nul {
+                    analysis.nul.push(report.path.clone());
+                }
+                analysis
+                    .incomplete
+                    .extend(incomplete.into_iter().map(|reason| IncompleteFile {
+                        path: report.path.clone(),
+                        reason,
+                    }));
                 if !report.findings.is_empty() || !report.suppressions.is_empty() {
                     analysis.files.push(report);
                 }
             }
             FileOutcome::Skipped(skipped) => {
                 analysis.stats.files -= 1;
-                analysis.skipped.push(skipped);
+                analysis.skip(skipped, settings.max_file_size);
             }
             FileOutcome::OutOfScope => analysis.stats.files -= 1,
-            FileOutcome::Error(error) => {
+            FileOutcome::Error { path, error } => {
                 analysis.stats.files -= 1;
-                analysis.errors.push(error);
+                analysis.errors.push(format!("{path}: {error}"));
+                analysis.incomplete.push(IncompleteFile {
+                    path,
+                    reason: Incomplete::Unreadable { error },
+                });
             }
             FileOutcome::Clean => {}
         }
@@ -200,7 +228,9 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
         files: Vec::new(),
         skipped: Vec::new(),
         lossy: Vec::new(),
+        nul: Vec::new(),
         errors: Vec::new(),
+        incomplete: Vec::new(),
         stats: Stats {
             files: 1,
             lines: 0,
@@ -211,27 +241,42 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
         changed: None,
         cwd: cwd.clone(),
     };
-    match source::decode(bytes, settings.max_file_size) {
+    match source::decode(bytes, settings.max_file_size, Path::new(name)) {
         Loaded::Skipped(reason) => {
             analysis.stats.files = 0;
-            analysis.skipped.push(Skipped {
+            let skipped = Skipped {
                 path: name.to_string(),
                 reason,
-            });
+            };
+            analysis.skip(skipped, settings.max_file_size);
         }
-        Loaded::Text { text, lossy } => {
+        Loaded::Text { text, lossy, nul } => {
             if lossy {
                 analysis.lossy.push(name.to_string());
             }
+            if nul {
+                analysis.nul.push(name.to_string());
+            }
             analysis.stats.lines = count_lines(&text);
-            let findings =
-                analyze_with(&settings.rules, FileKind::from_path(Path::new(name)), &text);
+            let analysed =
+                analyze_checked(&settings.rules, FileKind::from_path(Path::new(name)), &text);
             let absolute = normalize(&cwd.join(name));
+            analysis
+                .incomplete
+                .extend(
+                    analysed
+                        .incomplete
+                        .into_iter()
+                        .map(|reason| IncompleteFile {
+                            path: name.to_string(),
+                            reason,
+                        }),
+                );
             analysis.files.push(FileReport::new(
                 name.to_string(),
                 absolute,
                 &text,
-                findings,
+                analysed.findings,
                 &settings.policy,
             ));
         }
@@ -241,6 +286,23 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
 }
 
 impl Analysis {
+    /// Records a file not analysed; one over the size limit also leaves the analysis
+    /// incomplete (a binary file holds no code to miss).
+    fn skip(&mut self, skipped: Skipped, limit: u64) {
+        if let SkipReason::TooLarge { size } = skipped.reason {
+            self.incomplete.push(IncompleteFile {
+                path: skipped.path.clone(),
+                reason: Incomplete::TooLarge { size, limit },
+            });
+        }
+        self.skipped.push(skipped);
+    }
+
+    /// Records something the project-level checks could not cover (an unusable cache).
+    pub fn add_incomplete(&mut self, incomplete: impl IntoIterator<Item = IncompleteFile>) {
+        self.incomplete.extend(incomplete);
+    }
+
     /// Adds findings from project-level checks (registries, dependencies), which run after
     /// every file is analysed. They meet the same policy, suppressions, scope and baseline as
     /// per-file findings. A file not analysed before is read now for its suppressions and code.
@@ -296,11 +358,16 @@ impl Analysis {
         });
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         self.lossy.sort();
+        self.nul.sort();
+        self.incomplete.sort();
+        self.incomplete.dedup();
         Outcome {
             findings,
             skipped: self.skipped,
             lossy: self.lossy,
+            nul: self.nul,
             errors: self.errors,
+            incomplete: self.incomplete,
             stats: self.stats,
             dependencies: None,
         }
@@ -313,11 +380,19 @@ impl Analysis {
 }
 
 enum FileOutcome {
-    Report { report: FileReport, lossy: bool },
+    Report {
+        report: FileReport,
+        lossy: bool,
+        nul: bool,
+        incomplete: Vec<Incomplete>,
+    },
     Clean,
     Skipped(Skipped),
     OutOfScope,
-    Error(String),
+    Error {
+        path: String,
+        error: String,
+    },
 }
 
 fn check_file(
@@ -334,27 +409,48 @@ fn check_file(
         return FileOutcome::OutOfScope;
     }
     let loaded = match changed.and_then(|c| c.staged_contents(&absolute)) {
-        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size)),
+        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size, path)),
         Some(Err(e)) => Err(e),
         None => source::load(path, settings.max_file_size).map_err(|e| e.to_string()),
     };
-    let (text, lossy) = match loaded {
-        Ok(Loaded::Text { text, lossy }) => (text, lossy),
+    let (text, lossy, nul) = match loaded {
+        Ok(Loaded::Text { text, lossy, nul }) => (text, lossy, nul),
         Ok(Loaded::Skipped(reason)) => {
             return FileOutcome::Skipped(Skipped {
                 path: display(path),
                 reason,
             });
         }
-        Err(e) => return FileOutcome::Error(format!("{}: {e}", path.display())),
+        Err(error) => {
+            return FileOutcome::Error {
+                path: display(path),
+                error,
+            };
+        }
     };
     lines.fetch_add(count_lines(&text), Ordering::Relaxed);
-    let findings = analyze_with(&settings.rules, FileKind::from_path(path), &text);
-    if findings.is_empty() && !text.contains("slopguard:") && !lossy {
+    let analysed = analyze_checked(&settings.rules, FileKind::from_path(path), &text);
+    if analysed.findings.is_empty()
+        && analysed.incomplete.is_empty()
+        && !text.contains("slopguard:")
+        && !lossy
+        && !nul
+    {
         return FileOutcome::Clean;
     }
-    let report = FileReport::new(display(path), absolute, &text, findings, &settings.policy);
-    FileOutcome::Report { report, lossy }
+    let report = FileReport::new(
+        display(path),
+        absolute,
+        &text,
+        analysed.findings,
+        &settings.policy,
+    );
+    FileOutcome::Report {
+        report,
+        lossy,
+        nul,
+        incomplete: analysed.incomplete,
+    }
 }
 
 fn count_lines(text: &str) -> usize {

@@ -7,6 +7,7 @@ use super::model::{Matcher, RegexScope, Rule, Target};
 use super::predicates::{CustomPredicate, shannon_entropy, strip_quotes};
 use super::roots::pattern_anchors;
 use super::template;
+use crate::analysis::{Budget, Incomplete};
 use crate::finding::{Finding, Fix};
 use crate::lang::Language;
 use crate::text::LineIndex;
@@ -14,17 +15,12 @@ use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
 mod incremental;
 use incremental::Matched;
 pub use incremental::RuleFindings;
-
-/// How long matching may run on one document before it stops with what it has: a pathological
-/// input must not hang an editor or a CI job.
-pub const MATCH_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// The query rules of one language, compiled together.
 struct CompiledLanguage {
@@ -154,11 +150,15 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut reusable = false;
+        let mut incomplete = Vec::new();
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
-                    reusable = compiled.incremental;
-                    self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                    let stopped =
+                        self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                    // Findings of a match stopped early must not be reused as if complete.
+                    reusable = compiled.incremental && stopped.is_none();
+                    incomplete.extend(stopped);
                 }
                 Ok(None) => reusable = true,
                 Err(_) => {}
@@ -170,6 +170,7 @@ impl RuleSet {
             scanned: self.run_regexes(language, text, tree, &lines),
             dirty: None,
             reusable,
+            incomplete,
         }
     }
 
@@ -211,6 +212,8 @@ impl RuleSet {
         findings
     }
 
+    /// Runs the combined query over `tree` (over `range` only, when given), adding its matches
+    /// to `findings`. Says where it stopped if it ran out of work budget.
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
@@ -219,11 +222,14 @@ impl RuleSet {
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
-    ) {
+    ) -> Option<Incomplete> {
         let source = text.as_bytes();
-        let deadline = Instant::now() + MATCH_TIME_LIMIT;
-        let mut stop_when_late = |_: &tree_sitter::QueryCursorState| {
-            if Instant::now() > deadline {
+        // Work, not time: the same text gives the same findings on an idle and a loaded machine.
+        let mut budget = Budget::for_text(text.len());
+        let mut stopped_at = None;
+        let mut stop_when_spent = |state: &tree_sitter::QueryCursorState| {
+            if budget.spend() {
+                stopped_at = Some(state.current_byte_offset());
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
@@ -234,7 +240,7 @@ impl RuleSet {
             // Exactly the matches whose root node intersects the range.
             cursor.set_byte_range(range);
         }
-        let options = QueryCursorOptions::new().progress_callback(&mut stop_when_late);
+        let options = QueryCursorOptions::new().progress_callback(&mut stop_when_spent);
         let mut matches =
             cursor.matches_with_options(&compiled.query, tree.root_node(), source, options);
         let names = compiled.query.capture_names();
@@ -278,6 +284,18 @@ impl RuleSet {
                 extent: match_extent(pattern, query_match, text.len()),
             });
         }
+        drop(matches);
+        if let Some(offset) = stopped_at {
+            return Some(Incomplete::MatchBudget {
+                line: lines.line_of(offset) as u32,
+            });
+        }
+        // Matches dropped because too many were in progress at once (the cursor's limit).
+        cursor
+            .did_exceed_match_limit()
+            .then(|| Incomplete::MatchBudget {
+                line: lines.line_of(text.len()) as u32,
+            })
     }
 }
 

@@ -13,6 +13,7 @@
 //! one over the edited statement and the path to it.
 
 use super::{LineIndex, RuleSet};
+use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::lang::Language;
 use std::ops::Range;
@@ -36,8 +37,10 @@ pub struct RuleFindings {
     /// The bytes of the current text changed since these findings were computed.
     pub(super) dirty: Option<Range<usize>>,
     /// False when the matches carry no root extents (the language's queries could not be given
-    /// root captures): only a full check is then correct.
+    /// root captures) or matching stopped early: only a full check is then correct.
     pub(super) reusable: bool,
+    /// What matching did not cover.
+    pub(super) incomplete: Vec<Incomplete>,
 }
 
 impl RuleFindings {
@@ -59,6 +62,11 @@ impl RuleFindings {
         });
         findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
         findings
+    }
+
+    /// What matching did not cover (it stopped at its work budget).
+    pub fn incomplete(&self) -> &[Incomplete] {
+        &self.incomplete
     }
 
     /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
@@ -124,6 +132,7 @@ impl RuleSet {
         }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
+        let mut incomplete = Vec::new();
         if let Some(compiled) = compiled {
             let dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
             let stands = |extent: &Range<usize>| {
@@ -136,7 +145,14 @@ impl RuleSet {
                 matched.push(kept);
             }
             if let Some(dirty) = dirty {
-                self.run_queries(compiled, text, tree, &lines, Some(dirty), &mut matched);
+                incomplete.extend(self.run_queries(
+                    compiled,
+                    text,
+                    tree,
+                    &lines,
+                    Some(dirty),
+                    &mut matched,
+                ));
             }
         }
         RuleFindings {
@@ -144,7 +160,8 @@ impl RuleSet {
             matched,
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
             dirty: None,
-            reusable: true,
+            reusable: incomplete.is_empty(),
+            incomplete,
         }
     }
 }
