@@ -30,6 +30,7 @@ function digestWith(algorithm, data) {
   return crypto.createHash(algorithm).update(data).digest();
 }
 
+// ruleid: js.secret-env-fallback
 const KEY = crypto.scryptSync(process.env.APP_SECRET || "dev", "static-salt", 32);
 
 function encryptLegacy(text) {

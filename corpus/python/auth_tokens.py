@@ -47,6 +47,7 @@ def key_id(token):
 def expired_ok(token):
     # Skipping only the expiry check keeps the signature check.
     # ok: python.jwt-no-verify
+    # ruleid: python.jwt-expiry-not-verified
     return jwt.decode(token, JWT_KEY, algorithms=["HS256"], options={"verify_exp": False})
 
 

@@ -1,6 +1,7 @@
 # Local development settings.
 from .settings import *  # noqa: F401,F403
 
+# ruleid: python.django-allowed-hosts-any
 ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = INSTALLED_APPS + ["debug_toolbar"]
 MIDDLEWARE = ["debug_toolbar.middleware.DebugToolbarMiddleware"] + MIDDLEWARE

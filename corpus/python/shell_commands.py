@@ -50,8 +50,8 @@ def run_fixed_pipeline():
 
 
 def quoted_grep(term, logfile):
-    # Quoting does not change the shape: still reported so someone checks every value is quoted.
-    # ruleid: python.subprocess-shell
+    # Every value is quoted with shlex.quote: flow keeps this quiet.
+    # ok: python.subprocess-shell
     subprocess.run("grep -F " + shlex.quote(term) + " " + shlex.quote(logfile), shell=True)
 
 

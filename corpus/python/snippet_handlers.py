@@ -39,6 +39,7 @@ def parse(xml_bytes):
     # ruleid: python.sax-external-entities
     p.setFeature(handler.feature_external_ges, True)
     # ok: python.marshal-load
+    # ruleid: python.insecure-temp-path
     marshal.dump(xml_bytes, open("/tmp/x.bin", "wb"))
     # ok: python.shelve-open, python.tempfile-mktemp
     return tempfile.NamedTemporaryFile(suffix=".xml")

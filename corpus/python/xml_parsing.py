@@ -43,6 +43,7 @@ def parse_with_defused(data):
 
 def parse_huge(data):
     # ok: python.lxml-xxe
+    # ruleid: python.lxml-huge-tree
     parser = etree.XMLParser(huge_tree=True, remove_blank_text=True)
     return etree.fromstring(data, parser)
 
@@ -87,3 +88,20 @@ def count_elements_zero(upload):
     # ok: python.sax-external-entities
     parser.setFeature(xml.sax.handler.feature_external_ges, 0)
     parser.parse(upload)
+
+
+def parse_big_feed(stream):
+    # ruleid: python.lxml-huge-tree
+    for _event, elem in etree.iterparse(stream, huge_tree=True):
+        yield elem
+
+
+def parse_feed_limited(stream):
+    # ok: python.lxml-huge-tree
+    for _event, elem in etree.iterparse(stream, huge_tree=False):
+        yield elem
+
+
+def parse_default(data):
+    # ok: python.lxml-huge-tree
+    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True))

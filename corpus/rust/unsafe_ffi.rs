@@ -283,3 +283,26 @@ pub fn count_packet() {
     // ok: rust.static-mut
     PACKETS_TOTAL.fetch_add(1, Ordering::Relaxed);
 }
+
+pub fn header_len(buf: &[u8]) -> u32 {
+    assert!(buf.len() >= 4);
+    // SAFETY: the assert above guarantees four readable bytes, and read_unaligned has no
+    // alignment requirement.
+    // ok: rust.unsafe-block
+    unsafe { ptr::read_unaligned(buf.as_ptr() as *const u32) }
+}
+
+pub fn first_checked(buf: &[u8]) -> Option<u8> {
+    if buf.is_empty() {
+        return None;
+    }
+    // ok: rust.unsafe-block
+    let value = /* SAFETY: non-empty, checked above */ unsafe { *buf.get_unchecked(0) };
+    Some(value)
+}
+
+pub fn first_unchecked(buf: &[u8]) -> u8 {
+    // Reads the first byte.
+    // ruleid: rust.unsafe-block
+    unsafe { *buf.as_ptr() }
+}

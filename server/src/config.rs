@@ -5,7 +5,7 @@
 //! Every unknown key and bad value is an error naming the file, the line and the key: a typo in
 //! a security tool's config must not silently switch a check off.
 
-use crate::rules::Severity;
+use crate::rules::{KnownIds, Severity, SeverityOverride};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -50,10 +50,22 @@ disable = []
 # Directories of your own rule files (see docs/writing-rules.md).
 extra-dirs = []
 
-# Severity overrides by id or glob; an exact id wins over a glob.
+# Severity overrides by id or glob (error, warning, info, hint, or off); an exact id wins over
+# a glob. Ids and globs that name no rule are errors, with a suggestion.
 [rules.severity]
 # "python.shelve-open" = "hint"
 # "slopguard.unused-suppression" = "warning"
+
+# Package checks: hallucinated, typosquatted and risky packages (docs/registry.md).
+# [registry]
+# enabled = true          # false: no registry checks at all
+# offline = false         # true: answer from the cache and the embedded lists only
+# min-age-days = 30       # packages first published more recently are risky
+
+# New dependencies a change introduces (docs/dependencies.md).
+# [dependencies]
+# allow = ["serde", "npm:lodash", "pypi:requests"]   # approved: no new-dependency notes
+# fail-on-new = "none"    # none | risky | any
 "#;
 
 /// A problem with a config file, located as precisely as the file allows.
@@ -100,7 +112,7 @@ struct RulesFile {
     #[serde(default)]
     disable: Vec<Spanned<String>>,
     #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Severity>,
+    severity: BTreeMap<Spanned<String>, SeverityOverride>,
     #[serde(default)]
     extra_dirs: Vec<Spanned<String>>,
 }
@@ -121,6 +133,8 @@ pub struct Config {
     pub rules: RulePolicy,
     /// Extra rule directories, absolute.
     pub extra_rule_dirs: Vec<PathBuf>,
+    /// Every rule id or glob `[rules]` names, for [`Config::unknown_rule_ids`].
+    rule_refs: Vec<RuleRef>,
     /// `[registry]`, validated by the registry checks.
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
@@ -139,6 +153,7 @@ impl Config {
             allow_incomplete: false,
             rules: RulePolicy::default(),
             extra_rule_dirs: Vec::new(),
+            rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
         }
@@ -211,6 +226,7 @@ impl Config {
             .iter()
             .map(|dir| root.join(dir.get_ref()))
             .collect();
+        let rule_refs = RuleRef::collect(&file.rules, |span| line_of(span.start));
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
@@ -220,9 +236,68 @@ impl Config {
             allow_incomplete: file.allow_incomplete.unwrap_or(false),
             rules,
             extra_rule_dirs,
+            rule_refs,
             registry: file.registry.unwrap_or_default(),
             dependencies: file.dependencies.unwrap_or_default(),
         })
+    }
+}
+
+/// A rule id or glob written under `[rules]`, where it was written.
+#[derive(Debug, Clone)]
+struct RuleRef {
+    key: &'static str,
+    pattern: String,
+    line: Option<usize>,
+}
+
+impl RuleRef {
+    fn collect(
+        rules: &RulesFile,
+        line_of: impl Fn(std::ops::Range<usize>) -> Option<usize>,
+    ) -> Vec<RuleRef> {
+        let enable = rules.enable.iter().flatten().map(|p| ("rules.enable", p));
+        let disable = rules.disable.iter().map(|p| ("rules.disable", p));
+        let severity = rules.severity.keys().map(|p| ("rules.severity", p));
+        enable
+            .chain(disable)
+            .chain(severity)
+            .map(|(key, pattern)| RuleRef {
+                key,
+                pattern: pattern.get_ref().clone(),
+                line: line_of(pattern.span()),
+            })
+            .collect()
+    }
+}
+
+impl Config {
+    /// An error for each id under `[rules]` that names no rule, and each glob that matches
+    /// none, with a suggestion: a typo there would silently leave a rule on (or off).
+    pub fn unknown_rule_ids(&self, known: &KnownIds) -> Vec<ConfigError> {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+        self.rule_refs
+            .iter()
+            .filter(|r| {
+                if is_glob(&r.pattern) {
+                    !known.any_matches_glob(&r.pattern)
+                } else {
+                    !known.contains(&r.pattern)
+                }
+            })
+            .map(|r| ConfigError {
+                path: path.clone(),
+                line: r.line,
+                message: if is_glob(&r.pattern) {
+                    format!("`{}`: `{}` matches no rule id", r.key, r.pattern)
+                } else {
+                    format!("`{}`: {}", r.key, known.unknown_message(&r.pattern))
+                },
+            })
+            .collect()
     }
 }
 
@@ -349,14 +424,25 @@ impl RulePolicy {
             Some(globs) => Some(set(globs, "enable")?),
             None => None,
         };
-        let disable = Some(set(&rules.disable, "disable")?).filter(|s| !s.is_empty());
+        // `"id" = "off"` under `[rules.severity]` is one more way to disable a rule.
+        let off: Vec<Spanned<String>> = rules
+            .severity
+            .iter()
+            .filter(|(_, level)| level.severity().is_none())
+            .map(|(pattern, _)| pattern.clone())
+            .collect();
+        let disabled: Vec<Spanned<String>> = rules.disable.iter().chain(&off).cloned().collect();
+        let disable = Some(set(&disabled, "disable")?).filter(|s| !s.is_empty());
         let mut exact_severity = BTreeMap::new();
         let mut glob_severity = Vec::new();
-        for (pattern, severity) in &rules.severity {
+        for (pattern, level) in &rules.severity {
+            let Some(severity) = level.severity() else {
+                continue;
+            };
             if is_glob(pattern.get_ref()) {
-                glob_severity.push((rule_glob(pattern, "severity")?.compile_matcher(), *severity));
+                glob_severity.push((rule_glob(pattern, "severity")?.compile_matcher(), severity));
             } else {
-                exact_severity.insert(pattern.get_ref().clone(), *severity);
+                exact_severity.insert(pattern.get_ref().clone(), severity);
             }
         }
         // The longest glob is the most specific: `python.sql-*` wins over `python.*`.
@@ -410,6 +496,12 @@ mod tests {
     #[test]
     fn the_default_config_parses_to_the_defaults() {
         let config = parse(DEFAULT_CONFIG).unwrap();
+        // Uncommented, the optional tables are valid too.
+        let uncommented = DEFAULT_CONFIG
+            .replace("# [", "[")
+            .replace("# allow", "allow");
+        let full = parse(&uncommented).unwrap();
+        assert!(full.dependencies.contains_key("allow") && full.registry.is_empty());
         assert_eq!(config.fail_on, Some(Severity::Warning));
         assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
         assert!(config.rules.enabled("python.anything"));

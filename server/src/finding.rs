@@ -21,6 +21,20 @@ pub struct PackageRef {
     pub name: String,
 }
 
+/// One point of a data-flow path: a range and what happens to the value there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowPoint {
+    pub span: Span,
+    pub note: String,
+}
+
+/// Where an untrusted value entered and the steps it took to the finding's range (the sink).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowTrace {
+    pub source: FlowPoint,
+    pub steps: Vec<FlowPoint>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule_id: String,
@@ -32,4 +46,6 @@ pub struct Finding {
     pub cwe: Vec<String>,
     pub fix: Option<Fix>,
     pub package: Option<PackageRef>,
+    /// For a data-flow finding: the path from the source.
+    pub flow: Option<Box<FlowTrace>>,
 }

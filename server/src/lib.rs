@@ -10,6 +10,8 @@ pub mod cli;
 pub mod config;
 pub mod deps;
 pub mod finding;
+pub mod flow;
+pub mod git;
 pub mod lang;
 pub mod lsp;
 pub mod registry;
@@ -17,7 +19,7 @@ pub mod rules;
 pub mod text;
 
 pub use analysis::{FileKind, analyze};
-pub use finding::{Finding, Fix, PackageRef};
+pub use finding::{Finding, Fix, FlowPoint, FlowTrace, PackageRef};
 
 /// Where rule documentation is published; a rule's link is this plus `#<rule id>`.
 pub const DOCS_RULES_URL: &str = "https://github.com/slopguard/slopguard/blob/main/docs/rules.md";

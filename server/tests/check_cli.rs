@@ -9,22 +9,20 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 #[test]
-fn staged_reports_only_lines_changed_in_the_index_and_untracked_files() {
+fn staged_reports_only_lines_changed_in_the_index() {
     let repo = Repo::new();
     repo.write("app.py", "a = eval(x)\nb = 1\n")
         .write("old.py", "eval(y)\n");
     repo.commit_all("first");
-    // Staged: a new eval on line 3. Unstaged: another file's change, which is not committed.
+    // Staged: a new eval on line 3. Unstaged: another file's change and an untracked file,
+    // neither of which is committed.
     repo.write("app.py", "a = eval(x)\nb = 1\nc = eval(z)\n");
     repo.git(&["add", "app.py"]);
     repo.write("old.py", "eval(y)\neval(w)\n");
     repo.write("new.py", "eval(q)\n");
     let (code, document) = repo.json(&["--staged"]);
     assert_eq!(code, 1);
-    assert_eq!(
-        found(&document),
-        vec![eval_at("app.py", 3), eval_at("new.py", 1)]
-    );
+    assert_eq!(found(&document), vec![eval_at("app.py", 3)]);
 
     // What is checked is what will be committed: unstaged edits to a staged file (lines added
     // above, a new eval) neither move the staged finding nor are reported.
@@ -33,22 +31,15 @@ fn staged_reports_only_lines_changed_in_the_index_and_untracked_files() {
         "import os\nd = eval(u)\na = eval(x)\nb = 1\nc = eval(z)\n",
     );
     let (_, document) = repo.json(&["--staged"]);
-    assert_eq!(
-        found(&document),
-        vec![eval_at("app.py", 3), eval_at("new.py", 1)]
-    );
+    assert_eq!(found(&document), vec![eval_at("app.py", 3)]);
     repo.git(&["add", "app.py"]);
     let (_, document) = repo.json(&["--staged"]);
     assert_eq!(
         found(&document),
-        vec![
-            eval_at("app.py", 2),
-            eval_at("app.py", 5),
-            eval_at("new.py", 1)
-        ]
+        vec![eval_at("app.py", 2), eval_at("app.py", 5)]
     );
 
-    // Nothing staged and nothing untracked: nothing to report.
+    // Nothing staged: nothing to report.
     repo.commit_all("second");
     let (code, document) = repo.json(&["--staged"]);
     assert_eq!((code, found(&document)), (0, vec![]));
@@ -337,6 +328,21 @@ fn init_writes_a_config_that_check_accepts() {
     assert_eq!((code, found(&document)), (1, vec![eval_at("app.py", 1)]));
     let mut again = Command::cargo_bin("slopguard").unwrap();
     again.current_dir(repo.path()).arg("init").assert().code(2);
+
+    // Every commented setting, `[registry]` and `[dependencies]` included, works uncommented.
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("# [registry]") && text.contains("# [dependencies]"));
+    let uncommented: String = text
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
+            _ => line,
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    repo.write("slopguard.toml", uncommented);
+    let (code, document) = repo.json(&[]);
+    assert_eq!((code, found(&document)), (1, vec![eval_at("app.py", 1)]));
 }
 
 #[test]

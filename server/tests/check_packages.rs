@@ -5,41 +5,8 @@ mod support;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::Path;
+use support::cli::{check_json, findings};
 use support::{Package, RegistryServer, git};
-
-fn check_json(
-    dir: &Path,
-    server: &RegistryServer,
-    cache: &Path,
-    extra: &[&str],
-) -> (i32, Value, String) {
-    let output = Command::cargo_bin("slopguard")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .envs(server.env())
-        .env("SLOPGUARD_CACHE_DIR", cache)
-        .args(["check", "--format", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let document: Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
-    (output.status.code().unwrap(), document, stderr)
-}
-
-fn findings<'a>(document: &'a Value, rule: &str) -> Vec<&'a Value> {
-    document["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect()
-}
 
 #[test]
 fn hallucinated_imports_and_new_dependencies_reach_the_report() {

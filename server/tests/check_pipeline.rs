@@ -4,7 +4,7 @@
 use slopguard::check::{self, CheckOptions, Settings};
 use slopguard::config::Config;
 use slopguard::finding::{Finding, PackageRef};
-use slopguard::rules::{Category, Confidence, RuleSet, Severity, parse_rule};
+use slopguard::rules::{Category, Confidence, KnownIds, RuleSet, Severity, parse_rule};
 use slopguard::text::LineIndex;
 use std::path::Path;
 
@@ -27,6 +27,7 @@ fn settings(dir: &Path, config: &str) -> Settings {
     let config = Config::parse(config, &dir.join("slopguard.toml")).unwrap();
     Settings {
         rules: RuleSet::new(vec![parse_rule(EVAL_RULE, "test", None).unwrap()]).unwrap(),
+        known_ids: KnownIds::new(["python.eval-call"]),
         policy: config.rules,
         excludes: config.excludes,
         max_file_size: config.max_file_size,
@@ -50,6 +51,7 @@ fn package_finding(text: &str, line: usize, name: &str) -> Finding {
             ecosystem: "pypi".into(),
             name: name.into(),
         }),
+        flow: None,
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
-use support::{Package, RegistryServer, git};
+use support::{Knob, Package, RegistryServer, SilentServer, git};
 
 fn send(stdin: &mut ChildStdin, message: Value) {
     let body = message.to_string();
@@ -277,4 +277,57 @@ fn the_editor_reads_the_registry_table_of_slopguard_toml() {
         server.paths()
     );
     assert!(cache.is_dir(), "the cache of the config was not used");
+}
+
+#[test]
+fn a_hung_or_failing_registry_shows_could_not_verify_in_the_editor() {
+    // npm never answers and PyPI answers 503: the user is told neither name could be verified
+    // (an info), never that it does not exist, and not left with nothing.
+    let silent = SilentServer::start();
+    let server = RegistryServer::start();
+    server.knob("/pypi/", Knob::Status(503));
+    let work = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = work.path().canonicalize().unwrap();
+    std::fs::write(
+        root.join("slopguard.toml"),
+        "[registry]\ntimeout-secs = 2\n",
+    )
+    .unwrap();
+    let mut env: Vec<(&str, String)> = server
+        .env()
+        .into_iter()
+        .filter(|(k, _)| *k != "SLOPGUARD_NPM_URL")
+        .collect();
+    env.push(("SLOPGUARD_NPM_URL", silent.base()));
+    env.push(("SLOPGUARD_CACHE_DIR", cache.path().display().to_string()));
+    let mut editor = Editor::start_with(&root, env);
+    let js = root.join("web.js");
+    let py = root.join("app.py");
+    let documents = [
+        (
+            &js,
+            "javascript",
+            "hung-registry-pkg",
+            "require('hung-registry-pkg');\n",
+        ),
+        (
+            &py,
+            "python",
+            "failing_registry_pkg",
+            "import failing_registry_pkg\n",
+        ),
+    ];
+    // One at a time: waiting for one document's diagnostics passes over the other's.
+    for (file, language, name, text) in documents {
+        editor.open(file, language, text);
+        let diagnostic = editor
+            .diagnostic(file, "registry.unverified")
+            .unwrap_or_else(|| panic!("no could-not-verify diagnostic for {name} within 30 s"));
+        let message = diagnostic["message"].as_str().unwrap();
+        assert!(
+            message.contains("could not verify") && message.contains(name),
+            "{message}"
+        );
+    }
 }

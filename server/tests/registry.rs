@@ -131,7 +131,7 @@ fn names_are_normalised_per_registry() {
         "{paths:?}"
     );
     assert!(
-        paths.contains(&"/npm/@acme%2fwidgets".to_string()),
+        paths.contains(&"/npm/@acme%2Fwidgets".to_string()),
         "{paths:?}"
     );
     // `acme_tools` is published as `acme-tools`: the `_` spelling is tried first, then `-`.

@@ -127,8 +127,7 @@ fn answers_are_cached_expire_and_survive_corruption() {
     // The negative answer expires after an hour; an attacker may have registered the name since.
     let store = slopguard::registry::Cache::new(
         cache.path().to_path_buf(),
-        Duration::from_secs(7 * 86400),
-        Duration::from_secs(3600),
+        &settings(&server, cache.path()),
     );
     let an_hour_ago = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -44,7 +44,7 @@ describe('toServerConfig', () => {
         enable: false,
         onlyChangedLines: false,
         offline: true,
-        severityOverrides: { 'python.yaml-load': 'error', 'js.inner-html': 'off' },
+        severityOverrides: { 'python.yaml-load': 'error', 'js.dom-html-injection': 'off' },
         extraRuleDirs: ['/opt/rules'],
         'registry.pypiUrl': 'http://127.0.0.1:8080/pypi',
         'registry.npmUrl': 'https://npm.example.test/',
@@ -57,7 +57,7 @@ describe('toServerConfig', () => {
       enable: false,
       onlyChangedLines: false,
       offline: true,
-      severityOverrides: { 'python.yaml-load': 'error', 'js.inner-html': 'off' },
+      severityOverrides: { 'python.yaml-load': 'error', 'js.dom-html-injection': 'off' },
       extraRuleDirs: ['/opt/rules'],
       registry: {
         pypiUrl: 'http://127.0.0.1:8080/pypi',

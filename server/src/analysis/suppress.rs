@@ -7,7 +7,7 @@
 //! [`UNUSED_SUPPRESSION`], so stale suppressions do not pile up.
 
 use crate::finding::Finding;
-use crate::rules::{Category, Confidence, Severity};
+use crate::rules::{Category, Confidence, KnownIds, Severity};
 use crate::text::{LineIndex, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -121,9 +121,25 @@ impl Suppressions {
     }
 
     /// A hint for each directive, or id in a directive's list, that silenced nothing so far.
-    pub fn unused(&self) -> Vec<Finding> {
+    /// With the ids a run can report (`known`), an id that is none of them gets a hint of its
+    /// own with a suggestion (`eval-exec` → did you mean `python.eval-exec`?).
+    pub fn unused(&self, known: Option<&KnownIds>) -> Vec<Finding> {
         let mut hints = Vec::new();
         for directive in &self.directives {
+            let hint = |message: String| Finding {
+                rule_id: UNUSED_SUPPRESSION.to_string(),
+                // Not a security finding; the category enum has no better member, and the
+                // hint never fails a run at the default `fail-on`.
+                category: Category::InsecureCode,
+                severity: Severity::Hint,
+                confidence: Confidence::High,
+                message,
+                span: directive.span,
+                cwe: Vec::new(),
+                fix: None,
+                package: None,
+                flow: None,
+            };
             let message = match &directive.ids {
                 None if !directive.used => {
                     "`slopguard: ignore` silences nothing here: remove it".to_string()
@@ -133,9 +149,17 @@ impl Suppressions {
                     "`slopguard: ignore[]` names no rule: remove it".to_string()
                 }
                 Some(ids) => {
+                    let is_unknown = |id: &str| known.is_some_and(|known| !known.contains(id));
+                    for (id, _) in ids.iter().filter(|(id, used)| !used && is_unknown(id)) {
+                        let known = known.expect("only with known ids");
+                        hints.push(hint(format!(
+                            "{}: this ignore silences nothing",
+                            known.unknown_message(id)
+                        )));
+                    }
                     let unused: Vec<&str> = ids
                         .iter()
-                        .filter(|(_, used)| !used)
+                        .filter(|(id, used)| !used && !is_unknown(id))
                         .map(|(id, _)| id.as_str())
                         .collect();
                     match unused.as_slice() {
@@ -151,19 +175,7 @@ impl Suppressions {
                     }
                 }
             };
-            hints.push(Finding {
-                rule_id: UNUSED_SUPPRESSION.to_string(),
-                // Not a security finding; the category enum has no better member, and the
-                // hint never fails a run at the default `fail-on`.
-                category: Category::InsecureCode,
-                severity: Severity::Hint,
-                confidence: Confidence::High,
-                message,
-                span: directive.span,
-                cwe: Vec::new(),
-                fix: None,
-                package: None,
-            });
+            hints.push(hint(message));
         }
         hints
     }
@@ -179,7 +191,7 @@ pub fn apply_suppressions(text: &str, findings: Vec<Finding>) -> Vec<Finding> {
         return findings;
     }
     let mut kept = suppressions.silence(findings);
-    kept.extend(suppressions.unused());
+    kept.extend(suppressions.unused(None));
     kept
 }
 
@@ -200,6 +212,7 @@ mod tests {
             cwe: vec![],
             fix: None,
             package: None,
+            flow: None,
         }
     }
 

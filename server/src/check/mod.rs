@@ -7,6 +7,7 @@
 //! [`Analysis::finish`] (unused suppressions, scope, baseline, sorting) → [`output`].
 
 mod baseline;
+pub mod fix;
 pub mod output;
 mod progress;
 mod project;
@@ -24,7 +25,7 @@ pub use source::SkipReason;
 use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::finding::Finding;
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
 use source::Loaded;
@@ -36,6 +37,9 @@ use std::time::{Duration, Instant};
 /// What a check runs with, from the config file and the command line.
 pub struct Settings {
     pub rules: RuleSet,
+    /// Every id a finding may have (all rules loaded, disabled or not, and the built-in
+    /// checks): suppressions naming anything else are reported.
+    pub known_ids: KnownIds,
     pub policy: RulePolicy,
     pub excludes: Excludes,
     pub max_file_size: u64,
@@ -336,7 +340,7 @@ impl Analysis {
     pub fn finish(mut self, settings: &Settings, baseline: Option<&mut Baseline>) -> Outcome {
         let mut findings = Vec::new();
         for mut file in std::mem::take(&mut self.files) {
-            file.add_unused_suppressions(&settings.policy);
+            file.add_unused_suppressions(&settings.policy, &settings.known_ids);
             let lines = self.changed.as_ref().map(|c| c.lines_for(&file.absolute));
             findings.extend(file.findings.into_iter().filter(|f| match lines {
                 None => true,
@@ -460,7 +464,12 @@ fn count_lines(text: &str) -> usize {
 
 /// A path as shown in output: as given, with `/` separators.
 fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    // A backslash is a separator only on Windows; elsewhere it is part of a file name.
+    if cfg!(windows) {
+        path.to_string_lossy().replace('\\', "/")
+    } else {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 fn current_dir() -> Result<PathBuf, String> {

@@ -5,6 +5,7 @@
 use crate::analysis::Suppressions;
 use crate::config::RulePolicy;
 use crate::finding::Finding;
+use crate::rules::KnownIds;
 use crate::text::LineIndex;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -77,9 +78,10 @@ impl FileReport {
         self.push(text, findings);
     }
 
-    /// Appends the hints about suppressions that silenced nothing; call once, at the end.
-    pub fn add_unused_suppressions(&mut self, policy: &RulePolicy) {
-        let hints = apply_policy(self.suppressions.unused(), policy);
+    /// Appends the hints about suppressions that silenced nothing (naming ids that are no
+    /// rule's, against `known`); call once, at the end.
+    pub fn add_unused_suppressions(&mut self, policy: &RulePolicy, known: &KnownIds) {
+        let hints = apply_policy(self.suppressions.unused(Some(known)), policy);
         if let Some(text) = self.text.take() {
             self.push(&text, hints);
         }

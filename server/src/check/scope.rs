@@ -2,9 +2,9 @@
 //! git CLI (the tool users already trust with their history) for the changed lines.
 
 use crate::config::normalize;
+use crate::git::{self, Git, GitError, patch};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// What a check reports on.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -56,50 +56,67 @@ impl ChangedLines {
             Scope::Staged => "--staged",
             Scope::Diff(_) => "--diff",
         };
-        let root = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        let root = Git::new(cwd).toplevel().map_err(|e| {
             format!(
                 "{flag} needs a git repository, and none was found at or above {}: {e}",
                 cwd.display()
             )
         })?;
-        let root = PathBuf::from(root.trim_end_matches(['\n', '\r']));
-        let base_args: Vec<String> = match scope {
+        let git = Git::new(&root);
+        let base = match scope {
             Scope::All => unreachable!(),
-            Scope::Staged => vec!["--cached".into()],
+            Scope::Staged => "--cached".to_string(),
             Scope::Diff(rev) => {
-                let base = git(&root, &["merge-base", rev, "HEAD"])
+                let known = |e| format!("--diff {rev}: not a revision git knows: {e}");
+                if rev.starts_with('-') {
+                    return Err(known(GitError::UnknownRevision(rev.clone())));
+                }
+                let base = git
+                    .output(&["merge-base", rev, "HEAD"])
                     .or_else(|_| {
-                        git(
-                            &root,
-                            &["rev-parse", "--verify", &format!("{rev}^{{commit}}")],
-                        )
+                        git.output(&["rev-parse", "--verify", &format!("{rev}^{{commit}}")])
                     })
-                    .map_err(|e| format!("--diff {rev}: not a revision git knows: {e}"))?;
-                vec![base.trim().to_string()]
+                    .map_err(known)?;
+                String::from_utf8_lossy(&base).trim().to_string()
             }
         };
-        let mut args = vec![
-            "-c",
-            "core.quotePath=false",
-            "diff",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
+        // Everything that shapes the patch is spelled out, so the repository's `diff.*`
+        // settings (prefixes, `relative`, inter-hunk context, colour) cannot change it.
+        let diff = |format: &[&str]| {
+            let mut args = vec![
+                "diff",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--no-relative",
+                "-M",
+            ];
+            args.extend(format);
+            args.extend([base.as_str(), "--"]);
+            git.output(&args).map_err(|e| e.to_string())
+        };
+        let patch = diff(&[
             "-U0",
-            "-M",
-        ];
-        args.extend(base_args.iter().map(String::as_str));
-        args.push("--");
-        let patch = git(&root, &args)?;
-        let changed = parse_patch(&patch)
+            "--inter-hunk-context=0",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+        ])?;
+        let mut changed: HashMap<PathBuf, LineSet> = patch::added_lines(&patch)
             .into_iter()
-            .map(|(path, ranges)| (root.join(path), LineSet::Ranges(ranges)))
+            .map(|file| (root.join(file.path), LineSet::Ranges(file.ranges)))
             .collect();
-        let listing = git(&root, &["ls-files", "-z", "--cached"])?;
+        // Git shows no lines of a file it takes for binary (a NUL in the first 8 KB), but
+        // slopguard may analyse it as text: all of it counts as changed.
+        for path in binary_files(&diff(&["-z", "--numstat"])?) {
+            changed.insert(root.join(path), LineSet::All);
+        }
+        let listing = git
+            .output(&["ls-files", "-z", "--cached"])
+            .map_err(|e| e.to_string())?;
         let tracked = listing
-            .split('\0')
+            .split(|b| *b == 0)
             .filter(|p| !p.is_empty())
-            .map(|p| root.join(p))
+            .map(|p| root.join(git::path_from_bytes(p.to_vec())))
             .collect();
         Ok(ChangedLines {
             root,
@@ -117,122 +134,49 @@ impl ChangedLines {
             return None;
         }
         let relative = path.strip_prefix(&self.root).ok()?;
-        let spec = format!(":{}", relative.to_string_lossy().replace('\\', "/"));
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(&self.root)
-            .args(["cat-file", "blob", &spec])
-            .output();
-        Some(match output {
-            Ok(output) if output.status.success() => Ok(output.stdout),
-            Ok(output) => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
-            Err(e) => Err(format!("cannot run git: {e}")),
-        })
+        let spec = format!(":{}", git::spell(relative));
+        Some(
+            Git::new(&self.root)
+                .output(&["cat-file", "blob", &spec])
+                .map_err(|e| e.to_string()),
+        )
     }
 
-    /// The changed lines of `absolute`, or `None` when the scope leaves the file out (git
-    /// tracks it and it did not change). Files git cannot see are new.
+    /// The changed lines of `absolute`, or `None` when the scope leaves the file out: git
+    /// tracks it and it did not change, or (`--staged`) git does not track it, so it is not
+    /// being committed. For `--diff`, untracked files are uncommitted work: all new.
     pub fn lines_for(&self, absolute: &Path) -> Option<&LineSet> {
         let path = normalize(absolute);
         match self.changed.get(&path) {
             Some(lines) => Some(lines),
-            None if self.tracked.contains(&path) => None,
+            None if self.from_index || self.tracked.contains(&path) => None,
             None => Some(&LineSet::All),
         }
     }
 }
 
-/// Runs git in `dir` and returns its standard output.
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        return Err(stderr.trim().to_string());
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-/// The added lines of each file in a `-U0` patch: path (relative to the repository root) to
-/// sorted 0-based inclusive line ranges. Deleted files and pure deletions add nothing.
-fn parse_patch(patch: &str) -> HashMap<PathBuf, Vec<(u32, u32)>> {
-    let mut files: HashMap<PathBuf, Vec<(u32, u32)>> = HashMap::new();
-    let mut current: Option<PathBuf> = None;
-    for line in patch.lines() {
-        if let Some(target) = line.strip_prefix("+++ ") {
-            current = if target == "/dev/null" {
-                None
-            } else {
-                let target = unquote(target);
-                Some(PathBuf::from(target.strip_prefix("b/").unwrap_or(&target)))
-            };
-            if let Some(path) = &current {
-                files.entry(path.clone()).or_default();
-            }
-        } else if let Some(hunk) = line.strip_prefix("@@ ")
-            && let Some(path) = &current
-            && let Some((start, count)) = added_range(hunk)
-            && count > 0
-        {
-            let first = start.saturating_sub(1);
-            files
-                .entry(path.clone())
-                .or_default()
-                .push((first, first + count - 1));
-        }
-    }
-    for ranges in files.values_mut() {
-        ranges.sort_unstable();
-    }
-    files
-}
-
-/// `-a,b +c,d @@ ...` → `(c, d)`, with `d` defaulting to 1.
-fn added_range(hunk: &str) -> Option<(u32, u32)> {
-    let plus = hunk.split_whitespace().find(|p| p.starts_with('+'))?;
-    let plus = &plus[1..];
-    let (start, count) = match plus.split_once(',') {
-        Some((start, count)) => (start.parse().ok()?, count.parse().ok()?),
-        None => (plus.parse().ok()?, 1),
-    };
-    Some((start, count))
-}
-
-/// Undoes git's C-style quoting of unusual paths (`"a\tb.py"`).
-fn unquote(path: &str) -> String {
-    let Some(inner) = path.strip_prefix('"').and_then(|p| p.strip_suffix('"')) else {
-        return path.to_string();
-    };
-    let mut bytes = Vec::new();
-    let mut chars = inner.bytes().peekable();
-    while let Some(b) = chars.next() {
-        if b != b'\\' {
-            bytes.push(b);
+/// The paths of the binary files in `git diff -z --numstat` output (`-\t-\t<path>\0`, or
+/// `-\t-\t\0<old>\0<new>\0` for a rename).
+fn binary_files(numstat: &[u8]) -> Vec<PathBuf> {
+    let mut binary = Vec::new();
+    let mut fields = numstat.split(|b| *b == 0);
+    while let Some(entry) = fields.next() {
+        let mut columns = entry.splitn(3, |b| *b == b'\t');
+        let (Some(added), Some(_), Some(path)) = (columns.next(), columns.next(), columns.next())
+        else {
             continue;
-        }
-        match chars.next() {
-            Some(b'n') => bytes.push(b'\n'),
-            Some(b't') => bytes.push(b'\t'),
-            Some(b'r') => bytes.push(b'\r'),
-            Some(d @ b'0'..=b'7') => {
-                let mut value = u32::from(d - b'0');
-                for _ in 0..2 {
-                    if let Some(&next @ b'0'..=b'7') = chars.peek() {
-                        value = value * 8 + u32::from(next - b'0');
-                        chars.next();
-                    }
-                }
-                bytes.push(value as u8);
-            }
-            Some(other) => bytes.push(other),
-            None => bytes.push(b'\\'),
+        };
+        let path = if path.is_empty() {
+            fields.next();
+            fields.next().unwrap_or_default()
+        } else {
+            path
+        };
+        if added == b"-" && !path.is_empty() {
+            binary.push(git::path_from_bytes(path.to_vec()));
         }
     }
-    String::from_utf8_lossy(&bytes).into_owned()
+    binary
 }
 
 #[cfg(test)]
@@ -240,41 +184,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn patches_give_added_line_ranges() {
-        let patch = "\
-diff --git a/app.py b/app.py
---- a/app.py
-+++ b/app.py
-@@ -3 +3 @@ def f():
--x
-+y
-@@ -10,0 +11,2 @@
-+a
-+b
-@@ -20,2 +21,0 @@
--gone
-diff --git a/old.py b/old.py
---- a/old.py
-+++ /dev/null
-@@ -1 +0,0 @@
--x
-diff --git a/new.py b/new.py
---- /dev/null
-+++ b/new.py
-@@ -0,0 +1 @@
-+z
-";
-        let files = parse_patch(patch);
-        assert_eq!(files[Path::new("app.py")], vec![(2, 2), (10, 11)]);
-        assert_eq!(files[Path::new("new.py")], vec![(0, 0)]);
-        assert!(!files.contains_key(Path::new("old.py")));
-    }
-
-    #[test]
-    fn quoted_paths_are_unquoted() {
-        assert_eq!(unquote("\"b/a\\tb.py\""), "b/a\tb.py");
-        assert_eq!(unquote("\"b/\\303\\251.py\""), "b/é.py");
-        assert_eq!(unquote("b/plain.py"), "b/plain.py");
+    fn numstat_names_binary_files_renamed_or_not() {
+        let numstat =
+            b"1\t0\ttext.py\0-\t-\tblob.js\0-\t-\t\0old.bin\0new name.bin\x000\t0\t\0a.py\0b.py\0";
+        assert_eq!(
+            binary_files(numstat),
+            vec![PathBuf::from("blob.js"), PathBuf::from("new name.bin")]
+        );
     }
 
     #[test]

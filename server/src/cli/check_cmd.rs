@@ -2,14 +2,15 @@
 //! and an exit code. The work itself is in [`crate::check`].
 
 use super::EXIT_ERROR;
-use crate::check::output::{self, Format};
+use super::output_args::{OutputArgs, run_fixes};
+use crate::check::output;
 use crate::check::{self, Baseline, CheckOptions, ProjectOptions, Scope, Settings};
 use crate::config::{self, Config};
 use crate::deps::DependencySettings;
 use crate::registry::{self, RegistryConfig};
-use crate::rules::{self, Category, RuleSet, Severity};
+use crate::rules::{self, Category, KnownIds, RuleSet, Selection, Severity};
 use clap::Args;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,9 +24,8 @@ pub struct CheckArgs {
     /// Files and directories to check.
     #[arg(value_name = "PATHS", default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[command(flatten)]
+    output: OutputArgs,
     /// Fail (exit 1) on findings at or above this severity [default: warning, or `fail-on` in
     /// slopguard.toml].
     #[arg(long, value_name = "SEVERITY")]
@@ -89,6 +89,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    args.output.apply_color();
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
         Err(e) => return fail(format!("cannot read the current directory: {e}")),
@@ -101,7 +102,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(e),
     };
-    let settings = match settings(&args, &config) {
+    let (settings, selection) = match settings(&args, &config) {
         Ok(settings) => settings,
         Err(code) => return code,
     };
@@ -135,7 +136,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     // Project-level checks (registries, dependencies) join the per-file findings, so that they
     // meet the same scope, suppressions and baseline.
     let mut project = None;
-    if !args.no_package_checks && !analysis.package_files.is_empty() {
+    if !args.no_package_checks
+        && selects_project_checks(&selection)
+        && !analysis.package_files.is_empty()
+    {
         let (registry, dependencies) = match project_settings(&config, args.offline) {
             Ok(settings) => settings,
             Err(e) => return fail(e),
@@ -165,6 +169,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let mut outcome = analysis.finish(&settings, baseline.as_mut());
+    outcome
+        .findings
+        .retain(|f| selection.keeps(&f.finding.rule_id));
+    let fixes = args
+        .output
+        .fix_options()
+        .map(|options| run_fixes(&mut outcome, options));
     // `fail-on-new` made the offending notes errors; whether the check fails is decided by the
     // notes that survive scope, suppressions and the baseline, so that a failing run always
     // shows why.
@@ -196,26 +207,26 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return exit_code(&outcome, None, allow_incomplete);
     }
 
-    let written = if args.format == Format::Text {
-        let mut stdout = anstream::stdout().lock();
-        output::write(args.format, &outcome, &settings.rules, &mut stdout)
-            .and_then(|_| stdout.flush())
-    } else {
-        let mut stdout = std::io::stdout().lock();
-        output::write(args.format, &outcome, &settings.rules, &mut stdout)
-            .and_then(|_| stdout.flush())
-    };
-    match written {
-        Ok(()) => {}
-        // A closed pipe (`| head`) is the reader's choice, not an error to shout about.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return fail(format!("cannot write the report: {e}")),
+    if let Err(e) = args.output.write(&outcome, &settings.rules, fixes.as_ref()) {
+        return fail(format!("cannot write the report: {e}"));
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    if args.output.exit_zero {
+        return exit_code(&outcome, None);
+    }
     if dependency_policy_fails && outcome.errors.is_empty() {
         return ExitCode::from(EXIT_FINDINGS);
     }
     exit_code(&outcome, Some(fail_on), allow_incomplete)
+}
+
+/// Whether `--select`/`--ignore` leave any registry or dependency finding to report (else the
+/// project-level pass, the slow one, is skipped).
+fn selects_project_checks(selection: &Selection) -> bool {
+    rules::ids::PRODUCER_IDS
+        .iter()
+        .filter(|id| id.starts_with("registry.") || id.starts_with("deps."))
+        .any(|id| selection.keeps(id))
 }
 
 /// The typed `[registry]` and `[dependencies]` tables of the config, with `--offline` applied.
@@ -257,9 +268,9 @@ fn exit_code(
     }
 }
 
-/// The rules (built-in, config `extra-dirs`, `--rules`) minus the disabled ones, and the rest of
-/// the settings from the config.
-fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, ExitCode> {
+/// The rules (built-in, config `extra-dirs`, `--rules`) minus the disabled and deselected ones,
+/// the rest of the settings from the config, and the `--select`/`--ignore` selection.
+fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), ExitCode> {
     let mut all = Vec::new();
     let mut errors = Vec::new();
     if !args.no_builtin_rules {
@@ -274,7 +285,36 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, ExitCode> {
             Err(e) => errors.extend(e),
         }
     }
-    all.retain(|rule| config.rules.enabled(&rule.id));
+    // The built-in ids count as known even with `--no-builtin-rules`: a config or suppression
+    // naming one is not a typo.
+    let builtin = args.no_builtin_rules.then(|| {
+        RuleSet::builtin()
+            .rules()
+            .iter()
+            .map(|rule| rule.id.as_str())
+    });
+    let known = KnownIds::new(
+        all.iter()
+            .map(|rule| rule.id.as_str())
+            .chain(builtin.into_iter().flatten()),
+    );
+    // (Broken rule files first: an id they define is not known yet.)
+    let unknown = if errors.is_empty() {
+        config.unknown_rule_ids(&known)
+    } else {
+        Vec::new()
+    };
+    if !unknown.is_empty() {
+        for error in &unknown {
+            eprintln!("error: {error}");
+        }
+        return Err(ExitCode::from(EXIT_ERROR));
+    }
+    let selection = match Selection::new(&args.output.select, &args.output.ignore, &known) {
+        Ok(selection) => selection,
+        Err(e) => return Err(fail(e)),
+    };
+    all.retain(|rule| config.rules.enabled(&rule.id) && selection.keeps(&rule.id));
     let rules = if errors.is_empty() {
         RuleSet::new(all).map_err(|e| {
             errors = e;
@@ -283,12 +323,16 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, ExitCode> {
         Err(())
     };
     match rules {
-        Ok(rules) => Ok(Settings {
-            rules,
-            policy: config.rules.clone(),
-            excludes: config.excludes.clone(),
-            max_file_size: config.max_file_size,
-        }),
+        Ok(rules) => Ok((
+            Settings {
+                rules,
+                known_ids: known,
+                policy: config.rules.clone(),
+                excludes: config.excludes.clone(),
+                max_file_size: config.max_file_size,
+            },
+            selection,
+        )),
         Err(()) => {
             for error in &errors {
                 eprintln!("error: {error}");

@@ -3,6 +3,7 @@
 
 mod check_cmd;
 mod lsp_cmd;
+mod output_args;
 mod packages_cmd;
 mod rules_cmd;
 
@@ -38,6 +39,24 @@ enum Command {
     Packages(packages_cmd::PackagesArgs),
     /// Run the language server on stdin/stdout.
     Lsp(lsp_cmd::LspArgs),
+}
+
+/// Writes a command's output to stdout. A reader that went away (`slopguard rules list | head`)
+/// ends the output quietly, as for any Unix filter; another write error is an error exit.
+pub(crate) fn print_stdout(text: &str) -> Result<(), ExitCode> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            Err(ExitCode::from(EXIT_ERROR))
+        }
+    }
 }
 
 /// Parses the process arguments and runs the command; returns the process exit code.

@@ -7,6 +7,14 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `writeln!` into a `String`, which cannot fail.
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
+
 #[derive(Debug, Args)]
 pub struct RuleSource {
     /// A directory of extra rule files (repeatable).
@@ -37,7 +45,7 @@ pub enum RulesCommand {
         #[command(flatten)]
         source: RuleSource,
     },
-    /// List the rules: id, severity, languages.
+    /// List the rules, one a line: id, severity, languages, CWE.
     List {
         #[command(flatten)]
         source: RuleSource,
@@ -96,9 +104,15 @@ fn test(source: &RuleSource, corpus: &std::path::Path, verbose: bool) -> ExitCod
         return report_rule_errors(&errors);
     }
     let report = rules::score_corpus(&rules, corpus);
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
         "{:<48} {:>4} {:>4} {:>4} {:>9}",
-        "rule", "TP", "FP", "FN", "cases +/-"
+        "rule",
+        "TP",
+        "FP",
+        "FN",
+        "cases +/-"
     );
     let (mut tp, mut fp, mut fn_, mut failed) = (0, 0, 0, 0);
     for score in &report.scores {
@@ -116,7 +130,8 @@ fn test(source: &RuleSource, corpus: &std::path::Path, verbose: bool) -> ExitCod
             }
         };
         if verbose || !score.passed() {
-            println!(
+            outln!(
+                out,
                 "{:<48} {:>4} {:>4} {:>4} {:>4}/{:<4} {status}",
                 score.rule,
                 score.true_positives,
@@ -126,23 +141,27 @@ fn test(source: &RuleSource, corpus: &std::path::Path, verbose: bool) -> ExitCod
                 score.ok_cases
             );
             for at in &score.false_positive_at {
-                println!("    false positive at {at}");
+                outln!(out, "    false positive at {at}");
             }
             for at in &score.false_negative_at {
-                println!("    missed at {at}");
+                outln!(out, "    missed at {at}");
             }
         }
     }
     for error in &report.errors {
-        println!("corpus error: {error}");
+        outln!(out, "corpus error: {error}");
     }
-    println!(
+    outln!(
+        out,
         "{} rules, {} corpus files: TP {tp}, FP {fp}, FN {fn_}; {} rules failed, {} corpus errors",
         report.scores.len(),
         report.files,
         failed,
         report.errors.len()
     );
+    if let Err(code) = super::print_stdout(&out) {
+        return code;
+    }
     if report.passed() {
         ExitCode::SUCCESS
     } else {
@@ -156,11 +175,14 @@ fn show(source: &RuleSource, id: &str) -> ExitCode {
         Err(code) => return code,
     };
     let Some(rule) = rules.get(id) else {
-        eprintln!("error: no rule `{id}` (see `slopguard rules list`)");
+        let known = rules::KnownIds::new(rules.rules().iter().map(|r| r.id.as_str()));
+        match known.suggest(id) {
+            Some(near) => eprintln!("error: no rule `{id}` (did you mean `{near}`?)"),
+            None => eprintln!("error: no rule `{id}` (see `slopguard rules list`)"),
+        }
         return ExitCode::from(EXIT_ERROR);
     };
-    print!("{}", render_docs(rule));
-    ExitCode::SUCCESS
+    done(super::print_stdout(&render_docs(rule)))
 }
 
 /// A rule's documentation as plain text: used by `rules show`.
@@ -173,12 +195,13 @@ pub fn render_docs(rule: &rules::Rule) -> String {
             rules::Target::AnyFile => "any file".to_string(),
         })
         .collect();
+    // The replacement is a template over the match's captures: show each as `<name>`.
     let fix = match &rule.fix {
         Some(f) => format!(
-            "\nautomatic fix: replaces `{}` with `{}`{}\n",
+            "\nAutomatic fix{} (`check --fix`)\n  replaces <{}> with {}\n",
+            if f.safe { "" } else { ", needs review" },
             f.capture,
-            f.replacement,
-            if f.safe { " (safe)" } else { "" }
+            rules::render_template(&f.replacement, |name| Some(format!("<{name}>")))
         ),
         None => String::new(),
     };
@@ -207,15 +230,34 @@ fn list(source: &RuleSource) -> ExitCode {
     };
     let mut sorted: Vec<_> = rules.rules().iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut out = String::new();
     for rule in sorted {
-        println!(
-            "{:<48} {:<8} {}",
+        outln!(
+            out,
+            "{:<48} {:<8} {:<24} {}",
             rule.id,
             rule.severity.as_str(),
+            language_names(rule).join(","),
             rule.cwe.join(",")
         );
     }
-    ExitCode::SUCCESS
+    done(super::print_stdout(&out))
+}
+
+/// `python`, `javascript`, ... or `any` for a rule on every file.
+fn language_names(rule: &rules::Rule) -> Vec<&'static str> {
+    rule.targets
+        .iter()
+        .map(|t| match t {
+            rules::Target::Language(l) => l.name(),
+            rules::Target::AnyFile => "any",
+        })
+        .collect()
+}
+
+/// Success, or the exit code of a failed write.
+fn done(written: Result<(), ExitCode>) -> ExitCode {
+    written.err().unwrap_or(ExitCode::SUCCESS)
 }
 
 fn docs(source: &RuleSource) -> ExitCode {
@@ -223,8 +265,7 @@ fn docs(source: &RuleSource) -> ExitCode {
         Ok(rules) => rules,
         Err(code) => return code,
     };
-    print!("{}", render_reference(&rules));
-    ExitCode::SUCCESS
+    done(super::print_stdout(&render_reference(&rules)))
 }
 
 /// The rule reference in Markdown: one section per rule, anchored by its id, which is where
@@ -280,10 +321,7 @@ fn explain(location: &str) -> ExitCode {
         }
     };
     match rules::explain(language, &text, line, column) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => done(super::print_stdout(&out)),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(EXIT_ERROR)

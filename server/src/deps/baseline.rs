@@ -5,14 +5,13 @@
 //! with one `git ls-files`/`ls-tree` call, and all its blobs are read through one long-running
 //! `git cat-file --batch`.
 //!
-//! Git runs with `core.fsmonitor` off (a repository's own config could otherwise make
-//! `ls-files` start a program of its choosing), without optional locks (never writes the index)
-//! and never prompts.
+//! Git runs through [`crate::git::Git`], so the repository's own config cannot start a program.
 
+use crate::git::Git;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 
 /// The largest file read from either side; anything bigger is not a hand-written manifest
 /// or a lockfile any tool writes.
@@ -40,30 +39,12 @@ pub enum Side {
     Commit(Option<String>),
 }
 
-/// Why the comparison could not be made. The dependency checks skip with this as a note.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GitError {
-    /// `git` could not be started.
-    NoGit(String),
-    NotARepository,
-    UnknownRevision(String),
-    Failed(String),
-}
-
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GitError::NoGit(why) => write!(f, "git could not be run ({why})"),
-            GitError::NotARepository => f.write_str("not inside a git repository"),
-            GitError::UnknownRevision(rev) => write!(f, "unknown revision `{rev}`"),
-            GitError::Failed(why) => write!(f, "git failed: {why}"),
-        }
-    }
-}
+pub use crate::git::GitError;
 
 /// A git repository and the directory of the project inside it.
 #[derive(Debug, Clone)]
 pub struct Repository {
+    git: Git,
     toplevel: PathBuf,
     /// The project directory relative to `toplevel` (`""` at the top), `/`-separated.
     prefix: String,
@@ -75,20 +56,16 @@ impl Repository {
         let dir = dir
             .canonicalize()
             .map_err(|e| GitError::Failed(e.to_string()))?;
-        let output = git(&dir)
-            .args(["rev-parse", "--show-toplevel"])
-            .output()
-            .map_err(|e| GitError::NoGit(e.to_string()))?;
-        if !output.status.success() {
-            return Err(GitError::NotARepository);
-        }
-        let toplevel = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim_end());
-        let toplevel = toplevel.canonicalize().unwrap_or(toplevel);
+        let toplevel = Git::new(&dir).toplevel()?;
         let prefix = dir
             .strip_prefix(&toplevel)
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        Ok(Repository { toplevel, prefix })
+        Ok(Repository {
+            git: Git::new(&toplevel),
+            toplevel,
+            prefix,
+        })
     }
 
     pub fn toplevel(&self) -> &Path {
@@ -265,7 +242,8 @@ impl Repository {
     }
 
     fn run(&self, args: &[&str]) -> Result<std::process::Output, GitError> {
-        git(&self.toplevel)
+        self.git
+            .command()
             .args(args)
             .output()
             .map_err(|e| GitError::NoGit(e.to_string()))
@@ -287,26 +265,6 @@ impl Repository {
     }
 }
 
-/// A `git` command in `dir`, hardened as the module comment says.
-fn git(dir: &Path) -> Command {
-    let mut command = Command::new("git");
-    command
-        .current_dir(dir)
-        .args([
-            "--no-optional-locks",
-            "-c",
-            "core.fsmonitor=false",
-            "-c",
-            "core.quotePath=false",
-        ])
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .stdin(Stdio::null());
-    command
-}
-
 /// One `git cat-file --batch` process answering `<rev>:<path>` requests in turn.
 struct Batch {
     child: Child,
@@ -316,7 +274,9 @@ struct Batch {
 
 impl Batch {
     fn start(repository: &Repository) -> Result<Batch, GitError> {
-        let mut child = git(&repository.toplevel)
+        let mut child = repository
+            .git
+            .command()
             .args(["cat-file", "--batch"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -390,6 +390,7 @@ fn note(
                 ecosystem: ecosystem.as_str().to_string(),
                 name: name.to_string(),
             }),
+            flow: None,
         },
     }
 }

@@ -18,6 +18,7 @@ fn finding(text: &str, needle: &str, rule: &str, category: Category) -> Finding 
         cwe: vec![],
         fix: None,
         package: None,
+        flow: None,
     }
 }
 

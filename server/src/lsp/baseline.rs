@@ -1,12 +1,13 @@
 //! `onlyChangedLines`: which lines of a document differ from the file's git HEAD version.
 //!
-//! The HEAD version comes from the git CLI (`git show HEAD:<path>`), so slopguard reads a
+//! The HEAD version comes from the git CLI (`git cat-file blob HEAD:<path>`, through the
+//! hardened [`crate::git`] helper), so slopguard reads a
 //! repository exactly as the user's git does. A file outside a repository, untracked, or new
 //! since HEAD has no baseline: every line counts as changed.
 
+use crate::git::{self, Git};
 use similar::{DiffOp, TextDiff};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long a line diff may take before every line is treated as changed.
@@ -44,29 +45,22 @@ impl ChangedLines {
 /// Reads the HEAD version of `path`. Any git failure (no git, not a repository, untracked file,
 /// file added since HEAD) means no baseline; the second value explains failures worth logging.
 pub fn load(path: &Path) -> (Baseline, Option<String>) {
-    let Some(dir) = path.parent() else {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return (Baseline::None, None);
     };
     let Ok(dir) = dir.canonicalize() else {
         return (Baseline::None, None);
     };
-    let Some(name) = path.file_name() else {
+    // Not a repository, or git is missing: both mean "show everything".
+    let Ok(root) = Git::new(&dir).toplevel() else {
         return (Baseline::None, None);
     };
-    let root = match git(&dir, &["rev-parse", "--show-toplevel"]) {
-        Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
-        // Not a repository, or git is missing: both mean "show everything".
-        Err(_) => return (Baseline::None, None),
-    };
-    let Ok(relative) = dir.join(name).strip_prefix(&root).map(|p| p.to_path_buf()) else {
+    let Ok(relative) = dir.join(name).strip_prefix(&root).map(git::spell) else {
         return (Baseline::None, None);
     };
-    let relative = relative.to_string_lossy().replace('\\', "/");
-    let root = Path::new(&root);
-    if git(root, &["ls-files", "--error-unmatch", "--", &relative]).is_err() {
-        return (Baseline::None, None);
-    }
-    match git(root, &["show", &format!("HEAD:{relative}")]) {
+    // `HEAD:<path>` names the committed blob; a file that is untracked or added since HEAD
+    // has none. `cat-file blob` prints it as stored: no text conversion, no filter.
+    match Git::new(&root).output(&["cat-file", "blob", &format!("HEAD:{relative}")]) {
         Ok(bytes) => {
             let note = std::str::from_utf8(&bytes).is_err().then(|| {
                 format!("HEAD version of {relative} is not valid UTF-8; compared lossily")
@@ -76,25 +70,7 @@ pub fn load(path: &Path) -> (Baseline, Option<String>) {
                 note,
             )
         }
-        // Tracked but not in HEAD (added to the index since): all new.
         Err(_) => (Baseline::None, None),
-    }
-}
-
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, ()> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .map_err(|_| ())?;
-    if output.status.success() {
-        Ok(output.stdout)
-    } else {
-        Err(())
     }
 }
 
@@ -151,6 +127,7 @@ mod tests {
     }
 
     fn run(dir: &Path, args: &[&str]) {
+        use std::process::{Command, Stdio};
         let status = Command::new("git")
             .arg("-C")
             .arg(dir)
@@ -180,5 +157,36 @@ mod tests {
         assert_eq!(load(&root.join("src/new.py")).0, Baseline::None);
         let outside = tempfile::tempdir().unwrap();
         assert_eq!(load(&outside.path().join("a.py")).0, Baseline::None);
+    }
+
+    #[test]
+    fn head_version_of_files_with_unusual_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        run(root, &["init", "-q"]);
+        let names = ["back\\slash.py", "sp ace.py", "*.py", "ün\ticödé.py"];
+        for (i, name) in names.iter().enumerate() {
+            std::fs::write(root.join(name), format!("x = {i}\n")).unwrap();
+        }
+        run(root, &["add", "."]);
+        run(
+            root,
+            &[
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@x.invalid",
+                "commit",
+                "-qm",
+                "i",
+            ],
+        );
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(
+                load(&root.join(name)).0,
+                Baseline::Head(format!("x = {i}\n")),
+                "{name}"
+            );
+        }
     }
 }

@@ -10,29 +10,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// A rule's severity as configured: a severity, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SeverityOverride {
-    Error,
-    Warning,
-    Info,
-    Hint,
-    Off,
-}
-
-impl SeverityOverride {
-    /// The severity to report, or `None` when the rule is turned off.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            SeverityOverride::Error => Some(Severity::Error),
-            SeverityOverride::Warning => Some(Severity::Warning),
-            SeverityOverride::Info => Some(Severity::Info),
-            SeverityOverride::Hint => Some(Severity::Hint),
-            SeverityOverride::Off => None,
-        }
-    }
-}
+pub use crate::rules::SeverityOverride;
 
 /// Where the registry checks look (used by the project pass; tests point these at 127.0.0.1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

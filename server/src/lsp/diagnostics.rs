@@ -154,6 +154,7 @@ mod tests {
             cwe: vec!["CWE-95".into()],
             fix: None,
             package: None,
+            flow: None,
         }
     }
 

@@ -200,6 +200,7 @@ impl BackgroundPass for SyntheticPass {
                             ecosystem: "pypi".into(),
                             name: name.into(),
                         }),
+                        flow: None,
                     });
                 }
             }

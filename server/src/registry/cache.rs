@@ -1,9 +1,15 @@
 //! Registry answers on disk: one small JSON file per package under
-//! `<cache dir>/v2/<ecosystem>/`, written to a temporary file and renamed into place so that a
-//! reader (the CLI and the LSP share the cache) never sees half a file. A file that does not
-//! parse is ignored and later overwritten. "Unknown" answers are never stored.
+//! `<cache dir>/v3/<ecosystem>-<registry key>/`, written to a temporary file and renamed into
+//! place so that a reader (the CLI, the LSP and concurrent runs share the cache) never sees half
+//! a file. A file that does not parse is ignored and later overwritten. "Unknown" answers are
+//! never stored.
+//!
+//! Answers are keyed by the registry that gave them (its base URL, and the URL of the API its
+//! details came from): a mirror's or a redirected registry's "this name exists" never answers
+//! for another registry, so one project's configuration cannot poison every other project's
+//! checks on the machine.
 
-use super::{Lookup, PackageInfo};
+use super::{Lookup, PackageInfo, Settings};
 use crate::deps::{Ecosystem, canonical_name};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -15,10 +21,14 @@ pub struct Cache {
     dir: PathBuf,
     positive_ttl: Duration,
     negative_ttl: Duration,
+    /// The registries answering, per ecosystem (in [`Ecosystem::ALL`] order).
+    registries: [String; 3],
 }
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
+    /// The registry that answered ([`Cache::registry`]); an entry from another is not used.
+    registry: String,
     /// When the registry answered (Unix seconds).
     fetched: u64,
     /// `None`: the package does not exist.
@@ -26,19 +36,37 @@ struct Entry {
 }
 
 impl Cache {
-    pub fn new(dir: PathBuf, positive_ttl: Duration, negative_ttl: Duration) -> Cache {
+    /// The cache in `dir` for the registries and lifetimes of `settings`.
+    pub fn new(dir: PathBuf, settings: &Settings) -> Cache {
+        let registries = Ecosystem::ALL.map(|ecosystem| match ecosystem {
+            Ecosystem::PyPI => settings.pypi_url.clone(),
+            Ecosystem::Npm => format!("{} {}", settings.npm_url, settings.npm_downloads_url),
+            Ecosystem::Crates => {
+                format!("{} {}", settings.crates_index_url, settings.crates_api_url)
+            }
+        });
         Cache {
-            // v2: crates dated by their first version only, npm names keeping their case.
-            dir: dir.join("v2"),
-            positive_ttl,
-            negative_ttl,
+            // v3: keyed by registry (v2 entries carry no registry and are not trusted).
+            dir: dir.join("v3"),
+            positive_ttl: settings.positive_ttl,
+            negative_ttl: settings.negative_ttl,
+            registries,
         }
+    }
+
+    /// What identifies the registry answering for `ecosystem`: its URLs.
+    fn registry(&self, ecosystem: Ecosystem) -> &str {
+        let index = Ecosystem::ALL.iter().position(|e| *e == ecosystem);
+        &self.registries[index.unwrap_or(0)]
     }
 
     /// The stored answer for a package, if there is one and it has not expired.
     pub fn get(&self, ecosystem: Ecosystem, name: &str) -> Option<Lookup> {
         let bytes = std::fs::read(self.path(ecosystem, name)).ok()?;
         let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        if entry.registry != self.registry(ecosystem) {
+            return None;
+        }
         let ttl = if entry.info.is_some() {
             self.positive_ttl
         } else {
@@ -75,7 +103,13 @@ impl Cache {
             Lookup::Missing => None,
             Lookup::Unknown(_) => return,
         };
-        let Ok(json) = serde_json::to_vec(&Entry { fetched, info }) else {
+        let registry = self.registry(ecosystem).to_string();
+        let entry = Entry {
+            registry,
+            fetched,
+            info,
+        };
+        let Ok(json) = serde_json::to_vec(&entry) else {
             return;
         };
         let _ = write_atomically(&self.path(ecosystem, name), &json);
@@ -99,7 +133,15 @@ impl Cache {
             }
         }
         file.push_str(".json");
-        self.dir.join(ecosystem.as_str()).join(file)
+        self.dir.join(self.folder(ecosystem)).join(file)
+    }
+
+    /// `<ecosystem>-<16 hex digits of the registry's SHA-256>`: one folder per registry.
+    fn folder(&self, ecosystem: Ecosystem) -> String {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(self.registry(ecosystem).as_bytes());
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}-{hex}", ecosystem.as_str())
     }
 }
 
@@ -129,11 +171,7 @@ mod tests {
     use super::*;
 
     fn cache(dir: &Path) -> Cache {
-        Cache::new(
-            dir.to_path_buf(),
-            Duration::from_secs(7 * 86400),
-            Duration::from_secs(3600),
-        )
+        Cache::new(dir.to_path_buf(), &Settings::default())
     }
 
     #[test]
@@ -206,7 +244,10 @@ mod tests {
     fn names_become_safe_file_names() {
         let cache = cache(Path::new("/c"));
         let path = cache.path(Ecosystem::Npm, "@Scope/../../etc");
-        assert_eq!(path.parent().unwrap(), Path::new("/c/v2/npm"));
+        assert_eq!(
+            path.parent().unwrap(),
+            Path::new("/c/v3").join(cache.folder(Ecosystem::Npm))
+        );
         assert!(!path.file_name().unwrap().to_str().unwrap().contains('/'));
     }
 

@@ -22,6 +22,7 @@ use crate::rules::{Category, Confidence, Severity};
 use crate::text::{LineIndex, Span};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One file to check: its path (which decides how it is read) and its current text.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +51,9 @@ pub struct PackageChecker {
     settings: Settings,
     client: Client,
     cache: Option<Cache>,
+    /// What [`Self::prefetch`] could not learn (the cache keeps no "unknown"), so that the
+    /// editor's next [`Self::check_cached`] says "could not verify" instead of nothing.
+    unverified: Mutex<HashMap<(Ecosystem, String), String>>,
 }
 
 /// One name to verify, where it was written.
@@ -62,6 +66,9 @@ struct Reference {
     written: Option<String>,
     span: Span,
     pinned: Option<String>,
+    /// Where the repository holds code of this name, when it is imported as local code that a
+    /// registry package also could be: never looked up, at most a hint.
+    local: Option<PathBuf>,
 }
 
 impl PackageChecker {
@@ -69,11 +76,12 @@ impl PackageChecker {
         let cache = settings
             .cache_dir
             .clone()
-            .map(|dir| Cache::new(dir, settings.positive_ttl, settings.negative_ttl));
+            .map(|dir| Cache::new(dir, &settings));
         PackageChecker {
             client: Client::new(&settings),
             settings,
             cache,
+            unverified: Mutex::default(),
         }
     }
 
@@ -89,7 +97,7 @@ impl PackageChecker {
         }
         let references = collect(root, files);
         let mut answers = self.known_answers(&references);
-        let missing: Vec<(Ecosystem, String)> = unique(&references)
+        let missing: Vec<(Ecosystem, String)> = unique(lookups(&references))
             .into_iter()
             .filter(|key| !answers.contains_key(key))
             .collect();
@@ -109,14 +117,22 @@ impl PackageChecker {
     }
 
     /// The editor's check: embedded lists and cache only, never the network, never blocking.
-    /// What cannot be answered yet is returned as `pending` and reported nothing about.
+    /// What cannot be answered yet is returned as `pending` and reported nothing about; what
+    /// this checker's [`Self::prefetch`] failed to learn is reported as "could not verify".
     pub fn check_cached(&self, root: &Path, files: &[SourceFile<'_>]) -> CachedCheck {
         if !self.settings.enabled {
             return CachedCheck::default();
         }
         let references = collect(root, files);
-        let answers = self.known_answers(&references);
-        let pending = unique(&references)
+        let mut answers = self.known_answers(&references);
+        if let Ok(unverified) = self.unverified.lock() {
+            for (key, why) in unverified.iter() {
+                answers
+                    .entry(key.clone())
+                    .or_insert_with(|| Lookup::Unknown(why.clone()));
+            }
+        }
+        let pending = unique(lookups(&references))
             .into_iter()
             .filter(|key| !answers.contains_key(key))
             .map(|(ecosystem, name)| PackageRef {
@@ -125,13 +141,14 @@ impl PackageChecker {
             })
             .collect();
         CachedCheck {
-            findings: self.findings(files, &references, &answers, false),
+            findings: self.findings(files, &references, &answers, true),
             pending,
         }
     }
 
     /// Looks packages up and stores the answers in the cache (for the editor's background
-    /// thread). Does nothing offline.
+    /// thread); remembers those it could not get for [`Self::check_cached`]. Does nothing
+    /// offline.
     pub fn prefetch(&self, packages: &[PackageRef]) {
         if self.settings.offline {
             return;
@@ -145,9 +162,18 @@ impl PackageChecker {
                 Some((ecosystem, p.name.clone()))
             })
             .collect();
-        if let Some(cache) = &self.cache {
-            for (key, lookup) in self.client.lookup_many(&keys) {
-                cache.put(key.0, &key.1, &lookup);
+        for (key, lookup) in self.client.lookup_many(&keys) {
+            match lookup {
+                Lookup::Unknown(why) => {
+                    if let Ok(mut unverified) = self.unverified.lock() {
+                        unverified.insert(key, why);
+                    }
+                }
+                lookup => {
+                    if let Some(cache) = &self.cache {
+                        cache.put(key.0, &key.1, &lookup);
+                    }
+                }
             }
         }
     }
@@ -194,6 +220,15 @@ impl PackageChecker {
             let listed = known::popular(key.0)
                 .rank(&canonical_name(key.0, &key.1))
                 .is_some();
+            if let Some(local) = &reference.local {
+                if let Some(Lookup::Exists(_)) = answers.get(&key) {
+                    out.push(FileFinding {
+                        path: files[reference.file].path.to_path_buf(),
+                        finding: local_twin(reference, local),
+                    });
+                }
+                continue;
+            }
             let findings = match answers.get(&key) {
                 None => Vec::new(),
                 // A listed package is known to exist even when the registry could not be asked
@@ -322,10 +357,15 @@ fn established(info: &PackageInfo, crates_undated: bool) -> bool {
         && old
 }
 
-fn unique(references: &[Reference]) -> Vec<(Ecosystem, String)> {
+/// The references to ask a registry about: not those naming the repository's own code.
+fn lookups(references: &[Reference]) -> Vec<&Reference> {
+    references.iter().filter(|r| r.local.is_none()).collect()
+}
+
+fn unique<'r>(references: impl IntoIterator<Item = &'r Reference>) -> Vec<(Ecosystem, String)> {
     let mut seen = HashSet::new();
     references
-        .iter()
+        .into_iter()
         .map(|r| (r.ecosystem, r.name.clone()))
         .filter(|key| seen.insert(key.clone()))
         .collect()
@@ -351,6 +391,7 @@ fn finding(
             ecosystem: reference.ecosystem.as_str().to_string(),
             name: reference.name.clone(),
         }),
+        flow: None,
     }
 }
 
@@ -373,6 +414,25 @@ fn hallucinated(reference: &Reference) -> Finding {
         Severity::Error,
         message,
     )
+}
+
+/// A hint that a name imported as the repository's own code is also a registry package.
+fn local_twin(reference: &Reference, local: &Path) -> Finding {
+    let mut finding = finding(
+        reference,
+        rule_ids::LOCAL_OR_REGISTRY,
+        Category::HallucinatedPackage,
+        Severity::Hint,
+        format!(
+            "`{}` is imported as the repository's own code (`{}`), and {} has a package of that name too: make sure the local one is what runs",
+            reference.name,
+            local.display(),
+            reference.ecosystem.registry_name()
+        ),
+    );
+    finding.confidence = Confidence::Low;
+    finding.cwe.clear();
+    finding
 }
 
 fn unverified(reference: &Reference, why: &str) -> Finding {
@@ -442,6 +502,7 @@ fn manifest_references(
             name: dependency.name,
             written: None,
             span: dependency.name_span,
+            local: None,
         });
     }
 }
@@ -472,6 +533,9 @@ fn import_references(
                 {
                     continue;
                 }
+                // Code the repository holds somewhere (a folder tests put on `sys.path`, a
+                // namespace package...): not looked up, at most a hint.
+                let local = project.index().python_module(top).map(Path::to_path_buf);
                 let mapped = known::python_distribution(&import.module);
                 let name = mapped.unwrap_or(top).to_string();
                 let declared = declared.get_or_insert_with(|| project.python_declared(file.path));
@@ -493,6 +557,7 @@ fn import_references(
                     name,
                     span,
                     pinned: None,
+                    local,
                 });
             }
         }
@@ -519,6 +584,7 @@ fn import_references(
                     || scope.declared.contains(package)
                     || scope.declared.contains(&types)
                     || project.npm_in_base_dir(scope, package)
+                    || project.index().is_npm_local(&import.module, package)
                 {
                     continue;
                 }
@@ -529,6 +595,7 @@ fn import_references(
                     written: None,
                     span: prefix_span(import.span, package.len()),
                     pinned: None,
+                    local: None,
                 });
             }
         }
@@ -552,6 +619,7 @@ fn import_references(
                     written: None,
                     span: import.span,
                     pinned: None,
+                    local: None,
                 });
             }
         }

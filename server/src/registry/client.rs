@@ -1,79 +1,64 @@
-//! The HTTP client: one `ureq` agent on rustls that trusts the platform's certificate store
-//! (corporate proxies and CI machines use their own CA), with a User-Agent naming slopguard,
-//! connect and total timeouts, retries with backoff on 5xx and 429, and a bound on the requests
-//! in flight to each registry from the whole process. It speaks the crates.io sparse index, the PyPI JSON API and the npm
-//! registry's abbreviated metadata.
+//! The registry client: what to ask each registry and how to read its answer. It speaks the
+//! crates.io sparse index, the PyPI JSON API and the npm registry's abbreviated metadata, with
+//! URLs built by [`super::urls`] and requests made by [`super::fetch`] (one `ureq` agent on
+//! rustls trusting the platform's certificate store, with timeouts, retries, a bound on
+//! requests in flight, the run's deadline and a circuit breaker per registry).
 
+use super::breaker::RunDeadline;
+use super::fetch::{Fetched, Fetcher};
+use super::urls::{self, invalid_reason};
 use super::{Downloads, Lookup, PackageInfo, Settings, VersionInfo};
-use crate::deps::{Ecosystem, canonical_name, normalize_pypi};
+use crate::deps::{Ecosystem, canonical_name};
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
 
-/// The largest response body read (PyPI's JSON for a project with thousands of files is
-/// several megabytes).
-const MAX_BODY: u64 = 64 * 1024 * 1024;
 const NPM_ABBREVIATED: &str = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8";
 
 pub struct Client {
-    agent: ureq::Agent,
+    fetcher: Fetcher,
     settings: Settings,
-}
-
-/// One HTTP answer, reduced to what the lookups distinguish.
-enum Fetched {
-    Body(String),
-    NotFound,
-    Failed(String),
 }
 
 impl Client {
     pub fn new(settings: &Settings) -> Client {
-        let tls = ureq::tls::TlsConfig::builder()
-            .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-            .build();
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(settings.timeout))
-            .timeout_connect(Some(settings.connect_timeout))
-            .user_agent(format!(
-                "slopguard/{} (package existence checks)",
-                env!("CARGO_PKG_VERSION")
-            ))
-            .http_status_as_error(false)
-            .tls_config(tls)
-            .build();
         Client {
-            agent: config.into(),
+            fetcher: Fetcher::new(settings),
             settings: settings.clone(),
         }
     }
 
     /// Asks the registry about one package.
     pub fn lookup(&self, ecosystem: Ecosystem, name: &str) -> Lookup {
+        self.lookup_within(&RunDeadline::default(), ecosystem, name)
+    }
+
+    /// [`Self::lookup`] as part of a batch whose deadline is `run`.
+    fn lookup_within(&self, run: &RunDeadline, ecosystem: Ecosystem, name: &str) -> Lookup {
         if self.settings.offline {
             return Lookup::Unknown("offline".into());
         }
         match ecosystem {
-            Ecosystem::Crates => self.crate_lookup(name),
+            Ecosystem::Crates => self.crate_lookup(run, name),
             Ecosystem::PyPI => {
-                let url = format!(
-                    "{}/pypi/{}/json",
-                    self.settings.pypi_url,
-                    normalize_pypi(name)
-                );
-                match self.fetch(Ecosystem::PyPI, &url, "application/json") {
+                let Some(url) = urls::pypi_document(&self.settings.pypi_url, name) else {
+                    return Lookup::Unknown(invalid_reason(ecosystem));
+                };
+                match self
+                    .fetcher
+                    .get(run, Ecosystem::PyPI, &url, "application/json")
+                {
                     Fetched::Body(body) => parse_pypi(&body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
             }
             Ecosystem::Npm => {
-                match self.fetch(
-                    Ecosystem::Npm,
-                    &self.npm_document_url(name),
-                    NPM_ABBREVIATED,
-                ) {
-                    Fetched::Body(body) => self.npm_with_age(name, &body),
+                let Some(url) = urls::npm_document(&self.settings.npm_url, name) else {
+                    return Lookup::Unknown(invalid_reason(ecosystem));
+                };
+                match self.fetcher.get(run, Ecosystem::Npm, &url, NPM_ABBREVIATED) {
+                    Fetched::Body(body) => self.npm_with_age(run, name, &body),
                     Fetched::NotFound => Lookup::Missing,
                     Fetched::Failed(why) => Lookup::Unknown(why),
                 }
@@ -86,7 +71,7 @@ impl Client {
     /// for those alone the full document is fetched to date the first publication. (The full
     /// document of a busy package runs to megabytes, so a popular one, which is no new package,
     /// is never fetched so.)
-    fn npm_with_age(&self, name: &str, abbreviated: &str) -> Lookup {
+    fn npm_with_age(&self, run: &RunDeadline, name: &str, abbreviated: &str) -> Lookup {
         let Ok(json) = serde_json::from_str::<serde_json::Value>(abbreviated) else {
             return Lookup::Unknown(
                 "the npm registry answered with something that is not JSON".into(),
@@ -106,21 +91,20 @@ impl Client {
             .rank(&canonical_name(Ecosystem::Npm, name))
             .is_some();
         if recently_modified && !popular {
-            self.add_npm_full_document(name, &mut info);
+            self.add_npm_full_document(run, name, &mut info);
         }
         Lookup::Exists(info)
     }
 
-    /// `{npm}/<name>`, a scoped name's `/` encoded as the registry expects.
-    fn npm_document_url(&self, name: &str) -> String {
-        format!("{}/{}", self.settings.npm_url, name.replace('/', "%2f"))
-    }
-
     /// Adds what only npm's full document says (megabytes for a busy package, so asked for
     /// sparingly): the first publication and the repository. A failure leaves `info` as it was.
-    fn add_npm_full_document(&self, name: &str, info: &mut PackageInfo) {
-        let url = self.npm_document_url(name);
-        if let Fetched::Body(full) = self.fetch(Ecosystem::Npm, &url, "application/json")
+    fn add_npm_full_document(&self, run: &RunDeadline, name: &str, info: &mut PackageInfo) {
+        let Some(url) = urls::npm_document(&self.settings.npm_url, name) else {
+            return;
+        };
+        if let Fetched::Body(full) = self
+            .fetcher
+            .get(run, Ecosystem::Npm, &url, "application/json")
             && let Lookup::Exists(complete) = parse_npm(&full)
         {
             info.first_published = info.first_published.or(complete.first_published);
@@ -135,6 +119,8 @@ impl Client {
         &self,
         packages: &[(Ecosystem, String)],
     ) -> HashMap<(Ecosystem, String), Lookup> {
+        // One batch, one deadline: counted from each registry's first answer to this batch.
+        let run = &RunDeadline::default();
         let results = Mutex::new(HashMap::with_capacity(packages.len()));
         std::thread::scope(|scope| {
             for ecosystem in Ecosystem::ALL {
@@ -154,7 +140,7 @@ impl Client {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(name) = queue.get(i) else { break };
-                            let lookup = self.lookup(ecosystem, name);
+                            let lookup = self.lookup_within(run, ecosystem, name);
                             if let Ok(mut results) = results.lock() {
                                 results.insert((ecosystem, (*name).clone()), lookup);
                             }
@@ -173,6 +159,16 @@ impl Client {
     /// PyPI publishes no download counts. A failure leaves `info` as it was: these are facts
     /// for a note, never a verdict.
     pub fn add_details(&self, ecosystem: Ecosystem, name: &str, info: &mut PackageInfo) {
+        self.add_details_within(&RunDeadline::default(), ecosystem, name, info);
+    }
+
+    fn add_details_within(
+        &self,
+        run: &RunDeadline,
+        ecosystem: Ecosystem,
+        name: &str,
+        info: &mut PackageInfo,
+    ) {
         if self.settings.offline {
             return;
         }
@@ -182,14 +178,13 @@ impl Client {
                 // The abbreviated metadata dates nothing and links no repository; the full
                 // document does, asked for here only for the few packages a reviewer reads about.
                 if info.first_published.is_none() || info.repository.is_none() {
-                    self.add_npm_full_document(name, info);
+                    self.add_npm_full_document(run, name, info);
                 }
-                // The downloads API takes a scoped name as written (`@scope/name`).
-                let url = format!(
-                    "{}/downloads/point/last-month/{name}",
-                    self.settings.npm_downloads_url
-                );
-                if let Fetched::Body(body) = self.fetch(ecosystem, &url, "application/json")
+                let Some(url) = urls::npm_downloads(&self.settings.npm_downloads_url, name) else {
+                    return;
+                };
+                if let Fetched::Body(body) =
+                    self.fetcher.get(run, ecosystem, &url, "application/json")
                     && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
                     && let Some(count) = json.get("downloads").and_then(|d| d.as_u64())
                 {
@@ -201,8 +196,11 @@ impl Client {
                 }
             }
             Ecosystem::Crates => {
-                let url = format!("{}/api/v1/crates/{}", self.settings.crates_api_url, name);
-                if let Fetched::Body(body) = self.fetch(ecosystem, &url, "application/json")
+                let Some(url) = urls::crate_api(&self.settings.crates_api_url, name) else {
+                    return;
+                };
+                if let Fetched::Body(body) =
+                    self.fetcher.get(run, ecosystem, &url, "application/json")
                     && let Ok(json) = serde_json::from_str::<serde_json::Value>(&body)
                 {
                     let field = |key: &str| json.pointer(&format!("/crate/{key}")).cloned();
@@ -227,13 +225,14 @@ impl Client {
     /// [`Self::add_details`] for many packages, the registries in parallel, each within its
     /// bound on requests in flight.
     pub fn add_details_many(&self, packages: &mut [(Ecosystem, String, PackageInfo)]) {
+        let run = &RunDeadline::default();
         std::thread::scope(|scope| {
             for chunk in
                 packages.chunks_mut(packages.len().div_ceil(self.settings.concurrency).max(1))
             {
                 scope.spawn(move || {
                     for (ecosystem, name, info) in chunk {
-                        self.add_details(*ecosystem, name, info);
+                        self.add_details_within(run, *ecosystem, name, info);
                     }
                 });
             }
@@ -241,8 +240,10 @@ impl Client {
     }
 
     /// A crate by its name and, when it has `-` or `_`, by the other spelling: cargo treats them
-    /// as one name but the index files it under the published one.
-    fn crate_lookup(&self, name: &str) -> Lookup {
+    /// as one name but the index files it under the published one. Only a "not found" moves on
+    /// to the next spelling: after a failure the answer is unknown anyway, and a hung index
+    /// must not cost a timeout per spelling.
+    fn crate_lookup(&self, run: &RunDeadline, name: &str) -> Lookup {
         let lower = name.to_ascii_lowercase();
         let mut variants = vec![lower.clone()];
         for variant in [lower.replace('-', "_"), lower.replace('_', "-")] {
@@ -250,123 +251,18 @@ impl Client {
                 variants.push(variant);
             }
         }
-        let mut unknown = None;
         for variant in variants {
-            let Some(path) = sparse_index_path(&variant) else {
-                return Lookup::Missing;
+            let Some(url) = urls::crate_index(&self.settings.crates_index_url, &variant) else {
+                return Lookup::Unknown(invalid_reason(Ecosystem::Crates));
             };
-            let url = format!("{}/{}", self.settings.crates_index_url, path);
-            match self.fetch(Ecosystem::Crates, &url, "text/plain") {
+            match self.fetcher.get(run, Ecosystem::Crates, &url, "text/plain") {
                 Fetched::Body(body) => return parse_crate_index(&body),
                 Fetched::NotFound => {}
-                Fetched::Failed(why) => unknown = Some(why),
+                Fetched::Failed(why) => return Lookup::Unknown(why),
             }
         }
-        unknown.map_or(Lookup::Missing, Lookup::Unknown)
+        Lookup::Missing
     }
-
-    /// GET with retries on 5xx and 429; timeouts and connection errors are not retried (they
-    /// already cost the full wait).
-    fn fetch(&self, ecosystem: Ecosystem, url: &str, accept: &str) -> Fetched {
-        let mut attempt = 0;
-        loop {
-            let permit = in_flight(ecosystem).acquire(self.settings.concurrency);
-            let response = self.agent.get(url).header("Accept", accept).call();
-            let mut response = match response {
-                Ok(response) => response,
-                Err(e) => return Fetched::Failed(format!("{url}: {e}")),
-            };
-            let status = response.status().as_u16();
-            match status {
-                200..=299 => {
-                    return match response
-                        .body_mut()
-                        .with_config()
-                        .limit(MAX_BODY)
-                        .read_to_string()
-                    {
-                        Ok(body) => Fetched::Body(body),
-                        Err(e) => Fetched::Failed(format!("{url}: reading the answer: {e}")),
-                    };
-                }
-                404 | 410 => return Fetched::NotFound,
-                429 | 500..=599 if attempt < self.settings.retries => {
-                    drop(permit);
-                    std::thread::sleep(self.settings.retry_backoff * 2u32.pow(attempt));
-                    attempt += 1;
-                }
-                _ => return Fetched::Failed(format!("{url}: HTTP {status}")),
-            }
-        }
-    }
-}
-
-/// The requests in flight to one registry, across every client and thread of the process: the
-/// editor's background passes and a `check` each make their own client, and the registry sees
-/// their sum.
-struct InFlight {
-    count: Mutex<usize>,
-    freed: Condvar,
-}
-
-/// Holds one of a registry's request slots until dropped.
-struct Permit(&'static InFlight);
-
-impl InFlight {
-    const fn idle() -> InFlight {
-        InFlight {
-            count: Mutex::new(0),
-            freed: Condvar::new(),
-        }
-    }
-
-    fn acquire(&'static self, limit: usize) -> Permit {
-        let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
-        while *count >= limit.max(1) {
-            count = self.freed.wait(count).unwrap_or_else(|e| e.into_inner());
-        }
-        *count += 1;
-        Permit(self)
-    }
-}
-
-impl Drop for Permit {
-    fn drop(&mut self) {
-        let mut count = self.0.count.lock().unwrap_or_else(|e| e.into_inner());
-        *count -= 1;
-        // Waiters may hold different limits: wake them all, each checks its own.
-        self.0.freed.notify_all();
-    }
-}
-
-fn in_flight(ecosystem: Ecosystem) -> &'static InFlight {
-    static CRATES: InFlight = InFlight::idle();
-    static PYPI: InFlight = InFlight::idle();
-    static NPM: InFlight = InFlight::idle();
-    match ecosystem {
-        Ecosystem::Crates => &CRATES,
-        Ecosystem::PyPI => &PYPI,
-        Ecosystem::Npm => &NPM,
-    }
-}
-
-/// The path of a crate's file in a sparse index: `1/a`, `2/ab`, `3/a/abc`, `ab/cd/abcd...`.
-pub fn sparse_index_path(name: &str) -> Option<String> {
-    let valid = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !valid {
-        return None;
-    }
-    let name = name.to_ascii_lowercase();
-    Some(match name.len() {
-        1 => format!("1/{name}"),
-        2 => format!("2/{name}"),
-        3 => format!("3/{}/{name}", &name[..1]),
-        _ => format!("{}/{}/{name}", &name[..2], &name[2..4]),
-    })
 }
 
 /// A sparse index file: one JSON object per line and version, in publication order (`vers`,
@@ -564,15 +460,6 @@ pub fn parse_time(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sparse_index_layout() {
-        assert_eq!(sparse_index_path("a").unwrap(), "1/a");
-        assert_eq!(sparse_index_path("io").unwrap(), "2/io");
-        assert_eq!(sparse_index_path("syn").unwrap(), "3/s/syn");
-        assert_eq!(sparse_index_path("Serde_JSON").unwrap(), "se/rd/serde_json");
-        assert_eq!(sparse_index_path("../x"), None);
-    }
 
     #[test]
     fn only_the_first_version_dates_a_crate() {

@@ -2,12 +2,13 @@
 //! keeps a project's own modules and declared dependencies from being asked about (or worse,
 //! reported) as registry packages. Manifests and directory listings are read once per run.
 
+use super::repo_index::RepoIndex;
 use crate::deps::{Ecosystem, Manifest, ManifestKind, canonical_name, parse_manifest};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The most `.rs` files read to learn a crate's module names.
 const MAX_CRATE_FILES: usize = 5000;
@@ -20,6 +21,7 @@ pub(crate) struct Project<'a> {
     listings: RefCell<HashMap<PathBuf, Rc<Vec<String>>>>,
     crate_modules: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
     npmrc: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
+    index: OnceCell<Arc<RepoIndex>>,
 }
 
 /// What is local to a project, for the dependency diff: the workspace's own packages and the
@@ -66,7 +68,13 @@ impl<'a> Project<'a> {
             listings: RefCell::default(),
             crate_modules: RefCell::default(),
             npmrc: RefCell::default(),
+            index: OnceCell::new(),
         }
+    }
+
+    /// Local code anywhere in the repository, from one walk (made on first use).
+    pub fn index(&self) -> &RepoIndex {
+        self.index.get_or_init(|| RepoIndex::of(&self.root))
     }
 
     fn read(&self, path: &Path) -> Option<String> {
@@ -408,6 +416,7 @@ impl<'a> Project<'a> {
             }
         }
         known.extend(self.workspace_packages(file, Ecosystem::Crates));
+        known.extend(self.index().crate_names().cloned());
         known.extend(crate_module_names(&crate_dir));
         let known = Rc::new(known);
         self.crate_modules

@@ -7,13 +7,17 @@
 //! Lookups answer exists / does not exist / **unknown**. Unknown (an error, a timeout, offline)
 //! never becomes a "does not exist" finding: at most an info "could not verify".
 
+mod breaker;
 mod cache;
 mod checker;
 mod client;
+mod fetch;
 pub mod known;
 mod local;
+mod repo_index;
 mod settings;
 mod typosquat;
+mod urls;
 
 pub use cache::Cache;
 pub use checker::{
@@ -34,6 +38,8 @@ pub mod rule_ids {
     pub const TYPOSQUAT: &str = "registry.typosquat";
     pub const RISKY: &str = "registry.risky-package";
     pub const UNVERIFIED: &str = "registry.unverified";
+    /// A hint: a name imported as the repository's own code is also a registry package.
+    pub const LOCAL_OR_REGISTRY: &str = "registry.local-or-registry";
     pub const VERSION_NOT_FOUND: &str = "registry.version-not-found";
     pub const VERSION_YANKED: &str = "registry.version-yanked";
 }

@@ -31,8 +31,10 @@ pub struct RegistryConfig {
     pub timeout_secs: Option<u64>,
     /// Seconds to wait for a connection (default 5).
     pub connect_timeout_secs: Option<u64>,
-    /// Requests in flight at once per registry (default 8).
+    /// Requests in flight at once per registry (default 32: sized for latency, not cores).
     pub concurrency: Option<usize>,
+    /// Seconds a run keeps asking a registry after its first answer (default 5).
+    pub deadline_secs: Option<u64>,
     /// A package first published fewer days ago than this is risky (default 30).
     pub min_age_days: Option<u64>,
 }
@@ -53,6 +55,14 @@ pub struct Settings {
     pub timeout: Duration,
     pub connect_timeout: Duration,
     pub concurrency: usize,
+    /// How long a run keeps asking a registry after that registry's first answer: later
+    /// lookups answer "unknown" at once. Before any answer, `timeout` and the circuit breaker
+    /// bound the wait.
+    pub deadline: Duration,
+    /// Consecutive failures (timeouts, refused connections, 5xx after retries) after which a
+    /// registry is not asked again for `breaker_cooldown`, by any client of the process.
+    pub breaker_failures: u32,
+    pub breaker_cooldown: Duration,
     /// Retries of a request answered 5xx or 429, with doubling backoff.
     pub retries: u32,
     pub retry_backoff: Duration,
@@ -77,7 +87,10 @@ impl Default for Settings {
             cache_dir: default_cache_dir(&|name| std::env::var(name).ok()),
             timeout: Duration::from_secs(10),
             connect_timeout: Duration::from_secs(5),
-            concurrency: 8,
+            concurrency: 32,
+            deadline: Duration::from_secs(5),
+            breaker_failures: 3,
+            breaker_cooldown: Duration::from_secs(30),
             retries: 2,
             retry_backoff: Duration::from_millis(250),
             positive_ttl: Duration::from_secs(7 * 24 * 3600),
@@ -150,6 +163,9 @@ impl Settings {
                 .concurrency
                 .unwrap_or(defaults.concurrency)
                 .clamp(1, 64),
+            deadline: config
+                .deadline_secs
+                .map_or(defaults.deadline, Duration::from_secs),
             min_age: config
                 .min_age_days
                 .map_or(defaults.min_age, |d| Duration::from_secs(d * 24 * 3600)),

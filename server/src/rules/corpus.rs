@@ -118,6 +118,7 @@ pub fn score_corpus(rules: &RuleSet, corpus_dir: &Path) -> CorpusReport {
     let mut scores: BTreeMap<String, RuleScore> = rules
         .rules()
         .iter()
+        .filter(|r| !r.is_taint_library())
         .map(|r| {
             (
                 r.id.clone(),
@@ -170,9 +171,14 @@ pub fn score_corpus(rules: &RuleSet, corpus_dir: &Path) -> CorpusReport {
                 ));
                 continue;
             }
-            let score = scores
-                .get_mut(&annotation.rule)
-                .expect("every rule has a score");
+            let Some(score) = scores.get_mut(&annotation.rule) else {
+                report.errors.push(format!(
+                    "{shown}:{}: `{}` is a taint library, which reports nothing",
+                    annotation.written_line + 1,
+                    annotation.rule
+                ));
+                continue;
+            };
             match annotation.expectation {
                 Expectation::Flagged => {
                     score.flagged_cases += 1;

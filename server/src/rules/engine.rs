@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
+mod flow;
 mod incremental;
 use incremental::Matched;
 pub use incremental::RuleFindings;
@@ -52,6 +53,8 @@ pub struct RuleSet {
     id: u64,
     rules: Vec<Rule>,
     compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
+    /// Each language's taint tables, merged, on first use.
+    flow: [OnceLock<Result<Option<crate::flow::FlowRules>, RuleError>>; Language::ALL.len()],
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
     /// of them match at all (usually none), so the others are never run on it. `None` if the
     /// set cannot be built (then every regex runs).
@@ -87,6 +90,7 @@ impl RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             rules,
             compiled: Default::default(),
+            flow: Default::default(),
             regex_set: OnceLock::new(),
         })
     }
@@ -112,7 +116,11 @@ impl RuleSet {
         self.prepare(&Language::ALL);
         let errors: Vec<RuleError> = Language::ALL
             .iter()
-            .filter_map(|&l| self.compiled(l).as_ref().err().cloned())
+            .flat_map(|&l| {
+                let query = self.compiled(l).as_ref().err().cloned();
+                let flow = self.flow(l).as_ref().err().cloned();
+                query.into_iter().chain(flow)
+            })
             .collect();
         if errors.is_empty() {
             Ok(())
@@ -163,6 +171,7 @@ impl RuleSet {
                 Ok(None) => reusable = true,
                 Err(_) => {}
             }
+            self.run_flow(language, text, tree, &lines, None, &mut matched);
         }
         RuleFindings {
             rule_set: self.id,
@@ -189,7 +198,7 @@ impl RuleSet {
                 .enumerate()
                 .filter_map(|(index, rule)| match &rule.matcher {
                     Matcher::Regex { regex, .. } => Some((regex.as_str(), index)),
-                    Matcher::Query { .. } => None,
+                    Matcher::Query { .. } | Matcher::Flow => None,
                 })
                 .unzip();
             let set = regex::RegexSetBuilder::new(patterns)
@@ -274,7 +283,14 @@ impl RuleSet {
                     safe: fix.safe,
                 })
             });
+            let refine = rule
+                .taint
+                .as_ref()
+                .and_then(|t| t.refined_capture())
+                .and_then(&capture_text)
+                .map(|(node, _)| (pattern.rule, node.byte_range()));
             findings.push(Matched {
+                refine,
                 finding: finding(
                     rule,
                     message,
@@ -334,6 +350,7 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
         cwe: rule.cwe.clone(),
         fix,
         package: None,
+        flow: None,
     }
 }
 

@@ -36,8 +36,16 @@ impl std::error::Error for RuleError {}
 pub(crate) static EMBEDDED_RULES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
-static RULE_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(python|js|ts|rust|any)\.([a-z0-9]+(?:-[a-z0-9]+)*)$").unwrap());
+/// `<namespace>.<name>`, both kebab-case. The built-in pack uses the language namespaces
+/// (`python`, `js`, `ts`, `rust`, `any`); a user pack may use its own (`acme.requests-no-timeout`).
+static RULE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([a-z0-9]+(?:-[a-z0-9]+)*)$").unwrap()
+});
+/// Namespaces of findings slopguard produces in code: a rule file cannot take them.
+const RESERVED_NAMESPACES: &[&str] = &["slopguard", "registry", "deps"];
+/// What a taint rule's message may interpolate.
+const FLOW_PLACEHOLDERS: [&str; 3] = ["source", "source_line", "sink"];
+
 static CWE_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^CWE-[1-9][0-9]*$").unwrap());
 
 /// Reads every `*.toml` below `dir` (sorted, so errors and ids come in a stable order).
@@ -157,13 +165,24 @@ fn parse_rule_checked(
     let Some(parts) = RULE_ID.captures(&id) else {
         return Err(error_at(
             file.id.span().start,
-            format!("rule id `{id}` must look like `<python|js|ts|rust|any>.<kebab-case-name>`"),
+            format!(
+                "rule id `{id}` must look like `<namespace>.<kebab-case-name>`: a language \
+                 (`python`, `js`, `ts`, `rust`, `any`) or your own (`acme.requests-no-timeout`)"
+            ),
         ));
     };
     let (prefix, name) = (
         parts.get(1).unwrap().as_str(),
         parts.get(2).unwrap().as_str(),
     );
+    if RESERVED_NAMESPACES.contains(&prefix) {
+        return Err(error_at(
+            file.id.span().start,
+            format!(
+                "rule id `{id}`: the namespace `{prefix}` is reserved for slopguard's own checks"
+            ),
+        ));
+    }
     if let Some(stem) = stem
         && stem != name
     {
@@ -180,7 +199,9 @@ fn parse_rule_checked(
         "js" => Some(Target::Language(Language::JavaScript)),
         "ts" => Some(Target::Language(Language::TypeScript)),
         "rust" => Some(Target::Language(Language::Rust)),
-        _ => Some(Target::AnyFile),
+        "any" => Some(Target::AnyFile),
+        // A pack's own namespace: its `languages` say where it runs.
+        _ => None,
     };
     if let Some(expected) = prefix_target
         && !targets.contains(&expected)
@@ -224,12 +245,36 @@ fn parse_rule_checked(
         }
     }
 
-    let (matcher, names) = match (&file.matcher.query, &file.matcher.regex) {
+    let taint = match &file.taint {
+        Some(table) => Some(std::sync::Arc::new(
+            table
+                .get_ref()
+                .compile(file.matcher.is_some())
+                .map_err(|m| error_at(table.span().start, m))?,
+        )),
+        None => None,
+    };
+    if taint.is_some() && targets.contains(&Target::AnyFile) {
+        return Err(error_at(
+            file.languages.span().start,
+            "a `[taint]` rule needs a language with a grammar, not `any`".into(),
+        ));
+    }
+    if let (Some(spec), Some(table)) = (&taint, &file.taint)
+        && let Some(message) = spec.message()
+        && let Some(bad) = template::placeholders(message).find(|p| !FLOW_PLACEHOLDERS.contains(p))
+    {
+        return Err(error_at(
+            table.span().start,
+            format!(
+                "the taint `message` uses `{{{{{bad}}}}}`; it may use `{{{{source}}}}`, `{{{{source_line}}}}` and `{{{{sink}}}}`"
+            ),
+        ));
+    }
+    let shape = file.matcher.unwrap_or_default();
+    let (matcher, names) = match (&shape.query, &shape.regex) {
         (Some(query), None) => {
-            if file.matcher.scope.is_some()
-                || file.matcher.min_entropy.is_some()
-                || file.matcher.exclude.is_some()
-            {
+            if shape.scope.is_some() || shape.min_entropy.is_some() || shape.exclude.is_some() {
                 return Err(error_at(
                     query.span().start,
                     "`scope`, `min-entropy` and `exclude` belong to `regex` matchers; in a query use predicates".into(),
@@ -241,11 +286,7 @@ fn parse_rule_checked(
                     "a rule for `any` file must use `regex`".into(),
                 ));
             }
-            let report = file
-                .matcher
-                .report
-                .clone()
-                .unwrap_or_else(|| "match".to_string());
+            let report = shape.report.clone().unwrap_or_else(|| "match".to_string());
             let names = match checks {
                 QueryChecks::Full => Some(
                     validate_query(query, text, &targets, &report)
@@ -262,7 +303,7 @@ fn parse_rule_checked(
             )
         }
         (None, Some(regex_src)) => {
-            if file.matcher.report.is_some() {
+            if shape.report.is_some() {
                 return Err(error_at(
                     regex_src.span().start,
                     "`report` belongs to query matchers; a regex reports its named group `report`"
@@ -271,24 +312,24 @@ fn parse_rule_checked(
             }
             let regex = Regex::new(regex_src.get_ref())
                 .map_err(|e| error_at(regex_src.span().start, format!("invalid regex: {e}")))?;
-            let scope = match file.matcher.scope.as_ref().map(|s| s.get_ref().as_str()) {
+            let scope = match shape.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("any") => RegexScope::Any,
                 Some("string") => RegexScope::String,
                 Some("comment") => RegexScope::Comment,
                 Some(other) => {
                     return Err(error_at(
-                        file.matcher.scope.as_ref().unwrap().span().start,
+                        shape.scope.as_ref().unwrap().span().start,
                         format!("unknown scope `{other}` (expected any, string or comment)"),
                     ));
                 }
             };
-            let exclude = match &file.matcher.exclude {
+            let exclude = match &shape.exclude {
                 Some(src) => Some(Regex::new(src.get_ref()).map_err(|e| {
                     error_at(src.span().start, format!("invalid `exclude` regex: {e}"))
                 })?),
                 None => None,
             };
-            if let Some(bits) = file.matcher.min_entropy
+            if let Some(bits) = shape.min_entropy
                 && !(0.0..=8.0).contains(&bits)
             {
                 return Err(error_at(
@@ -305,20 +346,33 @@ fn parse_rule_checked(
                 Matcher::Regex {
                     regex,
                     scope,
-                    min_entropy: file.matcher.min_entropy,
+                    min_entropy: shape.min_entropy,
                     exclude,
                 },
                 Some(names),
             )
         }
+        (None, None) if taint.is_some() => (
+            Matcher::Flow,
+            Some(FLOW_PLACEHOLDERS.map(String::from).to_vec()),
+        ),
         _ => {
             return Err(RuleError {
                 origin: origin.to_string(),
                 line: None,
-                message: "`[match]` needs exactly one of `query` or `regex`".into(),
+                message: "`[match]` needs exactly one of `query` or `regex` (or the rule needs `[taint]` sinks)".into(),
             });
         }
     };
+    if let (Some(spec), Some(names)) = (&taint, &names)
+        && let Some(capture) = spec.refined_capture()
+        && !names.iter().any(|n| n == capture)
+    {
+        return Err(error_at(
+            file.taint.as_ref().map_or(0, |t| t.span().start),
+            format!("`refine` names `{capture}`, which the matcher does not capture"),
+        ));
+    }
 
     // Without the compiled query the capture names are unknown; trusted rules skip this check.
     let captured = |name: &str| {
@@ -375,6 +429,7 @@ fn parse_rule_checked(
         docs: file.docs,
         matcher,
         fix,
+        taint,
         origin: origin.to_string(),
     })
 }

@@ -4,6 +4,7 @@
 mod corpus;
 mod engine;
 mod explain;
+pub mod ids;
 mod load;
 mod model;
 mod predicates;
@@ -13,11 +14,14 @@ mod template;
 pub use corpus::{CorpusReport, RuleScore, score_corpus};
 pub use engine::{RuleFindings, RuleSet};
 pub use explain::explain;
+pub use ids::{KnownIds, Selection};
 pub use load::{RuleError, load_dir, load_embedded, parse_rule};
 pub use model::{
-    Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, Target,
+    Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, SeverityOverride,
+    Target,
 };
 pub use predicates::shannon_entropy;
+pub use template::render as render_template;
 
 use std::sync::OnceLock;
 

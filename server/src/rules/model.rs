@@ -48,6 +48,31 @@ impl FromStr for Severity {
     }
 }
 
+/// A rule's severity as configured (`[rules.severity]`, the editor's `severityOverrides`): a
+/// severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityOverride {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Off,
+}
+
+impl SeverityOverride {
+    /// The severity to report, or `None` when the rule is turned off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityOverride::Error => Some(Severity::Error),
+            SeverityOverride::Warning => Some(Severity::Warning),
+            SeverityOverride::Info => Some(Severity::Info),
+            SeverityOverride::Hint => Some(Severity::Hint),
+            SeverityOverride::Off => None,
+        }
+    }
+}
+
 /// How sure a rule is that a match is a real problem.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,
@@ -118,7 +143,8 @@ pub(crate) struct RuleFile {
     pub message: Spanned<String>,
     pub docs: Docs,
     #[serde(rename = "match")]
-    pub matcher: MatcherFile,
+    pub matcher: Option<MatcherFile>,
+    pub taint: Option<Spanned<crate::flow::TaintFile>>,
     pub fix: Option<FixFile>,
 }
 
@@ -132,7 +158,7 @@ pub struct Docs {
     pub fix: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct MatcherFile {
     pub query: Option<Spanned<String>>,
@@ -178,6 +204,8 @@ pub enum Matcher {
         min_entropy: Option<f64>,
         exclude: Option<regex::Regex>,
     },
+    /// No shape: the rule's `[taint]` table alone decides (a taint rule or library).
+    Flow,
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +228,8 @@ pub struct Rule {
     pub docs: Docs,
     pub matcher: Matcher,
     pub fix: Option<FixTemplate>,
+    /// The rule's `[taint]` table: its sources, sinks and sanitizers, or what flow refines.
+    pub taint: Option<std::sync::Arc<crate::flow::TaintSpec>>,
     /// Where the rule came from: `builtin:python/yaml-load.toml` or a file path.
     pub origin: String,
 }
@@ -211,6 +241,11 @@ impl Rule {
             Target::AnyFile => true,
             Target::Language(l) => Some(*l) == language,
         })
+    }
+
+    /// Whether this is a taint library: data lent to other taint rules, never a finding.
+    pub fn is_taint_library(&self) -> bool {
+        self.taint.as_ref().is_some_and(|t| t.is_library())
     }
 
     /// The link to this rule's documentation, used by SARIF and the LSP.

@@ -4,7 +4,7 @@
 use crate::lang::is_literal;
 use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum CustomPredicate {
     /// `#literal?` / `#not-literal?`: the value is (not) a constant.
     Literal { capture: u32, negate: bool },
@@ -20,8 +20,20 @@ pub enum CustomPredicate {
         kinds: Vec<String>,
         negate: bool,
     },
-    /// `#min-entropy?`: Shannon entropy of the text, quotes stripped, is at least `bits`.
-    MinEntropy { capture: u32, bits: f64 },
+    /// `#min-entropy?` / `#not-min-entropy?`: Shannon entropy of the text, quotes stripped, is
+    /// (not) at least `bits`.
+    MinEntropy {
+        capture: u32,
+        bits: f64,
+        negate: bool,
+    },
+    /// `#comment-above?` / `#not-comment-above?`: the comment lines directly above the line the
+    /// node starts on (or that line's text before the node) match a regex, e.g. `SAFETY:`.
+    CommentAbove {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -70,23 +82,35 @@ impl CustomPredicate {
                 kinds: strings()?,
                 negate,
             }),
-            "min-entropy?" if !negate => {
+            "min-entropy?" => {
                 let bits = match args.get(1) {
                     Some(QueryPredicateArg::String(s)) if args.len() == 2 => s.parse::<f64>().ok(),
                     _ => None,
                 };
                 match bits {
-                    Some(bits) if (0.0..=8.0).contains(&bits) => {
-                        Ok(CustomPredicate::MinEntropy { capture, bits })
-                    }
+                    Some(bits) if (0.0..=8.0).contains(&bits) => Ok(CustomPredicate::MinEntropy {
+                        capture,
+                        bits,
+                        negate,
+                    }),
                     _ => Err(
                         "`#min-entropy?` takes a capture and a number of bits from 0 to 8".into(),
                     ),
                 }
             }
+            "comment-above?" => match &args[1..] {
+                [QueryPredicateArg::String(source)] => regex::Regex::new(source)
+                    .map(|pattern| CustomPredicate::CommentAbove {
+                        capture,
+                        pattern,
+                        negate,
+                    })
+                    .map_err(|e| format!("`#{operator}`: invalid regex: {e}")),
+                _ => Err(format!("`#{operator}` takes a capture and one regex")),
+            },
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
-                 their not- forms, and min-entropy?)"
+                 min-entropy?, comment-above? and their not- forms)"
             )),
         }
     }
@@ -98,7 +122,8 @@ impl CustomPredicate {
             CustomPredicate::Literal { capture, .. }
             | CustomPredicate::Kind { capture, .. }
             | CustomPredicate::HasAncestor { capture, .. }
-            | CustomPredicate::MinEntropy { capture, .. } => *capture,
+            | CustomPredicate::MinEntropy { capture, .. }
+            | CustomPredicate::CommentAbove { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -123,12 +148,36 @@ impl CustomPredicate {
                 }
                 found != *negate
             }
-            CustomPredicate::MinEntropy { bits, .. } => {
+            CustomPredicate::MinEntropy { bits, negate, .. } => {
                 let text = node.utf8_text(source).unwrap_or("");
-                shannon_entropy(strip_quotes(text)) >= *bits
+                (shannon_entropy(strip_quotes(text)) >= *bits) != *negate
             }
+            CustomPredicate::CommentAbove {
+                pattern, negate, ..
+            } => pattern.is_match(&comment_above(source, node.start_byte())) != *negate,
         }
     }
+}
+
+/// The text of the comment lines directly above the line holding byte `start` (stopping at the
+/// first line that is not a comment), plus that line's text before `start`.
+fn comment_above(source: &[u8], start: usize) -> String {
+    let text = String::from_utf8_lossy(&source[..start.min(source.len())]);
+    let mut lines = text.rsplit('\n');
+    let mut above = lines.next().unwrap_or("").to_string();
+    for line in lines {
+        let trimmed = line.trim_start();
+        let is_comment = ["//", "/*", "*", "#"]
+            .iter()
+            .any(|opener| trimmed.starts_with(opener))
+            && !trimmed.starts_with("#[");
+        if !is_comment {
+            break;
+        }
+        above.push('\n');
+        above.push_str(trimmed);
+    }
+    above
 }
 
 /// Removes one layer of string delimiters and prefixes (`f"..."`, `r#"..."#`, `` `...` ``).
@@ -177,6 +226,21 @@ mod tests {
         assert!((shannon_entropy("abcd") - 2.0).abs() < 1e-9);
         assert!(shannon_entropy("password") < 3.0);
         assert!(shannon_entropy("q8ZfT2vLx9RmW4kPj7YbN3cH") > 4.0);
+    }
+
+    #[test]
+    fn comments_above_stop_at_the_first_code_line() {
+        let source = b"let a = 1; // SAFETY: not this one\n// SAFETY: the index is checked\n/// more\nunsafe { x }";
+        let start = source.len() - "unsafe { x }".len();
+        let above = comment_above(source, start);
+        assert!(above.contains("the index is checked"), "{above}");
+        assert!(!above.contains("not this one"), "{above}");
+        let attribute = b"// SAFETY: stale\n#[inline]\nunsafe fn f() {}";
+        assert!(!comment_above(attribute, attribute.len() - 16).contains("stale"));
+        assert_eq!(
+            comment_above(b"  /* SAFETY: ok */ unsafe {}", 19),
+            "  /* SAFETY: ok */ "
+        );
     }
 
     #[test]

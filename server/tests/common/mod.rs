@@ -102,15 +102,8 @@ impl Repo {
     }
 
     pub fn check(&self, args: &[&str]) -> Command {
-        let mut command = Command::cargo_bin("slopguard").unwrap();
+        let mut command = slopguard_in(self.path(), &self.rules.path().join("cache"));
         command
-            .current_dir(self.path())
-            .env("NO_COLOR", "1")
-            .env_remove("CI")
-            // The project-level registry checks must never reach the internet from a test:
-            // offline, with a cache of the test's own.
-            .env("SLOPGUARD_OFFLINE", "1")
-            .env("SLOPGUARD_CACHE_DIR", self.rules.path().join("cache"))
             .arg("check")
             .arg("--no-builtin-rules")
             .arg("--rules")
@@ -134,6 +127,20 @@ impl Repo {
         });
         (output.status.code().unwrap(), document)
     }
+}
+
+/// `slopguard` run in `dir`, without colour, CI or the internet: the project-level registry
+/// checks are offline, with `cache` as their cache.
+pub fn slopguard_in(dir: &Path, cache: &Path) -> Command {
+    let mut command = Command::cargo_bin("slopguard").unwrap();
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CI")
+        .env("SLOPGUARD_OFFLINE", "1")
+        .env("SLOPGUARD_CACHE_DIR", cache);
+    command
 }
 
 /// `(rule, path, line)` of each finding in a JSON document.

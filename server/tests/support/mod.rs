@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod check;
+pub mod cli;
 
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -436,6 +437,7 @@ fn crate_index(name: &str, package: &Package) -> String {
 pub struct SilentServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    connections: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl SilentServer {
@@ -444,6 +446,8 @@ impl SilentServer {
         let addr = listener.local_addr().unwrap();
         let stop = Arc::new(AtomicBool::new(false));
         let stop2 = stop.clone();
+        let connections = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = connections.clone();
         thread::spawn(move || {
             let mut held = Vec::new();
             for stream in listener.incoming() {
@@ -451,14 +455,23 @@ impl SilentServer {
                     break;
                 }
                 if let Ok(stream) = stream {
+                    counted.fetch_add(1, Ordering::SeqCst);
                     held.push(stream);
                 }
             }
         });
-        SilentServer { addr, stop }
+        SilentServer {
+            addr,
+            stop,
+            connections,
+        }
     }
     pub fn base(&self) -> String {
         format!("http://{}", self.addr)
+    }
+    /// The connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 }
 

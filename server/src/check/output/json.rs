@@ -1,6 +1,7 @@
 //! The `json` format, version 1: a stable shape other tools consume, fields in this order:
 //! `{"version":1,"findings":[{"rule","category","severity","message","path","range","cwe",
-//! "fix"?,"package"?}],"summary":{...}}`, with 1-based lines and columns.
+//! "fix"?,"package"?,"flow"?}],"summary":{...}}`, with 1-based lines and columns. `flow` is
+//! `{"source":{"range","note"},"steps":[{"range","note"}]}` for a data-flow finding.
 
 use crate::check::{Outcome, Reported};
 use crate::rules::Severity;
@@ -28,6 +29,21 @@ struct Finding<'a> {
     fix: Option<Fix<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     package: Option<Package<'a>>,
+    /// A data-flow finding's path: where the untrusted value entered and its steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flow: Option<Flow<'a>>,
+}
+
+#[derive(Serialize)]
+struct Flow<'a> {
+    source: FlowPoint<'a>,
+    steps: Vec<FlowPoint<'a>>,
+}
+
+#[derive(Serialize)]
+struct FlowPoint<'a> {
+    range: Range,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -113,7 +129,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-fn finding(reported: &Reported) -> Finding<'_> {
+fn finding<'a>(reported: &'a Reported) -> Finding<'a> {
     let finding = &reported.finding;
     Finding {
         rule: &finding.rule_id,
@@ -131,6 +147,16 @@ fn finding(reported: &Reported) -> Finding<'_> {
         package: finding.package.as_ref().map(|package| Package {
             ecosystem: &package.ecosystem,
             name: &package.name,
+        }),
+        flow: finding.flow.as_ref().map(|flow| {
+            let point = |p: &'a crate::finding::FlowPoint| FlowPoint {
+                range: range(p.span.start, p.span.end),
+                note: &p.note,
+            };
+            Flow {
+                source: point(&flow.source),
+                steps: flow.steps.iter().map(point).collect(),
+            }
         }),
     }
 }

@@ -1,10 +1,13 @@
-//! Output formats for `slopguard check`: `text` for people, `json` for scripts, `sarif` for code
-//! scanning dashboards, `github` for annotations in GitHub Actions. Each takes the finished
+//! Output formats for `slopguard check`: `text` for people, `concise` for one line per finding,
+//! `json` for scripts, `sarif` for code scanning dashboards, `github` for annotations in GitHub
+//! Actions, and the per-rule counts of `--statistics`. Each takes the finished
 //! [`Outcome`](super::Outcome) and writes it; none decides anything about the findings.
 
+mod concise;
 mod github;
 mod json;
 mod sarif;
+pub mod statistics;
 mod text;
 
 use super::{Outcome, SkipReason};
@@ -17,10 +20,11 @@ pub use json::write as write_json;
 pub use sarif::write as write_sarif;
 pub use text::write as write_text;
 
-/// The `--format` values.
+/// The `--output-format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
+    Concise,
     Json,
     Sarif,
     Github,
@@ -35,6 +39,7 @@ pub fn write(
 ) -> io::Result<()> {
     match format {
         Format::Text => text::write(outcome, out),
+        Format::Concise => concise::write(outcome, out),
         Format::Json => json::write(outcome, out),
         Format::Sarif => sarif::write(outcome, rules, out),
         Format::Github => github::write(outcome, out),

@@ -234,11 +234,58 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
                 .additional_properties(properties)
                 .build(),
         );
-    if fixes.is_empty() {
+    let mut result = if fixes.is_empty() {
         builder.build()
     } else {
         builder.fixes(fixes).build()
+    };
+    if let Some(flow) = &finding.flow {
+        result.code_flows = Some(vec![code_flow(flow, &artifact, finding)]);
     }
+    result
+}
+
+/// A data-flow path as SARIF shows it: one thread from the source through each step to the sink.
+fn code_flow(
+    flow: &crate::finding::FlowTrace,
+    artifact: &sarif::ArtifactLocation,
+    finding: &crate::finding::Finding,
+) -> sarif::CodeFlow {
+    let point = |start: Position, end: Position, note: &str| {
+        sarif::ThreadFlowLocation::builder()
+            .location(
+                sarif::Location::builder()
+                    .physical_location(
+                        sarif::PhysicalLocation::builder()
+                            .artifact_location(artifact.clone())
+                            .region(region(start, end))
+                            .build(),
+                    )
+                    .message(sarif::Message::builder().text(note).build())
+                    .build(),
+            )
+            .build()
+    };
+    let mut locations = vec![point(
+        flow.source.span.start,
+        flow.source.span.end,
+        &flow.source.note,
+    )];
+    locations.extend(
+        flow.steps
+            .iter()
+            .map(|s| point(s.span.start, s.span.end, &s.note)),
+    );
+    locations.push(point(
+        finding.span.start,
+        finding.span.end,
+        "reaches the sink",
+    ));
+    sarif::CodeFlow::builder()
+        .thread_flows(vec![
+            sarif::ThreadFlow::builder().locations(locations).build(),
+        ])
+        .build()
 }
 
 fn region(start: Position, end: Position) -> sarif::Region {

@@ -102,6 +102,7 @@ impl PackageChecker {
                 written: None,
                 span: query.span,
                 pinned: query.version.clone(),
+                local: None,
             };
             let listed = is_listed(query.ecosystem, &query.name);
             let findings = match verdicts.lookups.get(&(query.ecosystem, query.name.clone())) {
@@ -171,6 +172,7 @@ impl PackageChecker {
     ) -> Vec<UndeclaredImport> {
         collect(root, files)
             .into_iter()
+            .filter(|r| r.local.is_none())
             .filter(|r| ManifestKind::from_path(files[r.file].path).is_none())
             .filter(|r| has_manifest_for(root, files[r.file].path, r.ecosystem))
             .map(|r| UndeclaredImport {

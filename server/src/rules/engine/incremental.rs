@@ -24,6 +24,9 @@ use tree_sitter::Tree;
 pub(super) struct Matched {
     pub(super) finding: Finding,
     pub(super) extent: Range<usize>,
+    /// For a shape rule that flow refines: the rule's index and the range of the captured
+    /// value, until the flow pass has answered.
+    pub(super) refine: Option<(usize, Range<usize>)>,
 }
 
 /// The findings of one rule set on one version of a document, kept so the next version can be

@@ -207,7 +207,7 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
         .iter()
         .filter(|rule| match &rule.matcher {
             Matcher::Query { source, .. } => super::pattern_anchors(source).is_none(),
-            Matcher::Regex { .. } => false,
+            Matcher::Regex { .. } | Matcher::Flow => false,
         })
         .map(|rule| rule.id.as_str())
         .collect();

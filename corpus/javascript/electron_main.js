@@ -1,0 +1,96 @@
+// Electron main process and a small static server for the desktop app's update feed.
+const { app, BrowserWindow } = require("electron");
+const path = require("path");
+const fs = require("fs");
+const express = require("express");
+const serveIndex = require("serve-index");
+
+function createWindow() {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    webPreferences: {
+      // ruleid: js.electron-node-integration
+      nodeIntegration: true,
+      // ruleid: js.electron-context-isolation-off
+      contextIsolation: false,
+      // ruleid: js.electron-web-security-off
+      webSecurity: false,
+    },
+  });
+  win.loadURL("https://app.example.com");
+}
+
+function createSafeWindow() {
+  return new BrowserWindow({
+    webPreferences: {
+      preload: path.join(__dirname, "preload.js"),
+      // ok: js.electron-node-integration
+      nodeIntegration: false,
+      // ok: js.electron-context-isolation-off
+      contextIsolation: true,
+      // ok: js.electron-web-security-off
+      webSecurity: true,
+      // ok: js.electron-web-security-off
+      allowRunningInsecureContent: false,
+    },
+  });
+}
+
+function createWorkerWindow() {
+  return new BrowserWindow({
+    webPreferences: {
+      // ruleid: js.electron-node-integration
+      nodeIntegrationInWorker: true,
+      // ruleid: js.electron-context-isolation-off
+      contextIsolation: false,
+      // ruleid: js.electron-web-security-off
+      allowRunningInsecureContent: true,
+      // ok: js.electron-node-integration
+      spellcheck: true,
+      // ok: js.electron-context-isolation-off
+      sandbox: false,
+    },
+  });
+}
+
+const feed = express();
+// ruleid: js.express-static-dotfiles
+feed.use(express.static(__dirname, { dotfiles: "allow" }));
+// ruleid: js.express-static-dotfiles
+feed.use("/releases", express.static(path.join(__dirname, "releases"), { dotfiles: 'allow', maxAge: "1d" }));
+// ok: js.express-static-dotfiles
+feed.use(express.static(path.join(__dirname, "public"), { dotfiles: "deny" }));
+// ok: js.express-static-dotfiles
+feed.use(express.static(path.join(__dirname, "public")));
+// ruleid: js.directory-listing
+feed.use("/releases", serveIndex(path.join(__dirname, "releases"), { icons: true }));
+// ruleid: js.directory-listing
+feed.use(serveIndex("logs"));
+// ok: js.directory-listing
+feed.get("/releases", (req, res) => res.json(fs.readdirSync("releases")));
+// ok: js.directory-listing
+feed.use(express.json());
+
+function prepareCache() {
+  // ruleid: js.world-writable-create
+  fs.mkdirSync(path.join(app.getPath("userData"), "cache"), { recursive: true, mode: 0o777 });
+  // ruleid: js.world-writable-create
+  fs.writeFileSync(path.join(app.getPath("userData"), "state.json"), "{}", { mode: 0o666 });
+  // ruleid: js.world-writable-create
+  process.umask(0);
+  // ok: js.world-writable-create
+  fs.mkdirSync(path.join(app.getPath("userData"), "logs"), { recursive: true, mode: 0o755 });
+  // ok: js.world-writable-create
+  fs.writeFileSync(path.join(app.getPath("userData"), "token"), "", { mode: 0o600 });
+  // ok: js.world-writable-create
+  process.umask(0o022);
+}
+
+app.whenReady().then(() => {
+  prepareCache();
+  createWindow();
+  createSafeWindow();
+  createWorkerWindow();
+  feed.listen(4000);
+});

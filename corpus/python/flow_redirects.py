@@ -1,0 +1,60 @@
+"""Login and logout flows that send the user on somewhere."""
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from flask import Flask, redirect, request
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    target = request.args.get("next", "/")
+    # ruleid: python.open-redirect
+    return redirect(target)
+
+
+@app.route("/logout")
+def logout():
+    # ok: python.open-redirect
+    return redirect("/")
+
+
+@app.route("/items/<item_id>")
+def item_short_link(item_id):
+    # ok: python.open-redirect
+    return redirect(f"/catalog/items/{item_id}")
+
+
+@app.route("/go/<target>")
+def go(target):
+    # ruleid: python.open-redirect
+    return redirect(target)
+
+
+def back_to(url):
+    # ruleid: python.open-redirect
+    return redirect(url)
+
+
+def back_home(url):
+    # ok: python.open-redirect
+    return redirect("/home?from=" + url)
+
+
+@app.route("/return")
+def return_to():
+    return back_to(request.args["url"])
+
+
+@app.route("/home")
+def home_again():
+    return back_home(request.args["url"])
+
+
+def django_login_done(request):
+    next_url = request.GET.get("next", "/")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={"example.com"}):
+        # ok: python.open-redirect
+        return HttpResponseRedirect(next_url)
+    # ruleid: python.open-redirect
+    return HttpResponseRedirect(next_url)

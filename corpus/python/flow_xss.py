@@ -1,0 +1,115 @@
+"""HTML built by hand in views, some of it from request data or a model's answer."""
+import html
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+from openai import OpenAI
+
+api = FastAPI()
+client = OpenAI()
+FOOTER = "<footer>Example Inc.</footer>"
+
+
+def card(title):
+    # The shape rule reports this line; flow adds where `title` came from (show_card below).
+    # ruleid: python.markup-unescaped-format
+    return Markup("<div class='card'>" + title + "</div>")
+
+
+def card_escaped(title):
+    # ok: python.xss, python.markup-unescaped-format
+    return Markup("<div class='card'>" + escape(title) + "</div>")
+
+
+@api.get("/hello")
+async def hello(name: str):
+    # ruleid: python.xss
+    return HTMLResponse(f"<h1>Hello {name}</h1>")
+
+
+@api.get("/hello-escaped")
+async def hello_escaped(name: str):
+    # ok: python.xss
+    return HTMLResponse(f"<h1>Hello {html.escape(name)}</h1>")
+
+
+@api.get("/count")
+async def count(n: int):
+    # ok: python.xss
+    return HTMLResponse(f"<p>{n} items</p>" + FOOTER)
+
+
+@api.get("/profile")
+async def profile(bio: str):
+    text = bio.strip()
+    paragraph = "<p>" + text + "</p>"
+    page = paragraph + FOOTER
+    # ruleid: python.xss
+    return HTMLResponse(content=page)
+
+
+@api.get("/card")
+async def show_card(title: str):
+    return card(title)
+
+
+@api.get("/card-escaped")
+async def show_card_escaped(title: str):
+    return card_escaped(title)
+
+
+@api.get("/summary")
+async def summary(topic: str):
+    completion = client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": f"Summarise {topic}"}]
+    )
+    answer = completion.choices[0].message.content
+    # ruleid: python.xss
+    return HTMLResponse(f"<article>{answer}</article>")
+
+
+@api.get("/summary-escaped")
+async def summary_escaped(topic: str):
+    completion = client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": f"Summarise {topic}"}]
+    )
+    answer = completion.choices[0].message.content
+    # ok: python.xss
+    return HTMLResponse(f"<article>{escape(answer)}</article>")
+
+
+def banner():
+    # ok: python.xss
+    return Markup("<b>" + "maintenance tonight" + "</b>")
+
+
+def django_greeting(request):
+    from django.utils.safestring import mark_safe
+
+    name = request.GET.get("name", "")
+    # ruleid: python.markup-unescaped-format
+    return mark_safe("<span>" + name + "</span>")
+
+
+def django_greeting_escaped(request):
+    from django.utils.safestring import mark_safe
+
+    name = html.escape(request.GET.get("name", ""))
+    # ok: python.xss, python.markup-unescaped-format
+    return mark_safe("<span>" + name + "</span>")
+
+
+def page(body):
+    # ruleid: python.xss
+    return HTMLResponse("<main>" + body + "</main>")
+
+
+@api.get("/notes")
+async def notes(text: str):
+    return page(text)
+
+
+@api.get("/notes-count")
+async def notes_count(count: int):
+    return page(str(count))

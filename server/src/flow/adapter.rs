@@ -1,0 +1,178 @@
+//! The neutral shapes the flow core reasons about, and the trait one adapter per language
+//! implements to map its syntax tree onto them. The core never looks at a node kind.
+
+use tree_sitter::Node;
+
+/// A call, as sinks, sources, sanitizers and propagators match it.
+#[derive(Debug, Clone)]
+pub(crate) struct CallSite<'a> {
+    /// The callee's dotted name when it is one (`requests.get`, `cp.exec`, `Command.new`).
+    pub path: Option<String>,
+    /// The method name of a call on a receiver (`cur.execute` → `execute`).
+    pub method: Option<String>,
+    pub receiver_text: Option<&'a str>,
+    /// The whole call's text.
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arg<'t> {
+    pub value: Node<'t>,
+    pub keyword: Option<Node<'t>>,
+}
+
+/// What an expression is, to the flow core.
+pub(crate) enum Expr<'t> {
+    /// A literal: constant, never tainted.
+    Constant,
+    /// A variable.
+    Name,
+    /// `object.property`, `object::property`.
+    Member { object: Node<'t> },
+    /// `object[index]`.
+    Index { object: Node<'t> },
+    Call {
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        method: Option<Node<'t>>,
+        args: Vec<Arg<'t>>,
+    },
+    /// `target = value`, `target += value` (JavaScript assignments are expressions).
+    Assign {
+        target: Node<'t>,
+        value: Node<'t>,
+        augmented: bool,
+    },
+    /// A value built from parts: f-strings, template literals, `+`, `%`, containers, `format!`.
+    /// Constant when every part is; tainted when any part is.
+    Compose(Vec<Node<'t>>),
+    /// A value whose taint is its inner one's: parentheses, `await`, `&x`, `x?`.
+    Wrap(Node<'t>),
+    /// A conversion to a number or boolean: never tainted.
+    Convert,
+    /// A nested function or lambda: analysed on its own.
+    Opaque,
+    /// Anything else: tainted when a named child is, never constant.
+    Other,
+}
+
+/// What a statement is, to the flow core.
+pub(crate) enum Stmt<'t> {
+    /// `let pattern = value`, `with value as pattern`, a parameter default.
+    Bind {
+        pattern: Node<'t>,
+        value: Option<Node<'t>>,
+    },
+    If {
+        condition: Node<'t>,
+        then: Node<'t>,
+        otherwise: Option<Node<'t>>,
+    },
+    /// A loop; `pattern` takes each element of `iterable`.
+    Loop {
+        pattern: Option<Node<'t>>,
+        iterable: Option<Node<'t>>,
+        body: Vec<Node<'t>>,
+    },
+    /// `with a as x, b as y: body` (also `async with`).
+    With {
+        items: Vec<(Node<'t>, Option<Node<'t>>)>,
+        body: Node<'t>,
+    },
+    Return(Option<Node<'t>>),
+    /// `raise`, `throw`, `abort()`: the rest of the block does not run.
+    Exit(Option<Node<'t>>),
+    /// A function or class nested here: analysed on its own.
+    Skip,
+    Expr(Node<'t>),
+    /// A block or other container: its named children are statements.
+    Block,
+}
+
+/// A condition, as guards read it.
+pub(crate) enum Condition<'t> {
+    Not(Node<'t>),
+    /// `element in container` (`negated`: `not in`).
+    Membership {
+        element: Node<'t>,
+        negated: bool,
+    },
+    /// `a and b`, `a && b`: both hold.
+    All(Vec<Node<'t>>),
+    Expr(Node<'t>),
+}
+
+/// A function definition.
+pub(crate) struct Function<'t> {
+    pub node: Node<'t>,
+    pub name: Option<String>,
+    /// Parameters in call order (a method's `self` left out): binding pattern and type, if any.
+    pub params: Vec<Param<'t>>,
+    /// Decorators (Python) or attributes (Rust) written on it.
+    pub decorators: Vec<Node<'t>>,
+    /// The statements of the body; an expression body (`x => f(x)`) is returned.
+    pub body: Node<'t>,
+    pub expression_body: bool,
+}
+
+pub(crate) struct Param<'t> {
+    pub pattern: Node<'t>,
+    /// The declared type and default value, as written.
+    pub annotation: Option<Node<'t>>,
+    pub default: Option<Node<'t>>,
+}
+
+/// One language's view of its syntax tree.
+pub(crate) trait Adapter: Sync {
+    /// Every function, method and lambda in the tree, outermost first. The module's own
+    /// statements form a function too (with `node` the root).
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>);
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
+    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t>;
+    /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
+    /// For a name a destructuring pattern binds, the property it is read from
+    /// (`const { body } = req` → `body`).
+    fn destructured<'t>(&self, _name: Node<'t>, _text: &str) -> Option<String> {
+        None
+    }
+    /// The literal text a string or string-building expression starts with, up to its first
+    /// interpolation (`f"https://api/{x}"` → `https://api/`). `None` when it starts with a value.
+    fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+    /// The dotted name of a name or member chain: `request.args`, `std.env.args`.
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String>;
+    /// Names a format string interpolates by name (Rust `format!("{name}")`).
+    fn format_names(&self, _node: Node<'_>, _text: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
+    fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+}
+
+/// The adapter for a language.
+pub(crate) fn for_language(language: crate::lang::Language) -> &'static dyn Adapter {
+    use crate::lang::Language;
+    match language {
+        Language::Python => &super::python::Python,
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            &super::javascript::JavaScript
+        }
+        Language::Rust => &super::rust::Rust,
+    }
+}
+
+/// The text of a node, or "" when it is not valid UTF-8.
+pub(crate) fn text_of<'a>(node: Node<'_>, text: &'a str) -> &'a str {
+    text.get(node.byte_range()).unwrap_or("")
+}
+
+/// Named children, skipping comments.
+pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|c| !c.kind().contains("comment"))
+        .collect()
+}

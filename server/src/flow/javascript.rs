@@ -1,0 +1,401 @@
+//! The JavaScript and TypeScript adapter (JSX and TSX included): tree-sitter-javascript's and
+//! tree-sitter-typescript's nodes as the flow core's shapes. TypeScript adds type wrappers
+//! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
+
+use super::adapter::{
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+};
+use tree_sitter::Node;
+
+pub(crate) struct JavaScript;
+
+/// Calls after which a block does not go on.
+const EXIT_CALLS: &[&str] = &["process.exit"];
+
+const FUNCTION_KINDS: &[&str] = &[
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function",
+];
+
+impl Adapter for JavaScript {
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
+        out.push(Function {
+            node: root,
+            name: None,
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: root,
+            expression_body: false,
+        });
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            if FUNCTION_KINDS.contains(&node.kind())
+                && let Some(body) = node.child_by_field_name("body")
+            {
+                out.push(Function {
+                    node,
+                    name: function_name(node, text),
+                    params: params(node),
+                    decorators: Vec::new(),
+                    body,
+                    expression_body: body.kind() != "statement_block",
+                });
+            }
+            let mut children = named_children(node);
+            children.reverse();
+            stack.extend(children);
+        }
+    }
+
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
+        match node.kind() {
+            kind if FUNCTION_KINDS.contains(&kind) => Stmt::Skip,
+            "class_declaration"
+            | "class"
+            | "interface_declaration"
+            | "type_alias_declaration"
+            | "import_statement"
+            | "enum_declaration" => Stmt::Skip,
+            "expression_statement" => match node.named_child(0) {
+                Some(call) if is_exit_call(call, text) => Stmt::Exit(None),
+                Some(expr) => Stmt::Expr(expr),
+                None => Stmt::Block,
+            },
+            "variable_declarator" => match node.child_by_field_name("name") {
+                Some(pattern) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value"),
+                },
+                None => Stmt::Block,
+            },
+            "return_statement" => Stmt::Return(node.named_child(0)),
+            "throw_statement" => Stmt::Exit(node.named_child(0)),
+            "break_statement" | "continue_statement" => Stmt::Exit(None),
+            "if_statement" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+            ) {
+                (Some(condition), Some(then)) => Stmt::If {
+                    condition,
+                    then,
+                    otherwise: node.child_by_field_name("alternative"),
+                },
+                _ => Stmt::Block,
+            },
+            "for_in_statement" => Stmt::Loop {
+                pattern: node.child_by_field_name("left"),
+                iterable: node.child_by_field_name("right"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "for_statement" | "while_statement" | "do_statement" => Stmt::Loop {
+                pattern: None,
+                iterable: None,
+                body: named_children(node),
+            },
+            _ if is_expression(node.kind()) => Stmt::Expr(node),
+            _ => Stmt::Block,
+        }
+    }
+
+    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+        match node.kind() {
+            "number" | "true" | "false" | "null" | "undefined" | "regex" => Expr::Constant,
+            "string" => Expr::Constant,
+            "template_string" => {
+                let parts: Vec<Node<'t>> = named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() == "template_substitution")
+                    .filter_map(|c| c.named_child(0))
+                    .collect();
+                if parts.is_empty() {
+                    Expr::Constant
+                } else {
+                    Expr::Compose(parts)
+                }
+            }
+            "identifier" | "this" | "shorthand_property_identifier" => Expr::Name,
+            "member_expression" => match node.child_by_field_name("object") {
+                Some(object) => Expr::Member { object },
+                None => Expr::Other,
+            },
+            "subscript_expression" => match node.child_by_field_name("object") {
+                Some(object) => Expr::Index { object },
+                None => Expr::Other,
+            },
+            "call_expression" | "new_expression" => call(node),
+            "assignment_expression" | "augmented_assignment_expression" => match (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: node.kind() == "augmented_assignment_expression",
+                },
+                _ => Expr::Other,
+            },
+            "binary_expression" => {
+                let operator = node
+                    .child_by_field_name("operator")
+                    .map(|o| o.kind())
+                    .unwrap_or("");
+                if matches!(operator, "+" | "||" | "&&" | "??") {
+                    Expr::Compose(named_children(node))
+                } else {
+                    Expr::Convert
+                }
+            }
+            "unary_expression" => Expr::Convert,
+            "ternary_expression" => Expr::Compose(
+                ["consequence", "alternative"]
+                    .iter()
+                    .filter_map(|f| node.child_by_field_name(f))
+                    .collect(),
+            ),
+            "array" | "object" | "pair" | "spread_element" | "sequence_expression" => {
+                Expr::Compose(
+                    named_children(node)
+                        .into_iter()
+                        .filter(|c| c.kind() != "property_identifier")
+                        .collect(),
+                )
+            }
+            "parenthesized_expression"
+            | "await_expression"
+            | "as_expression"
+            | "non_null_expression"
+            | "satisfies_expression"
+            | "type_assertion"
+            | "jsx_expression" => match node.named_child(0) {
+                Some(inner) => Expr::Wrap(inner),
+                None => Expr::Other,
+            },
+            kind if FUNCTION_KINDS.contains(&kind) => Expr::Opaque,
+            "jsx_attribute" => match (node.named_child(0), node.named_child(1)) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: false,
+                },
+                _ => Expr::Other,
+            },
+            _ => Expr::Other,
+        }
+    }
+
+    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        match node.kind() {
+            "parenthesized_expression" => match node.named_child(0) {
+                Some(inner) => self.condition(inner),
+                None => Condition::Expr(node),
+            },
+            "unary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "!") =>
+            {
+                match node.child_by_field_name("argument") {
+                    Some(inner) => Condition::Not(inner),
+                    None => Condition::Expr(node),
+                }
+            }
+            "binary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "&&") =>
+            {
+                Condition::All(named_children(node))
+            }
+            _ => Condition::Expr(node),
+        }
+    }
+
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
+        match pattern.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" => out.push(pattern),
+            "object_pattern" | "array_pattern" | "rest_pattern" => {
+                for child in named_children(pattern) {
+                    self.bindings(child, out);
+                }
+            }
+            "pair_pattern" => {
+                if let Some(value) = pattern.child_by_field_name("value") {
+                    self.bindings(value, out);
+                }
+            }
+            "assignment_pattern" | "object_assignment_pattern" => {
+                if let Some(left) = pattern.child_by_field_name("left") {
+                    self.bindings(left, out);
+                }
+            }
+            "required_parameter" | "optional_parameter" => {
+                if let Some(inner) = pattern.child_by_field_name("pattern") {
+                    self.bindings(inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn destructured<'t>(&self, name: Node<'t>, text: &str) -> Option<String> {
+        let parent = name.parent()?;
+        match (name.kind(), parent.kind()) {
+            ("shorthand_property_identifier_pattern", _) => Some(text_of(name, text).to_string()),
+            (_, "pair_pattern") => parent
+                .child_by_field_name("key")
+                .map(|k| text_of(k, text).trim_matches(['"', '\'']).to_string()),
+            _ => None,
+        }
+    }
+
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "identifier" | "this" => Some(text_of(node, text).to_string()),
+            "member_expression" => {
+                let object = self.path(node.child_by_field_name("object")?, text)?;
+                let property = node.child_by_field_name("property")?;
+                Some(format!("{object}.{}", text_of(property, text)))
+            }
+            "non_null_expression" | "parenthesized_expression" => {
+                self.path(node.named_child(0)?, text)
+            }
+            _ => None,
+        }
+    }
+
+    fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
+        let prefix = match node.kind() {
+            "string" | "template_string" => {
+                let mut prefix = String::new();
+                for child in named_children(node) {
+                    match child.kind() {
+                        "string_fragment" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
+                        _ => break,
+                    }
+                }
+                prefix
+            }
+            "binary_expression" => self.literal_prefix(node.child_by_field_name("left")?, text)?,
+            _ => return None,
+        };
+        Some(prefix).filter(|p| !p.is_empty())
+    }
+
+    fn property_name(&self, target: Node<'_>, text: &str) -> Option<String> {
+        match target.kind() {
+            "member_expression" => target
+                .child_by_field_name("property")
+                .map(|p| text_of(p, text).to_string()),
+            "property_identifier" if target.parent()?.kind() == "jsx_attribute" => {
+                Some(text_of(target, text).to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_expression(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call_expression"
+            | "new_expression"
+            | "await_expression"
+            | "assignment_expression"
+            | "augmented_assignment_expression"
+            | "jsx_attribute"
+    )
+}
+
+fn is_exit_call(node: Node<'_>, text: &str) -> bool {
+    node.kind() == "call_expression"
+        && node
+            .child_by_field_name("function")
+            .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
+}
+
+fn call(node: Node<'_>) -> Expr<'_> {
+    let callee = node
+        .child_by_field_name("function")
+        .or_else(|| node.child_by_field_name("constructor"));
+    let Some(callee) = callee else {
+        return Expr::Other;
+    };
+    let (receiver, method) = if callee.kind() == "member_expression" {
+        (
+            callee.child_by_field_name("object"),
+            callee.child_by_field_name("property"),
+        )
+    } else {
+        (None, None)
+    };
+    let args = node
+        .child_by_field_name("arguments")
+        .map(|list| {
+            if list.kind() == "template_string" {
+                // A tagged template: the tag receives the substitutions.
+                return vec![Arg {
+                    value: list,
+                    keyword: None,
+                }];
+            }
+            named_children(list)
+                .into_iter()
+                .map(|value| Arg {
+                    value,
+                    keyword: None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Expr::Call {
+        callee,
+        receiver,
+        method,
+        args,
+    }
+}
+
+/// A function's name: declared, or the variable or property it is assigned to.
+fn function_name(node: Node<'_>, text: &str) -> Option<String> {
+    if let Some(name) = node.child_by_field_name("name") {
+        return Some(text_of(name, text).to_string());
+    }
+    let parent = node.parent()?;
+    match parent.kind() {
+        "variable_declarator" => parent
+            .child_by_field_name("name")
+            .filter(|n| n.kind() == "identifier")
+            .map(|n| text_of(n, text).to_string()),
+        _ => None,
+    }
+}
+
+fn params(node: Node<'_>) -> Vec<Param<'_>> {
+    if let Some(single) = node.child_by_field_name("parameter") {
+        return vec![Param {
+            pattern: single,
+            annotation: None,
+            default: None,
+        }];
+    }
+    let Some(list) = node.child_by_field_name("parameters") else {
+        return Vec::new();
+    };
+    named_children(list)
+        .into_iter()
+        .map(|p| Param {
+            pattern: p,
+            annotation: p.child_by_field_name("type"),
+            default: p
+                .child_by_field_name("value")
+                .or_else(|| p.child_by_field_name("right")),
+        })
+        .collect()
+}

@@ -1,0 +1,205 @@
+//! Data flow (taint): where a value comes from, through which steps, and whether it reaches a
+//! sink unsanitised. A small language-neutral core (`core.rs`) walks each function once in
+//! statement order; one adapter per language (`python.rs`, `javascript.rs`, `rust.rs`) maps its
+//! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
+//! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.
+//!
+//! The engine calls [`FlowRules::analyze`] once per file (or, after an edit, for the functions
+//! in the edited range): taint rules turn its sink hits into findings, and shape rules that
+//! `refine` a capture ask it whether that capture's value is tainted, constant or sanitised.
+
+mod adapter;
+mod core;
+mod javascript;
+mod python;
+mod rust;
+mod spec;
+
+pub use self::core::Step;
+pub(crate) use self::core::{ALL, SinkHit, Value};
+pub(crate) use spec::TaintFile;
+pub use spec::TaintSpec;
+
+use crate::lang::Language;
+use crate::rules::{Rule, RuleError};
+use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Query, QueryCursor, Tree};
+
+/// Every taint table of one language, merged: library data for all rules, each rule's own data
+/// for that rule alone (one bit per rule).
+pub(crate) struct FlowRules {
+    sources: Vec<(Source, u64)>,
+    sinks: Vec<(Sink, u64)>,
+    sanitizers: Vec<(CallPattern, u64)>,
+    propagators: Vec<Propagator>,
+    guards: Vec<GuardKind>,
+    constant_names: Vec<String>,
+    constant_calls: Vec<CallPattern>,
+    queries: Vec<(Query, String, u64)>,
+    /// Per rule bit: literal starts its sinks trust.
+    safe_prefixes: Vec<(u64, regex::Regex)>,
+    /// The rule (index in the rule set) each bit stands for.
+    pub rules: Vec<usize>,
+}
+
+/// What one analysis found.
+#[derive(Debug, Default)]
+pub(crate) struct FlowResult {
+    pub hits: Vec<SinkHit>,
+    /// The values of the nodes shape rules asked about.
+    pub watched: HashMap<Range<usize>, Value>,
+}
+
+/// The most taint rules one language may have (one bit each).
+const MAX_RULES: usize = 64;
+
+impl FlowRules {
+    /// The flow rules of `language` among `rules`; `None` when none has a `[taint]` table.
+    pub fn compile(rules: &[Rule], language: Language) -> Result<Option<FlowRules>, RuleError> {
+        let mut flow = FlowRules {
+            sources: Vec::new(),
+            sinks: Vec::new(),
+            sanitizers: Vec::new(),
+            propagators: Vec::new(),
+            guards: Vec::new(),
+            constant_names: Vec::new(),
+            constant_calls: Vec::new(),
+            queries: Vec::new(),
+            safe_prefixes: Vec::new(),
+            rules: Vec::new(),
+        };
+        let applying = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.applies_to(Some(language)))
+            .filter_map(|(i, r)| Some((i, r, r.taint.as_deref()?)));
+        let mut libraries = Vec::new();
+        for (index, rule, spec) in applying {
+            if spec.library {
+                libraries.push((rule, spec));
+                continue;
+            }
+            if flow.rules.len() == MAX_RULES {
+                return Err(RuleError {
+                    origin: rule.origin.clone(),
+                    line: None,
+                    message: format!("more than {MAX_RULES} taint rules for {}", language.name()),
+                });
+            }
+            let bit = 1u64 << flow.rules.len();
+            flow.rules.push(index);
+            flow.add(rule, spec, bit, language)?;
+        }
+        if flow.rules.is_empty() {
+            return Ok(None);
+        }
+        for (rule, spec) in libraries {
+            flow.add(rule, spec, ALL, language)?;
+        }
+        Ok(Some(flow))
+    }
+
+    fn add(
+        &mut self,
+        rule: &Rule,
+        spec: &TaintSpec,
+        mask: u64,
+        language: Language,
+    ) -> Result<(), RuleError> {
+        for source in &spec.sources {
+            if let SourceKind::Query(text) = &source.kind {
+                let query = Query::new(&language.grammar(), text).map_err(|e| RuleError {
+                    origin: rule.origin.clone(),
+                    line: None,
+                    message: format!(
+                        "source query does not compile for {}: {}",
+                        language.name(),
+                        e.message.trim()
+                    ),
+                })?;
+                if query.capture_index_for_name("source").is_none() {
+                    return Err(RuleError {
+                        origin: rule.origin.clone(),
+                        line: None,
+                        message: "a source query needs a `@source` capture".into(),
+                    });
+                }
+                self.queries
+                    .push((query, source.label.clone().unwrap_or_default(), mask));
+            } else {
+                self.sources.push((source.clone(), mask));
+            }
+        }
+        if let Some(prefix) = &spec.safe_prefix {
+            self.safe_prefixes.push((mask, prefix.clone()));
+        }
+        self.sinks
+            .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
+        self.sanitizers
+            .extend(spec.sanitizers.iter().map(|s| (s.clone(), mask)));
+        self.propagators.extend(spec.propagators.iter().cloned());
+        self.guards.extend(spec.guards.iter().cloned());
+        self.constant_names
+            .extend(spec.constant_names.iter().cloned());
+        self.constant_calls
+            .extend(spec.constant_calls.iter().cloned());
+        Ok(())
+    }
+
+    /// Analyses the functions of `tree` that intersect `range` (all when `None`), recording the
+    /// values of the `watch` nodes.
+    pub fn analyze(
+        &self,
+        language: Language,
+        text: &str,
+        tree: &Tree,
+        watch: HashSet<Range<usize>>,
+        range: Option<Range<usize>>,
+    ) -> FlowResult {
+        let root = tree.root_node();
+        let mut query_sources = HashMap::new();
+        for (query, label, mask) in &self.queries {
+            let capture = query.capture_index_for_name("source").expect("checked");
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(query, root, text.as_bytes());
+            while let Some(m) = matches.next() {
+                for node in m.nodes_for_capture_index(capture) {
+                    let entry = query_sources
+                        .entry(node.byte_range())
+                        .or_insert_with(|| (label.clone(), 0));
+                    entry.1 |= mask;
+                }
+            }
+        }
+        let mut file = core::FileFlow::new(
+            adapter::for_language(language),
+            self,
+            text,
+            root,
+            query_sources,
+            watch,
+        );
+        file.run(range);
+        FlowResult {
+            hits: file.hits.into_inner(),
+            watched: file.watched.into_inner(),
+        }
+    }
+
+    /// Whether rule `bit` trusts a value starting with `prefix`.
+    pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {
+        prefix.is_some_and(|prefix| {
+            self.safe_prefixes
+                .iter()
+                .any(|(mask, regex)| mask & bit != 0 && regex.is_match(prefix))
+        })
+    }
+
+    /// The bit of the rule with index `rule`, if it is a taint rule here.
+    pub fn bit_of(&self, rule: usize) -> Option<u64> {
+        self.rules.iter().position(|r| *r == rule).map(|b| 1 << b)
+    }
+}

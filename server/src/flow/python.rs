@@ -1,0 +1,452 @@
+//! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
+
+use super::adapter::{
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+};
+use tree_sitter::Node;
+
+pub(crate) struct Python;
+
+/// Calls after which a block does not go on (`abort(404)`, `sys.exit(1)`).
+const EXIT_CALLS: &[&str] = &["abort", "flask.abort", "sys.exit", "exit", "os._exit"];
+
+impl Adapter for Python {
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
+        out.push(Function {
+            node: root,
+            name: None,
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: root,
+            expression_body: false,
+        });
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                "function_definition" => out.push(function(node, text)),
+                "lambda" => {
+                    if let Some(body) = node.child_by_field_name("body") {
+                        out.push(Function {
+                            node,
+                            name: None,
+                            params: node
+                                .child_by_field_name("parameters")
+                                .map(params)
+                                .unwrap_or_default(),
+                            decorators: Vec::new(),
+                            body,
+                            expression_body: true,
+                        });
+                    }
+                }
+                _ => {}
+            }
+            let mut children = named_children(node);
+            children.reverse();
+            stack.extend(children);
+        }
+    }
+
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
+        match node.kind() {
+            "function_definition" | "class_definition" | "decorated_definition" | "lambda" => {
+                Stmt::Skip
+            }
+            "expression_statement" => match named_children(node).as_slice() {
+                // `x: int` declares without assigning: the old value is gone.
+                [only]
+                    if only.kind() == "assignment"
+                        && only.child_by_field_name("right").is_none() =>
+                {
+                    match only.child_by_field_name("left") {
+                        Some(pattern) => Stmt::Bind {
+                            pattern,
+                            value: None,
+                        },
+                        None => Stmt::Block,
+                    }
+                }
+                [only] if is_exit_call(*only, text) => Stmt::Exit(None),
+                [only] => Stmt::Expr(*only),
+                _ => Stmt::Block,
+            },
+            "return_statement" => Stmt::Return(node.named_child(0)),
+            "raise_statement" => Stmt::Exit(node.named_child(0)),
+            "continue_statement" | "break_statement" => Stmt::Exit(None),
+            "if_statement" | "elif_clause" => {
+                let (Some(condition), Some(then)) = (
+                    node.child_by_field_name("condition"),
+                    node.child_by_field_name("consequence"),
+                ) else {
+                    return Stmt::Block;
+                };
+                // An `elif`'s alternative is its next sibling in the `if` statement.
+                let otherwise = if node.kind() == "if_statement" {
+                    node.child_by_field_name("alternative")
+                } else {
+                    next_alternative(node)
+                };
+                Stmt::If {
+                    condition,
+                    then,
+                    otherwise,
+                }
+            }
+            "for_statement" => Stmt::Loop {
+                pattern: node.child_by_field_name("left"),
+                iterable: node.child_by_field_name("right"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "while_statement" => Stmt::Loop {
+                pattern: None,
+                iterable: node.child_by_field_name("condition"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "with_statement" => {
+                let mut items = Vec::new();
+                for clause in named_children(node) {
+                    if clause.kind() != "with_clause" {
+                        continue;
+                    }
+                    for item in named_children(clause) {
+                        let Some(value) = item.child_by_field_name("value") else {
+                            continue;
+                        };
+                        if value.kind() == "as_pattern" {
+                            let alias = value.child_by_field_name("alias");
+                            if let Some(inner) = value.named_child(0) {
+                                items.push((inner, alias));
+                            }
+                        } else {
+                            items.push((value, None));
+                        }
+                    }
+                }
+                match node.child_by_field_name("body") {
+                    Some(body) => Stmt::With { items, body },
+                    None => Stmt::Block,
+                }
+            }
+            _ if is_expression(node.kind()) => Stmt::Expr(node),
+            _ => Stmt::Block,
+        }
+    }
+
+    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+        match node.kind() {
+            "integer" | "float" | "true" | "false" | "none" | "ellipsis" => Expr::Constant,
+            "string" | "concatenated_string" => {
+                let mut parts = Vec::new();
+                interpolations(node, &mut parts);
+                if parts.is_empty() {
+                    Expr::Constant
+                } else {
+                    Expr::Compose(parts)
+                }
+            }
+            "identifier" => Expr::Name,
+            "attribute" => match node.child_by_field_name("object") {
+                Some(object) => Expr::Member { object },
+                None => Expr::Other,
+            },
+            "subscript" => match node.child_by_field_name("value") {
+                Some(object) => Expr::Index { object },
+                None => Expr::Other,
+            },
+            "call" => call(node),
+            "assignment" | "augmented_assignment" => match (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: node.kind() == "augmented_assignment",
+                },
+                _ => Expr::Constant,
+            },
+            "named_expression" => match (
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            ) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: false,
+                },
+                _ => Expr::Other,
+            },
+            "binary_operator"
+            | "list"
+            | "tuple"
+            | "set"
+            | "dictionary"
+            | "pair"
+            | "expression_list"
+            | "conditional_expression"
+            | "boolean_operator" => Expr::Compose(named_children(node)),
+            "parenthesized_expression" | "await" | "list_splat" | "dictionary_splat" => {
+                match node.named_child(0) {
+                    Some(inner) => Expr::Wrap(inner),
+                    None => Expr::Other,
+                }
+            }
+            "comparison_operator" | "not_operator" => Expr::Convert,
+            "lambda" => Expr::Opaque,
+            _ => Expr::Other,
+        }
+    }
+
+    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        match node.kind() {
+            "not_operator" => match node.child_by_field_name("argument") {
+                Some(inner) => Condition::Not(inner),
+                None => Condition::Expr(node),
+            },
+            "parenthesized_expression" => match node.named_child(0) {
+                Some(inner) => self.condition(inner),
+                None => Condition::Expr(node),
+            },
+            "boolean_operator"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "and") =>
+            {
+                Condition::All(named_children(node))
+            }
+            "comparison_operator" => {
+                let operators: Vec<&str> = {
+                    let mut cursor = node.walk();
+                    node.children_by_field_name("operators", &mut cursor)
+                        .map(|o| o.kind())
+                        .collect()
+                };
+                match (operators.as_slice(), node.named_child(0)) {
+                    (["in"], Some(element)) => Condition::Membership {
+                        element,
+                        negated: false,
+                    },
+                    (["not in"], Some(element)) => Condition::Membership {
+                        element,
+                        negated: true,
+                    },
+                    _ => Condition::Expr(node),
+                }
+            }
+            _ => Condition::Expr(node),
+        }
+    }
+
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
+        match pattern.kind() {
+            "identifier" => out.push(pattern),
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "expression_list"
+            | "tuple"
+            | "list"
+            | "list_splat_pattern"
+            | "as_pattern_target"
+            | "typed_parameter"
+            | "parenthesized_expression" => {
+                for child in named_children(pattern) {
+                    if pattern.kind() == "typed_parameter" && child.kind() != "identifier" {
+                        continue;
+                    }
+                    self.bindings(child, out);
+                }
+            }
+            "default_parameter" | "typed_default_parameter" => {
+                if let Some(name) = pattern.child_by_field_name("name") {
+                    out.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "identifier" => Some(text_of(node, text).to_string()),
+            "attribute" => {
+                let object = self.path(node.child_by_field_name("object")?, text)?;
+                let attribute = node.child_by_field_name("attribute")?;
+                Some(format!("{object}.{}", text_of(attribute, text)))
+            }
+            _ => None,
+        }
+    }
+
+    fn property_name(&self, _target: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+
+    fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
+        let prefix = match node.kind() {
+            "string" => {
+                let mut prefix = String::new();
+                for child in named_children(node) {
+                    match child.kind() {
+                        "string_content" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
+                        "interpolation" => break,
+                        _ => {}
+                    }
+                }
+                prefix
+            }
+            "concatenated_string" => return self.literal_prefix(node.named_child(0)?, text),
+            "binary_operator" => {
+                let left = self.literal_prefix(node.child_by_field_name("left")?, text)?;
+                match node.child_by_field_name("operator").map(|o| o.kind()) {
+                    Some("%") => left.split('%').next().unwrap_or("").to_string(),
+                    _ => left,
+                }
+            }
+            _ => return None,
+        };
+        Some(prefix).filter(|p| !p.is_empty())
+    }
+}
+
+fn is_expression(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call" | "await" | "assignment" | "augmented_assignment" | "named_expression"
+    )
+}
+
+fn is_exit_call(node: Node<'_>, text: &str) -> bool {
+    node.kind() == "call"
+        && node
+            .child_by_field_name("function")
+            .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
+}
+
+fn next_alternative(node: Node<'_>) -> Option<Node<'_>> {
+    let mut next = node.next_named_sibling();
+    while let Some(n) = next {
+        if matches!(n.kind(), "elif_clause" | "else_clause") {
+            return Some(n);
+        }
+        next = n.next_named_sibling();
+    }
+    None
+}
+
+fn interpolations<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    for child in named_children(node) {
+        match child.kind() {
+            "interpolation" => {
+                if let Some(expression) = child.child_by_field_name("expression") {
+                    out.push(expression);
+                }
+            }
+            "string" => interpolations(child, out),
+            _ => {}
+        }
+    }
+}
+
+fn call(node: Node<'_>) -> Expr<'_> {
+    let Some(callee) = node.child_by_field_name("function") else {
+        return Expr::Other;
+    };
+    let (receiver, method) = if callee.kind() == "attribute" {
+        (
+            callee.child_by_field_name("object"),
+            callee.child_by_field_name("attribute"),
+        )
+    } else {
+        (None, None)
+    };
+    let mut args = Vec::new();
+    if let Some(list) = node.child_by_field_name("arguments") {
+        if list.kind() == "generator_expression" {
+            args.push(Arg {
+                value: list,
+                keyword: None,
+            });
+        }
+        for arg in named_children(list) {
+            if arg.kind() == "keyword_argument" {
+                if let Some(value) = arg.child_by_field_name("value") {
+                    args.push(Arg {
+                        value,
+                        keyword: arg.child_by_field_name("name"),
+                    });
+                }
+            } else if list.kind() == "argument_list" {
+                args.push(Arg {
+                    value: arg,
+                    keyword: None,
+                });
+            }
+        }
+    }
+    Expr::Call {
+        callee,
+        receiver,
+        method,
+        args,
+    }
+}
+
+fn function<'t>(node: Node<'t>, text: &str) -> Function<'t> {
+    let parent = node.parent();
+    let decorators = match parent {
+        Some(p) if p.kind() == "decorated_definition" => named_children(p)
+            .into_iter()
+            .filter(|c| c.kind() == "decorator")
+            .collect(),
+        _ => Vec::new(),
+    };
+    // A method's first parameter is the instance or class.
+    let in_class = {
+        let mut up = parent;
+        while let Some(p) = up {
+            if p.kind() == "decorated_definition" || p.kind() == "block" {
+                up = p.parent();
+                continue;
+            }
+            break;
+        }
+        up.is_some_and(|p| p.kind() == "class_definition")
+    };
+    let mut params = node
+        .child_by_field_name("parameters")
+        .map(params)
+        .unwrap_or_default();
+    if in_class && !params.is_empty() {
+        params.remove(0);
+    }
+    Function {
+        node,
+        name: node
+            .child_by_field_name("name")
+            .map(|n| text_of(n, text).to_string()),
+        params,
+        decorators,
+        body: node.child_by_field_name("body").unwrap_or(node),
+        expression_body: false,
+    }
+}
+
+fn params(list: Node<'_>) -> Vec<Param<'_>> {
+    named_children(list)
+        .into_iter()
+        .filter(|p| {
+            matches!(
+                p.kind(),
+                "identifier" | "typed_parameter" | "default_parameter" | "typed_default_parameter"
+            )
+        })
+        .map(|p| Param {
+            pattern: p,
+            annotation: p.child_by_field_name("type"),
+            default: p.child_by_field_name("value"),
+        })
+        .collect()
+}

@@ -1,0 +1,197 @@
+//! A scanned repository's own `.git/config` cannot make slopguard start a program: for each
+//! setting that names one, `check --staged`, `check --diff` and the git calls the editor makes
+//! (HEAD baseline, dependency baseline) leave the marker script unrun, while plain git with the
+//! same config does run it (so each test would catch a regression).
+
+mod common;
+
+use common::Repo;
+use slopguard::deps::baseline::{Repository, Side};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A repository with a staged change and a further unstaged change to `app.py` (so that
+/// index, work tree and HEAD all differ), and a script that appends to a marker file.
+struct Hostile {
+    repo: Repo,
+    scripts: TempDir,
+}
+
+impl Hostile {
+    fn new(attributes: &str) -> Hostile {
+        let repo = Repo::new();
+        repo.write("app.py", "a = 1\n")
+            .write("requirements.txt", "requests==2.31.0\n")
+            .write(".gitattributes", attributes);
+        repo.commit_all("first");
+        repo.write("app.py", "a = 1\nb = eval(x)\n");
+        repo.git(&["add", "app.py"]);
+        repo.write("app.py", "a = 1\nb = eval(x)\nc = eval(y)\n");
+        let scripts = TempDir::new().unwrap();
+        let hostile = Hostile { repo, scripts };
+        let script = hostile.script();
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 0\n",
+                hostile.marker().display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        hostile
+    }
+
+    fn script(&self) -> PathBuf {
+        self.scripts.path().join("evil.sh")
+    }
+
+    fn marker(&self) -> PathBuf {
+        self.scripts.path().join("ran")
+    }
+
+    fn config(&self, key: &str, value: &str) -> &Self {
+        self.repo.git(&["config", key, value]);
+        self
+    }
+
+    fn ran(&self) -> bool {
+        self.marker().exists()
+    }
+
+    /// Every slopguard path that runs git, then the assertion; then `control` (plain git),
+    /// which must run the script.
+    fn assert_slopguard_runs_nothing(&self, control: &[&str]) {
+        self.assert_runs_nothing(control, true);
+    }
+
+    fn assert_runs_nothing(&self, control: &[&str], objects_complete: bool) {
+        let root = self.repo.path();
+        let staged = self.repo.check(&["--staged"]).output().unwrap();
+        assert!(!self.ran(), "check --staged ran the repository's program");
+        let diff = self.repo.check(&["--diff", "HEAD"]).output().unwrap();
+        assert!(!self.ran(), "check --diff ran the repository's program");
+        // The editor: the HEAD baseline of an open file, and the dependency baseline.
+        let _ = slopguard::lsp::baseline::load(&root.join("app.py"));
+        assert!(!self.ran(), "the editor's HEAD baseline ran it");
+        if let Ok(repository) = Repository::discover(root) {
+            let every = |_: &Path| true;
+            let _ = repository.read_files(&Side::Worktree, &every);
+            let _ = repository.read_files(&Side::Index, &every);
+            if let Ok((head, _)) = repository.sides(&slopguard::deps::Baseline::Head) {
+                let _ = repository.read_files(&head, &every);
+            }
+        }
+        assert!(!self.ran(), "the dependency baseline ran it");
+        // The checks did their work: the staged eval was found.
+        if objects_complete {
+            assert_eq!(staged.status.code(), Some(1), "{staged:?}");
+        }
+        assert!(diff.status.code().is_some(), "{diff:?}");
+        // Plain git with the same config does run it: the assertions above can fail.
+        let _ = std::process::Command::new("git")
+            .args(control)
+            .current_dir(root)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            self.ran(),
+            "control: plain `git {control:?}` did not run the script"
+        );
+    }
+}
+
+#[test]
+fn core_fsmonitor_is_not_run() {
+    let hostile = Hostile::new("");
+    let script = hostile.script();
+    hostile.config("core.fsmonitor", script.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["status"]);
+}
+
+#[test]
+fn hooks_are_not_run() {
+    let hostile = Hostile::new("");
+    let hooks = hostile.scripts.path().join("hooks");
+    std::fs::create_dir(&hooks).unwrap();
+    for hook in [
+        "post-index-change",
+        "post-checkout",
+        "pre-commit",
+        "reference-transaction",
+    ] {
+        std::os::unix::fs::symlink(hostile.script(), hooks.join(hook)).unwrap();
+    }
+    hostile.config("core.hooksPath", hooks.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["add", "app.py"]);
+}
+
+#[test]
+fn an_external_diff_program_is_not_run() {
+    let hostile = Hostile::new("");
+    let script = hostile.script();
+    hostile.config("diff.external", script.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["diff"]);
+}
+
+#[test]
+fn a_diff_driver_command_is_not_run() {
+    let hostile = Hostile::new("*.py diff=evil\n");
+    let script = hostile.script();
+    hostile.config("diff.evil.command", script.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["diff"]);
+}
+
+#[test]
+fn a_textconv_driver_is_not_run() {
+    let hostile = Hostile::new("*.py diff=evil\n");
+    let script = hostile.script();
+    hostile.config("diff.evil.textconv", script.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["diff"]);
+}
+
+#[test]
+fn a_clean_filter_is_not_run() {
+    let hostile = Hostile::new("*.py filter=evil\n");
+    let script = hostile.script();
+    hostile.config("filter.evil.clean", script.to_str().unwrap());
+    hostile.config("filter.evil.required", "true");
+    hostile.assert_slopguard_runs_nothing(&["diff"]);
+}
+
+#[test]
+fn a_process_filter_is_not_run_even_under_an_awkward_name() {
+    let hostile = Hostile::new("*.py filter=a=b.c\n");
+    let script = hostile.script();
+    hostile.config("filter.a=b.c.process", script.to_str().unwrap());
+    hostile.assert_slopguard_runs_nothing(&["diff"]);
+}
+
+#[test]
+fn a_lazy_fetch_never_starts_the_ssh_command() {
+    let hostile = Hostile::new("");
+    let root = hostile.repo.path().to_path_buf();
+    // A partial clone whose committed `app.py` blob is missing: reading it makes plain git
+    // fetch it from the promisor remote, over ssh, with the repository's ssh command.
+    let blob = String::from_utf8(
+        std::process::Command::new("git")
+            .args(["rev-parse", "HEAD:app.py"])
+            .current_dir(&root)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let blob = blob.trim();
+    std::fs::remove_file(root.join(".git/objects").join(&blob[..2]).join(&blob[2..])).unwrap();
+    let script = hostile.script();
+    hostile
+        .config("core.repositoryformatversion", "1")
+        .config("extensions.partialClone", "origin")
+        .config("remote.origin.url", "ssh://git.example.invalid/x.git")
+        .config("remote.origin.promisor", "true")
+        .config("core.sshCommand", script.to_str().unwrap());
+    hostile.assert_runs_nothing(&["cat-file", "-p", "HEAD:app.py"], false);
+}
