@@ -212,7 +212,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
     if args.output.exit_zero {
-        return exit_code(&outcome, None);
+        return exit_code(&outcome, None, true);
     }
     if dependency_policy_fails && outcome.errors.is_empty() {
         return ExitCode::from(EXIT_FINDINGS);
