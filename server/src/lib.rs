@@ -14,6 +14,7 @@ pub mod flow;
 pub mod git;
 pub mod lang;
 pub mod lsp;
+pub mod names;
 pub mod registry;
 pub mod rules;
 pub mod text;

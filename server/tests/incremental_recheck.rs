@@ -198,3 +198,31 @@ fn findings_of_another_rule_set_are_not_reused() {
     );
     assert!(!rechecked.findings().is_empty());
 }
+
+#[test]
+fn an_edited_import_rechecks_the_calls_it_renames() {
+    // The call on the last line is far from the edit, outside its range: only the name table
+    // tells that it now calls hashlib.md5, then that it no longer does.
+    let rules = RuleSet::builtin();
+    let body = "\n\ndef etag(body):\n    return digest(body).hexdigest()\n";
+    let mut text = format!("from hashlib import sha256 as digest{body}");
+    let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
+    let mut findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    assert!(findings.findings().is_empty());
+    for (from, to, expected) in [("sha256", "md5", 1), ("md5", "sha256", 0)] {
+        let start = text.find(from).unwrap();
+        let mut old_tree = tree.clone();
+        apply(&mut text, &mut old_tree, start, start + from.len(), to);
+        findings.edit(start, start + from.len(), start + to.len());
+        let new_tree =
+            slopguard::analysis::parse(Language::Python, &text, Some(&old_tree)).unwrap();
+        findings = rules.recheck(Language::Python, &text, &old_tree, &new_tree, findings);
+        let weak: Vec<_> = findings
+            .findings()
+            .into_iter()
+            .filter(|f| f.rule_id == "python.weak-hash")
+            .collect();
+        assert_eq!(weak.len(), expected, "{text}");
+        tree = new_tree;
+    }
+}

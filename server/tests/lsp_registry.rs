@@ -241,9 +241,10 @@ fn new_and_undeclared_dependencies_are_noted_in_the_editor() {
 
 #[test]
 fn the_editor_reads_the_registry_table_of_slopguard_toml() {
-    // The registry URL and the cache directory come from the project's config, as for `check`;
-    // the environment names neither (downloads and the other registries point at the test
-    // server so that nothing reaches the internet).
+    // The registry URL and the cache directory come from the project's config, as for `check`,
+    // when the user allows a repository's config to choose them; the environment names neither
+    // (downloads and the other registries point at the test server so that nothing reaches the
+    // internet).
     let server = RegistryServer::start();
     let work = tempfile::tempdir().unwrap();
     let root = work.path().canonicalize().unwrap();
@@ -261,6 +262,7 @@ fn the_editor_reads_the_registry_table_of_slopguard_toml() {
         .env()
         .into_iter()
         .filter(|(k, _)| *k != "SLOPGUARD_PYPI_URL")
+        .chain([("SLOPGUARD_ALLOW_CONFIG_REGISTRY", "1".to_string())])
         .collect();
     let mut editor = Editor::start_with(&root, env);
     let file = root.join("app.py");

@@ -148,7 +148,10 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
             .par_iter()
             .map(|path| {
                 let outcome = check_file(path, &cwd, changed.as_ref(), settings, &lines);
-                progress.tick();
+                progress.tick(matches!(
+                    outcome,
+                    FileOutcome::Report { .. } | FileOutcome::Clean
+                ));
                 outcome
             })
             .filter(|outcome| !matches!(outcome, FileOutcome::Clean))

@@ -59,22 +59,34 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         Ok(Loaded::Skipped(_)) | Err(_) => None,
     };
     let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();
-    add_requirement_includes(&mut texts, load);
+    let cwd = options
+        .cwd
+        .canonicalize()
+        .unwrap_or_else(|_| options.cwd.to_path_buf());
+    report
+        .notes
+        .extend(add_requirement_includes(&mut texts, &root, &cwd, load));
     let sources: Vec<SourceFile<'_>> = texts
         .iter()
         .map(|(path, text)| SourceFile { path, text })
         .collect();
     let offline = options.registry.offline;
-    let cwd = options
-        .cwd
-        .canonicalize()
-        .unwrap_or_else(|_| options.cwd.to_path_buf());
     let checker = PackageChecker::new(options.registry.clone());
+    let mut unverified_offline = Vec::new();
     for found in checker.check(&root, &sources) {
+        // Offline, "could not verify" is the expected answer for whatever the cache and the
+        // embedded lists do not hold: one note says it, not one finding per import.
+        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+            if let Some(package) = found.finding.package {
+                unverified_offline.push(package.name);
+            }
+            continue;
+        }
         report
             .findings
             .push((shown(&found.path, &cwd), found.finding));
     }
+
     let baseline = match options.scope {
         Scope::All => Baseline::Head,
         Scope::Staged => Baseline::Index,
@@ -92,24 +104,58 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         },
     );
     for found in introduced.findings {
+        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+            if let Some(package) = found.finding.package {
+                unverified_offline.push(package.name);
+            }
+            continue;
+        }
         report
             .findings
             .push((shown(&found.path, &cwd), found.finding));
     }
     report.notes.extend(introduced.notes);
+    if let Some(note) = unverified_note(unverified_offline) {
+        report.notes.push(note);
+    }
     report.fails = introduced.fails;
     report.dependencies = Some(introduced.summary);
     report
 }
 
+/// `offline: 3 packages not in the cache or the embedded lists were not verified: a, b, c`.
+fn unverified_note(mut names: Vec<String>) -> Option<String> {
+    const SHOWN: usize = 5;
+    names.sort();
+    names.dedup();
+    let count = names.len();
+    if count == 0 {
+        return None;
+    }
+    let mut list = names[..count.min(SHOWN)].join(", ");
+    if count > SHOWN {
+        list.push_str(&format!(" and {} more", count - SHOWN));
+    }
+    Some(format!(
+        "offline: {count} package{} not in the cache or the embedded lists {} not verified: {list}",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "was" } else { "were" },
+    ))
+}
+
 /// Reads the files that requirement files include (`-r base.in`) and that the walk left out
-/// because their names are not a manifest's, so that their entries are checked too.
+/// because their names are not a manifest's, so that their entries are checked too. An include
+/// that leads outside `root` is never read (its lines would go to the registry as names), and
+/// neither it nor a missing one is passed over silently: each is a note.
 fn add_requirement_includes(
     texts: &mut Vec<(PathBuf, String)>,
+    root: &Path,
+    cwd: &Path,
     load: impl Fn(&Path) -> Option<(PathBuf, String)>,
-) {
+) -> Vec<String> {
     /// A bound against include cycles through differently spelled paths.
     const MAX_INCLUDED: usize = 64;
+    let mut notes = Vec::new();
     let walked = texts.len();
     let mut next = 0;
     while next < texts.len() && texts.len() - walked < MAX_INCLUDED {
@@ -121,7 +167,27 @@ fn add_requirement_includes(
         if !is_requirements {
             continue;
         }
+        let includer = shown(path, cwd);
         for include in deps::requirement_includes(path, text) {
+            let include = match deps::reach(root, &include) {
+                deps::Reach::Inside(real) => real,
+                deps::Reach::Outside => {
+                    notes.push(format!(
+                        "{} includes {}, which is outside the project: not read",
+                        includer.display(),
+                        shown(&include, cwd).display()
+                    ));
+                    continue;
+                }
+                deps::Reach::Missing => {
+                    notes.push(format!(
+                        "{} includes {}, which does not exist",
+                        includer.display(),
+                        shown(&include, cwd).display()
+                    ));
+                    continue;
+                }
+            };
             if texts.len() - walked < MAX_INCLUDED
                 && !texts.iter().any(|(p, _)| *p == include)
                 && include.is_file()
@@ -131,6 +197,9 @@ fn add_requirement_includes(
             }
         }
     }
+    notes.sort();
+    notes.dedup();
+    notes
 }
 
 /// A path as the user would write it from `cwd` (canonical): relative when it is below it.

@@ -243,6 +243,11 @@ fn project_settings(
         .clone()
         .try_into()
         .map_err(|e: toml::de::Error| format!("{file}: [registry]: {}", e.message().trim()))?;
+    let env = |name: &str| std::env::var(name).ok();
+    let (registry_config, ignored) = registry_config.limited_for_repository(&env);
+    for note in ignored {
+        eprintln!("note: {file}: {note}");
+    }
     let mut registry = registry::Settings::from_config(&registry_config);
     registry.offline |= offline;
     let dependencies =

@@ -168,8 +168,13 @@ impl Repository {
         let mut files = BTreeMap::new();
         if *side == Side::Worktree {
             for path in paths {
-                let full = self.toplevel.join(&path);
-                // Listed in the index but deleted in the working tree: gone on this side.
+                // Listed in the index but deleted in the working tree: gone on this side. A
+                // tracked symlink leading out of the repository is not followed.
+                let super::Reach::Inside(full) =
+                    super::reach(&self.toplevel, &self.toplevel.join(&path))
+                else {
+                    continue;
+                };
                 let Ok(meta) = std::fs::metadata(&full) else {
                     continue;
                 };
@@ -222,7 +227,11 @@ impl Repository {
             Side::Index => "",
             Side::Worktree => {
                 for path in paths {
-                    let full = self.toplevel.join(in_repository(path));
+                    let super::Reach::Inside(full) =
+                        super::reach(&self.toplevel, &self.toplevel.join(in_repository(path)))
+                    else {
+                        continue;
+                    };
                     let small = std::fs::metadata(&full)
                         .is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE);
                     if small && let Ok(bytes) = std::fs::read(&full) {

@@ -203,8 +203,13 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         if settings.allows(dependency.ecosystem, &dependency.name) {
             continue;
         }
-        let mut message = report::headline(dependency, &introduced.change);
         let found = categories(dependency.ecosystem, &dependency.name);
+        if found.contains(&Category::HallucinatedPackage) {
+            // The registry's "does not exist" error on the same name says all there is: no
+            // second finding on the span (the summary still lists the dependency).
+            continue;
+        }
+        let mut message = report::headline(dependency, &introduced.change);
         if dependency.source == SourceKind::Registry {
             if let Some(facts) = report::facts(
                 dependency.ecosystem,
@@ -232,7 +237,10 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     }
 
     for (path, import) in &imports {
-        if settings.allows(import.ecosystem, &import.name) {
+        let found = categories(import.ecosystem, &import.name);
+        if settings.allows(import.ecosystem, &import.name)
+            || found.contains(&Category::HallucinatedPackage)
+        {
             continue;
         }
         let manifests = match import.ecosystem {
@@ -249,7 +257,6 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         {
             message.push_str(&format!(" ({facts})"));
         }
-        let found = categories(import.ecosystem, &import.name);
         let risky = !found.is_empty();
         report.findings.push(note(
             path.clone(),

@@ -191,6 +191,31 @@ pub fn located(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// Where a path a manifest names (`-r ../base.txt`, a workspace glob, a tsconfig `extends`)
+/// really leads, judged against the canonical project `root`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// Inside the root, with `..` and symlinks resolved: safe to read.
+    Inside(PathBuf),
+    /// Outside the root (an absolute path, `../..`, a symlink leading out): never read.
+    Outside,
+    /// Nothing there.
+    Missing,
+}
+
+/// Resolves `path` (symlinks and `..` included) and says whether it stays inside `root`.
+/// A scanned repository is hostile: a path it names must not make slopguard read, list or
+/// send anything from outside it.
+pub fn reach(root: &Path, path: &Path) -> Reach {
+    match path.canonicalize() {
+        Ok(real) if real.starts_with(root) => Reach::Inside(real),
+        Ok(_) => Reach::Outside,
+        // A missing file under an outside directory is still outside: say so, not "missing".
+        Err(_) if !lexical(path).starts_with(root) => Reach::Outside,
+        Err(_) => Reach::Missing,
+    }
+}
+
 /// The files a requirements file includes with `-r` / `--requirement`, as paths next to it
 /// (`dir/requirements.txt` including `../base.in` gives `base.in`).
 pub fn requirement_includes(path: &Path, text: &str) -> Vec<PathBuf> {
@@ -272,5 +297,37 @@ pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
         Ecosystem::PyPI => normalize_pypi(name),
         Ecosystem::Crates => name.to_ascii_lowercase().replace('-', "_"),
         Ecosystem::Npm => name.to_ascii_lowercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reach_resolves_dot_dot_and_symlinks_against_the_root() {
+        let outer = tempfile::tempdir().unwrap();
+        let outer = outer.path().canonicalize().unwrap();
+        let root = outer.join("root");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(outer.join("secret.txt"), "x").unwrap();
+        std::fs::write(root.join("sub/ok.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(outer.join("secret.txt"), root.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(&outer, root.join("up")).unwrap();
+        let reach_of = |p: &str| reach(&root, &root.join(p));
+        assert_eq!(
+            reach_of("sub/../sub/ok.txt"),
+            Reach::Inside(root.join("sub/ok.txt"))
+        );
+        assert_eq!(reach_of("../secret.txt"), Reach::Outside);
+        assert_eq!(reach_of("link.txt"), Reach::Outside);
+        assert_eq!(
+            reach_of("up/root/sub/ok.txt"),
+            Reach::Inside(root.join("sub/ok.txt"))
+        );
+        assert_eq!(reach_of("up/secret.txt"), Reach::Outside);
+        assert_eq!(reach(&root, &outer.join("secret.txt")), Reach::Outside);
+        assert_eq!(reach_of("sub/missing.txt"), Reach::Missing);
+        assert_eq!(reach_of("../missing.txt"), Reach::Outside);
     }
 }

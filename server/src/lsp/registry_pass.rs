@@ -38,7 +38,8 @@ impl BackgroundPass for RegistryPass {
     }
 }
 
-/// The project's `slopguard.toml` as `check` reads it: its `[registry]` table under the
+/// The project's `slopguard.toml` as `check` reads it (registry URLs and cache only when the
+/// user allows, see `RegistryConfig::limited_for_repository`): its `[registry]` table under the
 /// editor's URLs and `offline` (either side may turn offline on), the environment over both;
 /// and its `[dependencies]` table. A broken table is the `check` command's to report; here it
 /// is the default.
@@ -48,6 +49,8 @@ fn project_settings(root: &Path, editor: &EditorSettings) -> (Settings, Dependen
         .as_ref()
         .and_then(|c| c.registry.clone().try_into().ok())
         .unwrap_or_default();
+    // The editor's settings are the user's; the file's URLs and cache only when allowed.
+    let (file, _ignored) = file.limited_for_repository(&|name| std::env::var(name).ok());
     let merged = RegistryConfig {
         offline: Some(editor.offline || file.offline.unwrap_or(false)),
         pypi_url: editor.registry.pypi_url.clone().or(file.pypi_url.clone()),

@@ -256,11 +256,11 @@ impl State {
         if !self.rules_ready.load(Ordering::Acquire) {
             return Some(Step::WaitForRules);
         }
-        Some(Step::Analyse(Job {
+        Some(Step::Analyse(Box::new(Job {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline,
-        }))
+        })))
     }
 
     /// Stores an outcome if its version is still current; returns whether it was.
@@ -348,7 +348,8 @@ enum Step {
     LoadBaseline(Option<PathBuf>),
     /// Rules are still loading; their arrival wakes every worker.
     WaitForRules,
-    Analyse(Job),
+    /// Boxed: a job holds a whole snapshot, far larger than the other steps.
+    Analyse(Box<Job>),
     Publish,
 }
 
@@ -388,7 +389,7 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                     let slot = state.analysis_slots.clone().acquire_owned().await;
                     let result = tokio::task::spawn_blocking(move || {
                         let _slot = slot;
-                        analyzer(job)
+                        analyzer(*job)
                     })
                     .await;
                     match result {

@@ -439,7 +439,7 @@ fn unverified(reference: &Reference, why: &str) -> Finding {
     let mut finding = finding(
         reference,
         rule_ids::UNVERIFIED,
-        Category::HallucinatedPackage,
+        Category::UnverifiedPackage,
         Severity::Info,
         format!(
             "could not verify `{}` on {} ({why})",

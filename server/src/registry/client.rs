@@ -379,19 +379,56 @@ fn npm_info(json: &serde_json::Value) -> PackageInfo {
         }
     }
     info.latest = latest.map(str::to_string);
-    info.repository = match json.get("repository") {
-        Some(serde_json::Value::String(url)) => Some(url.clone()),
-        Some(repository) => repository
-            .get("url")
-            .and_then(|u| u.as_str())
-            .map(str::to_string),
-        None => None,
-    };
-    info.first_published = json
-        .pointer("/time/created")
+    // The document's own `repository`, else the latest version's `package.json` one: documents
+    // that copy no top-level fields (mirrors, and npm's for some packages) carry it only there.
+    let latest_meta =
+        latest.and_then(|l| json.pointer(&format!("/versions/{}", pointer_escape(l))));
+    info.repository = npm_repository(json.get("repository"))
+        .or_else(|| npm_repository(latest_meta.and_then(|m| m.get("repository"))));
+    // `time.created`, else the earliest version's publication time.
+    let times = json.get("time").and_then(|t| t.as_object());
+    info.first_published = times
+        .and_then(|t| t.get("created"))
         .and_then(|t| t.as_str())
-        .and_then(parse_time);
+        .and_then(parse_time)
+        .or_else(|| {
+            times?
+                .iter()
+                .filter(|(key, _)| *key != "modified" && *key != "created")
+                .filter_map(|(_, t)| t.as_str().and_then(parse_time))
+                .min()
+        });
     info
+}
+
+/// A `package.json` `repository`: a URL, npm's shorthand (`user/repo` on GitHub,
+/// `gitlab:user/repo`, ...) or `{ "type": "git", "url": ... }`, as a link a reviewer can open.
+fn npm_repository(value: Option<&serde_json::Value>) -> Option<String> {
+    let text = match value? {
+        serde_json::Value::String(url) => url.as_str(),
+        other => other.get("url")?.as_str()?,
+    }
+    .trim();
+    if text.is_empty() {
+        return None;
+    }
+    let shorthand = |host: &str, path: &str| format!("https://{host}/{path}");
+    Some(match text.split_once(':') {
+        Some(("github", path)) => shorthand("github.com", path),
+        Some(("gitlab", path)) => shorthand("gitlab.com", path),
+        Some(("bitbucket", path)) => shorthand("bitbucket.org", path),
+        Some(_) => text.to_string(),
+        // `user/repo`: GitHub.
+        None if text.matches('/').count() == 1 && !text.starts_with('/') => {
+            shorthand("github.com", text)
+        }
+        None => text.to_string(),
+    })
+}
+
+/// A JSON pointer segment for `key` (RFC 6901: `~` and `/` escaped).
+fn pointer_escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The repository a PyPI project links to: a `project_urls` entry named like a source link,

@@ -3,7 +3,7 @@
 //! reported) as registry packages. Manifests and directory listings are read once per run.
 
 use super::repo_index::RepoIndex;
-use crate::deps::{Ecosystem, Manifest, ManifestKind, canonical_name, parse_manifest};
+use crate::deps::{self, Ecosystem, Manifest, ManifestKind, canonical_name, parse_manifest};
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,6 +16,8 @@ const MAX_CRATE_FILES: usize = 5000;
 /// One run's view of a project on disk (and of the texts given for files, which win over disk).
 pub(crate) struct Project<'a> {
     root: PathBuf,
+    /// The root with symlinks resolved: what every path read from disk must stay under.
+    real_root: PathBuf,
     texts: HashMap<PathBuf, &'a str>,
     manifests: RefCell<HashMap<PathBuf, Option<Rc<Manifest>>>>,
     listings: RefCell<HashMap<PathBuf, Rc<Vec<String>>>>,
@@ -63,6 +65,7 @@ impl<'a> Project<'a> {
     pub fn new(root: &Path, texts: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Self {
         Project {
             root: root.to_path_buf(),
+            real_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             texts: texts.into_iter().collect(),
             manifests: RefCell::default(),
             listings: RefCell::default(),
@@ -77,12 +80,16 @@ impl<'a> Project<'a> {
         self.index.get_or_init(|| RepoIndex::of(&self.root))
     }
 
+    /// A file of the project: one the caller passed, or one read from disk if it lies inside
+    /// the root (a path a manifest or tsconfig names may lead anywhere; see `deps::reach`).
     fn read(&self, path: &Path) -> Option<String> {
         if let Some(text) = self.texts.get(path) {
             return Some((*text).to_string());
         }
-        let bytes = std::fs::read(path).ok()?;
-        String::from_utf8(bytes).ok()
+        let deps::Reach::Inside(path) = deps::reach(&self.real_root, path) else {
+            return None;
+        };
+        read_text(&path)
     }
 
     /// The manifest at `path`, parsed once.
@@ -110,7 +117,10 @@ impl<'a> Project<'a> {
         if let Some(known) = self.listings.borrow().get(dir) {
             return known.clone();
         }
+        let inside = matches!(deps::reach(&self.real_root, dir), deps::Reach::Inside(_));
         let names: Vec<String> = std::fs::read_dir(dir)
+            .ok()
+            .filter(|_| inside)
             .map(|entries| {
                 entries
                     .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -260,7 +270,7 @@ impl<'a> Project<'a> {
                 continue;
             };
             names.extend(manifest.package_name.clone());
-            for member in expand_members(&dir, &manifest.workspace_members) {
+            for member in expand_members(&self.real_root, &dir, &manifest.workspace_members) {
                 if let Some(m) = self.manifest(&member.join(manifest_name)) {
                     names.extend(m.package_name.clone());
                 }
@@ -286,17 +296,23 @@ impl<'a> Project<'a> {
             .filter(|dir| self.listing(dir).iter().any(|n| n == ".npmrc"))
             .map(|dir| dir.join(".npmrc"));
         project
-            .chain(user)
-            .any(|npmrc| self.npmrc_scopes(&npmrc).contains(scope))
+            .map(|npmrc| (npmrc, false))
+            .chain(user.map(|npmrc| (npmrc, true)))
+            .any(|(npmrc, users)| self.npmrc_scopes(&npmrc, users).contains(scope))
     }
 
     /// The scopes an `.npmrc` gives a registry of their own (`@corp:registry=https://...`).
-    fn npmrc_scopes(&self, path: &Path) -> Rc<HashSet<String>> {
+    fn npmrc_scopes(&self, path: &Path, users: bool) -> Rc<HashSet<String>> {
         if let Some(known) = self.npmrc.borrow().get(path) {
             return known.clone();
         }
-        let scopes: HashSet<String> = self
-            .read(path)
+        // The user's own file is theirs to put anywhere; the project's must be inside it.
+        let text = if users {
+            read_text(path)
+        } else {
+            self.read(path)
+        };
+        let scopes: HashSet<String> = text
             .unwrap_or_default()
             .lines()
             .filter_map(|line| {
@@ -426,8 +442,9 @@ impl<'a> Project<'a> {
     }
 }
 
-/// Workspace member directories: literal paths and one-level `dir/*` globs.
-fn expand_members(dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
+/// Workspace member directories: literal paths and one-level `dir/*` globs, inside `root`
+/// only (a pattern such as `../../*` or `/home/*` is not followed).
+fn expand_members(root: &Path, dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for pattern in patterns {
         match pattern
@@ -435,7 +452,10 @@ fn expand_members(dir: &Path, patterns: &[String]) -> Vec<PathBuf> {
             .or_else(|| pattern.strip_suffix("/**"))
         {
             Some(parent) => {
-                if let Ok(entries) = std::fs::read_dir(dir.join(parent)) {
+                let deps::Reach::Inside(parent) = deps::reach(root, &dir.join(parent)) else {
+                    continue;
+                };
+                if let Ok(entries) = std::fs::read_dir(parent) {
                     out.extend(
                         entries
                             .filter_map(|e| Some(e.ok()?.path()))
@@ -569,4 +589,8 @@ fn in_references(pair: tree_sitter::Node<'_>, text: &str) -> bool {
     owner
         .and_then(|p| p.child_by_field_name("key"))
         .is_some_and(|k| text.get(k.start_byte()..k.end_byte()) == Some("\"references\""))
+}
+
+fn read_text(path: &Path) -> Option<String> {
+    String::from_utf8(std::fs::read(path).ok()?).ok()
 }

@@ -174,6 +174,52 @@ impl Settings {
     }
 }
 
+/// The variable with which the user lets a repository's `slopguard.toml` choose registry URLs
+/// and the cache directory (`1`); without it those keys are ignored with a note.
+pub const ALLOW_REPOSITORY_REGISTRY: &str = "SLOPGUARD_ALLOW_CONFIG_REGISTRY";
+
+impl RegistryConfig {
+    /// The table as a scanned repository's own `slopguard.toml` may set it. A repository is
+    /// hostile input: pointing lookups at its own server would let it answer "this invented
+    /// name exists", and a cache directory of its choosing would poison (or be) another
+    /// project's cache. So registry URLs and `cache-dir` count only when the user allows it
+    /// ([`ALLOW_REPOSITORY_REGISTRY`]`=1`); the user's own environment variables
+    /// (`SLOPGUARD_PYPI_URL`, `SLOPGUARD_CACHE_DIR`, ...) and editor settings always apply.
+    /// Returns the table to use and a note per key ignored.
+    pub fn limited_for_repository(
+        self,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> (RegistryConfig, Vec<String>) {
+        let allowed = env(ALLOW_REPOSITORY_REGISTRY)
+            .is_some_and(|v| !matches!(v.trim(), "" | "0" | "false" | "no"));
+        if allowed {
+            return (self, Vec::new());
+        }
+        let mut notes = Vec::new();
+        let mut config = self;
+        let mut drop = |key: &str, set: bool| {
+            if set {
+                notes.push(format!(
+                    "[registry] {key} in the repository's slopguard.toml is ignored: a \
+                     repository cannot choose where lookups go or where answers are kept \
+                     (set {ALLOW_REPOSITORY_REGISTRY}=1 to allow it, or use the SLOPGUARD_* \
+                     variables)"
+                ));
+            }
+        };
+        drop("pypi-url", config.pypi_url.take().is_some());
+        drop("npm-url", config.npm_url.take().is_some());
+        drop("crates-index-url", config.crates_index_url.take().is_some());
+        drop(
+            "npm-downloads-url",
+            config.npm_downloads_url.take().is_some(),
+        );
+        drop("crates-api-url", config.crates_api_url.take().is_some());
+        drop("cache-dir", config.cache_dir.take().is_some());
+        (config, notes)
+    }
+}
+
 fn default_cache_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     if let Some(dir) = env("SLOPGUARD_CACHE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
@@ -226,5 +272,31 @@ mod tests {
     fn unknown_keys_are_rejected() {
         let err = toml::from_str::<RegistryConfig>("pypi_url = \"x\"").unwrap_err();
         assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn a_repository_cannot_choose_registries_or_the_cache_unless_allowed() {
+        let config = RegistryConfig {
+            pypi_url: Some("http://evil.invalid".into()),
+            npm_url: Some("http://evil.invalid".into()),
+            cache_dir: Some("/tmp/evil".into()),
+            offline: Some(true),
+            ..RegistryConfig::default()
+        };
+        let (limited, notes) = config.clone().limited_for_repository(&|_| None);
+        assert_eq!(
+            limited,
+            RegistryConfig {
+                offline: Some(true),
+                ..RegistryConfig::default()
+            }
+        );
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].starts_with("[registry] pypi-url"), "{notes:?}");
+        let allow = |name: &str| (name == ALLOW_REPOSITORY_REGISTRY).then(|| "1".to_string());
+        assert_eq!(
+            config.clone().limited_for_repository(&allow),
+            (config, vec![])
+        );
     }
 }

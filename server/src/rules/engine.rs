@@ -4,7 +4,7 @@
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, shannon_entropy, strip_quotes};
+use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
 use super::roots::pattern_anchors;
 use super::template;
 use crate::analysis::{Budget, Incomplete};
@@ -159,14 +159,17 @@ impl RuleSet {
         let mut matched = Vec::new();
         let mut reusable = false;
         let mut incomplete = Vec::new();
+        let mut names = None;
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
+                    let context = MatchContext::new(language, tree, text.as_bytes());
                     let stopped =
-                        self.run_queries(compiled, text, tree, &lines, None, &mut matched);
+                        self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
                     // Findings of a match stopped early must not be reused as if complete.
                     reusable = compiled.incremental && stopped.is_none();
                     incomplete.extend(stopped);
+                    names = context.into_names();
                 }
                 Ok(None) => reusable = true,
                 Err(_) => {}
@@ -180,6 +183,7 @@ impl RuleSet {
             dirty: None,
             reusable,
             incomplete,
+            names,
         }
     }
 
@@ -226,15 +230,16 @@ impl RuleSet {
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
-        text: &str,
+        context: &MatchContext<'_>,
         tree: &Tree,
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
     ) -> Option<Incomplete> {
-        let source = text.as_bytes();
+        let source = context.source;
+        let text_len = source.len();
         // Work, not time: the same text gives the same findings on an idle and a loaded machine.
-        let mut budget = Budget::for_text(text.len());
+        let mut budget = Budget::for_text(text_len);
         let mut stopped_at = None;
         let mut stop_when_spent = |state: &tree_sitter::QueryCursorState| {
             if budget.spend() {
@@ -258,7 +263,7 @@ impl RuleSet {
             if !pattern
                 .predicates
                 .iter()
-                .all(|p| p.holds(query_match, source))
+                .all(|p| p.holds(query_match, context))
             {
                 continue;
             }
@@ -267,9 +272,20 @@ impl RuleSet {
             };
             let rule = &self.rules[pattern.rule];
             let capture_text = |name: &str| -> Option<(Node<'_>, String)> {
+                let (name, resolved) = match name.strip_suffix(template::RESOLVED) {
+                    Some(name) => (name, true),
+                    None => (name, false),
+                };
                 let index = names.iter().position(|n| *n == name)? as u32;
                 let node = query_match.nodes_for_capture_index(index).next()?;
-                Some((node, node.utf8_text(source).ok()?.to_string()))
+                let text = match resolved {
+                    true => context.names().resolve(node, source),
+                    false => None,
+                };
+                Some((
+                    node,
+                    text.or_else(|| Some(node.utf8_text(source).ok()?.to_string()))?,
+                ))
             };
             let message =
                 template::render_message(&rule.message, |name| capture_text(name).map(|(_, t)| t));
@@ -297,7 +313,7 @@ impl RuleSet {
                     lines.span(reported.start_byte(), reported.end_byte()),
                     fix,
                 ),
-                extent: match_extent(pattern, query_match, text.len()),
+                extent: match_extent(pattern, query_match, text_len),
             });
         }
         drop(matches);
@@ -310,7 +326,7 @@ impl RuleSet {
         cursor
             .did_exceed_match_limit()
             .then(|| Incomplete::MatchBudget {
-                line: lines.line_of(text.len()) as u32,
+                line: lines.line_of(text_len) as u32,
             })
     }
 }

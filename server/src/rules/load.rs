@@ -376,6 +376,7 @@ fn parse_rule_checked(
 
     // Without the compiled query the capture names are unknown; trusted rules skip this check.
     let captured = |name: &str| {
+        let name = name.strip_suffix(template::RESOLVED).unwrap_or(name);
         names
             .as_ref()
             .is_none_or(|names| names.iter().any(|n| n == name))

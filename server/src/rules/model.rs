@@ -107,6 +107,8 @@ pub enum Category {
     Typosquat,
     RiskyPackage,
     NewDependency,
+    /// A package the registry checks could not look up (offline, an error): not a verdict.
+    UnverifiedPackage,
 }
 
 impl Category {
@@ -117,6 +119,7 @@ impl Category {
             Category::Typosquat => "typosquat",
             Category::RiskyPackage => "risky-package",
             Category::NewDependency => "new-dependency",
+            Category::UnverifiedPackage => "unverified-package",
         }
     }
 }

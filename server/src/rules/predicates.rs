@@ -1,8 +1,40 @@
 //! The custom query predicates the rule pack needs beyond tree-sitter's text predicates
 //! (`#eq?`, `#match?`, `#any-of?` and their `not-` forms, which tree-sitter applies itself).
 
-use crate::lang::is_literal;
-use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg};
+use crate::lang::{Language, is_literal};
+use crate::names::{NamePattern, Names};
+use std::cell::OnceCell;
+use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
+
+/// What predicates may look at beyond the match: the text, and the file's name table, read on
+/// first use (a file no `#resolves-to?` reaches never pays for it).
+pub struct MatchContext<'a> {
+    pub source: &'a [u8],
+    language: Language,
+    tree: &'a Tree,
+    names: OnceCell<Names>,
+}
+
+impl<'a> MatchContext<'a> {
+    pub fn new(language: Language, tree: &'a Tree, source: &'a [u8]) -> Self {
+        MatchContext {
+            source,
+            language,
+            tree,
+            names: OnceCell::new(),
+        }
+    }
+
+    pub fn names(&self) -> &Names {
+        self.names
+            .get_or_init(|| Names::of(self.language, self.tree, self.source))
+    }
+
+    /// The name table, if some predicate needed it.
+    pub fn into_names(self) -> Option<Names> {
+        self.names.into_inner()
+    }
+}
 
 #[derive(Debug, Clone)]
 pub enum CustomPredicate {
@@ -25,6 +57,13 @@ pub enum CustomPredicate {
     MinEntropy {
         capture: u32,
         bits: f64,
+        negate: bool,
+    },
+    /// `#resolves-to?` / `#not-resolves-to?`: the expression names (not) one of these canonical
+    /// names, through the file's imports and aliases (see [`crate::names`]).
+    ResolvesTo {
+        capture: u32,
+        names: Vec<NamePattern>,
         negate: bool,
     },
     /// `#comment-above?` / `#not-comment-above?`: the comment lines directly above the line the
@@ -65,7 +104,9 @@ impl CustomPredicate {
                 .collect();
             let rest = rest?;
             if rest.is_empty() {
-                return Err(format!("`#{operator}` needs at least one node kind"));
+                return Err(format!(
+                    "`#{operator}` needs at least one string after the capture"
+                ));
             }
             Ok(rest)
         };
@@ -80,6 +121,11 @@ impl CustomPredicate {
             "has-ancestor?" => Ok(CustomPredicate::HasAncestor {
                 capture,
                 kinds: strings()?,
+                negate,
+            }),
+            "resolves-to?" => Ok(CustomPredicate::ResolvesTo {
+                capture,
+                names: strings()?.iter().map(|n| NamePattern::parse(n)).collect(),
                 negate,
             }),
             "min-entropy?" => {
@@ -110,28 +156,33 @@ impl CustomPredicate {
             },
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
-                 min-entropy?, comment-above? and their not- forms)"
+                 min-entropy?, comment-above?, resolves-to? and their not- forms)"
             )),
         }
     }
 
     /// Whether the predicate holds for a match. Like tree-sitter's own predicates, it holds for
     /// every node of a quantified capture, and vacuously when an optional capture is absent.
-    pub fn holds(&self, query_match: &QueryMatch<'_, '_>, source: &[u8]) -> bool {
+    pub fn holds(&self, query_match: &QueryMatch<'_, '_>, context: &MatchContext<'_>) -> bool {
         let capture = match self {
             CustomPredicate::Literal { capture, .. }
             | CustomPredicate::Kind { capture, .. }
             | CustomPredicate::HasAncestor { capture, .. }
             | CustomPredicate::MinEntropy { capture, .. }
+            | CustomPredicate::ResolvesTo { capture, .. }
             | CustomPredicate::CommentAbove { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
-            .all(|node| self.holds_for(node, source))
+            .all(|node| self.holds_for(node, context))
     }
 
-    fn holds_for(&self, node: Node<'_>, source: &[u8]) -> bool {
+    fn holds_for(&self, node: Node<'_>, context: &MatchContext<'_>) -> bool {
+        let source = context.source;
         match self {
+            CustomPredicate::ResolvesTo { names, negate, .. } => {
+                context.names().matches(node, source, names) != *negate
+            }
             CustomPredicate::Literal { negate, .. } => is_literal(node) != *negate,
             CustomPredicate::Kind { kinds, negate, .. } => {
                 kinds.iter().any(|k| k == node.kind()) != *negate

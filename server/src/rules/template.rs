@@ -12,6 +12,10 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
         .map(|c| c.get(1).unwrap().as_str())
 }
 
+/// The suffix that turns a capture's placeholder into its canonical name: `{{fn.resolved}}` is
+/// `hashlib.md5` where the code wrote `h` after `from hashlib import md5 as h`.
+pub const RESOLVED: &str = ".resolved";
+
 /// Most characters of a capture shown in a message: a message is one line, not a code dump.
 pub const MESSAGE_VALUE_LIMIT: usize = 60;
 

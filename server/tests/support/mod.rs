@@ -67,6 +67,9 @@ struct State {
     requests: Vec<Request>,
     /// Repository links by `<ecosystem>:<name>`, added to the metadata that can carry them.
     repositories: HashMap<String, String>,
+    /// npm packages whose documents copy no top-level fields: `repository` only in each
+    /// version's metadata, `time` only per version (as mirrors serve them).
+    npm_per_version_only: Vec<String>,
     /// Requests being answered now, and the most there ever were at once.
     in_flight: usize,
     max_in_flight: usize,
@@ -159,6 +162,17 @@ impl RegistryServer {
             .unwrap()
             .repositories
             .insert(format!("{ecosystem}:{name}"), url.to_string());
+        self
+    }
+    /// Serves npm package `name`'s document without top-level `repository` and `time.created`:
+    /// its repository (set by [`Self::repository`], written as is) in each version, and a
+    /// publication time per version.
+    pub fn npm_per_version_only(&self, name: &str) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .npm_per_version_only
+            .push(name.to_string());
         self
     }
     pub fn knob(&self, path_contains: &str, knob: Knob) -> &Self {
@@ -317,11 +331,18 @@ fn route(state: &State, request: &Request) -> (u16, String) {
         return match state.npm.get(&name) {
             Some(p) => {
                 let mut doc = npm_json(&name, p, abbreviated);
-                if let Some(url) = state
-                    .repositories
-                    .get(&format!("npm:{name}"))
-                    .filter(|_| !abbreviated)
-                {
+                let repository = state.repositories.get(&format!("npm:{name}"));
+                if state.npm_per_version_only.contains(&name) {
+                    let times: serde_json::Map<String, Value> = p
+                        .versions
+                        .iter()
+                        .map(|(v, _)| (v.clone(), json!(p.published)))
+                        .collect();
+                    doc["time"] = Value::Object(times);
+                    for meta in doc["versions"].as_object_mut().unwrap().values_mut() {
+                        meta["repository"] = json!(repository);
+                    }
+                } else if let Some(url) = repository.filter(|_| !abbreviated) {
                     doc["repository"] = json!({"type": "git", "url": url});
                 }
                 (200, doc.to_string())

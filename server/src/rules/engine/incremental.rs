@@ -12,7 +12,7 @@
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
 
-use super::{LineIndex, RuleSet};
+use super::{LineIndex, MatchContext, RuleSet};
 use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::lang::Language;
@@ -44,6 +44,9 @@ pub struct RuleFindings {
     pub(super) reusable: bool,
     /// What matching did not cover.
     pub(super) incomplete: Vec<Incomplete>,
+    /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
+    /// kept non-matches) depend on it, so a re-check whose table differs starts over.
+    pub(super) names: Option<crate::names::Names>,
 }
 
 impl RuleFindings {
@@ -133,6 +136,14 @@ impl RuleSet {
         if previous.rule_set != self.id || !previous.reusable {
             return self.check_tracked(Some(language), text, Some(tree));
         }
+        // An edit that changes what a name refers to (an import added, renamed or removed) can
+        // change a match anywhere: re-check in full.
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        if let Some(previous_names) = &previous.names
+            && previous_names != context.names()
+        {
+            return self.check_tracked(Some(language), text, Some(tree));
+        }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut incomplete = Vec::new();
@@ -150,7 +161,7 @@ impl RuleSet {
             if let Some(dirty) = dirty {
                 incomplete.extend(self.run_queries(
                     compiled,
-                    text,
+                    &context,
                     tree,
                     &lines,
                     Some(dirty),
@@ -165,6 +176,7 @@ impl RuleSet {
             dirty: None,
             reusable: incomplete.is_empty(),
             incomplete,
+            names: context.into_names().or(previous.names),
         }
     }
 }

@@ -123,7 +123,9 @@ fn bad_custom_predicate_arguments_are_rejected() {
     let e = error_for(&GOOD.replace("(#not-literal? @cmd)", "(#min-entropy? @cmd \"lots\")"));
     assert!(e.message.contains("min-entropy"), "{e}");
     let e = error_for(&GOOD.replace("(#not-literal? @cmd)", "(#kind? @cmd)"));
-    assert!(e.message.contains("at least one node kind"), "{e}");
+    assert!(e.message.contains("at least one string"), "{e}");
+    let e = error_for(&GOOD.replace("(#not-literal? @cmd)", "(#resolves-to? @cmd)"));
+    assert!(e.message.contains("resolves-to"), "{e}");
 }
 
 #[test]
