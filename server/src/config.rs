@@ -103,6 +103,8 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    #[serde(default)]
+    files: crate::context::FilePolicy,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,6 +141,8 @@ pub struct Config {
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
     pub dependencies: toml::Table,
+    /// `[files]`: what `check` does with tests, fixtures, vendored, generated, minified files.
+    pub files: crate::context::FilePolicy,
 }
 
 impl Config {
@@ -156,6 +160,7 @@ impl Config {
             rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
+            files: crate::context::FilePolicy::default(),
         }
     }
 
@@ -239,6 +244,7 @@ impl Config {
             rule_refs,
             registry: file.registry.unwrap_or_default(),
             dependencies: file.dependencies.unwrap_or_default(),
+            files: file.files,
         })
     }
 }

@@ -24,6 +24,7 @@ pub use source::SkipReason;
 
 use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
+use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
 use crate::rules::{KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
@@ -43,6 +44,12 @@ pub struct Settings {
     pub policy: RulePolicy,
     pub excludes: Excludes,
     pub max_file_size: u64,
+    /// What to do with tests, fixtures, vendored, generated and minified files.
+    pub files: FilePolicy,
+    /// `.gitattributes` of the project root (`linguist-vendored`, `linguist-generated`).
+    pub attributes: Attributes,
+    /// The project root: file kinds are read from paths below it.
+    pub root: PathBuf,
 }
 
 /// What to check.
@@ -78,6 +85,8 @@ pub struct Analysis {
     /// Files with findings or suppressions.
     pub files: Vec<FileReport>,
     pub skipped: Vec<Skipped>,
+    /// Files checked only by the rules that matter in their kind of file (tests, examples...).
+    pub limited: Vec<Skipped>,
     /// Files decoded lossily because they are not valid UTF-8.
     pub lossy: Vec<String>,
     /// Code files analysed although they hold NUL bytes.
@@ -100,6 +109,8 @@ pub struct Outcome {
     /// Sorted by path, line, column and rule.
     pub findings: Vec<Reported>,
     pub skipped: Vec<Skipped>,
+    /// Files checked only by the rules that matter in their kind of file (tests, examples...).
+    pub limited: Vec<Skipped>,
     pub lossy: Vec<String>,
     pub nul: Vec<String>,
     pub errors: Vec<String>,
@@ -163,6 +174,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     let mut analysis = Analysis {
         files: Vec::new(),
         skipped: Vec::new(),
+        limited: Vec::new(),
         lossy: Vec::new(),
         nul: Vec::new(),
         errors,
@@ -188,7 +200,14 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
                 lossy,
                 nul,
                 incomplete,
+                limited,
             } => {
+                if let Some(kind) = limited {
+                    analysis.limited.push(Skipped {
+                        path: report.path.clone(),
+                        reason: SkipReason::Context(kind),
+                    });
+                }
                 if lossy {
                     analysis.lossy.push(report.path.clone());
                 }
@@ -234,6 +253,7 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
     let mut analysis = Analysis {
         files: Vec::new(),
         skipped: Vec::new(),
+        limited: Vec::new(),
         lossy: Vec::new(),
         nul: Vec::new(),
         errors: Vec::new(),
@@ -364,6 +384,7 @@ impl Analysis {
             ))
         });
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.limited.sort_by(|a, b| a.path.cmp(&b.path));
         self.lossy.sort();
         self.nul.sort();
         self.incomplete.sort();
@@ -371,6 +392,7 @@ impl Analysis {
         Outcome {
             findings,
             skipped: self.skipped,
+            limited: self.limited,
             lossy: self.lossy,
             nul: self.nul,
             errors: self.errors,
@@ -392,6 +414,8 @@ enum FileOutcome {
         lossy: bool,
         nul: bool,
         incomplete: Vec<Incomplete>,
+        /// The file's kind, when only the rules that matter there ran on it.
+        limited: Option<FileContext>,
     },
     Clean,
     Skipped(Skipped),
@@ -435,28 +459,53 @@ fn check_file(
             };
         }
     };
+    let relative = absolute
+        .strip_prefix(&settings.root)
+        .or_else(|_| absolute.strip_prefix(cwd))
+        .unwrap_or(path);
+    let kind = crate::context::classify(relative, &text, settings.attributes.context_of(relative));
+    let handling = settings.files.handling(kind);
+    if handling == Handling::Skip {
+        return FileOutcome::Skipped(Skipped {
+            path: display(path),
+            reason: SkipReason::Context(kind),
+        });
+    }
     lines.fetch_add(count_lines(&text), Ordering::Relaxed);
     let analysed = analyze_checked(&settings.rules, FileKind::from_path(path), &text);
+    let limited = (handling == Handling::Relevant && kind != FileContext::Code).then_some(kind);
     if analysed.findings.is_empty()
         && analysed.incomplete.is_empty()
         && !text.contains("slopguard:")
         && !lossy
         && !nul
+        && limited.is_none()
     {
         return FileOutcome::Clean;
     }
-    let report = FileReport::new(
+    let mut report = FileReport::new(
         display(path),
         absolute,
         &text,
         analysed.findings,
         &settings.policy,
     );
+    if limited.is_some() {
+        // After suppressions were matched, so a suppression of a rule that does not run here
+        // is not reported unused.
+        report.findings.retain(|f| {
+            settings
+                .rules
+                .get(&f.finding.rule_id)
+                .is_none_or(|rule| rule.applies_in(kind))
+        });
+    }
     FileOutcome::Report {
         report,
         lossy,
         nul,
         incomplete: analysed.incomplete,
+        limited,
     }
 }
 

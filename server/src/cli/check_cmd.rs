@@ -335,6 +335,13 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
                 policy: config.rules.clone(),
                 excludes: config.excludes.clone(),
                 max_file_size: config.max_file_size,
+                files: config.files,
+                attributes: crate::context::Attributes::read(&config.root),
+                root: crate::config::normalize(
+                    &std::env::current_dir()
+                        .unwrap_or_default()
+                        .join(&config.root),
+                ),
             },
             selection,
         )),

@@ -16,6 +16,7 @@ use super::{LineIndex, MatchContext, RuleSet};
 use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::lang::Language;
+use std::cmp::Reverse;
 use std::ops::Range;
 use tree_sitter::Tree;
 
@@ -59,15 +60,16 @@ impl RuleFindings {
             .chain(self.scanned.iter().cloned())
             .collect();
         // Several patterns of one rule can match the same node: report it once.
+        // Outer before inner when two start together, for `collapse_nested`.
         findings.sort_by(|a, b| {
-            (a.span.start_byte, a.span.end_byte, &a.rule_id).cmp(&(
+            (a.span.start_byte, Reverse(a.span.end_byte), &a.rule_id).cmp(&(
                 b.span.start_byte,
-                b.span.end_byte,
+                Reverse(b.span.end_byte),
                 &b.rule_id,
             ))
         });
         findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
-        findings
+        collapse_nested(findings)
     }
 
     /// What matching did not cover (it stopped at its work budget).
@@ -113,6 +115,30 @@ impl RuleFindings {
             Some(dirty) => map(dirty.start).min(start)..map(dirty.end).max(new_end),
         });
     }
+}
+
+/// One problem, one finding. A finding of a rule inside another finding of the same rule on the
+/// same line is the same problem seen twice (`exec(compile(src))`: the rule matches both calls):
+/// the outer one stays, since it covers the whole expression the user reads. Findings of
+/// different rules stay: they name different problems. `findings` is sorted by start, outer
+/// first.
+fn collapse_nested(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let inside_same_rule = kept
+            .iter()
+            .rev()
+            .take_while(|outer| outer.span.start.line == finding.span.start.line)
+            .any(|outer| {
+                outer.rule_id == finding.rule_id
+                    && outer.span.start_byte <= finding.span.start_byte
+                    && finding.span.end_byte <= outer.span.end_byte
+            });
+        if !inside_same_rule {
+            kept.push(finding);
+        }
+    }
+    kept
 }
 
 impl RuleSet {

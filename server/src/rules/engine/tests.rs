@@ -218,3 +218,19 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
         }
     }
 }
+
+#[test]
+fn a_rule_matching_nested_calls_on_one_line_reports_once() {
+    let text = "exec(compile(src, 'f', 'exec'))\nexec(a)\ncompile(b, 'f', 'exec')\n";
+    let found: Vec<(u32, String)> = crate::analysis::analyze(Language::Python, text)
+        .into_iter()
+        .filter(|f| f.rule_id == "python.eval-exec")
+        .map(|f| (f.span.start.line, f.message))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(found[0].0, 0);
+    assert!(
+        found[0].1.contains("exec()"),
+        "the outer call stays: {found:#?}"
+    );
+}
