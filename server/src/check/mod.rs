@@ -119,6 +119,9 @@ pub struct Outcome {
     pub stats: Stats,
     /// What a change adds to and removes from the dependencies, when that was computed.
     pub dependencies: Option<crate::deps::DependencySummary>,
+    /// What the config file turned off (`slopguard.toml excludes vendor`), said in every
+    /// output format's summary.
+    pub narrowed: Vec<String>,
 }
 
 impl Outcome {
@@ -399,6 +402,7 @@ impl Analysis {
             incomplete: self.incomplete,
             stats: self.stats,
             dependencies: None,
+            narrowed: Vec::new(),
         }
     }
 

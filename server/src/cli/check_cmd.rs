@@ -169,6 +169,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let mut outcome = analysis.finish(&settings, baseline.as_mut());
+    if let Some(path) = &config.path {
+        let file = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        outcome.narrowed = config
+            .narrowing
+            .iter()
+            .map(|n| format!("{file} {n}"))
+            .collect();
+    }
     outcome
         .findings
         .retain(|f| selection.keeps(&f.finding.rule_id));

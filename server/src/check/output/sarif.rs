@@ -44,10 +44,10 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
         .build();
     let run = sarif::Run::builder()
         .tool(sarif::Tool::builder().driver(driver).build())
-        .invocations(vec![invocation(outcome)])
         .results(results)
         // Columns count Unicode scalar values, as `Position` does.
         .column_kind(json!("unicodeCodePoints"))
+        .invocations(vec![invocation(outcome)])
         .build();
     let log = sarif::Sarif::builder()
         .schema(SCHEMA)
@@ -93,12 +93,29 @@ fn invocation(outcome: &Outcome) -> sarif::Invocation {
                 .build()
         })
         .collect();
-    let builder = sarif::Invocation::builder().execution_successful(notifications.is_empty());
-    if notifications.is_empty() {
-        builder.build()
-    } else {
-        builder.tool_execution_notifications(notifications).build()
-    }
+    sarif::Invocation::builder()
+        .execution_successful(notifications.is_empty())
+        .tool_execution_notifications(notifications)
+        .tool_configuration_notifications(configuration_notifications(outcome))
+        .build()
+}
+
+/// What the config turned off (`slopguard.toml excludes vendor`), one notification each.
+fn configuration_notifications(outcome: &Outcome) -> Vec<sarif::Notification> {
+    outcome
+        .narrowed
+        .iter()
+        .map(|narrowed| {
+            sarif::Notification::builder()
+                .level(json!("note"))
+                .message(
+                    sarif::Message::builder()
+                        .text(format!("Not checked: {narrowed}."))
+                        .build(),
+                )
+                .build()
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> serde_json::Value {

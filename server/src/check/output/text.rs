@@ -32,6 +32,9 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             super::list(&paths)
         )?;
     }
+    for narrowed in &outcome.narrowed {
+        writeln!(out, "Not checked: {narrowed}.")?;
+    }
     match &outcome.dependencies {
         Some(d)
             if !(d.direct_added.is_empty()
