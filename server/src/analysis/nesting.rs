@@ -13,7 +13,7 @@ use std::ops::Range;
 
 /// The deepest bracket nesting handed to the parser. Real code stays far below it (deeply
 /// nested generated JSON rarely passes 100); above it, parse and match time grow fast.
-pub const MAX_NESTING: usize = 256;
+pub const MAX_NESTING: usize = 128;
 
 /// The text to parse instead of the original, when some of it is nested too deep: the same
 /// length, with the too-deep bytes blanked.
