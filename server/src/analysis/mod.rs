@@ -177,7 +177,7 @@ pub fn analyze_checked(rules: &RuleSet, kind: FileKind, text: &str) -> Analysed 
         .language()
         .map(|language| parse_checked(language, text, None));
     let tree = parsed.as_ref().and_then(|p| p.tree.as_ref());
-    let checked = rules.check_tracked(kind.language(), text, tree);
+    let checked = rules.check_once(kind.language(), text, tree);
     let mut incomplete = parsed.map(|p| p.incomplete).unwrap_or_default();
     incomplete.extend_from_slice(checked.incomplete());
     Analysed {

@@ -1,11 +1,18 @@
 //! Running rules: every query rule of a language is compiled once into one combined query and
 //! matched in one pass over the tree; regex rules run over the text. `incremental` re-checks a
 //! document after an edit by matching queries only where the edit reached.
+//!
+//! Compiling a query is what a short run pays most for (tree-sitter analyses every pattern
+//! against the grammar's parse table: about half a second per language for the whole pack).
+//! Until a language's combined query is [prepared](RuleSet::prepare), [`RuleSet::check`]
+//! compiles only the rules that can match the text at hand, each on its own: a rule whose
+//! patterns all compare a capture with words the text does not contain (`#eq? @f "eval"`,
+//! see [`pattern_words`]) cannot match it.
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
 use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
-use super::roots::pattern_anchors;
+use super::roots::{pattern_anchors, pattern_words};
 use super::template;
 use crate::analysis::{Budget, Incomplete};
 use crate::finding::{Finding, Fix};
@@ -20,10 +27,13 @@ use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree
 
 mod flow;
 mod incremental;
+mod items;
 use incremental::Matched;
 pub use incremental::RuleFindings;
 
-/// The query rules of one language, compiled together.
+type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
+
+/// The query rules of one language (or one rule of it), compiled together.
 struct CompiledLanguage {
     query: Query,
     /// For each pattern of the combined query: the rule it belongs to, the capture it reports,
@@ -52,7 +62,12 @@ pub struct RuleSet {
     /// Identifies this set, so findings it produced are never reused by another set.
     id: u64,
     rules: Vec<Rule>,
-    compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
+    compiled: [CompiledOnce; Language::ALL.len()],
+    /// Per rule and language, the rule's query alone, compiled when a text first needs it.
+    alone: Vec<[CompiledOnce; Language::ALL.len()]>,
+    /// Per rule, the words one of which each of its patterns needs in a text (see
+    /// [`pattern_words`]); `None` for a rule that is not a query or whose shape is unknown.
+    words: Vec<Option<Vec<Option<Vec<String>>>>>,
     /// Each language's taint tables, merged, on first use.
     flow: [OnceLock<Result<Option<crate::flow::FlowRules>, RuleError>>; Language::ALL.len()],
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
@@ -86,8 +101,17 @@ impl RuleSet {
             return Err(duplicates);
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let words = rules
+            .iter()
+            .map(|rule| match &rule.matcher {
+                Matcher::Query { source, .. } => pattern_words(source),
+                Matcher::Regex { .. } | Matcher::Flow => None,
+            })
+            .collect();
         Ok(RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            alone: rules.iter().map(|_| Default::default()).collect(),
+            words,
             rules,
             compiled: Default::default(),
             flow: Default::default(),
@@ -96,7 +120,30 @@ impl RuleSet {
     }
 
     fn compiled(&self, language: Language) -> &Result<Option<CompiledLanguage>, RuleError> {
-        self.compiled[language as usize].get_or_init(|| compile_language(&self.rules, language))
+        self.compiled[language as usize]
+            .get_or_init(|| compile_language(&self.rules, None, language))
+    }
+
+    /// One rule's query for `language`, compiled on first use.
+    fn compiled_alone(
+        &self,
+        rule: usize,
+        language: Language,
+    ) -> &Result<Option<CompiledLanguage>, RuleError> {
+        self.alone[rule][language as usize]
+            .get_or_init(|| compile_language(&self.rules, Some(rule), language))
+    }
+
+    /// Whether query rule `rule` can match somewhere in `text`: false only when each of its
+    /// patterns needs a word the text does not contain.
+    fn may_match(&self, rule: usize, text: &str) -> bool {
+        self.words[rule].as_ref().is_none_or(|patterns| {
+            patterns.iter().any(|words| {
+                words
+                    .as_ref()
+                    .is_none_or(|w| w.iter().any(|w| text.contains(w)))
+            })
+        })
     }
 
     /// Compiles the queries of these languages now, in parallel, instead of on first use.
@@ -139,13 +186,77 @@ impl RuleSet {
 
     /// Runs every rule that applies to a file of `language` (`None`: no grammar, so only the
     /// rules for any file) on `text`, whose syntax tree is `tree` when it has one.
+    ///
+    /// Until the language is [prepared](RuleSet::prepare) this compiles and runs only the
+    /// query rules that can match `text`, each alone: the same findings, and a one-file run
+    /// compiles a few rules instead of the whole pack.
     pub fn check(
         &self,
         language: Option<Language>,
         text: &str,
         tree: Option<&Tree>,
     ) -> Vec<Finding> {
-        self.check_tracked(language, text, tree).findings()
+        self.check_once(language, text, tree).findings()
+    }
+
+    /// [`RuleSet::check`], keeping what it did not cover ([`RuleFindings::incomplete`]).
+    pub fn check_once(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        tree: Option<&Tree>,
+    ) -> RuleFindings {
+        match (language, tree) {
+            (Some(language), Some(tree)) if self.compiled[language as usize].get().is_none() => {
+                self.check_selected(language, text, tree)
+            }
+            _ => self.check_tracked(language, text, tree),
+        }
+    }
+
+    /// [`RuleSet::check`] with each query rule that can match `text` compiled and run alone.
+    fn check_selected(&self, language: Language, text: &str, tree: &Tree) -> RuleFindings {
+        let lines = LineIndex::new(text);
+        let mut matched = Vec::new();
+        let target = Target::Language(language);
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        let mut incomplete = Vec::new();
+        // One budget for all the rules: work, not time, so that the same text gives the same
+        // findings on an idle and a loaded machine.
+        let mut budget = Budget::for_text(text.len());
+        for (index, rule) in self.rules.iter().enumerate() {
+            let is_query = matches!(rule.matcher, Matcher::Query { .. });
+            if !is_query || !rule.targets.contains(&target) || !self.may_match(index, text) {
+                continue;
+            }
+            if let Ok(Some(compiled)) = self.compiled_alone(index, language) {
+                // Once spent, every later rule stops at once: report the stop once.
+                if let Some(stopped) = self.run_queries(
+                    compiled,
+                    &context,
+                    tree,
+                    &lines,
+                    None,
+                    &mut matched,
+                    &mut budget,
+                ) && !incomplete.contains(&stopped)
+                {
+                    incomplete.push(stopped);
+                }
+            }
+        }
+        let names = context.into_names();
+        self.run_flow(language, text, tree, &lines, None, &mut matched);
+        RuleFindings {
+            rule_set: self.id,
+            matched,
+            scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            stale: Vec::new(),
+            dirty: None,
+            reusable: false,
+            incomplete,
+            names,
+        }
     }
 
     /// [`RuleSet::check`], keeping what an incremental re-check after an edit needs.
@@ -164,8 +275,15 @@ impl RuleSet {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
                     let context = MatchContext::new(language, tree, text.as_bytes());
-                    let stopped =
-                        self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+                    let stopped = self.run_queries(
+                        compiled,
+                        &context,
+                        tree,
+                        &lines,
+                        None,
+                        &mut matched,
+                        &mut Budget::for_text(text.len()),
+                    );
                     // Findings of a match stopped early must not be reused as if complete.
                     reusable = compiled.incremental && stopped.is_none();
                     incomplete.extend(stopped);
@@ -180,6 +298,7 @@ impl RuleSet {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(language, text, tree, &lines),
+            stale: Vec::new(),
             dirty: None,
             reusable,
             incomplete,
@@ -227,6 +346,8 @@ impl RuleSet {
 
     /// Runs the combined query over `tree` (over `range` only, when given), adding its matches
     /// to `findings`. Says where it stopped if it ran out of work budget.
+    // The budget is passed in so that rules run one by one share one.
+    #[allow(clippy::too_many_arguments)]
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
@@ -235,11 +356,10 @@ impl RuleSet {
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
+        budget: &mut Budget,
     ) -> Option<Incomplete> {
         let source = context.source;
         let text_len = source.len();
-        // Work, not time: the same text gives the same findings on an idle and a loaded machine.
-        let mut budget = Budget::for_text(text_len);
         let mut stopped_at = None;
         let mut stop_when_spent = |state: &tree_sitter::QueryCursorState| {
             if budget.spend() {
@@ -473,13 +593,16 @@ fn contains(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     index > 0 && ranges[index - 1].1 >= end
 }
 
+/// Compiles the query rules for `language` into one query: all of them, or `only` that one.
 fn compile_language(
     rules: &[Rule],
+    only: Option<usize>,
     language: Language,
 ) -> Result<Option<CompiledLanguage>, RuleError> {
     let queries: Vec<(usize, &str)> = rules
         .iter()
         .enumerate()
+        .filter(|(index, _)| only.is_none_or(|only| only == *index))
         .filter_map(|(index, rule)| match &rule.matcher {
             Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
                 Some((index, source.as_str()))
