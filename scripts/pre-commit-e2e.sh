@@ -30,7 +30,7 @@ repos:
 YAML
 git add .pre-commit-config.yaml
 git commit -q --no-verify -m "pre-commit config"
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 printf 'import yaml\n\ndef load(text):\n    return yaml.load(text)\n' > app.py
 git add app.py
