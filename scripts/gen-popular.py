@@ -12,9 +12,14 @@ Inputs and what comes out:
   are not in the top 15,000 and are left out).
 - `npm-popular.txt`: the 15,000 npm packages with the most downloads a month, from a TSV with the
   columns `name, version, downloads_a_month, summary`.
-- `crates-known.txt`: every crate in cargo's local sparse-index cache
-  (`$CARGO_HOME/registry/index/*/.cache`): cargo writes an entry there only for a crate the
-  registry served, so each one is shown to exist. Building slopguard fills it.
+- `crates-known.txt`: crates ranked by how many published crates name them as a dependency
+  (normal, dev, build and target-specific tables; a renamed dependency counts under its
+  `package`), among the crate sources cargo keeps in `$CARGO_HOME/registry/src/*/` after
+  `cargo fetch` of slopguard (its whole dependency tree, some 200 published crates). A published
+  crate can only depend on registry crates, so every name is shown to exist. The crates of
+  cargo's sparse-index cache (`registry/index/*/.cache`) and those the list already holds follow,
+  ranked by the same count (often zero). Reproducible on any machine with `cargo fetch`; no
+  registry is crawled and no name is looked up.
 - `python-stdlib.txt`: `sys.stdlib_module_names` of the running interpreter (3.9 or later) plus
   the modules other versions from 3.9 to 3.13 have (listed below, from the "What's New" pages).
 - `node-builtins.txt`: `require("module").builtinModules` of the `node` on PATH.
@@ -112,11 +117,41 @@ def npm(path, limit):
     return [name for _, name in rows[:limit]]
 
 
+def crate_dependents(home):
+    """How many crate sources in cargo's registry name each crate as a dependency, by the name
+    the registry spells it (`-` and `_` as published)."""
+    import tomllib
+    counts = {}
+
+    def names(table):
+        out = set()
+        for key in ("dependencies", "dev-dependencies", "build-dependencies"):
+            for name, spec in (table.get(key) or {}).items():
+                if isinstance(spec, dict):
+                    name = spec.get("package", name)
+                out.add(name)
+        for target in (table.get("target") or {}).values():
+            if isinstance(target, dict):
+                out |= names(target)
+        return out
+
+    for manifest in (home / "registry" / "src").glob("*/*/Cargo.toml"):
+        try:
+            table = tomllib.loads(manifest.read_text())
+        except (OSError, ValueError):
+            continue
+        for name in names(table):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def crates():
-    """The cache's crates, plus those the current list already holds: a crate once shown to
-    exist stays listed when a later build no longer needs it (crates.io never deletes one)."""
+    """Crates ranked by dependents (see the module doc); then the sparse-index cache's crates
+    and those the current list already holds: a crate once shown to exist stays listed when a
+    later build no longer needs it (crates.io never deletes one)."""
     home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
-    names = set()
+    counts = crate_dependents(home)
+    names = set(counts)
     for cache in (home / "registry" / "index").glob("*/.cache"):
         for entry in cache.rglob("*"):
             if entry.is_file() and not entry.name.startswith("."):
@@ -125,7 +160,13 @@ def crates():
     if listed.exists():
         names |= {l.strip() for l in listed.read_text().splitlines()
                   if l.strip() and not l.startswith("#")}
-    return sorted(names)
+    # One spelling per crate (cargo treats `-` and `_` alike): the most named one.
+    by_key = {}
+    for name in names:
+        key = name.lower().replace("_", "-")
+        if key not in by_key or counts.get(name, 0) > counts.get(by_key[key], 0):
+            by_key[key] = name
+    return sorted(by_key.values(), key=lambda n: (-counts.get(n, 0), n))
 
 
 def write(name, lines, comment):
@@ -151,8 +192,9 @@ def main():
     found = crates()
     if found:
         write("crates-known.txt", found,
-              [f"Crates shown to exist: cargo's sparse-index cache after building slopguard. Generated {today}",
-               "by scripts/gen-popular.py."])
+              [f"Crates ranked by how many crate sources in cargo's registry (slopguard's dependency",
+               "tree) name them as a dependency, then crates of cargo's sparse-index cache. Generated",
+               f"{today} by scripts/gen-popular.py."])
     stdlib = set(sys.stdlib_module_names) | set(OTHER_PYTHON_VERSIONS) | set(NEVER_PACKAGES)
     write("python-stdlib.txt", sorted(stdlib),
           [f"Python top-level standard library modules: sys.stdlib_module_names of Python "

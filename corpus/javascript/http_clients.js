@@ -86,3 +86,23 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = "1";
 const tlsChecksOff = process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0";
 
 module.exports = { insecureAgent, fetchInventory, mailer, legacyRequest, connectLogs, connectMetrics, connectPinned, runScraper };
+
+async function reportsClient(password, q) {
+  // ruleid: js.basic-auth-over-http
+  const daily = await axios.get("http://reports.example.com/api/daily", { auth: { username: "admin", password } });
+  // ruleid: js.basic-auth-over-http
+  const feed = await fetch("http://feeds.example.com/items", { headers: { Authorization: `Bearer ${password}` } });
+  // ok: js.basic-auth-over-http
+  const secure = await axios.get("https://reports.example.com/api/daily", { auth: { username: "admin", password } });
+  // ok: js.basic-auth-over-http
+  const local = await fetch("http://localhost:3000/items", { headers: { Authorization: `Bearer ${password}` } });
+  // ruleid: js.secret-in-url-query
+  const search = await fetch(`https://api.example.com/v1/search?q=${q}&apiKey=${process.env.API_KEY}`);
+  // ruleid: js.secret-in-url-query
+  const items = await fetch(`https://api.example.com/items?access_token=${password}`);
+  // ok: js.secret-in-url-query
+  const paged = await fetch(`https://api.example.com/v1/search?q=${q}&page=${2}`);
+  // ok: js.secret-in-url-query
+  const headers = await fetch(`https://api.example.com/v1/search?q=${q}`, { headers: { "X-Api-Key": process.env.API_KEY } });
+  return { daily, feed, secure, local, search, items, paged, headers };
+}

@@ -164,3 +164,27 @@ def strict_default(host):
     # ok: python.paramiko-auto-add-policy
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     return client
+
+
+def weather(city, API_KEY, token):
+    # ruleid: python.secret-in-url-query
+    resp = requests.get(f"https://api.weather.example/v1/forecast?city={city}&api_key={API_KEY}", timeout=5)
+    # ruleid: python.secret-in-url-query
+    feed = requests.get(f"https://feeds.example.com/items?access_token={token}", timeout=5)
+    # ok: python.secret-in-url-query
+    safe = requests.get("https://api.weather.example/v1/forecast", params={"city": city}, headers={"X-Api-Key": API_KEY}, timeout=5)
+    # ok: python.secret-in-url-query
+    page = requests.get(f"https://api.weather.example/v1/forecast?city={city}&page={2}", timeout=5)
+    return resp, feed, safe, page
+
+
+def internal_report(password):
+    # ruleid: python.basic-auth-over-http
+    r1 = requests.get("http://reports.internal.example.com/api/daily", auth=("admin", password), timeout=5)
+    # ruleid: python.basic-auth-over-http
+    r2 = httpx.post("http://billing.example.com/api/export", auth=("svc", password))
+    # ok: python.basic-auth-over-http
+    r3 = requests.get("https://reports.internal.example.com/api/daily", auth=("admin", password), timeout=5)
+    # ok: python.basic-auth-over-http
+    r4 = requests.get("http://localhost:8080/api/daily", auth=("admin", password), timeout=5)
+    return r1, r2, r3, r4

@@ -78,3 +78,39 @@ FILE_UPLOAD_PERMISSIONS = 0o777
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o777
 # ok: python.world-writable-create
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# ruleid: python.csp-unsafe-script
+CSP_SCRIPT_SRC = ("'self'", "'unsafe-inline'")
+# ruleid: python.csp-unsafe-script
+CSP_DEFAULT_SRC = ["'self'", "'unsafe-eval'"]
+# ok: python.csp-unsafe-script
+CSP_STYLE_SRC = ("'self'", "'unsafe-inline'")
+# ok: python.csp-unsafe-script
+CSP_SCRIPT_SRC = ("'self'", "cdn.example.com")
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        # ruleid: python.csp-unsafe-script
+        "script-src": ["'self'", "'unsafe-inline'"],
+        # ok: python.csp-unsafe-script
+        "img-src": ["'self'", "data:"],
+    },
+}
+
+# ruleid: python.django-upload-limit-disabled
+DATA_UPLOAD_MAX_MEMORY_SIZE = None
+# ruleid: python.django-upload-limit-disabled
+DATA_UPLOAD_MAX_NUMBER_FIELDS = None
+# ok: python.django-upload-limit-disabled
+DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+# ok: python.django-upload-limit-disabled
+FILE_UPLOAD_MAX_MEMORY_SIZE = None
+
+# ruleid: python.cookie-samesite-none
+SESSION_COOKIE_SAMESITE = "None"
+# ruleid: python.cookie-samesite-none
+CSRF_COOKIE_SAMESITE = None
+# ok: python.cookie-samesite-none
+SESSION_COOKIE_SAMESITE = "Lax"
+# ok: python.cookie-samesite-none
+LANGUAGE_COOKIE_SAMESITE = None

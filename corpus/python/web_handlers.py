@@ -289,3 +289,53 @@ def wrap_session_key(public_key, private_key, session_key, blob):
     # ok: python.rsa-pkcs1v15-encryption
     sig = private_key.sign(blob, padding.PKCS1v15(), hashes.SHA256())
     return wrapped, plain, good, sig
+
+
+@app.route("/users", methods=["POST"])
+def create_user():
+    # ruleid: python.mass-assignment
+    user = User(**request.get_json())
+    # ruleid: python.mass-assignment
+    profile = Profile.objects.create(**request.POST.dict())
+    # ok: python.mass-assignment
+    safe = User(name=request.json["name"], email=request.json["email"])
+    # ok: python.mass-assignment
+    data = UserIn(**validated)
+    return user, profile, safe, data
+
+
+@app.route("/embed")
+def embed():
+    resp = make_response("ok")
+    # ruleid: python.cookie-samesite-none
+    resp.set_cookie("session_id", "x", samesite="None", secure=True)
+    # ok: python.cookie-samesite-none
+    resp.set_cookie("embed_pref", "x", samesite="None", secure=True)
+    return resp
+
+
+def ldap_login(conn, username, password):
+    # ruleid: python.ldap-anonymous-bind
+    conn.simple_bind_s(f"uid={username},ou=people,dc=example,dc=com", "")
+    # ok: python.ldap-anonymous-bind
+    conn.simple_bind_s(f"uid={username},ou=people,dc=example,dc=com", password)
+
+
+def ldap3_probe(server):
+    # ruleid: python.ldap-anonymous-bind
+    ldap3.Connection(server, user="cn=reader,dc=example,dc=com", password="", auto_bind=True)
+    # ok: python.ldap-anonymous-bind
+    return ldap3.Connection(server, user="cn=reader,dc=example,dc=com", password=os.environ["LDAP_PASSWORD"])
+
+
+def openssl_client():
+    ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)
+    # ruleid: python.pyopenssl-verify-none
+    ctx.set_verify(SSL.VERIFY_NONE, lambda *args: True)
+    # ruleid: python.pyopenssl-verify-none
+    ctx.set_verify(VERIFY_NONE)
+    # ok: python.pyopenssl-verify-none
+    ctx.set_verify(SSL.VERIFY_PEER | SSL.VERIFY_FAIL_IF_NO_PEER_CERT, None)
+    # ok: python.pyopenssl-verify-none
+    ctx.set_verify_depth(4)
+    return ctx

@@ -306,3 +306,100 @@ pub fn first_unchecked(buf: &[u8]) -> u8 {
     // ruleid: rust.unsafe-block
     unsafe { *buf.as_ptr() }
 }
+
+pub fn read_frame(stream: &mut impl std::io::Read, len: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(len);
+    // ruleid: rust.unsafe-block
+    unsafe {
+        // ruleid: rust.set-len
+        buf.set_len(len);
+    }
+    stream.read_exact(&mut buf)?;
+    Ok(buf)
+}
+
+pub fn reset(buf: &mut Vec<u8>) {
+    // SAFETY: zero elements are always initialised.
+    unsafe {
+        // ok: rust.set-len
+        buf.set_len(0);
+    }
+    // ok: rust.set-len
+    buf.truncate(0);
+}
+
+pub fn fill(buf: &mut Vec<u8>, n: usize) {
+    let spare = buf.spare_capacity_mut();
+    for slot in spare.iter_mut().take(n) {
+        slot.write(0);
+    }
+    // SAFETY: the loop above initialised n elements.
+    // ruleid: rust.set-len
+    unsafe { buf.set_len(buf.len() + n) }
+}
+
+pub fn pairs(bytes: &[u8], i: usize) -> (u8, u8) {
+    // ruleid: rust.unsafe-block, rust.get-unchecked-computed
+    unsafe { (*bytes.get_unchecked(i), *bytes.get_unchecked(i + 1)) }
+}
+
+pub fn window(bytes: &[u8], start: usize, len: usize) -> &[u8] {
+    // ruleid: rust.unsafe-block, rust.get-unchecked-computed
+    unsafe { bytes.get_unchecked(start..start + len) }
+}
+
+pub fn first_two(bytes: &[u8; 4]) -> (u8, u8) {
+    // SAFETY: a four-byte array has indices 0 and 1.
+    // ok: rust.get-unchecked-computed
+    unsafe { (*bytes.get_unchecked(0), *bytes.get_unchecked(1)) }
+}
+
+pub fn lookup(map: &HashMap<u32, Vec<u8>>, id: u32) -> &Vec<u8> {
+    // ruleid: rust.unsafe-block, rust.unchecked-unwrap
+    unsafe { map.get(&id).unwrap_unchecked() }
+}
+
+pub fn opcode(b: u8) -> Opcode {
+    match b {
+        1 => Opcode::Ping,
+        2 => Opcode::Data,
+        3 => Opcode::Close,
+        // ruleid: rust.unsafe-block, rust.unchecked-unwrap
+        _ => unsafe { std::hint::unreachable_unchecked() },
+    }
+}
+
+pub fn lookup_checked(map: &HashMap<u32, Vec<u8>>, id: u32) -> &Vec<u8> {
+    // ok: rust.unchecked-unwrap
+    map.get(&id).expect("id registered at start-up")
+}
+
+pub fn opcode_checked(b: u8) -> Opcode {
+    match b {
+        1 => Opcode::Ping,
+        2 => Opcode::Data,
+        // ok: rust.unchecked-unwrap
+        _ => unreachable!("opcode {b}"),
+    }
+}
+
+pub fn body_text(bytes: Vec<u8>) -> String {
+    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    unsafe { String::from_utf8_unchecked(bytes) }
+}
+
+pub fn header_name(raw: &[u8]) -> &str {
+    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(&raw[..8]) }
+}
+
+pub fn body_text_checked(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    // ok: rust.from-utf8-unchecked
+    String::from_utf8(bytes)
+}
+
+pub fn magic() -> &'static str {
+    // SAFETY: an ASCII literal is valid UTF-8.
+    // ok: rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(b"SLOP") }
+}

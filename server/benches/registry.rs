@@ -4,6 +4,8 @@
 //!    cache: every name answered from the embedded lists or the on-disk cache.
 //! 2. Wall time to check a project with 200 dependencies (package.json, requirements.txt,
 //!    Cargo.toml) against a cold registry server on 127.0.0.1 and an empty cache.
+//! 3. Cold and warm runs over 300 distinct dependencies against the server with 50 ms added to
+//!    every answer (a registry across a network), default settings otherwise.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -11,12 +13,67 @@ mod support;
 use slopguard::registry::{PackageChecker, SourceFile};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use support::{Package, RegistryServer, settings};
+use support::{Knob, Package, RegistryServer, settings};
 
 fn main() {
     let server = RegistryServer::start();
     warm_thousand_imports(&server);
     cold_two_hundred_dependencies(&server);
+    three_hundred_at_fifty_ms();
+}
+
+fn three_hundred_at_fifty_ms() {
+    let server = RegistryServer::start();
+    server.knob("lat-", Knob::Delay(Duration::from_millis(50)));
+    let root = tempfile::tempdir().unwrap();
+    let js: Vec<String> = (0..100).map(|i| format!("\"lat-js-{i}\": \"1\"")).collect();
+    let mut requirements = String::new();
+    let mut cargo = String::from("[package]\nname = \"bench\"\n[dependencies]\n");
+    for i in 0..100 {
+        server.npm(&format!("lat-js-{i}"), Package::new("1.0.0"));
+        server.pypi(&format!("lat-py-{i}"), Package::new("1.0.0"));
+        server.krate(&format!("lat-rs-{i}"), Package::new("1.0.0"));
+        requirements.push_str(&format!("lat-py-{i}>=1\n"));
+        cargo.push_str(&format!("lat-rs-{i} = \"1\"\n"));
+    }
+    let files = [
+        (
+            root.path().join("package.json"),
+            format!("{{\"dependencies\": {{{}}}}}", js.join(",")),
+        ),
+        (root.path().join("requirements.txt"), requirements),
+        (root.path().join("Cargo.toml"), cargo),
+    ];
+    let sources: Vec<SourceFile<'_>> = files
+        .iter()
+        .map(|(p, t)| SourceFile { path: p, text: t })
+        .collect();
+    let (mut cold, mut warm) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let cache = tempfile::tempdir().unwrap();
+        let run = || {
+            let checker = PackageChecker::new(settings(&server, cache.path()));
+            let started = Instant::now();
+            let findings = checker.check(root.path(), &sources);
+            assert!(findings.is_empty(), "{findings:#?}");
+            started.elapsed()
+        };
+        cold.push(run());
+        server.clear_requests();
+        warm.push(run());
+        assert!(server.paths().is_empty(), "a warm run asked the registry");
+    }
+    cold.sort();
+    warm.sort();
+    println!(
+        "300 dependencies, 50 ms per answer: cold median {:.1} ms (min {:.1}, max {:.1}); warm median {:.1} ms (min {:.1}, max {:.1}); 3 runs each",
+        ms(cold[1]),
+        ms(cold[0]),
+        ms(cold[2]),
+        ms(warm[1]),
+        ms(warm[0]),
+        ms(warm[2])
+    );
 }
 
 fn warm_thousand_imports(server: &RegistryServer) {

@@ -97,6 +97,8 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    #[serde(default)]
+    files: crate::context::FilePolicy,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -131,6 +133,11 @@ pub struct Config {
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
     pub dependencies: toml::Table,
+    /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
+    /// the summary: a repository's config is hostile input and must not pass for a clean run.
+    pub narrowing: Vec<String>,
+    /// `[files]`: what `check` does with tests, fixtures, vendored, generated, minified files.
+    pub files: crate::context::FilePolicy,
 }
 
 impl Config {
@@ -147,6 +154,8 @@ impl Config {
             rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
+            narrowing: Vec::new(),
+            files: crate::context::FilePolicy::default(),
         }
     }
 
@@ -197,6 +206,7 @@ impl Config {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
 
+        let narrowing = narrowing(&file);
         let excludes = Excludes::new(&root, &file.exclude)
             .map_err(|(span, message)| error_at(span, format!("`exclude`: {message}")))?;
         let max_file_size = match file.max_file_size {
@@ -228,7 +238,9 @@ impl Config {
             extra_rule_dirs,
             rule_refs,
             registry: file.registry.unwrap_or_default(),
+            narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
+            files: file.files,
         })
     }
 }
@@ -321,6 +333,39 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 }
 
 type SpannedError = (std::ops::Range<usize>, String);
+
+/// What a config file turns off, one phrase per kind.
+fn narrowing(file: &ConfigFile) -> Vec<String> {
+    let list = |items: &mut dyn Iterator<Item = &Spanned<String>>| {
+        items
+            .map(|s| s.get_ref().as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut narrowing = Vec::new();
+    if !file.exclude.is_empty() {
+        narrowing.push(format!("excludes {}", list(&mut file.exclude.iter())));
+    }
+    if let Some(enable) = &file.rules.enable {
+        narrowing.push(format!("enables only rules {}", list(&mut enable.iter())));
+    }
+    let mut off = file
+        .rules
+        .disable
+        .iter()
+        .chain(
+            file.rules
+                .severity
+                .iter()
+                .filter(|(_, level)| level.severity().is_none())
+                .map(|(pattern, _)| pattern),
+        )
+        .peekable();
+    if off.peek().is_some() {
+        narrowing.push(format!("disables rules {}", list(&mut off)));
+    }
+    narrowing
+}
 
 /// The `exclude` globs, matched against paths relative to the config's directory.
 #[derive(Debug, Clone)]

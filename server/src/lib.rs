@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod deps;
 pub mod finding;
 pub mod flow;

@@ -31,6 +31,9 @@ fn settings(dir: &Path, config: &str) -> Settings {
         policy: config.rules,
         excludes: config.excludes,
         max_file_size: config.max_file_size,
+        files: config.files,
+        attributes: Default::default(),
+        root: dir.to_path_buf(),
     }
 }
 

@@ -183,3 +183,56 @@ fn the_repository_config_cannot_choose_the_cache_or_registries() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn what_the_repository_config_turns_off_is_in_every_summary() {
+    let project = tempfile::tempdir().unwrap();
+    std::fs::write(project.path().join("app.py"), "eval(x)\n").unwrap();
+    std::fs::write(
+        project.path().join("slopguard.toml"),
+        "exclude = [\"**\"]\n[rules]\ndisable = [\"*\"]\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let output = Command::cargo_bin("slopguard")
+            .unwrap()
+            .current_dir(project.path())
+            .env("NO_COLOR", "1")
+            .env("SLOPGUARD_OFFLINE", "1")
+            .args(["check", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let excludes = "slopguard.toml excludes **";
+    let disables = "slopguard.toml disables rules *";
+    let text = run("text");
+    assert!(
+        text.contains(&format!("Not checked: {excludes}.")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Not checked: {disables}.")),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(
+        json["summary"]["narrowed"],
+        serde_json::json!([excludes, disables])
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let notes: Vec<&str> = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            format!("Not checked: {excludes}."),
+            format!("Not checked: {disables}.")
+        ]
+    );
+}

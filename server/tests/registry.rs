@@ -590,3 +590,96 @@ fn gone_is_absent_too() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn short_names_one_keystroke_from_a_popular_one_are_typosquats_when_young_and_small() {
+    // `sny` (two letters of `syn` swapped) and `lig` (`o` slipped to the next key) are days old
+    // with one version; `logg` is years old with many versions: a neighbour, not a squat.
+    let server = RegistryServer::start();
+    let young = Package {
+        published: days_ago(5),
+        ..Package::new("0.1.0")
+    };
+    server.krate("sny", young.clone());
+    server.krate("lig", young);
+    let established = Package {
+        versions: (0..12).map(|i| (format!("1.{i}.0"), false)).collect(),
+        published: "2017-01-01T00:00:00Z".into(),
+        ..Package::new("1.0.0")
+    };
+    server.krate("logg", established);
+    let root = project(&[(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\n[dependencies]\nsny = \"0.1\"\nlig = \"0.1\"\nlogg = \"1\"\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["Cargo.toml"]);
+    let squats: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| f.finding.rule_id == "registry.typosquat")
+        .map(|f| {
+            let name = f.finding.package.as_ref().unwrap().name.clone();
+            (name, f.finding.message.clone())
+        })
+        .collect();
+    assert_eq!(squats.len(), 2, "{findings:#?}");
+    assert_eq!(squats[0].0, "sny");
+    assert!(squats[0].1.contains("`syn`"), "{}", squats[0].1);
+    assert_eq!(squats[1].0, "lig");
+    assert!(squats[1].1.contains("`log`"), "{}", squats[1].1);
+}
+
+#[test]
+fn a_young_squat_of_an_unlisted_established_name_is_risky_with_both_facts() {
+    // Neither `acme-ledger` nor `acme-parser` is on any list. `acme-ledgerr` (a doubled letter)
+    // costs one extra lookup of `acme-ledger`; `acme-parsre` finds `acme-parser` among this
+    // run's own answers, at no extra cost. An old, busy neighbour is a neighbour, not a squat.
+    let server = RegistryServer::start();
+    let established = Package {
+        versions: (0..12).map(|i| (format!("1.{i}.0"), false)).collect(),
+        published: "2017-01-01T00:00:00Z".into(),
+        ..Package::new("1.0.0")
+    };
+    let young = Package {
+        published: days_ago(4),
+        ..Package::new("0.1.0")
+    };
+    server.krate("acme-ledger", established.clone());
+    server.krate("acme-parser", established);
+    server.krate("acme-ledgerr", young.clone());
+    server.krate("acme-parsre", young);
+    let root = project(&[(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\n[dependencies]\nacme-ledgerr = \"0.1\"\n\
+         acme-parser = \"1\"\nacme-parsre = \"0.1\"\n",
+    )]);
+    let cache = tempfile::tempdir().unwrap();
+    let findings = check(&checker(&server, &cache), root.path(), &["Cargo.toml"]);
+    let risky: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| f.finding.rule_id == "registry.risky-package")
+        .map(|f| {
+            let name = f.finding.package.as_ref().unwrap().name.clone();
+            (name, f.finding.message.clone())
+        })
+        .collect();
+    assert_eq!(risky.len(), 2, "{findings:#?}");
+    assert_eq!(risky[0].0, "acme-ledgerr");
+    assert!(
+        risky[0].1.contains("one edit from `acme-ledger`")
+            && risky[0].1.contains("first published 4 days ago")
+            && risky[0].1.contains("no repository"),
+        "{}",
+        risky[0].1
+    );
+    assert_eq!(risky[1].0, "acme-parsre");
+    assert!(
+        risky[1].1.contains("one edit from `acme-parser`"),
+        "{}",
+        risky[1].1
+    );
+    let paths = server.paths();
+    let asked = |name: &str| paths.iter().filter(|p| p.ends_with(name)).count();
+    assert_eq!(asked("/acme-ledger"), 1, "{paths:?}");
+    assert_eq!(asked("/acme-parser"), 1, "{paths:?}");
+}

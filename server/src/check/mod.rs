@@ -24,7 +24,9 @@ pub use source::SkipReason;
 
 use crate::analysis::{FileKind, analyze_with};
 use crate::config::{Excludes, RulePolicy, normalize};
+use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
+use crate::lang::Language;
 use crate::rules::{KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
@@ -43,6 +45,12 @@ pub struct Settings {
     pub policy: RulePolicy,
     pub excludes: Excludes,
     pub max_file_size: u64,
+    /// What to do with tests, fixtures, vendored, generated and minified files.
+    pub files: FilePolicy,
+    /// `.gitattributes` of the project root (`linguist-vendored`, `linguist-generated`).
+    pub attributes: Attributes,
+    /// The project root: file kinds are read from paths below it.
+    pub root: PathBuf,
 }
 
 /// What to check.
@@ -78,6 +86,8 @@ pub struct Analysis {
     /// Files with findings or suppressions.
     pub files: Vec<FileReport>,
     pub skipped: Vec<Skipped>,
+    /// Files checked only by the rules that matter in their kind of file (tests, examples...).
+    pub limited: Vec<Skipped>,
     /// Files decoded lossily because they are not valid UTF-8.
     pub lossy: Vec<String>,
     /// Problems the user must know about (unreadable files): the run cannot pass.
@@ -95,11 +105,16 @@ pub struct Outcome {
     /// Sorted by path, line, column and rule.
     pub findings: Vec<Reported>,
     pub skipped: Vec<Skipped>,
+    /// Files checked only by the rules that matter in their kind of file (tests, examples...).
+    pub limited: Vec<Skipped>,
     pub lossy: Vec<String>,
     pub errors: Vec<String>,
     pub stats: Stats,
     /// What a change adds to and removes from the dependencies, when that was computed.
     pub dependencies: Option<crate::deps::DependencySummary>,
+    /// What the config file turned off (`slopguard.toml excludes vendor`), said in every
+    /// output format's summary.
+    pub narrowed: Vec<String>,
 }
 
 impl Outcome {
@@ -128,6 +143,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     };
     let mut errors = Vec::new();
     let files = walk::collect_files(&options.paths, &settings.excludes, &cwd, &mut errors);
+    prepare_queries(&settings.rules, &files);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
@@ -155,6 +171,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     let mut analysis = Analysis {
         files: Vec::new(),
         skipped: Vec::new(),
+        limited: Vec::new(),
         lossy: Vec::new(),
         errors,
         stats: Stats {
@@ -173,7 +190,17 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     };
     for outcome in outcomes {
         match outcome {
-            FileOutcome::Report { report, lossy } => {
+            FileOutcome::Report {
+                report,
+                lossy,
+                limited,
+            } => {
+                if let Some(kind) = limited {
+                    analysis.limited.push(Skipped {
+                        path: report.path.clone(),
+                        reason: SkipReason::Context(kind),
+                    });
+                }
                 if lossy {
                     analysis.lossy.push(report.path.clone());
                 }
@@ -198,6 +225,27 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     Ok(analysis)
 }
 
+/// From how many files of one language a run compiles that language's combined query up front
+/// (every rule, one traversal per file). Fewer files compile only the rules their text can
+/// trigger, each alone ([`RuleSet::check`]): a hook on one changed file then pays for a few
+/// rules' queries instead of the whole pack's.
+const COMBINED_QUERY_FROM_FILES: usize = 8;
+
+fn prepare_queries(rules: &RuleSet, files: &[PathBuf]) {
+    let mut counts: HashMap<Language, usize> = HashMap::new();
+    for language in files.iter().filter_map(|p| Language::from_path(p)) {
+        *counts.entry(language).or_default() += 1;
+    }
+    let many: Vec<Language> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= COMBINED_QUERY_FROM_FILES)
+        .map(|(language, _)| language)
+        .collect();
+    if !many.is_empty() {
+        rules.prepare(&many);
+    }
+}
+
 /// Analyses one text that is not read from disk (`--stdin-filename`): `name` decides the
 /// language and is the path findings are reported on.
 pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<Analysis, String> {
@@ -206,6 +254,7 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
     let mut analysis = Analysis {
         files: Vec::new(),
         skipped: Vec::new(),
+        limited: Vec::new(),
         lossy: Vec::new(),
         errors: Vec::new(),
         stats: Stats {
@@ -302,14 +351,17 @@ impl Analysis {
             ))
         });
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.limited.sort_by(|a, b| a.path.cmp(&b.path));
         self.lossy.sort();
         Outcome {
             findings,
             skipped: self.skipped,
+            limited: self.limited,
             lossy: self.lossy,
             errors: self.errors,
             stats: self.stats,
             dependencies: None,
+            narrowed: Vec::new(),
         }
     }
 
@@ -320,7 +372,12 @@ impl Analysis {
 }
 
 enum FileOutcome {
-    Report { report: FileReport, lossy: bool },
+    Report {
+        report: FileReport,
+        lossy: bool,
+        /// The file's kind, when only the rules that matter there ran on it.
+        limited: Option<FileContext>,
+    },
     Clean,
     Skipped(Skipped),
     OutOfScope,
@@ -355,13 +412,40 @@ fn check_file(
         }
         Err(e) => return FileOutcome::Error(format!("{}: {e}", path.display())),
     };
+    let relative = absolute
+        .strip_prefix(&settings.root)
+        .or_else(|_| absolute.strip_prefix(cwd))
+        .unwrap_or(path);
+    let kind = crate::context::classify(relative, &text, settings.attributes.context_of(relative));
+    let handling = settings.files.handling(kind);
+    if handling == Handling::Skip {
+        return FileOutcome::Skipped(Skipped {
+            path: display(path),
+            reason: SkipReason::Context(kind),
+        });
+    }
     lines.fetch_add(count_lines(&text), Ordering::Relaxed);
     let findings = analyze_with(&settings.rules, FileKind::from_path(path), &text);
-    if findings.is_empty() && !text.contains("slopguard:") && !lossy {
+    let limited = (handling == Handling::Relevant && kind != FileContext::Code).then_some(kind);
+    if findings.is_empty() && !text.contains("slopguard:") && !lossy && limited.is_none() {
         return FileOutcome::Clean;
     }
-    let report = FileReport::new(display(path), absolute, &text, findings, &settings.policy);
-    FileOutcome::Report { report, lossy }
+    let mut report = FileReport::new(display(path), absolute, &text, findings, &settings.policy);
+    if limited.is_some() {
+        // After suppressions were matched, so a suppression of a rule that does not run here
+        // is not reported unused.
+        report.findings.retain(|f| {
+            settings
+                .rules
+                .get(&f.finding.rule_id)
+                .is_none_or(|rule| rule.applies_in(kind))
+        });
+    }
+    FileOutcome::Report {
+        report,
+        lossy,
+        limited,
+    }
 }
 
 fn count_lines(text: &str) -> usize {

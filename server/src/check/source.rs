@@ -23,7 +23,11 @@ pub enum Loaded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkipReason {
     Binary,
-    TooLarge { size: u64 },
+    TooLarge {
+        size: u64,
+    },
+    /// Vendored, generated or minified (by default), or any kind `[files]` sets to `skip`.
+    Context(crate::context::FileContext),
 }
 
 /// Reads `path` if it is at most `max_size` bytes and looks like text.

@@ -162,6 +162,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let mut outcome = analysis.finish(&settings, baseline.as_mut());
+    if let Some(path) = &config.path {
+        let file = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        outcome.narrowed = config
+            .narrowing
+            .iter()
+            .map(|n| format!("{file} {n}"))
+            .collect();
+    }
     outcome
         .findings
         .retain(|f| selection.keeps(&f.finding.rule_id));
@@ -320,6 +331,13 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
                 policy: config.rules.clone(),
                 excludes: config.excludes.clone(),
                 max_file_size: config.max_file_size,
+                files: config.files,
+                attributes: crate::context::Attributes::read(&config.root),
+                root: crate::config::normalize(
+                    &std::env::current_dir()
+                        .unwrap_or_default()
+                        .join(&config.root),
+                ),
             },
             selection,
         )),

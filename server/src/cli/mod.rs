@@ -6,6 +6,7 @@ mod lsp_cmd;
 mod output_args;
 mod packages_cmd;
 mod rules_cmd;
+mod rules_coverage;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

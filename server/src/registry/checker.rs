@@ -3,14 +3,15 @@
 //! dependencies), answer the rest from the embedded lists, the cache and the registries, and
 //! report what does not exist, what imitates a popular name and what is risky.
 
+mod neighbours;
 mod packages;
 
 pub use packages::{PackageQuery, UndeclaredImport, Verdicts};
 
 use super::local::Project;
 use super::{
-    Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids, typosquat_target,
-    unix_now,
+    Cache, Client, Lookup, PackageInfo, Settings, VersionInfo, known, rule_ids,
+    short_typosquat_target, typosquat_target, unix_now,
 };
 use crate::deps::version::pin_matches;
 use crate::deps::{
@@ -113,7 +114,8 @@ impl PackageChecker {
                 answers.insert(key, lookup);
             }
         }
-        self.findings(files, &references, &answers, true)
+        let neighbours = self.neighbours(&answers);
+        self.findings(files, &references, &answers, &neighbours, true)
     }
 
     /// The editor's check: embedded lists and cache only, never the network, never blocking.
@@ -141,7 +143,7 @@ impl PackageChecker {
             })
             .collect();
         CachedCheck {
-            findings: self.findings(files, &references, &answers, true),
+            findings: self.findings(files, &references, &answers, &HashMap::new(), true),
             pending,
         }
     }
@@ -212,6 +214,7 @@ impl PackageChecker {
         files: &[SourceFile<'_>],
         references: &[Reference],
         answers: &HashMap<(Ecosystem, String), Lookup>,
+        neighbours: &HashMap<(Ecosystem, String), neighbours::Neighbour>,
         report_unverified: bool,
     ) -> Vec<FileFinding> {
         let mut out = Vec::new();
@@ -237,7 +240,9 @@ impl PackageChecker {
                 Some(Lookup::Unknown(why)) if report_unverified => vec![unverified(reference, why)],
                 Some(Lookup::Unknown(_)) => Vec::new(),
                 Some(Lookup::Missing) => vec![hallucinated(reference)],
-                Some(Lookup::Exists(info)) => self.existing(reference, info, listed),
+                Some(Lookup::Exists(info)) => {
+                    self.existing(reference, info, listed, neighbours.get(&key))
+                }
             };
             out.extend(findings.into_iter().map(|finding| FileFinding {
                 path: files[reference.file].path.to_path_buf(),
@@ -247,12 +252,22 @@ impl PackageChecker {
         out
     }
 
-    fn existing(&self, reference: &Reference, info: &PackageInfo, listed: bool) -> Vec<Finding> {
+    fn existing(
+        &self,
+        reference: &Reference,
+        info: &PackageInfo,
+        listed: bool,
+        neighbour: Option<&neighbours::Neighbour>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
-        if !listed
-            && !established(info, reference.ecosystem == Ecosystem::Crates)
-            && let Some(target) = typosquat_target(reference.ecosystem, &reference.name)
-        {
+        let target = match listed || established(info, reference.ecosystem == Ecosystem::Crates) {
+            true => None,
+            false => typosquat_target(reference.ecosystem, &reference.name).or_else(|| {
+                self.young_and_small(info)
+                    .then(|| short_typosquat_target(reference.ecosystem, &reference.name))?
+            }),
+        };
+        if let Some(target) = target {
             out.push(finding(
                 reference,
                 rule_ids::TYPOSQUAT,
@@ -298,7 +313,12 @@ impl PackageChecker {
                 _ => {}
             }
         }
-        let reasons = self.risks(info);
+        let mut reasons = self.risks(info);
+        if let Some(neighbour) = neighbour {
+            // The age is in the reason with its neighbour: both facts in one sentence.
+            reasons.retain(|r| !r.starts_with("first published"));
+            reasons.insert(0, neighbours::neighbour_reason(info, neighbour));
+        }
         if !listed && !reasons.is_empty() {
             out.push(finding(
                 reference,
@@ -314,6 +334,16 @@ impl PackageChecker {
             ));
         }
         out
+    }
+
+    /// First published within `min_age`, with fewer than [`SMALL_VERSIONS`] versions: what a
+    /// squat of a short name looks like (an old or busy short name is its own package).
+    fn young_and_small(&self, info: &PackageInfo) -> bool {
+        const SMALL_VERSIONS: usize = 5;
+        let young = info
+            .first_published
+            .is_some_and(|first| unix_now() - first < self.settings.min_age.as_secs() as i64);
+        young && !info.from_list && info.versions.len() < SMALL_VERSIONS
     }
 
     fn risks(&self, info: &PackageInfo) -> Vec<String> {
@@ -404,7 +434,9 @@ fn hallucinated(reference: &Reference) -> Finding {
         "{written} does not exist on {}: the name may be hallucinated, and anyone can register it",
         reference.ecosystem.registry_name()
     );
-    if let Some(target) = typosquat_target(reference.ecosystem, &reference.name) {
+    let target = typosquat_target(reference.ecosystem, &reference.name)
+        .or_else(|| short_typosquat_target(reference.ecosystem, &reference.name));
+    if let Some(target) = target {
         message.push_str(&format!("; did you mean `{target}`?"));
     }
     finding(

@@ -86,6 +86,9 @@ impl Fetcher {
             let budget = run.budget(ecosystem, &self.settings)?;
             let answer = match self.attempt(run, ecosystem, url, accept, budget, permit)? {
                 Ok(answer) => answer,
+                // A request given only what was left of the deadline timed out with it: the
+                // deadline's doing, not the registry's failure.
+                Err(_) if run.budget(ecosystem, &self.settings).is_none() => return None,
                 Err(e) => {
                     breaker::record(origin, false, &self.settings);
                     return Some(Fetched::Failed(format!("{url}: {e}")));

@@ -16,7 +16,7 @@ pub mod known;
 mod local;
 mod repo_index;
 mod settings;
-mod typosquat;
+pub(crate) mod typosquat;
 mod urls;
 
 pub use cache::Cache;
@@ -27,7 +27,7 @@ pub use client::Client;
 pub use client::{parse_time, unix_now};
 pub use local::LocalKnowledge;
 pub use settings::{RegistryConfig, Settings};
-pub use typosquat::typosquat_target;
+pub use typosquat::{short_typosquat_target, typosquat_target};
 
 pub use crate::deps::Ecosystem;
 use serde::{Deserialize, Serialize};

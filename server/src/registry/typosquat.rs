@@ -96,6 +96,92 @@ fn compute(ecosystem: Ecosystem, name: &str) -> Option<&'static str> {
         .map(|rank| list.name(rank))
 }
 
+/// The popular package a short name (at most [`SHORT_MAX_LEN`] characters, scope aside) is one
+/// keystroke from: a key next to the intended one, two letters swapped, or one doubled. Short
+/// names are dense (`syn`, `log`, `url` are one edit from many real names), so the caller reports
+/// this only for a package that is young and small.
+pub fn short_typosquat_target(ecosystem: Ecosystem, name: &str) -> Option<&'static str> {
+    let list = popular(ecosystem);
+    let canonical = canonical_name(ecosystem, name);
+    let (scope, bare) = split_scope(&canonical);
+    let chars: Vec<char> = bare.chars().collect();
+    if list.rank(&canonical).is_some() || chars.is_empty() || chars.len() > SHORT_MAX_LEN {
+        return None;
+    }
+    let mut variants: Vec<String> = Vec::new();
+    let spell = |c: &[char]| c.iter().collect::<String>();
+    for i in 0..chars.len() {
+        for near in adjacent_keys(chars[i]).chars() {
+            let mut c = chars.clone();
+            c[i] = near;
+            variants.push(spell(&c));
+        }
+        if i + 1 < chars.len() {
+            let mut c = chars.clone();
+            c.swap(i, i + 1);
+            variants.push(spell(&c));
+            if chars[i] == chars[i + 1] {
+                let mut c = chars.clone();
+                c.remove(i);
+                variants.push(spell(&c));
+            }
+        }
+    }
+    variants
+        .iter()
+        .filter(|v| v.as_str() != bare)
+        .filter_map(|v| list.rank(&canonical_name(ecosystem, &format!("{scope}{v}"))))
+        .filter(|rank| *rank < EDIT_TARGET_MAX_RANK)
+        .min()
+        .map(|rank| list.name(rank))
+}
+
+/// Names of this many characters or fewer get only keystroke variants.
+pub const SHORT_MAX_LEN: usize = 4;
+
+/// The keys next to a key on a QWERTY keyboard (same row and the rows above and below).
+fn adjacent_keys(key: char) -> &'static str {
+    match key {
+        'q' => "wa12",
+        'w' => "qeas23",
+        'e' => "wrsd34",
+        'r' => "etdf45",
+        't' => "ryfg56",
+        'y' => "tugh67",
+        'u' => "yihj78",
+        'i' => "uojk89",
+        'o' => "ipkl90",
+        'p' => "ol0",
+        'a' => "qwsz",
+        's' => "awedxz",
+        'd' => "serfcx",
+        'f' => "drtgvc",
+        'g' => "ftyhbv",
+        'h' => "gyujnb",
+        'j' => "huikmn",
+        'k' => "jiolm",
+        'l' => "kop",
+        'z' => "asx",
+        'x' => "zsdc",
+        'c' => "xdfv",
+        'v' => "cfgb",
+        'b' => "vghn",
+        'n' => "bhjm",
+        'm' => "njk",
+        '1' => "2q",
+        '2' => "13qw",
+        '3' => "24we",
+        '4' => "35er",
+        '5' => "46rt",
+        '6' => "57ty",
+        '7' => "68yu",
+        '8' => "79ui",
+        '9' => "80io",
+        '0' => "9op",
+        _ => "",
+    }
+}
+
 fn split_scope(name: &str) -> (&str, &str) {
     match name.find('/') {
         Some(slash) if name.starts_with('@') => name.split_at(slash + 1),
@@ -104,7 +190,7 @@ fn split_scope(name: &str) -> (&str, &str) {
 }
 
 /// Every string one deletion, adjacent transposition, substitution or insertion away.
-fn one_edit_variants(name: &str) -> impl Iterator<Item = String> {
+pub(crate) fn one_edit_variants(name: &str) -> impl Iterator<Item = String> {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-_.";
     let chars: Vec<char> = name.chars().collect();
     let n = chars.len();
@@ -151,6 +237,25 @@ mod tests {
         ];
         for (ecosystem, name, expected) in cases {
             assert_eq!(typosquat_target(ecosystem, name), Some(expected), "{name}");
+        }
+    }
+
+    #[test]
+    fn short_names_match_only_keystroke_slips() {
+        let cases = [
+            (Ecosystem::Npm, "vie", Some("vue")),
+            (Ecosystem::Crates, "sny", Some("syn")),
+            (Ecosystem::Crates, "logg", Some("log")),
+            (Ecosystem::Crates, "lig", Some("log")),
+            (Ecosystem::PyPI, "sux", Some("six")),
+            // Not a neighbouring key, nor a swap, nor a doubled letter.
+            (Ecosystem::Crates, "lmg", None),
+            // Popular names themselves, and longer names, are not short squats.
+            (Ecosystem::Crates, "syn", None),
+            (Ecosystem::Crates, "tokioo", None),
+        ];
+        for (ecosystem, name, expected) in cases {
+            assert_eq!(short_typosquat_target(ecosystem, name), expected, "{name}");
         }
     }
 

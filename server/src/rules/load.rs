@@ -432,6 +432,7 @@ fn parse_rule_checked(
         fix,
         taint,
         origin: origin.to_string(),
+        contexts: file.contexts,
     })
 }
 

@@ -149,6 +149,10 @@ pub(crate) struct RuleFile {
     pub matcher: Option<MatcherFile>,
     pub taint: Option<Spanned<crate::flow::TaintFile>>,
     pub fix: Option<FixFile>,
+    /// Kinds of file besides shipped code where the rule matters (`test`, `fixture`,
+    /// `example`, `docs`...): see [`crate::context`].
+    #[serde(default)]
+    pub contexts: Vec<crate::context::FileContext>,
 }
 
 /// The documentation every rule carries: shown by `rules show`, hovers and SARIF help.
@@ -235,6 +239,8 @@ pub struct Rule {
     pub taint: Option<std::sync::Arc<crate::flow::TaintSpec>>,
     /// Where the rule came from: `builtin:python/yaml-load.toml` or a file path.
     pub origin: String,
+    /// Kinds of file the rule runs on by default: shipped code, and those its file lists.
+    pub contexts: Vec<crate::context::FileContext>,
 }
 
 impl Rule {
@@ -249,6 +255,11 @@ impl Rule {
     /// Whether this is a taint library: data lent to other taint rules, never a finding.
     pub fn is_taint_library(&self) -> bool {
         self.taint.as_ref().is_some_and(|t| t.is_library())
+    }
+
+    /// Whether the rule runs on a file of this kind when that kind gets only relevant rules.
+    pub fn applies_in(&self, context: crate::context::FileContext) -> bool {
+        context == crate::context::FileContext::Code || self.contexts.contains(&context)
     }
 
     /// The link to this rule's documentation, used by SARIF and the LSP.

@@ -85,6 +85,9 @@ struct Summary<'a> {
     /// What the change adds to and removes from the dependencies, when that was computed.
     #[serde(skip_serializing_if = "Option::is_none")]
     dependencies: Option<&'a crate::deps::DependencySummary>,
+    /// What the config turned off (`slopguard.toml excludes vendor`).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    narrowed: &'a [String],
 }
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
@@ -100,6 +103,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             info: outcome.count(Severity::Info),
             hint: outcome.count(Severity::Hint),
             dependencies: outcome.dependencies.as_ref(),
+            narrowed: &outcome.narrowed,
         },
     };
     serde_json::to_writer(&mut *out, &document)?;

@@ -80,7 +80,7 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
         .iter()
         .filter_map(|s| match s.reason {
             SkipReason::TooLarge { size } => Some((s.path.as_str(), size)),
-            SkipReason::Binary => None,
+            SkipReason::Binary | SkipReason::Context(_) => None,
         })
         .collect();
     if too_large.len() <= SHOWN {
@@ -97,6 +97,7 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
             list(&paths)
         ));
     }
+    notes.extend(context_notes(outcome, &list));
     if !outcome.lossy.is_empty() {
         let lossy: Vec<&str> = outcome.lossy.iter().map(String::as_str).collect();
         notes.push(format!(
@@ -104,6 +105,46 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
             lossy.len(),
             list(&lossy)
         ));
+    }
+    notes
+}
+
+/// What file context left out: per kind, the files not analysed and those analysed only by the
+/// rules that matter there, with the `slopguard.toml` key that changes it.
+fn context_notes(outcome: &Outcome, list: &dyn Fn(&[&str]) -> String) -> Vec<String> {
+    use crate::context::{FileContext, FilePolicy};
+    let mut notes = Vec::new();
+    for kind in FileContext::ALL {
+        let skipped: Vec<&str> = outcome
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::Context(kind))
+            .map(|s| s.path.as_str())
+            .collect();
+        if !skipped.is_empty() {
+            notes.push(format!(
+                "skipped {} {} file(s) (`[files] {} = \"all\"` in slopguard.toml to check them): {}",
+                skipped.len(),
+                kind.as_str(),
+                FilePolicy::key(kind),
+                list(&skipped)
+            ));
+        }
+        let limited: Vec<&str> = outcome
+            .limited
+            .iter()
+            .filter(|s| s.reason == SkipReason::Context(kind))
+            .map(|s| s.path.as_str())
+            .collect();
+        if !limited.is_empty() {
+            notes.push(format!(
+                "checked {} {} file(s) only with the rules that matter there, such as live credentials (`[files] {} = \"all\"` for every rule): {}",
+                limited.len(),
+                kind.as_str(),
+                FilePolicy::key(kind),
+                list(&limited)
+            ));
+        }
     }
     notes
 }

@@ -47,6 +47,12 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
         .results(results)
         // Columns count Unicode scalar values, as `Position` does.
         .column_kind(json!("unicodeCodePoints"))
+        .invocations(vec![
+            sarif::Invocation::builder()
+                .execution_successful(true)
+                .tool_configuration_notifications(configuration_notifications(outcome))
+                .build(),
+        ])
         .build();
     let log = sarif::Sarif::builder()
         .schema(SCHEMA)
@@ -55,6 +61,24 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
         .build();
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// What the config turned off (`slopguard.toml excludes vendor`), one notification each.
+fn configuration_notifications(outcome: &Outcome) -> Vec<sarif::Notification> {
+    outcome
+        .narrowed
+        .iter()
+        .map(|narrowed| {
+            sarif::Notification::builder()
+                .level(json!("note"))
+                .message(
+                    sarif::Message::builder()
+                        .text(format!("Not checked: {narrowed}."))
+                        .build(),
+                )
+                .build()
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> serde_json::Value {

@@ -21,6 +21,9 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "Found {} in {files}.", count_phrase(outcome))?;
     }
+    for narrowed in &outcome.narrowed {
+        writeln!(out, "Not checked: {narrowed}.")?;
+    }
     match &outcome.dependencies {
         Some(d)
             if !(d.direct_added.is_empty()

@@ -110,7 +110,7 @@ impl PackageChecker {
                 Some(Lookup::Missing) => vec![hallucinated(&reference)],
                 Some(Lookup::Unknown(why)) if network => vec![unverified(&reference, why)],
                 Some(Lookup::Unknown(_)) => Vec::new(),
-                Some(Lookup::Exists(info)) => self.existing(&reference, info, listed),
+                Some(Lookup::Exists(info)) => self.existing(&reference, info, listed, None),
             };
             verdicts
                 .findings

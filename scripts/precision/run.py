@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""The real-code precision suite: slopguard on pinned releases of real projects.
+
+Fetches each archive in projects.json from its registry (PyPI, npm, crates.io), checks its digest,
+unpacks it (no code of it runs), runs `slopguard check` on it and compares every code finding with
+the reviewed list in reviewed.json. A finding nobody reviewed fails the run: review it (true or
+false positive, with a reason) and add it, or fix the rule. Also prints the lines scanned and the
+findings per 20k lines of shipped code (the target is at most one unreviewed finding per 20k).
+
+    python3 scripts/precision/run.py [--slopguard PATH] [--cache DIR] [--update]
+
+--update writes the findings of this run that are not reviewed yet into reviewed.json with the
+verdict "unreviewed", for a person to fill in; it never marks anything reviewed. Needs network
+access to the three registries only; the archives are cached (default: target/precision).
+"""
+
+import argparse
+import base64
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CODE = {".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".rs"}
+VERDICTS = {"true-positive", "false-positive", "debatable"}
+
+
+def fetch(project, cache):
+    """The archive's bytes, from the cache or the registry, after checking its digest."""
+    path = cache / Path(project["url"]).name
+    if path.exists():
+        data = path.read_bytes()
+    else:
+        request = urllib.request.Request(project["url"], headers={"User-Agent": "slopguard-precision"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            data = response.read()
+    if "sha256" in project:
+        ok = hashlib.sha256(data).hexdigest() == project["sha256"]
+    else:
+        ok = base64.b64encode(hashlib.sha512(data).digest()).decode() == project["sha512"]
+    if not ok:
+        sys.exit(f"{project['name']}: the archive does not match its pinned digest")
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+def unpack(data, target):
+    """Regular files and directories only, never outside `target` (tarfile's data filter)."""
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        members = [m for m in archive.getmembers() if m.isfile() or m.isdir()]
+        archive.extractall(target, members=members, filter="data")
+
+
+def count_lines(tree):
+    total = 0
+    for path in tree.rglob("*"):
+        if path.suffix in CODE and path.is_file():
+            with path.open("rb") as f:
+                total += sum(1 for _ in f)
+    return total
+
+
+def check(slopguard, tree):
+    run = subprocess.run(
+        [slopguard, "check", ".", "--no-package-checks", "--format", "json"],
+        cwd=tree, capture_output=True, text=True, timeout=600,
+    )
+    if run.returncode not in (0, 1):
+        sys.exit(f"slopguard failed on {tree} ({run.returncode}):\n{run.stderr}")
+    report = json.loads(run.stdout)
+    return report
+
+
+def key(finding):
+    return (finding["project"], finding["path"], finding["line"], finding["rule"])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--slopguard", default=str(ROOT / "target" / "release" / "slopguard"))
+    parser.add_argument("--cache", default=str(ROOT / "target" / "precision"))
+    parser.add_argument("--update", action="store_true")
+    args = parser.parse_args()
+    cache = Path(args.cache)
+    projects = json.loads((HERE / "projects.json").read_text())["projects"]
+    reviewed_path = HERE / "reviewed.json"
+    reviewed = json.loads(reviewed_path.read_text())["findings"]
+    known = {key(f): f for f in reviewed}
+
+    found, lines, summary = [], 0, []
+    for project in projects:
+        tree = cache / "src" / f"{project['name']}-{project['version']}"
+        if not tree.exists():
+            unpack(fetch(project, cache), tree)
+        project_lines = count_lines(tree)
+        lines += project_lines
+        report = check(args.slopguard, tree)
+        project_found = 0
+        for f in report["findings"]:
+            if f.get("category", "insecure-code") != "insecure-code":
+                continue
+            # Paths inside the archive's top directory, the same whatever the cache location.
+            found.append({
+                "project": project["name"],
+                "path": f["path"],
+                "line": f["range"]["start"]["line"],
+                "rule": f["rule"],
+                "message": f["message"],
+            })
+            project_found += 1
+        skipped = report.get("summary", {}).get("skipped_by_context") or report.get("skipped_by_context")
+        summary.append((project["name"], project["version"], project_lines, project_found, skipped))
+
+    new = [f for f in found if key(f) not in known or known[key(f)].get("verdict") not in VERDICTS]
+    seen = {key(f) for f in found}
+    gone = [f for f in reviewed if key(f) not in seen]
+    verdicts = {}
+    for f in found:
+        verdict = known.get(key(f), {}).get("verdict", "unreviewed")
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+
+    print(f"{'project':<14} {'version':<9} {'lines':>8} {'findings':>8}")
+    for name, version, project_lines, count, _ in summary:
+        print(f"{name:<14} {version:<9} {project_lines:>8} {count:>8}")
+    print(f"total: {lines} lines of code, {len(found)} findings "
+          f"({', '.join(f'{n} {v}' for v, n in sorted(verdicts.items()))}); "
+          f"{len(new)} unreviewed = {len(new) * 20000 / max(lines, 1):.2f} per 20k lines")
+    for f in new:
+        print(f"UNREVIEWED {f['project']}/{f['path']}:{f['line']} {f['rule']}: {f['message']}")
+    for f in gone:
+        print(f"no longer reported (remove from reviewed.json): {f['project']}/{f['path']}:{f['line']} {f['rule']}")
+
+    if args.update:
+        merged = [f for f in reviewed if key(f) in seen]
+        for f in new:
+            if key(f) not in known:
+                merged.append({**f, "verdict": "unreviewed", "reason": ""})
+        merged.sort(key=key)
+        reviewed_path.write_text(json.dumps({"findings": merged}, indent=1, ensure_ascii=False) + "\n")
+    return 1 if new or gone else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
