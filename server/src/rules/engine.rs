@@ -11,7 +11,7 @@
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
+use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
 use super::roots::{pattern_anchors, pattern_words};
 use super::template;
 use crate::finding::{Finding, Fix};
@@ -476,7 +476,7 @@ fn run_regex(
         }
         let value = reported.as_str();
         if let Some(bits) = min_entropy
-            && shannon_entropy(strip_quotes(value)) < *bits
+            && secret_entropy(strip_quotes(value)) < *bits
         {
             continue;
         }
