@@ -11,7 +11,7 @@
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
+use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
 use super::roots::{pattern_anchors, pattern_words};
 use super::template;
 use crate::analysis::{Budget, Incomplete};
@@ -427,6 +427,7 @@ impl RuleSet {
                 .map(|(node, _)| (pattern.rule, node.byte_range()));
             findings.push(Matched {
                 refine,
+                message: None,
                 finding: finding(
                     rule,
                     message,
@@ -529,7 +530,7 @@ fn run_regex(
         }
         let value = reported.as_str();
         if let Some(bits) = min_entropy
-            && shannon_entropy(strip_quotes(value)) < *bits
+            && secret_entropy(strip_quotes(value)) < *bits
         {
             continue;
         }
