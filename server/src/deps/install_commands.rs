@@ -332,6 +332,7 @@ struct Grammar {
     first_only: bool,
 }
 
+#[rustfmt::skip]
 const PIP: Grammar = Grammar {
     ecosystem: Ecosystem::PyPI,
     valued: &[
@@ -344,11 +345,14 @@ const PIP: Grammar = Grammar {
         "--markers", "--package", "--suffix", "--pip-args", "--rev", "--tag", "--branch",
         "--project", "--directory", "--python-platform", "--default-index", "-d",
     ],
-    elsewhere: &["-i", "--index-url", "--index", "--no-index", "--git", "--path"],
+    elsewhere: &[
+        "-i", "--index-url", "--index", "--no-index", "--git", "--path",
+    ],
     package_options: &[],
     first_only: false,
 };
 
+#[rustfmt::skip]
 const NPM: Grammar = Grammar {
     ecosystem: Ecosystem::Npm,
     valued: &[
@@ -367,6 +371,7 @@ const NPX: Grammar = Grammar {
     ..NPM
 };
 
+#[rustfmt::skip]
 const CARGO: Grammar = Grammar {
     ecosystem: Ecosystem::Crates,
     valued: &[
@@ -380,8 +385,12 @@ const CARGO: Grammar = Grammar {
     first_only: false,
 };
 
-/// The packages one command names: `(ecosystem, word, value byte range, pin)`.
-fn command_names(command: &[Word]) -> Vec<(Ecosystem, &Word, (usize, usize), Option<String>)> {
+/// A package a command names: its ecosystem, the word, the name's byte range in the word's
+/// value, and its exact pin.
+type Named<'w> = (Ecosystem, &'w Word, (usize, usize), Option<String>);
+
+/// The packages one command names.
+fn command_names(command: &[Word]) -> Vec<Named<'_>> {
     // `sudo`, `env A=b`, `RUN`-style prefixes and variable assignments before the program.
     let mut rest = command;
     while let [first, tail @ ..] = rest {
@@ -423,7 +432,10 @@ fn command_names(command: &[Word]) -> Vec<(Ecosystem, &Word, (usize, usize), Opt
         if v == "--" {
             continue;
         }
-        if let Some(option) = v.strip_prefix('-').map(|_| v.split('=').next().unwrap_or(v)) {
+        if let Some(option) = v
+            .strip_prefix('-')
+            .map(|_| v.split('=').next().unwrap_or(v))
+        {
             if grammar.elsewhere.contains(&option) {
                 return Vec::new();
             }
@@ -471,7 +483,8 @@ fn package_name(
     }
     let exact = |v: &str| {
         (v.starts_with(|c: char| c.is_ascii_digit())
-            && v.chars().all(|c| c.is_ascii_alphanumeric() || ".+-".contains(c)))
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".+-".contains(c)))
         .then(|| v.to_string())
     };
     let (name, pin) = match ecosystem {
@@ -497,7 +510,9 @@ fn package_name(
                 Ecosystem::Npm => npm_name(name),
                 _ => {
                     name.starts_with(|c: char| c.is_ascii_alphabetic())
-                        && name.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
                 }
             };
             if !valid {
@@ -518,7 +533,8 @@ fn npm_name(name: &str) -> bool {
     let part = |p: &str| {
         !p.is_empty()
             && !p.starts_with(['.', '_'])
-            && p.chars().all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
     };
     match name.strip_prefix('@') {
         Some(scoped) => scoped

@@ -6,7 +6,11 @@ fn names(path: &str, text: &str) -> Vec<(Ecosystem, String, Option<String>)> {
     install_names(Path::new(path), text)
         .into_iter()
         .map(|n| {
-            assert_eq!(&text[n.span.start_byte..n.span.end_byte], n.name, "span of {n:?}");
+            assert_eq!(
+                &text[n.span.start_byte..n.span.end_byte],
+                n.name,
+                "span of {n:?}"
+            );
             (n.ecosystem, n.name, n.pinned)
         })
         .collect()
@@ -45,7 +49,10 @@ fn every_python_installer() {
 fn another_index_is_not_pypi() {
     assert!(plain("x.sh", "pip install --index-url https://corp/simple a\n").is_empty());
     assert!(plain("x.sh", "pip install -i https://corp/simple a\n").is_empty());
-    assert_eq!(plain("x.sh", "pip install --extra-index-url https://c/ a\n"), ["a"]);
+    assert_eq!(
+        plain("x.sh", "pip install --extra-index-url https://c/ a\n"),
+        ["a"]
+    );
 }
 
 #[test]
@@ -74,7 +81,10 @@ fn npm_family_scopes_and_versions() {
 
 #[test]
 fn npx_package_option() {
-    assert_eq!(plain("x.sh", "npx -p typescript tsc --init\n"), ["typescript", "tsc"]);
+    assert_eq!(
+        plain("x.sh", "npx -p typescript tsc --init\n"),
+        ["typescript", "tsc"]
+    );
     assert_eq!(plain("x.sh", "npx --package=@a/b run\n"), ["@a/b", "run"]);
 }
 
@@ -99,7 +109,10 @@ fn cargo_add_and_install() {
 fn markdown_shell_blocks_and_prompts() {
     let text = "Install:\n\n```bash\npip install alpha # comment beta\n```\n\n```python\nimport os\n# pip install no\n```\n\n\
         ```console\n$ npm i beta\nadded 1 package npm i no\n```\n\n```\ncargo add gamma\n```\n\n~~~sh\nuv add delta\n~~~\n";
-    assert_eq!(plain("README.md", text), ["alpha", "beta", "gamma", "delta"]);
+    assert_eq!(
+        plain("README.md", text),
+        ["alpha", "beta", "gamma", "delta"]
+    );
     assert_eq!(plain("AGENTS.md", text).len(), 4);
     assert_eq!(plain(".cursorrules", text).len(), 4);
     assert!(plain("notes.txt", text).is_empty());
@@ -138,7 +151,13 @@ fn hostile_text_never_panics() {
         "pip install ==1\n",
         "\tpip install ünï\r\n",
     ] {
-        for path in ["a.sh", "README.md", "Dockerfile", "Makefile", ".github/workflows/a.yml"] {
+        for path in [
+            "a.sh",
+            "README.md",
+            "Dockerfile",
+            "Makefile",
+            ".github/workflows/a.yml",
+        ] {
             let _ = names(path, text);
         }
     }
