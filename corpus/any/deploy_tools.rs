@@ -172,3 +172,13 @@ pub fn partial_config() -> serde_json::Value {
         // ok: any.generic-secret-assignment
         "password": "",
         "droplets": [
+
+// A marker string that names a private type path is not a credential.
+// ok: any.generic-secret-assignment
+pub const TOKEN: &str = "$serde_json::private::RawValue";
+
+// ok: any.generic-secret-assignment
+const AUTH: &str = "Authorization::Bearer::Header";
+
+// ruleid: any.generic-secret-assignment
+const SIGNING_SECRET: &str = "q8ZfT2vLx9RmW4kPj7YbN3cH";

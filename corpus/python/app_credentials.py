@@ -148,7 +148,7 @@ def admin_login():
     if username == "admin" and password == "admin123":
         session["admin"] = True
     # ruleid: python.hardcoded-password-comparison
-    if request.form["token"] != "letmein":
+    if request.form["api_token"] != "letmein":
         return "denied", 403
     # ok: python.hardcoded-password-comparison
     if password == "":

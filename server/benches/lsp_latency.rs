@@ -1,8 +1,15 @@
-//! Latency of `slopguard lsp`: didChange → publishDiagnostics for one-line edits in 1k-, 5k- and
-//! 20k-line files (p50/p99), and resident memory with 200 open documents.
+//! Latency of `slopguard lsp` as an editor uses it: `didChange` → the `publishDiagnostics` of
+//! that version, for edits spread over Python, JavaScript, TypeScript and Rust files of 1k, 5k
+//! and 20k lines; then resident memory with 200 open 1k-line documents, and after closing them.
 //!
 //! Run: `cargo bench --bench lsp_latency` (optimised binary, the built-in pack plus the LSP
-//! fixture rules). Figures are recorded in docs/benchmarks-lsp.md.
+//! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run.
+//! Figures are recorded in docs/benchmarks-lsp.md.
+//!
+//! Each file gets the same cycle of edits at positions spread over the whole file (a
+//! low-discrepancy sequence, so the top, middle and end are all hit): one line inserted with the
+//! indentation of the line it lands on, a 20-line block pasted before a top-level item (an
+//! accepted suggestion), one line deleted, and the pasted block deleted again.
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -10,6 +17,13 @@ use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
+
+#[path = "support/samples.rs"]
+mod samples;
+use samples::{BlockFn, generate, javascript_block, python_block, rust_block, typescript_block};
+
+/// Edits per file: cycles of insert, paste, delete, delete-paste.
+const EDITS: usize = 80;
 
 struct Client {
     child: Child,
@@ -111,6 +125,20 @@ impl Client {
         }
     }
 
+    /// Waits until the server has published for every one of `uris`.
+    fn wait_all_published(&mut self, uris: &[String]) {
+        let mut published = std::collections::HashSet::new();
+        while published.len() < uris.len() {
+            let message = self.messages.recv_timeout(Duration::from_secs(60)).unwrap();
+            let uri = message["params"]["uri"].as_str().unwrap_or_default();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && uris.iter().any(|u| u == uri)
+            {
+                published.insert(uri.to_string());
+            }
+        }
+    }
+
     fn rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .unwrap_or_default();
@@ -128,175 +156,215 @@ impl Drop for Client {
     }
 }
 
-/// Realistic Python: functions with calls, strings and a few findings.
-fn python_file(lines: usize) -> String {
-    let mut text = String::from("import os\nimport subprocess\nimport yaml\n\n");
-    let mut i = 0;
-    while text.lines().count() < lines {
-        text.push_str(&format!(
-            "def handler_{i}(request, db):\n    \"\"\"Handle request {i}.\"\"\"\n    name = request.args.get(\"name\", \"\")\n    rows = db.execute(\"SELECT * FROM t WHERE id = ?\", (name,))\n    if not rows:\n        return {{\"status\": 404, \"id\": {i}}}\n    return [dict(r) for r in rows]\n\n"
-        ));
-        if i % 50 == 0 {
-            text.push_str("cfg = yaml.load(open(\"c.yml\"))\n\n");
+struct Sample {
+    language: &'static str,
+    extension: &'static str,
+    block: BlockFn,
+    /// One plausible statement, given a number to keep lines distinct.
+    statement: fn(usize) -> String,
+}
+
+const SAMPLES: [Sample; 4] = [
+    Sample {
+        language: "python",
+        extension: "py",
+        block: python_block,
+        statement: |i| format!("value_{i} = compute({i}, \"label\")"),
+    },
+    Sample {
+        language: "javascript",
+        extension: "js",
+        block: javascript_block,
+        statement: |i| format!("const value{i} = compute({i}, 'label');"),
+    },
+    Sample {
+        language: "typescript",
+        extension: "ts",
+        block: typescript_block,
+        statement: |i| format!("const value{i}: number = compute({i}, 'label');"),
+    },
+    Sample {
+        language: "rust",
+        extension: "rs",
+        block: rust_block,
+        statement: |i| format!("let value_{i} = compute({i}, \"label\");"),
+    },
+];
+
+/// One edit as an LSP range replacement: `(start line, end line, new text)`, whole lines.
+type LineEdit = (usize, usize, String);
+
+/// The `k`-th of a low-discrepancy sequence over `0..n`: successive edits land far apart and
+/// cover the file evenly.
+fn spread(k: usize, n: usize) -> usize {
+    const GOLDEN: f64 = 0.618_033_988_749_894_9;
+    ((k as f64 * GOLDEN).fract() * n as f64) as usize % n.max(1)
+}
+
+/// The edit `k` of the cycle on `text`; `pasted` remembers where the last block went.
+fn next_edit(sample: &Sample, text: &str, k: usize, pasted: &mut Option<usize>) -> LineEdit {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = spread(k / 4 * 4 + 1, lines.len());
+    match k % 4 {
+        0 => {
+            let indent: String = lines[at].chars().take_while(|c| *c == ' ').collect();
+            (at, at, format!("{indent}{}\n", (sample.statement)(k)))
         }
-        i += 1;
+        1 => {
+            // Before the next top-level item: where a suggested function would go.
+            let before = (at..lines.len())
+                .find(|&l| {
+                    let line = lines[l];
+                    !line.is_empty() && !line.starts_with([' ', '}', ')', '#', '/'])
+                })
+                .unwrap_or(lines.len() - 1);
+            let block = (sample.block)(100_000 + k);
+            let block: String = block.lines().take(20).map(|l| format!("{l}\n")).collect();
+            *pasted = Some(before);
+            (before, before, block)
+        }
+        2 => (at, at + 1, String::new()),
+        _ => {
+            let start = pasted.take().unwrap_or(at);
+            (start, start + 20, String::new())
+        }
     }
-    text
+}
+
+/// Applies a whole-line edit to the bench's copy of the text.
+fn apply(text: &mut String, (start, end, new_text): &LineEdit) {
+    let offset = |line: usize| {
+        text.split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+    };
+    let (from, to) = (offset(*start), offset(*end));
+    text.replace_range(from..to, new_text);
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Where one edit's time goes, in process: incremental parse, and rule matching over the whole
-/// tree (`check`, what `slopguard check` does) against only where the edit reached (`recheck`,
-/// what the server does).
-fn phases(lines: usize) {
-    use slopguard::lang::Language;
-    use slopguard::lsp::document::Document;
-    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
-    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/lsp-rules");
-    let rules = slopguard::rules::load_rule_set(true, &[rules_dir]).unwrap();
-    let mut doc = Document::new(Language::Python.into(), 1, python_file(lines));
-    let tree = slopguard::analysis::parse(Language::Python, doc.text(), None).unwrap();
-    let findings = rules.check_tracked(Some(Language::Python), doc.text(), Some(&tree));
-    doc.store_analysis(1, tree, Some(findings));
-    let (mut parse, mut check, mut recheck, mut apply) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for edit in 0..50 {
-        let started = Instant::now();
-        let middle = lines as u32 / 2;
-        doc.apply(
-            edit + 2,
-            vec![TextDocumentContentChangeEvent {
-                range: Some(Range::new(
-                    Position::new(middle, 0),
-                    Position::new(middle, 1000),
-                )),
-                range_length: None,
-                text: if edit % 2 == 0 {
-                    "    x = 1"
-                } else {
-                    "    x = eval(y)"
-                }
-                .into(),
-            }],
-        );
-        apply.push(started.elapsed());
-        let snapshot = doc.snapshot();
-        let started = Instant::now();
-        let tree = slopguard::analysis::parse(
-            Language::Python,
-            &snapshot.text,
-            snapshot.old_tree.as_ref(),
-        )
-        .unwrap();
-        parse.push(started.elapsed());
-        let started = Instant::now();
-        let full = rules.check(Some(Language::Python), &snapshot.text, Some(&tree));
-        check.push(started.elapsed());
-        let started = Instant::now();
-        let findings = rules.recheck(
-            Language::Python,
-            &snapshot.text,
-            snapshot.old_tree.as_ref().unwrap(),
-            &tree,
-            snapshot.previous.unwrap(),
-        );
-        recheck.push(started.elapsed());
-        assert_eq!(
-            findings.findings(),
-            full,
-            "the re-check agrees with a full check"
-        );
-        doc.store_analysis(edit + 2, tree, Some(findings));
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn wanted<T: PartialEq + std::str::FromStr>(variable: &str, all: Vec<T>) -> Vec<T> {
+    match std::env::var(variable) {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .filter(|v| all.contains(v))
+            .collect(),
+        Err(_) => all,
     }
-    let median = |mut v: Vec<Duration>| {
-        v.sort();
-        v[v.len() / 2].as_secs_f64() * 1e3
-    };
+}
+
+fn latency(client: &mut Client, sample: &Sample, lines: usize) {
+    let uri = format!("file:///bench/latency_{lines}.{}", sample.extension);
+    let mut text = generate(sample.block, lines);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": sample.language, "version": 1, "text": text}}),
+    );
+    let findings = client.wait_publish(&uri, 1);
+    let mut samples = Vec::new();
+    let mut by_kind = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    let mut pasted = None;
+    for k in 0..EDITS {
+        let version = k as i64 + 2;
+        let edit = next_edit(sample, &text, k, &mut pasted);
+        let (start, end, new_text) = &edit;
+        let started = Instant::now();
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": {"line": start, "character": 0},
+                                                 "end": {"line": end, "character": 0}},
+                                       "text": new_text}]}),
+        );
+        client.wait_publish(&uri, version);
+        let elapsed = started.elapsed();
+        samples.push(elapsed);
+        by_kind[k % 4].push(elapsed);
+        apply(&mut text, &edit);
+    }
+    samples.sort();
+    let kinds: Vec<String> = ["insert", "paste", "delete", "unpaste"]
+        .iter()
+        .zip(by_kind.iter_mut())
+        .map(|(name, v)| {
+            v.sort();
+            format!("{name} {:.1}", ms(percentile(v, 0.5)))
+        })
+        .collect();
     println!(
-        "  {lines:>6} lines in process: apply edit {:.2} ms, incremental parse {:.2} ms, rules: whole tree {:.2} ms, re-check {:.2} ms ({} rules)",
-        median(apply),
-        median(parse),
-        median(check),
-        median(recheck),
-        rules.rules().len()
+        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms   p50 by edit: {}",
+        sample.language,
+        ms(percentile(&samples, 0.50)),
+        ms(percentile(&samples, 0.99)),
+        ms(*samples.last().unwrap()),
+        kinds.join(", ")
+    );
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+}
+
+fn memory(client: &mut Client) {
+    let before = client.rss_kib();
+    let text = generate(python_block, 1_000);
+    let uris: Vec<String> = (0..200)
+        .map(|n| format!("file:///bench/open_{n}.py"))
+        .collect();
+    for uri in &uris {
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}),
+        );
+    }
+    client.wait_all_published(&uris);
+    // Let the background passes (after a quiet period) finish too.
+    std::thread::sleep(Duration::from_millis(1_500));
+    let open = client.rss_kib();
+    for uri in &uris {
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+    }
+    client.wait_all_published(&uris);
+    std::thread::sleep(Duration::from_millis(500));
+    let closed = client.rss_kib();
+    println!(
+        "memory: RSS {:.1} MiB before, {:.1} MiB with 200 open 1k-line Python documents ({:.0} KiB each), {:.1} MiB after closing them",
+        before as f64 / 1024.0,
+        open as f64 / 1024.0,
+        open.saturating_sub(before) as f64 / 200.0,
+        closed as f64 / 1024.0,
     );
 }
 
 fn main() {
-    println!("phases of one edit (median of 50):");
-    for lines in [1_000, 5_000, 20_000] {
-        phases(lines);
-    }
-    let mut client = Client::start();
-    println!("one-line edits, didChange -> publishDiagnostics (200 edits each):");
-    for lines in [1_000, 5_000, 20_000] {
-        let uri = format!("file:///bench/latency_{lines}.py");
-        let text = python_file(lines);
-        client.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}),
-        );
-        let findings = client.wait_publish(&uri, 1);
-        let mut samples = Vec::new();
-        let middle = lines as u32 / 2;
-        for edit in 0..200i64 {
-            let version = edit + 2;
-            // Retype one line in the middle of the file: a value changes, as when a suggestion
-            // is accepted into an existing function.
-            let new_line = if edit % 2 == 0 {
-                "    x = 1"
-            } else {
-                "    x = eval(y)"
-            };
-            let started = Instant::now();
-            client.notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version},
-                       "contentChanges": [{"range": {"start": {"line": middle, "character": 0},
-                                                     "end": {"line": middle, "character": 1000}},
-                                           "text": new_line}]}),
-            );
-            client.wait_publish(&uri, version);
-            samples.push(started.elapsed());
-        }
-        samples.sort();
-        println!(
-            "  {lines:>6} lines ({findings} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms",
-            percentile(&samples, 0.50).as_secs_f64() * 1e3,
-            percentile(&samples, 0.99).as_secs_f64() * 1e3,
-            samples.last().unwrap().as_secs_f64() * 1e3,
-        );
-    }
-
-    let before = client.rss_kib();
-    let text = python_file(1_000);
-    for n in 0..200 {
-        let uri = format!("file:///bench/open_{n}.py");
-        client.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}),
-        );
-    }
-    let mut published = std::collections::HashSet::new();
-    while published.len() < 200 {
-        let message = client
-            .messages
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap();
-        if message["method"] == "textDocument/publishDiagnostics" {
-            published.insert(message["params"]["uri"].as_str().unwrap().to_string());
-        }
-    }
-    let after = client.rss_kib();
-    println!(
-        "memory: RSS {:.1} MiB before, {:.1} MiB with 200 more open 1k-line documents ({:.0} KiB each)",
-        before as f64 / 1024.0,
-        after as f64 / 1024.0,
-        (after.saturating_sub(before)) as f64 / 200.0
+    let sizes = wanted("BENCH_SIZES", vec![1_000usize, 5_000, 20_000]);
+    let languages = wanted(
+        "BENCH_LANGUAGES",
+        SAMPLES.iter().map(|s| s.language.to_string()).collect(),
     );
+    let mut client = Client::start();
+    println!("edits spread over the file, didChange -> publishDiagnostics ({EDITS} edits each):");
+    for sample in SAMPLES
+        .iter()
+        .filter(|s| languages.iter().any(|l| l == s.language))
+    {
+        for &lines in &sizes {
+            latency(&mut client, sample, lines);
+        }
+    }
+    memory(&mut client);
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let _ = client.child.wait();

@@ -1,8 +1,10 @@
 //! The incremental re-check the language server runs after each edit must find exactly what a
 //! full check of the new text finds. Differential test: every corpus file of the built-in pack
 //! goes through a sequence of edits — lines deleted, lines of other samples pasted in (as an
-//! assistant's suggestion is accepted), random bytes typed and removed, leaving broken syntax —
-//! and after each one `RuleSet::recheck` is compared with `RuleSet::check_tracked`.
+//! assistant's suggestion is accepted), random bytes typed and removed, leaving broken syntax,
+//! text typed inside strings and comments — and after each one `RuleSet::recheck` is compared with
+//! `RuleSet::check_tracked`. The language server's answer after the last edit is held to a full
+//! check in `lsp::tests`.
 
 use slopguard::lang::Language;
 use slopguard::rules::RuleSet;
@@ -67,12 +69,17 @@ fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, Strin
         .collect();
     let donor = donors[rng.below(donors.len())];
     let donor_lines: Vec<&str> = donor.lines().collect();
-    match rng.below(4) {
-        // Paste one to three lines of another sample at a line start.
-        0 => {
+    match rng.below(6) {
+        // Paste one to three lines, or a block of up to twenty, of another sample at a line
+        // start (an accepted suggestion).
+        0 | 4 => {
             let at = line_starts[rng.below(line_starts.len())];
             let first = rng.below(donor_lines.len());
-            let count = 1 + rng.below(3);
+            let count = if rng.below(2) == 0 {
+                1 + rng.below(3)
+            } else {
+                5 + rng.below(16)
+            };
             let pasted: String = donor_lines[first..(first + count).min(donor_lines.len())]
                 .iter()
                 .map(|l| format!("{l}\n"))
@@ -101,6 +108,16 @@ fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, Strin
                 end,
                 donor[piece_start..piece_end.max(piece_start)].to_string(),
             )
+        }
+        // Type inside a string or a comment: right after a quote or a comment marker.
+        5 => {
+            let markers: Vec<usize> = text
+                .match_indices(['"', '\'', '#', '/'])
+                .map(|(i, _)| i + 1)
+                .collect();
+            let at = markers.get(rng.below(markers.len())).copied().unwrap_or(0);
+            let typed = ["x", " ", "\\", "eval(", "AKIA", "\"", "'", "*/", "\n"];
+            (at, at, typed[rng.below(typed.len())].to_string())
         }
         // Type one character.
         _ => {
@@ -150,6 +167,19 @@ fn a_recheck_after_edits_equals_a_full_check() {
             else {
                 panic!("{} does not parse after step {step}", path.display());
             };
+            // The editor's provisional answer from the touched items: whatever it says, its
+            // spans lie in the text (the full re-check below is what must be exact).
+            if let Some(provisional) = rules.check_items(*language, &text, &old_tree, &findings) {
+                for f in &provisional {
+                    assert!(
+                        f.span.start_byte <= f.span.end_byte
+                            && text.is_char_boundary(f.span.start_byte)
+                            && text.is_char_boundary(f.span.end_byte),
+                        "{} step {step}: {f:?}",
+                        path.display()
+                    );
+                }
+            }
             let rechecked = rules.recheck(*language, &text, &old_tree, &new_tree, findings);
             let full = rules.check_tracked(Some(*language), &text, Some(&new_tree));
             assert_eq!(

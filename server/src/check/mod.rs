@@ -26,6 +26,7 @@ use crate::analysis::{FileKind, analyze_with};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
+use crate::lang::Language;
 use crate::rules::{KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
@@ -142,6 +143,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     };
     let mut errors = Vec::new();
     let files = walk::collect_files(&options.paths, &settings.excludes, &cwd, &mut errors);
+    prepare_queries(&settings.rules, &files);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
@@ -221,6 +223,27 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     analysis.stats.lines = lines.into_inner();
     analysis.stats.elapsed = started.elapsed();
     Ok(analysis)
+}
+
+/// From how many files of one language a run compiles that language's combined query up front
+/// (every rule, one traversal per file). Fewer files compile only the rules their text can
+/// trigger, each alone ([`RuleSet::check`]): a hook on one changed file then pays for a few
+/// rules' queries instead of the whole pack's.
+const COMBINED_QUERY_FROM_FILES: usize = 8;
+
+fn prepare_queries(rules: &RuleSet, files: &[PathBuf]) {
+    let mut counts: HashMap<Language, usize> = HashMap::new();
+    for language in files.iter().filter_map(|p| Language::from_path(p)) {
+        *counts.entry(language).or_default() += 1;
+    }
+    let many: Vec<Language> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= COMBINED_QUERY_FROM_FILES)
+        .map(|(language, _)| language)
+        .collect();
+    if !many.is_empty() {
+        rules.prepare(&many);
+    }
 }
 
 /// Analyses one text that is not read from disk (`--stdin-filename`): `name` decides the

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use tree_sitter::Tree;
 
 /// Everything one analysis needs, owned, so no lock is held while it runs.
+#[derive(Clone)]
 pub struct Job {
     pub snapshot: Snapshot,
     pub rules: Arc<RuleSet>,
@@ -28,6 +29,8 @@ pub struct Outcome {
     pub rule_findings: Option<RuleFindings>,
     pub findings: Vec<Finding>,
     pub changed: ChangedLines,
+    /// From the touched items alone ([`analyze_items`]): the full re-check is still to come.
+    pub provisional: bool,
 }
 
 /// The analysis the server runs; a function value so tests can substitute a failing one.
@@ -60,7 +63,44 @@ pub fn analyze(job: Job) -> Outcome {
         rule_findings: Some(rule_findings),
         findings,
         changed,
+        provisional: false,
     }
+}
+
+/// Whether [`analyze_items`] can answer this job: the document has a parse and findings to
+/// follow the edits since.
+pub fn items_apply(job: &Job) -> bool {
+    let snapshot = &job.snapshot;
+    snapshot.kind.language().is_some()
+        && snapshot.old_tree.is_some()
+        && snapshot.previous.as_ref().is_some_and(|p| p.edited())
+}
+
+/// The first, provisional answer after an edit: the top-level items it touched, parsed and
+/// checked alone ([`RuleSet::check_items`]), with the earlier findings elsewhere. Its cost does
+/// not grow with the text after the edit (an incremental reparse of Python can); the full
+/// [`analyze`] follows and replaces it when they differ. `None` when it does not apply.
+pub fn analyze_items(job: Job) -> Option<Outcome> {
+    let snapshot = &job.snapshot;
+    let language = snapshot.kind.language()?;
+    let text = &snapshot.text;
+    let findings = job.rules.check_items(
+        language,
+        text,
+        snapshot.old_tree.as_ref()?,
+        snapshot.previous.as_ref()?,
+    )?;
+    let findings = apply_suppressions(findings, text, snapshot.kind);
+    let changed = baseline::changed_lines(&job.baseline, text);
+    Some(Outcome {
+        version: snapshot.version,
+        text: snapshot.text.clone(),
+        tree: None,
+        rule_findings: None,
+        findings,
+        changed,
+        provisional: true,
+    })
 }
 
 /// The one place suppression comments (`# slopguard: ignore[rule]`) are honoured for editor

@@ -6,8 +6,15 @@
 //! Each open document has exactly one worker task, which analyses the latest version whenever
 //! woken (a burst of edits coalesces into one analysis) and publishes only if that version is
 //! still current. Because one task publishes for a document, publishes are in version order.
+//!
+//! After an edit the worker first answers from the touched top-level items alone
+//! ([`analysis::analyze_items`]), whose cost does not depend on the text after the edit, and
+//! hands the full incremental analysis to the document's catch-up task ([`State::catch_up`]).
+//! That task stores the full result only for the current version and wakes the worker, which
+//! publishes it if it differs; an edit meanwhile makes it start over on the newer version. So
+//! the last publish after the last edit is always the full analysis.
 
-use super::analysis::{Analyzer, BackgroundPass, Job, Outcome, PassInput};
+use super::analysis::{self, Analyzer, BackgroundPass, Job, Outcome, PassInput};
 use super::baseline::{self, Baseline};
 use super::config::{ProjectConfig, Settings};
 use super::diagnostics::{DocFindings, SourceFindings, to_diagnostic, visible};
@@ -45,6 +52,11 @@ pub struct DocState {
     wake: Arc<Notify>,
     /// Identifies this opening of the document: a worker of an earlier opening stops.
     open_id: u64,
+    /// The code findings of the current version came from the touched items alone: the full
+    /// analysis is still to come.
+    provisional: bool,
+    /// Whether the catch-up task (full analysis after a provisional answer) is running.
+    catching_up: Arc<AtomicBool>,
 }
 
 /// What requests need to answer from a document: its analysed state at the current version.
@@ -145,6 +157,8 @@ impl State {
                 analysed,
                 wake: wake.clone(),
                 open_id,
+                provisional: false,
+                catching_up: Arc::new(AtomicBool::new(false)),
             },
         );
         wake.notify_one();
@@ -256,11 +270,11 @@ impl State {
         if !self.rules_ready.load(Ordering::Acquire) {
             return Some(Step::WaitForRules);
         }
-        Some(Step::Analyse(Job {
+        Some(Step::Analyse(Box::new(Job {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline,
-        }))
+        })))
     }
 
     /// Stores an outcome if its version is still current; returns whether it was.
@@ -271,6 +285,14 @@ impl State {
         if entry.doc.version != outcome.version {
             return false;
         }
+        let current = |c: &SourceFindings| c.version == outcome.version;
+        if outcome.provisional
+            && !entry.provisional
+            && entry.findings.code.as_ref().is_some_and(current)
+        {
+            return true; // the full analysis of this version finished first
+        }
+        entry.provisional = outcome.provisional;
         if let Some(tree) = outcome.tree {
             entry
                 .doc
@@ -313,6 +335,84 @@ impl State {
         Some((doc.version, diagnostics))
     }
 
+    /// Runs `work` on a blocking thread once an analysis slot is free.
+    async fn in_slot<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, tokio::task::JoinError> {
+        let slot = self.analysis_slots.clone().acquire_owned().await;
+        tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            work()
+        })
+        .await
+    }
+
+    /// The full analysis of the current version, if its code findings are provisional.
+    fn catch_up_job(&self, uri: &Uri, open_id: u64) -> Option<Job> {
+        let entry = self.docs.get(uri).filter(|e| e.open_id == open_id)?;
+        let version = entry.doc.version;
+        let code = entry.findings.code.as_ref()?;
+        if !entry.provisional || code.version != version {
+            return None;
+        }
+        Some(Job {
+            snapshot: entry.doc.snapshot(),
+            rules: self.rules(),
+            baseline: entry.baseline.clone()?,
+        })
+    }
+
+    /// Runs the full analysis after a provisional answer, in a task of its own so the worker
+    /// keeps answering edits meanwhile; at most one per document.
+    fn catch_up(self: &Arc<Self>, uri: &Uri, open_id: u64) {
+        let Some(entry) = self.docs.get(uri).filter(|e| e.open_id == open_id) else {
+            return;
+        };
+        let (running, wake) = (entry.catching_up.clone(), entry.wake.clone());
+        drop(entry);
+        if running.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let (state, uri) = (self.clone(), uri.clone());
+        tokio::spawn(async move {
+            loop {
+                while let Some(job) = state.catch_up_job(&uri, open_id) {
+                    let version = job.snapshot.version;
+                    let analyzer = state.analyzer;
+                    let result = state.in_slot(move || analyzer(job)).await;
+                    let Ok(outcome) = result else {
+                        // Keep the provisional findings; the next edit tries again.
+                        if let Some(mut entry) = state.docs.get_mut(&uri) {
+                            entry.provisional = false;
+                        }
+                        state
+                            .log(
+                                MessageType::ERROR,
+                                format!(
+                                    "slopguard: analysis of {} failed; the server carries on",
+                                    uri.as_str()
+                                ),
+                            )
+                            .await;
+                        break;
+                    };
+                    if state.store(&uri, open_id, outcome) {
+                        start_passes(&state, &uri, version);
+                        wake.notify_one();
+                    }
+                }
+                running.store(false, Ordering::Release);
+                // A provisional answer stored just before the flag fell found it still set.
+                if state.catch_up_job(&uri, open_id).is_none()
+                    || running.swap(true, Ordering::AcqRel)
+                {
+                    return;
+                }
+            }
+        });
+    }
+
     fn mark_analysed(&self, uri: &Uri, open_id: u64, version: i32) {
         if let Some(entry) = self.docs.get(uri).filter(|e| e.open_id == open_id) {
             entry.analysed.send_if_modified(|done| {
@@ -348,7 +448,7 @@ enum Step {
     LoadBaseline(Option<PathBuf>),
     /// Rules are still loading; their arrival wakes every worker.
     WaitForRules,
-    Analyse(Job),
+    Analyse(Box<Job>),
     Publish,
 }
 
@@ -357,6 +457,8 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
     let mut last_published: Option<(i32, Vec<Diagnostic>)> = None;
     loop {
         wake.notified().await;
+        // Set when the per-item answer failed: this round answers with the full analysis.
+        let mut items_failed = false;
         loop {
             let Some(step) = state.job(&uri, open_id) else {
                 return;
@@ -382,35 +484,36 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                     }
                     continue;
                 }
-                Step::Analyse(job) => {
+                Step::Analyse(job) if !items_failed && analysis::items_apply(&job) => {
                     let version = job.snapshot.version;
-                    let analyzer = state.analyzer;
-                    let slot = state.analysis_slots.clone().acquire_owned().await;
-                    let result = tokio::task::spawn_blocking(move || {
-                        let _slot = slot;
-                        analyzer(job)
-                    })
-                    .await;
-                    match result {
-                        Ok(outcome) => {
+                    let quick = state
+                        .in_slot(move || analysis::analyze_items((*job).clone()).ok_or(job))
+                        .await;
+                    match quick {
+                        Ok(Ok(outcome)) => {
                             if !state.store(&uri, open_id, outcome) {
                                 continue; // a newer version arrived meanwhile
                             }
-                        }
-                        Err(error) => {
-                            state
-                                .log(
-                                    MessageType::ERROR,
-                                    format!("slopguard: analysis of {} failed ({error}); the server carries on", uri.as_str()),
-                                )
-                                .await;
                             state.mark_analysed(&uri, open_id, version);
-                            break;
+                            state.catch_up(&uri, open_id);
+                        }
+                        // The items alone cannot answer: the full analysis does, here.
+                        Ok(Err(job)) => match analyse_fully(&state, &uri, open_id, *job).await {
+                            Analysed::Stored => {}
+                            Analysed::Stale => continue,
+                            Analysed::Failed => break,
+                        },
+                        Err(_) => {
+                            items_failed = true;
+                            continue;
                         }
                     }
-                    state.mark_analysed(&uri, open_id, version);
-                    start_passes(&state, &uri, version);
                 }
+                Step::Analyse(job) => match analyse_fully(&state, &uri, open_id, *job).await {
+                    Analysed::Stored => {}
+                    Analysed::Stale => continue,
+                    Analysed::Failed => break,
+                },
                 Step::WaitForRules => break,
                 Step::Publish => {}
             }
@@ -428,6 +531,45 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
             break;
         }
     }
+}
+
+/// What became of one analysis the worker ran.
+enum Analysed {
+    /// Stored for the current version: publish.
+    Stored,
+    /// A newer version arrived meanwhile: analyse again.
+    Stale,
+    /// The analysis failed (logged): wait for the next edit.
+    Failed,
+}
+
+/// Runs the full analysis of `job` in the worker and stores it.
+async fn analyse_fully(state: &Arc<State>, uri: &Uri, open_id: u64, job: Job) -> Analysed {
+    let version = job.snapshot.version;
+    let analyzer = state.analyzer;
+    match state.in_slot(move || analyzer(job)).await {
+        Ok(outcome) => {
+            if !state.store(uri, open_id, outcome) {
+                return Analysed::Stale;
+            }
+        }
+        Err(error) => {
+            state
+                .log(
+                    MessageType::ERROR,
+                    format!(
+                        "slopguard: analysis of {} failed ({error}); the server carries on",
+                        uri.as_str()
+                    ),
+                )
+                .await;
+            state.mark_analysed(uri, open_id, version);
+            return Analysed::Failed;
+        }
+    }
+    state.mark_analysed(uri, open_id, version);
+    start_passes(state, uri, version);
+    Analysed::Stored
 }
 
 /// Runs the background passes on `version` once the document has stayed at that version for

@@ -22,11 +22,18 @@ struct Harness {
 
 impl Harness {
     fn start(analyzer: analysis::Analyzer, passes: Vec<Arc<dyn BackgroundPass>>) -> Harness {
-        let (service, socket) = LspService::build(move |client| {
-            Backend::new(client, RuleOptions::default(), analyzer, passes)
-        })
-        .custom_method(framing::MALFORMED, Backend::malformed_message)
-        .finish();
+        Harness::with_rules(RuleOptions::default(), analyzer, passes)
+    }
+
+    fn with_rules(
+        rules: RuleOptions,
+        analyzer: analysis::Analyzer,
+        passes: Vec<Arc<dyn BackgroundPass>>,
+    ) -> Harness {
+        let (service, socket) =
+            LspService::build(move |client| Backend::new(client, rules, analyzer, passes))
+                .custom_method(framing::MALFORMED, Backend::malformed_message)
+                .finish();
         let (to_server, server_in) = tokio::io::duplex(1 << 20);
         let (server_out, from_server) = tokio::io::duplex(1 << 20);
         tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
@@ -268,4 +275,135 @@ async fn background_findings_merge_in_later_with_replace_and_allow_actions() {
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert!(!codes.contains(&"typosquat"), "{codes:?}");
+}
+
+/// Whole-line edits at random places (insertions, deletions, pastes of several lines, typing
+/// inside strings and comments), some in bursts without waiting: the diagnostics published
+/// for the last version must be those of a full check of the final text, whatever the
+/// provisional per-item answers said on the way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_last_edit_the_diagnostics_equal_a_full_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = RuleOptions {
+        builtin: true,
+        dirs: Vec::new(),
+    };
+    let mut h = Harness::with_rules(rules, analysis::analyze, Vec::new());
+    h.initialize(dir.path()).await;
+    let uri = "file:///nowhere/edited.py";
+    let block = |i: usize| {
+        format!(
+            "def handler_{i}(request):\n    \"\"\"Docstring {i}.\"\"\"\n    name = request.args.get('n')  # a comment\n    cfg = yaml.load(open(name))\n    return subprocess.run(name, shell=True)\n\n"
+        )
+    };
+    let mut text: String = "import yaml\nimport subprocess\n\n".to_string();
+    text.extend((0..40).map(block));
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}),
+    )
+    .await;
+    h.publish(uri, |p| p["version"] == 1).await;
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let pieces = [
+        "    x = eval(name)\n",
+        "value = 'unterminated\n",
+        "# note: pickle.loads(data)\n",
+        "def other():\n    return os.system(cmd)\n",
+        "    s = \"\"\"\n",
+        "        y = 1\n",
+    ];
+    let mut version = 1;
+    for step in 0..60 {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let line = next(lines.len());
+        let (start, end, new_text) = match next(4) {
+            0 => (line, line, pieces[next(pieces.len())].to_string()),
+            1 => (line, (line + 1 + next(2)).min(lines.len()), String::new()),
+            2 => {
+                let from = next(lines.len());
+                let block: String = lines[from..(from + 3 + next(6)).min(lines.len())].concat();
+                (line, line, block)
+            }
+            _ => {
+                // Inside a string or comment on that line, if it has one.
+                let old = lines[line];
+                let cut = old.find(['\'', '"', '#']).map_or(0, |i| i + 1);
+                let mut new = old.to_string();
+                new.insert_str(cut, ["eval(x) ", "'", "\"", "x"][next(4)]);
+                (line, line + 1, new)
+            }
+        };
+        let offset = |l: usize| lines[..l].iter().map(|s| s.len()).sum::<usize>();
+        let (from, to) = (offset(start), offset(end));
+        text.replace_range(from..to, &new_text);
+        version += 1;
+        h.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": {"line": start, "character": 0},
+                                                 "end": {"line": end, "character": 0}},
+                                       "text": new_text}]}),
+        )
+        .await;
+        if step % 3 == 0 {
+            h.publish(uri, |p| p["version"] == version).await;
+        }
+    }
+    // Last, a string opened near the top: the touched item alone cannot see that it runs on
+    // into the next function; only the full analysis can.
+    text.insert_str(text.find("\ndef ").map_or(0, |i| i + 1), "s = \"\"\"\n");
+    let at_line = text[..text.find("s = \"\"\"").unwrap()]
+        .matches('\n')
+        .count();
+    version += 1;
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": version},
+               "contentChanges": [{"range": {"start": {"line": at_line, "character": 0},
+                                             "end": {"line": at_line, "character": 0}},
+                                   "text": "s = \"\"\"\n"}]}),
+    )
+    .await;
+    let full = crate::analysis::apply_suppressions(
+        text.as_str(),
+        crate::analysis::analyze("edited.py", &text),
+    );
+    let expected: Vec<(u64, String)> = full
+        .iter()
+        .map(|f| (f.span.start.line as u64, f.rule_id.clone()))
+        .collect();
+    assert!(
+        expected.len() > 2,
+        "the final text keeps findings to compare: {}",
+        expected.len()
+    );
+    let keys = |p: &Value| {
+        let mut keys: Vec<(u64, String)> = p["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let line = d["range"]["start"]["line"].as_u64().unwrap();
+                (line, d["code"].as_str().unwrap_or_default().to_string())
+            })
+            .collect();
+        keys.sort();
+        keys
+    };
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort();
+    // The provisional answer may come first; the full one follows when they differ.
+    let last = h
+        .publish(uri, |p| {
+            p["version"] == version && keys(p) == expected_sorted
+        })
+        .await;
+    assert_eq!(keys(&last), expected_sorted);
 }

@@ -1,11 +1,18 @@
 //! Running rules: every query rule of a language is compiled once into one combined query and
 //! matched in one pass over the tree; regex rules run over the text. `incremental` re-checks a
 //! document after an edit by matching queries only where the edit reached.
+//!
+//! Compiling a query is what a short run pays most for (tree-sitter analyses every pattern
+//! against the grammar's parse table: about half a second per language for the whole pack).
+//! Until a language's combined query is [prepared](RuleSet::prepare), [`RuleSet::check`]
+//! compiles only the rules that can match the text at hand, each on its own: a rule whose
+//! patterns all compare a capture with words the text does not contain (`#eq? @f "eval"`,
+//! see [`pattern_words`]) cannot match it.
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, MatchContext, shannon_entropy, strip_quotes};
-use super::roots::pattern_anchors;
+use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
+use super::roots::{pattern_anchors, pattern_words};
 use super::template;
 use crate::finding::{Finding, Fix};
 use crate::lang::Language;
@@ -20,6 +27,7 @@ use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree
 
 mod flow;
 mod incremental;
+mod items;
 use incremental::Matched;
 pub use incremental::RuleFindings;
 
@@ -27,7 +35,9 @@ pub use incremental::RuleFindings;
 /// input must not hang an editor or a CI job.
 pub const MATCH_TIME_LIMIT: Duration = Duration::from_secs(10);
 
-/// The query rules of one language, compiled together.
+type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
+
+/// The query rules of one language (or one rule of it), compiled together.
 struct CompiledLanguage {
     query: Query,
     /// For each pattern of the combined query: the rule it belongs to, the capture it reports,
@@ -56,7 +66,12 @@ pub struct RuleSet {
     /// Identifies this set, so findings it produced are never reused by another set.
     id: u64,
     rules: Vec<Rule>,
-    compiled: [OnceLock<Result<Option<CompiledLanguage>, RuleError>>; Language::ALL.len()],
+    compiled: [CompiledOnce; Language::ALL.len()],
+    /// Per rule and language, the rule's query alone, compiled when a text first needs it.
+    alone: Vec<[CompiledOnce; Language::ALL.len()]>,
+    /// Per rule, the words one of which each of its patterns needs in a text (see
+    /// [`pattern_words`]); `None` for a rule that is not a query or whose shape is unknown.
+    words: Vec<Option<Vec<Option<Vec<String>>>>>,
     /// Each language's taint tables, merged, on first use.
     flow: [OnceLock<Result<Option<crate::flow::FlowRules>, RuleError>>; Language::ALL.len()],
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
@@ -90,8 +105,17 @@ impl RuleSet {
             return Err(duplicates);
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let words = rules
+            .iter()
+            .map(|rule| match &rule.matcher {
+                Matcher::Query { source, .. } => pattern_words(source),
+                Matcher::Regex { .. } | Matcher::Flow => None,
+            })
+            .collect();
         Ok(RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            alone: rules.iter().map(|_| Default::default()).collect(),
+            words,
             rules,
             compiled: Default::default(),
             flow: Default::default(),
@@ -100,7 +124,30 @@ impl RuleSet {
     }
 
     fn compiled(&self, language: Language) -> &Result<Option<CompiledLanguage>, RuleError> {
-        self.compiled[language as usize].get_or_init(|| compile_language(&self.rules, language))
+        self.compiled[language as usize]
+            .get_or_init(|| compile_language(&self.rules, None, language))
+    }
+
+    /// One rule's query for `language`, compiled on first use.
+    fn compiled_alone(
+        &self,
+        rule: usize,
+        language: Language,
+    ) -> &Result<Option<CompiledLanguage>, RuleError> {
+        self.alone[rule][language as usize]
+            .get_or_init(|| compile_language(&self.rules, Some(rule), language))
+    }
+
+    /// Whether query rule `rule` can match somewhere in `text`: false only when each of its
+    /// patterns needs a word the text does not contain.
+    fn may_match(&self, rule: usize, text: &str) -> bool {
+        self.words[rule].as_ref().is_none_or(|patterns| {
+            patterns.iter().any(|words| {
+                words
+                    .as_ref()
+                    .is_none_or(|w| w.iter().any(|w| text.contains(w)))
+            })
+        })
     }
 
     /// Compiles the queries of these languages now, in parallel, instead of on first use.
@@ -143,13 +190,50 @@ impl RuleSet {
 
     /// Runs every rule that applies to a file of `language` (`None`: no grammar, so only the
     /// rules for any file) on `text`, whose syntax tree is `tree` when it has one.
+    ///
+    /// Until the language is [prepared](RuleSet::prepare) this compiles and runs only the
+    /// query rules that can match `text`, each alone: the same findings, and a one-file run
+    /// compiles a few rules instead of the whole pack.
     pub fn check(
         &self,
         language: Option<Language>,
         text: &str,
         tree: Option<&Tree>,
     ) -> Vec<Finding> {
-        self.check_tracked(language, text, tree).findings()
+        match (language, tree) {
+            (Some(language), Some(tree)) if self.compiled[language as usize].get().is_none() => {
+                self.check_selected(language, text, tree).findings()
+            }
+            _ => self.check_tracked(language, text, tree).findings(),
+        }
+    }
+
+    /// [`RuleSet::check`] with each query rule that can match `text` compiled and run alone.
+    fn check_selected(&self, language: Language, text: &str, tree: &Tree) -> RuleFindings {
+        let lines = LineIndex::new(text);
+        let mut matched = Vec::new();
+        let target = Target::Language(language);
+        let context = MatchContext::new(language, tree, text.as_bytes());
+        for (index, rule) in self.rules.iter().enumerate() {
+            let is_query = matches!(rule.matcher, Matcher::Query { .. });
+            if !is_query || !rule.targets.contains(&target) || !self.may_match(index, text) {
+                continue;
+            }
+            if let Ok(Some(compiled)) = self.compiled_alone(index, language) {
+                self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+            }
+        }
+        let names = context.into_names();
+        self.run_flow(language, text, tree, &lines, None, &mut matched);
+        RuleFindings {
+            rule_set: self.id,
+            matched,
+            scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            stale: Vec::new(),
+            dirty: None,
+            reusable: false,
+            names,
+        }
     }
 
     /// [`RuleSet::check`], keeping what an incremental re-check after an edit needs.
@@ -180,6 +264,7 @@ impl RuleSet {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(language, text, tree, &lines),
+            stale: Vec::new(),
             dirty: None,
             reusable,
             names,
@@ -391,7 +476,7 @@ fn run_regex(
         }
         let value = reported.as_str();
         if let Some(bits) = min_entropy
-            && shannon_entropy(strip_quotes(value)) < *bits
+            && secret_entropy(strip_quotes(value)) < *bits
         {
             continue;
         }
@@ -455,13 +540,16 @@ fn contains(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     index > 0 && ranges[index - 1].1 >= end
 }
 
+/// Compiles the query rules for `language` into one query: all of them, or `only` that one.
 fn compile_language(
     rules: &[Rule],
+    only: Option<usize>,
     language: Language,
 ) -> Result<Option<CompiledLanguage>, RuleError> {
     let queries: Vec<(usize, &str)> = rules
         .iter()
         .enumerate()
+        .filter(|(index, _)| only.is_none_or(|only| only == *index))
         .filter_map(|(index, rule)| match &rule.matcher {
             Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
                 Some((index, source.as_str()))

@@ -245,6 +245,44 @@ pub fn strip_quotes(text: &str) -> &str {
     text
 }
 
+/// The entropy of a value as a secret: 0 for text no secret is made of, else its Shannon
+/// entropy. Secrets (keys, tokens, generated passwords) are printable ASCII without spaces; a
+/// value with non-ASCII letters or spaces is language (a Japanese UI string, a sentence), and one
+/// made only of words joined by punctuation (`$serde_json::private::Number`, `user.profile-name`)
+/// is an identifier or a path, however varied its letters.
+pub fn secret_entropy(text: &str) -> f64 {
+    let printable_ascii = text.bytes().all(|b| b.is_ascii_graphic());
+    if !printable_ascii || is_word_chain(text) {
+        return 0.0;
+    }
+    shannon_entropy(text)
+}
+
+/// Two or more alphabetic words joined by punctuation or camel case, each word pronounceable
+/// (two letters or more, a vowel): how identifiers, paths and sentences look, and random
+/// strings do not.
+fn is_word_chain(text: &str) -> bool {
+    let mut words = Vec::new();
+    for part in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        // `RawValue` is two words.
+        let mut start = 0;
+        for (i, b) in part.bytes().enumerate().skip(1) {
+            if b.is_ascii_uppercase() {
+                words.push(&part[start..i]);
+                start = i;
+            }
+        }
+        words.push(&part[start..]);
+    }
+    words.retain(|w| !w.is_empty());
+    words.len() >= 2
+        && words.iter().all(|word| {
+            word.len() >= 2
+                && word.bytes().all(|b| b.is_ascii_alphabetic())
+                && word.bytes().any(|b| b"aeiouyAEIOUY".contains(&b))
+        })
+}
+
 /// Shannon entropy in bits per character: about 4 for random hex, 5+ for random base64, under 3
 /// for words.
 pub fn shannon_entropy(text: &str) -> f64 {
@@ -292,6 +330,27 @@ mod tests {
             comment_above(b"  /* SAFETY: ok */ unsafe {}", 19),
             "  /* SAFETY: ok */ "
         );
+    }
+
+    #[test]
+    fn secret_entropy_ignores_language_and_identifiers() {
+        for not_secret in [
+            "$serde_json::private::Number",
+            "ログインに失敗しました。もう一度お試しください",
+            "Please enter your password again",
+            "user.profile-name",
+            "$serde_json::private::RawValue",
+        ] {
+            assert_eq!(secret_entropy(not_secret), 0.0, "{not_secret}");
+        }
+        for secret in [
+            "q8ZfT2vLx9RmW4kPj7YbN3cH",
+            "Tr0ub4dor&3xK!9",
+            "kDfjQwPzXbRtMnLv",
+            "ghp_R7kX2mQ9vL4tW8nB3cF6hJ1pZ5sD0gY2aE7u",
+        ] {
+            assert!(secret_entropy(secret) > 3.0, "{secret}");
+        }
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub struct RuleFindings {
     pub(super) rule_set: u64,
     pub(super) matched: Vec<Matched>,
     pub(super) scanned: Vec<Finding>,
+    /// Query findings an edit reached whose reported span it did not touch, shifted: they may
+    /// well still hold, so the per-item check ([`RuleSet::check_items`]) keeps showing them
+    /// until the full re-check decides. A full re-check never reads them.
+    pub(super) stale: Vec<Finding>,
     /// The bytes of the current text changed since these findings were computed.
     pub(super) dirty: Option<Range<usize>>,
     /// False when the matches carry no root extents (the language's queries could not be given
@@ -69,30 +73,34 @@ impl RuleFindings {
         collapse_nested(findings)
     }
 
+    /// Whether the text changed since these findings were computed.
+    pub fn edited(&self) -> bool {
+        self.dirty.is_some()
+    }
+
     /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
     /// `new_end`. Matches the change overlaps are dropped, later ones shift. Line and column
     /// positions are brought up to date by the next [`RuleSet::recheck`].
     pub fn edit(&mut self, start: usize, old_end: usize, new_end: usize) {
         let moved = |offset: usize| offset - old_end + new_end;
+        let shift = |finding: &mut Finding| follow_edit(finding, start, old_end, new_end);
+        let mut stale = Vec::new();
         self.matched.retain_mut(|m| {
             if m.extent.end <= start {
                 true
             } else if m.extent.start >= old_end {
                 m.extent = moved(m.extent.start)..moved(m.extent.end);
-                let span = &mut m.finding.span;
-                (span.start_byte, span.end_byte) = (moved(span.start_byte), moved(span.end_byte));
-                if let Some(fix) = &mut m.finding.fix {
-                    let span = &mut fix.span;
-                    (span.start_byte, span.end_byte) =
-                        (moved(span.start_byte), moved(span.end_byte));
-                }
-                true
+                follow_edit(&mut m.finding, start, old_end, new_end)
             } else {
+                stale.push(m.finding.clone());
                 false
             }
         });
-        // Regex findings are recomputed in full by every check.
-        self.scanned.clear();
+        self.stale.extend(stale);
+        self.stale.retain_mut(shift);
+        // Regex findings the edit did not touch stay for the per-item check; a full re-check
+        // recomputes them all.
+        self.scanned.retain_mut(shift);
         let map = |offset: usize| {
             if offset <= start {
                 offset
@@ -183,11 +191,41 @@ impl RuleSet {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            stale: Vec::new(),
             dirty: None,
             reusable: true,
             names: context.into_names().or(previous.names),
         }
     }
+}
+
+/// Moves a finding after bytes `start..old_end` became `start..new_end`: unchanged before the
+/// edit, shifted after it; false (drop it) when the edit touched its span or its fix's.
+fn follow_edit(finding: &mut Finding, start: usize, old_end: usize, new_end: usize) -> bool {
+    let fix_range = finding
+        .fix
+        .as_ref()
+        .map(|f| (f.span.start_byte, f.span.end_byte));
+    let ranges = std::iter::once((finding.span.start_byte, finding.span.end_byte)).chain(fix_range);
+    let (mut before, mut after) = (true, true);
+    for (from, to) in ranges {
+        before &= to < start || (to == start && from < to);
+        after &= from >= old_end;
+    }
+    if before {
+        return true;
+    }
+    if !after {
+        return false;
+    }
+    let moved = |offset: usize| offset - old_end + new_end;
+    let span = &mut finding.span;
+    (span.start_byte, span.end_byte) = (moved(span.start_byte), moved(span.end_byte));
+    if let Some(fix) = &mut finding.fix {
+        (fix.span.start_byte, fix.span.end_byte) =
+            (moved(fix.span.start_byte), moved(fix.span.end_byte));
+    }
+    true
 }
 
 /// The edited bytes plus every range whose syntax changed, grown by a byte on each side so that
@@ -209,7 +247,7 @@ fn widen(
 }
 
 /// Recomputes a kept finding's line and column positions from its (shifted) byte offsets.
-fn relocate(finding: &mut Finding, lines: &LineIndex<'_>) {
+pub(super) fn relocate(finding: &mut Finding, lines: &LineIndex<'_>) {
     finding.span = lines.span(finding.span.start_byte, finding.span.end_byte);
     if let Some(fix) = &mut finding.fix {
         fix.span = lines.span(fix.span.start_byte, fix.span.end_byte);

@@ -205,6 +205,75 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
     }
 }
 
+/// Every corpus file of the built-in pack, with its language.
+fn corpus() -> Vec<(std::path::PathBuf, Language, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(root).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if let Some(language) = Language::from_path(&path) {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path, language, text));
+            }
+        }
+    }
+    assert!(
+        files.len() >= 40,
+        "the corpus is where the rules are exercised"
+    );
+    files
+}
+
+#[test]
+fn rules_compiled_alone_for_the_text_find_what_the_combined_query_finds() {
+    let rules = || RuleSet::new(RuleSet::builtin().rules().to_vec()).unwrap();
+    let (selected, combined) = (rules(), rules());
+    combined.compile_all().unwrap();
+    for (path, language, text) in corpus() {
+        let tree = crate::analysis::parse(language, &text, None).unwrap();
+        assert_eq!(
+            selected.check(Some(language), &text, Some(&tree)),
+            combined.check(Some(language), &text, Some(&tree)),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(
+        selected.compiled.iter().all(|c| c.get().is_none()),
+        "the combined queries were never needed"
+    );
+}
+
+#[test]
+fn a_small_clean_file_compiles_few_rules() {
+    let rules = RuleSet::new(RuleSet::builtin().rules().to_vec()).unwrap();
+    let text =
+        "import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n";
+    let tree = crate::analysis::parse(Language::Python, text, None).unwrap();
+    assert!(
+        rules
+            .check(Some(Language::Python), text, Some(&tree))
+            .is_empty()
+    );
+    let python_rules = rules
+        .rules()
+        .iter()
+        .filter(|r| {
+            r.applies_to(Some(Language::Python)) && matches!(r.matcher, Matcher::Query { .. })
+        })
+        .count();
+    let compiled = rules
+        .alone
+        .iter()
+        .filter(|a| a[Language::Python as usize].get().is_some())
+        .count();
+    assert!(
+        compiled * 4 < python_rules,
+        "{compiled} of {python_rules} Python rules compiled for a file that uses none of them"
+    );
+}
+
 #[test]
 fn a_rule_matching_nested_calls_on_one_line_reports_once() {
     let text = "exec(compile(src, 'f', 'exec'))\nexec(a)\ncompile(b, 'f', 'exec')\n";

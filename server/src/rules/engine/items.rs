@@ -1,0 +1,107 @@
+//! The editor's first answer after an edit: the top-level items the edit touched, parsed and
+//! checked on their own, merged with the earlier findings elsewhere.
+//!
+//! An incremental reparse is not always cheap: after an insertion at a new place in a Python
+//! file, tree-sitter reparses nearly everything after it (the indentation scanner's state), so
+//! its cost grows with the text that follows the edit. A top-level item (a function, a class,
+//! an `impl` block, an exported declaration) parses the same alone as in its file in nearly
+//! every case, so checking the touched items alone costs what the items cost, wherever they
+//! are. The answer is provisional: the server then runs the full incremental re-check
+//! ([`RuleSet::recheck`]) and replaces it when the two differ (a pattern that looks across
+//! items, an edit that opened a string running to the end of the file).
+//!
+//! This is also the hook for per-function passes (data flow): whatever runs on one item's own
+//! tree here (today [`RuleSet::check_tracked`]) sees the same unit it would see in the full
+//! pass, so a pass that works per function can run in both.
+
+use super::{LineIndex, RuleFindings, RuleSet};
+use crate::finding::Finding;
+use crate::lang::Language;
+use std::ops::Range;
+use tree_sitter::Tree;
+
+/// Above this share of the text, checking the touched items alone saves nothing worth a
+/// second answer: the full re-check answers alone.
+const MAX_SHARE: usize = 4;
+
+impl RuleSet {
+    /// Provisional findings on `text` after the edits `previous` followed: the top-level items
+    /// of `edited_tree` (the last full parse, edited with `Tree::edit` in step with `previous`)
+    /// that the edits touched, parsed and checked alone, plus `previous`'s findings outside
+    /// them. `None` when there was no edit, when the items are a large part of the text, or
+    /// when `previous` came from another rule set: then only the full re-check answers.
+    pub fn check_items(
+        &self,
+        language: Language,
+        text: &str,
+        edited_tree: &Tree,
+        previous: &RuleFindings,
+    ) -> Option<Vec<Finding>> {
+        if previous.rule_set != self.id {
+            return None;
+        }
+        let region = touched_items(text, edited_tree, previous.dirty.clone()?);
+        if region.len() * MAX_SHARE > text.len() {
+            return None;
+        }
+        let item_text = &text[region.clone()];
+        let item_tree = crate::analysis::parse(language, item_text, None)?;
+        let lines = LineIndex::new(text);
+        let outside =
+            |f: &Finding| f.span.end_byte <= region.start || f.span.start_byte >= region.end;
+        let mut findings: Vec<Finding> = previous
+            .matched
+            .iter()
+            .map(|m| &m.finding)
+            .chain(&previous.scanned)
+            .chain(&previous.stale)
+            .filter(|f| outside(f))
+            .cloned()
+            .map(|mut f| {
+                super::incremental::relocate(&mut f, &lines);
+                f
+            })
+            .collect();
+        let inside = self.check_tracked(Some(language), item_text, Some(&item_tree));
+        findings.extend(inside.findings().into_iter().map(|mut f| {
+            shift(&mut f, region.start, &lines);
+            f
+        }));
+        findings.sort_by(|a, b| {
+            (a.span.start_byte, a.span.end_byte, &a.rule_id).cmp(&(
+                b.span.start_byte,
+                b.span.end_byte,
+                &b.rule_id,
+            ))
+        });
+        findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
+        Some(findings)
+    }
+}
+
+/// Whole lines covering every top-level item that `dirty` (the edited bytes of the current
+/// text) touches, and `dirty` itself.
+fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (dirty.start.min(text.len()), dirty.end.min(text.len()));
+    let root = edited_tree.root_node();
+    let mut cursor = root.walk();
+    for item in root.children(&mut cursor) {
+        // Touching counts: typing right after an item's last byte extends it.
+        if item.end_byte() >= dirty.start && item.start_byte() <= dirty.end {
+            start = start.min(item.start_byte());
+            end = end.max(item.end_byte());
+        }
+    }
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+    line_start..line_end
+}
+
+/// Moves a finding computed on an item's own text to its place in the whole text.
+fn shift(finding: &mut Finding, by: usize, lines: &LineIndex<'_>) {
+    finding.span = lines.span(finding.span.start_byte + by, finding.span.end_byte + by);
+    if let Some(fix) = &mut finding.fix {
+        fix.span = lines.span(fix.span.start_byte + by, fix.span.end_byte + by);
+    }
+}
