@@ -224,7 +224,7 @@ fn workflow_regions(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)>
 
 /// A shell word with its unquoted value and, for every byte of the value, where it is in the
 /// file.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Word {
     value: String,
     offsets: Vec<usize>,
@@ -263,11 +263,7 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Vec<Word>> {
     while let Some((i, c)) = chars.next() {
         let at = start + i;
         let push = |current: &mut Option<Word>, c: char, at: usize| {
-            let word = current.get_or_insert_with(|| Word {
-                value: String::new(),
-                offsets: Vec::new(),
-                dynamic: false,
-            });
+            let word = current.get_or_insert_with(Word::default);
             word.dynamic |= matches!(c, '$' | '`');
             for _ in 0..c.len_utf8() {
                 word.offsets.push(at);
@@ -284,11 +280,7 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Vec<Word>> {
             (Some(_), c) => push(&mut current, c, at),
             (None, '\'' | '"') => {
                 quote = Some(c);
-                current.get_or_insert_with(|| Word {
-                    value: String::new(),
-                    offsets: Vec::new(),
-                    dynamic: false,
-                });
+                current.get_or_insert_with(Word::default);
             }
             (None, '\\') => match chars.next() {
                 Some((_, '\n')) => finish(&mut current, &mut commands),
