@@ -127,6 +127,9 @@ pub(crate) trait Adapter: Sync {
     /// Every function, method and lambda in the tree, outermost first. The module's own
     /// statements form a function too (with `node` the root).
     fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>);
+    /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
+    /// an edit).
+    fn is_function(&self, kind: &str) -> bool;
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
     fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
     fn condition<'t>(&self, node: Node<'t>) -> Condition<'t>;
@@ -140,6 +143,11 @@ pub(crate) trait Adapter: Sync {
     /// The literal text a string or string-building expression starts with, up to its first
     /// interpolation (`f"https://api/{x}"` → `https://api/`). `None` when it starts with a value.
     fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+    /// For an argument list written inside a macro (`format!("{}", escape(x))`), the dotted name
+    /// of the function it is passed to: the macro's tokens are not parsed as calls.
+    fn token_call(&self, _node: Node<'_>, _text: &str) -> Option<String> {
         None
     }
     /// The dotted name of a name or member chain: `request.args`, `std.env.args`.

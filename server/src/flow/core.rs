@@ -251,16 +251,32 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             self.module_env = env;
             self.record(0, hits, &range);
         }
+        // After an edit: the functions it touched, and the callers of those (a helper's summary
+        // may have changed).
+        let touched: Vec<&str> = match &range {
+            Some(r) => self
+                .functions
+                .iter()
+                .filter(|f| f.node.parent().is_some() && overlaps(&f.node.byte_range(), r))
+                .filter_map(|f| f.name.as_deref())
+                .collect(),
+            None => Vec::new(),
+        };
         for index in 0..self.functions.len() {
-            if self.functions[index].node.parent().is_none() {
+            let node = self.functions[index].node;
+            if node.parent().is_none() {
                 continue;
             }
-            let node = self.functions[index].node;
-            if range
-                .as_ref()
-                .is_some_and(|r| node.end_byte() < r.start || node.start_byte() > r.end)
+            if let Some(r) = &range
+                && !overlaps(&node.byte_range(), r)
             {
-                continue;
+                let body = text_of(node, self.text);
+                if !touched
+                    .iter()
+                    .any(|name| body.contains(&format!("{name}(")))
+                {
+                    continue;
+                }
             }
             let mut hits = Vec::new();
             self.pass(index, None, self.module_env.clone(), &mut hits);
@@ -465,7 +481,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 then,
                 otherwise,
             } => {
-                self.eval(condition, pass);
+                // `if let Some(x) = value`: the pattern binds for the branch.
+                match self.adapter.stmt(condition, self.text) {
+                    bind @ Stmt::Bind { .. } => self.statement(condition, bind, pass),
+                    _ => {
+                        self.eval(condition, pass);
+                    }
+                }
                 let mut guards = Vec::new();
                 self.guards(condition, true, &mut guards);
                 let before = pass.env.clone();
@@ -576,6 +598,12 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         match self.adapter.expr(node, self.text) {
             Expr::Wrap(inner) => self.key(inner),
             Expr::Index { object } => self.key(object),
+            // `host.as_str()`, `name.trim()`: a view of the variable itself.
+            Expr::Call {
+                receiver: Some(receiver),
+                args,
+                ..
+            } if args.is_empty() => self.key(receiver),
             _ => None,
         }
     }
@@ -707,6 +735,29 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if let Some(source) = self.source_at(node) {
             return source;
         }
+        if let Some(path) = self.adapter.token_call(node, self.text) {
+            let site = CallSite {
+                path: Some(path),
+                method: None,
+                receiver_text: None,
+                text: text_of(node, self.text),
+            };
+            let sanitised = self
+                .rules
+                .sanitizers
+                .iter()
+                .filter(|(pattern, _)| pattern.matches(&site))
+                .fold(0, |mask, (_, bits)| mask | bits);
+            if sanitised != 0 {
+                let mut value = self.eval_parts(node, pass);
+                value.taint = value.taint.and_then(|mut t| {
+                    t.rules &= !sanitised;
+                    (t.rules != 0).then_some(t)
+                });
+                value.clean |= sanitised;
+                return value;
+            }
+        }
         match self.adapter.expr(node, self.text) {
             Expr::Constant => Value {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
@@ -796,6 +847,16 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     prefix: None,
                 }
             }
+        }
+    }
+
+    /// The parts of a token tree, composed.
+    fn eval_parts(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        match self.adapter.expr(node, self.text) {
+            Expr::Compose(parts) => parts.into_iter().fold(Value::constant(), |out, part| {
+                compose(&out, &self.eval(part, pass))
+            }),
+            _ => Value::default(),
         }
     }
 
@@ -1077,6 +1138,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
     }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 fn compose(a: &Value, b: &Value) -> Value {

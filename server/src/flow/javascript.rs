@@ -52,6 +52,10 @@ impl Adapter for JavaScript {
         }
     }
 
+    fn is_function(&self, kind: &str) -> bool {
+        FUNCTION_KINDS.contains(&kind)
+    }
+
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             kind if FUNCTION_KINDS.contains(&kind) => Stmt::Skip,

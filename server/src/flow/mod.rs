@@ -53,6 +53,33 @@ pub(crate) struct FlowResult {
     pub watched: HashMap<Range<usize>, Value>,
 }
 
+/// The bytes an edit of `range` can change flow in: the outermost functions containing its ends
+/// (nested functions and the path through them included). `None` when the edit touches
+/// module-level code, whose constants every function reads: then everything is re-analysed.
+pub(crate) fn functions_around(
+    language: Language,
+    tree: &Tree,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let adapter = adapter::for_language(language);
+    let outermost = |offset: usize| {
+        let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+        let mut found = None;
+        loop {
+            if adapter.is_function(node.kind()) {
+                found = Some(node.byte_range());
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => return found,
+            }
+        }
+    };
+    let start = outermost(range.start)?;
+    let end = outermost(range.end.saturating_sub(1).max(range.start))?;
+    Some(start.start.min(end.start)..start.end.max(end.end))
+}
+
 /// The most taint rules one language may have (one bit each).
 const MAX_RULES: usize = 64;
 
@@ -201,5 +228,73 @@ impl FlowRules {
     /// The bit of the rule with index `rule`, if it is a taint rule here.
     pub fn bit_of(&self, rule: usize) -> Option<u64> {
         self.rules.iter().position(|r| *r == rule).map(|b| 1 << b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::lang::Language;
+
+    fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
+        analyze(language, text)
+            .into_iter()
+            .filter(|f| f.rule_id == rule)
+            .map(|f| (f.span.start.line, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_source_reaching_a_sink_is_named_with_its_path() {
+        let text = "def view():\n    u = request.args['u']\n    v = u\n    requests.get(v)\n";
+        let findings = analyze(Language::Python, text);
+        let ssrf = findings
+            .iter()
+            .find(|f| f.rule_id == "python.ssrf")
+            .unwrap();
+        assert_eq!(ssrf.span.start.line, 3);
+        assert!(
+            ssrf.message
+                .starts_with("`request.args['u']` (line 2) reaches `requests.get()`")
+        );
+        let path = ssrf.flow.as_ref().unwrap();
+        assert_eq!(path.source.span.start.line, 1);
+        let notes: Vec<&str> = path.steps.iter().map(|s| s.note.as_str()).collect();
+        assert_eq!(notes, ["assigned to `u`", "assigned to `v`"]);
+    }
+
+    #[test]
+    fn sanitisers_guards_and_constants_keep_flow_quiet() {
+        let sanitised = "def view():\n    n = int(request.args['n'])\n    requests.get(n)\n";
+        assert!(flagged(Language::Python, "python.ssrf", sanitised).is_empty());
+        let guarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        abort(400)\n    requests.get(h)\n";
+        assert!(flagged(Language::Python, "python.ssrf", guarded).is_empty());
+        let unguarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        log(h)\n    requests.get(h)\n";
+        assert_eq!(flagged(Language::Python, "python.ssrf", unguarded).len(), 1);
+        let constant = "function build() {\n  const s = path.join(__dirname, 'b.sh');\n  execSync(`bash ${s}`);\n}\n";
+        assert!(
+            flagged(
+                Language::JavaScript,
+                "js.exec-command-interpolation",
+                constant
+            )
+            .is_empty()
+        );
+        let untrusted = "app.get('/', (req, res) => {\n  execSync(`bash ${req.query.s}`);\n});\n";
+        let found = flagged(
+            Language::JavaScript,
+            "js.exec-command-interpolation",
+            untrusted,
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("`req.query.s` (line 2)"), "{found:?}");
+    }
+
+    #[test]
+    fn local_helpers_carry_taint_to_their_sinks() {
+        let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
+        let found = flagged(Language::Rust, "rust.ssrf", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 1);
     }
 }

@@ -47,6 +47,13 @@ impl Adapter for Python {
         }
     }
 
+    fn is_function(&self, kind: &str) -> bool {
+        matches!(
+            kind,
+            "function_definition" | "decorated_definition" | "lambda"
+        )
+    }
+
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             "function_definition" | "class_definition" | "decorated_definition" | "lambda" => {

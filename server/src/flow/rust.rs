@@ -1,26 +1,500 @@
-//! The Rust adapter (to come).
+//! The Rust adapter: tree-sitter-rust's nodes as the flow core's shapes. Blocks are
+//! expressions (their tail is the value), `format!` and friends compose their arguments and the
+//! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
-use super::adapter::{Adapter, Condition, Expr, Function, Stmt};
+use super::adapter::{
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+};
 use tree_sitter::Node;
 
 pub(crate) struct Rust;
 
+/// Calls after which a block does not go on.
+const EXIT_CALLS: &[&str] = &["std::process::exit", "process::exit", "exit"];
+
 impl Adapter for Rust {
-    fn functions<'t>(&self, _root: Node<'t>, _text: &str, _out: &mut Vec<Function<'t>>) {}
-    fn stmt<'t>(&self, _node: Node<'t>, _text: &str) -> Stmt<'t> {
-        Stmt::Block
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
+        out.push(Function {
+            node: root,
+            name: None,
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: root,
+            expression_body: false,
+        });
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                "function_item" => {
+                    if let Some(body) = node.child_by_field_name("body") {
+                        out.push(Function {
+                            node,
+                            name: node
+                                .child_by_field_name("name")
+                                .map(|n| text_of(n, text).to_string()),
+                            params: params(node),
+                            decorators: attributes(node),
+                            body,
+                            expression_body: false,
+                        });
+                    }
+                }
+                "closure_expression" => {
+                    if let Some(body) = node.child_by_field_name("body") {
+                        out.push(Function {
+                            node,
+                            name: None,
+                            params: params(node),
+                            decorators: Vec::new(),
+                            body,
+                            expression_body: body.kind() != "block",
+                        });
+                    }
+                }
+                _ => {}
+            }
+            let mut children = named_children(node);
+            children.reverse();
+            stack.extend(children);
+        }
     }
-    fn expr<'t>(&self, _node: Node<'t>, _text: &str) -> Expr<'t> {
-        Expr::Other
+
+    fn is_function(&self, kind: &str) -> bool {
+        matches!(kind, "function_item" | "closure_expression")
     }
+
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
+        match node.kind() {
+            "function_item" | "closure_expression" | "struct_item" | "enum_item" | "trait_item"
+            | "use_declaration" | "mod_item" | "attribute_item" | "macro_definition"
+            | "const_item" | "static_item" | "type_item" => Stmt::Skip,
+            "impl_item" => Stmt::Skip,
+            "expression_statement" => match node.named_child(0) {
+                Some(inner) => self.stmt(inner, text),
+                None => Stmt::Block,
+            },
+            "let_declaration" => match node.child_by_field_name("pattern") {
+                Some(pattern) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value"),
+                },
+                None => Stmt::Block,
+            },
+            "return_expression" => Stmt::Return(node.named_child(0)),
+            "break_expression" | "continue_expression" => Stmt::Exit(None),
+            "call_expression" if is_exit_call(node, text) => Stmt::Exit(None),
+            "macro_invocation"
+                if node.child_by_field_name("macro").is_some_and(|m| {
+                    matches!(text_of(m, text), "panic" | "unreachable" | "bail")
+                }) =>
+            {
+                Stmt::Exit(None)
+            }
+            "if_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+            ) {
+                (Some(condition), Some(then)) => Stmt::If {
+                    condition,
+                    then,
+                    otherwise: node.child_by_field_name("alternative"),
+                },
+                _ => Stmt::Block,
+            },
+            "let_condition" => match node.child_by_field_name("pattern") {
+                Some(pattern) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value"),
+                },
+                None => Stmt::Block,
+            },
+            "for_expression" => Stmt::Loop {
+                pattern: node.child_by_field_name("pattern"),
+                iterable: node.child_by_field_name("value"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "while_expression" | "loop_expression" => Stmt::Loop {
+                pattern: None,
+                iterable: node.child_by_field_name("condition"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "block" | "source_file" | "else_clause" | "declaration_list" | "match_block"
+            | "match_arm" | "unsafe_block" | "async_block" => Stmt::Block,
+            // The value a block ends with is what it returns (a function's tail expression).
+            _ if is_tail(node) => Stmt::Return(Some(node)),
+            _ => Stmt::Expr(node),
+        }
+    }
+
+    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+        match node.kind() {
+            "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
+            | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
+            "identifier" | "self" => Expr::Name,
+            "scoped_identifier" => Expr::Name,
+            "field_expression" => match node.child_by_field_name("value") {
+                Some(object) => Expr::Member { object },
+                None => Expr::Other,
+            },
+            "index_expression" => match node.named_child(0) {
+                Some(object) => Expr::Index { object },
+                None => Expr::Other,
+            },
+            "call_expression" => call(node),
+            "assignment_expression" | "compound_assignment_expr" => match (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: node.kind() == "compound_assignment_expr",
+                },
+                _ => Expr::Other,
+            },
+            "binary_expression" => {
+                let operator = node
+                    .child_by_field_name("operator")
+                    .map(|o| o.kind())
+                    .unwrap_or("");
+                if operator == "+" {
+                    Expr::Compose(named_children(node))
+                } else {
+                    Expr::Convert
+                }
+            }
+            "token_tree" => {
+                let mut parts = Vec::new();
+                token_values(node, &mut parts);
+                Expr::Compose(parts)
+            }
+            "macro_invocation" => match named_children(node).last() {
+                Some(tokens) if tokens.kind() == "token_tree" => {
+                    let mut parts = Vec::new();
+                    token_values(*tokens, &mut parts);
+                    Expr::Compose(parts)
+                }
+                _ => Expr::Other,
+            },
+            "tuple_expression"
+            | "array_expression"
+            | "struct_expression"
+            | "field_initializer_list"
+            | "field_initializer"
+            | "shorthand_field_initializer"
+            | "arguments" => Expr::Compose(
+                named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() != "field_identifier" && c.kind() != "type_identifier")
+                    .collect(),
+            ),
+            "parenthesized_expression"
+            | "reference_expression"
+            | "try_expression"
+            | "await_expression"
+            | "unary_expression" => {
+                match node
+                    .child_by_field_name("value")
+                    .or_else(|| node.named_child(0))
+                {
+                    Some(inner) => Expr::Wrap(inner),
+                    None => Expr::Other,
+                }
+            }
+            "type_cast_expression" => Expr::Convert,
+            "closure_expression" => Expr::Opaque,
+            "block" | "if_expression" | "match_expression" => Expr::Other,
+            _ => Expr::Other,
+        }
+    }
+
     fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
-        Condition::Expr(node)
+        match node.kind() {
+            "parenthesized_expression" => match node.named_child(0) {
+                Some(inner) => self.condition(inner),
+                None => Condition::Expr(node),
+            },
+            "unary_expression" if node.child(0).is_some_and(|o| o.kind() == "!") => {
+                match node.named_child(0) {
+                    Some(inner) => Condition::Not(inner),
+                    None => Condition::Expr(node),
+                }
+            }
+            "binary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "&&") =>
+            {
+                Condition::All(named_children(node))
+            }
+            _ => Condition::Expr(node),
+        }
     }
-    fn bindings<'t>(&self, _pattern: Node<'t>, _out: &mut Vec<Node<'t>>) {}
-    fn path(&self, _node: Node<'_>, _text: &str) -> Option<String> {
-        None
+
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
+        match pattern.kind() {
+            "identifier" => out.push(pattern),
+            "tuple_pattern"
+            | "tuple_struct_pattern"
+            | "slice_pattern"
+            | "ref_pattern"
+            | "mut_pattern"
+            | "reference_pattern"
+            | "struct_pattern"
+            | "field_pattern"
+            | "captured_pattern"
+            | "or_pattern" => {
+                for child in named_children(pattern) {
+                    // `Query(params)`: the type names the extractor, it binds nothing.
+                    if pattern.kind() == "tuple_struct_pattern"
+                        && pattern.child_by_field_name("type") == Some(child)
+                    {
+                        continue;
+                    }
+                    if pattern.kind() == "struct_pattern"
+                        && pattern.child_by_field_name("type") == Some(child)
+                    {
+                        continue;
+                    }
+                    if child.kind() == "field_identifier" && pattern.kind() == "field_pattern" {
+                        if pattern.child_by_field_name("pattern").is_none() {
+                            out.push(child);
+                        }
+                        continue;
+                    }
+                    self.bindings(child, out);
+                }
+            }
+            "shorthand_field_identifier" => out.push(pattern),
+            _ => {}
+        }
     }
+
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "identifier" | "self" => Some(text_of(node, text).to_string()),
+            "scoped_identifier" => {
+                let name = text_of(node.child_by_field_name("name")?, text);
+                match node.child_by_field_name("path") {
+                    Some(path) => Some(format!("{}.{name}", self.path(path, text)?)),
+                    None => Some(name.to_string()),
+                }
+            }
+            "field_expression" => {
+                let object = self.path(node.child_by_field_name("value")?, text)?;
+                let field = node.child_by_field_name("field")?;
+                Some(format!("{object}.{}", text_of(field, text)))
+            }
+            "generic_function" => self.path(node.child_by_field_name("function")?, text),
+            _ => None,
+        }
+    }
+
+    fn format_names(&self, node: Node<'_>, text: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        if node.kind() != "macro_invocation" {
+            return names;
+        }
+        let Some(tokens) = named_children(node).last().copied() else {
+            return names;
+        };
+        if let Some(template) = named_children(tokens).first()
+            && template.kind() == "string_literal"
+        {
+            let content = text_of(*template, text);
+            let mut rest = content;
+            while let Some(open) = rest.find('{') {
+                rest = &rest[open + 1..];
+                if rest.starts_with('{') {
+                    rest = &rest[1..];
+                    continue;
+                }
+                let end = rest.find(['}', ':']).unwrap_or(rest.len());
+                let name = &rest[..end];
+                if !name.is_empty()
+                    && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    && !name.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        names
+    }
+
+    fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
+        let literal = match node.kind() {
+            "string_literal" => node,
+            "macro_invocation" => {
+                let tokens = named_children(node).last().copied()?;
+                named_children(tokens)
+                    .into_iter()
+                    .next()
+                    .filter(|t| t.kind() == "string_literal")?
+            }
+            "binary_expression" => {
+                return self.literal_prefix(node.child_by_field_name("left")?, text);
+            }
+            _ => return None,
+        };
+        let content = text_of(literal, text).trim_start_matches('"');
+        let prefix = content
+            .split('{')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('"');
+        Some(prefix.to_string()).filter(|p| !p.is_empty())
+    }
+
     fn property_name(&self, _target: Node<'_>, _text: &str) -> Option<String> {
         None
     }
+
+    fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {
+        if node.kind() != "token_tree" {
+            return None;
+        }
+        let segments = token_call_path(node)?;
+        Some(
+            segments
+                .iter()
+                .map(|s| text_of(*s, text))
+                .collect::<Vec<_>>()
+                .join("."),
+        )
+    }
+}
+
+/// The values inside a macro's token tree: identifiers that start an expression, literals,
+/// and the argument lists of calls written in it (`encode_text(&name)`), which
+/// [`Adapter::token_call`] names.
+fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
+    for child in named_children(tokens) {
+        match child.kind() {
+            "token_tree" if token_call_path(child).is_some() => out.push(child),
+            "token_tree" => token_values(child, out),
+            "identifier" => {
+                // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
+                // followed by an argument list is a call, handled with its arguments.
+                let after_dot = child
+                    .prev_sibling()
+                    .is_some_and(|p| p.kind() == "." || p.kind() == "::");
+                let called = child
+                    .next_sibling()
+                    .is_some_and(|n| n.kind() == "::" || n.kind() == "token_tree");
+                if !after_dot && !called {
+                    out.push(child);
+                }
+            }
+            "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
+            _ => {}
+        }
+    }
+}
+
+/// For an argument list inside a token tree, the path of the function it calls
+/// (`html_escape::encode_text(&x)` → `html_escape.encode_text`).
+fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
+    if args.kind() != "token_tree" {
+        return None;
+    }
+    let mut segments = Vec::new();
+    let mut previous = args.prev_sibling();
+    while let Some(p) = previous {
+        match p.kind() {
+            "identifier" => segments.push(p),
+            "::" => {}
+            _ => break,
+        }
+        previous = p.prev_sibling();
+    }
+    segments.reverse();
+    Some(segments).filter(|s| !s.is_empty())
+}
+
+fn is_tail(node: Node<'_>) -> bool {
+    node.parent().is_some_and(|p| {
+        p.kind() == "block"
+            && p.parent().is_some_and(|f| f.kind() == "function_item")
+            && p.named_child((p.named_child_count() as u32).saturating_sub(1)) == Some(node)
+    }) && !matches!(node.kind(), "expression_statement" | "let_declaration")
+}
+
+fn is_exit_call(node: Node<'_>, text: &str) -> bool {
+    node.child_by_field_name("function")
+        .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
+}
+
+fn call(node: Node<'_>) -> Expr<'_> {
+    let Some(callee) = node.child_by_field_name("function") else {
+        return Expr::Other;
+    };
+    // `value.parse::<u32>()`: the turbofish wraps the method.
+    let method_callee = if callee.kind() == "generic_function" {
+        callee.child_by_field_name("function").unwrap_or(callee)
+    } else {
+        callee
+    };
+    let (receiver, method) = if method_callee.kind() == "field_expression" {
+        (
+            method_callee.child_by_field_name("value"),
+            method_callee.child_by_field_name("field"),
+        )
+    } else {
+        (None, None)
+    };
+    let args = node
+        .child_by_field_name("arguments")
+        .map(|list| {
+            named_children(list)
+                .into_iter()
+                .map(|value| Arg {
+                    value,
+                    keyword: None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Expr::Call {
+        callee,
+        receiver,
+        method,
+        args,
+    }
+}
+
+/// The attributes written above an item (`#[get("/<name>")]`).
+fn attributes(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    let mut previous = node.prev_named_sibling();
+    while let Some(p) = previous {
+        if p.kind() != "attribute_item" {
+            break;
+        }
+        out.push(p);
+        previous = p.prev_named_sibling();
+    }
+    out
+}
+
+fn params(node: Node<'_>) -> Vec<Param<'_>> {
+    let Some(list) = node.child_by_field_name("parameters") else {
+        return Vec::new();
+    };
+    named_children(list)
+        .into_iter()
+        .filter(|p| p.kind() != "self_parameter" && p.kind() != "attribute_item")
+        .map(|p| match p.kind() {
+            "parameter" => Param {
+                pattern: p.child_by_field_name("pattern").unwrap_or(p),
+                annotation: p.child_by_field_name("type"),
+                default: None,
+            },
+            _ => Param {
+                pattern: p,
+                annotation: None,
+                default: None,
+            },
+        })
+        .collect()
 }

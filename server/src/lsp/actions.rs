@@ -59,7 +59,7 @@ pub fn code_actions(
             if !ranges_touch(finding_range, range) {
                 continue;
             }
-            let diagnostic = to_diagnostic(finding, cx.text, cx.lines, cx.rules);
+            let diagnostic = to_diagnostic(finding, cx.text, cx.lines, cx.rules, Some(cx.uri));
             let mut quick = |title: String, edit: WorkspaceEdit, preferred: bool| {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title,

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{
-    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Uri,
 };
 
 /// The `source` of every diagnostic slopguard publishes.
@@ -93,12 +94,14 @@ fn same_text_at(old: &str, new: &str, finding: &Finding) -> bool {
     }
 }
 
-/// The LSP diagnostic for a finding in `text`.
+/// The LSP diagnostic for a finding in `text`, the document at `uri` (a data-flow finding's path
+/// becomes its related information when the document is known).
 pub fn to_diagnostic(
     finding: &Finding,
     text: &str,
     lines: &LineStarts,
     rules: &RuleSet,
+    uri: Option<&Uri>,
 ) -> Diagnostic {
     let docs = rules
         .get(&finding.rule_id)
@@ -117,13 +120,35 @@ pub fn to_diagnostic(
             .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
-        related_information: None,
+        related_information: flow_path(finding, text, lines, uri),
         tags: None,
         data: Some(serde_json::json!({
             "category": finding.category.as_str(),
             "confidence": finding.confidence.as_str(),
         })),
     }
+}
+
+/// Where the untrusted value entered and each step it took, as related locations.
+fn flow_path(
+    finding: &Finding,
+    text: &str,
+    lines: &LineStarts,
+    uri: Option<&Uri>,
+) -> Option<Vec<DiagnosticRelatedInformation>> {
+    let (flow, uri) = (finding.flow.as_ref()?, uri?);
+    Some(
+        std::iter::once(&flow.source)
+            .chain(&flow.steps)
+            .map(|point| DiagnosticRelatedInformation {
+                location: Location {
+                    uri: uri.clone(),
+                    range: lines.range(text, point.span.start_byte, point.span.end_byte),
+                },
+                message: point.note.clone(),
+            })
+            .collect(),
+    )
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
@@ -229,7 +254,7 @@ mod tests {
         let text = "s = '😀'; eval(s)\n";
         let f = finding(text, "eval(s)", "python.eval");
         let rules = RuleSet::new(vec![]).unwrap();
-        let d = to_diagnostic(&f, text, &LineStarts::new(text), &rules);
+        let d = to_diagnostic(&f, text, &LineStarts::new(text), &rules, None);
         assert_eq!(d.range.start.character, 10);
         assert_eq!(d.code, Some(NumberOrString::String("python.eval".into())));
         assert_eq!(d.source.as_deref(), Some(SOURCE));

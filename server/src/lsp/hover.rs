@@ -50,6 +50,22 @@ fn describe(finding: &Finding, rules: &RuleSet, out: &mut String) {
             package.name, package.ecosystem
         );
     }
+    if let Some(flow) = &finding.flow {
+        let _ = write!(out, "\n\n**Path:**");
+        for point in std::iter::once(&flow.source).chain(&flow.steps) {
+            let _ = write!(
+                out,
+                "\n- line {}: {}",
+                point.span.start.line + 1,
+                point.note
+            );
+        }
+        let _ = write!(
+            out,
+            "\n- line {}: reaches the sink",
+            finding.span.start.line + 1
+        );
+    }
     if let Some(rule) = rules.get(&finding.rule_id) {
         let docs = &rule.docs;
         let _ = write!(

@@ -327,7 +327,7 @@ impl State {
                 &settings,
             )
             .iter()
-            .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules))
+            .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules, Some(uri)))
             .collect()
         } else {
             Vec::new()

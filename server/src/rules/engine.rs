@@ -386,6 +386,7 @@ impl RuleSet {
                 .map(|(node, _)| (pattern.rule, node.byte_range()));
             findings.push(Matched {
                 refine,
+                message: None,
                 finding: finding(
                     rule,
                     message,

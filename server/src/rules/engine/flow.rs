@@ -5,7 +5,7 @@
 
 use super::incremental::Matched;
 use super::{RuleSet, finding};
-use crate::finding::{FlowPoint, FlowTrace};
+use crate::finding::{Finding, FlowPoint, FlowTrace};
 use crate::flow::{FlowRules, SinkHit, Step, Value};
 use crate::lang::Language;
 use crate::rules::RuleError;
@@ -22,7 +22,6 @@ impl RuleSet {
 
     /// Runs flow over the functions of `tree` intersecting `range` (all when `None`): refines
     /// the shape matches in `matched` that asked for it and adds the taint rules' findings.
-    /// Returns the byte ranges it re-analysed (so a re-check knows which old findings to drop).
     pub(super) fn run_flow(
         &self,
         language: Language,
@@ -48,12 +47,19 @@ impl RuleSet {
                 return true;
             };
             match result.watched.get(&watched) {
-                Some(value) => refine(m, value, bit, lines, text),
+                Some(value) => refine(m, value, bit, lines),
                 None => true,
             }
         });
         for hit in result.hits {
-            let found = self.hit_finding(flow, hit, lines, text);
+            let found = self.hit_finding(flow, hit, lines);
+            // A re-check also re-analyses callers of an edited helper: their other findings
+            // are already kept.
+            if matched.iter().any(|m| {
+                m.finding.rule_id == found.finding.rule_id && m.finding.span == found.finding.span
+            }) {
+                continue;
+            }
             // A shape rule already reporting this spot for the same weakness keeps the finding
             // (one report per problem); it learns the path if it had none.
             let same = matched.iter_mut().find(|m| {
@@ -63,11 +69,11 @@ impl RuleSet {
             });
             match same {
                 Some(shape) => {
-                    if shape.finding.flow.is_none()
-                        && let Some(trace) = found.finding.flow
-                    {
-                        shape.finding.message = with_source(&shape.finding.message, &trace);
-                        shape.finding.flow = Some(trace);
+                    if shape.finding.flow.is_none() {
+                        let both = shape.extent.start.min(found.extent.start)
+                            ..shape.extent.end.max(found.extent.end);
+                        shape.extent = both;
+                        name_source(shape, found.finding.flow);
                     }
                 }
                 None => matched.push(found),
@@ -75,74 +81,119 @@ impl RuleSet {
         }
     }
 
-    fn hit_finding(
-        &self,
-        flow: &FlowRules,
-        hit: SinkHit,
-        lines: &LineIndex<'_>,
-        text: &str,
-    ) -> Matched {
+    fn hit_finding(&self, flow: &FlowRules, hit: SinkHit, lines: &LineIndex<'_>) -> Matched {
         let rule = &self.rules[flow.rules[hit.rule]];
-        let trace = trace(&hit.taint.origin, &hit.taint.steps(), lines);
-        let source_line = (trace.source.span.start.line + 1).to_string();
         let template = rule
             .taint
             .as_ref()
             .and_then(|t| t.message())
             .unwrap_or(&rule.message);
-        let message = template::render_message(template, |name| match name {
-            "source" => Some(format!("`{}`", hit.taint.origin.1)),
-            "source_line" => Some(source_line.clone()),
-            "sink" => Some(hit.label.clone()),
-            _ => None,
-        });
-        let _ = text;
+        let recipe = FlowMessage::Template {
+            template: template.to_string(),
+            source: hit.taint.origin.1.clone(),
+            sink: hit.label.clone(),
+        };
         let mut finding = finding(
             rule,
-            message,
+            String::new(),
             lines.span(hit.sink.start, hit.sink.end),
             None,
         );
+        let trace = trace(&hit.taint.origin, &hit.taint.steps(), lines);
         finding.flow = Some(Box::new(trace));
+        finding.message = recipe.render(&finding);
         Matched {
+            extent: covering(hit.extent, finding.flow.as_deref()),
             finding,
-            extent: hit.extent,
             refine: None,
+            message: Some(recipe),
         }
     }
 }
 
 /// Applies flow's answer to a shape match: keep it (naming the source when there is one), or
 /// drop it when the value is harmless for this rule.
-fn refine(m: &mut Matched, value: &Value, bit: u64, lines: &LineIndex<'_>, text: &str) -> bool {
+fn refine(m: &mut Matched, value: &Value, bit: u64, lines: &LineIndex<'_>) -> bool {
     if let Some(taint) = value.taint_for(bit) {
-        let trace = trace(&taint.origin, &taint.steps(), lines);
-        let _ = text;
-        m.finding.message = with_source(&m.finding.message, &trace);
-        m.finding.flow = Some(Box::new(trace));
+        let path = trace(&taint.origin, &taint.steps(), lines);
+        name_source(m, Some(Box::new(path)));
         return true;
     }
     value.clean & bit == 0
 }
 
-/// A shape rule's message, naming where the value came from.
-fn with_source(message: &str, trace: &FlowTrace) -> String {
-    let label = trace
-        .source
-        .note
-        .strip_prefix("untrusted value enters: ")
-        .unwrap_or(&trace.source.note);
-    format!(
-        "{message}; the value comes from {label} (line {})",
-        trace.source.span.start.line + 1
-    )
+/// Gives a shape finding the path of its value and names the source in its message.
+fn name_source(m: &mut Matched, path: Option<Box<FlowTrace>>) {
+    let Some(path) = path else { return };
+    let recipe = FlowMessage::Suffix {
+        base: m.finding.message.clone(),
+    };
+    m.extent = covering(m.extent.clone(), Some(&path));
+    m.finding.flow = Some(path);
+    m.finding.message = recipe.render(&m.finding);
+    m.message = Some(recipe);
+}
+
+/// A message that names the line its path starts on, kept so that it can be written again when
+/// an edit moves that line.
+#[derive(Debug, Clone)]
+pub(super) enum FlowMessage {
+    /// A taint rule's message template, with the source and sink it names.
+    Template {
+        template: String,
+        source: String,
+        sink: String,
+    },
+    /// A shape rule's message, followed by where its value came from.
+    Suffix { base: String },
+}
+
+impl FlowMessage {
+    pub(super) fn render(&self, finding: &Finding) -> String {
+        let Some(path) = &finding.flow else {
+            return finding.message.clone();
+        };
+        let line = (path.source.span.start.line + 1).to_string();
+        match self {
+            FlowMessage::Template {
+                template,
+                source,
+                sink,
+            } => template::render_message(template, |name| match name {
+                "source" => Some(format!("`{source}`")),
+                "source_line" => Some(line.clone()),
+                "sink" => Some(sink.clone()),
+                _ => None,
+            }),
+            FlowMessage::Suffix { base } => {
+                let label = path
+                    .source
+                    .note
+                    .strip_prefix(SOURCE_NOTE)
+                    .unwrap_or(&path.source.note);
+                format!("{base}; the value comes from {label} (line {line})")
+            }
+        }
+    }
+}
+
+const SOURCE_NOTE: &str = "untrusted value enters: ";
+
+/// `extent` grown to every point of a path: a finding depends on all of them (a module-level
+/// source included), so an edit at any of them must re-check it.
+fn covering(extent: Range<usize>, path: Option<&FlowTrace>) -> Range<usize> {
+    path.iter()
+        .flat_map(|f| std::iter::once(&f.source).chain(&f.steps))
+        .fold(extent, |extent, point| {
+            extent.start.min(point.span.start_byte)..extent.end.max(point.span.end_byte)
+        })
 }
 
 fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>) -> FlowTrace {
     FlowTrace {
         source: FlowPoint {
             span: lines.span(origin.0.start, origin.0.end),
-            note: format!("untrusted value enters: `{}`", origin.1),
+            note: format!("{SOURCE_NOTE}`{}`", origin.1),
         },
         steps: steps
             .iter()

@@ -27,6 +27,8 @@ pub(super) struct Matched {
     /// For a shape rule that flow refines: the rule's index and the range of the captured
     /// value, until the flow pass has answered.
     pub(super) refine: Option<(usize, Range<usize>)>,
+    /// How to write the message again when its path moves (it names the source's line).
+    pub(super) message: Option<super::flow::FlowMessage>,
 }
 
 /// The findings of one rule set on one version of a document, kept so the next version can be
@@ -83,24 +85,6 @@ impl RuleFindings {
     /// positions are brought up to date by the next [`RuleSet::recheck`].
     pub fn edit(&mut self, start: usize, old_end: usize, new_end: usize) {
         let moved = |offset: usize| offset - old_end + new_end;
-        let shift = |finding: &mut Finding| follow_edit(finding, start, old_end, new_end);
-        let mut stale = Vec::new();
-        self.matched.retain_mut(|m| {
-            if m.extent.end <= start {
-                true
-            } else if m.extent.start >= old_end {
-                m.extent = moved(m.extent.start)..moved(m.extent.end);
-                follow_edit(&mut m.finding, start, old_end, new_end)
-            } else {
-                stale.push(m.finding.clone());
-                false
-            }
-        });
-        self.stale.extend(stale);
-        self.stale.retain_mut(shift);
-        // Regex findings the edit did not touch stay for the per-item check; a full re-check
-        // recomputes them all.
-        self.scanned.retain_mut(shift);
         let map = |offset: usize| {
             if offset <= start {
                 offset
@@ -110,9 +94,33 @@ impl RuleFindings {
                 new_end
             }
         };
+        // A dropped flow finding's path may run through code the edit did not touch (a caller
+        // of an edited helper): the re-check must look there again.
+        let mut reach = start..new_end;
+        let shift = |finding: &mut Finding| follow_edit(finding, start, old_end, new_end);
+        let mut stale = Vec::new();
+        self.matched.retain_mut(|m| {
+            if m.extent.end <= start {
+                true
+            } else if m.extent.start >= old_end {
+                m.extent = moved(m.extent.start)..moved(m.extent.end);
+                follow_edit(&mut m.finding, start, old_end, new_end)
+            } else {
+                if m.message.is_some() {
+                    reach = reach.start.min(map(m.extent.start))..reach.end.max(map(m.extent.end));
+                }
+                stale.push(m.finding.clone());
+                false
+            }
+        });
+        self.stale.extend(stale);
+        self.stale.retain_mut(shift);
+        // Regex findings the edit did not touch stay for the per-item check; a full re-check
+        // recomputes them all.
+        self.scanned.retain_mut(shift);
         self.dirty = Some(match &self.dirty {
-            None => start..new_end,
-            Some(dirty) => map(dirty.start).min(start)..map(dirty.end).max(new_end),
+            None => reach,
+            Some(dirty) => map(dirty.start).min(reach.start)..map(dirty.end).max(reach.end),
         });
     }
 }
@@ -172,20 +180,59 @@ impl RuleSet {
         }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
-        if let Some(compiled) = compiled {
-            let dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
-            let stands = |extent: &Range<usize>| {
-                dirty
-                    .as_ref()
-                    .is_none_or(|d| extent.start >= d.end || extent.end <= d.start)
-            };
-            for mut kept in previous.matched.into_iter().filter(|m| stands(&m.extent)) {
-                relocate(&mut kept.finding, &lines);
-                matched.push(kept);
+        let flows = matches!(self.flow(language), Ok(Some(_)));
+        let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
+        if flows && let Some(edited) = dirty.clone() {
+            // Flow findings and refined matches depend on whole functions and on every point of
+            // their paths: grow the range to the functions around it and to the paths of the
+            // findings it touches, until it stands still.
+            let mut range = edited;
+            let mut settled = false;
+            for _ in 0..4 {
+                let Some(functions) = crate::flow::functions_around(language, tree, &range) else {
+                    return self.check_tracked(Some(language), text, Some(tree));
+                };
+                let mut grown = range.start.min(functions.start)..range.end.max(functions.end);
+                for m in &previous.matched {
+                    if m.extent.start < grown.end && grown.start < m.extent.end {
+                        grown = grown.start.min(m.extent.start)..grown.end.max(m.extent.end);
+                    }
+                }
+                settled = grown == range;
+                range = grown;
+                if settled {
+                    break;
+                }
             }
-            if let Some(dirty) = dirty {
-                self.run_queries(compiled, &context, tree, &lines, Some(dirty), &mut matched);
+            if !settled {
+                return self.check_tracked(Some(language), text, Some(tree));
             }
+            dirty = Some(range);
+        }
+        let stands = |extent: &Range<usize>| {
+            dirty
+                .as_ref()
+                .is_none_or(|d| extent.start >= d.end || extent.end <= d.start)
+        };
+        for mut kept in previous.matched.into_iter().filter(|m| stands(&m.extent)) {
+            relocate(&mut kept.finding, &lines);
+            if let Some(message) = &kept.message {
+                kept.finding.message = message.render(&kept.finding);
+            }
+            matched.push(kept);
+        }
+        if let (Some(compiled), Some(dirty)) = (compiled, &dirty) {
+            self.run_queries(
+                compiled,
+                &context,
+                tree,
+                &lines,
+                Some(dirty.clone()),
+                &mut matched,
+            );
+        }
+        if flows && let Some(dirty) = dirty {
+            self.run_flow(language, text, tree, &lines, Some(dirty), &mut matched);
         }
         RuleFindings {
             rule_set: self.id,
@@ -206,7 +253,14 @@ fn follow_edit(finding: &mut Finding, start: usize, old_end: usize, new_end: usi
         .fix
         .as_ref()
         .map(|f| (f.span.start_byte, f.span.end_byte));
-    let ranges = std::iter::once((finding.span.start_byte, finding.span.end_byte)).chain(fix_range);
+    let path = finding
+        .flow
+        .iter()
+        .flat_map(|f| std::iter::once(&f.source).chain(&f.steps))
+        .map(|p| (p.span.start_byte, p.span.end_byte));
+    let ranges = std::iter::once((finding.span.start_byte, finding.span.end_byte))
+        .chain(fix_range)
+        .chain(path);
     let (mut before, mut after) = (true, true);
     for (from, to) in ranges {
         before &= to < start || (to == start && from < to);
@@ -224,6 +278,12 @@ fn follow_edit(finding: &mut Finding, start: usize, old_end: usize, new_end: usi
     if let Some(fix) = &mut finding.fix {
         (fix.span.start_byte, fix.span.end_byte) =
             (moved(fix.span.start_byte), moved(fix.span.end_byte));
+    }
+    if let Some(flow) = &mut finding.flow {
+        for point in std::iter::once(&mut flow.source).chain(&mut flow.steps) {
+            let span = &mut point.span;
+            (span.start_byte, span.end_byte) = (moved(span.start_byte), moved(span.end_byte));
+        }
     }
     true
 }
@@ -251,5 +311,10 @@ pub(super) fn relocate(finding: &mut Finding, lines: &LineIndex<'_>) {
     finding.span = lines.span(finding.span.start_byte, finding.span.end_byte);
     if let Some(fix) = &mut finding.fix {
         fix.span = lines.span(fix.span.start_byte, fix.span.end_byte);
+    }
+    if let Some(flow) = &mut finding.flow {
+        for point in std::iter::once(&mut flow.source).chain(&mut flow.steps) {
+            point.span = lines.span(point.span.start_byte, point.span.end_byte);
+        }
     }
 }
