@@ -19,7 +19,7 @@ fn hallucinated_names_in_install_commands_are_reported_where_written() {
     std::fs::create_dir_all(&workflows).unwrap();
     std::fs::write(
         dir.join("README.md"),
-        "# Demo\n\n```bash\npip install acme-client==2.1.0\nnpm i acme-phantom-js\n```\n",
+        "# Demo\n\n```bash\npip install acme-client==2.1.0\nnpm i acme-phantom-js\npip install reqeusts\n```\n",
     )
     .unwrap();
     std::fs::write(
@@ -52,7 +52,18 @@ fn hallucinated_names_in_install_commands_are_reported_where_written() {
             (".github/workflows/ci.yml", 6, "acme-phantom-rs"),
             ("Dockerfile", 3, "acme-phantom-py"),
             ("README.md", 5, "acme-phantom-js"),
+            ("README.md", 6, "reqeusts"),
         ],
+        "{document:#}"
+    );
+    // A typo of a popular name gets the did-you-mean manifest entries get.
+    assert!(
+        findings(&document, "registry.hallucinated-package")
+            .iter()
+            .any(|f| f["message"]
+                .as_str()
+                .unwrap()
+                .contains("did you mean `requests`?")),
         "{document:#}"
     );
     // The real packages are looked up and not reported.
