@@ -35,6 +35,11 @@ fail-on = "warning"
 # Files larger than this many bytes are skipped with a note.
 max-file-size = 1048576
 
+# When part of the code could not be analysed (a file over the size limit or unreadable,
+# nesting too deep, a parse or match stopped at its work limit), `check` says so and exits 3.
+# Set this to exit as if analysis had been complete; the notes are still printed.
+allow-incomplete = false
+
 [rules]
 # Run only the rules matching these ids or globs (leave unset to run all of them).
 # enable = ["python.*", "any.*"]
@@ -91,6 +96,7 @@ struct ConfigFile {
     exclude: Vec<Spanned<String>>,
     fail_on: Option<Severity>,
     max_file_size: Option<Spanned<i64>>,
+    allow_incomplete: Option<bool>,
     #[serde(default)]
     rules: RulesFile,
     // Validated by their owners (the registry and dependency checks); kept here so that they
@@ -124,6 +130,8 @@ pub struct Config {
     pub excludes: Excludes,
     pub fail_on: Option<Severity>,
     pub max_file_size: u64,
+    /// Incomplete analysis does not change `check`'s exit code.
+    pub allow_incomplete: bool,
     pub rules: RulePolicy,
     /// Extra rule directories, absolute.
     pub extra_rule_dirs: Vec<PathBuf>,
@@ -149,6 +157,7 @@ impl Config {
             excludes: Excludes::new(root, &[]).expect("no globs"),
             fail_on: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            allow_incomplete: false,
             rules: RulePolicy::default(),
             extra_rule_dirs: Vec::new(),
             rule_refs: Vec::new(),
@@ -234,6 +243,7 @@ impl Config {
             excludes,
             fail_on: file.fail_on,
             max_file_size,
+            allow_incomplete: file.allow_incomplete.unwrap_or(false),
             rules,
             extra_rule_dirs,
             rule_refs,

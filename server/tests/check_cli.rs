@@ -248,7 +248,7 @@ fn binary_oversized_and_invalid_utf8_files_are_noted_not_fatal() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("skipped big.py: 2008 bytes is over the size limit"),
+        stderr.contains("analysis incomplete: big.py: 2008 bytes is over the size limit of 1000"),
         "{stderr}"
     );
     assert!(

@@ -71,6 +71,7 @@ fn json_output_has_the_documented_shape() {
                 }
             }],
             "summary": {"files": 1, "skipped": 0, "findings": 1, "error": 1, "warning": 0, "info": 0, "hint": 0,
+                "incomplete": [],
                 "dependencies": {"direct_added": [], "transitive_added": [], "removed": []}}
         })
     );

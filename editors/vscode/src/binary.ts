@@ -164,7 +164,7 @@ export const nodeFileProbe: FileProbe = {
 
 /** How to get the binary, shown when it cannot be found. */
 export const INSTALL_HINT =
-  'Install it with `cargo install --path server` from a slopguard checkout (Rust 1.90 or newer), ' +
+  'Install it with `cargo install --locked --path server` from a slopguard checkout (Rust 1.90 or newer), ' +
   'or download a release binary and put it on your PATH, ' +
   'or set `slopguard.path` to the binary.';
 

@@ -43,7 +43,7 @@ describe('activation without a slopguard binary', () => {
     const shown = seen.errors[0];
     assert.ok(shown);
     assert.match(shown.message, /could not find the `slopguard` language server/);
-    assert.match(shown.message, /cargo install --path server/);
+    assert.match(shown.message, /cargo install --locked --path server/);
     assert.deepEqual(shown.items, ['Open Settings', 'Show Output']);
     assert.deepEqual(seen.executed, [['workbench.action.openSettings', 'slopguard.path']]);
     assert.ok(seen.log.some((line) => line.startsWith('error slopguard: could not find')));

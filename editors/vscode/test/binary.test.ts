@@ -78,7 +78,7 @@ describe('resolveServerBinary on POSIX', () => {
     });
     const message = missingBinaryMessage(result) ?? '';
     assert.match(message, /could not find the `slopguard` language server on your PATH/);
-    assert.match(message, /cargo install --path server/);
+    assert.match(message, /cargo install --locked --path server/);
     assert.match(message, /release binary/);
     assert.match(message, /slopguard\.path/);
   });

@@ -1,8 +1,14 @@
 //! The analysis core: text → syntax tree → findings. `slopguard check` and `slopguard lsp` are
 //! thin shells over this module; neither analyses anything itself.
 
+mod budget;
+mod incomplete;
+mod nesting;
 pub mod suppress;
 
+pub use budget::Budget;
+pub use incomplete::{Incomplete, IncompleteFile};
+pub use nesting::MAX_NESTING;
 pub use suppress::{Suppressions, UNUSED_SUPPRESSION, apply_suppressions};
 
 use crate::finding::Finding;
@@ -12,12 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::Path;
-use std::time::{Duration, Instant};
 use tree_sitter::{ParseOptions, Parser, Tree};
-
-/// How long one parse may take before it is abandoned (the file is then checked only by the
-/// rules that need no tree). Parsing a 100k-line file takes well under a second.
-pub const PARSE_TIME_LIMIT: Duration = Duration::from_secs(5);
 
 /// What kind of file a text is, which decides the grammar and the rules that run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,9 +66,61 @@ thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
 }
 
+/// A parse and what it could not cover.
+pub struct Parsed {
+    /// `None` when the parse ran past its work budget.
+    pub tree: Option<Tree>,
+    pub incomplete: Vec<Incomplete>,
+    /// The tree is of the text with too-deep nesting blanked: it must not be given to a later
+    /// incremental parse, whose text would not be blanked the same way.
+    pub masked: bool,
+}
+
 /// Parses `text`, reusing `old_tree` (already edited with `Tree::edit`) for an incremental parse.
-/// `None` when the parse ran past [`PARSE_TIME_LIMIT`].
+/// `None` when the parse ran past its work budget; see [`parse_checked`] to learn what was left
+/// out.
 pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<Tree> {
+    parse_checked(language, text, old_tree).tree
+}
+
+/// [`parse`], saying what the tree does not cover: nesting too deep to parse (blanked, the
+/// rest parsed) or a parse stopped at its work budget.
+pub fn parse_checked(language: Language, text: &str, old_tree: Option<&Tree>) -> Parsed {
+    let mut incomplete = Vec::new();
+    let masked = nesting::mask_deep_nesting(text);
+    let (input, old_tree) = match &masked {
+        Some(masked) => {
+            incomplete.extend(nesting::line_spans(text, &masked.regions).into_iter().map(
+                |(start_line, end_line)| Incomplete::TooDeep {
+                    start_line,
+                    end_line,
+                },
+            ));
+            // The old tree saw other bytes where this text is blanked: parse afresh.
+            (masked.text.as_str(), None)
+        }
+        None => (text, old_tree),
+    };
+    let tree = parse_within(language, input, old_tree, Budget::for_text(input.len()));
+    if tree.is_none() {
+        incomplete.push(Incomplete::ParseBudget);
+    }
+    Parsed {
+        tree,
+        incomplete,
+        masked: masked.is_some(),
+    }
+}
+
+/// Parses `text` unless it takes more than `budget`. A NUL byte is read as a
+/// space: some grammars' scanners take it for the end of the input, and a stray NUL must not
+/// end the analysis of a file early.
+fn parse_within(
+    language: Language,
+    text: &str,
+    old_tree: Option<&Tree>,
+    mut budget: Budget,
+) -> Option<Tree> {
     PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = parsers.entry(language).or_insert_with(|| {
@@ -77,16 +130,21 @@ pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<
                 .expect("grammar matches the tree-sitter version");
             parser
         });
-        let bytes = text.as_bytes();
-        let deadline = Instant::now() + PARSE_TIME_LIMIT;
-        let mut stop_when_late = |_: &tree_sitter::ParseState| {
-            if Instant::now() > deadline {
+        let without_nul;
+        let bytes = if text.as_bytes().contains(&0) {
+            without_nul = text.replace('\0', " ");
+            without_nul.as_bytes()
+        } else {
+            text.as_bytes()
+        };
+        let mut stop_when_spent = |_: &tree_sitter::ParseState| {
+            if budget.spend() {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
             }
         };
-        let options = ParseOptions::new().progress_callback(&mut stop_when_late);
+        let options = ParseOptions::new().progress_callback(&mut stop_when_spent);
         let tree = parser.parse_with_options(
             &mut |offset, _| bytes.get(offset..).unwrap_or(&[]),
             old_tree,
@@ -100,12 +158,32 @@ pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<
     })
 }
 
+/// The findings on one document and what the analysis did not cover.
+#[derive(Debug, Default)]
+pub struct Analysed {
+    pub findings: Vec<Finding>,
+    /// Empty when every rule saw the whole text.
+    pub incomplete: Vec<Incomplete>,
+}
+
 /// Parses and checks one document with `rules`.
 pub fn analyze_with(rules: &RuleSet, kind: FileKind, text: &str) -> Vec<Finding> {
-    let tree = kind
+    analyze_checked(rules, kind, text).findings
+}
+
+/// [`analyze_with`], saying what was not covered: the shells must report it.
+pub fn analyze_checked(rules: &RuleSet, kind: FileKind, text: &str) -> Analysed {
+    let parsed = kind
         .language()
-        .and_then(|language| parse(language, text, None));
-    rules.check(kind.language(), text, tree.as_ref())
+        .map(|language| parse_checked(language, text, None));
+    let tree = parsed.as_ref().and_then(|p| p.tree.as_ref());
+    let checked = rules.check_once(kind.language(), text, tree);
+    let mut incomplete = parsed.map(|p| p.incomplete).unwrap_or_default();
+    incomplete.extend_from_slice(checked.incomplete());
+    Analysed {
+        findings: checked.findings(),
+        incomplete,
+    }
 }
 
 /// Checks one document with the built-in rule pack: `analyze("app.py", text)` or

@@ -22,7 +22,7 @@ pub use report::{CodeSnippet, FileReport, Reported};
 pub use scope::Scope;
 pub use source::SkipReason;
 
-use crate::analysis::{FileKind, analyze_with};
+use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
@@ -90,8 +90,13 @@ pub struct Analysis {
     pub limited: Vec<Skipped>,
     /// Files decoded lossily because they are not valid UTF-8.
     pub lossy: Vec<String>,
+    /// Code files analysed although they hold NUL bytes.
+    pub nul: Vec<String>,
     /// Problems the user must know about (unreadable files): the run cannot pass.
     pub errors: Vec<String>,
+    /// What was not analysed, or not fully: files over the size limit, parses or matches
+    /// stopped early, nesting too deep, files that could not be read.
+    pub incomplete: Vec<IncompleteFile>,
     pub stats: Stats,
     /// Code files and manifests that were walked, for the project-level checks.
     pub package_files: Vec<PathBuf>,
@@ -108,7 +113,10 @@ pub struct Outcome {
     /// Files checked only by the rules that matter in their kind of file (tests, examples...).
     pub limited: Vec<Skipped>,
     pub lossy: Vec<String>,
+    pub nul: Vec<String>,
     pub errors: Vec<String>,
+    /// Sorted by path.
+    pub incomplete: Vec<IncompleteFile>,
     pub stats: Stats,
     /// What a change adds to and removes from the dependencies, when that was computed.
     pub dependencies: Option<crate::deps::DependencySummary>,
@@ -173,7 +181,9 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
         skipped: Vec::new(),
         limited: Vec::new(),
         lossy: Vec::new(),
+        nul: Vec::new(),
         errors,
+        incomplete: Vec::new(),
         stats: Stats {
             files: checked,
             lines: 0,
@@ -193,6 +203,8 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
             FileOutcome::Report {
                 report,
                 lossy,
+                nul,
+                incomplete,
                 limited,
             } => {
                 if let Some(kind) = limited {
@@ -204,18 +216,31 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
                 if lossy {
                     analysis.lossy.push(report.path.clone());
                 }
+                if nul {
+                    analysis.nul.push(report.path.clone());
+                }
+                analysis
+                    .incomplete
+                    .extend(incomplete.into_iter().map(|reason| IncompleteFile {
+                        path: report.path.clone(),
+                        reason,
+                    }));
                 if !report.findings.is_empty() || !report.suppressions.is_empty() {
                     analysis.files.push(report);
                 }
             }
             FileOutcome::Skipped(skipped) => {
                 analysis.stats.files -= 1;
-                analysis.skipped.push(skipped);
+                analysis.skip(skipped, settings.max_file_size);
             }
             FileOutcome::OutOfScope => analysis.stats.files -= 1,
-            FileOutcome::Error(error) => {
+            FileOutcome::Error { path, error } => {
                 analysis.stats.files -= 1;
-                analysis.errors.push(error);
+                analysis.errors.push(format!("{path}: {error}"));
+                analysis.incomplete.push(IncompleteFile {
+                    path,
+                    reason: Incomplete::Unreadable { error },
+                });
             }
             FileOutcome::Clean => {}
         }
@@ -256,7 +281,9 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
         skipped: Vec::new(),
         limited: Vec::new(),
         lossy: Vec::new(),
+        nul: Vec::new(),
         errors: Vec::new(),
+        incomplete: Vec::new(),
         stats: Stats {
             files: 1,
             lines: 0,
@@ -267,27 +294,42 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
         changed: None,
         cwd: cwd.clone(),
     };
-    match source::decode(bytes, settings.max_file_size) {
+    match source::decode(bytes, settings.max_file_size, Path::new(name)) {
         Loaded::Skipped(reason) => {
             analysis.stats.files = 0;
-            analysis.skipped.push(Skipped {
+            let skipped = Skipped {
                 path: name.to_string(),
                 reason,
-            });
+            };
+            analysis.skip(skipped, settings.max_file_size);
         }
-        Loaded::Text { text, lossy } => {
+        Loaded::Text { text, lossy, nul } => {
             if lossy {
                 analysis.lossy.push(name.to_string());
             }
+            if nul {
+                analysis.nul.push(name.to_string());
+            }
             analysis.stats.lines = count_lines(&text);
-            let findings =
-                analyze_with(&settings.rules, FileKind::from_path(Path::new(name)), &text);
+            let analysed =
+                analyze_checked(&settings.rules, FileKind::from_path(Path::new(name)), &text);
             let absolute = normalize(&cwd.join(name));
+            analysis
+                .incomplete
+                .extend(
+                    analysed
+                        .incomplete
+                        .into_iter()
+                        .map(|reason| IncompleteFile {
+                            path: name.to_string(),
+                            reason,
+                        }),
+                );
             analysis.files.push(FileReport::new(
                 name.to_string(),
                 absolute,
                 &text,
-                findings,
+                analysed.findings,
                 &settings.policy,
             ));
         }
@@ -297,6 +339,23 @@ pub fn analyse_text(name: &str, bytes: Vec<u8>, settings: &Settings) -> Result<A
 }
 
 impl Analysis {
+    /// Records a file not analysed; one over the size limit also leaves the analysis
+    /// incomplete (a binary file holds no code to miss).
+    fn skip(&mut self, skipped: Skipped, limit: u64) {
+        if let SkipReason::TooLarge { size } = skipped.reason {
+            self.incomplete.push(IncompleteFile {
+                path: skipped.path.clone(),
+                reason: Incomplete::TooLarge { size, limit },
+            });
+        }
+        self.skipped.push(skipped);
+    }
+
+    /// Records something the project-level checks could not cover (an unusable cache).
+    pub fn add_incomplete(&mut self, incomplete: impl IntoIterator<Item = IncompleteFile>) {
+        self.incomplete.extend(incomplete);
+    }
+
     /// Adds findings from project-level checks (registries, dependencies), which run after
     /// every file is analysed. They meet the same policy, suppressions, scope and baseline as
     /// per-file findings. A file not analysed before is read now for its suppressions and code.
@@ -353,12 +412,17 @@ impl Analysis {
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         self.limited.sort_by(|a, b| a.path.cmp(&b.path));
         self.lossy.sort();
+        self.nul.sort();
+        self.incomplete.sort();
+        self.incomplete.dedup();
         Outcome {
             findings,
             skipped: self.skipped,
             limited: self.limited,
             lossy: self.lossy,
+            nul: self.nul,
             errors: self.errors,
+            incomplete: self.incomplete,
             stats: self.stats,
             dependencies: None,
             narrowed: Vec::new(),
@@ -375,13 +439,18 @@ enum FileOutcome {
     Report {
         report: FileReport,
         lossy: bool,
+        nul: bool,
+        incomplete: Vec<Incomplete>,
         /// The file's kind, when only the rules that matter there ran on it.
         limited: Option<FileContext>,
     },
     Clean,
     Skipped(Skipped),
     OutOfScope,
-    Error(String),
+    Error {
+        path: String,
+        error: String,
+    },
 }
 
 fn check_file(
@@ -398,19 +467,24 @@ fn check_file(
         return FileOutcome::OutOfScope;
     }
     let loaded = match changed.and_then(|c| c.staged_contents(&absolute)) {
-        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size)),
+        Some(Ok(bytes)) => Ok(source::decode(bytes, settings.max_file_size, path)),
         Some(Err(e)) => Err(e),
         None => source::load(path, settings.max_file_size).map_err(|e| e.to_string()),
     };
-    let (text, lossy) = match loaded {
-        Ok(Loaded::Text { text, lossy }) => (text, lossy),
+    let (text, lossy, nul) = match loaded {
+        Ok(Loaded::Text { text, lossy, nul }) => (text, lossy, nul),
         Ok(Loaded::Skipped(reason)) => {
             return FileOutcome::Skipped(Skipped {
                 path: display(path),
                 reason,
             });
         }
-        Err(e) => return FileOutcome::Error(format!("{}: {e}", path.display())),
+        Err(error) => {
+            return FileOutcome::Error {
+                path: display(path),
+                error,
+            };
+        }
     };
     let relative = absolute
         .strip_prefix(&settings.root)
@@ -425,12 +499,24 @@ fn check_file(
         });
     }
     lines.fetch_add(count_lines(&text), Ordering::Relaxed);
-    let findings = analyze_with(&settings.rules, FileKind::from_path(path), &text);
+    let analysed = analyze_checked(&settings.rules, FileKind::from_path(path), &text);
     let limited = (handling == Handling::Relevant && kind != FileContext::Code).then_some(kind);
-    if findings.is_empty() && !text.contains("slopguard:") && !lossy && limited.is_none() {
+    if analysed.findings.is_empty()
+        && analysed.incomplete.is_empty()
+        && !text.contains("slopguard:")
+        && !lossy
+        && !nul
+        && limited.is_none()
+    {
         return FileOutcome::Clean;
     }
-    let mut report = FileReport::new(display(path), absolute, &text, findings, &settings.policy);
+    let mut report = FileReport::new(
+        display(path),
+        absolute,
+        &text,
+        analysed.findings,
+        &settings.policy,
+    );
     if limited.is_some() {
         // After suppressions were matched, so a suppression of a rule that does not run here
         // is not reported unused.
@@ -444,6 +530,8 @@ fn check_file(
     FileOutcome::Report {
         report,
         lossy,
+        nul,
+        incomplete: analysed.incomplete,
         limited,
     }
 }

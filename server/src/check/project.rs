@@ -35,9 +35,12 @@ pub struct ProjectReport {
     pub fails: bool,
 }
 
-/// Whether a file matters to the pass: code with imports, or a manifest.
+/// Whether a file matters to the pass: code with imports, a manifest, or a file of install
+/// commands (a README, a Dockerfile, a workflow...).
 pub fn is_package_source(path: &Path) -> bool {
-    Language::from_path(path).is_some() || ManifestKind::from_path(path).is_some()
+    Language::from_path(path).is_some()
+        || ManifestKind::from_path(path).is_some()
+        || deps::install_commands::is_install_source(path)
 }
 
 /// Runs the registry checks and the dependency diff over `files` (the files the check walked

@@ -16,6 +16,8 @@ use std::process::ExitCode;
 
 /// Exit code when a finding is at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
+/// Exit code when analysis was incomplete (and nothing worse happened).
+const EXIT_INCOMPLETE: u8 = 3;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -66,6 +68,11 @@ pub struct CheckArgs {
     /// Skip the project-level checks (registries, new dependencies): insecure code only.
     #[arg(long)]
     no_package_checks: bool,
+    /// Exit as if analysis had been complete when part of it was not (a file too large or
+    /// unreadable, nesting too deep, a work limit reached); the notes are still printed
+    /// [default: exit 3; or `allow-incomplete` in slopguard.toml].
+    #[arg(long)]
+    allow_incomplete: bool,
 }
 
 #[derive(Debug, Args)]
@@ -189,6 +196,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
     outcome.dependencies = project.and_then(|p| p.dependencies);
 
+    let allow_incomplete = args.allow_incomplete || config.allow_incomplete;
     for note in output::notes(&outcome) {
         eprintln!("note: {note}");
     }
@@ -207,7 +215,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             outcome.findings.len(),
             path.display()
         );
-        return exit_code(&outcome, None);
+        return exit_code(&outcome, None, allow_incomplete);
     }
 
     if let Err(e) = args.output.write(&outcome, &settings.rules, fixes.as_ref()) {
@@ -215,12 +223,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
     if args.output.exit_zero {
-        return exit_code(&outcome, None);
+        return exit_code(&outcome, None, true);
     }
     if dependency_policy_fails && outcome.errors.is_empty() {
         return ExitCode::from(EXIT_FINDINGS);
     }
-    exit_code(&outcome, Some(fail_on))
+    exit_code(&outcome, Some(fail_on), allow_incomplete)
 }
 
 /// Whether `--select`/`--ignore` leave any registry or dependency finding to report (else the
@@ -258,12 +266,19 @@ fn project_settings(
     Ok((registry, dependencies))
 }
 
-/// 2 when a file could not be read, else 1 when a finding is at or above `fail_on`, else 0.
-fn exit_code(outcome: &check::Outcome, fail_on: Option<Severity>) -> ExitCode {
+/// 2 when a file could not be read, else 1 when a finding is at or above `fail_on`, else 3
+/// when analysis was incomplete (unless allowed), else 0.
+fn exit_code(
+    outcome: &check::Outcome,
+    fail_on: Option<Severity>,
+    allow_incomplete: bool,
+) -> ExitCode {
     if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)
     } else if fail_on.is_some_and(|level| outcome.fails(level)) {
         ExitCode::from(EXIT_FINDINGS)
+    } else if !outcome.incomplete.is_empty() && !allow_incomplete {
+        ExitCode::from(EXIT_INCOMPLETE)
     } else {
         ExitCode::SUCCESS
     }

@@ -6,6 +6,7 @@
 //! (not serde) because a finding must point at the exact bytes of a name.
 
 mod cargo;
+pub mod install_commands;
 mod npm;
 mod python;
 mod toml_tree;

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::deps::version::pin_matches;
 use crate::deps::{
-    Ecosystem, ManifestKind, SourceKind, canonical_name, parse_manifest, requirement_files,
+    Ecosystem, ManifestKind, SourceKind, canonical_name, install_commands, parse_manifest,
+    requirement_files,
 };
 use crate::finding::{Finding, PackageRef};
 use crate::lang::{Language, javascript, python};
@@ -500,6 +501,8 @@ fn collect(root: &Path, files: &[SourceFile<'_>]) -> Vec<Reference> {
             manifest_references(index, kind, file.text, &own, &mut out);
         } else if let Some(language) = Language::from_path(file.path) {
             import_references(index, &project, file, language, &mut out);
+        } else {
+            install_references(index, &project, file, &mut out);
         }
     }
     // A scope `.npmrc` sends to another registry (`@corp:registry=https://npm.corp/`) is not
@@ -534,6 +537,34 @@ fn manifest_references(
             name: dependency.name,
             written: None,
             span: dependency.name_span,
+            local: None,
+        });
+    }
+}
+
+/// The registry packages the install commands of a README, a Dockerfile, a script... name,
+/// checked like manifest entries (less the workspace's own packages, which a README installs).
+fn install_references(
+    file_index: usize,
+    project: &Project<'_>,
+    file: &SourceFile<'_>,
+    out: &mut Vec<Reference>,
+) {
+    let mut own: HashMap<Ecosystem, HashSet<String>> = HashMap::new();
+    for install in install_commands::install_names(file.path, file.text) {
+        let own = own
+            .entry(install.ecosystem)
+            .or_insert_with(|| project.workspace_packages(file.path, install.ecosystem));
+        if own.contains(&canonical_name(install.ecosystem, &install.name)) {
+            continue;
+        }
+        out.push(Reference {
+            file: file_index,
+            ecosystem: install.ecosystem,
+            name: install.name,
+            written: None,
+            span: install.span,
+            pinned: install.pinned,
             local: None,
         });
     }

@@ -14,6 +14,7 @@ use super::model::{Matcher, RegexScope, Rule, Target};
 use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
 use super::roots::{pattern_anchors, pattern_words};
 use super::template;
+use crate::analysis::{Budget, Incomplete};
 use crate::finding::{Finding, Fix};
 use crate::lang::Language;
 use crate::text::LineIndex;
@@ -21,7 +22,6 @@ use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
@@ -30,10 +30,6 @@ mod incremental;
 mod items;
 use incremental::Matched;
 pub use incremental::RuleFindings;
-
-/// How long matching may run on one document before it stops with what it has: a pathological
-/// input must not hang an editor or a CI job.
-pub const MATCH_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
 
@@ -200,11 +196,21 @@ impl RuleSet {
         text: &str,
         tree: Option<&Tree>,
     ) -> Vec<Finding> {
+        self.check_once(language, text, tree).findings()
+    }
+
+    /// [`RuleSet::check`], keeping what it did not cover ([`RuleFindings::incomplete`]).
+    pub fn check_once(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        tree: Option<&Tree>,
+    ) -> RuleFindings {
         match (language, tree) {
             (Some(language), Some(tree)) if self.compiled[language as usize].get().is_none() => {
-                self.check_selected(language, text, tree).findings()
+                self.check_selected(language, text, tree)
             }
-            _ => self.check_tracked(language, text, tree).findings(),
+            _ => self.check_tracked(language, text, tree),
         }
     }
 
@@ -214,13 +220,29 @@ impl RuleSet {
         let mut matched = Vec::new();
         let target = Target::Language(language);
         let context = MatchContext::new(language, tree, text.as_bytes());
+        let mut incomplete = Vec::new();
+        // One budget for all the rules: work, not time, so that the same text gives the same
+        // findings on an idle and a loaded machine.
+        let mut budget = Budget::for_text(text.len());
         for (index, rule) in self.rules.iter().enumerate() {
             let is_query = matches!(rule.matcher, Matcher::Query { .. });
             if !is_query || !rule.targets.contains(&target) || !self.may_match(index, text) {
                 continue;
             }
             if let Ok(Some(compiled)) = self.compiled_alone(index, language) {
-                self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+                // Once spent, every later rule stops at once: report the stop once.
+                if let Some(stopped) = self.run_queries(
+                    compiled,
+                    &context,
+                    tree,
+                    &lines,
+                    None,
+                    &mut matched,
+                    &mut budget,
+                ) && !incomplete.contains(&stopped)
+                {
+                    incomplete.push(stopped);
+                }
             }
         }
         let names = context.into_names();
@@ -232,6 +254,7 @@ impl RuleSet {
             stale: Vec::new(),
             dirty: None,
             reusable: false,
+            incomplete,
             names,
         }
     }
@@ -246,13 +269,24 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut reusable = false;
+        let mut incomplete = Vec::new();
         let mut names = None;
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
-                    reusable = compiled.incremental;
                     let context = MatchContext::new(language, tree, text.as_bytes());
-                    self.run_queries(compiled, &context, tree, &lines, None, &mut matched);
+                    let stopped = self.run_queries(
+                        compiled,
+                        &context,
+                        tree,
+                        &lines,
+                        None,
+                        &mut matched,
+                        &mut Budget::for_text(text.len()),
+                    );
+                    // Findings of a match stopped early must not be reused as if complete.
+                    reusable = compiled.incremental && stopped.is_none();
+                    incomplete.extend(stopped);
                     names = context.into_names();
                 }
                 Ok(None) => reusable = true,
@@ -267,6 +301,7 @@ impl RuleSet {
             stale: Vec::new(),
             dirty: None,
             reusable,
+            incomplete,
             names,
         }
     }
@@ -309,6 +344,10 @@ impl RuleSet {
         findings
     }
 
+    /// Runs the combined query over `tree` (over `range` only, when given), adding its matches
+    /// to `findings`. Says where it stopped if it ran out of work budget.
+    // The budget is passed in so that rules run one by one share one.
+    #[allow(clippy::too_many_arguments)]
     fn run_queries(
         &self,
         compiled: &CompiledLanguage,
@@ -317,12 +356,14 @@ impl RuleSet {
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,
-    ) {
+        budget: &mut Budget,
+    ) -> Option<Incomplete> {
         let source = context.source;
         let text_len = source.len();
-        let deadline = Instant::now() + MATCH_TIME_LIMIT;
-        let mut stop_when_late = |_: &tree_sitter::QueryCursorState| {
-            if Instant::now() > deadline {
+        let mut stopped_at = None;
+        let mut stop_when_spent = |state: &tree_sitter::QueryCursorState| {
+            if budget.spend() {
+                stopped_at = Some(state.current_byte_offset());
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
@@ -333,7 +374,7 @@ impl RuleSet {
             // Exactly the matches whose root node intersects the range.
             cursor.set_byte_range(range);
         }
-        let options = QueryCursorOptions::new().progress_callback(&mut stop_when_late);
+        let options = QueryCursorOptions::new().progress_callback(&mut stop_when_spent);
         let mut matches =
             cursor.matches_with_options(&compiled.query, tree.root_node(), source, options);
         let names = compiled.query.capture_names();
@@ -396,6 +437,18 @@ impl RuleSet {
                 extent: match_extent(pattern, query_match, text_len),
             });
         }
+        drop(matches);
+        if let Some(offset) = stopped_at {
+            return Some(Incomplete::MatchBudget {
+                line: lines.line_of(offset) as u32,
+            });
+        }
+        // Matches dropped because too many were in progress at once (the cursor's limit).
+        cursor
+            .did_exceed_match_limit()
+            .then(|| Incomplete::MatchBudget {
+                line: lines.line_of(text_len) as u32,
+            })
     }
 }
 

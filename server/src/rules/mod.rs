@@ -12,7 +12,7 @@ mod roots;
 mod template;
 
 pub use corpus::{CorpusReport, RuleScore, score_corpus};
-pub use engine::{MATCH_TIME_LIMIT, RuleFindings, RuleSet};
+pub use engine::{RuleFindings, RuleSet};
 pub use explain::explain;
 pub use ids::{KnownIds, Selection};
 pub use load::{RuleError, load_dir, load_embedded, parse_rule};

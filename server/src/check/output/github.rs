@@ -6,6 +6,16 @@ use crate::rules::Severity;
 use std::io::{self, Write};
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    // What was not analysed comes first: a reader must not take silence for safety.
+    for gap in &outcome.incomplete {
+        writeln!(
+            out,
+            "::warning file={},line={},title=slopguard: analysis incomplete::{}",
+            property(&gap.path),
+            gap.reason.line().unwrap_or(0) + 1,
+            data(&gap.reason.to_string()),
+        )?;
+    }
     for reported in &outcome.findings {
         let finding = &reported.finding;
         let command = match finding.severity {

@@ -72,6 +72,17 @@ struct Package<'a> {
 }
 
 #[derive(Serialize)]
+struct Incomplete<'a> {
+    path: &'a str,
+    /// `parse-budget`, `match-budget`, `too-deep`, `too-large`, `unreadable`, `cache`.
+    kind: String,
+    reason: String,
+    /// 1-based, where the gap has a line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+}
+
+#[derive(Serialize)]
 struct Summary<'a> {
     /// Files analysed.
     files: usize,
@@ -82,6 +93,8 @@ struct Summary<'a> {
     warning: usize,
     info: usize,
     hint: usize,
+    /// What was not analysed, or not fully (empty when analysis was complete).
+    incomplete: Vec<Incomplete<'a>>,
     /// What the change adds to and removes from the dependencies, when that was computed.
     #[serde(skip_serializing_if = "Option::is_none")]
     dependencies: Option<&'a crate::deps::DependencySummary>,
@@ -102,6 +115,16 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             warning: outcome.count(Severity::Warning),
             info: outcome.count(Severity::Info),
             hint: outcome.count(Severity::Hint),
+            incomplete: outcome
+                .incomplete
+                .iter()
+                .map(|gap| Incomplete {
+                    path: &gap.path,
+                    kind: gap.reason.kind().to_string(),
+                    reason: gap.reason.to_string(),
+                    line: gap.reason.line().map(|line| line + 1),
+                })
+                .collect(),
             dependencies: outcome.dependencies.as_ref(),
             narrowed: &outcome.narrowed,
         },

@@ -11,6 +11,7 @@ pub mod statistics;
 mod text;
 
 use super::{Outcome, SkipReason};
+use crate::analysis::Incomplete;
 use crate::rules::RuleSet;
 use std::io::{self, Write};
 
@@ -48,20 +49,15 @@ pub fn write(
 /// Notes for stderr about files not analysed or decoded lossily: one line per kind, naming up
 /// to a few files, so a tree full of images does not flood the terminal.
 pub fn notes(outcome: &Outcome) -> Vec<String> {
-    const SHOWN: usize = 5;
-    let list = |paths: &[&str]| {
-        let mut text = paths
-            .iter()
-            .take(SHOWN)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if paths.len() > SHOWN {
-            text.push_str(&format!(" and {} more", paths.len() - SHOWN));
-        }
-        text
-    };
     let mut notes = Vec::new();
+    // Unreadable files are already said as errors.
+    notes.extend(
+        outcome
+            .incomplete
+            .iter()
+            .filter(|gap| !matches!(gap.reason, Incomplete::Unreadable { .. }))
+            .map(|gap| format!("analysis incomplete: {gap}")),
+    );
     let binary: Vec<&str> = outcome
         .skipped
         .iter()
@@ -75,26 +71,12 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
             list(&binary)
         ));
     }
-    let too_large: Vec<(&str, u64)> = outcome
-        .skipped
-        .iter()
-        .filter_map(|s| match s.reason {
-            SkipReason::TooLarge { size } => Some((s.path.as_str(), size)),
-            SkipReason::Binary | SkipReason::Context(_) => None,
-        })
-        .collect();
-    if too_large.len() <= SHOWN {
-        for (path, size) in &too_large {
-            notes.push(format!(
-                "skipped {path}: {size} bytes is over the size limit (`max-file-size` in slopguard.toml)"
-            ));
-        }
-    } else {
-        let paths: Vec<&str> = too_large.iter().map(|(path, _)| *path).collect();
+    if !outcome.nul.is_empty() {
+        let nul: Vec<&str> = outcome.nul.iter().map(String::as_str).collect();
         notes.push(format!(
-            "skipped {} files over the size limit (`max-file-size` in slopguard.toml): {}",
-            paths.len(),
-            list(&paths)
+            "{} code file(s) hold NUL bytes and were analysed as text: {}",
+            nul.len(),
+            list(&nul)
         ));
     }
     notes.extend(context_notes(outcome, &list));
@@ -107,6 +89,21 @@ pub fn notes(outcome: &Outcome) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// Up to a few paths, then how many more.
+pub(crate) fn list(paths: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = paths
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if paths.len() > SHOWN {
+        text.push_str(&format!(" and {} more", paths.len() - SHOWN));
+    }
+    text
 }
 
 /// What file context left out: per kind, the files not analysed and those analysed only by the

@@ -47,12 +47,7 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
         .results(results)
         // Columns count Unicode scalar values, as `Position` does.
         .column_kind(json!("unicodeCodePoints"))
-        .invocations(vec![
-            sarif::Invocation::builder()
-                .execution_successful(true)
-                .tool_configuration_notifications(configuration_notifications(outcome))
-                .build(),
-        ])
+        .invocations(vec![invocation(outcome)])
         .build();
     let log = sarif::Sarif::builder()
         .schema(SCHEMA)
@@ -61,6 +56,48 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
         .build();
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// The run itself: unsuccessful, with a notification per gap, when analysis was incomplete,
+/// so a dashboard does not show an incomplete scan as a clean one.
+fn invocation(outcome: &Outcome) -> sarif::Invocation {
+    let notifications: Vec<sarif::Notification> = outcome
+        .incomplete
+        .iter()
+        .map(|gap| {
+            let artifact = sarif::ArtifactLocation::builder()
+                .uri(uri(&gap.path))
+                .build();
+            let line = i64::from(gap.reason.line().unwrap_or(0)) + 1;
+            let location = sarif::Location::builder()
+                .physical_location(
+                    sarif::PhysicalLocation::builder()
+                        .artifact_location(artifact)
+                        .region(sarif::Region::builder().start_line(line).build())
+                        .build(),
+                )
+                .build();
+            sarif::Notification::builder()
+                .descriptor(
+                    sarif::ReportingDescriptorReference::builder()
+                        .id(format!("slopguard/incomplete/{}", gap.reason.kind()))
+                        .build(),
+                )
+                .level(json!("warning"))
+                .locations(vec![location])
+                .message(
+                    sarif::Message::builder()
+                        .text(format!("Analysis incomplete: {}", gap.reason))
+                        .build(),
+                )
+                .build()
+        })
+        .collect();
+    sarif::Invocation::builder()
+        .execution_successful(notifications.is_empty())
+        .tool_execution_notifications(notifications)
+        .tool_configuration_notifications(configuration_notifications(outcome))
+        .build()
 }
 
 /// What the config turned off (`slopguard.toml excludes vendor`), one notification each.

@@ -21,6 +21,17 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "Found {} in {files}.", count_phrase(outcome))?;
     }
+    if !outcome.incomplete.is_empty() {
+        let mut paths: Vec<&str> = outcome.incomplete.iter().map(|g| g.path.as_str()).collect();
+        paths.dedup();
+        writeln!(
+            out,
+            "Analysis incomplete in {} file{} (see the notes): {}.",
+            paths.len(),
+            if paths.len() == 1 { "" } else { "s" },
+            super::list(&paths)
+        )?;
+    }
     for narrowed in &outcome.narrowed {
         writeln!(out, "Not checked: {narrowed}.")?;
     }

@@ -13,6 +13,7 @@
 //! one over the edited statement and the path to it.
 
 use super::{LineIndex, MatchContext, RuleSet};
+use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::lang::Language;
 use std::cmp::Reverse;
@@ -46,8 +47,10 @@ pub struct RuleFindings {
     /// The bytes of the current text changed since these findings were computed.
     pub(super) dirty: Option<Range<usize>>,
     /// False when the matches carry no root extents (the language's queries could not be given
-    /// root captures): only a full check is then correct.
+    /// root captures) or matching stopped early: only a full check is then correct.
     pub(super) reusable: bool,
+    /// What matching did not cover.
+    pub(super) incomplete: Vec<Incomplete>,
     /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
     /// kept non-matches) depend on it, so a re-check whose table differs starts over.
     pub(super) names: Option<crate::names::Names>,
@@ -73,6 +76,11 @@ impl RuleFindings {
         });
         findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
         collapse_nested(findings)
+    }
+
+    /// What matching did not cover (it stopped at its work budget).
+    pub fn incomplete(&self) -> &[Incomplete] {
+        &self.incomplete
     }
 
     /// Whether the text changed since these findings were computed.
@@ -180,6 +188,7 @@ impl RuleSet {
         }
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
+        let mut incomplete = Vec::new();
         let flows = matches!(self.flow(language), Ok(Some(_)));
         let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
         if flows && let Some(edited) = dirty.clone() {
@@ -222,14 +231,15 @@ impl RuleSet {
             matched.push(kept);
         }
         if let (Some(compiled), Some(dirty)) = (compiled, &dirty) {
-            self.run_queries(
+            incomplete.extend(self.run_queries(
                 compiled,
                 &context,
                 tree,
                 &lines,
                 Some(dirty.clone()),
                 &mut matched,
-            );
+                &mut crate::analysis::Budget::for_text(text.len()),
+            ));
         }
         if flows && let Some(dirty) = dirty {
             self.run_flow(language, text, tree, &lines, Some(dirty), &mut matched);
@@ -240,7 +250,8 @@ impl RuleSet {
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
             stale: Vec::new(),
             dirty: None,
-            reusable: true,
+            reusable: incomplete.is_empty(),
+            incomplete,
             names: context.into_names().or(previous.names),
         }
     }

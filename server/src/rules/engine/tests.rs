@@ -176,12 +176,26 @@ fn one_node_matched_by_several_patterns_is_reported_once() {
 }
 
 #[test]
-fn deeply_nested_input_does_not_overflow() {
+fn deeply_nested_input_does_not_overflow_and_is_reported() {
     let r = regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"");
+    let set = RuleSet::new(vec![r]).unwrap();
     let depth = 50_000;
-    let text = format!("x = {}'tok_ABC'{}\n", "[".repeat(depth), "]".repeat(depth));
-    let found = run(vec![r], Language::Python, &text);
-    assert_eq!(found.len(), 1);
+    // The string inside the too-deep region is not seen as a string; the one after it is.
+    let text = format!(
+        "x = {}'tok_ABC'{}\ny = 'tok_DEF'\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let analysed = crate::analysis::analyze_checked(&set, Language::Python.into(), &text);
+    assert_eq!(analysed.findings.len(), 1);
+    assert_eq!(analysed.findings[0].span.start.line, 1);
+    assert_eq!(
+        analysed.incomplete,
+        vec![crate::analysis::Incomplete::TooDeep {
+            start_line: 0,
+            end_line: 0
+        }]
+    );
 }
 
 #[test]
