@@ -1101,14 +1101,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         let candidates = self.by_name.get(name)?;
         let index = *candidates.first()?;
         let mut result = Value::default();
-        let line = |range: &Range<usize>| self.text[..range.start].matches('\n').count() + 1;
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let summary = self.summary(index, position)?;
-            let entered = taint.with_step(
-                node.byte_range(),
-                format!("passed to `{name}()` (line {})", line(&node.byte_range())),
-            );
+            let entered = taint.with_step(node.byte_range(), format!("passed to `{name}()`"));
             if let Some(inner) = &summary.returns {
                 let through = entered.through(inner);
                 if through.rules != 0 {
