@@ -62,6 +62,19 @@ fn files_without_a_grammar_get_the_secret_rules() {
 fn odd_input_is_analysed_without_panicking() {
     let nested = format!("x = {}1{}\n", "(".repeat(20_000), ")".repeat(20_000));
     analyze("deep.py", &nested);
+    // The data-flow evaluator recurses per expression: chains without brackets and objects just
+    // below the parser's nesting limit once overflowed its stack.
+    let chain = format!(
+        "def f(q):\n    a = q{}\n    eval(a)\n",
+        " + 1".repeat(50_000)
+    );
+    analyze("chain.py", &chain);
+    let objects = format!(
+        "function f(req) {{ const a = {}req.query.x{}; eval(a); }}\n",
+        "{ k: ".repeat(120),
+        " }".repeat(120)
+    );
+    analyze("objects.js", &objects);
     analyze("broken.ts", "function f( {\n  const x = `${\n");
     analyze(
         "weird.rs",

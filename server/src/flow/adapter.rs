@@ -184,3 +184,13 @@ pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
         .filter(|c| !c.kind().contains("comment"))
         .collect()
 }
+
+/// The leftmost operand of a chain of `kind` nodes (`a + b + c` → `a`), found with a loop: a
+/// hostile file's chain of 50,000 operators must not recurse 50,000 deep.
+pub(crate) fn leftmost<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    let mut operand = node.child_by_field_name("left")?;
+    while operand.kind() == kind {
+        operand = operand.child_by_field_name("left")?;
+    }
+    Some(operand)
+}

@@ -7,7 +7,7 @@
 use super::FlowRules;
 use super::adapter::{Adapter, CallSite, Condition, Expr, Function, Stmt, named_children, text_of};
 use super::spec::{ArgSel, GuardKind, SinkKind, Slot, SourceKind};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
@@ -195,7 +195,15 @@ pub(crate) struct FileFlow<'t, 'r> {
     watch: HashSet<Range<usize>>,
     pub watched: RefCell<HashMap<Range<usize>, Value>>,
     pub hits: RefCell<Vec<SinkHit>>,
+    /// How deep `eval` and `block` are nested right now: hostile input (50,000 chained `+`,
+    /// brackets hundreds deep) must not overflow the stack.
+    depth: Cell<usize>,
 }
+
+/// Deeper than this, an expression or block is not followed: its value is unknown (neither
+/// tainted nor constant), so nothing is quieted by it. Real code stays far below it; the bound
+/// keeps a 2 MiB thread stack safe in debug builds.
+const MAX_DEPTH: usize = 96;
 
 /// The state of one function's pass.
 struct Pass<'p> {
@@ -237,6 +245,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             watch,
             watched: RefCell::default(),
             hits: RefCell::default(),
+            depth: Cell::new(0),
         }
     }
 
@@ -389,6 +398,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     }
 
     fn block(&self, node: Node<'t>, pass: &mut Pass<'_>) {
+        let Some(_guard) = self.deeper() else { return };
         match self.adapter.stmt(node, self.text) {
             Stmt::Block => {
                 for child in named_children(node) {
@@ -688,7 +698,20 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
     }
 
+    /// One level deeper, or `None` past [`MAX_DEPTH`]; the level is given back on drop.
+    fn deeper(&self) -> Option<DepthGuard<'_>> {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(depth + 1);
+        Some(DepthGuard(&self.depth))
+    }
+
     fn eval(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        let Some(_guard) = self.deeper() else {
+            return Value::default();
+        };
         let value = self.eval_inner(node, pass);
         if self.watch.contains(&node.byte_range()) {
             let mut watched = self.watched.borrow_mut();
@@ -1133,6 +1156,15 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
+    }
+}
+
+/// Gives a nesting level back when an `eval` or `block` returns.
+struct DepthGuard<'d>(&'d Cell<usize>);
+
+impl Drop for DepthGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() - 1);
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -286,7 +286,9 @@ impl Adapter for JavaScript {
                 }
                 prefix
             }
-            "binary_expression" => self.literal_prefix(node.child_by_field_name("left")?, text)?,
+            "binary_expression" => {
+                self.literal_prefix(leftmost(node, "binary_expression")?, text)?
+            }
             _ => return None,
         };
         Some(prefix).filter(|p| !p.is_empty())

@@ -1,7 +1,7 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -306,10 +306,17 @@ impl Adapter for Python {
             }
             "concatenated_string" => return self.literal_prefix(node.named_child(0)?, text),
             "binary_operator" => {
-                let left = self.literal_prefix(node.child_by_field_name("left")?, text)?;
-                match node.child_by_field_name("operator").map(|o| o.kind()) {
-                    Some("%") => left.split('%').next().unwrap_or("").to_string(),
-                    _ => left,
+                let left = self.literal_prefix(leftmost(node, "binary_operator")?, text)?;
+                // `"a%s" % x`: the prefix ends at the first placeholder, however deep the chain.
+                let formats = std::iter::successors(Some(node), |n| {
+                    n.child_by_field_name("left")
+                        .filter(|l| l.kind() == "binary_operator")
+                })
+                .any(|n| n.child_by_field_name("operator").map(|o| o.kind()) == Some("%"));
+                if formats {
+                    left.split('%').next().unwrap_or("").to_string()
+                } else {
+                    left
                 }
             }
             _ => return None,

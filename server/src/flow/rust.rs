@@ -3,7 +3,7 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, named_children, text_of,
+    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -333,7 +333,7 @@ impl Adapter for Rust {
                     .filter(|t| t.kind() == "string_literal")?
             }
             "binary_expression" => {
-                return self.literal_prefix(node.child_by_field_name("left")?, text);
+                return self.literal_prefix(leftmost(node, "binary_expression")?, text);
             }
             _ => return None,
         };
