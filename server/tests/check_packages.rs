@@ -5,7 +5,7 @@ mod support;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use support::cli::{check_json, findings};
+use support::cli::{check_command, check_json, findings};
 use support::{Package, RegistryServer, git};
 
 #[test]
@@ -393,16 +393,7 @@ fn check_json_summarises_direct_transitive_and_removed_dependencies() {
         "{document:#}"
     );
     // The text report ends with the same counts.
-    let output = Command::cargo_bin("slopguard")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .envs(server.env())
-        .env("SLOPGUARD_CACHE_DIR", cache.path())
-        .arg("check")
-        .output()
-        .unwrap();
+    let output = check_command(dir, &server, cache.path()).output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(
         text.trim_end()

@@ -6,6 +6,7 @@ mod support;
 
 use assert_cmd::Command;
 use std::path::Path;
+use support::cli::check_command;
 use support::{Package, RegistryServer, git};
 
 const SECRET: &str = "ghp-secret-token-0123456789abcdef";
@@ -17,14 +18,7 @@ struct Run {
 }
 
 fn check(dir: &Path, server: &RegistryServer, cache: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("slopguard")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .envs(server.env())
-        .env("SLOPGUARD_CACHE_DIR", cache)
-        .arg("check")
+    let output = check_command(dir, server, cache)
         .args(args)
         .output()
         .unwrap();

@@ -5,6 +5,20 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
+/// `slopguard check` in `dir`, with every registry at `server`, the cache in `cache`, no colour
+/// and lookups on; callers add their arguments.
+pub fn check_command(dir: &Path, server: &RegistryServer, cache: &Path) -> Command {
+    let mut command = Command::cargo_bin("slopguard").unwrap();
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SLOPGUARD_OFFLINE")
+        .envs(server.env())
+        .env("SLOPGUARD_CACHE_DIR", cache)
+        .arg("check");
+    command
+}
+
 /// Runs `slopguard check --format json <extra>` in `dir` with every registry at `server` and
 /// the cache in `cache`: the exit code, the JSON report and stderr.
 pub fn check_json(
@@ -13,14 +27,8 @@ pub fn check_json(
     cache: &Path,
     extra: &[&str],
 ) -> (i32, Value, String) {
-    let output = Command::cargo_bin("slopguard")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .envs(server.env())
-        .env("SLOPGUARD_CACHE_DIR", cache)
-        .args(["check", "--format", "json"])
+    let output = check_command(dir, server, cache)
+        .args(["--format", "json"])
         .args(extra)
         .output()
         .unwrap();
