@@ -77,9 +77,7 @@ fn two_processes_writing_the_same_entries_never_tear_a_read() {
         .collect();
     let mut whole_reads = 0;
     let running = |writers: &mut Vec<std::process::Child>| {
-        writers
-            .iter_mut()
-            .any(|w| w.try_wait().unwrap().is_none())
+        writers.iter_mut().any(|w| w.try_wait().unwrap().is_none())
     };
     let mut writers = writers;
     while running(&mut writers) {

@@ -176,3 +176,70 @@ fn a_name_both_local_and_on_the_registry_is_a_hint_never_an_error() {
     assert!(others.is_empty(), "{others:?}");
     assert!(server.paths().is_empty(), "{:?}", server.paths());
 }
+
+#[test]
+fn modules_a_test_writes_before_importing_them_are_local() {
+    // A web framework's instance-path tests: each writes a module or package into a temporary
+    // folder on `sys.path`, then imports it. No such file is in the repository.
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"demo\"\ndependencies = []\n",
+        ),
+        (
+            "tests/test_instance_config.py",
+            "def test_module(modules_tmp_path, purge_module):\n\
+             \x20   (modules_tmp_path / \"config_module_app.py\").write_text(\"app = 1\\n\")\n\
+             \x20   purge_module(\"config_module_app\")\n\
+             \x20   from config_module_app import app\n\n\
+             def test_package(site_packages, purge_module):\n\
+             \x20   app = site_packages / \"site_package\"\n\
+             \x20   app.mkdir()\n\
+             \x20   (app / \"__init__.py\").write_text(\"app = 1\\n\")\n\
+             \x20   import site_package\n\n\
+             def test_phantom():\n\
+             \x20   import acme_phantom_app\n",
+        ),
+    ]);
+    let document = committed_check(root.path(), &server);
+    let reported = registry_and_undeclared(&document);
+    // The module the test never writes is still looked up and reported.
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(
+        reported[0].contains("acme_phantom_app") && reported[0].contains("hallucinated"),
+        "{reported:?}"
+    );
+    let asked = server.paths();
+    assert!(
+        !asked
+            .iter()
+            .any(|p| p.contains("config") || p.contains("site")),
+        "{asked:?}"
+    );
+}
+
+#[test]
+fn the_package_a_project_publishes_is_no_ambiguity_for_its_examples() {
+    // A repository holding `click` (a setup.py project, `src/` layout) in a folder of its own:
+    // its examples import the package it publishes. Nothing to look up, and nothing to hint.
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "python/setup.py",
+            "from setuptools import setup\nsetup(name=\"click\")\n",
+        ),
+        ("python/src/click/__init__.py", ""),
+        ("python/examples/aliases/aliases.py", "import click\n"),
+        (
+            "python/examples/aliases/setup.py",
+            "from setuptools import setup\nsetup(name=\"demo\")\n",
+        ),
+    ]);
+    let document = committed_check(root.path(), &server);
+    assert!(
+        registry_and_undeclared(&document).is_empty(),
+        "{document:#}"
+    );
+    assert!(server.paths().is_empty(), "{:?}", server.paths());
+}

@@ -585,6 +585,7 @@ fn import_references(
     match language {
         Language::Python => {
             let mut declared = None;
+            let mut written = None;
             for import in python::imports(&tree, file.text) {
                 let top = python::top_level(&import.module);
                 // `__main__`, `__pypy__`, `__builtin__`: interpreter modules, never packages.
@@ -596,9 +597,22 @@ fn import_references(
                 {
                     continue;
                 }
+                // A module the file writes itself before importing it (a test's `tmp_path /
+                // "app.py"`): its own code, which no walk of the repository can find.
+                let written =
+                    written.get_or_insert_with(|| python::written_modules(&tree, file.text));
+                if written.contains(top) {
+                    continue;
+                }
                 // Code the repository holds somewhere (a folder tests put on `sys.path`, a
                 // namespace package...): not looked up, at most a hint.
                 let local = project.index().python_module(top).map(Path::to_path_buf);
+                if local
+                    .as_deref()
+                    .is_some_and(|module| project.is_distribution_package(module))
+                {
+                    continue;
+                }
                 let mapped = known::python_distribution(&import.module);
                 let name = mapped.unwrap_or(top).to_string();
                 let declared = declared.get_or_insert_with(|| project.python_declared(file.path));

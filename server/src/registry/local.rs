@@ -196,6 +196,23 @@ impl<'a> Project<'a> {
         declared
     }
 
+    /// Whether a module the repository index found (`module`, relative to the root) is the
+    /// package a Python project there publishes: it sits next to, or in the `src/` folder next
+    /// to, a `pyproject.toml`, `setup.py` or `setup.cfg` (`src/click` of the project that
+    /// publishes click). Its examples and tests importing it is no ambiguity.
+    pub fn is_distribution_package(&self, module: &Path) -> bool {
+        let Some(mut dir) = module.parent() else {
+            return false;
+        };
+        if dir.file_name().is_some_and(|name| name == "src") {
+            dir = dir.parent().unwrap_or(Path::new(""));
+        }
+        let listing = self.listing(&self.root.join(dir));
+        ["pyproject.toml", "setup.py", "setup.cfg"]
+            .iter()
+            .any(|file| listing.iter().any(|name| name == file))
+    }
+
     /// Whether the top-level module `name` is the project's own: a module or package next to the
     /// file, at the top of the file's package, under the root or under `root/src`.
     pub fn python_is_local(&self, file: &Path, name: &str) -> bool {
