@@ -162,6 +162,12 @@ fn a_name_both_local_and_on_the_registry_is_a_hint_never_an_error() {
         ),
         ("tests/helpers/requests/__init__.py", ""),
         ("tests/test_http.py", "import requests\n"),
+        // A module deep inside the project's own package is `demo.testing.selenium`, not the
+        // `selenium` its tests import: no hint for that one.
+        ("demo/__init__.py", ""),
+        ("demo/testing/__init__.py", ""),
+        ("demo/testing/selenium.py", ""),
+        ("tests/test_browser.py", "from selenium import webdriver\n"),
     ]);
     let document = committed_check(root.path(), &server);
     let hints = findings(&document, "registry.local-or-registry");
@@ -178,9 +184,10 @@ fn a_name_both_local_and_on_the_registry_is_a_hint_never_an_error() {
 }
 
 #[test]
-fn modules_a_test_writes_before_importing_them_are_local() {
+fn modules_tests_write_or_name_as_missing_are_not_looked_up() {
     // A web framework's instance-path tests: each writes a module or package into a temporary
-    // folder on `sys.path`, then imports it. No such file is in the repository.
+    // folder on `sys.path`, then imports it. No such file is in the repository. Its
+    // import-error tests import names that say they do not exist.
     let server = RegistryServer::start();
     let root = project(&[
         (
@@ -201,6 +208,15 @@ fn modules_a_test_writes_before_importing_them_are_local() {
              def test_phantom():\n\
              \x20   import acme_phantom_app\n",
         ),
+        (
+            "tests/apps/broken/bad_module.py",
+            "import a_package_name_that_does_not_exist  # NOQA\nimport DoesNotExist\n",
+        ),
+        ("package.json", r#"{"name": "demo-js"}"#),
+        (
+            "test/require.test.js",
+            "expect(() => require('nonexistent-module')).toThrow();\n",
+        ),
     ]);
     let document = committed_check(root.path(), &server);
     let reported = registry_and_undeclared(&document);
@@ -214,7 +230,7 @@ fn modules_a_test_writes_before_importing_them_are_local() {
     assert!(
         !asked
             .iter()
-            .any(|p| p.contains("config") || p.contains("site")),
+            .any(|p| p.contains("config") || p.contains("site") || p.contains("exist")),
         "{asked:?}"
     );
 }

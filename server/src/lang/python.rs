@@ -123,7 +123,8 @@ pub fn written_modules(tree: &Tree, text: &str) -> HashSet<String> {
 }
 
 /// Whether a string literal is a path component: an operand of `/`, or an argument of
-/// `joinpath(...)` or `os.path.join(...)`.
+/// `os.path.join`, `joinpath` or `os.mkdir`, or of py.path's `tmpdir.join`, `.ensure`,
+/// `.mkdir` and `.mkpydir`.
 fn joined_onto_a_path(string: Node<'_>, text: &str) -> bool {
     let Some(parent) = string.parent() else {
         return false;
@@ -136,7 +137,11 @@ fn joined_onto_a_path(string: Node<'_>, text: &str) -> bool {
             .parent()
             .and_then(|call| call.child_by_field_name("function"))
             .and_then(|f| f.utf8_text(text.as_bytes()).ok())
-            .is_some_and(|f| f == "os.path.join" || f.ends_with(".joinpath")),
+            .is_some_and(|f| {
+                [".join", ".joinpath", ".ensure", ".mkdir", ".mkpydir"]
+                    .iter()
+                    .any(|method| f.ends_with(method))
+            }),
         _ => false,
     }
 }
@@ -172,6 +177,7 @@ mod tests {
                       \x20   pkg = os.path.join(base, \"installed_package\")\n\
                       \x20   other = root.joinpath(\"joined_pkg\", \"__init__.py\")\n\
                       \x20   open(\"ns/inner/__init__.py\", \"w\")\n\
+                      \x20   tmpdir.ensure(\"xxxpackage\", \"__init__.py\")\n\
                       \x20   importlib.import_module(\"acme_phantom\")\n\
                       \x20   purge_module(\"not_a_path\")\n\
                       \x20   x = \"README.md\"; y = 4 / 2; z = d / \"data-file\"\n";
@@ -186,7 +192,8 @@ mod tests {
                 "inner",
                 "installed_package",
                 "joined_pkg",
-                "site_app"
+                "site_app",
+                "xxxpackage"
             ]
         );
     }
