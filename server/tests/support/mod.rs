@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod check;
+pub mod lsp;
 pub mod cli;
 
 use serde_json::{Value, json};
