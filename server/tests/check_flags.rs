@@ -246,7 +246,10 @@ fn threads_are_clamped_to_a_few_per_core_and_the_clamp_is_said() {
     for i in 0..200 {
         repo.write(&format!("f{i}.py"), "x = eval(y)\n");
     }
-    let output = repo.check(&["--threads", "4096", "--stats"]).output().unwrap();
+    let output = repo
+        .check(&["--threads", "4096", "--stats"])
+        .output()
+        .unwrap();
     let stderr = stderr_of(&output);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let most = 4 * cores;

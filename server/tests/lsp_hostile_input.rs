@@ -41,7 +41,8 @@ fn a_wrong_content_length_costs_no_later_request() {
     // Declared 10,000 bytes, sent 120 or so, then the next request: both are answered, and
     // the overshoot is logged.
     let first = state(2);
-    editor.send_raw(format!("Content-Length: 10000\r\n\r\n{first}{}", framed(&state(3))).as_bytes());
+    editor
+        .send_raw(format!("Content-Length: 10000\r\n\r\n{first}{}", framed(&state(3))).as_bytes());
     let found = editor.expect_all(&[
         ("answer to #2", &|m| m["id"] == 2),
         ("answer to #3", &|m| m["id"] == 3),
@@ -55,12 +56,59 @@ fn a_wrong_content_length_costs_no_later_request() {
 
     // An absurd length is refused without waiting for its bytes; the next request is answered.
     editor.send_raw(
-        format!("Content-Length: 999999999999\r\n\r\n{{\"jsonrpc\":\"2.0\"}}{}", framed(&state(4)))
-            .as_bytes(),
+        format!(
+            "Content-Length: 999999999999\r\n\r\n{{\"jsonrpc\":\"2.0\"}}{}",
+            framed(&state(4))
+        )
+        .as_bytes(),
     );
     let found = editor.expect_all(&[
         ("answer to #4", &|m| m["id"] == 4),
-        ("refused length log", &|m| Editor::is_log(m, "is over the limit of")),
+        ("refused length log", &|m| {
+            Editor::is_log(m, "is over the limit of")
+        }),
     ]);
     assert_eq!(found[0]["result"]["version"], 1, "{}", found[0]);
+}
+
+#[test]
+fn carriage_returns_alone_end_lines_in_the_editor() {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("cr.py");
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    editor.open(
+        &file,
+        "python",
+        "import os\r\r# c\r\nx = eval(input())\ry = 1\r",
+    );
+    let diagnostic = editor
+        .diagnostic(&file, "python.eval-exec")
+        .expect("an eval diagnostic");
+    assert_eq!(
+        diagnostic["range"]["start"],
+        json!({"line": 3, "character": 4})
+    );
+    // An edit addressed in the protocol's lines (where `\r` ends one) lands where the editor
+    // means: a line inserted before the eval moves it down one.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": format!("file://{}", file.display()), "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "z = 2\r"}]}),
+    );
+    let moved = editor
+        .diagnostics(&file, |d| {
+            d.iter()
+                .any(|d| d["code"] == "python.eval-exec" && d["range"]["start"]["line"] == 4)
+        })
+        .expect("the eval diagnostic on line 5 after the edit");
+    let state = editor.request(
+        9,
+        "slopguard/documentState",
+        json!({"uri": format!("file://{}", file.display())}),
+    );
+    assert_eq!(
+        state["result"]["text"], "import os\rz = 2\r\r# c\r\nx = eval(input())\ry = 1\r",
+        "{moved:?}"
+    );
 }

@@ -430,7 +430,10 @@ mod tests {
         // 1,000 declared, and nothing more than the two messages is ever sent.
         let input = format!("Content-Length: 1000\r\n\r\n{first}") + &framed(next);
         let out = run(input.as_bytes()).await;
-        assert!(out.contains("Content-Length 1000 ran into the next message after"), "{out}");
+        assert!(
+            out.contains("Content-Length 1000 ran into the next message after"),
+            "{out}"
+        );
         // Both messages pass, whole: a header inside a JSON string does not cut the first.
         assert!(out.contains(&framed(first)), "{out}");
         assert!(out.ends_with(&framed(next)), "{out}");

@@ -49,6 +49,9 @@ fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
     rx
 }
 
+/// A test of one message: whether it is the one waited for.
+pub type Wanted = dyn Fn(&Value) -> bool;
+
 /// A `slopguard lsp` process, initialized on a root.
 pub struct Editor {
     child: Child,
@@ -160,14 +163,16 @@ impl Editor {
 
     /// One message for each predicate, in whatever order they come (a log and a response to
     /// requests sent together race), passing over the others; fails the test if one is missing.
-    pub fn expect_all(&self, wanted: &[(&str, &dyn Fn(&Value) -> bool)]) -> Vec<Value> {
+    pub fn expect_all(&self, wanted: &[(&str, &Wanted)]) -> Vec<Value> {
         let mut found: Vec<Option<Value>> = vec![None; wanted.len()];
         let deadline = Instant::now() + PATIENCE;
         while found.iter().any(Option::is_none) && Instant::now() < deadline {
             let Ok(message) = self.messages.recv_timeout(Duration::from_millis(200)) else {
                 continue;
             };
-            if let Some(slot) = (0..wanted.len()).find(|&i| found[i].is_none() && wanted[i].1(&message)) {
+            if let Some(slot) =
+                (0..wanted.len()).find(|&i| found[i].is_none() && wanted[i].1(&message))
+            {
                 found[slot] = Some(message);
             }
         }
@@ -187,7 +192,11 @@ impl Editor {
     }
 
     /// The diagnostics of the first `publishDiagnostics` for `file` that `wanted` accepts.
-    pub fn diagnostics(&self, file: &Path, wanted: impl Fn(&[Value]) -> bool) -> Option<Vec<Value>> {
+    pub fn diagnostics(
+        &self,
+        file: &Path,
+        wanted: impl Fn(&[Value]) -> bool,
+    ) -> Option<Vec<Value>> {
         let uri = format!("file://{}", file.display());
         self.next(|m| {
             m["method"] == "textDocument/publishDiagnostics"
@@ -205,7 +214,8 @@ impl Editor {
 
     /// The first `window/logMessage` whose text holds `text`.
     pub fn log_message(&self, text: &str) -> Option<String> {
-        self.next(|m| Editor::is_log(m, text)).map(|m| m["params"]["message"].as_str().unwrap().to_string())
+        self.next(|m| Editor::is_log(m, text))
+            .map(|m| m["params"]["message"].as_str().unwrap().to_string())
     }
 
     /// Waits for the process to end on its own (stdin left open), failing after the patience.

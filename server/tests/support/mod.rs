@@ -6,8 +6,8 @@
 #![allow(dead_code)]
 
 pub mod check;
-pub mod lsp;
 pub mod cli;
+pub mod lsp;
 
 use serde_json::{Value, json};
 use std::collections::HashMap;
