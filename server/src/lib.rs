@@ -13,6 +13,7 @@ pub mod context;
 pub mod deps;
 pub mod finding;
 pub mod flow;
+pub mod fuzzing;
 pub mod git;
 pub mod lang;
 pub mod lsp;
