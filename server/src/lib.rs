@@ -4,6 +4,7 @@
 //! [`analysis::analyze`]) → diagnostics (the LSP) or reports (`slopguard check`). See
 //! `ARCHITECTURE.md` at the repository root for the map.
 
+pub mod advisories;
 pub mod analysis;
 pub mod check;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod context;
 pub mod deps;
 pub mod finding;
 pub mod flow;
+pub mod fuzzing;
 pub mod git;
 pub mod lang;
 pub mod lsp;

@@ -333,3 +333,71 @@ fn a_hung_or_failing_registry_shows_could_not_verify_in_the_editor() {
         );
     }
 }
+
+#[test]
+fn install_commands_in_readme_dockerfile_workflow_and_instructions_are_checked_in_the_editor() {
+    // The documents the editor plugins send for their install commands, with the language ids
+    // VS Code gives them: the server reads each by its file name, whatever the id.
+    let server = RegistryServer::start();
+    let work = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = work.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    let mut editor = Editor::start(&root, &server, cache.path());
+    let documents = [
+        (
+            "README.md",
+            "markdown",
+            "acme-phantom-md",
+            "# Demo\n\n```sh\npip install acme-phantom-md\n```\n",
+        ),
+        (
+            "AGENTS.md",
+            "markdown",
+            "acme-phantom-agents",
+            "Set up with:\n\n```\nnpm i acme-phantom-agents\n```\n",
+        ),
+        (
+            ".cursorrules",
+            "plaintext",
+            "acme-phantom-rules",
+            "Always run:\n\n```bash\ncargo add acme-phantom-rules\n```\n",
+        ),
+        (
+            "Dockerfile",
+            "dockerfile",
+            "acme-phantom-docker",
+            "FROM python:3.12\nRUN pip install acme-phantom-docker\n",
+        ),
+        (
+            "Makefile",
+            "makefile",
+            "acme-phantom-make",
+            "setup:\n\tnpm install acme-phantom-make\n",
+        ),
+        (
+            "setup.sh",
+            "shellscript",
+            "acme-phantom-sh",
+            "#!/bin/sh\nuv add acme-phantom-sh\n",
+        ),
+        (
+            ".github/workflows/ci.yml",
+            "yaml",
+            "acme-phantom-ci",
+            "jobs:\n  build:\n    steps:\n      - run: npx acme-phantom-ci\n",
+        ),
+    ];
+    // One at a time: waiting for one document's diagnostics passes over the other's.
+    for (name, language, package, text) in documents {
+        let file = root.join(name);
+        editor.open(&file, language, text);
+        let diagnostic = editor
+            .diagnostic(&file, "registry.hallucinated-package")
+            .unwrap_or_else(|| panic!("no hallucinated-package diagnostic in {name} within 30 s"));
+        let message = diagnostic["message"].as_str().unwrap();
+        assert!(message.contains(package), "{name}: {message}");
+        let line = text.lines().position(|l| l.contains(package)).unwrap();
+        assert_eq!(diagnostic["range"]["start"]["line"], line, "{name}");
+    }
+}

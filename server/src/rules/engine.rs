@@ -488,6 +488,7 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
         fix,
         package: None,
         flow: None,
+        advisory: None,
     }
 }
 
