@@ -84,9 +84,9 @@ fn a_server_that_never_answers_costs_bounded_time_and_no_false_finding() {
         ..Settings::default()
     };
     let root = project(&[
-        ("a.py", "import nonexistent_one\nimport nonexistent_two\n"),
-        ("b.js", "require('nonexistent-three');\n"),
-        ("Cargo.toml", "[dependencies]\nnonexistent-four = \"1\"\n"),
+        ("a.py", "import unanswered_one\nimport unanswered_two\n"),
+        ("b.js", "require('unanswered-three');\n"),
+        ("Cargo.toml", "[dependencies]\nunanswered-four = \"1\"\n"),
     ]);
     let started = Instant::now();
     let findings = check(
