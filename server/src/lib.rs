@@ -4,6 +4,7 @@
 //! [`analysis::analyze`]) → diagnostics (the LSP) or reports (`slopguard check`). See
 //! `ARCHITECTURE.md` at the repository root for the map.
 
+pub mod advisories;
 pub mod analysis;
 pub mod check;
 pub mod cli;
@@ -12,12 +13,14 @@ pub mod context;
 pub mod deps;
 pub mod finding;
 pub mod flow;
+pub mod fuzzing;
 pub mod git;
 pub mod lang;
 pub mod lsp;
 pub mod names;
 pub mod registry;
 pub mod rules;
+pub mod sbom;
 pub mod text;
 
 pub use analysis::{FileKind, analyze};

@@ -110,6 +110,10 @@ fn every_analysed_language_runs_slopguard_after_its_own_server() {
         "rust",
         "toml",
         "json",
+        "markdown",
+        "bash",
+        "dockerfile",
+        "yaml",
     ] {
         let (_, servers) = languages
             .iter()
@@ -132,27 +136,39 @@ fn every_analysed_language_runs_slopguard_after_its_own_server() {
     }
 }
 
+/// The languages that exist only for slopguard (or have no server of their own): `name` →
+/// its `file-types` globs, served by slopguard alone.
+fn slopguard_only_language(table: &Table, name: &str) -> Vec<String> {
+    let languages = table["language"].as_array().expect("[[language]] entries");
+    let language = languages
+        .iter()
+        .find(|l| l["name"].as_str() == Some(name))
+        .unwrap_or_else(|| panic!("a {name} language"));
+    let servers = language["language-servers"].as_array().expect("servers");
+    assert_eq!(servers.len(), 1, "{name}: {servers:?}");
+    assert_eq!(servers[0].as_str(), Some("slopguard"), "{name}");
+    language
+        .get("file-types")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.get("glob").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
 fn requirement_files_get_a_language_that_runs_slopguard() {
     let table = snippet();
-    let languages = table["language"].as_array().expect("[[language]] entries");
-    let requirements = languages
-        .iter()
-        .find(|l| l["name"].as_str() == Some("pip-requirements"))
-        .expect("a pip-requirements language");
-    let globs: Vec<&str> = requirements["file-types"]
-        .as_array()
-        .expect("file-types")
-        .iter()
-        .filter_map(|t| t.get("glob").and_then(Value::as_str))
-        .collect();
+    let globs = slopguard_only_language(&table, "pip-requirements");
     assert_eq!(globs, ["requirements*.txt"]);
-    assert_eq!(
-        requirements["language-servers"].as_array().map(Vec::len),
-        Some(1)
-    );
-    assert_eq!(
-        requirements["language-servers"][0].as_str(),
-        Some("slopguard")
-    );
+}
+
+#[test]
+fn makefiles_and_cursorrules_run_slopguard_for_their_install_commands() {
+    let table = snippet();
+    // Helix's own `make` language: its file types are Helix's, the server list is ours.
+    assert!(slopguard_only_language(&table, "make").is_empty());
+    let globs = slopguard_only_language(&table, "cursorrules");
+    assert_eq!(globs, [".cursorrules"]);
 }

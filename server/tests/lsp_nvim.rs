@@ -95,6 +95,7 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
     let copy = dir.join("builtin_sample.py");
     std::fs::copy(&sample, &copy).unwrap();
     let builtin = format!("{}|{rule}", copy.display());
+    let install_cases = install_command_files(dir, cache.path());
     let mut child = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n"])
         .arg("-c")
@@ -109,6 +110,7 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
         .env("SLOPGUARD_WORKDIR", dir)
         .env("SLOPGUARD_LOG", &log)
         .env("SLOPGUARD_BUILTIN", &builtin)
+        .env("SLOPGUARD_INSTALL_CASES", &install_cases)
         // The server's registry checks must never reach the internet from a test.
         .env("SLOPGUARD_OFFLINE", "1")
         .env("SLOPGUARD_CACHE_DIR", cache.path())
@@ -139,4 +141,66 @@ fn neovim_shows_fixes_and_clears_diagnostics_in_four_languages() {
         report.contains(&format!("built-in rule {rule} fired")),
         "{report}"
     );
+    for case in install_cases.split(',') {
+        let file = case.split('|').next().unwrap();
+        assert!(
+            report.contains(&format!("{file}: registry.hallucinated-package")),
+            "{report}"
+        );
+    }
+}
+
+/// Untracked files of the types the plugin attaches for their install commands and manifest
+/// entries, each naming a package the (offline) server's cache says does not exist; returns
+/// `FILE|PACKAGE,...` for the scenario.
+fn install_command_files(dir: &Path, cache: &Path) -> String {
+    use slopguard::registry::{Cache, Ecosystem, Lookup, Settings};
+    let files = [
+        (
+            "README.md",
+            "```sh\npip install acme-phantom-md\n```\n",
+            Ecosystem::PyPI,
+            "acme-phantom-md",
+        ),
+        (
+            "Dockerfile",
+            "FROM node:22\nRUN npm i acme-phantom-docker\n",
+            Ecosystem::Npm,
+            "acme-phantom-docker",
+        ),
+        (
+            "Makefile",
+            "setup:\n\tcargo add acme-phantom-make\n",
+            Ecosystem::Crates,
+            "acme-phantom-make",
+        ),
+        (
+            "setup.sh",
+            "#!/bin/sh\npip install acme-phantom-sh\n",
+            Ecosystem::PyPI,
+            "acme-phantom-sh",
+        ),
+        (
+            ".github/workflows/ci.yml",
+            "jobs:\n  a:\n    steps:\n      - run: npx acme-phantom-ci\n",
+            Ecosystem::Npm,
+            "acme-phantom-ci",
+        ),
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\n\n[dependencies]\nacme-phantom-toml = \"1\"\n",
+            Ecosystem::Crates,
+            "acme-phantom-toml",
+        ),
+    ];
+    let answers = Cache::new(cache.to_path_buf(), &Settings::default());
+    let mut cases = Vec::new();
+    for (file, text, ecosystem, package) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        answers.put(ecosystem, package, &Lookup::Missing);
+        cases.push(format!("{file}|{package}"));
+    }
+    cases.join(",")
 }

@@ -4,148 +4,9 @@
 
 mod support;
 
-use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use serde_json::json;
+use support::lsp::Editor;
 use support::{Knob, Package, RegistryServer, SilentServer, git};
-
-fn send(stdin: &mut ChildStdin, message: Value) {
-    let body = message.to_string();
-    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    stdin.flush().unwrap();
-}
-
-fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut stdout = BufReader::new(stdout);
-        loop {
-            let mut length = 0;
-            loop {
-                let mut header = String::new();
-                if stdout.read_line(&mut header).unwrap_or(0) == 0 {
-                    return;
-                }
-                let header = header.trim();
-                if header.is_empty() {
-                    break;
-                }
-                if let Some(value) = header.strip_prefix("Content-Length:") {
-                    length = value.trim().parse().unwrap();
-                }
-            }
-            let mut body = vec![0; length];
-            stdout.read_exact(&mut body).unwrap();
-            if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                return;
-            }
-        }
-    });
-    rx
-}
-
-/// A `slopguard lsp` process, initialized on `root`, asking `registry` for packages.
-struct Editor {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-}
-
-impl Editor {
-    fn start(root: &Path, registry: &RegistryServer, cache: &Path) -> Editor {
-        let mut env = registry.env();
-        env.push(("SLOPGUARD_CACHE_DIR", cache.display().to_string()));
-        Editor::start_with(root, env)
-    }
-
-    /// A server with exactly these `SLOPGUARD_*` variables.
-    fn start_with(root: &Path, env: Vec<(&str, String)>) -> Editor {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
-            .arg("lsp")
-            .env_remove("SLOPGUARD_OFFLINE")
-            .env_remove("SLOPGUARD_CACHE_DIR")
-            .envs(env)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let messages = reader(child.stdout.take().unwrap());
-        send(
-            &mut stdin,
-            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
-            "processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {},
-            "initializationOptions": {"onlyChangedLines": false}}}),
-        );
-        // As the protocol requires, nothing else is sent before the initialize result arrives.
-        let started = Instant::now();
-        while messages
-            .recv_timeout(Duration::from_secs(1))
-            .map_or(true, |m| m["id"] != 1)
-        {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "no initialize result"
-            );
-        }
-        send(
-            &mut stdin,
-            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-        );
-        Editor {
-            child,
-            stdin,
-            messages,
-        }
-    }
-
-    /// Opens `file` with `text` (which need not be what is on disk: an unsaved buffer).
-    fn open(&mut self, file: &Path, language: &str, text: &str) {
-        send(
-            &mut self.stdin,
-            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-            "textDocument": {"uri": format!("file://{}", file.display()), "languageId": language,
-                "version": 1, "text": text}}}),
-        );
-    }
-
-    /// The first diagnostic with `code` published for `file` within 30 s.
-    fn diagnostic(&self, file: &Path, code: &str) -> Option<Value> {
-        let uri = format!("file://{}", file.display());
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            let Ok(message) = self.messages.recv_timeout(Duration::from_secs(1)) else {
-                continue;
-            };
-            if message["method"] != "textDocument/publishDiagnostics"
-                || message["params"]["uri"] != uri.as_str()
-            {
-                continue;
-            }
-            let found = message["params"]["diagnostics"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|d| d["code"] == code)
-                .cloned();
-            if found.is_some() {
-                return found;
-            }
-        }
-        None
-    }
-}
-
-impl Drop for Editor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[test]
 fn a_hallucinated_import_becomes_a_diagnostic_in_the_editor() {
@@ -331,5 +192,73 @@ fn a_hung_or_failing_registry_shows_could_not_verify_in_the_editor() {
             message.contains("could not verify") && message.contains(name),
             "{message}"
         );
+    }
+}
+
+#[test]
+fn install_commands_in_readme_dockerfile_workflow_and_instructions_are_checked_in_the_editor() {
+    // The documents the editor plugins send for their install commands, with the language ids
+    // VS Code gives them: the server reads each by its file name, whatever the id.
+    let server = RegistryServer::start();
+    let work = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = work.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    let mut editor = Editor::start(&root, &server, cache.path());
+    let documents = [
+        (
+            "README.md",
+            "markdown",
+            "acme-phantom-md",
+            "# Demo\n\n```sh\npip install acme-phantom-md\n```\n",
+        ),
+        (
+            "AGENTS.md",
+            "markdown",
+            "acme-phantom-agents",
+            "Set up with:\n\n```\nnpm i acme-phantom-agents\n```\n",
+        ),
+        (
+            ".cursorrules",
+            "plaintext",
+            "acme-phantom-rules",
+            "Always run:\n\n```bash\ncargo add acme-phantom-rules\n```\n",
+        ),
+        (
+            "Dockerfile",
+            "dockerfile",
+            "acme-phantom-docker",
+            "FROM python:3.12\nRUN pip install acme-phantom-docker\n",
+        ),
+        (
+            "Makefile",
+            "makefile",
+            "acme-phantom-make",
+            "setup:\n\tnpm install acme-phantom-make\n",
+        ),
+        (
+            "setup.sh",
+            "shellscript",
+            "acme-phantom-sh",
+            "#!/bin/sh\nuv add acme-phantom-sh\n",
+        ),
+        (
+            ".github/workflows/ci.yml",
+            "yaml",
+            "acme-phantom-ci",
+            "jobs:\n  build:\n    steps:\n      - run: npx acme-phantom-ci\n",
+        ),
+    ];
+    // One at a time: waiting for one document's diagnostics passes over the other's.
+    for (name, language, package, text) in documents {
+        let file = root.join(name);
+        editor.open(&file, language, text);
+        let diagnostic = editor
+            .diagnostic(&file, "registry.hallucinated-package")
+            .unwrap_or_else(|| panic!("no hallucinated-package diagnostic in {name} within 30 s"));
+        let message = diagnostic["message"].as_str().unwrap();
+        assert!(message.contains(package), "{name}: {message}");
+        let line = text.lines().position(|l| l.contains(package)).unwrap();
+        assert_eq!(diagnostic["range"]["start"]["line"], line, "{name}");
     }
 }

@@ -7,6 +7,8 @@
 --   SLOPGUARD_WORKDIR  a git repository with committed app.py, web.js, view.ts, src/net.rs
 --   SLOPGUARD_LOG      where this script writes its report; the last line is E2E OK or E2E FAILED
 --   SLOPGUARD_BUILTIN  optional "FILE|RULE_ID": a file on which a built-in rule must fire
+--   SLOPGUARD_INSTALL_CASES  "FILE|PACKAGE,...": untracked files (README.md, Dockerfile...) whose
+--                      install command or manifest entry names PACKAGE, which does not exist
 local env = vim.env
 local log = assert(io.open(env.SLOPGUARD_LOG, "w"))
 
@@ -214,6 +216,20 @@ local function main()
     say("built-in rule %s fired on %s", rule, file)
   else
     say("no built-in rules in this build: built-in check not applicable")
+  end
+
+  -- The plugin attaches to Markdown, Dockerfiles, Makefiles, shell scripts, workflows and
+  -- manifests, and the server checks the packages their install commands name.
+  for case in (env.SLOPGUARD_INSTALL_CASES or ""):gmatch("[^,]+") do
+    local file, package = case:match("^(.*)|(.*)$")
+    local buf = open(file)
+    local rule = "registry.hallucinated-package"
+    wait_for(rule .. " in " .. file, function()
+      return #diagnostics_of(buf, rule) > 0
+    end)
+    local d = diagnostics_of(buf, rule)[1]
+    check(d.message:find(package, 1, true), "%s: %s", file, d.message)
+    say("%s: %s at %d:%d (%s)", file, rule, d.lnum, d.col, vim.bo[buf].filetype)
   end
 end
 

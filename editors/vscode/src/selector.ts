@@ -22,6 +22,30 @@ export const MANIFEST_GLOBS = [
   '**/pyproject.toml',
 ] as const;
 
+/**
+ * Files whose install commands (`pip install x`, `npm i x`, `cargo add x`...) the server checks,
+ * exactly as it recognises them by name (server/src/deps/install_commands.rs): Markdown and
+ * assistant instruction files (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`,
+ * `.github/copilot-instructions.md`), shell scripts, Dockerfiles, Makefiles and GitHub workflows.
+ * Selected by pattern rather than language id: VS Code gives `.cursorrules` no language, and the
+ * `yaml` language would send every YAML file, not only workflows. They do not activate the
+ * extension: nearly every repository has a README.
+ */
+export const INSTALL_COMMAND_GLOBS = [
+  '**/*.md',
+  '**/*.markdown',
+  // `**` of some glob implementations skips dot folders; this file is read by name.
+  '**/.github/copilot-instructions.md',
+  '**/.cursorrules',
+  '**/*.{sh,bash}',
+  '**/{Dockerfile,dockerfile,Containerfile,containerfile}',
+  '**/{Dockerfile,dockerfile}.*',
+  '**/*.dockerfile',
+  '**/{Makefile,makefile,GNUmakefile}',
+  '**/*.mk',
+  '**/.github/workflows/*.{yml,yaml}',
+] as const;
+
 /** The shape of a `vscode-languageclient` document filter, without importing it. */
 export type DocumentFilter =
   | { scheme: string; language: string }
@@ -29,14 +53,15 @@ export type DocumentFilter =
 
 /**
  * Source files on disk and unsaved (untitled) buffers, so a pasted suggestion is checked before
- * it is saved; manifests only on disk, where the server can find the project around them.
+ * it is saved; manifests and files of install commands only on disk, where the server can find
+ * the project around them (and tell a Dockerfile from a README by its name).
  */
 export function documentSelector(): DocumentFilter[] {
   const filters: DocumentFilter[] = [];
   for (const language of LANGUAGE_IDS) {
     filters.push({ scheme: 'file', language }, { scheme: 'untitled', language });
   }
-  for (const pattern of MANIFEST_GLOBS) {
+  for (const pattern of [...MANIFEST_GLOBS, ...INSTALL_COMMAND_GLOBS]) {
     filters.push({ scheme: 'file', pattern });
   }
   return filters;

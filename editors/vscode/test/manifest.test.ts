@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
   activationEvents,
   documentSelector,
+  INSTALL_COMMAND_GLOBS,
   LANGUAGE_IDS,
   MANIFEST_GLOBS,
   WATCHED_FILES_GLOB,
@@ -139,13 +140,60 @@ describe('documentSelector', () => {
     }
   });
 
-  it('selects the manifests by file pattern, on disk only', () => {
+  it('selects the manifests and the files of install commands by file pattern, on disk only', () => {
     const patterns = selector.filter((f) => 'pattern' in f);
     assert.deepEqual(
       patterns.map((f) => ('pattern' in f ? f.pattern : '')),
-      ['**/Cargo.toml', '**/package.json', '**/requirements*.txt', '**/pyproject.toml'],
+      [
+        '**/Cargo.toml',
+        '**/package.json',
+        '**/requirements*.txt',
+        '**/pyproject.toml',
+        ...INSTALL_COMMAND_GLOBS,
+      ],
     );
     assert.ok(patterns.every((f) => f.scheme === 'file'));
+  });
+
+  // The file names server/src/deps/install_commands.rs reads install commands from, and some it
+  // does not: the selector must send the first and not the second.
+  const selected = (file: string) =>
+    INSTALL_COMMAND_GLOBS.some((glob) => path.posix.matchesGlob(file, glob));
+
+  it('sends every file the server reads install commands from', () => {
+    for (const file of [
+      '/w/README.md',
+      '/w/docs/setup.markdown',
+      '/w/AGENTS.md',
+      '/w/CLAUDE.md',
+      '/w/.cursorrules',
+      '/w/.github/copilot-instructions.md',
+      '/w/scripts/bootstrap.sh',
+      '/w/ci/install.bash',
+      '/w/Dockerfile',
+      '/w/docker/Dockerfile.dev',
+      '/w/api.dockerfile',
+      '/w/Containerfile',
+      '/w/Makefile',
+      '/w/GNUmakefile',
+      '/w/build/rules.mk',
+      '/w/.github/workflows/ci.yml',
+      '/w/.github/workflows/release.yaml',
+    ]) {
+      assert.ok(selected(file), file);
+    }
+  });
+
+  it('does not send YAML outside workflows or other text files', () => {
+    for (const file of ['/w/config/app.yml', '/w/.github/dependabot.yml', '/w/notes.txt', '/w/setup.cfg']) {
+      assert.ok(!selected(file), file);
+    }
+  });
+
+  it('does not activate on files of install commands, which nearly every repository has', () => {
+    for (const glob of INSTALL_COMMAND_GLOBS) {
+      assert.ok(!activationEvents().includes(`workspaceContains:${glob}`), glob);
+    }
   });
 
   it('has no filter that would match every document', () => {

@@ -19,11 +19,13 @@ mod introduced;
 pub mod lockfile;
 pub mod policy;
 mod report;
+pub mod resolved;
 
 pub use baseline::Baseline;
 pub use introduced::{IntroducedOptions, introduced};
 pub use policy::{DependencyConfig, DependencySettings, FailOnNew};
 pub use python::{Pep508, parse_pep508};
+pub(crate) use report::date;
 pub use report::{DependencyEntry, DependencyReport, DependencySummary, rule_ids};
 
 use crate::text::Span;

@@ -27,7 +27,9 @@ impl BackgroundPass for RegistryPass {
             let Some(path) = input.path.clone() else {
                 return Vec::new();
             };
-            if !input.settings.enable {
+            // Editors send Markdown, YAML, shell scripts... for their install commands; one that
+            // cannot name a package (`notes.yml` outside `.github/workflows`) costs nothing.
+            if !input.settings.enable || !crate::check::is_package_source(&path) {
                 return Vec::new();
             }
             let editor = input.settings.clone();

@@ -1,11 +1,22 @@
 -- slopguard for Neovim: starts `slopguard lsp` for Python, JavaScript, TypeScript and Rust
--- buffers. Neovim >= 0.11 uses vim.lsp.config/vim.lsp.enable; older versions (0.7+) start one
--- client per project root and attach buffers to it.
+-- buffers, dependency manifests, and the files assistants write install commands in. Neovim >=
+-- 0.11 uses vim.lsp.config/vim.lsp.enable; older versions (0.7+) start one client per project
+-- root and attach buffers to it.
 local M = {}
 
 M.defaults = {
   cmd = { "slopguard", "lsp" },
-  filetypes = { "python", "javascript", "javascriptreact", "typescript", "typescriptreact", "rust" },
+  filetypes = {
+    "python", "javascript", "javascriptreact", "typescript", "typescriptreact", "rust",
+    -- Manifests: Cargo.toml and pyproject.toml, package.json, requirements*.txt (Neovim 0.10+
+    -- calls them "requirements"; older versions "text", which is not attached).
+    "toml", "json", "requirements",
+    -- Install commands (`pip install x`, `npm i x`, `cargo add x`): Markdown (README, AGENTS.md,
+    -- CLAUDE.md), shell scripts, Dockerfiles, Makefiles, GitHub workflows. The server reads
+    -- each by its file name and ignores the rest of these types (a YAML file outside
+    -- .github/workflows, a JSON file that is not package.json) at no cost.
+    "markdown", "sh", "bash", "dockerfile", "make", "yaml",
+  },
   root_markers = { "slopguard.toml", ".git" },
   -- The settings object shared with the VS Code extension: enable, onlyChangedLines, offline,
   -- severityOverrides, extraRuleDirs, registry = { pypiUrl, npmUrl, cratesIndexUrl }.

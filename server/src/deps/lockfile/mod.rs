@@ -7,13 +7,24 @@
 //! `packages:` map are needed and pnpm always writes them in the same block style, so a small
 //! line reader does it; see `pnpm.rs` for why no YAML crate.
 //!
+//! Besides name and version, readers keep what a bill of materials and an advisory match need:
+//! the archive checksums the lockfile records ([`Checksum`], see [`checksum`]) and each entry's
+//! dependencies ([`LockedRef`]), resolved to a version where the format says which (Cargo's
+//! `name version`, npm's `node_modules` nesting, yarn's specifiers, pnpm's keys). The project's
+//! own packages (Cargo workspace members, the npm root and workspaces, uv's editable project)
+//! are [`Lockfile::roots`]: never checked against a registry, but their dependencies are the
+//! project's direct ones.
+//!
 //! Readers never fail: an unreadable lockfile yields no packages and a [`Lockfile::problem`].
 
 mod cargo;
+pub mod checksum;
 mod npm;
 mod pnpm;
 mod python;
 mod yarn;
+
+pub use checksum::{Checksum, HashAlgorithm};
 
 use super::{Ecosystem, canonical_name};
 use crate::text::{LineIndex, Span};
@@ -72,23 +83,64 @@ pub struct Locked {
     /// `resolved`, uv's `source.registry`): a private registry's package is not the public
     /// registry's business.
     pub host: Option<String>,
+    /// Checksums of the package's archive as the lockfile records them (Cargo's `checksum`,
+    /// npm's, yarn v1's and pnpm's `integrity`, the sdist hash of `uv.lock` and `poetry.lock`).
+    pub hashes: Vec<Checksum>,
+    /// The packages this one depends on, in the lockfile's order.
+    pub dependencies: Vec<LockedRef>,
+}
+
+/// A dependency of a locked package: a name, and the version it resolves to when the lockfile
+/// says (when it does not, the lockfile holds one entry of that name, or the format does not
+/// tell which).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LockedRef {
+    pub name: String,
+    pub version: Option<String>,
 }
 
 /// What one lockfile pins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lockfile {
     pub packages: Vec<Locked>,
+    /// The project's own packages the lockfile lists (workspace members, the root package):
+    /// their `dependencies` are the project's direct dependencies.
+    pub roots: Vec<Locked>,
     /// Why the file could not be read, or not all of it.
     pub problem: Option<String>,
 }
 
+impl Lockfile {
+    /// The entry a [`LockedRef`] points at: the one with its name and version, else the only
+    /// one with its name.
+    pub fn resolve(&self, ecosystem: Ecosystem, reference: &LockedRef) -> Option<&Locked> {
+        let name = canonical_name(ecosystem, &reference.name);
+        let mut named = self
+            .packages
+            .iter()
+            .filter(|p| canonical_name(ecosystem, &p.name) == name);
+        match &reference.version {
+            Some(version) => named.find(|p| &p.version == version),
+            None => {
+                let first = named.next()?;
+                named.next().is_none().then_some(first)
+            }
+        }
+    }
+}
+
 /// A package as a reader finds it, before byte ranges become spans.
+#[derive(Default)]
 pub(crate) struct RawLocked {
     pub name: String,
     pub version: String,
     pub range: Range<usize>,
     pub registry: bool,
     pub host: Option<String>,
+    pub hashes: Vec<Checksum>,
+    pub dependencies: Vec<LockedRef>,
+    /// The project's own package (goes to [`Lockfile::roots`]).
+    pub root: bool,
 }
 
 /// The host of an `http(s)://` URL, lower case and without a port or credentials.
@@ -116,18 +168,28 @@ pub fn parse_lockfile(kind: LockfileKind, text: &str) -> Lockfile {
         LockfileKind::UvLock => python::parse_uv(text),
     };
     let lines = LineIndex::new(text);
-    let packages = raw
-        .into_iter()
-        .filter(|p| !p.name.is_empty())
-        .map(|p| Locked {
+    let (mut packages, mut roots) = (Vec::new(), Vec::new());
+    for p in raw.into_iter().filter(|p| !p.name.is_empty()) {
+        let locked = Locked {
             span: lines.span(p.range.start.min(text.len()), p.range.end.min(text.len())),
             name: p.name,
             version: p.version,
             registry: p.registry,
             host: p.host,
-        })
-        .collect();
-    Lockfile { packages, problem }
+            hashes: p.hashes,
+            dependencies: p.dependencies,
+        };
+        if p.root {
+            roots.push(locked);
+        } else {
+            packages.push(locked);
+        }
+    }
+    Lockfile {
+        packages,
+        roots,
+        problem,
+    }
 }
 
 /// The change between two versions of one lockfile, by name: a name only in the new file is

@@ -11,14 +11,31 @@
 //!
 //! Keys whose version is not a version (`github.com/...`, `name@https://...`, `file:`) are
 //! packages fetched from elsewhere: kept, not checked against the registry.
+//!
+//! Under each key, `resolution: {integrity: ...}` is the checksum and the `dependencies:` /
+//! `optionalDependencies:` blocks (`name: version`, the version perhaps with a peer suffix)
+//! are the edges; v9 keeps those blocks under `snapshots:`, keyed like `packages:`.
 
-use super::RawLocked;
+use super::{Checksum, LockedRef, RawLocked};
+use std::collections::HashMap;
+
+#[derive(PartialEq)]
+enum Section {
+    Packages,
+    Snapshots,
+    Other,
+}
 
 pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
     let mut version_5 = false;
-    let mut in_packages = false;
+    let mut section = Section::Other;
     let mut seen_packages = false;
-    let mut out = Vec::new();
+    let mut out: Vec<RawLocked> = Vec::new();
+    // `(name, version)` → index in `out`, for v9's snapshots.
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    // The entry whose fields are being read, and whether inside its dependency block.
+    let mut current: Option<usize> = None;
+    let mut in_dependencies = false;
     let mut position = 0;
     for line in text.split_inclusive('\n') {
         let start = position;
@@ -31,14 +48,27 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
             if let Some(version) = body.strip_prefix("lockfileVersion:") {
                 version_5 = version.trim().trim_matches(['\'', '"']).starts_with('5');
             }
-            in_packages = body == "packages:";
-            seen_packages |= in_packages;
+            section = match body {
+                "packages:" => Section::Packages,
+                "snapshots:" => Section::Snapshots,
+                _ => Section::Other,
+            };
+            seen_packages |= section == Section::Packages;
+            current = None;
             continue;
         }
         let is_key = body.starts_with("  ") && !body[2..].starts_with(' ');
-        if !in_packages || !is_key {
+        if section == Section::Other {
             continue;
         }
+        if !is_key {
+            if let Some(at) = current {
+                read_field(body, &mut out[at], &mut in_dependencies, version_5);
+            }
+            continue;
+        }
+        current = None;
+        in_dependencies = false;
         let Some(key) = body[2..]
             .strip_suffix(':')
             .or_else(|| body[2..].strip_suffix(": {}"))
@@ -47,21 +77,62 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
         };
         let quoted = key.starts_with(['\'', '"']);
         let key = key.trim_matches(['\'', '"']);
-        if let Some((name, version)) = split_key(key, version_5) {
-            let offset = start + 2 + usize::from(quoted) + usize::from(key.starts_with('/'));
-            out.push(RawLocked {
-                registry: version.starts_with(|c: char| c.is_ascii_digit())
-                    && !version.contains(':'),
-                range: offset..offset + name.len(),
-                name: name.to_string(),
-                version: version.to_string(),
-                host: None,
-            });
+        let Some((name, version)) = split_key(key, version_5) else {
+            continue;
+        };
+        if section == Section::Snapshots {
+            current = index.get(&(name.to_string(), version.to_string())).copied();
+            continue;
         }
+        let offset = start + 2 + usize::from(quoted) + usize::from(key.starts_with('/'));
+        index.insert((name.to_string(), version.to_string()), out.len());
+        current = Some(out.len());
+        out.push(RawLocked {
+            registry: version.starts_with(|c: char| c.is_ascii_digit()) && !version.contains(':'),
+            range: offset..offset + name.len(),
+            name: name.to_string(),
+            version: version.to_string(),
+            ..RawLocked::default()
+        });
     }
     let problem = (!seen_packages && !text.trim().is_empty() && !text.contains("importers:"))
         .then(|| "pnpm-lock.yaml has no `packages:` map".to_string());
     (out, problem)
+}
+
+/// One indented line under a package key: its integrity, or an edge of its dependency block.
+fn read_field(body: &str, package: &mut RawLocked, in_dependencies: &mut bool, version_5: bool) {
+    let field = body.trim_start();
+    let indent = body.len() - field.len();
+    if indent == 4 {
+        *in_dependencies = matches!(field, "dependencies:" | "optionalDependencies:");
+        if let Some(resolution) = field.strip_prefix("resolution:")
+            && let Some(at) = resolution.find("integrity:")
+        {
+            let value = resolution[at + "integrity:".len()..]
+                .trim_start()
+                .split([',', '}'])
+                .next()
+                .unwrap_or_default();
+            package.hashes = Checksum::from_integrity(value.trim().trim_matches(['\'', '"']));
+        }
+    } else if indent == 6
+        && *in_dependencies
+        && let Some((name, version)) = field.split_once(": ")
+    {
+        let name = name.trim_matches(['\'', '"']);
+        let version = version.trim().trim_matches(['\'', '"']);
+        // `1.2.3(peer@1)` (v6, v9), `1.2.3_peer@1` (v5), or a path key `/other/1.0.0`.
+        let version = version.split('(').next().unwrap_or(version);
+        let version = match version_5 {
+            true => version.split('_').next().unwrap_or(version),
+            false => version,
+        };
+        package.dependencies.push(LockedRef {
+            name: name.to_string(),
+            version: Some(version.to_string()).filter(|v| !v.is_empty()),
+        });
+    }
 }
 
 /// `(name, version)` of a `packages:` key.
@@ -108,6 +179,32 @@ mod tests {
         let (packages, _) = parse(text);
         assert_eq!(&text[packages[0].range.clone()], "@babel/core");
         assert_eq!(&text[packages[1].range.clone()], "lodash");
+    }
+
+    #[test]
+    fn integrity_and_dependencies_from_packages_and_snapshots() {
+        let v9 = "lockfileVersion: '9.0'\n\npackages:\n\n  a@1.0.0:\n    resolution: {integrity: sha1-2jmj7l5rSw0yVb/vlWAYkK/YBwk=}\n\n  '@s/b@2.0.0':\n    resolution: {integrity: sha1-2jmj7l5rSw0yVb/vlWAYkK/YBwk=, tarball: x}\n\nsnapshots:\n\n  a@1.0.0:\n    dependencies:\n      '@s/b': 2.0.0(peer@1.0.0)\n\n  '@s/b@2.0.0': {}\n";
+        let (packages, _) = parse(v9);
+        assert_eq!(packages[0].hashes.len(), 1);
+        assert_eq!(packages[1].hashes.len(), 1);
+        assert_eq!(
+            packages[0].dependencies,
+            [LockedRef {
+                name: "@s/b".into(),
+                version: Some("2.0.0".into())
+            }]
+        );
+        let v5 = "lockfileVersion: 5.4\n\npackages:\n\n  /a/1.0.0:\n    resolution: {integrity: sha1-2jmj7l5rSw0yVb/vlWAYkK/YBwk=}\n    dependencies:\n      ms: 2.1.2_peer@1.0.0\n    dev: false\n\n  /ms/2.1.2:\n    resolution: {integrity: sha512-y}\n";
+        let (packages, _) = parse(v5);
+        assert_eq!(
+            packages[0].dependencies,
+            [LockedRef {
+                name: "ms".into(),
+                version: Some("2.1.2".into())
+            }]
+        );
+        // A digest that does not decode to its algorithm's length is dropped.
+        assert!(packages[1].hashes.is_empty());
     }
 
     #[test]
