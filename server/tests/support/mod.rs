@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod lsp;
 pub mod osv;
 
 use serde_json::{Value, json};
