@@ -55,7 +55,8 @@ pub struct CheckArgs {
     /// Leave out the built-in rule pack.
     #[arg(long)]
     no_builtin_rules: bool,
-    /// Worker threads [default: one per core].
+    /// Worker threads [default: one per core; at most 4 per core, more are clamped with a
+    /// note].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
     /// Print files/s and lines/s on stderr when done.
@@ -120,6 +121,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             check::analyse_text(name, bytes, &settings)
         }
         None => {
+            if let Some(requested) = args.threads.map(usize::from)
+                && requested > check::max_threads()
+            {
+                eprintln!(
+                    "note: --threads {requested} is more than {} per core; using {}",
+                    check::THREADS_PER_CORE,
+                    check::max_threads()
+                );
+            }
             let options = CheckOptions {
                 paths: args.paths.clone(),
                 scope: scope.clone(),

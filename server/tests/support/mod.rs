@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod lsp;
 
 use serde_json::{Value, json};
 use std::collections::HashMap;
