@@ -19,6 +19,24 @@ pub struct PackageRef {
     /// `pypi`, `npm` or `crates.io`.
     pub ecosystem: String,
     pub name: String,
+    /// The exact version the finding is about (a vulnerable dependency's locked version).
+    pub version: Option<String>,
+}
+
+/// The known advisory a `vulnerable-dependency` finding reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdvisoryRef {
+    /// The advisory's OSV id (`GHSA-...`, `RUSTSEC-...`, `PYSEC-...`).
+    pub id: String,
+    /// Its other ids (`CVE-...`).
+    pub aliases: Vec<String>,
+    /// The lowest version above the affected one that fixes it, if any.
+    pub fixed: Option<String>,
+    pub reach: crate::advisories::Reach,
+    /// One line on what the advisory is about.
+    pub summary: String,
+    /// Where to read it (the advisory's own page, else its osv.dev page).
+    pub url: String,
 }
 
 /// One point of a data-flow path: a range and what happens to the value there.
@@ -48,4 +66,6 @@ pub struct Finding {
     pub package: Option<PackageRef>,
     /// For a data-flow finding: the path from the source.
     pub flow: Option<Box<FlowTrace>>,
+    /// For a vulnerable dependency: the advisory.
+    pub advisory: Option<Box<AdvisoryRef>>,
 }

@@ -4,6 +4,7 @@
 //! [`analysis::analyze`]) → diagnostics (the LSP) or reports (`slopguard check`). See
 //! `ARCHITECTURE.md` at the repository root for the map.
 
+pub mod advisories;
 pub mod analysis;
 pub mod check;
 pub mod cli;

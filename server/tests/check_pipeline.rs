@@ -53,8 +53,10 @@ fn package_finding(text: &str, line: usize, name: &str) -> Finding {
         package: Some(PackageRef {
             ecosystem: "pypi".into(),
             name: name.into(),
+            version: None,
         }),
         flow: None,
+        advisory: None,
     }
 }
 

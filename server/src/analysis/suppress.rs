@@ -139,6 +139,7 @@ impl Suppressions {
                 fix: None,
                 package: None,
                 flow: None,
+                advisory: None,
             };
             let message = match &directive.ids {
                 None if !directive.used => {
@@ -213,6 +214,7 @@ mod tests {
             fix: None,
             package: None,
             flow: None,
+            advisory: None,
         }
     }
 

@@ -396,8 +396,10 @@ fn note(
             package: Some(PackageRef {
                 ecosystem: ecosystem.as_str().to_string(),
                 name: name.to_string(),
+                version: None,
             }),
             flow: None,
+            advisory: None,
         },
     }
 }

@@ -19,6 +19,7 @@ mod introduced;
 pub mod lockfile;
 pub mod policy;
 mod report;
+pub mod resolved;
 
 pub use baseline::Baseline;
 pub use introduced::{IntroducedOptions, introduced};

@@ -6,8 +6,12 @@ use tree_sitter::Node;
 /// A call, as sinks, sources, sanitizers and propagators match it.
 #[derive(Debug, Clone)]
 pub(crate) struct CallSite<'a> {
-    /// The callee's dotted name when it is one (`requests.get`, `cp.exec`, `Command.new`).
+    /// The callee's canonical dotted name when it is one: resolved through the file's imports
+    /// (`r.get` after `import requests as r` → `requests.get`; `run` after `import { exec as run }
+    /// from 'node:child_process'` → `child_process.exec`; Rust `::` written `.`), else as written.
     pub path: Option<String>,
+    /// The callee's dotted name as written (`r.get`), which names local helpers.
+    pub written: Option<String>,
     /// The method name of a call on a receiver (`cur.execute` → `execute`).
     pub method: Option<String>,
     pub receiver_text: Option<&'a str>,

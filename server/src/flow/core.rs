@@ -7,6 +7,7 @@
 use super::FlowRules;
 use super::adapter::{Adapter, CallSite, Condition, Expr, Function, Stmt, named_children, text_of};
 use super::spec::{ArgSel, GuardKind, SinkKind, Slot, SourceKind};
+use crate::names::Names;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -183,6 +184,8 @@ struct Summary {
 pub(crate) struct FileFlow<'t, 'r> {
     adapter: &'static dyn Adapter,
     rules: &'r FlowRules,
+    /// What the file's imports bind: sinks and sources name canonical callees.
+    names: &'r Names,
     text: &'t str,
     functions: Vec<Function<'t>>,
     by_name: HashMap<String, Vec<usize>>,
@@ -219,6 +222,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     pub fn new(
         adapter: &'static dyn Adapter,
         rules: &'r FlowRules,
+        names: &'r Names,
         text: &'t str,
         root: Node<'t>,
         query_sources: HashMap<Range<usize>, (String, u64)>,
@@ -235,6 +239,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         FileFlow {
             adapter,
             rules,
+            names,
             text,
             functions,
             by_name,
@@ -348,6 +353,12 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             self.adapter.bindings(param.pattern, &mut names);
             let annotation = param.annotation.map(|a| text_of(a, self.text));
             let default = param.default.map(|d| text_of(d, self.text));
+            // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
+            let imported = annotation.and_then(|a| self.imported_type(a));
+            let annotation_matches = |ty: &regex::Regex| {
+                annotation.is_some_and(|a| ty.is_match(a))
+                    || imported.as_deref().is_some_and(|a| ty.is_match(a))
+            };
             let mut source: Option<(String, u64)> = None;
             for (spec, mask) in &self.rules.sources {
                 let hit = match &spec.kind {
@@ -358,7 +369,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                                     || default.is_some_and(|d| e.is_match(d))
                             })
                     }
-                    SourceKind::ParamType(ty) => annotation.is_some_and(|a| ty.is_match(a)),
+                    SourceKind::ParamType(ty) => annotation_matches(ty),
                     _ => false,
                 };
                 if hit {
@@ -395,6 +406,16 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 pass.env.insert(key, value);
             }
         }
+    }
+
+    /// A type written with an imported alias at its head, spelled with the path it was imported
+    /// from (`Route<String>` → `axum::extract::Path<String>`).
+    fn imported_type(&self, written: &str) -> Option<String> {
+        let end = written
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(written.len());
+        let canonical = self.names.binding(&written[..end])?;
+        Some(format!("{canonical}{}", &written[end..]))
     }
 
     fn block(&self, node: Node<'t>, pass: &mut Pass<'_>) {
@@ -499,7 +520,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     }
                 }
                 let mut guards = Vec::new();
-                self.guards(condition, true, &mut guards);
+                self.guards(condition, true, &mut guards, pass);
                 let before = pass.env.clone();
                 self.clear(&guards, true, pass);
                 self.block(then, pass);
@@ -534,13 +555,19 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     }
 
     /// The variables `condition` vouches for when it is `holds`.
-    fn guards(&self, condition: Node<'t>, holds: bool, out: &mut Vec<(String, bool)>) {
+    fn guards(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
         match self.adapter.condition(condition) {
-            Condition::Not(inner) => self.guards(inner, !holds, out),
+            Condition::Not(inner) => self.guards(inner, !holds, out, pass),
             Condition::All(parts) => {
                 if holds {
                     for part in parts {
-                        self.guards(part, true, out);
+                        self.guards(part, true, out, pass);
                     }
                 }
             }
@@ -562,7 +589,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     args,
                 } = self.adapter.expr(node, self.text)
                 {
-                    let site = self.call_site(node, callee, receiver, method);
+                    let site = self.call_site(node, callee, receiver, method, pass);
                     for guard in &self.rules.guards {
                         let GuardKind::Call(pattern, slot) = guard else {
                             continue;
@@ -726,9 +753,33 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         value
     }
 
-    fn path_source(&self, node: Node<'t>) -> Option<Value> {
-        let path = self.adapter.path(node, self.text)?;
-        self.path_source_named(&path, node)
+    fn path_source(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
+        let written = self.adapter.path(node, self.text)?;
+        if let Some(source) = self.path_source_named(&written, node) {
+            return Some(source);
+        }
+        // `from flask import request as rq` … `rq.args`: the path it resolves to.
+        let canonical = self.canonical(node, Some(&written), pass)?;
+        (canonical != written)
+            .then(|| self.path_source_named(&canonical, node))
+            .flatten()
+    }
+
+    /// The canonical dotted name of a naming expression through the file's imports (`.` between
+    /// segments in every language), or the written one when its head is a variable of the
+    /// function being analysed: a local `r = {}` shadows `import requests as r`.
+    fn canonical(&self, node: Node<'t>, written: Option<&str>, pass: &Pass<'_>) -> Option<String> {
+        if let Some(head) = written.and_then(|w| w.split('.').next())
+            && pass.env.contains_key(head)
+            && !self.module_env.contains_key(head)
+            && self.functions[pass.function].node.parent().is_some()
+        {
+            return written.map(str::to_string);
+        }
+        match self.names.resolve(node, self.text.as_bytes()) {
+            Some(resolved) => Some(resolved.replace("::", ".")),
+            None => written.map(str::to_string),
+        }
     }
 
     /// The source (or constant) the path `path`, read at `node`, is.
@@ -760,7 +811,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         if let Some(path) = self.adapter.token_call(node, self.text) {
             let site = CallSite {
-                path: Some(path),
+                path: Some(path.clone()),
+                written: Some(path),
                 method: None,
                 receiver_text: None,
                 text: text_of(node, self.text),
@@ -794,10 +846,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 if let Some(value) = pass.env.get(key) {
                     return value.clone();
                 }
-                self.path_source(node).unwrap_or_default()
+                self.path_source(node, pass).unwrap_or_default()
             }
             Expr::Member { object } => {
-                if let Some(source) = self.path_source(node) {
+                if let Some(source) = self.path_source(node, pass) {
                     return source;
                 }
                 if let Some(key) = self.adapter.path(node, self.text)
@@ -889,9 +941,12 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         callee: Node<'t>,
         receiver: Option<Node<'t>>,
         method: Option<Node<'t>>,
+        pass: &Pass<'_>,
     ) -> CallSite<'t> {
+        let written = self.adapter.path(callee, self.text);
         CallSite {
-            path: self.adapter.path(callee, self.text),
+            path: self.canonical(callee, written.as_deref(), pass),
+            written,
             method: method.map(|m| text_of(m, self.text).to_string()),
             receiver_text: receiver.map(|r| text_of(r, self.text)),
             text: text_of(node, self.text),
@@ -907,7 +962,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         args: &[super::adapter::Arg<'t>],
         pass: &mut Pass<'_>,
     ) -> Value {
-        let site = self.call_site(node, callee, receiver, method);
+        let site = self.call_site(node, callee, receiver, method, pass);
         let receiver_value = match receiver {
             Some(r) => self.eval(r, pass),
             None => {
@@ -931,8 +986,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         let label = format!(
             "`{}()`",
-            site.path
+            site.written
                 .clone()
+                .or_else(|| site.path.clone())
                 .or_else(|| site.method.clone())
                 .unwrap_or_else(|| short(text_of(callee, self.text)))
         );
@@ -1084,7 +1140,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         values: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
-        let name = match (&site.path, &site.method) {
+        let name = match (&site.written, &site.method) {
             (Some(path), _) => path.rsplit('.').next().unwrap_or(path),
             (None, Some(method)) => method.as_str(),
             (None, None) => return None,

@@ -21,6 +21,7 @@ pub(crate) use spec::TaintFile;
 pub use spec::TaintSpec;
 
 use crate::lang::Language;
+use crate::names::Names;
 use crate::rules::{Rule, RuleError};
 use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
 use std::collections::{HashMap, HashSet};
@@ -183,6 +184,7 @@ impl FlowRules {
         language: Language,
         text: &str,
         tree: &Tree,
+        names: &Names,
         watch: HashSet<Range<usize>>,
         range: Option<Range<usize>>,
     ) -> FlowResult {
@@ -204,6 +206,7 @@ impl FlowRules {
         let mut file = core::FileFlow::new(
             adapter::for_language(language),
             self,
+            names,
             text,
             root,
             query_sources,
@@ -296,5 +299,55 @@ mod tests {
         let found = flagged(Language::Rust, "rust.ssrf", text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 1);
+    }
+
+    #[test]
+    fn sinks_match_every_spelling_of_their_canonical_name() {
+        let python = "import requests as r\nfrom subprocess import run as go\ndef view():\n    u = request.args['u']\n    r.get(u)\n    go(u, shell=True)\n";
+        let found = flagged(Language::Python, "python.ssrf", python);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("reaches `r.get()`"), "{found:?}");
+        let shell = flagged(Language::Python, "python.subprocess-shell", python);
+        assert_eq!(shell.len(), 1, "{shell:?}");
+        // A local variable that shadows the import is not the module.
+        let shadowed = "import requests as r\ndef view():\n    r = {}\n    u = request.args['u']\n    r.get(u)\n";
+        assert!(flagged(Language::Python, "python.ssrf", shadowed).is_empty());
+        // An aliased request object is still a source.
+        let aliased_source = "from flask import request as rq\nimport requests\ndef view():\n    requests.get(rq.args['u'])\n";
+        assert_eq!(
+            flagged(Language::Python, "python.ssrf", aliased_source).len(),
+            1
+        );
+
+        let js = "import { exec as run } from 'node:child_process';\nimport f from 'node-fetch';\napp.get('/', (req, res) => {\n  const c = req.query.c;\n  run(c);\n  f(req.query.u);\n});\n";
+        // `run(c)` is the shell: a variable command is `js.exec-command-variable`'s, which takes
+        // the flow finding of the same weakness and names the source.
+        let exec = flagged(Language::JavaScript, "js.exec-command-variable", js);
+        assert_eq!(
+            exec.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [4],
+            "{exec:?}"
+        );
+        assert!(exec[0].1.contains("`req.query.c` (line 4)"), "{exec:?}");
+        let ssrf = flagged(Language::JavaScript, "js.ssrf", js);
+        assert_eq!(
+            ssrf.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [5],
+            "{ssrf:?}"
+        );
+        // The same bare name imported from a module of the project is not the shell.
+        let local = "import { exec } from './db';\napp.get('/', (req, res) => {\n  exec(req.query.sql);\n});\n";
+        for rule in ["js.exec-command-interpolation", "js.exec-command-variable"] {
+            assert!(
+                flagged(Language::JavaScript, rule, local).is_empty(),
+                "{rule}"
+            );
+        }
+
+        let rust = "use std::fs::read_to_string as slurp;\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    slurp(&a[1]);\n}\n";
+        assert_eq!(
+            flagged(Language::Rust, "rust.path-traversal", rust).len(),
+            1
+        );
     }
 }

@@ -152,17 +152,20 @@ impl CallPattern {
     }
 }
 
-/// Whether the canonical name `wanted` names the callee written `path`. Until every spelling is
-/// resolved to its canonical name, a path of two or more segments also matches the end of a
-/// longer canonical name (`Command.new` for `std.process.Command.new`).
+/// Whether the rule's name `wanted` names the callee `path` (canonical where the file's imports
+/// say, else as written). Names of two or more segments also match at a segment boundary at the
+/// end of the other: a short spelling written without its import (`Command.new` for
+/// `std.process.Command.new`), and a module re-exported under a longer path
+/// (`responses.HTMLResponse` for `fastapi.responses.HTMLResponse`). A one-segment name
+/// (`redirect`, `exec`) matches only itself: unimported, or a builtin.
 pub(crate) fn names_match(wanted: &str, path: &str) -> bool {
-    if wanted == path {
-        return true;
-    }
-    path.contains('.')
-        && wanted
-            .strip_suffix(path)
-            .is_some_and(|prefix| prefix.ends_with('.'))
+    let ends_with = |long: &str, short: &str| {
+        short.contains('.')
+            && long
+                .strip_suffix(short)
+                .is_some_and(|prefix| prefix.ends_with('.'))
+    };
+    wanted == path || ends_with(wanted, path) || ends_with(path, wanted)
 }
 
 /// An argument selector.
@@ -434,6 +437,12 @@ mod tests {
         assert!(names_match("std.process.Command.new", "Command.new"));
         assert!(!names_match("os.system", "system"));
         assert!(!names_match("requests.get", "xrequests.get"));
+        assert!(names_match(
+            "responses.HTMLResponse",
+            "fastapi.responses.HTMLResponse"
+        ));
+        assert!(!names_match("redirect", "django.shortcuts.redirect"));
+        assert!(!names_match("exec", "./db.exec"));
     }
 
     #[test]

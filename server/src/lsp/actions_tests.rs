@@ -19,6 +19,7 @@ fn finding(text: &str, needle: &str, rule: &str, category: Category) -> Finding 
         fix: None,
         package: None,
         flow: None,
+        advisory: None,
     }
 }
 
@@ -183,6 +184,7 @@ fn package_replacement_and_fix_all() {
     typo.package = Some(PackageRef {
         ecosystem: "pypi".into(),
         name: "reqests".into(),
+        version: None,
     });
     let a = with_fix(
         finding(text, "load(a)", "p.load", Category::InsecureCode),
@@ -271,6 +273,7 @@ fn allow_adds_the_package_to_slopguard_toml() {
     dep.package = Some(PackageRef {
         ecosystem: "pypi".into(),
         name: "leftpad".into(),
+        version: None,
     });
     let all = actions(&fx.cx(Language::Python.into(), Some(&config)), &[dep], None);
     assert_eq!(all[0].title, "Allow leftpad");

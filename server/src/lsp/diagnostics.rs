@@ -180,6 +180,7 @@ mod tests {
             fix: None,
             package: None,
             flow: None,
+            advisory: None,
         }
     }
 

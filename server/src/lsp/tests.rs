@@ -206,8 +206,10 @@ impl BackgroundPass for SyntheticPass {
                         package: Some(PackageRef {
                             ecosystem: "pypi".into(),
                             name: name.into(),
+                            version: None,
                         }),
                         flow: None,
+                        advisory: None,
                     });
                 }
             }

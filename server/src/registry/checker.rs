@@ -141,6 +141,7 @@ impl PackageChecker {
             .map(|(ecosystem, name)| PackageRef {
                 ecosystem: ecosystem.as_str().to_string(),
                 name,
+                version: None,
             })
             .collect();
         CachedCheck {
@@ -421,8 +422,10 @@ fn finding(
         package: Some(PackageRef {
             ecosystem: reference.ecosystem.as_str().to_string(),
             name: reference.name.clone(),
+            version: None,
         }),
         flow: None,
+        advisory: None,
     }
 }
 

@@ -245,8 +245,8 @@ impl RuleSet {
                 }
             }
         }
-        let names = context.into_names();
-        self.run_flow(language, text, tree, &lines, None, &mut matched);
+        let mut names = context.into_names();
+        self.run_flow(language, tree, &lines, None, &mut names, &mut matched);
         RuleFindings {
             rule_set: self.id,
             matched,
@@ -292,7 +292,7 @@ impl RuleSet {
                 Ok(None) => reusable = true,
                 Err(_) => {}
             }
-            self.run_flow(language, text, tree, &lines, None, &mut matched);
+            self.run_flow(language, tree, &lines, None, &mut names, &mut matched);
         }
         RuleFindings {
             rule_set: self.id,
@@ -488,6 +488,7 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
         fix,
         package: None,
         flow: None,
+        advisory: None,
     }
 }
 

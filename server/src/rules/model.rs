@@ -109,6 +109,8 @@ pub enum Category {
     NewDependency,
     /// A package the registry checks could not look up (offline, an error): not a verdict.
     UnverifiedPackage,
+    /// A dependency pinned at a version a known advisory affects (`docs/vulnerabilities.md`).
+    VulnerableDependency,
 }
 
 impl Category {
@@ -120,6 +122,7 @@ impl Category {
             Category::RiskyPackage => "risky-package",
             Category::NewDependency => "new-dependency",
             Category::UnverifiedPackage => "unverified-package",
+            Category::VulnerableDependency => "vulnerable-dependency",
         }
     }
 }

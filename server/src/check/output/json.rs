@@ -1,7 +1,10 @@
 //! The `json` format, version 1: a stable shape other tools consume, fields in this order:
 //! `{"version":1,"findings":[{"rule","category","severity","message","path","range","cwe",
 //! "fix"?,"package"?,"flow"?}],"summary":{...}}`, with 1-based lines and columns. `flow` is
-//! `{"source":{"range","note"},"steps":[{"range","note"}]}` for a data-flow finding.
+//! `{"source":{"range","note"},"steps":[{"range","note"}]}` for a data-flow finding. `package` is
+//! `{"ecosystem","name","version"?}`; a vulnerable dependency adds `"advisory":{"id","aliases",
+//! "fixed","reach","summary","url"}` (`fixed` null when no fixed version is known; `reach` one of
+//! `called`, `imported`, `not-imported`).
 
 use crate::check::{Outcome, Reported};
 use crate::rules::Severity;
@@ -32,6 +35,9 @@ struct Finding<'a> {
     /// A data-flow finding's path: where the untrusted value entered and its steps.
     #[serde(skip_serializing_if = "Option::is_none")]
     flow: Option<Flow<'a>>,
+    /// A vulnerable dependency's advisory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advisory: Option<&'a crate::finding::AdvisoryRef>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +75,8 @@ struct Fix<'a> {
 struct Package<'a> {
     ecosystem: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -151,6 +159,7 @@ fn finding<'a>(reported: &'a Reported) -> Finding<'a> {
         package: finding.package.as_ref().map(|package| Package {
             ecosystem: &package.ecosystem,
             name: &package.name,
+            version: package.version.as_deref(),
         }),
         flow: finding.flow.as_ref().map(|flow| {
             let point = |p: &'a crate::finding::FlowPoint| FlowPoint {
@@ -162,6 +171,7 @@ fn finding<'a>(reported: &'a Reported) -> Finding<'a> {
                 steps: flow.steps.iter().map(point).collect(),
             }
         }),
+        advisory: finding.advisory.as_deref(),
     }
 }
 

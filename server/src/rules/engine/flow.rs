@@ -8,6 +8,7 @@ use super::{RuleSet, finding};
 use crate::finding::{Finding, FlowPoint, FlowTrace};
 use crate::flow::{FlowRules, SinkHit, Step, Value};
 use crate::lang::Language;
+use crate::names::Names;
 use crate::rules::RuleError;
 use crate::rules::template;
 use crate::text::LineIndex;
@@ -20,25 +21,28 @@ impl RuleSet {
         self.flow[language as usize].get_or_init(|| FlowRules::compile(&self.rules, language))
     }
 
-    /// Runs flow over the functions of `tree` intersecting `range` (all when `None`): refines
+    /// Runs flow over the functions of `tree` (of `lines`' text) intersecting `range` (all when `None`): refines
     /// the shape matches in `matched` that asked for it and adds the taint rules' findings.
     pub(super) fn run_flow(
         &self,
         language: Language,
-        text: &str,
         tree: &Tree,
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
+        names: &mut Option<Names>,
         matched: &mut Vec<Matched>,
     ) {
         let Ok(Some(flow)) = self.flow(language) else {
             return;
         };
+        let text = lines.text();
+        // Sinks and sources name canonical callees: read the file's imports if no predicate did.
+        let names = names.get_or_insert_with(|| Names::of(language, tree, text.as_bytes()));
         let watch: HashSet<Range<usize>> = matched
             .iter()
             .filter_map(|m| m.refine.as_ref().map(|(_, r)| r.clone()))
             .collect();
-        let result = flow.analyze(language, text, tree, watch, range);
+        let result = flow.analyze(language, text, tree, names, watch, range);
         matched.retain_mut(|m| {
             let Some((rule, watched)) = m.refine.take() else {
                 return true;

@@ -241,8 +241,16 @@ impl RuleSet {
                 &mut crate::analysis::Budget::for_text(text.len()),
             ));
         }
+        let mut names = context.into_names().or(previous.names);
         if flows && let Some(dirty) = dirty {
-            self.run_flow(language, text, tree, &lines, Some(dirty), &mut matched);
+            self.run_flow(
+                language,
+                tree,
+                &lines,
+                Some(dirty),
+                &mut names,
+                &mut matched,
+            );
         }
         RuleFindings {
             rule_set: self.id,
@@ -252,7 +260,7 @@ impl RuleSet {
             dirty: None,
             reusable: incomplete.is_empty(),
             incomplete,
-            names: context.into_names().or(previous.names),
+            names,
         }
     }
 }
