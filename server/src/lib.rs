@@ -20,6 +20,7 @@ pub mod lsp;
 pub mod names;
 pub mod registry;
 pub mod rules;
+pub mod sbom;
 pub mod text;
 
 pub use analysis::{FileKind, analyze};

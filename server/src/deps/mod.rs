@@ -25,6 +25,7 @@ pub use baseline::Baseline;
 pub use introduced::{IntroducedOptions, introduced};
 pub use policy::{DependencyConfig, DependencySettings, FailOnNew};
 pub use python::{Pep508, parse_pep508};
+pub(crate) use report::date;
 pub use report::{DependencyEntry, DependencyReport, DependencySummary, rule_ids};
 
 use crate::text::Span;

@@ -135,11 +135,22 @@ impl Document {
         }
     }
 
-    /// A tree-sitter point (row, byte column) of a byte offset in the current text.
+    /// A tree-sitter point (row, byte column) of a byte offset in the current text. Rows are
+    /// counted at `\n` only, as tree-sitter counts them, which differs from the protocol's lines
+    /// when a `\r` ends a line alone.
     fn point(&self, offset: usize) -> Point {
-        let row = self.lines.line_of(offset);
-        let (line_start, _) = self.lines.line_range(&self.text, row).unwrap_or((0, 0));
-        Point::new(row, offset - line_start)
+        if self.lines.rows_are_lines() {
+            let row = self.lines.line_of(offset);
+            let (line_start, _) = self.lines.line_range(&self.text, row).unwrap_or((0, 0));
+            return Point::new(row, offset - line_start);
+        }
+        let before = &self.text.as_bytes()[..offset.min(self.text.len())];
+        let row = before.iter().filter(|b| **b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        Point::new(row, before.len() - line_start)
     }
 }
 
