@@ -165,8 +165,15 @@ impl Adapter for Python {
             | "dictionary"
             | "pair"
             | "expression_list"
-            | "conditional_expression"
             | "boolean_operator" => Expr::Compose(named_children(node)),
+            "conditional_expression" => match named_children(node)[..] {
+                [then, condition, otherwise] => Expr::Choose {
+                    condition,
+                    then,
+                    otherwise,
+                },
+                _ => Expr::Compose(named_children(node)),
+            },
             "parenthesized_expression" | "await" | "list_splat" | "dictionary_splat" => {
                 match node.named_child(0) {
                     Some(inner) => Expr::Wrap(inner),
