@@ -158,14 +158,8 @@ impl Adapter for Python {
                 },
                 _ => Expr::Other,
             },
-            "binary_operator"
-            | "list"
-            | "tuple"
-            | "set"
-            | "dictionary"
-            | "pair"
-            | "expression_list"
-            | "boolean_operator" => Expr::Compose(named_children(node)),
+            "binary_operator" | "list" | "tuple" | "set" | "dictionary" | "pair"
+            | "expression_list" | "boolean_operator" => Expr::Compose(named_children(node)),
             "conditional_expression" => match named_children(node)[..] {
                 [then, condition, otherwise] => Expr::Choose {
                     condition,
