@@ -684,7 +684,9 @@ fn short_name_typosquats_in_pypi_and_npm_too() {
         published: "2016-01-01T00:00:00Z".into(),
         ..Package::new("1.0.0")
     };
-    let cases: [(&str, &str, [(&str, &str); 2], &str); 2] = [
+    // (manifest, its text, squats and their targets, an established neighbour)
+    type Case<'a> = (&'a str, &'a str, [(&'a str, &'a str); 2], &'a str);
+    let cases: [Case<'_>; 2] = [
         (
             "requirements.txt",
             "sxi\ntomk\ntomp\n",
