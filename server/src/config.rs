@@ -66,6 +66,13 @@ extra-dirs = []
 # [dependencies]
 # allow = ["serde", "npm:lodash", "pypi:requests"]   # approved: no new-dependency notes
 # fail-on-new = "none"    # none | risky | any
+# cool-down-days = 7      # versions published more recently are a supply-chain signal
+# dormant-days = 365      # a release after this long without one is a signal
+
+# Licences of new dependencies (docs/sbom.md): denied or unknown ones are findings.
+# [licenses]
+# allow = ["MIT", "Apache-2.0", "BSD-3-Clause", "ISC"]
+# deny = ["AGPL-3.0-only"]
 "#;
 
 /// A problem with a config file, located as precisely as the file allows.
@@ -103,6 +110,7 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    licenses: Option<toml::Table>,
     #[serde(default)]
     files: crate::context::FilePolicy,
 }
@@ -141,6 +149,8 @@ pub struct Config {
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
     pub dependencies: toml::Table,
+    /// `[licenses]`, validated by [`crate::licences::LicencePolicy`].
+    pub licenses: toml::Table,
     /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
     /// the summary: a repository's config is hostile input and must not pass for a clean run.
     pub narrowing: Vec<String>,
@@ -163,6 +173,7 @@ impl Config {
             rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
+            licenses: toml::Table::new(),
             narrowing: Vec::new(),
             files: crate::context::FilePolicy::default(),
         }
@@ -250,6 +261,7 @@ impl Config {
             registry: file.registry.unwrap_or_default(),
             narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
+            licenses: file.licenses.unwrap_or_default(),
             files: file.files,
         })
     }

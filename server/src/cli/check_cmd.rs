@@ -261,8 +261,9 @@ fn project_settings(
     }
     let mut registry = registry::Settings::from_config(&registry_config);
     registry.offline |= offline;
-    let dependencies =
-        DependencySettings::from_table(&config.dependencies).map_err(|e| format!("{file}: {e}"))?;
+    let dependencies = DependencySettings::from_table(&config.dependencies)
+        .and_then(|d| d.with_licences(&config.licenses))
+        .map_err(|e| format!("{file}: {e}"))?;
     Ok((registry, dependencies))
 }
 

@@ -2,6 +2,7 @@
 //! to stdout. Notes about files that could not be read go to stderr; they do not fail the run.
 
 use super::{EXIT_ERROR, print_stdout};
+use crate::registry::{self, PackageChecker};
 use crate::sbom::{self, Stamp};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -23,6 +24,10 @@ pub struct SbomArgs {
     /// The project directory (default: the current directory).
     #[arg(default_value = ".")]
     path: PathBuf,
+    /// Take licences from the cache only (`SLOPGUARD_OFFLINE=1` does the same); without it the
+    /// registries are asked for what the cache lacks.
+    #[arg(long)]
+    offline: bool,
 }
 
 pub fn run(args: SbomArgs) -> ExitCode {
@@ -37,7 +42,11 @@ pub fn run(args: SbomArgs) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let bom = sbom::collect(&args.path);
+    let mut bom = sbom::collect(&args.path);
+    let mut settings = registry::Settings::from_env();
+    settings.offline |= args.offline;
+    let network = !settings.offline;
+    sbom::add_licences(&mut bom, &PackageChecker::new(settings), network);
     for note in &bom.notes {
         eprintln!("note: {note}");
     }

@@ -65,7 +65,11 @@ fn project_settings(root: &Path, editor: &EditorSettings) -> (Settings, Dependen
         ..file
     };
     let dependencies = config
-        .and_then(|c| DependencySettings::from_table(&c.dependencies).ok())
+        .and_then(|c| {
+            DependencySettings::from_table(&c.dependencies)
+                .and_then(|d| d.with_licences(&c.licenses))
+                .ok()
+        })
         .unwrap_or_default();
     (Settings::from_config(&merged), dependencies)
 }
