@@ -73,6 +73,13 @@ extra-dirs = []
 # [licenses]
 # allow = ["MIT", "Apache-2.0", "BSD-3-Clause", "ISC"]
 # deny = ["AGPL-3.0-only"]
+
+# Known vulnerabilities of the packages the lockfiles pin (docs/vulnerabilities.md); data from
+# `slopguard db update`.
+# [advisories]
+# enabled = true
+# stale-after-days = 7    # older data gets a warning
+# fail-on-vulnerable = "reachable-high"   # none | any | high | reachable | reachable-high
 "#;
 
 /// A problem with a config file, located as precisely as the file allows.
@@ -111,6 +118,7 @@ struct ConfigFile {
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
     licenses: Option<toml::Table>,
+    advisories: Option<toml::Table>,
     #[serde(default)]
     files: crate::context::FilePolicy,
 }
@@ -151,6 +159,8 @@ pub struct Config {
     pub dependencies: toml::Table,
     /// `[licenses]`, validated by [`crate::licences::LicencePolicy`].
     pub licenses: toml::Table,
+    /// `[advisories]`, validated by `crate::advisories::settings`.
+    pub advisories: toml::Table,
     /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
     /// the summary: a repository's config is hostile input and must not pass for a clean run.
     pub narrowing: Vec<String>,
@@ -174,6 +184,7 @@ impl Config {
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
             licenses: toml::Table::new(),
+            advisories: toml::Table::new(),
             narrowing: Vec::new(),
             files: crate::context::FilePolicy::default(),
         }
@@ -262,6 +273,7 @@ impl Config {
             narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
             licenses: file.licenses.unwrap_or_default(),
+            advisories: file.advisories.unwrap_or_default(),
             files: file.files,
         })
     }

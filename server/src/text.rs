@@ -32,9 +32,10 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: line_starts(text),
+        }
     }
 
     /// The 0-based line holding `offset` (an offset past the end belongs to the last line).
@@ -91,12 +92,20 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i)
+/// Byte offsets where each line starts. A line ends at `\n`, `\r\n` or a `\r` alone, as in
+/// the LSP specification and in editors: a file with old Mac line endings must not put every
+/// finding on line 1.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// The largest char boundary at or before `offset`.
@@ -125,5 +134,18 @@ mod tests {
         // An offset inside a multi-byte character is clamped to its start.
         let inside = text.find('ä').unwrap() + 1;
         assert_eq!(index.position(inside), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_and_crlf_is_one_break() {
+        let text = "a\rb\r\nc\nd\r\re";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 6);
+        let lines: Vec<&str> = (0..6).map(|l| index.line_text(l)).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(
+            index.position(text.find('e').unwrap()),
+            Position { line: 5, column: 0 }
+        );
     }
 }

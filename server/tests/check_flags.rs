@@ -237,3 +237,40 @@ fn fix_applies_every_fix_of_the_builtin_pack_over_the_corpus() {
     assert_eq!(still_there, vec![], "fixed findings found again");
     assert_eq!(fixable(&after), vec![], "fixes left to apply");
 }
+
+#[test]
+fn threads_are_clamped_to_a_few_per_core_and_the_clamp_is_said() {
+    // 4,096 threads on a 2-core machine once made 1,000 tiny files take minutes: the run uses
+    // at most 4 per core, says so, and reports what it used.
+    let repo = Repo::without_git();
+    for i in 0..200 {
+        repo.write(&format!("f{i}.py"), "x = eval(y)\n");
+    }
+    let output = repo
+        .check(&["--threads", "4096", "--stats"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let most = 4 * cores;
+    assert!(
+        stderr.contains(&format!(
+            "note: --threads 4096 is more than 4 per core; using {most}"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("checked 200 files, 200 lines in "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(" with {most} thread(s)")),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    // Within the limit, the number asked for is used, without a note.
+    let output = repo.check(&["--threads", "3", "--stats"]).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains(" with 3 thread(s)"), "{stderr}");
+    assert!(!stderr.contains("per core"), "{stderr}");
+}

@@ -210,3 +210,38 @@ fn escape_stray_bracket(value: &mut Value) -> usize {
         _ => 0,
     }
 }
+
+#[test]
+fn carriage_returns_alone_end_lines_in_every_format() {
+    // Old Mac line endings (`\r` alone), mixed with `\r\n` and `\n`: findings land on the line
+    // an editor shows, not all on line 1.
+    let repo = Repo::new();
+    repo.write("cr.py", "import os\r\r# c\r\nx = eval(input())\ry = 1\n")
+        .write("conf/.env", "A=1\rKEY=TESTKEY_0123456789\r");
+    let (_, document) = repo.json(&[]);
+    assert_eq!(
+        found(&document),
+        vec![
+            ("any.test-key".into(), "conf/.env".into(), 2),
+            eval_at("cr.py", 4)
+        ]
+    );
+    assert_eq!(document["findings"][1]["range"]["start"]["column"], 5);
+
+    let text = repo.check(&[]).output().unwrap();
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    assert!(stdout.contains("cr.py:4:5"), "{stdout}");
+    // The snippet is the line itself, without the lines a `\r` ended before it.
+    assert!(stdout.contains("x = eval(input())\n"), "{stdout}");
+    assert!(!stdout.contains("import os"), "{stdout}");
+
+    let sarif = repo.check(&["--output-format", "sarif"]).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let lines: Vec<&Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        .collect();
+    assert_eq!(lines, [&json!(2), &json!(4)]);
+}

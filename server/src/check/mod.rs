@@ -27,7 +27,7 @@ use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
 use crate::lang::Language;
-use crate::rules::{KnownIds, RuleSet, Severity};
+use crate::rules::{Category, KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
 use source::Loaded;
@@ -127,8 +127,12 @@ pub struct Outcome {
 
 impl Outcome {
     /// Whether some finding is at or above `fail_on`.
+    /// Whether a finding at or above `fail_on` is left. Vulnerable dependencies do not count:
+    /// `fail-on-vulnerable` decides for them (on severity and reach).
     pub fn fails(&self, fail_on: Severity) -> bool {
-        self.findings.iter().any(|f| f.finding.severity >= fail_on)
+        self.findings.iter().any(|f| {
+            f.finding.severity >= fail_on && f.finding.category != Category::VulnerableDependency
+        })
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -154,7 +158,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     prepare_queries(&settings.rules, &files);
 
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
+        .num_threads(worker_threads(options.threads))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let lines = AtomicUsize::new(0);
@@ -248,6 +252,25 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     analysis.stats.lines = lines.into_inner();
     analysis.stats.elapsed = started.elapsed();
     Ok(analysis)
+}
+
+/// How many worker threads a run may have, per core. The work is CPU-bound (registry lookups
+/// have their own connection pool), so more threads than cores only add parsers, query
+/// cursors and contention: 4,096 threads on two cores made 1,000 tiny files take minutes.
+pub const THREADS_PER_CORE: usize = 4;
+
+/// The most worker threads a run uses: [`THREADS_PER_CORE`] per available core.
+pub fn max_threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    cores * THREADS_PER_CORE
+}
+
+/// The threads a run uses for `requested` (`None`: one per core), clamped to [`max_threads`].
+pub fn worker_threads(requested: Option<usize>) -> usize {
+    match requested {
+        Some(n) => n.clamp(1, max_threads()),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    }
 }
 
 /// From how many files of one language a run compiles that language's combined query up front

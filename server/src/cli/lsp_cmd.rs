@@ -1,7 +1,7 @@
 //! `slopguard lsp`: starts the language server on stdio.
 
 use super::EXIT_ERROR;
-use crate::lsp::{RuleOptions, run_stdio};
+use crate::lsp::{RuleOptions, Stopped, run_stdio};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +25,8 @@ pub fn run(args: LspArgs) -> ExitCode {
         dirs: args.rules,
     };
     match run_stdio(options) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Stopped::Cleanly) => ExitCode::SUCCESS,
+        Ok(Stopped::ExitWithoutShutdown) => ExitCode::from(1),
         Err(e) => {
             eprintln!("slopguard lsp: cannot start: {e}");
             ExitCode::from(EXIT_ERROR)

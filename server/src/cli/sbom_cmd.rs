@@ -1,8 +1,8 @@
 //! `slopguard sbom [--format cyclonedx|spdx] [PATH]`: writes the project's bill of materials
 //! to stdout. Notes about files that could not be read go to stderr; they do not fail the run.
 
-use super::{EXIT_ERROR, print_stdout};
-use crate::registry::{self, PackageChecker};
+use super::{EXIT_ERROR, check_cmd, print_stdout};
+use crate::registry::PackageChecker;
 use crate::sbom::{self, Stamp};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -43,7 +43,16 @@ pub fn run(args: SbomArgs) -> ExitCode {
         }
     };
     let mut bom = sbom::collect(&args.path);
-    let mut settings = registry::Settings::from_env();
+    // The project's `[registry]` (mirrors, offline), as `check` reads it.
+    let settings = check_cmd::load_config(None, &args.path)
+        .and_then(|config| check_cmd::registry_settings(&config));
+    let mut settings = match settings {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     settings.offline |= args.offline;
     let network = !settings.offline;
     sbom::add_licences(&mut bom, &PackageChecker::new(settings), network);

@@ -44,13 +44,22 @@ pub fn service(
 /// How long the protocol library may take to wind down after `exit`.
 const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// How the server stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// `exit` after `shutdown`, or the input closed: exit code 0.
+    Cleanly,
+    /// `exit` without a `shutdown` request first: exit code 1, as the protocol says.
+    ExitWithoutShutdown,
+}
+
 /// Serves LSP over stdin/stdout until `exit`. Returns an error only when the runtime cannot
 /// start.
-pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
+pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<Stopped> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async {
+    let stopped = runtime.block_on(async {
         let passes: Vec<Arc<dyn BackgroundPass>> = vec![Arc::new(registry_pass::RegistryPass)];
         let (service, socket) = service(rule_options, passes);
         let (guarded, reader) = tokio::io::duplex(1 << 16);
@@ -58,17 +67,22 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<()> {
         let serve = Server::new(reader, tokio::io::stdout(), socket).serve(service);
         tokio::pin!(serve);
         tokio::select! {
-            () = &mut serve => {}
-            Ok(framing::Ending::Exit) = guard => {
+            () = &mut serve => Stopped::Cleanly,
+            Ok(framing::Ending::Exit { after_shutdown }) = guard => {
                 // The library returns only when every handler has finished; `exit` must end the
                 // process even if one has not (a notification it is still sending, say).
                 let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
+                if after_shutdown {
+                    Stopped::Cleanly
+                } else {
+                    Stopped::ExitWithoutShutdown
+                }
             }
         }
     });
     // Blocking analyses still running must not delay `exit`.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
-    Ok(())
+    Ok(stopped)
 }
 
 #[cfg(test)]

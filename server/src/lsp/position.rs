@@ -5,31 +5,38 @@
 
 use tower_lsp_server::ls_types::{Position, Range};
 
-/// Byte offsets where each line of a text starts. Line breaks are `\n` (a `\r\n` line keeps its
-/// `\r` as part of the line, which UTF-16 columns never reach in practice).
+/// Byte offsets where each line of a text starts. Line breaks are `\n`, `\r\n` and `\r` alone,
+/// as the protocol defines them (see [`crate::text::line_starts`]).
 #[derive(Debug, Clone, Default)]
-pub struct LineStarts(Vec<usize>);
+pub struct LineStarts {
+    starts: Vec<usize>,
+    /// Whether some `\r` ends a line alone: tree-sitter counts rows at `\n` only, so its points
+    /// then differ from these lines.
+    lone_cr: bool,
+}
 
 impl LineStarts {
     pub fn new(text: &str) -> LineStarts {
-        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
-        starts.push(0);
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineStarts(starts)
+        let starts = crate::text::line_starts(text);
+        let newlines = text.bytes().filter(|b| *b == b'\n').count();
+        LineStarts {
+            lone_cr: starts.len() != newlines + 1,
+            starts,
+        }
+    }
+
+    /// Whether the lines are tree-sitter's rows too (no `\r` ends a line alone).
+    pub fn rows_are_lines(&self) -> bool {
+        !self.lone_cr
     }
 
     pub fn line_count(&self) -> usize {
-        self.0.len()
+        self.starts.len()
     }
 
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.0.binary_search(&offset) {
+        match self.starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -37,8 +44,12 @@ impl LineStarts {
 
     /// The byte range of `line` without its line break; `None` past the last line.
     pub fn line_range(&self, text: &str, line: usize) -> Option<(usize, usize)> {
-        let start = *self.0.get(line)?;
-        let end = self.0.get(line + 1).map_or(text.len(), |next| next - 1);
+        let start = *self.starts.get(line)?;
+        let end = match self.starts.get(line + 1) {
+            Some(&next) if text.as_bytes()[..next].ends_with(b"\r\n") => next - 2,
+            Some(&next) => next - 1,
+            None => text.len(),
+        };
         Some((start, end.max(start)))
     }
 
@@ -64,7 +75,7 @@ impl LineStarts {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.0[line];
+        let start = self.starts[line];
         let character = text[start..offset].encode_utf16().count() as u32;
         Position::new(line as u32, character)
     }
@@ -110,5 +121,19 @@ mod tests {
         assert_eq!(lines.offset(text, Position::new(7, 0)), text.len());
         assert_eq!(lines.position(text, 999), Position::new(1, 2));
         assert_eq!(lines.line_count(), 2);
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let text = "a\rbé\r\nc";
+        let lines = LineStarts::new(text);
+        assert_eq!(lines.line_count(), 3);
+        assert!(!lines.rows_are_lines());
+        assert_eq!(
+            lines.offset(text, Position::new(1, 9)),
+            text.find('\r').unwrap() + 4
+        );
+        assert_eq!(lines.position(text, text.len()), Position::new(2, 1));
+        assert!(LineStarts::new("a\r\nb\n").rows_are_lines());
     }
 }

@@ -24,6 +24,7 @@ pub const PRODUCER_IDS: &[&str] = &[
     deps_ids::SUPPLY_CHAIN_SIGNAL,
     deps_ids::LICENSE_DENIED,
     deps_ids::LICENSE_UNKNOWN,
+    crate::advisories::rule_ids::VULNERABLE,
 ];
 
 /// Every id a run can report: its rules' ids and [`PRODUCER_IDS`], sorted.

@@ -1,0 +1,114 @@
+//! `slopguard lsp` under input an editor should not send and documents built to hide code: the
+//! process's exit code, wrong `Content-Length` headers, CR-only line endings, and analysis that
+//! cannot cover a whole document. The real binary over its stdio.
+
+mod support;
+
+use serde_json::json;
+use support::lsp::Editor;
+
+fn framed(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+#[test]
+fn exit_without_shutdown_exits_1_and_after_shutdown_0() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    editor.notify("exit", json!(null));
+    assert_eq!(editor.exit_status().code(), Some(1));
+
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let response = editor.request(2, "shutdown", json!(null));
+    assert_eq!(response["result"], json!(null), "{response}");
+    editor.notify("exit", json!(null));
+    assert_eq!(editor.exit_status().code(), Some(0));
+}
+
+#[test]
+fn a_wrong_content_length_costs_no_later_request() {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("app.py");
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let uri = format!("file://{}", file.display());
+    editor.open(&file, "python", "x = 1\n");
+    let state = |id: u64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "slopguard/documentState",
+            "params": {"uri": uri}})
+        .to_string()
+    };
+
+    // Declared 10,000 bytes, sent 120 or so, then the next request: both are answered, and
+    // the overshoot is logged.
+    let first = state(2);
+    editor
+        .send_raw(format!("Content-Length: 10000\r\n\r\n{first}{}", framed(&state(3))).as_bytes());
+    let found = editor.expect_all(&[
+        ("answer to #2", &|m| m["id"] == 2),
+        ("answer to #3", &|m| m["id"] == 3),
+        ("overshoot log", &|m| {
+            Editor::is_log(m, "Content-Length 10000 ran into the next message")
+        }),
+    ]);
+    for response in &found[..2] {
+        assert_eq!(response["result"]["text"], "x = 1\n", "{response}");
+    }
+
+    // An absurd length is refused without waiting for its bytes; the next request is answered.
+    editor.send_raw(
+        format!(
+            "Content-Length: 999999999999\r\n\r\n{{\"jsonrpc\":\"2.0\"}}{}",
+            framed(&state(4))
+        )
+        .as_bytes(),
+    );
+    let found = editor.expect_all(&[
+        ("answer to #4", &|m| m["id"] == 4),
+        ("refused length log", &|m| {
+            Editor::is_log(m, "is over the limit of")
+        }),
+    ]);
+    assert_eq!(found[0]["result"]["version"], 1, "{}", found[0]);
+}
+
+#[test]
+fn carriage_returns_alone_end_lines_in_the_editor() {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("cr.py");
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    editor.open(
+        &file,
+        "python",
+        "import os\r\r# c\r\nx = eval(input())\ry = 1\r",
+    );
+    let diagnostic = editor
+        .diagnostic(&file, "python.eval-exec")
+        .expect("an eval diagnostic");
+    assert_eq!(
+        diagnostic["range"]["start"],
+        json!({"line": 3, "character": 4})
+    );
+    // An edit addressed in the protocol's lines (where `\r` ends one) lands where the editor
+    // means: a line inserted before the eval moves it down one.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": format!("file://{}", file.display()), "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "z = 2\r"}]}),
+    );
+    let moved = editor
+        .diagnostics(&file, |d| {
+            d.iter()
+                .any(|d| d["code"] == "python.eval-exec" && d["range"]["start"]["line"] == 4)
+        })
+        .expect("the eval diagnostic on line 5 after the edit");
+    let state = editor.request(
+        9,
+        "slopguard/documentState",
+        json!({"uri": format!("file://{}", file.display())}),
+    );
+    assert_eq!(
+        state["result"]["text"], "import os\rz = 2\r\r# c\r\nx = eval(input())\ry = 1\r",
+        "{moved:?}"
+    );
+}
