@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::{Value, json};
 use support::RegistryServer;
-use support::cli::{check_json, findings};
+use support::cli::{check_command, check_json, findings};
 use support::osv::{db_update, range, record, serve};
 use tempfile::TempDir;
 
@@ -268,6 +268,36 @@ fn lockfiles_of_three_ecosystems_are_matched_ranked_by_reach_and_fail_by_policy(
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("note: advisories for "), "{stderr}");
     assert!(!stderr.contains("stale"), "{stderr}");
+
+    // SARIF: each result names its advisory and that advisory's page; the rule's help is the
+    // page that says what such a finding means.
+    let output = check_command(fx.project.path(), &fx.server, fx.cache.path())
+        .args(["--offline", "--format", "sarif", "--select", RULE])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let smallvec = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["properties"]["advisory"]["id"] == "RUSTSEC-2021-0003")
+        .unwrap();
+    assert_eq!(smallvec["ruleId"], RULE);
+    assert_eq!(
+        smallvec["properties"]["advisory"]["helpUri"],
+        "https://rustsec.org/advisories/RUSTSEC-2021-0003.html"
+    );
+    assert_eq!(smallvec["properties"]["package"]["version"], "1.6.0");
+    let rule = &run["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], RULE);
+    assert!(
+        rule["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("docs/vulnerabilities.md"),
+        "{rule}"
+    );
 }
 
 #[test]
