@@ -23,9 +23,12 @@ pub struct Job {
 
 pub struct Outcome {
     pub version: i32,
+    /// The document revision analysed ([`Snapshot::revision`]).
+    pub revision: u64,
     pub text: Arc<str>,
     pub tree: Option<Tree>,
-    /// The rule findings before suppressions, kept for the next incremental re-check.
+    /// The rule findings before suppressions, kept for the next incremental re-check (or, when
+    /// provisional, for the next per-item answer).
     pub rule_findings: Option<RuleFindings>,
     pub findings: Vec<Finding>,
     pub changed: ChangedLines,
@@ -58,6 +61,7 @@ pub fn analyze(job: Job) -> Outcome {
     let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
+        revision: snapshot.revision,
         text: snapshot.text,
         tree,
         rule_findings: Some(rule_findings),
@@ -73,7 +77,13 @@ pub fn items_apply(job: &Job) -> bool {
     let snapshot = &job.snapshot;
     snapshot.kind.language().is_some()
         && snapshot.old_tree.is_some()
-        && snapshot.previous.as_ref().is_some_and(|p| p.edited())
+        && latest_findings(snapshot).is_some_and(|p| p.edited())
+}
+
+/// The newest findings the per-item answer can start from: its own last answer, or the last
+/// full analysis.
+fn latest_findings(snapshot: &Snapshot) -> Option<&RuleFindings> {
+    snapshot.provisional.as_ref().or(snapshot.previous.as_ref())
 }
 
 /// The first, provisional answer after an edit: the top-level items it touched, parsed and
@@ -84,19 +94,20 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
     let snapshot = &job.snapshot;
     let language = snapshot.kind.language()?;
     let text = &snapshot.text;
-    let findings = job.rules.check_items(
+    let rule_findings = job.rules.check_items(
         language,
         text,
         snapshot.old_tree.as_ref()?,
-        snapshot.previous.as_ref()?,
+        latest_findings(snapshot)?,
     )?;
-    let findings = apply_suppressions(findings, text, snapshot.kind);
+    let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
     let changed = baseline::changed_lines(&job.baseline, text);
     Some(Outcome {
         version: snapshot.version,
+        revision: snapshot.revision,
         text: snapshot.text.clone(),
         tree: None,
-        rule_findings: None,
+        rule_findings: Some(rule_findings),
         findings,
         changed,
         provisional: true,
