@@ -168,6 +168,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         for note in &report.notes {
             eprintln!("note: {note}");
         }
+        analysis.add_incomplete(std::mem::take(&mut report.incomplete));
         analysis.add_findings(std::mem::take(&mut report.findings), &settings);
         project = Some(report);
     }
