@@ -75,10 +75,17 @@ impl Document {
         }
     }
 
-    /// Keeps the tree and rule findings of a finished analysis, if it is of the current text.
-    pub fn store_analysis(&mut self, version: i32, tree: Tree, findings: Option<RuleFindings>) {
+    /// Keeps the tree and rule findings of a finished analysis, if it is of the current text;
+    /// without a tree (none could be made, or it is of a blanked text) the next analysis
+    /// starts afresh.
+    pub fn store_analysis(
+        &mut self,
+        version: i32,
+        tree: Option<Tree>,
+        findings: Option<RuleFindings>,
+    ) {
         if version == self.version {
-            self.tree = Some(tree);
+            self.tree = tree;
             self.rule_findings = findings;
         }
     }
@@ -173,7 +180,7 @@ mod tests {
         let language = Language::Python;
         let mut doc = Document::new(language.into(), 1, "s = '😀'\nx = 1\n".to_string());
         let tree = crate::analysis::parse(language, doc.text(), None).unwrap();
-        doc.store_analysis(1, tree, None);
+        doc.store_analysis(1, Some(tree), None);
         // Column 8 is after the emoji (2 UTF-16 units) and the closing quote.
         let notes = doc.apply(
             2,
