@@ -66,6 +66,13 @@ extra-dirs = []
 # [dependencies]
 # allow = ["serde", "npm:lodash", "pypi:requests"]   # approved: no new-dependency notes
 # fail-on-new = "none"    # none | risky | any
+
+# Known vulnerabilities of the packages the lockfiles pin (docs/vulnerabilities.md); data from
+# `slopguard db update`.
+# [advisories]
+# enabled = true
+# stale-after-days = 7    # older data gets a warning
+# fail-on-vulnerable = "reachable-high"   # none | any | high | reachable | reachable-high
 "#;
 
 /// A problem with a config file, located as precisely as the file allows.
@@ -103,6 +110,7 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    advisories: Option<toml::Table>,
     #[serde(default)]
     files: crate::context::FilePolicy,
 }
@@ -141,6 +149,8 @@ pub struct Config {
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
     pub dependencies: toml::Table,
+    /// `[advisories]`, validated by `crate::advisories::settings`.
+    pub advisories: toml::Table,
     /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
     /// the summary: a repository's config is hostile input and must not pass for a clean run.
     pub narrowing: Vec<String>,
@@ -163,6 +173,7 @@ impl Config {
             rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
+            advisories: toml::Table::new(),
             narrowing: Vec::new(),
             files: crate::context::FilePolicy::default(),
         }
@@ -250,6 +261,7 @@ impl Config {
             registry: file.registry.unwrap_or_default(),
             narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
+            advisories: file.advisories.unwrap_or_default(),
             files: file.files,
         })
     }

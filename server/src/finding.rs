@@ -24,7 +24,7 @@ pub struct PackageRef {
 }
 
 /// The known advisory a `vulnerable-dependency` finding reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AdvisoryRef {
     /// The advisory's OSV id (`GHSA-...`, `RUSTSEC-...`, `PYSEC-...`).
     pub id: String,
@@ -33,6 +33,10 @@ pub struct AdvisoryRef {
     /// The lowest version above the affected one that fixes it, if any.
     pub fixed: Option<String>,
     pub reach: crate::advisories::Reach,
+    /// `low`, `medium`, `high` or `critical`, when the advisory says.
+    pub level: Option<crate::advisories::osv::Level>,
+    /// The CVSS base score, when the advisory gives a vector.
+    pub score: Option<f64>,
     /// One line on what the advisory is about.
     pub summary: String,
     /// Where to read it (the advisory's own page, else its osv.dev page).

@@ -15,7 +15,21 @@
 //! last `slopguard db update` stored, so they work offline and never wait for a download.
 //! See `docs/vulnerabilities.md` for what users see.
 
+pub mod matching;
+pub mod osv;
+pub mod reach;
+pub mod report;
+pub mod settings;
+pub mod store;
+pub mod update;
+
 use serde::Serialize;
+
+/// The ids of the findings this module produces.
+pub mod rule_ids {
+    /// A dependency pinned at a version a known advisory affects.
+    pub const VULNERABLE: &str = "deps.vulnerable-dependency";
+}
 
 /// How far the project's code reaches a vulnerable dependency, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -39,4 +53,18 @@ impl Reach {
             Reach::NotImported => "not-imported",
         }
     }
+}
+
+/// How old data fetched at `updated` (Unix seconds) is, for messages: `fetched 3 days ago`.
+pub fn describe_age(updated: i64) -> String {
+    let seconds = (crate::registry::unix_now() - updated).max(0);
+    let (count, unit) = match seconds {
+        s if s < 3600 => (s / 60, "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    format!(
+        "fetched {count} {unit}{} ago",
+        if count == 1 { "" } else { "s" }
+    )
 }

@@ -27,7 +27,7 @@ use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
 use crate::lang::Language;
-use crate::rules::{KnownIds, RuleSet, Severity};
+use crate::rules::{Category, KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
 use source::Loaded;
@@ -127,8 +127,12 @@ pub struct Outcome {
 
 impl Outcome {
     /// Whether some finding is at or above `fail_on`.
+    /// Whether a finding at or above `fail_on` is left. Vulnerable dependencies do not count:
+    /// `fail-on-vulnerable` decides for them (on severity and reach).
     pub fn fails(&self, fail_on: Severity) -> bool {
-        self.findings.iter().any(|f| f.finding.severity >= fail_on)
+        self.findings.iter().any(|f| {
+            f.finding.severity >= fail_on && f.finding.category != Category::VulnerableDependency
+        })
     }
 
     pub fn count(&self, severity: Severity) -> usize {

@@ -1,11 +1,15 @@
-//! The project-level pass of `check`: registry truth for every import and manifest entry, and
-//! the dependencies a change introduces. It runs after every file is analysed, and its findings
+//! The project-level pass of `check`: registry truth for every import and manifest entry, the
+//! dependencies a change introduces, and the known vulnerabilities of the resolved packages. It runs after every file is analysed, and its findings
 //! join the per-file ones through [`super::Analysis::add_findings`], so they meet the same
 //! suppressions, scope, baseline and output.
 
 use super::Scope;
 use super::source::{self, Loaded};
+use crate::advisories::report as advisory_report;
+use crate::advisories::settings::AdvisorySettings;
+use crate::advisories::store::Store;
 use crate::analysis::{Incomplete, IncompleteFile};
+use crate::deps::lockfile::LockfileKind;
 use crate::deps::{self, Baseline, DependencySettings, DependencySummary, ManifestKind};
 use crate::finding::Finding;
 use crate::lang::Language;
@@ -22,7 +26,13 @@ pub struct ProjectOptions<'a> {
     /// The directory the check runs in: findings are shown relative to it.
     pub cwd: &'a Path,
     pub max_file_size: u64,
+    /// Vulnerable dependencies from the local advisory store (`None`: not reported).
+    pub advisories: Option<&'a AdvisorySettings>,
 }
+
+/// Lockfiles are data, not code to analyse: they are read up to this size whatever
+/// `max-file-size` says (a large npm lockfile is several megabytes).
+const MAX_LOCKFILE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// What the pass found.
 #[derive(Debug, Default)]
@@ -37,13 +47,16 @@ pub struct ProjectReport {
     pub incomplete: Vec<IncompleteFile>,
     /// `fail-on-new` makes the check fail.
     pub fails: bool,
+    /// Said as warnings (stale advisory data).
+    pub warnings: Vec<String>,
 }
 
-/// Whether a file matters to the pass: code with imports, a manifest, or a file of install
-/// commands (a README, a Dockerfile, a workflow...).
+/// Whether a file matters to the pass: code with imports, a manifest or lockfile, or a file of
+/// install commands (a README, a Dockerfile, a workflow...).
 pub fn is_package_source(path: &Path) -> bool {
     Language::from_path(path).is_some()
         || ManifestKind::from_path(path).is_some()
+        || LockfileKind::from_path(path).is_some()
         || deps::install_commands::is_install_source(path)
 }
 
@@ -61,9 +74,15 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .root
         .canonicalize()
         .unwrap_or_else(|_| options.root.to_path_buf());
-    let load = |path: &Path| match source::load(path, options.max_file_size) {
-        Ok(Loaded::Text { text, .. }) => Some((deps::located(path), text)),
-        Ok(Loaded::Skipped(_)) | Err(_) => None,
+    let load = |path: &Path| {
+        let limit = match LockfileKind::from_path(path) {
+            Some(_) => options.max_file_size.max(MAX_LOCKFILE_SIZE),
+            None => options.max_file_size,
+        };
+        match source::load(path, limit) {
+            Ok(Loaded::Text { text, .. }) => Some((deps::located(path), text)),
+            Ok(Loaded::Skipped(_)) | Err(_) => None,
+        }
     };
     let mut texts: Vec<(PathBuf, String)> = files.iter().filter_map(|p| load(p)).collect();
     let cwd = options
@@ -135,7 +154,55 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
             },
         });
     }
+    if let Some(settings) = options.advisories {
+        vulnerabilities(&texts, settings, options, &cwd, &mut report);
+    }
     report
+}
+
+/// The vulnerable-dependency findings, and what the store's age is.
+fn vulnerabilities(
+    texts: &[(PathBuf, String)],
+    settings: &AdvisorySettings,
+    options: &ProjectOptions<'_>,
+    cwd: &Path,
+    report: &mut ProjectReport,
+) {
+    let files: Vec<(&Path, &str)> = texts
+        .iter()
+        .map(|(path, text)| (path.as_path(), text.as_str()))
+        .collect();
+    let store = options.registry.cache_dir.as_deref().map(Store::open);
+    let Some((stale, age)) = store
+        .as_ref()
+        .and_then(|store| advisory_report::freshness(store, settings))
+    else {
+        if files
+            .iter()
+            .any(|(path, _)| LockfileKind::from_path(path).is_some())
+        {
+            report.notes.push(
+                "no advisory data: run `slopguard db update` to report known vulnerabilities"
+                    .to_string(),
+            );
+        }
+        return;
+    };
+    if stale {
+        report.warnings.push(age);
+    } else {
+        report.notes.push(age);
+    }
+    let Some(store) = store else { return };
+    let (found, notes) = advisory_report::scan(&store, &files);
+    report.notes.extend(notes);
+    let shown_text = |path: &Path| shown(path, cwd).display().to_string();
+    for vulnerable in &found {
+        report.findings.push((
+            shown(&vulnerable.package.path, cwd),
+            advisory_report::finding(vulnerable, &shown_text),
+        ));
+    }
 }
 
 /// `offline: 3 packages not in the cache or the embedded lists were not verified: a, b, c`.

@@ -3,6 +3,7 @@
 
 use super::EXIT_ERROR;
 use super::output_args::{OutputArgs, run_fixes};
+use crate::advisories::settings::AdvisorySettings;
 use crate::check::output;
 use crate::check::{self, Baseline, CheckOptions, ProjectOptions, Scope, Settings};
 use crate::config::{self, Config};
@@ -95,11 +96,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(cwd) => cwd,
         Err(e) => return fail(format!("cannot read the current directory: {e}")),
     };
-    let config = match &args.config {
-        Some(path) => Config::load(path),
-        None => Config::discover(&cwd),
-    };
-    let config = match config {
+    let config = match load_config(args.config.as_deref(), &cwd) {
         Ok(config) => config,
         Err(e) => return fail(e),
     };
@@ -146,6 +143,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     // Project-level checks (registries, dependencies) join the per-file findings, so that they
     // meet the same scope, suppressions and baseline.
     let mut project = None;
+    let mut vulnerable_policy = None;
     if !args.no_package_checks
         && selects_project_checks(&selection)
         && !analysis.package_files.is_empty()
@@ -154,6 +152,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok(settings) => settings,
             Err(e) => return fail(e),
         };
+        let advisories = match advisory_settings(&config) {
+            Ok(advisories) => advisories,
+            Err(e) => return fail(e),
+        };
+        vulnerable_policy = Some(advisories.fail_on);
         let mut report = check::run_project_checks(
             &analysis.package_files,
             &ProjectOptions {
@@ -163,10 +166,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 scope: &scope,
                 cwd: &cwd,
                 max_file_size: settings.max_file_size,
+                advisories: advisories.enabled.then_some(&advisories),
             },
         );
         for note in &report.notes {
             eprintln!("note: {note}");
+        }
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
         }
         analysis.add_incomplete(std::mem::take(&mut report.incomplete));
         analysis.add_findings(std::mem::take(&mut report.findings), &settings);
@@ -206,6 +213,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             f.finding.category == Category::NewDependency && f.finding.severity == Severity::Error
         });
     outcome.dependencies = project.and_then(|p| p.dependencies);
+    // Likewise `fail-on-vulnerable` for vulnerable dependencies (which `fail-on` leaves out).
+    let vulnerable_policy_fails = vulnerable_policy.is_some_and(|policy| {
+        outcome.findings.iter().any(|f| {
+            f.finding
+                .advisory
+                .as_ref()
+                .is_some_and(|a| policy.fails(a.level, a.reach))
+        })
+    });
 
     let allow_incomplete = args.allow_incomplete || config.allow_incomplete;
     for note in output::notes(&outcome) {
@@ -236,7 +252,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.output.exit_zero {
         return exit_code(&outcome, None, true);
     }
-    if dependency_policy_fails && outcome.errors.is_empty() {
+    if (dependency_policy_fails || vulnerable_policy_fails) && outcome.errors.is_empty() {
         return ExitCode::from(EXIT_FINDINGS);
     }
     exit_code(&outcome, Some(fail_on), allow_incomplete)
@@ -256,10 +272,25 @@ fn project_settings(
     config: &Config,
     offline: bool,
 ) -> Result<(registry::Settings, DependencySettings), String> {
-    let file = config.path.as_ref().map_or_else(
+    let mut registry = registry_settings(config)?;
+    registry.offline |= offline;
+    let dependencies = DependencySettings::from_table(&config.dependencies)
+        .map_err(|e| format!("{}: {e}", config_name(config)))?;
+    Ok((registry, dependencies))
+}
+
+/// The config file's name for messages (`slopguard.toml` when there is none).
+fn config_name(config: &Config) -> String {
+    config.path.as_ref().map_or_else(
         || config::CONFIG_FILE.to_string(),
         |p| p.display().to_string(),
-    );
+    )
+}
+
+/// The typed `[registry]` table as the repository may set it (notes on stderr for the keys it
+/// may not set), with the environment applied.
+pub(super) fn registry_settings(config: &Config) -> Result<registry::Settings, String> {
+    let file = config_name(config);
     let registry_config: RegistryConfig = config
         .registry
         .clone()
@@ -270,11 +301,27 @@ fn project_settings(
     for note in ignored {
         eprintln!("note: {file}: {note}");
     }
-    let mut registry = registry::Settings::from_config(&registry_config);
-    registry.offline |= offline;
-    let dependencies =
-        DependencySettings::from_table(&config.dependencies).map_err(|e| format!("{file}: {e}"))?;
-    Ok((registry, dependencies))
+    Ok(registry::Settings::from_config(&registry_config))
+}
+
+/// The typed `[advisories]` table, likewise.
+pub(super) fn advisory_settings(config: &Config) -> Result<AdvisorySettings, String> {
+    let file = config_name(config);
+    let (settings, ignored) = AdvisorySettings::from_repository_table(&config.advisories)
+        .map_err(|e| format!("{file}: {e}"))?;
+    for note in ignored {
+        eprintln!("note: {file}: {note}");
+    }
+    Ok(settings)
+}
+
+/// The config `--config` names, else the one found from the current directory.
+pub(super) fn load_config(explicit: Option<&Path>, cwd: &Path) -> Result<Config, String> {
+    match explicit {
+        Some(path) => Config::load(path),
+        None => Config::discover(cwd),
+    }
+    .map_err(|e| e.to_string())
 }
 
 /// 2 when a file could not be read, else 1 when a finding is at or above `fail_on`, else 3

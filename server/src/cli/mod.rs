@@ -2,6 +2,7 @@
 //! library; nothing here analyses code.
 
 mod check_cmd;
+mod db_cmd;
 mod lsp_cmd;
 mod output_args;
 mod packages_cmd;
@@ -41,6 +42,9 @@ enum Command {
     Packages(packages_cmd::PackagesArgs),
     /// Run the language server on stdin/stdout.
     Lsp(lsp_cmd::LspArgs),
+    /// The local advisory database behind vulnerable-dependency findings.
+    #[command(subcommand)]
+    Db(db_cmd::DbCommand),
     /// Write the project's bill of materials (CycloneDX 1.6 or SPDX 2.3 JSON) to stdout.
     Sbom(sbom_cmd::SbomArgs),
 }
@@ -83,6 +87,7 @@ pub fn run() -> ExitCode {
         Command::Rules(command) => rules_cmd::run(command),
         Command::Packages(args) => packages_cmd::run(args),
         Command::Lsp(args) => lsp_cmd::run(args),
+        Command::Db(command) => db_cmd::run(command),
         Command::Sbom(args) => sbom_cmd::run(args),
     }
 }

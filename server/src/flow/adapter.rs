@@ -126,17 +126,83 @@ pub(crate) struct Param<'t> {
     pub default: Option<Node<'t>>,
 }
 
+/// How a grammar spells the conditions guards read, beyond the parentheses every grammar here
+/// writes as `parenthesized_expression`.
+pub(crate) struct ConditionSyntax {
+    /// The node kind and leading operator of a negation: `not x`, `!x`.
+    pub not: (&'static str, &'static str),
+    /// The node kind and operator of a conjunction: `a and b`, `a && b`.
+    pub and: (&'static str, &'static str),
+}
+
+/// `!x` and `a && b`: JavaScript, TypeScript and Rust.
+pub(crate) const C_LIKE_CONDITIONS: ConditionSyntax = ConditionSyntax {
+    not: ("unary_expression", "!"),
+    and: ("binary_expression", "&&"),
+};
+
 /// One language's view of its syntax tree.
 pub(crate) trait Adapter: Sync {
     /// Every function, method and lambda in the tree, outermost first. The module's own
     /// statements form a function too (with `node` the root).
-    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>);
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
+        out.push(Function {
+            node: root,
+            name: None,
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: root,
+            expression_body: false,
+        });
+        // Iterative, outermost first: a hostile file's nesting must not recurse.
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            out.extend(self.function(node, text));
+            let mut children = named_children(node);
+            children.reverse();
+            stack.extend(children);
+        }
+    }
+    /// The function `node` defines, if it is one with a body.
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>>;
     /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
     /// an edit).
     fn is_function(&self, kind: &str) -> bool;
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
     fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t>;
+    /// How this grammar writes negation and conjunction.
+    fn condition_syntax(&self) -> &'static ConditionSyntax;
+    /// A condition that is not parenthesised, negated or a conjunction: a membership test
+    /// (`x in ALLOWED`) where the language has one, else an expression.
+    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        Condition::Expr(node)
+    }
+    /// What a condition says, as guards read it.
+    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        let syntax = self.condition_syntax();
+        let mut node = node;
+        while node.kind() == "parenthesized_expression" {
+            match node.named_child(0) {
+                Some(inner) => node = inner,
+                None => return Condition::Expr(node),
+            }
+        }
+        let kind = node.kind();
+        if kind == syntax.not.0 && node.child(0).is_some_and(|o| o.kind() == syntax.not.1) {
+            return match node.named_child(0) {
+                Some(inner) => Condition::Not(inner),
+                None => Condition::Expr(node),
+            };
+        }
+        if kind == syntax.and.0
+            && node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == syntax.and.1)
+        {
+            return Condition::All(named_children(node));
+        }
+        self.simple_condition(node)
+    }
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
     /// For a name a destructuring pattern binds, the property it is read from
@@ -197,4 +263,48 @@ pub(crate) fn leftmost<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
         operand = operand.child_by_field_name("left")?;
     }
     Some(operand)
+}
+
+/// The operator token of a binary node (`+`, `&&`), or "" when it has none.
+pub(crate) fn operator<'t>(node: Node<'t>) -> &'t str {
+    node.child_by_field_name("operator")
+        .map(|o| o.kind())
+        .unwrap_or("")
+}
+
+/// `left = right`, or `left op= right` when `augmented`: every grammar here names the sides
+/// `left` and `right`.
+pub(crate) fn assignment(node: Node<'_>, augmented: bool) -> Option<Expr<'_>> {
+    Some(Expr::Assign {
+        target: node.child_by_field_name("left")?,
+        value: node.child_by_field_name("right")?,
+        augmented,
+    })
+}
+
+/// The receiver and method name of a callee that is a member access (`object.method`, written
+/// as node kind `kind` with fields `object` and `name`); none for a plain callee.
+pub(crate) fn member_parts<'t>(
+    callee: Node<'t>,
+    (kind, object, name): (&str, &str, &str),
+) -> (Option<Node<'t>>, Option<Node<'t>>) {
+    if callee.kind() == kind {
+        (
+            callee.child_by_field_name(object),
+            callee.child_by_field_name(name),
+        )
+    } else {
+        (None, None)
+    }
+}
+
+/// Every named child of an argument list, as positional arguments.
+pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
+    named_children(list)
+        .into_iter()
+        .map(|value| Arg {
+            value,
+            keyword: None,
+        })
+        .collect()
 }

@@ -3,7 +3,8 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
+    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -23,33 +24,19 @@ const FUNCTION_KINDS: &[&str] = &[
 ];
 
 impl Adapter for JavaScript {
-    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
-        out.push(Function {
-            node: root,
-            name: None,
-            params: Vec::new(),
-            decorators: Vec::new(),
-            body: root,
-            expression_body: false,
-        });
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            if FUNCTION_KINDS.contains(&node.kind())
-                && let Some(body) = node.child_by_field_name("body")
-            {
-                out.push(Function {
-                    node,
-                    name: function_name(node, text),
-                    params: params(node),
-                    decorators: Vec::new(),
-                    body,
-                    expression_body: body.kind() != "statement_block",
-                });
-            }
-            let mut children = named_children(node);
-            children.reverse();
-            stack.extend(children);
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+        if !FUNCTION_KINDS.contains(&node.kind()) {
+            return None;
         }
+        let body = node.child_by_field_name("body")?;
+        Some(Function {
+            node,
+            name: function_name(node, text),
+            params: params(node),
+            decorators: Vec::new(),
+            body,
+            expression_body: body.kind() != "statement_block",
+        })
     }
 
     fn is_function(&self, kind: &str) -> bool {
@@ -132,22 +119,12 @@ impl Adapter for JavaScript {
                 None => Expr::Other,
             },
             "call_expression" | "new_expression" => call(node),
-            "assignment_expression" | "augmented_assignment_expression" => match (
-                node.child_by_field_name("left"),
-                node.child_by_field_name("right"),
-            ) {
-                (Some(target), Some(value)) => Expr::Assign {
-                    target,
-                    value,
-                    augmented: node.kind() == "augmented_assignment_expression",
-                },
-                _ => Expr::Other,
-            },
+            "assignment_expression" | "augmented_assignment_expression" => {
+                assignment(node, node.kind() == "augmented_assignment_expression")
+                    .unwrap_or(Expr::Other)
+            }
             "binary_expression" => {
-                let operator = node
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
-                    .unwrap_or("");
+                let operator = operator(node);
                 if matches!(operator, "+" | "||" | "&&" | "??") {
                     Expr::Compose(named_children(node))
                 } else {
@@ -192,31 +169,8 @@ impl Adapter for JavaScript {
         }
     }
 
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
-        match node.kind() {
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => self.condition(inner),
-                None => Condition::Expr(node),
-            },
-            "unary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "!") =>
-            {
-                match node.child_by_field_name("argument") {
-                    Some(inner) => Condition::Not(inner),
-                    None => Condition::Expr(node),
-                }
-            }
-            "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "&&") =>
-            {
-                Condition::All(named_children(node))
-            }
-            _ => Condition::Expr(node),
-        }
+    fn condition_syntax(&self) -> &'static ConditionSyntax {
+        &C_LIKE_CONDITIONS
     }
 
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
@@ -333,14 +287,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
     let Some(callee) = callee else {
         return Expr::Other;
     };
-    let (receiver, method) = if callee.kind() == "member_expression" {
-        (
-            callee.child_by_field_name("object"),
-            callee.child_by_field_name("property"),
-        )
-    } else {
-        (None, None)
-    };
+    let (receiver, method) = member_parts(callee, ("member_expression", "object", "property"));
     let args = node
         .child_by_field_name("arguments")
         .map(|list| {
@@ -351,13 +298,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
                     keyword: None,
                 }];
             }
-            named_children(list)
-                .into_iter()
-                .map(|value| Arg {
-                    value,
-                    keyword: None,
-                })
-                .collect()
+            positional(list)
         })
         .unwrap_or_default();
     Expr::Call {

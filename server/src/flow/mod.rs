@@ -1,5 +1,5 @@
 //! Data flow (taint): where a value comes from, through which steps, and whether it reaches a
-//! sink unsanitised. A small language-neutral core (`core.rs`) walks each function once in
+//! sink unsanitised. A small language-neutral core (`core/`) walks each function once in
 //! statement order; one adapter per language (`python.rs`, `javascript.rs`, `rust.rs`) maps its
 //! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
 //! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.

@@ -1,7 +1,8 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
+    Adapter, Arg, Condition, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
+    member_parts, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -11,39 +12,21 @@ pub(crate) struct Python;
 const EXIT_CALLS: &[&str] = &["abort", "flask.abort", "sys.exit", "exit", "os._exit"];
 
 impl Adapter for Python {
-    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
-        out.push(Function {
-            node: root,
-            name: None,
-            params: Vec::new(),
-            decorators: Vec::new(),
-            body: root,
-            expression_body: false,
-        });
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            match node.kind() {
-                "function_definition" => out.push(function(node, text)),
-                "lambda" => {
-                    if let Some(body) = node.child_by_field_name("body") {
-                        out.push(Function {
-                            node,
-                            name: None,
-                            params: node
-                                .child_by_field_name("parameters")
-                                .map(params)
-                                .unwrap_or_default(),
-                            decorators: Vec::new(),
-                            body,
-                            expression_body: true,
-                        });
-                    }
-                }
-                _ => {}
-            }
-            let mut children = named_children(node);
-            children.reverse();
-            stack.extend(children);
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+        match node.kind() {
+            "function_definition" => Some(function(node, text)),
+            "lambda" => Some(Function {
+                node,
+                name: None,
+                params: node
+                    .child_by_field_name("parameters")
+                    .map(params)
+                    .unwrap_or_default(),
+                decorators: Vec::new(),
+                body: node.child_by_field_name("body")?,
+                expression_body: true,
+            }),
+            _ => None,
         }
     }
 
@@ -161,17 +144,9 @@ impl Adapter for Python {
                 None => Expr::Other,
             },
             "call" => call(node),
-            "assignment" | "augmented_assignment" => match (
-                node.child_by_field_name("left"),
-                node.child_by_field_name("right"),
-            ) {
-                (Some(target), Some(value)) => Expr::Assign {
-                    target,
-                    value,
-                    augmented: node.kind() == "augmented_assignment",
-                },
-                _ => Expr::Constant,
-            },
+            "assignment" | "augmented_assignment" => {
+                assignment(node, node.kind() == "augmented_assignment").unwrap_or(Expr::Constant)
+            }
             "named_expression" => match (
                 node.child_by_field_name("name"),
                 node.child_by_field_name("value"),
@@ -204,42 +179,32 @@ impl Adapter for Python {
         }
     }
 
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
-        match node.kind() {
-            "not_operator" => match node.child_by_field_name("argument") {
-                Some(inner) => Condition::Not(inner),
-                None => Condition::Expr(node),
+    fn condition_syntax(&self) -> &'static ConditionSyntax {
+        &ConditionSyntax {
+            not: ("not_operator", "not"),
+            and: ("boolean_operator", "and"),
+        }
+    }
+
+    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        if node.kind() != "comparison_operator" {
+            return Condition::Expr(node);
+        }
+        let operators: Vec<&str> = {
+            let mut cursor = node.walk();
+            node.children_by_field_name("operators", &mut cursor)
+                .map(|o| o.kind())
+                .collect()
+        };
+        match (operators.as_slice(), node.named_child(0)) {
+            (["in"], Some(element)) => Condition::Membership {
+                element,
+                negated: false,
             },
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => self.condition(inner),
-                None => Condition::Expr(node),
+            (["not in"], Some(element)) => Condition::Membership {
+                element,
+                negated: true,
             },
-            "boolean_operator"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "and") =>
-            {
-                Condition::All(named_children(node))
-            }
-            "comparison_operator" => {
-                let operators: Vec<&str> = {
-                    let mut cursor = node.walk();
-                    node.children_by_field_name("operators", &mut cursor)
-                        .map(|o| o.kind())
-                        .collect()
-                };
-                match (operators.as_slice(), node.named_child(0)) {
-                    (["in"], Some(element)) => Condition::Membership {
-                        element,
-                        negated: false,
-                    },
-                    (["not in"], Some(element)) => Condition::Membership {
-                        element,
-                        negated: true,
-                    },
-                    _ => Condition::Expr(node),
-                }
-            }
             _ => Condition::Expr(node),
         }
     }
@@ -368,14 +333,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
     let Some(callee) = node.child_by_field_name("function") else {
         return Expr::Other;
     };
-    let (receiver, method) = if callee.kind() == "attribute" {
-        (
-            callee.child_by_field_name("object"),
-            callee.child_by_field_name("attribute"),
-        )
-    } else {
-        (None, None)
-    };
+    let (receiver, method) = member_parts(callee, ("attribute", "object", "attribute"));
     let mut args = Vec::new();
     if let Some(list) = node.child_by_field_name("arguments") {
         if list.kind() == "generator_expression" {

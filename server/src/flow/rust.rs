@@ -3,7 +3,8 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    Adapter, Arg, Condition, Expr, Function, Param, Stmt, leftmost, named_children, text_of,
+    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
+    member_parts, named_children, operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -13,49 +14,28 @@ pub(crate) struct Rust;
 const EXIT_CALLS: &[&str] = &["std::process::exit", "process::exit", "exit"];
 
 impl Adapter for Rust {
-    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
-        out.push(Function {
-            node: root,
-            name: None,
-            params: Vec::new(),
-            decorators: Vec::new(),
-            body: root,
-            expression_body: false,
-        });
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            match node.kind() {
-                "function_item" => {
-                    if let Some(body) = node.child_by_field_name("body") {
-                        out.push(Function {
-                            node,
-                            name: node
-                                .child_by_field_name("name")
-                                .map(|n| text_of(n, text).to_string()),
-                            params: params(node),
-                            decorators: attributes(node),
-                            body,
-                            expression_body: false,
-                        });
-                    }
-                }
-                "closure_expression" => {
-                    if let Some(body) = node.child_by_field_name("body") {
-                        out.push(Function {
-                            node,
-                            name: None,
-                            params: params(node),
-                            decorators: Vec::new(),
-                            body,
-                            expression_body: body.kind() != "block",
-                        });
-                    }
-                }
-                _ => {}
-            }
-            let mut children = named_children(node);
-            children.reverse();
-            stack.extend(children);
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+        let body = node.child_by_field_name("body")?;
+        match node.kind() {
+            "function_item" => Some(Function {
+                node,
+                name: node
+                    .child_by_field_name("name")
+                    .map(|n| text_of(n, text).to_string()),
+                params: params(node),
+                decorators: attributes(node),
+                body,
+                expression_body: false,
+            }),
+            "closure_expression" => Some(Function {
+                node,
+                name: None,
+                params: params(node),
+                decorators: Vec::new(),
+                body,
+                expression_body: body.kind() != "block",
+            }),
+            _ => None,
         }
     }
 
@@ -141,22 +121,11 @@ impl Adapter for Rust {
                 None => Expr::Other,
             },
             "call_expression" => call(node),
-            "assignment_expression" | "compound_assignment_expr" => match (
-                node.child_by_field_name("left"),
-                node.child_by_field_name("right"),
-            ) {
-                (Some(target), Some(value)) => Expr::Assign {
-                    target,
-                    value,
-                    augmented: node.kind() == "compound_assignment_expr",
-                },
-                _ => Expr::Other,
-            },
+            "assignment_expression" | "compound_assignment_expr" => {
+                assignment(node, node.kind() == "compound_assignment_expr").unwrap_or(Expr::Other)
+            }
             "binary_expression" => {
-                let operator = node
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
-                    .unwrap_or("");
+                let operator = operator(node);
                 if operator == "+" {
                     Expr::Compose(named_children(node))
                 } else {
@@ -208,27 +177,8 @@ impl Adapter for Rust {
         }
     }
 
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
-        match node.kind() {
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => self.condition(inner),
-                None => Condition::Expr(node),
-            },
-            "unary_expression" if node.child(0).is_some_and(|o| o.kind() == "!") => {
-                match node.named_child(0) {
-                    Some(inner) => Condition::Not(inner),
-                    None => Condition::Expr(node),
-                }
-            }
-            "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "&&") =>
-            {
-                Condition::All(named_children(node))
-            }
-            _ => Condition::Expr(node),
-        }
+    fn condition_syntax(&self) -> &'static ConditionSyntax {
+        &C_LIKE_CONDITIONS
     }
 
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
@@ -435,25 +385,10 @@ fn call(node: Node<'_>) -> Expr<'_> {
     } else {
         callee
     };
-    let (receiver, method) = if method_callee.kind() == "field_expression" {
-        (
-            method_callee.child_by_field_name("value"),
-            method_callee.child_by_field_name("field"),
-        )
-    } else {
-        (None, None)
-    };
+    let (receiver, method) = member_parts(method_callee, ("field_expression", "value", "field"));
     let args = node
         .child_by_field_name("arguments")
-        .map(|list| {
-            named_children(list)
-                .into_iter()
-                .map(|value| Arg {
-                    value,
-                    keyword: None,
-                })
-                .collect()
-        })
+        .map(positional)
         .unwrap_or_default();
     Expr::Call {
         callee,

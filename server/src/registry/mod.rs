@@ -26,7 +26,7 @@ pub use checker::{
 pub use client::Client;
 pub use client::{parse_time, unix_now};
 pub use local::LocalKnowledge;
-pub use settings::{RegistryConfig, Settings};
+pub use settings::{ALLOW_REPOSITORY_REGISTRY, RegistryConfig, Settings};
 pub use typosquat::{short_typosquat_target, typosquat_target};
 
 pub use crate::deps::Ecosystem;

@@ -21,6 +21,7 @@ pub const PRODUCER_IDS: &[&str] = &[
     deps_ids::NEW_DEPENDENCY,
     deps_ids::UNDECLARED_IMPORT,
     deps_ids::TRANSITIVE_ADDED,
+    crate::advisories::rule_ids::VULNERABLE,
 ];
 
 /// Every id a run can report: its rules' ids and [`PRODUCER_IDS`], sorted.

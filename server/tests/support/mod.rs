@@ -1,13 +1,15 @@
 //! A package registry on 127.0.0.1 for tests: a small HTTP/1.1 server (std `TcpListener`, one
 //! thread per connection) that serves the real URL layouts and JSON shapes of the crates.io
 //! sparse index (`/crates/...`), the PyPI JSON API (`/pypi/pypi/<name>/json`) and the npm
-//! registry (`/npm/<name>`, abbreviated metadata when asked with its `Accept` header), with knobs
-//! for 404, 503, slow answers and answers that never come.
+//! registry (`/npm/<name>`, abbreviated metadata when asked with its `Accept` header), and any
+//! file a test puts at a path (OSV archives under `/osv/`), with knobs for 404, 503, slow
+//! answers and answers that never come.
 #![allow(dead_code)]
 
 pub mod check;
 pub mod cli;
 pub mod lsp;
+pub mod osv;
 
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -74,6 +76,8 @@ struct State {
     /// Requests being answered now, and the most there ever were at once.
     in_flight: usize,
     max_in_flight: usize,
+    /// Files served as they are, by path (`/osv/PyPI/all.zip`).
+    files: HashMap<String, Vec<u8>>,
 }
 
 pub struct RegistryServer {
@@ -123,7 +127,21 @@ impl RegistryServer {
             ("SLOPGUARD_CRATES_INDEX_URL", self.crates_url()),
             ("SLOPGUARD_NPM_DOWNLOADS_URL", self.npm_downloads_url()),
             ("SLOPGUARD_CRATES_API_URL", self.crates_api_url()),
+            ("SLOPGUARD_OSV_URL", self.osv_url()),
         ]
+    }
+    /// The base URL of the OSV export this server holds (see [`RegistryServer::file`]).
+    pub fn osv_url(&self) -> String {
+        format!("{}/osv", self.base())
+    }
+    /// Serves `bytes` at `path` (a path starting with `/`).
+    pub fn file(&self, path: &str, bytes: Vec<u8>) -> &Self {
+        self.state
+            .lock()
+            .unwrap()
+            .files
+            .insert(path.to_string(), bytes);
+        self
     }
     pub fn npm_downloads_url(&self) -> String {
         format!("{}/npm-downloads", self.base())
@@ -254,9 +272,13 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
                 Knob::Delay(d) => delay = Some(*d),
             }
         }
-        let answer = match forced {
-            Some(code) => (code, String::new()),
-            None => route(&state, &request),
+        let answer = match (forced, state.files.get(&path)) {
+            (Some(code), _) => (code, Vec::new()),
+            (None, Some(bytes)) => (200, bytes.clone()),
+            (None, None) => {
+                let (code, text) = route(&state, &request);
+                (code, text.into_bytes())
+            }
         };
         (answer, delay)
     };
@@ -272,9 +294,10 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let mut stream = stream;
     let _ = write!(
         stream,
-        "HTTP/1.1 {code} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         text.len()
     );
+    let _ = stream.write_all(&text);
     let _ = stream.flush();
     state.lock().unwrap().in_flight -= 1;
 }

@@ -1,0 +1,322 @@
+//! The language-neutral flow core: one pass over each function in statement order, keeping for
+//! every variable whether its value is tainted (and from where, through which steps) and for
+//! which rules it is clean (constant or sanitised). Branches run on copies of the environment
+//! that are joined after; loop bodies run twice; local helpers are summarised once per
+//! parameter and looked up at their call sites.
+//!
+//! `value.rs` holds what is known about a value, `statements.rs` walks statements, `eval.rs`
+//! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers.
+
+mod calls;
+mod eval;
+mod statements;
+mod value;
+
+pub use value::Step;
+pub(crate) use value::{ALL, Taint, Value};
+
+use super::FlowRules;
+use super::adapter::{Adapter, Function, text_of};
+use super::spec::SourceKind;
+use crate::names::Names;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::rc::Rc;
+use tree_sitter::Node;
+use value::Env;
+
+/// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
+/// keyword in any language).
+const RECEIVER: &str = "<receiver>";
+
+/// A tainted value reaching a sink.
+#[derive(Debug, Clone)]
+pub(crate) struct SinkHit {
+    pub rule: usize,
+    pub sink: Range<usize>,
+    pub label: String,
+    pub taint: Taint,
+    /// The functions the path runs through: the extent an edit must touch to change it.
+    pub extent: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Summary {
+    /// The parameter's taint reaches the return value (with these steps and rule bits).
+    returns: Option<Taint>,
+    sinks: Vec<SinkHit>,
+}
+
+/// One file's analysis.
+pub(crate) struct FileFlow<'t, 'r> {
+    adapter: &'static dyn Adapter,
+    rules: &'r FlowRules,
+    /// What the file's imports bind: sinks and sources name canonical callees.
+    names: &'r Names,
+    text: &'t str,
+    functions: Vec<Function<'t>>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Nodes the rules' source queries captured.
+    query_sources: HashMap<Range<usize>, (String, u64)>,
+    module_env: Env,
+    summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
+    in_progress: RefCell<HashSet<(usize, usize)>>,
+    /// Nodes whose value a shape rule asks about.
+    watch: HashSet<Range<usize>>,
+    pub watched: RefCell<HashMap<Range<usize>, Value>>,
+    pub hits: RefCell<Vec<SinkHit>>,
+    /// How deep `eval` and `block` are nested right now: hostile input (50,000 chained `+`,
+    /// brackets hundreds deep) must not overflow the stack.
+    depth: Cell<usize>,
+}
+
+/// Deeper than this, an expression or block is not followed: its value is unknown (neither
+/// tainted nor constant), so nothing is quieted by it. Real code stays far below it; the bound
+/// keeps a 2 MiB thread stack safe in debug builds.
+const MAX_DEPTH: usize = 96;
+
+/// The state of one function's pass.
+struct Pass<'p> {
+    env: Env,
+    returned: Option<Value>,
+    /// The function being analysed and, for a summary, the parameter standing for the source.
+    function: usize,
+    parameter: Option<usize>,
+    hits: &'p mut Vec<SinkHit>,
+}
+
+impl<'t, 'r> FileFlow<'t, 'r> {
+    pub fn new(
+        adapter: &'static dyn Adapter,
+        rules: &'r FlowRules,
+        names: &'r Names,
+        text: &'t str,
+        root: Node<'t>,
+        query_sources: HashMap<Range<usize>, (String, u64)>,
+        watch: HashSet<Range<usize>>,
+    ) -> Self {
+        let mut functions = Vec::new();
+        adapter.functions(root, text, &mut functions);
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, function) in functions.iter().enumerate() {
+            if let Some(name) = &function.name {
+                by_name.entry(name.clone()).or_default().push(index);
+            }
+        }
+        FileFlow {
+            adapter,
+            rules,
+            names,
+            text,
+            functions,
+            by_name,
+            query_sources,
+            module_env: Env::new(),
+            summaries: RefCell::default(),
+            in_progress: RefCell::default(),
+            watch,
+            watched: RefCell::default(),
+            hits: RefCell::default(),
+            depth: Cell::new(0),
+        }
+    }
+
+    /// Analyses every function whose range intersects `range` (all when `None`); the module's
+    /// own statements first, so functions see its constants.
+    pub fn run(&mut self, range: Option<Range<usize>>) {
+        if let Some(module) = self.functions.first()
+            && module.node.parent().is_none()
+        {
+            let mut hits = Vec::new();
+            let (env, _) = self.pass(0, None, Env::new(), &mut hits);
+            self.module_env = env;
+            self.record(0, hits, &range);
+        }
+        // After an edit: the functions it touched, and the callers of those (a helper's summary
+        // may have changed).
+        let touched: Vec<&str> = match &range {
+            Some(r) => self
+                .functions
+                .iter()
+                .filter(|f| f.node.parent().is_some() && overlaps(&f.node.byte_range(), r))
+                .filter_map(|f| f.name.as_deref())
+                .collect(),
+            None => Vec::new(),
+        };
+        for index in 0..self.functions.len() {
+            let node = self.functions[index].node;
+            if node.parent().is_none() {
+                continue;
+            }
+            if let Some(r) = &range
+                && !overlaps(&node.byte_range(), r)
+            {
+                let body = text_of(node, self.text);
+                if !touched
+                    .iter()
+                    .any(|name| body.contains(&format!("{name}(")))
+                {
+                    continue;
+                }
+            }
+            let mut hits = Vec::new();
+            self.pass(index, None, self.module_env.clone(), &mut hits);
+            self.record(index, hits, &range);
+        }
+    }
+
+    fn record(&self, function: usize, hits: Vec<SinkHit>, range: &Option<Range<usize>>) {
+        let node = self.functions[function].node;
+        let mut all = self.hits.borrow_mut();
+        for hit in hits {
+            // The module pass sees only module-level statements; keep what lies in range.
+            if node.parent().is_none()
+                && range
+                    .as_ref()
+                    .is_some_and(|r| hit.extent.end < r.start || hit.extent.start > r.end)
+            {
+                continue;
+            }
+            all.push(hit);
+        }
+    }
+
+    /// One pass over function `index`; `parameter`: summarise that parameter.
+    fn pass(
+        &self,
+        index: usize,
+        parameter: Option<usize>,
+        env: Env,
+        hits: &mut Vec<SinkHit>,
+    ) -> (Env, Option<Value>) {
+        let function = &self.functions[index];
+        let mut pass = Pass {
+            env,
+            returned: None,
+            function: index,
+            parameter,
+            hits,
+        };
+        self.enter(function, &mut pass);
+        if function.expression_body {
+            let value = self.eval(function.body, &mut pass);
+            pass.returned = Some(value);
+        } else {
+            self.block(function.body, &mut pass);
+        }
+        (pass.env, pass.returned)
+    }
+
+    /// Binds the parameters: sources where the rules say so, the summarised one as its own
+    /// origin, the others unknown.
+    fn enter(&self, function: &Function<'t>, pass: &mut Pass<'_>) {
+        let decorators: Vec<&str> = function
+            .decorators
+            .iter()
+            .map(|d| text_of(*d, self.text))
+            .collect();
+        for (position, param) in function.params.iter().enumerate() {
+            let mut names = Vec::new();
+            self.adapter.bindings(param.pattern, &mut names);
+            let annotation = param.annotation.map(|a| text_of(a, self.text));
+            let default = param.default.map(|d| text_of(d, self.text));
+            // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
+            let imported = annotation.and_then(|a| self.imported_type(a));
+            let annotation_matches = |ty: &regex::Regex| {
+                annotation.is_some_and(|a| ty.is_match(a))
+                    || imported.as_deref().is_some_and(|a| ty.is_match(a))
+            };
+            let mut source: Option<(String, u64)> = None;
+            for (spec, mask) in &self.rules.sources {
+                let hit = match &spec.kind {
+                    SourceKind::ParamsOf { decorator, except } => {
+                        decorators.iter().any(|d| decorator.is_match(d))
+                            && !except.as_ref().is_some_and(|e| {
+                                annotation.is_some_and(|a| e.is_match(a))
+                                    || default.is_some_and(|d| e.is_match(d))
+                            })
+                    }
+                    SourceKind::ParamType(ty) => annotation_matches(ty),
+                    _ => false,
+                };
+                if hit {
+                    let entry =
+                        source.get_or_insert_with(|| (spec.label.clone().unwrap_or_default(), 0));
+                    entry.1 |= mask;
+                }
+            }
+            for name in names {
+                let key = text_of(name, self.text).to_string();
+                let range = name.byte_range();
+                let value = if pass.parameter == Some(position) {
+                    Value::tainted(Taint {
+                        origin: Rc::new((range, key.clone())),
+                        steps: None,
+                        rules: ALL,
+                        parameter: Some(position),
+                    })
+                } else if let Some((label, mask)) = source
+                    .clone()
+                    .or_else(|| self.query_sources.get(&range).cloned())
+                    .or_else(|| self.query_sources.get(&param.pattern.byte_range()).cloned())
+                {
+                    let _ = label;
+                    Value::tainted(Taint {
+                        origin: Rc::new((range, key.clone())),
+                        steps: None,
+                        rules: mask,
+                        parameter: None,
+                    })
+                } else {
+                    Value::default()
+                };
+                pass.env.insert(key, value);
+            }
+        }
+    }
+
+    /// A type written with an imported alias at its head, spelled with the path it was imported
+    /// from (`Route<String>` → `axum::extract::Path<String>`).
+    fn imported_type(&self, written: &str) -> Option<String> {
+        let end = written
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(written.len());
+        let canonical = self.names.binding(&written[..end])?;
+        Some(format!("{canonical}{}", &written[end..]))
+    }
+
+    /// One level deeper, or `None` past [`MAX_DEPTH`]; the level is given back on drop.
+    fn deeper(&self) -> Option<DepthGuard<'_>> {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(depth + 1);
+        Some(DepthGuard(&self.depth))
+    }
+}
+
+/// Gives a nesting level back when an `eval` or `block` returns.
+struct DepthGuard<'d>(&'d Cell<usize>);
+
+impl Drop for DepthGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() - 1);
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Text for a message: one line, at most 60 characters.
+pub(crate) fn short(text: &str) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() > 60 {
+        let cut: String = line.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        line
+    }
+}

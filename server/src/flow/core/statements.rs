@@ -1,0 +1,281 @@
+//! Statements: blocks, bindings, branches with their guards, loops, `with`, returns and exits.
+//! Branches run on copies of the environment that are joined after; loop bodies run twice; a
+//! guard (`if x in ALLOWED`, `if not ok(x): return`) clears the values it vouches for.
+
+use super::value::{ALL, Value, join_env};
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
+use crate::flow::spec::{GuardKind, SinkKind, Slot};
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    pub(super) fn block(&self, node: Node<'t>, pass: &mut Pass<'_>) {
+        let Some(_guard) = self.deeper() else { return };
+        match self.adapter.stmt(node, self.text) {
+            Stmt::Block => {
+                for child in named_children(node) {
+                    if pass.returned.is_some() && self.exits(child) {
+                        // Still walk it: sinks after an early return are reachable on other paths.
+                    }
+                    self.block(child, pass);
+                }
+            }
+            other => self.statement(node, other, pass),
+        }
+    }
+
+    pub(super) fn statement(&self, node: Node<'t>, stmt: Stmt<'t>, pass: &mut Pass<'_>) {
+        match stmt {
+            Stmt::Block => self.block(node, pass),
+            Stmt::Skip => {}
+            Stmt::Expr(expr) => {
+                self.eval(expr, pass);
+            }
+            Stmt::Bind { pattern, value } => {
+                let evaluated = match value {
+                    Some(v) => self.eval(v, pass),
+                    None => Value::default(),
+                };
+                self.bind(pattern, evaluated.clone(), pass);
+                // `const { body } = req`: a property of an object that is not itself a source
+                // may be one (`req.body`).
+                if let Some(object) = value.filter(|_| evaluated.taint.is_none())
+                    && let Some(path) = self.adapter.path(object, self.text)
+                {
+                    let mut names = Vec::new();
+                    self.adapter.bindings(pattern, &mut names);
+                    for name in names {
+                        let Some(property) = self.adapter.destructured(name, self.text) else {
+                            continue;
+                        };
+                        if let Some(source) =
+                            self.path_source_named(&format!("{path}.{property}"), object)
+                        {
+                            let key = text_of(name, self.text).to_string();
+                            let source = self.stepped(source, name, &key);
+                            pass.env.insert(key, source);
+                        }
+                    }
+                }
+            }
+            Stmt::Return(value) => {
+                let value = value
+                    .map(|v| self.eval(v, pass))
+                    .unwrap_or_else(Value::constant);
+                pass.returned = Some(match &pass.returned {
+                    Some(previous) => previous.join(&value),
+                    None => value,
+                });
+            }
+            Stmt::Exit(value) => {
+                if let Some(value) = value {
+                    self.eval(value, pass);
+                }
+            }
+            Stmt::With { items, body } => {
+                for (value, pattern) in items {
+                    let value = self.eval(value, pass);
+                    if let Some(pattern) = pattern {
+                        self.bind(pattern, value, pass);
+                    }
+                }
+                self.block(body, pass);
+            }
+            Stmt::Loop {
+                pattern,
+                iterable,
+                body,
+            } => {
+                let element = iterable.map(|i| self.eval(i, pass));
+                let before = pass.env.clone();
+                for _ in 0..2 {
+                    if let (Some(pattern), Some(element)) = (pattern, &element) {
+                        self.bind(pattern, element.clone(), pass);
+                    }
+                    for statement in &body {
+                        self.block(*statement, pass);
+                    }
+                    pass.env = join_env(&before, &pass.env);
+                }
+            }
+            Stmt::If {
+                condition,
+                then,
+                otherwise,
+            } => {
+                // `if let Some(x) = value`: the pattern binds for the branch.
+                match self.adapter.stmt(condition, self.text) {
+                    bind @ Stmt::Bind { .. } => self.statement(condition, bind, pass),
+                    _ => {
+                        self.eval(condition, pass);
+                    }
+                }
+                let mut guards = Vec::new();
+                self.guards(condition, true, &mut guards, pass);
+                let before = pass.env.clone();
+                self.clear(&guards, true, pass);
+                self.block(then, pass);
+                let after_then = std::mem::replace(&mut pass.env, before);
+                self.clear(&guards, false, pass);
+                if let Some(otherwise) = otherwise {
+                    self.block(otherwise, pass);
+                }
+                let then_exits = self.exits(then);
+                let otherwise_exits = otherwise.is_some_and(|o| self.exits(o));
+                pass.env = match (then_exits, otherwise_exits) {
+                    (true, false) => std::mem::take(&mut pass.env),
+                    (false, true) => after_then,
+                    _ => join_env(&after_then, &pass.env),
+                };
+            }
+        }
+    }
+
+    /// Whether running `node` never falls through to the next statement.
+    pub(super) fn exits(&self, node: Node<'t>) -> bool {
+        match self.adapter.stmt(node, self.text) {
+            Stmt::Return(_) | Stmt::Exit(_) => true,
+            Stmt::Block => named_children(node)
+                .last()
+                .is_some_and(|last| self.exits(*last)),
+            Stmt::If {
+                then, otherwise, ..
+            } => self.exits(then) && otherwise.is_some_and(|o| self.exits(o)),
+            _ => false,
+        }
+    }
+
+    /// The variables `condition` vouches for when it is `holds`.
+    pub(super) fn guards(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        match self.adapter.condition(condition) {
+            Condition::Not(inner) => self.guards(inner, !holds, out, pass),
+            Condition::All(parts) => {
+                if holds {
+                    for part in parts {
+                        self.guards(part, true, out, pass);
+                    }
+                }
+            }
+            Condition::Membership { element, negated } => {
+                let operator = self
+                    .rules
+                    .guards
+                    .iter()
+                    .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
+                if operator && let Some(key) = self.key(element) {
+                    out.push((key, holds != negated));
+                }
+            }
+            Condition::Expr(node) => {
+                if let Expr::Call {
+                    callee,
+                    receiver,
+                    method,
+                    args,
+                } = self.adapter.expr(node, self.text)
+                {
+                    let site = self.call_site(node, callee, receiver, method, pass);
+                    for guard in &self.rules.guards {
+                        let GuardKind::Call(pattern, slot) = guard else {
+                            continue;
+                        };
+                        if !pattern.matches(&site) {
+                            continue;
+                        }
+                        let checked = match slot {
+                            Slot::Receiver => receiver,
+                            Slot::Arg(n) => args.get(*n).map(|a| a.value),
+                        };
+                        if let Some(key) = checked.and_then(|c| self.key(c)) {
+                            out.push((key, holds));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks guarded variables clean in the branch where their guard `holds`.
+    pub(super) fn clear(&self, guards: &[(String, bool)], branch: bool, pass: &mut Pass<'_>) {
+        for (key, holds) in guards {
+            if *holds == branch {
+                pass.env.insert(
+                    key.clone(),
+                    Value {
+                        taint: None,
+                        clean: ALL,
+                        prefix: None,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The environment key of an assignable expression: a name or member path, through
+    /// wrappers (`&mut buf`).
+    pub(super) fn key(&self, node: Node<'t>) -> Option<String> {
+        if let Some(path) = self.adapter.path(node, self.text) {
+            return Some(path);
+        }
+        match self.adapter.expr(node, self.text) {
+            Expr::Wrap(inner) => self.key(inner),
+            Expr::Index { object } => self.key(object),
+            // `host.as_str()`, `name.trim()`: a view of the variable itself.
+            Expr::Call {
+                receiver: Some(receiver),
+                args,
+                ..
+            } if args.is_empty() => self.key(receiver),
+            _ => None,
+        }
+    }
+
+    pub(super) fn bind(&self, pattern: Node<'t>, value: Value, pass: &mut Pass<'_>) {
+        // A property that is a sink: `el.innerHTML = value`.
+        if let Some(property) = self.adapter.property_name(pattern, self.text) {
+            self.check_sinks(
+                pattern.parent().unwrap_or(pattern),
+                |sink| matches!(&sink.kind, SinkKind::Property(p) if *p == property),
+                &[(Some(property.as_str()), &value)],
+                pass,
+                &format!("`{property}`"),
+            );
+        }
+        let mut names = Vec::new();
+        self.adapter.bindings(pattern, &mut names);
+        if names.is_empty() {
+            // `obj.attr = v`, `d[k] = v`: a container takes the taint and keeps its old one.
+            if let Some(key) = self.key(pattern) {
+                let is_index = matches!(self.adapter.expr(pattern, self.text), Expr::Index { .. });
+                let value = if is_index {
+                    pass.env
+                        .get(&key)
+                        .map_or(value.clone(), |old| old.join(&value))
+                } else {
+                    value
+                };
+                let value = self.stepped(value, pattern, &key);
+                pass.env.insert(key, value);
+            }
+            return;
+        }
+        for name in names {
+            let key = text_of(name, self.text).to_string();
+            let value = self.stepped(value.clone(), name, &key);
+            pass.env.insert(key, value);
+        }
+    }
+
+    pub(super) fn stepped(&self, mut value: Value, at: Node<'t>, key: &str) -> Value {
+        if let Some(taint) = &value.taint {
+            value.taint = Some(taint.with_step(at.byte_range(), format!("assigned to `{key}`")));
+        }
+        value
+    }
+}

@@ -1,0 +1,159 @@
+//! What the core knows about a value: whether it is tainted (from where, through which steps,
+//! for which rules), for which rules it is clean (constant or sanitised), and the literal text it
+//! starts with. Values join after branches and compose when one is built from others.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Every rule bit: a constant is clean for every rule.
+pub(crate) const ALL: u64 = u64::MAX;
+
+/// A step a tainted value took: an assignment, a loop target, a helper call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub range: Range<usize>,
+    pub note: String,
+}
+
+/// Steps as a shared list, newest first: extending a path never copies it.
+#[derive(Debug)]
+pub(super) struct StepList {
+    step: Step,
+    previous: Option<Rc<StepList>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Taint {
+    /// Where the untrusted value entered, and what to call it.
+    pub origin: Rc<(Range<usize>, String)>,
+    pub(super) steps: Option<Rc<StepList>>,
+    /// The rules for which this value still counts as untrusted (sources and sanitisers are
+    /// per rule).
+    pub rules: u64,
+    /// Whether the origin is a helper's parameter (summaries), not a real source.
+    pub(super) parameter: Option<usize>,
+}
+
+impl Taint {
+    pub(super) fn with_step(&self, range: Range<usize>, note: String) -> Taint {
+        Taint {
+            steps: Some(Rc::new(StepList {
+                step: Step { range, note },
+                previous: self.steps.clone(),
+            })),
+            ..self.clone()
+        }
+    }
+
+    pub(super) fn fresh(&self) -> bool {
+        self.steps.is_none()
+    }
+
+    /// The steps, oldest first.
+    pub fn steps(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut next = self.steps.as_deref();
+        while let Some(list) = next {
+            steps.push(list.step.clone());
+            next = list.previous.as_deref();
+        }
+        steps.reverse();
+        steps
+    }
+
+    /// This taint continued by a helper's path (its steps appended, its sanitisers applied).
+    pub(super) fn through(&self, inner: &Taint) -> Taint {
+        let mut out = Taint {
+            rules: self.rules & inner.rules,
+            ..self.clone()
+        };
+        for step in inner.steps() {
+            out = out.with_step(step.range, step.note);
+        }
+        out
+    }
+}
+
+/// What the core knows about a value.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Value {
+    pub taint: Option<Taint>,
+    /// The constant text the value starts with, when it is built from a literal
+    /// (`f"https://api.example.com/{x}"`): a sink may trust a fixed scheme and host.
+    pub prefix: Option<Rc<str>>,
+    /// Rules for which the value is harmless: constant (all bits) or sanitised (the rule's bit).
+    pub clean: u64,
+}
+
+impl Value {
+    pub(super) fn constant() -> Value {
+        Value {
+            taint: None,
+            clean: ALL,
+            prefix: None,
+        }
+    }
+
+    pub(super) fn tainted(taint: Taint) -> Value {
+        Value {
+            taint: Some(taint),
+            clean: 0,
+            prefix: None,
+        }
+    }
+
+    /// What either of two values may be (after a branch).
+    pub(super) fn join(&self, other: &Value) -> Value {
+        Value {
+            taint: join_taint(&self.taint, &other.taint),
+            clean: self.clean & other.clean,
+            prefix: if self.prefix == other.prefix {
+                self.prefix.clone()
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The taint that counts for rule `bit`.
+    pub fn taint_for(&self, bit: u64) -> Option<&Taint> {
+        self.taint.as_ref().filter(|t| t.rules & bit != 0)
+    }
+}
+
+pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Taint {
+            rules: a.rules | b.rules,
+            ..a.clone()
+        }),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
+pub(super) type Env = HashMap<String, Value>;
+
+pub(super) fn join_env(a: &Env, b: &Env) -> Env {
+    let mut out = a.clone();
+    for (key, value) in b {
+        out.entry(key.clone())
+            .and_modify(|v| *v = v.join(value))
+            .or_insert_with(|| value.clone());
+    }
+    // A key bound in only one branch may be unbound (unknown) in the other.
+    for (key, value) in out.iter_mut() {
+        if !a.contains_key(key) || !b.contains_key(key) {
+            value.clean = 0;
+        }
+    }
+    out
+}
+
+pub(super) fn compose(a: &Value, b: &Value) -> Value {
+    Value {
+        taint: join_taint(&a.taint, &b.taint),
+        clean: a.clean & b.clean,
+        prefix: None,
+    }
+}
