@@ -170,7 +170,7 @@ fn a_recheck_after_edits_equals_a_full_check() {
             // The editor's provisional answer from the touched items: whatever it says, its
             // spans lie in the text (the full re-check below is what must be exact).
             if let Some(provisional) = rules.check_items(*language, &text, &old_tree, &findings) {
-                for f in &provisional {
+                for f in &provisional.findings() {
                     assert!(
                         f.span.start_byte <= f.span.end_byte
                             && text.is_char_boundary(f.span.start_byte)

@@ -23,9 +23,12 @@ pub struct Job {
 
 pub struct Outcome {
     pub version: i32,
+    /// The document revision analysed ([`Snapshot::revision`]).
+    pub revision: u64,
     pub text: Arc<str>,
     pub tree: Option<Tree>,
-    /// The rule findings before suppressions, kept for the next incremental re-check.
+    /// The rule findings before suppressions, kept for the next incremental re-check (or, when
+    /// provisional, for the next per-item answer).
     pub rule_findings: Option<RuleFindings>,
     pub findings: Vec<Finding>,
     pub changed: ChangedLines,
@@ -73,8 +76,10 @@ pub fn analyze(job: Job) -> Outcome {
     let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
+        revision: snapshot.revision,
         text: snapshot.text.clone(),
-        // The tree of a blanked text must not be edited and reused: the next parse starts over.
+        // The tree of a blanked text must not be edited and reused: the document keeps its
+        // earlier tree, and the next parse of the blanked text starts over anyway.
         tree: tree.filter(|_| !masked),
         rule_findings: Some(rule_findings).filter(|_| !masked),
         findings,
@@ -91,7 +96,13 @@ pub fn items_apply(job: &Job) -> bool {
     let snapshot = &job.snapshot;
     snapshot.kind.language().is_some()
         && snapshot.old_tree.is_some()
-        && snapshot.previous.as_ref().is_some_and(|p| p.edited())
+        && latest_findings(snapshot).is_some_and(|p| p.edited())
+}
+
+/// The newest findings the per-item answer can start from: its own last answer, or the last
+/// full analysis.
+fn latest_findings(snapshot: &Snapshot) -> Option<&RuleFindings> {
+    snapshot.provisional.as_ref().or(snapshot.previous.as_ref())
 }
 
 /// The first, provisional answer after an edit: the top-level items it touched, parsed and
@@ -102,19 +113,20 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
     let snapshot = &job.snapshot;
     let language = snapshot.kind.language()?;
     let text = &snapshot.text;
-    let findings = job.rules.check_items(
+    let rule_findings = job.rules.check_items(
         language,
         text,
         snapshot.old_tree.as_ref()?,
-        snapshot.previous.as_ref()?,
+        latest_findings(snapshot)?,
     )?;
-    let findings = apply_suppressions(findings, text, snapshot.kind);
+    let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
     let changed = baseline::changed_lines(&job.baseline, text);
     Some(Outcome {
         version: snapshot.version,
+        revision: snapshot.revision,
         text: snapshot.text.clone(),
         tree: None,
-        rule_findings: None,
+        rule_findings: Some(rule_findings),
         findings,
         changed,
         provisional: true,

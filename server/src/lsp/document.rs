@@ -6,6 +6,11 @@
 //! The reparse itself happens in the analysis worker, off the request path. The rule findings
 //! of the last analysis follow the same edits, so the next analysis re-matches only where the
 //! edits reached (`RuleSet::recheck`).
+//!
+//! Every change is also logged until a full analysis of a later revision is stored: an analysis
+//! that finishes after newer edits arrived is then brought forward through them
+//! ([`Document::bring_forward`]) instead of being thrown away, so under a burst of edits the
+//! next analysis still starts from a recent parse and re-checks only what changed since.
 
 use super::position::LineStarts;
 use crate::analysis::FileKind;
@@ -18,23 +23,41 @@ use tree_sitter::{InputEdit, Point, Tree};
 pub struct Document {
     pub kind: FileKind,
     pub version: i32,
+    /// Counts `didChange`s; unlike `version` it cannot repeat, whatever the client sends.
+    revision: u64,
     text: String,
     lines: LineStarts,
     /// The last parse, edited with every change since: valid input for an incremental parse.
     tree: Option<Tree>,
+    /// The revision `tree` was parsed at.
+    tree_revision: u64,
     /// The rule findings of that parse, edited with every change since.
     rule_findings: Option<RuleFindings>,
+    /// The findings of the last per-item answer (`RuleSet::check_items`), edited with every
+    /// change since: the next per-item answer starts from them, so it re-checks only what the
+    /// edits since that answer touched, however far the full analysis lags behind.
+    provisional: Option<RuleFindings>,
+    /// The changes made after revision `log_from`, each with the revision it produced.
+    log: Vec<(u64, InputEdit)>,
+    log_from: u64,
 }
+
+/// Beyond this many logged changes the log starts over: an analysis older than that is thrown
+/// away (the document's own tree and findings still follow every change).
+const MAX_LOGGED_CHANGES: usize = 4096;
 
 /// What the worker needs to analyse one version, taken without holding any lock during analysis.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     pub kind: FileKind,
     pub version: i32,
+    pub revision: u64,
     pub text: Arc<str>,
     pub old_tree: Option<Tree>,
     /// The rule findings of `old_tree`'s parse, edited along with it.
     pub previous: Option<RuleFindings>,
+    /// The findings of the last per-item answer, if newer than `previous`, edited since.
+    pub provisional: Option<RuleFindings>,
 }
 
 /// A change that could not be applied as sent; the document is still consistent.
@@ -50,10 +73,15 @@ impl Document {
         Document {
             kind,
             version,
+            revision: 0,
             text,
             lines,
             tree: None,
+            tree_revision: 0,
             rule_findings: None,
+            provisional: None,
+            log: Vec::new(),
+            log_from: 0,
         }
     }
 
@@ -69,24 +97,55 @@ impl Document {
         Snapshot {
             kind: self.kind,
             version: self.version,
+            revision: self.revision,
             text: Arc::from(self.text.as_str()),
             old_tree: self.tree.clone(),
             previous: self.rule_findings.clone(),
+            provisional: self.provisional.clone(),
         }
     }
 
-    /// Keeps the tree and rule findings of a finished analysis, if it is of the current text;
-    /// without a tree (none could be made, or it is of a blanked text) the next analysis
-    /// starts afresh.
-    pub fn store_analysis(
+    /// The revision of the current text.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Keeps the tree and rule findings of a full analysis of revision `revision`. One of an
+    /// earlier revision is first brought forward through the changes made since, when they are
+    /// all logged and it is newer than the tree kept now. Returns whether it was kept.
+    pub fn bring_forward(
         &mut self,
-        version: i32,
-        tree: Option<Tree>,
-        findings: Option<RuleFindings>,
-    ) {
-        if version == self.version {
-            self.tree = tree;
-            self.rule_findings = findings;
+        revision: u64,
+        mut tree: Tree,
+        mut findings: Option<RuleFindings>,
+    ) -> bool {
+        if revision < self.log_from || revision > self.revision {
+            return false;
+        }
+        if self.tree.is_some() && revision <= self.tree_revision && revision != self.revision {
+            return false; // what is kept already starts from a later parse
+        }
+        for (_, edit) in self.log.iter().filter(|(made, _)| *made > revision) {
+            tree.edit(edit);
+            if let Some(findings) = &mut findings {
+                findings.edit(edit.start_byte, edit.old_end_byte, edit.new_end_byte);
+            }
+        }
+        if revision == self.revision {
+            self.provisional = None;
+        }
+        self.tree = Some(tree);
+        self.tree_revision = revision;
+        self.rule_findings = findings;
+        self.log.retain(|(made, _)| *made > revision);
+        self.log_from = revision;
+        true
+    }
+
+    /// Keeps the findings of a per-item answer for the current revision.
+    pub fn store_provisional(&mut self, revision: u64, findings: RuleFindings) {
+        if revision == self.revision {
+            self.provisional = Some(findings);
         }
     }
 
@@ -97,6 +156,7 @@ impl Document {
         changes: Vec<TextDocumentContentChangeEvent>,
     ) -> Vec<ChangeNote> {
         let mut notes = Vec::new();
+        self.revision += 1;
         for change in changes {
             match change.range {
                 None => {
@@ -104,6 +164,9 @@ impl Document {
                     self.lines = LineStarts::new(&self.text);
                     self.tree = None;
                     self.rule_findings = None;
+                    self.provisional = None;
+                    self.log.clear();
+                    self.log_from = self.revision;
                 }
                 Some(range) => {
                     let start = self.lines.offset(&self.text, range.start);
@@ -127,19 +190,28 @@ impl Document {
         self.lines = LineStarts::new(&self.text);
         let new_end = start + new_text.len();
         let new_end_position = self.point(new_end);
-        if let Some(findings) = &mut self.rule_findings {
+        let edit = InputEdit {
+            start_byte: start,
+            old_end_byte: old_end,
+            new_end_byte: new_end,
+            start_position,
+            old_end_position,
+            new_end_position,
+        };
+        for findings in [&mut self.rule_findings, &mut self.provisional]
+            .into_iter()
+            .flatten()
+        {
             findings.edit(start, old_end, new_end);
         }
         if let Some(tree) = &mut self.tree {
-            tree.edit(&InputEdit {
-                start_byte: start,
-                old_end_byte: old_end,
-                new_end_byte: new_end,
-                start_position,
-                old_end_position,
-                new_end_position,
-            });
+            tree.edit(&edit);
         }
+        if self.log.len() == MAX_LOGGED_CHANGES {
+            self.log.clear();
+            self.log_from = self.revision;
+        }
+        self.log.push((self.revision, edit));
     }
 
     /// A tree-sitter point (row, byte column) of a byte offset in the current text. Rows are
@@ -180,7 +252,7 @@ mod tests {
         let language = Language::Python;
         let mut doc = Document::new(language.into(), 1, "s = '😀'\nx = 1\n".to_string());
         let tree = crate::analysis::parse(language, doc.text(), None).unwrap();
-        doc.store_analysis(1, Some(tree), None);
+        assert!(doc.bring_forward(doc.revision(), tree, None));
         // Column 8 is after the emoji (2 UTF-16 units) and the closing quote.
         let notes = doc.apply(
             2,
@@ -197,6 +269,82 @@ mod tests {
             reparsed.root_node().to_sexp(),
             fresh.root_node().to_sexp(),
             "the incremental parse must equal a parse from scratch"
+        );
+    }
+
+    /// What a full analysis of `doc`'s current text yields, as the server would store it.
+    fn analyse(doc: &Document) -> (u64, Tree, RuleFindings) {
+        let snapshot = doc.snapshot();
+        let language = Language::Python;
+        let rules = crate::rules::RuleSet::builtin();
+        let tree = crate::analysis::parse(language, &snapshot.text, None).unwrap();
+        let findings = rules.check_tracked(Some(language), &snapshot.text, Some(&tree));
+        (snapshot.revision, tree, findings)
+    }
+
+    fn lines_of(findings: Vec<crate::finding::Finding>) -> Vec<(String, u32)> {
+        findings
+            .into_iter()
+            .map(|f| (f.rule_id, f.span.start.line))
+            .collect()
+    }
+
+    #[test]
+    fn an_analysis_overtaken_by_edits_is_brought_forward_through_them() {
+        let text = "import os\n\ndef a(x):\n    return eval(x)\n\ndef b(y):\n    return y\n";
+        let mut doc = Document::new(Language::Python.into(), 1, text.to_string());
+        let (first, tree, findings) = analyse(&doc);
+        assert!(doc.bring_forward(first, tree, Some(findings)));
+        doc.apply(2, vec![change(6, 0, 6, 0, "    os.system(y)\n")]);
+        // A full analysis starts here and is overtaken by two more edits.
+        let (overtaken, tree, findings) = analyse(&doc);
+        doc.apply(3, vec![change(0, 0, 0, 0, "# header\n\n")]);
+        doc.apply(4, vec![change(5, 0, 5, 0, "    x = x.strip()\n")]);
+        assert!(doc.bring_forward(overtaken, tree, Some(findings)));
+        assert!(
+            !doc.bring_forward(first, analyse(&doc).1, None),
+            "an older analysis never replaces a newer one"
+        );
+        // The next analysis starts from the brought-forward parse and equals a full check.
+        let snapshot = doc.snapshot();
+        let language = Language::Python;
+        let old_tree = snapshot.old_tree.unwrap();
+        let tree = crate::analysis::parse(language, &snapshot.text, Some(&old_tree)).unwrap();
+        let fresh = crate::analysis::parse(language, &snapshot.text, None).unwrap();
+        assert_eq!(tree.root_node().to_sexp(), fresh.root_node().to_sexp());
+        let previous = snapshot.previous.unwrap();
+        assert!(previous.edited());
+        let rules = crate::rules::RuleSet::builtin();
+        let rechecked = rules.recheck(language, &snapshot.text, &old_tree, &tree, previous);
+        let full = rules.check_tracked(Some(language), &snapshot.text, Some(&fresh));
+        assert_eq!(lines_of(rechecked.findings()), lines_of(full.findings()));
+        assert!(
+            lines_of(full.findings()).len() >= 2,
+            "the sample has findings to carry: {:?}",
+            lines_of(full.findings())
+        );
+    }
+
+    #[test]
+    fn an_analysis_older_than_the_log_is_dropped() {
+        let mut doc = Document::new(Language::Python.into(), 1, "x = 1\n".to_string());
+        let (old, tree, findings) = analyse(&doc);
+        for version in 0..=MAX_LOGGED_CHANGES as i32 {
+            doc.apply(version + 2, vec![change(0, 0, 0, 0, " ")]);
+        }
+        assert!(!doc.bring_forward(old, tree, Some(findings)));
+        let (_, tree, _) = analyse(&doc);
+        doc.apply(
+            9_999,
+            vec![TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "y = 2\n".into(),
+            }],
+        );
+        assert!(
+            !doc.bring_forward(doc.revision() - 1, tree, None),
+            "no analysis crosses a replacement of the whole text"
         );
     }
 

@@ -10,9 +10,13 @@
 //! After an edit the worker first answers from the touched top-level items alone
 //! ([`analysis::analyze_items`]), whose cost does not depend on the text after the edit, and
 //! hands the full incremental analysis to the document's catch-up task ([`State::catch_up`]).
-//! That task stores the full result only for the current version and wakes the worker, which
-//! publishes it if it differs; an edit meanwhile makes it start over on the newer version. So
-//! the last publish after the last edit is always the full analysis.
+//! That task wakes the worker with the full result of the current version, which publishes it
+//! if it differs. When an edit arrived meanwhile, the result is not published but brought
+//! forward through the edits since ([`Document::bring_forward`]) and the task goes on with the
+//! newer version, re-checking only what changed since: under a burst of edits each full
+//! analysis still costs what the edits it missed touched. The last publish after the last edit
+//! is always the full analysis. The per-item answers start from the previous per-item answer
+//! (edited since), so their cost does not grow while the full analysis lags.
 
 use super::analysis::{self, Analyzer, BackgroundPass, Job, Outcome, PassInput};
 use super::baseline::{self, Baseline};
@@ -286,12 +290,19 @@ impl State {
         })))
     }
 
-    /// Stores an outcome if its version is still current; returns whether it was.
+    /// Stores an outcome if its revision is still current; returns whether it was. A full
+    /// analysis of an earlier revision is not published, but its tree and findings are brought
+    /// forward through the edits since, so the next analysis starts from them.
     fn store(&self, uri: &Uri, open_id: u64, outcome: Outcome) -> bool {
         let Some(mut entry) = self.docs.get_mut(uri).filter(|e| e.open_id == open_id) else {
             return false;
         };
-        if entry.doc.version != outcome.version {
+        if entry.doc.revision() != outcome.revision {
+            if let (false, Some(tree)) = (outcome.provisional, outcome.tree) {
+                entry
+                    .doc
+                    .bring_forward(outcome.revision, tree, outcome.rule_findings);
+            }
             return false;
         }
         let current = |c: &SourceFindings| c.version == outcome.version;
@@ -308,10 +319,12 @@ impl State {
                 nul: outcome.nul,
             };
         }
-        if !outcome.provisional {
-            entry
-                .doc
-                .store_analysis(outcome.version, outcome.tree, outcome.rule_findings);
+        match (outcome.provisional, outcome.tree, outcome.rule_findings) {
+            (true, _, Some(findings)) => entry.doc.store_provisional(outcome.revision, findings),
+            (false, Some(tree), findings) => {
+                entry.doc.bring_forward(outcome.revision, tree, findings);
+            }
+            _ => {}
         }
         entry.findings.changed = Some((outcome.version, outcome.changed));
         entry.findings.code = Some(SourceFindings {

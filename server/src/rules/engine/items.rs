@@ -26,17 +26,21 @@ const MAX_SHARE: usize = 4;
 
 impl RuleSet {
     /// Provisional findings on `text` after the edits `previous` followed: the top-level items
-    /// of `edited_tree` (the last full parse, edited with `Tree::edit` in step with `previous`)
+    /// of `edited_tree` (the last full parse, edited with `Tree::edit` in step with the text)
     /// that the edits touched, parsed and checked alone, plus `previous`'s findings outside
-    /// them. `None` when there was no edit, when the items are a large part of the text, or
-    /// when `previous` came from another rule set: then only the full re-check answers.
+    /// them. `previous` is a full analysis or an earlier answer of this function, edited since.
+    /// `None` when there was no edit, when the items are a large part of the text, or when
+    /// `previous` came from another rule set: then only the full re-check answers.
+    ///
+    /// The answer can itself be edited and passed back as `previous`; it is never reusable by
+    /// [`RuleSet::recheck`].
     pub fn check_items(
         &self,
         language: Language,
         text: &str,
         edited_tree: &Tree,
         previous: &RuleFindings,
-    ) -> Option<Vec<Finding>> {
+    ) -> Option<RuleFindings> {
         if previous.rule_set != self.id {
             return None;
         }
@@ -67,15 +71,16 @@ impl RuleSet {
             shift(&mut f, region.start, &lines);
             f
         }));
-        findings.sort_by(|a, b| {
-            (a.span.start_byte, a.span.end_byte, &a.rule_id).cmp(&(
-                b.span.start_byte,
-                b.span.end_byte,
-                &b.rule_id,
-            ))
-        });
-        findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
-        Some(findings)
+        Some(RuleFindings {
+            rule_set: self.id,
+            matched: Vec::new(),
+            scanned: findings,
+            stale: Vec::new(),
+            dirty: None,
+            reusable: false,
+            incomplete: previous.incomplete.clone(),
+            names: None,
+        })
     }
 }
 
