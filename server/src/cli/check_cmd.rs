@@ -175,6 +175,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
+        analysis.add_incomplete(std::mem::take(&mut report.incomplete));
         analysis.add_findings(std::mem::take(&mut report.findings), &settings);
         project = Some(report);
     }
