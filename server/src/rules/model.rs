@@ -181,6 +181,7 @@ pub(crate) struct MatcherFile {
     pub scope: Option<Spanned<String>>,
     pub min_entropy: Option<f64>,
     pub exclude: Option<Spanned<String>>,
+    pub checksum: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +218,9 @@ pub enum Matcher {
         scope: RegexScope,
         min_entropy: Option<f64>,
         exclude: Option<regex::Regex>,
+        /// A provider checksum the reported text must carry; a match whose checksum fails is
+        /// only a hint (a made-up token in documentation).
+        checksum: Option<super::checksum::Checksum>,
     },
     /// No shape: the rule's `[taint]` table alone decides (a taint rule or library).
     Flow,
