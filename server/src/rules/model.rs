@@ -111,6 +111,9 @@ pub enum Category {
     UnverifiedPackage,
     /// A dependency pinned at a version a known advisory affects (`docs/vulnerabilities.md`).
     VulnerableDependency,
+    /// A new dependency whose licence the `[licenses]` policy denies, or whose licence is
+    /// unknown (`docs/sbom.md`).
+    License,
 }
 
 impl Category {
@@ -123,6 +126,7 @@ impl Category {
             Category::NewDependency => "new-dependency",
             Category::UnverifiedPackage => "unverified-package",
             Category::VulnerableDependency => "vulnerable-dependency",
+            Category::License => "license",
         }
     }
 }
