@@ -162,3 +162,31 @@ fn a_nul_byte_does_not_hide_a_code_file() {
     );
     assert_eq!(document["summary"]["skipped"], 1);
 }
+
+#[test]
+fn brackets_in_strings_and_comments_are_not_nesting() {
+    // Ten thousand `(` in a string literal and in a comment nest nothing: nothing is blanked,
+    // the run is complete, and the eval after them is found.
+    let repo = Repo::without_git();
+    let many = "(".repeat(10_000);
+    repo.write(
+        "app.py",
+        format!("s = \"{many}\"\n# {many}\nx = eval(input())\n"),
+    )
+    .write("web.js", format!("/* {many} */\nconst s = `{many}`;\neval(x);\n"))
+    // Long lines read as minified, which is skipped by default: checked here.
+    .write("slopguard.toml", "[files]\nminified = \"all\"\n");
+    let output = check(&repo, &["--format", "json"]);
+    let document = json(&output);
+    assert_eq!(
+        document["summary"]["incomplete"],
+        serde_json::json!([]),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(
+        evals(&document),
+        vec![("app.py".into(), 3), ("web.js".into(), 3)]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
