@@ -173,7 +173,10 @@ fn brackets_in_strings_and_comments_are_not_nesting() {
         "app.py",
         format!("s = \"{many}\"\n# {many}\nx = eval(input())\n"),
     )
-    .write("web.js", format!("/* {many} */\nconst s = `{many}`;\neval(x);\n"))
+    .write(
+        "web.js",
+        format!("/* {many} */\nconst s = `{many}`;\neval(x);\n"),
+    )
     // Long lines read as minified, which is skipped by default: checked here.
     .write("slopguard.toml", "[files]\nminified = \"all\"\n");
     let output = check(&repo, &["--format", "json"]);

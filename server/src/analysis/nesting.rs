@@ -256,13 +256,24 @@ mod tests {
     fn brackets_in_strings_and_comments_do_not_count() {
         let many = "(".repeat(10_000);
         let cases = [
-            (Language::Python, format!("s = \"{many}\"\nt = '{many}'\n# {many}\n")),
-            (Language::Python, format!("s = '''\n{many}\n'''\nu = \"a\\\"{many}\"\n")),
-            (Language::JavaScript, format!("s = `\n{many}`;\n// {many}\n/* {many}\n */")),
+            (
+                Language::Python,
+                format!("s = \"{many}\"\nt = '{many}'\n# {many}\n"),
+            ),
+            (
+                Language::Python,
+                format!("s = '''\n{many}\n'''\nu = \"a\\\"{many}\"\n"),
+            ),
+            (
+                Language::JavaScript,
+                format!("s = `\n{many}`;\n// {many}\n/* {many}\n */"),
+            ),
             (Language::TypeScript, format!("let s: string = '{many}';\n")),
             (
                 Language::Rust,
-                format!("fn f<'a>(x: &'a str) {{ let c = '('; let d = '\\''; }}\n// {many}\nlet s = \"{many}\n\";"),
+                format!(
+                    "fn f<'a>(x: &'a str) {{ let c = '('; let d = '\\''; }}\n// {many}\nlet s = \"{many}\n\";"
+                ),
             ),
         ];
         for (language, text) in cases {
