@@ -275,6 +275,7 @@ fn project_settings(
     let mut registry = registry_settings(config)?;
     registry.offline |= offline;
     let dependencies = DependencySettings::from_table(&config.dependencies)
+        .and_then(|d| d.with_licences(&config.licenses))
         .map_err(|e| format!("{}: {e}", config_name(config)))?;
     Ok((registry, dependencies))
 }

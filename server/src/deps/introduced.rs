@@ -7,6 +7,7 @@ use super::diff::{Change, Introduced, diff_manifest};
 use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile, url_host};
 use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
+use super::signals;
 use super::{
     Ecosystem, ManifestKind, SourceKind, canonical_name, located, parse_manifest,
     requirement_includes,
@@ -128,7 +129,8 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         // public one that is not configured): named in a note, so that what goes unchecked is
         // said.
         let mut elsewhere: BTreeMap<&str, usize> = BTreeMap::new();
-        for package in lock.newcomers.iter().chain(&lock.changed) {
+        let arrivals = lock.newcomers.iter().map(|p| (p, false));
+        for (package, bump) in arrivals.chain(lock.changed.iter().map(|c| (&c.1, true))) {
             let host = package.host.as_deref();
             let asked = options
                 .checker
@@ -144,7 +146,10 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                     name: package.name.clone(),
                     version: Some(package.version.clone()).filter(|v| !v.is_empty()),
                     span: package.span,
-                    details: false,
+                    // The documents the details read name publishers (wanted for a version
+                    // bump) and licences (wanted when a policy judges them); a newcomer's
+                    // facts are otherwise the registry checks' alone.
+                    details: bump || settings.licences.is_active(),
                 });
                 lockfile_of.push(Some(lock.path.clone()));
             }
@@ -191,6 +196,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     };
     let lookup =
         |ecosystem: Ecosystem, name: &str| verdicts.lookups.get(&(ecosystem, name.to_string()));
+    let lookups_on = options.network && options.checker.is_some_and(|c| !c.settings().offline);
 
     for (path, introduced) in &changes.direct {
         let dependency = &introduced.dependency;
@@ -221,6 +227,35 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
             || matches!(introduced.change, Change::Resourced { .. })
         {
             message.push_str(": no registry checks apply, review its source");
+        }
+        if dependency.source == SourceKind::Registry {
+            let locked = changes.locks.iter().flat_map(|l| &l.declared).find(|p| {
+                canonical_name(dependency.ecosystem, &p.name)
+                    == canonical_name(dependency.ecosystem, &dependency.name)
+            });
+            let version = dependency
+                .pinned_version()
+                .or(locked.map(|p| p.version.as_str()));
+            let arrival = signals::Arrival {
+                ecosystem: dependency.ecosystem,
+                version: version.unwrap_or_default(),
+                from: None,
+            };
+            let lookup = lookup(dependency.ecosystem, &dependency.name);
+            let (notes, licence) = signals::judge(lookup, &arrival, settings, lookups_on);
+            if !notes.is_empty() {
+                message.push_str(&format!("; supply-chain signals: {}", notes.join("; ")));
+            }
+            report.findings.extend(licence.map(|(denied, why)| {
+                signals::licence_finding(
+                    root.join(path),
+                    dependency.name_span,
+                    dependency.ecosystem,
+                    &dependency.name,
+                    denied,
+                    why,
+                )
+            }));
         }
         let risky = !found.is_empty();
         report.findings.push(note(
@@ -272,6 +307,35 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     }
 
     for lock in &changes.locks {
+        let arrivals = lock.newcomers.iter().map(|p| (p, None)).chain(
+            lock.changed
+                .iter()
+                .map(|(old, new)| (new, Some(old.version.as_str()))),
+        );
+        for (package, from) in arrivals {
+            if settings.allows(lock.ecosystem, &package.name) {
+                continue;
+            }
+            let arrival = signals::Arrival {
+                ecosystem: lock.ecosystem,
+                version: &package.version,
+                from,
+            };
+            let (notes, licence) = signals::judge(
+                lookup(lock.ecosystem, &package.name),
+                &arrival,
+                settings,
+                lookups_on,
+            );
+            report.findings.extend(signals::lockfile_findings(
+                root.join(&lock.path),
+                lock.ecosystem,
+                package,
+                from,
+                &notes,
+                licence.filter(|_| from.is_none()),
+            ));
+        }
         let path = display(&lock.path);
         let entry = |p: &Locked| DependencyEntry {
             ecosystem: lock.ecosystem,
@@ -426,8 +490,10 @@ struct LockChange {
     ecosystem: Ecosystem,
     /// Added packages no manifest declares directly.
     newcomers: Vec<Locked>,
-    /// Packages whose locked version changed (their new entries).
-    changed: Vec<Locked>,
+    /// Packages whose locked version changed: `(old, new)` entries.
+    changed: Vec<(Locked, Locked)>,
+    /// Added packages a manifest declares (the locked versions of new direct dependencies).
+    declared: Vec<Locked>,
     removed: Vec<Locked>,
 }
 
@@ -583,16 +649,16 @@ fn read_changes(
         };
         let ecosystem = kind.ecosystem();
         let d = delta(ecosystem, &before, &after);
-        let newcomers = d
+        let (declared_here, newcomers) = d
             .added
             .into_iter()
-            .filter(|p| !declared.contains(&(ecosystem, canonical_name(ecosystem, &p.name))))
-            .collect();
+            .partition(|p| declared.contains(&(ecosystem, canonical_name(ecosystem, &p.name))));
         changes.locks.push(LockChange {
             path: path.clone(),
             ecosystem,
             newcomers,
-            changed: d.changed.into_iter().map(|(_, new)| new).collect(),
+            changed: d.changed,
+            declared: declared_here,
             removed: d.removed,
         });
     }

@@ -20,6 +20,7 @@ pub mod lockfile;
 pub mod policy;
 mod report;
 pub mod resolved;
+pub mod signals;
 
 pub use baseline::Baseline;
 pub use introduced::{IntroducedOptions, introduced};
