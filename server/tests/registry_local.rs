@@ -125,7 +125,7 @@ fn a_docusaurus_site_and_bundler_aliases_are_local() {
 }
 
 #[test]
-fn a_crate_whose_library_is_named_apart_is_local() {
+fn a_crate_whose_library_is_named_apart_and_path_modules_are_local() {
     let server = RegistryServer::start();
     let root = project(&[
         (
@@ -138,6 +138,12 @@ fn a_crate_whose_library_is_named_apart_is_local() {
             "[package]\nname = \"acme-inner-tools\"\nversion = \"0.1.0\"\n[lib]\nname = \"acme_lib_alias\"\n",
         ),
         ("tools/inner/src/lib.rs", "pub fn run() {}\n"),
+        // A module declared with `#[path]` from a file of another name.
+        (
+            "src/lib.rs",
+            "#[path = \"platform/unix_impl.rs\"]\nmod sys_backend;\npub use sys_backend::open;\n",
+        ),
+        ("src/platform/unix_impl.rs", "pub fn open() {}\n"),
     ]);
     let document = committed_check(root.path(), &server);
     assert!(
@@ -145,7 +151,9 @@ fn a_crate_whose_library_is_named_apart_is_local() {
         "{document:#}"
     );
     assert!(
-        !server.paths().iter().any(|p| p.contains("acme_lib")),
+        !server.paths().iter().any(|p| p.contains("acme_lib")
+            || p.contains("sys_backend")
+            || p.contains("sys-backend")),
         "{:?}",
         server.paths()
     );
