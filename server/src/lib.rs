@@ -16,6 +16,7 @@ pub mod flow;
 pub mod fuzzing;
 pub mod git;
 pub mod lang;
+pub mod licences;
 pub mod lsp;
 pub mod names;
 pub mod registry;
@@ -28,3 +29,6 @@ pub use finding::{Finding, Fix, FlowPoint, FlowTrace, PackageRef};
 
 /// Where rule documentation is published; a rule's link is this plus `#<rule id>`.
 pub const DOCS_RULES_URL: &str = "https://github.com/slopguard/slopguard/blob/main/docs/rules.md";
+/// What a vulnerable-dependency finding means (the SARIF help URI of its rule).
+pub const DOCS_VULNERABILITIES_URL: &str =
+    "https://github.com/slopguard/slopguard/blob/main/docs/vulnerabilities.md";

@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::{Value, json};
 use support::RegistryServer;
-use support::cli::{check_json, findings};
+use support::cli::{check_command, check_json, findings};
 use support::osv::{db_update, range, record, serve};
 use tempfile::TempDir;
 
@@ -268,6 +268,36 @@ fn lockfiles_of_three_ecosystems_are_matched_ranked_by_reach_and_fail_by_policy(
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("note: advisories for "), "{stderr}");
     assert!(!stderr.contains("stale"), "{stderr}");
+
+    // SARIF: each result names its advisory and that advisory's page; the rule's help is the
+    // page that says what such a finding means.
+    let output = check_command(fx.project.path(), &fx.server, fx.cache.path())
+        .args(["--offline", "--format", "sarif", "--select", RULE])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let smallvec = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["properties"]["advisory"]["id"] == "RUSTSEC-2021-0003")
+        .unwrap();
+    assert_eq!(smallvec["ruleId"], RULE);
+    assert_eq!(
+        smallvec["properties"]["advisory"]["helpUri"],
+        "https://rustsec.org/advisories/RUSTSEC-2021-0003.html"
+    );
+    assert_eq!(smallvec["properties"]["package"]["version"], "1.6.0");
+    let rule = &run["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], RULE);
+    assert!(
+        rule["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("docs/vulnerabilities.md"),
+        "{rule}"
+    );
 }
 
 #[test]
@@ -387,4 +417,123 @@ fn without_data_a_note_says_how_to_get_it() {
         stderr.contains("error: PyPI:") && stderr.contains("HTTP 404"),
         "{stderr}"
     );
+}
+
+/// The first code action whose title starts with `prefix` for the diagnostic `diagnostic` of
+/// `file`, and its one text edit.
+fn bump_action(
+    editor: &mut support::lsp::Editor,
+    id: u64,
+    file: &std::path::Path,
+    diagnostic: &Value,
+    prefix: &str,
+) -> (String, Value) {
+    let uri = format!("file://{}", file.display());
+    let response = editor.request(
+        id,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]}}),
+    );
+    let action = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` action: {response}"))
+        .clone();
+    let edits = action["edit"]["changes"][uri.as_str()].as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{action}");
+    (
+        action["title"].as_str().unwrap().to_string(),
+        edits[0].clone(),
+    )
+}
+
+#[test]
+fn the_editor_shows_manifest_and_import_diagnostics_hovers_and_bumps_to_the_fix() {
+    let fx = updated();
+    let root = fx.project.path();
+    let requirements = "PyYAML==5.3\n";
+    std::fs::create_dir_all(root.join("req")).unwrap();
+    std::fs::write(root.join("req/requirements.txt"), requirements).unwrap();
+    // The project root, as `.git` would mark it, so that a code file's lockfiles are found above.
+    std::fs::write(root.join("slopguard.toml"), "").unwrap();
+    let mut editor = support::lsp::Editor::offline(root, fx.cache.path());
+
+    // A manifest line: the lockfile pins smallvec 1.6.0; the bump keeps the caret.
+    let cargo_toml = root.join("Cargo.toml");
+    let text = std::fs::read_to_string(&cargo_toml).unwrap();
+    editor.open(&cargo_toml, "toml", &text);
+    let diagnostic = editor
+        .diagnostic(&cargo_toml, RULE)
+        .expect("a vulnerable-dependency diagnostic on Cargo.toml");
+    assert_eq!(
+        diagnostic["range"]["start"],
+        json!({"line": 6, "character": 0})
+    );
+    assert_eq!(diagnostic["severity"], 1, "{diagnostic}");
+    let (title, edit) = bump_action(&mut editor, 10, &cargo_toml, &diagnostic, "Upgrade");
+    assert_eq!(title, "Upgrade smallvec to 1.6.1 (`^1.6.1`)");
+    assert_eq!(edit["newText"], "^1.6.1");
+    assert_eq!(edit["range"]["start"]["line"], 6);
+    let hover = editor.request(
+        11,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": format!("file://{}", cargo_toml.display())},
+            "position": {"line": 6, "character": 2}}),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains(
+            "**RUSTSEC-2021-0003** (CVE-2021-25900): Buffer overflow in SmallVec::insert_many"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("Reach: called. Fixed in: 1.6.1."), "{shown}");
+
+    // The line of code that reaches it.
+    let main_rs = root.join("src/main.rs");
+    editor.open(
+        &main_rs,
+        "rust",
+        &std::fs::read_to_string(&main_rs).unwrap(),
+    );
+    let diagnostic = editor
+        .diagnostic(&main_rs, RULE)
+        .expect("a vulnerable-dependency diagnostic on the call");
+    assert_eq!(diagnostic["range"]["start"]["line"], 4);
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("(pinned in Cargo.lock:14)"),
+        "{diagnostic}"
+    );
+
+    // A pinned requirement without a lockfile: applying the bump clears the diagnostic.
+    let requirements_path = root.join("req/requirements.txt");
+    editor.open(&requirements_path, "pip-requirements", requirements);
+    let diagnostic = editor
+        .diagnostic(&requirements_path, RULE)
+        .expect("a vulnerable-dependency diagnostic on requirements.txt");
+    let (title, edit) = bump_action(&mut editor, 12, &requirements_path, &diagnostic, "Upgrade");
+    assert_eq!(title, "Upgrade PyYAML to 5.3.1 (`==5.3.1`)");
+    let start = edit["range"]["start"]["character"].as_u64().unwrap() as usize;
+    let end = edit["range"]["end"]["character"].as_u64().unwrap() as usize;
+    let fixed = format!(
+        "{}{}{}",
+        &requirements[..start],
+        edit["newText"].as_str().unwrap(),
+        &requirements[end..]
+    );
+    assert_eq!(fixed, "PyYAML==5.3.1\n");
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": format!("file://{}", requirements_path.display()), "version": 2},
+            "contentChanges": [{"text": fixed}]}),
+    );
+    editor
+        .diagnostics(&requirements_path, |d| !d.iter().any(|d| d["code"] == RULE))
+        .expect("the diagnostic is gone once the bump is applied");
 }

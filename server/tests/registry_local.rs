@@ -162,6 +162,12 @@ fn a_name_both_local_and_on_the_registry_is_a_hint_never_an_error() {
         ),
         ("tests/helpers/requests/__init__.py", ""),
         ("tests/test_http.py", "import requests\n"),
+        // A module deep inside the project's own package is `demo.testing.selenium`, not the
+        // `selenium` its tests import: no hint for that one.
+        ("demo/__init__.py", ""),
+        ("demo/testing/__init__.py", ""),
+        ("demo/testing/selenium.py", ""),
+        ("tests/test_browser.py", "from selenium import webdriver\n"),
     ]);
     let document = committed_check(root.path(), &server);
     let hints = findings(&document, "registry.local-or-registry");
@@ -174,5 +180,82 @@ fn a_name_both_local_and_on_the_registry_is_a_hint_never_an_error() {
         .filter(|f| !f.contains("local-or-registry"))
         .collect();
     assert!(others.is_empty(), "{others:?}");
+    assert!(server.paths().is_empty(), "{:?}", server.paths());
+}
+
+#[test]
+fn modules_tests_write_or_name_as_missing_are_not_looked_up() {
+    // A web framework's instance-path tests: each writes a module or package into a temporary
+    // folder on `sys.path`, then imports it. No such file is in the repository. Its
+    // import-error tests import names that say they do not exist.
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"demo\"\ndependencies = []\n",
+        ),
+        (
+            "tests/test_instance_config.py",
+            "def test_module(modules_tmp_path, purge_module):\n\
+             \x20   (modules_tmp_path / \"config_module_app.py\").write_text(\"app = 1\\n\")\n\
+             \x20   purge_module(\"config_module_app\")\n\
+             \x20   from config_module_app import app\n\n\
+             def test_package(site_packages, purge_module):\n\
+             \x20   app = site_packages / \"site_package\"\n\
+             \x20   app.mkdir()\n\
+             \x20   (app / \"__init__.py\").write_text(\"app = 1\\n\")\n\
+             \x20   import site_package\n\n\
+             def test_phantom():\n\
+             \x20   import acme_phantom_app\n",
+        ),
+        (
+            "tests/apps/broken/bad_module.py",
+            "import a_package_name_that_does_not_exist  # NOQA\nimport DoesNotExist\n",
+        ),
+        ("package.json", r#"{"name": "demo-js"}"#),
+        (
+            "test/require.test.js",
+            "expect(() => require('nonexistent-module')).toThrow();\n",
+        ),
+    ]);
+    let document = committed_check(root.path(), &server);
+    let reported = registry_and_undeclared(&document);
+    // The module the test never writes is still looked up and reported.
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(
+        reported[0].contains("acme_phantom_app") && reported[0].contains("hallucinated"),
+        "{reported:?}"
+    );
+    let asked = server.paths();
+    assert!(
+        !asked
+            .iter()
+            .any(|p| p.contains("config") || p.contains("site") || p.contains("exist")),
+        "{asked:?}"
+    );
+}
+
+#[test]
+fn the_package_a_project_publishes_is_no_ambiguity_for_its_examples() {
+    // A repository holding `click` (a setup.py project, `src/` layout) in a folder of its own:
+    // its examples import the package it publishes. Nothing to look up, and nothing to hint.
+    let server = RegistryServer::start();
+    let root = project(&[
+        (
+            "python/setup.py",
+            "from setuptools import setup\nsetup(name=\"click\")\n",
+        ),
+        ("python/src/click/__init__.py", ""),
+        ("python/examples/aliases/aliases.py", "import click\n"),
+        (
+            "python/examples/aliases/setup.py",
+            "from setuptools import setup\nsetup(name=\"demo\")\n",
+        ),
+    ]);
+    let document = committed_check(root.path(), &server);
+    assert!(
+        registry_and_undeclared(&document).is_empty(),
+        "{document:#}"
+    );
     assert!(server.paths().is_empty(), "{:?}", server.paths());
 }

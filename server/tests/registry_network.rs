@@ -84,9 +84,9 @@ fn a_server_that_never_answers_costs_bounded_time_and_no_false_finding() {
         ..Settings::default()
     };
     let root = project(&[
-        ("a.py", "import nonexistent_one\nimport nonexistent_two\n"),
-        ("b.js", "require('nonexistent-three');\n"),
-        ("Cargo.toml", "[dependencies]\nnonexistent-four = \"1\"\n"),
+        ("a.py", "import unanswered_one\nimport unanswered_two\n"),
+        ("b.js", "require('unanswered-three');\n"),
+        ("Cargo.toml", "[dependencies]\nunanswered-four = \"1\"\n"),
     ]);
     let started = Instant::now();
     let findings = check(
@@ -220,4 +220,32 @@ fn the_editor_check_never_waits_for_the_network() {
         rule_ids(&second.findings),
         ["registry.hallucinated-package"]
     );
+}
+
+#[test]
+fn a_registry_refusing_some_names_is_not_a_failing_registry() {
+    // npm answers 403 for names it will not serve (`@docusaurus/Head`: capitals in a scope).
+    // Those are "could not verify", and the registry, which answered, is asked the next name:
+    // the refusals must not open the circuit breaker.
+    let server = RegistryServer::start();
+    server.knob("refused", Knob::Status(403));
+    server.pypi("acme-answered", Package::new("1.0"));
+    let cache = tempfile::tempdir().unwrap();
+    let refused = project(&[(
+        "a.py",
+        "import refused_a\nimport refused_b\nimport refused_c\nimport refused_d\n",
+    )]);
+    let findings = check(&checker(&server, &cache), refused.path(), &["a.py"]);
+    assert_eq!(findings.len(), 4, "{findings:#?}");
+    for f in &findings {
+        assert_eq!(f.finding.rule_id, "registry.unverified");
+        assert!(f.finding.message.contains("403"), "{}", f.finding.message);
+    }
+    let next = project(&[("b.py", "import acme_answered\nimport absent_after\n")]);
+    let findings = check(&checker(&server, &cache), next.path(), &["b.py"]);
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f.finding.rule_id.as_str())
+        .collect();
+    assert_eq!(rules, ["registry.hallucinated-package"], "{findings:#?}");
 }

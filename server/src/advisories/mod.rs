@@ -15,6 +15,8 @@
 //! last `slopguard db update` stored, so they work offline and never wait for a download.
 //! See `docs/vulnerabilities.md` for what users see.
 
+pub mod bump;
+pub mod editor;
 pub mod matching;
 pub mod osv;
 pub mod reach;

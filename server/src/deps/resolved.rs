@@ -112,11 +112,6 @@ pub fn resolved_packages(files: &[(&Path, &str)]) -> (Vec<Resolved>, Vec<String>
     (out, problems)
 }
 
-/// Whether `path` is a file [`resolved_packages`] reads.
-pub fn is_resolution_source(path: &Path) -> bool {
-    ManifestKind::from_path(path).is_some() || LockfileKind::from_path(path).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,13 @@ pub(crate) enum Expr<'t> {
     /// A value built from parts: f-strings, template literals, `+`, `%`, containers, `format!`.
     /// Constant when every part is; tainted when any part is.
     Compose(Vec<Node<'t>>),
+    /// `condition ? then : otherwise`, `then if condition else otherwise`: each side is
+    /// evaluated under what the condition vouches for there (`url.startsWith("/") ? url : "/"`).
+    Choose {
+        condition: Node<'t>,
+        then: Node<'t>,
+        otherwise: Node<'t>,
+    },
     /// A value whose taint is its inner one's: parentheses, `await`, `&x`, `x?`.
     Wrap(Node<'t>),
     /// A conversion to a number or boolean: never tainted.

@@ -132,12 +132,18 @@ impl Adapter for JavaScript {
                 }
             }
             "unary_expression" => Expr::Convert,
-            "ternary_expression" => Expr::Compose(
-                ["consequence", "alternative"]
-                    .iter()
-                    .filter_map(|f| node.child_by_field_name(f))
-                    .collect(),
-            ),
+            "ternary_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+                node.child_by_field_name("alternative"),
+            ) {
+                (Some(condition), Some(then), Some(otherwise)) => Expr::Choose {
+                    condition,
+                    then,
+                    otherwise,
+                },
+                _ => Expr::Compose(named_children(node)),
+            },
             "array" | "object" | "pair" | "spread_element" | "sequence_expression" => {
                 Expr::Compose(
                     named_children(node)

@@ -105,6 +105,7 @@ impl FlowRules {
             .filter(|(_, r)| r.applies_to(Some(language)))
             .filter_map(|(i, r)| Some((i, r, r.taint.as_deref()?)));
         let mut libraries = Vec::new();
+        let mut ignoring = Vec::new();
         for (index, rule, spec) in applying {
             if spec.library {
                 libraries.push((rule, spec));
@@ -120,12 +121,26 @@ impl FlowRules {
             let bit = 1u64 << flow.rules.len();
             flow.rules.push(index);
             flow.add(rule, spec, bit, language)?;
+            if !spec.ignore_sources.is_empty() {
+                ignoring.push((bit, &spec.ignore_sources));
+            }
         }
         if flow.rules.is_empty() {
             return Ok(None);
         }
+        let first_library_source = flow.sources.len();
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
+        }
+        // A rule that ignores a library source is not told about it.
+        for (bit, ignored) in ignoring {
+            for (source, mask) in &mut flow.sources[first_library_source..] {
+                if let SourceKind::Path(path) = &source.kind
+                    && ignored.contains(path)
+                {
+                    *mask &= !bit;
+                }
+            }
         }
         Ok(Some(flow))
     }

@@ -158,15 +158,16 @@ impl Adapter for Python {
                 },
                 _ => Expr::Other,
             },
-            "binary_operator"
-            | "list"
-            | "tuple"
-            | "set"
-            | "dictionary"
-            | "pair"
-            | "expression_list"
-            | "conditional_expression"
-            | "boolean_operator" => Expr::Compose(named_children(node)),
+            "binary_operator" | "list" | "tuple" | "set" | "dictionary" | "pair"
+            | "expression_list" | "boolean_operator" => Expr::Compose(named_children(node)),
+            "conditional_expression" => match named_children(node)[..] {
+                [then, condition, otherwise] => Expr::Choose {
+                    condition,
+                    then,
+                    otherwise,
+                },
+                _ => Expr::Compose(named_children(node)),
+            },
             "parenthesized_expression" | "await" | "list_splat" | "dictionary_splat" => {
                 match node.named_child(0) {
                     Some(inner) => Expr::Wrap(inner),

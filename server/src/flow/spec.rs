@@ -23,6 +23,10 @@ pub(crate) struct TaintFile {
     pub safe_prefix: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceFile>,
+    /// Library source paths that do not count for this rule (`req.params`: a route parameter
+    /// is always a string, so it cannot carry a query operator).
+    #[serde(default)]
+    pub ignore_sources: Vec<String>,
     #[serde(default)]
     pub sinks: Vec<SinkFile>,
     #[serde(default)]
@@ -247,6 +251,7 @@ pub struct TaintSpec {
     pub(crate) message: Option<String>,
     pub(crate) safe_prefix: Option<Regex>,
     pub(crate) sources: Vec<Source>,
+    pub(crate) ignore_sources: Vec<String>,
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
     pub(crate) propagators: Vec<Propagator>,
@@ -335,6 +340,7 @@ impl TaintFile {
                 .map(|r| regex(r, "safe-prefix"))
                 .transpose()?,
             constant_names: self.constant_names.clone(),
+            ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
             ..TaintSpec::default()
         };
         for source in &self.sources {

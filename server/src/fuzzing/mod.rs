@@ -168,8 +168,13 @@ pub fn lockfile_python(data: &[u8]) {
 fn lockfile(kind: LockfileKind, text: &str) {
     let lockfile = parse_lockfile(kind, text);
     let lines = LineIndex::new(text);
-    for package in &lockfile.packages {
+    for package in lockfile.packages.iter().chain(&lockfile.roots) {
         assert_span(text, &lines, &package.span, "locked package");
+        // pnpm's range is the name's own bytes (the other formats cover the quoted key).
+        if kind == LockfileKind::PnpmLock {
+            let spanned = &text[package.span.start_byte..package.span.end_byte];
+            assert_eq!(spanned, package.name, "pnpm: the range of a name");
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::imports::{Import, ImportKind, inside_try, string_content, walk};
 use crate::text::LineIndex;
+use std::collections::HashSet;
 use tree_sitter::{Node, Tree};
 
 /// Every absolute module import in a Python syntax tree, in document order.
@@ -87,6 +88,64 @@ fn dynamic_import(call: Node<'_>, text: &str, index: &LineIndex<'_>) -> Option<I
     valid.then(|| Import::from_range(text, index, start, end, ImportKind::Dynamic))
 }
 
+/// Modules the file itself writes at run time, as tests do that create `name.py` or a `name/`
+/// package in a temporary folder on `sys.path` and then import it: the last component of a
+/// string literal `name.py` or `name/__init__.py`, and identifier strings joined onto a path
+/// (`tmp_path / "name"`, `.joinpath("name")`, `os.path.join(d, "name")`). An import of such a
+/// name is the file's own code, not a registry package.
+pub fn written_modules(tree: &Tree, text: &str) -> HashSet<String> {
+    let is_identifier = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let mut found = HashSet::new();
+    walk(tree, |node| {
+        let Some((start, end)) = string_content(node, text) else {
+            return;
+        };
+        let value = &text[start..end];
+        let last = |path: &'_ str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_string();
+        let module = match value.strip_suffix("/__init__.py") {
+            Some(package) => Some(last(package)),
+            None => last(value).strip_suffix(".py").map(str::to_string),
+        };
+        if let Some(module) = module.filter(|m| is_identifier(m) && m != "__init__") {
+            found.insert(module);
+            return;
+        }
+        if is_identifier(value) && joined_onto_a_path(node, text) {
+            found.insert(value.to_string());
+        }
+    });
+    found
+}
+
+/// Whether a string literal is a path component: an operand of `/`, or an argument of
+/// `os.path.join`, `joinpath` or `os.mkdir`, or of py.path's `tmpdir.join`, `.ensure`,
+/// `.mkdir` and `.mkpydir`.
+fn joined_onto_a_path(string: Node<'_>, text: &str) -> bool {
+    let Some(parent) = string.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        "binary_operator" => parent
+            .child_by_field_name("operator")
+            .is_some_and(|op| op.kind() == "/"),
+        "argument_list" => parent
+            .parent()
+            .and_then(|call| call.child_by_field_name("function"))
+            .and_then(|f| f.utf8_text(text.as_bytes()).ok())
+            .is_some_and(|f| {
+                [".join", ".joinpath", ".ensure", ".mkdir", ".mkpydir"]
+                    .iter()
+                    .any(|method| f.ends_with(method))
+            }),
+        _ => false,
+    }
+}
+
 /// The top-level package of a dotted module path: `a.b.c` → `a`.
 pub fn top_level(module: &str) -> &str {
     module.split('.').next().unwrap_or(module)
@@ -107,6 +166,36 @@ mod tests {
                 i.module
             })
             .collect()
+    }
+
+    #[test]
+    fn modules_a_test_writes_before_importing_them_are_found() {
+        let source = "def test(tmp_path, site_packages):\n\
+                      \x20   (tmp_path / \"config_module_app.py\").write_text(\"\")\n\
+                      \x20   app = tmp_path / \"config_package_app\"\n\
+                      \x20   (site_packages / \"nested/site_app.py\").touch()\n\
+                      \x20   pkg = os.path.join(base, \"installed_package\")\n\
+                      \x20   other = root.joinpath(\"joined_pkg\", \"__init__.py\")\n\
+                      \x20   open(\"ns/inner/__init__.py\", \"w\")\n\
+                      \x20   tmpdir.ensure(\"xxxpackage\", \"__init__.py\")\n\
+                      \x20   importlib.import_module(\"acme_phantom\")\n\
+                      \x20   purge_module(\"not_a_path\")\n\
+                      \x20   x = \"README.md\"; y = 4 / 2; z = d / \"data-file\"\n";
+        let tree = parse(Language::Python, source, None).unwrap();
+        let mut found: Vec<String> = written_modules(&tree, source).into_iter().collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "config_module_app",
+                "config_package_app",
+                "inner",
+                "installed_package",
+                "joined_pkg",
+                "site_app",
+                "xxxpackage"
+            ]
+        );
     }
 
     #[test]

@@ -80,6 +80,15 @@ pub fn code_actions(
                     (Some(_), Category::HallucinatedPackage | Category::Typosquat) => {
                         format!("Replace with {}", fix.replacement)
                     }
+                    (Some(package), Category::VulnerableDependency) => {
+                        let fixed = finding.advisory.as_ref().and_then(|a| a.fixed.as_deref());
+                        format!(
+                            "Upgrade {} to {} (`{}`)",
+                            package.name,
+                            fixed.unwrap_or("the fixed version"),
+                            fix.replacement
+                        )
+                    }
                     _ => format!(
                         "Fix {}: replace with `{}`",
                         finding.rule_id,

@@ -4,7 +4,7 @@
 use super::baseline::{self, Baseline, ChangedLines};
 use super::config::Settings;
 use super::document::Snapshot;
-use crate::analysis::{FileKind, parse};
+use crate::analysis::{FileKind, Incomplete, parse_checked};
 use crate::finding::Finding;
 use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
@@ -34,6 +34,11 @@ pub struct Outcome {
     pub changed: ChangedLines,
     /// From the touched items alone ([`analyze_items`]): the full re-check is still to come.
     pub provisional: bool,
+    /// What this analysis did not cover (nesting too deep, a work limit reached); `None` for a
+    /// provisional answer, which does not know.
+    pub incomplete: Option<Vec<Incomplete>>,
+    /// The text holds NUL bytes (parsed as spaces).
+    pub nul: bool,
 }
 
 /// The analysis the server runs; a function value so tests can substitute a failing one.
@@ -50,24 +55,38 @@ pub fn analyze(job: Job) -> Outcome {
     } = job;
     let language = snapshot.kind.language();
     let text = &snapshot.text;
-    let tree = language.and_then(|l| parse(l, text, snapshot.old_tree.as_ref()));
+    let parsed = language.map(|l| parse_checked(l, text, snapshot.old_tree.as_ref()));
+    let mut incomplete = Vec::new();
+    let (tree, masked) = match parsed {
+        Some(parsed) => {
+            incomplete = parsed.incomplete;
+            (parsed.tree, parsed.masked)
+        }
+        None => (None, false),
+    };
     let rule_findings = match (language, &snapshot.old_tree, &tree, snapshot.previous) {
-        (Some(language), Some(old_tree), Some(tree), Some(previous)) => {
+        // A tree of a blanked text is no base for an incremental re-check.
+        (Some(language), Some(old_tree), Some(tree), Some(previous)) if !masked => {
             rules.recheck(language, text, old_tree, tree, previous)
         }
         (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
     };
+    incomplete.extend_from_slice(rule_findings.incomplete());
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
     let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
         revision: snapshot.revision,
-        text: snapshot.text,
-        tree,
-        rule_findings: Some(rule_findings),
+        text: snapshot.text.clone(),
+        // The tree of a blanked text must not be edited and reused: the document keeps its
+        // earlier tree, and the next parse of the blanked text starts over anyway.
+        tree: tree.filter(|_| !masked),
+        rule_findings: Some(rule_findings).filter(|_| !masked),
         findings,
         changed,
         provisional: false,
+        incomplete: Some(incomplete),
+        nul: snapshot.text.contains('\0'),
     }
 }
 
@@ -111,6 +130,8 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
         findings,
         changed,
         provisional: true,
+        incomplete: None,
+        nul: false,
     })
 }
 

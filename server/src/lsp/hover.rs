@@ -50,6 +50,25 @@ fn describe(finding: &Finding, rules: &RuleSet, out: &mut String) {
             package.name, package.ecosystem
         );
     }
+    if let Some(advisory) = &finding.advisory {
+        let _ = write!(out, "\n\n**{}**", advisory.id);
+        if !advisory.aliases.is_empty() {
+            let _ = write!(out, " ({})", advisory.aliases.join(", "));
+        }
+        if !advisory.summary.is_empty() {
+            let _ = write!(out, ": {}", advisory.summary);
+        }
+        let _ = write!(
+            out,
+            "\n\nReach: {}. Fixed in: {}. [Advisory]({})",
+            advisory.reach.as_str(),
+            advisory
+                .fixed
+                .as_deref()
+                .unwrap_or("no fixed version known"),
+            advisory.url
+        );
+    }
     if let Some(flow) = &finding.flow {
         let _ = write!(out, "\n\n**Path:**");
         for point in std::iter::once(&flow.source).chain(&flow.steps) {

@@ -12,6 +12,7 @@
 //! - [`registry_pass`]: the registry checks as a background pass.
 
 pub mod actions;
+pub mod advisory_pass;
 pub mod analysis;
 pub mod baseline;
 pub mod config;
@@ -60,7 +61,10 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<Stopped> {
         .enable_all()
         .build()?;
     let stopped = runtime.block_on(async {
-        let passes: Vec<Arc<dyn BackgroundPass>> = vec![Arc::new(registry_pass::RegistryPass)];
+        let passes: Vec<Arc<dyn BackgroundPass>> = vec![
+            Arc::new(registry_pass::RegistryPass),
+            Arc::new(advisory_pass::AdvisoryPass),
+        ];
         let (service, socket) = service(rule_options, passes);
         let (guarded, reader) = tokio::io::duplex(1 << 16);
         let guard = tokio::spawn(framing::guard(tokio::io::stdin(), guarded));

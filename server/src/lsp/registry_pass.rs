@@ -45,7 +45,10 @@ impl BackgroundPass for RegistryPass {
 /// editor's URLs and `offline` (either side may turn offline on), the environment over both;
 /// and its `[dependencies]` table. A broken table is the `check` command's to report; here it
 /// is the default.
-fn project_settings(root: &Path, editor: &EditorSettings) -> (Settings, DependencySettings) {
+pub(super) fn project_settings(
+    root: &Path,
+    editor: &EditorSettings,
+) -> (Settings, DependencySettings) {
     let config = Config::discover(root).ok();
     let file: RegistryConfig = config
         .as_ref()
@@ -65,7 +68,11 @@ fn project_settings(root: &Path, editor: &EditorSettings) -> (Settings, Dependen
         ..file
     };
     let dependencies = config
-        .and_then(|c| DependencySettings::from_table(&c.dependencies).ok())
+        .and_then(|c| {
+            DependencySettings::from_table(&c.dependencies)
+                .and_then(|d| d.with_licences(&c.licenses))
+                .ok()
+        })
         .unwrap_or_default();
     (Settings::from_config(&merged), dependencies)
 }
@@ -120,7 +127,7 @@ fn introduced(
 
 /// The nearest ancestor with `slopguard.toml` or `.git`, else the file's directory: where local
 /// modules and the manifests that declare packages are looked for.
-fn project_root(path: &Path) -> PathBuf {
+pub(super) fn project_root(path: &Path) -> PathBuf {
     let start = path.parent().unwrap_or(Path::new("."));
     start
         .ancestors()

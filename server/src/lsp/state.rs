@@ -21,7 +21,9 @@
 use super::analysis::{self, Analyzer, BackgroundPass, Job, Outcome, PassInput};
 use super::baseline::{self, Baseline};
 use super::config::{ProjectConfig, Settings};
-use super::diagnostics::{DocFindings, SourceFindings, to_diagnostic, visible};
+use super::diagnostics::{
+    AnalysisNotes, DocFindings, SourceFindings, note_diagnostics, to_diagnostic, visible,
+};
 use super::document::Document;
 use crate::analysis::FileKind;
 use crate::finding::Finding;
@@ -61,6 +63,11 @@ pub struct DocState {
     provisional: bool,
     /// Whether the catch-up task (full analysis after a provisional answer) is running.
     catching_up: Arc<AtomicBool>,
+    /// What the last full analysis could not cover, shown until the next one says otherwise
+    /// (a provisional answer does not know).
+    notes: AnalysisNotes,
+    /// The notes last logged, so each change is logged once, not on every keystroke.
+    logged: AnalysisNotes,
 }
 
 /// What requests need to answer from a document: its analysed state at the current version.
@@ -163,6 +170,8 @@ impl State {
                 open_id,
                 provisional: false,
                 catching_up: Arc::new(AtomicBool::new(false)),
+                notes: AnalysisNotes::default(),
+                logged: AnalysisNotes::default(),
             },
         );
         wake.notify_one();
@@ -304,6 +313,12 @@ impl State {
             return true; // the full analysis of this version finished first
         }
         entry.provisional = outcome.provisional;
+        if let Some(incomplete) = outcome.incomplete {
+            entry.notes = AnalysisNotes {
+                incomplete,
+                nul: outcome.nul,
+            };
+        }
         match (outcome.provisional, outcome.tree, outcome.rule_findings) {
             (true, _, Some(findings)) => entry.doc.store_provisional(outcome.revision, findings),
             (false, Some(tree), findings) => {
@@ -332,7 +347,7 @@ impl State {
             .as_ref()
             .filter(|c| c.version == doc.version)?;
         let diagnostics = if settings.enable {
-            visible(
+            let mut diagnostics: Vec<Diagnostic> = visible(
                 &entry.findings,
                 doc.version,
                 doc.text(),
@@ -341,11 +356,33 @@ impl State {
             )
             .iter()
             .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules, Some(uri)))
-            .collect()
+            .collect();
+            diagnostics.extend(note_diagnostics(&entry.notes));
+            diagnostics
         } else {
             Vec::new()
         };
         Some((doc.version, diagnostics))
+    }
+
+    /// The document's analysis notes, if they changed since they were last logged.
+    fn notes_to_log(&self, uri: &Uri) -> Option<Vec<String>> {
+        let mut entry = self.docs.get_mut(uri)?;
+        if entry.notes == entry.logged {
+            return None;
+        }
+        entry.logged = entry.notes.clone();
+        if entry.notes.is_empty() {
+            return None;
+        }
+        Some(
+            entry
+                .notes
+                .messages()
+                .into_iter()
+                .map(|(_, _, message)| format!("{message} ({})", uri.as_str()))
+                .collect(),
+        )
     }
 
     /// Runs `work` on a blocking thread once an analysis slot is free.
@@ -534,6 +571,9 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
             let Some(current) = state.diagnostics(&uri) else {
                 continue;
             };
+            for note in state.notes_to_log(&uri).unwrap_or_default() {
+                state.log(MessageType::WARNING, note).await;
+            }
             if last_published.as_ref() != Some(&current) {
                 state
                     .client

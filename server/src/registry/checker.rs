@@ -91,6 +91,13 @@ impl PackageChecker {
         &self.settings
     }
 
+    /// The cache directory and its first failure, when reading or writing it failed: answers
+    /// were looked up again or not kept, and the user must be told why.
+    pub fn cache_problem(&self) -> Option<(&Path, &str)> {
+        let cache = self.cache.as_ref()?;
+        Some((cache.dir(), cache.problem()?))
+    }
+
     /// Checks `files` (code and manifests) of the project at `root`, asking the registries what
     /// the lists and the cache cannot answer. Bounded in time by the client's timeouts.
     pub fn check(&self, root: &Path, files: &[SourceFile<'_>]) -> Vec<FileFinding> {
@@ -573,6 +580,26 @@ fn install_references(
     }
 }
 
+/// An import whose name says the module does not exist (`non_existent`, `DoesNotExist`,
+/// `a_package_name_that_does_not_exist`, `'nonexistent-module'`): written to fail, by a test
+/// of what happens when an import does. An invented name never reads like that.
+fn named_to_fail(module: &str) -> bool {
+    let letters: String = module
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    [
+        "nonexist",
+        "notexist",
+        "noexist",
+        "nosuchmodule",
+        "nosuchpackage",
+    ]
+    .iter()
+    .any(|word| letters.contains(word))
+}
+
 fn import_references(
     file_index: usize,
     project: &Project<'_>,
@@ -588,20 +615,34 @@ fn import_references(
     match language {
         Language::Python => {
             let mut declared = None;
+            let mut written = None;
             for import in python::imports(&tree, file.text) {
                 let top = python::top_level(&import.module);
                 // `__main__`, `__pypy__`, `__builtin__`: interpreter modules, never packages.
                 let dunder = top.starts_with("__") && top.ends_with("__");
                 if import.guarded
                     || dunder
+                    || named_to_fail(top)
                     || known::is_python_stdlib(top)
                     || project.python_is_local(file.path, top)
                 {
                     continue;
                 }
+                // A module the file writes itself before importing it (a test's `tmp_path /
+                // "app.py"`): its own code, which no walk of the repository can find.
+                let written =
+                    written.get_or_insert_with(|| python::written_modules(&tree, file.text));
+                if written.contains(top) {
+                    continue;
+                }
                 // Code the repository holds somewhere (a folder tests put on `sys.path`, a
                 // namespace package...): not looked up, at most a hint.
                 let local = project.index().python_module(top).map(Path::to_path_buf);
+                if local.as_deref().is_some_and(|module| {
+                    project.is_distribution_package(module) || project.is_package_submodule(module)
+                }) {
+                    continue;
+                }
                 let mapped = known::python_distribution(&import.module);
                 let name = mapped.unwrap_or(top).to_string();
                 let declared = declared.get_or_insert_with(|| project.python_declared(file.path));
@@ -630,7 +671,10 @@ fn import_references(
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
             let mut scope = None;
             for import in javascript::imports(&tree, file.text) {
-                if import.guarded || known::is_node_builtin(&import.module) {
+                if import.guarded
+                    || named_to_fail(&import.module)
+                    || known::is_node_builtin(&import.module)
+                {
                     continue;
                 }
                 let Some(package) = javascript::package_name(&import.module) else {

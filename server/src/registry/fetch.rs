@@ -115,6 +115,12 @@ impl Fetcher {
                     std::thread::sleep(self.settings.retry_backoff * 2u32.pow(attempt));
                     attempt += 1;
                 }
+                // The registry answered, refusing this one name (npm's 403 for capitals in a
+                // scope, a 400): unknown, but no sign the registry is failing.
+                (status, _) if status_refuses_name(status) => {
+                    breaker::record(origin, true, &self.settings);
+                    return Some(Fetched::Failed(format!("{url}: HTTP {status}")));
+                }
                 (status, _) => return failed(format!("{url}: HTTP {status}")),
             }
         }
@@ -223,4 +229,10 @@ fn in_flight(ecosystem: Ecosystem) -> &'static InFlight {
         Ecosystem::PyPI => &PYPI,
         Ecosystem::Npm => &NPM,
     }
+}
+
+/// A 4xx answer about one name, from a registry that works: not 404/410 (an answer), not 429
+/// (the registry asks to slow down, which is retried and then counts as a failure).
+fn status_refuses_name(status: u16) -> bool {
+    (400..=499).contains(&status) && !matches!(status, 404 | 410 | 429)
 }

@@ -196,6 +196,37 @@ impl<'a> Project<'a> {
         declared
     }
 
+    /// Whether a module the repository index found (`module`, relative to the root) is the
+    /// package a Python project there publishes: it sits next to, or in the `src/` folder next
+    /// to, a `pyproject.toml`, `setup.py` or `setup.cfg` (`src/click` of the project that
+    /// publishes click). Its examples and tests importing it is no ambiguity.
+    pub fn is_distribution_package(&self, module: &Path) -> bool {
+        let Some(mut dir) = module.parent() else {
+            return false;
+        };
+        if dir.file_name().is_some_and(|name| name == "src") {
+            dir = dir.parent().unwrap_or(Path::new(""));
+        }
+        let listing = self.listing(&self.root.join(dir));
+        ["pyproject.toml", "setup.py", "setup.cfg"]
+            .iter()
+            .any(|file| listing.iter().any(|name| name == file))
+    }
+
+    /// Whether a module the repository index found (relative to the root) lies inside a regular
+    /// package (its folder holds `__init__.py`: `django/test/selenium.py`): importable as
+    /// `package.module`, hardly as a top-level name, so a registry package of that name is no
+    /// ambiguity worth a hint.
+    pub fn is_package_submodule(&self, module: &Path) -> bool {
+        module.parent().is_some_and(|dir| {
+            !dir.as_os_str().is_empty()
+                && self
+                    .listing(&self.root.join(dir))
+                    .iter()
+                    .any(|name| name == "__init__.py")
+        })
+    }
+
     /// Whether the top-level module `name` is the project's own: a module or package next to the
     /// file, at the top of the file's package, under the root or under `root/src`.
     pub fn python_is_local(&self, file: &Path, name: &str) -> bool {

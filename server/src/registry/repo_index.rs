@@ -96,7 +96,15 @@ impl RepoIndex {
             let relative = path.strip_prefix(root).unwrap_or(path);
             match name {
                 "Cargo.toml" => index.crates.extend(cargo_names(path)),
-                "package.json" => index.npm_packages.extend(package_json_name(path)),
+                "package.json" => {
+                    let (name, docusaurus) = package_json(path);
+                    index.npm_packages.extend(name);
+                    if docusaurus {
+                        index
+                            .npm_alias_prefixes
+                            .extend(DOCUSAURUS_ALIASES.map(String::from));
+                    }
+                }
                 _ if is_bundler_config(name) => {
                     index.npm_alias_prefixes.extend(bundler_aliases(path));
                 }
@@ -175,9 +183,40 @@ fn cargo_names(path: &Path) -> Vec<String> {
         .collect()
 }
 
-fn package_json_name(path: &Path) -> Option<String> {
-    let json: serde_json::Value = serde_json::from_str(&read_small(path)?).ok()?;
-    json.get("name")?.as_str().map(str::to_string)
+/// The modules a Docusaurus build provides by alias: the site's own files, the theme's
+/// components, generated data, and client modules of the core.
+const DOCUSAURUS_ALIASES: [&str; 6] = [
+    "@site/",
+    "@theme/",
+    "@theme-original/",
+    "@theme-init/",
+    "@generated/",
+    "@docusaurus/",
+];
+
+/// A `package.json`'s `name`, and whether the package is Docusaurus code (one of its own
+/// `@docusaurus/*` packages, or a plugin or theme depending on its core or types), whose
+/// modules import the aliases the Docusaurus build provides.
+fn package_json(path: &Path) -> (Option<String>, bool) {
+    let Some(json) =
+        read_small(path).and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    else {
+        return (None, false);
+    };
+    let name = json
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map(str::to_string);
+    let own = name
+        .as_deref()
+        .is_some_and(|n| n.starts_with("@docusaurus/"));
+    let depends = ["dependencies", "peerDependencies", "devDependencies"]
+        .iter()
+        .filter_map(|table| json.get(*table)?.as_object())
+        .any(|deps| {
+            deps.contains_key("@docusaurus/core") || deps.contains_key("@docusaurus/types")
+        });
+    (name, own || depends)
 }
 
 fn is_bundler_config(name: &str) -> bool {
@@ -207,17 +246,7 @@ fn bundler_aliases(path: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.starts_with("docusaurus.config") {
-        out.extend(
-            [
-                "@site/",
-                "@theme/",
-                "@theme-original/",
-                "@theme-init/",
-                "@generated/",
-                "@docusaurus/",
-            ]
-            .map(String::from),
-        );
+        out.extend(DOCUSAURUS_ALIASES.map(String::from));
     }
     let Some(text) = read_small(path) else {
         return out;
@@ -320,5 +349,38 @@ mod tests {
         assert!(index.is_npm_local("@site/src/css/custom.css", "@site/src"));
         assert!(index.is_npm_local("@theme/Layout", "@theme/Layout"));
         assert!(!index.is_npm_local("left-pad", "left-pad"));
+    }
+
+    #[test]
+    fn docusaurus_packages_and_themes_import_its_aliases() {
+        // Docusaurus's own core, and a third-party theme depending on it: no site config.
+        for manifest in [
+            r#"{"name": "@docusaurus/core"}"#,
+            r#"{"name": "docusaurus-theme-x", "peerDependencies": {"@docusaurus/core": "^3"}}"#,
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), &[("package/package.json", manifest)]);
+            let index = RepoIndex::walk(dir.path());
+            for (specifier, package) in [
+                ("@generated/routes", "@generated/routes"),
+                ("@theme/Layout", "@theme/Layout"),
+                ("@docusaurus/router", "@docusaurus/router"),
+            ] {
+                assert!(
+                    index.is_npm_local(specifier, package),
+                    "{manifest}: {specifier}"
+                );
+            }
+        }
+        // A package that merely uses another library is not Docusaurus code.
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "package.json",
+                r#"{"name": "app", "dependencies": {"react": "18"}}"#,
+            )],
+        );
+        assert!(!RepoIndex::walk(dir.path()).is_npm_local("@theme/Layout", "@theme/Layout"));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::check::{Outcome, Reported};
 use crate::finding::Finding;
-use crate::rules::{Rule, RuleSet, Severity};
+use crate::rules::{Category, Rule, RuleSet, Severity};
 use crate::text::Position;
 use serde_json::json;
 use serde_sarif::sarif;
@@ -169,16 +169,27 @@ fn rule_descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
 fn other_descriptor(finding: &Finding) -> sarif::ReportingDescriptor {
     let mut tags = finding.cwe.clone();
     tags.push(finding.category.as_str().into());
-    sarif::ReportingDescriptor::builder()
+    // One rule for every advisory: its help is what such a finding means; each result names
+    // its own advisory and that advisory's page (`properties.advisory`).
+    let (short, help_uri) = match finding.category {
+        Category::VulnerableDependency => (
+            "A dependency pinned at a version a known advisory affects".to_string(),
+            Some(crate::DOCS_VULNERABILITIES_URL),
+        ),
+        _ => (first_sentence(&finding.message), None),
+    };
+    let mut descriptor = sarif::ReportingDescriptor::builder()
         .id(finding.rule_id.as_str())
-        .short_description(message_string(&first_sentence(&finding.message)))
+        .short_description(message_string(&short))
         .default_configuration(
             sarif::ReportingConfiguration::builder()
                 .level(level(finding.severity))
                 .build(),
         )
         .properties(sarif::PropertyBag::builder().tags(tags).build())
-        .build()
+        .build();
+    descriptor.help_uri = help_uri.map(str::to_string);
+    descriptor
 }
 
 fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
@@ -232,7 +243,19 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
     if let Some(package) = &finding.package {
         properties.insert(
             "package".to_string(),
-            json!({ "ecosystem": package.ecosystem, "name": package.name }),
+            match &package.version {
+                Some(version) => json!({ "ecosystem": package.ecosystem, "name": package.name,
+                                         "version": version }),
+                None => json!({ "ecosystem": package.ecosystem, "name": package.name }),
+            },
+        );
+    }
+    if let Some(advisory) = &finding.advisory {
+        properties.insert(
+            "advisory".to_string(),
+            json!({ "id": advisory.id, "aliases": advisory.aliases, "fixed": advisory.fixed,
+                    "reach": advisory.reach, "severity": advisory.level,
+                    "cvss": advisory.score, "helpUri": advisory.url }),
         );
     }
     let builder = sarif::Result::builder()

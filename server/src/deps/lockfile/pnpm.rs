@@ -75,7 +75,9 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
         else {
             continue;
         };
-        let quoted = key.starts_with(['\'', '"']);
+        // Every quote trimmed from the front moves the name's range (`''a@1':` is hostile, not
+        // pnpm's, but its range must still be the name's).
+        let quotes = key.len() - key.trim_start_matches(['\'', '"']).len();
         let key = key.trim_matches(['\'', '"']);
         let Some((name, version)) = split_key(key, version_5) else {
             continue;
@@ -84,7 +86,7 @@ pub(super) fn parse(text: &str) -> (Vec<RawLocked>, Option<String>) {
             current = index.get(&(name.to_string(), version.to_string())).copied();
             continue;
         }
-        let offset = start + 2 + usize::from(quoted) + usize::from(key.starts_with('/'));
+        let offset = start + 2 + quotes + usize::from(key.starts_with('/'));
         index.insert((name.to_string(), version.to_string()), out.len());
         current = Some(out.len());
         out.push(RawLocked {
@@ -179,6 +181,14 @@ mod tests {
         let (packages, _) = parse(text);
         assert_eq!(&text[packages[0].range.clone()], "@babel/core");
         assert_eq!(&text[packages[1].range.clone()], "lodash");
+    }
+
+    #[test]
+    fn a_name_range_skips_every_leading_quote() {
+        let text = "packages:\n\n  ''\"aé@1.0.0':\n  \"'/b@2.0.0\":\n";
+        let (packages, _) = parse(text);
+        assert_eq!(&text[packages[0].range.clone()], "aé");
+        assert_eq!(&text[packages[1].range.clone()], "b");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Expressions: what a value is, read from sources, variables, literals and the parts it is
 //! built from; canonical names of paths through the file's imports.
 
-use super::value::{Taint, Value, compose, join_taint};
+use super::value::{Taint, Value, compose, join_env, join_taint};
 use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, named_children, text_of};
 use crate::flow::spec::SourceKind;
@@ -187,6 +187,31 @@ impl<'t> FileFlow<'t, '_> {
                 self.widen(node, inner, object)
             }
             Expr::Wrap(inner) => self.eval(inner, pass),
+            Expr::Choose {
+                condition,
+                then,
+                otherwise,
+            } => {
+                self.eval(condition, pass);
+                let mut guards = Vec::new();
+                self.guards(condition, true, &mut guards, pass);
+                let before = pass.env.clone();
+                self.clear(&guards, true, pass);
+                let chosen = self.eval(then, pass);
+                let after_then = std::mem::replace(&mut pass.env, before.clone());
+                self.clear(&guards, false, pass);
+                let other = self.eval(otherwise, pass);
+                let mut joined = join_env(&after_then, &pass.env);
+                // What the condition vouches for holds only inside each side.
+                for (key, _) in &guards {
+                    match before.get(key) {
+                        Some(value) => joined.insert(key.clone(), value.clone()),
+                        None => joined.remove(key),
+                    };
+                }
+                pass.env = joined;
+                chosen.join(&other)
+            }
             Expr::Compose(parts) => {
                 let mut out = Value::constant();
                 let mut leading = None;

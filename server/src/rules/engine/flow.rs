@@ -64,11 +64,13 @@ impl RuleSet {
             }) {
                 continue;
             }
-            // A shape rule already reporting this spot for the same weakness keeps the finding
-            // (one report per problem); it learns the path if it had none.
+            // A shape rule already reporting this spot, or a part of this sink call, for the
+            // same weakness keeps the finding (one report per problem); it learns the path if it
+            // had none.
+            let (start, end) = (found.finding.span.start_byte, found.finding.span.end_byte);
             let same = matched.iter_mut().find(|m| {
-                m.finding.span.start_byte == found.finding.span.start_byte
-                    && m.finding.rule_id != found.finding.rule_id
+                (m.finding.span.start_byte == start
+                    || (m.finding.span.start_byte > start && m.finding.span.end_byte <= end))
                     && m.finding.cwe.iter().any(|c| found.finding.cwe.contains(c))
             });
             match same {
