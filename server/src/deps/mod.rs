@@ -14,6 +14,7 @@ pub mod version;
 
 // The dependency diff against a git baseline (new files, kept apart from the parsers above).
 pub mod baseline;
+mod changes;
 pub mod diff;
 mod introduced;
 pub mod lockfile;
