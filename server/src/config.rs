@@ -66,6 +66,13 @@ extra-dirs = []
 # [dependencies]
 # allow = ["serde", "npm:lodash", "pypi:requests"]   # approved: no new-dependency notes
 # fail-on-new = "none"    # none | risky | any
+# cool-down-days = 7      # versions published more recently are a supply-chain signal
+# dormant-days = 365      # a release after this long without one is a signal
+
+# Licences of new dependencies (docs/sbom.md): denied or unknown ones are findings.
+# [licenses]
+# allow = ["MIT", "Apache-2.0", "BSD-3-Clause", "ISC"]
+# deny = ["AGPL-3.0-only"]
 
 # Known vulnerabilities of the packages the lockfiles pin (docs/vulnerabilities.md); data from
 # `slopguard db update`.
@@ -110,6 +117,7 @@ struct ConfigFile {
     // are not unknown keys.
     registry: Option<toml::Table>,
     dependencies: Option<toml::Table>,
+    licenses: Option<toml::Table>,
     advisories: Option<toml::Table>,
     #[serde(default)]
     files: crate::context::FilePolicy,
@@ -149,6 +157,8 @@ pub struct Config {
     pub registry: toml::Table,
     /// `[dependencies]`, validated by the dependency checks.
     pub dependencies: toml::Table,
+    /// `[licenses]`, validated by [`crate::licences::LicencePolicy`].
+    pub licenses: toml::Table,
     /// `[advisories]`, validated by `crate::advisories::settings`.
     pub advisories: toml::Table,
     /// What the file turns off (`excludes vendor, *.min.js`, `disables rules python.*`), for
@@ -173,6 +183,7 @@ impl Config {
             rule_refs: Vec::new(),
             registry: toml::Table::new(),
             dependencies: toml::Table::new(),
+            licenses: toml::Table::new(),
             advisories: toml::Table::new(),
             narrowing: Vec::new(),
             files: crate::context::FilePolicy::default(),
@@ -261,6 +272,7 @@ impl Config {
             registry: file.registry.unwrap_or_default(),
             narrowing,
             dependencies: file.dependencies.unwrap_or_default(),
+            licenses: file.licenses.unwrap_or_default(),
             advisories: file.advisories.unwrap_or_default(),
             files: file.files,
         })

@@ -16,6 +16,7 @@ pub mod flow;
 pub mod fuzzing;
 pub mod git;
 pub mod lang;
+pub mod licences;
 pub mod lsp;
 pub mod names;
 pub mod registry;

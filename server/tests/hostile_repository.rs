@@ -81,7 +81,8 @@ fn requirement_includes_never_leave_the_repository() {
         );
         assert!(!run.stdout.contains(SECRET), "{args:?}: {}", run.stdout);
         assert!(!run.stderr.contains(SECRET), "{args:?}: {}", run.stderr);
-        assert!(run.code <= 1, "{args:?}: exit {}: {}", run.code, run.stderr);
+        // What was not read leaves the run incomplete.
+        assert_eq!(run.code, 3, "{args:?}: {}", run.stderr);
         // The nested include inside the project was followed.
         assert!(
             server.paths().iter().any(|p| p.contains("acme-extra")),
@@ -90,32 +91,132 @@ fn requirement_includes_never_leave_the_repository() {
         );
     }
     let run = check(&project, &server, cache.path(), &[]);
-    // Each include that leads out is named: the absolute path, `../`, the symlink (by where
-    // it leads) and the nested one.
+    // Each include that leads out is named: the absolute path and `../` (shown as the same
+    // file, once), the symlink, and the nested one.
     let outside: Vec<&str> = run
         .stderr
         .lines()
-        .filter(|l| l.ends_with("which is outside the project: not read"))
+        .filter(|l| l.contains("which is outside the project: not read"))
         .collect();
     let creds = creds.display().to_string();
     let expected = [
-        format!("note: nested/more.in includes {creds}"),
-        format!("note: requirements.txt includes {creds}"),
-        "note: requirements.txt includes link.txt".to_string(),
+        ("nested/more.in", creds.as_str()),
+        ("requirements.txt", creds.as_str()),
+        ("requirements.txt", "link.txt"),
     ];
-    for note in &expected {
+    for (includer, include) in expected {
+        let note = format!("note: analysis incomplete: {includer}: includes {include},");
         assert!(
-            outside.iter().any(|l| l.starts_with(note.as_str())),
+            outside.iter().any(|l| l.starts_with(&note)),
             "{note}: {}",
             run.stderr
         );
     }
     assert!(
-        run.stderr
-            .contains("requirements.txt includes missing.txt, which does not exist"),
+        run.stderr.contains(
+            "note: analysis incomplete: requirements.txt: includes missing.txt, which does not exist"
+        ),
         "{}",
         run.stderr
     );
+
+    // The same, for scripts and dashboards: JSON `summary.incomplete`, SARIF notifications.
+    let run = check(&project, &server, cache.path(), &["--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let gaps: Vec<(String, String, String)> = document["summary"]["incomplete"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let text = |k: &str| g[k].as_str().unwrap().to_string();
+            (text("path"), text("kind"), text("reason"))
+        })
+        .collect();
+    for (includer, include) in expected {
+        assert!(
+            gaps.iter().any(|(path, kind, reason)| path == includer
+                && kind == "include-outside-root"
+                && reason.starts_with(&format!("includes {include},"))),
+            "{includer} {include}: {gaps:?}"
+        );
+    }
+    assert!(
+        gaps.contains(&(
+            "requirements.txt".into(),
+            "include-missing".into(),
+            "includes missing.txt, which does not exist".into()
+        )),
+        "{gaps:?}"
+    );
+    let run = check(&project, &server, cache.path(), &["--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let ids: Vec<&str> = invocation["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["descriptor"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids.iter()
+            .filter(|id| **id == "slopguard/incomplete/include-outside-root")
+            .count(),
+        3,
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"slopguard/incomplete/include-missing"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn an_unusable_cache_is_said_in_every_format() {
+    // The cache directory is a file: no answer can be kept or read back. The check still runs
+    // (the registry answers), and every format says the cache was not used.
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    let project = tempfile::tempdir().unwrap();
+    std::fs::write(
+        project.path().join("requirements.txt"),
+        "acme-client==2.1.0\n",
+    )
+    .unwrap();
+    let holder = tempfile::tempdir().unwrap();
+    let cache = holder.path().join("not-a-dir");
+    std::fs::write(&cache, "").unwrap();
+
+    let run = check(project.path(), &server, &cache, &[]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let note = format!(
+        "note: analysis incomplete: {}: the registry cache is unusable: cannot read {}",
+        cache.display(),
+        cache.display()
+    );
+    assert!(run.stderr.contains(&note), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Analysis incomplete in 1 file"),
+        "{}",
+        run.stdout
+    );
+
+    let run = check(project.path(), &server, &cache, &["--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let gap = &document["summary"]["incomplete"][0];
+    assert_eq!(gap["kind"], "cache", "{document}");
+    assert_eq!(gap["path"], cache.display().to_string());
+
+    let run = check(project.path(), &server, &cache, &["--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["descriptor"]["id"],
+        "slopguard/incomplete/cache"
+    );
+
+    // Offline, where only the cache can answer, too.
+    let run = check(project.path(), &server, &cache, &["--offline"]);
+    assert!(run.stderr.contains(&note), "{}", run.stderr);
 }
 
 #[test]

@@ -112,3 +112,81 @@ fn carriage_returns_alone_end_lines_in_the_editor() {
         "{moved:?}"
     );
 }
+
+#[test]
+fn incomplete_analysis_is_logged_and_shown_on_line_1() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    // Nesting too deep to parse: the rest of the document is still analysed, and the editor
+    // is told which part was not, in its log and in a diagnostic on line 1.
+    let deep = work.path().join("deep.js");
+    let text = format!("x = eval(input);\n{}y = eval(z);\n", "[\n".repeat(300));
+    editor.open(&deep, "javascript", &text);
+    let uri = format!("file://{}", deep.display());
+    let found = editor.expect_all(&[
+        ("log of the incomplete analysis", &|m| {
+            Editor::is_log(
+                m,
+                "analysis incomplete: nesting too deep to parse in lines 130-301",
+            ) && Editor::is_log(m, &uri)
+        }),
+        ("diagnostics with the note", &|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri.as_str()
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["code"] == "slopguard.analysis-incomplete")
+        }),
+    ]);
+    let diagnostics = found[1]["params"]["diagnostics"].as_array().unwrap();
+    let note = diagnostics
+        .iter()
+        .find(|d| d["code"] == "slopguard.analysis-incomplete")
+        .unwrap();
+    assert_eq!(note["range"]["start"], json!({"line": 0, "character": 0}));
+    assert_eq!(note["severity"], 2, "a warning: {note}");
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap()
+            .contains("nesting too deep to parse in lines 130-301"),
+        "{note}"
+    );
+    let evals: Vec<&serde_json::Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "js.eval-dynamic")
+        .map(|d| &d["range"]["start"]["line"])
+        .collect();
+    assert_eq!(evals, [&json!(0), &json!(301)], "{diagnostics:?}");
+
+    // Closing the brackets makes the analysis whole: the note goes.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": "x = eval(input);\n"}]}),
+    );
+    editor
+        .diagnostics(&deep, |d| d.len() == 1 && d[0]["code"] == "js.eval-dynamic")
+        .expect("the note gone once the document is whole");
+
+    // A NUL byte: analysed, and said.
+    let nul = work.path().join("nul.js");
+    editor.open(
+        &nul,
+        "javascript",
+        "// build \0 marker\nconst y = eval(x);\n",
+    );
+    let diagnostics = editor
+        .diagnostics(&nul, |d| {
+            d.iter().any(|d| d["code"] == "slopguard.nul-bytes")
+        })
+        .expect("the NUL note");
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["code"] == "js.eval-dynamic" && d["range"]["start"]["line"] == 1),
+        "{diagnostics:?}"
+    );
+}

@@ -6,7 +6,9 @@ mod support;
 
 use serde_json::{Value, json};
 use std::path::Path;
-use support::check::project;
+use support::check::{days_ago, project};
+use support::cli::{check_json, findings};
+use support::{Package, RegistryServer, git};
 
 const RAND: &str = "1c1c65e8f2de96f1f1dd8a3b574871477a13cc8fbd46b591e988206170735238";
 const RAND_CORE: &str = "4ff4e7d2f130e70fcc252761ea2a4ae4d15ff6d57ce2f45f95b0ca3f519397d6";
@@ -120,15 +122,23 @@ source = {{ registry = "https://pypi.org/simple" }}
     ])
 }
 
-/// `slopguard sbom --format <format> <dir>` offline with a fixed time: the document.
+/// `slopguard sbom --format <format> <dir>` offline with a fixed time and an empty cache.
 fn sbom(dir: &Path, format: &str) -> Value {
+    let cache = tempfile::tempdir().unwrap();
+    sbom_with_cache(dir, cache.path(), &[], format)
+}
+
+/// `slopguard sbom --format <format> <dir>` offline with a fixed time, the cache `cache` and
+/// the registry URLs in `env` (the cache is kept per registry).
+fn sbom_with_cache(dir: &Path, cache: &Path, env: &[(&str, String)], format: &str) -> Value {
     let output = assert_cmd::Command::cargo_bin("slopguard")
         .unwrap()
         .args(["sbom", "--format", format])
         .arg(dir)
         .env("SOURCE_DATE_EPOCH", "1764684000")
         .env("SLOPGUARD_OFFLINE", "1")
-        .env("SLOPGUARD_CACHE_DIR", dir.join(".cache"))
+        .env("SLOPGUARD_CACHE_DIR", cache)
+        .envs(env.iter().cloned())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -349,4 +359,226 @@ fn spdx_document_validates_with_relationships_and_purls() {
             .all(|p| p["licenseDeclared"] == "NOASSERTION")
     );
     assert_eq!(doc, sbom(dir.path(), "spdx"));
+}
+
+/// A git repository whose first commit is `before` and whose working tree then gets `after`.
+fn changed_repo(before: &[(&str, &str)], after: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = project(before);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "base"]);
+    for (path, text) in after {
+        std::fs::write(dir.path().join(path), text).unwrap();
+    }
+    dir
+}
+
+fn npm_lock(packages: &[(&str, &str)]) -> String {
+    let mut map = serde_json::Map::new();
+    let names: serde_json::Map<String, Value> = packages
+        .iter()
+        .map(|(n, _)| (n.to_string(), json!("*")))
+        .collect();
+    map.insert("".into(), json!({"name": "web", "dependencies": names}));
+    for (name, version) in packages {
+        map.insert(
+            format!("node_modules/{name}"),
+            json!({"version": version, "resolved": format!("https://registry.npmjs.org/{name}/-/{name}-{version}.tgz")}),
+        );
+    }
+    serde_json::to_string_pretty(&json!({"name": "web", "lockfileVersion": 3, "packages": map}))
+        .unwrap()
+}
+
+fn messages(document: &Value, rule: &str) -> Vec<String> {
+    findings(document, rule)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn lockfile_bumps_and_newcomers_carry_supply_chain_signals() {
+    let server = RegistryServer::start();
+    // A widget dormant for 900 days, then a release two days ago, by someone else, with an
+    // install script the old version did not have.
+    server.npm(
+        "acme-widget",
+        Package {
+            versions: vec![("1.0.0".into(), false), ("1.0.1".into(), false)],
+            release_times: vec![days_ago(900), days_ago(2)],
+            publishers: vec!["alice".into(), "mallory".into()],
+            scripted: vec!["1.0.1".into()],
+            ..Package::new("x")
+        },
+    );
+    server.pypi("acme-web", Package::new("1.0"));
+    server.pypi(
+        "acme-native",
+        Package {
+            wheel: false,
+            ..Package::new("0.1")
+        },
+    );
+    let uv_lock = |extra: &str| {
+        format!(
+            "version = 1\n\n[[package]]\nname = \"svc\"\nversion = \"0.1.0\"\nsource = {{ editable = \".\" }}\n\n[[package]]\nname = \"acme-web\"\nversion = \"1.0\"\nsource = {{ registry = \"https://pypi.org/simple\" }}\n{extra}"
+        )
+    };
+    let pyproject =
+        "[project]\nname = \"svc\"\nversion = \"0.1.0\"\ndependencies = [\"acme-web\"]\n";
+    let dir = changed_repo(
+        &[
+            (
+                "package.json",
+                r#"{"name": "web", "dependencies": {"acme-widget": "^1.0.0"}}"#,
+            ),
+            ("package-lock.json", &npm_lock(&[("acme-widget", "1.0.0")])),
+            ("pyproject.toml", pyproject),
+            ("uv.lock", &uv_lock("")),
+        ],
+        &[
+            ("package-lock.json", &npm_lock(&[("acme-widget", "1.0.1")])),
+            (
+                "uv.lock",
+                &uv_lock(
+                    "\n[[package]]\nname = \"acme-native\"\nversion = \"0.1\"\nsource = { registry = \"https://pypi.org/simple\" }\n",
+                ),
+            ),
+        ],
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let (_, document, stderr) = check_json(dir.path(), &server, cache.path(), &[]);
+    let signals = messages(&document, "deps.supply-chain-signal");
+    assert_eq!(signals.len(), 2, "{signals:#?}\n{stderr}");
+    let widget = signals.iter().find(|m| m.contains("acme-widget")).unwrap();
+    assert!(
+        widget.starts_with("`acme-widget` moves from 1.0.0 to 1.0.1: "),
+        "{widget}"
+    );
+    for part in [
+        "an install script appears in 1.0.1 (1.0.0 had none)",
+        "1.0.1 was published by `mallory`, 1.0.0 by `alice`",
+        "1.0.1 came out after 898 days without a release (the previous, 1.0.0, on ",
+        "1.0.1 was published 2 days ago, within the 7-day cool-down",
+    ] {
+        assert!(widget.contains(part), "missing `{part}` in {widget}");
+    }
+    let native = signals.iter().find(|m| m.contains("acme-native")).unwrap();
+    assert_eq!(
+        native,
+        "`acme-native` 0.1 arrives: 0.1 has no wheel: installing it builds the source distribution and runs its build backend"
+    );
+    let finding = findings(&document, "deps.supply-chain-signal")
+        .into_iter()
+        .find(|f| f["message"].as_str().unwrap().contains("acme-widget"))
+        .unwrap();
+    assert_eq!(finding["path"], "package-lock.json");
+    assert_eq!(finding["category"], "new-dependency");
+
+    // The thresholds are settings: with both off, only the script and the publisher remain.
+    std::fs::write(
+        dir.path().join("slopguard.toml"),
+        "[dependencies]\ncool-down-days = 0\ndormant-days = 0\n",
+    )
+    .unwrap();
+    let (_, document, _) = check_json(dir.path(), &server, cache.path(), &[]);
+    let widget = messages(&document, "deps.supply-chain-signal")
+        .into_iter()
+        .find(|m| m.contains("acme-widget"))
+        .unwrap();
+    assert!(
+        !widget.contains("cool-down") && !widget.contains("without a release"),
+        "{widget}"
+    );
+    assert!(widget.contains("install script appears"), "{widget}");
+}
+
+#[test]
+fn licence_policy_judges_new_dependencies_and_says_when_it_could_not() {
+    let server = RegistryServer::start();
+    let licensed = |licence: Option<&str>| Package {
+        licence: licence.map(str::to_string),
+        ..Package::new("1.0.0")
+    };
+    server.npm("acme-gpl", licensed(Some("GPL-3.0-only")));
+    server.npm("acme-dual", licensed(Some("MIT OR GPL-3.0-only")));
+    server.npm("acme-mystery", licensed(None));
+    server.npm("acme-vague", licensed(Some("SEE LICENSE IN LICENSE.md")));
+    let dir = changed_repo(
+        &[
+            ("package.json", r#"{"name": "web", "dependencies": {}}"#),
+            ("slopguard.toml", "[licenses]\ndeny = [\"GPL-3.0-only\"]\n"),
+        ],
+        &[(
+            "package.json",
+            r#"{"name": "web", "dependencies": {"acme-gpl": "1.0.0", "acme-dual": "1.0.0", "acme-mystery": "1.0.0", "acme-vague": "1.0.0"}}"#,
+        )],
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let (_, document, stderr) = check_json(dir.path(), &server, cache.path(), &[]);
+    let denied = findings(&document, "deps.license-denied");
+    assert_eq!(denied.len(), 1, "{document:#}\n{stderr}");
+    assert_eq!(denied[0]["category"], "license");
+    assert_eq!(denied[0]["severity"], "warning");
+    assert_eq!(
+        denied[0]["message"],
+        "new dependency `acme-gpl`: licence `GPL-3.0-only`: GPL-3.0-only denied by [licenses] deny"
+    );
+    let mut unknown = messages(&document, "deps.license-unknown");
+    unknown.sort();
+    assert_eq!(
+        unknown,
+        [
+            "new dependency `acme-mystery`: licence unknown: the npm registry declares none",
+            "new dependency `acme-vague`: licence unknown: the registry says `SEE LICENSE IN LICENSE.md`, which is no SPDX expression",
+        ]
+    );
+
+    // Offline with an empty cache nothing is known, and the findings say why.
+    let empty = tempfile::tempdir().unwrap();
+    let (_, document, _) = check_json(dir.path(), &server, empty.path(), &["--offline"]);
+    assert!(findings(&document, "deps.license-denied").is_empty());
+    let unknown = messages(&document, "deps.license-unknown");
+    assert_eq!(unknown.len(), 4, "{unknown:#?}");
+    assert!(
+        unknown.iter().all(|m| m
+            .ends_with("licence unknown: registry lookups were off and the cache has no answer")),
+        "{unknown:#?}"
+    );
+
+    // The SBOM takes licences from the cache the online run filled, offline.
+    let bom = sbom_with_cache(dir.path(), cache.path(), &server.env(), "cyclonedx");
+    let licence_of = |name: &str| {
+        bom["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap()["licenses"]
+            .clone()
+    };
+    assert_eq!(
+        licence_of("acme-gpl"),
+        json!([{"expression": "GPL-3.0-only"}])
+    );
+    assert_eq!(
+        licence_of("acme-dual"),
+        json!([{"expression": "MIT OR GPL-3.0-only"}])
+    );
+    assert_eq!(
+        licence_of("acme-vague"),
+        json!([{"license": {"name": "SEE LICENSE IN LICENSE.md"}}])
+    );
+    assert_eq!(licence_of("acme-mystery"), Value::Null);
+    assert!(schema_errors("bom-1.6.schema.json", &bom).is_empty());
+    let spdx = sbom_with_cache(dir.path(), cache.path(), &server.env(), "spdx");
+    assert!(schema_errors("spdx-2.3.schema.json", &spdx).is_empty());
+    let gpl = spdx["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "acme-gpl")
+        .unwrap();
+    assert_eq!(gpl["licenseDeclared"], "GPL-3.0-only");
 }

@@ -23,11 +23,16 @@ pub enum Incomplete {
     Unreadable { error: String },
     /// The registry cache could not be used: answers were not kept or not reused.
     Cache { error: String },
+    /// A manifest includes a file outside the project root (`-r ../x.txt`): it was not read,
+    /// so the packages it names were not checked.
+    IncludeOutside { include: String },
+    /// A manifest includes a file that does not exist.
+    IncludeMissing { include: String },
 }
 
 impl Incomplete {
     /// A stable name for scripts: `parse-budget`, `match-budget`, `too-deep`, `too-large`,
-    /// `unreadable`, `cache`.
+    /// `unreadable`, `cache`, `include-outside-root`, `include-missing`.
     pub fn kind(&self) -> &'static str {
         match self {
             Incomplete::ParseBudget => "parse-budget",
@@ -36,6 +41,8 @@ impl Incomplete {
             Incomplete::TooLarge { .. } => "too-large",
             Incomplete::Unreadable { .. } => "unreadable",
             Incomplete::Cache { .. } => "cache",
+            Incomplete::IncludeOutside { .. } => "include-outside-root",
+            Incomplete::IncludeMissing { .. } => "include-missing",
         }
     }
 
@@ -77,6 +84,13 @@ impl fmt::Display for Incomplete {
             ),
             Incomplete::Unreadable { error } => write!(f, "could not be read: {error}"),
             Incomplete::Cache { error } => write!(f, "the registry cache is unusable: {error}"),
+            Incomplete::IncludeOutside { include } => write!(
+                f,
+                "includes {include}, which is outside the project: not read, its packages not checked"
+            ),
+            Incomplete::IncludeMissing { include } => {
+                write!(f, "includes {include}, which does not exist")
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use super::source::{self, Loaded};
 use crate::advisories::report as advisory_report;
 use crate::advisories::settings::AdvisorySettings;
 use crate::advisories::store::Store;
+use crate::analysis::{Incomplete, IncompleteFile};
 use crate::deps::lockfile::LockfileKind;
 use crate::deps::{self, Baseline, DependencySettings, DependencySummary, ManifestKind};
 use crate::finding::Finding;
@@ -41,6 +42,9 @@ pub struct ProjectReport {
     pub dependencies: Option<DependencySummary>,
     /// Why parts were skipped (no repository, a registry that could not be asked...).
     pub notes: Vec<String>,
+    /// What the pass could not cover: includes outside the project or missing, an unusable
+    /// cache. The run is incomplete, as for a file not analysed.
+    pub incomplete: Vec<IncompleteFile>,
     /// `fail-on-new` makes the check fail.
     pub fails: bool,
     /// Said as warnings (stale advisory data).
@@ -86,7 +90,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         .canonicalize()
         .unwrap_or_else(|_| options.cwd.to_path_buf());
     report
-        .notes
+        .incomplete
         .extend(add_requirement_includes(&mut texts, &root, &cwd, load));
     let sources: Vec<SourceFile<'_>> = texts
         .iter()
@@ -142,6 +146,14 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     }
     report.fails = introduced.fails;
     report.dependencies = Some(introduced.summary);
+    if let Some((dir, error)) = checker.cache_problem() {
+        report.incomplete.push(IncompleteFile {
+            path: shown(dir, &cwd).display().to_string(),
+            reason: Incomplete::Cache {
+                error: error.to_string(),
+            },
+        });
+    }
     if let Some(settings) = options.advisories {
         vulnerabilities(&texts, settings, options, &cwd, &mut report);
     }
@@ -216,13 +228,13 @@ fn unverified_note(mut names: Vec<String>) -> Option<String> {
 /// Reads the files that requirement files include (`-r base.in`) and that the walk left out
 /// because their names are not a manifest's, so that their entries are checked too. An include
 /// that leads outside `root` is never read (its lines would go to the registry as names), and
-/// neither it nor a missing one is passed over silently: each is a note.
+/// neither it nor a missing one is passed over silently: each leaves the run incomplete.
 fn add_requirement_includes(
     texts: &mut Vec<(PathBuf, String)>,
     root: &Path,
     cwd: &Path,
     load: impl Fn(&Path) -> Option<(PathBuf, String)>,
-) -> Vec<String> {
+) -> Vec<IncompleteFile> {
     /// A bound against include cycles through differently spelled paths.
     const MAX_INCLUDED: usize = 64;
     let mut notes = Vec::new();
@@ -237,24 +249,23 @@ fn add_requirement_includes(
         if !is_requirements {
             continue;
         }
-        let includer = shown(path, cwd);
+        let includer = shown(path, cwd).display().to_string();
         for include in deps::requirement_includes(path, text) {
+            let named = shown(&include, cwd).display().to_string();
             let include = match deps::reach(root, &include) {
                 deps::Reach::Inside(real) => real,
                 deps::Reach::Outside => {
-                    notes.push(format!(
-                        "{} includes {}, which is outside the project: not read",
-                        includer.display(),
-                        shown(&include, cwd).display()
-                    ));
+                    notes.push(IncompleteFile {
+                        path: includer.clone(),
+                        reason: Incomplete::IncludeOutside { include: named },
+                    });
                     continue;
                 }
                 deps::Reach::Missing => {
-                    notes.push(format!(
-                        "{} includes {}, which does not exist",
-                        includer.display(),
-                        shown(&include, cwd).display()
-                    ));
+                    notes.push(IncompleteFile {
+                        path: includer.clone(),
+                        reason: Incomplete::IncludeMissing { include: named },
+                    });
                     continue;
                 }
             };

@@ -175,6 +175,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
+        analysis.add_incomplete(std::mem::take(&mut report.incomplete));
         analysis.add_findings(std::mem::take(&mut report.findings), &settings);
         project = Some(report);
     }
@@ -274,6 +275,7 @@ fn project_settings(
     let mut registry = registry_settings(config)?;
     registry.offline |= offline;
     let dependencies = DependencySettings::from_table(&config.dependencies)
+        .and_then(|d| d.with_licences(&config.licenses))
         .map_err(|e| format!("{}: {e}", config_name(config)))?;
     Ok((registry, dependencies))
 }

@@ -1,7 +1,8 @@
 //! `slopguard sbom [--format cyclonedx|spdx] [PATH]`: writes the project's bill of materials
 //! to stdout. Notes about files that could not be read go to stderr; they do not fail the run.
 
-use super::{EXIT_ERROR, print_stdout};
+use super::{EXIT_ERROR, check_cmd, print_stdout};
+use crate::registry::PackageChecker;
 use crate::sbom::{self, Stamp};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -23,6 +24,10 @@ pub struct SbomArgs {
     /// The project directory (default: the current directory).
     #[arg(default_value = ".")]
     path: PathBuf,
+    /// Take licences from the cache only (`SLOPGUARD_OFFLINE=1` does the same); without it the
+    /// registries are asked for what the cache lacks.
+    #[arg(long)]
+    offline: bool,
 }
 
 pub fn run(args: SbomArgs) -> ExitCode {
@@ -37,7 +42,20 @@ pub fn run(args: SbomArgs) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let bom = sbom::collect(&args.path);
+    let mut bom = sbom::collect(&args.path);
+    // The project's `[registry]` (mirrors, offline), as `check` reads it.
+    let settings = check_cmd::load_config(None, &args.path)
+        .and_then(|config| check_cmd::registry_settings(&config));
+    let mut settings = match settings {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    settings.offline |= args.offline;
+    let network = !settings.offline;
+    sbom::add_licences(&mut bom, &PackageChecker::new(settings), network);
     for note in &bom.notes {
         eprintln!("note: {note}");
     }

@@ -2,20 +2,19 @@
 //! what each change introduces and removes, the registry checks of what arrives, the
 //! allow list and the `fail-on-new` policy, folded into one [`DependencyReport`].
 
-use super::baseline::{Baseline, GitError, Repository, Side};
-use super::diff::{Change, Introduced, diff_manifest};
-use super::lockfile::{Locked, LockfileKind, delta, parse_lockfile, url_host};
+use super::baseline::Baseline;
+use super::changes::{Changes, is_tracked, read_changes};
+use super::diff::Change;
+use super::lockfile::{Locked, url_host};
 use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
-use super::{
-    Ecosystem, ManifestKind, SourceKind, canonical_name, located, parse_manifest,
-    requirement_includes,
-};
+use super::signals;
+use super::{Ecosystem, ManifestKind, SourceKind, canonical_name, located};
 use crate::finding::{Finding, PackageRef};
 use crate::registry::{self, FileFinding, PackageChecker, PackageQuery, SourceFile, Verdicts};
 use crate::rules::{Category, Confidence, Severity};
 use crate::text::Span;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How many transitive newcomers a lockfile note names before "and N more".
@@ -128,7 +127,8 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         // public one that is not configured): named in a note, so that what goes unchecked is
         // said.
         let mut elsewhere: BTreeMap<&str, usize> = BTreeMap::new();
-        for package in lock.newcomers.iter().chain(&lock.changed) {
+        let arrivals = lock.newcomers.iter().map(|p| (p, false));
+        for (package, bump) in arrivals.chain(lock.changed.iter().map(|c| (&c.1, true))) {
             let host = package.host.as_deref();
             let asked = options
                 .checker
@@ -144,7 +144,10 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
                     name: package.name.clone(),
                     version: Some(package.version.clone()).filter(|v| !v.is_empty()),
                     span: package.span,
-                    details: false,
+                    // The documents the details read name publishers (wanted for a version
+                    // bump) and licences (wanted when a policy judges them); a newcomer's
+                    // facts are otherwise the registry checks' alone.
+                    details: bump || settings.licences.is_active(),
                 });
                 lockfile_of.push(Some(lock.path.clone()));
             }
@@ -191,6 +194,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     };
     let lookup =
         |ecosystem: Ecosystem, name: &str| verdicts.lookups.get(&(ecosystem, name.to_string()));
+    let lookups_on = options.network && options.checker.is_some_and(|c| !c.settings().offline);
 
     for (path, introduced) in &changes.direct {
         let dependency = &introduced.dependency;
@@ -221,6 +225,35 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
             || matches!(introduced.change, Change::Resourced { .. })
         {
             message.push_str(": no registry checks apply, review its source");
+        }
+        if dependency.source == SourceKind::Registry {
+            let locked = changes.locks.iter().flat_map(|l| &l.declared).find(|p| {
+                canonical_name(dependency.ecosystem, &p.name)
+                    == canonical_name(dependency.ecosystem, &dependency.name)
+            });
+            let version = dependency
+                .pinned_version()
+                .or(locked.map(|p| p.version.as_str()));
+            let arrival = signals::Arrival {
+                ecosystem: dependency.ecosystem,
+                version: version.unwrap_or_default(),
+                from: None,
+            };
+            let lookup = lookup(dependency.ecosystem, &dependency.name);
+            let (notes, licence) = signals::judge(lookup, &arrival, settings, lookups_on);
+            if !notes.is_empty() {
+                message.push_str(&format!("; supply-chain signals: {}", notes.join("; ")));
+            }
+            report.findings.extend(licence.map(|(denied, why)| {
+                signals::licence_finding(
+                    root.join(path),
+                    dependency.name_span,
+                    dependency.ecosystem,
+                    &dependency.name,
+                    denied,
+                    why,
+                )
+            }));
         }
         let risky = !found.is_empty();
         report.findings.push(note(
@@ -272,6 +305,35 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     }
 
     for lock in &changes.locks {
+        let arrivals = lock.newcomers.iter().map(|p| (p, None)).chain(
+            lock.changed
+                .iter()
+                .map(|(old, new)| (new, Some(old.version.as_str()))),
+        );
+        for (package, from) in arrivals {
+            if settings.allows(lock.ecosystem, &package.name) {
+                continue;
+            }
+            let arrival = signals::Arrival {
+                ecosystem: lock.ecosystem,
+                version: &package.version,
+                from,
+            };
+            let (notes, licence) = signals::judge(
+                lookup(lock.ecosystem, &package.name),
+                &arrival,
+                settings,
+                lookups_on,
+            );
+            report.findings.extend(signals::lockfile_findings(
+                root.join(&lock.path),
+                lock.ecosystem,
+                package,
+                from,
+                &notes,
+                licence.filter(|_| from.is_none()),
+            ));
+        }
         let path = display(&lock.path);
         let entry = |p: &Locked| DependencyEntry {
             ecosystem: lock.ecosystem,
@@ -409,194 +471,6 @@ fn dedup_removed(removed: &mut Vec<DependencyEntry>) {
     let mut seen = HashSet::new();
     removed.retain(|e| seen.insert((e.ecosystem, canonical_name(e.ecosystem, &e.name))));
     removed.sort();
-}
-
-/// What changed between the two sides, before any registry is asked.
-#[derive(Default)]
-struct Changes {
-    /// Introduced direct dependencies and the manifest (relative path) declaring them.
-    direct: Vec<(PathBuf, Introduced)>,
-    removed: Vec<DependencyEntry>,
-    locks: Vec<LockChange>,
-    notes: Vec<String>,
-}
-
-struct LockChange {
-    path: PathBuf,
-    ecosystem: Ecosystem,
-    /// Added packages no manifest declares directly.
-    newcomers: Vec<Locked>,
-    /// Packages whose locked version changed (their new entries).
-    changed: Vec<Locked>,
-    removed: Vec<Locked>,
-}
-
-fn is_tracked(path: &Path) -> bool {
-    ManifestKind::from_path(path).is_some() || LockfileKind::from_path(path).is_some()
-}
-
-/// The manifest and lockfile changes below `root`; with a `focus` manifest (relative to the
-/// root) only that one. A focused lockfile still reads every manifest, which tell its direct
-/// entries from its transitive ones.
-fn read_changes(
-    root: &Path,
-    baseline: &Baseline,
-    sources: &[SourceFile<'_>],
-    focus: Option<&Path>,
-) -> Result<Changes, String> {
-    let skipped = |e: GitError| format!("new dependencies not computed: {e}");
-    let wanted = |path: &Path| match focus {
-        Some(focus) if ManifestKind::from_path(focus).is_some() => path == focus,
-        Some(focus) => path == focus || ManifestKind::from_path(path).is_some(),
-        None => is_tracked(path),
-    };
-    let repository = Repository::discover(root).map_err(skipped)?;
-    let (old_side, new_side) = repository.sides(baseline).map_err(skipped)?;
-    // A focused manifest is read alone, without listing the tree (the editor asks on every
-    // typing pause).
-    let (mut old, mut new) = match focus {
-        Some(focus) if ManifestKind::from_path(focus).is_some() => {
-            let only = [focus.to_path_buf()];
-            (
-                repository.read_paths(&old_side, &only).map_err(skipped)?,
-                repository.read_paths(&new_side, &only).map_err(skipped)?,
-            )
-        }
-        _ => (
-            repository.read_files(&old_side, &wanted).map_err(skipped)?,
-            repository.read_files(&new_side, &wanted).map_err(skipped)?,
-        ),
-    };
-    // Files requirements files include (`-r base.in`) are requirements files too, on either
-    // side, through a few levels of nesting.
-    let mut included: BTreeSet<PathBuf> = BTreeSet::new();
-    if focus.is_none() {
-        for _ in 0..4 {
-            let more: BTreeSet<PathBuf> = old
-                .iter()
-                .chain(new.iter())
-                .filter(|(p, _)| {
-                    included.contains(*p)
-                        || ManifestKind::from_path(p) == Some(ManifestKind::Requirements)
-                })
-                .flat_map(|(p, t)| requirement_includes(p, t))
-                .filter(|p| !included.contains(p) && !is_tracked(p))
-                .collect();
-            if more.is_empty() {
-                break;
-            }
-            let wanted_more = |p: &Path| more.contains(p);
-            old.extend(
-                repository
-                    .read_files(&old_side, &wanted_more)
-                    .map_err(skipped)?,
-            );
-            new.extend(
-                repository
-                    .read_files(&new_side, &wanted_more)
-                    .map_err(skipped)?,
-            );
-            included.extend(more);
-        }
-    }
-    if new_side == Side::Worktree {
-        for source in sources {
-            if let Ok(relative) = source.path.strip_prefix(root)
-                && wanted(relative)
-            {
-                new.insert(relative.to_path_buf(), source.text.to_string());
-            }
-        }
-    }
-    let mut changes = Changes::default();
-    let paths: BTreeSet<&PathBuf> = old.keys().chain(new.keys()).collect();
-    // Names declared directly by any manifest now, per ecosystem: a lockfile newcomer with one
-    // of them is direct, not transitive.
-    let mut declared: HashSet<(Ecosystem, String)> = HashSet::new();
-    let mut manifests = BTreeMap::new();
-    for path in &paths {
-        let kind = ManifestKind::from_path(path).or_else(|| {
-            included
-                .contains(*path)
-                .then_some(ManifestKind::Requirements)
-        });
-        let Some(kind) = kind else {
-            continue;
-        };
-        let before = old.get(*path).map(|t| parse_manifest(kind, t));
-        let after = new.get(*path).map(|t| parse_manifest(kind, t));
-        for manifest in after.iter() {
-            for d in &manifest.dependencies {
-                declared.insert((d.ecosystem, canonical_name(d.ecosystem, &d.name)));
-            }
-            declared.extend(
-                manifest
-                    .package_name
-                    .iter()
-                    .map(|n| (kind.ecosystem(), canonical_name(kind.ecosystem(), n))),
-            );
-        }
-        manifests.insert((*path).clone(), (before, after));
-    }
-    for (path, (before, after)) in manifests {
-        if old.get(&path) == new.get(&path) {
-            continue;
-        }
-        let after = after.unwrap_or_default();
-        let delta = diff_manifest(before.as_ref(), &after);
-        changes
-            .removed
-            .extend(delta.removed.iter().map(|d| DependencyEntry {
-                ecosystem: d.ecosystem,
-                name: d.name.clone(),
-                version: d.requirement.clone(),
-                path: display(&path),
-            }));
-        changes
-            .direct
-            .extend(delta.introduced.into_iter().map(|i| (path.clone(), i)));
-    }
-    for path in paths {
-        let Some(kind) = LockfileKind::from_path(path) else {
-            continue;
-        };
-        let (before, after) = (old.get(path), new.get(path));
-        if before == after {
-            continue;
-        }
-        let read = |text: Option<&String>| {
-            let lockfile = text.map(|t| parse_lockfile(kind, t)).unwrap_or_default();
-            match lockfile.problem {
-                Some(problem) => Err(format!(
-                    "{}: {problem}; its changes are not counted",
-                    display(path)
-                )),
-                None => Ok(lockfile.packages),
-            }
-        };
-        let (before, after) = match (read(before), read(after)) {
-            (Ok(before), Ok(after)) => (before, after),
-            (Err(note), _) | (_, Err(note)) => {
-                changes.notes.push(note);
-                continue;
-            }
-        };
-        let ecosystem = kind.ecosystem();
-        let d = delta(ecosystem, &before, &after);
-        let newcomers = d
-            .added
-            .into_iter()
-            .filter(|p| !declared.contains(&(ecosystem, canonical_name(ecosystem, &p.name))))
-            .collect();
-        changes.locks.push(LockChange {
-            path: path.clone(),
-            ecosystem,
-            newcomers,
-            changed: d.changed.into_iter().map(|(_, new)| new).collect(),
-            removed: d.removed,
-        });
-    }
-    Ok(changes)
 }
 
 /// Whether a lockfile entry fetched from `host` is one the configured registry answers for:

@@ -14,12 +14,14 @@ pub mod version;
 
 // The dependency diff against a git baseline (new files, kept apart from the parsers above).
 pub mod baseline;
+mod changes;
 pub mod diff;
 mod introduced;
 pub mod lockfile;
 pub mod policy;
 mod report;
 pub mod resolved;
+pub mod signals;
 
 pub use baseline::Baseline;
 pub use introduced::{IntroducedOptions, introduced};

@@ -5,9 +5,15 @@
 //! [dependencies]
 //! allow = ["serde", "npm:lodash", "pypi:requests"]
 //! fail-on-new = "risky"   # "none" (default) | "risky" | "any"
+//! cool-down-days = 7      # a version published more recently is a signal (0: off)
+//! dormant-days = 365      # a release after this long without one is a signal (0: off)
 //! ```
+//!
+//! The licence policy comes from its own table, `[licenses]` ([`crate::licences`]).
 
+use super::signals::SignalSettings;
 use super::{Ecosystem, canonical_name};
+use crate::licences::LicencePolicy;
 use serde::Deserialize;
 
 /// Whether introduced dependencies fail `check`.
@@ -44,6 +50,8 @@ pub struct DependencyConfig {
     pub allow: Vec<String>,
     #[serde(default)]
     pub fail_on_new: FailOnNew,
+    pub cool_down_days: Option<u64>,
+    pub dormant_days: Option<u64>,
 }
 
 /// One approved package.
@@ -59,6 +67,8 @@ struct Allowed {
 pub struct DependencySettings {
     allow: Vec<Allowed>,
     pub fail_on_new: FailOnNew,
+    pub signals: SignalSettings,
+    pub licences: LicencePolicy,
 }
 
 impl DependencySettings {
@@ -77,10 +87,22 @@ impl DependencySettings {
             .iter()
             .map(|entry| parse_allowed(entry))
             .collect::<Result<_, _>>()?;
+        let defaults = SignalSettings::default();
         Ok(DependencySettings {
             allow,
             fail_on_new: config.fail_on_new,
+            signals: SignalSettings {
+                cool_down_days: config.cool_down_days.unwrap_or(defaults.cool_down_days),
+                dormant_days: config.dormant_days.unwrap_or(defaults.dormant_days),
+            },
+            licences: LicencePolicy::default(),
         })
+    }
+
+    /// Adds the `[licenses]` policy.
+    pub fn with_licences(mut self, table: &toml::Table) -> Result<DependencySettings, String> {
+        self.licences = LicencePolicy::from_table(table)?;
+        Ok(self)
     }
 
     /// Whether a package is on the allow list.

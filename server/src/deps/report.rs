@@ -16,6 +16,13 @@ pub mod rule_ids {
     pub const UNDECLARED_IMPORT: &str = "deps.undeclared-import";
     /// Packages a lockfile newly pins that no manifest declares.
     pub const TRANSITIVE_ADDED: &str = "deps.transitive-added";
+    /// A new or changed lockfile entry with supply-chain signals (install script, new
+    /// publisher, dormancy, a fresh release): see `deps/signals.rs`.
+    pub const SUPPLY_CHAIN_SIGNAL: &str = "deps.supply-chain-signal";
+    /// A new dependency whose licence the `[licenses]` policy denies.
+    pub const LICENSE_DENIED: &str = "deps.license-denied";
+    /// A new dependency whose licence is unknown while a `[licenses]` policy is set.
+    pub const LICENSE_UNKNOWN: &str = "deps.license-unknown";
 }
 
 /// One package in the summary.

@@ -4,7 +4,8 @@
 use super::baseline::{self, Baseline, ChangedLines};
 use super::config::Settings;
 use super::document::Snapshot;
-use crate::analysis::{FileKind, parse};
+use crate::analysis::{FileKind, Incomplete, parse_checked};
+use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
@@ -19,6 +20,8 @@ pub struct Job {
     pub snapshot: Snapshot,
     pub rules: Arc<RuleSet>,
     pub baseline: Arc<Baseline>,
+    /// The document's file context and the project's `[files]` policy, as `check` applies them.
+    pub scope: Arc<FileScope>,
 }
 
 pub struct Outcome {
@@ -34,6 +37,11 @@ pub struct Outcome {
     pub changed: ChangedLines,
     /// From the touched items alone ([`analyze_items`]): the full re-check is still to come.
     pub provisional: bool,
+    /// What this analysis did not cover (nesting too deep, a work limit reached); `None` for a
+    /// provisional answer, which does not know.
+    pub incomplete: Option<Vec<Incomplete>>,
+    /// The text holds NUL bytes (parsed as spaces).
+    pub nul: bool,
 }
 
 /// The analysis the server runs; a function value so tests can substitute a failing one.
@@ -47,27 +55,43 @@ pub fn analyze(job: Job) -> Outcome {
         snapshot,
         rules,
         baseline,
+        scope,
     } = job;
     let language = snapshot.kind.language();
     let text = &snapshot.text;
-    let tree = language.and_then(|l| parse(l, text, snapshot.old_tree.as_ref()));
+    let parsed = language.map(|l| parse_checked(l, text, snapshot.old_tree.as_ref()));
+    let mut incomplete = Vec::new();
+    let (tree, masked) = match parsed {
+        Some(parsed) => {
+            incomplete = parsed.incomplete;
+            (parsed.tree, parsed.masked)
+        }
+        None => (None, false),
+    };
     let rule_findings = match (language, &snapshot.old_tree, &tree, snapshot.previous) {
-        (Some(language), Some(old_tree), Some(tree), Some(previous)) => {
+        // A tree of a blanked text is no base for an incremental re-check.
+        (Some(language), Some(old_tree), Some(tree), Some(previous)) if !masked => {
             rules.recheck(language, text, old_tree, tree, previous)
         }
         (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
     };
+    incomplete.extend_from_slice(rule_findings.incomplete());
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
+    let findings = scope.keep(text, findings, &rules);
     let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
         revision: snapshot.revision,
-        text: snapshot.text,
-        tree,
-        rule_findings: Some(rule_findings),
+        text: snapshot.text.clone(),
+        // The tree of a blanked text must not be edited and reused: the document keeps its
+        // earlier tree, and the next parse of the blanked text starts over anyway.
+        tree: tree.filter(|_| !masked),
+        rule_findings: Some(rule_findings).filter(|_| !masked),
         findings,
         changed,
         provisional: false,
+        incomplete: Some(incomplete),
+        nul: snapshot.text.contains('\0'),
     }
 }
 
@@ -101,6 +125,7 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
         latest_findings(snapshot)?,
     )?;
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
+    let findings = job.scope.keep(text, findings, &job.rules);
     let changed = baseline::changed_lines(&job.baseline, text);
     Some(Outcome {
         version: snapshot.version,
@@ -111,6 +136,8 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
         findings,
         changed,
         provisional: true,
+        incomplete: None,
+        nul: false,
     })
 }
 

@@ -8,6 +8,7 @@
 use super::baseline::ChangedLines;
 use super::config::Settings;
 use super::position::LineStarts;
+use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::rules::{RuleSet, Severity};
 use std::collections::BTreeMap;
@@ -158,6 +159,67 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
         Severity::Info => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
     }
+}
+
+/// What the editor must be told about an analysis besides its findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalysisNotes {
+    pub incomplete: Vec<Incomplete>,
+    /// The text holds NUL bytes, analysed as spaces.
+    pub nul: bool,
+}
+
+impl AnalysisNotes {
+    pub fn is_empty(&self) -> bool {
+        self.incomplete.is_empty() && !self.nul
+    }
+
+    /// One sentence each, for the log and the line-1 diagnostics, with their severity and
+    /// diagnostic code.
+    pub fn messages(&self) -> Vec<(DiagnosticSeverity, &'static str, String)> {
+        let mut messages: Vec<_> = self
+            .incomplete
+            .iter()
+            .map(|gap| {
+                (
+                    DiagnosticSeverity::WARNING,
+                    INCOMPLETE_CODE,
+                    format!("slopguard: analysis incomplete: {gap}"),
+                )
+            })
+            .collect();
+        if self.nul {
+            messages.push((
+                DiagnosticSeverity::INFORMATION,
+                NUL_CODE,
+                "slopguard: this file holds NUL bytes; they were read as spaces".into(),
+            ));
+        }
+        messages
+    }
+}
+
+/// The code of the line-1 diagnostic saying part of a document was not analysed.
+pub const INCOMPLETE_CODE: &str = "slopguard.analysis-incomplete";
+/// The code of the line-1 diagnostic saying a document holds NUL bytes.
+pub const NUL_CODE: &str = "slopguard.nul-bytes";
+
+/// A diagnostic on line 1 for each note: what was not analysed is said where it is seen, not
+/// only in a log few people read.
+pub fn note_diagnostics(notes: &AnalysisNotes) -> Vec<Diagnostic> {
+    let start = tower_lsp_server::ls_types::Range::default();
+    notes
+        .messages()
+        .into_iter()
+        .map(|(severity, code, message)| Diagnostic {
+            range: start,
+            severity: Some(severity),
+            code: Some(NumberOrString::String(code.into())),
+            source: Some("slopguard".into()),
+            message,
+            ..Diagnostic::default()
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -68,7 +68,11 @@ pub(super) fn project_settings(
         ..file
     };
     let dependencies = config
-        .and_then(|c| DependencySettings::from_table(&c.dependencies).ok())
+        .and_then(|c| {
+            DependencySettings::from_table(&c.dependencies)
+                .and_then(|d| d.with_licences(&c.licenses))
+                .ok()
+        })
         .unwrap_or_default();
     (Settings::from_config(&merged), dependencies)
 }

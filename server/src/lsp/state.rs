@@ -21,9 +21,12 @@
 use super::analysis::{self, Analyzer, BackgroundPass, Job, Outcome, PassInput};
 use super::baseline::{self, Baseline};
 use super::config::{ProjectConfig, Settings};
-use super::diagnostics::{DocFindings, SourceFindings, to_diagnostic, visible};
+use super::diagnostics::{
+    AnalysisNotes, DocFindings, SourceFindings, note_diagnostics, to_diagnostic, visible,
+};
 use super::document::Document;
 use crate::analysis::FileKind;
+use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
@@ -50,6 +53,8 @@ pub struct DocState {
     pub path: Option<PathBuf>,
     /// `None` until the git baseline has been read (by the worker, off the request path).
     baseline: Option<Arc<Baseline>>,
+    /// `None` until the file's context and the project's `[files]` policy have been read.
+    scope: Option<Arc<FileScope>>,
     pub findings: DocFindings,
     /// The last version the worker finished with; requests wait on it.
     analysed: watch::Sender<i32>,
@@ -61,6 +66,11 @@ pub struct DocState {
     provisional: bool,
     /// Whether the catch-up task (full analysis after a provisional answer) is running.
     catching_up: Arc<AtomicBool>,
+    /// What the last full analysis could not cover, shown until the next one says otherwise
+    /// (a provisional answer does not know).
+    notes: AnalysisNotes,
+    /// The notes last logged, so each change is logged once, not on every keystroke.
+    logged: AnalysisNotes,
 }
 
 /// What requests need to answer from a document: its analysed state at the current version.
@@ -157,12 +167,15 @@ impl State {
                 doc: Document::new(kind, version, text),
                 path,
                 baseline: None,
+                scope: None,
                 findings: DocFindings::default(),
                 analysed,
                 wake: wake.clone(),
                 open_id,
                 provisional: false,
                 catching_up: Arc::new(AtomicBool::new(false)),
+                notes: AnalysisNotes::default(),
+                logged: AnalysisNotes::default(),
             },
         );
         wake.notify_one();
@@ -175,6 +188,8 @@ impl State {
             if reload_baselines {
                 entry.baseline = None;
             }
+            // `[files]` or `.gitattributes` may have changed: cheap to read again.
+            entry.scope = None;
             entry.findings.code = None;
             entry.wake.notify_one();
         }
@@ -271,6 +286,9 @@ impl State {
         let Some(baseline) = entry.baseline.clone() else {
             return Some(Step::LoadBaseline(entry.path.clone()));
         };
+        let Some(scope) = entry.scope.clone() else {
+            return Some(Step::LoadScope(entry.path.clone()));
+        };
         if !self.rules_ready.load(Ordering::Acquire) {
             return Some(Step::WaitForRules);
         }
@@ -278,6 +296,7 @@ impl State {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline,
+            scope,
         })))
     }
 
@@ -304,6 +323,12 @@ impl State {
             return true; // the full analysis of this version finished first
         }
         entry.provisional = outcome.provisional;
+        if let Some(incomplete) = outcome.incomplete {
+            entry.notes = AnalysisNotes {
+                incomplete,
+                nul: outcome.nul,
+            };
+        }
         match (outcome.provisional, outcome.tree, outcome.rule_findings) {
             (true, _, Some(findings)) => entry.doc.store_provisional(outcome.revision, findings),
             (false, Some(tree), findings) => {
@@ -332,7 +357,7 @@ impl State {
             .as_ref()
             .filter(|c| c.version == doc.version)?;
         let diagnostics = if settings.enable {
-            visible(
+            let mut diagnostics: Vec<Diagnostic> = visible(
                 &entry.findings,
                 doc.version,
                 doc.text(),
@@ -341,11 +366,33 @@ impl State {
             )
             .iter()
             .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules, Some(uri)))
-            .collect()
+            .collect();
+            diagnostics.extend(note_diagnostics(&entry.notes));
+            diagnostics
         } else {
             Vec::new()
         };
         Some((doc.version, diagnostics))
+    }
+
+    /// The document's analysis notes, if they changed since they were last logged.
+    fn notes_to_log(&self, uri: &Uri) -> Option<Vec<String>> {
+        let mut entry = self.docs.get_mut(uri)?;
+        if entry.notes == entry.logged {
+            return None;
+        }
+        entry.logged = entry.notes.clone();
+        if entry.notes.is_empty() {
+            return None;
+        }
+        Some(
+            entry
+                .notes
+                .messages()
+                .into_iter()
+                .map(|(_, _, message)| format!("{message} ({})", uri.as_str()))
+                .collect(),
+        )
     }
 
     /// Runs `work` on a blocking thread once an analysis slot is free.
@@ -373,6 +420,7 @@ impl State {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline: entry.baseline.clone()?,
+            scope: entry.scope.clone()?,
         })
     }
 
@@ -459,6 +507,8 @@ impl State {
 
 enum Step {
     LoadBaseline(Option<PathBuf>),
+    /// Read the document's file context and the project's `[files]` policy.
+    LoadScope(Option<PathBuf>),
     /// Rules are still loading; their arrival wakes every worker.
     WaitForRules,
     Analyse(Box<Job>),
@@ -494,6 +544,22 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                         state.docs.get_mut(&uri).filter(|e| e.open_id == open_id)
                     {
                         entry.baseline = Some(Arc::new(loaded));
+                    }
+                    continue;
+                }
+                Step::LoadScope(path) => {
+                    let scope = match path {
+                        Some(path) => tokio::task::spawn_blocking(move || {
+                            FileScope::load(&super::registry_pass::project_root(&path), &path)
+                        })
+                        .await
+                        .unwrap_or_default(),
+                        None => FileScope::default(),
+                    };
+                    if let Some(mut entry) =
+                        state.docs.get_mut(&uri).filter(|e| e.open_id == open_id)
+                    {
+                        entry.scope = Some(Arc::new(scope));
                     }
                     continue;
                 }
@@ -534,6 +600,9 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
             let Some(current) = state.diagnostics(&uri) else {
                 continue;
             };
+            for note in state.notes_to_log(&uri).unwrap_or_default() {
+                state.log(MessageType::WARNING, note).await;
+            }
             if last_published.as_ref() != Some(&current) {
                 state
                     .client

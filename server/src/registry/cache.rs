@@ -14,6 +14,7 @@ use crate::deps::{Ecosystem, canonical_name};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
@@ -23,6 +24,9 @@ pub struct Cache {
     negative_ttl: Duration,
     /// The registries answering, per ecosystem (in [`Ecosystem::ALL`] order).
     registries: [String; 3],
+    /// The first failure to read or write an entry (a missing entry is no failure): the
+    /// answers were then neither kept nor reused, which the shells report.
+    problem: Arc<OnceLock<String>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,7 +55,24 @@ impl Cache {
             positive_ttl: settings.positive_ttl,
             negative_ttl: settings.negative_ttl,
             registries,
+            problem: Arc::default(),
         }
+    }
+
+    /// The directory the cache was given.
+    pub fn dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(&self.dir)
+    }
+
+    /// The first failure to read or write an entry in this cache, if any.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.get().map(String::as_str)
+    }
+
+    fn record(&self, doing: &str, path: &Path, error: &std::io::Error) {
+        let _ = self
+            .problem
+            .set(format!("cannot {doing} {}: {error}", path.display()));
     }
 
     /// What identifies the registry answering for `ecosystem`: its URLs.
@@ -62,7 +83,15 @@ impl Cache {
 
     /// The stored answer for a package, if there is one and it has not expired.
     pub fn get(&self, ecosystem: Ecosystem, name: &str) -> Option<Lookup> {
-        let bytes = std::fs::read(self.path(ecosystem, name)).ok()?;
+        let path = self.path(ecosystem, name);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => {
+                self.record("read", &path, &e);
+                return None;
+            }
+        };
         let entry: Entry = serde_json::from_slice(&bytes).ok()?;
         if entry.registry != self.registry(ecosystem) {
             return None;
@@ -79,7 +108,8 @@ impl Cache {
         Some(entry.info.map_or(Lookup::Missing, Lookup::Exists))
     }
 
-    /// Stores a definite answer. Failures are ignored: the cache is an optimisation.
+    /// Stores a definite answer. A failure does not stop the check (the cache is an
+    /// optimisation) but is kept for [`Self::problem`].
     pub fn put(&self, ecosystem: Ecosystem, name: &str, lookup: &Lookup) {
         self.put_at(ecosystem, name, lookup, now());
     }
@@ -112,7 +142,10 @@ impl Cache {
         let Ok(json) = serde_json::to_vec(&entry) else {
             return;
         };
-        let _ = write_atomically(&self.path(ecosystem, name), &json);
+        let path = self.path(ecosystem, name);
+        if let Err(e) = write_atomically(&path, &json) {
+            self.record("write", &path, &e);
+        }
     }
 
     /// The file holding a package's answer. npm names are case-sensitive (`JSONStream` is not

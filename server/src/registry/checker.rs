@@ -91,6 +91,13 @@ impl PackageChecker {
         &self.settings
     }
 
+    /// The cache directory and its first failure, when reading or writing it failed: answers
+    /// were looked up again or not kept, and the user must be told why.
+    pub fn cache_problem(&self) -> Option<(&Path, &str)> {
+        let cache = self.cache.as_ref()?;
+        Some((cache.dir(), cache.problem()?))
+    }
+
     /// Checks `files` (code and manifests) of the project at `root`, asking the registries what
     /// the lists and the cache cannot answer. Bounded in time by the client's timeouts.
     pub fn check(&self, root: &Path, files: &[SourceFile<'_>]) -> Vec<FileFinding> {

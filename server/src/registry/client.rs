@@ -6,6 +6,7 @@
 
 use super::breaker::RunDeadline;
 use super::fetch::{Fetched, Fetcher};
+use super::releases;
 use super::urls::{self, invalid_reason};
 use super::{Downloads, Lookup, PackageInfo, Settings, VersionInfo};
 use crate::deps::{Ecosystem, canonical_name};
@@ -78,6 +79,7 @@ impl Client {
             );
         };
         let mut info = npm_info(&json);
+        releases::npm_abbreviated(&mut info, &json);
         if info.first_published.is_some() {
             return Lookup::Exists(info);
         }
@@ -105,11 +107,13 @@ impl Client {
         if let Fetched::Body(full) = self
             .fetcher
             .get(run, Ecosystem::Npm, &url, "application/json")
-            && let Lookup::Exists(complete) = parse_npm(&full)
+            && let Ok(json) = serde_json::from_str::<serde_json::Value>(&full)
         {
+            let complete = npm_info(&json);
             info.first_published = info.first_published.or(complete.first_published);
             info.repository = info.repository.take().or(complete.repository);
             info.repository_checked = true;
+            releases::npm_full(info, &json);
         }
     }
 
@@ -175,9 +179,10 @@ impl Client {
         match ecosystem {
             Ecosystem::PyPI => {}
             Ecosystem::Npm => {
-                // The abbreviated metadata dates nothing and links no repository; the full
-                // document does, asked for here only for the few packages a reviewer reads about.
-                if info.first_published.is_none() || info.repository.is_none() {
+                // The abbreviated metadata dates nothing, links no repository and names no
+                // licence or publisher; the full document does, asked for here only for the
+                // packages a reviewer reads about.
+                if !info.repository_checked {
                     self.add_npm_full_document(run, name, info);
                 }
                 let Some(url) = urls::npm_downloads(&self.settings.npm_downloads_url, name) else {
@@ -217,6 +222,7 @@ impl Client {
                             .filter(|r| !r.is_empty());
                     }
                     info.repository_checked = json.get("crate").is_some();
+                    releases::crate_api(info, &json);
                 }
             }
         }
@@ -278,6 +284,7 @@ fn parse_crate_index(body: &str) -> Lookup {
         let Some(version) = entry.get("vers").and_then(|v| v.as_str()) else {
             continue;
         };
+        releases::crate_index_line(&mut info, version, &entry);
         info.versions.push(VersionInfo {
             version: version.to_string(),
             yanked: entry
@@ -345,20 +352,13 @@ fn parse_pypi(body: &str) -> Lookup {
         .and_then(|v| v.as_str())
         .map(str::to_string);
     info.repository = pypi_repository(&json);
+    releases::pypi(&mut info, &json);
     Lookup::Exists(info)
 }
 
-/// npm's abbreviated metadata: `versions` with `deprecated` and `hasInstallScript`, and
-/// `dist-tags.latest`. (`time.created`, only in the full document, dates the package.)
-fn parse_npm(body: &str) -> Lookup {
-    match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(json) => Lookup::Exists(npm_info(&json)),
-        Err(_) => {
-            Lookup::Unknown("the npm registry answered with something that is not JSON".into())
-        }
-    }
-}
-
+/// npm's abbreviated metadata (or the full document): `versions` with `deprecated` and
+/// `hasInstallScript`, and `dist-tags.latest`. (`time.created`, only in the full document,
+/// dates the package.)
 fn npm_info(json: &serde_json::Value) -> PackageInfo {
     let mut info = PackageInfo::default();
     let latest = json.pointer("/dist-tags/latest").and_then(|l| l.as_str());

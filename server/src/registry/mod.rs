@@ -14,6 +14,7 @@ mod client;
 mod fetch;
 pub mod known;
 mod local;
+mod releases;
 mod repo_index;
 mod settings;
 pub(crate) mod typosquat;
@@ -80,6 +81,41 @@ pub struct PackageInfo {
     /// Download counts, when the registry publishes them (fetched for new dependencies only).
     #[serde(default)]
     pub downloads: Option<Downloads>,
+    /// What the registry says about each version, as far as the documents read tell (see
+    /// [`Release`]): keyed by the version as the registry writes it.
+    #[serde(default)]
+    pub releases: std::collections::BTreeMap<String, Release>,
+}
+
+/// One published version, as far as the registry's documents that were read say. Every field
+/// is `None` when those documents do not tell, never a guess.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Release {
+    /// When it was published (Unix seconds): crates.io index `pubtime`, PyPI's earliest upload
+    /// of the version's files, npm's full document `time`, crates.io's API `created_at`.
+    #[serde(default)]
+    pub published: Option<i64>,
+    /// The licence as the registry declares it, unparsed: npm's `license` (full document),
+    /// crates.io's `license` (web API), PyPI's `license_expression`, `license` or `License ::`
+    /// classifiers (for the version PyPI's project document describes: the latest).
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// npm's `hasInstallScript` (abbreviated metadata): a `preinstall`, `install` or
+    /// `postinstall` script runs when it is installed.
+    #[serde(default)]
+    pub install_script: Option<bool>,
+    /// PyPI: the version has files and none is a wheel, so installing it builds the source
+    /// distribution and runs its build backend.
+    #[serde(default)]
+    pub sdist_only: Option<bool>,
+    /// Who published it: npm's `_npmUser.name` (full document), crates.io's
+    /// `published_by.login` (web API). PyPI's JSON API does not say.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// crates.io index `links`: the crate links a native library, which requires a build
+    /// script. (A build script without `links` is not visible in registry metadata.)
+    #[serde(default)]
+    pub links: Option<String>,
 }
 
 /// How often a package was downloaded, in the registry's own terms.

@@ -505,6 +505,7 @@ fn run_regex(
         scope,
         min_entropy,
         exclude,
+        checksum,
     } = &rule.matcher
     else {
         return;
@@ -556,12 +557,19 @@ fn run_regex(
                 safe: fix.safe,
             })
         });
-        findings.push(finding(
+        let mut found = finding(
             rule,
             message,
             lines.span(reported.start(), reported.end()),
             fix,
-        ));
+        );
+        if checksum.and_then(|c| c.verify(value)) == Some(false) {
+            found.severity = super::Severity::Hint;
+            found.message.push_str(
+                " (its checksum does not match: likely a made-up example, not a live token)",
+            );
+        }
+        findings.push(found);
     }
 }
 

@@ -21,6 +21,9 @@ pub const PRODUCER_IDS: &[&str] = &[
     deps_ids::NEW_DEPENDENCY,
     deps_ids::UNDECLARED_IMPORT,
     deps_ids::TRANSITIVE_ADDED,
+    deps_ids::SUPPLY_CHAIN_SIGNAL,
+    deps_ids::LICENSE_DENIED,
+    deps_ids::LICENSE_UNKNOWN,
     crate::advisories::rule_ids::VULNERABLE,
 ];
 

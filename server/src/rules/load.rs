@@ -274,10 +274,14 @@ fn parse_rule_checked(
     let shape = file.matcher.unwrap_or_default();
     let (matcher, names) = match (&shape.query, &shape.regex) {
         (Some(query), None) => {
-            if shape.scope.is_some() || shape.min_entropy.is_some() || shape.exclude.is_some() {
+            if shape.scope.is_some()
+                || shape.min_entropy.is_some()
+                || shape.exclude.is_some()
+                || shape.checksum.is_some()
+            {
                 return Err(error_at(
                     query.span().start,
-                    "`scope`, `min-entropy` and `exclude` belong to `regex` matchers; in a query use predicates".into(),
+                    "`scope`, `min-entropy`, `exclude` and `checksum` belong to `regex` matchers; in a query use predicates".into(),
                 ));
             }
             if targets.contains(&Target::AnyFile) {
@@ -329,6 +333,17 @@ fn parse_rule_checked(
                 })?),
                 None => None,
             };
+            let checksum = match &shape.checksum {
+                Some(name) => Some(super::checksum::Checksum::parse(name.get_ref()).ok_or_else(
+                    || {
+                        error_at(
+                            name.span().start,
+                            format!("unknown checksum `{}` (expected github)", name.get_ref()),
+                        )
+                    },
+                )?),
+                None => None,
+            };
             if let Some(bits) = shape.min_entropy
                 && !(0.0..=8.0).contains(&bits)
             {
@@ -348,6 +363,7 @@ fn parse_rule_checked(
                     scope,
                     min_entropy: shape.min_entropy,
                     exclude,
+                    checksum,
                 },
                 Some(names),
             )

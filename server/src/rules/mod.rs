@@ -1,6 +1,7 @@
 //! The rule engine: the rule file model, loading and validation, compiled queries, matching,
 //! message and fix templates, and the corpus scorer behind `slopguard rules test`.
 
+mod checksum;
 mod corpus;
 mod engine;
 mod explain;

@@ -111,6 +111,9 @@ pub enum Category {
     UnverifiedPackage,
     /// A dependency pinned at a version a known advisory affects (`docs/vulnerabilities.md`).
     VulnerableDependency,
+    /// A new dependency whose licence the `[licenses]` policy denies, or whose licence is
+    /// unknown (`docs/sbom.md`).
+    License,
 }
 
 impl Category {
@@ -123,6 +126,7 @@ impl Category {
             Category::NewDependency => "new-dependency",
             Category::UnverifiedPackage => "unverified-package",
             Category::VulnerableDependency => "vulnerable-dependency",
+            Category::License => "license",
         }
     }
 }
@@ -177,6 +181,7 @@ pub(crate) struct MatcherFile {
     pub scope: Option<Spanned<String>>,
     pub min_entropy: Option<f64>,
     pub exclude: Option<Spanned<String>>,
+    pub checksum: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +218,9 @@ pub enum Matcher {
         scope: RegexScope,
         min_entropy: Option<f64>,
         exclude: Option<regex::Regex>,
+        /// A provider checksum the reported text must carry; a match whose checksum fails is
+        /// only a hint (a made-up token in documentation).
+        checksum: Option<super::checksum::Checksum>,
     },
     /// No shape: the rule's `[taint]` table alone decides (a taint rule or library).
     Flow,

@@ -19,10 +19,12 @@ pub mod cyclonedx;
 pub mod purl;
 pub mod spdx;
 
+pub use crate::licences::Licence;
 pub use collect::collect;
 
 use crate::deps::Ecosystem;
 use crate::deps::lockfile::Checksum;
+use crate::registry::{Lookup, PackageChecker, PackageQuery};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,15 +61,6 @@ impl Component {
     }
 }
 
-/// A licence as a registry declares it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Licence {
-    /// A valid SPDX expression, normalised (`MIT OR Apache-2.0`).
-    Spdx(String),
-    /// Text that is no SPDX expression (`"BSD"`, `"see LICENSE"`): kept as written.
-    Other(String),
-}
-
 /// The licence of each component that has a known one, by [`Component::key`].
 pub type Licences = BTreeMap<String, Licence>;
 
@@ -83,6 +76,42 @@ pub struct Bom {
     pub licences: Licences,
     /// What could not be read (an unparsable lockfile...), for stderr.
     pub notes: Vec<String>,
+}
+
+/// Fills [`Bom::licences`] from the registries: the cache, and when `network` the registries
+/// themselves (npm's full documents and crates.io's web API name licences; their answers are
+/// cached like any other). A component whose version the registry's documents give no licence
+/// for stays without one: nothing is inferred from another version.
+pub fn add_licences(bom: &mut Bom, checker: &PackageChecker, network: bool) {
+    let queries: Vec<PackageQuery> = bom
+        .components
+        .iter()
+        .filter(|c| c.purl.is_some() && c.version.is_some())
+        .map(|c| PackageQuery {
+            ecosystem: c.ecosystem,
+            name: c.name.clone(),
+            version: None,
+            // Not about any line: the findings of this batch are not used.
+            span: crate::text::LineIndex::new("").span(0, 0),
+            details: true,
+        })
+        .collect();
+    let verdicts = checker.check_packages(&queries, network);
+    for c in &bom.components {
+        let (Some(version), Some(Lookup::Exists(info))) = (
+            c.version.as_deref(),
+            verdicts.lookups.get(&(c.ecosystem, c.name.clone())),
+        ) else {
+            continue;
+        };
+        if let Some(text) = info
+            .releases
+            .get(version)
+            .and_then(|r| r.licence.as_deref())
+        {
+            bom.licences.insert(c.key(), Licence::from_registry(text));
+        }
+    }
 }
 
 /// The values a document carries that are not its content: when it was made, and an

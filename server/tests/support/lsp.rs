@@ -50,7 +50,7 @@ fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
 }
 
 /// A test of one message: whether it is the one waited for.
-pub type Wanted = dyn Fn(&Value) -> bool;
+pub type Wanted<'a> = dyn Fn(&Value) -> bool + 'a;
 
 /// A `slopguard lsp` process, initialized on a root.
 pub struct Editor {
@@ -163,7 +163,7 @@ impl Editor {
 
     /// One message for each predicate, in whatever order they come (a log and a response to
     /// requests sent together race), passing over the others; fails the test if one is missing.
-    pub fn expect_all(&self, wanted: &[(&str, &Wanted)]) -> Vec<Value> {
+    pub fn expect_all(&self, wanted: &[(&str, &Wanted<'_>)]) -> Vec<Value> {
         let mut found: Vec<Option<Value>> = vec![None; wanted.len()];
         let deadline = Instant::now() + PATIENCE;
         while found.iter().any(Option::is_none) && Instant::now() < deadline {

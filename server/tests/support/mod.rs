@@ -30,6 +30,17 @@ pub struct Package {
     pub deprecated: bool,
     /// Served by the npm downloads API (last month) and the crates.io web API (all time).
     pub downloads: u64,
+    /// PyPI: each version has a wheel besides its sdist (most packages do).
+    pub wheel: bool,
+    /// The licence every version declares: npm's full document, crates.io's web API, PyPI's
+    /// `info.license_expression`.
+    pub licence: Option<String>,
+    /// Per version (same order as `versions`), where set: its publication time (else
+    /// `published`) and its publisher (npm `_npmUser`, crates.io `published_by`).
+    pub release_times: Vec<String>,
+    pub publishers: Vec<String>,
+    /// npm versions with an install script (besides all of them when `install_script`).
+    pub scripted: Vec<String>,
 }
 
 impl Package {
@@ -40,7 +51,19 @@ impl Package {
             install_script: false,
             deprecated: false,
             downloads: 4321,
+            wheel: true,
+            licence: None,
+            release_times: Vec::new(),
+            publishers: Vec::new(),
+            scripted: Vec::new(),
         }
+    }
+
+    /// When version number `index` was published.
+    fn release_time(&self, index: usize) -> &str {
+        self.release_times
+            .get(index)
+            .map_or(self.published.as_str(), String::as_str)
     }
 }
 
@@ -324,7 +347,7 @@ fn route(state: &State, request: &Request) -> (u16, String) {
                     json!({"crate": {"id": name, "name": name, "downloads": p.downloads,
                         "recent_downloads": p.downloads / 10, "repository": repository,
                         "created_at": p.published, "max_version": p.versions.last().map(|v| &v.0)},
-                        "versions": []})
+                        "versions": crate_api_versions(p)})
                     .to_string(),
                 )
             }
@@ -399,18 +422,24 @@ fn pypi_json(name: &str, package: &Package) -> Value {
     let releases: serde_json::Map<String, Value> = package
         .versions
         .iter()
-        .map(|(v, yanked)| {
-            (
-                v.clone(),
-                json!([{
-                    "filename": format!("{name}-{v}.tar.gz"),
-                    "packagetype": "sdist",
-                    "upload_time": &package.published[..19],
-                    "upload_time_iso_8601": package.published,
+        .enumerate()
+        .map(|(i, (v, yanked))| {
+            let time = package.release_time(i);
+            let file = |filename: String, kind: &str| {
+                json!({
+                    "filename": filename,
+                    "packagetype": kind,
+                    "upload_time": &time[..19],
+                    "upload_time_iso_8601": time,
                     "yanked": yanked,
                     "yanked_reason": null,
-                }]),
-            )
+                })
+            };
+            let mut files = vec![file(format!("{name}-{v}.tar.gz"), "sdist")];
+            if package.wheel {
+                files.push(file(format!("{name}-{v}-py3-none-any.whl"), "bdist_wheel"));
+            }
+            (v.clone(), Value::Array(files))
         })
         .collect();
     let latest = package
@@ -419,7 +448,8 @@ fn pypi_json(name: &str, package: &Package) -> Value {
         .map(|v| v.0.clone())
         .unwrap_or_default();
     json!({
-        "info": {"name": name, "version": latest, "summary": "test package", "yanked": false},
+        "info": {"name": name, "version": latest, "summary": "test package", "yanked": false,
+            "license_expression": package.licence},
         "last_serial": 1,
         "releases": releases,
         "urls": [],
@@ -436,17 +466,27 @@ fn npm_json(name: &str, package: &Package, abbreviated: bool) -> Value {
     let versions: serde_json::Map<String, Value> = package
         .versions
         .iter()
-        .map(|(v, _)| {
+        .enumerate()
+        .map(|(i, (v, _))| {
             let mut meta = json!({
                 "name": name,
                 "version": v,
                 "dist": {"tarball": format!("https://registry.invalid/{name}/-/{v}.tgz"), "shasum": "0"},
             });
-            if package.install_script {
+            if package.install_script || package.scripted.contains(v) {
                 meta["hasInstallScript"] = json!(true);
             }
             if package.deprecated {
                 meta["deprecated"] = json!("no longer maintained");
+            }
+            // Fields only the full document carries, as the real registry serves them.
+            if !abbreviated {
+                if let Some(licence) = &package.licence {
+                    meta["license"] = json!(licence);
+                }
+                if let Some(publisher) = package.publishers.get(i) {
+                    meta["_npmUser"] = json!({"name": publisher, "email": "x@example.invalid"});
+                }
             }
             (v.clone(), meta)
         })
@@ -458,7 +498,11 @@ fn npm_json(name: &str, package: &Package, abbreviated: bool) -> Value {
         "modified": package.published,
     });
     if !abbreviated {
-        doc["time"] = json!({"created": package.published, "modified": package.published});
+        let mut time = json!({"created": package.published, "modified": package.published});
+        for (i, (v, _)) in package.versions.iter().enumerate() {
+            time[v] = json!(package.release_time(i));
+        }
+        doc["time"] = time;
     }
     doc
 }
@@ -467,15 +511,32 @@ fn crate_index(name: &str, package: &Package) -> String {
     package
         .versions
         .iter()
-        .map(|(v, yanked)| {
+        .enumerate()
+        .map(|(i, (v, yanked))| {
             json!({
                 "name": name, "vers": v, "deps": [], "cksum": "00", "features": {},
-                "yanked": yanked, "pubtime": package.published, "v": 2,
+                "yanked": yanked, "pubtime": package.release_time(i), "v": 2,
             })
             .to_string()
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The `versions` of crates.io's web API: licence, publisher and time of each.
+fn crate_api_versions(package: &Package) -> Value {
+    package
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(i, (v, yanked))| {
+            json!({
+                "num": v, "yanked": yanked, "license": package.licence,
+                "created_at": package.release_time(i),
+                "published_by": package.publishers.get(i).map(|login| json!({"login": login})),
+            })
+        })
+        .collect()
 }
 
 /// A server that accepts connections and never answers (nor closes them) until dropped.

@@ -82,7 +82,8 @@ struct Package<'a> {
 #[derive(Serialize)]
 struct Incomplete<'a> {
     path: &'a str,
-    /// `parse-budget`, `match-budget`, `too-deep`, `too-large`, `unreadable`, `cache`.
+    /// `parse-budget`, `match-budget`, `too-deep`, `too-large`, `unreadable`, `cache`,
+    /// `include-outside-root`, `include-missing` (see `analysis::Incomplete::kind`).
     kind: String,
     reason: String,
     /// 1-based, where the gap has a line.
