@@ -162,3 +162,104 @@ fn a_nul_byte_does_not_hide_a_code_file() {
     );
     assert_eq!(document["summary"]["skipped"], 1);
 }
+
+#[test]
+fn brackets_in_strings_and_comments_are_not_nesting() {
+    // Ten thousand `(` in a string literal and in a comment nest nothing: nothing is blanked,
+    // the run is complete, and the eval after them is found.
+    let repo = Repo::without_git();
+    let many = "(".repeat(10_000);
+    repo.write(
+        "app.py",
+        format!("s = \"{many}\"\n# {many}\nx = eval(input())\n"),
+    )
+    .write(
+        "web.js",
+        format!("/* {many} */\nconst s = `{many}`;\neval(x);\n"),
+    )
+    // Long lines read as minified, which is skipped by default: checked here.
+    .write("slopguard.toml", "[files]\nminified = \"all\"\n");
+    let output = check(&repo, &["--format", "json"]);
+    let document = json(&output);
+    assert_eq!(
+        document["summary"]["incomplete"],
+        serde_json::json!([]),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(
+        evals(&document),
+        vec![("app.py".into(), 3), ("web.js".into(), 3)]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+/// Processes that keep every core busy until dropped.
+struct Burners(Vec<std::process::Child>);
+
+impl Burners {
+    fn start(count: usize) -> Burners {
+        Burners(
+            (0..count)
+                .map(|_| {
+                    std::process::Command::new("sh")
+                        .args(["-c", "while :; do :; done"])
+                        .spawn()
+                        .unwrap()
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for Burners {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_findings_on_a_busy_machine() {
+    // Limits are counted in work, not wall time: with more worker threads than cores and every
+    // core also busy with other processes, three runs over large files give byte-identical
+    // reports, and every eval is found. (Under the former wall-clock limits, such runs on a
+    // loaded machine found 3, then 1, then 0 of 6.)
+    let repo = Repo::without_git();
+    let files = 4;
+    for file in 0..files {
+        let mut text = String::new();
+        for function in 0..30 {
+            text.push_str(&format!("def f{function}(data):\n"));
+            for line in 0..50 {
+                if line == 7 {
+                    text.push_str(&format!("    r{line} = eval(data)\n"));
+                } else {
+                    text.push_str(&format!(
+                        "    v{line} = compute({line}, [x * {file} for x in range(10)], {{'k': (a, b)}})\n"
+                    ));
+                }
+            }
+        }
+        repo.write(&format!("m{file}.py"), text);
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = (cores * 3).to_string();
+    let _burners = Burners::start(cores);
+    let runs: Vec<Output> = (0..3)
+        .map(|_| check(&repo, &["--format", "json", "--threads", &threads]))
+        .collect();
+    let document = json(&runs[0]);
+    assert_eq!(evals(&document).len(), files * 30, "{document}");
+    assert_eq!(document["summary"]["incomplete"], serde_json::json!([]));
+    for run in &runs[1..] {
+        assert!(
+            run.stdout == runs[0].stdout,
+            "two runs differ:\n{}\n---\n{}",
+            String::from_utf8_lossy(&runs[0].stdout),
+            String::from_utf8_lossy(&run.stdout)
+        );
+    }
+}

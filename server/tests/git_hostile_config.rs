@@ -89,10 +89,12 @@ impl Hostile {
             assert_eq!(staged.status.code(), Some(1), "{staged:?}");
         }
         assert!(diff.status.code().is_some(), "{diff:?}");
-        // Plain git with the same config does run it: the assertions above can fail.
+        // Plain git with the same config does run it: the assertions above can fail. (Never a
+        // terminal prompt: the program under test is the only thing that may ask.)
         let _ = std::process::Command::new("git")
             .args(control)
             .current_dir(root)
+            .env("GIT_TERMINAL_PROMPT", "0")
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();
@@ -169,16 +171,14 @@ fn a_process_filter_is_not_run_even_under_an_awkward_name() {
     hostile.assert_slopguard_runs_nothing(&["diff"]);
 }
 
-#[test]
-fn a_lazy_fetch_never_starts_the_ssh_command() {
-    let hostile = Hostile::new("");
-    let root = hostile.repo.path().to_path_buf();
-    // A partial clone whose committed `app.py` blob is missing: reading it makes plain git
-    // fetch it from the promisor remote, over ssh, with the repository's ssh command.
+/// Makes the repository a partial clone of `url` whose committed `app.py` blob is missing:
+/// reading it makes plain git fetch it from the promisor remote.
+fn partial_clone_of(hostile: &Hostile, url: &str) {
+    let root = hostile.repo.path();
     let blob = String::from_utf8(
         std::process::Command::new("git")
             .args(["rev-parse", "HEAD:app.py"])
-            .current_dir(&root)
+            .current_dir(root)
             .output()
             .unwrap()
             .stdout,
@@ -186,12 +186,104 @@ fn a_lazy_fetch_never_starts_the_ssh_command() {
     .unwrap();
     let blob = blob.trim();
     std::fs::remove_file(root.join(".git/objects").join(&blob[..2]).join(&blob[2..])).unwrap();
-    let script = hostile.script();
     hostile
         .config("core.repositoryformatversion", "1")
         .config("extensions.partialClone", "origin")
-        .config("remote.origin.url", "ssh://git.example.invalid/x.git")
-        .config("remote.origin.promisor", "true")
-        .config("core.sshCommand", script.to_str().unwrap());
+        .config("remote.origin.url", url)
+        .config("remote.origin.promisor", "true");
+}
+
+#[test]
+fn a_lazy_fetch_never_starts_the_ssh_command() {
+    let hostile = Hostile::new("");
+    partial_clone_of(&hostile, "ssh://git.example.invalid/x.git");
+    let script = hostile.script();
+    hostile.config("core.sshCommand", script.to_str().unwrap());
     hostile.assert_runs_nothing(&["cat-file", "-p", "HEAD:app.py"], false);
+}
+
+/// An HTTP server on 127.0.0.1 that asks every request for credentials (401), so that plain
+/// git fetching from it consults the credential helper and the askpass program.
+fn password_protected_remote() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/x.git", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            use std::io::{BufRead, Write};
+            let mut reader = std::io::BufReader::new(&stream);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let _ = (&stream).write_all(
+                b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\n\
+                  Content-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    url
+}
+
+#[test]
+fn a_credential_helper_is_not_run() {
+    let hostile = Hostile::new("");
+    partial_clone_of(&hostile, &password_protected_remote());
+    let script = hostile.script();
+    hostile.config("credential.helper", script.to_str().unwrap());
+    hostile.assert_runs_nothing(&["cat-file", "-p", "HEAD:app.py"], false);
+}
+
+#[test]
+fn an_askpass_program_is_not_run() {
+    let hostile = Hostile::new("");
+    partial_clone_of(&hostile, &password_protected_remote());
+    let script = hostile.script();
+    hostile.config("core.askPass", script.to_str().unwrap());
+    hostile.assert_runs_nothing(&["cat-file", "-p", "HEAD:app.py"], false);
+}
+
+/// Runs `command` (a shell command line) in `dir` with a terminal as its input and output, as
+/// in an interactive shell: git starts a pager only then.
+fn in_terminal(dir: &Path, command: &str) {
+    let _ = std::process::Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .current_dir(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("SLOPGUARD_OFFLINE", "1")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+}
+
+/// A pager from the repository's config: slopguard run in a terminal starts none, and plain
+/// git run in a terminal does.
+fn assert_pager_not_run(key: &str, control: &str) {
+    let hostile = Hostile::new("");
+    let script = hostile.script();
+    hostile.config(key, script.to_str().unwrap());
+    let root = hostile.repo.path();
+    let slopguard = format!(
+        "'{}' check --no-builtin-rules --rules '{}'",
+        env!("CARGO_BIN_EXE_slopguard"),
+        hostile.repo.rules.path().display()
+    );
+    in_terminal(root, &format!("{slopguard} --staged"));
+    in_terminal(root, &format!("{slopguard} --diff HEAD"));
+    assert!(!hostile.ran(), "slopguard in a terminal started the pager");
+    in_terminal(root, control);
+    assert!(
+        hostile.ran(),
+        "control: `{control}` did not start the pager"
+    );
+}
+
+#[test]
+fn the_core_pager_is_not_run() {
+    assert_pager_not_run("core.pager", "git log");
+}
+
+#[test]
+fn a_command_pager_is_not_run() {
+    assert_pager_not_run("pager.diff", "git diff HEAD");
 }

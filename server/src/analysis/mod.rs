@@ -87,7 +87,7 @@ pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<
 /// rest parsed) or a parse stopped at its work budget.
 pub fn parse_checked(language: Language, text: &str, old_tree: Option<&Tree>) -> Parsed {
     let mut incomplete = Vec::new();
-    let masked = nesting::mask_deep_nesting(text);
+    let masked = nesting::mask_deep_nesting(text, language);
     let (input, old_tree) = match &masked {
         Some(masked) => {
             incomplete.extend(nesting::line_spans(text, &masked.regions).into_iter().map(
