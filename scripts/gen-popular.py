@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 scripts/gen-popular.py [--pypi PYPI_TSV] [--npm NPM_TSV]
+    python3 scripts/gen-popular.py [--pypi PYPI_TSV] [--npm NPM_TSV] [--only-crates]
 
 Inputs and what comes out:
 
@@ -12,14 +12,17 @@ Inputs and what comes out:
   are not in the top 15,000 and are left out).
 - `npm-popular.txt`: the 15,000 npm packages with the most downloads a month, from a TSV with the
   columns `name, version, downloads_a_month, summary`.
-- `crates-known.txt`: crates ranked by how many published crates name them as a dependency
-  (normal, dev, build and target-specific tables; a renamed dependency counts under its
-  `package`), among the crate sources cargo keeps in `$CARGO_HOME/registry/src/*/` after
-  `cargo fetch` of slopguard (its whole dependency tree, some 200 published crates). A published
-  crate can only depend on registry crates, so every name is shown to exist. The crates of
-  cargo's sparse-index cache (`registry/index/*/.cache`) and those the list already holds follow,
-  ranked by the same count (often zero). Reproducible on any machine with `cargo fetch`; no
-  registry is crawled and no name is looked up.
+- `crates-known.txt`: crates ranked by how many `Cargo.lock` files of the pinned crates.io
+  releases in `scripts/crates-lock-projects.json` (about 50 well-known applications and
+  libraries; published crates carry their lockfile) name them from crates.io; then by how many
+  published crates name them as a dependency (normal, dev, build and target-specific tables; a
+  renamed dependency counts under its `package`) among the crate sources cargo keeps in
+  `$CARGO_HOME/registry/src/*/` after `cargo fetch` of slopguard. A lockfile entry from the
+  registry and a published crate's dependency are registry crates, so every name is shown to
+  exist. The pinned crates, the crates of cargo's sparse-index cache (`registry/index/*/.cache`)
+  and those the list already holds follow. Reproducible: the pinned archives are fetched by name,
+  version and checksum (cached in `target/crates-lock-projects/`); no registry is crawled and no
+  name is looked up. `--only-crates` regenerates this list alone.
 - `python-stdlib.txt`: `sys.stdlib_module_names` of the running interpreter (3.9 or later) plus
   the modules other versions from 3.9 to 3.13 have (listed below, from the "What's New" pages).
 - `node-builtins.txt`: `require("module").builtinModules` of the `node` on PATH.
@@ -30,6 +33,7 @@ the PyPI TSV, and prints the ones that are not.
 
 import argparse
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -145,13 +149,52 @@ def crate_dependents(home):
     return counts
 
 
-def crates():
-    """Crates ranked by dependents (see the module doc); then the sparse-index cache's crates
-    and those the current list already holds: a crate once shown to exist stays listed when a
-    later build no longer needs it (crates.io never deletes one)."""
+def lockfile_counts(pins_path, cache):
+    """How many of the pinned crates' Cargo.lock files name each crate from crates.io, by the
+    name the registry spells it; and the pinned crates themselves. Each `.crate` is fetched once
+    from static.crates.io into `cache` and checked against its pinned checksum; nothing of it is
+    unpacked but Cargo.lock, read from the archive."""
+    import hashlib
+    import tarfile
+    import tomllib
+    import urllib.request
+    pins = json.loads(Path(pins_path).read_text())["crates"]
+    cache.mkdir(parents=True, exist_ok=True)
+    counts, pinned = {}, set()
+    for pin in pins:
+        name, version = pin["name"], pin["version"]
+        path = cache / f"{name}-{version}.crate"
+        if not path.exists():
+            url = f"https://static.crates.io/crates/{name}/{name}-{version}.crate"
+            request = urllib.request.Request(url, headers={"User-Agent": "slopguard-gen-popular"})
+            with urllib.request.urlopen(request, timeout=120) as response:
+                path.write_bytes(response.read())
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != pin["sha256"]:
+            sys.exit(f"{name} {version}: the archive does not match its pinned checksum")
+        pinned.add(name)
+        with tarfile.open(path, mode="r:gz") as archive:
+            member = archive.getmember(f"{name}-{version}/Cargo.lock")
+            lock = tomllib.loads(archive.extractfile(member).read().decode())
+        named = {p["name"] for p in lock.get("package", [])
+                 if p.get("source", "").startswith("registry+https://github.com/rust-lang/crates.io-index")
+                 or p.get("source", "") == "sparse+https://index.crates.io/"}
+        for crate in named:
+            counts[crate] = counts.get(crate, 0) + 1
+    return counts, pinned
+
+
+def crates(pins_path):
+    """Crates ranked by how many pinned crates' Cargo.lock files name them, then by dependents
+    in cargo's registry (see the module doc); then the pinned crates, the sparse-index cache's
+    crates and those the current list already holds: a crate once shown to exist stays listed
+    when a later build no longer needs it (crates.io never deletes one)."""
     home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
-    counts = crate_dependents(home)
-    names = set(counts)
+    locks, pinned = lockfile_counts(pins_path, ROOT / "target" / "crates-lock-projects")
+    dependents = crate_dependents(home)
+    counts = {name: (locks.get(name, 0), dependents.get(name, 0))
+              for name in set(locks) | set(dependents)}
+    names = set(counts) | pinned
     for cache in (home / "registry" / "index").glob("*/.cache"):
         for entry in cache.rglob("*"):
             if entry.is_file() and not entry.name.startswith("."):
@@ -164,9 +207,14 @@ def crates():
     by_key = {}
     for name in names:
         key = name.lower().replace("_", "-")
-        if key not in by_key or counts.get(name, 0) > counts.get(by_key[key], 0):
+        if key not in by_key or counts.get(name, (0, 0)) > counts.get(by_key[key], (0, 0)):
             by_key[key] = name
-    return sorted(by_key.values(), key=lambda n: (-counts.get(n, 0), n))
+    return sorted(by_key.values(),
+                  key=lambda n: (-counts.get(n, (0, 0))[0], -counts.get(n, (0, 0))[1], n))
+
+
+def PINNED_COUNT(pins_path):
+    return len(json.loads(Path(pins_path).read_text())["crates"])
 
 
 def write(name, lines, comment):
@@ -179,9 +227,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pypi", default=LIBRARY / "pypi.tsv")
     parser.add_argument("--npm", default=LIBRARY / "npm.tsv")
+    parser.add_argument("--crates-pins", default=ROOT / "scripts" / "crates-lock-projects.json")
+    parser.add_argument("--only-crates", action="store_true", help="regenerate crates-known.txt only")
     args = parser.parse_args()
     from datetime import date
     today = date.today().isoformat()
+    found = crates(args.crates_pins)
+    if found:
+        write("crates-known.txt", found,
+              [f"Crates ranked by how many Cargo.lock files of {PINNED_COUNT(args.crates_pins)} pinned crates.io releases",
+               "(scripts/crates-lock-projects.json) name them, then by how many crate sources in cargo's",
+               "registry name them as a dependency; then the pinned crates, crates of cargo's sparse-index",
+               f"cache and of the previous list. Generated {today} by scripts/gen-popular.py."])
+    if args.only_crates:
+        return
 
     write("pypi-popular.txt", pypi(args.pypi, 15000),
           [f"The most-downloaded PyPI projects, most popular first. Generated {today} by",
@@ -189,12 +248,6 @@ def main():
     write("npm-popular.txt", npm(args.npm, 15000),
           [f"The npm packages with the most downloads a month, most first. Generated {today}",
            "by scripts/gen-popular.py from the npm registry's download counts."])
-    found = crates()
-    if found:
-        write("crates-known.txt", found,
-              [f"Crates ranked by how many crate sources in cargo's registry (slopguard's dependency",
-               "tree) name them as a dependency, then crates of cargo's sparse-index cache. Generated",
-               f"{today} by scripts/gen-popular.py."])
     stdlib = set(sys.stdlib_module_names) | set(OTHER_PYTHON_VERSIONS) | set(NEVER_PACKAGES)
     write("python-stdlib.txt", sorted(stdlib),
           [f"Python top-level standard library modules: sys.stdlib_module_names of Python "

@@ -58,7 +58,13 @@ fn three_hundred_at_fifty_ms() {
             assert!(findings.is_empty(), "{findings:#?}");
             started.elapsed()
         };
+        server.clear_requests();
         cold.push(run());
+        // One request per name per run: no retry, no second spelling, no full npm document.
+        let mut asked = server.paths();
+        asked.sort();
+        asked.dedup();
+        assert_eq!((server.paths().len(), asked.len()), (300, 300), "{asked:?}");
         server.clear_requests();
         warm.push(run());
         assert!(server.paths().is_empty(), "a warm run asked the registry");

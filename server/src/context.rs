@@ -12,7 +12,7 @@
 //! live credentials of real services). `[files]` in `slopguard.toml` changes each default.
 
 use serde::Deserialize;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// What kind of file a path holds, for deciding which rules run on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -124,6 +124,65 @@ impl FilePolicy {
             FileContext::Generated => "generated",
             FileContext::Minified => "minified",
         }
+    }
+}
+
+/// One file's place in its project: its path below the root, the `.gitattributes` verdict for
+/// it and the project's `[files]` policy. The editor loads one per open document; `check` makes
+/// the same decision per walked file.
+#[derive(Debug, Clone, Default)]
+pub struct FileScope {
+    /// Relative to the project root; `None` for a document without a path (shipped code).
+    pub relative: Option<PathBuf>,
+    pub attribute: Option<FileContext>,
+    pub policy: FilePolicy,
+}
+
+impl FileScope {
+    /// The scope of `path` in the project rooted at `root`: its `.gitattributes` and
+    /// `slopguard.toml` `[files]` (the default policy when there is none or it is invalid).
+    pub fn load(root: &Path, path: &Path) -> FileScope {
+        let Ok(relative) = path.strip_prefix(root) else {
+            return FileScope::default();
+        };
+        let policy = crate::config::Config::discover(root)
+            .map(|c| c.files)
+            .unwrap_or_default();
+        FileScope {
+            attribute: Attributes::read(root).context_of(relative),
+            relative: Some(relative.to_path_buf()),
+            policy,
+        }
+    }
+
+    /// What kind of file `text` is here, and what is done with it.
+    pub fn judge(&self, text: &str) -> (FileContext, Handling) {
+        let kind = match &self.relative {
+            Some(relative) => classify(relative, text, self.attribute),
+            None => FileContext::Code,
+        };
+        (kind, self.policy.handling(kind))
+    }
+
+    /// The findings that stand in this file: none when its kind is skipped, only those of rules
+    /// that matter in its kind when it is analysed as relevant, all otherwise. Findings of no
+    /// rule (registry, dependencies) always stand.
+    pub fn keep(
+        &self,
+        text: &str,
+        mut findings: Vec<crate::finding::Finding>,
+        rules: &crate::rules::RuleSet,
+    ) -> Vec<crate::finding::Finding> {
+        match self.judge(text) {
+            (_, Handling::Skip) => findings.clear(),
+            (kind, Handling::Relevant) if kind != FileContext::Code => findings.retain(|f| {
+                rules
+                    .get(&f.rule_id)
+                    .is_none_or(|rule| rule.applies_in(kind))
+            }),
+            _ => {}
+        }
+        findings
     }
 }
 

@@ -5,6 +5,7 @@ use super::baseline::{self, Baseline, ChangedLines};
 use super::config::Settings;
 use super::document::Snapshot;
 use crate::analysis::{FileKind, Incomplete, parse_checked};
+use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
@@ -19,6 +20,8 @@ pub struct Job {
     pub snapshot: Snapshot,
     pub rules: Arc<RuleSet>,
     pub baseline: Arc<Baseline>,
+    /// The document's file context and the project's `[files]` policy, as `check` applies them.
+    pub scope: Arc<FileScope>,
 }
 
 pub struct Outcome {
@@ -52,6 +55,7 @@ pub fn analyze(job: Job) -> Outcome {
         snapshot,
         rules,
         baseline,
+        scope,
     } = job;
     let language = snapshot.kind.language();
     let text = &snapshot.text;
@@ -73,6 +77,7 @@ pub fn analyze(job: Job) -> Outcome {
     };
     incomplete.extend_from_slice(rule_findings.incomplete());
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
+    let findings = scope.keep(text, findings, &rules);
     let changed = baseline::changed_lines(&baseline, text);
     Outcome {
         version: snapshot.version,
@@ -120,6 +125,7 @@ pub fn analyze_items(job: Job) -> Option<Outcome> {
         latest_findings(snapshot)?,
     )?;
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
+    let findings = job.scope.keep(text, findings, &job.rules);
     let changed = baseline::changed_lines(&job.baseline, text);
     Some(Outcome {
         version: snapshot.version,

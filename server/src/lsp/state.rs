@@ -26,6 +26,7 @@ use super::diagnostics::{
 };
 use super::document::Document;
 use crate::analysis::FileKind;
+use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
@@ -52,6 +53,8 @@ pub struct DocState {
     pub path: Option<PathBuf>,
     /// `None` until the git baseline has been read (by the worker, off the request path).
     baseline: Option<Arc<Baseline>>,
+    /// `None` until the file's context and the project's `[files]` policy have been read.
+    scope: Option<Arc<FileScope>>,
     pub findings: DocFindings,
     /// The last version the worker finished with; requests wait on it.
     analysed: watch::Sender<i32>,
@@ -164,6 +167,7 @@ impl State {
                 doc: Document::new(kind, version, text),
                 path,
                 baseline: None,
+                scope: None,
                 findings: DocFindings::default(),
                 analysed,
                 wake: wake.clone(),
@@ -184,6 +188,8 @@ impl State {
             if reload_baselines {
                 entry.baseline = None;
             }
+            // `[files]` or `.gitattributes` may have changed: cheap to read again.
+            entry.scope = None;
             entry.findings.code = None;
             entry.wake.notify_one();
         }
@@ -280,6 +286,9 @@ impl State {
         let Some(baseline) = entry.baseline.clone() else {
             return Some(Step::LoadBaseline(entry.path.clone()));
         };
+        let Some(scope) = entry.scope.clone() else {
+            return Some(Step::LoadScope(entry.path.clone()));
+        };
         if !self.rules_ready.load(Ordering::Acquire) {
             return Some(Step::WaitForRules);
         }
@@ -287,6 +296,7 @@ impl State {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline,
+            scope,
         })))
     }
 
@@ -410,6 +420,7 @@ impl State {
             snapshot: entry.doc.snapshot(),
             rules: self.rules(),
             baseline: entry.baseline.clone()?,
+            scope: entry.scope.clone()?,
         })
     }
 
@@ -496,6 +507,8 @@ impl State {
 
 enum Step {
     LoadBaseline(Option<PathBuf>),
+    /// Read the document's file context and the project's `[files]` policy.
+    LoadScope(Option<PathBuf>),
     /// Rules are still loading; their arrival wakes every worker.
     WaitForRules,
     Analyse(Box<Job>),
@@ -531,6 +544,22 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                         state.docs.get_mut(&uri).filter(|e| e.open_id == open_id)
                     {
                         entry.baseline = Some(Arc::new(loaded));
+                    }
+                    continue;
+                }
+                Step::LoadScope(path) => {
+                    let scope = match path {
+                        Some(path) => tokio::task::spawn_blocking(move || {
+                            FileScope::load(&super::registry_pass::project_root(&path), &path)
+                        })
+                        .await
+                        .unwrap_or_default(),
+                        None => FileScope::default(),
+                    };
+                    if let Some(mut entry) =
+                        state.docs.get_mut(&uri).filter(|e| e.open_id == open_id)
+                    {
+                        entry.scope = Some(Arc::new(scope));
                     }
                     continue;
                 }
