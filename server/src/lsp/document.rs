@@ -186,9 +186,12 @@ impl Document {
     fn replace(&mut self, start: usize, old_end: usize, new_text: &str) {
         let start_position = self.point(start);
         let old_end_position = self.point(old_end);
+        let removed_newlines =
+            super::position::count_newlines(&self.text.as_bytes()[start..old_end]);
         self.text.replace_range(start..old_end, new_text);
-        self.lines = LineStarts::new(&self.text);
         let new_end = start + new_text.len();
+        self.lines
+            .edit(&self.text, start, old_end, new_end, removed_newlines);
         let new_end_position = self.point(new_end);
         let edit = InputEdit {
             start_byte: start,

@@ -10,24 +10,50 @@ use tower_lsp_server::ls_types::{Position, Range};
 #[derive(Debug, Clone, Default)]
 pub struct LineStarts {
     starts: Vec<usize>,
-    /// Whether some `\r` ends a line alone: tree-sitter counts rows at `\n` only, so its points
-    /// then differ from these lines.
-    lone_cr: bool,
+    /// How many `\n` the text holds: when some `\r` ends a line alone there are fewer than
+    /// lines, and tree-sitter, which counts rows at `\n` only, then has other rows.
+    newlines: usize,
 }
 
 impl LineStarts {
     pub fn new(text: &str) -> LineStarts {
-        let starts = crate::text::line_starts(text);
-        let newlines = text.bytes().filter(|b| *b == b'\n').count();
         LineStarts {
-            lone_cr: starts.len() != newlines + 1,
-            starts,
+            starts: crate::text::line_starts(text),
+            newlines: count_newlines(text.as_bytes()),
         }
+    }
+
+    /// Follows one replacement without reading the whole text: bytes `start..old_end` became
+    /// `start..new_end` of `text` (the text after it), and held `removed_newlines` `\n`.
+    pub fn edit(
+        &mut self,
+        text: &str,
+        start: usize,
+        old_end: usize,
+        new_end: usize,
+        removed_newlines: usize,
+    ) {
+        let bytes = text.as_bytes();
+        // Whether byte `i` ends a line depends on it and the next one only: from the byte
+        // before the edit to the first one after it, the answers may change.
+        let from = start.saturating_sub(1);
+        let lo = self.starts.partition_point(|&s| s <= from);
+        let hi = self.starts.partition_point(|&s| s <= old_end + 1);
+        let ends_line =
+            |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let window = from..(new_end + 1).min(bytes.len());
+        let fresh: Vec<usize> = window.filter(|&i| ends_line(i)).map(|i| i + 1).collect();
+        for later in &mut self.starts[hi..] {
+            *later = *later - old_end + new_end;
+        }
+        self.starts.splice(lo..hi, fresh);
+        let added = count_newlines(&bytes[start..new_end]);
+        self.newlines = self.newlines - removed_newlines + added;
     }
 
     /// Whether the lines are tree-sitter's rows too (no `\r` ends a line alone).
     pub fn rows_are_lines(&self) -> bool {
-        !self.lone_cr
+        self.starts.len() == self.newlines + 1
     }
 
     pub fn line_count(&self) -> usize {
@@ -85,6 +111,11 @@ impl LineStarts {
     }
 }
 
+/// How many `\n` `bytes` holds.
+pub fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
+}
+
 /// Whether two LSP ranges overlap or touch (a cursor at either end of a finding counts).
 pub fn ranges_touch(a: Range, b: Range) -> bool {
     a.start <= b.end && b.start <= a.end
@@ -93,6 +124,29 @@ pub fn ranges_touch(a: Range, b: Range) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_updates_the_lines_as_a_fresh_count_would() {
+        let mut text = String::from("a\r\nb\rc\n\nd");
+        let mut lines = LineStarts::new(&text);
+        let pieces = ["\n", "\r", "\r\n", "x", "yz\nw", "", "\n\r\n\r"];
+        let mut seed = 7u64;
+        for step in 0..3_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let pick = |n: usize, shift: u32| ((seed >> shift) as usize) % (n + 1);
+            let start = pick(text.len(), 33);
+            let old_end = (start + pick(3, 45)).min(text.len());
+            let new_text = pieces[pick(pieces.len() - 1, 50)];
+            let removed = text[start..old_end].matches('\n').count();
+            text.replace_range(start..old_end, new_text);
+            lines.edit(&text, start, old_end, start + new_text.len(), removed);
+            let fresh = LineStarts::new(&text);
+            assert_eq!(lines.starts, fresh.starts, "step {step}: {text:?}");
+            assert_eq!(lines.rows_are_lines(), fresh.rows_are_lines(), "{text:?}");
+        }
+    }
 
     #[test]
     fn utf16_columns_round_trip_through_non_ascii_text() {
