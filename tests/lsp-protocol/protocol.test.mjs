@@ -206,11 +206,16 @@ test("$/cancelRequest cancels a request waiting on a long analysis", async (t) =
   const state = await s.state(uri);
   assert.equal(state.version, 1, "the server still answers");
   const p = await s.until("diagnostics of the 10 MB file", () => s.published.find((p) => p.uri === uri), 120000);
-  // Every line is a finding when the parse finishes within the core's parse time limit; a slow
-  // (debug) build may abandon the parse of 10 MB, which must still end in a publish, not a hang.
+  // Every line is a finding when analysis finishes within its work limits; where it stops early,
+  // a publish still comes (not a hang), with a note on line 1 saying the analysis is incomplete.
   assert.equal(p.version, 1);
-  assert.ok([0, 170000].includes(p.diagnostics.length), `${p.diagnostics.length} diagnostics`);
-  t.diagnostic(`10 MB file: ${p.diagnostics.length} diagnostics`);
+  const notes = p.diagnostics.filter((d) => d.code === "slopguard.analysis-incomplete");
+  const findings = p.diagnostics.length - notes.length;
+  assert.ok(
+    findings === 170000 ? notes.length === 0 : notes.length >= 1 && notes[0].range.start.line === 0,
+    `${findings} findings, ${notes.length} incomplete-analysis notes`,
+  );
+  t.diagnostic(`10 MB file: ${findings} findings, ${notes.length} incomplete-analysis notes`);
 });
 
 test("malformed input is answered or logged, never fatal", async (t) => {

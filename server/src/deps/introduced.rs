@@ -10,9 +10,8 @@ use super::policy::{DependencySettings, FailOnNew};
 use super::report::{self, DependencyEntry, DependencyReport, rule_ids};
 use super::signals;
 use super::{Ecosystem, ManifestKind, SourceKind, canonical_name, located};
-use crate::finding::{Finding, PackageRef};
 use crate::registry::{self, FileFinding, PackageChecker, PackageQuery, SourceFile, Verdicts};
-use crate::rules::{Category, Confidence, Severity};
+use crate::rules::{Category, Severity};
 use crate::text::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -440,30 +439,21 @@ fn note(
             policy.as_str()
         ));
     }
-    FileFinding {
+    report::finding(
         path,
-        finding: Finding {
-            rule_id: rule_id.to_string(),
-            category: Category::NewDependency,
-            severity: if fails {
-                Severity::Error
-            } else {
-                Severity::Info
-            },
-            confidence: Confidence::High,
-            message,
-            span,
-            cwe: vec!["CWE-1357".to_string()],
-            fix: None,
-            package: Some(PackageRef {
-                ecosystem: ecosystem.as_str().to_string(),
-                name: name.to_string(),
-                version: None,
-            }),
-            flow: None,
-            advisory: None,
+        rule_id,
+        Category::NewDependency,
+        if fails {
+            Severity::Error
+        } else {
+            Severity::Info
         },
-    }
+        message,
+        span,
+        ecosystem,
+        name,
+        None,
+    )
 }
 
 /// One entry per package: a manifest's removal wins over its lockfile's.

@@ -4,9 +4,12 @@
 
 use super::diff::Change;
 use super::{Dependency, Ecosystem, SourceKind};
+use crate::finding::{Finding, PackageRef};
 use crate::registry::{FileFinding, Lookup};
-use crate::rules::Category;
+use crate::rules::{Category, Confidence, Severity};
+use crate::text::Span;
 use serde::Serialize;
+use std::path::PathBuf;
 
 /// Rule ids of the findings this module produces.
 pub mod rule_ids {
@@ -148,6 +151,42 @@ pub(crate) fn facts(ecosystem: Ecosystem, lookup: Option<&Lookup>) -> Option<Str
         (None, _) => {}
     }
     Some(parts.join(", "))
+}
+
+/// A finding of the dependency checks about one package (CWE-1357: reliance on insufficiently
+/// trustworthy components).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding(
+    path: PathBuf,
+    rule_id: &str,
+    category: Category,
+    severity: Severity,
+    message: String,
+    span: Span,
+    ecosystem: Ecosystem,
+    name: &str,
+    version: Option<String>,
+) -> FileFinding {
+    FileFinding {
+        path,
+        finding: Finding {
+            rule_id: rule_id.to_string(),
+            category,
+            severity,
+            confidence: Confidence::High,
+            message,
+            span,
+            cwe: vec!["CWE-1357".to_string()],
+            fix: None,
+            package: Some(PackageRef {
+                ecosystem: ecosystem.as_str().to_string(),
+                name: name.to_string(),
+                version,
+            }),
+            flow: None,
+            advisory: None,
+        },
+    }
 }
 
 /// `1234567` → `1,234,567`.

@@ -20,11 +20,10 @@
 use super::Ecosystem;
 use super::lockfile::Locked;
 use super::policy::DependencySettings;
-use super::report::rule_ids;
-use crate::finding::{Finding, PackageRef};
+use super::report::{self, rule_ids};
 use crate::licences::{Licence, LicencePolicy, Verdict};
 use crate::registry::{FileFinding, Lookup, PackageInfo, Release, unix_now};
-use crate::rules::{Category, Confidence, Severity};
+use crate::rules::{Category, Severity};
 use crate::text::Span;
 use std::path::PathBuf;
 
@@ -223,40 +222,6 @@ pub fn judge(
     (notes, licence)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    path: PathBuf,
-    rule_id: &str,
-    category: Category,
-    severity: Severity,
-    message: String,
-    span: Span,
-    ecosystem: Ecosystem,
-    name: &str,
-    version: Option<String>,
-) -> FileFinding {
-    FileFinding {
-        path,
-        finding: Finding {
-            rule_id: rule_id.to_string(),
-            category,
-            severity,
-            confidence: Confidence::High,
-            message,
-            span,
-            cwe: vec!["CWE-1357".to_string()],
-            fix: None,
-            package: Some(PackageRef {
-                ecosystem: ecosystem.as_str().to_string(),
-                name: name.to_string(),
-                version,
-            }),
-            flow: None,
-            advisory: None,
-        },
-    }
-}
-
 /// A licence finding on a new dependency: a warning when denied, an info when unknown.
 pub fn licence_finding(
     path: PathBuf,
@@ -270,7 +235,7 @@ pub fn licence_finding(
         true => (rule_ids::LICENSE_DENIED, Severity::Warning),
         false => (rule_ids::LICENSE_UNKNOWN, Severity::Info),
     };
-    finding(
+    report::finding(
         path,
         rule_id,
         Category::License,
@@ -302,7 +267,7 @@ pub fn lockfile_findings(
             ),
             None => format!("`{}` {} arrives", package.name, package.version),
         };
-        out.push(finding(
+        out.push(report::finding(
             path.clone(),
             rule_ids::SUPPLY_CHAIN_SIGNAL,
             Category::NewDependency,

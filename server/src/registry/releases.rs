@@ -197,4 +197,36 @@ mod tests {
         assert_eq!(info.releases["2.0"].licence.as_deref(), Some("BSD License"));
         assert_eq!(info.releases["1.0"].licence, None);
     }
+
+    #[test]
+    fn crates_index_and_api() {
+        let mut info = PackageInfo::default();
+        crate_index_line(
+            &mut info,
+            "0.2.0",
+            &json!({"vers": "0.2.0", "links": "z", "pubtime": "2026-11-20T00:00:00Z"}),
+        );
+        crate_index_line(&mut info, "0.1.0", &json!({"vers": "0.1.0"}));
+        crate_api(
+            &mut info,
+            &json!({"versions": [
+                {"num": "0.2.0", "license": "MIT/Apache-2.0", "published_by": {"login": "bob"},
+                 "created_at": "2020-01-01T00:00:00Z"},
+                {"num": "0.1.0", "license": null, "published_by": null,
+                 "created_at": "2019-01-01T00:00:00Z"}
+            ]}),
+        );
+        let new = &info.releases["0.2.0"];
+        assert_eq!(new.links.as_deref(), Some("z"));
+        assert_eq!(new.licence.as_deref(), Some("MIT/Apache-2.0"));
+        assert_eq!(new.publisher.as_deref(), Some("bob"));
+        // The index's time wins; the API dates what the index does not.
+        assert_eq!(new.published, parse_time("2026-11-20T00:00:00Z"));
+        let old = &info.releases["0.1.0"];
+        assert_eq!(
+            (old.links.as_deref(), old.publisher.as_deref()),
+            (None, None)
+        );
+        assert_eq!(old.published, parse_time("2019-01-01T00:00:00Z"));
+    }
 }
