@@ -84,17 +84,27 @@ impl RuleSet {
     }
 }
 
-/// Whole lines covering every top-level item that `dirty` (the edited bytes of the current
-/// text) touches, and `dirty` itself.
+/// Whole lines covering every item that `dirty` (the edited bytes of the current text)
+/// touches, and `dirty` itself. An item is a top-level node, or, inside a node larger than a
+/// `MAX_SHARE`th of the text (one big class, an error spanning half the file), the children it
+/// holds that the edit touches, and so on down: the region stays small wherever the edit is.
 fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (dirty.start.min(text.len()), dirty.end.min(text.len()));
-    let root = edited_tree.root_node();
-    let mut cursor = root.walk();
-    for item in root.children(&mut cursor) {
-        // Touching counts: typing right after an item's last byte extends it.
-        if item.end_byte() >= dirty.start && item.start_byte() <= dirty.end {
-            start = start.min(item.start_byte());
-            end = end.max(item.end_byte());
+    let too_large = text.len() / MAX_SHARE;
+    let mut containers = vec![edited_tree.root_node()];
+    while let Some(container) = containers.pop() {
+        let mut cursor = container.walk();
+        for item in container.children(&mut cursor) {
+            // Touching counts: typing right after an item's last byte extends it.
+            if item.end_byte() < dirty.start || item.start_byte() > dirty.end {
+                continue;
+            }
+            if item.byte_range().len() > too_large && item.child_count() > 0 {
+                containers.push(item);
+            } else {
+                start = start.min(item.start_byte());
+                end = end.max(item.end_byte());
+            }
         }
     }
     let (start, end) = (start.min(text.len()), end.min(text.len()));
@@ -108,5 +118,54 @@ fn shift(finding: &mut Finding, by: usize, lines: &LineIndex<'_>) {
     finding.span = lines.span(finding.span.start_byte + by, finding.span.end_byte + by);
     if let Some(fix) = &mut finding.fix {
         fix.span = lines.span(fix.span.start_byte + by, fix.span.end_byte + by);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_inside_one_large_class_is_answered_from_its_method() {
+        let methods: String = (0..40)
+            .map(|i| format!("    def m{i}(self, x):\n        return x + {i}\n\n"))
+            .collect();
+        let before = format!("import os\n\n\nclass Big:\n{methods}");
+        let rules = RuleSet::builtin();
+        let language = Language::Python;
+        let mut tree = crate::analysis::parse(language, &before, None).unwrap();
+        let mut previous = rules.check_tracked(Some(language), &before, Some(&tree));
+        // Type a call to os.system into the twentieth method.
+        let at = before.find("        return x + 20").unwrap();
+        let typed = "        os.system(x)\n";
+        let text = format!("{}{typed}{}", &before[..at], &before[at..]);
+        let point = |offset: usize| {
+            let row = text[..offset].matches('\n').count();
+            tree_sitter::Point::new(
+                row,
+                offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
+            )
+        };
+        tree.edit(&tree_sitter::InputEdit {
+            start_byte: at,
+            old_end_byte: at,
+            new_end_byte: at + typed.len(),
+            start_position: point(at),
+            old_end_position: point(at),
+            new_end_position: point(at + typed.len()),
+        });
+        previous.edit(at, at, at + typed.len());
+        let answer = rules
+            .check_items(language, &text, &tree, &previous)
+            .expect("the class is larger than a quarter of the file: its method answers");
+        let reparsed = crate::analysis::parse(language, &text, None).unwrap();
+        let full = rules.check(Some(language), &text, Some(&reparsed));
+        let lines = |f: Vec<Finding>| -> Vec<(String, u32)> {
+            f.into_iter()
+                .map(|f| (f.rule_id, f.span.start.line))
+                .collect()
+        };
+        assert!(!full.is_empty(), "the typed call is a finding");
+        assert_eq!(lines(answer.findings()), lines(full));
     }
 }
