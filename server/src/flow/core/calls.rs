@@ -1,7 +1,7 @@
 //! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
 //! and local helpers followed through their per-parameter summaries.
 
-use super::value::{ALL, Value, join_taint};
+use super::value::{ALL, Value, join_ranges, join_taint};
 use super::{FileFlow, Pass, RECEIVER, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
@@ -191,13 +191,14 @@ impl<'t> FileFlow<'t, '_> {
                     continue;
                 }
                 if let Some(taint) = value.taint_for(*bit) {
-                    let function = self.functions[pass.function].node;
+                    let function = self.functions[pass.function].node.byte_range();
+                    let extent = join_ranges(&Some(function), &taint.via).unwrap_or_default();
                     pass.hits.push(SinkHit {
                         rule: bit.trailing_zeros() as usize,
                         sink: node.byte_range(),
                         label: label.to_string(),
                         taint: taint.clone(),
-                        extent: function.byte_range(),
+                        extent,
                     });
                     break;
                 }
@@ -234,7 +235,10 @@ impl<'t> FileFlow<'t, '_> {
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let summary = self.summary(index, position)?;
-            let entered = taint.with_step(node.byte_range(), format!("passed to `{name}()`"));
+            let mut entered = taint.with_step(node.byte_range(), format!("passed to `{name}()`"));
+            // Whatever comes back (or reaches a sink inside) depends on the helper's body.
+            let helper_range = self.functions[index].node.byte_range();
+            entered.via = join_ranges(&entered.via, &Some(helper_range));
             if let Some(inner) = &summary.returns {
                 let through = entered.through(inner);
                 if through.rules != 0 {
@@ -245,9 +249,11 @@ impl<'t> FileFlow<'t, '_> {
                 let through = entered.through(&hit.taint);
                 if through.rules & (1 << hit.rule) != 0 {
                     let caller = self.functions[pass.function].node.byte_range();
+                    let extent = join_ranges(&Some(caller), &Some(hit.extent.clone()));
+                    let extent = join_ranges(&extent, &through.via).unwrap_or_default();
                     pass.hits.push(SinkHit {
                         taint: through,
-                        extent: caller.start.min(hit.extent.start)..caller.end.max(hit.extent.end),
+                        extent,
                         ..hit.clone()
                     });
                 }

@@ -25,6 +25,7 @@ impl<'t> FileFlow<'t, '_> {
             steps: None,
             rules: mask,
             parameter: None,
+            via: None,
         })
     }
 

@@ -255,6 +255,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         steps: None,
                         rules: ALL,
                         parameter: Some(position),
+                        via: None,
                     })
                 } else if let Some((label, mask)) = source
                     .clone()
@@ -267,6 +268,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         steps: None,
                         rules: mask,
                         parameter: None,
+                        via: None,
                     })
                 } else {
                     Value::default()

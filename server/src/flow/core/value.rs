@@ -33,6 +33,9 @@ pub(crate) struct Taint {
     pub rules: u64,
     /// Whether the origin is a helper's parameter (summaries), not a real source.
     pub(super) parameter: Option<usize>,
+    /// The local helpers the value went through (their bytes, joined): an edit there can change
+    /// whether it is still tainted, so a sink it reaches depends on them too.
+    pub(crate) via: Option<Range<usize>>,
 }
 
 impl Taint {
@@ -66,6 +69,7 @@ impl Taint {
     pub(super) fn through(&self, inner: &Taint) -> Taint {
         let mut out = Taint {
             rules: self.rules & inner.rules,
+            via: join_ranges(&self.via, &inner.via),
             ..self.clone()
         };
         for step in inner.steps() {
@@ -126,8 +130,20 @@ pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> 
     match (a, b) {
         (Some(a), Some(b)) => Some(Taint {
             rules: a.rules | b.rules,
+            via: join_ranges(&a.via, &b.via),
             ..a.clone()
         }),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
+/// The smallest range covering both (either may be absent).
+pub(super) fn join_ranges(
+    a: &Option<Range<usize>>,
+    b: &Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
         (a, b) => a.clone().or_else(|| b.clone()),
     }
 }

@@ -123,6 +123,10 @@ fn refine(m: &mut Matched, value: &Value, bit: u64, lines: &LineIndex<'_>) -> bo
     if let Some(taint) = value.taint_for(bit) {
         let path = trace(&taint.origin, &taint.steps(), lines);
         name_source(m, Some(Box::new(path)));
+        // The helpers the value went through decide it too: an edit there re-checks this match.
+        if let Some(via) = &taint.via {
+            m.extent = m.extent.start.min(via.start)..m.extent.end.max(via.end);
+        }
         return true;
     }
     value.clean & bit == 0

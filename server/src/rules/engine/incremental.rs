@@ -195,6 +195,19 @@ impl RuleSet {
             // Flow findings and refined matches depend on whole functions and on every point of
             // their paths: grow the range to the functions around it and to the paths of the
             // findings it touches, until it stands still.
+            // An edit that opens or closes a function (a brace typed or deleted) moves what is
+            // module-level code after it, whose constants every function reads: the functions
+            // around the edit must be the same ones before and after, or everything is re-checked.
+            // While the text does not parse, error recovery decides where functions end, and
+            // one keystroke can move a function's end (and so what is module-level) far from
+            // the edit: re-check in full until it parses again.
+            if tree.root_node().has_error()
+                || old_tree.root_node().has_error()
+                || crate::flow::functions_around(language, old_tree, &edited)
+                    != crate::flow::functions_around(language, tree, &edited)
+            {
+                return self.check_tracked(Some(language), text, Some(tree));
+            }
             let mut range = edited;
             let mut settled = false;
             for _ in 0..4 {
