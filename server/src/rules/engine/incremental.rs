@@ -192,9 +192,6 @@ impl RuleSet {
         let flows = matches!(self.flow(language), Ok(Some(_)));
         let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
         if flows && let Some(edited) = dirty.clone() {
-            // Flow findings and refined matches depend on whole functions and on every point of
-            // their paths: grow the range to the functions around it and to the paths of the
-            // findings it touches, until it stands still.
             // An edit that opens or closes a function (a brace typed or deleted) moves what is
             // module-level code after it, whose constants every function reads: the functions
             // around the edit must be the same ones before and after, or everything is re-checked.
@@ -208,6 +205,9 @@ impl RuleSet {
             {
                 return self.check_tracked(Some(language), text, Some(tree));
             }
+            // Flow findings and refined matches depend on whole functions and on every point of
+            // their paths: grow the range to the functions around it and to the paths of the
+            // findings it touches, until it stands still.
             let mut range = edited;
             let mut settled = false;
             for _ in 0..4 {
