@@ -1,6 +1,7 @@
 //! Reading rule files: the embedded pack and user directories, with validation that names the
 //! file, the line and what is wrong.
 
+use super::LazyRegex;
 use super::model::*;
 use super::predicates::CustomPredicate;
 use super::template;
@@ -314,7 +315,7 @@ fn parse_rule_checked(
                         .into(),
                 ));
             }
-            let regex = Regex::new(regex_src.get_ref())
+            let regex = lazy_regex(regex_src.get_ref(), checks)
                 .map_err(|e| error_at(regex_src.span().start, format!("invalid regex: {e}")))?;
             let scope = match shape.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("any") => RegexScope::Any,
@@ -328,7 +329,7 @@ fn parse_rule_checked(
                 }
             };
             let exclude = match &shape.exclude {
-                Some(src) => Some(Regex::new(src.get_ref()).map_err(|e| {
+                Some(src) => Some(lazy_regex(src.get_ref(), checks).map_err(|e| {
                     error_at(src.span().start, format!("invalid `exclude` regex: {e}"))
                 })?),
                 None => None,
@@ -352,11 +353,18 @@ fn parse_rule_checked(
                     format!("`min-entropy` {bits} is outside 0..=8"),
                 ));
             }
-            let names: Vec<String> = regex
-                .capture_names()
-                .flatten()
-                .map(str::to_string)
-                .collect();
+            // Trusted rules are not compiled here, so their capture names are not checked.
+            let names = match checks {
+                QueryChecks::Full => Some(
+                    regex
+                        .get()
+                        .capture_names()
+                        .flatten()
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                QueryChecks::Trusted => None,
+            };
             (
                 Matcher::Regex {
                     regex,
@@ -365,7 +373,7 @@ fn parse_rule_checked(
                     exclude,
                     checksum,
                 },
-                Some(names),
+                names,
             )
         }
         (None, None) if taint.is_some() => (
@@ -450,6 +458,14 @@ fn parse_rule_checked(
         origin: origin.to_string(),
         contexts: file.contexts,
     })
+}
+
+/// A rule file's regex: compiled now when the file is checked in full, else on first use.
+fn lazy_regex(source: &str, checks: QueryChecks) -> Result<LazyRegex, regex::Error> {
+    match checks {
+        QueryChecks::Full => LazyRegex::compiled(source),
+        QueryChecks::Trusted => Ok(LazyRegex::deferred(source)),
+    }
 }
 
 fn parse_targets(languages: &Spanned<Vec<String>>) -> Result<Vec<Target>, String> {

@@ -1,0 +1,73 @@
+//! A regex that rule data names but most runs never execute, compiled on first use.
+//!
+//! The pack holds a hundred-odd regexes (secret patterns and their `exclude`s, flow specs'
+//! receivers and decorators). A one-file run executes a handful of them, yet compiling all of
+//! them at load was a fifth of its CPU time. Rule files a user gives are compiled when loaded
+//! ([`LazyRegex::compiled`]), so a broken one fails the same way and at the same point as
+//! before; the embedded pack defers ([`LazyRegex::deferred`]): the test suite compiles every
+//! one of its regexes (`the_embedded_pack_is_valid`).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    source: Box<str>,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// Compiles `source` now: for rule files whose errors must be reported when loaded.
+    pub fn compiled(source: &str) -> Result<LazyRegex, regex::Error> {
+        let regex = Regex::new(source)?;
+        Ok(LazyRegex {
+            source: source.into(),
+            compiled: OnceLock::from(regex),
+        })
+    }
+
+    /// Keeps `source` to compile on first use: for the embedded pack, validated by its tests.
+    pub fn deferred(source: &str) -> LazyRegex {
+        LazyRegex {
+            source: source.into(),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled regex.
+    ///
+    /// # Panics
+    /// If a deferred pattern does not compile: only the embedded pack defers, and its tests
+    /// compile every pattern, so this is a defect of the build, as an invalid embedded pack is
+    /// for [`RuleSet::builtin`](super::RuleSet::builtin).
+    pub fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.source).unwrap_or_else(|e| {
+                panic!("embedded rule regex `{}` is invalid: {e}", self.source)
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deferred_pattern_compiles_on_first_use() {
+        let lazy = LazyRegex::deferred("a+b");
+        assert!(lazy.compiled.get().is_none(), "nothing compiled yet");
+        assert!(lazy.get().is_match("xaab"));
+        assert!(lazy.compiled.get().is_some());
+    }
+
+    #[test]
+    fn an_invalid_pattern_fails_when_compiled() {
+        assert!(LazyRegex::compiled("(unclosed").is_err());
+    }
+}
