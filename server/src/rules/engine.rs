@@ -150,7 +150,8 @@ impl RuleSet {
                 // alone, as the combined query would fail for them too.
                 Err(_) => {
                     for &rule in &missing {
-                        if let Ok(Some(alone)) = compile_language(&self.rules, Some(&[rule]), language)
+                        if let Ok(Some(alone)) =
+                            compile_language(&self.rules, Some(&[rule]), language)
                         {
                             batches.compiled.push(Arc::new(alone));
                         }

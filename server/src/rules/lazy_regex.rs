@@ -10,6 +10,15 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// When a rule file's regexes compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegexCompile {
+    /// When the file is loaded, so that an invalid one is reported then.
+    WhenLoaded,
+    /// On first use: the embedded pack, whose regexes its tests compile.
+    OnFirstUse,
+}
+
 #[derive(Debug, Clone)]
 pub struct LazyRegex {
     source: Box<str>,
@@ -17,6 +26,14 @@ pub struct LazyRegex {
 }
 
 impl LazyRegex {
+    /// [`LazyRegex::compiled`] or [`LazyRegex::deferred`], as `when` says.
+    pub fn new(source: &str, when: RegexCompile) -> Result<LazyRegex, regex::Error> {
+        match when {
+            RegexCompile::WhenLoaded => LazyRegex::compiled(source),
+            RegexCompile::OnFirstUse => Ok(LazyRegex::deferred(source)),
+        }
+    }
+
     /// Compiles `source` now: for rule files whose errors must be reported when loaded.
     pub fn compiled(source: &str) -> Result<LazyRegex, regex::Error> {
         let regex = Regex::new(source)?;
@@ -39,6 +56,12 @@ impl LazyRegex {
         &self.source
     }
 
+    /// Whether the pattern is compiled yet.
+    #[cfg(test)]
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// The compiled regex.
     ///
     /// # Panics
@@ -47,9 +70,8 @@ impl LazyRegex {
     /// for [`RuleSet::builtin`](super::RuleSet::builtin).
     pub fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            Regex::new(&self.source).unwrap_or_else(|e| {
-                panic!("embedded rule regex `{}` is invalid: {e}", self.source)
-            })
+            Regex::new(&self.source)
+                .unwrap_or_else(|e| panic!("embedded rule regex `{}` is invalid: {e}", self.source))
         })
     }
 }
@@ -61,9 +83,9 @@ mod tests {
     #[test]
     fn a_deferred_pattern_compiles_on_first_use() {
         let lazy = LazyRegex::deferred("a+b");
-        assert!(lazy.compiled.get().is_none(), "nothing compiled yet");
+        assert!(!lazy.is_compiled(), "nothing compiled yet");
         assert!(lazy.get().is_match("xaab"));
-        assert!(lazy.compiled.get().is_some());
+        assert!(lazy.is_compiled());
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Reading rule files: the embedded pack and user directories, with validation that names the
 //! file, the line and what is wrong.
 
-use super::LazyRegex;
 use super::model::*;
 use super::predicates::CustomPredicate;
 use super::template;
+use super::{LazyRegex, RegexCompile};
 use crate::lang::Language;
 use regex::Regex;
 use std::fmt;
@@ -250,7 +250,7 @@ fn parse_rule_checked(
         Some(table) => Some(std::sync::Arc::new(
             table
                 .get_ref()
-                .compile(file.matcher.is_some())
+                .compile(file.matcher.is_some(), checks.regexes())
                 .map_err(|m| error_at(table.span().start, m))?,
         )),
         None => None,
@@ -315,7 +315,7 @@ fn parse_rule_checked(
                         .into(),
                 ));
             }
-            let regex = lazy_regex(regex_src.get_ref(), checks)
+            let regex = LazyRegex::new(regex_src.get_ref(), checks.regexes())
                 .map_err(|e| error_at(regex_src.span().start, format!("invalid regex: {e}")))?;
             let scope = match shape.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("any") => RegexScope::Any,
@@ -329,9 +329,9 @@ fn parse_rule_checked(
                 }
             };
             let exclude = match &shape.exclude {
-                Some(src) => Some(lazy_regex(src.get_ref(), checks).map_err(|e| {
-                    error_at(src.span().start, format!("invalid `exclude` regex: {e}"))
-                })?),
+                Some(src) => Some(LazyRegex::new(src.get_ref(), checks.regexes()).map_err(
+                    |e| error_at(src.span().start, format!("invalid `exclude` regex: {e}")),
+                )?),
                 None => None,
             };
             let checksum = match &shape.checksum {
@@ -460,11 +460,13 @@ fn parse_rule_checked(
     })
 }
 
-/// A rule file's regex: compiled now when the file is checked in full, else on first use.
-fn lazy_regex(source: &str, checks: QueryChecks) -> Result<LazyRegex, regex::Error> {
-    match checks {
-        QueryChecks::Full => LazyRegex::compiled(source),
-        QueryChecks::Trusted => Ok(LazyRegex::deferred(source)),
+impl QueryChecks {
+    /// Rule files checked in full compile their regexes when loaded; the trusted pack defers.
+    fn regexes(self) -> RegexCompile {
+        match self {
+            QueryChecks::Full => RegexCompile::WhenLoaded,
+            QueryChecks::Trusted => RegexCompile::OnFirstUse,
+        }
     }
 }
 

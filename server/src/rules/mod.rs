@@ -17,7 +17,7 @@ pub use corpus::{CorpusReport, RuleScore, score_corpus};
 pub use engine::{RuleFindings, RuleSet};
 pub use explain::explain;
 pub use ids::{KnownIds, Selection};
-pub use lazy_regex::LazyRegex;
+pub use lazy_regex::{LazyRegex, RegexCompile};
 pub use load::{RuleError, load_dir, load_embedded, parse_rule};
 pub use model::{
     Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, SeverityOverride,
