@@ -57,6 +57,9 @@ pub fn analyze(job: Job) -> Outcome {
         baseline,
         scope,
     } = job;
+    if let Some(too_large) = scope.too_large(&snapshot.text) {
+        return not_analysed(snapshot, too_large);
+    }
     let language = snapshot.kind.language();
     let text = &snapshot.text;
     let parsed = language.map(|l| parse_checked(l, text, snapshot.old_tree.as_ref()));
@@ -95,11 +98,29 @@ pub fn analyze(job: Job) -> Outcome {
     }
 }
 
+/// The outcome for a text that is not analysed at all (over the size limit): no findings, and
+/// the reason, which the editor shows on line 1.
+fn not_analysed(snapshot: Snapshot, reason: Incomplete) -> Outcome {
+    Outcome {
+        version: snapshot.version,
+        revision: snapshot.revision,
+        text: snapshot.text,
+        tree: None,
+        rule_findings: None,
+        findings: Vec::new(),
+        changed: ChangedLines::ALL,
+        provisional: false,
+        incomplete: Some(vec![reason]),
+        nul: false,
+    }
+}
+
 /// Whether [`analyze_items`] can answer this job: the document has a parse and findings to
-/// follow the edits since.
+/// follow the edits since, and is not over the size limit.
 pub fn items_apply(job: &Job) -> bool {
     let snapshot = &job.snapshot;
-    snapshot.kind.language().is_some()
+    job.scope.too_large(&snapshot.text).is_none()
+        && snapshot.kind.language().is_some()
         && snapshot.old_tree.is_some()
         && latest_findings(snapshot).is_some_and(|p| p.edited())
 }

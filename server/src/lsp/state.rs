@@ -486,9 +486,13 @@ impl State {
         }
     }
 
-    /// The input of the background passes, if `version` is still the document's current one.
+    /// The input of the background passes, if `version` is still the document's current one
+    /// and was analysed (they read the whole text too: not one over the size limit).
     fn pass_input(&self, uri: &Uri, version: i32) -> Option<PassInput> {
         let entry = self.docs.get(uri).filter(|e| e.doc.version == version)?;
+        if entry.notes.too_large() {
+            return None;
+        }
         let code = entry
             .findings
             .code
