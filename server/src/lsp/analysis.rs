@@ -4,7 +4,7 @@
 use super::baseline::{self, Baseline, ChangedLines};
 use super::config::Settings;
 use super::document::Snapshot;
-use crate::analysis::{FileKind, Incomplete, parse_checked};
+use crate::analysis::{FileKind, Incomplete, IncompleteFile, parse_checked};
 use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::{RuleFindings, RuleSet};
@@ -180,6 +180,24 @@ pub struct PassInput {
     pub settings: Arc<Settings>,
 }
 
+/// What one run of a background pass found.
+#[derive(Debug, Default)]
+pub struct PassOutput {
+    pub findings: Vec<Finding>,
+    /// What was wrong with the machine rather than the document (a registry cache that cannot be
+    /// read or written): the user is told once per session, not on every document.
+    pub setup_problems: Vec<IncompleteFile>,
+}
+
+impl From<Vec<Finding>> for PassOutput {
+    fn from(findings: Vec<Finding>) -> Self {
+        PassOutput {
+            findings,
+            setup_problems: Vec::new(),
+        }
+    }
+}
+
 /// A slower source of findings (registry lookups, new-dependency checks) that runs after the
 /// rule diagnostics are published and whose findings are merged in when it resolves. It must
 /// answer from its cache first and never block: it runs on the async runtime.
@@ -187,5 +205,5 @@ pub trait BackgroundPass: Send + Sync + 'static {
     /// A stable name; a document keeps the latest findings of each pass under it.
     fn name(&self) -> &'static str;
 
-    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>>;
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = PassOutput> + Send>>;
 }
