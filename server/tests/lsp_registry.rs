@@ -304,7 +304,11 @@ fn an_unusable_cache_is_shown_once_per_session_and_logged() {
     // A second document meets the same cache: answered, but not shown again (the server shows
     // the warning before it publishes the pass's findings, so it would come first).
     let second = work.path().join("other.py");
-    editor.open(&second, "python", "import acme_extra\nimport acme_phantom_sdk\n");
+    editor.open(
+        &second,
+        "python",
+        "import acme_extra\nimport acme_phantom_sdk\n",
+    );
     let uri = format!("file://{}", second.display());
     let next = editor
         .next(|m| {

@@ -30,9 +30,9 @@ use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::collections::HashSet;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, watch};
@@ -175,7 +175,9 @@ impl State {
             "slopguard: {problem}; registry answers are asked again and not kept until it is fixed"
         );
         self.log(MessageType::WARNING, &message).await;
-        self.client.show_message(MessageType::WARNING, message).await;
+        self.client
+            .show_message(MessageType::WARNING, message)
+            .await;
     }
 
     /// Registers an opened document and starts its worker. Synchronous up to the spawn.

@@ -138,9 +138,7 @@ impl PackageChecker {
         let mut answers = self.known_answers(&references);
         if let Ok(prefetched) = self.prefetched.lock() {
             for (key, lookup) in prefetched.iter() {
-                answers
-                    .entry(key.clone())
-                    .or_insert_with(|| lookup.clone());
+                answers.entry(key.clone()).or_insert_with(|| lookup.clone());
             }
         }
         let pending = unique(lookups(&references))
