@@ -1,5 +1,6 @@
-"""A tiny redirect and download service on the standard library's http.server: request data that
-reaches response headers raw, next to twins that percent-encode it, strip line breaks or use constants."""
+"""A tiny redirect and download service on the standard library's http.server: percent-decoded request
+data that reaches response headers raw, next to twins that re-encode it, strip line breaks, keep the raw
+(line-break-free) request line or use constants."""
 import urllib.parse as up
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlparse
@@ -32,7 +33,7 @@ class Redirector(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_OPTIONS(self):
-        first = self.headers.get("X-Request-Id", "")
+        first = up.unquote(urlparse(self.path).query)
         second = "req-" + first
         third = second.strip()
         self.send_response(204)
@@ -41,7 +42,7 @@ class Redirector(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_TRACE(self):
-        first = self.headers.get("X-Request-Id", "")
+        first = up.unquote(urlparse(self.path).query)
         second = "req-" + strip_breaks(first)
         third = second.strip()
         self.send_response(204)
@@ -52,9 +53,16 @@ class Redirector(BaseHTTPRequestHandler):
 
 class Downloads(BaseHTTPRequestHandler):
     def do_GET(self):
-        name = urlparse(self.path).path.rsplit("/", 1)[-1]
+        name = up.unquote(urlparse(self.path).path.rsplit("/", 1)[-1])
         self.send_response(200)
         # ruleid: python.header-injection
+        self.send_header("Content-Disposition", download_header(name))
+        self.end_headers()
+
+    def do_PUT(self):
+        name = urlparse(self.path).path.rsplit("/", 1)[-1]
+        self.send_response(200)
+        # ok: python.header-injection
         self.send_header("Content-Disposition", download_header(name))
         self.end_headers()
 
