@@ -238,6 +238,13 @@ pub(crate) trait Adapter: Sync {
     }
     /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
+    /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
+    /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types
+    /// are erased (an `id: number` route parameter is still the request's string): none there.
+    fn is_scalar_type(&self, _annotation: &str) -> bool {
+        false
+    }
 }
 
 /// The adapter for a language.
