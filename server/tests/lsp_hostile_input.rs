@@ -190,3 +190,134 @@ fn incomplete_analysis_is_logged_and_shown_on_line_1() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn a_document_over_the_size_limit_is_not_analysed_and_says_so() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("slopguard.toml"), "max-file-size = 2000\n").unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let big = work.path().join("big.py");
+    let text = format!("x = eval(input())\n{}", "y = 1\n".repeat(400));
+    editor.open(&big, "python", &text);
+    let uri = format!("file://{}", big.display());
+    let reason = format!("{} bytes is over the size limit of 2000", text.len());
+    let found = editor.expect_all(&[
+        ("log of the skipped document", &|m| {
+            Editor::is_log(m, &reason) && Editor::is_log(m, &uri)
+        }),
+        ("diagnostics with the note", &|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri.as_str()
+        }),
+    ]);
+    let diagnostics = found[1]["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "only the note: {diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "slopguard.analysis-incomplete");
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&reason),
+        "{diagnostics:?}"
+    );
+
+    // Cut below the limit by an edit: analysed again, and the note goes.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 401, "character": 0}}, "text": ""}]}),
+    );
+    editor
+        .diagnostics(&big, |d| d.len() == 1 && d[0]["code"] == "python.eval-exec")
+        .expect("the eval found, the note gone, once the document is under the limit");
+
+    // Grown past it again by an edit: the findings go and the note is back.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "z = eval(w)\n".repeat(200)}]}),
+    );
+    editor
+        .diagnostics(&big, |d| {
+            d.len() == 1 && d[0]["code"] == "slopguard.analysis-incomplete"
+        })
+        .expect("the note alone once the document is over the limit again");
+}
+
+#[test]
+fn without_a_config_the_editor_applies_the_default_size_limit() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let big = work.path().join("generated.js");
+    // Just over 1 MiB, the `max-file-size` default of `check`.
+    let text = format!("eval(x);\n{}", "a = 1;\n".repeat(150_000));
+    assert!(text.len() > 1024 * 1024);
+    editor.open(&big, "javascript", &text);
+    let diagnostics = editor
+        .diagnostics(&big, |d| !d.is_empty())
+        .expect("diagnostics for the large document");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is over the size limit of 1048576"),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn only_recently_changed_documents_keep_a_syntax_tree_and_the_others_stay_right() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    // Two more documents than keep a tree (`lsp::memory::TREES_KEPT`, 8).
+    let files: Vec<_> = (0..10)
+        .map(|n| work.path().join(format!("doc_{n}.py")))
+        .collect();
+    for file in &files {
+        editor.open(file, "python", "import os\n\nx = eval(input())\n");
+        editor
+            .diagnostic(file, "python.eval-exec")
+            .expect("each document analysed");
+    }
+    let state = |editor: &mut Editor, id: u64, file: &std::path::Path| {
+        editor.request(
+            id,
+            "slopguard/documentState",
+            json!({"uri": format!("file://{}", file.display())}),
+        )["result"]
+            .clone()
+    };
+    assert_eq!(state(&mut editor, 20, &files[0])["syntaxTree"], false);
+    assert_eq!(state(&mut editor, 21, &files[1])["syntaxTree"], false);
+    assert_eq!(state(&mut editor, 22, &files[9])["syntaxTree"], true);
+
+    // The first document, edited without a tree, is parsed whole again: its diagnostics follow.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": format!("file://{}", files[0].display()), "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "os.system(input())\n"}]}),
+    );
+    let diagnostics = editor
+        .diagnostics(&files[0], |d| d.len() == 2)
+        .expect("both findings after the edit");
+    let lines: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(lines.contains(&("python.eval-exec", 3)), "{lines:?}");
+    assert_eq!(state(&mut editor, 23, &files[0])["syntaxTree"], true);
+    // ... and the least recently changed document gave its tree up instead.
+    assert_eq!(state(&mut editor, 24, &files[2])["syntaxTree"], false);
+}

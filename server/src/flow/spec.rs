@@ -56,6 +56,9 @@ pub(crate) struct CallFile {
     pub receiver: Option<String>,
     /// A regex the whole call's text must match.
     pub text: Option<String>,
+    /// A regex the whole call's text must not match (`HttpResponse(body,
+    /// content_type="application/json")` is not markup).
+    pub not_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -127,6 +130,7 @@ pub(crate) struct CallPattern {
     pub method: Option<String>,
     pub receiver: Option<LazyRegex>,
     pub text: Option<LazyRegex>,
+    pub not_text: Option<LazyRegex>,
 }
 
 impl CallPattern {
@@ -151,6 +155,11 @@ impl CallPattern {
         }
         if let Some(text) = &self.text
             && !text.get().is_match(call.text)
+        {
+            return false;
+        }
+        if let Some(text) = &self.not_text
+            && text.get().is_match(call.text)
         {
             return false;
         }
@@ -306,6 +315,11 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
             .text
             .as_deref()
             .map(|r| regex(r, "text", when))
+            .transpose()?,
+        not_text: file
+            .not_text
+            .as_deref()
+            .map(|r| regex(r, "not-text", when))
             .transpose()?,
     })
 }

@@ -25,14 +25,16 @@ use super::diagnostics::{
     AnalysisNotes, DocFindings, SourceFindings, note_diagnostics, to_diagnostic, visible,
 };
 use super::document::Document;
-use crate::analysis::FileKind;
+use super::memory::{TREES_KEPT, Trimmer};
+use crate::analysis::{FileKind, IncompleteFile};
 use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
@@ -109,6 +111,10 @@ pub struct State {
     /// diagnostics that would then change.
     rules_ready: AtomicBool,
     next_open_id: AtomicU64,
+    /// The setup problems already shown to the user (by path and kind): once per session each.
+    setup_problems_shown: Mutex<HashSet<(String, &'static str)>>,
+    /// Returns memory to the system after documents close or give up their trees.
+    pub trimmer: Trimmer,
 }
 
 impl State {
@@ -132,6 +138,8 @@ impl State {
             pass_slots: Arc::new(Semaphore::new(cores)),
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
+            setup_problems_shown: Mutex::default(),
+            trimmer: Trimmer::default(),
         }
     }
 
@@ -152,6 +160,28 @@ impl State {
 
     pub async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
         self.client.log_message(typ, message).await;
+    }
+
+    /// Tells the user about a problem with the machine's setup (an unusable registry cache):
+    /// logged, and shown as a warning the first time in the session, since it concerns every
+    /// document and editing one cannot fix it.
+    pub async fn report_setup_problem(&self, problem: &IncompleteFile) {
+        let key = (problem.path.clone(), problem.reason.kind());
+        let first = self
+            .setup_problems_shown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key);
+        if !first {
+            return;
+        }
+        let message = format!(
+            "slopguard: {problem}; registry answers are asked again and not kept until it is fixed"
+        );
+        self.log(MessageType::WARNING, &message).await;
+        self.client
+            .show_message(MessageType::WARNING, message)
+            .await;
     }
 
     /// Registers an opened document and starts its worker. Synchronous up to the spawn.
@@ -345,6 +375,28 @@ impl State {
         true
     }
 
+    /// Drops the syntax trees of all but the [`TREES_KEPT`] most recently changed documents
+    /// (see [`super::memory`]). Called after an analysis stored a tree; takes each entry's lock
+    /// alone, so it must be called with none held.
+    fn keep_trees_bounded(&self) {
+        let mut holding: Vec<(std::time::Instant, Uri)> = self
+            .docs
+            .iter()
+            .filter(|entry| entry.doc.has_tree())
+            .map(|entry| (entry.doc.changed_at(), entry.key().clone()))
+            .collect();
+        if holding.len() <= TREES_KEPT {
+            return;
+        }
+        holding.sort_by_key(|(changed_at, _)| std::cmp::Reverse(*changed_at));
+        for (_, uri) in &holding[TREES_KEPT..] {
+            if let Some(mut entry) = self.docs.get_mut(uri) {
+                entry.doc.forget_tree();
+            }
+        }
+        self.trimmer.schedule();
+    }
+
     /// The diagnostics of the current version, if it has been analysed.
     fn diagnostics(&self, uri: &Uri) -> Option<(i32, Vec<Diagnostic>)> {
         let settings = self.settings();
@@ -459,6 +511,7 @@ impl State {
                         break;
                     };
                     if state.store(&uri, open_id, outcome) {
+                        state.keep_trees_bounded();
                         start_passes(&state, &uri, version);
                         wake.notify_one();
                     }
@@ -486,9 +539,13 @@ impl State {
         }
     }
 
-    /// The input of the background passes, if `version` is still the document's current one.
+    /// The input of the background passes, if `version` is still the document's current one
+    /// and was analysed (they read the whole text too: not one over the size limit).
     fn pass_input(&self, uri: &Uri, version: i32) -> Option<PassInput> {
         let entry = self.docs.get(uri).filter(|e| e.doc.version == version)?;
+        if entry.notes.too_large() {
+            return None;
+        }
         let code = entry
             .findings
             .code
@@ -650,6 +707,7 @@ async fn analyse_fully(state: &Arc<State>, uri: &Uri, open_id: u64, job: Job) ->
         }
     }
     state.mark_analysed(uri, open_id, version);
+    state.keep_trees_bounded();
     start_passes(state, uri, version);
     Analysed::Stored
 }
@@ -674,8 +732,11 @@ fn start_passes(state: &Arc<State>, uri: &Uri, version: i32) {
                     return;
                 };
                 let text = input.text.clone();
-                let findings = pass.run(input).await;
-                state.merge_pass(&uri, pass.name(), version, text, findings);
+                let output = pass.run(input).await;
+                for problem in &output.setup_problems {
+                    state.report_setup_problem(problem).await;
+                }
+                state.merge_pass(&uri, pass.name(), version, text, output.findings);
             });
         }
     });

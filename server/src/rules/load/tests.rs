@@ -204,7 +204,12 @@ fn user_regexes_compile_when_loaded_and_the_packs_on_first_use() {
     assert!(e.message.contains("invalid `receiver` regex"), "{e}");
     assert!(e.line.is_some(), "{e}");
     assert!(
-        parse_rule(&flow.replace("(request", "request"), "x.toml", Some("os-system")).is_ok(),
+        parse_rule(
+            &flow.replace("(request", "request"),
+            "x.toml",
+            Some("os-system")
+        )
+        .is_ok(),
         "the same table with a valid regex loads"
     );
 
