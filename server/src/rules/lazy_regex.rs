@@ -8,7 +8,7 @@
 //! one of its regexes (`the_embedded_pack_is_valid`).
 
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// When a rule file's regexes compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +19,12 @@ pub enum RegexCompile {
     OnFirstUse,
 }
 
+/// Clones share one compiled regex (the flow layer copies specs into each language's tables).
 #[derive(Debug, Clone)]
-pub struct LazyRegex {
+pub struct LazyRegex(Arc<Lazy>);
+
+#[derive(Debug)]
+struct Lazy {
     source: Box<str>,
     compiled: OnceLock<Regex>,
 }
@@ -37,29 +41,29 @@ impl LazyRegex {
     /// Compiles `source` now: for rule files whose errors must be reported when loaded.
     pub fn compiled(source: &str) -> Result<LazyRegex, regex::Error> {
         let regex = Regex::new(source)?;
-        Ok(LazyRegex {
+        Ok(LazyRegex(Arc::new(Lazy {
             source: source.into(),
             compiled: OnceLock::from(regex),
-        })
+        })))
     }
 
     /// Keeps `source` to compile on first use: for the embedded pack, validated by its tests.
     pub fn deferred(source: &str) -> LazyRegex {
-        LazyRegex {
+        LazyRegex(Arc::new(Lazy {
             source: source.into(),
             compiled: OnceLock::new(),
-        }
+        }))
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        &self.source
+        &self.0.source
     }
 
     /// Whether the pattern is compiled yet.
     #[cfg(test)]
     pub fn is_compiled(&self) -> bool {
-        self.compiled.get().is_some()
+        self.0.compiled.get().is_some()
     }
 
     /// The compiled regex.
@@ -69,9 +73,10 @@ impl LazyRegex {
     /// compile every pattern, so this is a defect of the build, as an invalid embedded pack is
     /// for [`RuleSet::builtin`](super::RuleSet::builtin).
     pub fn get(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            Regex::new(&self.source)
-                .unwrap_or_else(|e| panic!("embedded rule regex `{}` is invalid: {e}", self.source))
+        let Lazy { source, compiled } = &*self.0;
+        compiled.get_or_init(|| {
+            Regex::new(source)
+                .unwrap_or_else(|e| panic!("embedded rule regex `{source}` is invalid: {e}"))
         })
     }
 }
