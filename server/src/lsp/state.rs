@@ -550,7 +550,12 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                 Step::LoadScope(path) => {
                     let scope = match path {
                         Some(path) => tokio::task::spawn_blocking(move || {
-                            FileScope::load(&super::registry_pass::project_root(&path), &path)
+                            let root = super::registry_pass::project_root(&path);
+                            // `[files]`, the default policy when there is none or it is invalid.
+                            let policy = crate::config::Config::discover(&root)
+                                .map(|c| c.files)
+                                .unwrap_or_default();
+                            FileScope::load(&root, &path, policy)
                         })
                         .await
                         .unwrap_or_default(),

@@ -139,15 +139,13 @@ pub struct FileScope {
 }
 
 impl FileScope {
-    /// The scope of `path` in the project rooted at `root`: its `.gitattributes` and
-    /// `slopguard.toml` `[files]` (the default policy when there is none or it is invalid).
-    pub fn load(root: &Path, path: &Path) -> FileScope {
+    /// The scope of `path` in the project rooted at `root`: its `.gitattributes` and `policy`,
+    /// the project's `slopguard.toml` `[files]` (read by the caller: configuration belongs to the
+    /// shells).
+    pub fn load(root: &Path, path: &Path, policy: FilePolicy) -> FileScope {
         let Ok(relative) = path.strip_prefix(root) else {
             return FileScope::default();
         };
-        let policy = crate::config::Config::discover(root)
-            .map(|c| c.files)
-            .unwrap_or_default();
         FileScope {
             attribute: Attributes::read(root).context_of(relative),
             relative: Some(relative.to_path_buf()),
