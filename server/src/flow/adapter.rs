@@ -26,6 +26,9 @@ pub(crate) struct CallSite<'a> {
 pub(crate) struct Arg<'t> {
     pub value: Node<'t>,
     pub keyword: Option<Node<'t>>,
+    /// `*args`, `**kwargs`, `...rest`: fills an unknown number of positions, so neither it nor
+    /// any argument after it is known to sit at a given position.
+    pub spread: bool,
 }
 
 /// What an expression is, to the flow core.
@@ -322,6 +325,7 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
         .map(|value| Arg {
             value,
             keyword: None,
+            spread: false,
         })
         .collect()
 }

@@ -324,6 +324,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
                 return vec![Arg {
                     value: list,
                     keyword: None,
+                    spread: false,
                 }];
             }
             positional(list)

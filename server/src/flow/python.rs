@@ -356,6 +356,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
             args.push(Arg {
                 value: list,
                 keyword: None,
+                spread: false,
             });
         }
         for arg in named_children(list) {
@@ -364,12 +365,14 @@ fn call(node: Node<'_>) -> Expr<'_> {
                     args.push(Arg {
                         value,
                         keyword: arg.child_by_field_name("name"),
+                        spread: false,
                     });
                 }
             } else if list.kind() == "argument_list" {
                 args.push(Arg {
                     value: arg,
                     keyword: None,
+                    spread: matches!(arg.kind(), "list_splat" | "dictionary_splat"),
                 });
             }
         }

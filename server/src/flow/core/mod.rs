@@ -29,6 +29,8 @@ use value::Env;
 /// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
 /// keyword in any language).
 const RECEIVER: &str = "<receiver>";
+/// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
+const SPREAD: &str = "<spread>";
 
 /// A tainted value reaching a sink.
 #[derive(Debug, Clone)]
