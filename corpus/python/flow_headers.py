@@ -5,8 +5,11 @@ import urllib.parse as up
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlparse
 
+from openai import OpenAI
+
 HOME = "/"
 DOWNLOAD_NAME = "report.csv"
+llm = OpenAI()
 
 
 def download_header(name):
@@ -81,6 +84,18 @@ class Downloads(BaseHTTPRequestHandler):
         self.send_header(field, "1")
         # ok: python.header-injection
         self.send_header("Content-Length", str(length))
+        self.end_headers()
+
+
+class Assistant(BaseHTTPRequestHandler):
+    def do_POST(self):
+        question = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
+        answer = llm.responses.create(model="gpt-4o-mini", input=question).output_text
+        self.send_response(200)
+        # ruleid: python.header-injection
+        self.send_header("X-Answer-Summary", answer[:80])
+        # ok: python.header-injection
+        self.send_header("X-Answer-Summary", up.quote(answer[:80]))
         self.end_headers()
 
 

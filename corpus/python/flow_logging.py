@@ -124,3 +124,12 @@ def summarise(ticket):
     # ruleid: python.log-injection
     logging.log(logging.INFO, "ticket summary: " + summary)
     return summary
+
+
+@app.get("/reports/<name>")
+def report(name):
+    # ruleid: python.log-injection
+    logging.getLogger("reports").info("report %s requested" % name)
+    # ok: python.log-injection
+    logging.getLogger("reports").info("report %s requested", name)
+    return name
