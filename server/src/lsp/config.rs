@@ -149,15 +149,13 @@ impl ProjectConfig {
         let inside = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         for dir in &mut config.rules.extra_dirs {
             let joined = root.join(&*dir);
-            // The workspace's config is the repository's: its rule directories stay inside it.
-            if joined
-                .canonicalize()
-                .is_ok_and(|real| !real.starts_with(&inside))
-            {
+            // The workspace's config is the repository's: its rule directories stay inside it,
+            // links below them included.
+            if let Some(outside) = crate::rules::paths_outside(&joined, &inside).first() {
                 return Err(format!(
-                    "{}: `rules.extra-dirs` names {}, which is outside the project; not read",
+                    "{}: `rules.extra-dirs` reaches {}, which is outside the project; not read",
                     path.display(),
-                    dir.display()
+                    outside.display()
                 ));
             }
             *dir = joined;
@@ -239,10 +237,12 @@ mod tests {
         std::fs::create_dir_all(root.join("rules")).unwrap();
         std::fs::create_dir(outer.path().join("private")).unwrap();
         std::os::unix::fs::symlink(outer.path().join("private"), root.join("link")).unwrap();
-        for dirs in ["\"../private\"", "\"link\"", "\"/\""] {
+        std::os::unix::fs::symlink(outer.path().join("private"), root.join("rules/nested"))
+            .unwrap();
+        for dirs in ["\"../private\"", "\"link\"", "\"/\"", "\"rules\""] {
             std::fs::write(
                 root.join(PROJECT_CONFIG_FILE),
-                format!("[rules]\nextra-dirs = [\"rules\", {dirs}]\n"),
+                format!("[rules]\nextra-dirs = [{dirs}]\n"),
             )
             .unwrap();
             let error = ProjectConfig::load(&root).unwrap_err();

@@ -61,23 +61,37 @@ pub fn load_dir_within(dir: &Path, root: &Path) -> Result<Vec<Rule>, Vec<RuleErr
     load_dir_bounded(dir, Some(&root))
 }
 
-fn load_dir_bounded(dir: &Path, within: Option<&Path>) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// The paths below `dir` (or `dir` itself) that lead outside `root`, which
+/// [`load_dir_within`] refuses: for a shell that loads the directory later and must refuse it
+/// now. A directory that cannot be listed has none.
+pub fn paths_outside(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    list_bounded(dir, Some(&root)).map_or_else(|_| Vec::new(), |(_, outside)| outside)
+}
+
+/// The `*.toml` files below `dir`, and the paths not read because they lead outside `within`.
+fn list_bounded(
+    dir: &Path,
+    within: Option<&Path>,
+) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let outside = |path: &Path| {
         within.is_some_and(|root| {
             path.canonicalize()
                 .is_ok_and(|real| !real.starts_with(root))
         })
     };
-    let mut outside_paths = Vec::new();
-    let listed = if outside(dir) {
-        outside_paths.push(dir.to_path_buf());
-        Ok(())
+    let (mut files, mut refused) = (Vec::new(), Vec::new());
+    if outside(dir) {
+        refused.push(dir.to_path_buf());
     } else {
-        collect_toml_files(dir, &mut files, &outside, &mut outside_paths)
-    };
-    listed.map_err(|e| {
+        collect_toml_files(dir, &mut files, &outside, &mut refused)?;
+    }
+    Ok((files, refused))
+}
+
+fn load_dir_bounded(dir: &Path, within: Option<&Path>) -> Result<Vec<Rule>, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let (mut files, outside_paths) = list_bounded(dir, within).map_err(|e| {
         vec![RuleError {
             origin: dir.display().to_string(),
             line: None,
