@@ -182,3 +182,19 @@ def connect(session, auth):
     logger.info("connecting with {password}".format(password=auth.password))
     # ruleid: python.log-secret
     warnings.warn(f"weak password {auth.password}")
+
+
+def handle_uncaught(settings, request):
+    try:
+        return process(request)
+    except Exception:
+        # ok: python.traceback-exposed
+        return HttpResponseServerError(traceback.format_exc() if settings.DEBUG else "Internal Server Error")
+
+
+def handle_uncaught_inverted(settings, request):
+    try:
+        return process(request)
+    except Exception:
+        # ruleid: python.traceback-exposed
+        return HttpResponseServerError(traceback.format_exc() if not settings.DEBUG else "see the console")
