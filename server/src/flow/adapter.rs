@@ -17,6 +17,9 @@ pub(crate) struct CallSite<'a> {
     pub receiver_text: Option<&'a str>,
     /// The whole call's text.
     pub text: &'a str,
+    /// The literal text each argument's value starts with, one per line (`html` after `html =
+    /// "<div>" + q`): a sink's `text` regex may find there what the call's own text does not show.
+    pub arg_prefixes: String,
 }
 
 #[derive(Debug, Clone, Copy)]

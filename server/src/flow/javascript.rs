@@ -160,12 +160,18 @@ impl Adapter for JavaScript {
                         .collect(),
                 )
             }
+            // `<string>value`: the type comes first.
+            "type_assertion" => {
+                match node.named_child(node.named_child_count().saturating_sub(1) as u32) {
+                    Some(inner) => Expr::Wrap(inner),
+                    None => Expr::Other,
+                }
+            }
             "parenthesized_expression"
             | "await_expression"
             | "as_expression"
             | "non_null_expression"
             | "satisfies_expression"
-            | "type_assertion"
             | "jsx_expression" => match node.named_child(0) {
                 Some(inner) => Expr::Wrap(inner),
                 None => Expr::Other,

@@ -54,7 +54,8 @@ pub(crate) struct CallFile {
     pub method: Option<String>,
     /// A regex the receiver's text must match (with `method`).
     pub receiver: Option<String>,
-    /// A regex the whole call's text must match.
+    /// A regex the whole call's text, or the literal start of an argument's value (`html`
+    /// after `html = "<p>" + q`), must match.
     pub text: Option<String>,
     /// A regex the whole call's text must not match (`HttpResponse(body,
     /// content_type="application/json")` is not markup).
@@ -153,6 +154,7 @@ impl CallPattern {
         }
         if let Some(text) = &self.text
             && !text.is_match(call.text)
+            && !text.is_match(&call.arg_prefixes)
         {
             return false;
         }

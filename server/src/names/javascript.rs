@@ -1,6 +1,7 @@
 //! JavaScript and TypeScript bindings: ES imports (default, namespace, named, renamed),
 //! `require` assigned to a name or destructured, members of either (`const exec =
-//! require('child_process').exec`, `const { exec } = cp`). The `node:` prefix of built-in
+//! require('child_process').exec`, `const { exec } = cp`), and `promisify` of either (`const run
+//! = promisify(exec)` calls `child_process.exec`). The `node:` prefix of built-in
 //! modules is dropped, so `node:fs` and `fs` are one module.
 
 use super::{Names, node_text};
@@ -111,6 +112,12 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
         return;
     };
     let value = unwrap_await(value);
+    if name.kind() == "identifier"
+        && let Some(wrapped) = promisified(value, source, names)
+    {
+        names.bind(node_text(name, source), wrapped);
+        return;
+    }
     let Some(segments) = names.segments(value, source) else {
         return;
     };
@@ -127,6 +134,27 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
         "object_pattern" => destructure(name, source, &base, names),
         _ => {}
     }
+}
+
+/// `promisify(exec)` (`util.promisify`) of an imported function: the canonical name of that
+/// function, which the promise-returning wrapper calls with the same arguments.
+fn promisified(value: Node<'_>, source: &[u8], names: &Names) -> Option<String> {
+    if value.kind() != "call_expression" {
+        return None;
+    }
+    let function = names.segments(value.child_by_field_name("function")?, source)?;
+    if names.resolve_segments(&function) != "util.promisify" {
+        return None;
+    }
+    let arguments = value.child_by_field_name("arguments")?;
+    if arguments.named_child_count() != 1 {
+        return None;
+    }
+    let wrapped = names.segments(arguments.named_child(0)?, source)?;
+    names
+        .bindings
+        .contains_key(wrapped[0].as_str())
+        .then(|| names.resolve_segments(&wrapped))
 }
 
 fn unwrap_await(node: Node<'_>) -> Node<'_> {

@@ -186,3 +186,32 @@ fn name_patterns() {
     assert!(!NamePattern::parse("a.*").matches("ab.c"));
     assert!(NamePattern::parse("std::fs::*").matches("std::fs::read"));
 }
+
+#[test]
+fn promisified_functions_keep_their_name() {
+    let source = "\
+import { promisify } from 'util';
+import fs from 'node:fs';
+const util = require('node:util');
+const { exec } = require('child_process');
+const run = promisify(exec);
+const read = util.promisify(fs.readFile);
+const local = promisify(helper);
+run(cmd);
+read(p);
+local(x);
+";
+    assert_eq!(
+        callees(Language::TypeScript, source),
+        [
+            "require",
+            "require",
+            "util.promisify",
+            "util.promisify",
+            "util.promisify",
+            "child_process.exec",
+            "fs.readFile",
+            "local",
+        ]
+    );
+}

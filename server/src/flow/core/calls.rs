@@ -24,6 +24,7 @@ impl<'t> FileFlow<'t, '_> {
             method: method.map(|m| text_of(m, self.text).to_string()),
             receiver_text: receiver.map(|r| text_of(r, self.text)),
             text: text_of(node, self.text),
+            arg_prefixes: String::new(),
         }
     }
 
@@ -36,7 +37,7 @@ impl<'t> FileFlow<'t, '_> {
         args: &[crate::flow::adapter::Arg<'t>],
         pass: &mut Pass<'_>,
     ) -> Value {
-        let site = self.call_site(node, callee, receiver, method, pass);
+        let mut site = self.call_site(node, callee, receiver, method, pass);
         let receiver_value = match receiver {
             Some(r) => self.eval(r, pass),
             None => {
@@ -48,6 +49,11 @@ impl<'t> FileFlow<'t, '_> {
             }
         };
         let values: Vec<Value> = args.iter().map(|a| self.eval(a.value, pass)).collect();
+        site.arg_prefixes = values
+            .iter()
+            .filter_map(|v| v.prefix.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
 
         // Sinks.
         // From the first spread argument on, positions are unknown: those arguments are

@@ -134,6 +134,7 @@ impl<'t> FileFlow<'t, '_> {
                 method: None,
                 receiver_text: None,
                 text: text_of(node, self.text),
+                arg_prefixes: String::new(),
             };
             let sanitised = self
                 .rules
