@@ -132,12 +132,16 @@ impl FlowRules {
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
         }
-        // A rule that ignores a library source is not told about it.
+        // A rule that ignores a library source is not told about it. An ignored name is a
+        // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
         for (bit, ignored) in ignoring {
             for (source, mask) in &mut flow.sources[first_library_source..] {
-                if let SourceKind::Path(path) = &source.kind
-                    && ignored.contains(path)
-                {
+                let name = match &source.kind {
+                    SourceKind::Path(path) => Some(path),
+                    SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
+                    _ => None,
+                };
+                if name.is_some_and(|name| ignored.contains(name)) {
                     *mask &= !bit;
                 }
             }
