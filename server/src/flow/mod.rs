@@ -132,12 +132,19 @@ impl FlowRules {
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
         }
-        // A rule that ignores a library source is not told about it.
+        // A rule that ignores a library source is not told about it: a path (`req.params`), or a
+        // call by its name or method (`input`, `parse_args`).
         for (bit, ignored) in ignoring {
             for (source, mask) in &mut flow.sources[first_library_source..] {
-                if let SourceKind::Path(path) = &source.kind
-                    && ignored.contains(path)
-                {
+                let named = match &source.kind {
+                    SourceKind::Path(path) => ignored.contains(path),
+                    SourceKind::Call(call) => [&call.call, &call.method]
+                        .into_iter()
+                        .flatten()
+                        .any(|name| ignored.contains(name)),
+                    _ => false,
+                };
+                if named {
                     *mask &= !bit;
                 }
             }
