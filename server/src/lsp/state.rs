@@ -572,6 +572,17 @@ enum Step {
     Publish,
 }
 
+/// The scope of the document at `path` in its project: `.gitattributes`, and `slopguard.toml`'s
+/// `[files]` and `max-file-size` (the defaults when there is none or it is invalid).
+fn load_scope(path: &std::path::Path) -> FileScope {
+    let root = super::registry_pass::project_root(path);
+    let (policy, max_size) = match crate::config::Config::discover(&root) {
+        Ok(config) => (config.files, config.max_file_size),
+        Err(_) => (Default::default(), crate::config::DEFAULT_MAX_FILE_SIZE),
+    };
+    FileScope::load(&root, path, policy, max_size)
+}
+
 /// The loop that keeps one open document's diagnostics current. See the module comment.
 async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
     let mut last_published: Option<(i32, Vec<Diagnostic>)> = None;
@@ -606,11 +617,9 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                 }
                 Step::LoadScope(path) => {
                     let scope = match path {
-                        Some(path) => tokio::task::spawn_blocking(move || {
-                            FileScope::load(&super::registry_pass::project_root(&path), &path)
-                        })
-                        .await
-                        .unwrap_or_default(),
+                        Some(path) => tokio::task::spawn_blocking(move || load_scope(&path))
+                            .await
+                            .unwrap_or_default(),
                         None => FileScope::default(),
                     };
                     if let Some(mut entry) =

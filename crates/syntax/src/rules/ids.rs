@@ -4,8 +4,45 @@
 //! the command line is said aloud instead of silently switching nothing on or off.
 
 use crate::analysis::UNUSED_SUPPRESSION;
-use crate::deps::rule_ids as deps_ids;
-use crate::registry::rule_ids as registry_ids;
+
+// The ids of the findings the supply-chain checks produce live here, in the core, because the
+// core decides which ids exist (for `--select`, `[rules]` and suppressions) and may not depend
+// on the supply-chain crate; each producer re-exports its list as its own `rule_ids`.
+
+/// Ids of the registry checks' findings (`registry::rule_ids`).
+pub mod registry_ids {
+    pub const HALLUCINATED: &str = "registry.hallucinated-package";
+    pub const TYPOSQUAT: &str = "registry.typosquat";
+    pub const RISKY: &str = "registry.risky-package";
+    pub const UNVERIFIED: &str = "registry.unverified";
+    /// A hint: a name imported as the repository's own code is also a registry package.
+    pub const LOCAL_OR_REGISTRY: &str = "registry.local-or-registry";
+    pub const VERSION_NOT_FOUND: &str = "registry.version-not-found";
+    pub const VERSION_YANKED: &str = "registry.version-yanked";
+}
+
+/// Ids of the dependency checks' findings (`deps::rule_ids`).
+pub mod deps_ids {
+    /// A dependency added to a manifest, re-sourced, or renamed to another package.
+    pub const NEW_DEPENDENCY: &str = "deps.new-dependency";
+    /// An import of a package no manifest declares.
+    pub const UNDECLARED_IMPORT: &str = "deps.undeclared-import";
+    /// Packages a lockfile newly pins that no manifest declares.
+    pub const TRANSITIVE_ADDED: &str = "deps.transitive-added";
+    /// A new or changed lockfile entry with supply-chain signals (install script, new
+    /// publisher, dormancy, a fresh release): see `deps/signals.rs`.
+    pub const SUPPLY_CHAIN_SIGNAL: &str = "deps.supply-chain-signal";
+    /// A new dependency whose licence the `[licenses]` policy denies.
+    pub const LICENSE_DENIED: &str = "deps.license-denied";
+    /// A new dependency whose licence is unknown while a `[licenses]` policy is set.
+    pub const LICENSE_UNKNOWN: &str = "deps.license-unknown";
+}
+
+/// Ids of the advisory check's findings (`advisories::rule_ids`).
+pub mod advisory_ids {
+    /// A dependency pinned at a version a known advisory affects.
+    pub const VULNERABLE: &str = "deps.vulnerable-dependency";
+}
 
 /// Ids of findings produced by code, not by rule files: they can be disabled, reweighted and
 /// suppressed like any rule.
@@ -24,7 +61,7 @@ pub const PRODUCER_IDS: &[&str] = &[
     deps_ids::SUPPLY_CHAIN_SIGNAL,
     deps_ids::LICENSE_DENIED,
     deps_ids::LICENSE_UNKNOWN,
-    crate::advisories::rule_ids::VULNERABLE,
+    advisory_ids::VULNERABLE,
 ];
 
 /// Every id a run can report: its rules' ids and [`PRODUCER_IDS`], sorted.

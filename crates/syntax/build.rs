@@ -1,10 +1,10 @@
-//! Embeds every rule file under `../rules` into the binary.
+//! Embeds every rule file under `../../rules` (the repository's rule pack) into the binary.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
     println!("cargo:rerun-if-changed={}", rules_dir.display());
     let mut files = Vec::new();
     if rules_dir.is_dir() {

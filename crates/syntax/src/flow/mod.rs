@@ -132,19 +132,16 @@ impl FlowRules {
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
         }
-        // A rule that ignores a library source is not told about it: a path (`req.params`), or a
-        // call by its name or method (`input`, `parse_args`).
+        // A rule that ignores a library source is not told about it. An ignored name is a
+        // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
         for (bit, ignored) in ignoring {
             for (source, mask) in &mut flow.sources[first_library_source..] {
-                let named = match &source.kind {
-                    SourceKind::Path(path) => ignored.contains(path),
-                    SourceKind::Call(call) => [&call.call, &call.method]
-                        .into_iter()
-                        .flatten()
-                        .any(|name| ignored.contains(name)),
-                    _ => false,
+                let name = match &source.kind {
+                    SourceKind::Path(path) => Some(path),
+                    SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
+                    _ => None,
                 };
-                if named {
+                if name.is_some_and(|name| ignored.contains(name)) {
                     *mask &= !bit;
                 }
             }

@@ -2,7 +2,7 @@
 
 use crate::rules::{Category, Confidence, Severity};
 use crate::text::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A replacement of one range of the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,15 +32,71 @@ pub struct AdvisoryRef {
     pub aliases: Vec<String>,
     /// The lowest version above the affected one that fixes it, if any.
     pub fixed: Option<String>,
-    pub reach: crate::advisories::Reach,
+    pub reach: Reach,
     /// `low`, `medium`, `high` or `critical`, when the advisory says.
-    pub level: Option<crate::advisories::osv::Level>,
+    pub level: Option<Level>,
     /// The CVSS base score, when the advisory gives a vector.
     pub score: Option<f64>,
     /// One line on what the advisory is about.
     pub summary: String,
     /// Where to read it (the advisory's own page, else its osv.dev page).
     pub url: String,
+}
+
+/// How far the project's code reaches a vulnerable dependency, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reach {
+    /// Nothing in the project imports the package: it is only a transitive dependency, or
+    /// declared and unused.
+    NotImported,
+    /// The code imports the package (or the advisory's affected module) but calls none of the
+    /// affected functions the advisory lists (or it lists none).
+    Imported,
+    /// The code calls a function the advisory names as affected.
+    Called,
+}
+
+impl Reach {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reach::Called => "called",
+            Reach::Imported => "imported",
+            Reach::NotImported => "not-imported",
+        }
+    }
+}
+
+/// How bad an advisory says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Critical => "critical",
+        }
+    }
+
+    /// The qualitative rating of a CVSS base score.
+    pub fn of_score(score: f64) -> Option<Level> {
+        match score {
+            s if s >= 9.0 => Some(Level::Critical),
+            s if s >= 7.0 => Some(Level::High),
+            s if s >= 4.0 => Some(Level::Medium),
+            s if s > 0.0 => Some(Level::Low),
+            _ => None,
+        }
+    }
 }
 
 /// One point of a data-flow path: a range and what happens to the value there.

@@ -16,7 +16,7 @@ pub use corpus::{CorpusReport, RuleScore, score_corpus};
 pub use engine::{RuleFindings, RuleSet};
 pub use explain::explain;
 pub use ids::{KnownIds, Selection};
-pub use load::{RuleError, load_dir, load_embedded, parse_rule};
+pub use load::{RuleError, load_dir, load_dir_within, load_embedded, parse_rule, paths_outside};
 pub use model::{
     Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, SeverityOverride,
     Target,

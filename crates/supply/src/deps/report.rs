@@ -12,21 +12,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// Rule ids of the findings this module produces.
-pub mod rule_ids {
-    /// A dependency added to a manifest, re-sourced, or renamed to another package.
-    pub const NEW_DEPENDENCY: &str = "deps.new-dependency";
-    /// An import of a package no manifest declares.
-    pub const UNDECLARED_IMPORT: &str = "deps.undeclared-import";
-    /// Packages a lockfile newly pins that no manifest declares.
-    pub const TRANSITIVE_ADDED: &str = "deps.transitive-added";
-    /// A new or changed lockfile entry with supply-chain signals (install script, new
-    /// publisher, dormancy, a fresh release): see `deps/signals.rs`.
-    pub const SUPPLY_CHAIN_SIGNAL: &str = "deps.supply-chain-signal";
-    /// A new dependency whose licence the `[licenses]` policy denies.
-    pub const LICENSE_DENIED: &str = "deps.license-denied";
-    /// A new dependency whose licence is unknown while a `[licenses]` policy is set.
-    pub const LICENSE_UNKNOWN: &str = "deps.license-unknown";
-}
+pub use crate::rules::ids::deps_ids as rule_ids;
 
 /// One package in the summary.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]

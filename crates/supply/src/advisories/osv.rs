@@ -91,37 +91,7 @@ pub struct RawEvent {
     pub limit: Option<String>,
 }
 
-/// How bad an advisory says it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    Low,
-    Medium,
-    High,
-    Critical,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Low => "low",
-            Level::Medium => "medium",
-            Level::High => "high",
-            Level::Critical => "critical",
-        }
-    }
-
-    /// The qualitative rating of a CVSS base score.
-    fn of_score(score: f64) -> Option<Level> {
-        match score {
-            s if s >= 9.0 => Some(Level::Critical),
-            s if s >= 7.0 => Some(Level::High),
-            s if s >= 4.0 => Some(Level::Medium),
-            s if s > 0.0 => Some(Level::Low),
-            _ => None,
-        }
-    }
-}
+pub use crate::finding::Level;
 
 /// One point of an affected range, in the order the record gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

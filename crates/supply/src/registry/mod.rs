@@ -34,16 +34,7 @@ pub use crate::deps::Ecosystem;
 use serde::{Deserialize, Serialize};
 
 /// Rule ids of the findings this module produces.
-pub mod rule_ids {
-    pub const HALLUCINATED: &str = "registry.hallucinated-package";
-    pub const TYPOSQUAT: &str = "registry.typosquat";
-    pub const RISKY: &str = "registry.risky-package";
-    pub const UNVERIFIED: &str = "registry.unverified";
-    /// A hint: a name imported as the repository's own code is also a registry package.
-    pub const LOCAL_OR_REGISTRY: &str = "registry.local-or-registry";
-    pub const VERSION_NOT_FOUND: &str = "registry.version-not-found";
-    pub const VERSION_YANKED: &str = "registry.version-yanked";
-}
+pub use crate::rules::ids::registry_ids as rule_ids;
 
 /// What a registry says about one package.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

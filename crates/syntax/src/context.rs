@@ -127,6 +127,9 @@ impl FilePolicy {
     }
 }
 
+/// Files larger than this are skipped with a note unless `max-file-size` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+
 /// One file's place in its project: its path below the root, the `.gitattributes` verdict for
 /// it, the project's `[files]` policy and its `max-file-size`. The editor loads one per open
 /// document; `check` makes the same decision per walked file.
@@ -146,22 +149,18 @@ impl Default for FileScope {
             relative: None,
             attribute: None,
             policy: FilePolicy::default(),
-            max_size: crate::config::DEFAULT_MAX_FILE_SIZE,
+            max_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
 
 impl FileScope {
-    /// The scope of `path` in the project rooted at `root`: its `.gitattributes` and
-    /// `slopguard.toml` `[files]` and `max-file-size` (the defaults when there is none or it is
-    /// invalid).
-    pub fn load(root: &Path, path: &Path) -> FileScope {
+    /// The scope of `path` in the project rooted at `root`: its `.gitattributes`, and the
+    /// project's `slopguard.toml` `[files]` policy and `max-file-size` as the caller read them
+    /// (configuration belongs to the shells; the defaults when there is none or it is invalid).
+    pub fn load(root: &Path, path: &Path, policy: FilePolicy, max_size: u64) -> FileScope {
         let Ok(relative) = path.strip_prefix(root) else {
             return FileScope::default();
-        };
-        let (policy, max_size) = match crate::config::Config::discover(root) {
-            Ok(config) => (config.files, config.max_file_size),
-            Err(_) => (FilePolicy::default(), crate::config::DEFAULT_MAX_FILE_SIZE),
         };
         FileScope {
             attribute: Attributes::read(root).context_of(relative),

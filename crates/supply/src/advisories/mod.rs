@@ -25,37 +25,10 @@ pub mod settings;
 pub mod store;
 pub mod update;
 
-use serde::Serialize;
-
 /// The ids of the findings this module produces.
-pub mod rule_ids {
-    /// A dependency pinned at a version a known advisory affects.
-    pub const VULNERABLE: &str = "deps.vulnerable-dependency";
-}
+pub use crate::rules::ids::advisory_ids as rule_ids;
 
-/// How far the project's code reaches a vulnerable dependency, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reach {
-    /// Nothing in the project imports the package: it is only a transitive dependency, or
-    /// declared and unused.
-    NotImported,
-    /// The code imports the package (or the advisory's affected module) but calls none of the
-    /// affected functions the advisory lists (or it lists none).
-    Imported,
-    /// The code calls a function the advisory names as affected.
-    Called,
-}
-
-impl Reach {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reach::Called => "called",
-            Reach::Imported => "imported",
-            Reach::NotImported => "not-imported",
-        }
-    }
-}
+pub use crate::finding::Reach;
 
 /// How old data fetched at `updated` (Unix seconds) is, for messages: `fetched 3 days ago`.
 pub fn describe_age(updated: i64) -> String {
