@@ -529,6 +529,29 @@ mod tests {
     }
 
     #[test]
+    fn the_editor_keeps_a_shipped_rust_files_test_module_to_the_test_rules() {
+        let text = "pub fn bits(b: u32) -> f32 {\n    unsafe { std::mem::transmute(b) }\n}\n\
+                    #[cfg(test)]\nmod tests {\n    fn bits(b: u32) -> f32 {\n        \
+                    unsafe { std::mem::transmute(b) }\n    }\n}\n";
+        let transmute_lines = |scope: &FileScope| -> Vec<u32> {
+            let findings = crate::analysis::analyze(crate::lang::Language::Rust, text);
+            scope
+                .keep(text, findings, crate::rules::RuleSet::builtin())
+                .iter()
+                .filter(|f| f.rule_id == "rust.transmute")
+                .map(|f| f.span.start.line)
+                .collect()
+        };
+        let mut scope = FileScope {
+            relative: Some(PathBuf::from("src/lib.rs")),
+            ..FileScope::default()
+        };
+        assert_eq!(transmute_lines(&scope), vec![1]);
+        scope.policy.tests = Handling::All;
+        assert_eq!(transmute_lines(&scope), vec![1, 6]);
+    }
+
+    #[test]
     fn gitattributes_mark_vendored_and_generated_paths() {
         let attributes = Attributes::parse(
             "# comment\n*.pb.go linguist-generated\nassets/lib/** linguist-vendored=true\n*.py text\n",
