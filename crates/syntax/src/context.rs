@@ -3,15 +3,18 @@
 //!
 //! The kind comes from the path (the conventions of each ecosystem: `tests/`, `test_*.py`,
 //! `*_test.py`, `conftest.py`, `__tests__/`, `*.spec.ts`, `*.test.js`, `fixtures/`, `examples/`,
-//! `docs/`, `vendor/`, `third_party/`, `node_modules/`, `dist/`, `build/`, `*.min.js`), from
-//! markers at the top of the text (`@generated`, `DO NOT EDIT`), from the shape of the text (a
-//! minified file is a few very long lines) and from `.gitattributes` (`linguist-vendored`,
-//! `linguist-generated`). Defaults a user would choose ([`FilePolicy::default`]): vendored,
-//! generated and minified files are not analysed; tests, fixtures, examples and documentation
-//! are analysed only by the rules that declare they matter there (`contexts` in a rule file:
-//! live credentials of real services). `[files]` in `slopguard.toml` changes each default.
+//! `docs/`, `docs_src/`, `vendor/`, `third_party/`, `node_modules/`, `dist/`, `build/`,
+//! `*.min.js`), from markers at the top of the text (`@generated`, `DO NOT EDIT`), from the
+//! shape of the text (a minified file is a few very long lines) and from `.gitattributes`
+//! (`linguist-vendored`, `linguist-generated`). Inside a shipped Rust file, the items under
+//! `#[cfg(test)]` are test code ([`retain_outside_inline_tests`]). Defaults a user would choose
+//! ([`FilePolicy::default`]): vendored, generated and minified files are not analysed; tests,
+//! fixtures, examples and documentation are analysed only by the rules that declare they matter
+//! there (`contexts` in a rule file: live credentials of real services). `[files]` in
+//! `slopguard.toml` changes each default.
 
 use serde::Deserialize;
+use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 /// What kind of file a path holds, for deciding which rules run on it.
@@ -204,10 +207,84 @@ impl FileScope {
                     .get(&f.rule_id)
                     .is_none_or(|rule| rule.applies_in(kind))
             }),
+            (FileContext::Code, _) => {
+                if let Some(path) = &self.relative {
+                    let tests = self.policy.tests;
+                    retain_outside_inline_tests(path, text, tests, &mut findings, |f| f, rules);
+                }
+            }
             _ => {}
         }
         findings
     }
+}
+
+/// Drops the findings that lie inside Rust items compiled only for tests (`#[cfg(test)] mod
+/// tests { ... }`, a `#[cfg(test)] fn`) of a shipped file, as the project's handling of test
+/// files would: all of them when tests are skipped, those of rules that do not matter in tests
+/// when tests are analysed as relevant (the default), none when tests get every rule.
+pub fn retain_outside_inline_tests<T>(
+    path: &Path,
+    text: &str,
+    tests: Handling,
+    findings: &mut Vec<T>,
+    finding: impl Fn(&T) -> &crate::finding::Finding,
+    rules: &crate::rules::RuleSet,
+) {
+    let rust = path.extension().is_some_and(|e| e == "rs");
+    if !rust || findings.is_empty() || tests == Handling::All || !text.contains("cfg(") {
+        return;
+    }
+    let ranges = inline_test_ranges(text);
+    if ranges.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        let f = finding(f);
+        let inside = ranges.iter().any(|r| r.contains(&f.span.start_byte));
+        !inside
+            || (tests == Handling::Relevant
+                && rules
+                    .get(&f.rule_id)
+                    .is_none_or(|rule| rule.applies_in(FileContext::Test)))
+    });
+}
+
+/// Byte ranges of the Rust items (attributes included) that `#[cfg(test)]` or
+/// `#[cfg(all(test, ...))]` compiles only for tests, at any depth of modules.
+pub fn inline_test_ranges(text: &str) -> Vec<Range<usize>> {
+    let Some(tree) = crate::analysis::parse(crate::lang::Language::Rust, text, None) else {
+        return Vec::new();
+    };
+    let mut ranges = Vec::new();
+    let mut lists = vec![tree.root_node()];
+    while let Some(list) = lists.pop() {
+        let mut test_only_from = None;
+        let mut cursor = list.walk();
+        for item in list.named_children(&mut cursor) {
+            if item.kind() == "attribute_item" {
+                let attribute: String = text[item.byte_range()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if attribute == "#[cfg(test)]" || attribute.starts_with("#[cfg(all(test,") {
+                    test_only_from.get_or_insert(item.start_byte());
+                }
+                continue;
+            }
+            if item.kind() == "line_comment" || item.kind() == "block_comment" {
+                continue;
+            }
+            match test_only_from.take() {
+                Some(start) => ranges.push(start..item.end_byte()),
+                None if item.kind() == "mod_item" => {
+                    lists.extend(item.child_by_field_name("body"));
+                }
+                None => {}
+            }
+        }
+    }
+    ranges
 }
 
 /// How much of a file's start is searched for generated-code markers.
@@ -291,7 +368,8 @@ pub fn classify(path: &Path, text: &str, attributes: Option<FileContext>) -> Fil
     if in_dir(&["examples", "example", "samples", "sample", "demo", "demos"]) {
         return FileContext::Example;
     }
-    if in_dir(&["docs", "doc", "documentation"])
+    // `docs_src/`: the example programs documentation pages include (FastAPI, Typer, SQLModel).
+    if in_dir(&["docs", "doc", "documentation", "docs_src"])
         || [".md", ".rst", ".adoc", ".markdown"]
             .iter()
             .any(|ext| name.ends_with(ext))
@@ -403,6 +481,7 @@ mod tests {
             ("tests/fixtures/key.pem", Fixture),
             ("examples/tutorial/app.py", Example),
             ("docs/config.rst", Docs),
+            ("docs_src/security/tutorial004.py", Docs),
             ("README.md", Docs),
             ("vendor/lib.js", Vendored),
             ("a/node_modules/x/index.js", Vendored),
@@ -431,6 +510,45 @@ mod tests {
             classify(Path::new("src/table.py"), &bundle, None),
             FileContext::Code
         );
+    }
+
+    #[test]
+    fn rust_items_compiled_only_for_tests_are_found_at_any_depth() {
+        let text = "fn shipped() {}\n\
+                    #[cfg(test)]\n\
+                    mod tests {\n    fn helper() {}\n}\n\
+                    mod proxy {\n    #[cfg(all(test, feature = \"x\"))]\n    fn fixture() {}\n    \
+                    #[cfg(any(test, feature = \"y\"))]\n    fn shared() {}\n}\n";
+        let found: Vec<&str> = inline_test_ranges(text)
+            .into_iter()
+            .map(|r| text[r].lines().last().unwrap_or_default().trim())
+            .collect();
+        assert_eq!(found, vec!["}", "fn fixture() {}"]);
+        let tests = &text[inline_test_ranges(text)[0].clone()];
+        assert!(tests.starts_with("#[cfg(test)]") && tests.contains("fn helper()"));
+    }
+
+    #[test]
+    fn the_editor_keeps_a_shipped_rust_files_test_module_to_the_test_rules() {
+        let text = "pub fn bits(b: u32) -> f32 {\n    unsafe { std::mem::transmute(b) }\n}\n\
+                    #[cfg(test)]\nmod tests {\n    fn bits(b: u32) -> f32 {\n        \
+                    unsafe { std::mem::transmute(b) }\n    }\n}\n";
+        let transmute_lines = |scope: &FileScope| -> Vec<u32> {
+            let findings = crate::analysis::analyze(crate::lang::Language::Rust, text);
+            scope
+                .keep(text, findings, crate::rules::RuleSet::builtin())
+                .iter()
+                .filter(|f| f.rule_id == "rust.transmute")
+                .map(|f| f.span.start.line)
+                .collect()
+        };
+        let mut scope = FileScope {
+            relative: Some(PathBuf::from("src/lib.rs")),
+            ..FileScope::default()
+        };
+        assert_eq!(transmute_lines(&scope), vec![1]);
+        scope.policy.tests = Handling::All;
+        assert_eq!(transmute_lines(&scope), vec![1, 6]);
     }
 
     #[test]

@@ -363,10 +363,13 @@ mod tests {
             );
         }
 
-        let rust = "use std::fs::read_to_string as slurp;\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    slurp(&a[1]);\n}\n";
+        let rust = "use std::fs::read_to_string as slurp;\nasync fn file(Path(name): Path<String>) {\n    slurp(&name);\n}\n";
         assert_eq!(
             flagged(Language::Rust, "rust.path-traversal", rust).len(),
             1
         );
+        // A command-line tool reading the file its user names is not a traversal.
+        let cli = "use std::fs::read_to_string as slurp;\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    slurp(&a[1]);\n}\n";
+        assert!(flagged(Language::Rust, "rust.path-traversal", cli).is_empty());
     }
 }

@@ -23,8 +23,9 @@ pub(crate) struct TaintFile {
     pub safe_prefix: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceFile>,
-    /// Library source paths that do not count for this rule (`req.params`: a route parameter
-    /// is always a string, so it cannot carry a query operator).
+    /// Library sources that do not count for this rule, by path or by call or method name
+    /// (`req.params`: a route parameter is always a string, so it cannot carry a query
+    /// operator; `sys.argv`: a command-line tool opens the files its user names).
     #[serde(default)]
     pub ignore_sources: Vec<String>,
     #[serde(default)]
