@@ -193,15 +193,13 @@ impl RuleSet {
         let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
         if flows && let Some(edited) = dirty.clone() {
             // An edit that opens or closes a function (a brace typed or deleted) moves what is
-            // module-level code after it, whose constants every function reads: the functions
-            // around the edit must be the same ones before and after, or everything is re-checked.
-            // While the text does not parse, error recovery decides where functions end, and
-            // one keystroke can move a function's end (and so what is module-level) far from
-            // the edit: re-check in full until it parses again.
-            if tree.root_node().has_error()
-                || old_tree.root_node().has_error()
-                || crate::flow::functions_around(language, old_tree, &edited)
-                    != crate::flow::functions_around(language, tree, &edited)
+            // module-level code after it, whose constants every function reads. So does, while
+            // the text does not parse, a keystroke that changes where error recovery ends a
+            // function far from the edit. Only when the module-level structure is the same
+            // before and after (and the edit lies inside a function) can flow look at the
+            // functions around the edit alone; otherwise everything is re-checked.
+            if crate::flow::functions_around(language, tree, &edited).is_none()
+                || !crate::flow::same_module_structure(language, old_tree, tree)
             {
                 return self.check_tracked(Some(language), text, Some(tree));
             }
