@@ -128,31 +128,56 @@ impl FilePolicy {
 }
 
 /// One file's place in its project: its path below the root, the `.gitattributes` verdict for
-/// it and the project's `[files]` policy. The editor loads one per open document; `check` makes
-/// the same decision per walked file.
-#[derive(Debug, Clone, Default)]
+/// it, the project's `[files]` policy and its `max-file-size`. The editor loads one per open
+/// document; `check` makes the same decision per walked file.
+#[derive(Debug, Clone)]
 pub struct FileScope {
     /// Relative to the project root; `None` for a document without a path (shipped code).
     pub relative: Option<PathBuf>,
     pub attribute: Option<FileContext>,
     pub policy: FilePolicy,
+    /// Texts longer than this many bytes are not analysed (`max-file-size`, as `check` reads it).
+    pub max_size: u64,
+}
+
+impl Default for FileScope {
+    fn default() -> Self {
+        FileScope {
+            relative: None,
+            attribute: None,
+            policy: FilePolicy::default(),
+            max_size: crate::config::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 impl FileScope {
     /// The scope of `path` in the project rooted at `root`: its `.gitattributes` and
-    /// `slopguard.toml` `[files]` (the default policy when there is none or it is invalid).
+    /// `slopguard.toml` `[files]` and `max-file-size` (the defaults when there is none or it is
+    /// invalid).
     pub fn load(root: &Path, path: &Path) -> FileScope {
         let Ok(relative) = path.strip_prefix(root) else {
             return FileScope::default();
         };
-        let policy = crate::config::Config::discover(root)
-            .map(|c| c.files)
-            .unwrap_or_default();
+        let (policy, max_size) = match crate::config::Config::discover(root) {
+            Ok(config) => (config.files, config.max_file_size),
+            Err(_) => (FilePolicy::default(), crate::config::DEFAULT_MAX_FILE_SIZE),
+        };
         FileScope {
             attribute: Attributes::read(root).context_of(relative),
             relative: Some(relative.to_path_buf()),
             policy,
+            max_size,
         }
+    }
+
+    /// Why `text` is not analysed here, if it is over the size limit.
+    pub fn too_large(&self, text: &str) -> Option<crate::analysis::Incomplete> {
+        let size = text.len() as u64;
+        (size > self.max_size).then_some(crate::analysis::Incomplete::TooLarge {
+            size,
+            limit: self.max_size,
+        })
     }
 
     /// What kind of file `text` is here, and what is done with it.

@@ -1,6 +1,7 @@
 //! `check --staged` and `check --diff` read the changed lines of every file git can name:
 //! spaces (git appends a tab), backslashes and unicode (git quotes them), renames, and added
-//! lines that look like patch headers (`++ i;` is written `+++ i;`).
+//! lines that look like patch headers (`++ i;` is written `+++ i;`), and files whose lines
+//! end in a lone `\r`, which git does not count as line ends.
 
 mod common;
 
@@ -102,5 +103,23 @@ fn staged_ignores_untracked_files_and_diff_does_not() {
     assert_eq!(
         found(&diff),
         vec![eval_at("app.py", 2), eval_at("untracked.py", 1)]
+    );
+}
+
+#[test]
+fn lines_ending_in_a_carriage_return_alone_are_matched_as_git_counts_them() {
+    let repo = Repo::new();
+    // Git counts lines at `\n` only: its line 2 is `old = eval(x)\rb = 2`, ours are 2 and 3.
+    repo.write("mac.py", "a = 1\nold = eval(x)\rb = 2\n");
+    repo.write("classic.py", "x = 1\r");
+    repo.commit_all("first");
+    // An added git line 3 (our line 4) in one; in the other, a whole file that is one git line.
+    repo.write("mac.py", "a = 1\nold = eval(x)\rb = 2\nnew = eval(y)\n");
+    repo.write("classic.py", "x = 1\ry = 2\rz = eval(input())\r");
+    repo.git(&["add", "-A"]);
+    assert_eq!(
+        changed_findings(&repo),
+        vec![eval_at("classic.py", 3), eval_at("mac.py", 4)],
+        "the new evals, on our lines; not the old one on an unchanged git line"
     );
 }

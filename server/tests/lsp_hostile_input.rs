@@ -190,3 +190,83 @@ fn incomplete_analysis_is_logged_and_shown_on_line_1() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn a_document_over_the_size_limit_is_not_analysed_and_says_so() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("slopguard.toml"), "max-file-size = 2000\n").unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let big = work.path().join("big.py");
+    let text = format!("x = eval(input())\n{}", "y = 1\n".repeat(400));
+    editor.open(&big, "python", &text);
+    let uri = format!("file://{}", big.display());
+    let reason = format!("{} bytes is over the size limit of 2000", text.len());
+    let found = editor.expect_all(&[
+        ("log of the skipped document", &|m| {
+            Editor::is_log(m, &reason) && Editor::is_log(m, &uri)
+        }),
+        ("diagnostics with the note", &|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri.as_str()
+        }),
+    ]);
+    let diagnostics = found[1]["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "only the note: {diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "slopguard.analysis-incomplete");
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&reason),
+        "{diagnostics:?}"
+    );
+
+    // Cut below the limit by an edit: analysed again, and the note goes.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 401, "character": 0}}, "text": ""}]}),
+    );
+    editor
+        .diagnostics(&big, |d| d.len() == 1 && d[0]["code"] == "python.eval-exec")
+        .expect("the eval found, the note gone, once the document is under the limit");
+
+    // Grown past it again by an edit: the findings go and the note is back.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "z = eval(w)\n".repeat(200)}]}),
+    );
+    editor
+        .diagnostics(&big, |d| {
+            d.len() == 1 && d[0]["code"] == "slopguard.analysis-incomplete"
+        })
+        .expect("the note alone once the document is over the limit again");
+}
+
+#[test]
+fn without_a_config_the_editor_applies_the_default_size_limit() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    let big = work.path().join("generated.js");
+    // Just over 1 MiB, the `max-file-size` default of `check`.
+    let text = format!("eval(x);\n{}", "a = 1;\n".repeat(150_000));
+    assert!(text.len() > 1024 * 1024);
+    editor.open(&big, "javascript", &text);
+    let diagnostics = editor
+        .diagnostics(&big, |d| !d.is_empty())
+        .expect("diagnostics for the large document");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is over the size limit of 1048576"),
+        "{diagnostics:?}"
+    );
+}

@@ -262,3 +262,68 @@ fn install_commands_in_readme_dockerfile_workflow_and_instructions_are_checked_i
         assert_eq!(diagnostic["range"]["start"]["line"], line, "{name}");
     }
 }
+
+#[test]
+fn an_unusable_cache_is_shown_once_per_session_and_logged() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("1.0.0"));
+    server.pypi("acme-extra", Package::new("1.0.0"));
+    let work = tempfile::tempdir().unwrap();
+    let holder = tempfile::tempdir().unwrap();
+    // A file where the cache directory should be: nothing can be read or written there.
+    let cache = holder.path().join("not-a-dir");
+    std::fs::write(&cache, "").unwrap();
+    let mut editor = Editor::start(work.path(), &server, &cache);
+    let first = work.path().join("app.py");
+    editor.open(&first, "python", "import acme_client\n");
+    let problem = format!(
+        "slopguard: {}: the registry cache is unusable: cannot",
+        cache.display()
+    );
+    let found = editor.expect_all(&[
+        ("the warning shown", &|m| {
+            m["method"] == "window/showMessage"
+                && m["params"]["type"] == 2
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with(&problem))
+        }),
+        ("the log", &|m| Editor::is_log(m, &problem)),
+    ]);
+    assert!(
+        found[0]["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("asked again and not kept"),
+        "{}",
+        found[0]
+    );
+    // The package was still checked, from the registry.
+    assert!(server.paths().iter().any(|p| p.contains("acme")));
+
+    // A second document meets the same cache: answered, but not shown again (the server shows
+    // the warning before it publishes the pass's findings, so it would come first).
+    let second = work.path().join("other.py");
+    editor.open(
+        &second,
+        "python",
+        "import acme_extra\nimport acme_phantom_sdk\n",
+    );
+    let uri = format!("file://{}", second.display());
+    let next = editor
+        .next(|m| {
+            m["method"] == "window/showMessage"
+                || (m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri.as_str()
+                    && m["params"]["diagnostics"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|d| d["code"] == "registry.hallucinated-package"))
+        })
+        .expect("the second document checked");
+    assert_eq!(
+        next["method"], "textDocument/publishDiagnostics",
+        "the warning is shown once per session: {next}"
+    );
+}

@@ -417,9 +417,7 @@ impl Analysis {
             findings.extend(file.findings.into_iter().filter(|f| match lines {
                 None => true,
                 Some(None) => false,
-                Some(Some(lines)) => {
-                    lines.overlaps(f.finding.span.start.line, f.finding.span.end.line)
-                }
+                Some(Some(lines)) => lines.overlaps(f.git_lines.0, f.git_lines.1),
             }));
         }
         if let Some(baseline) = baseline {

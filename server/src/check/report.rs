@@ -25,6 +25,10 @@ pub struct Reported {
     /// A hash of the rule and the code the finding covers, independent of its line number.
     pub fingerprint: String,
     pub snippet: CodeSnippet,
+    /// The finding's first and last 0-based line as git counts them (at `\n` only), for the
+    /// changed lines of `--staged`/`--diff`; they differ from the span's lines, which a `\r`
+    /// alone also ends, in files with old Mac line endings.
+    pub git_lines: (u32, u32),
 }
 
 /// The source lines a finding covers, for code frames.
@@ -92,16 +96,42 @@ impl FileReport {
             return;
         }
         let lines = LineIndex::new(text);
+        let git_lines = GitLines::new(text);
         for finding in findings {
             let snippet = snippet(&lines, &finding);
             let fingerprint = fingerprint(&finding.rule_id, &snippet.text);
             self.findings.push(Reported {
+                git_lines: git_lines.of(&finding),
                 finding,
                 path: self.path.clone(),
                 absolute: self.absolute.clone(),
                 fingerprint,
                 snippet,
             });
+        }
+    }
+}
+
+/// Lines as git counts them: the offsets of a text's `\n`s, kept only when some `\r` ends a
+/// line alone (otherwise git's lines are the span's).
+struct GitLines(Option<Vec<usize>>);
+
+impl GitLines {
+    fn new(text: &str) -> GitLines {
+        let bytes = text.as_bytes();
+        let lone_cr =
+            (0..bytes.len()).any(|i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        GitLines(lone_cr.then(|| (0..bytes.len()).filter(|&i| bytes[i] == b'\n').collect()))
+    }
+
+    fn of(&self, finding: &Finding) -> (u32, u32) {
+        let span = &finding.span;
+        match &self.0 {
+            None => (span.start.line, span.end.line),
+            Some(newlines) => {
+                let line = |byte: usize| newlines.partition_point(|&n| n < byte) as u32;
+                (line(span.start_byte), line(span.end_byte))
+            }
         }
     }
 }

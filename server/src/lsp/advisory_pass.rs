@@ -3,14 +3,13 @@
 //! code that reaches a vulnerable package. It reads the local advisory store that `slopguard db
 //! update` fills and never asks the network (see [`crate::advisories::editor`]).
 
-use super::analysis::{BackgroundPass, PassInput};
+use super::analysis::{BackgroundPass, PassInput, PassOutput};
 use super::registry_pass::{project_root, project_settings};
 use crate::advisories::editor::document_findings;
 use crate::advisories::settings::AdvisorySettings;
 use crate::advisories::store::Store;
 use crate::config::Config;
 use crate::deps::ManifestKind;
-use crate::finding::Finding;
 use crate::lang::Language;
 use std::future::Future;
 use std::pin::Pin;
@@ -22,18 +21,18 @@ impl BackgroundPass for AdvisoryPass {
         "advisories"
     }
 
-    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>> {
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = PassOutput> + Send>> {
         Box::pin(async move {
             let Some(path) = input.path.clone() else {
-                return Vec::new();
+                return PassOutput::default();
             };
             let relevant =
                 ManifestKind::from_path(&path).is_some() || Language::from_path(&path).is_some();
             if !input.settings.enable || !relevant {
-                return Vec::new();
+                return PassOutput::default();
             }
             let editor = input.settings.clone();
-            tokio::task::spawn_blocking(move || {
+            let findings = tokio::task::spawn_blocking(move || {
                 let root = project_root(&path);
                 let enabled = Config::discover(&root)
                     .ok()
@@ -48,7 +47,8 @@ impl BackgroundPass for AdvisoryPass {
                 }
             })
             .await
-            .unwrap_or_default()
+            .unwrap_or_default();
+            PassOutput::from(findings)
         })
     }
 }

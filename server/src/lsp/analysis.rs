@@ -4,7 +4,7 @@
 use super::baseline::{self, Baseline, ChangedLines};
 use super::config::Settings;
 use super::document::Snapshot;
-use crate::analysis::{FileKind, Incomplete, parse_checked};
+use crate::analysis::{FileKind, Incomplete, IncompleteFile, parse_checked};
 use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::{RuleFindings, RuleSet};
@@ -57,6 +57,9 @@ pub fn analyze(job: Job) -> Outcome {
         baseline,
         scope,
     } = job;
+    if let Some(too_large) = scope.too_large(&snapshot.text) {
+        return not_analysed(snapshot, too_large);
+    }
     let language = snapshot.kind.language();
     let text = &snapshot.text;
     let parsed = language.map(|l| parse_checked(l, text, snapshot.old_tree.as_ref()));
@@ -95,11 +98,29 @@ pub fn analyze(job: Job) -> Outcome {
     }
 }
 
+/// The outcome for a text that is not analysed at all (over the size limit): no findings, and
+/// the reason, which the editor shows on line 1.
+fn not_analysed(snapshot: Snapshot, reason: Incomplete) -> Outcome {
+    Outcome {
+        version: snapshot.version,
+        revision: snapshot.revision,
+        text: snapshot.text,
+        tree: None,
+        rule_findings: None,
+        findings: Vec::new(),
+        changed: ChangedLines::ALL,
+        provisional: false,
+        incomplete: Some(vec![reason]),
+        nul: false,
+    }
+}
+
 /// Whether [`analyze_items`] can answer this job: the document has a parse and findings to
-/// follow the edits since.
+/// follow the edits since, and is not over the size limit.
 pub fn items_apply(job: &Job) -> bool {
     let snapshot = &job.snapshot;
-    snapshot.kind.language().is_some()
+    job.scope.too_large(&snapshot.text).is_none()
+        && snapshot.kind.language().is_some()
         && snapshot.old_tree.is_some()
         && latest_findings(snapshot).is_some_and(|p| p.edited())
 }
@@ -159,6 +180,24 @@ pub struct PassInput {
     pub settings: Arc<Settings>,
 }
 
+/// What one run of a background pass found.
+#[derive(Debug, Default)]
+pub struct PassOutput {
+    pub findings: Vec<Finding>,
+    /// What was wrong with the machine rather than the document (a registry cache that cannot be
+    /// read or written): the user is told once per session, not on every document.
+    pub setup_problems: Vec<IncompleteFile>,
+}
+
+impl From<Vec<Finding>> for PassOutput {
+    fn from(findings: Vec<Finding>) -> Self {
+        PassOutput {
+            findings,
+            setup_problems: Vec::new(),
+        }
+    }
+}
+
 /// A slower source of findings (registry lookups, new-dependency checks) that runs after the
 /// rule diagnostics are published and whose findings are merged in when it resolves. It must
 /// answer from its cache first and never block: it runs on the async runtime.
@@ -166,5 +205,5 @@ pub trait BackgroundPass: Send + Sync + 'static {
     /// A stable name; a document keeps the latest findings of each pass under it.
     fn name(&self) -> &'static str;
 
-    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>>;
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = PassOutput> + Send>>;
 }

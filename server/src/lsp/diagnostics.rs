@@ -174,6 +174,13 @@ impl AnalysisNotes {
         self.incomplete.is_empty() && !self.nul
     }
 
+    /// Whether the text was left unanalysed for its size.
+    pub fn too_large(&self) -> bool {
+        self.incomplete
+            .iter()
+            .any(|gap| matches!(gap, Incomplete::TooLarge { .. }))
+    }
+
     /// One sentence each, for the log and the line-1 diagnostics, with their severity and
     /// diagnostic code.
     pub fn messages(&self) -> Vec<(DiagnosticSeverity, &'static str, String)> {

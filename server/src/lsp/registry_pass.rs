@@ -5,8 +5,9 @@
 //! async runtime) and the document is checked again, so the rule diagnostics never wait for
 //! the network.
 
-use super::analysis::{BackgroundPass, PassInput};
+use super::analysis::{BackgroundPass, PassInput, PassOutput};
 use super::config::Settings as EditorSettings;
+use crate::analysis::{Incomplete, IncompleteFile};
 use crate::config::Config;
 use crate::deps::{self, Baseline, DependencySettings, IntroducedOptions};
 use crate::finding::Finding;
@@ -22,15 +23,15 @@ impl BackgroundPass for RegistryPass {
         "registry"
     }
 
-    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>> {
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = PassOutput> + Send>> {
         Box::pin(async move {
             let Some(path) = input.path.clone() else {
-                return Vec::new();
+                return PassOutput::default();
             };
             // Editors send Markdown, YAML, shell scripts... for their install commands; one that
             // cannot name a package (`notes.yml` outside `.github/workflows`) costs nothing.
             if !input.settings.enable || !crate::check::is_package_source(&path) {
-                return Vec::new();
+                return PassOutput::default();
             }
             let editor = input.settings.clone();
             tokio::task::spawn_blocking(move || check(&path, &input.text, &editor))
@@ -77,7 +78,7 @@ pub(super) fn project_settings(
     (Settings::from_config(&merged), dependencies)
 }
 
-fn check(path: &Path, text: &str, editor: &EditorSettings) -> Vec<Finding> {
+fn check(path: &Path, text: &str, editor: &EditorSettings) -> PassOutput {
     let root = project_root(path);
     let (settings, dependencies) = project_settings(&root, editor);
     let offline = settings.offline;
@@ -92,7 +93,20 @@ fn check(path: &Path, text: &str, editor: &EditorSettings) -> Vec<Finding> {
     };
     let mut findings: Vec<Finding> = registry.into_iter().map(|f| f.finding).collect();
     findings.extend(introduced(&root, path, &files, &checker, &dependencies));
-    findings
+    let setup_problems = checker
+        .cache_problem()
+        .map(|(dir, error)| IncompleteFile {
+            path: dir.display().to_string(),
+            reason: Incomplete::Cache {
+                error: error.to_string(),
+            },
+        })
+        .into_iter()
+        .collect();
+    PassOutput {
+        findings,
+        setup_problems,
+    }
 }
 
 /// The new-dependency notes of the document against HEAD: the dependencies a manifest gains

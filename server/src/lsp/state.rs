@@ -25,14 +25,15 @@ use super::diagnostics::{
     AnalysisNotes, DocFindings, SourceFindings, note_diagnostics, to_diagnostic, visible,
 };
 use super::document::Document;
-use crate::analysis::FileKind;
+use crate::analysis::{FileKind, IncompleteFile};
 use crate::context::FileScope;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use dashmap::DashMap;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
@@ -109,6 +110,8 @@ pub struct State {
     /// diagnostics that would then change.
     rules_ready: AtomicBool,
     next_open_id: AtomicU64,
+    /// The setup problems already shown to the user (by path and kind): once per session each.
+    setup_problems_shown: Mutex<HashSet<(String, &'static str)>>,
 }
 
 impl State {
@@ -132,6 +135,7 @@ impl State {
             pass_slots: Arc::new(Semaphore::new(cores)),
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
+            setup_problems_shown: Mutex::default(),
         }
     }
 
@@ -152,6 +156,28 @@ impl State {
 
     pub async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
         self.client.log_message(typ, message).await;
+    }
+
+    /// Tells the user about a problem with the machine's setup (an unusable registry cache):
+    /// logged, and shown as a warning the first time in the session, since it concerns every
+    /// document and editing one cannot fix it.
+    pub async fn report_setup_problem(&self, problem: &IncompleteFile) {
+        let key = (problem.path.clone(), problem.reason.kind());
+        let first = self
+            .setup_problems_shown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key);
+        if !first {
+            return;
+        }
+        let message = format!(
+            "slopguard: {problem}; registry answers are asked again and not kept until it is fixed"
+        );
+        self.log(MessageType::WARNING, &message).await;
+        self.client
+            .show_message(MessageType::WARNING, message)
+            .await;
     }
 
     /// Registers an opened document and starts its worker. Synchronous up to the spawn.
@@ -486,9 +512,13 @@ impl State {
         }
     }
 
-    /// The input of the background passes, if `version` is still the document's current one.
+    /// The input of the background passes, if `version` is still the document's current one
+    /// and was analysed (they read the whole text too: not one over the size limit).
     fn pass_input(&self, uri: &Uri, version: i32) -> Option<PassInput> {
         let entry = self.docs.get(uri).filter(|e| e.doc.version == version)?;
+        if entry.notes.too_large() {
+            return None;
+        }
         let code = entry
             .findings
             .code
@@ -674,8 +704,11 @@ fn start_passes(state: &Arc<State>, uri: &Uri, version: i32) {
                     return;
                 };
                 let text = input.text.clone();
-                let findings = pass.run(input).await;
-                state.merge_pass(&uri, pass.name(), version, text, findings);
+                let output = pass.run(input).await;
+                for problem in &output.setup_problems {
+                    state.report_setup_problem(problem).await;
+                }
+                state.merge_pass(&uri, pass.name(), version, text, output.findings);
             });
         }
     });

@@ -1,7 +1,7 @@
 //! In-process protocol tests for what an external client cannot provoke: a panicking analysis
 //! and background passes that resolve after the rule diagnostics.
 
-use super::analysis::{self, BackgroundPass, Job, Outcome, PassInput};
+use super::analysis::{self, BackgroundPass, Job, Outcome, PassInput, PassOutput};
 use super::{Backend, RuleOptions, framing};
 use crate::finding::{Finding, Fix, PackageRef};
 use crate::rules::{Category, Confidence, Severity};
@@ -179,7 +179,7 @@ impl BackgroundPass for SyntheticPass {
         "synthetic"
     }
 
-    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = Vec<Finding>> + Send>> {
+    fn run(&self, input: PassInput) -> Pin<Box<dyn Future<Output = PassOutput> + Send>> {
         Box::pin(async move {
             tokio::time::sleep(Duration::from_millis(50)).await;
             let lines = LineIndex::new(&input.text);
@@ -213,7 +213,7 @@ impl BackgroundPass for SyntheticPass {
                     });
                 }
             }
-            out
+            PassOutput::from(out)
         })
     }
 }

@@ -53,9 +53,10 @@ pub struct PackageChecker {
     settings: Settings,
     client: Client,
     cache: Option<Cache>,
-    /// What [`Self::prefetch`] could not learn (the cache keeps no "unknown"), so that the
-    /// editor's next [`Self::check_cached`] says "could not verify" instead of nothing.
-    unverified: Mutex<HashMap<(Ecosystem, String), String>>,
+    /// What [`Self::prefetch`] learnt, for the editor's next [`Self::check_cached`]: the cache
+    /// keeps no "unknown" (which must then read "could not verify", not nothing), and a cache
+    /// that cannot be written keeps nothing at all (the answers must still be reported).
+    prefetched: Mutex<HashMap<(Ecosystem, String), Lookup>>,
 }
 
 /// One name to verify, where it was written.
@@ -83,7 +84,7 @@ impl PackageChecker {
             client: Client::new(&settings),
             settings,
             cache,
-            unverified: Mutex::default(),
+            prefetched: Mutex::default(),
         }
     }
 
@@ -135,11 +136,9 @@ impl PackageChecker {
         }
         let references = collect(root, files);
         let mut answers = self.known_answers(&references);
-        if let Ok(unverified) = self.unverified.lock() {
-            for (key, why) in unverified.iter() {
-                answers
-                    .entry(key.clone())
-                    .or_insert_with(|| Lookup::Unknown(why.clone()));
+        if let Ok(prefetched) = self.prefetched.lock() {
+            for (key, lookup) in prefetched.iter() {
+                answers.entry(key.clone()).or_insert_with(|| lookup.clone());
             }
         }
         let pending = unique(lookups(&references))
@@ -158,8 +157,7 @@ impl PackageChecker {
     }
 
     /// Looks packages up and stores the answers in the cache (for the editor's background
-    /// thread); remembers those it could not get for [`Self::check_cached`]. Does nothing
-    /// offline.
+    /// thread), and remembers them all for [`Self::check_cached`]. Does nothing offline.
     pub fn prefetch(&self, packages: &[PackageRef]) {
         if self.settings.offline {
             return;
@@ -174,17 +172,11 @@ impl PackageChecker {
             })
             .collect();
         for (key, lookup) in self.client.lookup_many(&keys) {
-            match lookup {
-                Lookup::Unknown(why) => {
-                    if let Ok(mut unverified) = self.unverified.lock() {
-                        unverified.insert(key, why);
-                    }
-                }
-                lookup => {
-                    if let Some(cache) = &self.cache {
-                        cache.put(key.0, &key.1, &lookup);
-                    }
-                }
+            if let (Some(cache), false) = (&self.cache, matches!(lookup, Lookup::Unknown(_))) {
+                cache.put(key.0, &key.1, &lookup);
+            }
+            if let Ok(mut prefetched) = self.prefetched.lock() {
+                prefetched.insert(key, lookup);
             }
         }
     }
