@@ -16,11 +16,12 @@ const app = express();
 
 app.post("/login", async (req, res) => {
   const { email, password } = req.body;
-  // ruleid: js.log-secret
+  // ruleid: js.log-secret, js.log-injection
   console.log(`login ${email} with password ${password}`);
   // ruleid: js.log-secret
   logger.info("issued token", accessToken);
   // ok: js.log-secret
+  // ruleid: js.log-injection
   console.log(`login attempt for ${email}`);
   // ok: js.log-secret
   logger.info(`password length ${password.length}`, { email });

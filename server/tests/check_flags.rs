@@ -57,6 +57,36 @@ fn select_and_ignore_take_rule_id_prefixes() {
 }
 
 #[test]
+fn selecting_a_rule_keeps_the_taint_library_it_relies_on() {
+    // `len()` sanitises through the built-in Python taint library (`python.taint-sources`):
+    // the SQL text on line 2 holds only placeholders, so flow quiets the shape match. Selecting
+    // the SQL rule must not leave the library out and bring that finding back.
+    let repo = Repo::new();
+    repo.write(
+        "cache.py",
+        "def delete(cursor, keys):\n    \
+         cursor.execute(\"DELETE FROM t WHERE k IN (%s)\" % \", \".join([\"%s\"] * len(keys)), keys)\n\n\
+         def count(cursor, table):\n    \
+         cursor.execute(\"SELECT COUNT(*) FROM %s\" % table)\n",
+    );
+    let sql_findings = |select: &[&str]| {
+        let output = slopguard_in(repo.path(), &repo.path().join(".cache"))
+            .args(["check", "--format", "json"])
+            .args(select)
+            .output()
+            .unwrap();
+        let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+        found(&document)
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "python.sql-string-formatting")
+            .collect::<Vec<_>>()
+    };
+    let expected = vec![("python.sql-string-formatting".into(), "cache.py".into(), 5)];
+    assert_eq!(sql_findings(&[]), expected);
+    assert_eq!(sql_findings(&["--select", "python.sql"]), expected);
+}
+
+#[test]
 fn statistics_count_findings_per_rule() {
     let repo = two_findings();
     repo.write("more.py", "eval(a)\neval(b)\n");

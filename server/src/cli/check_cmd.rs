@@ -389,7 +389,11 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
         Ok(selection) => selection,
         Err(e) => return Err(fail(e)),
     };
-    all.retain(|rule| config.rules.enabled(&rule.id) && selection.keeps(&rule.id));
+    // A taint library reports nothing but lends its sources and sanitizers to every taint rule
+    // of its language: `--select python.sql` must not change what `python.sql-*` reports.
+    all.retain(|rule| {
+        rule.is_taint_library() || (config.rules.enabled(&rule.id) && selection.keeps(&rule.id))
+    });
     let rules = if errors.is_empty() {
         RuleSet::new(all).map_err(|e| {
             errors = e;

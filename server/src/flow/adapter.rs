@@ -23,6 +23,9 @@ pub(crate) struct CallSite<'a> {
 pub(crate) struct Arg<'t> {
     pub value: Node<'t>,
     pub keyword: Option<Node<'t>>,
+    /// `*args`, `**kwargs`, `...rest`: fills an unknown number of positions, so neither it nor
+    /// any argument after it is known to sit at a given position.
+    pub spread: bool,
 }
 
 /// What an expression is, to the flow core.
@@ -235,6 +238,13 @@ pub(crate) trait Adapter: Sync {
     }
     /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
+    /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
+    /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types
+    /// are erased (an `id: number` route parameter is still the request's string): none there.
+    fn is_scalar_type(&self, _annotation: &str) -> bool {
+        false
+    }
 }
 
 /// The adapter for a language.
@@ -312,6 +322,7 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
         .map(|value| Arg {
             value,
             keyword: None,
+            spread: false,
         })
         .collect()
 }

@@ -93,7 +93,7 @@ impl Adapter for JavaScript {
         }
     }
 
-    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
         match node.kind() {
             "number" | "true" | "false" | "null" | "undefined" | "regex" => Expr::Constant,
             "string" => Expr::Constant,
@@ -111,6 +111,14 @@ impl Adapter for JavaScript {
             }
             "identifier" | "this" | "shorthand_property_identifier" => Expr::Name,
             "member_expression" => match node.child_by_field_name("object") {
+                // A string's or array's length is a number, whatever it counts.
+                Some(_)
+                    if node
+                        .child_by_field_name("property")
+                        .is_some_and(|p| text_of(p, text) == "length") =>
+                {
+                    Expr::Convert
+                }
                 Some(object) => Expr::Member { object },
                 None => Expr::Other,
             },
@@ -290,9 +298,17 @@ fn call(node: Node<'_>) -> Expr<'_> {
     let callee = node
         .child_by_field_name("function")
         .or_else(|| node.child_by_field_name("constructor"));
-    let Some(callee) = callee else {
+    let Some(mut callee) = callee else {
         return Expr::Other;
     };
+    // tree-sitter-typescript reads `await axios.get<T>(url)` as `(await axios.get)<T>(url)`:
+    // the call is `axios.get`'s, and awaiting its result keeps its taint.
+    if callee.kind() == "await_expression"
+        && node.child_by_field_name("type_arguments").is_some()
+        && let Some(awaited) = callee.named_child(0)
+    {
+        callee = awaited;
+    }
     let (receiver, method) = member_parts(callee, ("member_expression", "object", "property"));
     let args = node
         .child_by_field_name("arguments")
@@ -302,6 +318,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
                 return vec![Arg {
                     value: list,
                     keyword: None,
+                    spread: false,
                 }];
             }
             positional(list)

@@ -255,6 +255,21 @@ impl Adapter for Python {
         None
     }
 
+    fn is_scalar_type(&self, annotation: &str) -> bool {
+        let mut ty = annotation.trim();
+        if let Some(inner) = ty
+            .strip_prefix("Optional[")
+            .and_then(|t| t.strip_suffix(']'))
+        {
+            ty = inner.trim();
+        }
+        let ty = ty.strip_suffix("| None").map_or(ty, str::trim);
+        matches!(
+            ty,
+            "int" | "float" | "bool" | "UUID" | "uuid.UUID" | "PositiveInt" | "NonNegativeInt"
+        )
+    }
+
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
         let prefix = match node.kind() {
             "string" => {
@@ -341,6 +356,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
             args.push(Arg {
                 value: list,
                 keyword: None,
+                spread: false,
             });
         }
         for arg in named_children(list) {
@@ -349,12 +365,14 @@ fn call(node: Node<'_>) -> Expr<'_> {
                     args.push(Arg {
                         value,
                         keyword: arg.child_by_field_name("name"),
+                        spread: false,
                     });
                 }
             } else if list.kind() == "argument_list" {
                 args.push(Arg {
                     value: arg,
                     keyword: None,
+                    spread: matches!(arg.kind(), "list_splat" | "dictionary_splat"),
                 });
             }
         }

@@ -300,6 +300,55 @@ impl Adapter for Rust {
         None
     }
 
+    /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
+    /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
+    fn is_scalar_type(&self, annotation: &str) -> bool {
+        let mut ty = annotation.trim().trim_start_matches('&').trim();
+        for wrapper in [
+            "Option<",
+            "Path<",
+            "web::Path<",
+            "axum::extract::Path<",
+            "Query<",
+        ] {
+            if let Some(inner) = ty.strip_prefix(wrapper).and_then(|t| t.strip_suffix('>')) {
+                ty = inner.trim();
+                break;
+            }
+        }
+        let tuple = ty
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .unwrap_or(ty);
+        let parts: Vec<&str> = tuple
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        !parts.is_empty()
+            && parts.iter().all(|p| {
+                matches!(
+                    *p,
+                    "i8" | "i16"
+                        | "i32"
+                        | "i64"
+                        | "i128"
+                        | "isize"
+                        | "u8"
+                        | "u16"
+                        | "u32"
+                        | "u64"
+                        | "u128"
+                        | "usize"
+                        | "f32"
+                        | "f64"
+                        | "bool"
+                        | "Uuid"
+                        | "uuid::Uuid"
+                )
+            })
+    }
+
     fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {
         if node.kind() != "token_tree" {
             return None;

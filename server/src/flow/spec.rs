@@ -56,6 +56,9 @@ pub(crate) struct CallFile {
     pub receiver: Option<String>,
     /// A regex the whole call's text must match.
     pub text: Option<String>,
+    /// A regex the whole call's text must not match (`HttpResponse(body,
+    /// content_type="application/json")` is not markup).
+    pub not_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -127,6 +130,7 @@ pub(crate) struct CallPattern {
     pub method: Option<String>,
     pub receiver: Option<Regex>,
     pub text: Option<Regex>,
+    pub not_text: Option<Regex>,
 }
 
 impl CallPattern {
@@ -149,6 +153,11 @@ impl CallPattern {
         }
         if let Some(text) = &self.text
             && !text.is_match(call.text)
+        {
+            return false;
+        }
+        if let Some(text) = &self.not_text
+            && text.is_match(call.text)
         {
             return false;
         }
@@ -301,6 +310,11 @@ fn call_pattern(file: &CallFile, what: &str) -> Result<CallPattern, String> {
             .map(|r| regex(r, "receiver"))
             .transpose()?,
         text: file.text.as_deref().map(|r| regex(r, "text")).transpose()?,
+        not_text: file
+            .not_text
+            .as_deref()
+            .map(|r| regex(r, "not-text"))
+            .transpose()?,
     })
 }
 

@@ -73,6 +73,14 @@ pub enum CustomPredicate {
         pattern: regex::Regex,
         negate: bool,
     },
+    /// `#constant-match?` / `#not-constant-match?`: the node is a string literal, or a name
+    /// every assignment in the file binds to a string literal, whose text (quotes stripped)
+    /// matches a regex: `createHash(ALGO)` after `const ALGO = "md5"`.
+    ConstantMatch {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -144,19 +152,29 @@ impl CustomPredicate {
                     ),
                 }
             }
-            "comment-above?" => match &args[1..] {
+            "comment-above?" | "constant-match?" => match &args[1..] {
                 [QueryPredicateArg::String(source)] => regex::Regex::new(source)
-                    .map(|pattern| CustomPredicate::CommentAbove {
-                        capture,
-                        pattern,
-                        negate,
+                    .map(|pattern| {
+                        if base == "comment-above?" {
+                            CustomPredicate::CommentAbove {
+                                capture,
+                                pattern,
+                                negate,
+                            }
+                        } else {
+                            CustomPredicate::ConstantMatch {
+                                capture,
+                                pattern,
+                                negate,
+                            }
+                        }
                     })
                     .map_err(|e| format!("`#{operator}`: invalid regex: {e}")),
                 _ => Err(format!("`#{operator}` takes a capture and one regex")),
             },
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
-                 min-entropy?, comment-above?, resolves-to? and their not- forms)"
+                 min-entropy?, comment-above?, constant-match?, resolves-to? and their not- forms)"
             )),
         }
     }
@@ -170,7 +188,8 @@ impl CustomPredicate {
             | CustomPredicate::HasAncestor { capture, .. }
             | CustomPredicate::MinEntropy { capture, .. }
             | CustomPredicate::ResolvesTo { capture, .. }
-            | CustomPredicate::CommentAbove { capture, .. } => *capture,
+            | CustomPredicate::CommentAbove { capture, .. }
+            | CustomPredicate::ConstantMatch { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -206,8 +225,111 @@ impl CustomPredicate {
             CustomPredicate::CommentAbove {
                 pattern, negate, ..
             } => pattern.is_match(&comment_above(source, node.start_byte())) != *negate,
+            CustomPredicate::ConstantMatch {
+                pattern, negate, ..
+            } => {
+                let strings = constant_strings(node, source);
+                (!strings.is_empty() && strings.iter().all(|s| pattern.is_match(s))) != *negate
+            }
         }
     }
+}
+
+/// The texts (quotes stripped) `node` can hold: its own when it is a string literal without
+/// interpolation; for a name, those of every place the innermost scope declaring it binds it
+/// (`const ALGO = "md5"`, `algo = "md5"`, `let algo = "md5";`, a parameter default), none when
+/// one of them binds anything else or it is a plain parameter. Only runs for the nodes a rule
+/// asks about, so the walks over the file are rare.
+fn constant_strings(node: Node<'_>, source: &[u8]) -> Vec<String> {
+    if node.kind() != "identifier" {
+        return string_literal(node, source).into_iter().collect();
+    }
+    let name = node.utf8_text(source).unwrap_or("");
+    let mut scope = node.parent();
+    while let Some(current) = scope {
+        if (current.parent().is_none() || is_function_kind(current.kind()))
+            && let Some(found) = bindings_in(current, name, source)
+        {
+            return found;
+        }
+        scope = current.parent();
+    }
+    Vec::new()
+}
+
+/// What `scope` binds `name` to, leaving out nested functions (scopes of their own): `None`
+/// when it does not bind it; empty when one binding is not a string literal.
+fn bindings_in(scope: Node<'_>, name: &str, source: &[u8]) -> Option<Vec<String>> {
+    let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
+    let mut found = Vec::new();
+    let mut cursor = scope.walk();
+    let mut stack: Vec<Node<'_>> = scope.named_children(&mut cursor).collect();
+    while let Some(current) = stack.pop() {
+        let kind = current.kind();
+        if is_function_kind(kind) {
+            continue;
+        }
+        if matches!(kind, "parameters" | "formal_parameters") {
+            let plain = |p: Node<'_>| {
+                let bound = match p.kind() {
+                    "identifier" => Some(p),
+                    "typed_parameter" => p.named_child(0),
+                    _ => p.child_by_field_name("pattern"),
+                };
+                bound.is_some_and(|b| b.kind() == "identifier" && text(b) == name)
+            };
+            if current.named_children(&mut scope.walk()).any(plain) {
+                return Some(Vec::new());
+            }
+        }
+        let (target, value) = match kind {
+            "variable_declarator"
+            | "const_item"
+            | "static_item"
+            | "default_parameter"
+            | "typed_default_parameter" => (
+                current.child_by_field_name("name"),
+                current.child_by_field_name("value"),
+            ),
+            "assignment" | "assignment_expression" | "assignment_pattern" => (
+                current.child_by_field_name("left"),
+                current.child_by_field_name("right"),
+            ),
+            "let_declaration" => (
+                current.child_by_field_name("pattern"),
+                current.child_by_field_name("value"),
+            ),
+            _ => (None, None),
+        };
+        if let Some(target) = target
+            && target.kind() == "identifier"
+            && text(target) == name
+        {
+            match value.and_then(|v| string_literal(v, source)) {
+                Some(string) => found.push(string),
+                None => return Some(Vec::new()),
+            }
+        }
+        stack.extend(current.named_children(&mut cursor));
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+/// A string literal's text without quotes; `None` for anything else (an interpolation too).
+fn string_literal(node: Node<'_>, source: &[u8]) -> Option<String> {
+    let string_kind = matches!(
+        node.kind(),
+        "string" | "template_string" | "string_literal" | "raw_string_literal"
+    );
+    (string_kind && is_literal(node))
+        .then(|| strip_quotes(node.utf8_text(source).unwrap_or("")).to_string())
+}
+
+/// Functions, methods, lambdas and closures of every grammar here: each a scope of its own.
+fn is_function_kind(kind: &str) -> bool {
+    kind.contains("function")
+        || kind.contains("method")
+        || matches!(kind, "lambda" | "closure_expression")
 }
 
 /// The text of the comment lines directly above the line holding byte `start` (stopping at the

@@ -2,7 +2,7 @@
 //! and local helpers followed through their per-parameter summaries.
 
 use super::value::{ALL, Value, join_ranges, join_taint};
-use super::{FileFlow, Pass, RECEIVER, SinkHit, Summary, short};
+use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
@@ -50,10 +50,18 @@ impl<'t> FileFlow<'t, '_> {
         let values: Vec<Value> = args.iter().map(|a| self.eval(a.value, pass)).collect();
 
         // Sinks.
+        // From the first spread argument on, positions are unknown: those arguments are
+        // labelled like keywords no sink names, so only sinks on every argument see them.
+        let first_spread = args.iter().position(|a| a.spread).unwrap_or(args.len());
         let mut labelled: Vec<(Option<&str>, &Value)> = args
             .iter()
             .zip(&values)
-            .map(|(a, v)| (a.keyword.map(|k| text_of(k, self.text)), v))
+            .enumerate()
+            .map(|(position, (a, v))| match a.keyword {
+                Some(k) => (Some(text_of(k, self.text)), v),
+                None if position >= first_spread => (Some(SPREAD), v),
+                None => (None, v),
+            })
             .collect();
         if receiver.is_some() {
             labelled.push((Some(RECEIVER), &receiver_value));

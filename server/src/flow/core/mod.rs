@@ -29,6 +29,8 @@ use value::Env;
 /// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
 /// keyword in any language).
 const RECEIVER: &str = "<receiver>";
+/// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
+const SPREAD: &str = "<spread>";
 
 /// A tainted value reaching a sink.
 #[derive(Debug, Clone)]
@@ -246,6 +248,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     entry.1 |= mask;
                 }
             }
+            // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
+            // the request sent.
+            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a));
             for name in names {
                 let key = text_of(name, self.text).to_string();
                 let range = name.byte_range();
@@ -257,6 +262,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         parameter: Some(position),
                         via: None,
                     })
+                } else if scalar {
+                    Value::constant()
                 } else if let Some((label, mask)) = source
                     .clone()
                     .or_else(|| self.query_sources.get(&range).cloned())

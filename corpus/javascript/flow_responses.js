@@ -1,0 +1,33 @@
+// Express and Fastify responses written as HTML after the status is set; and templates that escape.
+const express = require("express");
+const ejs = require("ejs");
+const escapeHtml = require("escape-html");
+const fastify = require("fastify")();
+
+const app = express();
+
+app.get("/missing", (req, res) => {
+  // ruleid: js.xss-response
+  res.status(404).send(`<h1>No page named ${req.query.page}</h1>`);
+});
+
+app.get("/missing-escaped", (req, res) => {
+  // ok: js.xss-response
+  res.status(404).send(`<h1>No page named ${escapeHtml(req.query.page)}</h1>`);
+});
+
+app.get("/card", (req, res) => {
+  const name = req.query.name;
+  // ok: js.xss-response
+  res.status(200).send(ejs.render("<p><%= name %></p>", { name }));
+});
+
+fastify.get("/page", async (request, reply) => {
+  // ruleid: js.xss-response
+  reply.type("text/html").send(`<div>${request.query.msg}</div>`);
+});
+
+fastify.get("/page-text", async (request, reply) => {
+  // ok: js.xss-response
+  reply.type("text/plain").send(`<div>${request.query.msg}</div>`);
+});
