@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the package lists slopguard compiles in (server/data/*.txt).
+"""Regenerates the package lists slopguard compiles in (crates/supply/data/*.txt).
 
 Usage (from the repository root):
 
@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "server" / "data"
+DATA = ROOT / "crates" / "supply" / "data"
 LIBRARY = Path("/work/.library/env/packages")
 
 # Top-level modules that some Python from 3.9 to 3.13 has and 3.11 does not, so that the union

@@ -135,4 +135,7 @@ app.get("/catalog/default", (req, res) => {
   res.json({ items: doc.find("//item").length });
 });
 
-app.listen(3000);
+const port = process.argv[2] || "3000";
+// ok: js.log-injection
+console.log(`listening on ${port}`);
+app.listen(Number(port));

@@ -133,3 +133,18 @@ def report(name):
     # ok: python.log-injection
     logging.getLogger("reports").info("report %s requested", name)
     return name
+
+
+def main():
+    """The service's maintenance command: whoever runs it writes its arguments and reads its log."""
+    import argparse
+    import sys
+
+    args = argparse.ArgumentParser().parse_args()
+    # ok: python.log-injection
+    logger.info(f"rebuilding index {args.index}")
+    answer = input("continue? ")
+    # ok: python.log-injection
+    logger.info(f"operator answered {answer}")
+    # ok: python.log-injection
+    logger.info("started as " + " ".join(sys.argv))

@@ -106,3 +106,25 @@ async def save(request):
 def archive(paths):
     # ok: python.path-traversal
     shutil.copy(paths[0], "/var/backups/latest")
+
+
+def main():
+    import argparse
+    import re
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("file")
+    parser.add_argument("-x", "--exclude", help="skip lines matching this regular expression")
+    args = parser.parse_args()
+    # A command-line tool opens the file its user names and takes the regex they typed.
+    # ok: python.path-traversal
+    with open(args.file) as fh:
+        # ok: python.regex-injection
+        skip = re.compile(args.exclude or "^$")
+        lines = [line for line in fh if not skip.search(line)]
+    # ok: python.path-traversal
+    Path(sys.argv[2]).write_text("".join(lines))
+    name = input("save a copy as: ")
+    # ok: python.path-traversal
+    shutil.copy(args.file, name)

@@ -168,3 +168,33 @@ def legacy_tls_server(ctx: ssl.SSLContext, openssl_ctx: SSL.Context):
     ctx.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
     # ok: python.ssl-weak-ciphers
     ctx.set_ciphers("HIGH:!aNULL:!eNULL:!MD5:!RC4")
+
+
+def connect(session, auth):
+    if auth is not None:
+        # ok: python.log-secret
+        warnings.warn(
+            "The 'auth' parameter is deprecated;"
+            " pass headers={'Authorization': encode_basic_auth(login, password)} instead",
+            DeprecationWarning,
+        )
+    # ruleid: python.log-secret
+    logger.info("connecting with {password}".format(password=auth.password))
+    # ruleid: python.log-secret
+    warnings.warn(f"weak password {auth.password}")
+
+
+def handle_uncaught(settings, request):
+    try:
+        return process(request)
+    except Exception:
+        # ok: python.traceback-exposed
+        return HttpResponseServerError(traceback.format_exc() if settings.DEBUG else "Internal Server Error")
+
+
+def handle_uncaught_inverted(settings, request):
+    try:
+        return process(request)
+    except Exception:
+        # ruleid: python.traceback-exposed
+        return HttpResponseServerError(traceback.format_exc() if not settings.DEBUG else "see the console")

@@ -124,7 +124,8 @@ pub async fn hello_static() -> Html<String> {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let target = args[1].clone();
-    // ruleid: rust.path-traversal
+    // A command-line tool reads the file its user names: not a traversal.
+    // ok: rust.path-traversal
     let text = fs::read_to_string(&target).unwrap();
     // ruleid: rust.shell-command-injection
     Command::new("sh").arg("-c").arg(format!("wc -l {}", target)).status().unwrap();

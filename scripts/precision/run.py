@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -30,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CODE = {".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".rs"}
 VERDICTS = {"true-positive", "false-positive", "debatable"}
+COLUMNS = {"true-positive": "true", "debatable": "debat.", "false-positive": "false", "unreviewed": "unrev."}
 
 
 def fetch(project, cache):
@@ -76,8 +78,8 @@ def check(slopguard, tree):
     )
     if run.returncode not in (0, 1):
         sys.exit(f"slopguard failed on {tree} ({run.returncode}):\n{run.stderr}")
-    report = json.loads(run.stdout)
-    return report
+    # Exit 1 is what CI sees with the defaults (`fail-on = warning`): a finding at or above it.
+    return json.loads(run.stdout), run.returncode == 1
 
 
 def key(finding):
@@ -91,6 +93,8 @@ def main():
     parser.add_argument("--update", action="store_true")
     args = parser.parse_args()
     cache = Path(args.cache)
+    # `check` runs inside each unpacked tree, so a relative --slopguard must be made absolute here.
+    slopguard = str(Path(args.slopguard).resolve())
     projects = json.loads((HERE / "projects.json").read_text())["projects"]
     reviewed_path = HERE / "reviewed.json"
     reviewed = json.loads(reviewed_path.read_text())["findings"]
@@ -103,37 +107,47 @@ def main():
             unpack(fetch(project, cache), tree)
         project_lines = count_lines(tree)
         lines += project_lines
-        report = check(args.slopguard, tree)
-        project_found = 0
+        started = time.monotonic()
+        report, fails_ci = check(slopguard, tree)
+        seconds = time.monotonic() - started
+        project_found = []
         for f in report["findings"]:
             if f.get("category", "insecure-code") != "insecure-code":
                 continue
             # Paths inside the archive's top directory, the same whatever the cache location.
-            found.append({
+            project_found.append({
                 "project": project["name"],
                 "path": f["path"],
                 "line": f["range"]["start"]["line"],
                 "rule": f["rule"],
                 "message": f["message"],
             })
-            project_found += 1
-        skipped = report.get("summary", {}).get("skipped_by_context") or report.get("skipped_by_context")
-        summary.append((project["name"], project["version"], project_lines, project_found, skipped))
+        found += project_found
+        summary.append((project, project_lines, project_found, fails_ci, seconds))
 
     new = [f for f in found if key(f) not in known or known[key(f)].get("verdict") not in VERDICTS]
     seen = {key(f) for f in found}
     gone = [f for f in reviewed if key(f) not in seen]
-    verdicts = {}
-    for f in found:
-        verdict = known.get(key(f), {}).get("verdict", "unreviewed")
-        verdicts[verdict] = verdicts.get(verdict, 0) + 1
 
-    print(f"{'project':<14} {'version':<9} {'lines':>8} {'findings':>8}")
-    for name, version, project_lines, count, _ in summary:
-        print(f"{name:<14} {version:<9} {project_lines:>8} {count:>8}")
+    def tally(findings):
+        counts = dict.fromkeys(COLUMNS, 0)
+        for f in findings:
+            counts[known.get(key(f), {}).get("verdict", "unreviewed")] += 1
+        return counts
+
+    header = " ".join(f"{label:>6}" for label in COLUMNS.values())
+    print(f"{'project':<13} {'version':<8} {'lines':>7} {'found':>6} {header} {'fails CI':>8} {'seconds':>7}")
+    for project, project_lines, project_found, fails_ci, seconds in summary:
+        counts = " ".join(f"{n:>6}" for n in tally(project_found).values())
+        print(f"{project['name']:<13} {project['version']:<8} {project_lines:>7} {len(project_found):>6} "
+              f"{counts} {'yes' if fails_ci else 'no':>8} {seconds:>7.1f}")
+    counts = tally(found)
+    reviewed_count = len(found) - counts["unreviewed"]
     print(f"total: {lines} lines of code, {len(found)} findings "
-          f"({', '.join(f'{n} {v}' for v, n in sorted(verdicts.items()))}); "
-          f"{len(new)} unreviewed = {len(new) * 20000 / max(lines, 1):.2f} per 20k lines")
+          f"({', '.join(f'{n} {COLUMNS[v]}' for v, n in counts.items())}); "
+          f"false alarms {counts['false-positive'] * 100 / max(reviewed_count, 1):.1f}% of reviewed; "
+          f"{len(new)} unreviewed = {len(new) * 20000 / max(lines, 1):.2f} per 20k lines; "
+          f"CI fails on {sum(1 for s in summary if s[3])} of {len(summary)} projects with the defaults")
     for f in new:
         print(f"UNREVIEWED {f['project']}/{f['path']}:{f['line']} {f['rule']}: {f['message']}")
     for f in gone:

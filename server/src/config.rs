@@ -16,8 +16,7 @@ use toml::Spanned;
 /// The file name looked for in the current directory and its parents.
 pub const CONFIG_FILE: &str = "slopguard.toml";
 
-/// Files larger than this are skipped with a note unless `max-file-size` says otherwise.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+pub use crate::context::DEFAULT_MAX_FILE_SIZE;
 
 /// What `slopguard init` writes: every setting, commented, at its default.
 pub const DEFAULT_CONFIG: &str = r#"# slopguard configuration. Paths and globs are relative to this file's directory.

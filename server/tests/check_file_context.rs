@@ -108,3 +108,45 @@ fn gitattributes_mark_vendored_files() {
     );
     assert!(stderr.contains("skipped 2 vendored file(s)"), "{stderr}");
 }
+
+/// A shipped Rust file whose `#[cfg(test)] mod tests` repeats the shipped transmute and holds a
+/// live-looking token.
+const RUST_LIB: &str = "pub fn bits(b: u32) -> f32 {\n    unsafe { std::mem::transmute(b) }\n}\n\n\
+                        #[cfg(test)]\nmod tests {\n    fn bits(b: u32) -> f32 {\n        \
+                        unsafe { std::mem::transmute(b) }\n    }\n    \
+                        const TOKEN: &str = \"ghp_R7kX2mQ9vL4tW8nB3cF6hJ1pZ5sD0gY2aE7u\";\n}\n";
+
+fn rust_findings(repo: &Repo) -> Vec<(String, u64)> {
+    let output = slopguard_in(repo.path(), &repo.path().join(".cache"))
+        .args(["check", "--no-package-checks", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    found(&document)
+        .into_iter()
+        .filter(|(rule, _, _)| rule == "rust.transmute" || rule.starts_with("any.github"))
+        .map(|(rule, _, line)| (rule, line))
+        .collect()
+}
+
+#[test]
+fn inline_rust_test_modules_are_test_context() {
+    let repo = Repo::without_git();
+    repo.write("src/lib.rs", RUST_LIB);
+    assert_eq!(
+        rust_findings(&repo),
+        [
+            ("rust.transmute".to_string(), 2),
+            ("any.github-token".to_string(), 10)
+        ]
+    );
+    repo.write("slopguard.toml", "[files]\ntests = \"all\"\n");
+    assert_eq!(
+        rust_findings(&repo),
+        [
+            ("rust.transmute".to_string(), 2),
+            ("rust.transmute".to_string(), 8),
+            ("any.github-token".to_string(), 10)
+        ]
+    );
+}

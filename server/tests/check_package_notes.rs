@@ -6,7 +6,7 @@ mod support;
 
 use serde_json::Value;
 use std::collections::HashMap;
-use support::check::slopguard_check;
+use support::cli::check_command;
 use support::{Package, RegistryServer, git};
 
 /// A repository whose last commit has an empty `package.json` and `requirements.txt`; the
@@ -43,7 +43,7 @@ fn a_nonexistent_package_is_one_finding_per_span() {
     let server = RegistryServer::start();
     let cache = tempfile::tempdir().unwrap();
     let repo = repo_adding("\"acme-ghost-kit\": \"^1\"", "acme-phantom-utils==0.1\n");
-    let output = slopguard_check(repo.path(), &server, cache.path())
+    let output = check_command(repo.path(), &server, cache.path())
         .args(["--output-format", "json"])
         .output()
         .unwrap();
@@ -85,7 +85,7 @@ fn unverified_packages_are_their_own_category_and_one_note_offline() {
     // The registry cannot be reached: "could not verify", category unverified-package.
     let cache = tempfile::tempdir().unwrap();
     for format in ["json", "sarif"] {
-        let output = slopguard_check(repo.path(), &server, cache.path())
+        let output = check_command(repo.path(), &server, cache.path())
             .envs(
                 server
                     .env()
@@ -108,7 +108,7 @@ fn unverified_packages_are_their_own_category_and_one_note_offline() {
     }
 
     // Offline, one line says it for every package the cache cannot answer.
-    let output = slopguard_check(repo.path(), &server, cache.path())
+    let output = check_command(repo.path(), &server, cache.path())
         .args(["--offline", "--output-format", "json"])
         .output()
         .unwrap();
@@ -141,7 +141,7 @@ fn a_repository_link_in_the_version_metadata_is_found() {
     server.npm_per_version_only("acme-charts");
     let cache = tempfile::tempdir().unwrap();
     let repo = repo_adding("\"acme-charts\": \"^2\"", "");
-    let output = slopguard_check(repo.path(), &server, cache.path())
+    let output = check_command(repo.path(), &server, cache.path())
         .args(["--output-format", "json"])
         .output()
         .unwrap();

@@ -4,10 +4,13 @@
 //! same config does run it (so each test would catch a regression).
 
 mod common;
+mod support;
 
 use common::Repo;
+use serde_json::json;
 use slopguard::deps::baseline::{Repository, Side};
 use std::path::{Path, PathBuf};
+use support::lsp::Editor;
 use tempfile::TempDir;
 
 /// A repository with a staged change and a further unstaged change to `app.py` (so that
@@ -286,4 +289,58 @@ fn the_core_pager_is_not_run() {
 #[test]
 fn a_command_pager_is_not_run() {
     assert_pager_not_run("pager.diff", "git diff HEAD");
+}
+
+#[test]
+fn the_language_server_runs_no_program_of_the_repository() {
+    let hostile = Hostile::new("");
+    // HEAD holds two evals (committed before the repository's config names the script).
+    hostile.repo.commit_all("second");
+    let script = hostile.script();
+    hostile.config("core.fsmonitor", script.to_str().unwrap());
+    let root = hostile.repo.path();
+    let mut editor = Editor::start_configured(
+        root,
+        vec![
+            ("SLOPGUARD_OFFLINE", "1".into()),
+            (
+                "SLOPGUARD_CACHE_DIR",
+                root.join("cache").display().to_string(),
+            ),
+        ],
+        json!({"onlyChangedLines": true}),
+    );
+    // An open file is compared with HEAD (`onlyChangedLines`) before it is analysed: the
+    // evals on committed lines are hidden, the new one shown.
+    let app = root.join("app.py");
+    editor.open(
+        &app,
+        "python",
+        "a = 1\nb = eval(x)\nc = eval(y)\nd = eval(w)\n",
+    );
+    let shown = editor
+        .diagnostics(&app, |d| !d.is_empty())
+        .expect("the new line's eval");
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0]["range"]["start"]["line"], 3, "{shown:?}");
+    // An unsaved manifest is compared with the dependency baseline (`git ls-files`, `cat-file`).
+    let manifest = root.join("requirements.txt");
+    editor.open(
+        &manifest,
+        "pip-requirements",
+        "requests==2.31.0\nacme-extra==2.0.0\n",
+    );
+    editor
+        .diagnostic(&manifest, "deps.new-dependency")
+        .expect("the new dependency, found against HEAD");
+    assert!(
+        !hostile.ran(),
+        "slopguard lsp ran the repository's fsmonitor"
+    );
+    let _ = std::process::Command::new("git")
+        .arg("status")
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(hostile.ran(), "control: plain `git status` did not run it");
 }

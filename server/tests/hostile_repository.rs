@@ -331,3 +331,39 @@ fn what_the_repository_config_turns_off_is_in_every_summary() {
         ]
     );
 }
+
+#[test]
+fn rule_directories_of_the_repository_config_never_leave_it() {
+    let server = RegistryServer::start();
+    let outer = tempfile::tempdir().unwrap();
+    let outer = outer.path().canonicalize().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    // A file of the user's outside the repository; a TOML error would quote its line.
+    std::fs::create_dir(outer.join("private")).unwrap();
+    std::fs::write(
+        outer.join("private/credentials.toml"),
+        format!("token = {SECRET}\n"),
+    )
+    .unwrap();
+    let project = outer.join("project");
+    std::fs::create_dir_all(project.join("rules")).unwrap();
+    std::fs::write(project.join("app.py"), "x = 1\n").unwrap();
+    // Named with `..`, and reached through a link inside an allowed directory.
+    std::os::unix::fs::symlink(outer.join("private"), project.join("rules/linked")).unwrap();
+    for dirs in ["\"../private\"", "\"rules\""] {
+        std::fs::write(
+            project.join("slopguard.toml"),
+            format!("[rules]\nextra-dirs = [{dirs}]\n"),
+        )
+        .unwrap();
+        let run = check(&project, &server, cache.path(), &[]);
+        assert_eq!(run.code, 2, "{dirs}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("outside the project"),
+            "{dirs}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(SECRET), "{dirs}: {}", run.stderr);
+        assert!(!run.stdout.contains(SECRET), "{dirs}: {}", run.stdout);
+    }
+}

@@ -270,3 +270,54 @@ fn without_a_config_the_editor_applies_the_default_size_limit() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn only_recently_changed_documents_keep_a_syntax_tree_and_the_others_stay_right() {
+    let work = tempfile::tempdir().unwrap();
+    let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
+    // Two more documents than keep a tree (`lsp::memory::TREES_KEPT`, 8).
+    let files: Vec<_> = (0..10)
+        .map(|n| work.path().join(format!("doc_{n}.py")))
+        .collect();
+    for file in &files {
+        editor.open(file, "python", "import os\n\nx = eval(input())\n");
+        editor
+            .diagnostic(file, "python.eval-exec")
+            .expect("each document analysed");
+    }
+    let state = |editor: &mut Editor, id: u64, file: &std::path::Path| {
+        editor.request(
+            id,
+            "slopguard/documentState",
+            json!({"uri": format!("file://{}", file.display())}),
+        )["result"]
+            .clone()
+    };
+    assert_eq!(state(&mut editor, 20, &files[0])["syntaxTree"], false);
+    assert_eq!(state(&mut editor, 21, &files[1])["syntaxTree"], false);
+    assert_eq!(state(&mut editor, 22, &files[9])["syntaxTree"], true);
+
+    // The first document, edited without a tree, is parsed whole again: its diagnostics follow.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": format!("file://{}", files[0].display()), "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
+                "end": {"line": 1, "character": 0}}, "text": "os.system(input())\n"}]}),
+    );
+    let diagnostics = editor
+        .diagnostics(&files[0], |d| d.len() == 2)
+        .expect("both findings after the edit");
+    let lines: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(lines.contains(&("python.eval-exec", 3)), "{lines:?}");
+    assert_eq!(state(&mut editor, 23, &files[0])["syntaxTree"], true);
+    // ... and the least recently changed document gave its tree up instead.
+    assert_eq!(state(&mut editor, 24, &files[2])["syntaxTree"], false);
+}

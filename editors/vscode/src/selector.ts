@@ -24,8 +24,8 @@ export const MANIFEST_GLOBS = [
 
 /**
  * Files whose install commands (`pip install x`, `npm i x`, `cargo add x`...) the server checks,
- * exactly as it recognises them by name (server/src/deps/install_commands.rs): Markdown and
- * assistant instruction files (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`,
+ * exactly as it recognises them by name (crates/supply/src/deps/install_commands.rs): Markdown
+ * and assistant instruction files (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`,
  * `.github/copilot-instructions.md`), shell scripts, Dockerfiles, Makefiles and GitHub workflows.
  * Selected by pattern rather than language id: VS Code gives `.cursorrules` no language, and the
  * `yaml` language would send every YAML file, not only workflows. They do not activate the

@@ -155,8 +155,8 @@ describe('documentSelector', () => {
     assert.ok(patterns.every((f) => f.scheme === 'file'));
   });
 
-  // The file names server/src/deps/install_commands.rs reads install commands from, and some it
-  // does not: the selector must send the first and not the second.
+  // The file names crates/supply/src/deps/install_commands.rs reads install commands from, and
+  // some it does not: the selector must send the first and not the second.
   const selected = (file: string) =>
     INSTALL_COMMAND_GLOBS.some((glob) => path.posix.matchesGlob(file, glob));
 

@@ -548,6 +548,16 @@ fn check_file(
                 .is_none_or(|rule| rule.applies_in(kind))
         });
     }
+    if kind == FileContext::Code {
+        crate::context::retain_outside_inline_tests(
+            path,
+            &text,
+            settings.files.tests,
+            &mut report.findings,
+            |f| &f.finding,
+            &settings.rules,
+        );
+    }
     FileOutcome::Report {
         report,
         lossy,

@@ -354,8 +354,13 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<(Settings, Selection), 
             Err(e) => errors.extend(e),
         }
     }
-    for dir in config.extra_rule_dirs.iter().chain(&args.rule_dirs) {
-        match rules::load_dir(dir) {
+    // The repository's `extra-dirs` may not reach outside it; the user's `--rules` may.
+    let config_dirs = config
+        .extra_rule_dirs
+        .iter()
+        .map(|dir| rules::load_dir_within(dir, &config.root));
+    for loaded in config_dirs.chain(args.rule_dirs.iter().map(|dir| rules::load_dir(dir))) {
+        match loaded {
             Ok(more) => all.extend(more),
             Err(e) => errors.extend(e),
         }

@@ -146,10 +146,19 @@ impl ProjectConfig {
             .map_err(|e| format!("{} is not UTF-8: {e}", path.display()))?;
         let mut config: ProjectConfig =
             toml::from_str(text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let inside = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         for dir in &mut config.rules.extra_dirs {
-            if dir.is_relative() {
-                *dir = root.join(&*dir);
+            let joined = root.join(&*dir);
+            // The workspace's config is the repository's: its rule directories stay inside it,
+            // links below them included.
+            if let Some(outside) = crate::rules::paths_outside(&joined, &inside).first() {
+                return Err(format!(
+                    "{}: `rules.extra-dirs` reaches {}, which is outside the project; not read",
+                    path.display(),
+                    outside.display()
+                ));
             }
+            *dir = joined;
         }
         Ok(config)
     }
@@ -218,5 +227,26 @@ mod tests {
         assert_eq!(config.rules.extra_dirs, vec![dir.path().join("mine")]);
         std::fs::write(dir.path().join(PROJECT_CONFIG_FILE), b"[rules\n\xff").unwrap();
         assert!(ProjectConfig::load(dir.path()).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn project_rule_dirs_outside_the_workspace_are_refused() {
+        let outer = tempfile::tempdir().unwrap();
+        let root = outer.path().join("project");
+        std::fs::create_dir_all(root.join("rules")).unwrap();
+        std::fs::create_dir(outer.path().join("private")).unwrap();
+        std::os::unix::fs::symlink(outer.path().join("private"), root.join("link")).unwrap();
+        std::os::unix::fs::symlink(outer.path().join("private"), root.join("rules/nested"))
+            .unwrap();
+        for dirs in ["\"../private\"", "\"link\"", "\"/\"", "\"rules\""] {
+            std::fs::write(
+                root.join(PROJECT_CONFIG_FILE),
+                format!("[rules]\nextra-dirs = [{dirs}]\n"),
+            )
+            .unwrap();
+            let error = ProjectConfig::load(&root).unwrap_err();
+            assert!(error.contains("outside the project"), "{dirs}: {error}");
+        }
     }
 }

@@ -16,6 +16,7 @@ use super::position::LineStarts;
 use crate::analysis::FileKind;
 use crate::rules::RuleFindings;
 use std::sync::Arc;
+use std::time::Instant;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Point, Tree};
 
@@ -40,6 +41,9 @@ pub struct Document {
     /// The changes made after revision `log_from`, each with the revision it produced.
     log: Vec<(u64, InputEdit)>,
     log_from: u64,
+    /// When the document was opened or last changed: the least recently changed documents give
+    /// up their trees first ([`super::memory`]).
+    changed_at: Instant,
 }
 
 /// Beyond this many logged changes the log starts over: an analysis older than that is thrown
@@ -82,6 +86,7 @@ impl Document {
             provisional: None,
             log: Vec::new(),
             log_from: 0,
+            changed_at: Instant::now(),
         }
     }
 
@@ -108,6 +113,26 @@ impl Document {
     /// The revision of the current text.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// When the document was opened or last changed.
+    pub fn changed_at(&self) -> Instant {
+        self.changed_at
+    }
+
+    pub fn has_tree(&self) -> bool {
+        self.tree.is_some()
+    }
+
+    /// Drops the syntax tree and everything that follows it through edits (the findings of its
+    /// analysis, the change log), to save memory while the document is not being edited. The
+    /// next analysis parses the text whole; the published findings stay.
+    pub fn forget_tree(&mut self) {
+        self.tree = None;
+        self.rule_findings = None;
+        self.provisional = None;
+        self.log = Vec::new();
+        self.log_from = self.revision;
     }
 
     /// Keeps the tree and rule findings of a full analysis of revision `revision`. One of an
@@ -157,6 +182,7 @@ impl Document {
     ) -> Vec<ChangeNote> {
         let mut notes = Vec::new();
         self.revision += 1;
+        self.changed_at = Instant::now();
         for change in changes {
             match change.range {
                 None => {

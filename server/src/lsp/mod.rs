@@ -9,6 +9,7 @@
 //! - [`diagnostics`], [`actions`], [`hover`]: findings to protocol types;
 //! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git;
 //! - [`framing`]: the guard that keeps malformed input from stopping the protocol library;
+//! - [`memory`]: which documents keep a syntax tree, and freed memory returned to the system;
 //! - [`registry_pass`]: the registry checks as a background pass.
 
 pub mod actions;
@@ -20,6 +21,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod framing;
 pub mod hover;
+pub mod memory;
 pub mod position;
 pub mod registry_pass;
 pub mod server;

@@ -339,6 +339,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         if let Some((_, entry)) = self.state.docs.remove(&uri) {
             entry.wake_worker();
+            self.state.trimmer.schedule();
         }
         self.state
             .client
@@ -433,8 +434,9 @@ impl Backend {
     /// `slopguard/documentState`: the server's view of an open document (version and text), so
     /// tests and bug reports can check that edits were applied in order.
     pub async fn document_state(&self, params: TextDocumentIdentifier) -> Result<Option<Value>> {
-        Ok(self.state.docs.get(&params.uri).map(
-            |entry| serde_json::json!({ "version": entry.doc.version, "text": entry.doc.text() }),
-        ))
+        Ok(self.state.docs.get(&params.uri).map(|entry| {
+            serde_json::json!({ "version": entry.doc.version, "text": entry.doc.text(),
+                    "syntaxTree": entry.doc.has_tree() })
+        }))
     }
 }

@@ -25,6 +25,7 @@ use super::diagnostics::{
     AnalysisNotes, DocFindings, SourceFindings, note_diagnostics, to_diagnostic, visible,
 };
 use super::document::Document;
+use super::memory::{TREES_KEPT, Trimmer};
 use crate::analysis::{FileKind, IncompleteFile};
 use crate::context::FileScope;
 use crate::finding::Finding;
@@ -112,6 +113,8 @@ pub struct State {
     next_open_id: AtomicU64,
     /// The setup problems already shown to the user (by path and kind): once per session each.
     setup_problems_shown: Mutex<HashSet<(String, &'static str)>>,
+    /// Returns memory to the system after documents close or give up their trees.
+    pub trimmer: Trimmer,
 }
 
 impl State {
@@ -136,6 +139,7 @@ impl State {
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
             setup_problems_shown: Mutex::default(),
+            trimmer: Trimmer::default(),
         }
     }
 
@@ -371,6 +375,28 @@ impl State {
         true
     }
 
+    /// Drops the syntax trees of all but the [`TREES_KEPT`] most recently changed documents
+    /// (see [`super::memory`]). Called after an analysis stored a tree; takes each entry's lock
+    /// alone, so it must be called with none held.
+    fn keep_trees_bounded(&self) {
+        let mut holding: Vec<(std::time::Instant, Uri)> = self
+            .docs
+            .iter()
+            .filter(|entry| entry.doc.has_tree())
+            .map(|entry| (entry.doc.changed_at(), entry.key().clone()))
+            .collect();
+        if holding.len() <= TREES_KEPT {
+            return;
+        }
+        holding.sort_by_key(|(changed_at, _)| std::cmp::Reverse(*changed_at));
+        for (_, uri) in &holding[TREES_KEPT..] {
+            if let Some(mut entry) = self.docs.get_mut(uri) {
+                entry.doc.forget_tree();
+            }
+        }
+        self.trimmer.schedule();
+    }
+
     /// The diagnostics of the current version, if it has been analysed.
     fn diagnostics(&self, uri: &Uri) -> Option<(i32, Vec<Diagnostic>)> {
         let settings = self.settings();
@@ -485,6 +511,7 @@ impl State {
                         break;
                     };
                     if state.store(&uri, open_id, outcome) {
+                        state.keep_trees_bounded();
                         start_passes(&state, &uri, version);
                         wake.notify_one();
                     }
@@ -545,6 +572,17 @@ enum Step {
     Publish,
 }
 
+/// The scope of the document at `path` in its project: `.gitattributes`, and `slopguard.toml`'s
+/// `[files]` and `max-file-size` (the defaults when there is none or it is invalid).
+fn load_scope(path: &std::path::Path) -> FileScope {
+    let root = super::registry_pass::project_root(path);
+    let (policy, max_size) = match crate::config::Config::discover(&root) {
+        Ok(config) => (config.files, config.max_file_size),
+        Err(_) => (Default::default(), crate::config::DEFAULT_MAX_FILE_SIZE),
+    };
+    FileScope::load(&root, path, policy, max_size)
+}
+
 /// The loop that keeps one open document's diagnostics current. See the module comment.
 async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
     let mut last_published: Option<(i32, Vec<Diagnostic>)> = None;
@@ -579,11 +617,9 @@ async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
                 }
                 Step::LoadScope(path) => {
                     let scope = match path {
-                        Some(path) => tokio::task::spawn_blocking(move || {
-                            FileScope::load(&super::registry_pass::project_root(&path), &path)
-                        })
-                        .await
-                        .unwrap_or_default(),
+                        Some(path) => tokio::task::spawn_blocking(move || load_scope(&path))
+                            .await
+                            .unwrap_or_default(),
                         None => FileScope::default(),
                     };
                     if let Some(mut entry) =
@@ -680,6 +716,7 @@ async fn analyse_fully(state: &Arc<State>, uri: &Uri, open_id: u64, job: Job) ->
         }
     }
     state.mark_analysed(uri, open_id, version);
+    state.keep_trees_bounded();
     start_passes(state, uri, version);
     Analysed::Stored
 }

@@ -82,17 +82,3 @@ pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
-
-/// `slopguard check` in `dir`, with every registry URL pointed at `server` and its own cache:
-/// the binary end to end, never the internet.
-pub fn slopguard_check(dir: &Path, server: &RegistryServer, cache: &Path) -> assert_cmd::Command {
-    let mut command = assert_cmd::Command::cargo_bin("slopguard").unwrap();
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SLOPGUARD_OFFLINE")
-        .envs(server.env())
-        .env("SLOPGUARD_CACHE_DIR", cache)
-        .arg("check");
-    command
-}

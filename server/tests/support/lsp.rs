@@ -80,6 +80,11 @@ impl Editor {
 
     /// A server with exactly these `SLOPGUARD_*` variables.
     pub fn start_with(root: &Path, env: Vec<(&str, String)>) -> Editor {
+        Editor::start_configured(root, env, json!({"onlyChangedLines": false}))
+    }
+
+    /// A server with these `SLOPGUARD_*` variables and `initializationOptions`.
+    pub fn start_configured(root: &Path, env: Vec<(&str, String)>, options: Value) -> Editor {
         let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
             .arg("lsp")
             .env_remove("SLOPGUARD_OFFLINE")
@@ -102,7 +107,7 @@ impl Editor {
             1,
             "initialize",
             json!({"processId": null, "rootUri": format!("file://{}", root.display()),
-                "capabilities": {}, "initializationOptions": {"onlyChangedLines": false}}),
+                "capabilities": {}, "initializationOptions": options}),
         );
         editor.notify("initialized", json!({}));
         editor

@@ -1,0 +1,331 @@
+//! The neutral shapes the flow core reasons about, and the trait one adapter per language
+//! implements to map its syntax tree onto them. The core never looks at a node kind.
+
+use tree_sitter::Node;
+
+/// A call, as sinks, sources, sanitizers and propagators match it.
+#[derive(Debug, Clone)]
+pub(crate) struct CallSite<'a> {
+    /// The callee's canonical dotted name when it is one: resolved through the file's imports
+    /// (`r.get` after `import requests as r` → `requests.get`; `run` after `import { exec as run }
+    /// from 'node:child_process'` → `child_process.exec`; Rust `::` written `.`), else as written.
+    pub path: Option<String>,
+    /// The callee's dotted name as written (`r.get`), which names local helpers.
+    pub written: Option<String>,
+    /// The method name of a call on a receiver (`cur.execute` → `execute`).
+    pub method: Option<String>,
+    pub receiver_text: Option<&'a str>,
+    /// The whole call's text.
+    pub text: &'a str,
+    /// The literal text each argument's value starts with, one per line (`html` after `html =
+    /// "<div>" + q`): a sink's `text` regex may find there what the call's own text does not show.
+    pub arg_prefixes: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arg<'t> {
+    pub value: Node<'t>,
+    pub keyword: Option<Node<'t>>,
+    /// `*args`, `**kwargs`, `...rest`: fills an unknown number of positions, so neither it nor
+    /// any argument after it is known to sit at a given position.
+    pub spread: bool,
+}
+
+/// What an expression is, to the flow core.
+pub(crate) enum Expr<'t> {
+    /// A literal: constant, never tainted.
+    Constant,
+    /// A variable.
+    Name,
+    /// `object.property`, `object::property`.
+    Member { object: Node<'t> },
+    /// `object[index]`.
+    Index { object: Node<'t> },
+    Call {
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        method: Option<Node<'t>>,
+        args: Vec<Arg<'t>>,
+    },
+    /// `target = value`, `target += value` (JavaScript assignments are expressions).
+    Assign {
+        target: Node<'t>,
+        value: Node<'t>,
+        augmented: bool,
+    },
+    /// A value built from parts: f-strings, template literals, `+`, `%`, containers, `format!`.
+    /// Constant when every part is; tainted when any part is.
+    Compose(Vec<Node<'t>>),
+    /// `condition ? then : otherwise`, `then if condition else otherwise`: each side is
+    /// evaluated under what the condition vouches for there (`url.startsWith("/") ? url : "/"`).
+    Choose {
+        condition: Node<'t>,
+        then: Node<'t>,
+        otherwise: Node<'t>,
+    },
+    /// A value whose taint is its inner one's: parentheses, `await`, `&x`, `x?`.
+    Wrap(Node<'t>),
+    /// A conversion to a number or boolean: never tainted.
+    Convert,
+    /// A nested function or lambda: analysed on its own.
+    Opaque,
+    /// Anything else: tainted when a named child is, never constant.
+    Other,
+}
+
+/// What a statement is, to the flow core.
+pub(crate) enum Stmt<'t> {
+    /// `let pattern = value`, `with value as pattern`, a parameter default.
+    Bind {
+        pattern: Node<'t>,
+        value: Option<Node<'t>>,
+    },
+    If {
+        condition: Node<'t>,
+        then: Node<'t>,
+        otherwise: Option<Node<'t>>,
+    },
+    /// A loop; `pattern` takes each element of `iterable`.
+    Loop {
+        pattern: Option<Node<'t>>,
+        iterable: Option<Node<'t>>,
+        body: Vec<Node<'t>>,
+    },
+    /// `with a as x, b as y: body` (also `async with`).
+    With {
+        items: Vec<(Node<'t>, Option<Node<'t>>)>,
+        body: Node<'t>,
+    },
+    Return(Option<Node<'t>>),
+    /// `raise`, `throw`, `abort()`: the rest of the block does not run.
+    Exit(Option<Node<'t>>),
+    /// A function or class nested here: analysed on its own.
+    Skip,
+    Expr(Node<'t>),
+    /// A block or other container: its named children are statements.
+    Block,
+}
+
+/// A condition, as guards read it.
+pub(crate) enum Condition<'t> {
+    Not(Node<'t>),
+    /// `element in container` (`negated`: `not in`).
+    Membership {
+        element: Node<'t>,
+        negated: bool,
+    },
+    /// `a and b`, `a && b`: both hold.
+    All(Vec<Node<'t>>),
+    Expr(Node<'t>),
+}
+
+/// A function definition.
+pub(crate) struct Function<'t> {
+    pub node: Node<'t>,
+    pub name: Option<String>,
+    /// Parameters in call order (a method's `self` left out): binding pattern and type, if any.
+    pub params: Vec<Param<'t>>,
+    /// Decorators (Python) or attributes (Rust) written on it.
+    pub decorators: Vec<Node<'t>>,
+    /// The statements of the body; an expression body (`x => f(x)`) is returned.
+    pub body: Node<'t>,
+    pub expression_body: bool,
+}
+
+pub(crate) struct Param<'t> {
+    pub pattern: Node<'t>,
+    /// The declared type and default value, as written.
+    pub annotation: Option<Node<'t>>,
+    pub default: Option<Node<'t>>,
+}
+
+/// How a grammar spells the conditions guards read, beyond the parentheses every grammar here
+/// writes as `parenthesized_expression`.
+pub(crate) struct ConditionSyntax {
+    /// The node kind and leading operator of a negation: `not x`, `!x`.
+    pub not: (&'static str, &'static str),
+    /// The node kind and operator of a conjunction: `a and b`, `a && b`.
+    pub and: (&'static str, &'static str),
+}
+
+/// `!x` and `a && b`: JavaScript, TypeScript and Rust.
+pub(crate) const C_LIKE_CONDITIONS: ConditionSyntax = ConditionSyntax {
+    not: ("unary_expression", "!"),
+    and: ("binary_expression", "&&"),
+};
+
+/// One language's view of its syntax tree.
+pub(crate) trait Adapter: Sync {
+    /// Every function, method and lambda in the tree, outermost first. The module's own
+    /// statements form a function too (with `node` the root).
+    fn functions<'t>(&self, root: Node<'t>, text: &str, out: &mut Vec<Function<'t>>) {
+        out.push(Function {
+            node: root,
+            name: None,
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: root,
+            expression_body: false,
+        });
+        // Iterative, outermost first: a hostile file's nesting must not recurse.
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            out.extend(self.function(node, text));
+            let mut children = named_children(node);
+            children.reverse();
+            stack.extend(children);
+        }
+    }
+    /// The function `node` defines, if it is one with a body.
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>>;
+    /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
+    /// an edit).
+    fn is_function(&self, kind: &str) -> bool;
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
+    /// How this grammar writes negation and conjunction.
+    fn condition_syntax(&self) -> &'static ConditionSyntax;
+    /// A condition that is not parenthesised, negated or a conjunction: a membership test
+    /// (`x in ALLOWED`) where the language has one, else an expression.
+    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        Condition::Expr(node)
+    }
+    /// What a condition says, as guards read it.
+    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+        let syntax = self.condition_syntax();
+        let mut node = node;
+        while node.kind() == "parenthesized_expression" {
+            match node.named_child(0) {
+                Some(inner) => node = inner,
+                None => return Condition::Expr(node),
+            }
+        }
+        let kind = node.kind();
+        if kind == syntax.not.0 && node.child(0).is_some_and(|o| o.kind() == syntax.not.1) {
+            return match node.named_child(0) {
+                Some(inner) => Condition::Not(inner),
+                None => Condition::Expr(node),
+            };
+        }
+        if kind == syntax.and.0
+            && node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == syntax.and.1)
+        {
+            return Condition::All(named_children(node));
+        }
+        self.simple_condition(node)
+    }
+    /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
+    /// For a name a destructuring pattern binds, the property it is read from
+    /// (`const { body } = req` → `body`).
+    fn destructured<'t>(&self, _name: Node<'t>, _text: &str) -> Option<String> {
+        None
+    }
+    /// The literal text a string or string-building expression starts with, up to its first
+    /// interpolation (`f"https://api/{x}"` → `https://api/`). `None` when it starts with a value.
+    fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+    /// For an argument list written inside a macro (`format!("{}", escape(x))`), the dotted name
+    /// of the function it is passed to: the macro's tokens are not parsed as calls.
+    fn token_call(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+    /// The dotted name of a name or member chain: `request.args`, `std.env.args`.
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String>;
+    /// Names a format string interpolates by name (Rust `format!("{name}")`).
+    fn format_names(&self, _node: Node<'_>, _text: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
+    fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
+    /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
+    /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types
+    /// are erased (an `id: number` route parameter is still the request's string): none there.
+    fn is_scalar_type(&self, _annotation: &str) -> bool {
+        false
+    }
+}
+
+/// The adapter for a language.
+pub(crate) fn for_language(language: crate::lang::Language) -> &'static dyn Adapter {
+    use crate::lang::Language;
+    match language {
+        Language::Python => &super::python::Python,
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            &super::javascript::JavaScript
+        }
+        Language::Rust => &super::rust::Rust,
+    }
+}
+
+/// The text of a node, or "" when it is not valid UTF-8.
+pub(crate) fn text_of<'a>(node: Node<'_>, text: &'a str) -> &'a str {
+    text.get(node.byte_range()).unwrap_or("")
+}
+
+/// Named children, skipping comments.
+pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|c| !c.kind().contains("comment"))
+        .collect()
+}
+
+/// The leftmost operand of a chain of `kind` nodes (`a + b + c` → `a`), found with a loop: a
+/// hostile file's chain of 50,000 operators must not recurse 50,000 deep.
+pub(crate) fn leftmost<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    let mut operand = node.child_by_field_name("left")?;
+    while operand.kind() == kind {
+        operand = operand.child_by_field_name("left")?;
+    }
+    Some(operand)
+}
+
+/// The operator token of a binary node (`+`, `&&`), or "" when it has none.
+pub(crate) fn operator<'t>(node: Node<'t>) -> &'t str {
+    node.child_by_field_name("operator")
+        .map(|o| o.kind())
+        .unwrap_or("")
+}
+
+/// `left = right`, or `left op= right` when `augmented`: every grammar here names the sides
+/// `left` and `right`.
+pub(crate) fn assignment(node: Node<'_>, augmented: bool) -> Option<Expr<'_>> {
+    Some(Expr::Assign {
+        target: node.child_by_field_name("left")?,
+        value: node.child_by_field_name("right")?,
+        augmented,
+    })
+}
+
+/// The receiver and method name of a callee that is a member access (`object.method`, written
+/// as node kind `kind` with fields `object` and `name`); none for a plain callee.
+pub(crate) fn member_parts<'t>(
+    callee: Node<'t>,
+    (kind, object, name): (&str, &str, &str),
+) -> (Option<Node<'t>>, Option<Node<'t>>) {
+    if callee.kind() == kind {
+        (
+            callee.child_by_field_name(object),
+            callee.child_by_field_name(name),
+        )
+    } else {
+        (None, None)
+    }
+}
+
+/// Every named child of an argument list, as positional arguments.
+pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
+    named_children(list)
+        .into_iter()
+        .map(|value| Arg {
+            value,
+            keyword: None,
+            spread: false,
+        })
+        .collect()
+}

@@ -1,0 +1,310 @@
+//! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
+//! and local helpers followed through their per-parameter summaries.
+
+use super::value::{ALL, Value, join_ranges, join_taint};
+use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
+use crate::flow::adapter::{CallSite, text_of};
+use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
+use std::rc::Rc;
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    pub(super) fn call_site(
+        &self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        method: Option<Node<'t>>,
+        pass: &Pass<'_>,
+    ) -> CallSite<'t> {
+        let written = self.adapter.path(callee, self.text);
+        CallSite {
+            path: self.canonical(callee, written.as_deref(), pass),
+            written,
+            method: method.map(|m| text_of(m, self.text).to_string()),
+            receiver_text: receiver.map(|r| text_of(r, self.text)),
+            text: text_of(node, self.text),
+            arg_prefixes: String::new(),
+        }
+    }
+
+    pub(super) fn call(
+        &self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        method: Option<Node<'t>>,
+        args: &[crate::flow::adapter::Arg<'t>],
+        pass: &mut Pass<'_>,
+    ) -> Value {
+        let mut site = self.call_site(node, callee, receiver, method, pass);
+        let receiver_value = match receiver {
+            Some(r) => self.eval(r, pass),
+            None => {
+                if site.path.is_none() {
+                    // `factory()(x)`: the callee is itself an expression.
+                    self.eval(callee, pass);
+                }
+                Value::constant()
+            }
+        };
+        let values: Vec<Value> = args.iter().map(|a| self.eval(a.value, pass)).collect();
+        site.arg_prefixes = values
+            .iter()
+            .filter_map(|v| v.prefix.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
+
+        // Sinks.
+        // From the first spread argument on, positions are unknown: those arguments are
+        // labelled like keywords no sink names, so only sinks on every argument see them.
+        let first_spread = args.iter().position(|a| a.spread).unwrap_or(args.len());
+        let mut labelled: Vec<(Option<&str>, &Value)> = args
+            .iter()
+            .zip(&values)
+            .enumerate()
+            .map(|(position, (a, v))| match a.keyword {
+                Some(k) => (Some(text_of(k, self.text)), v),
+                None if position >= first_spread => (Some(SPREAD), v),
+                None => (None, v),
+            })
+            .collect();
+        if receiver.is_some() {
+            labelled.push((Some(RECEIVER), &receiver_value));
+        }
+        let label = format!(
+            "`{}()`",
+            site.written
+                .clone()
+                .or_else(|| site.path.clone())
+                .or_else(|| site.method.clone())
+                .unwrap_or_else(|| short(text_of(callee, self.text)))
+        );
+        self.check_sinks(
+            node,
+            |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
+            &labelled,
+            pass,
+            &label,
+        );
+
+        // Propagators move taint into a receiver or an argument (`parts.append(x)`).
+        for propagator in &self.rules.propagators {
+            if !propagator.call.matches(&site) {
+                continue;
+            }
+            let from = match propagator.from {
+                Slot::Receiver => Some(&receiver_value),
+                Slot::Arg(n) => values.get(n),
+            };
+            let to = match propagator.to {
+                Slot::Receiver => receiver,
+                Slot::Arg(n) => args.get(n).map(|a| a.value),
+            };
+            if let (Some(from), Some(to)) = (from, to)
+                && from.taint.is_some()
+                && let Some(key) = self.key(to)
+            {
+                let joined = pass
+                    .env
+                    .get(&key)
+                    .map_or(from.clone(), |old| old.join(from));
+                pass.env.insert(key, Value { clean: 0, ..joined });
+            }
+        }
+
+        // Sources.
+        for (spec, mask) in &self.rules.sources {
+            if let SourceKind::Call(pattern) = &spec.kind
+                && pattern.matches(&site)
+            {
+                return self.origin(node, spec.label.as_deref().unwrap_or(""), *mask);
+            }
+        }
+        // Sanitisers: the result is clean for their rules.
+        let mut sanitised = 0;
+        for (pattern, mask) in &self.rules.sanitizers {
+            if pattern.matches(&site) {
+                sanitised |= mask;
+            }
+        }
+        let mut taint = None;
+        for value in std::iter::once(&receiver_value).chain(&values) {
+            taint = join_taint(&taint, &value.taint);
+        }
+        if sanitised != 0 {
+            let taint = taint
+                .map(|mut t| {
+                    t.rules &= !sanitised;
+                    t
+                })
+                .filter(|t| t.rules != 0);
+            return Value {
+                taint,
+                clean: sanitised,
+                prefix: None,
+            };
+        }
+        // Local helpers, by their summaries.
+        if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
+            return value;
+        }
+        let constant_call = self.rules.constant_calls.iter().find(|p| p.matches(&site));
+        let clean = if let Some(pattern) = constant_call {
+            // A method's receiver is part of its value (`parts.join("")`); a module is not.
+            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
+                receiver_value.clean
+            } else {
+                ALL
+            };
+            values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean)
+        } else {
+            0
+        };
+        // A method on a source read directly names the whole call (`request.args.get('q')`).
+        if let (Some(r), Some(_)) = (receiver, &receiver_value.taint)
+            && values.iter().all(|v| v.taint.is_none())
+        {
+            let mut out = self.widen(node, receiver_value.clone(), r);
+            out.clean = clean;
+            return out;
+        }
+        Value {
+            taint,
+            clean,
+            prefix: None,
+        }
+    }
+
+    pub(super) fn check_sinks(
+        &self,
+        node: Node<'t>,
+        applies: impl Fn(&crate::flow::spec::Sink) -> bool,
+        args: &[(Option<&str>, &Value)],
+        pass: &mut Pass<'_>,
+        label: &str,
+    ) {
+        for (sink, bit) in &self.rules.sinks {
+            if !applies(sink) {
+                continue;
+            }
+            let selected = args.iter().enumerate().filter(|(position, (keyword, _))| {
+                if sink.args.is_empty() {
+                    return *keyword != Some(RECEIVER);
+                }
+                sink.args.iter().any(|a| match a {
+                    ArgSel::Position(p) => keyword.is_none() && p == position,
+                    ArgSel::Keyword(k) => *keyword == Some(k.as_str()),
+                    ArgSel::Receiver => *keyword == Some(RECEIVER),
+                })
+            });
+            for (_, (_, value)) in selected {
+                if self.rules.trusts_prefix(*bit, value.prefix.as_deref()) {
+                    continue;
+                }
+                if let Some(taint) = value.taint_for(*bit) {
+                    let function = self.functions[pass.function].node.byte_range();
+                    let extent = join_ranges(&Some(function), &taint.via).unwrap_or_default();
+                    pass.hits.push(SinkHit {
+                        rule: bit.trailing_zeros() as usize,
+                        sink: node.byte_range(),
+                        label: label.to_string(),
+                        taint: taint.clone(),
+                        extent,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A call of a function defined in this file: its result and its sinks, from summaries.
+    pub(super) fn helper(
+        &self,
+        node: Node<'t>,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let name = match (&site.written, &site.method) {
+            (Some(path), _) => path.rsplit('.').next().unwrap_or(path),
+            (None, Some(method)) => method.as_str(),
+            (None, None) => return None,
+        };
+        // Only plain calls and calls on `self`/`this`/`Self` reach a local definition.
+        if let Some(receiver) = receiver
+            && !matches!(
+                text_of(receiver, self.text),
+                "self" | "this" | "Self" | "cls"
+            )
+        {
+            return None;
+        }
+        let candidates = self.by_name.get(name)?;
+        let index = *candidates.first()?;
+        let mut result = Value::default();
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let summary = self.summary(index, position)?;
+            let mut entered = taint.with_step(node.byte_range(), format!("passed to `{name}()`"));
+            // Whatever comes back (or reaches a sink inside) depends on the helper's body.
+            let helper_range = self.functions[index].node.byte_range();
+            entered.via = join_ranges(&entered.via, &Some(helper_range));
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    result.taint = join_taint(&result.taint, &Some(through));
+                }
+            }
+            for hit in &summary.sinks {
+                let through = entered.through(&hit.taint);
+                if through.rules & (1 << hit.rule) != 0 {
+                    let caller = self.functions[pass.function].node.byte_range();
+                    let extent = join_ranges(&Some(caller), &Some(hit.extent.clone()));
+                    let extent = join_ranges(&extent, &through.via).unwrap_or_default();
+                    pass.hits.push(SinkHit {
+                        taint: through,
+                        extent,
+                        ..hit.clone()
+                    });
+                }
+            }
+        }
+        Some(result)
+    }
+
+    pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {
+        let key = (function, parameter);
+        if let Some(done) = self.summaries.borrow().get(&key) {
+            return Some(done.clone());
+        }
+        if self.functions[function].params.len() <= parameter
+            || !self.in_progress.borrow_mut().insert(key)
+        {
+            return None;
+        }
+        let mut hits = Vec::new();
+        let (_, returned) = self.pass(
+            function,
+            Some(parameter),
+            self.module_env.clone(),
+            &mut hits,
+        );
+        let returns = returned
+            .and_then(|v| v.taint)
+            .filter(|t| t.parameter == Some(parameter));
+        let summary = Rc::new(Summary {
+            returns,
+            sinks: hits
+                .into_iter()
+                .filter(|h| h.taint.parameter == Some(parameter))
+                .collect(),
+        });
+        self.in_progress.borrow_mut().remove(&key);
+        self.summaries.borrow_mut().insert(key, summary.clone());
+        Some(summary)
+    }
+}

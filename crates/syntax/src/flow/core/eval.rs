@@ -1,0 +1,281 @@
+//! Expressions: what a value is, read from sources, variables, literals and the parts it is
+//! built from; canonical names of paths through the file's imports.
+
+use super::value::{Taint, Value, compose, join_env, join_taint};
+use super::{FileFlow, Pass, short};
+use crate::flow::adapter::{CallSite, Expr, named_children, text_of};
+use crate::flow::spec::SourceKind;
+use std::rc::Rc;
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    pub(super) fn source_at(&self, node: Node<'t>) -> Option<Value> {
+        let (label, mask) = self.query_sources.get(&node.byte_range())?;
+        Some(self.origin(node, label, *mask))
+    }
+
+    pub(super) fn origin(&self, node: Node<'t>, label: &str, mask: u64) -> Value {
+        let label = if label.is_empty() {
+            short(text_of(node, self.text))
+        } else {
+            label.to_string()
+        };
+        Value::tainted(Taint {
+            origin: Rc::new((node.byte_range(), label)),
+            steps: None,
+            rules: mask,
+            parameter: None,
+            via: None,
+        })
+    }
+
+    /// A value derived from `inner` by `node` (`request.args` → `request.args['u']`): a source
+    /// read directly is named by the larger expression.
+    pub(super) fn widen(&self, node: Node<'t>, inner: Value, from: Node<'t>) -> Value {
+        match &inner.taint {
+            Some(t) if t.fresh() && t.parameter.is_none() && t.origin.0 == from.byte_range() => {
+                let label = short(text_of(node, self.text));
+                let mut out = self.origin(node, &label, t.rules);
+                out.clean = inner.clean;
+                out
+            }
+            _ => Value {
+                taint: inner.taint,
+                clean: 0,
+                prefix: None,
+            },
+        }
+    }
+
+    /// What `node` evaluates to; recorded when a shape rule watches it.
+    pub(super) fn eval(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        let Some(_guard) = self.deeper() else {
+            return Value::default();
+        };
+        let value = self.eval_inner(node, pass);
+        if self.watch.contains(&node.byte_range()) {
+            let mut watched = self.watched.borrow_mut();
+            let entry = watched
+                .entry(node.byte_range())
+                .or_insert_with(|| value.clone());
+            *entry = entry.join(&value);
+            if entry.taint.is_none() {
+                entry.taint.clone_from(&value.taint);
+            }
+        }
+        value
+    }
+
+    pub(super) fn path_source(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
+        let written = self.adapter.path(node, self.text)?;
+        if let Some(source) = self.path_source_named(&written, node) {
+            return Some(source);
+        }
+        // `from flask import request as rq` … `rq.args`: the path it resolves to.
+        let canonical = self.canonical(node, Some(&written), pass)?;
+        (canonical != written)
+            .then(|| self.path_source_named(&canonical, node))
+            .flatten()
+    }
+
+    /// The canonical dotted name of a naming expression through the file's imports (`.` between
+    /// segments in every language), or the written one when its head is a variable of the
+    /// function being analysed: a local `r = {}` shadows `import requests as r`.
+    pub(super) fn canonical(
+        &self,
+        node: Node<'t>,
+        written: Option<&str>,
+        pass: &Pass<'_>,
+    ) -> Option<String> {
+        if let Some(head) = written.and_then(|w| w.split('.').next())
+            && pass.env.contains_key(head)
+            && !self.module_env.contains_key(head)
+            && self.functions[pass.function].node.parent().is_some()
+        {
+            return written.map(str::to_string);
+        }
+        match self.names.resolve(node, self.text.as_bytes()) {
+            Some(resolved) => Some(resolved.replace("::", ".")),
+            None => written.map(str::to_string),
+        }
+    }
+
+    /// The source (or constant) the path `path`, read at `node`, is.
+    pub(super) fn path_source_named(&self, path: &str, node: Node<'t>) -> Option<Value> {
+        let path = path.to_string();
+        for (spec, mask) in &self.rules.sources {
+            if let SourceKind::Path(p) = &spec.kind
+                && crate::flow::spec::names_match(p, &path)
+            {
+                let label = spec.label.clone().unwrap_or_else(|| {
+                    if path == text_of(node, self.text) {
+                        String::new()
+                    } else {
+                        path.clone()
+                    }
+                });
+                return Some(self.origin(node, &label, *mask));
+            }
+        }
+        if self.rules.constant_names.contains(&path) {
+            return Some(Value::constant());
+        }
+        None
+    }
+
+    pub(super) fn eval_inner(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        if let Some(source) = self.source_at(node) {
+            return source;
+        }
+        if let Some(path) = self.adapter.token_call(node, self.text) {
+            let site = CallSite {
+                path: Some(path.clone()),
+                written: Some(path),
+                method: None,
+                receiver_text: None,
+                text: text_of(node, self.text),
+                arg_prefixes: String::new(),
+            };
+            let sanitised = self
+                .rules
+                .sanitizers
+                .iter()
+                .filter(|(pattern, _)| pattern.matches(&site))
+                .fold(0, |mask, (_, bits)| mask | bits);
+            if sanitised != 0 {
+                let mut value = self.eval_parts(node, pass);
+                value.taint = value.taint.and_then(|mut t| {
+                    t.rules &= !sanitised;
+                    (t.rules != 0).then_some(t)
+                });
+                value.clean |= sanitised;
+                return value;
+            }
+        }
+        match self.adapter.expr(node, self.text) {
+            Expr::Constant => Value {
+                prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
+                ..Value::constant()
+            },
+            // A number or boolean carries no syntax: harmless to every rule.
+            Expr::Convert => Value::constant(),
+            Expr::Opaque => Value::default(),
+            Expr::Name => {
+                let key = text_of(node, self.text);
+                if let Some(value) = pass.env.get(key) {
+                    return value.clone();
+                }
+                self.path_source(node, pass).unwrap_or_default()
+            }
+            Expr::Member { object } => {
+                if let Some(source) = self.path_source(node, pass) {
+                    return source;
+                }
+                if let Some(key) = self.adapter.path(node, self.text)
+                    && let Some(value) = pass.env.get(&key)
+                {
+                    return value.clone();
+                }
+                let inner = self.eval(object, pass);
+                self.widen(node, inner, object)
+            }
+            Expr::Index { object } => {
+                for child in named_children(node) {
+                    if child != object {
+                        self.eval(child, pass);
+                    }
+                }
+                let inner = self.eval(object, pass);
+                self.widen(node, inner, object)
+            }
+            Expr::Wrap(inner) => self.eval(inner, pass),
+            Expr::Choose {
+                condition,
+                then,
+                otherwise,
+            } => {
+                self.eval(condition, pass);
+                let mut guards = Vec::new();
+                self.guards(condition, true, &mut guards, pass);
+                let before = pass.env.clone();
+                self.clear(&guards, true, pass);
+                let chosen = self.eval(then, pass);
+                let after_then = std::mem::replace(&mut pass.env, before.clone());
+                self.clear(&guards, false, pass);
+                let other = self.eval(otherwise, pass);
+                let mut joined = join_env(&after_then, &pass.env);
+                // What the condition vouches for holds only inside each side.
+                for (key, _) in &guards {
+                    match before.get(key) {
+                        Some(value) => joined.insert(key.clone(), value.clone()),
+                        None => joined.remove(key),
+                    };
+                }
+                pass.env = joined;
+                chosen.join(&other)
+            }
+            Expr::Compose(parts) => {
+                let mut out = Value::constant();
+                let mut leading = None;
+                for (index, part) in parts.into_iter().enumerate() {
+                    let value = self.eval(part, pass);
+                    if index == 0 {
+                        leading = value.prefix.clone();
+                    }
+                    out = compose(&out, &value);
+                }
+                for name in self.adapter.format_names(node, self.text) {
+                    let value = pass.env.get(&name).cloned().unwrap_or_default();
+                    out = compose(&out, &value);
+                }
+                // The literal text before the first interpolation, or the first part's.
+                out.prefix = match self.adapter.literal_prefix(node, self.text) {
+                    Some(prefix) => Some(Rc::from(prefix)),
+                    None => leading,
+                };
+                out
+            }
+            Expr::Assign {
+                target,
+                value,
+                augmented,
+            } => {
+                let mut value = self.eval(value, pass);
+                if augmented {
+                    let old = self.eval(target, pass);
+                    value = compose(&old, &value);
+                }
+                self.bind(target, value.clone(), pass);
+                value
+            }
+            Expr::Call {
+                callee,
+                receiver,
+                method,
+                args,
+            } => self.call(node, callee, receiver, method, &args, pass),
+            Expr::Other => {
+                let mut taint = None;
+                for child in named_children(node) {
+                    let value = self.eval(child, pass);
+                    taint = join_taint(&taint, &value.taint);
+                }
+                Value {
+                    taint,
+                    clean: 0,
+                    prefix: None,
+                }
+            }
+        }
+    }
+
+    /// The parts of a token tree, composed.
+    pub(super) fn eval_parts(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        match self.adapter.expr(node, self.text) {
+            Expr::Compose(parts) => parts.into_iter().fold(Value::constant(), |out, part| {
+                compose(&out, &self.eval(part, pass))
+            }),
+            _ => Value::default(),
+        }
+    }
+}

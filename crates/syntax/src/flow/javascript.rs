@@ -1,0 +1,377 @@
+//! The JavaScript and TypeScript adapter (JSX and TSX included): tree-sitter-javascript's and
+//! tree-sitter-typescript's nodes as the flow core's shapes. TypeScript adds type wrappers
+//! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
+
+use super::adapter::{
+    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, operator, positional, text_of,
+};
+use tree_sitter::Node;
+
+pub(crate) struct JavaScript;
+
+/// Calls after which a block does not go on.
+const EXIT_CALLS: &[&str] = &["process.exit"];
+
+const FUNCTION_KINDS: &[&str] = &[
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function",
+];
+
+impl Adapter for JavaScript {
+    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+        if !FUNCTION_KINDS.contains(&node.kind()) {
+            return None;
+        }
+        let body = node.child_by_field_name("body")?;
+        Some(Function {
+            node,
+            name: function_name(node, text),
+            params: params(node),
+            decorators: Vec::new(),
+            body,
+            expression_body: body.kind() != "statement_block",
+        })
+    }
+
+    fn is_function(&self, kind: &str) -> bool {
+        FUNCTION_KINDS.contains(&kind)
+    }
+
+    fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
+        match node.kind() {
+            kind if FUNCTION_KINDS.contains(&kind) => Stmt::Skip,
+            "class_declaration"
+            | "class"
+            | "interface_declaration"
+            | "type_alias_declaration"
+            | "import_statement"
+            | "enum_declaration" => Stmt::Skip,
+            "expression_statement" => match node.named_child(0) {
+                Some(call) if is_exit_call(call, text) => Stmt::Exit(None),
+                Some(expr) => Stmt::Expr(expr),
+                None => Stmt::Block,
+            },
+            "variable_declarator" => match node.child_by_field_name("name") {
+                Some(pattern) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value"),
+                },
+                None => Stmt::Block,
+            },
+            "return_statement" => Stmt::Return(node.named_child(0)),
+            "throw_statement" => Stmt::Exit(node.named_child(0)),
+            "break_statement" | "continue_statement" => Stmt::Exit(None),
+            "if_statement" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+            ) {
+                (Some(condition), Some(then)) => Stmt::If {
+                    condition,
+                    then,
+                    otherwise: node.child_by_field_name("alternative"),
+                },
+                _ => Stmt::Block,
+            },
+            "for_in_statement" => Stmt::Loop {
+                pattern: node.child_by_field_name("left"),
+                iterable: node.child_by_field_name("right"),
+                body: node.child_by_field_name("body").into_iter().collect(),
+            },
+            "for_statement" | "while_statement" | "do_statement" => Stmt::Loop {
+                pattern: None,
+                iterable: None,
+                body: named_children(node),
+            },
+            _ if is_expression(node.kind()) => Stmt::Expr(node),
+            _ => Stmt::Block,
+        }
+    }
+
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
+        match node.kind() {
+            "number" | "true" | "false" | "null" | "undefined" | "regex" => Expr::Constant,
+            "string" => Expr::Constant,
+            "template_string" => {
+                let parts: Vec<Node<'t>> = named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() == "template_substitution")
+                    .filter_map(|c| c.named_child(0))
+                    .collect();
+                if parts.is_empty() {
+                    Expr::Constant
+                } else {
+                    Expr::Compose(parts)
+                }
+            }
+            "identifier" | "this" | "shorthand_property_identifier" => Expr::Name,
+            "member_expression" => match node.child_by_field_name("object") {
+                // A string's or array's length is a number, whatever it counts.
+                Some(_)
+                    if node
+                        .child_by_field_name("property")
+                        .is_some_and(|p| text_of(p, text) == "length") =>
+                {
+                    Expr::Convert
+                }
+                Some(object) => Expr::Member { object },
+                None => Expr::Other,
+            },
+            "subscript_expression" => match node.child_by_field_name("object") {
+                Some(object) => Expr::Index { object },
+                None => Expr::Other,
+            },
+            "call_expression" | "new_expression" => call(node),
+            "assignment_expression" | "augmented_assignment_expression" => {
+                assignment(node, node.kind() == "augmented_assignment_expression")
+                    .unwrap_or(Expr::Other)
+            }
+            "binary_expression" => {
+                let operator = operator(node);
+                if matches!(operator, "+" | "||" | "&&" | "??") {
+                    Expr::Compose(named_children(node))
+                } else {
+                    Expr::Convert
+                }
+            }
+            "unary_expression" => Expr::Convert,
+            "ternary_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+                node.child_by_field_name("alternative"),
+            ) {
+                (Some(condition), Some(then), Some(otherwise)) => Expr::Choose {
+                    condition,
+                    then,
+                    otherwise,
+                },
+                _ => Expr::Compose(named_children(node)),
+            },
+            "array" | "object" | "pair" | "spread_element" | "sequence_expression" => {
+                Expr::Compose(
+                    named_children(node)
+                        .into_iter()
+                        .filter(|c| c.kind() != "property_identifier")
+                        .collect(),
+                )
+            }
+            // `<string>value`: the type comes first.
+            "type_assertion" => {
+                match node.named_child(node.named_child_count().saturating_sub(1) as u32) {
+                    Some(inner) => Expr::Wrap(inner),
+                    None => Expr::Other,
+                }
+            }
+            "parenthesized_expression"
+            | "await_expression"
+            | "as_expression"
+            | "non_null_expression"
+            | "satisfies_expression"
+            | "jsx_expression" => match node.named_child(0) {
+                Some(inner) => Expr::Wrap(inner),
+                None => Expr::Other,
+            },
+            kind if FUNCTION_KINDS.contains(&kind) => Expr::Opaque,
+            "jsx_attribute" => match (node.named_child(0), node.named_child(1)) {
+                (Some(target), Some(value)) => Expr::Assign {
+                    target,
+                    value,
+                    augmented: false,
+                },
+                _ => Expr::Other,
+            },
+            _ => Expr::Other,
+        }
+    }
+
+    fn condition_syntax(&self) -> &'static ConditionSyntax {
+        &C_LIKE_CONDITIONS
+    }
+
+    fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
+        match pattern.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" => out.push(pattern),
+            "object_pattern" | "array_pattern" | "rest_pattern" => {
+                for child in named_children(pattern) {
+                    self.bindings(child, out);
+                }
+            }
+            "pair_pattern" => {
+                if let Some(value) = pattern.child_by_field_name("value") {
+                    self.bindings(value, out);
+                }
+            }
+            "assignment_pattern" | "object_assignment_pattern" => {
+                if let Some(left) = pattern.child_by_field_name("left") {
+                    self.bindings(left, out);
+                }
+            }
+            "required_parameter" | "optional_parameter" => {
+                if let Some(inner) = pattern.child_by_field_name("pattern") {
+                    self.bindings(inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn destructured<'t>(&self, name: Node<'t>, text: &str) -> Option<String> {
+        let parent = name.parent()?;
+        match (name.kind(), parent.kind()) {
+            ("shorthand_property_identifier_pattern", _) => Some(text_of(name, text).to_string()),
+            (_, "pair_pattern") => parent
+                .child_by_field_name("key")
+                .map(|k| text_of(k, text).trim_matches(['"', '\'']).to_string()),
+            _ => None,
+        }
+    }
+
+    fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "identifier" | "this" => Some(text_of(node, text).to_string()),
+            "member_expression" => {
+                let object = self.path(node.child_by_field_name("object")?, text)?;
+                let property = node.child_by_field_name("property")?;
+                Some(format!("{object}.{}", text_of(property, text)))
+            }
+            "non_null_expression" | "parenthesized_expression" => {
+                self.path(node.named_child(0)?, text)
+            }
+            _ => None,
+        }
+    }
+
+    fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
+        let prefix = match node.kind() {
+            "string" | "template_string" => {
+                let mut prefix = String::new();
+                for child in named_children(node) {
+                    match child.kind() {
+                        "string_fragment" | "escape_sequence" => {
+                            prefix.push_str(text_of(child, text))
+                        }
+                        _ => break,
+                    }
+                }
+                prefix
+            }
+            "binary_expression" => {
+                self.literal_prefix(leftmost(node, "binary_expression")?, text)?
+            }
+            _ => return None,
+        };
+        Some(prefix).filter(|p| !p.is_empty())
+    }
+
+    fn property_name(&self, target: Node<'_>, text: &str) -> Option<String> {
+        match target.kind() {
+            "member_expression" => target
+                .child_by_field_name("property")
+                .map(|p| text_of(p, text).to_string()),
+            "property_identifier" if target.parent()?.kind() == "jsx_attribute" => {
+                Some(text_of(target, text).to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_expression(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call_expression"
+            | "new_expression"
+            | "await_expression"
+            | "assignment_expression"
+            | "augmented_assignment_expression"
+            | "jsx_attribute"
+    )
+}
+
+fn is_exit_call(node: Node<'_>, text: &str) -> bool {
+    node.kind() == "call_expression"
+        && node
+            .child_by_field_name("function")
+            .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
+}
+
+fn call(node: Node<'_>) -> Expr<'_> {
+    let callee = node
+        .child_by_field_name("function")
+        .or_else(|| node.child_by_field_name("constructor"));
+    let Some(mut callee) = callee else {
+        return Expr::Other;
+    };
+    // tree-sitter-typescript reads `await axios.get<T>(url)` as `(await axios.get)<T>(url)`:
+    // the call is `axios.get`'s, and awaiting its result keeps its taint.
+    if callee.kind() == "await_expression"
+        && node.child_by_field_name("type_arguments").is_some()
+        && let Some(awaited) = callee.named_child(0)
+    {
+        callee = awaited;
+    }
+    let (receiver, method) = member_parts(callee, ("member_expression", "object", "property"));
+    let args = node
+        .child_by_field_name("arguments")
+        .map(|list| {
+            if list.kind() == "template_string" {
+                // A tagged template: the tag receives the substitutions.
+                return vec![Arg {
+                    value: list,
+                    keyword: None,
+                    spread: false,
+                }];
+            }
+            positional(list)
+        })
+        .unwrap_or_default();
+    Expr::Call {
+        callee,
+        receiver,
+        method,
+        args,
+    }
+}
+
+/// A function's name: declared, or the variable or property it is assigned to.
+fn function_name(node: Node<'_>, text: &str) -> Option<String> {
+    if let Some(name) = node.child_by_field_name("name") {
+        return Some(text_of(name, text).to_string());
+    }
+    let parent = node.parent()?;
+    match parent.kind() {
+        "variable_declarator" => parent
+            .child_by_field_name("name")
+            .filter(|n| n.kind() == "identifier")
+            .map(|n| text_of(n, text).to_string()),
+        _ => None,
+    }
+}
+
+fn params(node: Node<'_>) -> Vec<Param<'_>> {
+    if let Some(single) = node.child_by_field_name("parameter") {
+        return vec![Param {
+            pattern: single,
+            annotation: None,
+            default: None,
+        }];
+    }
+    let Some(list) = node.child_by_field_name("parameters") else {
+        return Vec::new();
+    };
+    named_children(list)
+        .into_iter()
+        .map(|p| Param {
+            pattern: p,
+            annotation: p.child_by_field_name("type"),
+            default: p
+                .child_by_field_name("value")
+                .or_else(|| p.child_by_field_name("right")),
+        })
+        .collect()
+}

@@ -1,0 +1,479 @@
+//! Data flow (taint): where a value comes from, through which steps, and whether it reaches a
+//! sink unsanitised. A small language-neutral core (`core/`) walks each function once in
+//! statement order; one adapter per language (`python.rs`, `javascript.rs`, `rust.rs`) maps its
+//! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
+//! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.
+//!
+//! The engine calls [`FlowRules::analyze`] once per file (or, after an edit, for the functions
+//! in the edited range): taint rules turn its sink hits into findings, and shape rules that
+//! `refine` a capture ask it whether that capture's value is tainted, constant or sanitised.
+
+mod adapter;
+mod core;
+mod javascript;
+mod python;
+mod rust;
+mod spec;
+
+pub use self::core::Step;
+pub(crate) use self::core::{ALL, SinkHit, Value};
+pub(crate) use spec::TaintFile;
+pub use spec::TaintSpec;
+
+use crate::lang::Language;
+use crate::names::Names;
+use crate::rules::{Rule, RuleError};
+use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Query, QueryCursor, Tree};
+
+/// Every taint table of one language, merged: library data for all rules, each rule's own data
+/// for that rule alone (one bit per rule).
+pub(crate) struct FlowRules {
+    sources: Vec<(Source, u64)>,
+    sinks: Vec<(Sink, u64)>,
+    sanitizers: Vec<(CallPattern, u64)>,
+    propagators: Vec<Propagator>,
+    guards: Vec<GuardKind>,
+    constant_names: Vec<String>,
+    constant_calls: Vec<CallPattern>,
+    queries: Vec<(Query, String, u64)>,
+    /// Per rule bit: literal starts its sinks trust.
+    safe_prefixes: Vec<(u64, regex::Regex)>,
+    /// The rule (index in the rule set) each bit stands for.
+    pub rules: Vec<usize>,
+}
+
+/// What one analysis found.
+#[derive(Debug, Default)]
+pub(crate) struct FlowResult {
+    pub hits: Vec<SinkHit>,
+    /// The values of the nodes shape rules asked about.
+    pub watched: HashMap<Range<usize>, Value>,
+}
+
+/// The bytes an edit of `range` can change flow in: the outermost functions containing its ends
+/// (nested functions and the path through them included). `None` when the edit touches
+/// module-level code, whose constants every function reads: then everything is re-analysed.
+pub(crate) fn functions_around(
+    language: Language,
+    tree: &Tree,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let adapter = adapter::for_language(language);
+    let outermost = |offset: usize| {
+        let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+        let mut found = None;
+        loop {
+            if adapter.is_function(node.kind()) {
+                found = Some(node.byte_range());
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => return found,
+            }
+        }
+    };
+    let start = outermost(range.start)?;
+    let end = outermost(range.end.saturating_sub(1).max(range.start))?;
+    Some(start.start.min(end.start)..start.end.max(end.end))
+}
+
+/// Whether `old` (the previous parse, edited with `Tree::edit` in step with the text) and `new`
+/// have the same module-level structure: the same nodes outside functions, of the same kinds at
+/// the same bytes, and each outermost function at the same bytes. What is module-level code
+/// (whose constants every function reads) is then the same before and after the edit, so flow
+/// needs to look again only at the functions the edit touched. The walk stops at the first
+/// difference and never enters a function.
+///
+/// While a text does not parse, error recovery decides where functions end, and one keystroke
+/// can move a function's end (and so what is module-level) far from the edit; this compares the
+/// whole file, not only the functions around the edit, so it holds in that state too.
+pub(crate) fn same_module_structure(language: Language, old: &Tree, new: &Tree) -> bool {
+    let adapter = adapter::for_language(language);
+    let (mut a, mut b) = (old.walk(), new.walk());
+    loop {
+        let (x, y) = (a.node(), b.node());
+        if x.kind_id() != y.kind_id()
+            || x.byte_range() != y.byte_range()
+            || x.child_count() != y.child_count()
+        {
+            return false;
+        }
+        // Same kind, bytes and child count: both descend, or neither does.
+        let inside_function = adapter.is_function(x.kind());
+        if !inside_function && a.goto_first_child() {
+            b.goto_first_child();
+            continue;
+        }
+        // Next sibling, or the next sibling of the nearest ancestor that has one.
+        loop {
+            if a.goto_next_sibling() {
+                if !b.goto_next_sibling() {
+                    return false;
+                }
+                break;
+            }
+            if b.goto_next_sibling() {
+                return false;
+            }
+            if !a.goto_parent() {
+                return true;
+            }
+            b.goto_parent();
+        }
+    }
+}
+
+/// The most taint rules one language may have (one bit each).
+const MAX_RULES: usize = 64;
+
+impl FlowRules {
+    /// The flow rules of `language` among `rules`; `None` when none has a `[taint]` table.
+    pub fn compile(rules: &[Rule], language: Language) -> Result<Option<FlowRules>, RuleError> {
+        let mut flow = FlowRules {
+            sources: Vec::new(),
+            sinks: Vec::new(),
+            sanitizers: Vec::new(),
+            propagators: Vec::new(),
+            guards: Vec::new(),
+            constant_names: Vec::new(),
+            constant_calls: Vec::new(),
+            queries: Vec::new(),
+            safe_prefixes: Vec::new(),
+            rules: Vec::new(),
+        };
+        let applying = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.applies_to(Some(language)))
+            .filter_map(|(i, r)| Some((i, r, r.taint.as_deref()?)));
+        let mut libraries = Vec::new();
+        let mut ignoring = Vec::new();
+        for (index, rule, spec) in applying {
+            if spec.library {
+                libraries.push((rule, spec));
+                continue;
+            }
+            if flow.rules.len() == MAX_RULES {
+                return Err(RuleError {
+                    origin: rule.origin.clone(),
+                    line: None,
+                    message: format!("more than {MAX_RULES} taint rules for {}", language.name()),
+                });
+            }
+            let bit = 1u64 << flow.rules.len();
+            flow.rules.push(index);
+            flow.add(rule, spec, bit, language)?;
+            if !spec.ignore_sources.is_empty() {
+                ignoring.push((bit, &spec.ignore_sources));
+            }
+        }
+        if flow.rules.is_empty() {
+            return Ok(None);
+        }
+        let first_library_source = flow.sources.len();
+        for (rule, spec) in libraries {
+            flow.add(rule, spec, ALL, language)?;
+        }
+        // A rule that ignores a library source is not told about it. An ignored name is a
+        // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
+        for (bit, ignored) in ignoring {
+            for (source, mask) in &mut flow.sources[first_library_source..] {
+                let name = match &source.kind {
+                    SourceKind::Path(path) => Some(path),
+                    SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
+                    _ => None,
+                };
+                if name.is_some_and(|name| ignored.contains(name)) {
+                    *mask &= !bit;
+                }
+            }
+        }
+        Ok(Some(flow))
+    }
+
+    fn add(
+        &mut self,
+        rule: &Rule,
+        spec: &TaintSpec,
+        mask: u64,
+        language: Language,
+    ) -> Result<(), RuleError> {
+        for source in &spec.sources {
+            if let SourceKind::Query(text) = &source.kind {
+                let query = Query::new(&language.grammar(), text).map_err(|e| RuleError {
+                    origin: rule.origin.clone(),
+                    line: None,
+                    message: format!(
+                        "source query does not compile for {}: {}",
+                        language.name(),
+                        e.message.trim()
+                    ),
+                })?;
+                if query.capture_index_for_name("source").is_none() {
+                    return Err(RuleError {
+                        origin: rule.origin.clone(),
+                        line: None,
+                        message: "a source query needs a `@source` capture".into(),
+                    });
+                }
+                self.queries
+                    .push((query, source.label.clone().unwrap_or_default(), mask));
+            } else {
+                self.sources.push((source.clone(), mask));
+            }
+        }
+        if let Some(prefix) = &spec.safe_prefix {
+            self.safe_prefixes.push((mask, prefix.clone()));
+        }
+        self.sinks
+            .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
+        self.sanitizers
+            .extend(spec.sanitizers.iter().map(|s| (s.clone(), mask)));
+        self.propagators.extend(spec.propagators.iter().cloned());
+        self.guards.extend(spec.guards.iter().cloned());
+        self.constant_names
+            .extend(spec.constant_names.iter().cloned());
+        self.constant_calls
+            .extend(spec.constant_calls.iter().cloned());
+        Ok(())
+    }
+
+    /// Analyses the functions of `tree` that intersect `range` (all when `None`), recording the
+    /// values of the `watch` nodes.
+    pub fn analyze(
+        &self,
+        language: Language,
+        text: &str,
+        tree: &Tree,
+        names: &Names,
+        watch: HashSet<Range<usize>>,
+        range: Option<Range<usize>>,
+    ) -> FlowResult {
+        let root = tree.root_node();
+        let mut query_sources = HashMap::new();
+        for (query, label, mask) in &self.queries {
+            let capture = query.capture_index_for_name("source").expect("checked");
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(query, root, text.as_bytes());
+            while let Some(m) = matches.next() {
+                for node in m.nodes_for_capture_index(capture) {
+                    let entry = query_sources
+                        .entry(node.byte_range())
+                        .or_insert_with(|| (label.clone(), 0));
+                    entry.1 |= mask;
+                }
+            }
+        }
+        let mut file = core::FileFlow::new(
+            adapter::for_language(language),
+            self,
+            names,
+            text,
+            root,
+            query_sources,
+            watch,
+        );
+        file.run(range);
+        FlowResult {
+            hits: file.hits.into_inner(),
+            watched: file.watched.into_inner(),
+        }
+    }
+
+    /// Whether rule `bit` trusts a value starting with `prefix`.
+    pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {
+        prefix.is_some_and(|prefix| {
+            self.safe_prefixes
+                .iter()
+                .any(|(mask, regex)| mask & bit != 0 && regex.is_match(prefix))
+        })
+    }
+
+    /// The bit of the rule with index `rule`, if it is a taint rule here.
+    pub fn bit_of(&self, rule: usize) -> Option<u64> {
+        self.rules.iter().position(|r| *r == rule).map(|b| 1 << b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::lang::Language;
+    use tree_sitter::Tree;
+
+    fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
+        analyze(language, text)
+            .into_iter()
+            .filter(|f| f.rule_id == rule)
+            .map(|f| (f.span.start.line, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_source_reaching_a_sink_is_named_with_its_path() {
+        let text = "def view():\n    u = request.args['u']\n    v = u\n    requests.get(v)\n";
+        let findings = analyze(Language::Python, text);
+        let ssrf = findings
+            .iter()
+            .find(|f| f.rule_id == "python.ssrf")
+            .unwrap();
+        assert_eq!(ssrf.span.start.line, 3);
+        assert!(
+            ssrf.message
+                .starts_with("`request.args['u']` (line 2) reaches `requests.get()`")
+        );
+        let path = ssrf.flow.as_ref().unwrap();
+        assert_eq!(path.source.span.start.line, 1);
+        let notes: Vec<&str> = path.steps.iter().map(|s| s.note.as_str()).collect();
+        assert_eq!(notes, ["assigned to `u`", "assigned to `v`"]);
+    }
+
+    #[test]
+    fn sanitisers_guards_and_constants_keep_flow_quiet() {
+        let sanitised = "def view():\n    n = int(request.args['n'])\n    requests.get(n)\n";
+        assert!(flagged(Language::Python, "python.ssrf", sanitised).is_empty());
+        let guarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        abort(400)\n    requests.get(h)\n";
+        assert!(flagged(Language::Python, "python.ssrf", guarded).is_empty());
+        let unguarded = "def view():\n    h = request.args['h']\n    if h not in ALLOWED:\n        log(h)\n    requests.get(h)\n";
+        assert_eq!(flagged(Language::Python, "python.ssrf", unguarded).len(), 1);
+        let constant = "function build() {\n  const s = path.join(__dirname, 'b.sh');\n  execSync(`bash ${s}`);\n}\n";
+        assert!(
+            flagged(
+                Language::JavaScript,
+                "js.exec-command-interpolation",
+                constant
+            )
+            .is_empty()
+        );
+        let untrusted = "app.get('/', (req, res) => {\n  execSync(`bash ${req.query.s}`);\n});\n";
+        let found = flagged(
+            Language::JavaScript,
+            "js.exec-command-interpolation",
+            untrusted,
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("`req.query.s` (line 2)"), "{found:?}");
+    }
+
+    #[test]
+    fn local_helpers_carry_taint_to_their_sinks() {
+        let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
+        let found = flagged(Language::Rust, "rust.ssrf", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 1);
+    }
+
+    #[test]
+    fn sinks_match_every_spelling_of_their_canonical_name() {
+        let python = "import requests as r\nfrom subprocess import run as go\ndef view():\n    u = request.args['u']\n    r.get(u)\n    go(u, shell=True)\n";
+        let found = flagged(Language::Python, "python.ssrf", python);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("reaches `r.get()`"), "{found:?}");
+        let shell = flagged(Language::Python, "python.subprocess-shell", python);
+        assert_eq!(shell.len(), 1, "{shell:?}");
+        // A local variable that shadows the import is not the module.
+        let shadowed = "import requests as r\ndef view():\n    r = {}\n    u = request.args['u']\n    r.get(u)\n";
+        assert!(flagged(Language::Python, "python.ssrf", shadowed).is_empty());
+        // An aliased request object is still a source.
+        let aliased_source = "from flask import request as rq\nimport requests\ndef view():\n    requests.get(rq.args['u'])\n";
+        assert_eq!(
+            flagged(Language::Python, "python.ssrf", aliased_source).len(),
+            1
+        );
+
+        let js = "import { exec as run } from 'node:child_process';\nimport f from 'node-fetch';\napp.get('/', (req, res) => {\n  const c = req.query.c;\n  run(c);\n  f(req.query.u);\n});\n";
+        // `run(c)` is the shell: a variable command is `js.exec-command-variable`'s, which takes
+        // the flow finding of the same weakness and names the source.
+        let exec = flagged(Language::JavaScript, "js.exec-command-variable", js);
+        assert_eq!(
+            exec.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [4],
+            "{exec:?}"
+        );
+        assert!(exec[0].1.contains("`req.query.c` (line 4)"), "{exec:?}");
+        let ssrf = flagged(Language::JavaScript, "js.ssrf", js);
+        assert_eq!(
+            ssrf.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [5],
+            "{ssrf:?}"
+        );
+        // The same bare name imported from a module of the project is not the shell.
+        let local = "import { exec } from './db';\napp.get('/', (req, res) => {\n  exec(req.query.sql);\n});\n";
+        for rule in ["js.exec-command-interpolation", "js.exec-command-variable"] {
+            assert!(
+                flagged(Language::JavaScript, rule, local).is_empty(),
+                "{rule}"
+            );
+        }
+
+        let rust = "use std::fs::read_to_string as slurp;\nasync fn file(Path(name): Path<String>) {\n    slurp(&name);\n}\n";
+        assert_eq!(
+            flagged(Language::Rust, "rust.path-traversal", rust).len(),
+            1
+        );
+        // A command-line tool reading the file its user names is not a traversal.
+        let cli = "use std::fs::read_to_string as slurp;\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    slurp(&a[1]);\n}\n";
+        assert!(flagged(Language::Rust, "rust.path-traversal", cli).is_empty());
+    }
+
+    /// The old tree edited to follow `before` → `after` (one replacement), and the new parse.
+    fn trees(language: Language, before: &str, from: &str, to: &str) -> (Tree, Tree) {
+        let at = before.find(from).expect("the edited text is in the sample");
+        let after = format!("{}{to}{}", &before[..at], &before[at + from.len()..]);
+        let point = |text: &str, offset: usize| {
+            let row = text[..offset].matches('\n').count();
+            let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            tree_sitter::Point::new(row, column)
+        };
+        let mut old = crate::analysis::parse(language, before, None).unwrap();
+        old.edit(&tree_sitter::InputEdit {
+            start_byte: at,
+            old_end_byte: at + from.len(),
+            new_end_byte: at + to.len(),
+            start_position: point(before, at),
+            old_end_position: point(before, at + from.len()),
+            new_end_position: point(&after, at + to.len()),
+        });
+        let new = crate::analysis::parse(language, &after, Some(&old)).unwrap();
+        (old, new)
+    }
+
+    #[test]
+    fn an_edit_inside_a_function_keeps_the_module_structure_while_elsewhere_does_not_parse() {
+        // The struct's fields hold a stray statement: the file does not parse, but typing
+        // inside `run` changes nothing outside it.
+        let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n";
+        let (old, new) = trees(Language::Rust, rust, "let w = v;", "let w = v.trim();");
+        assert!(new.root_node().has_error());
+        assert!(super::same_module_structure(Language::Rust, &old, &new));
+        let python = "y = [1]]\n\ndef f(a):\n    return a\n";
+        let (old, new) = trees(Language::Python, python, "return a", "return a.strip()");
+        assert!(new.root_node().has_error());
+        assert!(super::same_module_structure(Language::Python, &old, &new));
+    }
+
+    #[test]
+    fn a_brace_that_closes_a_function_changes_the_module_structure() {
+        // Before: `a` is open, so error recovery decides what the constant belongs to; after
+        // the brace, `CMD` is module-level and `f` reads it.
+        let js =
+            "function a() {\n  run(1);\n\nconst CMD = 'ls';\nfunction f() {\n  exec(CMD);\n}\n";
+        let (old, new) = trees(Language::JavaScript, js, "run(1);\n", "run(1);\n}\n");
+        assert!(!super::same_module_structure(
+            Language::JavaScript,
+            &old,
+            &new
+        ));
+        // Deleting a `def` line leaves its body a stray indented block.
+        let python = "X = 'ls'\n\ndef g(a):\n    return a\n\ndef f():\n    run(X)\n";
+        let (old, new) = trees(Language::Python, python, "def g(a):\n", "");
+        assert!(!super::same_module_structure(Language::Python, &old, &new));
+        // An unchanged file keeps its structure.
+        let tree = crate::analysis::parse(Language::Python, python, None).unwrap();
+        assert!(super::same_module_structure(Language::Python, &tree, &tree));
+    }
+}

@@ -1,0 +1,486 @@
+//! Taint rule data: the `[taint]` table of a rule file, as written (serde) and as the flow core
+//! runs it. Sources, sinks, sanitizers, propagators and guards are all data; the only code that
+//! knows a language is its adapter.
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// `[taint]` exactly as written in a rule file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct TaintFile {
+    /// This file only lends its sources, sanitizers, propagators and guards to every taint rule
+    /// of its languages; it reports nothing itself.
+    #[serde(default)]
+    pub library: bool,
+    /// With a `[match]`: the capture whose value flow decides about (see `docs/dataflow.md`).
+    pub refine: Option<String>,
+    /// The message of a flow finding, when it differs from the rule's (a rule with `[match]`
+    /// and `sinks`): may use `{{source}}`, `{{source_line}}` and `{{sink}}`.
+    pub message: Option<String>,
+    /// A value whose literal start matches this regex is not reported at this rule's sinks
+    /// (a fixed scheme and host: `^https?://[^/{]+/`).
+    pub safe_prefix: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
+    /// Library sources that do not count for this rule, by path or by call or method name
+    /// (`req.params`: a route parameter is always a string, so it cannot carry a query
+    /// operator; `sys.argv`: a command-line tool opens the files its user names).
+    #[serde(default)]
+    pub ignore_sources: Vec<String>,
+    #[serde(default)]
+    pub sinks: Vec<SinkFile>,
+    #[serde(default)]
+    pub sanitizers: Vec<CallFile>,
+    #[serde(default)]
+    pub propagators: Vec<PropagatorFile>,
+    #[serde(default)]
+    pub guards: Vec<GuardFile>,
+    /// Names whose value is a constant of the program (`__dirname`, `__file__`).
+    #[serde(default)]
+    pub constant_names: Vec<String>,
+    /// Calls whose result is constant when every argument is (`path.join`, `os.path.dirname`).
+    #[serde(default)]
+    pub constant_calls: Vec<CallFile>,
+}
+
+/// Which calls an entry is about: by canonical name, by method name, or both.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CallFile {
+    /// The callee's canonical dotted name: `requests.get`, `child_process.exec`,
+    /// `std.process.Command.new` (Rust `::` is written `.`).
+    pub call: Option<String>,
+    /// The called method's name, on any receiver (`execute`, `innerHTML`).
+    pub method: Option<String>,
+    /// A regex the receiver's text must match (with `method`).
+    pub receiver: Option<String>,
+    /// A regex the whole call's text, or the literal start of an argument's value (`html`
+    /// after `html = "<p>" + q`), must match.
+    pub text: Option<String>,
+    /// A regex the whole call's text must not match (`HttpResponse(body,
+    /// content_type="application/json")` is not markup).
+    pub not_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SourceFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// An expression path that is itself untrusted (`request.args`, `process.argv`).
+    pub path: Option<String>,
+    /// Parameters of a function whose decorator or attribute text matches this regex.
+    pub params_of: Option<String>,
+    /// Parameters whose declared type matches this regex (axum's `Query<T>`).
+    pub param_type: Option<String>,
+    /// With `params-of`: parameters whose type or default matches this regex are not sources.
+    pub except_param: Option<String>,
+    /// A tree-sitter query; every `@source` node is untrusted (a parameter: its binding is).
+    pub query: Option<String>,
+    /// What the message calls this source (default: its text).
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SinkFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// An assigned property (`innerHTML`) or JSX attribute (`dangerouslySetInnerHTML`).
+    pub property: Option<String>,
+    /// Which arguments must not be tainted: positions from 0, keyword names, or `"receiver"`
+    /// for the object a method is called on; empty: any argument.
+    #[serde(default)]
+    pub args: Vec<ArgFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum ArgFile {
+    Position(usize),
+    Keyword(String),
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct PropagatorFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// Where the taint comes from: `receiver` or `argN`.
+    pub from: String,
+    /// Where it goes: `receiver` or `argN`.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct GuardFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// `in`: a membership test (`x in ALLOWED`).
+    pub operator: Option<String>,
+    /// Which operand the check vouches for: `receiver`, `argN` or `element` (default: receiver
+    /// for methods, arg0 for calls, element for operators).
+    pub checks: Option<String>,
+}
+
+/// A validated call pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct CallPattern {
+    pub call: Option<String>,
+    pub method: Option<String>,
+    pub receiver: Option<Regex>,
+    pub text: Option<Regex>,
+    pub not_text: Option<Regex>,
+}
+
+impl CallPattern {
+    pub fn matches(&self, call: &super::adapter::CallSite<'_>) -> bool {
+        if let Some(name) = &self.call {
+            match &call.path {
+                Some(path) if names_match(name, path) => {}
+                _ => return false,
+            }
+        }
+        if let Some(method) = &self.method
+            && call.method.as_deref() != Some(method.as_str())
+        {
+            return false;
+        }
+        if let Some(receiver) = &self.receiver
+            && !call.receiver_text.is_some_and(|t| receiver.is_match(t))
+        {
+            return false;
+        }
+        if let Some(text) = &self.text
+            && !text.is_match(call.text)
+            && !text.is_match(&call.arg_prefixes)
+        {
+            return false;
+        }
+        if let Some(text) = &self.not_text
+            && text.is_match(call.text)
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// Whether the rule's name `wanted` names the callee `path` (canonical where the file's imports
+/// say, else as written). Names of two or more segments also match at a segment boundary at the
+/// end of the other: a short spelling written without its import (`Command.new` for
+/// `std.process.Command.new`), and a module re-exported under a longer path
+/// (`responses.HTMLResponse` for `fastapi.responses.HTMLResponse`). A one-segment name
+/// (`redirect`, `exec`) matches only itself: unimported, or a builtin.
+pub(crate) fn names_match(wanted: &str, path: &str) -> bool {
+    let ends_with = |long: &str, short: &str| {
+        short.contains('.')
+            && long
+                .strip_suffix(short)
+                .is_some_and(|prefix| prefix.ends_with('.'))
+    };
+    wanted == path || ends_with(wanted, path) || ends_with(path, wanted)
+}
+
+/// An argument selector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ArgSel {
+    Position(usize),
+    Keyword(String),
+    /// The object a method is called on (`path.read_text()`).
+    Receiver,
+}
+
+/// Where a propagator reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Receiver,
+    Arg(usize),
+}
+
+impl Slot {
+    fn parse(text: &str) -> Result<Slot, String> {
+        if text == "receiver" {
+            return Ok(Slot::Receiver);
+        }
+        text.strip_prefix("arg")
+            .and_then(|n| n.parse().ok())
+            .map(Slot::Arg)
+            .ok_or_else(|| format!("`{text}` is not `receiver` or `argN`"))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SourceKind {
+    Call(CallPattern),
+    Path(String),
+    ParamsOf {
+        decorator: Regex,
+        except: Option<Regex>,
+    },
+    ParamType(Regex),
+    Query(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub kind: SourceKind,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SinkKind {
+    Call(CallPattern),
+    Property(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Sink {
+    pub kind: SinkKind,
+    pub args: Vec<ArgSel>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Propagator {
+    pub call: CallPattern,
+    pub from: Slot,
+    pub to: Slot,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum GuardKind {
+    Call(CallPattern, Slot),
+    Operator(String),
+}
+
+/// A validated `[taint]` table.
+#[derive(Debug, Clone, Default)]
+pub struct TaintSpec {
+    pub(crate) library: bool,
+    pub(crate) refine: Option<String>,
+    pub(crate) message: Option<String>,
+    pub(crate) safe_prefix: Option<Regex>,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) ignore_sources: Vec<String>,
+    pub(crate) sinks: Vec<Sink>,
+    pub(crate) sanitizers: Vec<CallPattern>,
+    pub(crate) propagators: Vec<Propagator>,
+    pub(crate) guards: Vec<GuardKind>,
+    pub(crate) constant_names: Vec<String>,
+    pub(crate) constant_calls: Vec<CallPattern>,
+}
+
+impl TaintSpec {
+    /// Whether this table only lends data to the other taint rules of its languages.
+    pub fn is_library(&self) -> bool {
+        self.library
+    }
+
+    /// The `[match]` capture whose value flow decides about, for a shape rule.
+    pub fn refined_capture(&self) -> Option<&str> {
+        self.refine.as_deref()
+    }
+
+    /// The message of this rule's flow findings, when it has its own.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+fn regex(text: &str, field: &str) -> Result<Regex, String> {
+    Regex::new(text).map_err(|e| format!("invalid `{field}` regex: {e}"))
+}
+
+fn canonical(name: &str) -> String {
+    name.replace("::", ".")
+}
+
+fn call_pattern(file: &CallFile, what: &str) -> Result<CallPattern, String> {
+    if file.call.is_none() && file.method.is_none() && file.text.is_none() {
+        return Err(format!("a {what} needs `call`, `method` or `text`"));
+    }
+    if file.receiver.is_some() && file.method.is_none() {
+        return Err(format!("a {what}'s `receiver` needs a `method`"));
+    }
+    Ok(CallPattern {
+        call: file.call.as_deref().map(canonical),
+        method: file.method.clone(),
+        receiver: file
+            .receiver
+            .as_deref()
+            .map(|r| regex(r, "receiver"))
+            .transpose()?,
+        text: file.text.as_deref().map(|r| regex(r, "text")).transpose()?,
+        not_text: file
+            .not_text
+            .as_deref()
+            .map(|r| regex(r, "not-text"))
+            .transpose()?,
+    })
+}
+
+fn has_call(file: &CallFile) -> bool {
+    file.call.is_some() || file.method.is_some() || file.text.is_some()
+}
+
+impl TaintFile {
+    /// Validates the table. `has_match`: the rule also has a `[match]`.
+    pub(crate) fn compile(&self, has_match: bool) -> Result<TaintSpec, String> {
+        match (self.library, &self.refine, has_match) {
+            (true, None, false) if self.sinks.is_empty() && self.message.is_none() => {}
+            (true, _, _) => {
+                return Err(
+                    "a taint library has no `[match]`, `refine` or `sinks`: it only lends sources, sanitizers, propagators and guards".into(),
+                );
+            }
+            (false, Some(_), true) => {}
+            (false, Some(_), false) => {
+                return Err("`refine` names a capture of `[match]`, which this rule lacks".into());
+            }
+            (false, None, true) => {
+                return Err("a rule with `[match]` and `[taint]` must say which capture flow refines: `refine = \"<capture>\"`".into());
+            }
+            (false, None, false) if self.sinks.is_empty() => {
+                return Err("a taint rule needs `sinks` (or `library = true`)".into());
+            }
+            (false, None, false) => {}
+        }
+        let mut spec = TaintSpec {
+            library: self.library,
+            refine: self.refine.clone(),
+            message: self.message.clone(),
+            safe_prefix: self
+                .safe_prefix
+                .as_deref()
+                .map(|r| regex(r, "safe-prefix"))
+                .transpose()?,
+            constant_names: self.constant_names.clone(),
+            ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
+            ..TaintSpec::default()
+        };
+        for source in &self.sources {
+            let kinds = [
+                has_call(&source.call),
+                source.path.is_some(),
+                source.params_of.is_some(),
+                source.param_type.is_some(),
+                source.query.is_some(),
+            ];
+            if kinds.iter().filter(|k| **k).count() != 1 {
+                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type` or `query`".into());
+            }
+            if source.except_param.is_some() && source.params_of.is_none() {
+                return Err("`except-param` belongs to `params-of` sources".into());
+            }
+            let kind = if has_call(&source.call) {
+                SourceKind::Call(call_pattern(&source.call, "source")?)
+            } else if let Some(path) = &source.path {
+                SourceKind::Path(canonical(path))
+            } else if let Some(decorator) = &source.params_of {
+                SourceKind::ParamsOf {
+                    decorator: regex(decorator, "params-of")?,
+                    except: source
+                        .except_param
+                        .as_deref()
+                        .map(|r| regex(r, "except-param"))
+                        .transpose()?,
+                }
+            } else if let Some(ty) = &source.param_type {
+                SourceKind::ParamType(regex(ty, "param-type")?)
+            } else {
+                SourceKind::Query(source.query.clone().unwrap_or_default())
+            };
+            spec.sources.push(Source {
+                kind,
+                label: source.label.clone(),
+            });
+        }
+        for sink in &self.sinks {
+            let kind = match (&sink.property, has_call(&sink.call)) {
+                (Some(property), false) => SinkKind::Property(property.clone()),
+                (None, true) => SinkKind::Call(call_pattern(&sink.call, "sink")?),
+                _ => return Err("a sink needs exactly one of `call`/`method` or `property`".into()),
+            };
+            let args = sink
+                .args
+                .iter()
+                .map(|a| match a {
+                    ArgFile::Position(n) => ArgSel::Position(*n),
+                    ArgFile::Keyword(k) if k == "receiver" => ArgSel::Receiver,
+                    ArgFile::Keyword(k) => ArgSel::Keyword(k.clone()),
+                })
+                .collect();
+            spec.sinks.push(Sink { kind, args });
+        }
+        for sanitizer in &self.sanitizers {
+            spec.sanitizers.push(call_pattern(sanitizer, "sanitizer")?);
+        }
+        for constant in &self.constant_calls {
+            spec.constant_calls
+                .push(call_pattern(constant, "constant call")?);
+        }
+        for propagator in &self.propagators {
+            spec.propagators.push(Propagator {
+                call: call_pattern(&propagator.call, "propagator")?,
+                from: Slot::parse(&propagator.from)?,
+                to: Slot::parse(&propagator.to)?,
+            });
+        }
+        for guard in &self.guards {
+            let kind = match (&guard.operator, has_call(&guard.call)) {
+                (Some(op), false) => GuardKind::Operator(op.clone()),
+                (None, true) => {
+                    let default = if guard.call.method.is_some() {
+                        "receiver"
+                    } else {
+                        "arg0"
+                    };
+                    let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
+                    GuardKind::Call(call_pattern(&guard.call, "guard")?, slot)
+                }
+                _ => {
+                    return Err("a guard needs exactly one of `call`/`method` or `operator`".into());
+                }
+            };
+            spec.guards.push(kind);
+        }
+        Ok(spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_paths_match_the_end_of_canonical_names() {
+        assert!(names_match("requests.get", "requests.get"));
+        assert!(names_match("std.process.Command.new", "Command.new"));
+        assert!(!names_match("os.system", "system"));
+        assert!(!names_match("requests.get", "xrequests.get"));
+        assert!(names_match(
+            "responses.HTMLResponse",
+            "fastapi.responses.HTMLResponse"
+        ));
+        assert!(!names_match("redirect", "django.shortcuts.redirect"));
+        assert!(!names_match("exec", "./db.exec"));
+    }
+
+    #[test]
+    fn tables_say_what_they_are() {
+        let sinkless = TaintFile::default();
+        assert!(sinkless.compile(false).is_err());
+        let refine_without_match = TaintFile {
+            refine: Some("cmd".into()),
+            ..TaintFile::default()
+        };
+        assert!(refine_without_match.compile(false).is_err());
+        let library = TaintFile {
+            library: true,
+            ..TaintFile::default()
+        };
+        assert!(library.compile(false).unwrap().is_library());
+    }
+}
