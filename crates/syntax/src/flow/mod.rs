@@ -41,7 +41,7 @@ pub(crate) struct FlowRules {
     constant_calls: Vec<CallPattern>,
     queries: Vec<(Query, String, u64)>,
     /// Per rule bit: literal starts its sinks trust.
-    safe_prefixes: Vec<(u64, regex::Regex)>,
+    safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
     /// The rule (index in the rule set) each bit stands for.
     pub rules: Vec<usize>,
 }
@@ -289,7 +289,7 @@ impl FlowRules {
         prefix.is_some_and(|prefix| {
             self.safe_prefixes
                 .iter()
-                .any(|(mask, regex)| mask & bit != 0 && regex.is_match(prefix))
+                .any(|(mask, regex)| mask & bit != 0 && regex.get().is_match(prefix))
         })
     }
 

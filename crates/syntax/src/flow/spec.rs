@@ -2,7 +2,7 @@
 //! runs it. Sources, sinks, sanitizers, propagators and guards are all data; the only code that
 //! knows a language is its adapter.
 
-use regex::Regex;
+use crate::rules::{LazyRegex, RegexCompile};
 use serde::Deserialize;
 
 /// `[taint]` exactly as written in a rule file.
@@ -130,9 +130,9 @@ pub(crate) struct GuardFile {
 pub(crate) struct CallPattern {
     pub call: Option<String>,
     pub method: Option<String>,
-    pub receiver: Option<Regex>,
-    pub text: Option<Regex>,
-    pub not_text: Option<Regex>,
+    pub receiver: Option<LazyRegex>,
+    pub text: Option<LazyRegex>,
+    pub not_text: Option<LazyRegex>,
 }
 
 impl CallPattern {
@@ -149,18 +149,20 @@ impl CallPattern {
             return false;
         }
         if let Some(receiver) = &self.receiver
-            && !call.receiver_text.is_some_and(|t| receiver.is_match(t))
+            && !call
+                .receiver_text
+                .is_some_and(|t| receiver.get().is_match(t))
         {
             return false;
         }
         if let Some(text) = &self.text
-            && !text.is_match(call.text)
-            && !text.is_match(&call.arg_prefixes)
+            && !text.get().is_match(call.text)
+            && !text.get().is_match(&call.arg_prefixes)
         {
             return false;
         }
         if let Some(text) = &self.not_text
-            && text.is_match(call.text)
+            && text.get().is_match(call.text)
         {
             return false;
         }
@@ -217,10 +219,10 @@ pub(crate) enum SourceKind {
     Call(CallPattern),
     Path(String),
     ParamsOf {
-        decorator: Regex,
-        except: Option<Regex>,
+        decorator: LazyRegex,
+        except: Option<LazyRegex>,
     },
-    ParamType(Regex),
+    ParamType(LazyRegex),
     Query(String),
 }
 
@@ -261,7 +263,7 @@ pub struct TaintSpec {
     pub(crate) library: bool,
     pub(crate) refine: Option<String>,
     pub(crate) message: Option<String>,
-    pub(crate) safe_prefix: Option<Regex>,
+    pub(crate) safe_prefix: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) ignore_sources: Vec<String>,
     pub(crate) sinks: Vec<Sink>,
@@ -289,15 +291,15 @@ impl TaintSpec {
     }
 }
 
-fn regex(text: &str, field: &str) -> Result<Regex, String> {
-    Regex::new(text).map_err(|e| format!("invalid `{field}` regex: {e}"))
+fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
+    LazyRegex::new(text, when).map_err(|e| format!("invalid `{field}` regex: {e}"))
 }
 
 fn canonical(name: &str) -> String {
     name.replace("::", ".")
 }
 
-fn call_pattern(file: &CallFile, what: &str) -> Result<CallPattern, String> {
+fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallPattern, String> {
     if file.call.is_none() && file.method.is_none() && file.text.is_none() {
         return Err(format!("a {what} needs `call`, `method` or `text`"));
     }
@@ -310,13 +312,17 @@ fn call_pattern(file: &CallFile, what: &str) -> Result<CallPattern, String> {
         receiver: file
             .receiver
             .as_deref()
-            .map(|r| regex(r, "receiver"))
+            .map(|r| regex(r, "receiver", when))
             .transpose()?,
-        text: file.text.as_deref().map(|r| regex(r, "text")).transpose()?,
+        text: file
+            .text
+            .as_deref()
+            .map(|r| regex(r, "text", when))
+            .transpose()?,
         not_text: file
             .not_text
             .as_deref()
-            .map(|r| regex(r, "not-text"))
+            .map(|r| regex(r, "not-text", when))
             .transpose()?,
     })
 }
@@ -327,7 +333,7 @@ fn has_call(file: &CallFile) -> bool {
 
 impl TaintFile {
     /// Validates the table. `has_match`: the rule also has a `[match]`.
-    pub(crate) fn compile(&self, has_match: bool) -> Result<TaintSpec, String> {
+    pub(crate) fn compile(&self, has_match: bool, when: RegexCompile) -> Result<TaintSpec, String> {
         match (self.library, &self.refine, has_match) {
             (true, None, false) if self.sinks.is_empty() && self.message.is_none() => {}
             (true, _, _) => {
@@ -354,7 +360,7 @@ impl TaintFile {
             safe_prefix: self
                 .safe_prefix
                 .as_deref()
-                .map(|r| regex(r, "safe-prefix"))
+                .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
             constant_names: self.constant_names.clone(),
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
@@ -375,20 +381,20 @@ impl TaintFile {
                 return Err("`except-param` belongs to `params-of` sources".into());
             }
             let kind = if has_call(&source.call) {
-                SourceKind::Call(call_pattern(&source.call, "source")?)
+                SourceKind::Call(call_pattern(&source.call, "source", when)?)
             } else if let Some(path) = &source.path {
                 SourceKind::Path(canonical(path))
             } else if let Some(decorator) = &source.params_of {
                 SourceKind::ParamsOf {
-                    decorator: regex(decorator, "params-of")?,
+                    decorator: regex(decorator, "params-of", when)?,
                     except: source
                         .except_param
                         .as_deref()
-                        .map(|r| regex(r, "except-param"))
+                        .map(|r| regex(r, "except-param", when))
                         .transpose()?,
                 }
             } else if let Some(ty) = &source.param_type {
-                SourceKind::ParamType(regex(ty, "param-type")?)
+                SourceKind::ParamType(regex(ty, "param-type", when)?)
             } else {
                 SourceKind::Query(source.query.clone().unwrap_or_default())
             };
@@ -400,7 +406,7 @@ impl TaintFile {
         for sink in &self.sinks {
             let kind = match (&sink.property, has_call(&sink.call)) {
                 (Some(property), false) => SinkKind::Property(property.clone()),
-                (None, true) => SinkKind::Call(call_pattern(&sink.call, "sink")?),
+                (None, true) => SinkKind::Call(call_pattern(&sink.call, "sink", when)?),
                 _ => return Err("a sink needs exactly one of `call`/`method` or `property`".into()),
             };
             let args = sink
@@ -415,15 +421,16 @@ impl TaintFile {
             spec.sinks.push(Sink { kind, args });
         }
         for sanitizer in &self.sanitizers {
-            spec.sanitizers.push(call_pattern(sanitizer, "sanitizer")?);
+            spec.sanitizers
+                .push(call_pattern(sanitizer, "sanitizer", when)?);
         }
         for constant in &self.constant_calls {
             spec.constant_calls
-                .push(call_pattern(constant, "constant call")?);
+                .push(call_pattern(constant, "constant call", when)?);
         }
         for propagator in &self.propagators {
             spec.propagators.push(Propagator {
-                call: call_pattern(&propagator.call, "propagator")?,
+                call: call_pattern(&propagator.call, "propagator", when)?,
                 from: Slot::parse(&propagator.from)?,
                 to: Slot::parse(&propagator.to)?,
             });
@@ -438,7 +445,7 @@ impl TaintFile {
                         "arg0"
                     };
                     let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
-                    GuardKind::Call(call_pattern(&guard.call, "guard")?, slot)
+                    GuardKind::Call(call_pattern(&guard.call, "guard", when)?, slot)
                 }
                 _ => {
                     return Err("a guard needs exactly one of `call`/`method` or `operator`".into());
@@ -471,16 +478,25 @@ mod tests {
     #[test]
     fn tables_say_what_they_are() {
         let sinkless = TaintFile::default();
-        assert!(sinkless.compile(false).is_err());
+        assert!(sinkless.compile(false, RegexCompile::WhenLoaded).is_err());
         let refine_without_match = TaintFile {
             refine: Some("cmd".into()),
             ..TaintFile::default()
         };
-        assert!(refine_without_match.compile(false).is_err());
+        assert!(
+            refine_without_match
+                .compile(false, RegexCompile::WhenLoaded)
+                .is_err()
+        );
         let library = TaintFile {
             library: true,
             ..TaintFile::default()
         };
-        assert!(library.compile(false).unwrap().is_library());
+        assert!(
+            library
+                .compile(false, RegexCompile::WhenLoaded)
+                .unwrap()
+                .is_library()
+        );
     }
 }

@@ -5,9 +5,11 @@
 //! Compiling a query is what a short run pays most for (tree-sitter analyses every pattern
 //! against the grammar's parse table: about half a second per language for the whole pack).
 //! Until a language's combined query is [prepared](RuleSet::prepare), [`RuleSet::check`]
-//! compiles only the rules that can match the text at hand, each on its own: a rule whose
-//! patterns all compare a capture with words the text does not contain (`#eq? @f "eval"`,
-//! see [`pattern_words`]) cannot match it.
+//! compiles only the rules that can match the text at hand, together in one batch: a rule
+//! whose patterns all compare a capture with words the text does not contain
+//! (`#eq? @f "eval"`, see [`pattern_words`]) cannot match it. One batch, not one query per
+//! rule, because part of tree-sitter's query analysis walks the grammar's whole parse table
+//! whatever the query holds: a fixed cost per compiled query.
 
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
@@ -20,8 +22,8 @@ use crate::lang::Language;
 use crate::text::LineIndex;
 use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
@@ -32,6 +34,8 @@ use incremental::Matched;
 pub use incremental::RuleFindings;
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
+/// Per pattern of a rule, the words one of which a text needs for it to match (`None`: any).
+type PatternWords = Option<Vec<Option<Vec<String>>>>;
 
 /// The query rules of one language (or one rule of it), compiled together.
 struct CompiledLanguage {
@@ -63,17 +67,27 @@ pub struct RuleSet {
     id: u64,
     rules: Vec<Rule>,
     compiled: [CompiledOnce; Language::ALL.len()],
-    /// Per rule and language, the rule's query alone, compiled when a text first needs it.
-    alone: Vec<[CompiledOnce; Language::ALL.len()]>,
+    /// Per language, the rules compiled so far for the texts at hand, in batches.
+    batches: [Mutex<Batches>; Language::ALL.len()],
     /// Per rule, the words one of which each of its patterns needs in a text (see
-    /// [`pattern_words`]); `None` for a rule that is not a query or whose shape is unknown.
-    words: Vec<Option<Vec<Option<Vec<String>>>>>,
+    /// [`pattern_words`]), read from the query on first use; `None` for a rule that is not a
+    /// query or whose shape is unknown.
+    words: Vec<OnceLock<PatternWords>>,
     /// Each language's taint tables, merged, on first use.
     flow: [OnceLock<Result<Option<crate::flow::FlowRules>, RuleError>>; Language::ALL.len()],
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
     /// of them match at all (usually none), so the others are never run on it. `None` if the
     /// set cannot be built (then every regex runs).
     regex_set: OnceLock<Option<(regex::RegexSet, Vec<usize>)>>,
+}
+
+/// Query rules of one language compiled a few at a time, each rule at most once: what
+/// [`RuleSet::check`] runs until the language's combined query is prepared.
+#[derive(Default)]
+struct Batches {
+    compiled: Vec<Arc<CompiledLanguage>>,
+    /// The rules some batch holds (or that do not compile for the language), by rule index.
+    covered: HashSet<usize>,
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -101,17 +115,10 @@ impl RuleSet {
             return Err(duplicates);
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let words = rules
-            .iter()
-            .map(|rule| match &rule.matcher {
-                Matcher::Query { source, .. } => pattern_words(source),
-                Matcher::Regex { .. } | Matcher::Flow => None,
-            })
-            .collect();
         Ok(RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            alone: rules.iter().map(|_| Default::default()).collect(),
-            words,
+            batches: Default::default(),
+            words: rules.iter().map(|_| OnceLock::new()).collect(),
             rules,
             compiled: Default::default(),
             flow: Default::default(),
@@ -124,20 +131,51 @@ impl RuleSet {
             .get_or_init(|| compile_language(&self.rules, None, language))
     }
 
-    /// One rule's query for `language`, compiled on first use.
-    fn compiled_alone(
-        &self,
-        rule: usize,
-        language: Language,
-    ) -> &Result<Option<CompiledLanguage>, RuleError> {
-        self.alone[rule][language as usize]
-            .get_or_init(|| compile_language(&self.rules, Some(rule), language))
+    /// The compiled batches that hold `needed` (rules of `language`), compiling the ones no
+    /// batch holds yet together in a new batch.
+    fn batches_for(&self, language: Language, needed: &[usize]) -> Vec<Arc<CompiledLanguage>> {
+        let mut batches = self.batches[language as usize]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let missing: Vec<usize> = needed
+            .iter()
+            .copied()
+            .filter(|rule| !batches.covered.contains(rule))
+            .collect();
+        if !missing.is_empty() {
+            match compile_language(&self.rules, Some(&missing), language) {
+                Ok(Some(batch)) => batches.compiled.push(Arc::new(batch)),
+                Ok(None) => {}
+                // Rules that conflict with each other (each compiled alone when loaded): each
+                // alone, as the combined query would fail for them too.
+                Err(_) => {
+                    for &rule in &missing {
+                        if let Ok(Some(alone)) =
+                            compile_language(&self.rules, Some(&[rule]), language)
+                        {
+                            batches.compiled.push(Arc::new(alone));
+                        }
+                    }
+                }
+            }
+            batches.covered.extend(missing);
+        }
+        batches
+            .compiled
+            .iter()
+            .filter(|batch| batch.patterns.iter().any(|p| needed.contains(&p.rule)))
+            .cloned()
+            .collect()
     }
 
     /// Whether query rule `rule` can match somewhere in `text`: false only when each of its
     /// patterns needs a word the text does not contain.
     fn may_match(&self, rule: usize, text: &str) -> bool {
-        self.words[rule].as_ref().is_none_or(|patterns| {
+        let words = self.words[rule].get_or_init(|| match &self.rules[rule].matcher {
+            Matcher::Query { source, .. } => pattern_words(source),
+            Matcher::Regex { .. } | Matcher::Flow => None,
+        });
+        words.as_ref().is_none_or(|patterns| {
             patterns.iter().any(|words| {
                 words
                     .as_ref()
@@ -188,8 +226,8 @@ impl RuleSet {
     /// rules for any file) on `text`, whose syntax tree is `tree` when it has one.
     ///
     /// Until the language is [prepared](RuleSet::prepare) this compiles and runs only the
-    /// query rules that can match `text`, each alone: the same findings, and a one-file run
-    /// compiles a few rules instead of the whole pack.
+    /// query rules that can match `text` (and those compiled for earlier texts with them): the
+    /// same findings, and a one-file run compiles a few rules instead of the whole pack.
     pub fn check(
         &self,
         language: Option<Language>,
@@ -214,7 +252,7 @@ impl RuleSet {
         }
     }
 
-    /// [`RuleSet::check`] with each query rule that can match `text` compiled and run alone.
+    /// [`RuleSet::check`] with only the batches of query rules that can match `text`.
     fn check_selected(&self, language: Language, text: &str, tree: &Tree) -> RuleFindings {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
@@ -224,25 +262,27 @@ impl RuleSet {
         // One budget for all the rules: work, not time, so that the same text gives the same
         // findings on an idle and a loaded machine.
         let mut budget = Budget::for_text(text.len());
-        for (index, rule) in self.rules.iter().enumerate() {
-            let is_query = matches!(rule.matcher, Matcher::Query { .. });
-            if !is_query || !rule.targets.contains(&target) || !self.may_match(index, text) {
-                continue;
-            }
-            if let Ok(Some(compiled)) = self.compiled_alone(index, language) {
-                // Once spent, every later rule stops at once: report the stop once.
-                if let Some(stopped) = self.run_queries(
-                    compiled,
-                    &context,
-                    tree,
-                    &lines,
-                    None,
-                    &mut matched,
-                    &mut budget,
-                ) && !incomplete.contains(&stopped)
-                {
-                    incomplete.push(stopped);
-                }
+        let needed: Vec<usize> = (0..self.rules.len())
+            .filter(|&index| {
+                let rule = &self.rules[index];
+                matches!(rule.matcher, Matcher::Query { .. })
+                    && rule.targets.contains(&target)
+                    && self.may_match(index, text)
+            })
+            .collect();
+        for batch in self.batches_for(language, &needed) {
+            // Once spent, every later batch stops at once: report the stop once.
+            if let Some(stopped) = self.run_queries(
+                &batch,
+                &context,
+                tree,
+                &lines,
+                None,
+                &mut matched,
+                &mut budget,
+            ) && !incomplete.contains(&stopped)
+            {
+                incomplete.push(stopped);
             }
         }
         let mut names = context.into_names();
@@ -510,6 +550,7 @@ fn run_regex(
     else {
         return;
     };
+    let regex = regex.get();
     let report_group = regex.capture_names().position(|n| n == Some("report"));
     // With a scope and a tree, a match counts only inside a string or comment node.
     let scoped_ranges = match (scope, language, tree) {
@@ -536,7 +577,7 @@ fn run_regex(
         {
             continue;
         }
-        if exclude.as_ref().is_some_and(|e| e.is_match(value)) {
+        if exclude.as_ref().is_some_and(|e| e.get().is_match(value)) {
             continue;
         }
         if let Some(ranges) = &scoped_ranges
@@ -603,16 +644,16 @@ fn contains(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     index > 0 && ranges[index - 1].1 >= end
 }
 
-/// Compiles the query rules for `language` into one query: all of them, or `only` that one.
+/// Compiles the query rules for `language` into one query: all of them, or `only` these.
 fn compile_language(
     rules: &[Rule],
-    only: Option<usize>,
+    only: Option<&[usize]>,
     language: Language,
 ) -> Result<Option<CompiledLanguage>, RuleError> {
     let queries: Vec<(usize, &str)> = rules
         .iter()
         .enumerate()
-        .filter(|(index, _)| only.is_none_or(|only| only == *index))
+        .filter(|(index, _)| only.is_none_or(|only| only.contains(index)))
         .filter_map(|(index, rule)| match &rule.matcher {
             Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
                 Some((index, source.as_str()))

@@ -4,6 +4,7 @@
 use super::model::*;
 use super::predicates::CustomPredicate;
 use super::template;
+use super::{LazyRegex, RegexCompile};
 use crate::lang::Language;
 use regex::Regex;
 use std::fmt;
@@ -307,7 +308,7 @@ fn parse_rule_checked(
         Some(table) => Some(std::sync::Arc::new(
             table
                 .get_ref()
-                .compile(file.matcher.is_some())
+                .compile(file.matcher.is_some(), checks.regexes())
                 .map_err(|m| error_at(table.span().start, m))?,
         )),
         None => None,
@@ -372,7 +373,7 @@ fn parse_rule_checked(
                         .into(),
                 ));
             }
-            let regex = Regex::new(regex_src.get_ref())
+            let regex = LazyRegex::new(regex_src.get_ref(), checks.regexes())
                 .map_err(|e| error_at(regex_src.span().start, format!("invalid regex: {e}")))?;
             let scope = match shape.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("any") => RegexScope::Any,
@@ -386,9 +387,9 @@ fn parse_rule_checked(
                 }
             };
             let exclude = match &shape.exclude {
-                Some(src) => Some(Regex::new(src.get_ref()).map_err(|e| {
-                    error_at(src.span().start, format!("invalid `exclude` regex: {e}"))
-                })?),
+                Some(src) => Some(LazyRegex::new(src.get_ref(), checks.regexes()).map_err(
+                    |e| error_at(src.span().start, format!("invalid `exclude` regex: {e}")),
+                )?),
                 None => None,
             };
             let checksum = match &shape.checksum {
@@ -410,11 +411,18 @@ fn parse_rule_checked(
                     format!("`min-entropy` {bits} is outside 0..=8"),
                 ));
             }
-            let names: Vec<String> = regex
-                .capture_names()
-                .flatten()
-                .map(str::to_string)
-                .collect();
+            // Trusted rules are not compiled here, so their capture names are not checked.
+            let names = match checks {
+                QueryChecks::Full => Some(
+                    regex
+                        .get()
+                        .capture_names()
+                        .flatten()
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                QueryChecks::Trusted => None,
+            };
             (
                 Matcher::Regex {
                     regex,
@@ -423,7 +431,7 @@ fn parse_rule_checked(
                     exclude,
                     checksum,
                 },
-                Some(names),
+                names,
             )
         }
         (None, None) if taint.is_some() => (
@@ -508,6 +516,16 @@ fn parse_rule_checked(
         origin: origin.to_string(),
         contexts: file.contexts,
     })
+}
+
+impl QueryChecks {
+    /// Rule files checked in full compile their regexes when loaded; the trusted pack defers.
+    fn regexes(self) -> RegexCompile {
+        match self {
+            QueryChecks::Full => RegexCompile::WhenLoaded,
+            QueryChecks::Trusted => RegexCompile::OnFirstUse,
+        }
+    }
 }
 
 fn parse_targets(languages: &Spanned<Vec<String>>) -> Result<Vec<Target>, String> {

@@ -6,6 +6,7 @@ mod corpus;
 mod engine;
 mod explain;
 pub mod ids;
+mod lazy_regex;
 mod load;
 mod model;
 mod predicates;
@@ -16,6 +17,7 @@ pub use corpus::{CorpusReport, RuleScore, score_corpus};
 pub use engine::{RuleFindings, RuleSet};
 pub use explain::explain;
 pub use ids::{KnownIds, Selection};
+pub use lazy_regex::{LazyRegex, RegexCompile};
 pub use load::{RuleError, load_dir, load_dir_within, load_embedded, parse_rule, paths_outside};
 pub use model::{
     Category, Confidence, Docs, FixTemplate, Matcher, RegexScope, Rule, Severity, SeverityOverride,

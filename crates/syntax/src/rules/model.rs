@@ -214,10 +214,10 @@ pub enum Matcher {
     /// A tree-sitter query; its source is kept to build the per-language combined query.
     Query { source: String, report: String },
     Regex {
-        regex: regex::Regex,
+        regex: super::LazyRegex,
         scope: RegexScope,
         min_entropy: Option<f64>,
-        exclude: Option<regex::Regex>,
+        exclude: Option<super::LazyRegex>,
         /// A provider checksum the reported text must carry; a match whose checksum fails is
         /// only a hint (a made-up token in documentation).
         checksum: Option<super::checksum::Checksum>,

@@ -225,7 +225,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let default = param.default.map(|d| text_of(d, self.text));
             // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
             let imported = annotation.and_then(|a| self.imported_type(a));
-            let annotation_matches = |ty: &regex::Regex| {
+            let annotation_matches = |ty: &crate::rules::LazyRegex| {
+                let ty = ty.get();
                 annotation.is_some_and(|a| ty.is_match(a))
                     || imported.as_deref().is_some_and(|a| ty.is_match(a))
             };
@@ -233,11 +234,14 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             for (spec, mask) in &self.rules.sources {
                 let hit = match &spec.kind {
                     SourceKind::ParamsOf { decorator, except } => {
-                        decorators.iter().any(|d| decorator.is_match(d))
-                            && !except.as_ref().is_some_and(|e| {
-                                annotation.is_some_and(|a| e.is_match(a))
-                                    || default.is_some_and(|d| e.is_match(d))
-                            })
+                        decorators.iter().any(|d| decorator.get().is_match(d))
+                            && !except
+                                .as_ref()
+                                .map(crate::rules::LazyRegex::get)
+                                .is_some_and(|e| {
+                                    annotation.is_some_and(|a| e.is_match(a))
+                                        || default.is_some_and(|d| e.is_match(d))
+                                })
                     }
                     SourceKind::ParamType(ty) => annotation_matches(ty),
                     _ => false,

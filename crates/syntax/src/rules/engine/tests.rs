@@ -277,15 +277,13 @@ fn a_small_clean_file_compiles_few_rules() {
             r.applies_to(Some(Language::Python)) && matches!(r.matcher, Matcher::Query { .. })
         })
         .count();
-    let compiled = rules
-        .alone
-        .iter()
-        .filter(|a| a[Language::Python as usize].get().is_some())
-        .count();
+    let batches = rules.batches[Language::Python as usize].lock().unwrap();
+    let compiled = batches.covered.len();
     assert!(
         compiled * 4 < python_rules,
         "{compiled} of {python_rules} Python rules compiled for a file that uses none of them"
     );
+    assert_eq!(batches.compiled.len(), 1, "one query compiled for one file");
 }
 
 #[test]

@@ -169,6 +169,9 @@ fn regex_rules_are_validated() {
     let _ = end;
     let e = error_for(&base.replace("AKIA[0-9A-Z]{16}", "AKIA[0-9A-Z"));
     assert!(e.message.contains("invalid regex"), "{e}");
+    let e = error_for(&base.replace("'''\n\n", "'''\nexclude = '''(EXAMPLE'''\n"));
+    assert!(e.message.contains("invalid `exclude` regex"), "{e}");
+    assert_eq!(e.line, Some(16), "{e}");
     let e = error_for(&base.replace("'''\n\n", "'''\nscope = \"strings\"\n"));
     assert!(e.message.contains("unknown scope"), "{e}");
     let e = error_for(&format!(
@@ -176,6 +179,43 @@ fn regex_rules_are_validated() {
         &regex_rule[..start]
     ));
     assert!(e.message.contains("must use `regex`"), "{e}");
+}
+
+/// The embedded pack's regexes compile on first use; a user's rule file still fails to load,
+/// naming the file and line, on any regex that does not compile (`regex` and `exclude`: in
+/// `regex_rules_are_validated`; here every regex of a `[taint]` table).
+#[test]
+fn user_regexes_compile_when_loaded_and_the_packs_on_first_use() {
+    let flow = GOOD[..GOOD.find("[match]").unwrap()]
+        .replace("os.system({{cmd}}) runs a shell", "os.system runs a shell")
+        + "[taint]\n[[taint.sinks]]\ncall = \"os.system\"\nargs = [0]\n\
+           [[taint.sources]]\nmethod = \"get\"\nreceiver = '''(request'''\n";
+    let e = error_for(&flow);
+    assert!(e.message.contains("invalid `receiver` regex"), "{e}");
+    assert!(e.line.is_some(), "{e}");
+    assert!(
+        parse_rule(
+            &flow.replace("(request", "request"),
+            "x.toml",
+            Some("os-system")
+        )
+        .is_ok(),
+        "the same table with a valid regex loads"
+    );
+
+    let rules = load_embedded().unwrap();
+    let secrets: Vec<&LazyRegex> = rules
+        .iter()
+        .filter_map(|rule| match &rule.matcher {
+            Matcher::Regex { regex, .. } => Some(regex),
+            _ => None,
+        })
+        .collect();
+    assert!(secrets.len() > 10, "the pack has its secret patterns");
+    assert!(
+        secrets.iter().all(|regex| !regex.is_compiled()),
+        "loading the embedded pack compiles none of its regexes"
+    );
 }
 
 #[test]
