@@ -139,6 +139,27 @@ impl Client {
         }
     }
 
+    /// The server's CPU time so far (user + system, from `/proc`; zero where there is none).
+    /// Per edit, it is the work behind one answer (the per-item answer and the full re-check
+    /// that follows); unlike wall time, it does not count waiting for a core on a busy machine.
+    fn cpu_time(&self) -> Duration {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // After the parenthesised command name come the state (field 3) and then numbers:
+        // utime and stime are fields 14 and 15.
+        let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let field = |n: usize| -> u64 {
+            after_name
+                .split_whitespace()
+                .nth(n - 3)
+                .and_then(|f| f.parse().ok())
+                .unwrap_or(0)
+        };
+        let ticks = field(14) + field(15);
+        // The kernel reports in clock ticks, 100 per second on Linux.
+        Duration::from_millis(ticks * 10)
+    }
+
     fn rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .unwrap_or_default();
@@ -273,6 +294,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     let mut samples = Vec::new();
     let mut by_kind = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let mut pasted = None;
+    let cpu_before = client.cpu_time();
     for k in 0..EDITS {
         let version = k as i64 + 2;
         let edit = next_edit(sample, &text, k, &mut pasted);
@@ -291,6 +313,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         by_kind[k % 4].push(elapsed);
         apply(&mut text, &edit);
     }
+    let cpu_per_edit = (client.cpu_time() - cpu_before) / EDITS as u32;
     samples.sort();
     let kinds: Vec<String> = ["insert", "paste", "delete", "unpaste"]
         .iter()
@@ -301,11 +324,12 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         })
         .collect();
     println!(
-        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms   p50 by edit: {}",
+        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  server CPU {:>6.1} ms/edit   p50 by edit: {}",
         sample.language,
         ms(percentile(&samples, 0.50)),
         ms(percentile(&samples, 0.99)),
         ms(*samples.last().unwrap()),
+        ms(cpu_per_edit),
         kinds.join(", ")
     );
     client.notify(

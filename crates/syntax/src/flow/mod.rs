@@ -81,6 +81,52 @@ pub(crate) fn functions_around(
     Some(start.start.min(end.start)..start.end.max(end.end))
 }
 
+/// Whether `old` (the previous parse, edited with `Tree::edit` in step with the text) and `new`
+/// have the same module-level structure: the same nodes outside functions, of the same kinds at
+/// the same bytes, and each outermost function at the same bytes. What is module-level code
+/// (whose constants every function reads) is then the same before and after the edit, so flow
+/// needs to look again only at the functions the edit touched. The walk stops at the first
+/// difference and never enters a function.
+///
+/// While a text does not parse, error recovery decides where functions end, and one keystroke
+/// can move a function's end (and so what is module-level) far from the edit; this compares the
+/// whole file, not only the functions around the edit, so it holds in that state too.
+pub(crate) fn same_module_structure(language: Language, old: &Tree, new: &Tree) -> bool {
+    let adapter = adapter::for_language(language);
+    let (mut a, mut b) = (old.walk(), new.walk());
+    loop {
+        let (x, y) = (a.node(), b.node());
+        if x.kind_id() != y.kind_id()
+            || x.byte_range() != y.byte_range()
+            || x.child_count() != y.child_count()
+        {
+            return false;
+        }
+        // Same kind, bytes and child count: both descend, or neither does.
+        let inside_function = adapter.is_function(x.kind());
+        if !inside_function && a.goto_first_child() {
+            b.goto_first_child();
+            continue;
+        }
+        // Next sibling, or the next sibling of the nearest ancestor that has one.
+        loop {
+            if a.goto_next_sibling() {
+                if !b.goto_next_sibling() {
+                    return false;
+                }
+                break;
+            }
+            if b.goto_next_sibling() {
+                return false;
+            }
+            if !a.goto_parent() {
+                return true;
+            }
+            b.goto_parent();
+        }
+    }
+}
+
 /// The most taint rules one language may have (one bit each).
 const MAX_RULES: usize = 64;
 
@@ -257,6 +303,7 @@ impl FlowRules {
 mod tests {
     use crate::analysis::analyze;
     use crate::lang::Language;
+    use tree_sitter::Tree;
 
     fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
         analyze(language, text)
@@ -371,5 +418,62 @@ mod tests {
         // A command-line tool reading the file its user names is not a traversal.
         let cli = "use std::fs::read_to_string as slurp;\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    slurp(&a[1]);\n}\n";
         assert!(flagged(Language::Rust, "rust.path-traversal", cli).is_empty());
+    }
+
+    /// The old tree edited to follow `before` → `after` (one replacement), and the new parse.
+    fn trees(language: Language, before: &str, from: &str, to: &str) -> (Tree, Tree) {
+        let at = before.find(from).expect("the edited text is in the sample");
+        let after = format!("{}{to}{}", &before[..at], &before[at + from.len()..]);
+        let point = |text: &str, offset: usize| {
+            let row = text[..offset].matches('\n').count();
+            let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            tree_sitter::Point::new(row, column)
+        };
+        let mut old = crate::analysis::parse(language, before, None).unwrap();
+        old.edit(&tree_sitter::InputEdit {
+            start_byte: at,
+            old_end_byte: at + from.len(),
+            new_end_byte: at + to.len(),
+            start_position: point(before, at),
+            old_end_position: point(before, at + from.len()),
+            new_end_position: point(&after, at + to.len()),
+        });
+        let new = crate::analysis::parse(language, &after, Some(&old)).unwrap();
+        (old, new)
+    }
+
+    #[test]
+    fn an_edit_inside_a_function_keeps_the_module_structure_while_elsewhere_does_not_parse() {
+        // The struct's fields hold a stray statement: the file does not parse, but typing
+        // inside `run` changes nothing outside it.
+        let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n";
+        let (old, new) = trees(Language::Rust, rust, "let w = v;", "let w = v.trim();");
+        assert!(new.root_node().has_error());
+        assert!(super::same_module_structure(Language::Rust, &old, &new));
+        let python = "y = [1]]\n\ndef f(a):\n    return a\n";
+        let (old, new) = trees(Language::Python, python, "return a", "return a.strip()");
+        assert!(new.root_node().has_error());
+        assert!(super::same_module_structure(Language::Python, &old, &new));
+    }
+
+    #[test]
+    fn a_brace_that_closes_a_function_changes_the_module_structure() {
+        // Before: `a` is open, so error recovery decides what the constant belongs to; after
+        // the brace, `CMD` is module-level and `f` reads it.
+        let js =
+            "function a() {\n  run(1);\n\nconst CMD = 'ls';\nfunction f() {\n  exec(CMD);\n}\n";
+        let (old, new) = trees(Language::JavaScript, js, "run(1);\n", "run(1);\n}\n");
+        assert!(!super::same_module_structure(
+            Language::JavaScript,
+            &old,
+            &new
+        ));
+        // Deleting a `def` line leaves its body a stray indented block.
+        let python = "X = 'ls'\n\ndef g(a):\n    return a\n\ndef f():\n    run(X)\n";
+        let (old, new) = trees(Language::Python, python, "def g(a):\n", "");
+        assert!(!super::same_module_structure(Language::Python, &old, &new));
+        // An unchanged file keeps its structure.
+        let tree = crate::analysis::parse(Language::Python, python, None).unwrap();
+        assert!(super::same_module_structure(Language::Python, &tree, &tree));
     }
 }

@@ -193,16 +193,20 @@ impl RuleSet {
         let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
         if flows && let Some(edited) = dirty.clone() {
             // An edit that opens or closes a function (a brace typed or deleted) moves what is
-            // module-level code after it, whose constants every function reads: the functions
-            // around the edit must be the same ones before and after, or everything is re-checked.
-            // While the text does not parse, error recovery decides where functions end, and
-            // one keystroke can move a function's end (and so what is module-level) far from
-            // the edit: re-check in full until it parses again.
-            if tree.root_node().has_error()
-                || old_tree.root_node().has_error()
-                || crate::flow::functions_around(language, old_tree, &edited)
-                    != crate::flow::functions_around(language, tree, &edited)
+            // module-level code after it, whose constants every function reads: flow can look
+            // at the functions around the edit alone only when they are the same ones before
+            // and after it (and it lies inside one). While the text does not parse, error
+            // recovery decides where functions end, and one keystroke can move a function's end
+            // (and so what is module-level) far from the edit: then the whole module-level
+            // structure must be the same. Otherwise everything is re-checked.
+            let around = crate::flow::functions_around(language, tree, &edited);
+            let same_functions = if tree.root_node().has_error() || old_tree.root_node().has_error()
             {
+                crate::flow::same_module_structure(language, old_tree, tree)
+            } else {
+                around == crate::flow::functions_around(language, old_tree, &edited)
+            };
+            if around.is_none() || !same_functions {
                 return self.check_tracked(Some(language), text, Some(tree));
             }
             // Flow findings and refined matches depend on whole functions and on every point of
