@@ -15,10 +15,15 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
     // Every rule that ran, then descriptors for findings from elsewhere (suppression hints,
-    // project-level checks), so each result can point at its rule by index.
+    // project-level checks), so each result can point at its rule by index. Taint libraries
+    // run with every taint rule of their language but never report: they are not listed.
     let mut descriptors: Vec<sarif::ReportingDescriptor> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut sorted: Vec<&Rule> = rules.rules().iter().collect();
+    let mut sorted: Vec<&Rule> = rules
+        .rules()
+        .iter()
+        .filter(|rule| !rule.is_taint_library())
+        .collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     for rule in sorted {
         index.insert(rule.id.as_str(), descriptors.len());
