@@ -26,15 +26,15 @@ use tempfile::TempDir;
 
 /// `(rule, path relative to the root, 1-based line, text under the span, severity)`: one
 /// finding as the tests compare it.
-pub type Row = (String, String, u32, String, String);
+pub(crate) type Row = (String, String, u32, String, String);
 
 /// A temp directory with a git repository in it.
-pub struct Repo {
+pub(crate) struct Repo {
     dir: TempDir,
 }
 
 impl Repo {
-    pub fn new() -> Repo {
+    pub(crate) fn new() -> Repo {
         let repo = Repo {
             dir: tempfile::tempdir().unwrap(),
         };
@@ -42,11 +42,11 @@ impl Repo {
         repo
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let output = Command::new("git")
             .current_dir(self.path())
             .args([
@@ -68,21 +68,21 @@ impl Repo {
         String::from_utf8_lossy(&output.stdout).trim().to_string()
     }
 
-    pub fn write(&self, path: &str, text: &str) -> &Self {
+    pub(crate) fn write(&self, path: &str, text: &str) -> &Self {
         let path = self.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
         self
     }
 
-    pub fn commit(&self, message: &str) -> String {
+    pub(crate) fn commit(&self, message: &str) -> String {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
         self.git(&["rev-parse", "HEAD"])
     }
 }
 
-pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
+pub(crate) fn write_files(dir: &Path, files: &[(&str, &str)]) {
     for (path, text) in files {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -90,7 +90,7 @@ pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
-pub struct Run<'a> {
+pub(crate) struct Run<'a> {
     root: &'a Path,
     baseline: Baseline,
     settings: DependencySettings,
@@ -98,7 +98,7 @@ pub struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    pub fn new(root: &'a Path) -> Run<'a> {
+    pub(crate) fn new(root: &'a Path) -> Run<'a> {
         Run {
             root,
             baseline: Baseline::Head,
@@ -107,23 +107,23 @@ impl<'a> Run<'a> {
         }
     }
 
-    pub fn config(mut self, toml_text: &str) -> Self {
+    pub(crate) fn config(mut self, toml_text: &str) -> Self {
         self.settings =
             DependencySettings::from_table(&toml::from_str(toml_text).unwrap()).unwrap();
         self
     }
 
-    pub fn baseline(mut self, baseline: Baseline) -> Self {
+    pub(crate) fn baseline(mut self, baseline: Baseline) -> Self {
         self.baseline = baseline;
         self
     }
 
-    pub fn code(mut self, files: &[&'a str]) -> Self {
+    pub(crate) fn code(mut self, files: &[&'a str]) -> Self {
         self.code = files.to_vec();
         self
     }
 
-    pub fn report(self, server: &RegistryServer) -> DependencyReport {
+    pub(crate) fn report(self, server: &RegistryServer) -> DependencyReport {
         let cache = tempfile::tempdir().unwrap();
         let checker = PackageChecker::new(settings(server, cache.path()));
         let texts: Vec<(PathBuf, String)> = self
@@ -154,7 +154,7 @@ impl<'a> Run<'a> {
 }
 
 /// The [`Row`] of each finding.
-pub fn rows(root: &Path, report: &DependencyReport) -> Vec<Row> {
+pub(crate) fn rows(root: &Path, report: &DependencyReport) -> Vec<Row> {
     let root = root.canonicalize().unwrap();
     report
         .findings
@@ -179,11 +179,11 @@ pub fn rows(root: &Path, report: &DependencyReport) -> Vec<Row> {
         .collect()
 }
 
-pub fn row(rule: &str, path: &str, line: u32, text: &str, severity: &str) -> Row {
+pub(crate) fn row(rule: &str, path: &str, line: u32, text: &str, severity: &str) -> Row {
     (rule.into(), path.into(), line, text.into(), severity.into())
 }
 
-pub fn message<'r>(report: &'r DependencyReport, rule: &str, package: &str) -> &'r str {
+pub(crate) fn message<'r>(report: &'r DependencyReport, rule: &str, package: &str) -> &'r str {
     &report
         .findings
         .iter()
@@ -193,6 +193,6 @@ pub fn message<'r>(report: &'r DependencyReport, rule: &str, package: &str) -> &
         .message
 }
 
-pub fn summary_json(report: &DependencyReport) -> serde_json::Value {
+pub(crate) fn summary_json(report: &DependencyReport) -> serde_json::Value {
     serde_json::to_value(&report.summary).unwrap()
 }

@@ -31,7 +31,7 @@ const NPM_PACKAGE_WITH_CHARTS: &str = "{\n  \"name\": \"web\",\n  \"version\": \
 
 /// An npm project whose change adds `acme-charts`, which pulls three packages: one fine, one
 /// that does not exist, one with an install script.
-pub fn npm_repo() -> Repo {
+pub(crate) fn npm_repo() -> Repo {
     npm_repo_adding(
         "    \"node_modules/acme-color\": {\n      \"version\": \"3.1.0\"\n    },\n    \"node_modules/acme-charts/node_modules/acme-ghost-dep\": {\n      \"version\": \"0.0.1\"\n    },\n    \"node_modules/acme-postinstall\": {\n      \"version\": \"1.0.0\"\n    },\n",
     )
@@ -58,7 +58,7 @@ fn npm_repo_adding(pulled: &str) -> Repo {
 
 /// The lockfile findings on [`npm_repo`]: the newcomers' note, the package that does not exist,
 /// the one with an install script.
-pub fn npm_lockfile_rows() -> [Row; 3] {
+pub(crate) fn npm_lockfile_rows() -> [Row; 3] {
     [
         row(
             "deps.transitive-added",
@@ -84,7 +84,7 @@ pub fn npm_lockfile_rows() -> [Row; 3] {
     ]
 }
 
-pub fn npm_server() -> RegistryServer {
+pub(crate) fn npm_server() -> RegistryServer {
     let server = RegistryServer::start();
     server.npm("acme-ui", Package::new("1.0.0"));
     server.npm("acme-charts", Package::new("2.0.0"));
