@@ -4,7 +4,7 @@
 //! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
 //! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.
 //!
-//! The engine runs [`FlowRules::file`] once per file (after an edit, over the parts [`reach`]
+//! The engine runs `FlowRules::file` once per file (after an edit, over the parts `reach`
 //! finds the edit can change): taint rules turn its sink hits into findings, and shape rules
 //! that `refine` a capture ask it whether that capture's value is tainted, constant or
 //! sanitised.

@@ -1,7 +1,7 @@
 //! What a file defines by name, with the bytes of each definition: every named function and
 //! the names each module-level statement binds. Kept with one version's findings and moved
 //! through every edit ([`Outline::edit`]), it tells the next re-check which names the edits
-//! removed or changed — the old text is gone by then — so that [`super::reach`] can analyse
+//! removed or changed — the old text is gone by then — so that `flow::reach` can analyse
 //! their callers and readers again.
 
 use super::FileFlow;

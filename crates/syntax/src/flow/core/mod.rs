@@ -140,7 +140,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     pub fn run(&mut self, watch: HashSet<Range<usize>>, ranges: Option<&[Range<usize>]>) {
         self.watch = watch;
         // As if nothing had run before: summaries made while the module pass of an earlier
-        // [`FileFlow::module_pass`] call ran saw no module constants and recorded no watched
+        // `module_pass` call ran saw no module constants and recorded no watched
         // values.
         self.summaries.borrow_mut().clear();
         let hits = self.module_pass();
