@@ -386,7 +386,8 @@ mod tests {
 
     #[test]
     fn a_view_returning_markup_is_a_sink_only_for_route_decorators() {
-        let view = "@app.route('/a')\ndef a():\n    n = request.args['n']\n    return f'<p>{n}</p>'\n";
+        let view =
+            "@app.route('/a')\ndef a():\n    n = request.args['n']\n    return f'<p>{n}</p>'\n";
         let found = flagged(Language::Python, "python.xss", view);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.contains("reaches `return`"), "{found:?}");
@@ -398,16 +399,23 @@ mod tests {
         let helper = "def d():\n    return f\"<p>{request.args['n']}</p>\"\n";
         let json = "@api.get('/e')\ndef e(n: str):\n    return f'<p>{n}</p>'\n";
         for quiet in [text, helper, json] {
-            assert!(flagged(Language::Python, "python.xss", quiet).is_empty(), "{quiet}");
+            assert!(
+                flagged(Language::Python, "python.xss", quiet).is_empty(),
+                "{quiet}"
+            );
         }
     }
 
     #[test]
     fn a_property_sink_can_name_its_object_and_the_value_start() {
         let koa = "router.get('/', async (ctx) => {\n  ctx.body = `<p>${ctx.query.q}</p>`;\n});\n";
-        assert_eq!(flagged(Language::JavaScript, "js.xss-response", koa).len(), 1);
+        assert_eq!(
+            flagged(Language::JavaScript, "js.xss-response", koa).len(),
+            1
+        );
         let plain = "router.get('/', async (ctx) => {\n  ctx.body = `Hi ${ctx.query.q}`;\n});\n";
-        let other = "router.get('/', async (ctx) => {\n  page.body = `<p>${ctx.query.q}</p>`;\n});\n";
+        let other =
+            "router.get('/', async (ctx) => {\n  page.body = `<p>${ctx.query.q}</p>`;\n});\n";
         for quiet in [plain, other] {
             assert!(
                 flagged(Language::JavaScript, "js.xss-response", quiet).is_empty(),
@@ -419,7 +427,10 @@ mod tests {
     #[test]
     fn an_entry_source_holds_only_for_functions_the_file_never_calls() {
         let view = "def export(request, name):\n    return open(name)\n";
-        assert_eq!(flagged(Language::Python, "python.path-traversal", view).len(), 1);
+        assert_eq!(
+            flagged(Language::Python, "python.path-traversal", view).len(),
+            1
+        );
         let helper = "def export(request, name):\n    return open(name)\n\ndef view(request):\n    return export(request, 'a.csv')\n";
         assert!(flagged(Language::Python, "python.path-traversal", helper).is_empty());
         assert!(!super::called_in("f(x)\nab_f(1)", 0..1));

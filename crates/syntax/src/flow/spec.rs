@@ -255,7 +255,12 @@ pub(crate) enum SinkKind {
 impl SinkKind {
     /// Whether this sink is the assignment of `property` on an object written `receiver`, of a
     /// value starting with the literal `prefix`.
-    pub fn is_property(&self, property: &str, receiver: Option<&str>, prefix: Option<&str>) -> bool {
+    pub fn is_property(
+        &self,
+        property: &str,
+        receiver: Option<&str>,
+        prefix: Option<&str>,
+    ) -> bool {
         let SinkKind::Property {
             name,
             receiver: wanted_receiver,
