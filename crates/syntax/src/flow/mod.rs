@@ -4,7 +4,7 @@
 //! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
 //! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.
 //!
-//! The engine calls [`FlowRules::analyze`] once per file (or, after an edit, for the functions
+//! The engine calls `FlowRules::analyze` once per file (or, after an edit, for the functions
 //! in the edited range): taint rules turn its sink hits into findings, and shape rules that
 //! `refine` a capture ask it whether that capture's value is tainted, constant or sanitised.
 
