@@ -16,6 +16,11 @@ pub struct Outline {
     /// `(bytes of the statement, name)` of every module-level binding (a constant, an object
     /// a module-level call fills).
     pub(super) bindings: Vec<(Range<usize>, String)>,
+    /// `(bytes, label, rule bits)` of every node a source query captured, sorted. A source
+    /// query can look at the whole file (a `"use server"` directive on its first line makes
+    /// every exported function's parameters sources), so what it captures can change far from
+    /// an edit.
+    pub(super) sources: Vec<(Range<usize>, String, u64)>,
     /// Functions an edit since overlapped: removed, renamed or changed.
     pub(super) edited_functions: BTreeSet<String>,
     /// Module-level bindings an edit since overlapped.
@@ -32,6 +37,15 @@ impl Outline {
                 .filter_map(|f| Some((f.node.byte_range(), f.name.clone()?)))
                 .collect(),
             bindings: flow.bindings.clone(),
+            sources: {
+                let mut sources: Vec<(Range<usize>, String, u64)> = flow
+                    .query_sources()
+                    .iter()
+                    .map(|(bytes, (label, bits))| (bytes.clone(), label.clone(), *bits))
+                    .collect();
+                sources.sort_by_key(|s| (s.0.start, s.0.end));
+                sources
+            },
             edited_functions: BTreeSet::new(),
             edited_bindings: BTreeSet::new(),
         }
@@ -56,6 +70,38 @@ impl Outline {
         };
         follow(&mut self.functions, &mut self.edited_functions);
         follow(&mut self.bindings, &mut self.edited_bindings);
+        // A source the edit overlapped lies in the edited range, which is analysed again.
+        self.sources.retain_mut(|(bytes, _, _)| {
+            if bytes.end <= start {
+                true
+            } else if bytes.start >= old_end {
+                *bytes = bytes.start - old_end + new_end..bytes.end - old_end + new_end;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// Where the captured sources of `self` and `other` differ: a node captured in one and not
+    /// the other, or with another label or rule bits.
+    pub(super) fn sources_differing<'a>(
+        &'a self,
+        other: &'a Outline,
+    ) -> impl Iterator<Item = &'a Range<usize>> + 'a {
+        let missing_from = |a: &'a [(Range<usize>, String, u64)],
+                            b: &'a [(Range<usize>, String, u64)]| {
+            a.iter()
+                .filter(move |entry| {
+                    b.binary_search_by(|probe| {
+                        (probe.0.start, probe.0.end).cmp(&(entry.0.start, entry.0.end))
+                    })
+                    .map_or(true, |i| b[i] != **entry)
+                })
+                .map(|entry| &entry.0)
+        };
+        missing_from(&self.sources, &other.sources)
+            .chain(missing_from(&other.sources, &self.sources))
     }
 
     /// Names of the functions and of the bindings whose definitions overlap one of `ranges`.

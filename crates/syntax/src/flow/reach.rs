@@ -10,6 +10,9 @@
 //!   the callers, since a helper's summary is part of its callers' analysis;
 //! - every unit that names a module-level binding the edit added, removed or changed, since
 //!   its value is every function's starting point;
+//! - every unit holding a node the rules' source queries capture differently (a query may look
+//!   at the whole file: a `"use server"` directive makes every exported function's parameters
+//!   sources);
 //! - the earlier findings whose path the grown region cuts through.
 //!
 //! Names are matched as words in the text, so a mention in a comment or string counts too
@@ -46,7 +49,9 @@ pub(crate) fn reach(
     extents: &[Range<usize>],
 ) -> Option<Vec<Range<usize>>> {
     let adapter = adapter::for_language(language);
-    let mut ranges = merge(edited.to_vec());
+    // Nodes a source query captures differently now (the query looked beyond the edit).
+    let sources_changed: Vec<Range<usize>> = old.sources_differing(new).cloned().collect();
+    let mut ranges = merge(edited.iter().cloned().chain(sources_changed).collect());
     let mut called: BTreeSet<&str> = old.edited_functions.iter().map(|n| n.as_str()).collect();
     let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());

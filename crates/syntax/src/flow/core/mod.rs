@@ -127,6 +127,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
     }
 
+    /// The nodes the rules' source queries captured, with their label and rule bits.
+    pub fn query_sources(&self) -> &HashMap<Range<usize>, (String, u64)> {
+        &self.query_sources
+    }
+
     /// Every function of the file, the module's own statements first (when the module is
     /// one).
     pub fn functions(&self) -> &[Function<'t>] {
