@@ -176,15 +176,7 @@ fn offline_uses_only_the_cache_and_the_lists() {
         ..settings(&server, cache.path())
     });
     let findings = check(&offline, root.path(), &["a.py"]);
-    let got: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            (
-                f.finding.rule_id.as_str(),
-                f.finding.package.as_ref().unwrap().name.as_str(),
-            )
-        })
-        .collect();
+    let got = rules_and_packages(&findings);
     assert_eq!(
         got,
         [

@@ -8,9 +8,9 @@
 //!
 //! Each target checks more than "no panic" where an oracle is cheap: every span a parser
 //! reports lies in the text, on character boundaries, with the positions [`LineIndex`] gives;
-//! the diff parser reads back exactly the path git would have written ([`diff`]); the LSP guard
+//! the diff parser reads back exactly the path git would have written (`diff`); the LSP guard
 //! emits only well-framed JSON-RPC and still delivers a good message that follows garbage
-//! ([`framing`]). Hangs are the engines' business: both bound the time of one input.
+//! (`framing`). Hangs are the engines' business: both bound the time of one input.
 
 mod diff;
 mod framing;

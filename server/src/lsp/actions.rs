@@ -1,5 +1,5 @@
-//! Code actions for visible findings: rule fixes, "Ignore <rule> on this line", "Replace with
-//! <package>", "Allow <package>" and `source.fixAll.slopguard`.
+//! Code actions for visible findings: rule fixes, "Ignore `<rule>` on this line", "Replace with
+//! `<package>`", "Allow `<package>`" and `source.fixAll.slopguard`.
 //!
 //! Everything is derived from `Finding` fields, whatever produced the finding: a `fix` is a
 //! quick fix; a fix on a hallucinated or typosquatted package is a package replacement; a

@@ -22,7 +22,7 @@ pub const TREES_KEPT: usize = 8;
 /// (a workspace closed, a branch switched) costs one trim.
 const TRIM_DELAY: Duration = Duration::from_millis(500);
 
-/// Returns freed memory to the system, at most once per [`TRIM_DELAY`].
+/// Returns freed memory to the system, at most once per `TRIM_DELAY`.
 #[derive(Default, Clone)]
 pub struct Trimmer {
     scheduled: Arc<AtomicBool>,

@@ -9,7 +9,7 @@
 //!
 //! After an edit the worker first answers from the touched top-level items alone
 //! ([`analysis::analyze_items`]), whose cost does not depend on the text after the edit, and
-//! hands the full incremental analysis to the document's catch-up task ([`State::catch_up`]).
+//! hands the full incremental analysis to the document's catch-up task (`State::catch_up`).
 //! That task wakes the worker with the full result of the current version, which publishes it
 //! if it differs. When an edit arrived meanwhile, the result is not published but brought
 //! forward through the edits since ([`Document::bring_forward`]) and the task goes on with the

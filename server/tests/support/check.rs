@@ -28,6 +28,26 @@ pub fn check(checker: &PackageChecker, root: &Path, files: &[&str]) -> Vec<FileF
     checker.check(root, &sources)
 }
 
+/// Checks the given files of `root` against `server`, with a cache of their own that starts
+/// empty, so every answer comes from `server`.
+pub fn check_fresh(server: &RegistryServer, root: &Path, files: &[&str]) -> Vec<FileFinding> {
+    let cache = tempfile::tempdir().unwrap();
+    check(&checker(server, &cache), root, files)
+}
+
+/// `(rule id, package name)` of each finding.
+pub fn rules_and_packages(findings: &[FileFinding]) -> Vec<(&str, &str)> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.finding.rule_id.as_str(),
+                f.finding.package.as_ref().unwrap().name.as_str(),
+            )
+        })
+        .collect()
+}
+
 /// `(rule id, package, text under the span)` of each finding.
 pub fn summary(findings: &[FileFinding]) -> Vec<(String, String, String)> {
     findings

@@ -11,7 +11,7 @@
 //!                                                       findings (`vulnerable-dependency`)
 //! ```
 //!
-//! Nothing here asks the network except [`store::update`]: `check` and the editor read what the
+//! Nothing here asks the network except [`update::update`]: `check` and the editor read what the
 //! last `slopguard db update` stored, so they work offline and never wait for a download.
 //! See `docs/vulnerabilities.md` for what users see.
 

@@ -3,7 +3,7 @@
 //! lines, Makefile recipes, GitHub workflow `run:` steps and assistant instruction files
 //! (`AGENTS.md`, `CLAUDE.md`, `.cursorrules`, `.github/copilot-instructions.md`).
 //!
-//! Three steps: [`shell_regions`] finds the byte ranges of a file that hold shell, [`words`]
+//! Three steps: `shell_regions` finds the byte ranges of a file that hold shell, `words`
 //! splits them into commands of words that remember where each byte came from (quotes and
 //! `\`-newlines do not lose a name's exact span), and [`install_names`] reads each command with a
 //! small grammar per package manager: options and their values are skipped, pins, extras and npm

@@ -96,7 +96,7 @@ fn compute(ecosystem: Ecosystem, name: &str) -> Option<&'static str> {
         .map(|rank| list.name(rank))
 }
 
-/// The popular package a short name (at most [`SHORT_MAX_LEN`] characters, scope aside) is one
+/// The popular package a short name (at most `SHORT_MAX_LEN` characters, scope aside) is one
 /// keystroke from: a key next to the intended one, two letters swapped, or one doubled. Short
 /// names are dense (`syn`, `log`, `url` are one edit from many real names), so the caller reports
 /// this only for a package that is young and small.

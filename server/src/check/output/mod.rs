@@ -1,7 +1,7 @@
 //! Output formats for `slopguard check`: `text` for people, `concise` for one line per finding,
 //! `json` for scripts, `sarif` for code scanning dashboards, `github` for annotations in GitHub
 //! Actions, and the per-rule counts of `--statistics`. Each takes the finished
-//! [`Outcome`](super::Outcome) and writes it; none decides anything about the findings.
+//! [`Outcome`] and writes it; none decides anything about the findings.
 
 mod concise;
 mod github;
