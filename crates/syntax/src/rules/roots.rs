@@ -79,25 +79,35 @@ fn occurrences(element: &Element, depth: u32, out: &mut Vec<(String, u32)>) {
     }
 }
 
-/// The captures every match of `element` has: its own, those of its children that are not
-/// optional (`?`, `*`), and of an alternation those all its branches have at the same depth.
+/// The captures every match of `element` has, with their depth: its own, those of its
+/// children that are not optional (`?`, `*`), and of an alternation those all its branches
+/// have at the same depth.
 fn guaranteed(element: &Element, depth: u32) -> Vec<(String, u32)> {
-    let mut found: Vec<(String, u32)> = element
-        .captures
-        .iter()
-        .map(|name| (name.clone(), depth))
-        .collect();
+    in_every_match(element, depth, &|name, depth| (name.to_string(), depth))
+}
+
+/// What `seen` makes of each capture every match of `element` has (given its name and depth):
+/// [`guaranteed`], and the names alone for `words`, where the depth does not matter.
+pub(super) fn in_every_match<T: PartialEq>(
+    element: &Element,
+    depth: u32,
+    seen: &impl Fn(&str, u32) -> T,
+) -> Vec<T> {
+    let mut found: Vec<T> = element.captures.iter().map(|n| seen(n, depth)).collect();
     let inner = child_depth(element, depth);
     match element.kind {
         Kind::Node | Kind::Group => {
             for child in &element.children {
                 if !matches!(child.quantifier, Some(b'?' | b'*')) {
-                    found.extend(guaranteed(child, inner));
+                    found.extend(in_every_match(child, inner, seen));
                 }
             }
         }
         Kind::Alternation => {
-            let mut branches = element.children.iter().map(|b| guaranteed(b, inner));
+            let mut branches = element
+                .children
+                .iter()
+                .map(|b| in_every_match(b, inner, seen));
             if let Some(first) = branches.next() {
                 let common = branches.fold(first, |common, branch| {
                     common.into_iter().filter(|c| branch.contains(c)).collect()

@@ -10,7 +10,7 @@
 //! Every word set here is a *necessary* condition, never a guess: each analysis gives up
 //! (`None`, "nothing known") on what it does not understand, and the caller then runs the rule.
 
-use super::roots::{Arg, Element, Kind, top_level_patterns};
+use super::roots::{Arg, Element, Kind, in_every_match, top_level_patterns};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, PoisonError};
@@ -437,27 +437,8 @@ fn class_strings(class: &Class, mode: Mode) -> Option<Vec<String>> {
 /// The names of the captures every match of `element` has, at whatever depth
 /// (`[(identifier) @f (member property: (identifier) @f)]` has `@f`).
 fn guaranteed_names(element: &Element) -> Vec<String> {
-    let mut found = element.captures.clone();
-    match element.kind {
-        Kind::Node | Kind::Group => {
-            for child in &element.children {
-                if !matches!(child.quantifier, Some(b'?' | b'*')) {
-                    found.extend(guaranteed_names(child));
-                }
-            }
-        }
-        Kind::Alternation => {
-            let mut branches = element.children.iter().map(guaranteed_names);
-            if let Some(first) = branches.next() {
-                let common = branches.fold(first, |common, branch| {
-                    common.into_iter().filter(|c| branch.contains(c)).collect()
-                });
-                found.extend(common);
-            }
-        }
-        Kind::Leaf | Kind::Predicate | Kind::Word => {}
-    }
-    found
+    // Depths do not matter here: all captures count as at the root.
+    in_every_match(element, 0, &|name, _| name.to_string())
 }
 
 /// The anonymous nodes every match of `element` has, as spelled (`"unsafe"`): a grammar's
