@@ -1,5 +1,7 @@
 """A small 'agent' that lets the model compute things, and a calculator endpoint."""
 import ast
+import os
+from pathlib import Path
 
 from anthropic import Anthropic
 from flask import Flask, request
@@ -65,3 +67,30 @@ def parse_number(text):
     value = int(text)
     # ok: python.eval-exec
     return eval(f"{value} * 2")
+
+
+# The contents of a file at a path the program fixes (relative to its own file) are the
+# program's own code: setup.py reading its package's __version__.py.
+def package_version():
+    about = {}
+    here = os.path.abspath(os.path.dirname(__file__))
+    with open(os.path.join(here, "src", "pkg", "__version__.py"), "r", encoding="utf-8") as f:
+        # ok: python.eval-exec
+        exec(f.read(), about)
+    return about["__version__"]
+
+
+def plugin_version(plugin_dir):
+    about = {}
+    with open(os.path.join(plugin_dir, "__version__.py"), "r", encoding="utf-8") as f:
+        # ruleid: python.eval-exec
+        exec(f.read(), about)
+    return about["__version__"]
+
+
+def uploaded_plugin():
+    name = request.args["plugin"]
+    # ruleid: python.path-traversal
+    source = (Path(__file__).parent / "plugins" / name).read_text()
+    # ruleid: python.eval-exec
+    exec(source, {})

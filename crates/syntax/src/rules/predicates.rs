@@ -81,6 +81,22 @@ pub enum CustomPredicate {
         pattern: regex::Regex,
         negate: bool,
     },
+    /// `#in-definition-named?` / `#not-in-definition-named?`: the name of some function, method,
+    /// class, trait, module or impl around the node matches a regex: an MD5 call inside
+    /// `class HTTPDigestAuth` implements a protocol that mandates MD5.
+    InDefinitionNamed {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
+    /// `#in-function-containing?` / `#not-in-function-containing?`: the text of the innermost
+    /// named function around the node matches a regex (false at module level): a SHA-1 in the
+    /// function that sets `Sec-WebSocket-Accept` is the handshake RFC 6455 defines.
+    InFunctionContaining {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -152,29 +168,40 @@ impl CustomPredicate {
                     ),
                 }
             }
-            "comment-above?" | "constant-match?" => match &args[1..] {
+            "comment-above?"
+            | "constant-match?"
+            | "in-definition-named?"
+            | "in-function-containing?" => match &args[1..] {
                 [QueryPredicateArg::String(source)] => regex::Regex::new(source)
-                    .map(|pattern| {
-                        if base == "comment-above?" {
-                            CustomPredicate::CommentAbove {
-                                capture,
-                                pattern,
-                                negate,
-                            }
-                        } else {
-                            CustomPredicate::ConstantMatch {
-                                capture,
-                                pattern,
-                                negate,
-                            }
-                        }
+                    .map(|pattern| match base {
+                        "comment-above?" => CustomPredicate::CommentAbove {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        "constant-match?" => CustomPredicate::ConstantMatch {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        "in-definition-named?" => CustomPredicate::InDefinitionNamed {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        _ => CustomPredicate::InFunctionContaining {
+                            capture,
+                            pattern,
+                            negate,
+                        },
                     })
                     .map_err(|e| format!("`#{operator}`: invalid regex: {e}")),
                 _ => Err(format!("`#{operator}` takes a capture and one regex")),
             },
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
-                 min-entropy?, comment-above?, constant-match?, resolves-to? and their not- forms)"
+                 min-entropy?, comment-above?, constant-match?, in-definition-named?, \
+                 in-function-containing?, resolves-to? and their not- forms)"
             )),
         }
     }
@@ -189,7 +216,9 @@ impl CustomPredicate {
             | CustomPredicate::MinEntropy { capture, .. }
             | CustomPredicate::ResolvesTo { capture, .. }
             | CustomPredicate::CommentAbove { capture, .. }
-            | CustomPredicate::ConstantMatch { capture, .. } => *capture,
+            | CustomPredicate::ConstantMatch { capture, .. }
+            | CustomPredicate::InDefinitionNamed { capture, .. }
+            | CustomPredicate::InFunctionContaining { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -231,8 +260,45 @@ impl CustomPredicate {
                 let strings = constant_strings(node, source);
                 (!strings.is_empty() && strings.iter().all(|s| pattern.is_match(s))) != *negate
             }
+            CustomPredicate::InDefinitionNamed {
+                pattern, negate, ..
+            } => {
+                let named = enclosing_definitions(node)
+                    .filter_map(definition_name)
+                    .any(|name| pattern.is_match(name.utf8_text(source).unwrap_or("")));
+                named != *negate
+            }
+            CustomPredicate::InFunctionContaining {
+                pattern, negate, ..
+            } => {
+                let containing = enclosing_definitions(node)
+                    .find(|d| is_function_kind(d.kind()) && definition_name(*d).is_some())
+                    .is_some_and(|function| {
+                        pattern.is_match(&String::from_utf8_lossy(&source[function.byte_range()]))
+                    });
+                containing != *negate
+            }
         }
     }
+}
+
+/// The definitions around `node`, innermost first: functions, methods, closures, classes,
+/// traits, modules and impl blocks of every grammar here.
+fn enclosing_definitions(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    std::iter::successors(node.parent(), |n| n.parent()).filter(|n| {
+        let kind = n.kind();
+        is_function_kind(kind)
+            || kind.starts_with("class")
+            || matches!(kind, "impl_item" | "trait_item" | "mod_item")
+    })
+}
+
+/// A definition's name: its `name` field, or the type of a Rust impl block (`impl DigestAuth`);
+/// `None` for lambdas, closures and anonymous functions.
+fn definition_name(definition: Node<'_>) -> Option<Node<'_>> {
+    definition
+        .child_by_field_name("name")
+        .or_else(|| definition.child_by_field_name("type"))
 }
 
 /// The texts (quotes stripped) `node` can hold: its own when it is a string literal without

@@ -150,6 +150,46 @@ fn custom_predicates_decide_matches() {
 }
 
 #[test]
+fn enclosing_definitions_decide_matches() {
+    let python = |predicates: &str| {
+        rule(
+            "python.t",
+            "[\"python\"]",
+            &format!(
+                "query = '''\n((call function: (identifier) @f) @match\n (#eq? @f \"md5\") {predicates})\n'''"
+            ),
+            "",
+        )
+    };
+    let text = "md5(a)\nclass DigestAuth:\n    def nonce(self):\n        md5(b)\n\
+                def handshake():\n    h['Sec-WebSocket-Accept'] = md5(c)\n\
+                def sign():\n    return md5(d)\nf = lambda: md5('Sec-WebSocket-Accept')\n";
+    let found = |predicates| lines(&run(vec![python(predicates)], Language::Python, text));
+    assert_eq!(
+        found("(#not-in-definition-named? @match \"^Digest\")"),
+        [0, 5, 7, 8]
+    );
+    assert_eq!(
+        found("(#in-definition-named? @match \"^(nonce|sign)$\")"),
+        [3, 7]
+    );
+    // The innermost named function's text; a lambda has no name, module level no function.
+    assert_eq!(
+        found("(#not-in-function-containing? @match \"WebSocket\")"),
+        [0, 3, 7, 8]
+    );
+
+    let rust = rule(
+        "rust.t",
+        "[\"rust\"]",
+        "query = '''\n((call_expression function: (identifier) @f) @match\n (#eq? @f \"md5\") (#not-in-definition-named? @match \"Digest\"))\n'''",
+        "",
+    );
+    let text = "impl DigestAuth { fn a() { md5(x); } }\nimpl Store { fn b() { md5(y); } }\n";
+    assert_eq!(lines(&run(vec![rust], Language::Rust, text)), [1]);
+}
+
+#[test]
 fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
     let r = rule(
         "python.t",
