@@ -317,7 +317,7 @@ impl RuleSet {
         RuleFindings {
             rule_set: self.id,
             matched,
-            scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            scanned: self.run_regexes(Some(language), text, Some(tree), &lines, None),
             stale: Vec::new(),
             dirty: Vec::new(),
             reusable: incomplete.is_empty(),
