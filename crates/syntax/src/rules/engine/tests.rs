@@ -246,7 +246,7 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
         .rules()
         .iter()
         .filter(|rule| match &rule.matcher {
-            Matcher::Query { source, .. } => super::pattern_anchors(source).is_none(),
+            Matcher::Query { source, .. } => crate::rules::roots::pattern_anchors(source).is_none(),
             Matcher::Regex { .. } | Matcher::Flow => false,
         })
         .map(|rule| rule.id.as_str())
