@@ -97,6 +97,14 @@ pub enum CustomPredicate {
         pattern: regex::Regex,
         negate: bool,
     },
+    /// `#next-statement-match?` / `#not-next-statement-match?`: the statement right after the
+    /// one holding the node (comments skipped) matches a regex: `old = os.umask(0)` directly
+    /// followed by `os.umask(old)` only reads the umask.
+    NextStatementMatch {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -171,7 +179,8 @@ impl CustomPredicate {
             "comment-above?"
             | "constant-match?"
             | "in-definition-named?"
-            | "in-function-containing?" => match &args[1..] {
+            | "in-function-containing?"
+            | "next-statement-match?" => match &args[1..] {
                 [QueryPredicateArg::String(source)] => regex::Regex::new(source)
                     .map(|pattern| match base {
                         "comment-above?" => CustomPredicate::CommentAbove {
@@ -189,7 +198,12 @@ impl CustomPredicate {
                             pattern,
                             negate,
                         },
-                        _ => CustomPredicate::InFunctionContaining {
+                        "in-function-containing?" => CustomPredicate::InFunctionContaining {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        _ => CustomPredicate::NextStatementMatch {
                             capture,
                             pattern,
                             negate,
@@ -201,7 +215,8 @@ impl CustomPredicate {
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
                  min-entropy?, comment-above?, constant-match?, in-definition-named?, \
-                 in-function-containing?, resolves-to? and their not- forms)"
+                 in-function-containing?, next-statement-match?, resolves-to? and their not- \
+                 forms)"
             )),
         }
     }
@@ -218,7 +233,8 @@ impl CustomPredicate {
             | CustomPredicate::CommentAbove { capture, .. }
             | CustomPredicate::ConstantMatch { capture, .. }
             | CustomPredicate::InDefinitionNamed { capture, .. }
-            | CustomPredicate::InFunctionContaining { capture, .. } => *capture,
+            | CustomPredicate::InFunctionContaining { capture, .. }
+            | CustomPredicate::NextStatementMatch { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -278,8 +294,33 @@ impl CustomPredicate {
                     });
                 containing != *negate
             }
+            CustomPredicate::NextStatementMatch {
+                pattern, negate, ..
+            } => {
+                let next = next_statement(node)
+                    .is_some_and(|next| pattern.is_match(next.utf8_text(source).unwrap_or("")));
+                next != *negate
+            }
         }
     }
+}
+
+/// The statement after the one holding `node` in its block, comments skipped.
+fn next_statement(node: Node<'_>) -> Option<Node<'_>> {
+    let mut statement = node;
+    while let Some(parent) = statement.parent() {
+        if matches!(
+            parent.kind(),
+            "block" | "module" | "program" | "statement_block" | "source_file"
+        ) {
+            return std::iter::successors(statement.next_named_sibling(), |n| {
+                n.next_named_sibling()
+            })
+            .find(|n| !n.kind().contains("comment"));
+        }
+        statement = parent;
+    }
+    None
 }
 
 /// The definitions around `node`, innermost first: functions, methods, closures, classes,
