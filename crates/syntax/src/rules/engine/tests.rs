@@ -205,6 +205,23 @@ fn the_next_statement_decides_matches() {
 }
 
 #[test]
+fn a_transparent_impl_decides_matches() {
+    let transmute = rule(
+        "rust.t",
+        "[\"rust\"]",
+        "query = '''\n((call_expression function: (identifier) @f) @match\n (#eq? @f \"transmute\") (#not-in-transparent-impl? @match))\n'''",
+        "",
+    );
+    let text = "#[repr(transparent)]\npub struct Raw { s: str }\n\
+                impl Raw { fn a(s: &str) -> &Raw { unsafe { transmute(s) } } }\n\
+                /// Not transparent.\n#[derive(Debug)]\npub struct Plain { s: String }\n\
+                impl Plain { fn b(s: &str) -> &Plain { unsafe { transmute(s) } } }\n\
+                impl<'a> From<&'a str> for &'a Raw { fn from(s: &str) -> Self { unsafe { transmute(s) } } }\n\
+                fn c(s: &str) -> &Raw { unsafe { transmute(s) } }\n";
+    assert_eq!(lines(&run(vec![transmute], Language::Rust, text)), [6, 8]);
+}
+
+#[test]
 fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
     let r = rule(
         "python.t",
