@@ -128,17 +128,9 @@ mod tests {
 
     fn advisory(ranges: Vec<Vec<Event>>, versions: &[&str]) -> Advisory {
         Advisory {
-            id: "X".into(),
-            aliases: vec![],
-            summary: String::new(),
-            score: None,
-            level: None,
-            url: String::new(),
-            package: "p".into(),
             ranges: ranges.into_iter().map(|events| Range { events }).collect(),
             versions: versions.iter().map(|v| v.to_string()).collect(),
-            functions: vec![],
-            modules: vec![],
+            ..Advisory::blank()
         }
     }
 

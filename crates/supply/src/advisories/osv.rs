@@ -245,6 +245,27 @@ impl Record {
     }
 }
 
+/// An advisory `X` of package `p` that says nothing else, for unit tests to fill in what they
+/// check: `Advisory { versions, ..Advisory::blank() }`.
+#[cfg(test)]
+impl Advisory {
+    pub(crate) fn blank() -> Advisory {
+        Advisory {
+            id: "X".into(),
+            aliases: vec![],
+            summary: String::new(),
+            score: None,
+            level: None,
+            url: String::new(),
+            package: "p".into(),
+            ranges: vec![],
+            versions: vec![],
+            functions: vec![],
+            modules: vec![],
+        }
+    }
+}
+
 fn range(raw: &RawRange) -> Option<Range> {
     if !matches!(raw.kind.as_str(), "SEMVER" | "ECOSYSTEM") {
         return None;

@@ -263,17 +263,9 @@ mod tests {
 
     fn advisory(functions: &[&str], modules: &[&str]) -> Advisory {
         Advisory {
-            id: "X".into(),
-            aliases: vec![],
-            summary: String::new(),
-            score: None,
-            level: None,
-            url: String::new(),
-            package: "p".into(),
-            ranges: vec![],
-            versions: vec![],
             functions: functions.iter().map(|s| s.to_string()).collect(),
             modules: modules.iter().map(|s| s.to_string()).collect(),
+            ..Advisory::blank()
         }
     }
 

@@ -10,8 +10,8 @@ use tree_sitter::Node;
 
 pub(crate) struct JavaScript;
 
-/// Calls after which a block does not go on.
-const EXIT_CALLS: &[&str] = &["process.exit"];
+/// Calls after which a block does not go on (`process.exit(1)`, Koa's `ctx.throw(400)`).
+const EXIT_CALLS: &[&str] = &["process.exit", "ctx.throw"];
 
 const FUNCTION_KINDS: &[&str] = &[
     "function_declaration",

@@ -257,9 +257,18 @@ impl FlowRules {
         let mut query_sources = HashMap::new();
         for (query, label, mask) in &self.queries {
             let capture = query.capture_index_for_name("source").expect("checked");
+            let entry = query.capture_index_for_name("entry");
             let mut cursor = QueryCursor::new();
             let mut matches = cursor.matches(query, root, text.as_bytes());
             while let Some(m) = matches.next() {
+                // `@entry` names a function the framework calls (a view): a function this
+                // file calls itself is a helper, and its arguments are the caller's.
+                if let Some(entry) = entry
+                    && m.nodes_for_capture_index(entry)
+                        .any(|name| called_in(text, name.byte_range()))
+                {
+                    continue;
+                }
                 for node in m.nodes_for_capture_index(capture) {
                     let entry = query_sources
                         .entry(node.byte_range())
@@ -297,6 +306,22 @@ impl FlowRules {
     pub fn bit_of(&self, rule: usize) -> Option<u64> {
         self.rules.iter().position(|r| *r == rule).map(|b| 1 << b)
     }
+}
+
+/// Whether `text` calls the function whose name is written at `name` (`name(` anywhere else, at
+/// the start of a word).
+fn called_in(text: &str, name: Range<usize>) -> bool {
+    let Some(written) = text.get(name.clone()) else {
+        return false;
+    };
+    let call = format!("{written}(");
+    text.match_indices(&call).any(|(at, _)| {
+        at != name.start
+            && !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 #[cfg(test)]
@@ -357,6 +382,59 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].1.contains("`req.query.s` (line 2)"), "{found:?}");
+    }
+
+    #[test]
+    fn a_view_returning_markup_is_a_sink_only_for_route_decorators() {
+        let view =
+            "@app.route('/a')\ndef a():\n    n = request.args['n']\n    return f'<p>{n}</p>'\n";
+        let found = flagged(Language::Python, "python.xss", view);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("reaches `return`"), "{found:?}");
+        // A tuple's first element is the body.
+        let tuple = "@app.route('/b/<s>')\ndef b(s):\n    return '<h1>' + s + '</h1>', 404\n";
+        assert_eq!(flagged(Language::Python, "python.xss", tuple).len(), 1);
+        // No markup, no decorator, or JSON: not the page.
+        let text = "@app.route('/c')\ndef c():\n    return request.args['n']\n";
+        let helper = "def d():\n    return f\"<p>{request.args['n']}</p>\"\n";
+        let json = "@api.get('/e')\ndef e(n: str):\n    return f'<p>{n}</p>'\n";
+        for quiet in [text, helper, json] {
+            assert!(
+                flagged(Language::Python, "python.xss", quiet).is_empty(),
+                "{quiet}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_property_sink_can_name_its_object_and_the_value_start() {
+        let koa = "router.get('/', async (ctx) => {\n  ctx.body = `<p>${ctx.query.q}</p>`;\n});\n";
+        assert_eq!(
+            flagged(Language::JavaScript, "js.xss-response", koa).len(),
+            1
+        );
+        let plain = "router.get('/', async (ctx) => {\n  ctx.body = `Hi ${ctx.query.q}`;\n});\n";
+        let other =
+            "router.get('/', async (ctx) => {\n  page.body = `<p>${ctx.query.q}</p>`;\n});\n";
+        for quiet in [plain, other] {
+            assert!(
+                flagged(Language::JavaScript, "js.xss-response", quiet).is_empty(),
+                "{quiet}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_entry_source_holds_only_for_functions_the_file_never_calls() {
+        let view = "def export(request, name):\n    return open(name)\n";
+        assert_eq!(
+            flagged(Language::Python, "python.path-traversal", view).len(),
+            1
+        );
+        let helper = "def export(request, name):\n    return open(name)\n\ndef view(request):\n    return export(request, 'a.csv')\n";
+        assert!(flagged(Language::Python, "python.path-traversal", helper).is_empty());
+        assert!(!super::called_in("f(x)\nab_f(1)", 0..1));
+        assert!(super::called_in("def f(x):\n    f(1)", 4..5));
     }
 
     #[test]

@@ -87,8 +87,14 @@ pub(crate) struct SourceFile {
 pub(crate) struct SinkFile {
     #[serde(flatten)]
     pub call: CallFile,
-    /// An assigned property (`innerHTML`) or JSX attribute (`dangerouslySetInnerHTML`).
+    /// An assigned property (`innerHTML`) or JSX attribute (`dangerouslySetInnerHTML`); with
+    /// `receiver` and `text`, only on an object whose text matches (`ctx` for Koa's `ctx.body`)
+    /// and for a value whose literal start matches (`^\s*<`: Koa answers such a body as HTML).
     pub property: Option<String>,
+    /// The values a function returns, for functions whose decorator text matches this regex
+    /// (a Flask view's string is the response body); with `text`, only a value whose literal
+    /// start matches (markup).
+    pub returns_of: Option<String>,
     /// Which arguments must not be tainted: positions from 0, keyword names, or `"receiver"`
     /// for the object a method is called on; empty: any argument.
     #[serde(default)]
@@ -235,7 +241,54 @@ pub(crate) struct Source {
 #[derive(Debug, Clone)]
 pub(crate) enum SinkKind {
     Call(CallPattern),
-    Property(String),
+    Property {
+        name: String,
+        receiver: Option<LazyRegex>,
+        text: Option<LazyRegex>,
+    },
+    Return {
+        decorator: LazyRegex,
+        text: Option<LazyRegex>,
+    },
+}
+
+impl SinkKind {
+    /// Whether this sink is the assignment of `property` on an object written `receiver`, of a
+    /// value starting with the literal `prefix`.
+    pub fn is_property(
+        &self,
+        property: &str,
+        receiver: Option<&str>,
+        prefix: Option<&str>,
+    ) -> bool {
+        let SinkKind::Property {
+            name,
+            receiver: wanted_receiver,
+            text,
+        } = self
+        else {
+            return false;
+        };
+        name == property
+            && wanted_receiver
+                .as_ref()
+                .is_none_or(|r| receiver.is_some_and(|t| r.get().is_match(t)))
+            && text
+                .as_ref()
+                .is_none_or(|t| prefix.is_some_and(|p| t.get().is_match(p)))
+    }
+
+    /// Whether this sink is the return value of a function with these decorators, for a value
+    /// starting with the literal `prefix`.
+    pub fn is_return(&self, decorators: &[&str], prefix: Option<&str>) -> bool {
+        let SinkKind::Return { decorator, text } = self else {
+            return false;
+        };
+        decorators.iter().any(|d| decorator.get().is_match(d))
+            && text
+                .as_ref()
+                .is_none_or(|t| prefix.is_some_and(|p| t.get().is_match(p)))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -404,11 +457,47 @@ impl TaintFile {
             });
         }
         for sink in &self.sinks {
-            let kind = match (&sink.property, has_call(&sink.call)) {
-                (Some(property), false) => SinkKind::Property(property.clone()),
-                (None, true) => SinkKind::Call(call_pattern(&sink.call, "sink", when)?),
-                _ => return Err("a sink needs exactly one of `call`/`method` or `property`".into()),
+            let named_call = sink.call.call.is_some() || sink.call.method.is_some();
+            let text = || {
+                sink.call
+                    .text
+                    .as_deref()
+                    .map(|r| regex(r, "text", when))
+                    .transpose()
             };
+            let kind = match (&sink.property, &sink.returns_of, named_call) {
+                (Some(_), _, _) | (_, Some(_), _) if sink.call.not_text.is_some() => {
+                    return Err("`not-text` belongs to call sinks".into());
+                }
+                (Some(property), None, false) => SinkKind::Property {
+                    name: property.clone(),
+                    receiver: sink
+                        .call
+                        .receiver
+                        .as_deref()
+                        .map(|r| regex(r, "receiver", when))
+                        .transpose()?,
+                    text: text()?,
+                },
+                (None, Some(decorator), false) if sink.call.receiver.is_none() => {
+                    SinkKind::Return {
+                        decorator: regex(decorator, "returns-of", when)?,
+                        text: text()?,
+                    }
+                }
+                (None, None, _) if has_call(&sink.call) => {
+                    SinkKind::Call(call_pattern(&sink.call, "sink", when)?)
+                }
+                _ => {
+                    return Err(
+                        "a sink needs exactly one of `call`/`method`, `property` or `returns-of`"
+                            .into(),
+                    );
+                }
+            };
+            if matches!(kind, SinkKind::Return { .. }) && !sink.args.is_empty() {
+                return Err("a `returns-of` sink has no `args`".into());
+            }
             let args = sink
                 .args
                 .iter()

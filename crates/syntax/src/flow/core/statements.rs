@@ -5,7 +5,7 @@
 use super::value::{ALL, Value, join_env};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
-use crate::flow::spec::{GuardKind, SinkKind, Slot};
+use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -62,6 +62,22 @@ impl<'t> FileFlow<'t, '_> {
                 let value = value
                     .map(|v| self.eval(v, pass))
                     .unwrap_or_else(Value::constant);
+                // A view's returned string is its response body.
+                if value.taint.is_some() {
+                    let function = &self.functions[pass.function];
+                    let decorators: Vec<&str> = function
+                        .decorators
+                        .iter()
+                        .map(|d| text_of(*d, self.text))
+                        .collect();
+                    self.check_sinks(
+                        node,
+                        |sink| sink.kind.is_return(&decorators, value.prefix.as_deref()),
+                        &[(None, &value)],
+                        pass,
+                        "`return`",
+                    );
+                }
                 pass.returned = Some(match &pass.returned {
                     Some(previous) => previous.join(&value),
                     None => value,
@@ -239,9 +255,17 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn bind(&self, pattern: Node<'t>, value: Value, pass: &mut Pass<'_>) {
         // A property that is a sink: `el.innerHTML = value`.
         if let Some(property) = self.adapter.property_name(pattern, self.text) {
+            // `ctx.body = ...`: some sinks name the object too.
+            let receiver = match self.adapter.expr(pattern, self.text) {
+                Expr::Member { object } => Some(text_of(object, self.text)),
+                _ => None,
+            };
             self.check_sinks(
                 pattern.parent().unwrap_or(pattern),
-                |sink| matches!(&sink.kind, SinkKind::Property(p) if *p == property),
+                |sink| {
+                    sink.kind
+                        .is_property(&property, receiver, value.prefix.as_deref())
+                },
                 &[(Some(property.as_str()), &value)],
                 pass,
                 &format!("`{property}`"),
