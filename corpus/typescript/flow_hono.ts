@@ -1,0 +1,29 @@
+// Hono answers `c.html(...)` as text/html.
+import { Hono } from "hono";
+import { html, raw } from "hono/html";
+
+const app = new Hono();
+
+app.get("/hello", (c) => {
+  const name: string = c.req.query("name") ?? "";
+  // ruleid: js.xss-response
+  return c.html(`<h1>Hello ${name}</h1>`);
+});
+
+app.get("/hello-escaped", (c) => {
+  const name: string = c.req.query("name") ?? "";
+  // ok: js.xss-response
+  return c.html(html`<h1>Hello ${name}</h1>`);
+});
+
+app.get("/hello-text", (c) => {
+  const name: string = c.req.query("name") ?? "";
+  // ok: js.xss-response
+  return c.text(`Hello ${name}`);
+});
+
+app.get("/tag/:tag", (c) => {
+  const heading = "<h2>" + c.req.param("tag") + "</h2>";
+  // ruleid: js.xss-response
+  return c.html(heading);
+});
