@@ -14,8 +14,9 @@
 use super::RuleError;
 use super::model::{Matcher, RegexScope, Rule, Target};
 use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
-use super::roots::{pattern_anchors, pattern_words};
+use super::roots::pattern_anchors;
 use super::template;
+use super::words::{Need, fold_text, pattern_words, regex_words};
 use crate::analysis::{Budget, Incomplete};
 use crate::finding::{Finding, Fix};
 use crate::lang::Language;
@@ -35,7 +36,7 @@ pub use incremental::RuleFindings;
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
 /// Per pattern of a rule, the words one of which a text needs for it to match (`None`: any).
-type PatternWords = Option<Vec<Option<Vec<String>>>>;
+type PatternWords = Option<Vec<Option<Need>>>;
 
 /// The query rules of one language (or one rule of it), compiled together.
 struct CompiledLanguage {
@@ -168,19 +169,19 @@ impl RuleSet {
             .collect()
     }
 
-    /// Whether query rule `rule` can match somewhere in `text`: false only when each of its
-    /// patterns needs a word the text does not contain.
-    fn may_match(&self, rule: usize, text: &str) -> bool {
+    /// Whether rule `rule` can match somewhere in `text` (`folded`: the same text
+    /// [folded](fold_text)): false only when each of its patterns needs a word the text does
+    /// not contain.
+    fn may_match(&self, rule: usize, text: &str, folded: &str) -> bool {
         let words = self.words[rule].get_or_init(|| match &self.rules[rule].matcher {
             Matcher::Query { source, .. } => pattern_words(source),
-            Matcher::Regex { .. } | Matcher::Flow => None,
+            Matcher::Regex { regex, .. } => Some(vec![regex_words(regex.as_str())]),
+            Matcher::Flow => None,
         });
         words.as_ref().is_none_or(|patterns| {
-            patterns.iter().any(|words| {
-                words
-                    .as_ref()
-                    .is_none_or(|w| w.iter().any(|w| text.contains(w)))
-            })
+            patterns
+                .iter()
+                .any(|need| need.as_ref().is_none_or(|n| n.met_by(text, folded)))
         })
     }
 
@@ -262,12 +263,13 @@ impl RuleSet {
         // One budget for all the rules: work, not time, so that the same text gives the same
         // findings on an idle and a loaded machine.
         let mut budget = Budget::for_text(text.len());
+        let folded = fold_text(text);
         let needed: Vec<usize> = (0..self.rules.len())
             .filter(|&index| {
                 let rule = &self.rules[index];
                 matches!(rule.matcher, Matcher::Query { .. })
                     && rule.targets.contains(&target)
-                    && self.may_match(index, text)
+                    && self.may_match(index, text, &folded)
             })
             .collect();
         for batch in self.batches_for(language, &needed) {
@@ -290,7 +292,7 @@ impl RuleSet {
         RuleFindings {
             rule_set: self.id,
             matched,
-            scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            scanned: self.run_regexes(Some(language), text, Some(tree), &lines, Some(&folded)),
             stale: Vec::new(),
             dirty: None,
             reusable: false,
@@ -337,7 +339,7 @@ impl RuleSet {
         RuleFindings {
             rule_set: self.id,
             matched,
-            scanned: self.run_regexes(language, text, tree, &lines),
+            scanned: self.run_regexes(language, text, tree, &lines, None),
             stale: Vec::new(),
             dirty: None,
             reusable,
@@ -346,14 +348,30 @@ impl RuleSet {
         }
     }
 
+    /// Runs the regex rules that apply to `language` over `text`. With `folded` (the text
+    /// [folded](fold_text): a run of a few texts), only those whose words the text contains,
+    /// each compiled on first use; otherwise every regex of the pack compiled into one set,
+    /// which tells in one pass which of them match.
     fn run_regexes(
         &self,
         language: Option<Language>,
         text: &str,
         tree: Option<&Tree>,
         lines: &LineIndex<'_>,
+        folded: Option<&str>,
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
+        if let Some(folded) = folded {
+            for (index, rule) in self.rules.iter().enumerate() {
+                if let Matcher::Regex { .. } = rule.matcher
+                    && rule.applies_to(language)
+                    && self.may_match(index, text, folded)
+                {
+                    run_regex(rule, language, text, tree, lines, &mut findings);
+                }
+            }
+            return findings;
+        }
         let set = self.regex_set.get_or_init(|| {
             let (patterns, owners): (Vec<&str>, Vec<usize>) = self
                 .rules

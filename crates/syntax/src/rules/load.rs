@@ -1,16 +1,22 @@
 //! Reading rule files: the embedded pack and user directories, with validation that names the
-//! file, the line and what is wrong.
+//! file, the line and what is wrong. This file reads one rule file into a [`Rule`]; `files.rs`
+//! finds the rule files of a directory, `query.rs` checks a query rule's query.
 
 use super::model::*;
-use super::predicates::CustomPredicate;
 use super::template;
 use super::{LazyRegex, RegexCompile};
 use crate::lang::Language;
 use regex::Regex;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 use toml::Spanned;
+
+mod files;
+mod query;
+
+pub use files::{load_dir, load_dir_within, paths_outside};
+use query::validate_query;
 
 /// A problem with one rule file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,121 +54,6 @@ const RESERVED_NAMESPACES: &[&str] = &["slopguard", "registry", "deps"];
 const FLOW_PLACEHOLDERS: [&str; 3] = ["source", "source_line", "sink"];
 
 static CWE_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^CWE-[1-9][0-9]*$").unwrap());
-
-/// Reads every `*.toml` below `dir` (sorted, so errors and ids come in a stable order).
-pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, Vec<RuleError>> {
-    load_dir_bounded(dir, None)
-}
-
-/// [`load_dir`] for a directory a scanned repository names (`[rules] extra-dirs` in its
-/// `slopguard.toml`): nothing outside `root` is read, through `..` or a symbolic link; each
-/// such path is an error instead, so a repository cannot make slopguard read the user's files.
-pub fn load_dir_within(dir: &Path, root: &Path) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    load_dir_bounded(dir, Some(&root))
-}
-
-/// The paths below `dir` (or `dir` itself) that lead outside `root`, which
-/// [`load_dir_within`] refuses: for a shell that loads the directory later and must refuse it
-/// now. A directory that cannot be listed has none.
-pub fn paths_outside(dir: &Path, root: &Path) -> Vec<PathBuf> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    list_bounded(dir, Some(&root)).map_or_else(|_| Vec::new(), |(_, outside)| outside)
-}
-
-/// The `*.toml` files below `dir`, and the paths not read because they lead outside `within`.
-fn list_bounded(
-    dir: &Path,
-    within: Option<&Path>,
-) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    let outside = |path: &Path| {
-        within.is_some_and(|root| {
-            path.canonicalize()
-                .is_ok_and(|real| !real.starts_with(root))
-        })
-    };
-    let (mut files, mut refused) = (Vec::new(), Vec::new());
-    if outside(dir) {
-        refused.push(dir.to_path_buf());
-    } else {
-        collect_toml_files(dir, &mut files, &outside, &mut refused)?;
-    }
-    Ok((files, refused))
-}
-
-fn load_dir_bounded(dir: &Path, within: Option<&Path>) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let mut errors = Vec::new();
-    let (mut files, outside_paths) = list_bounded(dir, within).map_err(|e| {
-        vec![RuleError {
-            origin: dir.display().to_string(),
-            line: None,
-            message: e.to_string(),
-        }]
-    })?;
-    for path in outside_paths {
-        errors.push(RuleError {
-            origin: path.display().to_string(),
-            line: None,
-            message: "outside the project: a repository's rule directories must be inside \
-                      it (not read)"
-                .into(),
-        });
-    }
-    files.sort();
-    let mut rules = Vec::new();
-    for path in files {
-        let origin = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    match parse_rule(&text, &origin, path.file_stem().and_then(|s| s.to_str())) {
-                        Ok(rule) => rules.push(rule),
-                        Err(e) => errors.push(e),
-                    }
-                }
-                Err(_) => errors.push(RuleError {
-                    origin,
-                    line: None,
-                    message: "not valid UTF-8".into(),
-                }),
-            },
-            Err(e) => errors.push(RuleError {
-                origin,
-                line: None,
-                message: e.to_string(),
-            }),
-        }
-    }
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(errors)
-    }
-}
-
-/// The `*.toml` files below `dir`; paths `outside` says may not be read are listed apart.
-fn collect_toml_files(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    outside: &dyn Fn(&Path) -> bool,
-    refused: &mut Vec<PathBuf>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        if outside(&path) {
-            refused.push(path);
-            continue;
-        }
-        // Follow symbolic links: a corpus or rule directory may link in another.
-        if std::fs::metadata(&path)?.is_dir() {
-            collect_toml_files(&path, out, outside, refused)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
 
 /// The embedded pack. Its queries are checked in full by the test suite, not at every start.
 pub fn load_embedded() -> Result<Vec<Rule>, Vec<RuleError>> {
@@ -557,108 +448,6 @@ fn parse_targets(languages: &Spanned<Vec<String>>) -> Result<Vec<Target>, String
         }
     }
     Ok(targets)
-}
-
-/// Compiles the query for every target grammar and checks its captures and predicates.
-/// Returns the capture names, or an error with the byte offset (in the rule file) it concerns.
-fn validate_query(
-    query: &Spanned<String>,
-    file_text: &str,
-    targets: &[Target],
-    report: &str,
-) -> Result<Vec<String>, (usize, String)> {
-    let content_offset = string_content_offset(file_text, query.span().start);
-    for target in targets {
-        let Target::Language(language) = target else {
-            continue;
-        };
-        let compiled =
-            tree_sitter::Query::new(&language.grammar(), query.get_ref()).map_err(|e| {
-                let offset = content_offset + e.offset.min(query.get_ref().len());
-                (
-                    offset,
-                    format!(
-                        "query does not compile for {}: {} ({:?})",
-                        language.name(),
-                        e.message.trim(),
-                        e.kind
-                    ),
-                )
-            })?;
-        if compiled.capture_index_for_name(report).is_none() {
-            return Err((
-                content_offset,
-                format!("query has no `@{report}` capture to report"),
-            ));
-        }
-        for pattern in 0..compiled.pattern_count() {
-            let pattern_start = content_offset + compiled.start_byte_for_pattern(pattern);
-            check_pattern(&compiled, query.get_ref(), pattern, report, *language)
-                .map_err(|m| (pattern_start, m))?;
-            for predicate in compiled.general_predicates(pattern) {
-                CustomPredicate::parse(predicate).map_err(|m| (pattern_start, m))?;
-            }
-        }
-    }
-    // Capture names are the same for every grammar; read them from the first.
-    let first = targets.iter().find_map(|t| match t {
-        Target::Language(l) => Some(*l),
-        Target::AnyFile => None,
-    });
-    let names = first
-        .and_then(|l| tree_sitter::Query::new(&l.grammar(), query.get_ref()).ok())
-        .map(|q| q.capture_names().iter().map(|s| s.to_string()).collect())
-        .unwrap_or_default();
-    Ok(names)
-}
-
-/// Checks one pattern of a query: the API does not list captures per pattern, so compile the
-/// pattern's own source (predicates included) alone.
-fn check_pattern(
-    query: &tree_sitter::Query,
-    source: &str,
-    pattern: usize,
-    report: &str,
-    language: Language,
-) -> Result<(), String> {
-    let text =
-        source[query.start_byte_for_pattern(pattern)..query.end_byte_for_pattern(pattern)].trim();
-    if text.starts_with("(#") {
-        // tree-sitter reads a predicate outside any pattern group as a pattern of its own, which
-        // matches nothing and leaves the pattern above it unfiltered: a silent false positive.
-        return Err(
-            "this predicate stands outside a pattern: wrap the pattern and its predicates in one \
-                    group, `((call ...) @match (#eq? @f \"x\"))`"
-                .into(),
-        );
-    }
-    match tree_sitter::Query::new(&language.grammar(), text) {
-        Ok(alone) if alone.capture_index_for_name(report).is_some() => Ok(()),
-        Ok(_) => Err(format!("this pattern has no `@{report}` capture to report")),
-        Err(e) => Err(format!(
-            "this pattern does not compile on its own: {}",
-            e.message.trim()
-        )),
-    }
-}
-
-/// The byte offset where a TOML string's content begins, given the offset of its opening quote:
-/// multi-line strings drop a newline right after the opening delimiter.
-fn string_content_offset(text: &str, quote_start: usize) -> usize {
-    let rest = &text[quote_start.min(text.len())..];
-    for delimiter in ["'''", "\"\"\""] {
-        if let Some(after) = rest.strip_prefix(delimiter) {
-            let skip = if after.starts_with("\r\n") {
-                2
-            } else if after.starts_with('\n') {
-                1
-            } else {
-                0
-            };
-            return quote_start + 3 + skip;
-        }
-    }
-    quote_start + 1
 }
 
 #[cfg(test)]

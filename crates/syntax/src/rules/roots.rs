@@ -44,114 +44,9 @@ pub fn pattern_anchors(source: &str) -> Option<Vec<Anchor>> {
     Some(anchors)
 }
 
-/// For every top-level pattern of `source`, in order: words one of which a text must contain
-/// for the pattern to match in it, or `None` when nothing is known.
-///
-/// A pattern needs a word when it compares a capture every match has with it (`#eq? @f
-/// "eval"`, `#any-of? @f "load" "loads"`): the capture's text is a piece of the document. This
-/// lets a run compile only the rules that can match the files it checks. `None` for the whole
-/// source when this parser does not know its shape.
-pub fn pattern_words(source: &str) -> Option<Vec<Option<Vec<String>>>> {
-    let patterns = top_level_patterns(source)?;
-    Some(patterns.iter().map(needed_words).collect())
-}
-
-fn needed_words(pattern: &Element) -> Option<Vec<String>> {
-    if matches!(pattern.quantifier, Some(b'?' | b'*')) {
-        return None;
-    }
-    let present = guaranteed_names(pattern);
-    let mut predicates = Vec::new();
-    collect_predicates(pattern, &mut predicates);
-    predicates
-        .into_iter()
-        .filter_map(|predicate| {
-            let (capture, words) = match (predicate.name.as_str(), predicate.args.as_slice()) {
-                ("#eq?" | "#any-eq?", [Arg::Capture(c), Arg::String(s)])
-                | ("#eq?" | "#any-eq?", [Arg::String(s), Arg::Capture(c)]) => (c, vec![s.clone()]),
-                ("#any-of?", [Arg::Capture(c), rest @ ..]) if !rest.is_empty() => {
-                    let words = rest.iter().map(|a| match a {
-                        Arg::String(s) => Some(s.clone()),
-                        _ => None,
-                    });
-                    (c, words.collect::<Option<Vec<_>>>()?)
-                }
-                ("#match?", [Arg::Capture(c), Arg::String(regex)]) => (c, match_prefixes(regex)?),
-                // A canonical name is made of pieces of the text (the names as written, the
-                // imports that bind them), so its last segment is spelled somewhere in it.
-                ("#resolves-to?", [Arg::Capture(c), rest @ ..]) if !rest.is_empty() => {
-                    let words = rest.iter().map(|a| match a {
-                        Arg::String(name) => name
-                            .trim_end_matches('*')
-                            .split(['.', ':'])
-                            .rfind(|s| !s.is_empty())
-                            .map(str::to_string),
-                        _ => None,
-                    });
-                    (c, words.collect::<Option<Vec<_>>>()?)
-                }
-                _ => return None,
-            };
-            let useful = present.contains(capture) && words.iter().all(|w| !w.is_empty());
-            useful.then_some(words)
-        })
-        // The rarest requirement: the one whose shortest word is longest, then the fewest words.
-        .max_by_key(|words| {
-            let shortest = words.iter().map(String::len).min();
-            (shortest, std::cmp::Reverse(words.len()))
-        })
-}
-
-/// Words one of which every match of `regex` starts with, if there are few.
-fn match_prefixes(regex: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::Parser::new().parse(regex).ok()?;
-    let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-    let literals = prefixes.literals()?;
-    if literals.is_empty() || literals.len() > 64 {
-        return None;
-    }
-    literals
-        .iter()
-        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
-        .collect()
-}
-
-/// The names of the captures every match of `element` has, at whatever depth ([`guaranteed`]
-/// needs one depth; here `[(identifier) @f (member property: (identifier) @f)]` has `@f`).
-fn guaranteed_names(element: &Element) -> Vec<String> {
-    let mut found = element.captures.clone();
-    match element.kind {
-        Kind::Node | Kind::Group => {
-            for child in &element.children {
-                if !matches!(child.quantifier, Some(b'?' | b'*')) {
-                    found.extend(guaranteed_names(child));
-                }
-            }
-        }
-        Kind::Alternation => {
-            let mut branches = element.children.iter().map(guaranteed_names);
-            if let Some(first) = branches.next() {
-                let common = branches.fold(first, |common, branch| {
-                    common.into_iter().filter(|c| branch.contains(c)).collect()
-                });
-                found.extend(common);
-            }
-        }
-        Kind::Leaf | Kind::Predicate | Kind::Word => {}
-    }
-    found
-}
-
-fn collect_predicates<'a>(element: &'a Element, out: &mut Vec<&'a Predicate>) {
-    out.extend(element.predicate.as_ref());
-    for child in &element.children {
-        collect_predicates(child, out);
-    }
-}
-
 /// The top-level patterns of a query source, or `None` if it has a shape this parser does not
 /// know (or a predicate outside any pattern).
-fn top_level_patterns(source: &str) -> Option<Vec<Element>> {
+pub(super) fn top_level_patterns(source: &str) -> Option<Vec<Element>> {
     let mut parser = Parser {
         bytes: source.as_bytes(),
         at: 0,
@@ -184,25 +79,35 @@ fn occurrences(element: &Element, depth: u32, out: &mut Vec<(String, u32)>) {
     }
 }
 
-/// The captures every match of `element` has: its own, those of its children that are not
-/// optional (`?`, `*`), and of an alternation those all its branches have at the same depth.
+/// The captures every match of `element` has, with their depth: its own, those of its
+/// children that are not optional (`?`, `*`), and of an alternation those all its branches
+/// have at the same depth.
 fn guaranteed(element: &Element, depth: u32) -> Vec<(String, u32)> {
-    let mut found: Vec<(String, u32)> = element
-        .captures
-        .iter()
-        .map(|name| (name.clone(), depth))
-        .collect();
+    in_every_match(element, depth, &|name, depth| (name.to_string(), depth))
+}
+
+/// What `seen` makes of each capture every match of `element` has (given its name and depth):
+/// [`guaranteed`], and the names alone for `words`, where the depth does not matter.
+pub(super) fn in_every_match<T: PartialEq>(
+    element: &Element,
+    depth: u32,
+    seen: &impl Fn(&str, u32) -> T,
+) -> Vec<T> {
+    let mut found: Vec<T> = element.captures.iter().map(|n| seen(n, depth)).collect();
     let inner = child_depth(element, depth);
     match element.kind {
         Kind::Node | Kind::Group => {
             for child in &element.children {
                 if !matches!(child.quantifier, Some(b'?' | b'*')) {
-                    found.extend(guaranteed(child, inner));
+                    found.extend(in_every_match(child, inner, seen));
                 }
             }
         }
         Kind::Alternation => {
-            let mut branches = element.children.iter().map(|b| guaranteed(b, inner));
+            let mut branches = element
+                .children
+                .iter()
+                .map(|b| in_every_match(b, inner, seen));
             if let Some(first) = branches.next() {
                 let common = branches.fold(first, |common, branch| {
                     common.into_iter().filter(|c| branch.contains(c)).collect()
@@ -216,7 +121,7 @@ fn guaranteed(element: &Element, depth: u32) -> Vec<(String, u32)> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// `(kind child...)`, `(_ ...)`, `(ERROR)`.
     Node,
     /// `(pattern pattern... (#predicate))`: siblings, or one pattern with its predicates.
@@ -231,22 +136,24 @@ enum Kind {
     Word,
 }
 
-struct Element {
-    kind: Kind,
-    children: Vec<Element>,
-    quantifier: Option<u8>,
-    captures: Vec<String>,
+pub(super) struct Element {
+    pub(super) kind: Kind,
+    pub(super) children: Vec<Element>,
+    pub(super) quantifier: Option<u8>,
+    pub(super) captures: Vec<String>,
     /// For a [`Kind::Predicate`]: what it says.
-    predicate: Option<Predicate>,
+    pub(super) predicate: Option<Predicate>,
+    /// For a [`Kind::Leaf`] written as a string (`"unsafe"`): its text.
+    pub(super) text: Option<String>,
 }
 
 /// `(#name? arg...)`.
-struct Predicate {
-    name: String,
-    args: Vec<Arg>,
+pub(super) struct Predicate {
+    pub(super) name: String,
+    pub(super) args: Vec<Arg>,
 }
 
-enum Arg {
+pub(super) enum Arg {
     Capture(String),
     String(String),
     Word,
@@ -310,14 +217,17 @@ impl Parser<'_> {
         std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("")
     }
 
-    fn string(&mut self) -> Option<()> {
+    /// A string from its opening quote, unescaped.
+    fn string(&mut self) -> Option<String> {
         self.at += 1;
+        let start = self.at;
         loop {
             match self.peek()? {
                 b'\\' => self.at += 2,
                 b'"' => {
                     self.at += 1;
-                    return Some(());
+                    let raw = std::str::from_utf8(self.bytes.get(start..self.at - 1)?).ok()?;
+                    return Some(unescape(raw));
                 }
                 _ => self.at += 1,
             }
@@ -335,12 +245,7 @@ impl Parser<'_> {
                     self.at += 1;
                     return Some(Predicate { name, args });
                 }
-                b'"' => {
-                    let start = self.at + 1;
-                    self.string()?;
-                    let raw = std::str::from_utf8(self.bytes.get(start..self.at - 1)?).ok()?;
-                    args.push(Arg::String(unescape(raw)));
-                }
+                b'"' => args.push(Arg::String(self.string()?)),
                 b'@' => {
                     self.at += 1;
                     args.push(Arg::Capture(self.word().to_string()));
@@ -371,6 +276,7 @@ impl Parser<'_> {
 
     /// One element with its quantifier and captures.
     fn element(&mut self) -> Option<Element> {
+        let mut text = None;
         let (kind, children) = match self.peek()? {
             b'(' => {
                 self.at += 1;
@@ -398,7 +304,7 @@ impl Parser<'_> {
                 (Kind::Alternation, self.children(b']')?)
             }
             b'"' => {
-                self.string()?;
+                text = Some(self.string()?);
                 (Kind::Leaf, Vec::new())
             }
             b')' | b']' => return None,
@@ -425,6 +331,7 @@ impl Parser<'_> {
             quantifier: None,
             captures: Vec::new(),
             predicate: None,
+            text,
         };
         if let Some(q @ (b'?' | b'*' | b'+')) = self.peek() {
             element.quantifier = Some(q);
@@ -451,6 +358,7 @@ fn plain(kind: Kind) -> Element {
         quantifier: None,
         captures: Vec::new(),
         predicate: None,
+        text: None,
     }
 }
 
@@ -517,51 +425,6 @@ mod tests {
             anchors("(call . function: (identifier) @f !type arguments: (_) @a .)"),
             one("f", 1)
         );
-    }
-
-    #[test]
-    fn a_pattern_needs_the_words_a_present_capture_is_compared_with() {
-        let words = |source: &str| pattern_words(source).expect("understood");
-        assert_eq!(
-            words("((call function: (identifier) @f) @c (#eq? @f \"eval\"))"),
-            vec![Some(vec!["eval".to_string()])]
-        );
-        assert_eq!(
-            words(
-                "((call (attribute (identifier) @m (identifier) @f)) @c (#eq? @m \"yaml\") (#any-of? @f \"load\" \"load_all\"))"
-            ),
-            vec![Some(vec!["yaml".to_string()])],
-            "the rarer of two requirements"
-        );
-        // A capture that may be missing, negated predicates, an empty word: nothing.
-        assert_eq!(
-            words(
-                "((call (identifier)? @f) @c (#eq? @f \"eval\"))\n((x) @x (#not-eq? @x \"a\"))\n((y) @y (#not-match? @y \"b\"))\n((z) @z (#eq? @z \"\"))"
-            ),
-            vec![None, None, None, None]
-        );
-        assert_eq!(
-            words("((string) @s (#eq? @s \"\\\"a\\n\"))"),
-            vec![Some(vec!["\"a\n".to_string()])],
-            "escapes are read"
-        );
-        assert_eq!(
-            words("((x) @x (#match? @x \"^(md5|sha1)$\"))\n((y) @y (#match? @y \"a*\"))"),
-            vec![Some(vec!["md5".to_string(), "sha1".to_string()]), None],
-            "the literals every match of a regex starts with"
-        );
-        assert_eq!(
-            words(
-                "((call function: (_) @f) @c (#resolves-to? @f \"os.system\" \"subprocess.*\" \"std::mem::transmute\"))"
-            ),
-            vec![Some(vec![
-                "system".to_string(),
-                "subprocess".to_string(),
-                "transmute".to_string()
-            ])],
-            "the last segment of each canonical name"
-        );
-        assert_eq!(pattern_words("(#eq? @a \"b\")"), None);
     }
 
     #[test]

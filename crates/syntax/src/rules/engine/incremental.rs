@@ -272,7 +272,7 @@ impl RuleSet {
         RuleFindings {
             rule_set: self.id,
             matched,
-            scanned: self.run_regexes(Some(language), text, Some(tree), &lines),
+            scanned: self.run_regexes(Some(language), text, Some(tree), &lines, None),
             stale: Vec::new(),
             dirty: None,
             reusable: incomplete.is_empty(),
