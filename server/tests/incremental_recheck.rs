@@ -69,7 +69,7 @@ fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, Strin
         .collect();
     let donor = donors[rng.below(donors.len())];
     let donor_lines: Vec<&str> = donor.lines().collect();
-    match rng.below(6) {
+    match rng.below(8) {
         // Paste one to three lines, or a block of up to twenty, of another sample at a line
         // start (an accepted suggestion).
         0 | 4 => {
@@ -118,6 +118,49 @@ fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, Strin
             let at = markers.get(rng.below(markers.len())).copied().unwrap_or(0);
             let typed = ["x", " ", "\\", "eval(", "AKIA", "\"", "'", "*/", "\n"];
             (at, at, typed[rng.below(typed.len())].to_string())
+        }
+        // Delete a whole top-level item: from a line that starts at column 0 to the next one.
+        6 => {
+            let items: Vec<usize> = line_starts
+                .iter()
+                .copied()
+                .filter(|&l| text[l..].starts_with(|c: char| c.is_alphabetic() || c == '@'))
+                .collect();
+            let Some(&start) = items.get(rng.below(items.len())) else {
+                return (0, 0, String::new());
+            };
+            let end = items
+                .iter()
+                .copied()
+                .find(|&l| l > start)
+                .unwrap_or(text.len());
+            (start, end, String::new())
+        }
+        // Rename a function where it is defined: to a name defined elsewhere (its callers now
+        // reach another body) or to a new one (they reach none).
+        7 => {
+            let defined: Vec<(usize, usize)> = ["def ", "fn ", "function "]
+                .iter()
+                .flat_map(|keyword| text.match_indices(keyword))
+                .map(|(at, keyword)| at + keyword.len())
+                .map(|start| {
+                    let len = text[start..]
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(0);
+                    (start, start + len)
+                })
+                .filter(|(start, end)| end > start)
+                .collect();
+            if defined.is_empty() {
+                return (0, 0, String::new());
+            }
+            let (start, end) = defined[rng.below(defined.len())];
+            let (other_start, other_end) = defined[rng.below(defined.len())];
+            let name = match rng.below(2) {
+                0 => text[other_start..other_end].to_string(),
+                _ => format!("{}_renamed", &text[start..end]),
+            };
+            (start, end, name)
         }
         // Type one character.
         _ => {
@@ -254,5 +297,67 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
             .collect();
         assert_eq!(weak.len(), expected, "{text}");
         tree = new_tree;
+    }
+}
+
+/// Module-level edits re-check only what they reach: the callers of a function they remove and
+/// the readers of a module-level name they bind. Each case is one edit after which a function
+/// far from it has a different finding; the re-check must see it.
+#[test]
+fn a_module_level_edit_rechecks_the_callers_and_readers_it_reaches() {
+    let rules = RuleSet::builtin();
+    let filler: String = (0..20)
+        .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+        .collect();
+    let cases = [
+        // The helper that returned a constant is deleted: the call now passes the request's
+        // value through, and the finding in `view` names it.
+        (
+            format!(
+                "import os\nfrom flask import request\n\n\ndef helper(x):\n    return 'ls'\n{filler}\n\ndef view():\n    os.system(helper(request.args['c']))\n"
+            ),
+            "def helper(x):\n    return 'ls'\n",
+            "",
+        ),
+        // A module-level constant becomes a request value: `run` now runs it.
+        (
+            format!(
+                "import os\nfrom flask import request\n\nCMD = 'ls'\n{filler}\n\ndef run():\n    os.system(CMD)\n"
+            ),
+            "'ls'",
+            "request.args['c']",
+        ),
+        // The constant's binding is deleted: `run`'s command is no longer known to be constant.
+        (
+            format!("import os\n\nCMD = 'ls'\n{filler}\n\ndef run():\n    os.system(CMD)\n"),
+            "CMD = 'ls'\n",
+            "",
+        ),
+    ];
+    for (before, from, to) in cases {
+        let mut text = before.clone();
+        let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
+        let mut findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+        let start = text.find(from).unwrap();
+        apply(&mut text, &mut tree, start, start + from.len(), to);
+        findings.edit(start, start + from.len(), start + to.len());
+        let new_tree = slopguard::analysis::parse(Language::Python, &text, Some(&tree)).unwrap();
+        let full = rules.check_tracked(Some(Language::Python), &text, Some(&new_tree));
+        let shell = |text: &str| -> Vec<String> {
+            let tree = slopguard::analysis::parse(Language::Python, text, None).unwrap();
+            rules
+                .check(Some(Language::Python), text, Some(&tree))
+                .into_iter()
+                .filter(|f| f.rule_id == "python.os-system")
+                .map(|f| f.message)
+                .collect()
+        };
+        assert_ne!(
+            shell(&text),
+            shell(&before),
+            "the edit changes the finding far from it:\n{text}"
+        );
+        let rechecked = rules.recheck(Language::Python, &text, &tree, &new_tree, findings);
+        assert_eq!(rechecked.findings(), full.findings(), "{text}");
     }
 }

@@ -181,6 +181,11 @@ pub(crate) trait Adapter: Sync {
     /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
     /// an edit).
     fn is_function(&self, kind: &str) -> bool;
+    /// Whether a top-level node of this kind belongs to the item after it (a Rust attribute,
+    /// or a comment between attributes and their item): an edit of it changes that item.
+    fn annotates_next(&self, _kind: &str) -> bool {
+        false
+    }
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
     fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
     /// How this grammar writes negation and conjunction.

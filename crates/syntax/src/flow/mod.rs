@@ -4,19 +4,24 @@
 //! syntax onto the core's few shapes. Sources, sinks, sanitizers, propagators and guards are rule
 //! data (`[taint]` tables, `spec.rs`), never code. See `docs/dataflow.md`.
 //!
-//! The engine calls `FlowRules::analyze` once per file (or, after an edit, for the functions
-//! in the edited range): taint rules turn its sink hits into findings, and shape rules that
-//! `refine` a capture ask it whether that capture's value is tainted, constant or sanitised.
+//! The engine runs `FlowRules::file` once per file (after an edit, over the parts `reach`
+//! finds the edit can change): taint rules turn its sink hits into findings, and shape rules
+//! that `refine` a capture ask it whether that capture's value is tainted, constant or
+//! sanitised.
 
 mod adapter;
 mod core;
 mod javascript;
+mod outline;
 mod python;
+mod reach;
 mod rust;
 mod spec;
 
 pub use self::core::Step;
-pub(crate) use self::core::{ALL, SinkHit, Value};
+pub(crate) use self::core::{ALL, FileFlow, SinkHit, Value};
+pub use outline::Outline;
+pub(crate) use reach::{merge as merge_ranges, reach};
 pub(crate) use spec::TaintFile;
 pub use spec::TaintSpec;
 
@@ -24,7 +29,7 @@ use crate::lang::Language;
 use crate::names::Names;
 use crate::rules::{Rule, RuleError};
 use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Query, QueryCursor, Tree};
@@ -46,39 +51,14 @@ pub(crate) struct FlowRules {
     pub rules: Vec<usize>,
 }
 
-/// What one analysis found.
-#[derive(Debug, Default)]
-pub(crate) struct FlowResult {
-    pub hits: Vec<SinkHit>,
-    /// The values of the nodes shape rules asked about.
-    pub watched: HashMap<Range<usize>, Value>,
-}
-
-/// The bytes an edit of `range` can change flow in: the outermost functions containing its ends
-/// (nested functions and the path through them included). `None` when the edit touches
-/// module-level code, whose constants every function reads: then everything is re-analysed.
+/// The outermost functions containing both ends of `range` (nested functions and the code
+/// between them included); `None` when an end lies in module-level code.
 pub(crate) fn functions_around(
     language: Language,
     tree: &Tree,
     range: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let adapter = adapter::for_language(language);
-    let outermost = |offset: usize| {
-        let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
-        let mut found = None;
-        loop {
-            if adapter.is_function(node.kind()) {
-                found = Some(node.byte_range());
-            }
-            match node.parent() {
-                Some(parent) => node = parent,
-                None => return found,
-            }
-        }
-    };
-    let start = outermost(range.start)?;
-    let end = outermost(range.end.saturating_sub(1).max(range.start))?;
-    Some(start.start.min(end.start)..start.end.max(end.end))
+    reach::functions_around(adapter::for_language(language), tree, range)
 }
 
 /// Whether `old` (the previous parse, edited with `Tree::edit` in step with the text) and `new`
@@ -242,17 +222,15 @@ impl FlowRules {
         Ok(())
     }
 
-    /// Analyses the functions of `tree` that intersect `range` (all when `None`), recording the
-    /// values of the `watch` nodes.
-    pub fn analyze(
-        &self,
+    /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the
+    /// rules' source queries matched.
+    pub fn file<'t, 'r>(
+        &'r self,
         language: Language,
-        text: &str,
-        tree: &Tree,
-        names: &Names,
-        watch: HashSet<Range<usize>>,
-        range: Option<Range<usize>>,
-    ) -> FlowResult {
+        text: &'t str,
+        tree: &'t Tree,
+        names: &'r Names,
+    ) -> FileFlow<'t, 'r> {
         let root = tree.root_node();
         let mut query_sources = HashMap::new();
         for (query, label, mask) in &self.queries {
@@ -277,20 +255,14 @@ impl FlowRules {
                 }
             }
         }
-        let mut file = core::FileFlow::new(
+        FileFlow::new(
             adapter::for_language(language),
             self,
             names,
             text,
             root,
             query_sources,
-            watch,
-        );
-        file.run(range);
-        FlowResult {
-            hits: file.hits.into_inner(),
-            watched: file.watched.into_inner(),
-        }
+        )
     }
 
     /// Whether rule `bit` trusts a value starting with `prefix`.

@@ -43,6 +43,10 @@ impl Adapter for Rust {
         matches!(kind, "function_item" | "closure_expression")
     }
 
+    fn annotates_next(&self, kind: &str) -> bool {
+        matches!(kind, "attribute_item" | "line_comment" | "block_comment")
+    }
+
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             "function_item" | "closure_expression" | "struct_item" | "enum_item" | "trait_item"

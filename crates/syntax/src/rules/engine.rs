@@ -288,16 +288,17 @@ impl RuleSet {
             }
         }
         let mut names = context.into_names();
-        self.run_flow(language, tree, &lines, None, &mut names, &mut matched);
+        let outline = self.flow_whole_file(language, tree, &lines, &mut names, &mut matched);
         RuleFindings {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines, Some(&folded)),
             stale: Vec::new(),
-            dirty: None,
+            dirty: Vec::new(),
             reusable: false,
             incomplete,
             names,
+            outline,
         }
     }
 
@@ -313,6 +314,7 @@ impl RuleSet {
         let mut reusable = false;
         let mut incomplete = Vec::new();
         let mut names = None;
+        let mut outline = None;
         if let (Some(language), Some(tree)) = (language, tree) {
             match self.compiled(language) {
                 Ok(Some(compiled)) => {
@@ -334,17 +336,18 @@ impl RuleSet {
                 Ok(None) => reusable = true,
                 Err(_) => {}
             }
-            self.run_flow(language, tree, &lines, None, &mut names, &mut matched);
+            outline = self.flow_whole_file(language, tree, &lines, &mut names, &mut matched);
         }
         RuleFindings {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(language, text, tree, &lines, None),
             stale: Vec::new(),
-            dirty: None,
+            dirty: Vec::new(),
             reusable,
             incomplete,
             names,
+            outline,
         }
     }
 

@@ -16,7 +16,7 @@ pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
-use super::adapter::{Adapter, Function, text_of};
+use super::adapter::{Adapter, Function, Stmt, named_children, text_of};
 use super::spec::SourceKind;
 use crate::names::Names;
 use std::cell::{Cell, RefCell};
@@ -66,6 +66,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     in_progress: RefCell<HashSet<(usize, usize)>>,
     /// Nodes whose value a shape rule asks about.
     watch: HashSet<Range<usize>>,
+    /// Each module-level statement that binds names, with them (a name may repeat): filled by
+    /// the module pass.
+    pub bindings: Vec<(Range<usize>, String)>,
     pub watched: RefCell<HashMap<Range<usize>, Value>>,
     pub hits: RefCell<Vec<SinkHit>>,
     /// How deep `eval` and `block` are nested right now: hostile input (50,000 chained `+`,
@@ -96,7 +99,6 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         text: &'t str,
         root: Node<'t>,
         query_sources: HashMap<Range<usize>, (String, u64)>,
-        watch: HashSet<Range<usize>>,
     ) -> Self {
         let mut functions = Vec::new();
         adapter.functions(root, text, &mut functions);
@@ -117,66 +119,109 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             module_env: Env::new(),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
-            watch,
+            watch: HashSet::new(),
+            bindings: Vec::new(),
             watched: RefCell::default(),
             hits: RefCell::default(),
             depth: Cell::new(0),
         }
     }
 
-    /// Analyses every function whose range intersects `range` (all when `None`); the module's
-    /// own statements first, so functions see its constants.
-    pub fn run(&mut self, range: Option<Range<usize>>) {
-        if let Some(module) = self.functions.first()
-            && module.node.parent().is_none()
-        {
-            let mut hits = Vec::new();
-            let (env, _) = self.pass(0, None, Env::new(), &mut hits);
-            self.module_env = env;
-            self.record(0, hits, &range);
-        }
-        // After an edit: the functions it touched, and the callers of those (a helper's summary
-        // may have changed).
-        let touched: Vec<&str> = match &range {
-            Some(r) => self
-                .functions
-                .iter()
-                .filter(|f| f.node.parent().is_some() && overlaps(&f.node.byte_range(), r))
-                .filter_map(|f| f.name.as_deref())
-                .collect(),
-            None => Vec::new(),
-        };
+    /// The nodes the rules' source queries captured, with their label and rule bits.
+    pub fn query_sources(&self) -> &HashMap<Range<usize>, (String, u64)> {
+        &self.query_sources
+    }
+
+    /// Every function of the file, the module's own statements first (when the module is
+    /// one).
+    pub fn functions(&self) -> &[Function<'t>] {
+        &self.functions
+    }
+
+    /// Analyses every function whose range intersects one of `ranges` (all when `None`),
+    /// recording the values of the `watch` nodes; the module's own statements first, so
+    /// functions see its constants. After an edit the caller passes the functions it touched
+    /// and every function that calls them or reads a name it bound (see `flow::reach`).
+    pub fn run(&mut self, watch: HashSet<Range<usize>>, ranges: Option<&[Range<usize>]>) {
+        self.watch = watch;
+        // As if nothing had run before: summaries made while the module pass of an earlier
+        // `module_pass` call ran saw no module constants and recorded no watched
+        // values.
+        self.summaries.borrow_mut().clear();
+        let hits = self.module_pass();
+        self.record(0, hits, ranges);
         for index in 0..self.functions.len() {
             let node = self.functions[index].node;
             if node.parent().is_none() {
                 continue;
             }
-            if let Some(r) = &range
-                && !overlaps(&node.byte_range(), r)
+            if let Some(ranges) = ranges
+                && !ranges.iter().any(|r| overlaps(&node.byte_range(), r))
             {
-                let body = text_of(node, self.text);
-                if !touched
-                    .iter()
-                    .any(|name| body.contains(&format!("{name}(")))
-                {
-                    continue;
-                }
+                continue;
             }
             let mut hits = Vec::new();
             self.pass(index, None, self.module_env.clone(), &mut hits);
-            self.record(index, hits, &range);
+            self.record(index, hits, ranges);
         }
     }
 
-    fn record(&self, function: usize, hits: Vec<SinkHit>, range: &Option<Range<usize>>) {
+    /// Runs the module's own statements in order, leaving what they bind in `module_env` and,
+    /// per top-level statement, the names whose value it changed in `bindings`. Its sink hits.
+    pub fn module_pass(&mut self) -> Vec<SinkHit> {
+        let mut hits = Vec::new();
+        let mut bindings = Vec::new();
+        let Some(module) = self.functions.first().filter(|m| m.node.parent().is_none()) else {
+            return hits;
+        };
+        let root = module.node;
+        self.module_env = Env::new();
+        let mut pass = Pass {
+            env: Env::new(),
+            returned: None,
+            function: 0,
+            parameter: None,
+            hits: &mut hits,
+        };
+        // One statement at a time, as `block` would run them, so that each one's bindings are
+        // known by its bytes.
+        let statements = match self.adapter.stmt(root, self.text) {
+            Stmt::Block => named_children(root),
+            _ => vec![root],
+        };
+        if let Some(_guard) = self.deeper() {
+            for statement in statements {
+                let skipped = matches!(self.adapter.stmt(statement, self.text), Stmt::Skip);
+                let before = (!skipped).then(|| pass.env.clone());
+                self.block(statement, &mut pass);
+                let Some(before) = before else { continue };
+                let changed = pass
+                    .env
+                    .iter()
+                    .filter(|(k, v)| before.get(*k).is_none_or(|b| !b.same_as(v)))
+                    .map(|(k, _)| k)
+                    .chain(before.keys().filter(|k| !pass.env.contains_key(*k)));
+                for key in changed {
+                    bindings.push((statement.byte_range(), key.clone()));
+                }
+            }
+        }
+        self.module_env = pass.env;
+        self.bindings = bindings;
+        hits
+    }
+
+    fn record(&self, function: usize, hits: Vec<SinkHit>, ranges: Option<&[Range<usize>]>) {
         let node = self.functions[function].node;
         let mut all = self.hits.borrow_mut();
         for hit in hits {
             // The module pass sees only module-level statements; keep what lies in range.
             if node.parent().is_none()
-                && range
-                    .as_ref()
-                    .is_some_and(|r| hit.extent.end < r.start || hit.extent.start > r.end)
+                && ranges.is_some_and(|ranges| {
+                    !ranges
+                        .iter()
+                        .any(|r| hit.extent.end >= r.start && hit.extent.start <= r.end)
+                })
             {
                 continue;
             }

@@ -120,6 +120,28 @@ impl Value {
         }
     }
 
+    /// Whether the two are the same value: the same taint (its origin and steps shared, not
+    /// merely equal), the same clean bits and prefix. A value bound again, even to something
+    /// equal, is not the same: the module pass reads its statements' bindings from this.
+    pub(super) fn same_as(&self, other: &Value) -> bool {
+        let same_taint = match (&self.taint, &other.taint) {
+            (None, None) => true,
+            (Some(a), Some(b)) => {
+                Rc::ptr_eq(&a.origin, &b.origin)
+                    && a.rules == b.rules
+                    && a.parameter == b.parameter
+                    && a.via == b.via
+                    && match (&a.steps, &b.steps) {
+                        (None, None) => true,
+                        (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+                        _ => false,
+                    }
+            }
+            _ => false,
+        };
+        same_taint && self.clean == other.clean && self.prefix == other.prefix
+    }
+
     /// The taint that counts for rule `bit`.
     pub fn taint_for(&self, bit: u64) -> Option<&Taint> {
         self.taint.as_ref().filter(|t| t.rules & bit != 0)

@@ -6,7 +6,7 @@
 use super::incremental::Matched;
 use super::{RuleSet, finding};
 use crate::finding::{Finding, FlowPoint, FlowTrace};
-use crate::flow::{FlowRules, SinkHit, Step, Value};
+use crate::flow::{FileFlow, FlowRules, Outline, SinkHit, Step, Value};
 use crate::lang::Language;
 use crate::names::Names;
 use crate::rules::RuleError;
@@ -21,44 +21,60 @@ impl RuleSet {
         self.flow[language as usize].get_or_init(|| FlowRules::compile(&self.rules, language))
     }
 
-    /// Runs flow over the functions of `tree` (of `lines`' text) intersecting `range` (all when `None`): refines
-    /// the shape matches in `matched` that asked for it and adds the taint rules' findings.
-    pub(super) fn run_flow(
+    /// Runs flow over the whole of `tree` (of `lines`' text), reading the file's imports into
+    /// `names` if no predicate did (sinks and sources name canonical callees). The file's
+    /// outline, for the next re-check; `None` when no taint rule applies.
+    pub(super) fn flow_whole_file(
         &self,
         language: Language,
         tree: &Tree,
         lines: &LineIndex<'_>,
-        range: Option<Range<usize>>,
         names: &mut Option<Names>,
         matched: &mut Vec<Matched>,
-    ) {
+    ) -> Option<Outline> {
         let Ok(Some(flow)) = self.flow(language) else {
-            return;
+            return None;
         };
         let text = lines.text();
-        // Sinks and sources name canonical callees: read the file's imports if no predicate did.
         let names = names.get_or_insert_with(|| Names::of(language, tree, text.as_bytes()));
+        let mut file = flow.file(language, text, tree, names);
+        self.run_flow(flow, &mut file, lines, None, matched);
+        Some(Outline::of(&file))
+    }
+
+    /// Runs `file`'s flow analysis over its functions intersecting `ranges` (all when `None`):
+    /// refines the shape matches in `matched` that asked for it and adds the taint rules'
+    /// findings.
+    pub(super) fn run_flow(
+        &self,
+        flow: &FlowRules,
+        file: &mut FileFlow<'_, '_>,
+        lines: &LineIndex<'_>,
+        ranges: Option<&[Range<usize>]>,
+        matched: &mut Vec<Matched>,
+    ) {
         let watch: HashSet<Range<usize>> = matched
             .iter()
             .filter_map(|m| m.refine.as_ref().map(|(_, r)| r.clone()))
             .collect();
-        let result = flow.analyze(language, text, tree, names, watch, range);
+        file.run(watch, ranges);
+        let (hits, watched) = (file.hits.take(), file.watched.take());
         matched.retain_mut(|m| {
-            let Some((rule, watched)) = m.refine.take() else {
+            let Some((rule, watched_node)) = m.refine.take() else {
                 return true;
             };
             let Some(bit) = flow.bit_of(rule) else {
                 return true;
             };
-            match result.watched.get(&watched) {
+            match watched.get(&watched_node) {
                 Some(value) => refine(m, value, bit, lines),
                 None => true,
             }
         });
-        for hit in result.hits {
+        for hit in hits {
             let found = self.hit_finding(flow, hit, lines);
-            // A re-check also re-analyses callers of an edited helper: their other findings
-            // are already kept.
+            // A re-check also re-analyses callers of an edited helper and the module's
+            // statements: their other findings are already kept.
             if matched.iter().any(|m| {
                 m.finding.rule_id == found.finding.rule_id && m.finding.span == found.finding.span
             }) {

@@ -8,6 +8,12 @@
 //! - every match whose root intersects `dirty` is found again by the limited cursor;
 //! - previous matches that intersect `dirty` are dropped: they are either found again or gone.
 //!
+//! `dirty` is a set of ranges, not one: edits far apart (a burst of keystrokes, a helper and its
+//! callers) would otherwise widen it over everything between them. Flow grows it to whatever
+//! the edits can change in data flow (`flow::reach`): the functions around them, the callers
+//! of a function they defined, removed or changed, the code naming a module-level binding they
+//! changed, so a module-level edit (a pasted or deleted function) re-checks only that.
+//!
 //! Regex rules are cheap and may match across lines, so they always run over the whole text.
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
@@ -15,6 +21,7 @@
 use super::{LineIndex, MatchContext, RuleSet};
 use crate::analysis::Incomplete;
 use crate::finding::Finding;
+use crate::flow::Outline;
 use crate::lang::Language;
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -44,8 +51,9 @@ pub struct RuleFindings {
     /// well still hold, so the per-item check ([`RuleSet::check_items`]) keeps showing them
     /// until the full re-check decides. A full re-check never reads them.
     pub(super) stale: Vec<Finding>,
-    /// The bytes of the current text changed since these findings were computed.
-    pub(super) dirty: Option<Range<usize>>,
+    /// The bytes of the current text changed since these findings were computed, and the
+    /// paths of the flow findings the changes cut through (in no order, may overlap).
+    pub(super) dirty: Vec<Range<usize>>,
     /// False when the matches carry no root extents (the language's queries could not be given
     /// root captures) or matching stopped early: only a full check is then correct.
     pub(super) reusable: bool,
@@ -54,6 +62,9 @@ pub struct RuleFindings {
     /// The file's name table, when some `#resolves-to?` predicate read it: kept matches (and
     /// kept non-matches) depend on it, so a re-check whose table differs starts over.
     pub(super) names: Option<crate::names::Names>,
+    /// The file's named functions and module-level bindings, followed through the edits since:
+    /// a re-check needs the names an edit removed. `None` when no taint rule applies.
+    pub(super) outline: Option<Outline>,
 }
 
 impl RuleFindings {
@@ -85,7 +96,14 @@ impl RuleFindings {
 
     /// Whether the text changed since these findings were computed.
     pub fn edited(&self) -> bool {
-        self.dirty.is_some()
+        !self.dirty.is_empty()
+    }
+
+    /// One range covering every change since these findings were computed.
+    pub(super) fn dirty_cover(&self) -> Option<Range<usize>> {
+        let start = self.dirty.iter().map(|r| r.start).min()?;
+        let end = self.dirty.iter().map(|r| r.end).max()?;
+        Some(start..end)
     }
 
     /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
@@ -104,9 +122,13 @@ impl RuleFindings {
         };
         // A dropped flow finding's path may run through code the edit did not touch (a caller
         // of an edited helper): the re-check must look there again.
-        let mut reach = start..new_end;
+        for dirty in &mut self.dirty {
+            *dirty = map(dirty.start)..map(dirty.end);
+        }
+        self.dirty.push(start..new_end);
         let shift = |finding: &mut Finding| follow_edit(finding, start, old_end, new_end);
         let mut stale = Vec::new();
+        let mut reach = Vec::new();
         self.matched.retain_mut(|m| {
             if m.extent.end <= start {
                 true
@@ -115,7 +137,7 @@ impl RuleFindings {
                 follow_edit(&mut m.finding, start, old_end, new_end)
             } else {
                 if m.message.is_some() {
-                    reach = reach.start.min(map(m.extent.start))..reach.end.max(map(m.extent.end));
+                    reach.push(map(m.extent.start)..map(m.extent.end));
                 }
                 stale.push(m.finding.clone());
                 false
@@ -126,10 +148,14 @@ impl RuleFindings {
         // Regex findings the edit did not touch stay for the per-item check; a full re-check
         // recomputes them all.
         self.scanned.retain_mut(shift);
-        self.dirty = Some(match &self.dirty {
-            None => reach,
-            Some(dirty) => map(dirty.start).min(reach.start)..map(dirty.end).max(reach.end),
-        });
+        self.dirty.extend(reach);
+        // Many keystrokes in one place stay one range.
+        if self.dirty.len() > 8 {
+            self.dirty = crate::flow::merge_ranges(std::mem::take(&mut self.dirty));
+        }
+        if let Some(outline) = &mut self.outline {
+            outline.edit(start, old_end, new_end);
+        }
     }
 }
 
@@ -189,56 +215,59 @@ impl RuleSet {
         let lines = LineIndex::new(text);
         let mut matched = Vec::new();
         let mut incomplete = Vec::new();
-        let flows = matches!(self.flow(language), Ok(Some(_)));
-        let mut dirty = widen(previous.dirty.clone(), old_tree, tree, text.len());
-        if flows && let Some(edited) = dirty.clone() {
+        let mut dirty = widen(&previous.dirty, old_tree, tree, text.len());
+        let flow = match self.flow(language) {
+            Ok(Some(flow)) => Some(flow),
+            _ => None,
+        };
+        let mut file = None;
+        if let Some(flow) = flow
+            && !dirty.is_empty()
+        {
             // An edit that opens or closes a function (a brace typed or deleted) moves what is
-            // module-level code after it, whose constants every function reads: flow can look
-            // at the functions around the edit alone only when they are the same ones before
-            // and after it (and it lies inside one). While the text does not parse, error
-            // recovery decides where functions end, and one keystroke can move a function's end
-            // (and so what is module-level) far from the edit: then the whole module-level
-            // structure must be the same. Otherwise everything is re-checked.
-            let around = crate::flow::functions_around(language, tree, &edited);
+            // module-level code after it: flow can trust the functions around each change only
+            // when they are the same ones before and after it. While the text does not parse,
+            // error recovery decides where functions end, and one keystroke can move a
+            // function's end (and so what is module-level) far from the edit: then the whole
+            // module-level structure must be the same. Otherwise everything is re-checked.
             let same_functions = if tree.root_node().has_error() || old_tree.root_node().has_error()
             {
                 crate::flow::same_module_structure(language, old_tree, tree)
             } else {
-                around == crate::flow::functions_around(language, old_tree, &edited)
+                dirty.iter().all(|range| {
+                    crate::flow::functions_around(language, tree, range)
+                        == crate::flow::functions_around(language, old_tree, range)
+                })
             };
-            if around.is_none() || !same_functions {
+            let Some(old_outline) = previous.outline.as_ref().filter(|_| same_functions) else {
                 return self.check_tracked(Some(language), text, Some(tree));
-            }
-            // Flow findings and refined matches depend on whole functions and on every point of
-            // their paths: grow the range to the functions around it and to the paths of the
-            // findings it touches, until it stands still.
-            let mut range = edited;
-            let mut settled = false;
-            for _ in 0..4 {
-                let Some(functions) = crate::flow::functions_around(language, tree, &range) else {
-                    return self.check_tracked(Some(language), text, Some(tree));
-                };
-                let mut grown = range.start.min(functions.start)..range.end.max(functions.end);
-                for m in &previous.matched {
-                    if m.extent.start < grown.end && grown.start < m.extent.end {
-                        grown = grown.start.min(m.extent.start)..grown.end.max(m.extent.end);
-                    }
-                }
-                settled = grown == range;
-                range = grown;
-                if settled {
-                    break;
-                }
-            }
-            if !settled {
+            };
+            // Flow findings and refined matches depend on whole functions, the helpers they
+            // call, the module-level bindings they read and every point of their paths: grow
+            // the ranges to all of that (`flow::reach`).
+            let mut flow_file = flow.file(language, text, tree, context.names());
+            flow_file.module_pass();
+            let new_outline = Outline::of(&flow_file);
+            let extents: Vec<Range<usize>> =
+                previous.matched.iter().map(|m| m.extent.clone()).collect();
+            let Some(reached) = crate::flow::reach(
+                language,
+                text,
+                tree,
+                &dirty,
+                old_outline,
+                &new_outline,
+                &extents,
+            ) else {
                 return self.check_tracked(Some(language), text, Some(tree));
-            }
-            dirty = Some(range);
+            };
+            dirty = reached;
+            file = Some((flow, flow_file));
         }
         let stands = |extent: &Range<usize>| {
-            dirty
-                .as_ref()
-                .is_none_or(|d| extent.start >= d.end || extent.end <= d.start)
+            !dirty
+                .iter()
+                .any(|d| extent.start < d.end && d.start < extent.end)
         };
         for mut kept in previous.matched.into_iter().filter(|m| stands(&m.extent)) {
             relocate(&mut kept.finding, &lines);
@@ -247,37 +276,54 @@ impl RuleSet {
             }
             matched.push(kept);
         }
-        if let (Some(compiled), Some(dirty)) = (compiled, &dirty) {
-            incomplete.extend(self.run_queries(
-                compiled,
-                &context,
-                tree,
-                &lines,
-                Some(dirty.clone()),
-                &mut matched,
-                &mut crate::analysis::Budget::for_text(text.len()),
-            ));
+        if let Some(compiled) = compiled {
+            let kept = matched.len();
+            let mut budget = crate::analysis::Budget::for_text(text.len());
+            for range in &dirty {
+                // One budget for all: once spent, the later ranges would stop at once.
+                if let Some(stopped) = self.run_queries(
+                    compiled,
+                    &context,
+                    tree,
+                    &lines,
+                    Some(range.clone()),
+                    &mut matched,
+                    &mut budget,
+                ) {
+                    incomplete.push(stopped);
+                    break;
+                }
+            }
+            // A match whose root spans two ranges (one rooted at the module) is found in each.
+            let mut seen = std::collections::HashSet::new();
+            let mut index = 0;
+            matched.retain(|m| {
+                index += 1;
+                index <= kept
+                    || seen.insert((
+                        m.finding.rule_id.clone(),
+                        m.finding.span.start_byte,
+                        m.finding.span.end_byte,
+                        m.extent.clone(),
+                    ))
+            });
         }
-        let mut names = context.into_names().or(previous.names);
-        if flows && let Some(dirty) = dirty {
-            self.run_flow(
-                language,
-                tree,
-                &lines,
-                Some(dirty),
-                &mut names,
-                &mut matched,
-            );
+        let mut outline = previous.outline;
+        if let Some((flow, mut flow_file)) = file {
+            self.run_flow(flow, &mut flow_file, &lines, Some(&dirty), &mut matched);
+            outline = Some(Outline::of(&flow_file));
         }
+        let names = context.into_names().or(previous.names);
         RuleFindings {
             rule_set: self.id,
             matched,
             scanned: self.run_regexes(Some(language), text, Some(tree), &lines, None),
             stale: Vec::new(),
-            dirty: None,
+            dirty: Vec::new(),
             reusable: incomplete.is_empty(),
             incomplete,
             names,
+            outline,
         }
     }
 }
@@ -324,22 +370,25 @@ fn follow_edit(finding: &mut Finding, start: usize, old_end: usize, new_end: usi
     true
 }
 
-/// The edited bytes plus every range whose syntax changed, grown by a byte on each side so that
-/// nodes touching an edit (an identifier typed onto) and zero-width edits (a deletion) count.
+/// The edited bytes plus every range whose syntax changed, each grown by a byte on each side
+/// so that nodes touching an edit (an identifier typed onto) and zero-width edits (a deletion)
+/// count. Sorted and disjoint.
 fn widen(
-    dirty: Option<Range<usize>>,
+    dirty: &[Range<usize>],
     old_tree: &Tree,
     tree: &Tree,
     text_len: usize,
-) -> Option<Range<usize>> {
-    let mut range = dirty;
-    for changed in old_tree.changed_ranges(tree) {
-        range = Some(match range {
-            None => changed.start_byte..changed.end_byte,
-            Some(r) => r.start.min(changed.start_byte)..r.end.max(changed.end_byte),
-        });
-    }
-    range.map(|r| r.start.saturating_sub(1)..(r.end + 1).min(text_len.max(1)))
+) -> Vec<Range<usize>> {
+    let changed = old_tree
+        .changed_ranges(tree)
+        .map(|changed| changed.start_byte..changed.end_byte);
+    let grown = dirty
+        .iter()
+        .cloned()
+        .chain(changed)
+        .map(|r| r.start.saturating_sub(1)..(r.end + 1).min(text_len.max(1)))
+        .collect();
+    crate::flow::merge_ranges(grown)
 }
 
 /// Recomputes a kept finding's line and column positions from its (shifted) byte offsets.

@@ -44,7 +44,7 @@ impl RuleSet {
         if previous.rule_set != self.id {
             return None;
         }
-        let region = touched_items(text, edited_tree, previous.dirty.clone()?);
+        let region = touched_items(text, edited_tree, previous.dirty_cover()?);
         if region.len() * MAX_SHARE > text.len() {
             return None;
         }
@@ -76,10 +76,11 @@ impl RuleSet {
             matched: Vec::new(),
             scanned: findings,
             stale: Vec::new(),
-            dirty: None,
+            dirty: Vec::new(),
             reusable: false,
             incomplete: previous.incomplete.clone(),
             names: None,
+            outline: None,
         })
     }
 }

@@ -1,0 +1,158 @@
+//! What a file defines by name, with the bytes of each definition: every named function and
+//! the names each module-level statement binds. Kept with one version's findings and moved
+//! through every edit ([`Outline::edit`]), it tells the next re-check which names the edits
+//! removed or changed — the old text is gone by then — so that `flow::reach` can analyse
+//! their callers and readers again.
+
+use super::FileFlow;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// A file's named definitions, and the names of those edits touched since it was made.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// `(bytes, name)` of every named function, method and named lambda.
+    pub(super) functions: Vec<(Range<usize>, String)>,
+    /// `(bytes of the statement, name)` of every module-level binding (a constant, an object
+    /// a module-level call fills).
+    pub(super) bindings: Vec<(Range<usize>, String)>,
+    /// `(bytes, label, rule bits)` of every node a source query captured, sorted. A source
+    /// query can look at the whole file (a `"use server"` directive on its first line makes
+    /// every exported function's parameters sources), so what it captures can change far from
+    /// an edit.
+    pub(super) sources: Vec<(Range<usize>, String, u64)>,
+    /// Functions an edit since overlapped: removed, renamed or changed.
+    pub(super) edited_functions: BTreeSet<String>,
+    /// Module-level bindings an edit since overlapped.
+    pub(super) edited_bindings: BTreeSet<String>,
+}
+
+impl Outline {
+    /// The outline of the file `flow` analyses, after its module pass.
+    pub(crate) fn of(flow: &FileFlow<'_, '_>) -> Outline {
+        Outline {
+            functions: flow
+                .functions()
+                .iter()
+                .filter_map(|f| Some((f.node.byte_range(), f.name.clone()?)))
+                .collect(),
+            bindings: flow.bindings.clone(),
+            sources: {
+                let mut sources: Vec<(Range<usize>, String, u64)> = flow
+                    .query_sources()
+                    .iter()
+                    .map(|(bytes, (label, bits))| (bytes.clone(), label.clone(), *bits))
+                    .collect();
+                sources.sort_by_key(|s| (s.0.start, s.0.end));
+                sources
+            },
+            edited_functions: BTreeSet::new(),
+            edited_bindings: BTreeSet::new(),
+        }
+    }
+
+    /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
+    /// `new_end`. A definition the change overlaps is dropped and its name remembered; later
+    /// ones shift.
+    pub fn edit(&mut self, start: usize, old_end: usize, new_end: usize) {
+        let follow = |entries: &mut Vec<(Range<usize>, String)>, edited: &mut BTreeSet<String>| {
+            entries.retain_mut(|(bytes, name)| {
+                if bytes.end <= start {
+                    true
+                } else if bytes.start >= old_end {
+                    *bytes = bytes.start - old_end + new_end..bytes.end - old_end + new_end;
+                    true
+                } else {
+                    edited.insert(std::mem::take(name));
+                    false
+                }
+            });
+        };
+        follow(&mut self.functions, &mut self.edited_functions);
+        follow(&mut self.bindings, &mut self.edited_bindings);
+        // A source the edit overlapped lies in the edited range, which is analysed again.
+        self.sources.retain_mut(|(bytes, _, _)| {
+            if bytes.end <= start {
+                true
+            } else if bytes.start >= old_end {
+                *bytes = bytes.start - old_end + new_end..bytes.end - old_end + new_end;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// Where the captured sources of `self` and `other` differ: a node captured in one and not
+    /// the other, or with another label or rule bits.
+    pub(super) fn sources_differing<'a>(
+        &'a self,
+        other: &'a Outline,
+    ) -> impl Iterator<Item = &'a Range<usize>> + 'a {
+        let missing_from = |a: &'a [(Range<usize>, String, u64)],
+                            b: &'a [(Range<usize>, String, u64)]| {
+            a.iter()
+                .filter(move |entry| {
+                    b.binary_search_by(|probe| {
+                        (probe.0.start, probe.0.end).cmp(&(entry.0.start, entry.0.end))
+                    })
+                    .map_or(true, |i| b[i] != **entry)
+                })
+                .map(|entry| &entry.0)
+        };
+        missing_from(&self.sources, &other.sources)
+            .chain(missing_from(&other.sources, &self.sources))
+    }
+
+    /// Names of the functions and of the bindings whose definitions overlap one of `ranges`.
+    pub(super) fn defined_in(&self, ranges: &[Range<usize>]) -> (Vec<&str>, Vec<&str>) {
+        (
+            names_in(&self.functions, ranges),
+            names_in(&self.bindings, ranges),
+        )
+    }
+}
+
+fn names_in<'a>(entries: &'a [(Range<usize>, String)], ranges: &[Range<usize>]) -> Vec<&'a str> {
+    entries
+        .iter()
+        .filter(|(bytes, _)| {
+            ranges
+                .iter()
+                .any(|r| bytes.start < r.end && r.start < bytes.end)
+        })
+        .map(|(_, name)| name.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline() -> Outline {
+        Outline {
+            functions: vec![(0..10, "a".into()), (20..30, "b".into())],
+            bindings: vec![(12..18, "X".into())],
+            ..Outline::default()
+        }
+    }
+
+    #[test]
+    fn an_edit_remembers_the_names_it_overlapped_and_moves_the_rest() {
+        let mut outline = outline();
+        // Replace bytes 15..22 (the end of the binding, the start of `b`) with one byte.
+        outline.edit(15, 22, 16);
+        assert_eq!(outline.functions, vec![(0..10, "a".to_string())]);
+        assert!(outline.bindings.is_empty());
+        assert_eq!(outline.edited_functions.iter().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(outline.edited_bindings.iter().collect::<Vec<_>>(), ["X"]);
+        // An insertion right before a definition moves it.
+        let mut outline = Outline {
+            functions: vec![(20..30, "b".into())],
+            ..Outline::default()
+        };
+        outline.edit(20, 20, 25);
+        assert_eq!(outline.functions, vec![(25..35, "b".to_string())]);
+        assert!(outline.edited_functions.is_empty());
+    }
+}

@@ -1,0 +1,329 @@
+//! How far an edit reaches in data flow: which parts of the new text a re-check must analyse
+//! again so that it finds what a full analysis finds.
+//!
+//! One function's analysis reads, besides its own body, the module-level bindings it names
+//! (the module pass's environment) and the summaries of the local helpers it calls, found by
+//! name. So an edit reaches:
+//! - the unit it lies in: the outermost function around it or, at module level, the top-level
+//!   items it touches (a decorator, a class line or an attribute belongs with what it annotates);
+//! - every function that calls a function the edit defined, removed or changed, and so on up
+//!   the callers, since a helper's summary is part of its callers' analysis;
+//! - every unit that names a module-level binding the edit added, removed or changed, since
+//!   its value is every function's starting point;
+//! - every unit holding a node the rules' source queries capture differently (a query may look
+//!   at the whole file: a `"use server"` directive makes every exported function's parameters
+//!   sources);
+//! - the earlier findings whose path the grown region cuts through.
+//!
+//! Names are matched as words in the text, so a mention in a comment or string counts too
+//! (more work, never a missed change); a call counts unless it is the definition's own name or
+//! a method called on something other than `self`/`this`/`cls`/`Self`, which flow never
+//! resolves to a local helper. The old text is gone by the time of the re-check: the names the
+//! edits removed come from the previous version's [`Outline`], moved through the edits.
+
+use super::Outline;
+use super::adapter::{self, Adapter};
+use crate::lang::Language;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use tree_sitter::{Node, Tree};
+
+/// Each round follows one more level of callers; beyond this many the region is not settling
+/// and a full analysis is as good.
+const MAX_ROUNDS: usize = 16;
+
+/// The receivers on which a called method can be a local helper (`calls.rs`, `helper`).
+const SELF_RECEIVERS: &[&str] = &["self", "this", "Self", "cls"];
+
+/// The ranges of `tree` (the new text, `text`) flow must analyse again after edits of `edited`,
+/// given the previous version's outline edited since (`old`), the new one (`new`) and the
+/// extents of the previous findings kept so far, in new coordinates. Sorted and disjoint.
+/// `None` when they grow past half the text: a full analysis then costs about the same.
+pub(crate) fn reach(
+    language: Language,
+    text: &str,
+    tree: &Tree,
+    edited: &[Range<usize>],
+    old: &Outline,
+    new: &Outline,
+    extents: &[Range<usize>],
+) -> Option<Vec<Range<usize>>> {
+    let adapter = adapter::for_language(language);
+    // Nodes a source query captures differently now (the query looked beyond the edit).
+    let sources_changed: Vec<Range<usize>> = old.sources_differing(new).cloned().collect();
+    let mut ranges = merge(edited.iter().cloned().chain(sources_changed).collect());
+    let mut called: BTreeSet<&str> = old.edited_functions.iter().map(|n| n.as_str()).collect();
+    let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
+    let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
+    for _ in 0..MAX_ROUNDS {
+        let mut grown = ranges.clone();
+        for range in &ranges {
+            grown.extend(units(adapter, tree, range));
+        }
+        grown.extend(
+            extents
+                .iter()
+                .filter(|e| ranges.iter().any(|r| e.start < r.end && r.start < e.end))
+                .cloned(),
+        );
+        let (functions, bindings) = new.defined_in(&ranges);
+        called.extend(functions);
+        read.extend(bindings.into_iter().map(head));
+        let pending_called: Vec<&str> = called.difference(&searched_called).copied().collect();
+        let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
+        for word in words(text, &pending_called) {
+            if may_call_local(adapter, tree, text, &word) {
+                grown.extend(units(adapter, tree, &word));
+            }
+        }
+        for word in words(text, &pending_read) {
+            grown.extend(units(adapter, tree, &word));
+        }
+        let settled = pending_called.is_empty() && pending_read.is_empty();
+        searched_called.extend(pending_called);
+        searched_read.extend(pending_read);
+        let grown = merge(grown);
+        if grown.iter().map(|r| r.len()).sum::<usize>() * 2 > text.len() {
+            return None;
+        }
+        if settled && grown == ranges {
+            return Some(ranges);
+        }
+        ranges = grown;
+    }
+    None
+}
+
+/// A binding's variable: `config` for `config.debug`.
+fn head(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
+}
+
+/// Sorted, with overlapping and touching ranges joined.
+pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// What an edit of `range` makes flow look at again: the outermost function around both its
+/// ends, or else every top-level item it touches, with the items those annotate.
+fn units(adapter: &dyn Adapter, tree: &Tree, range: &Range<usize>) -> Vec<Range<usize>> {
+    if let Some(functions) = functions_around(adapter, tree, range) {
+        return vec![functions];
+    }
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    let mut units = Vec::new();
+    let mut annotating = false;
+    for item in root.children(&mut cursor) {
+        // Touching counts: typing right after an item's last byte extends it.
+        let touched = item.end_byte() >= range.start && item.start_byte() <= range.end;
+        if touched || annotating {
+            units.push(item.byte_range());
+            // An attribute (or a comment between attributes) belongs to the item after it.
+            annotating = adapter.annotates_next(item.kind());
+        } else if item.start_byte() > range.end {
+            break;
+        }
+    }
+    units
+}
+
+/// The outermost functions containing both ends of `range` (and the code between them);
+/// `None` when an end lies in module-level code.
+pub(super) fn functions_around(
+    adapter: &dyn Adapter,
+    tree: &Tree,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let start = outermost_function(adapter, tree, range.start)?;
+    let end = outermost_function(adapter, tree, range.end.saturating_sub(1).max(range.start))?;
+    Some(start.start.min(end.start)..start.end.max(end.end))
+}
+
+/// The bytes of the outermost function around `offset`, if it lies in one.
+fn outermost_function(adapter: &dyn Adapter, tree: &Tree, offset: usize) -> Option<Range<usize>> {
+    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+    let mut found = None;
+    loop {
+        if adapter.is_function(node.kind()) {
+            found = Some(node.byte_range());
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => return found,
+        }
+    }
+}
+
+/// Where one of `names` occurs in `text` as a whole word.
+fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+    let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // Longest first: at one position the longer name wins (`get_all` before `get`), so a
+    // name is never hidden inside a longer word the search stepped over.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let pattern = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let Ok(regex) = regex::Regex::new(&pattern) else {
+        return Vec::new();
+    };
+    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    regex
+        .find_iter(text)
+        .filter(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(identifier)
+                && !text[m.end()..].chars().next().is_some_and(identifier)
+        })
+        .map(|m| m.range())
+        .collect()
+}
+
+/// Whether the word at `word` can be a call flow resolves to a local function: not the name
+/// in a function's own header, not a method called on anything but `self`/`this`/`cls`/`Self`.
+fn may_call_local(adapter: &dyn Adapter, tree: &Tree, text: &str, word: &Range<usize>) -> bool {
+    if let Some(function) = innermost_function(adapter, tree, word.start)
+        && let Some(defined) = adapter.function(function, text)
+        && word.start < defined.body.start_byte()
+    {
+        return false;
+    }
+    let before = text[..word.start].trim_end();
+    let Some(receiver) = before.strip_suffix('.') else {
+        return true;
+    };
+    let receiver = receiver.trim_end_matches(|c: char| c == '?' || c.is_whitespace());
+    SELF_RECEIVERS.iter().any(|r| receiver.ends_with(r))
+}
+
+fn innermost_function<'t>(
+    adapter: &dyn Adapter,
+    tree: &'t Tree,
+    offset: usize,
+) -> Option<Node<'t>> {
+    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+    loop {
+        if adapter.is_function(node.kind()) {
+            return Some(node);
+        }
+        node = node.parent()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::FlowRules;
+    use crate::names::Names;
+
+    fn parse(language: Language, text: &str) -> Tree {
+        crate::analysis::parse(language, text, None).unwrap()
+    }
+
+    /// The texts `reach` gives for an edit of `edited` in `text` (nothing removed before it),
+    /// with functions appended that nothing reaches (past half the text, it gives up).
+    fn reached(language: Language, text: &str, edited: &str) -> Option<Vec<String>> {
+        let filler: String = (0..30)
+            .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+            .collect();
+        let text = &format!("{text}{filler}");
+        let tree = parse(language, text);
+        let rules = FlowRules::compile(crate::rules::RuleSet::builtin().rules(), language)
+            .unwrap()
+            .unwrap();
+        let names = Names::of(language, &tree, text.as_bytes());
+        let mut file = rules.file(language, text, &tree, &names);
+        file.module_pass();
+        let outline = Outline::of(&file);
+        let at = text.find(edited).unwrap();
+        let edited = [Range {
+            start: at,
+            end: at + edited.len(),
+        }];
+        let ranges = reach(
+            language,
+            text,
+            &tree,
+            &edited,
+            &Outline::default(),
+            &outline,
+            &[],
+        )?;
+        Some(ranges.into_iter().map(|r| text[r].to_string()).collect())
+    }
+
+    #[test]
+    fn names_are_found_as_whole_words_the_longer_first() {
+        let text = "get_all(x); get(y); xget(z); $get(w); get";
+        let found: Vec<&str> = words(text, &["get", "get_all"])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["get_all", "get", "get"]);
+    }
+
+    #[test]
+    fn only_calls_flow_can_resolve_to_a_local_function_count() {
+        let text = "class A:\n    def fetch(self):\n        self.fetch()\n        cache.fetch()\n        fetch()\n        this?.fetch()\n";
+        let tree = parse(Language::Python, text);
+        let adapter = adapter::for_language(Language::Python);
+        let calls: Vec<bool> = words(text, &["fetch"])
+            .iter()
+            .map(|word| may_call_local(adapter, &tree, text, word))
+            .collect();
+        // The definition's own name, `self.`, another receiver, a plain call, `?.` on `this`.
+        assert_eq!(calls, [false, true, false, true, true]);
+    }
+
+    #[test]
+    fn an_attribute_belongs_to_the_function_after_it() {
+        let text = "#[get(\"/\")]\n// routes\nfn a() {}\n\nfn b() {}\n";
+        let tree = parse(Language::Rust, text);
+        let adapter = adapter::for_language(Language::Rust);
+        let at = text.find("get").unwrap();
+        let units: Vec<&str> = units(adapter, &tree, &(at..at + 3))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(units, ["#[get(\"/\")]", "// routes", "fn a() {}"]);
+    }
+
+    #[test]
+    fn a_module_level_binding_reaches_the_code_that_names_it() {
+        let text = "import os\n\nCMD = 'ls'\n\n\ndef other(a):\n    return a\n\n\ndef run():\n    os.system(CMD)\n\n\nLATER = [CMD]\n";
+        let found = reached(Language::Python, text, "'ls'").unwrap();
+        assert_eq!(
+            found,
+            [
+                "CMD = 'ls'",
+                "def run():\n    os.system(CMD)",
+                "LATER = [CMD]"
+            ]
+        );
+        // A new function reaches its callers, not the functions with a method of its name.
+        let text = "def fetch(u):\n    return u\n\n\ndef a(r):\n    return r.fetch()\n\n\ndef b(u):\n    return fetch(u)\n";
+        let found = reached(Language::Python, text, "return u").unwrap();
+        assert_eq!(
+            found,
+            [
+                "def fetch(u):\n    return u",
+                "def b(u):\n    return fetch(u)"
+            ]
+        );
+    }
+}
