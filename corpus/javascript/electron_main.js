@@ -84,6 +84,20 @@ function prepareCache() {
   process.umask(0o022);
 }
 
+function currentUmask() {
+  // ok: js.umask-zero
+  const mask = process.umask(0);
+  process.umask(mask);
+  return mask;
+}
+
+function extractShared(archive, target) {
+  // ruleid: js.umask-zero
+  const previous = process.umask(0);
+  archive.extractAllTo(target);
+  process.umask(previous);
+}
+
 app.whenReady().then(() => {
   prepareCache();
   createWindow();

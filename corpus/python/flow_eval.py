@@ -1,5 +1,6 @@
 """A small 'agent' that lets the model compute things, and a calculator endpoint."""
 import ast
+import codecs
 import os
 from pathlib import Path
 
@@ -75,6 +76,15 @@ def package_version():
     about = {}
     here = os.path.abspath(os.path.dirname(__file__))
     with open(os.path.join(here, "src", "pkg", "__version__.py"), "r", encoding="utf-8") as f:
+        # ok: python.eval-exec
+        exec(f.read(), about)
+    return about["__version__"]
+
+
+def legacy_package_version():
+    about = {}
+    here = os.path.abspath(os.path.dirname(__file__))
+    with codecs.open(os.path.join(here, "__version__.py"), "r", "utf-8") as f:
         # ok: python.eval-exec
         exec(f.read(), about)
     return about["__version__"]

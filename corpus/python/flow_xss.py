@@ -1,6 +1,8 @@
 """HTML built by hand in views, some of it from request data or a model's answer."""
 import html
 
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
@@ -113,3 +115,16 @@ async def notes(text: str):
 @api.get("/notes-count")
 async def notes_count(count: int):
     return page(str(count))
+
+
+# A translation of a literal message ships with the program, like the literal itself.
+def select_all_checkbox():
+    label = _("Select all objects on this page for an action")
+    # ok: python.markup-unescaped-format
+    return mark_safe(f'<input type="checkbox" id="action-toggle" aria-label="{label}">')
+
+
+def labelled_checkbox(label_text):
+    label = _(label_text)
+    # ruleid: python.markup-unescaped-format
+    return mark_safe(f'<input type="checkbox" aria-label="{label}">')

@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import smtplib
+import stat
 import telnetlib
 from xmlrpc.server import SimpleXMLRPCServer
 
@@ -177,6 +178,21 @@ def run_as_daemon():
     os.umask(0o022)
     # ok: python.umask-zero
     os.umask(0o077)
+
+
+def copy_mode(old_path, new_path):
+    # Reading the umask means setting it: set back on the next line, no file is created at 0.
+    # ok: python.umask-zero
+    current_umask = os.umask(0)
+    os.umask(current_umask)
+    os.chmod(new_path, stat.S_IMODE(os.stat(old_path).st_mode) & ~current_umask)
+
+
+def extract_shared(archive, target):
+    # ruleid: python.umask-zero
+    previous = os.umask(0)
+    archive.extractall(target)
+    os.umask(previous)
 
 
 def write_report(data):

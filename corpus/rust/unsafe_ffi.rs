@@ -403,3 +403,29 @@ pub fn magic() -> &'static str {
     // ok: rust.from-utf8-unchecked
     unsafe { std::str::from_utf8_unchecked(b"SLOP") }
 }
+
+/// A borrowed JSON text: `#[repr(transparent)]` gives it exactly the layout of `str`.
+#[repr(transparent)]
+pub struct RawJson {
+    json: str,
+}
+
+impl RawJson {
+    pub fn from_borrowed(json: &str) -> &Self {
+        // ruleid: rust.unsafe-block
+        // ok: rust.transmute
+        unsafe { mem::transmute::<&str, &RawJson>(json) }
+    }
+}
+
+/// The same cast to a struct without the attribute: Rust may lay it out as it likes.
+pub struct LooseJson {
+    json: str,
+}
+
+impl LooseJson {
+    pub fn from_borrowed(json: &str) -> &Self {
+        // ruleid: rust.unsafe-block, rust.transmute
+        unsafe { mem::transmute::<&str, &LooseJson>(json) }
+    }
+}

@@ -121,9 +121,12 @@ def main():
                 "line": f["range"]["start"]["line"],
                 "rule": f["rule"],
                 "message": f["message"],
+                "severity": f["severity"],
             })
         found += project_found
-        summary.append((project, project_lines, project_found, fails_ci, seconds))
+        # With `fail-on = error`, only errors fail CI (the code findings are all there is here).
+        fails_on_error = any(f["severity"] == "error" for f in project_found)
+        summary.append((project, project_lines, project_found, fails_ci, fails_on_error, seconds))
 
     new = [f for f in found if key(f) not in known or known[key(f)].get("verdict") not in VERDICTS]
     seen = {key(f) for f in found}
@@ -136,18 +139,21 @@ def main():
         return counts
 
     header = " ".join(f"{label:>6}" for label in COLUMNS.values())
-    print(f"{'project':<13} {'version':<8} {'lines':>7} {'found':>6} {header} {'fails CI':>8} {'seconds':>7}")
-    for project, project_lines, project_found, fails_ci, seconds in summary:
+    print(f"{'project':<13} {'version':<8} {'lines':>7} {'found':>6} {header} {'fails CI':>8} "
+          f"{'at error':>8} {'seconds':>7}")
+    for project, project_lines, project_found, fails_ci, fails_on_error, seconds in summary:
         counts = " ".join(f"{n:>6}" for n in tally(project_found).values())
         print(f"{project['name']:<13} {project['version']:<8} {project_lines:>7} {len(project_found):>6} "
-              f"{counts} {'yes' if fails_ci else 'no':>8} {seconds:>7.1f}")
+              f"{counts} {'yes' if fails_ci else 'no':>8} {'yes' if fails_on_error else 'no':>8} "
+              f"{seconds:>7.1f}")
     counts = tally(found)
     reviewed_count = len(found) - counts["unreviewed"]
     print(f"total: {lines} lines of code, {len(found)} findings "
           f"({', '.join(f'{n} {COLUMNS[v]}' for v, n in counts.items())}); "
           f"false alarms {counts['false-positive'] * 100 / max(reviewed_count, 1):.1f}% of reviewed; "
           f"{len(new)} unreviewed = {len(new) * 20000 / max(lines, 1):.2f} per 20k lines; "
-          f"CI fails on {sum(1 for s in summary if s[3])} of {len(summary)} projects with the defaults")
+          f"CI fails on {sum(1 for s in summary if s[3])} of {len(summary)} projects with the defaults "
+          f"(fail-on = warning), on {sum(1 for s in summary if s[4])} with fail-on = error")
     for f in new:
         print(f"UNREVIEWED {f['project']}/{f['path']}:{f['line']} {f['rule']}: {f['message']}")
     for f in gone:
@@ -157,7 +163,8 @@ def main():
         merged = [f for f in reviewed if key(f) in seen]
         for f in new:
             if key(f) not in known:
-                merged.append({**f, "verdict": "unreviewed", "reason": ""})
+                entry = {k: v for k, v in f.items() if k != "severity"}
+                merged.append({**entry, "verdict": "unreviewed", "reason": ""})
         merged.sort(key=key)
         reviewed_path.write_text(json.dumps({"findings": merged}, indent=1, ensure_ascii=False) + "\n")
     return 1 if new or gone else 0

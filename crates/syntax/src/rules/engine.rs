@@ -1,6 +1,7 @@
 //! Running rules: every query rule of a language is compiled once into one combined query and
-//! matched in one pass over the tree; regex rules run over the text. `incremental` re-checks a
-//! document after an edit by matching queries only where the edit reached.
+//! matched in one pass over the tree (`compile` builds it); regex rules run over the text
+//! (`regex_rules`). `incremental` re-checks a document after an edit by matching queries only
+//! where the edit reached.
 //!
 //! Compiling a query is what a short run pays most for (tree-sitter analyses every pattern
 //! against the grammar's parse table: about half a second per language for the whole pack).
@@ -12,9 +13,8 @@
 //! whatever the query holds: a fixed cost per compiled query.
 
 use super::RuleError;
-use super::model::{Matcher, RegexScope, Rule, Target};
-use super::predicates::{CustomPredicate, MatchContext, secret_entropy, strip_quotes};
-use super::roots::pattern_anchors;
+use super::model::{Matcher, Rule, Target};
+use super::predicates::{CustomPredicate, MatchContext};
 use super::template;
 use super::words::{Need, fold_text, pattern_words, regex_words};
 use crate::analysis::{Budget, Incomplete};
@@ -28,11 +28,15 @@ use std::sync::{Arc, Mutex, OnceLock};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
+mod compile;
 mod flow;
 mod incremental;
 mod items;
+mod regex_rules;
+use compile::compile_language;
 use incremental::Matched;
 pub use incremental::RuleFindings;
+use regex_rules::run_regex;
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
 /// Per pattern of a rule, the words one of which a text needs for it to match (`None`: any).
@@ -551,216 +555,6 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
         flow: None,
         advisory: None,
     }
-}
-
-fn run_regex(
-    rule: &Rule,
-    language: Option<Language>,
-    text: &str,
-    tree: Option<&Tree>,
-    lines: &LineIndex<'_>,
-    findings: &mut Vec<Finding>,
-) {
-    let Matcher::Regex {
-        regex,
-        scope,
-        min_entropy,
-        exclude,
-        checksum,
-    } = &rule.matcher
-    else {
-        return;
-    };
-    let regex = regex.get();
-    let report_group = regex.capture_names().position(|n| n == Some("report"));
-    // With a scope and a tree, a match counts only inside a string or comment node.
-    let scoped_ranges = match (scope, language, tree) {
-        (RegexScope::Any, _, _) | (_, None, _) | (_, _, None) => None,
-        (scope, Some(language), Some(tree)) => Some(node_ranges(tree, |kind| match scope {
-            RegexScope::String => language.is_string_kind(kind),
-            RegexScope::Comment => language.is_comment_kind(kind),
-            RegexScope::Any => true,
-        })),
-    };
-    for caps in regex.captures_iter(text) {
-        let Some(reported) = report_group
-            .and_then(|g| caps.get(g))
-            .or_else(|| caps.get(0))
-        else {
-            continue;
-        };
-        if reported.is_empty() {
-            continue;
-        }
-        let value = reported.as_str();
-        if let Some(bits) = min_entropy
-            && secret_entropy(strip_quotes(value)) < *bits
-        {
-            continue;
-        }
-        if exclude.as_ref().is_some_and(|e| e.get().is_match(value)) {
-            continue;
-        }
-        if let Some(ranges) = &scoped_ranges
-            && !contains(ranges, reported.start(), reported.end())
-        {
-            continue;
-        }
-        let message = template::render_message(&rule.message, |name| {
-            caps.name(name).map(|m| m.as_str().to_string())
-        });
-        let fix = rule.fix.as_ref().and_then(|fix| {
-            let target = caps.name(&fix.capture)?;
-            Some(Fix {
-                span: lines.span(target.start(), target.end()),
-                replacement: template::render(&fix.replacement, |name| {
-                    caps.name(name).map(|m| m.as_str().to_string())
-                }),
-                safe: fix.safe,
-            })
-        });
-        let mut found = finding(
-            rule,
-            message,
-            lines.span(reported.start(), reported.end()),
-            fix,
-        );
-        if checksum.and_then(|c| c.verify(value)) == Some(false) {
-            found.severity = super::Severity::Hint;
-            found.message.push_str(
-                " (its checksum does not match: likely a made-up example, not a live token)",
-            );
-        }
-        findings.push(found);
-    }
-}
-
-/// Byte ranges of the outermost nodes whose kind passes `wanted`, in document order.
-fn node_ranges(tree: &Tree, wanted: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
-        let take = wanted(node.kind());
-        if take {
-            ranges.push((node.start_byte(), node.end_byte()));
-        }
-        if !take && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
-    ranges
-}
-
-fn contains(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let index = ranges.partition_point(|(s, _)| *s <= start);
-    index > 0 && ranges[index - 1].1 >= end
-}
-
-/// Compiles the query rules for `language` into one query: all of them, or `only` these.
-fn compile_language(
-    rules: &[Rule],
-    only: Option<&[usize]>,
-    language: Language,
-) -> Result<Option<CompiledLanguage>, RuleError> {
-    let queries: Vec<(usize, &str)> = rules
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| only.is_none_or(|only| only.contains(index)))
-        .filter_map(|(index, rule)| match &rule.matcher {
-            Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
-                Some((index, source.as_str()))
-            }
-            _ => None,
-        })
-        .collect();
-    if queries.is_empty() {
-        return Ok(None);
-    }
-    let mut source = String::new();
-    let mut owners: Vec<(usize, usize)> = Vec::new(); // (start offset in combined source, rule)
-    for (index, query) in &queries {
-        owners.push((source.len(), *index));
-        source.push_str(query);
-        source.push('\n');
-    }
-    // Each rule's anchors, one per pattern in order; `None` where a rule's shapes are unknown.
-    let mut anchors: Vec<Option<std::vec::IntoIter<super::roots::Anchor>>> =
-        (0..rules.len()).map(|_| None).collect();
-    for (index, query) in &queries {
-        anchors[*index] = pattern_anchors(query).map(Vec::into_iter);
-    }
-    let query = Query::new(&language.grammar(), &source).map_err(|e| {
-        let owner = owners
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= e.offset)
-            .map(|(_, r)| &rules[*r]);
-        RuleError {
-            origin: owner.map(|r| r.origin.clone()).unwrap_or_default(),
-            line: None,
-            message: format!(
-                "query does not compile for {} with the rest of the pack: {}",
-                language.name(),
-                e.message
-            ),
-        }
-    })?;
-    let mut patterns = Vec::with_capacity(query.pattern_count());
-    for pattern in 0..query.pattern_count() {
-        let start = query.start_byte_for_pattern(pattern);
-        let rule = owners
-            .iter()
-            .rev()
-            .find(|(offset, _)| *offset <= start)
-            .map(|(_, r)| *r)
-            .expect("pattern has an owner");
-        let Matcher::Query { report, .. } = &rules[rule].matcher else {
-            unreachable!()
-        };
-        let report = query
-            .capture_index_for_name(report)
-            .expect("validated at load");
-        let predicates = query
-            .general_predicates(pattern)
-            .iter()
-            .map(CustomPredicate::parse)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|message| RuleError {
-                origin: rules[rule].origin.clone(),
-                line: None,
-                message,
-            })?;
-        let anchor = anchors[rule]
-            .as_mut()
-            .and_then(Iterator::next)
-            .and_then(|a| Some((query.capture_index_for_name(&a.capture)?, a.depth)));
-        patterns.push(PatternInfo {
-            rule,
-            report,
-            predicates,
-            rooted: query.is_pattern_rooted(pattern),
-            anchor,
-        });
-    }
-    // Every pattern anchored, and no rule with more anchors than patterns (a misreading).
-    let incremental = patterns.iter().all(|p| p.anchor.is_some())
-        && anchors
-            .iter_mut()
-            .all(|a| a.as_mut().is_none_or(|a| a.next().is_none()));
-    Ok(Some(CompiledLanguage {
-        query,
-        patterns,
-        incremental,
-    }))
 }
 
 #[cfg(test)]

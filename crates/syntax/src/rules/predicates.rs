@@ -97,6 +97,18 @@ pub enum CustomPredicate {
         pattern: regex::Regex,
         negate: bool,
     },
+    /// `#next-statement-match?` / `#not-next-statement-match?`: the statement right after the
+    /// one holding the node (comments skipped) matches a regex: `old = os.umask(0)` directly
+    /// followed by `os.umask(old)` only reads the umask.
+    NextStatementMatch {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
+    /// `#in-transparent-impl?` / `#not-in-transparent-impl?`: the node sits in an `impl` of a
+    /// struct this file declares `#[repr(transparent)]`, whose layout is its one field's: a
+    /// transmute there between `&str` and `&RawValue` is the cast that attribute exists for.
+    InTransparentImpl { capture: u32, negate: bool },
 }
 
 impl CustomPredicate {
@@ -136,7 +148,12 @@ impl CustomPredicate {
         };
         match base {
             "literal?" if args.len() == 1 => Ok(CustomPredicate::Literal { capture, negate }),
-            "literal?" => Err(format!("`#{operator}` takes exactly one capture")),
+            "in-transparent-impl?" if args.len() == 1 => {
+                Ok(CustomPredicate::InTransparentImpl { capture, negate })
+            }
+            "literal?" | "in-transparent-impl?" => {
+                Err(format!("`#{operator}` takes exactly one capture"))
+            }
             "kind?" => Ok(CustomPredicate::Kind {
                 capture,
                 kinds: strings()?,
@@ -171,7 +188,8 @@ impl CustomPredicate {
             "comment-above?"
             | "constant-match?"
             | "in-definition-named?"
-            | "in-function-containing?" => match &args[1..] {
+            | "in-function-containing?"
+            | "next-statement-match?" => match &args[1..] {
                 [QueryPredicateArg::String(source)] => regex::Regex::new(source)
                     .map(|pattern| match base {
                         "comment-above?" => CustomPredicate::CommentAbove {
@@ -189,7 +207,12 @@ impl CustomPredicate {
                             pattern,
                             negate,
                         },
-                        _ => CustomPredicate::InFunctionContaining {
+                        "in-function-containing?" => CustomPredicate::InFunctionContaining {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        _ => CustomPredicate::NextStatementMatch {
                             capture,
                             pattern,
                             negate,
@@ -201,7 +224,8 @@ impl CustomPredicate {
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
                  min-entropy?, comment-above?, constant-match?, in-definition-named?, \
-                 in-function-containing?, resolves-to? and their not- forms)"
+                 in-function-containing?, next-statement-match?, in-transparent-impl?, \
+                 resolves-to? and their not- forms)"
             )),
         }
     }
@@ -218,7 +242,9 @@ impl CustomPredicate {
             | CustomPredicate::CommentAbove { capture, .. }
             | CustomPredicate::ConstantMatch { capture, .. }
             | CustomPredicate::InDefinitionNamed { capture, .. }
-            | CustomPredicate::InFunctionContaining { capture, .. } => *capture,
+            | CustomPredicate::InFunctionContaining { capture, .. }
+            | CustomPredicate::NextStatementMatch { capture, .. }
+            | CustomPredicate::InTransparentImpl { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -278,8 +304,85 @@ impl CustomPredicate {
                     });
                 containing != *negate
             }
+            CustomPredicate::NextStatementMatch {
+                pattern, negate, ..
+            } => {
+                let next = next_statement(node)
+                    .is_some_and(|next| pattern.is_match(next.utf8_text(source).unwrap_or("")));
+                next != *negate
+            }
+            CustomPredicate::InTransparentImpl { negate, .. } => {
+                in_transparent_impl(node, source) != *negate
+            }
         }
     }
+}
+
+/// Whether `node` lies in an `impl` (`impl Wrapper`, `impl Trait for Wrapper`) of a struct the
+/// file declares with `#[repr(transparent)]` among the attributes right above it.
+fn in_transparent_impl(node: Node<'_>, source: &[u8]) -> bool {
+    let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
+    let Some(implemented) = std::iter::successors(node.parent(), |n| n.parent())
+        .find(|n| n.kind() == "impl_item")
+        .and_then(|i| i.child_by_field_name("type"))
+    else {
+        return false;
+    };
+    // `RawValue<'a>` and `&'a RawValue` are declared as `RawValue`.
+    let mut implemented = implemented;
+    while matches!(implemented.kind(), "generic_type" | "reference_type")
+        && let Some(inner) = implemented.child_by_field_name("type")
+    {
+        implemented = inner;
+    }
+    let type_name = text(implemented);
+    let root = std::iter::successors(Some(node), |n| n.parent())
+        .last()
+        .unwrap_or(node);
+    let mut stack = vec![root];
+    while let Some(current) = stack.pop() {
+        if current.kind() == "struct_item" {
+            if current.child_by_field_name("name").map(text) == Some(type_name) {
+                let transparent =
+                    std::iter::successors(current.prev_named_sibling(), |n| n.prev_named_sibling())
+                        .take_while(|n| {
+                            n.kind() == "attribute_item" || n.kind().contains("comment")
+                        })
+                        .any(|n| text(n).replace(' ', "").contains("repr(transparent)"));
+                if transparent {
+                    return true;
+                }
+            }
+            continue;
+        }
+        // Structs are declared at module level or in `mod` blocks, never inside functions.
+        if current.kind() == "source_file"
+            || current.kind() == "mod_item"
+            || current.kind() == "declaration_list"
+        {
+            let mut cursor = current.walk();
+            stack.extend(current.named_children(&mut cursor));
+        }
+    }
+    false
+}
+
+/// The statement after the one holding `node` in its block, comments skipped.
+fn next_statement(node: Node<'_>) -> Option<Node<'_>> {
+    let mut statement = node;
+    while let Some(parent) = statement.parent() {
+        if matches!(
+            parent.kind(),
+            "block" | "module" | "program" | "statement_block" | "source_file"
+        ) {
+            return std::iter::successors(statement.next_named_sibling(), |n| {
+                n.next_named_sibling()
+            })
+            .find(|n| !n.kind().contains("comment"));
+        }
+        statement = parent;
+    }
+    None
 }
 
 /// The definitions around `node`, innermost first: functions, methods, closures, classes,

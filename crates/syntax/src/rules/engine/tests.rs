@@ -190,6 +190,38 @@ fn enclosing_definitions_decide_matches() {
 }
 
 #[test]
+fn the_next_statement_decides_matches() {
+    let umask = rule(
+        "python.t",
+        "[\"python\"]",
+        "query = '''\n((call function: (attribute attribute: (identifier) @f)) @match\n (#eq? @f \"umask\") (#not-next-statement-match? @match \"^os\\\\.umask\\\\(\"))\n'''",
+        "",
+    );
+    let text = "def read():\n    old = os.umask(0)\n    # restore\n    os.umask(old)\n\
+                def daemon():\n    os.umask(0)\n    run()\nos.umask(0)\n";
+    // Line 1 is set back on the next statement; the restoring call (line 3) is last in its
+    // block, and the daemon's and the module's are followed by other code or nothing.
+    assert_eq!(lines(&run(vec![umask], Language::Python, text)), [3, 5, 7]);
+}
+
+#[test]
+fn a_transparent_impl_decides_matches() {
+    let transmute = rule(
+        "rust.t",
+        "[\"rust\"]",
+        "query = '''\n((call_expression function: (identifier) @f) @match\n (#eq? @f \"transmute\") (#not-in-transparent-impl? @match))\n'''",
+        "",
+    );
+    let text = "#[repr(transparent)]\npub struct Raw { s: str }\n\
+                impl Raw { fn a(s: &str) -> &Raw { unsafe { transmute(s) } } }\n\
+                /// Not transparent.\n#[derive(Debug)]\npub struct Plain { s: String }\n\
+                impl Plain { fn b(s: &str) -> &Plain { unsafe { transmute(s) } } }\n\
+                impl<'a> From<&'a str> for &'a Raw { fn from(s: &str) -> Self { unsafe { transmute(s) } } }\n\
+                fn c(s: &str) -> &Raw { unsafe { transmute(s) } }\n";
+    assert_eq!(lines(&run(vec![transmute], Language::Rust, text)), [6, 8]);
+}
+
+#[test]
 fn findings_are_reported_in_the_parts_of_broken_code_that_parse() {
     let r = rule(
         "python.t",
@@ -246,7 +278,7 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
         .rules()
         .iter()
         .filter(|rule| match &rule.matcher {
-            Matcher::Query { source, .. } => super::pattern_anchors(source).is_none(),
+            Matcher::Query { source, .. } => crate::rules::roots::pattern_anchors(source).is_none(),
             Matcher::Regex { .. } | Matcher::Flow => false,
         })
         .map(|rule| rule.id.as_str())
