@@ -410,6 +410,19 @@ mod tests {
     }
 
     #[test]
+    fn a_helper_that_reads_a_source_hands_it_to_its_callers() {
+        let python = "def arg(name):\n    return request.args.get(name)\n\n@app.route('/f')\ndef view():\n    requests.get(arg('u'))\n";
+        let found = flagged(Language::Python, "python.ssrf", python);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("(line 2)"), "{found:?}");
+        let js = "const filterOf = (req) => req.query.filter;\napp.get('/r', async (req, res) => {\n  const sql = 'SELECT * FROM r WHERE ' + filterOf(req);\n  await pool.query(sql);\n});\n";
+        let found = flagged(Language::JavaScript, "js.sql-injection-query", js);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let constant = "def arg(name):\n    return DEFAULTS.get(name)\n\n@app.route('/f')\ndef view():\n    requests.get(arg('u'))\n";
+        assert!(flagged(Language::Python, "python.ssrf", constant).is_empty());
+    }
+
+    #[test]
     fn local_helpers_carry_taint_to_their_sinks() {
         let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
         let found = flagged(Language::Rust, "rust.ssrf", text);

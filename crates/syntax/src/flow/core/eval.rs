@@ -159,7 +159,10 @@ impl<'t> FileFlow<'t, '_> {
             },
             // A number or boolean carries no syntax: harmless to every rule.
             Expr::Convert => Value::constant(),
-            Expr::Opaque => Value::default(),
+            Expr::Opaque => {
+                self.closure(node, pass);
+                Value::default()
+            }
             Expr::Name => {
                 let key = text_of(node, self.text);
                 if let Some(value) = pass.env.get(key) {

@@ -8,6 +8,7 @@
 //! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers.
 
 mod calls;
+mod closures;
 mod eval;
 mod statements;
 mod value;
@@ -59,6 +60,12 @@ pub(crate) struct FileFlow<'t, 'r> {
     text: &'t str,
     functions: Vec<Function<'t>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Each function by the bytes of its node: a closure met in another function's pass.
+    by_node: HashMap<Range<usize>, usize>,
+    /// How many closure passes this run may still make, and how deep they nest now (see
+    /// `closures.rs`): hostile nesting must not multiply the work.
+    closure_budget: Cell<usize>,
+    closure_nesting: Cell<usize>,
     /// Nodes the rules' source queries captured.
     query_sources: HashMap<Range<usize>, (String, u64)>,
     module_env: Env,
@@ -108,6 +115,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 by_name.entry(name.clone()).or_default().push(index);
             }
         }
+        let by_node = functions
+            .iter()
+            .enumerate()
+            .map(|(index, function)| (function.node.byte_range(), index))
+            .collect();
         FileFlow {
             adapter,
             rules,
@@ -115,6 +127,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             text,
             functions,
             by_name,
+            by_node,
+            closure_budget: Cell::new(0),
+            closure_nesting: Cell::new(0),
             query_sources,
             module_env: Env::new(),
             summaries: RefCell::default(),
@@ -148,6 +163,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // `module_pass` call ran saw no module constants and recorded no watched
         // values.
         self.summaries.borrow_mut().clear();
+        // A few closure passes per function: enough for callbacks in callbacks, bounded
+        // whatever the nesting.
+        self.closure_budget.set(4 * self.functions.len() + 64);
         let hits = self.module_pass();
         self.record(0, hits, ranges);
         for index in 0..self.functions.len() {

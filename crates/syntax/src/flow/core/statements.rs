@@ -27,7 +27,7 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn statement(&self, node: Node<'t>, stmt: Stmt<'t>, pass: &mut Pass<'_>) {
         match stmt {
             Stmt::Block => self.block(node, pass),
-            Stmt::Skip => {}
+            Stmt::Skip => self.closure(node, pass),
             Stmt::Expr(expr) => {
                 self.eval(expr, pass);
             }
