@@ -53,3 +53,32 @@ def report_safe():
             yield from fh
 
     return app.response_class(stream())
+
+
+# A check kept in a variable guards like the check itself.
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def after_login(request):
+    target = request.GET.get("next", "/")
+    is_safe = url_has_allowed_host_and_scheme(url=target, allowed_hosts={request.get_host()})
+    if not is_safe:
+        target = "/"
+    # ok: python.open-redirect
+    return HttpResponseRedirect(target)
+
+
+def after_logout(request):
+    target = request.GET.get("next", "/")
+    is_safe = target.endswith("/")
+    if not is_safe:
+        target = "/"
+    # ruleid: python.open-redirect
+    return HttpResponseRedirect(target)
+
+
+def back_to_list(request):
+    filters = request.GET.urlencode()
+    # ok: python.open-redirect
+    return HttpResponseRedirect(request.path + "?" + filters)

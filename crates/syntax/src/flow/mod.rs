@@ -423,6 +423,16 @@ mod tests {
     }
 
     #[test]
+    fn a_check_kept_in_a_variable_guards_like_the_check() {
+        let guarded = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert!(flagged(Language::Python, "python.open-redirect", guarded).is_empty());
+        let unrelated = "def v(request):\n    u = request.GET['next']\n    ok = len(u) < 100\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert_eq!(flagged(Language::Python, "python.open-redirect", unrelated).len(), 1);
+        let rebound = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    ok = True\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert_eq!(flagged(Language::Python, "python.open-redirect", rebound).len(), 1);
+    }
+
+    #[test]
     fn local_helpers_carry_taint_to_their_sinks() {
         let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
         let found = flagged(Language::Rust, "rust.ssrf", text);

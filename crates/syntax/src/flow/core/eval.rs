@@ -240,15 +240,18 @@ impl<'t> FileFlow<'t, '_> {
             }
             Expr::Assign {
                 target,
-                value,
+                value: value_node,
                 augmented,
             } => {
-                let mut value = self.eval(value, pass);
+                let mut value = self.eval(value_node, pass);
                 if augmented {
                     let old = self.eval(target, pass);
                     value = compose(&old, &value);
                 }
                 self.bind(target, value.clone(), pass);
+                if !augmented {
+                    self.remember_condition(target, value_node, pass);
+                }
                 value
             }
             Expr::Call {

@@ -96,6 +96,9 @@ struct Pass<'p> {
     function: usize,
     parameter: Option<usize>,
     hits: &'p mut Vec<SinkHit>,
+    /// Each variable bound to a condition's value (`ok = url_has_allowed_host_and_scheme(u)`),
+    /// with the bytes of that expression: `if ok:` vouches for what it checked.
+    conditions: HashMap<String, Range<usize>>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -200,6 +203,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             function: 0,
             parameter: None,
             hits: &mut hits,
+            conditions: HashMap::new(),
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -262,6 +266,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             function: index,
             parameter,
             hits,
+            conditions: HashMap::new(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {
