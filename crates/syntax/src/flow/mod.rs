@@ -427,9 +427,15 @@ mod tests {
         let guarded = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
         assert!(flagged(Language::Python, "python.open-redirect", guarded).is_empty());
         let unrelated = "def v(request):\n    u = request.GET['next']\n    ok = len(u) < 100\n    return HttpResponseRedirect(u if ok else '/')\n";
-        assert_eq!(flagged(Language::Python, "python.open-redirect", unrelated).len(), 1);
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", unrelated).len(),
+            1
+        );
         let rebound = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    ok = True\n    return HttpResponseRedirect(u if ok else '/')\n";
-        assert_eq!(flagged(Language::Python, "python.open-redirect", rebound).len(), 1);
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", rebound).len(),
+            1
+        );
     }
 
     #[test]
