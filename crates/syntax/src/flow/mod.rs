@@ -159,7 +159,8 @@ impl FlowRules {
             flow.add(rule, spec, ALL, language)?;
         }
         // A rule that ignores a library source is not told about it. An ignored name is a
-        // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
+        // source's path, the `call` or `method` of a call source (`input`, `parse_args`), or
+        // its label (`route parameter`).
         for (bit, ignored) in ignoring {
             for (source, mask) in &mut flow.sources[first_library_source..] {
                 let name = match &source.kind {
@@ -167,7 +168,9 @@ impl FlowRules {
                     SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
                     _ => None,
                 };
-                if name.is_some_and(|name| ignored.contains(name)) {
+                if name.is_some_and(|name| ignored.contains(name))
+                    || source.label.as_ref().is_some_and(|l| ignored.contains(l))
+                {
                     *mask &= !bit;
                 }
             }

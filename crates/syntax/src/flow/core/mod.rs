@@ -301,8 +301,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let mut source: Option<(String, u64)> = None;
             for (spec, mask) in &self.rules.sources {
                 let hit = match &spec.kind {
-                    SourceKind::ParamsOf { decorator, except } => {
+                    SourceKind::ParamsOf {
+                        decorator,
+                        except,
+                        only,
+                    } => {
                         decorators.iter().any(|d| decorator.get().is_match(d))
+                            && only.as_ref().is_none_or(annotation_matches)
                             && !except
                                 .as_ref()
                                 .map(crate::rules::LazyRegex::get)
