@@ -181,6 +181,15 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+            // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
+            // each part fails, so a negated check holds there.
+            Condition::Any(parts) => {
+                for part in parts {
+                    if let Condition::Not(checked) = self.adapter.condition(part) {
+                        self.guards(checked, !holds, out, pass);
+                    }
+                }
+            }
             Condition::Membership { element, negated } => {
                 let operator = self
                     .rules
