@@ -37,7 +37,8 @@ use tree_sitter::{Query, QueryCursor, Tree};
 /// Every taint table of one language, merged: library data for all rules, each rule's own data
 /// for that rule alone (one bit per rule).
 pub(crate) struct FlowRules {
-    sources: Vec<(Source, u64)>,
+    /// Each source, the rules it is untrusted for, and the rules that ignore it.
+    sources: Vec<(Source, u64, u64)>,
     sinks: Vec<(Sink, u64)>,
     sanitizers: Vec<(CallPattern, u64)>,
     propagators: Vec<Propagator>,
@@ -158,10 +159,11 @@ impl FlowRules {
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
         }
-        // A rule that ignores a library source is not told about it. An ignored name is a
+        // A rule that ignores a library source is not told about it, and holds its value as
+        // harmless as a constant (a shape rule it refines stays quiet). An ignored name is a
         // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
         for (bit, ignored) in ignoring {
-            for (source, mask) in &mut flow.sources[first_library_source..] {
+            for (source, mask, ignored_by) in &mut flow.sources[first_library_source..] {
                 let name = match &source.kind {
                     SourceKind::Path(path) => Some(path),
                     SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
@@ -169,6 +171,7 @@ impl FlowRules {
                 };
                 if name.is_some_and(|name| ignored.contains(name)) {
                     *mask &= !bit;
+                    *ignored_by |= bit;
                 }
             }
         }
@@ -203,7 +206,7 @@ impl FlowRules {
                 self.queries
                     .push((query, source.label.clone().unwrap_or_default(), mask));
             } else {
-                self.sources.push((source.clone(), mask));
+                self.sources.push((source.clone(), mask, 0));
             }
         }
         if let Some(prefix) = &spec.safe_prefix {

@@ -276,7 +276,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     || imported.as_deref().is_some_and(|a| ty.is_match(a))
             };
             let mut source: Option<(String, u64)> = None;
-            for (spec, mask) in &self.rules.sources {
+            for (spec, mask, _) in &self.rules.sources {
                 let hit = match &spec.kind {
                     SourceKind::ParamsOf { decorator, except } => {
                         decorators.iter().any(|d| decorator.get().is_match(d))
@@ -310,6 +310,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         rules: ALL,
                         parameter: Some(position),
                         via: None,
+                        ignored_by: 0,
                     })
                 } else if scalar {
                     Value::constant()
@@ -325,6 +326,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         rules: mask,
                         parameter: None,
                         via: None,
+                        ignored_by: 0,
                     })
                 } else {
                     Value::default()
