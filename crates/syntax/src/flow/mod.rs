@@ -429,6 +429,21 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_that_reads_its_own_variable_ends() {
+        // `ok = ok and ...` then `if ok:` once overflowed the stack (Django's numberformat.py).
+        let own = "def v(request):\n    u = request.GET['next']\n    ok = ok and url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    if ok:\n        return HttpResponseRedirect(u)\n    return HttpResponseRedirect(u)\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", own).len(),
+            1
+        );
+        let cycle = "def v(request):\n    u = request.GET['next']\n    a = b and c\n    b = a or d\n    if a:\n        return HttpResponseRedirect(u)\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", cycle).len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_check_kept_in_a_variable_guards_like_the_check() {
         let guarded = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
         assert!(flagged(Language::Python, "python.open-redirect", guarded).is_empty());

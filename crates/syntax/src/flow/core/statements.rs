@@ -172,6 +172,11 @@ impl<'t> FileFlow<'t, '_> {
         out: &mut Vec<(String, bool)>,
         pass: &Pass<'_>,
     ) {
+        // Bounded: a condition kept in a variable may read that variable (`ok = ok and
+        // check(u)`), and hostile input may nest `not` without end.
+        let Some(_level) = self.deeper() else {
+            return;
+        };
         match self.adapter.condition(condition) {
             Condition::Not(inner) => self.guards(inner, !holds, out, pass),
             Condition::All(parts) => {
