@@ -457,6 +457,9 @@ mod tests {
             flagged(Language::Python, "python.open-redirect", rebound).len(),
             1
         );
+        // A condition that names its own variable is followed once, not forever.
+        let accumulated = "def v(request):\n    u = request.GET['next']\n    ok = True\n    ok = ok and url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert!(flagged(Language::Python, "python.open-redirect", accumulated).is_empty());
     }
 
     #[test]
