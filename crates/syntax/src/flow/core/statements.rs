@@ -27,7 +27,7 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn statement(&self, node: Node<'t>, stmt: Stmt<'t>, pass: &mut Pass<'_>) {
         match stmt {
             Stmt::Block => self.block(node, pass),
-            Stmt::Skip => {}
+            Stmt::Skip => self.closure(node, pass),
             Stmt::Expr(expr) => {
                 self.eval(expr, pass);
             }
@@ -37,6 +37,9 @@ impl<'t> FileFlow<'t, '_> {
                     None => Value::default(),
                 };
                 self.bind(pattern, evaluated.clone(), pass);
+                if let Some(value) = value {
+                    self.remember_condition(pattern, value, pass);
+                }
                 // `const { body } = req`: a property of an object that is not itself a source
                 // may be one (`req.body`).
                 if let Some(object) = value.filter(|_| evaluated.taint.is_none())
@@ -169,12 +172,38 @@ impl<'t> FileFlow<'t, '_> {
         out: &mut Vec<(String, bool)>,
         pass: &Pass<'_>,
     ) {
+        self.vouched(condition, holds, true, out, pass);
+    }
+
+    /// [`Self::guards`]; `follow`: a name bound to a condition stands for it (not inside one
+    /// already followed: `ok = ok and check(u)` must not loop).
+    fn vouched(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        follow: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        // Hostile conditions (`a && b && ...` thousands long) must not overflow the stack.
+        let Some(_guard) = self.deeper() else {
+            return;
+        };
         match self.adapter.condition(condition) {
-            Condition::Not(inner) => self.guards(inner, !holds, out, pass),
+            Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
                 if holds {
                     for part in parts {
-                        self.guards(part, true, out, pass);
+                        self.vouched(part, true, follow, out, pass);
+                    }
+                }
+            }
+            // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
+            // each part fails, so a negated check holds there.
+            Condition::Any(parts) => {
+                for part in parts {
+                    if let Condition::Not(checked) = self.adapter.condition(part) {
+                        self.vouched(checked, !holds, follow, out, pass);
                     }
                 }
             }
@@ -189,6 +218,18 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Condition::Expr(node) => {
+                // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
+                if follow
+                    && matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && let Some(bytes) = pass.conditions.get(text_of(node, self.text))
+                    && let Some(check) = self.functions[pass.function]
+                        .node
+                        .descendant_for_byte_range(bytes.start, bytes.end)
+                        .filter(|c| c.byte_range() == *bytes)
+                {
+                    self.vouched(check, holds, false, out, pass);
+                    return;
+                }
                 if let Expr::Call {
                     callee,
                     receiver,
@@ -214,6 +255,20 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Remembers that the variable `pattern` holds the value of `expression`, which an `if` on
+    /// the variable may later read as its condition.
+    pub(super) fn remember_condition(
+        &self,
+        pattern: Node<'t>,
+        expression: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) {
+        if matches!(self.adapter.expr(pattern, self.text), Expr::Name) {
+            let key = text_of(pattern, self.text).to_string();
+            pass.conditions.insert(key, expression.byte_range());
         }
     }
 
@@ -291,6 +346,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         for name in names {
             let key = text_of(name, self.text).to_string();
+            pass.conditions.remove(&key);
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
         }
