@@ -85,7 +85,12 @@ fn run_check(dir: &Path, name: &str) -> Duration {
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
         .current_dir(dir)
-        .args(["-c", "user.name=bench", "-c", "user.email=bench@example.invalid"])
+        .args([
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.invalid",
+        ])
         .args(["-c", "commit.gpgsign=false"])
         .args(args)
         .status()
