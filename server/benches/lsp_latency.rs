@@ -6,10 +6,8 @@
 //! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run.
 //! Figures are recorded in docs/benchmarks-lsp.md.
 //!
-//! Each file gets the same cycle of edits at positions spread over the whole file (a
-//! low-discrepancy sequence, so the top, middle and end are all hit): one line inserted with the
-//! indentation of the line it lands on, a 20-line block pasted before a top-level item (an
-//! accepted suggestion), one line deleted, and the pasted block deleted again.
+//! The edits are the cycle of `support/edits.rs` (insert a line, paste a 20-line block, delete a
+//! line, delete the block, at positions spread over the file).
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -21,6 +19,9 @@ use std::time::{Duration, Instant};
 #[path = "support/samples.rs"]
 mod samples;
 use samples::{BlockFn, generate, javascript_block, python_block, rust_block, typescript_block};
+#[path = "support/edits.rs"]
+mod edits;
+use edits::{LineEdit, byte_range, next_edit};
 
 /// Edits per file: cycles of insert, paste, delete, delete-paste.
 const EDITS: usize = 80;
@@ -212,56 +213,10 @@ const SAMPLES: [Sample; 4] = [
     },
 ];
 
-/// One edit as an LSP range replacement: `(start line, end line, new text)`, whole lines.
-type LineEdit = (usize, usize, String);
-
-/// The `k`-th of a low-discrepancy sequence over `0..n`: successive edits land far apart and
-/// cover the file evenly.
-fn spread(k: usize, n: usize) -> usize {
-    const GOLDEN: f64 = 0.618_033_988_749_894_9;
-    ((k as f64 * GOLDEN).fract() * n as f64) as usize % n.max(1)
-}
-
-/// The edit `k` of the cycle on `text`; `pasted` remembers where the last block went.
-fn next_edit(sample: &Sample, text: &str, k: usize, pasted: &mut Option<usize>) -> LineEdit {
-    let lines: Vec<&str> = text.lines().collect();
-    let at = spread(k / 4 * 4 + 1, lines.len());
-    match k % 4 {
-        0 => {
-            let indent: String = lines[at].chars().take_while(|c| *c == ' ').collect();
-            (at, at, format!("{indent}{}\n", (sample.statement)(k)))
-        }
-        1 => {
-            // Before the next top-level item: where a suggested function would go.
-            let before = (at..lines.len())
-                .find(|&l| {
-                    let line = lines[l];
-                    !line.is_empty() && !line.starts_with([' ', '}', ')', '#', '/'])
-                })
-                .unwrap_or(lines.len() - 1);
-            let block = (sample.block)(100_000 + k);
-            let block: String = block.lines().take(20).map(|l| format!("{l}\n")).collect();
-            *pasted = Some(before);
-            (before, before, block)
-        }
-        2 => (at, at + 1, String::new()),
-        _ => {
-            let start = pasted.take().unwrap_or(at);
-            (start, start + 20, String::new())
-        }
-    }
-}
-
 /// Applies a whole-line edit to the bench's copy of the text.
-fn apply(text: &mut String, (start, end, new_text): &LineEdit) {
-    let offset = |line: usize| {
-        text.split_inclusive('\n')
-            .take(line)
-            .map(str::len)
-            .sum::<usize>()
-    };
-    let (from, to) = (offset(*start), offset(*end));
-    text.replace_range(from..to, new_text);
+fn apply(text: &mut String, edit: &LineEdit) {
+    let (from, to) = byte_range(text, edit);
+    text.replace_range(from..to, &edit.2);
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -297,7 +252,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     let cpu_before = client.cpu_time();
     for k in 0..EDITS {
         let version = k as i64 + 2;
-        let edit = next_edit(sample, &text, k, &mut pasted);
+        let edit = next_edit(sample.block, sample.statement, &text, k, &mut pasted);
         let (start, end, new_text) = &edit;
         let started = Instant::now();
         client.notify(
