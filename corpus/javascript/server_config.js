@@ -253,3 +253,17 @@ const agent = new https.Agent({ minVersion: "TLSv1.2" });
 const server = https.createServer({ minVersion: "TLSv1.3" }, app);
 
 module.exports = { app, db, mailer, strategy, legacyAgent, oldSocket, agent, server };
+
+// The signing key kept in a module constant, and one read from the environment.
+const SESSION_SIGNING_KEY = 'orders-signing-key-2024';
+const ENV_SIGNING_KEY = process.env.SIGNING_KEY;
+
+function issueSession(user) {
+  // ruleid: js.hardcoded-jwt-secret
+  return jwt.sign({ sub: user.id }, SESSION_SIGNING_KEY, { expiresIn: '1h' });
+}
+
+function issueSessionFromEnv(user) {
+  // ok: js.hardcoded-jwt-secret
+  return jwt.sign({ sub: user.id }, ENV_SIGNING_KEY, { expiresIn: '1h' });
+}

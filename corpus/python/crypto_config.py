@@ -223,3 +223,25 @@ def modern_context():
 def read_token_checked(token):
     # ok: python.jwt-expiry-not-verified
     return jwt.decode(token, JWT_SECRET, algorithms=["HS256"], leeway=30)
+
+
+# The signing key kept in a module constant, and one read from the environment.
+import jwt  # noqa: E402
+
+TOKEN_SIGNING_KEY = "inventory-signing-key-2024"
+TOKEN_ENV_KEY = os.environ["TOKEN_KEY"]
+
+
+def issue_token(username):
+    # ruleid: python.jwt-hardcoded-secret
+    return jwt.encode({"sub": username}, TOKEN_SIGNING_KEY, algorithm="HS256")
+
+
+def read_token(token):
+    # ruleid: python.jwt-hardcoded-secret
+    return jwt.decode(token, key=TOKEN_SIGNING_KEY, algorithms=["HS256"])
+
+
+def issue_token_env(username):
+    # ok: python.jwt-hardcoded-secret
+    return jwt.encode({"sub": username}, TOKEN_ENV_KEY, algorithm="HS256")

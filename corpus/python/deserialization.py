@@ -174,7 +174,8 @@ def load_all_unsafe(stream):
 
 
 def load_full(stream):
-    # FullLoader no longer builds arbitrary objects; not reported by the unsafe-loader rule.
+    # FullLoader no longer calls arbitrary functions (PyYAML 5.4); a stream of unknown origin is
+    # not reported, an untrusted one is (flow_deserialize.py).
     # ok: python.yaml-unsafe-loader
     return yaml.load(stream, Loader=yaml.FullLoader)
 

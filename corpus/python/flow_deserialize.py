@@ -111,3 +111,30 @@ def boot():
     code = BOOT_CODE
     # ok: python.marshal-load
     return marshal.loads(code)
+
+
+# FullLoader: reported only for a document from the request (it ran code before PyYAML 5.4).
+@app.post("/settings/import")
+def import_settings():
+    document = request.get_data(as_text=True)
+    # ruleid: python.yaml-unsafe-loader
+    return yaml.load(document, Loader=yaml.FullLoader)
+
+
+@app.post("/settings/import-all")
+def import_settings_all():
+    body = request.files["settings"].read()
+    # ruleid: python.yaml-unsafe-loader
+    return list(yaml.full_load_all(body))
+
+
+def settings_shipped():
+    # ok: python.yaml-unsafe-loader
+    return yaml.load(DEFAULT_SETTINGS, Loader=yaml.FullLoader)
+
+
+@app.post("/settings/import-safe")
+def import_settings_safe():
+    document = request.get_data(as_text=True)
+    # ok: python.yaml-unsafe-loader
+    return yaml.safe_load(document)

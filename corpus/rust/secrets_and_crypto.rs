@@ -264,3 +264,26 @@ pub fn checked_window(bytes: &[u8], start: usize) -> Option<&[u8]> {
     // ok: rust.get-unchecked-computed
     bytes.get(start..start + 4)
 }
+
+// The signing key kept in a constant, and one read from the environment.
+const TOKEN_KEY: &[u8] = b"orders-signing-key-2024";
+const TOKEN_KEY_TEXT: &str = "orders-signing-key-2024";
+
+fn sign_claims(claims: &Claims) -> String {
+    // ruleid: rust.jwt-hardcoded-secret
+    let key = EncodingKey::from_secret(TOKEN_KEY);
+    encode(&Header::default(), claims, &key).unwrap()
+}
+
+fn verify_claims(token: &str) -> bool {
+    // ruleid: rust.jwt-hardcoded-secret
+    let key = DecodingKey::from_secret(TOKEN_KEY_TEXT.as_bytes());
+    decode::<Claims>(token, &key, &Validation::default()).is_ok()
+}
+
+fn verify_claims_env(token: &str) -> bool {
+    let secret = std::env::var("TOKEN_KEY").expect("TOKEN_KEY");
+    // ok: rust.jwt-hardcoded-secret
+    let key = DecodingKey::from_secret(secret.as_bytes());
+    decode::<Claims>(token, &key, &Validation::default()).is_ok()
+}

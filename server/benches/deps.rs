@@ -121,7 +121,7 @@ fn main() {
         let report = introduced(
             dir.path(),
             &IntroducedOptions {
-                baseline: Baseline::Head,
+                baseline: Some(Baseline::Head),
                 settings: &settings,
                 checker: None,
                 network: false,

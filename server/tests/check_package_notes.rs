@@ -1,11 +1,13 @@
 //! What `check` says about packages, end to end against a registry on 127.0.0.1 and a real git
 //! repository: a nonexistent package is one finding per span, "could not verify" is its own
-//! category (and offline, one note), and a repository link the registry gives is found.
+//! category (and offline, one note), a repository link the registry gives is found, and code
+//! files given alone are checked without the dependency diff's git processes.
 
 mod support;
 
 use serde_json::Value;
 use std::collections::HashMap;
+use std::path::Path;
 use support::cli::check_command;
 use support::{Package, RegistryServer, git};
 
@@ -158,4 +160,102 @@ fn a_repository_link_in_the_version_metadata_is_found() {
             && message.ends_with("repository https://github.com/acme/charts"),
         "{message}"
     );
+}
+
+/// A `git` first on `PATH` that logs its arguments to `log` and hands over to the real one.
+fn logging_git(dir: &Path, log: &Path) -> std::ffi::OsString {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let real = std::env::split_paths(&path)
+        .map(|d| d.join("git"))
+        .find(|git| git.is_file())
+        .expect("git on PATH");
+    let script = dir.join("git");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            real.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::env::join_paths(std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&path)))
+        .unwrap()
+}
+
+/// The rules of a report's findings, each with its path.
+fn rules_by_path(document: &Value) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |v: &Value| v.as_str().unwrap().to_string();
+            (text(&f["path"]), text(&f["rule"]))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn code_files_alone_start_no_git_and_a_named_manifest_is_compared() {
+    let server = RegistryServer::start();
+    server.pypi("acme-client", Package::new("2.1.0"));
+    server.pypi("acme-queue", Package::new("1.0.0"));
+    let cache = tempfile::tempdir().unwrap();
+    // The working tree adds a dependency to requirements.txt; app.py imports a package no
+    // manifest declares.
+    let repo = repo_adding("", "acme-queue==1.0.0\n");
+    std::fs::write(repo.path().join("app.py"), "import acme_client\n").unwrap();
+    let scripts = tempfile::tempdir().unwrap();
+    let log = scripts.path().join("git.log");
+    let path = logging_git(scripts.path(), &log);
+    let check = |paths: &[&str]| {
+        let output = check_command(repo.path(), &server, cache.path())
+            .env("PATH", &path)
+            .args(["--output-format", "json"])
+            .args(paths)
+            .output()
+            .unwrap();
+        let ran = std::fs::read_to_string(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        (json(&output), ran)
+    };
+
+    // What a hook passes when only code is committed: its undeclared import, no git at all.
+    let (document, ran) = check(&["app.py"]);
+    assert_eq!(ran, "", "git ran for code files alone");
+    assert_eq!(
+        rules_by_path(&document),
+        [("app.py".to_string(), "deps.undeclared-import".to_string())],
+        "{document:#}"
+    );
+    assert!(
+        document["summary"].get("dependencies").is_none(),
+        "{document:#}"
+    );
+
+    // The manifest named too, or the whole directory: the diff runs (through git) as before.
+    for paths in [&["app.py", "requirements.txt"][..], &[]] {
+        let (document, ran) = check(paths);
+        assert!(ran.contains("ls-files"), "{paths:?}: {ran}");
+        assert_eq!(
+            rules_by_path(&document),
+            [
+                ("app.py".to_string(), "deps.undeclared-import".to_string()),
+                (
+                    "requirements.txt".to_string(),
+                    "deps.new-dependency".to_string()
+                )
+            ],
+            "{paths:?}: {document:#}"
+        );
+        assert_eq!(
+            document["summary"]["dependencies"]["direct_added"][0]["name"],
+            "acme-queue"
+        );
+    }
 }

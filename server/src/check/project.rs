@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 pub struct ProjectOptions<'a> {
     /// The project root: where local modules and manifests are looked for.
     pub root: &'a Path,
+    /// The paths the check was given: whether manifests are compared with the git baseline
+    /// depends on them ([`compares_manifests`]).
+    pub paths: &'a [PathBuf],
     pub registry: registry::Settings,
     pub dependencies: &'a DependencySettings,
     pub scope: &'a Scope,
@@ -38,7 +41,8 @@ const MAX_LOCKFILE_SIZE: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Default)]
 pub struct ProjectReport {
     pub findings: Vec<(PathBuf, Finding)>,
-    /// `summary.dependencies`: `None` when the dependency diff could not run at all.
+    /// `summary.dependencies`: `None` when the dependency diff did not run (only code files
+    /// were given).
     pub dependencies: Option<DependencySummary>,
     /// Why parts were skipped (no repository, a registry that could not be asked...).
     pub notes: Vec<String>,
@@ -58,6 +62,21 @@ pub fn is_package_source(path: &Path) -> bool {
         || ManifestKind::from_path(path).is_some()
         || LockfileKind::from_path(path).is_some()
         || deps::install_commands::is_install_source(path)
+}
+
+/// Whether the dependency diff runs for a check of `paths` (as given on the command line). It
+/// reads every manifest and lockfile at the git baseline, which costs six git processes, more
+/// than the rest of a run on one small file. So it runs when the check can cover a manifest or
+/// lockfile: a directory (the whole project by default; a deleted manifest is found there
+/// too), or a manifest or lockfile named (a hook passes the staged ones). Given code files
+/// alone, only their undeclared imports are reported, which read the working tree's
+/// manifests, as the editor does for a code file.
+fn compares_manifests(paths: &[PathBuf]) -> bool {
+    paths.iter().any(|path| {
+        !path.is_file()
+            || ManifestKind::from_path(path).is_some()
+            || LockfileKind::from_path(path).is_some()
+    })
 }
 
 /// Runs the registry checks and the dependency diff over `files` (the files the check walked
@@ -113,11 +132,12 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
             .push((shown(&found.path, &cwd), found.finding));
     }
 
-    let baseline = match options.scope {
+    let compares_manifests = compares_manifests(options.paths);
+    let baseline = compares_manifests.then(|| match options.scope {
         Scope::All => Baseline::Head,
         Scope::Staged => Baseline::Index,
         Scope::Diff(rev) => Baseline::Rev(rev.clone()),
-    };
+    });
     let introduced = deps::introduced(
         options.root,
         &deps::IntroducedOptions {
@@ -145,7 +165,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         report.notes.push(note);
     }
     report.fails = introduced.fails;
-    report.dependencies = Some(introduced.summary);
+    report.dependencies = compares_manifests.then_some(introduced.summary);
     if let Some((dir, error)) = checker.cache_problem() {
         report.incomplete.push(IncompleteFile {
             path: shown(dir, &cwd).display().to_string(),

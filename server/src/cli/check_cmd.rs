@@ -164,6 +164,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             &analysis.package_files,
             &ProjectOptions {
                 root: &config.root,
+                paths: &args.paths,
                 registry,
                 dependencies: &dependencies,
                 scope: &scope,

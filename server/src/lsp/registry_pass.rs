@@ -122,7 +122,7 @@ fn introduced(
     let report = deps::introduced(
         root,
         &IntroducedOptions {
-            baseline: Baseline::Head,
+            baseline: Some(Baseline::Head),
             settings: dependencies,
             checker: Some(checker),
             network: false,

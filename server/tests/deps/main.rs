@@ -142,7 +142,7 @@ impl<'a> Run<'a> {
         introduced(
             self.root,
             &IntroducedOptions {
-                baseline: self.baseline,
+                baseline: Some(self.baseline),
                 settings: &self.settings,
                 checker: Some(&checker),
                 network: true,

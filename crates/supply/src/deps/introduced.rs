@@ -21,7 +21,9 @@ const NAMED_NEWCOMERS: usize = 5;
 
 /// What [`introduced`] runs with.
 pub struct IntroducedOptions<'a> {
-    pub baseline: Baseline,
+    /// What the manifests and lockfiles are compared with; `None`: no comparison at all (no
+    /// git process runs), only the undeclared imports of the code files.
+    pub baseline: Option<Baseline>,
     pub settings: &'a DependencySettings,
     /// Asks the registries about what arrives; `None`: no facts, no registry checks.
     pub checker: Option<&'a PackageChecker>,
@@ -70,9 +72,10 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
         let f = located(f);
         f.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(f)
     });
-    let changes = match &focus {
-        Some(focus) if !is_tracked(focus) => Ok(Changes::default()),
-        _ => read_changes(&root, &options.baseline, &sources, focus.as_deref()),
+    let changes = match (&options.baseline, &focus) {
+        (None, _) => Ok(Changes::default()),
+        (Some(_), Some(focus)) if !is_tracked(focus) => Ok(Changes::default()),
+        (Some(baseline), _) => read_changes(&root, baseline, &sources, focus.as_deref()),
     };
     let mut changes = match changes {
         Ok(changes) => changes,

@@ -209,7 +209,8 @@ impl FlowRules {
             flow.add(rule, spec, ALL, language)?;
         }
         // A rule that ignores a library source is not told about it. An ignored name is a
-        // source's path, or the `call` or `method` of a call source (`input`, `parse_args`).
+        // source's path, the `call` or `method` of a call source (`input`, `parse_args`), or
+        // its label (`route parameter`).
         for (bit, ignored) in ignoring {
             for (source, mask) in &mut flow.sources[first_library_source..] {
                 let name = match &source.kind {
@@ -217,7 +218,9 @@ impl FlowRules {
                     SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
                     _ => None,
                 };
-                if name.is_some_and(|name| ignored.contains(name)) {
+                if name.is_some_and(|name| ignored.contains(name))
+                    || source.label.as_ref().is_some_and(|l| ignored.contains(l))
+                {
                     *mask &= !bit;
                 }
             }
@@ -457,6 +460,35 @@ mod tests {
         assert!(flagged(Language::Python, "python.path-traversal", helper).is_empty());
         assert!(!super::called_in("f(x)\nab_f(1)", 0..1));
         assert!(super::called_in("def f(x):\n    f(1)", 4..5));
+    }
+
+    #[test]
+    fn a_helper_that_reads_a_source_hands_it_to_its_callers() {
+        let python = "def arg(name):\n    return request.args.get(name)\n\n@app.route('/f')\ndef view():\n    requests.get(arg('u'))\n";
+        let found = flagged(Language::Python, "python.ssrf", python);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("(line 2)"), "{found:?}");
+        let js = "const filterOf = (req) => req.query.filter;\napp.get('/r', async (req, res) => {\n  const sql = 'SELECT * FROM r WHERE ' + filterOf(req);\n  await pool.query(sql);\n});\n";
+        let found = flagged(Language::JavaScript, "js.sql-injection-query", js);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let constant = "def arg(name):\n    return DEFAULTS.get(name)\n\n@app.route('/f')\ndef view():\n    requests.get(arg('u'))\n";
+        assert!(flagged(Language::Python, "python.ssrf", constant).is_empty());
+    }
+
+    #[test]
+    fn a_check_kept_in_a_variable_guards_like_the_check() {
+        let guarded = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert!(flagged(Language::Python, "python.open-redirect", guarded).is_empty());
+        let unrelated = "def v(request):\n    u = request.GET['next']\n    ok = len(u) < 100\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", unrelated).len(),
+            1
+        );
+        let rebound = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    ok = True\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", rebound).len(),
+            1
+        );
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub(crate) struct SourceFile {
     pub path: Option<String>,
     /// Parameters of a function whose decorator or attribute text matches this regex.
     pub params_of: Option<String>,
-    /// Parameters whose declared type matches this regex (axum's `Query<T>`).
+    /// Parameters whose declared type matches this regex (axum's `Query<T>`); with
+    /// `params-of`, only those of its parameters (a FastAPI body typed `dict`).
     pub param_type: Option<String>,
     /// With `params-of`: parameters whose type or default matches this regex are not sources.
     pub except_param: Option<String>,
@@ -227,6 +228,8 @@ pub(crate) enum SourceKind {
     ParamsOf {
         decorator: LazyRegex,
         except: Option<LazyRegex>,
+        /// Only parameters whose declared type matches.
+        only: Option<LazyRegex>,
     },
     ParamType(LazyRegex),
     Query(String),
@@ -424,7 +427,7 @@ impl TaintFile {
                 has_call(&source.call),
                 source.path.is_some(),
                 source.params_of.is_some(),
-                source.param_type.is_some(),
+                source.param_type.is_some() && source.params_of.is_none(),
                 source.query.is_some(),
             ];
             if kinds.iter().filter(|k| **k).count() != 1 {
@@ -444,6 +447,11 @@ impl TaintFile {
                         .except_param
                         .as_deref()
                         .map(|r| regex(r, "except-param", when))
+                        .transpose()?,
+                    only: source
+                        .param_type
+                        .as_deref()
+                        .map(|r| regex(r, "param-type", when))
                         .transpose()?,
                 }
             } else if let Some(ty) = &source.param_type {

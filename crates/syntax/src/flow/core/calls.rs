@@ -1,12 +1,15 @@
 //! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
 //! and local helpers followed through their per-parameter summaries.
 
-use super::value::{ALL, Value, join_ranges, join_taint};
+use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
+
+/// The summary key standing for "no parameter": what a helper returns from sources of its own.
+const OWN_SOURCES: usize = usize::MAX;
 
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn call_site(
@@ -273,7 +276,39 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
         }
+        // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
+        // hands it to every caller, whatever they pass.
+        if let Some(own) = self.own_return(index) {
+            let mut own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
+            let helper_range = self.functions[index].node.byte_range();
+            own.via = join_ranges(&own.via, &Some(helper_range));
+            result.taint = join_taint(&result.taint, &Some(own));
+        }
         Some(result)
+    }
+
+    /// The untrusted value function `function` returns from a source it reads itself, with no
+    /// tainted argument: computed once, like a parameter's summary.
+    fn own_return(&self, function: usize) -> Option<Taint> {
+        let key = (function, OWN_SOURCES);
+        if let Some(done) = self.summaries.borrow().get(&key) {
+            return done.returns.clone();
+        }
+        if !self.in_progress.borrow_mut().insert(key) {
+            return None;
+        }
+        let mut hits = Vec::new();
+        let (_, returned) = self.pass(function, None, self.module_env.clone(), &mut hits);
+        let returns = returned
+            .and_then(|v| v.taint)
+            .filter(|t| t.parameter.is_none());
+        self.in_progress.borrow_mut().remove(&key);
+        let summary = Rc::new(Summary {
+            returns: returns.clone(),
+            sinks: Vec::new(),
+        });
+        self.summaries.borrow_mut().insert(key, summary);
+        returns
     }
 
     pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {

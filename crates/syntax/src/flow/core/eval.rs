@@ -159,7 +159,10 @@ impl<'t> FileFlow<'t, '_> {
             },
             // A number or boolean carries no syntax: harmless to every rule.
             Expr::Convert => Value::constant(),
-            Expr::Opaque => Value::default(),
+            Expr::Opaque => {
+                self.closure(node, pass);
+                Value::default()
+            }
             Expr::Name => {
                 let key = text_of(node, self.text);
                 if let Some(value) = pass.env.get(key) {
@@ -237,15 +240,18 @@ impl<'t> FileFlow<'t, '_> {
             }
             Expr::Assign {
                 target,
-                value,
+                value: value_node,
                 augmented,
             } => {
-                let mut value = self.eval(value, pass);
+                let mut value = self.eval(value_node, pass);
                 if augmented {
                     let old = self.eval(target, pass);
                     value = compose(&old, &value);
                 }
                 self.bind(target, value.clone(), pass);
+                if !augmented {
+                    self.remember_condition(target, value_node, pass);
+                }
                 value
             }
             Expr::Call {

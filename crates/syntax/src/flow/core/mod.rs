@@ -8,6 +8,7 @@
 //! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers.
 
 mod calls;
+mod closures;
 mod eval;
 mod statements;
 mod value;
@@ -59,6 +60,12 @@ pub(crate) struct FileFlow<'t, 'r> {
     text: &'t str,
     functions: Vec<Function<'t>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Each function by the bytes of its node: a closure met in another function's pass.
+    by_node: HashMap<Range<usize>, usize>,
+    /// How many closure passes this run may still make, and how deep they nest now (see
+    /// `closures.rs`): hostile nesting must not multiply the work.
+    closure_budget: Cell<usize>,
+    closure_nesting: Cell<usize>,
     /// Nodes the rules' source queries captured.
     query_sources: HashMap<Range<usize>, (String, u64)>,
     module_env: Env,
@@ -89,6 +96,9 @@ struct Pass<'p> {
     function: usize,
     parameter: Option<usize>,
     hits: &'p mut Vec<SinkHit>,
+    /// Each variable bound to a condition's value (`ok = url_has_allowed_host_and_scheme(u)`),
+    /// with the bytes of that expression: `if ok:` vouches for what it checked.
+    conditions: HashMap<String, Range<usize>>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -108,6 +118,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 by_name.entry(name.clone()).or_default().push(index);
             }
         }
+        let by_node = functions
+            .iter()
+            .enumerate()
+            .map(|(index, function)| (function.node.byte_range(), index))
+            .collect();
         FileFlow {
             adapter,
             rules,
@@ -115,6 +130,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             text,
             functions,
             by_name,
+            by_node,
+            closure_budget: Cell::new(0),
+            closure_nesting: Cell::new(0),
             query_sources,
             module_env: Env::new(),
             summaries: RefCell::default(),
@@ -148,6 +166,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // `module_pass` call ran saw no module constants and recorded no watched
         // values.
         self.summaries.borrow_mut().clear();
+        // A few closure passes per function: enough for callbacks in callbacks, bounded
+        // whatever the nesting.
+        self.closure_budget.set(4 * self.functions.len() + 64);
         let hits = self.module_pass();
         self.record(0, hits, ranges);
         for index in 0..self.functions.len() {
@@ -182,6 +203,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             function: 0,
             parameter: None,
             hits: &mut hits,
+            conditions: HashMap::new(),
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -244,6 +266,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             function: index,
             parameter,
             hits,
+            conditions: HashMap::new(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {
@@ -278,8 +301,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let mut source: Option<(String, u64)> = None;
             for (spec, mask) in &self.rules.sources {
                 let hit = match &spec.kind {
-                    SourceKind::ParamsOf { decorator, except } => {
+                    SourceKind::ParamsOf {
+                        decorator,
+                        except,
+                        only,
+                    } => {
                         decorators.iter().any(|d| decorator.get().is_match(d))
+                            && only.as_ref().is_none_or(annotation_matches)
                             && !except
                                 .as_ref()
                                 .map(crate::rules::LazyRegex::get)

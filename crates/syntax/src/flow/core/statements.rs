@@ -27,7 +27,7 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn statement(&self, node: Node<'t>, stmt: Stmt<'t>, pass: &mut Pass<'_>) {
         match stmt {
             Stmt::Block => self.block(node, pass),
-            Stmt::Skip => {}
+            Stmt::Skip => self.closure(node, pass),
             Stmt::Expr(expr) => {
                 self.eval(expr, pass);
             }
@@ -37,6 +37,9 @@ impl<'t> FileFlow<'t, '_> {
                     None => Value::default(),
                 };
                 self.bind(pattern, evaluated.clone(), pass);
+                if let Some(value) = value {
+                    self.remember_condition(pattern, value, pass);
+                }
                 // `const { body } = req`: a property of an object that is not itself a source
                 // may be one (`req.body`).
                 if let Some(object) = value.filter(|_| evaluated.taint.is_none())
@@ -189,6 +192,19 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Condition::Expr(node) => {
+                // `if ok:` after `ok = check(u)`: what the check vouches for (one level: a
+                // condition that is itself a name is not followed further).
+                if matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && let Some(bytes) = pass.conditions.get(text_of(node, self.text))
+                    && let Some(check) = self.functions[pass.function]
+                        .node
+                        .descendant_for_byte_range(bytes.start, bytes.end)
+                        .filter(|c| c.byte_range() == *bytes)
+                    && !matches!(self.adapter.expr(check, self.text), Expr::Name)
+                {
+                    self.guards(check, holds, out, pass);
+                    return;
+                }
                 if let Expr::Call {
                     callee,
                     receiver,
@@ -214,6 +230,20 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Remembers that the variable `pattern` holds the value of `expression`, which an `if` on
+    /// the variable may later read as its condition.
+    pub(super) fn remember_condition(
+        &self,
+        pattern: Node<'t>,
+        expression: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) {
+        if matches!(self.adapter.expr(pattern, self.text), Expr::Name) {
+            let key = text_of(pattern, self.text).to_string();
+            pass.conditions.insert(key, expression.byte_range());
         }
     }
 
@@ -291,6 +321,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         for name in names {
             let key = text_of(name, self.text).to_string();
+            pass.conditions.remove(&key);
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
         }

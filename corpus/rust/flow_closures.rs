@@ -1,0 +1,47 @@
+// Closures that use the handler's extracted values.
+use axum::extract::Query;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Params {
+    name: String,
+    url: String,
+}
+
+async fn export(Query(p): Query<Params>) -> Vec<u8> {
+    let name = p.name.clone();
+    let read = move || {
+        // ruleid: rust.path-traversal
+        std::fs::read(Path::new("/srv/exports").join(&name)).unwrap_or_default()
+    };
+    tokio::task::spawn_blocking(read).await.unwrap()
+}
+
+async fn export_safe(Query(p): Query<Params>) -> Vec<u8> {
+    let name = Path::new(&p.name).file_name().unwrap().to_owned();
+    let read = move || {
+        // ok: rust.path-traversal
+        std::fs::read(Path::new("/srv/exports").join(&name)).unwrap_or_default()
+    };
+    tokio::task::spawn_blocking(read).await.unwrap()
+}
+
+async fn ping(Query(p): Query<Params>) -> String {
+    let url = p.url;
+    let fetch = |u: &str| reqwest::get(u.to_string());
+    // ruleid: rust.ssrf
+    let direct = reqwest::get(&url);
+    let _ = direct.await;
+    let retry = || {
+        // ruleid: rust.ssrf
+        reqwest::get(&url)
+    };
+    let _ = retry().await;
+    let status = || {
+        // ok: rust.ssrf
+        reqwest::get("https://status.example.com/health")
+    };
+    let _ = fetch("https://status.example.com/");
+    status().await.map(|r| r.status().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,65 @@
+//! A C binding and a number formatter: the same unsafe operations with and without the comment
+//! that says why they are sound. `Safety:` counts in any case, as clippy's
+//! `undocumented_unsafe_blocks` reads it.
+
+use std::ffi::c_void;
+
+pub struct Handle(*mut c_void);
+
+// ruleid: rust.unsafe-impl-send-sync
+unsafe impl Send for Handle {}
+
+// Safety: the C library documents its handles as usable from any thread.
+// ok: rust.unsafe-impl-send-sync
+unsafe impl Sync for Handle {}
+
+pub fn digits(buf: &[u8]) -> &str {
+    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(buf) }
+}
+
+pub fn digits_written_here(buf: &[u8]) -> &str {
+    // Safety: `buf` holds only the ASCII digits the formatter above wrote.
+    // ok: rust.unsafe-block, rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(buf) }
+}
+
+/// # Safety
+/// `name` must point to `len` readable bytes.
+pub unsafe extern "C" fn set_name(name: *const u8, len: usize) -> usize {
+    // ruleid: rust.from-raw-parts, rust.unsafe-block
+    let bytes = unsafe { std::slice::from_raw_parts(name, len) };
+    bytes.len()
+}
+
+/// # Safety
+/// `name` must point to `len` readable bytes.
+pub unsafe extern "C" fn set_label(name: *const u8, len: usize) -> usize {
+    // SAFETY: the caller promises `len` readable bytes at `name` (see the doc comment).
+    // ok: rust.from-raw-parts, rust.unsafe-block
+    let bytes = unsafe { std::slice::from_raw_parts(name, len) };
+    bytes.len()
+}
+
+pub fn fill(buf: &mut Vec<u8>, n: usize) {
+    buf.reserve(n);
+    // ruleid: rust.unsafe-block, rust.set-len
+    unsafe { buf.set_len(buf.len() + n) };
+}
+
+pub fn fill_zeroed(buf: &mut Vec<u8>, n: usize) {
+    buf.reserve(n);
+    // safety: the `n` bytes after the length are zeroed first.
+    // ok: rust.unsafe-block
+    unsafe {
+        std::ptr::write_bytes(buf.as_mut_ptr().add(buf.len()), 0, n);
+        // ruleid: rust.set-len
+        buf.set_len(buf.len() + n);
+    }
+}
+
+pub fn level(raw: u8) -> bool {
+    // Safety: callers pass 0 or 1 only.
+    // ok: rust.transmute, rust.unsafe-block
+    unsafe { std::mem::transmute::<u8, bool>(raw) }
+}

@@ -1,0 +1,102 @@
+//! Closures: a nested function or callback reads the variables of the function around it as
+//! they are where it is written (`app.get(..., (req, res) => { db.query(sql, (err) => {
+//! exec(cmd) }) })`, `new Promise((resolve) => exec(cmd, ...))`, `useEffect(() => { el.innerHTML
+//! = query })`). Every function also gets a pass of its own that starts with only the module's
+//! values; this one runs it again, inside the enclosing pass, with the enclosing variables, and
+//! its sink hits join the enclosing function's (the same finding from both passes is one).
+
+use super::value::join_ranges;
+use super::{FileFlow, Pass};
+use tree_sitter::Node;
+
+/// Closures nested deeper than this inside one pass are left to their own passes: each level
+/// re-runs the ones inside it, and loop bodies run twice.
+const MAX_NESTING: usize = 3;
+
+impl<'t> FileFlow<'t, '_> {
+    /// Runs the function defined at `node` (a lambda, arrow function, closure or nested
+    /// definition) with the variables `pass` holds there, when one of them is tainted by
+    /// something other than the module.
+    pub(super) fn closure(&self, node: Node<'t>, pass: &mut Pass<'_>) {
+        let Some(&index) = self.by_node.get(&node.byte_range()) else {
+            return;
+        };
+        // The module's values are what the closure's own pass starts with already.
+        let outer = &self.functions[pass.function];
+        if outer.node.parent().is_none() {
+            return;
+        }
+        let captures_taint = pass.env.iter().any(|(name, value)| {
+            value.taint.is_some()
+                && self
+                    .module_env
+                    .get(name)
+                    .is_none_or(|module| !module.same_as(value))
+        });
+        let budget = self.closure_budget.get();
+        if !captures_taint || budget == 0 || self.closure_nesting.get() >= MAX_NESTING {
+            return;
+        }
+        self.closure_budget.set(budget - 1);
+        self.closure_nesting.set(self.closure_nesting.get() + 1);
+        let mut hits = Vec::new();
+        self.pass(index, None, pass.env.clone(), &mut hits);
+        self.closure_nesting.set(self.closure_nesting.get() - 1);
+        // The path starts in the enclosing function: an edit anywhere in it can change it.
+        let around = Some(outer.node.byte_range());
+        for mut hit in hits {
+            hit.extent = join_ranges(&Some(hit.extent), &around).unwrap_or_default();
+            pass.hits.push(hit);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::lang::Language;
+
+    fn lines(language: Language, rule: &str, text: &str) -> Vec<u32> {
+        analyze(language, text)
+            .into_iter()
+            .filter(|f| f.rule_id == rule)
+            .map(|f| f.span.start.line)
+            .collect()
+    }
+
+    #[test]
+    fn a_callback_sees_the_tainted_variables_around_it() {
+        let js = "app.get('/f', (req, res) => {\n  const url = req.query.url;\n  db.get(1, (err, row) => {\n    fetch(url);\n  });\n});\n";
+        assert_eq!(lines(Language::JavaScript, "js.ssrf", js), [3]);
+        let constant = "app.get('/f', (req, res) => {\n  const url = 'https://a.example/x';\n  db.get(1, (err, row) => {\n    fetch(url);\n  });\n});\n";
+        assert!(lines(Language::JavaScript, "js.ssrf", constant).is_empty());
+        let python = "@app.route('/f')\ndef view():\n    url = request.args['u']\n    def go():\n        return requests.get(url)\n    return go()\n";
+        assert_eq!(lines(Language::Python, "python.ssrf", python), [4]);
+        let rust = "async fn h(Query(q): Query<Params>) {\n    let url = q.url.clone();\n    let run = || reqwest::get(&url);\n    run().await;\n}\n";
+        assert_eq!(lines(Language::Rust, "rust.ssrf", rust), [2]);
+    }
+
+    #[test]
+    fn a_wrapper_that_uses_its_parameter_in_a_callback_is_a_sink_for_its_callers() {
+        let js = "function load(u) {\n  return new Promise((resolve) => {\n    fetch(u).then(resolve);\n  });\n}\napp.get('/p', (req, res) => {\n  load(req.query.u);\n});\n";
+        assert_eq!(lines(Language::JavaScript, "js.ssrf", js), [2]);
+        let constant = "function load(u) {\n  return new Promise((resolve) => {\n    fetch(u).then(resolve);\n  });\n}\napp.get('/p', (req, res) => {\n  load('https://a.example/x');\n});\n";
+        assert!(lines(Language::JavaScript, "js.ssrf", constant).is_empty());
+    }
+
+    #[test]
+    fn deeply_nested_callbacks_stay_bounded() {
+        let depth = 400;
+        let mut js = String::from("app.get('/f', (req, res) => {\n  const url = req.query.url;\n");
+        for _ in 0..depth {
+            js.push_str("for (const a of b) { run(() => {\n");
+        }
+        js.push_str("fetch(url);\n");
+        for _ in 0..depth {
+            js.push_str("}); }\n");
+        }
+        js.push_str("});\n");
+        // Completes (the budget and the nesting bound), and analyses the rest of the file.
+        let _ = lines(Language::JavaScript, "js.ssrf", &js);
+    }
+}
