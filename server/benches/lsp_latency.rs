@@ -3,7 +3,9 @@
 //! and 20k lines; then resident memory with 200 open 1k-line documents, and after closing them.
 //!
 //! Run: `cargo bench --bench lsp_latency` (optimised binary, the built-in pack plus the LSP
-//! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run.
+//! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run;
+//! `BENCH_SERVER=path/to/slopguard` runs another build (a saved copy of the base's binary) so
+//! two builds can be compared at the same load.
 //! Figures are recorded in docs/benchmarks-lsp.md.
 //!
 //! The edits are the cycle of `support/edits.rs` (insert a line, paste a 20-line block, delete a
@@ -36,7 +38,11 @@ struct Client {
 impl Client {
     fn start() -> Client {
         let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/lsp-rules");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
+        // Another build of the server (a copy of the base's binary) for an A/B comparison on
+        // the same machine at the same load.
+        let binary = std::env::var("BENCH_SERVER")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_slopguard").into());
+        let mut child = Command::new(binary)
             .arg("lsp")
             .arg("--rules")
             .arg(rules)
@@ -249,6 +255,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     let mut samples = Vec::new();
     let mut by_kind = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let mut pasted = None;
+    let mut slowest = Vec::new();
     let cpu_before = client.cpu_time();
     for k in 0..EDITS {
         let version = k as i64 + 2;
@@ -266,6 +273,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         let elapsed = started.elapsed();
         samples.push(elapsed);
         by_kind[k % 4].push(elapsed);
+        slowest.push((elapsed, k));
         apply(&mut text, &edit);
     }
     let cpu_per_edit = (client.cpu_time() - cpu_before) / EDITS as u32;
@@ -278,14 +286,22 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
             format!("{name} {:.1}", ms(percentile(v, 0.5)))
         })
         .collect();
+    slowest.sort_by(|a, b| b.cmp(a));
+    let names = ["insert", "paste", "delete", "unpaste"];
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(3)
+        .map(|(elapsed, k)| format!("{} #{k} {:.1}", names[k % 4], ms(*elapsed)))
+        .collect();
     println!(
-        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  server CPU {:>6.1} ms/edit   p50 by edit: {}",
+        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  server CPU {:>6.1} ms/edit   p50 by edit: {}   slowest: {}",
         sample.language,
         ms(percentile(&samples, 0.50)),
         ms(percentile(&samples, 0.99)),
         ms(*samples.last().unwrap()),
         ms(cpu_per_edit),
-        kinds.join(", ")
+        kinds.join(", "),
+        slowest.join(", ")
     );
     client.notify(
         "textDocument/didClose",
