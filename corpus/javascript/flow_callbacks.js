@@ -100,3 +100,58 @@ app.get('/done-loose', (req, res) => {
   // ruleid: js.open-redirect
   res.redirect(back);
 });
+
+// A check that fails as a whole fails in each part: `!a || b` returning early vouches for `a`.
+app.get('/continue', (req, res) => {
+  const next = req.query.next;
+  if (!next.startsWith('/') || next.startsWith('//')) return res.redirect('/');
+  // ok: js.open-redirect
+  res.redirect(next);
+});
+
+app.get('/continue-loose', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('//') || next.length > 200) return res.redirect('/');
+  // ruleid: js.open-redirect
+  res.redirect(next);
+});
+
+// Node's own redirects: a Location header.
+const needle = require('needle');
+
+app.get('/legacy', (req, res) => {
+  // ruleid: js.open-redirect
+  res.writeHead(301, { Location: req.query.url });
+  res.end();
+});
+
+app.get('/legacy-home', (req, res) => {
+  // ok: js.open-redirect
+  res.writeHead(301, { Location: '/home', 'X-From': req.query.url });
+  res.end();
+});
+
+app.get('/moved', (req, res) => {
+  res.statusCode = 302;
+  // ruleid: js.open-redirect
+  res.setHeader('Location', req.query.url);
+  // ok: js.open-redirect
+  res.setHeader('X-Requested', req.query.url);
+  res.end();
+});
+
+app.get('/moved-express', (req, res) => {
+  // ruleid: js.open-redirect
+  res.location(req.query.back).sendStatus(302);
+});
+
+// needle's method forms.
+app.post('/feeds', (req, res) => {
+  // ruleid: js.ssrf
+  needle.get(req.body.feed, (err, resp) => res.send(resp.body));
+});
+
+app.post('/feeds-fixed', (req, res) => {
+  // ok: js.ssrf
+  needle.post('https://feeds.example.com/ingest', req.body, (err, resp) => res.send(resp.body));
+});

@@ -45,3 +45,25 @@ async fn ping(Query(p): Query<Params>) -> String {
     let _ = fetch("https://status.example.com/");
     status().await.map(|r| r.status().to_string()).unwrap_or_default()
 }
+
+// Multipart uploads: the file name comes from the client.
+async fn upload(mut multipart: axum::extract::Multipart) -> Result<(), String> {
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
+        let name = field.file_name().unwrap_or("upload.bin").to_string();
+        let data = field.bytes().await.map_err(|e| e.to_string())?;
+        // ruleid: rust.path-traversal
+        tokio::fs::write(Path::new("/srv/uploads").join(&name), &data).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+async fn upload_named(mut multipart: axum::extract::Multipart) -> Result<(), String> {
+    let mut count = 0u32;
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
+        let data = field.bytes().await.map_err(|e| e.to_string())?;
+        count += 1;
+        // ok: rust.path-traversal
+        tokio::fs::write(Path::new("/srv/uploads").join(format!("{count}.bin")), &data).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

@@ -26,7 +26,7 @@ fn a_name_with_a_space_is_checked() {
     let repo = Repo::new();
     repo.write("README.md", "hi\n");
     repo.commit_all("first");
-    repo.write("sp ace.py", "x = eval(input())\n");
+    repo.write("sp ace.py", "x = eval(payload)\n");
     repo.git(&["add", "-A"]);
     assert_eq!(changed_findings(&repo), vec![eval_at("sp ace.py", 1)]);
 }
@@ -36,7 +36,7 @@ fn a_name_with_a_backslash_is_checked() {
     let repo = Repo::new();
     repo.write("README.md", "hi\n");
     repo.commit_all("first");
-    repo.write("back\\slash.py", "x = 1\ny = eval(input())\n");
+    repo.write("back\\slash.py", "x = 1\ny = eval(payload)\n");
     repo.git(&["add", "-A"]);
     assert_eq!(changed_findings(&repo), vec![eval_at("back\\slash.py", 2)]);
 }
@@ -46,7 +46,7 @@ fn a_unicode_name_with_a_tab_is_checked() {
     let repo = Repo::new();
     repo.write("src/été.py", "ok = 1\n");
     repo.commit_all("first");
-    repo.write("src/été.py", "ok = 1\nbad = eval(input())\n")
+    repo.write("src/été.py", "ok = 1\nbad = eval(payload)\n")
         .write("src/ta\tb ü.py", "eval(x)\n");
     repo.git(&["add", "-A"]);
     assert_eq!(
@@ -115,7 +115,7 @@ fn lines_ending_in_a_carriage_return_alone_are_matched_as_git_counts_them() {
     repo.commit_all("first");
     // An added git line 3 (our line 4) in one; in the other, a whole file that is one git line.
     repo.write("mac.py", "a = 1\nold = eval(x)\rb = 2\nnew = eval(y)\n");
-    repo.write("classic.py", "x = 1\ry = 2\rz = eval(input())\r");
+    repo.write("classic.py", "x = 1\ry = 2\rz = eval(payload)\r");
     repo.git(&["add", "-A"]);
     assert_eq!(
         changed_findings(&repo),

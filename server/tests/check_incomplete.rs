@@ -171,7 +171,7 @@ fn brackets_in_strings_and_comments_are_not_nesting() {
     let many = "(".repeat(10_000);
     repo.write(
         "app.py",
-        format!("s = \"{many}\"\n# {many}\nx = eval(input())\n"),
+        format!("s = \"{many}\"\n# {many}\nx = eval(payload)\n"),
     )
     .write(
         "web.js",

@@ -9,7 +9,7 @@ use std::path::Path;
 #[test]
 fn text_output_frames_each_finding_and_sums_up() {
     let repo = Repo::new();
-    repo.write("src/app.py", "import os\nx = eval(input())\n")
+    repo.write("src/app.py", "import os\nx = eval(payload)\n")
         .write("conf/.env", "KEY=TESTKEY_0123456789\n");
     let output = repo.check(&[]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -18,7 +18,7 @@ fn text_output_frames_each_finding_and_sums_up() {
     for expected in [
         "error[python.eval-call]: `eval()` runs arbitrary code",
         "src/app.py:2:5",
-        "x = eval(input())",
+        "x = eval(payload)",
         "^^^^^^^^^^^^^",
         "replace with `ast.literal_eval`",
         "warning[any.test-key]: a test access key",
@@ -49,7 +49,7 @@ fn a_clean_tree_exits_zero_with_one_line() {
 #[test]
 fn json_output_has_the_documented_shape() {
     let repo = Repo::new();
-    repo.write("src/app.py", "x = eval(input())\n");
+    repo.write("src/app.py", "x = eval(payload)\n");
     let (code, document) = repo.json(&["src"]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -102,7 +102,7 @@ fn sarif_output_validates_against_the_2_1_0_schema() {
     let repo = Repo::new();
     repo.write(
         "my dir/app.py",
-        "x = eval(input())\n# slopguard: ignore[python.eval-call]\ny = 1\n",
+        "x = eval(payload)\n# slopguard: ignore[python.eval-call]\ny = 1\n",
     )
     .write(".env", "KEY=TESTKEY_0123456789\n");
     let output = repo.check(&["--format", "sarif"]).output().unwrap();
@@ -178,7 +178,7 @@ fn sarif_output_validates_against_the_2_1_0_schema() {
 #[test]
 fn github_output_is_workflow_commands() {
     let repo = Repo::new();
-    repo.write("app.py", "x = eval(input())\n")
+    repo.write("app.py", "x = eval(payload)\n")
         .write("k.txt", "TESTKEY_0123456789\n");
     let output = repo.check(&["--format", "github"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -216,7 +216,7 @@ fn carriage_returns_alone_end_lines_in_every_format() {
     // Old Mac line endings (`\r` alone), mixed with `\r\n` and `\n`: findings land on the line
     // an editor shows, not all on line 1.
     let repo = Repo::new();
-    repo.write("cr.py", "import os\r\r# c\r\nx = eval(input())\ry = 1\n")
+    repo.write("cr.py", "import os\r\r# c\r\nx = eval(payload)\ry = 1\n")
         .write("conf/.env", "A=1\rKEY=TESTKEY_0123456789\r");
     let (_, document) = repo.json(&[]);
     assert_eq!(
@@ -232,7 +232,7 @@ fn carriage_returns_alone_end_lines_in_every_format() {
     let stdout = String::from_utf8(text.stdout).unwrap();
     assert!(stdout.contains("cr.py:4:5"), "{stdout}");
     // The snippet is the line itself, without the lines a `\r` ended before it.
-    assert!(stdout.contains("x = eval(input())\n"), "{stdout}");
+    assert!(stdout.contains("x = eval(payload)\n"), "{stdout}");
     assert!(!stdout.contains("import os"), "{stdout}");
 
     let sarif = repo.check(&["--output-format", "sarif"]).output().unwrap();

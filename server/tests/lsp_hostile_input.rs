@@ -79,7 +79,7 @@ fn carriage_returns_alone_end_lines_in_the_editor() {
     editor.open(
         &file,
         "python",
-        "import os\r\r# c\r\nx = eval(input())\ry = 1\r",
+        "import os\r\r# c\r\nx = eval(payload)\ry = 1\r",
     );
     let diagnostic = editor
         .diagnostic(&file, "python.eval-exec")
@@ -108,7 +108,7 @@ fn carriage_returns_alone_end_lines_in_the_editor() {
         json!({"uri": format!("file://{}", file.display())}),
     );
     assert_eq!(
-        state["result"]["text"], "import os\rz = 2\r\r# c\r\nx = eval(input())\ry = 1\r",
+        state["result"]["text"], "import os\rz = 2\r\r# c\r\nx = eval(payload)\ry = 1\r",
         "{moved:?}"
     );
 }
@@ -197,7 +197,7 @@ fn a_document_over_the_size_limit_is_not_analysed_and_says_so() {
     std::fs::write(work.path().join("slopguard.toml"), "max-file-size = 2000\n").unwrap();
     let mut editor = Editor::offline(work.path(), &work.path().join("cache"));
     let big = work.path().join("big.py");
-    let text = format!("x = eval(input())\n{}", "y = 1\n".repeat(400));
+    let text = format!("x = eval(payload)\n{}", "y = 1\n".repeat(400));
     editor.open(&big, "python", &text);
     let uri = format!("file://{}", big.display());
     let reason = format!("{} bytes is over the size limit of 2000", text.len());
@@ -280,7 +280,7 @@ fn only_recently_changed_documents_keep_a_syntax_tree_and_the_others_stay_right(
         .map(|n| work.path().join(format!("doc_{n}.py")))
         .collect();
     for file in &files {
-        editor.open(file, "python", "import os\n\nx = eval(input())\n");
+        editor.open(file, "python", "import os\n\nx = eval(payload)\n");
         editor
             .diagnostic(file, "python.eval-exec")
             .expect("each document analysed");

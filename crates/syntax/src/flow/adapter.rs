@@ -116,6 +116,8 @@ pub(crate) enum Condition<'t> {
     },
     /// `a and b`, `a && b`: both hold.
     All(Vec<Node<'t>>),
+    /// `a or b`, `a || b`: where it fails, every part fails.
+    Any(Vec<Node<'t>>),
     Expr(Node<'t>),
 }
 
@@ -146,12 +148,15 @@ pub(crate) struct ConditionSyntax {
     pub not: (&'static str, &'static str),
     /// The node kind and operator of a conjunction: `a and b`, `a && b`.
     pub and: (&'static str, &'static str),
+    /// The operator of a disjunction, in a node of the conjunction's kind: `or`, `||`.
+    pub or: &'static str,
 }
 
 /// `!x` and `a && b`: JavaScript, TypeScript and Rust.
 pub(crate) const C_LIKE_CONDITIONS: ConditionSyntax = ConditionSyntax {
     not: ("unary_expression", "!"),
     and: ("binary_expression", "&&"),
+    or: "||",
 };
 
 /// One language's view of its syntax tree.
@@ -188,7 +193,7 @@ pub(crate) trait Adapter: Sync {
     }
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t>;
     fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t>;
-    /// How this grammar writes negation and conjunction.
+    /// How this grammar writes negation, conjunction and disjunction.
     fn condition_syntax(&self) -> &'static ConditionSyntax;
     /// A condition that is not parenthesised, negated or a conjunction: a membership test
     /// (`x in ALLOWED`) where the language has one, else an expression.
@@ -212,12 +217,16 @@ pub(crate) trait Adapter: Sync {
                 None => Condition::Expr(node),
             };
         }
-        if kind == syntax.and.0
-            && node
-                .child_by_field_name("operator")
-                .is_some_and(|o| o.kind() == syntax.and.1)
-        {
-            return Condition::All(named_children(node));
+        if kind == syntax.and.0 {
+            match node.child_by_field_name("operator").map(|o| o.kind()) {
+                Some(operator) if operator == syntax.and.1 => {
+                    return Condition::All(named_children(node));
+                }
+                Some(operator) if operator == syntax.or => {
+                    return Condition::Any(named_children(node));
+                }
+                _ => {}
+            }
         }
         self.simple_condition(node)
     }

@@ -37,7 +37,8 @@ use tree_sitter::{Query, QueryCursor, Tree};
 /// Every taint table of one language, merged: library data for all rules, each rule's own data
 /// for that rule alone (one bit per rule).
 pub(crate) struct FlowRules {
-    sources: Vec<(Source, u64)>,
+    /// Each source, the rules it is untrusted for, and the rules that ignore it.
+    sources: Vec<(Source, u64, u64)>,
     sinks: Vec<(Sink, u64)>,
     sanitizers: Vec<(CallPattern, u64)>,
     propagators: Vec<Propagator>,
@@ -208,11 +209,12 @@ impl FlowRules {
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL, language)?;
         }
-        // A rule that ignores a library source is not told about it. An ignored name is a
+        // A rule that ignores a library source is not told about it, and holds its value as
+        // harmless as a constant (a shape rule it refines stays quiet). An ignored name is a
         // source's path, the `call` or `method` of a call source (`input`, `parse_args`), or
         // its label (`route parameter`).
         for (bit, ignored) in ignoring {
-            for (source, mask) in &mut flow.sources[first_library_source..] {
+            for (source, mask, ignored_by) in &mut flow.sources[first_library_source..] {
                 let name = match &source.kind {
                     SourceKind::Path(path) => Some(path),
                     SourceKind::Call(call) => call.call.as_ref().or(call.method.as_ref()),
@@ -222,6 +224,7 @@ impl FlowRules {
                     || source.label.as_ref().is_some_and(|l| ignored.contains(l))
                 {
                     *mask &= !bit;
+                    *ignored_by |= bit;
                 }
             }
         }
@@ -256,7 +259,7 @@ impl FlowRules {
                 self.queries
                     .push((query, source.label.clone().unwrap_or_default(), mask));
             } else {
-                self.sources.push((source.clone(), mask));
+                self.sources.push((source.clone(), mask, 0));
             }
         }
         if let Some(prefix) = &spec.safe_prefix {
@@ -476,6 +479,21 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_that_reads_its_own_variable_ends() {
+        // `ok = ok and ...` then `if ok:` once overflowed the stack (Django's numberformat.py).
+        let own = "def v(request):\n    u = request.GET['next']\n    ok = ok and url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    if ok:\n        return HttpResponseRedirect(u)\n    return HttpResponseRedirect(u)\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", own).len(),
+            1
+        );
+        let cycle = "def v(request):\n    u = request.GET['next']\n    a = b and c\n    b = a or d\n    if a:\n        return HttpResponseRedirect(u)\n";
+        assert_eq!(
+            flagged(Language::Python, "python.open-redirect", cycle).len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_check_kept_in_a_variable_guards_like_the_check() {
         let guarded = "def v(request):\n    u = request.GET['next']\n    ok = url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
         assert!(flagged(Language::Python, "python.open-redirect", guarded).is_empty());
@@ -489,6 +507,9 @@ mod tests {
             flagged(Language::Python, "python.open-redirect", rebound).len(),
             1
         );
+        // A condition that names its own variable is followed once, not forever.
+        let accumulated = "def v(request):\n    u = request.GET['next']\n    ok = True\n    ok = ok and url_has_allowed_host_and_scheme(url=u, allowed_hosts=None)\n    return HttpResponseRedirect(u if ok else '/')\n";
+        assert!(flagged(Language::Python, "python.open-redirect", accumulated).is_empty());
     }
 
     #[test]

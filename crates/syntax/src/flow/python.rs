@@ -184,6 +184,7 @@ impl Adapter for Python {
         &ConditionSyntax {
             not: ("not_operator", "not"),
             and: ("boolean_operator", "and"),
+            or: "or",
         }
     }
 

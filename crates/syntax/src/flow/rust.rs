@@ -97,11 +97,19 @@ impl Adapter for Rust {
                 iterable: node.child_by_field_name("value"),
                 body: node.child_by_field_name("body").into_iter().collect(),
             },
-            "while_expression" | "loop_expression" => Stmt::Loop {
-                pattern: None,
-                iterable: node.child_by_field_name("condition"),
-                body: node.child_by_field_name("body").into_iter().collect(),
-            },
+            // `while let Some(field) = multipart.next_field().await?`: the pattern takes each value.
+            "while_expression" | "loop_expression" => {
+                let condition = node.child_by_field_name("condition");
+                let binding = condition.filter(|c| c.kind() == "let_condition");
+                Stmt::Loop {
+                    pattern: binding.and_then(|c| c.child_by_field_name("pattern")),
+                    iterable: match binding {
+                        Some(c) => c.child_by_field_name("value"),
+                        None => condition,
+                    },
+                    body: node.child_by_field_name("body").into_iter().collect(),
+                }
+            }
             "block" | "source_file" | "else_clause" | "declaration_list" | "match_block"
             | "match_arm" | "unsafe_block" | "async_block" => Stmt::Block,
             // The value a block ends with is what it returns (a function's tail expression).

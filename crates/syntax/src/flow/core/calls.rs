@@ -117,11 +117,12 @@ impl<'t> FileFlow<'t, '_> {
         }
 
         // Sources.
-        for (spec, mask) in &self.rules.sources {
+        for (spec, mask, ignored_by) in &self.rules.sources {
             if let SourceKind::Call(pattern) = &spec.kind
                 && pattern.matches(&site)
             {
-                return self.origin(node, spec.label.as_deref().unwrap_or(""), *mask);
+                let label = spec.label.as_deref().unwrap_or("");
+                return self.origin(node, label, *mask, *ignored_by);
             }
         }
         // Sanitisers: the result is clean for their rules.

@@ -11,22 +11,28 @@ use tree_sitter::Node;
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn source_at(&self, node: Node<'t>) -> Option<Value> {
         let (label, mask) = self.query_sources.get(&node.byte_range())?;
-        Some(self.origin(node, label, *mask))
+        Some(self.origin(node, label, *mask, 0))
     }
 
-    pub(super) fn origin(&self, node: Node<'t>, label: &str, mask: u64) -> Value {
+    /// The value a source read at `node` is: untrusted for the rules in `mask`, harmless for
+    /// those in `ignored_by`, unknown for the others.
+    pub(super) fn origin(&self, node: Node<'t>, label: &str, mask: u64, ignored_by: u64) -> Value {
         let label = if label.is_empty() {
             short(text_of(node, self.text))
         } else {
             label.to_string()
         };
-        Value::tainted(Taint {
-            origin: Rc::new((node.byte_range(), label)),
-            steps: None,
-            rules: mask,
-            parameter: None,
-            via: None,
-        })
+        Value {
+            clean: ignored_by,
+            ..Value::tainted(Taint {
+                origin: Rc::new((node.byte_range(), label)),
+                steps: None,
+                rules: mask,
+                parameter: None,
+                via: None,
+                ignored_by,
+            })
+        }
     }
 
     /// A value derived from `inner` by `node` (`request.args` → `request.args['u']`): a source
@@ -35,13 +41,14 @@ impl<'t> FileFlow<'t, '_> {
         match &inner.taint {
             Some(t) if t.fresh() && t.parameter.is_none() && t.origin.0 == from.byte_range() => {
                 let label = short(text_of(node, self.text));
-                let mut out = self.origin(node, &label, t.rules);
+                let mut out = self.origin(node, &label, t.rules, t.ignored_by);
                 out.clean = inner.clean;
                 out
             }
             _ => Value {
+                // A part of an ignored source is as harmless as the whole (`options.cmd[0]`).
+                clean: inner.clean & inner.taint.as_ref().map_or(0, |t| t.ignored_by),
                 taint: inner.taint,
-                clean: 0,
                 prefix: None,
             },
         }
@@ -103,7 +110,7 @@ impl<'t> FileFlow<'t, '_> {
     /// The source (or constant) the path `path`, read at `node`, is.
     pub(super) fn path_source_named(&self, path: &str, node: Node<'t>) -> Option<Value> {
         let path = path.to_string();
-        for (spec, mask) in &self.rules.sources {
+        for (spec, mask, ignored_by) in &self.rules.sources {
             if let SourceKind::Path(p) = &spec.kind
                 && crate::flow::spec::names_match(p, &path)
             {
@@ -114,7 +121,7 @@ impl<'t> FileFlow<'t, '_> {
                         path.clone()
                     }
                 });
-                return Some(self.origin(node, &label, *mask));
+                return Some(self.origin(node, &label, *mask, *ignored_by));
             }
         }
         if self.rules.constant_names.contains(&path) {

@@ -298,8 +298,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 annotation.is_some_and(|a| ty.is_match(a))
                     || imported.as_deref().is_some_and(|a| ty.is_match(a))
             };
-            let mut source: Option<(String, u64)> = None;
-            for (spec, mask) in &self.rules.sources {
+            // The rules a parameter source makes it untrusted for, and those that ignore every
+            // source it is.
+            let mut source: Option<(u64, u64)> = None;
+            for (spec, mask, ignored_by) in &self.rules.sources {
                 let hit = match &spec.kind {
                     SourceKind::ParamsOf {
                         decorator,
@@ -320,9 +322,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     _ => false,
                 };
                 if hit {
-                    let entry =
-                        source.get_or_insert_with(|| (spec.label.clone().unwrap_or_default(), 0));
-                    entry.1 |= mask;
+                    let entry = source.get_or_insert((0, ALL));
+                    entry.0 |= mask;
+                    entry.1 &= ignored_by;
                 }
             }
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
@@ -338,22 +340,27 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         rules: ALL,
                         parameter: Some(position),
                         via: None,
+                        ignored_by: 0,
                     })
                 } else if scalar {
                     Value::constant()
-                } else if let Some((label, mask)) = source
-                    .clone()
-                    .or_else(|| self.query_sources.get(&range).cloned())
-                    .or_else(|| self.query_sources.get(&param.pattern.byte_range()).cloned())
-                {
-                    let _ = label;
-                    Value::tainted(Taint {
-                        origin: Rc::new((range, key.clone())),
-                        steps: None,
-                        rules: mask,
-                        parameter: None,
-                        via: None,
-                    })
+                } else if let Some((mask, ignored_by)) = source.or_else(|| {
+                    self.query_sources
+                        .get(&range)
+                        .or_else(|| self.query_sources.get(&param.pattern.byte_range()))
+                        .map(|(_, mask)| (*mask, 0))
+                }) {
+                    Value {
+                        clean: ignored_by,
+                        ..Value::tainted(Taint {
+                            origin: Rc::new((range, key.clone())),
+                            steps: None,
+                            rules: mask,
+                            parameter: None,
+                            via: None,
+                            ignored_by,
+                        })
+                    }
                 } else {
                     Value::default()
                 };

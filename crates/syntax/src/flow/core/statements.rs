@@ -172,12 +172,38 @@ impl<'t> FileFlow<'t, '_> {
         out: &mut Vec<(String, bool)>,
         pass: &Pass<'_>,
     ) {
+        self.vouched(condition, holds, true, out, pass);
+    }
+
+    /// [`Self::guards`]; `follow`: a name bound to a condition stands for it (not inside one
+    /// already followed: `ok = ok and check(u)` must not loop).
+    fn vouched(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        follow: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        // Hostile conditions (`a && b && ...` thousands long) must not overflow the stack.
+        let Some(_guard) = self.deeper() else {
+            return;
+        };
         match self.adapter.condition(condition) {
-            Condition::Not(inner) => self.guards(inner, !holds, out, pass),
+            Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
                 if holds {
                     for part in parts {
-                        self.guards(part, true, out, pass);
+                        self.vouched(part, true, follow, out, pass);
+                    }
+                }
+            }
+            // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
+            // each part fails, so a negated check holds there.
+            Condition::Any(parts) => {
+                for part in parts {
+                    if let Condition::Not(checked) = self.adapter.condition(part) {
+                        self.vouched(checked, !holds, follow, out, pass);
                     }
                 }
             }
@@ -192,17 +218,16 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Condition::Expr(node) => {
-                // `if ok:` after `ok = check(u)`: what the check vouches for (one level: a
-                // condition that is itself a name is not followed further).
-                if matches!(self.adapter.expr(node, self.text), Expr::Name)
+                // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
+                if follow
+                    && matches!(self.adapter.expr(node, self.text), Expr::Name)
                     && let Some(bytes) = pass.conditions.get(text_of(node, self.text))
                     && let Some(check) = self.functions[pass.function]
                         .node
                         .descendant_for_byte_range(bytes.start, bytes.end)
                         .filter(|c| c.byte_range() == *bytes)
-                    && !matches!(self.adapter.expr(check, self.text), Expr::Name)
                 {
-                    self.guards(check, holds, out, pass);
+                    self.vouched(check, holds, false, out, pass);
                     return;
                 }
                 if let Expr::Call {

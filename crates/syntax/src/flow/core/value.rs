@@ -33,6 +33,9 @@ pub(crate) struct Taint {
     pub rules: u64,
     /// Whether the origin is a helper's parameter (summaries), not a real source.
     pub(super) parameter: Option<usize>,
+    /// The rules that ignore the origin (`ignore-sources`: a command-line tool's own argument
+    /// for path traversal): for them it and every part read from it (`args.cmd[0]`) is harmless.
+    pub(super) ignored_by: u64,
     /// The local helpers the value went through (their bytes, joined): an edit there can change
     /// whether it is still tainted, so a sink it reaches depends on them too.
     pub(crate) via: Option<Range<usize>>,
@@ -152,6 +155,7 @@ pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> 
     match (a, b) {
         (Some(a), Some(b)) => Some(Taint {
             rules: a.rules | b.rules,
+            ignored_by: a.ignored_by & b.ignored_by,
             via: join_ranges(&a.via, &b.via),
             ..a.clone()
         }),

@@ -1,0 +1,64 @@
+// An actix-web service over SQLite (rusqlite) and Postgres: SQL text built before the call.
+use actix_web::{get, web, HttpResponse};
+use rusqlite::{params, Connection};
+use serde::Deserialize;
+use std::sync::Mutex;
+
+struct Db {
+    conn: Mutex<Connection>,
+}
+
+#[derive(Deserialize)]
+struct Lookup {
+    username: String,
+    sort: String,
+}
+
+#[get("/user")]
+async fn user(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
+    let conn = data.conn.lock().unwrap();
+    // ruleid: rust.sql-format-string
+    let sql = format!("SELECT email FROM users WHERE username = '{}'", q.username);
+    // ruleid: rust.sql-format-query
+    let mut stmt = conn.prepare(&sql).unwrap();
+    let email: String = stmt.query_row([], |row| row.get(0)).unwrap_or_default();
+    HttpResponse::Ok().body(email)
+}
+
+#[get("/user-bound")]
+async fn user_bound(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
+    let conn = data.conn.lock().unwrap();
+    // ok: rust.sql-format-query
+    let mut stmt = conn.prepare("SELECT email FROM users WHERE username = ?1").unwrap();
+    let email: String = stmt.query_row(params![q.username], |row| row.get(0)).unwrap_or_default();
+    HttpResponse::Ok().body(email)
+}
+
+#[get("/users")]
+async fn users(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
+    let conn = data.conn.lock().unwrap();
+    let order = q.sort.clone();
+    // ruleid: rust.sql-format-string
+    let sql = format!("SELECT username FROM users ORDER BY {order}");
+    // ruleid: rust.sql-format-query
+    let count: i64 = conn.query_row(&sql, [], |row| row.get(0)).unwrap_or(0);
+    HttpResponse::Ok().body(count.to_string())
+}
+
+#[get("/users-sorted")]
+async fn users_sorted(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
+    let conn = data.conn.lock().unwrap();
+    let order = if q.sort == "email" { "email" } else { "username" };
+    // ruleid: rust.sql-format-string
+    let sql = format!("SELECT username FROM users ORDER BY {order}");
+    // ok: rust.sql-format-query
+    let count: i64 = conn.query_row(&sql, [], |row| row.get(0)).unwrap_or(0);
+    HttpResponse::Ok().body(count.to_string())
+}
+
+async fn purge(client: &tokio_postgres::Client, q: web::Query<Lookup>) {
+    // ruleid: rust.sql-format-string
+    let script = format!("DELETE FROM sessions WHERE username = '{}'; VACUUM;", q.username);
+    // ruleid: rust.sql-format-query
+    client.batch_execute(&script).await.unwrap();
+}
