@@ -605,27 +605,29 @@ mod tests {
         )
     }
 
+    /// Whether flow keeps the module structure after `from` in `before` becomes `to`.
+    fn structure_kept(language: Language, before: &str, from: &str, to: &str) -> bool {
+        let (old, new, edited) = trees(language, before, from, to);
+        super::same_module_structure(language, &old, &new, &[edited])
+    }
+
     #[test]
     fn an_edit_inside_a_function_keeps_the_module_structure_while_elsewhere_does_not_parse() {
         // The struct's fields hold a stray statement: the file does not parse, but typing
         // inside `run` changes nothing outside it.
         let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n";
-        let (old, new, edited) = trees(Language::Rust, rust, "let w = v;", "let w = v.trim();");
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(
+        assert!(structure_kept(
             Language::Rust,
-            &old,
-            &new,
-            &[edited]
+            rust,
+            "let w = v;",
+            "let w = v.trim();"
         ));
         let python = "y = [1]]\n\ndef f(a):\n    return a\n";
-        let (old, new, edited) = trees(Language::Python, python, "return a", "return a.strip()");
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(
+        assert!(structure_kept(
             Language::Python,
-            &old,
-            &new,
-            &[edited]
+            python,
+            "return a",
+            "return a.strip()"
         ));
     }
 
@@ -635,22 +637,15 @@ mod tests {
         // the brace, `CMD` is module-level and `f` reads it.
         let js =
             "function a() {\n  run(1);\n\nconst CMD = 'ls';\nfunction f() {\n  exec(CMD);\n}\n";
-        let (old, new, edited) = trees(Language::JavaScript, js, "run(1);\n", "run(1);\n}\n");
-        assert!(!super::same_module_structure(
+        assert!(!structure_kept(
             Language::JavaScript,
-            &old,
-            &new,
-            &[edited]
+            js,
+            "run(1);\n",
+            "run(1);\n}\n"
         ));
         // Deleting a `def` line leaves its body a stray indented block.
         let python = "X = 'ls'\n\ndef g(a):\n    return a\n\ndef f():\n    run(X)\n";
-        let (old, new, edited) = trees(Language::Python, python, "def g(a):\n", "");
-        assert!(!super::same_module_structure(
-            Language::Python,
-            &old,
-            &new,
-            &[edited]
-        ));
+        assert!(!structure_kept(Language::Python, python, "def g(a):\n", ""));
         // An unchanged file keeps its structure.
         let tree = crate::analysis::parse(Language::Python, python, None).unwrap();
         assert!(super::same_module_structure(
@@ -666,62 +661,35 @@ mod tests {
         // A stray statement among a struct's fields: the file does not parse. Pasting a whole
         // function after `run`, or deleting `CMD`, changes only the items the edit touches.
         let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n\nfn tail() {}\n";
-        let pasted =
-            "fn run(v: &str) {\n    let w = v;\n}\n\nfn helper(x: u8) -> u8 {\n    x + 1\n}\n";
-        let (old, new, edited) = trees(
+        let run = "fn run(v: &str) {\n    let w = v;\n}\n";
+        let pasted = format!("{run}\nfn helper(x: u8) -> u8 {{\n    x + 1\n}}\n");
+        assert!(structure_kept(Language::Rust, rust, run, &pasted));
+        assert!(structure_kept(
             Language::Rust,
             rust,
-            "fn run(v: &str) {\n    let w = v;\n}\n",
-            pasted,
-        );
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(
-            Language::Rust,
-            &old,
-            &new,
-            &[edited]
-        ));
-        let (old, new, edited) = trees(Language::Rust, rust, "const CMD: &str = \"ls\";\n", "");
-        assert!(super::same_module_structure(
-            Language::Rust,
-            &old,
-            &new,
-            &[edited]
+            "const CMD: &str = \"ls\";\n",
+            ""
         ));
         // Python: an unbalanced bracket at module level does not parse; a pasted function after
         // it leaves `f` as it was.
         let python = "y = [1]]\n\nX = 'ls'\n\nZ = 2\n\ndef f():\n    run(X)\n";
-        let (old, new, edited) = trees(
+        let pasted = "X = 'ls'\n\ndef g(a):\n    return a\n";
+        assert!(structure_kept(
             Language::Python,
             python,
             "X = 'ls'\n",
-            "X = 'ls'\n\ndef g(a):\n    return a\n",
-        );
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(
-            Language::Python,
-            &old,
-            &new,
-            &[edited]
+            pasted
         ));
         // But an item the edit does not touch must stay as it was: `f` turned into a class
         // beyond the pasted function is a different structure.
-        let (old, _, edited) = trees(
-            Language::Python,
-            python,
-            "X = 'ls'\n",
-            "X = 'ls'\n\ndef g(a):\n    return a\n",
-        );
-        let unrelated = crate::analysis::parse(
-            Language::Python,
-            "y = [1]]\n\nX = 'ls'\n\ndef g(a):\n    return a\n\nZ = 2\n\nclass F:\n    pass\n",
-            None,
-        )
-        .unwrap();
+        let (old, _, edited) = trees(Language::Python, python, "X = 'ls'\n", pasted);
+        let other =
+            "y = [1]]\n\nX = 'ls'\n\ndef g(a):\n    return a\n\nZ = 2\n\nclass F:\n    pass\n";
+        let other = crate::analysis::parse(Language::Python, other, None).unwrap();
         assert!(!super::same_module_structure(
             Language::Python,
             &old,
-            &unrelated,
+            &other,
             &[edited]
         ));
     }
