@@ -16,23 +16,26 @@ mod outline;
 mod python;
 mod reach;
 mod rust;
+mod source_query;
 mod spec;
 
 pub use self::core::Step;
 pub(crate) use self::core::{ALL, FileFlow, SinkHit, Value};
 pub use outline::Outline;
 pub(crate) use reach::{merge as merge_ranges, reach};
+pub(crate) use source_query::check as check_source_query;
 pub(crate) use spec::TaintFile;
 pub use spec::TaintSpec;
 
 use crate::lang::Language;
 use crate::names::Names;
 use crate::rules::{Rule, RuleError};
+use source_query::SourceQuery;
 use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use streaming_iterator::StreamingIterator;
-use tree_sitter::{Query, QueryCursor, Tree};
+use tree_sitter::{QueryCursor, Tree};
 
 /// Every taint table of one language, merged: library data for all rules, each rule's own data
 /// for that rule alone (one bit per rule).
@@ -45,7 +48,7 @@ pub(crate) struct FlowRules {
     guards: Vec<GuardKind>,
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
-    queries: Vec<(Query, String, u64)>,
+    queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
     /// The rule (index in the rule set) each bit stands for.
@@ -197,7 +200,7 @@ impl FlowRules {
             }
             let bit = 1u64 << flow.rules.len();
             flow.rules.push(index);
-            flow.add(rule, spec, bit, language)?;
+            flow.add(rule, spec, bit);
             if !spec.ignore_sources.is_empty() {
                 ignoring.push((bit, &spec.ignore_sources));
             }
@@ -207,7 +210,7 @@ impl FlowRules {
         }
         let first_library_source = flow.sources.len();
         for (rule, spec) in libraries {
-            flow.add(rule, spec, ALL, language)?;
+            flow.add(rule, spec, ALL);
         }
         // A rule that ignores a library source is not told about it, and holds its value as
         // harmless as a constant (a shape rule it refines stays quiet). An ignored name is a
@@ -231,33 +234,15 @@ impl FlowRules {
         Ok(Some(flow))
     }
 
-    fn add(
-        &mut self,
-        rule: &Rule,
-        spec: &TaintSpec,
-        mask: u64,
-        language: Language,
-    ) -> Result<(), RuleError> {
+    fn add(&mut self, rule: &Rule, spec: &TaintSpec, mask: u64) {
         for source in &spec.sources {
             if let SourceKind::Query(text) = &source.kind {
-                let query = Query::new(&language.grammar(), text).map_err(|e| RuleError {
-                    origin: rule.origin.clone(),
-                    line: None,
-                    message: format!(
-                        "source query does not compile for {}: {}",
-                        language.name(),
-                        e.message.trim()
-                    ),
-                })?;
-                if query.capture_index_for_name("source").is_none() {
-                    return Err(RuleError {
-                        origin: rule.origin.clone(),
-                        line: None,
-                        message: "a source query needs a `@source` capture".into(),
-                    });
-                }
-                self.queries
-                    .push((query, source.label.clone().unwrap_or_default(), mask));
+                self.queries.push(SourceQuery::new(
+                    text.clone(),
+                    source.label.clone().unwrap_or_default(),
+                    mask,
+                    rule.origin.clone(),
+                ));
             } else {
                 self.sources.push((source.clone(), mask, 0));
             }
@@ -275,7 +260,6 @@ impl FlowRules {
             .extend(spec.constant_names.iter().cloned());
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
-        Ok(())
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the
@@ -289,7 +273,12 @@ impl FlowRules {
     ) -> FileFlow<'t, 'r> {
         let root = tree.root_node();
         let mut query_sources = HashMap::new();
-        for (query, label, mask) in &self.queries {
+        let folded = std::cell::OnceCell::new();
+        for source in &self.queries {
+            let Some(query) = source.for_text(language, text, &folded) else {
+                continue;
+            };
+            let (label, mask) = (&source.label, source.mask);
             let capture = query.capture_index_for_name("source").expect("checked");
             let entry = query.capture_index_for_name("entry");
             let mut cursor = QueryCursor::new();
@@ -319,6 +308,27 @@ impl FlowRules {
             root,
             query_sources,
         )
+    }
+
+    /// Compiles every source query now (they compile on first need otherwise) and reports
+    /// the first that fails.
+    pub(crate) fn compile_source_queries(&self, language: Language) -> Result<(), RuleError> {
+        for source in &self.queries {
+            if let Err(message) = source.compiled(language) {
+                return Err(RuleError {
+                    origin: source.origin.clone(),
+                    line: None,
+                    message: message.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// How many source queries are compiled so far.
+    #[cfg(test)]
+    pub(crate) fn compiled_source_queries(&self) -> usize {
+        self.queries.iter().filter(|q| q.is_compiled()).count()
     }
 
     /// Whether rule `bit` trusts a value starting with `prefix`.

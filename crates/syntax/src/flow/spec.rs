@@ -345,6 +345,14 @@ impl TaintSpec {
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
+    /// The texts of the sources written as tree-sitter queries.
+    pub(crate) fn source_queries(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().filter_map(|source| match &source.kind {
+            SourceKind::Query(text) => Some(text.as_str()),
+            _ => None,
+        })
+    }
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {

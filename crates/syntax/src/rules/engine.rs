@@ -33,7 +33,7 @@ mod flow;
 mod incremental;
 mod items;
 mod regex_rules;
-use compile::compile_language;
+use compile::{Piece, compile_language};
 use incremental::Matched;
 pub use incremental::RuleFindings;
 use regex_rules::run_regex;
@@ -55,7 +55,8 @@ struct CompiledLanguage {
 
 struct PatternInfo {
     rule: usize,
-    report: u32,
+    /// `None`: the pattern was compiled without the rest of its rule and lacks the capture.
+    report: Option<u32>,
     predicates: Vec<CustomPredicate>,
     /// A single root node (false: a sequence of siblings, whose match depends on the parent).
     rooted: bool,
@@ -86,13 +87,20 @@ pub struct RuleSet {
     regex_set: OnceLock<Option<(regex::RegexSet, Vec<usize>)>>,
 }
 
-/// Query rules of one language compiled a few at a time, each rule at most once: what
-/// [`RuleSet::check`] runs until the language's combined query is prepared.
+/// Query rules of one language compiled a few patterns at a time, each pattern at most once:
+/// what [`RuleSet::check`] runs until the language's combined query is prepared.
 #[derive(Default)]
 struct Batches {
     compiled: Vec<Arc<CompiledLanguage>>,
-    /// The rules some batch holds (or that do not compile for the language), by rule index.
-    covered: HashSet<usize>,
+    /// The pieces some batch holds (or that do not compile for the language); a whole rule
+    /// covers each of its patterns.
+    covered: HashSet<Piece>,
+}
+
+impl Batches {
+    fn covers(&self, piece: Piece) -> bool {
+        self.covered.contains(&piece) || self.covered.contains(&Piece::whole(piece.rule))
+    }
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -136,28 +144,38 @@ impl RuleSet {
             .get_or_init(|| compile_language(&self.rules, None, language))
     }
 
-    /// The compiled batches that hold `needed` (rules of `language`), compiling the ones no
-    /// batch holds yet together in a new batch.
-    fn batches_for(&self, language: Language, needed: &[usize]) -> Vec<Arc<CompiledLanguage>> {
+    /// The compiled batches that hold `needed` (pieces of rules of `language`), compiling the
+    /// ones no batch holds yet together in a new batch. A batch may hold more patterns than a
+    /// text needs (those compiled for earlier texts): they find what they find, as the
+    /// combined query would.
+    fn batches_for(&self, language: Language, needed: &[Piece]) -> Vec<Arc<CompiledLanguage>> {
         let mut batches = self.batches[language as usize]
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let missing: Vec<usize> = needed
+        let missing: Vec<Piece> = needed
             .iter()
             .copied()
-            .filter(|rule| !batches.covered.contains(rule))
+            .filter(|&piece| !batches.covers(piece))
             .collect();
         if !missing.is_empty() {
             match compile_language(&self.rules, Some(&missing), language) {
                 Ok(Some(batch)) => batches.compiled.push(Arc::new(batch)),
                 Ok(None) => {}
                 // Rules that conflict with each other (each compiled alone when loaded): each
-                // alone, as the combined query would fail for them too.
+                // rule's pieces alone, as the combined query would fail for them too; and a
+                // rule whole if its pieces do not compile alone.
                 Err(_) => {
-                    for &rule in &missing {
-                        if let Ok(Some(alone)) =
-                            compile_language(&self.rules, Some(&[rule]), language)
-                        {
+                    let mut rules: Vec<usize> = missing.iter().map(|p| p.rule).collect();
+                    rules.dedup();
+                    for rule in rules {
+                        let pieces: Vec<Piece> =
+                            missing.iter().copied().filter(|p| p.rule == rule).collect();
+                        let alone =
+                            compile_language(&self.rules, Some(&pieces), language).or_else(|_| {
+                                batches.covered.insert(Piece::whole(rule));
+                                compile_language(&self.rules, Some(&[Piece::whole(rule)]), language)
+                            });
+                        if let Ok(Some(alone)) = alone {
                             batches.compiled.push(Arc::new(alone));
                         }
                     }
@@ -168,25 +186,50 @@ impl RuleSet {
         batches
             .compiled
             .iter()
-            .filter(|batch| batch.patterns.iter().any(|p| needed.contains(&p.rule)))
+            .filter(|batch| {
+                let needs = |rule: usize| needed.iter().any(|piece| piece.rule == rule);
+                batch.patterns.iter().any(|p| needs(p.rule))
+            })
             .cloned()
             .collect()
+    }
+
+    /// Per pattern of rule `rule`, the words one of which a text needs for it to match, read
+    /// on first use (`None`: nothing known, any text may match).
+    fn words(&self, rule: usize) -> &PatternWords {
+        self.words[rule].get_or_init(|| match &self.rules[rule].matcher {
+            Matcher::Query { source, .. } => pattern_words(source),
+            Matcher::Regex { regex, .. } => Some(vec![regex_words(regex.as_str())]),
+            Matcher::Flow => None,
+        })
     }
 
     /// Whether rule `rule` can match somewhere in `text` (`folded`: the same text
     /// [folded](fold_text)): false only when each of its patterns needs a word the text does
     /// not contain.
     fn may_match(&self, rule: usize, text: &str, folded: &str) -> bool {
-        let words = self.words[rule].get_or_init(|| match &self.rules[rule].matcher {
-            Matcher::Query { source, .. } => pattern_words(source),
-            Matcher::Regex { regex, .. } => Some(vec![regex_words(regex.as_str())]),
-            Matcher::Flow => None,
-        });
-        words.as_ref().is_none_or(|patterns| {
+        self.words(rule).as_ref().is_none_or(|patterns| {
             patterns
                 .iter()
                 .any(|need| need.as_ref().is_none_or(|n| n.met_by(text, folded)))
         })
+    }
+
+    /// The pieces of query rule `rule` that can match somewhere in `text`: the patterns whose
+    /// words it contains, or the whole rule when its patterns are not known apart.
+    fn pieces_that_may_match(&self, rule: usize, text: &str, folded: &str, out: &mut Vec<Piece>) {
+        let Some(patterns) = self.words(rule) else {
+            out.push(Piece::whole(rule));
+            return;
+        };
+        for (pattern, need) in patterns.iter().enumerate() {
+            if need.as_ref().is_none_or(|n| n.met_by(text, folded)) {
+                out.push(Piece {
+                    rule,
+                    pattern: Some(pattern),
+                });
+            }
+        }
     }
 
     /// Compiles the queries of these languages now, in parallel, instead of on first use.
@@ -208,7 +251,11 @@ impl RuleSet {
             .iter()
             .flat_map(|&l| {
                 let query = self.compiled(l).as_ref().err().cloned();
-                let flow = self.flow(l).as_ref().err().cloned();
+                let flow = match self.flow(l) {
+                    Ok(Some(flow)) => flow.compile_source_queries(l).err(),
+                    Ok(None) => None,
+                    Err(e) => Some(e.clone()),
+                };
                 query.into_iter().chain(flow)
             })
             .collect();
@@ -268,14 +315,12 @@ impl RuleSet {
         // findings on an idle and a loaded machine.
         let mut budget = Budget::for_text(text.len());
         let folded = fold_text(text);
-        let needed: Vec<usize> = (0..self.rules.len())
-            .filter(|&index| {
-                let rule = &self.rules[index];
-                matches!(rule.matcher, Matcher::Query { .. })
-                    && rule.targets.contains(&target)
-                    && self.may_match(index, text, &folded)
-            })
-            .collect();
+        let mut needed: Vec<Piece> = Vec::new();
+        for (index, rule) in self.rules.iter().enumerate() {
+            if matches!(rule.matcher, Matcher::Query { .. }) && rule.targets.contains(&target) {
+                self.pieces_that_may_match(index, text, &folded, &mut needed);
+            }
+        }
         for batch in self.batches_for(language, &needed) {
             // Once spent, every later batch stops at once: report the stop once.
             if let Some(stopped) = self.run_queries(
@@ -452,7 +497,10 @@ impl RuleSet {
             {
                 continue;
             }
-            let Some(reported) = query_match.nodes_for_capture_index(pattern.report).next() else {
+            let Some(reported) = pattern
+                .report
+                .and_then(|report| query_match.nodes_for_capture_index(report).next())
+            else {
                 continue;
             };
             let rule = &self.rules[pattern.rule];

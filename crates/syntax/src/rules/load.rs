@@ -210,6 +210,18 @@ fn parse_rule_checked(
             "a `[taint]` rule needs a language with a grammar, not `any`".into(),
         ));
     }
+    // Source queries compile when a text needs them; a user's broken one fails here.
+    if let (Some(spec), Some(table), QueryChecks::Full) = (&taint, &file.taint, checks) {
+        for language in targets.iter().filter_map(|t| match t {
+            Target::Language(language) => Some(*language),
+            Target::AnyFile => None,
+        }) {
+            for query in spec.source_queries() {
+                crate::flow::check_source_query(query, language)
+                    .map_err(|m| error_at(table.span().start, m))?;
+            }
+        }
+    }
     if let (Some(spec), Some(table)) = (&taint, &file.taint)
         && let Some(message) = spec.message()
         && let Some(bad) = template::placeholders(message).find(|p| !FLOW_PLACEHOLDERS.contains(p))

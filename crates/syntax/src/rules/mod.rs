@@ -12,7 +12,7 @@ mod model;
 mod predicates;
 mod roots;
 mod template;
-mod words;
+pub(crate) mod words;
 
 pub use corpus::{CorpusReport, RuleScore, score_corpus};
 pub use engine::{RuleFindings, RuleSet};

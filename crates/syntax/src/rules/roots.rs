@@ -47,6 +47,19 @@ pub fn pattern_anchors(source: &str) -> Option<Vec<Anchor>> {
 /// The top-level patterns of a query source, or `None` if it has a shape this parser does not
 /// know (or a predicate outside any pattern).
 pub(super) fn top_level_patterns(source: &str) -> Option<Vec<Element>> {
+    let patterns = top_level_patterns_at(source)?;
+    Some(patterns.into_iter().map(|(_, pattern)| pattern).collect())
+}
+
+/// The source text of each top-level pattern of a query (what tree-sitter numbers as its
+/// patterns), or `None` as for [`top_level_patterns`]: each compiles on its own.
+pub fn top_level_pattern_sources(source: &str) -> Option<Vec<&str>> {
+    let patterns = top_level_patterns_at(source)?;
+    Some(patterns.into_iter().map(|(at, _)| &source[at]).collect())
+}
+
+/// [`top_level_patterns`], each with its byte range in `source`.
+fn top_level_patterns_at(source: &str) -> Option<Vec<(std::ops::Range<usize>, Element)>> {
     let mut parser = Parser {
         bytes: source.as_bytes(),
         at: 0,
@@ -57,11 +70,15 @@ pub(super) fn top_level_patterns(source: &str) -> Option<Vec<Element>> {
         if parser.at >= parser.bytes.len() {
             return Some(patterns);
         }
+        let start = parser.at;
         let pattern = parser.element()?;
         if matches!(pattern.kind, Kind::Predicate | Kind::Word) {
             return None; // a predicate or stray word outside any pattern
         }
-        patterns.push(pattern);
+        // The parser stops on ASCII delimiters only, so `start..at` lies on char boundaries;
+        // checked all the same, as a query is a user's text.
+        source.get(start..parser.at)?;
+        patterns.push((start..parser.at, pattern));
     }
 }
 

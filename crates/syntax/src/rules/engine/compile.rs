@@ -6,50 +6,86 @@ use crate::lang::Language;
 use crate::rules::RuleError;
 use crate::rules::model::{Matcher, Rule, Target};
 use crate::rules::predicates::CustomPredicate;
-use crate::rules::roots::{Anchor, pattern_anchors};
+use crate::rules::roots::{Anchor, pattern_anchors, top_level_pattern_sources};
 use tree_sitter::Query;
 
-/// Compiles the query rules for `language` into one query: all of them, or `only` these.
+/// What a batch compiles of a rule: one of its top-level patterns (a run of a few texts
+/// compiles only the patterns whose words they contain), or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Piece {
+    pub(super) rule: usize,
+    /// The pattern, counted among the rule's top-level patterns; `None`: every pattern.
+    pub(super) pattern: Option<usize>,
+}
+
+impl Piece {
+    pub(super) fn whole(rule: usize) -> Piece {
+        Piece {
+            rule,
+            pattern: None,
+        }
+    }
+}
+
+/// The query of `rule` if it is a query rule for `language`.
+fn query_source(rule: &Rule, language: Language) -> Option<&str> {
+    match &rule.matcher {
+        Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
+            Some(source)
+        }
+        _ => None,
+    }
+}
+
+/// Compiles the query rules for `language` into one query: all of them, or `only` these pieces
+/// of them. Fails if they do not compile together, or if a pattern of `only` does not compile
+/// into exactly one pattern (the pattern was misread: the caller compiles its rule whole).
 pub(super) fn compile_language(
     rules: &[Rule],
-    only: Option<&[usize]>,
+    only: Option<&[Piece]>,
     language: Language,
 ) -> Result<Option<CompiledLanguage>, RuleError> {
-    let queries: Vec<(usize, &str)> = rules
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| only.is_none_or(|only| only.contains(index)))
-        .filter_map(|(index, rule)| match &rule.matcher {
-            Matcher::Query { source, .. } if rule.targets.contains(&Target::Language(language)) => {
-                Some((index, source.as_str()))
-            }
-            _ => None,
-        })
-        .collect();
-    if queries.is_empty() {
+    // (rule, source, whether it is one pattern) of each piece, in order.
+    let chunks: Vec<(usize, &str, bool)> = match only {
+        None => rules
+            .iter()
+            .enumerate()
+            .filter_map(|(index, rule)| Some((index, query_source(rule, language)?, false)))
+            .collect(),
+        Some(pieces) => pieces
+            .iter()
+            .filter_map(|piece| {
+                let source = query_source(&rules[piece.rule], language)?;
+                let one = piece
+                    .pattern
+                    .and_then(|pattern| top_level_pattern_sources(source)?.get(pattern).copied());
+                Some(match one {
+                    Some(pattern) => (piece.rule, pattern, true),
+                    None => (piece.rule, source, false),
+                })
+            })
+            .collect(),
+    };
+    if chunks.is_empty() {
         return Ok(None);
     }
     let mut source = String::new();
-    let mut owners: Vec<(usize, usize)> = Vec::new(); // (start offset in combined source, rule)
-    for (index, query) in &queries {
-        owners.push((source.len(), *index));
-        source.push_str(query);
+    let mut starts: Vec<usize> = Vec::with_capacity(chunks.len()); // in the combined source
+    for (_, chunk, _) in &chunks {
+        starts.push(source.len());
+        source.push_str(chunk);
         source.push('\n');
     }
-    // Each rule's anchors, one per pattern in order; `None` where a rule's shapes are unknown.
-    let mut anchors: Vec<Option<std::vec::IntoIter<Anchor>>> =
-        (0..rules.len()).map(|_| None).collect();
-    for (index, query) in &queries {
-        anchors[*index] = pattern_anchors(query).map(Vec::into_iter);
-    }
+    let chunk_at = |offset: usize| starts.partition_point(|&start| start <= offset).max(1) - 1;
+    // Each chunk's anchors, one per pattern in order; `None` where its shapes are unknown.
+    let mut anchors: Vec<Option<std::vec::IntoIter<Anchor>>> = chunks
+        .iter()
+        .map(|(_, chunk, _)| pattern_anchors(chunk).map(Vec::into_iter))
+        .collect();
     let query = Query::new(&language.grammar(), &source).map_err(|e| {
-        let owner = owners
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= e.offset)
-            .map(|(_, r)| &rules[*r]);
+        let owner = &rules[chunks[chunk_at(e.offset)].0];
         RuleError {
-            origin: owner.map(|r| r.origin.clone()).unwrap_or_default(),
+            origin: owner.origin.clone(),
             line: None,
             message: format!(
                 "query does not compile for {} with the rest of the pack: {}",
@@ -58,21 +94,30 @@ pub(super) fn compile_language(
             ),
         }
     })?;
+    let mut patterns_of_chunk = vec![0usize; chunks.len()];
+    for pattern in 0..query.pattern_count() {
+        patterns_of_chunk[chunk_at(query.start_byte_for_pattern(pattern))] += 1;
+    }
+    if let Some(misread) = (0..chunks.len()).find(|&c| chunks[c].2 && patterns_of_chunk[c] != 1) {
+        return Err(RuleError {
+            origin: rules[chunks[misread].0].origin.clone(),
+            line: None,
+            message: format!(
+                "a pattern compiled alone gave {} patterns",
+                patterns_of_chunk[misread]
+            ),
+        });
+    }
     let mut patterns = Vec::with_capacity(query.pattern_count());
     for pattern in 0..query.pattern_count() {
-        let start = query.start_byte_for_pattern(pattern);
-        let rule = owners
-            .iter()
-            .rev()
-            .find(|(offset, _)| *offset <= start)
-            .map(|(_, r)| *r)
-            .expect("pattern has an owner");
+        let chunk = chunk_at(query.start_byte_for_pattern(pattern));
+        let rule = chunks[chunk].0;
         let Matcher::Query { report, .. } = &rules[rule].matcher else {
             unreachable!()
         };
-        let report = query
-            .capture_index_for_name(report)
-            .expect("validated at load");
+        // The rule has the capture (validated at load), but a pattern compiled without the
+        // rest of its rule may not: such a pattern never reports.
+        let report = query.capture_index_for_name(report);
         let predicates = query
             .general_predicates(pattern)
             .iter()
@@ -83,7 +128,7 @@ pub(super) fn compile_language(
                 line: None,
                 message,
             })?;
-        let anchor = anchors[rule]
+        let anchor = anchors[chunk]
             .as_mut()
             .and_then(Iterator::next)
             .and_then(|a| Some((query.capture_index_for_name(&a.capture)?, a.depth)));
@@ -95,7 +140,7 @@ pub(super) fn compile_language(
             anchor,
         });
     }
-    // Every pattern anchored, and no rule with more anchors than patterns (a misreading).
+    // Every pattern anchored, and no chunk with more anchors than patterns (a misreading).
     let incremental = patterns.iter().all(|p| p.anchor.is_some())
         && anchors
             .iter_mut()

@@ -363,10 +363,11 @@ fn a_small_clean_file_compiles_few_rules() {
             .filter(|r| r.applies_to(Some(language)) && matches!(r.matcher, Matcher::Query { .. }))
             .count();
         let batches = rules.batches[language as usize].lock().unwrap();
-        let compiled = batches.covered.len();
+        let compiled: HashSet<usize> = batches.covered.iter().map(|piece| piece.rule).collect();
         assert!(
-            compiled * 10 < language_rules,
-            "{compiled} of {language_rules} {language:?} rules compiled for a file that uses none of them"
+            compiled.len() * 10 < language_rules,
+            "{} of {language_rules} {language:?} rules compiled for a file that uses none of them",
+            compiled.len()
         );
         assert!(
             batches.compiled.len() <= 1,
@@ -376,6 +377,13 @@ fn a_small_clean_file_compiles_few_rules() {
             rules.regex_set.get().is_none(),
             "no secret pattern's words are in the file: the pack's regex set is never built"
         );
+        if let Ok(Some(flow)) = rules.flow(language) {
+            assert_eq!(
+                flow.compiled_source_queries(),
+                0,
+                "no taint source query's words are in the file: none is compiled"
+            );
+        }
     }
 }
 
@@ -393,4 +401,42 @@ fn a_rule_matching_nested_calls_on_one_line_reports_once() {
         found[0].1.contains("exec()"),
         "the outer call stays: {found:#?}"
     );
+}
+
+#[test]
+fn only_the_patterns_whose_words_a_text_holds_compile() {
+    // Three patterns, each needing its own word.
+    let r = rule(
+        "python.t",
+        "[\"python\"]",
+        "query = '''\n((call function: (identifier) @f) @match (#eq? @f \"eval\"))\n((call function: (identifier) @f) @match (#eq? @f \"exec\"))\n((call function: (identifier) @f) @match (#eq? @f \"compile\"))\n'''",
+        "",
+    );
+    let (selected, combined) = (
+        RuleSet::new(vec![r.clone()]).unwrap(),
+        RuleSet::new(vec![r]).unwrap(),
+    );
+    combined.compile_all().unwrap();
+    let compiled_patterns = || -> Vec<usize> {
+        let batches = selected.batches[Language::Python as usize].lock().unwrap();
+        let mut patterns: Vec<usize> = batches.covered.iter().filter_map(|p| p.pattern).collect();
+        patterns.sort();
+        patterns
+    };
+    let texts = [
+        ("exec(a)\n", 1, vec![1]),
+        ("compile(b)\nexec(c)\n", 2, vec![1, 2]),
+        ("eval(d)\n", 1, vec![0, 1, 2]),
+    ];
+    for (text, count, patterns) in texts {
+        let tree = crate::analysis::parse(Language::Python, text, None).unwrap();
+        let found = selected.check(Some(Language::Python), text, Some(&tree));
+        assert_eq!(
+            found,
+            combined.check(Some(Language::Python), text, Some(&tree)),
+            "{text}"
+        );
+        assert_eq!(found.len(), count, "{text}: {found:#?}");
+        assert_eq!(compiled_patterns(), patterns, "{text}");
+    }
 }

@@ -218,6 +218,42 @@ fn user_regexes_compile_when_loaded_and_the_packs_on_first_use() {
     );
 }
 
+/// Source queries of the pack compile when a text holds their words; a user's rule file
+/// still fails to load on one that does not compile or has no `@source`.
+#[test]
+fn user_source_queries_compile_when_loaded() {
+    let flow = |query: &str| {
+        GOOD[..GOOD.find("[match]").unwrap()]
+            .replace("os.system({{cmd}}) runs a shell", "os.system runs a shell")
+            + "[taint]\n[[taint.sinks]]\ncall = \"os.system\"\nargs = [0]\n\
+               [[taint.sources]]\nquery = '''"
+            + query
+            + "'''\n"
+    };
+    let e = error_for(&flow(
+        "(function_definition parameters: (parameters (identifier) @source)",
+    ));
+    assert!(
+        e.message
+            .contains("source query does not compile for python"),
+        "{e}"
+    );
+    assert!(e.line.is_some(), "{e}");
+    let e = error_for(&flow(
+        "(function_definition parameters: (parameters (identifier) @param))",
+    ));
+    assert!(e.message.contains("needs a `@source` capture"), "{e}");
+    assert!(
+        parse_rule(
+            &flow("(function_definition parameters: (parameters (identifier) @source))"),
+            "x.toml",
+            Some("os-system")
+        )
+        .is_ok(),
+        "the same table with a valid query loads"
+    );
+}
+
 #[test]
 fn docs_and_cwe_are_required() {
     let e = error_for(&GOOD.replace("why = \"y\"", "why = \" \""));
