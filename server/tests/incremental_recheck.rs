@@ -253,8 +253,8 @@ fn a_recheck_after_edits_equals_a_full_check() {
 /// The latency benchmark's edits (`benches/support/edits.rs`) on its generated files: in Rust,
 /// a `let` inserted at module level leaves the file unparsable, and the pasted 20-line blocks
 /// of Rust, JavaScript and TypeScript open braces they do not close, so most re-checks here run
-/// while a file does not parse. Every third edit is re-checked together with the next, as when the editor's
-/// full analysis lags one edit behind.
+/// while a file does not parse. Every third edit is re-checked together with the next, as when
+/// the editor's full analysis lags one edit behind.
 #[test]
 fn a_recheck_after_the_latency_benchmarks_edits_equals_a_full_check() {
     type Statement = fn(usize) -> String;
