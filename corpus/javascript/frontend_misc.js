@@ -134,6 +134,16 @@ window.onmessage = function (e) {
 // ok: js.message-handler-no-origin-check
 window.addEventListener("resize", () => relayout());
 
+// ok: js.message-handler-no-origin-check
+window.addEventListener("message", ({ source, data }) => {
+  if (source === window && data === tickToken) runNextTick();
+});
+
+// ruleid: js.message-handler-no-origin-check
+window.addEventListener("message", ({ source, data }) => {
+  replyTo(source, runCommand(data));
+});
+
 // ruleid: js.insecure-websocket
 const live = new WebSocket("ws://api.example.com/live");
 // ruleid: js.insecure-websocket

@@ -154,6 +154,10 @@ def main():
           f"{len(new)} unreviewed = {len(new) * 20000 / max(lines, 1):.2f} per 20k lines; "
           f"CI fails on {sum(1 for s in summary if s[3])} of {len(summary)} projects with the defaults "
           f"(fail-on = warning), on {sum(1 for s in summary if s[4])} with fail-on = error")
+    # The findings that fail CI with the defaults; `info` and `hint` ones (review prompts) do not.
+    failing = tally([f for f in found if f["severity"] in ("warning", "error")])
+    print(f"at warning or error: {sum(failing.values())} findings "
+          f"({', '.join(f'{n} {COLUMNS[v]}' for v, n in failing.items())})")
     for f in new:
         print(f"UNREVIEWED {f['project']}/{f['path']}:{f['line']} {f['rule']}: {f['message']}")
     for f in gone:

@@ -3,13 +3,13 @@
 //! and 20k lines; then resident memory with 200 open 1k-line documents, and after closing them.
 //!
 //! Run: `cargo bench --bench lsp_latency` (optimised binary, the built-in pack plus the LSP
-//! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run.
+//! fixture rules). `BENCH_SIZES=1000,5000` and `BENCH_LANGUAGES=python,rust` narrow the run;
+//! `BENCH_SERVER=path/to/slopguard` runs another build (a saved copy of the base's binary) so
+//! two builds can be compared at the same load.
 //! Figures are recorded in docs/benchmarks-lsp.md.
 //!
-//! Each file gets the same cycle of edits at positions spread over the whole file (a
-//! low-discrepancy sequence, so the top, middle and end are all hit): one line inserted with the
-//! indentation of the line it lands on, a 20-line block pasted before a top-level item (an
-//! accepted suggestion), one line deleted, and the pasted block deleted again.
+//! The edits are the cycle of `support/edits.rs` (insert a line, paste a 20-line block, delete a
+//! line, delete the block, at positions spread over the file).
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 #[path = "support/samples.rs"]
 mod samples;
 use samples::{BlockFn, generate, javascript_block, python_block, rust_block, typescript_block};
+#[path = "support/edits.rs"]
+mod edits;
+use edits::{LineEdit, byte_range, next_edit};
 
 /// Edits per file: cycles of insert, paste, delete, delete-paste.
 const EDITS: usize = 80;
@@ -35,7 +38,11 @@ struct Client {
 impl Client {
     fn start() -> Client {
         let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/lsp-rules");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_slopguard"))
+        // Another build of the server (a copy of the base's binary) for an A/B comparison on
+        // the same machine at the same load.
+        let binary = std::env::var("BENCH_SERVER")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_slopguard").into());
+        let mut child = Command::new(binary)
             .arg("lsp")
             .arg("--rules")
             .arg(rules)
@@ -212,56 +219,10 @@ const SAMPLES: [Sample; 4] = [
     },
 ];
 
-/// One edit as an LSP range replacement: `(start line, end line, new text)`, whole lines.
-type LineEdit = (usize, usize, String);
-
-/// The `k`-th of a low-discrepancy sequence over `0..n`: successive edits land far apart and
-/// cover the file evenly.
-fn spread(k: usize, n: usize) -> usize {
-    const GOLDEN: f64 = 0.618_033_988_749_894_9;
-    ((k as f64 * GOLDEN).fract() * n as f64) as usize % n.max(1)
-}
-
-/// The edit `k` of the cycle on `text`; `pasted` remembers where the last block went.
-fn next_edit(sample: &Sample, text: &str, k: usize, pasted: &mut Option<usize>) -> LineEdit {
-    let lines: Vec<&str> = text.lines().collect();
-    let at = spread(k / 4 * 4 + 1, lines.len());
-    match k % 4 {
-        0 => {
-            let indent: String = lines[at].chars().take_while(|c| *c == ' ').collect();
-            (at, at, format!("{indent}{}\n", (sample.statement)(k)))
-        }
-        1 => {
-            // Before the next top-level item: where a suggested function would go.
-            let before = (at..lines.len())
-                .find(|&l| {
-                    let line = lines[l];
-                    !line.is_empty() && !line.starts_with([' ', '}', ')', '#', '/'])
-                })
-                .unwrap_or(lines.len() - 1);
-            let block = (sample.block)(100_000 + k);
-            let block: String = block.lines().take(20).map(|l| format!("{l}\n")).collect();
-            *pasted = Some(before);
-            (before, before, block)
-        }
-        2 => (at, at + 1, String::new()),
-        _ => {
-            let start = pasted.take().unwrap_or(at);
-            (start, start + 20, String::new())
-        }
-    }
-}
-
 /// Applies a whole-line edit to the bench's copy of the text.
-fn apply(text: &mut String, (start, end, new_text): &LineEdit) {
-    let offset = |line: usize| {
-        text.split_inclusive('\n')
-            .take(line)
-            .map(str::len)
-            .sum::<usize>()
-    };
-    let (from, to) = (offset(*start), offset(*end));
-    text.replace_range(from..to, new_text);
+fn apply(text: &mut String, edit: &LineEdit) {
+    let (from, to) = byte_range(text, edit);
+    text.replace_range(from..to, &edit.2);
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -294,10 +255,11 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     let mut samples = Vec::new();
     let mut by_kind = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let mut pasted = None;
+    let mut slowest = Vec::new();
     let cpu_before = client.cpu_time();
     for k in 0..EDITS {
         let version = k as i64 + 2;
-        let edit = next_edit(sample, &text, k, &mut pasted);
+        let edit = next_edit(sample.block, sample.statement, &text, k, &mut pasted);
         let (start, end, new_text) = &edit;
         let started = Instant::now();
         client.notify(
@@ -311,6 +273,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         let elapsed = started.elapsed();
         samples.push(elapsed);
         by_kind[k % 4].push(elapsed);
+        slowest.push((elapsed, k));
         apply(&mut text, &edit);
     }
     let cpu_per_edit = (client.cpu_time() - cpu_before) / EDITS as u32;
@@ -323,14 +286,22 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
             format!("{name} {:.1}", ms(percentile(v, 0.5)))
         })
         .collect();
+    slowest.sort_by(|a, b| b.cmp(a));
+    let names = ["insert", "paste", "delete", "unpaste"];
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(3)
+        .map(|(elapsed, k)| format!("{} #{k} {:.1}", names[k % 4], ms(*elapsed)))
+        .collect();
     println!(
-        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  server CPU {:>6.1} ms/edit   p50 by edit: {}",
+        "  {:<10} {lines:>6} lines ({findings:>3} findings): p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  server CPU {:>6.1} ms/edit   p50 by edit: {}   slowest: {}",
         sample.language,
         ms(percentile(&samples, 0.50)),
         ms(percentile(&samples, 0.99)),
         ms(*samples.last().unwrap()),
         ms(cpu_per_edit),
-        kinds.join(", ")
+        kinds.join(", "),
+        slowest.join(", ")
     );
     client.notify(
         "textDocument/didClose",

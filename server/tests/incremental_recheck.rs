@@ -8,6 +8,12 @@
 
 use slopguard::lang::Language;
 use slopguard::rules::RuleSet;
+
+#[path = "../benches/support/edits.rs"]
+mod edits;
+#[path = "../benches/support/samples.rs"]
+#[allow(dead_code)]
+mod samples;
 use std::path::{Path, PathBuf};
 use tree_sitter::{InputEdit, Point, Tree};
 
@@ -242,6 +248,62 @@ fn a_recheck_after_edits_equals_a_full_check() {
         with_findings > 500,
         "the edited texts must keep findings to compare: {with_findings}"
     );
+}
+
+/// The latency benchmark's edits (`benches/support/edits.rs`) on its generated files: in Rust,
+/// a `let` inserted at module level leaves the file unparsable, and the pasted 20-line blocks
+/// of Rust, JavaScript and TypeScript open braces they do not close, so most re-checks here run
+/// while a file does not parse. Every third edit is re-checked together with the next, as when
+/// the editor's full analysis lags one edit behind.
+#[test]
+fn a_recheck_after_the_latency_benchmarks_edits_equals_a_full_check() {
+    type Statement = fn(usize) -> String;
+    let languages: [(Language, samples::BlockFn, Statement); 4] = [
+        (Language::Python, samples::python_block, |i| {
+            format!("value_{i} = compute({i}, \"label\")")
+        }),
+        (Language::JavaScript, samples::javascript_block, |i| {
+            format!("const value{i} = compute({i}, 'label');")
+        }),
+        (Language::TypeScript, samples::typescript_block, |i| {
+            format!("const value{i}: number = compute({i}, 'label');")
+        }),
+        (Language::Rust, samples::rust_block, |i| {
+            format!("let value_{i} = compute({i}, \"label\");")
+        }),
+    ];
+    let rules = RuleSet::builtin();
+    for (language, block, statement) in languages {
+        let mut text = samples::generate(block, 400);
+        let mut tree = slopguard::analysis::parse(language, &text, None).unwrap();
+        let mut findings = rules.check_tracked(Some(language), &text, Some(&tree));
+        let mut old_tree = tree.clone();
+        let mut pasted = None;
+        for k in 0..40 {
+            let edit = edits::next_edit(block, statement, &text, k, &mut pasted);
+            let (start, old_end) = edits::byte_range(&text, &edit);
+            apply(&mut text, &mut old_tree, start, old_end, &edit.2);
+            findings.edit(start, old_end, start + edit.2.len());
+            if k % 3 == 1 {
+                continue; // the next re-check follows this edit and the next
+            }
+            let new_tree = slopguard::analysis::parse(language, &text, Some(&old_tree)).unwrap();
+            let rechecked = rules.recheck(language, &text, &old_tree, &new_tree, findings);
+            let full = rules.check_tracked(Some(language), &text, Some(&new_tree));
+            assert_eq!(
+                rechecked.findings(),
+                full.findings(),
+                "{language:?} after edit {k}; text now:\n{text}"
+            );
+            findings = rechecked;
+            tree = new_tree;
+            old_tree = tree.clone();
+        }
+        assert!(
+            !findings.findings().is_empty(),
+            "{language:?}: nothing to compare"
+        );
+    }
 }
 
 #[test]

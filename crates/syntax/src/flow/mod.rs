@@ -66,17 +66,67 @@ pub(crate) fn functions_around(
 }
 
 /// Whether `old` (the previous parse, edited with `Tree::edit` in step with the text) and `new`
-/// have the same module-level structure: the same nodes outside functions, of the same kinds at
-/// the same bytes, and each outermost function at the same bytes. What is module-level code
-/// (whose constants every function reads) is then the same before and after the edit, so flow
-/// needs to look again only at the functions the edit touched. The walk stops at the first
-/// difference and never enters a function.
+/// have the same module-level structure wherever a re-check of the `edited` ranges does not
+/// look again: flow can then trust the functions and module-level code it keeps.
+///
+/// Each edited range must lie in the same outermost functions before and after the edit (or in
+/// module-level code in both). A range in module-level code is re-analysed with every top-level
+/// item it touches (`reach::units`), so those items may differ; every other top-level item must
+/// be the same node in both trees: of the same kind at the same bytes, with the same nodes
+/// outside functions below it, and each outermost function in it at the same bytes. The walk
+/// stops at the first difference and never enters a function.
 ///
 /// While a text does not parse, error recovery decides where functions end, and one keystroke
-/// can move a function's end (and so what is module-level) far from the edit; this compares the
-/// whole file, not only the functions around the edit, so it holds in that state too.
-pub(crate) fn same_module_structure(language: Language, old: &Tree, new: &Tree) -> bool {
+/// can move a function's end (and so what is module-level) far from the edit; comparing every
+/// item the re-check keeps catches that. A pasted or deleted item at module level changes only
+/// the items it touches, so it is re-checked incrementally in that state too.
+pub(crate) fn same_module_structure(
+    language: Language,
+    old: &Tree,
+    new: &Tree,
+    edited: &[Range<usize>],
+) -> bool {
     let adapter = adapter::for_language(language);
+    let mut module_level = Vec::new();
+    for range in edited {
+        let around = reach::functions_around(adapter, new, range);
+        if around != reach::functions_around(adapter, old, range) {
+            return false;
+        }
+        if around.is_none() {
+            module_level.push(range);
+        }
+    }
+    // Touching counts, as in `reach::units`: typing right after an item's last byte extends it.
+    let kept = |item: &tree_sitter::Node<'_>| {
+        !module_level
+            .iter()
+            .any(|r| item.end_byte() >= r.start && item.start_byte() <= r.end)
+    };
+    let (old_root, new_root) = (old.root_node(), new.root_node());
+    if old_root.kind_id() != new_root.kind_id() {
+        return false;
+    }
+    let (mut a, mut b) = (old_root.walk(), new_root.walk());
+    let mut old_items = old_root.children(&mut a).filter(kept);
+    let mut new_items = new_root.children(&mut b).filter(kept);
+    loop {
+        match (old_items.next(), new_items.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_structure(adapter, x, y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether two subtrees have the same nodes outside functions (kind, bytes, number of children)
+/// and their outermost functions at the same bytes.
+fn same_structure(
+    adapter: &dyn adapter::Adapter,
+    old: tree_sitter::Node<'_>,
+    new: tree_sitter::Node<'_>,
+) -> bool {
+    // A cursor made from a node never climbs above it.
     let (mut a, mut b) = (old.walk(), new.walk());
     loop {
         let (x, y) = (a.node(), b.node());
@@ -533,8 +583,14 @@ mod tests {
         assert!(flagged(Language::Rust, "rust.path-traversal", cli).is_empty());
     }
 
-    /// The old tree edited to follow `before` → `after` (one replacement), and the new parse.
-    fn trees(language: Language, before: &str, from: &str, to: &str) -> (Tree, Tree) {
+    /// The old tree edited to follow `before` → `after` (one replacement), the new parse, and
+    /// the edited bytes grown by one on each side (as the re-check grows them).
+    fn trees(
+        language: Language,
+        before: &str,
+        from: &str,
+        to: &str,
+    ) -> (Tree, Tree, std::ops::Range<usize>) {
         let at = before.find(from).expect("the edited text is in the sample");
         let after = format!("{}{to}{}", &before[..at], &before[at + from.len()..]);
         let point = |text: &str, offset: usize| {
@@ -552,7 +608,17 @@ mod tests {
             new_end_position: point(&after, at + to.len()),
         });
         let new = crate::analysis::parse(language, &after, Some(&old)).unwrap();
-        (old, new)
+        (
+            old,
+            new,
+            at.saturating_sub(1)..(at + to.len() + 1).min(after.len()),
+        )
+    }
+
+    /// Whether flow keeps the module structure after `from` in `before` becomes `to`.
+    fn structure_kept(language: Language, before: &str, from: &str, to: &str) -> bool {
+        let (old, new, edited) = trees(language, before, from, to);
+        super::same_module_structure(language, &old, &new, &[edited])
     }
 
     #[test]
@@ -560,13 +626,19 @@ mod tests {
         // The struct's fields hold a stray statement: the file does not parse, but typing
         // inside `run` changes nothing outside it.
         let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n";
-        let (old, new) = trees(Language::Rust, rust, "let w = v;", "let w = v.trim();");
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(Language::Rust, &old, &new));
+        assert!(structure_kept(
+            Language::Rust,
+            rust,
+            "let w = v;",
+            "let w = v.trim();"
+        ));
         let python = "y = [1]]\n\ndef f(a):\n    return a\n";
-        let (old, new) = trees(Language::Python, python, "return a", "return a.strip()");
-        assert!(new.root_node().has_error());
-        assert!(super::same_module_structure(Language::Python, &old, &new));
+        assert!(structure_kept(
+            Language::Python,
+            python,
+            "return a",
+            "return a.strip()"
+        ));
     }
 
     #[test]
@@ -575,18 +647,60 @@ mod tests {
         // the brace, `CMD` is module-level and `f` reads it.
         let js =
             "function a() {\n  run(1);\n\nconst CMD = 'ls';\nfunction f() {\n  exec(CMD);\n}\n";
-        let (old, new) = trees(Language::JavaScript, js, "run(1);\n", "run(1);\n}\n");
-        assert!(!super::same_module_structure(
+        assert!(!structure_kept(
             Language::JavaScript,
-            &old,
-            &new
+            js,
+            "run(1);\n",
+            "run(1);\n}\n"
         ));
         // Deleting a `def` line leaves its body a stray indented block.
         let python = "X = 'ls'\n\ndef g(a):\n    return a\n\ndef f():\n    run(X)\n";
-        let (old, new) = trees(Language::Python, python, "def g(a):\n", "");
-        assert!(!super::same_module_structure(Language::Python, &old, &new));
+        assert!(!structure_kept(Language::Python, python, "def g(a):\n", ""));
         // An unchanged file keeps its structure.
         let tree = crate::analysis::parse(Language::Python, python, None).unwrap();
-        assert!(super::same_module_structure(Language::Python, &tree, &tree));
+        assert!(super::same_module_structure(
+            Language::Python,
+            &tree,
+            &tree,
+            &[]
+        ));
+    }
+
+    #[test]
+    fn a_module_level_edit_while_the_file_does_not_parse_keeps_the_rest_of_its_structure() {
+        // A stray statement among a struct's fields: the file does not parse. Pasting a whole
+        // function after `run`, or deleting `CMD`, changes only the items the edit touches.
+        let rust = "struct S {\n    a: u8,\n    let x = 1;\n}\n\nconst CMD: &str = \"ls\";\n\nfn run(v: &str) {\n    let w = v;\n}\n\nfn tail() {}\n";
+        let run = "fn run(v: &str) {\n    let w = v;\n}\n";
+        let pasted = format!("{run}\nfn helper(x: u8) -> u8 {{\n    x + 1\n}}\n");
+        assert!(structure_kept(Language::Rust, rust, run, &pasted));
+        assert!(structure_kept(
+            Language::Rust,
+            rust,
+            "const CMD: &str = \"ls\";\n",
+            ""
+        ));
+        // Python: an unbalanced bracket at module level does not parse; a pasted function after
+        // it leaves `f` as it was.
+        let python = "y = [1]]\n\nX = 'ls'\n\nZ = 2\n\ndef f():\n    run(X)\n";
+        let pasted = "X = 'ls'\n\ndef g(a):\n    return a\n";
+        assert!(structure_kept(
+            Language::Python,
+            python,
+            "X = 'ls'\n",
+            pasted
+        ));
+        // But an item the edit does not touch must stay as it was: `f` turned into a class
+        // beyond the pasted function is a different structure.
+        let (old, _, edited) = trees(Language::Python, python, "X = 'ls'\n", pasted);
+        let other =
+            "y = [1]]\n\nX = 'ls'\n\ndef g(a):\n    return a\n\nZ = 2\n\nclass F:\n    pass\n";
+        let other = crate::analysis::parse(Language::Python, other, None).unwrap();
+        assert!(!super::same_module_structure(
+            Language::Python,
+            &old,
+            &other,
+            &[edited]
+        ));
     }
 }

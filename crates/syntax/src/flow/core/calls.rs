@@ -238,8 +238,11 @@ impl<'t> FileFlow<'t, '_> {
             (None, Some(method)) => method.as_str(),
             (None, None) => return None,
         };
-        // Only plain calls and calls on `self`/`this`/`Self` reach a local definition.
+        // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
+        // calls on a field of `this`/`self` (below).
+        let field_call = receiver.is_some_and(|r| is_field_of_self(text_of(r, self.text)));
         if let Some(receiver) = receiver
+            && !field_call
             && !matches!(
                 text_of(receiver, self.text),
                 "self" | "this" | "Self" | "cls"
@@ -248,7 +251,22 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let candidates = self.by_name.get(name)?;
-        let index = *candidates.first()?;
+        let mut index = *candidates.first()?;
+        // `this.uploads.read(name)`: a service held in a field, whose class this file defines
+        // (a NestJS controller next to its service). Only a method of one other class of the
+        // file (a controller's `read` often calls its service's `read`), and only for the
+        // sinks inside it: the call's value stays the generic one.
+        if field_call {
+            let caller = class_of(self.functions[pass.function].node);
+            let mut others = candidates.iter().filter(|&&c| {
+                let class = class_of(self.functions[c].node);
+                class.is_some() && class != caller
+            });
+            match (others.next(), others.next()) {
+                (Some(&only), None) => index = only,
+                _ => return None,
+            }
+        }
         let mut result = Value::default();
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
@@ -276,6 +294,9 @@ impl<'t> FileFlow<'t, '_> {
                     });
                 }
             }
+        }
+        if field_call {
+            return None;
         }
         // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
         // hands it to every caller, whatever they pass.
@@ -343,4 +364,21 @@ impl<'t> FileFlow<'t, '_> {
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
     }
+}
+
+/// `this.uploads`, `self.repo`: one field of the object a method runs on.
+fn is_field_of_self(receiver: &str) -> bool {
+    ["this.", "self."].iter().any(|prefix| {
+        receiver.strip_prefix(prefix).is_some_and(|field| {
+            !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
+/// The class (or `impl`) body a method is defined in, by node id; `None` for a function.
+fn class_of(function: Node<'_>) -> Option<usize> {
+    std::iter::successors(function.parent(), |n| n.parent())
+        .take(3)
+        .find(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))
+        .map(|n| n.id())
 }

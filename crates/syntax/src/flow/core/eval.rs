@@ -61,13 +61,18 @@ impl<'t> FileFlow<'t, '_> {
         };
         let value = self.eval_inner(node, pass);
         if self.watch.contains(&node.byte_range()) {
+            // A helper's summary stands its parameter in for a source: not a source to name.
+            let mut seen = value.clone();
+            if seen.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
+                seen.taint = None;
+            }
             let mut watched = self.watched.borrow_mut();
             let entry = watched
                 .entry(node.byte_range())
-                .or_insert_with(|| value.clone());
-            *entry = entry.join(&value);
+                .or_insert_with(|| seen.clone());
+            *entry = entry.join(&seen);
             if entry.taint.is_none() {
-                entry.taint.clone_from(&value.taint);
+                entry.taint.clone_from(&seen.taint);
             }
         }
         value

@@ -228,11 +228,12 @@ impl RuleSet {
             // module-level code after it: flow can trust the functions around each change only
             // when they are the same ones before and after it. While the text does not parse,
             // error recovery decides where functions end, and one keystroke can move a
-            // function's end (and so what is module-level) far from the edit: then the whole
-            // module-level structure must be the same. Otherwise everything is re-checked.
+            // function's end (and so what is module-level) far from the edit: then every
+            // top-level item the re-check does not analyse again must be the same too
+            // (`flow::same_module_structure`). Otherwise everything is re-checked.
             let same_functions = if tree.root_node().has_error() || old_tree.root_node().has_error()
             {
-                crate::flow::same_module_structure(language, old_tree, tree)
+                crate::flow::same_module_structure(language, old_tree, tree, &dirty)
             } else {
                 dirty.iter().all(|range| {
                     crate::flow::functions_around(language, tree, range)
