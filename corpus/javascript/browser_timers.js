@@ -39,3 +39,12 @@ function restoreWidgets(saved) {
   for (const w of saved) {
     // ruleid: js.timer-string-code
     setTimeout(w.init + "()", w.delay);
+
+// A string from the page's address given to a timer runs as code.
+function scheduleFromHash() {
+  const config = JSON.parse(decodeURIComponent(window.location.hash.slice(1)) || '{}');
+  // ruleid: js.eval-dynamic
+  setTimeout(config.onload, 100);
+  // ok: js.eval-dynamic
+  setTimeout(() => console.log(config.onload), 100);
+}

@@ -1,11 +1,13 @@
-"""A developer shell, a migration prompt and a calculator: code the person at the terminal typed
-runs on purpose (they can run Python already); code from a request or of unknown origin does not."""
+"""Code the person at the terminal typed still reaches eval: a calculator or a developer shell is a
+Python shell for whoever can reach its input (sudo, a service, a web wrapper around the CLI), and
+the file cannot tell who that is. Only constants are quiet."""
 import argparse
 import sys
 
 from flask import Flask, request
 
 app = Flask(__name__)
+PRELUDE = "import math\nfrom decimal import Decimal\n"
 
 
 def shell_command():
@@ -13,23 +15,23 @@ def shell_command():
     parser.add_argument("-c", "--command")
     options = parser.parse_args()
     if options.command:
-        # ok: python.eval-exec
+        # ruleid: python.eval-exec
         exec(options.command, {})
 
 
 def shell_stdin():
-    # ok: python.eval-exec
+    # ruleid: python.eval-exec
     exec(sys.stdin.read(), {})
 
 
 def ask_default():
     code = input(">>> ")
-    # ok: python.eval-exec
+    # ruleid: python.eval-exec
     return eval(code, {}, {})
 
 
 def first_argument():
-    # ok: python.eval-exec
+    # ruleid: python.eval-exec
     return eval(sys.argv[1])
 
 
@@ -49,3 +51,8 @@ def calc():
     expression = request.args["expr"]
     # ruleid: python.eval-exec
     return str(eval(expression))
+
+
+def fixed_prelude():
+    # ok: python.eval-exec
+    exec(PRELUDE, {})

@@ -27,3 +27,16 @@ app.get("/tag/:tag", (c) => {
   // ruleid: js.xss-response
   return c.html(heading);
 });
+
+// Hono redirects through its context `c`.
+app.get("/continue", (c) => {
+  const to = c.req.query("to") ?? "/";
+  // ruleid: js.open-redirect
+  return c.redirect(to);
+});
+
+app.get("/continue-home", (c) => {
+  const to = c.req.query("to") ?? "/";
+  // ok: js.open-redirect
+  return c.redirect(`/home?from=${encodeURIComponent(to)}`);
+});
