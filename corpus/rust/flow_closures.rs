@@ -67,3 +67,23 @@ async fn upload_named(mut multipart: axum::extract::Multipart) -> Result<(), Str
     }
     Ok(())
 }
+
+// A hyper handler that dispatches on the path: each arm's block runs with the request's values.
+async fn dispatch(req: hyper::Request<hyper::body::Incoming>) -> String {
+    let query = req.uri().query().unwrap_or("").to_string();
+    match req.uri().path() {
+        "/fetch" => {
+            let target = query.trim_start_matches("url=").to_string();
+            // ruleid: rust.ssrf
+            let body = reqwest::get(&target).await.unwrap().text().await.unwrap();
+            body
+        }
+        "/status" => {
+            let target = "https://status.example.com/health".to_string();
+            // ok: rust.ssrf
+            let body = reqwest::get(&target).await.unwrap().text().await.unwrap();
+            body
+        }
+        _ => String::new(),
+    }
+}

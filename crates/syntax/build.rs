@@ -1,11 +1,22 @@
 //! Embeds every rule file under `../../rules` (the repository's rule pack) into the binary.
+//!
+//! Paths are relative to this crate's directory, never absolute: a `target/` copied to another
+//! checkout (a git worktree) must rerun this script and embed that checkout's rules, not the
+//! files of the checkout it was built in.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+/// The rule pack, relative to this crate's manifest directory.
+const RULES: &str = "../../rules";
+
 fn main() {
-    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    println!("cargo:rerun-if-changed={}", rules_dir.display());
+    // Read at run time: cargo sets it for the checkout being built, while `env!` would keep the
+    // directory this script was compiled in.
+    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let rules_dir = manifest_dir.join(RULES);
+    // Relative paths are resolved by cargo against the package being built.
+    println!("cargo:rerun-if-changed={RULES}");
     let mut files = Vec::new();
     if rules_dir.is_dir() {
         collect(&rules_dir, &mut files);
@@ -13,17 +24,16 @@ fn main() {
     files.sort();
     let mut out = String::from("&[\n");
     for file in &files {
-        println!("cargo:rerun-if-changed={}", file.display());
         let relative = file
             .strip_prefix(&rules_dir)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        let absolute = file.canonicalize().unwrap();
+        println!("cargo:rerun-if-changed={RULES}/{relative}");
         writeln!(
             out,
-            "    ({relative:?}, include_str!({:?})),",
-            absolute.display().to_string()
+            "    ({relative:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+            format!("/{RULES}/{relative}")
         )
         .unwrap();
     }

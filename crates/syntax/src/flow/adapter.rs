@@ -67,6 +67,9 @@ pub(crate) enum Expr<'t> {
     Wrap(Node<'t>),
     /// A conversion to a number or boolean: never tainted.
     Convert,
+    /// A block used as a value (Rust: a `match` arm's `{ ... }`, `let v = { ... }`): its
+    /// statements run, and its value is its last expression's.
+    Block(Node<'t>),
     /// A nested function or lambda: analysed on its own.
     Opaque,
     /// Anything else: tainted when a named child is, never constant.

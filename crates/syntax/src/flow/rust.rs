@@ -184,7 +184,8 @@ impl Adapter for Rust {
             }
             "type_cast_expression" => Expr::Convert,
             "closure_expression" => Expr::Opaque,
-            "block" | "if_expression" | "match_expression" => Expr::Other,
+            "block" => Expr::Block(node),
+            "if_expression" | "match_expression" => Expr::Other,
             _ => Expr::Other,
         }
     }

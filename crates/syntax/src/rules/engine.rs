@@ -6,9 +6,9 @@
 //! Compiling a query is what a short run pays most for (tree-sitter analyses every pattern
 //! against the grammar's parse table: about half a second per language for the whole pack).
 //! Until a language's combined query is [prepared](RuleSet::prepare), [`RuleSet::check`]
-//! compiles only the rules that can match the text at hand, together in one batch: a rule
-//! whose patterns all compare a capture with words the text does not contain
-//! (`#eq? @f "eval"`, see [`pattern_words`]) cannot match it. One batch, not one query per
+//! compiles only the patterns that can match the text at hand, together in one batch: a
+//! pattern that compares a capture with words the text does not contain (`#eq? @f "eval"`, see
+//! [`pattern_words`]) cannot match it. One batch, not one query per
 //! rule, because part of tree-sitter's query analysis walks the grammar's whole parse table
 //! whatever the query holds: a fixed cost per compiled query.
 

@@ -3,7 +3,7 @@
 
 use super::value::{Taint, Value, compose, join_env, join_taint};
 use super::{FileFlow, Pass, short};
-use crate::flow::adapter::{CallSite, Expr, named_children, text_of};
+use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::SourceKind;
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -171,6 +171,22 @@ impl<'t> FileFlow<'t, '_> {
             },
             // A number or boolean carries no syntax: harmless to every rule.
             Expr::Convert => Value::constant(),
+            Expr::Block(body) => {
+                let children = named_children(body);
+                let Some((last, statements)) = children.split_last() else {
+                    return Value::default();
+                };
+                for statement in statements {
+                    self.block(*statement, pass);
+                }
+                match self.adapter.stmt(*last, self.text) {
+                    Stmt::Expr(value) if value == *last => self.eval(value, pass),
+                    _ => {
+                        self.block(*last, pass);
+                        Value::default()
+                    }
+                }
+            }
             Expr::Opaque => {
                 self.closure(node, pass);
                 Value::default()
