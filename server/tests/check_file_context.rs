@@ -28,8 +28,13 @@ fn project() -> Repo {
 }
 
 fn run(repo: &Repo) -> (Vec<(String, String, u64)>, String) {
+    run_on(repo, &["."])
+}
+
+fn run_on(repo: &Repo, paths: &[&str]) -> (Vec<(String, String, u64)>, String) {
     let output = slopguard_in(repo.path(), &repo.path().join(".cache"))
-        .args(["check", "--no-package-checks", "--format", "json", "."])
+        .args(["check", "--no-package-checks", "--format", "json"])
+        .args(paths)
         .output()
         .unwrap();
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -66,6 +71,36 @@ fn tests_get_relevant_rules_and_vendored_generated_minified_are_skipped() {
         "{stderr}"
     );
     assert!(stderr.contains("checked 1 example file(s)"), "{stderr}");
+}
+
+#[test]
+fn a_named_directory_is_checked_as_the_code_it_holds() {
+    let repo = project();
+    let finding = |rule: &str, path: &str, line| (rule.to_string(), path.to_string(), line);
+    // The folders a project is kept in say nothing about it: the demo named on its own is
+    // checked as the code it is (the README's first command checks `examples/assistant-app`).
+    let (found, stderr) = run_on(&repo, &["examples/demo"]);
+    assert_eq!(
+        found,
+        [finding("python.flask-debug", "examples/demo/app.py", 3)],
+        "{stderr}"
+    );
+    // Folders inside a named one still count (`examples/demo`), and so do file names
+    // (`test_server.py`).
+    let (found, stderr) = run_on(&repo, &["tests", "examples"]);
+    assert_eq!(
+        found,
+        [finding("any.github-token", "tests/test_server.py", 4)],
+        "{stderr}"
+    );
+    assert!(stderr.contains("checked 1 example file(s)"), "{stderr}");
+    // Files named one by one (as pre-commit passes them) are judged by their path in the project.
+    let (found, stderr) = run_on(&repo, &["tests/test_server.py", "examples/demo/app.py"]);
+    assert_eq!(
+        found,
+        [finding("any.github-token", "tests/test_server.py", 4)],
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -149,4 +184,25 @@ fn inline_rust_test_modules_are_test_context() {
             ("any.github-token".to_string(), 10)
         ]
     );
+}
+
+/// The README's first command, run as it is written there: from the top of this repository, the
+/// example project named by its path. It must find the problems the README promises.
+#[test]
+fn the_readmes_example_command_finds_what_the_readme_says() {
+    let top = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let output = slopguard_in(top, cache.path())
+        .args(["check", "examples/assistant-app"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Found 6 findings (3 errors, 3 warnings) in 4 files."),
+        "{stdout}\n{}",
+        stderr_of(&output)
+    );
+    assert_eq!(output.status.code(), Some(1));
 }

@@ -156,6 +156,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     let mut errors = Vec::new();
     let files = walk::collect_files(&options.paths, &settings.excludes, &cwd, &mut errors);
     prepare_queries(&settings.rules, &files);
+    let named_dirs = named_directories(&options.paths, &cwd, &settings.root);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(worker_threads(options.threads))
@@ -167,7 +168,8 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
         files
             .par_iter()
             .map(|path| {
-                let outcome = check_file(path, &cwd, changed.as_ref(), settings, &lines);
+                let outcome =
+                    check_file(path, &cwd, &named_dirs, changed.as_ref(), settings, &lines);
                 progress.tick(matches!(
                     outcome,
                     FileOutcome::Report { .. } | FileOutcome::Clean
@@ -474,9 +476,42 @@ enum FileOutcome {
     },
 }
 
+/// The directories named on the command line that lie below where the check runs (not `.`,
+/// the project root or a parent of them), absolute, deepest first.
+fn named_directories(paths: &[PathBuf], cwd: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = normalize(&cwd.join(root));
+    let mut dirs: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| normalize(&cwd.join(p)))
+        .filter(|p| p.is_dir() && !cwd.starts_with(p) && !root.starts_with(p))
+        .collect();
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    dirs
+}
+
+/// The path whose directory names tell a file's kind (`tests/`, `examples/`, `vendor/`...).
+/// For a file found by walking a directory the user named, it starts below that directory: as
+/// ruff checks a path it is given even where it would exclude it, `check examples/demo` checks
+/// the demo as the code it is, whatever the folders it is kept in are called (`~/build/app`,
+/// `examples/`); folders inside it still count (`check src` leaves `src/tests/` tests). Otherwise
+/// it is the path below the project root, as for files named one by one (pre-commit passes
+/// `tests/test_app.py` and expects test handling).
+fn convention_path<'p>(
+    absolute: &'p Path,
+    root_relative: &'p Path,
+    named_dirs: &[PathBuf],
+) -> &'p Path {
+    named_dirs
+        .iter()
+        .filter(|dir| absolute.starts_with(dir) && absolute != dir.as_path())
+        .find_map(|dir| absolute.strip_prefix(dir).ok())
+        .unwrap_or(root_relative)
+}
+
 fn check_file(
     path: &Path,
     cwd: &Path,
+    named_dirs: &[PathBuf],
     changed: Option<&ChangedLines>,
     settings: &Settings,
     lines: &AtomicUsize,
@@ -511,7 +546,11 @@ fn check_file(
         .strip_prefix(&settings.root)
         .or_else(|_| absolute.strip_prefix(cwd))
         .unwrap_or(path);
-    let kind = crate::context::classify(relative, &text, settings.attributes.context_of(relative));
+    let kind = crate::context::classify(
+        convention_path(&absolute, relative, named_dirs),
+        &text,
+        settings.attributes.context_of(relative),
+    );
     let handling = settings.files.handling(kind);
     if handling == Handling::Skip {
         return FileOutcome::Skipped(Skipped {

@@ -1,4 +1,3 @@
-
 use crate::analysis::analyze;
 use crate::lang::Language;
 use tree_sitter::Tree;
