@@ -503,8 +503,10 @@ fn convention_path<'p>(
 ) -> &'p Path {
     named_dirs
         .iter()
-        .filter(|dir| absolute.starts_with(dir) && absolute != dir.as_path())
-        .find_map(|dir| absolute.strip_prefix(dir).ok())
+        .find_map(|dir| {
+            let below = absolute.strip_prefix(dir).ok()?;
+            (!below.as_os_str().is_empty()).then_some(below)
+        })
         .unwrap_or(root_relative)
 }
 
