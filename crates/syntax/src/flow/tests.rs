@@ -2,7 +2,8 @@ use crate::analysis::analyze;
 use crate::lang::Language;
 use tree_sitter::Tree;
 
-fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
+/// The line and message of each finding of `rule` in `text`.
+pub(super) fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
     analyze(language, text)
         .into_iter()
         .filter(|f| f.rule_id == rule)

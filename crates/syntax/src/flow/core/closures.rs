@@ -53,14 +53,13 @@ impl<'t> FileFlow<'t, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::analyze;
+    use crate::flow::tests::flagged;
     use crate::lang::Language;
 
     fn lines(language: Language, rule: &str, text: &str) -> Vec<u32> {
-        analyze(language, text)
+        flagged(language, rule, text)
             .into_iter()
-            .filter(|f| f.rule_id == rule)
-            .map(|f| f.span.start.line)
+            .map(|(line, _)| line)
             .collect()
     }
 
