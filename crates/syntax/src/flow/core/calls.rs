@@ -125,11 +125,27 @@ impl<'t> FileFlow<'t, '_> {
                 return self.origin(node, label, *mask, *ignored_by);
             }
         }
-        // Sanitisers: the result is clean for their rules.
+        // The rules every input of a call matching `pattern` is clean for: a function of
+        // constants is one. A method's receiver is part of its value (`parts.join("")`); a
+        // module is not.
+        let inputs_clean = |pattern: &crate::flow::spec::CallPattern| {
+            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
+                receiver_value.clean
+            } else {
+                ALL
+            };
+            values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean)
+        };
+        // Sanitisers: the result is clean for their rules, and for every rule its inputs are
+        // clean for (`str(CONSTANT)` is a constant, not merely a string).
         let mut sanitised = 0;
+        let mut sanitised_inputs = ALL;
         for (pattern, mask) in &self.rules.sanitizers {
             if pattern.matches(&site) {
                 sanitised |= mask;
+                sanitised_inputs &= inputs_clean(pattern);
             }
         }
         let mut taint = None;
@@ -145,7 +161,7 @@ impl<'t> FileFlow<'t, '_> {
                 .filter(|t| t.rules != 0);
             return Value {
                 taint,
-                clean: sanitised,
+                clean: sanitised | sanitised_inputs,
                 prefix: None,
             };
         }
@@ -153,20 +169,12 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
             return value;
         }
-        let constant_call = self.rules.constant_calls.iter().find(|p| p.matches(&site));
-        let clean = if let Some(pattern) = constant_call {
-            // A method's receiver is part of its value (`parts.join("")`); a module is not.
-            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
-                receiver_value.clean
-            } else {
-                ALL
-            };
-            values
-                .iter()
-                .fold(receiver_clean, |clean, v| clean & v.clean)
-        } else {
-            0
-        };
+        let clean = self
+            .rules
+            .constant_calls
+            .iter()
+            .find(|p| p.matches(&site))
+            .map_or(0, inputs_clean);
         // A method on a source read directly names the whole call (`request.args.get('q')`).
         if let (Some(r), Some(_)) = (receiver, &receiver_value.taint)
             && values.iter().all(|v| v.taint.is_none())

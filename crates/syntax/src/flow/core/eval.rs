@@ -46,8 +46,9 @@ impl<'t> FileFlow<'t, '_> {
                 out
             }
             _ => Value {
-                // A part of an ignored source is as harmless as the whole (`options.cmd[0]`).
-                clean: inner.clean & inner.taint.as_ref().map_or(0, |t| t.ignored_by),
+                // A part of an ignored source is as harmless as the whole (`options.cmd[0]`), and
+                // a part of a program constant is one (`Path(__file__).parent`).
+                clean: inner.clean & inner.taint.as_ref().map_or(inner.clean, |t| t.ignored_by),
                 taint: inner.taint,
                 prefix: None,
             },
