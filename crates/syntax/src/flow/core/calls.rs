@@ -1,15 +1,18 @@
 //! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
 //! and local helpers followed through their per-parameter summaries.
 
-use super::value::{ALL, Taint, Value, join_ranges, join_taint};
-use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
+use super::value::{ALL, Value, join_ranges, join_taint};
+use super::{FileFlow, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
 
-/// The summary key standing for "no parameter": what a helper returns from sources of its own.
+/// The summary key standing for "no parameter": what a helper returns from sources of its own,
+/// and the rules it returns clean values for whatever it is given.
 const OWN_SOURCES: usize = usize::MAX;
+/// The summary key of what a helper returns when every argument is a program constant.
+const CONSTANT_ARGUMENTS: usize = usize::MAX - 1;
 
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn call_site(
@@ -308,37 +311,56 @@ impl<'t> FileFlow<'t, '_> {
         }
         // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
         // hands it to every caller, whatever they pass.
-        if let Some(own) = self.own_return(index) {
+        let own = self.returns_given(index, Params::Unknown);
+        if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
             let mut own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
             let helper_range = self.functions[index].node.byte_range();
             own.via = join_ranges(&own.via, &Some(helper_range));
             result.taint = join_taint(&result.taint, &Some(own));
         }
+        // Clean for a rule when it returns clean values whatever it is given (`return
+        // shlex.quote(x)`), or when every argument is clean for it and it returns constants
+        // given constants (`return x`, `return f"{x}.txt"`).
+        let whatever = own.map_or(0, |s| s.clean);
+        let given_constants = self
+            .returns_given(index, Params::Constants)
+            .map_or(0, |s| s.clean);
+        let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
+        result.clean = whatever | (given_constants & arguments);
         Some(result)
     }
 
-    /// The untrusted value function `function` returns from a source it reads itself, with no
-    /// tainted argument: computed once, like a parameter's summary.
-    fn own_return(&self, function: usize) -> Option<Taint> {
-        let key = (function, OWN_SOURCES);
+    /// What function `function` returns with its parameters bound as `params` (unknown, or
+    /// program constants): the untrusted value from a source it reads itself (with unknown
+    /// parameters) and the rules its values are clean for. Computed once, like a parameter's
+    /// summary; `None` inside a cycle.
+    fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
+        let key = match params {
+            Params::Constants => (function, CONSTANT_ARGUMENTS),
+            _ => (function, OWN_SOURCES),
+        };
         if let Some(done) = self.summaries.borrow().get(&key) {
-            return done.returns.clone();
+            return Some(done.clone());
         }
         if !self.in_progress.borrow_mut().insert(key) {
             return None;
         }
         let mut hits = Vec::new();
-        let (_, returned) = self.pass(function, None, self.module_env.clone(), &mut hits);
+        let (_, returned) = self.pass(function, params, self.module_env.clone(), &mut hits);
+        self.in_progress.borrow_mut().remove(&key);
+        // A function that never says what it returns (a Rust tail expression the adapter does
+        // not read as one) returns an unknown value, not a constant.
+        let clean = returned.as_ref().map_or(0, |v| v.clean);
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter.is_none());
-        self.in_progress.borrow_mut().remove(&key);
         let summary = Rc::new(Summary {
-            returns: returns.clone(),
+            returns,
             sinks: Vec::new(),
+            clean,
         });
-        self.summaries.borrow_mut().insert(key, summary);
-        returns
+        self.summaries.borrow_mut().insert(key, summary.clone());
+        Some(summary)
     }
 
     pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {
@@ -354,7 +376,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         let (_, returned) = self.pass(
             function,
-            Some(parameter),
+            Params::Summarise(parameter),
             self.module_env.clone(),
             &mut hits,
         );
@@ -367,6 +389,7 @@ impl<'t> FileFlow<'t, '_> {
                 .into_iter()
                 .filter(|h| h.taint.parameter == Some(parameter))
                 .collect(),
+            clean: 0,
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());
