@@ -31,6 +31,7 @@ impl<'t> FileFlow<'t, '_> {
             receiver_text: receiver.map(|r| text_of(r, self.text)),
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
+            arg_calls: String::new(),
         }
     }
 
@@ -58,6 +59,12 @@ impl<'t> FileFlow<'t, '_> {
         site.arg_prefixes = values
             .iter()
             .filter_map(|v| v.prefix.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
+        site.arg_calls = values
+            .iter()
+            .filter_map(|v| v.made_by.clone())
+            .filter_map(|bytes| self.text.get(bytes))
             .collect::<Vec<_>>()
             .join("\n");
 
@@ -166,6 +173,7 @@ impl<'t> FileFlow<'t, '_> {
                 taint,
                 clean: sanitised | sanitised_inputs,
                 prefix: None,
+                made_by: None,
             };
         }
         // Local helpers, by their summaries.
@@ -190,6 +198,7 @@ impl<'t> FileFlow<'t, '_> {
             taint,
             clean,
             prefix: None,
+            made_by: None,
         }
     }
 
