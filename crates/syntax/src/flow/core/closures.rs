@@ -6,7 +6,7 @@
 //! its sink hits join the enclosing function's (the same finding from both passes is one).
 
 use super::value::join_ranges;
-use super::{Params, FileFlow, Pass};
+use super::{FileFlow, Params, Pass};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
