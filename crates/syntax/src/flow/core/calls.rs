@@ -125,11 +125,15 @@ impl<'t> FileFlow<'t, '_> {
                 return self.origin(node, label, *mask, *ignored_by);
             }
         }
-        // Sanitisers: the result is clean for their rules.
+        // Sanitisers: the result is clean for their rules, and stays clean for every rule its
+        // inputs were clean for: `str(n)` of a number is digits, `escape("<b>")` a literal's.
         let mut sanitised = 0;
+        // A sanitiser named by its function (`html.escape`) has a module for receiver, not an input.
+        let mut by_name = false;
         for (pattern, mask) in &self.rules.sanitizers {
             if pattern.matches(&site) {
                 sanitised |= mask;
+                by_name |= pattern.call.is_some();
             }
         }
         let mut taint = None;
@@ -143,11 +147,28 @@ impl<'t> FileFlow<'t, '_> {
                     t
                 })
                 .filter(|t| t.rules != 0);
+            let receiver_clean = match receiver {
+                Some(_) if !by_name => receiver_value.clean,
+                _ => ALL,
+            };
+            let carried = values.iter().fold(receiver_clean, |clean, v| clean & v.clean);
             return Value {
                 taint,
-                clean: sanitised,
+                clean: sanitised | carried,
                 prefix: None,
             };
+        }
+        // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
+        // program's own values comes back, never what it holds.
+        if receiver.is_some()
+            && receiver_value.taint.is_none()
+            && receiver_value.clean == ALL
+            && self.rules.lookups.iter().any(|p| p.matches(&site))
+        {
+            return values
+                .iter()
+                .skip(1)
+                .fold(Value::constant(), |out, default| out.join(default));
         }
         // Local helpers, by their summaries.
         if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
