@@ -151,7 +151,9 @@ impl<'t> FileFlow<'t, '_> {
                 Some(_) if !by_name => receiver_value.clean,
                 _ => ALL,
             };
-            let carried = values.iter().fold(receiver_clean, |clean, v| clean & v.clean);
+            let carried = values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean);
             return Value {
                 taint,
                 clean: sanitised | carried,
