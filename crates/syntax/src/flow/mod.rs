@@ -48,6 +48,7 @@ pub(crate) struct FlowRules {
     guards: Vec<GuardKind>,
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
+    lookups: Vec<CallPattern>,
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
@@ -175,6 +176,7 @@ impl FlowRules {
             guards: Vec::new(),
             constant_names: Vec::new(),
             constant_calls: Vec::new(),
+            lookups: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             rules: Vec::new(),
@@ -260,6 +262,7 @@ impl FlowRules {
             .extend(spec.constant_names.iter().cloned());
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
+        self.lookups.extend(spec.lookups.iter().cloned());
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the

@@ -42,6 +42,11 @@ pub(crate) struct TaintFile {
     /// Calls whose result is constant when every argument is (`path.join`, `os.path.dirname`).
     #[serde(default)]
     pub constant_calls: Vec<CallFile>,
+    /// Lookups that return one of their receiver's entries, chosen by the arguments
+    /// (`d.get(key, default)`, `map.get(key)`): on a constant table the result is constant
+    /// whatever the key (and a default of its own, when one is given).
+    #[serde(default)]
+    pub lookups: Vec<CallFile>,
 }
 
 /// Which calls an entry is about: by canonical name, by method name, or both.
@@ -337,6 +342,7 @@ pub struct TaintSpec {
     pub(crate) guards: Vec<GuardKind>,
     pub(crate) constant_names: Vec<String>,
     pub(crate) constant_calls: Vec<CallPattern>,
+    pub(crate) lookups: Vec<CallPattern>,
 }
 
 impl TaintSpec {
@@ -548,6 +554,9 @@ impl TaintFile {
         for constant in &self.constant_calls {
             spec.constant_calls
                 .push(call_pattern(constant, "constant call", when)?);
+        }
+        for lookup in &self.lookups {
+            spec.lookups.push(call_pattern(lookup, "lookup", when)?);
         }
         for propagator in &self.propagators {
             spec.propagators.push(Propagator {

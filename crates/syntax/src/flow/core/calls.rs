@@ -135,27 +135,15 @@ impl<'t> FileFlow<'t, '_> {
                 return self.origin(node, label, *mask, *ignored_by);
             }
         }
-        // The rules every input of a call matching `pattern` is clean for: a function of
-        // constants is one. A method's receiver is part of its value (`parts.join("")`); a
-        // module is not.
-        let inputs_clean = |pattern: &crate::flow::spec::CallPattern| {
-            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
-                receiver_value.clean
-            } else {
-                ALL
-            };
-            values
-                .iter()
-                .fold(receiver_clean, |clean, v| clean & v.clean)
-        };
-        // Sanitisers: the result is clean for their rules, and for every rule its inputs are
-        // clean for (`str(CONSTANT)` is a constant, not merely a string).
+        // Sanitisers: the result is clean for their rules, and stays clean for every rule its
+        // inputs were clean for: `str(n)` of a number is digits, `escape("<b>")` a literal's.
         let mut sanitised = 0;
-        let mut sanitised_inputs = ALL;
+        // A sanitiser named by its function (`html.escape`) has a module for receiver, not an input.
+        let mut by_name = false;
         for (pattern, mask) in &self.rules.sanitizers {
             if pattern.matches(&site) {
                 sanitised |= mask;
-                sanitised_inputs &= inputs_clean(pattern);
+                by_name |= pattern.call.is_some();
             }
         }
         let mut taint = None;
@@ -169,17 +157,49 @@ impl<'t> FileFlow<'t, '_> {
                     t
                 })
                 .filter(|t| t.rules != 0);
+            let receiver_clean = match receiver {
+                Some(_) if !by_name => receiver_value.clean,
+                _ => ALL,
+            };
+            let carried = values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean);
             return Value {
                 taint,
-                clean: sanitised | sanitised_inputs,
+                clean: sanitised | carried,
                 prefix: None,
                 made_by: None,
             };
+        }
+        // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
+        // program's own values comes back, never what it holds.
+        if receiver.is_some()
+            && receiver_value.taint.is_none()
+            && receiver_value.clean == ALL
+            && self.rules.lookups.iter().any(|p| p.matches(&site))
+        {
+            return values
+                .iter()
+                .skip(1)
+                .fold(Value::constant(), |out, default| out.join(default));
         }
         // Local helpers, by their summaries.
         if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
             return value;
         }
+        // The rules every input of a call matching `pattern` is clean for: a function of
+        // constants is one. A method's receiver is part of its value (`parts.join("")`); a
+        // module is not.
+        let inputs_clean = |pattern: &crate::flow::spec::CallPattern| {
+            let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
+                receiver_value.clean
+            } else {
+                ALL
+            };
+            values
+                .iter()
+                .fold(receiver_clean, |clean, v| clean & v.clean)
+        };
         let clean = self
             .rules
             .constant_calls
