@@ -2,7 +2,7 @@
 //! built from; canonical names of paths through the file's imports.
 
 use super::value::{Taint, Value, compose, join_env, join_taint};
-use super::{FileFlow, Pass, short};
+use super::{FileFlow, Params, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::SourceKind;
 use std::rc::Rc;
@@ -82,7 +82,7 @@ impl<'t> FileFlow<'t, '_> {
             },
             None => self.eval_inner(node, pass),
         };
-        if self.watch.contains(&node.byte_range()) {
+        if pass.params == Params::Own && self.watch.contains(&node.byte_range()) {
             // A helper's summary stands its parameter in for a source: not a source to name.
             let mut seen = value.clone();
             if seen.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
