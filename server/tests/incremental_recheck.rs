@@ -362,6 +362,37 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
     }
 }
 
+#[test]
+fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
+    // `#in-transparent-impl?` reads the struct's attributes wherever it is declared: the
+    // attribute typed above it ends the `rust.transmute` finding in the `impl` far below.
+    let rules = RuleSet::builtin();
+    let filler: String = (0..20)
+        .map(|i| format!("\nfn unrelated_{i}(a: u32) -> u32 {{\n    a + {i}\n}}\n"))
+        .collect();
+    let mut text = format!(
+        "struct Name(str);\n{filler}\nimpl Name {{\n    fn new(s: &str) -> &Name {{\n        unsafe {{ std::mem::transmute(s) }}\n    }}\n}}\n"
+    );
+    let mut tree = slopguard::analysis::parse(Language::Rust, &text, None).unwrap();
+    let mut findings = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
+    let transmutes = |findings: &[slopguard::Finding]| {
+        findings
+            .iter()
+            .filter(|f| f.rule_id == "rust.transmute")
+            .count()
+    };
+    assert_eq!(transmutes(&findings.findings()), 1);
+    let typed = "#[repr(transparent)]\n";
+    let mut old_tree = tree.clone();
+    apply(&mut text, &mut old_tree, 0, 0, typed);
+    findings.edit(0, 0, typed.len());
+    tree = slopguard::analysis::parse(Language::Rust, &text, Some(&old_tree)).unwrap();
+    let rechecked = rules.recheck(Language::Rust, &text, &old_tree, &tree, findings);
+    let full = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
+    assert_eq!(transmutes(&full.findings()), 0, "{text}");
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+}
+
 /// Module-level edits re-check only what they reach: the callers of a function they remove and
 /// the readers of a module-level name they bind. Each case is one edit after which a function
 /// far from it has a different finding; the re-check must see it.
