@@ -104,3 +104,35 @@ def uploaded_plugin():
     source = (Path(__file__).parent / "plugins" / name).read_text()
     # ruleid: python.eval-exec
     exec(source, {})
+
+
+# A code object compiled from constants is the program's own code: a bootstrap snippet written
+# in the file, or a script next to it found through `__file__`.
+def bootstrap_paths():
+    namespace = {}
+    # ok: python.eval-exec
+    exec(compile("import sys; sys.path.insert(0, 'vendor')", "<bootstrap>", "exec"), namespace)
+    return namespace
+
+
+def bootstrap_form():
+    namespace = {}
+    # ruleid: python.eval-exec
+    exec(compile(request.form["code"], "<form>", "exec"), namespace)
+    return namespace
+
+
+def run_generator():
+    script = Path(__file__).parent / "tools" / "gen.py"
+    # ok: python.eval-exec
+    code = compile(script.read_text(), str(script), "exec")
+    # ok: python.eval-exec
+    exec(code, {"__file__": str(script)})
+
+
+def run_plugin_generator(plugin_dir):
+    script = Path(plugin_dir) / "tools" / "gen.py"
+    # ruleid: python.eval-exec
+    code = compile(script.read_text(), str(script), "exec")
+    # ruleid: python.eval-exec
+    exec(code, {"__file__": str(script)})

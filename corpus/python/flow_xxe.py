@@ -99,3 +99,38 @@ def sitemap_from_model(site):
     )
     # ruleid: python.xxe
     return etree.fromstring(reply.choices[0].message.content.encode())
+
+
+# A parser configured in a variable: the finding belongs where the uploaded document meets it.
+@app.post("/catalog")
+def import_catalog():
+    # ruleid: python.lxml-xxe
+    parser = etree.XMLParser(resolve_entities=True, no_network=True)
+    # ruleid: python.xxe
+    doc = etree.fromstring(request.data, parser)
+    return str(len(doc))
+
+
+@app.post("/catalog-hardened")
+def import_catalog_hardened():
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    # ok: python.xxe
+    doc = etree.fromstring(request.data, parser)
+    return str(len(doc))
+
+
+def bundled_catalog():
+    # ruleid: python.lxml-xxe
+    parser = etree.XMLParser(resolve_entities=True)
+    # ok: python.xxe
+    return ET.XML(EMPTY_FEED, parser)
+
+
+async def catalog_upload(request: web.Request):
+    raw = await request.read()
+    # ruleid: python.xxe
+    return web.Response(text=ET.parse(raw, RESOLVING).getroot().tag)
+
+
+# ruleid: python.lxml-xxe
+RESOLVING = etree.XMLParser(resolve_entities=True)

@@ -12,6 +12,7 @@ app = Flask(__name__)
 def import_catalog():
     # ruleid: python.lxml-xxe
     parser = etree.XMLParser(resolve_entities=True)
+    # ruleid: python.xxe
     root = etree.fromstring(request.data, parser)
     return {"items": len(root)}
 
@@ -20,6 +21,7 @@ def import_catalog():
 def import_catalog_safe():
     # ok: python.lxml-xxe
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    # ok: python.xxe
     root = etree.fromstring(request.data, parser)
     return {"items": len(root)}
 

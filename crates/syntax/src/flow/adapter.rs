@@ -20,6 +20,9 @@ pub(crate) struct CallSite<'a> {
     /// The literal text each argument's value starts with, one per line (`html` after `html =
     /// "<div>" + q`): a sink's `text` regex may find there what the call's own text does not show.
     pub arg_prefixes: String,
+    /// The text of the call each argument's value was made by, one per line (`parser` after
+    /// `parser = etree.XMLParser(resolve_entities=True)`).
+    pub arg_calls: String,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -66,6 +66,9 @@ pub(crate) struct CallFile {
     /// A regex the whole call's text must not match (`HttpResponse(body,
     /// content_type="application/json")` is not markup).
     pub not_text: Option<String>,
+    /// A regex the call that made one of the arguments must match (`etree.fromstring(data,
+    /// parser)` after `parser = etree.XMLParser(resolve_entities=True)`).
+    pub arg_made_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -145,6 +148,7 @@ pub(crate) struct CallPattern {
     pub receiver: Option<LazyRegex>,
     pub text: Option<LazyRegex>,
     pub not_text: Option<LazyRegex>,
+    pub arg_made_by: Option<LazyRegex>,
 }
 
 impl CallPattern {
@@ -175,6 +179,11 @@ impl CallPattern {
         }
         if let Some(text) = &self.not_text
             && text.get().is_match(call.text)
+        {
+            return false;
+        }
+        if let Some(made_by) = &self.arg_made_by
+            && !made_by.get().is_match(&call.arg_calls)
         {
             return false;
         }
@@ -394,6 +403,11 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
             .as_deref()
             .map(|r| regex(r, "not-text", when))
             .transpose()?,
+        arg_made_by: file
+            .arg_made_by
+            .as_deref()
+            .map(|r| regex(r, "arg-made-by", when))
+            .transpose()?,
     })
 }
 
@@ -488,8 +502,10 @@ impl TaintFile {
                     .transpose()
             };
             let kind = match (&sink.property, &sink.returns_of, named_call) {
-                (Some(_), _, _) | (_, Some(_), _) if sink.call.not_text.is_some() => {
-                    return Err("`not-text` belongs to call sinks".into());
+                (Some(_), _, _) | (_, Some(_), _)
+                    if sink.call.not_text.is_some() || sink.call.arg_made_by.is_some() =>
+                {
+                    return Err("`not-text` and `arg-made-by` belong to call sinks".into());
                 }
                 (Some(property), None, false) => SinkKind::Property {
                     name: property.clone(),

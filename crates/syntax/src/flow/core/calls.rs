@@ -2,14 +2,17 @@
 //! and local helpers followed through their per-parameter summaries.
 
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
-use super::{FileFlow, OBJECT, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
+use super::{FileFlow, OBJECT, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
 
-/// The summary key standing for "no parameter": what a helper returns from sources of its own.
+/// The summary key standing for "no parameter": what a helper returns from sources of its own,
+/// and the rules it returns clean values for whatever it is given.
 const OWN_SOURCES: usize = usize::MAX;
+/// The summary key of what a helper returns when every argument is a program constant.
+const CONSTANT_ARGUMENTS: usize = usize::MAX - 1;
 
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn call_site(
@@ -28,6 +31,7 @@ impl<'t> FileFlow<'t, '_> {
             receiver_text: receiver.map(|r| text_of(r, self.text)),
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
+            arg_calls: String::new(),
         }
     }
 
@@ -55,6 +59,12 @@ impl<'t> FileFlow<'t, '_> {
         site.arg_prefixes = values
             .iter()
             .filter_map(|v| v.prefix.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
+        site.arg_calls = values
+            .iter()
+            .filter_map(|v| v.made_by.clone())
+            .filter_map(|bytes| self.text.get(bytes))
             .collect::<Vec<_>>()
             .join("\n");
 
@@ -158,6 +168,7 @@ impl<'t> FileFlow<'t, '_> {
                 taint,
                 clean: sanitised | carried,
                 prefix: None,
+                made_by: None,
             };
         }
         // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
@@ -176,9 +187,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.helper(node, &site, receiver, &receiver_value, &values, pass) {
             return value;
         }
-        let constant_call = self.rules.constant_calls.iter().find(|p| p.matches(&site));
-        let clean = if let Some(pattern) = constant_call {
-            // A method's receiver is part of its value (`parts.join("")`); a module is not.
+        // The rules every input of a call matching `pattern` is clean for: a function of
+        // constants is one. A method's receiver is part of its value (`parts.join("")`); a
+        // module is not.
+        let inputs_clean = |pattern: &crate::flow::spec::CallPattern| {
             let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
                 receiver_value.clean
             } else {
@@ -187,9 +199,13 @@ impl<'t> FileFlow<'t, '_> {
             values
                 .iter()
                 .fold(receiver_clean, |clean, v| clean & v.clean)
-        } else {
-            0
         };
+        let clean = self
+            .rules
+            .constant_calls
+            .iter()
+            .find(|p| p.matches(&site))
+            .map_or(0, inputs_clean);
         // A method on a source read directly names the whole call (`request.args.get('q')`).
         if let (Some(r), Some(_)) = (receiver, &receiver_value.taint)
             && values.iter().all(|v| v.taint.is_none())
@@ -202,6 +218,7 @@ impl<'t> FileFlow<'t, '_> {
             taint,
             clean,
             prefix: None,
+            made_by: None,
         }
     }
 
@@ -316,12 +333,22 @@ impl<'t> FileFlow<'t, '_> {
         }
         // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
         // hands it to every caller, whatever they pass.
-        if let Some(own) = self.own_return(index) {
+        let own = self.returns_given(index, Params::Unknown);
+        if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
             let mut own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
             let helper_range = self.functions[index].node.byte_range();
             own.via = join_ranges(&own.via, &Some(helper_range));
             result.taint = join_taint(&result.taint, &Some(own));
         }
+        // Clean for a rule when it returns clean values whatever it is given (`return
+        // shlex.quote(x)`), or when every argument is clean for it and it returns constants
+        // given constants (`return x`, `return f"{x}.txt"`).
+        let whatever = own.map_or(0, |s| s.clean);
+        let given_constants = self
+            .returns_given(index, Params::Constants)
+            .map_or(0, |s| s.clean);
+        let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
+        result.clean = whatever | (given_constants & arguments);
         Some(result)
     }
 
@@ -380,28 +407,37 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
-    /// The untrusted value function `function` returns from a source it reads itself, with no
-    /// tainted argument: computed once, like a parameter's summary.
-    fn own_return(&self, function: usize) -> Option<Taint> {
-        let key = (function, OWN_SOURCES);
+    /// What function `function` returns with its parameters bound as `params` (unknown, or
+    /// program constants): the untrusted value from a source it reads itself (with unknown
+    /// parameters) and the rules its values are clean for. Computed once, like a parameter's
+    /// summary; `None` inside a cycle.
+    fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
+        let key = match params {
+            Params::Constants => (function, CONSTANT_ARGUMENTS),
+            _ => (function, OWN_SOURCES),
+        };
         if let Some(done) = self.summaries.borrow().get(&key) {
-            return done.returns.clone();
+            return Some(done.clone());
         }
         if !self.in_progress.borrow_mut().insert(key) {
             return None;
         }
         let mut hits = Vec::new();
-        let (_, returned) = self.pass(function, None, self.module_env.clone(), &mut hits);
+        let (_, returned) = self.pass(function, params, self.module_env.clone(), &mut hits);
+        self.in_progress.borrow_mut().remove(&key);
+        // A function that never says what it returns (a Rust tail expression the adapter does
+        // not read as one) returns an unknown value, not a constant.
+        let clean = returned.as_ref().map_or(0, |v| v.clean);
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter.is_none());
-        self.in_progress.borrow_mut().remove(&key);
         let summary = Rc::new(Summary {
-            returns: returns.clone(),
+            returns,
             sinks: Vec::new(),
+            clean,
         });
-        self.summaries.borrow_mut().insert(key, summary);
-        returns
+        self.summaries.borrow_mut().insert(key, summary.clone());
+        Some(summary)
     }
 
     pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {
@@ -417,7 +453,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         // A method keeps what its class's constructor fixed (`self.base = "https://..."`).
         let env = self.object_env(function);
-        let (_, returned) = self.pass(function, Some(parameter), env, &mut hits);
+        let (_, returned) = self.pass(function, Params::Summarise(parameter), env, &mut hits);
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter == Some(parameter));
@@ -427,6 +463,7 @@ impl<'t> FileFlow<'t, '_> {
                 .into_iter()
                 .filter(|h| h.taint.parameter == Some(parameter))
                 .collect(),
+            clean: 0,
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());

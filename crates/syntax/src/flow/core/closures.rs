@@ -6,7 +6,7 @@
 //! its sink hits join the enclosing function's (the same finding from both passes is one).
 
 use super::value::join_ranges;
-use super::{FileFlow, Pass};
+use super::{FileFlow, Params, Pass};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
@@ -40,7 +40,7 @@ impl<'t> FileFlow<'t, '_> {
         self.closure_budget.set(budget - 1);
         self.closure_nesting.set(self.closure_nesting.get() + 1);
         let mut hits = Vec::new();
-        self.pass(index, None, pass.env.clone(), &mut hits);
+        self.pass(index, Params::Unknown, pass.env.clone(), &mut hits);
         self.closure_nesting.set(self.closure_nesting.get() - 1);
         // The path starts in the enclosing function: an edit anywhere in it can change it.
         let around = Some(outer.node.byte_range());

@@ -46,10 +46,12 @@ impl<'t> FileFlow<'t, '_> {
                 out
             }
             _ => Value {
-                // A part of an ignored source is as harmless as the whole (`options.cmd[0]`).
-                clean: inner.clean & inner.taint.as_ref().map_or(0, |t| t.ignored_by),
+                // A part of an ignored source is as harmless as the whole (`options.cmd[0]`), and
+                // a part of a program constant is one (`Path(__file__).parent`).
+                clean: inner.clean & inner.taint.as_ref().map_or(inner.clean, |t| t.ignored_by),
                 taint: inner.taint,
                 prefix: None,
+                made_by: None,
             },
         }
     }
@@ -147,6 +149,7 @@ impl<'t> FileFlow<'t, '_> {
                 receiver_text: None,
                 text: text_of(node, self.text),
                 arg_prefixes: String::new(),
+                arg_calls: String::new(),
             };
             let sanitised = self
                 .rules
@@ -288,7 +291,10 @@ impl<'t> FileFlow<'t, '_> {
                 receiver,
                 method,
                 args,
-            } => self.call(node, callee, receiver, method, &args, pass),
+            } => Value {
+                made_by: Some(node.byte_range()),
+                ..self.call(node, callee, receiver, method, &args, pass)
+            },
             Expr::Other => {
                 let mut taint = None;
                 for child in named_children(node) {
@@ -299,6 +305,7 @@ impl<'t> FileFlow<'t, '_> {
                     taint,
                     clean: 0,
                     prefix: None,
+                    made_by: None,
                 }
             }
         }

@@ -54,6 +54,20 @@ struct Summary {
     /// The parameter's taint reaches the return value (with these steps and rule bits).
     returns: Option<Taint>,
     sinks: Vec<SinkHit>,
+    /// The rules every value the function returns is clean for (constant or sanitised), with
+    /// its parameters bound as the pass that made this summary bound them.
+    clean: u64,
+}
+
+/// What a pass binds a function's parameters to, besides the sources the rules name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Params {
+    /// Unknown values: the function's own pass, and what it returns whatever it is given.
+    Unknown,
+    /// This one stands for a source (its summary); the others are unknown.
+    Summarise(usize),
+    /// Program constants: what it returns when every argument is one.
+    Constants,
 }
 
 /// One file's analysis.
@@ -97,9 +111,9 @@ const MAX_DEPTH: usize = 96;
 struct Pass<'p> {
     env: Env,
     returned: Option<Value>,
-    /// The function being analysed and, for a summary, the parameter standing for the source.
+    /// The function being analysed and what its parameters are bound to.
     function: usize,
-    parameter: Option<usize>,
+    params: Params,
     hits: &'p mut Vec<SinkHit>,
     /// Each variable bound to a condition's value (`ok = url_has_allowed_host_and_scheme(u)`),
     /// with the bytes of that expression: `if ok:` vouches for what it checked.
@@ -189,7 +203,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 continue;
             }
             let mut hits = Vec::new();
-            self.pass(index, None, self.module_env.clone(), &mut hits);
+            self.pass(index, Params::Unknown, self.module_env.clone(), &mut hits);
             self.record(index, hits, ranges);
         }
     }
@@ -208,7 +222,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             env: Env::new(),
             returned: None,
             function: 0,
-            parameter: None,
+            params: Params::Unknown,
             hits: &mut hits,
             conditions: HashMap::new(),
             objects: HashMap::new(),
@@ -259,11 +273,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
     }
 
-    /// One pass over function `index`; `parameter`: summarise that parameter.
+    /// One pass over function `index`, its parameters bound as `params` says.
     fn pass(
         &self,
         index: usize,
-        parameter: Option<usize>,
+        params: Params,
         env: Env,
         hits: &mut Vec<SinkHit>,
     ) -> (Env, Option<Value>) {
@@ -272,7 +286,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             env,
             returned: None,
             function: index,
-            parameter,
+            params,
             hits,
             conditions: HashMap::new(),
             objects: HashMap::new(),
@@ -295,7 +309,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .iter()
             .map(|d| text_of(*d, self.text))
             .collect();
-        if pass.parameter == Some(OBJECT) {
+        if pass.params == Params::Summarise(OBJECT) {
             for name in ["self", "this"] {
                 let origin = Rc::new((function.node.byte_range(), name.to_string()));
                 pass.env.insert(
@@ -358,7 +372,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             for name in names {
                 let key = text_of(name, self.text).to_string();
                 let range = name.byte_range();
-                let value = if pass.parameter == Some(position) {
+                let value = if pass.params == Params::Summarise(position) {
                     Value::tainted(Taint {
                         origin: Rc::new((range, key.clone())),
                         steps: None,
@@ -367,7 +381,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         via: None,
                         ignored_by: 0,
                     })
-                } else if scalar {
+                } else if scalar || pass.params == Params::Constants {
                     Value::constant()
                 } else if let Some((mask, ignored_by)) = source.or_else(|| {
                     self.query_sources

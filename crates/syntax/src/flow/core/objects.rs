@@ -8,7 +8,7 @@
 //! stay constant there: only what it took from its callers is the caller's.
 
 use super::value::{Env, Value};
-use super::{FileFlow, Pass};
+use super::{FileFlow, Params, Pass};
 use crate::flow::adapter::{Expr, text_of};
 use tree_sitter::Node;
 
@@ -78,7 +78,7 @@ impl<'t> FileFlow<'t, '_> {
             return env;
         }
         let mut hits = Vec::new();
-        let (after, _) = self.pass(init, None, self.module_env.clone(), &mut hits);
+        let (after, _) = self.pass(init, Params::Unknown, self.module_env.clone(), &mut hits);
         self.in_progress.borrow_mut().remove(&key);
         for (name, value) in after {
             if (name.starts_with("self.") || name.starts_with("this.")) && is_constant(&value) {

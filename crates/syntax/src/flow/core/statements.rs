@@ -283,6 +283,7 @@ impl<'t> FileFlow<'t, '_> {
                         taint: None,
                         clean: ALL,
                         prefix: None,
+                        made_by: None,
                     },
                 );
             }

@@ -91,6 +91,9 @@ pub(crate) struct Value {
     pub prefix: Option<Rc<str>>,
     /// Rules for which the value is harmless: constant (all bits) or sanitised (the rule's bit).
     pub clean: u64,
+    /// The bytes of the call whose result this is (`parser` after `parser =
+    /// etree.XMLParser(resolve_entities=True)`): a sink may ask how an argument was made.
+    pub made_by: Option<Range<usize>>,
 }
 
 impl Value {
@@ -99,6 +102,7 @@ impl Value {
             taint: None,
             clean: ALL,
             prefix: None,
+            made_by: None,
         }
     }
 
@@ -107,6 +111,7 @@ impl Value {
             taint: Some(taint),
             clean: 0,
             prefix: None,
+            made_by: None,
         }
     }
 
@@ -117,6 +122,11 @@ impl Value {
             clean: self.clean & other.clean,
             prefix: if self.prefix == other.prefix {
                 self.prefix.clone()
+            } else {
+                None
+            },
+            made_by: if self.made_by == other.made_by {
+                self.made_by.clone()
             } else {
                 None
             },
@@ -197,5 +207,6 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         taint: join_taint(&a.taint, &b.taint),
         clean: a.clean & b.clean,
         prefix: None,
+        made_by: None,
     }
 }
