@@ -9,7 +9,7 @@
 
 use super::value::{Env, Value};
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, text_of};
+use crate::flow::adapter::{Expr, class_node, text_of};
 use tree_sitter::Node;
 
 /// The summary key of `__init__`'s constant attributes (not a parameter position).
@@ -108,16 +108,4 @@ fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
         class_node(function)?.child_by_field_name("name")?,
         text,
     ))
-}
-
-/// The class a method is defined in (Python `class_definition`, JavaScript
-/// `class_declaration` / `class`).
-fn class_node(function: Node<'_>) -> Option<Node<'_>> {
-    let class = std::iter::successors(function.parent(), |n| n.parent())
-        .take(3)
-        .find(|n| matches!(n.kind(), "class_body" | "class_definition"))?;
-    match class.kind() {
-        "class_body" => class.parent(),
-        _ => Some(class),
-    }
 }
