@@ -257,7 +257,8 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     let mut pasted = None;
     let mut slowest = Vec::new();
     let cpu_before = client.cpu_time();
-    for k in 0..EDITS {
+    let edits = edit_count();
+    for k in 0..edits {
         let version = k as i64 + 2;
         let edit = next_edit(sample.block, sample.statement, &text, k, &mut pasted);
         let (start, end, new_text) = &edit;
@@ -276,7 +277,7 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
         slowest.push((elapsed, k));
         apply(&mut text, &edit);
     }
-    let cpu_per_edit = (client.cpu_time() - cpu_before) / EDITS as u32;
+    let cpu_per_edit = (client.cpu_time() - cpu_before) / edits as u32;
     samples.sort();
     let kinds: Vec<String> = ["insert", "paste", "delete", "unpaste"]
         .iter()
@@ -343,6 +344,15 @@ fn memory(client: &mut Client) {
     );
 }
 
+/// Edits per file: [`EDITS`], or `BENCH_EDITS` (more edits give a profiler a longer window).
+fn edit_count() -> usize {
+    std::env::var("BENCH_EDITS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(EDITS)
+}
+
 fn main() {
     let sizes = wanted("BENCH_SIZES", vec![1_000usize, 5_000, 20_000]);
     let languages = wanted(
@@ -350,7 +360,10 @@ fn main() {
         SAMPLES.iter().map(|s| s.language.to_string()).collect(),
     );
     let mut client = Client::start();
-    println!("edits spread over the file, didChange -> publishDiagnostics ({EDITS} edits each):");
+    println!(
+        "edits spread over the file, didChange -> publishDiagnostics ({} edits each):",
+        edit_count()
+    );
     for sample in SAMPLES
         .iter()
         .filter(|s| languages.iter().any(|l| l == s.language))
@@ -359,7 +372,9 @@ fn main() {
             latency(&mut client, sample, lines);
         }
     }
-    memory(&mut client);
+    if std::env::var("BENCH_MEMORY").as_deref() != Ok("0") {
+        memory(&mut client);
+    }
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let _ = client.child.wait();

@@ -135,7 +135,7 @@ fn latest_findings(snapshot: &Snapshot) -> Option<&RuleFindings> {
 /// checked alone ([`RuleSet::check_items`]), with the earlier findings elsewhere. Its cost does
 /// not grow with the text after the edit (an incremental reparse of Python can); the full
 /// [`analyze`] follows and replaces it when they differ. `None` when it does not apply.
-pub fn analyze_items(job: Job) -> Option<Outcome> {
+pub fn analyze_items(job: &Job) -> Option<Outcome> {
     let snapshot = &job.snapshot;
     let language = snapshot.kind.language()?;
     let text = &snapshot.text;

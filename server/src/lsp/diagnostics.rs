@@ -11,9 +11,9 @@ use super::position::LineStarts;
 use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::rules::{RuleSet, Severity};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Uri,
@@ -104,10 +104,6 @@ pub fn to_diagnostic(
     rules: &RuleSet,
     uri: Option<&Uri>,
 ) -> Diagnostic {
-    let docs = rules
-        .get(&finding.rule_id)
-        .map(|rule| rule.docs_url())
-        .unwrap_or_else(|| format!("{}#{}", crate::DOCS_RULES_URL, finding.rule_id));
     let mut message = finding.message.clone();
     if !finding.cwe.is_empty() {
         message.push_str(&format!(" ({})", finding.cwe.join(", ")));
@@ -116,9 +112,7 @@ pub fn to_diagnostic(
         range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule_id.clone())),
-        code_description: Uri::from_str(&docs)
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: docs_link(rules, &finding.rule_id).map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
         related_information: flow_path(finding, text, lines, uri),
@@ -128,6 +122,23 @@ pub fn to_diagnostic(
             "confidence": finding.confidence.as_str(),
         })),
     }
+}
+
+/// The documentation link of a rule. Every publish carries one per diagnostic (hundreds in a
+/// large file, after every keystroke) and rule ids are few: each link is parsed once.
+fn docs_link(rules: &RuleSet, rule_id: &str) -> Option<Uri> {
+    static PARSED: LazyLock<Mutex<HashMap<String, Option<Uri>>>> = LazyLock::new(Mutex::default);
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(link) = parsed.get(rule_id) {
+        return link.clone();
+    }
+    let docs = rules
+        .get(rule_id)
+        .map(|rule| rule.docs_url())
+        .unwrap_or_else(|| format!("{}#{}", crate::DOCS_RULES_URL, rule_id));
+    let link = Uri::from_str(&docs).ok();
+    parsed.insert(rule_id.to_string(), link.clone());
+    link
 }
 
 /// Where the untrusted value entered and each step it took, as related locations.

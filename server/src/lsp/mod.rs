@@ -9,6 +9,7 @@
 //! - [`diagnostics`], [`actions`], [`hover`]: findings to protocol types;
 //! - [`config`], [`baseline`]: settings, `slopguard.toml`, and `onlyChangedLines` via git;
 //! - [`framing`]: the guard that keeps malformed input from stopping the protocol library;
+//! - [`outbox`]: the one writer of the server's output, and diagnostics serialized directly;
 //! - [`memory`]: which documents keep a syntax tree, and freed memory returned to the system;
 //! - [`registry_pass`]: the registry checks as a background pass.
 
@@ -22,6 +23,7 @@ pub mod document;
 pub mod framing;
 pub mod hover;
 pub mod memory;
+pub mod outbox;
 pub mod position;
 pub mod registry_pass;
 pub mod server;
@@ -37,11 +39,14 @@ use tower_lsp_server::{LspService, Server};
 pub fn service(
     rule_options: RuleOptions,
     passes: Vec<Arc<dyn BackgroundPass>>,
+    outbox: outbox::Outbox,
 ) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
-    LspService::build(move |client| Backend::new(client, rule_options, analysis::analyze, passes))
-        .custom_method("slopguard/documentState", Backend::document_state)
-        .custom_method(framing::MALFORMED, Backend::malformed_message)
-        .finish()
+    LspService::build(move |client| {
+        Backend::new(client, outbox, rule_options, analysis::analyze, passes)
+    })
+    .custom_method("slopguard/documentState", Backend::document_state)
+    .custom_method(framing::MALFORMED, Backend::malformed_message)
+    .finish()
 }
 
 /// How long the protocol library may take to wind down after `exit`.
@@ -67,12 +72,13 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<Stopped> {
             Arc::new(registry_pass::RegistryPass),
             Arc::new(advisory_pass::AdvisoryPass),
         ];
-        let (service, socket) = service(rule_options, passes);
+        let (outbox, _writer) = outbox::Outbox::start(tokio::io::stdout());
+        let (service, socket) = service(rule_options, passes, outbox.clone());
         let (guarded, reader) = tokio::io::duplex(1 << 16);
         let guard = tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
-        let serve = Server::new(reader, tokio::io::stdout(), socket).serve(service);
+        let serve = Server::new(reader, outbox.library_output(), socket).serve(service);
         tokio::pin!(serve);
-        tokio::select! {
+        let stopped = tokio::select! {
             () = &mut serve => Stopped::Cleanly,
             Ok(framing::Ending::Exit { after_shutdown }) = guard => {
                 // The library returns only when every handler has finished; `exit` must end the
@@ -84,7 +90,10 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<Stopped> {
                     Stopped::ExitWithoutShutdown
                 }
             }
-        }
+        };
+        // What the server said before it stopped reaches the client.
+        let _ = tokio::time::timeout(EXIT_GRACE, outbox.flush()).await;
+        stopped
     });
     // Blocking analyses still running must not delay `exit`.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));

@@ -5,6 +5,7 @@ use super::analysis::{Analyzer, BackgroundPass};
 use super::config::{PROJECT_CONFIG_FILE, ProjectConfig, Settings};
 use super::document::ChangeNote;
 use super::hover;
+use super::outbox::Outbox;
 use super::state::State;
 use crate::rules::{RuleSet, load_rule_set};
 use serde_json::Value;
@@ -43,12 +44,13 @@ struct Reconfigurer {
 impl Backend {
     pub fn new(
         client: Client,
+        outbox: Outbox,
         rule_options: RuleOptions,
         analyzer: Analyzer,
         passes: Vec<Arc<dyn BackgroundPass>>,
     ) -> Backend {
         let empty = Arc::new(RuleSet::new(Vec::new()).expect("an empty rule set is valid"));
-        let state = Arc::new(State::new(client, empty, analyzer, passes));
+        let state = Arc::new(State::new(client, outbox, empty, analyzer, passes));
         let config = Arc::new(Reconfigurer {
             state: state.clone(),
             rule_options,
@@ -341,10 +343,7 @@ impl LanguageServer for Backend {
             entry.wake_worker();
             self.state.trimmer.schedule();
         }
-        self.state
-            .client
-            .publish_diagnostics(uri, Vec::new(), None)
-            .await;
+        self.state.publish(&uri, None, &[]).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

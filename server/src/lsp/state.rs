@@ -28,6 +28,7 @@ use super::config::{ProjectConfig, Settings};
 use super::diagnostics::{AnalysisNotes, DocFindings, SourceFindings, visible};
 use super::document::Document;
 use super::memory::Trimmer;
+use super::outbox::Outbox;
 use crate::analysis::{FileKind, IncompleteFile};
 use crate::context::FileScope;
 use crate::finding::Finding;
@@ -40,7 +41,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{MessageType, Uri};
+use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
 mod worker;
 
@@ -100,6 +101,8 @@ pub struct DocView {
 
 pub struct State {
     pub client: Client,
+    /// Where diagnostics go, serialized directly (see [`super::outbox`]).
+    outbox: Outbox,
     pub docs: DashMap<Uri, DocState>,
     pub settings: RwLock<Arc<Settings>>,
     pub rules: RwLock<Arc<RuleSet>>,
@@ -126,6 +129,7 @@ pub struct State {
 impl State {
     pub fn new(
         client: Client,
+        outbox: Outbox,
         rules: Arc<RuleSet>,
         analyzer: Analyzer,
         passes: Vec<Arc<dyn BackgroundPass>>,
@@ -133,6 +137,7 @@ impl State {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         State {
             client,
+            outbox,
             docs: DashMap::new(),
             settings: RwLock::new(Arc::new(Settings::default())),
             rules: RwLock::new(rules),
@@ -162,6 +167,13 @@ impl State {
 
     pub fn rules(&self) -> Arc<RuleSet> {
         self.rules.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Sends the document's diagnostics (`version` of `None`: not tied to a version).
+    pub async fn publish(&self, uri: &Uri, version: Option<i32>, diagnostics: &[Diagnostic]) {
+        self.outbox
+            .send(&publish_diagnostics(uri, version, diagnostics))
+            .await;
     }
 
     pub async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
@@ -306,4 +318,24 @@ impl State {
         );
         entry.wake.notify_one();
     }
+}
+
+/// The body of a `textDocument/publishDiagnostics` notification, serialized from borrowed
+/// diagnostics: the worker compares it with what it sent last and sends it only if it differs.
+pub fn publish_diagnostics(uri: &Uri, version: Option<i32>, diagnostics: &[Diagnostic]) -> Vec<u8> {
+    #[derive(serde::Serialize)]
+    struct Params<'a> {
+        uri: &'a Uri,
+        diagnostics: &'a [Diagnostic],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version: Option<i32>,
+    }
+    Outbox::notification(
+        "textDocument/publishDiagnostics",
+        Params {
+            uri,
+            diagnostics,
+            version,
+        },
+    )
 }

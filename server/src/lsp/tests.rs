@@ -2,6 +2,7 @@
 //! and background passes that resolve after the rule diagnostics.
 
 use super::analysis::{self, BackgroundPass, Job, Outcome, PassInput, PassOutput};
+use super::outbox::Outbox;
 use super::{Backend, RuleOptions, framing};
 use crate::finding::{Finding, Fix, PackageRef};
 use crate::rules::{Category, Confidence, Severity};
@@ -30,13 +31,15 @@ impl Harness {
         analyzer: analysis::Analyzer,
         passes: Vec<Arc<dyn BackgroundPass>>,
     ) -> Harness {
-        let (service, socket) =
-            LspService::build(move |client| Backend::new(client, rules, analyzer, passes))
-                .custom_method(framing::MALFORMED, Backend::malformed_message)
-                .finish();
         let (to_server, server_in) = tokio::io::duplex(1 << 20);
         let (server_out, from_server) = tokio::io::duplex(1 << 20);
-        tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
+        let (outbox, _writer) = Outbox::start(server_out);
+        let output = outbox.library_output();
+        let (service, socket) =
+            LspService::build(move |client| Backend::new(client, outbox, rules, analyzer, passes))
+                .custom_method(framing::MALFORMED, Backend::malformed_message)
+                .finish();
+        tokio::spawn(Server::new(server_in, output, socket).serve(service));
         Harness {
             to_server,
             from_server: BufReader::new(from_server),

@@ -301,7 +301,8 @@ fn load_scope(path: &std::path::Path) -> FileScope {
 
 /// The loop that keeps one open document's diagnostics current. See the module comment.
 pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<Notify>) {
-    let mut last_published: Option<(i32, Vec<Diagnostic>)> = None;
+    // The body last sent: an analysis that changes nothing sends nothing.
+    let mut last_published: Option<Vec<u8>> = None;
     loop {
         wake.notified().await;
         // Set when the per-item answer failed: this round answers with the full analysis.
@@ -348,7 +349,7 @@ pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<
                 Step::Analyse(job) if !items_failed && analysis::items_apply(&job) => {
                     let version = job.snapshot.version;
                     let quick = state
-                        .in_slot(move || analysis::analyze_items((*job).clone()).ok_or(job))
+                        .in_slot(move || analysis::analyze_items(&job).ok_or(job))
                         .await;
                     match quick {
                         Ok(Ok(outcome)) => {
@@ -379,17 +380,16 @@ pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<
                 Step::Publish => {}
             }
             // Publish the current version, unless an edit arrived meanwhile (then analyse again).
-            let Some(current) = state.diagnostics(&uri) else {
+            let Some((version, diagnostics)) = state.diagnostics(&uri) else {
                 continue;
             };
+            let current = super::publish_diagnostics(&uri, Some(version), &diagnostics);
+            drop(diagnostics);
             for note in state.notes_to_log(&uri).unwrap_or_default() {
                 state.log(MessageType::WARNING, note).await;
             }
             if last_published.as_ref() != Some(&current) {
-                state
-                    .client
-                    .publish_diagnostics(uri.clone(), current.1.clone(), Some(current.0))
-                    .await;
+                state.outbox.send(&current).await;
                 last_published = Some(current);
             }
             break;
