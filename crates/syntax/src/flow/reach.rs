@@ -227,9 +227,9 @@ fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
 /// `self.check(x)` and, on an object of a class of this file, `notifier.send(x)`
 /// (`core/objects.rs`).
 fn may_call_local(adapter: &dyn Adapter, tree: &Tree, text: &str, word: &Range<usize>) -> bool {
-    !(innermost_function(adapter, tree, word.start)
+    innermost_function(adapter, tree, word.start)
         .and_then(|function| adapter.function(function, text))
-        .is_some_and(|defined| word.start < defined.body.start_byte()))
+        .is_none_or(|defined| word.start >= defined.body.start_byte())
 }
 
 fn innermost_function<'t>(

@@ -35,6 +35,9 @@ const RECEIVER: &str = "<receiver>";
 /// The summary key (in place of a parameter position) of a method run on an untrusted object:
 /// `self` / `this` stand for the source.
 const OBJECT: usize = usize::MAX - 2;
+/// The key, among summaries in progress, of a constructor's constant attributes being read
+/// (`objects.rs`). `calls.rs` uses `usize::MAX` and `usize::MAX - 1` for its own.
+const CONSTANT_FIELDS: usize = usize::MAX - 3;
 /// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
 const SPREAD: &str = "<spread>";
 

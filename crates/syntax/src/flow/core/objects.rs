@@ -8,12 +8,9 @@
 //! stay constant there: only what it took from its callers is the caller's.
 
 use super::value::{Env, Value};
-use super::{FileFlow, Params, Pass};
+use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
 use crate::flow::adapter::{Expr, class_node, text_of};
 use tree_sitter::Node;
-
-/// The summary key of `__init__`'s constant attributes (not a parameter position).
-const CONSTANT_FIELDS: usize = usize::MAX - 1;
 
 impl<'t> FileFlow<'t, '_> {
     /// After `target = value_node`: whether `target` now holds an object of a class of this
