@@ -454,3 +454,43 @@ fn a_module_level_edit_rechecks_the_callers_and_readers_it_reaches() {
         assert_eq!(rechecked.findings(), full.findings(), "{text}");
     }
 }
+
+/// Two edits before one re-check, both texts parsing: one inside a helper, then a line after it
+/// that joins it. The function around the first edit is no longer the same extent; the helper
+/// now returns the request's value, and the caller far below runs it.
+#[test]
+fn a_helper_that_grows_over_a_later_edit_rechecks_its_callers() {
+    let rules = RuleSet::builtin();
+    let filler: String = (0..20)
+        .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+        .collect();
+    let mut text = format!(
+        "import os\nfrom flask import request\n\n\ndef helper(x):\n    y = x\n    if y:\n        return 'ls'\n    return 'pwd'\n# helpers end\n{filler}\n\ndef view():\n    os.system(helper(request.args['c']))\n"
+    );
+    let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
+    let mut findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    let shell = |findings: Vec<slopguard::finding::Finding>| {
+        findings
+            .into_iter()
+            .filter(|f| f.rule_id == "python.os-system")
+            .count()
+    };
+    assert_eq!(
+        shell(findings.findings()),
+        0,
+        "the helper returns nothing yet"
+    );
+    for (from, to) in [
+        ("y = x", "y = x.strip()"),
+        ("# helpers end", "    return y"),
+    ] {
+        let start = text.find(from).unwrap();
+        apply(&mut text, &mut tree, start, start + from.len(), to);
+        findings.edit(start, start + from.len(), start + to.len());
+    }
+    let new_tree = slopguard::analysis::parse(Language::Python, &text, Some(&tree)).unwrap();
+    let rechecked = rules.recheck(Language::Python, &text, &tree, &new_tree, findings);
+    let full = rules.check_tracked(Some(Language::Python), &text, Some(&new_tree));
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+    assert_eq!(shell(rechecked.findings()), 1, "{text}");
+}

@@ -353,3 +353,15 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
         })
         .collect()
 }
+
+/// The class a method is defined in (Python `class_definition`, JavaScript `class_declaration`
+/// / `class`): the objects of the file's own classes (`core/objects.rs`) follow its methods.
+pub(crate) fn class_node(function: Node<'_>) -> Option<Node<'_>> {
+    let class = std::iter::successors(function.parent(), |n| n.parent())
+        .take(3)
+        .find(|n| matches!(n.kind(), "class_body" | "class_definition"))?;
+    match class.kind() {
+        "class_body" => class.parent(),
+        _ => Some(class),
+    }
+}

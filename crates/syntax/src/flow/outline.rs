@@ -83,6 +83,21 @@ impl Outline {
         });
     }
 
+    /// The names of the functions defined in only one of `self` and `other` (by name and
+    /// bytes).
+    pub(super) fn functions_differing<'a>(
+        &'a self,
+        other: &'a Outline,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        let only_in = |a: &'a [(Range<usize>, String)], b: &'a [(Range<usize>, String)]| {
+            let b: std::collections::HashSet<&(Range<usize>, String)> = b.iter().collect();
+            a.iter()
+                .filter(move |entry| !b.contains(entry))
+                .map(|entry| entry.1.as_str())
+        };
+        only_in(&self.functions, &other.functions).chain(only_in(&other.functions, &self.functions))
+    }
+
     /// Where the captured sources of `self` and `other` differ: a node captured in one and not
     /// the other, or with another label or rule bits.
     pub(super) fn sources_differing<'a>(
@@ -154,5 +169,19 @@ mod tests {
         outline.edit(20, 20, 25);
         assert_eq!(outline.functions, vec![(25..35, "b".to_string())]);
         assert!(outline.edited_functions.is_empty());
+    }
+
+    #[test]
+    fn functions_that_appear_or_vanish_without_an_overlapping_edit_are_named() {
+        // `b` moved by an insertion before it, but the new parse lost it to an error node
+        // and found a `c` instead.
+        let mut old = outline();
+        old.edit(20, 20, 25);
+        let new = Outline {
+            functions: vec![(0..10, "a".into()), (40..50, "c".into())],
+            ..Outline::default()
+        };
+        let differing: Vec<&str> = old.functions_differing(&new).collect();
+        assert_eq!(differing, ["b", "c"]);
     }
 }

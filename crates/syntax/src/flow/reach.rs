@@ -6,8 +6,9 @@
 //! name. So an edit reaches:
 //! - the unit it lies in: the outermost function around it or, at module level, the top-level
 //!   items it touches (a decorator, a class line or an attribute belongs with what it annotates);
-//! - every function that calls a function the edit defined, removed or changed, and so on up
-//!   the callers, since a helper's summary is part of its callers' analysis;
+//! - every function that calls a function the edit defined, removed or changed (or that
+//!   error recovery made appear or vanish next to it), and so on up the callers, since a
+//!   helper's summary is part of its callers' analysis;
 //! - every unit that names a module-level binding the edit added, removed or changed, since
 //!   its value is every function's starting point;
 //! - every unit holding a node the rules' source queries capture differently (a query may look
@@ -16,9 +17,10 @@
 //! - the earlier findings whose path the grown region cuts through.
 //!
 //! Names are matched as words in the text, so a mention in a comment or string counts too
-//! (more work, never a missed change); a call counts unless it is the definition's own name or
-//! a method called on something other than `self`/`this`/`cls`/`Self`, which flow never
-//! resolves to a local helper. The old text is gone by the time of the re-check: the names the
+//! (more work, never a missed change); a call counts unless it is the definition's own name (a
+//! method on any receiver counts: flow follows methods of objects of the file's own classes).
+//! An edit of a class's constructor reaches the whole class, whose methods' summaries read the
+//! attributes it sets. The old text is gone by the time of the re-check: the names the
 //! edits removed come from the previous version's [`Outline`], moved through the edits.
 
 use super::Outline;
@@ -31,9 +33,6 @@ use tree_sitter::{Node, Tree};
 /// Each round follows one more level of callers; beyond this many the region is not settling
 /// and a full analysis is as good.
 const MAX_ROUNDS: usize = 16;
-
-/// The receivers on which a called method can be a local helper (`calls.rs`, `helper`).
-const SELF_RECEIVERS: &[&str] = &["self", "this", "Self", "cls"];
 
 /// The ranges of `tree` (the new text, `text`) flow must analyse again after edits of `edited`,
 /// given the previous version's outline edited since (`old`), the new one (`new`) and the
@@ -53,12 +52,15 @@ pub(crate) fn reach(
     let sources_changed: Vec<Range<usize>> = old.sources_differing(new).cloned().collect();
     let mut ranges = merge(edited.iter().cloned().chain(sources_changed).collect());
     let mut called: BTreeSet<&str> = old.edited_functions.iter().map(|n| n.as_str()).collect();
+    // A definition the edits did not overlap can still appear or vanish: text typed against
+    // it can join it to an error node (`return x` pasted right above `fn landing`).
+    called.extend(old.functions_differing(new));
     let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
         for range in &ranges {
-            grown.extend(units(adapter, tree, range));
+            grown.extend(units(adapter, tree, text, range));
         }
         grown.extend(
             extents
@@ -73,11 +75,11 @@ pub(crate) fn reach(
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
             if may_call_local(adapter, tree, text, &word) {
-                grown.extend(units(adapter, tree, &word));
+                grown.extend(units(adapter, tree, text, &word));
             }
         }
         for word in words(text, &pending_read) {
-            grown.extend(units(adapter, tree, &word));
+            grown.extend(units(adapter, tree, text, &word));
         }
         let settled = pending_called.is_empty() && pending_read.is_empty();
         searched_called.extend(pending_called);
@@ -114,9 +116,14 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 /// What an edit of `range` makes flow look at again: the outermost function around both its
 /// ends, or else every top-level item it touches, with the items those annotate.
-fn units(adapter: &dyn Adapter, tree: &Tree, range: &Range<usize>) -> Vec<Range<usize>> {
+fn units(
+    adapter: &dyn Adapter,
+    tree: &Tree,
+    text: &str,
+    range: &Range<usize>,
+) -> Vec<Range<usize>> {
     if let Some(functions) = functions_around(adapter, tree, range) {
-        return vec![functions];
+        return vec![constructor_class(tree, text, functions)];
     }
     let root = tree.root_node();
     let mut cursor = root.walk();
@@ -146,6 +153,27 @@ pub(super) fn functions_around(
     let start = outermost_function(adapter, tree, range.start)?;
     let end = outermost_function(adapter, tree, range.end.saturating_sub(1).max(range.start))?;
     Some(start.start.min(end.start)..start.end.max(end.end))
+}
+
+/// The names of constructors: every method's summary reads the attributes they set
+/// (`core/objects.rs`).
+const CONSTRUCTORS: &[&str] = &["__init__", "constructor"];
+
+/// `function`, or the whole class when it is the class's constructor.
+fn constructor_class(tree: &Tree, text: &str, function: Range<usize>) -> Range<usize> {
+    let Some(node) = tree
+        .root_node()
+        .descendant_for_byte_range(function.start, function.end)
+    else {
+        return function;
+    };
+    let is_constructor = node
+        .child_by_field_name("name")
+        .is_some_and(|name| CONSTRUCTORS.contains(&&text[name.byte_range()]));
+    match is_constructor.then(|| adapter::class_node(node)).flatten() {
+        Some(class) => class.byte_range(),
+        None => function,
+    }
 }
 
 /// The bytes of the outermost function around `offset`, if it lies in one.
@@ -194,21 +222,14 @@ fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Whether the word at `word` can be a call flow resolves to a local function: not the name
-/// in a function's own header, not a method called on anything but `self`/`this`/`cls`/`Self`.
+/// Whether the word at `word` can be a call flow resolves to a local function: anything but the
+/// name in a function's own header. A method called on any receiver counts: flow follows
+/// `self.check(x)` and, on an object of a class of this file, `notifier.send(x)`
+/// (`core/objects.rs`).
 fn may_call_local(adapter: &dyn Adapter, tree: &Tree, text: &str, word: &Range<usize>) -> bool {
-    if let Some(function) = innermost_function(adapter, tree, word.start)
-        && let Some(defined) = adapter.function(function, text)
-        && word.start < defined.body.start_byte()
-    {
-        return false;
-    }
-    let before = text[..word.start].trim_end();
-    let Some(receiver) = before.strip_suffix('.') else {
-        return true;
-    };
-    let receiver = receiver.trim_end_matches(|c: char| c == '?' || c.is_whitespace());
-    SELF_RECEIVERS.iter().any(|r| receiver.ends_with(r))
+    innermost_function(adapter, tree, word.start)
+        .and_then(|function| adapter.function(function, text))
+        .is_none_or(|defined| word.start >= defined.body.start_byte())
 }
 
 fn innermost_function<'t>(
@@ -278,7 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn only_calls_flow_can_resolve_to_a_local_function_count() {
+    fn every_call_but_the_definition_counts() {
         let text = "class A:\n    def fetch(self):\n        self.fetch()\n        cache.fetch()\n        fetch()\n        this?.fetch()\n";
         let tree = parse(Language::Python, text);
         let adapter = adapter::for_language(Language::Python);
@@ -286,8 +307,9 @@ mod tests {
             .iter()
             .map(|word| may_call_local(adapter, &tree, text, word))
             .collect();
-        // The definition's own name, `self.`, another receiver, a plain call, `?.` on `this`.
-        assert_eq!(calls, [false, true, false, true, true]);
+        // The definition's own name, `self.`, another receiver (an object of a class of the
+        // file), a plain call, `?.` on `this`.
+        assert_eq!(calls, [false, true, true, true, true]);
     }
 
     #[test]
@@ -296,11 +318,27 @@ mod tests {
         let tree = parse(Language::Rust, text);
         let adapter = adapter::for_language(Language::Rust);
         let at = text.find("get").unwrap();
-        let units: Vec<&str> = units(adapter, &tree, &(at..at + 3))
+        let units: Vec<&str> = units(adapter, &tree, text, &(at..at + 3))
             .into_iter()
             .map(|r| &text[r])
             .collect();
         assert_eq!(units, ["#[get(\"/\")]", "// routes", "fn a() {}"]);
+    }
+
+    #[test]
+    fn an_edit_of_a_constructor_reaches_its_whole_class() {
+        let text = "class A:\n    def __init__(self):\n        self.base = 1\n\n    def fetch(self):\n        pass\n";
+        let tree = parse(Language::Python, text);
+        let adapter = adapter::for_language(Language::Python);
+        let reached = |word: &str| -> Vec<&str> {
+            let at = text.find(word).unwrap();
+            units(adapter, &tree, text, &(at..at + word.len()))
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(reached("base"), [text.trim_end()]);
+        assert_eq!(reached("pass"), ["def fetch(self):\n        pass"]);
     }
 
     #[test]
@@ -315,13 +353,15 @@ mod tests {
                 "LATER = [CMD]"
             ]
         );
-        // A new function reaches its callers, not the functions with a method of its name.
-        let text = "def fetch(u):\n    return u\n\n\ndef a(r):\n    return r.fetch()\n\n\ndef b(u):\n    return fetch(u)\n";
+        // A new function reaches its callers, and the calls of a method of its name (`r`
+        // may be an object of a class of this file), not the rest.
+        let text = "def fetch(u):\n    return u\n\n\ndef via_object(r):\n    return r.fetch()\n\n\ndef b(u):\n    return fetch(u)\n";
         let found = reached(Language::Python, text, "return u").unwrap();
         assert_eq!(
             found,
             [
                 "def fetch(u):\n    return u",
+                "def via_object(r):\n    return r.fetch()",
                 "def b(u):\n    return fetch(u)"
             ]
         );

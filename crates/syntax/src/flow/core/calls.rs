@@ -1,8 +1,8 @@
 //! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
 //! and local helpers followed through their per-parameter summaries.
 
-use super::value::{ALL, Value, join_ranges, join_taint};
-use super::{FileFlow, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
+use super::value::{ALL, Taint, Value, join_ranges, join_taint};
+use super::{FileFlow, OBJECT, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
@@ -207,7 +207,7 @@ impl<'t> FileFlow<'t, '_> {
                 .fold(Value::constant(), |out, default| out.join(default));
         }
         // Local helpers, by their summaries.
-        if let Some(value) = self.helper(node, &site, receiver, &values, pass) {
+        if let Some(value) = self.helper(node, &site, receiver, &receiver_value, &values, pass) {
             return value;
         }
         // The rules every input of a call matching `pattern` is clean for: a function of
@@ -293,6 +293,7 @@ impl<'t> FileFlow<'t, '_> {
         node: Node<'t>,
         site: &CallSite<'_>,
         receiver: Option<Node<'t>>,
+        receiver_value: &Value,
         values: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
@@ -301,6 +302,13 @@ impl<'t> FileFlow<'t, '_> {
             (None, Some(method)) => method.as_str(),
             (None, None) => return None,
         };
+        // `notifier.send(text)` on an object of a class this file defines.
+        if let Some(receiver) = receiver
+            && let Some(index) = self.method_of_object(receiver, name, pass)
+        {
+            self.object_call(node, name, index, receiver_value, values, pass);
+            return None;
+        }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
         // calls on a field of `this`/`self` (below).
         let field_call = receiver.is_some_and(|r| is_field_of_self(text_of(r, self.text)));
@@ -334,29 +342,14 @@ impl<'t> FileFlow<'t, '_> {
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let summary = self.summary(index, position)?;
-            let mut entered = taint.with_step(node.byte_range(), format!("passed to `{name}()`"));
-            // Whatever comes back (or reaches a sink inside) depends on the helper's body.
-            let helper_range = self.functions[index].node.byte_range();
-            entered.via = join_ranges(&entered.via, &Some(helper_range));
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             if let Some(inner) = &summary.returns {
                 let through = entered.through(inner);
                 if through.rules != 0 {
                     result.taint = join_taint(&result.taint, &Some(through));
                 }
             }
-            for hit in &summary.sinks {
-                let through = entered.through(&hit.taint);
-                if through.rules & (1 << hit.rule) != 0 {
-                    let caller = self.functions[pass.function].node.byte_range();
-                    let extent = join_ranges(&Some(caller), &Some(hit.extent.clone()));
-                    let extent = join_ranges(&extent, &through.via).unwrap_or_default();
-                    pass.hits.push(SinkHit {
-                        taint: through,
-                        extent,
-                        ..hit.clone()
-                    });
-                }
-            }
+            self.hits_through(&entered, &summary, pass);
         }
         if field_call {
             return None;
@@ -380,6 +373,61 @@ impl<'t> FileFlow<'t, '_> {
         let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
         result.clean = whatever | (given_constants & arguments);
         Some(result)
+    }
+
+    /// A method called on an object of a class of this file: the sinks its arguments reach
+    /// inside, and those the object reaches as `self` when what built it was untrusted.
+    fn object_call(
+        &self,
+        node: Node<'t>,
+        name: &str,
+        index: usize,
+        object: &Value,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) {
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let Some(summary) = self.summary(index, position) else {
+                continue;
+            };
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+            self.hits_through(&entered, &summary, pass);
+        }
+        if let Some(taint) = &object.taint
+            && let Some(summary) = self.summary(index, OBJECT)
+        {
+            let note = format!("the object `{name}()` is called on");
+            let entered = self.enter_helper(node, index, taint, note);
+            self.hits_through(&entered, &summary, pass);
+        }
+    }
+
+    /// `taint` entering helper `index` at the call `node`: whatever comes back, or reaches a
+    /// sink inside, depends on the helper's body.
+    fn enter_helper(&self, node: Node<'t>, index: usize, taint: &Taint, note: String) -> Taint {
+        let mut entered = taint.with_step(node.byte_range(), note);
+        // A method's summary also reads its class's constructor (`object_env`).
+        let helper_range = self.class_range(index);
+        entered.via = join_ranges(&entered.via, &Some(helper_range));
+        entered
+    }
+
+    /// The sinks of a helper's summary that `entered` reaches, reported in this pass.
+    fn hits_through(&self, entered: &Taint, summary: &Summary, pass: &mut Pass<'_>) {
+        for hit in &summary.sinks {
+            let through = entered.through(&hit.taint);
+            if through.rules & (1 << hit.rule) != 0 {
+                let caller = self.functions[pass.function].node.byte_range();
+                let extent = join_ranges(&Some(caller), &Some(hit.extent.clone()));
+                let extent = join_ranges(&extent, &through.via).unwrap_or_default();
+                pass.hits.push(SinkHit {
+                    taint: through,
+                    extent,
+                    ..hit.clone()
+                });
+            }
+        }
     }
 
     /// What function `function` returns with its parameters bound as `params` (unknown, or
@@ -420,18 +468,15 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(done) = self.summaries.borrow().get(&key) {
             return Some(done.clone());
         }
-        if self.functions[function].params.len() <= parameter
+        if (self.functions[function].params.len() <= parameter && parameter != OBJECT)
             || !self.in_progress.borrow_mut().insert(key)
         {
             return None;
         }
         let mut hits = Vec::new();
-        let (_, returned) = self.pass(
-            function,
-            Params::Summarise(parameter),
-            self.module_env.clone(),
-            &mut hits,
-        );
+        // A method keeps what its class's constructor fixed (`self.base = "https://..."`).
+        let env = self.object_env(function);
+        let (_, returned) = self.pass(function, Params::Summarise(parameter), env, &mut hits);
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter == Some(parameter));

@@ -303,6 +303,7 @@ impl<'t> FileFlow<'t, '_> {
                 self.bind(target, value.clone(), pass);
                 if !augmented {
                     self.remember_condition(target, value_node, pass);
+                    self.remember_object(target, value_node, pass);
                 }
                 value
             }

@@ -5,11 +5,13 @@
 //! parameter and looked up at their call sites.
 //!
 //! `value.rs` holds what is known about a value, `statements.rs` walks statements, `eval.rs`
-//! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers.
+//! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers,
+//! `objects.rs` the methods of objects of the file's own classes.
 
 mod calls;
 mod closures;
 mod eval;
+mod objects;
 mod statements;
 mod value;
 
@@ -30,6 +32,12 @@ use value::Env;
 /// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
 /// keyword in any language).
 const RECEIVER: &str = "<receiver>";
+/// The summary key (in place of a parameter position) of a method run on an untrusted object:
+/// `self` / `this` stand for the source.
+const OBJECT: usize = usize::MAX - 2;
+/// The key, among summaries in progress, of a constructor's constant attributes being read
+/// (`objects.rs`). `calls.rs` uses `usize::MAX` and `usize::MAX - 1` for its own.
+const CONSTANT_FIELDS: usize = usize::MAX - 3;
 /// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
 const SPREAD: &str = "<spread>";
 
@@ -118,6 +126,8 @@ struct Pass<'p> {
     /// Each variable bound to a condition's value (`ok = url_has_allowed_host_and_scheme(u)`),
     /// with the bytes of that expression: `if ok:` vouches for what it checked.
     conditions: HashMap<String, Range<usize>>,
+    /// Each variable bound to an object of a class this file defines, with the class's name.
+    objects: HashMap<String, String>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -223,6 +233,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             params: Params::Own,
             hits: &mut hits,
             conditions: HashMap::new(),
+            objects: HashMap::new(),
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -286,6 +297,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             params,
             hits,
             conditions: HashMap::new(),
+            objects: HashMap::new(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {
@@ -305,6 +317,22 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .iter()
             .map(|d| text_of(*d, self.text))
             .collect();
+        if pass.params == Params::Summarise(OBJECT) {
+            for name in ["self", "this"] {
+                let origin = Rc::new((function.node.byte_range(), name.to_string()));
+                pass.env.insert(
+                    name.to_string(),
+                    Value::tainted(Taint {
+                        origin,
+                        steps: None,
+                        rules: ALL,
+                        parameter: Some(OBJECT),
+                        via: None,
+                        ignored_by: 0,
+                    }),
+                );
+            }
+        }
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);

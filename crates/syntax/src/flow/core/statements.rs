@@ -39,6 +39,7 @@ impl<'t> FileFlow<'t, '_> {
                 self.bind(pattern, evaluated.clone(), pass);
                 if let Some(value) = value {
                     self.remember_condition(pattern, value, pass);
+                    self.remember_object(pattern, value, pass);
                 }
                 // `const { body } = req`: a property of an object that is not itself a source
                 // may be one (`req.body`).

@@ -225,20 +225,23 @@ impl RuleSet {
             && !dirty.is_empty()
         {
             // An edit that opens or closes a function (a brace typed or deleted) moves what is
-            // module-level code after it: flow can trust the functions around each change only
-            // when they are the same ones before and after it. While the text does not parse,
-            // error recovery decides where functions end, and one keystroke can move a
-            // function's end (and so what is module-level) far from the edit: then every
-            // top-level item the re-check does not analyse again must be the same too
+            // module-level code after it. While the text does not parse, error recovery decides
+            // where functions end, and one keystroke can move a function's end (and so what is
+            // module-level) far from the edit: flow can trust the functions around each change
+            // only when they are the same ones before and after it, and every top-level item the
+            // re-check does not analyse again must be the same too
             // (`flow::same_module_structure`). Otherwise everything is re-checked.
             let same_functions = if tree.root_node().has_error() || old_tree.root_node().has_error()
             {
                 crate::flow::same_module_structure(language, old_tree, tree, &dirty)
             } else {
-                dirty.iter().all(|range| {
-                    crate::flow::functions_around(language, tree, range)
-                        == crate::flow::functions_around(language, old_tree, range)
-                })
+                // Both texts parse, so a function's extent moves only at the edit's edge (an
+                // indented line typed after a Python function's last line joins it; a
+                // dedented one leaves it): analysing both extents again covers it, and
+                // `flow::reach` counts every function they overlap as changed, with its
+                // callers.
+                dirty = with_moved_functions(language, old_tree, tree, dirty);
+                true
             };
             let Some(old_outline) = previous.outline.as_ref().filter(|_| same_functions) else {
                 return self.check_tracked(Some(language), text, Some(tree));
@@ -405,6 +408,29 @@ fn widen(
         .map(|r| r.start.saturating_sub(1)..(r.end + 1).min(text_len.max(1)))
         .collect();
     crate::flow::merge_ranges(grown)
+}
+
+/// `dirty` plus, where the outermost functions around a range differ between the edited old
+/// tree and the new one, both of their extents (in the new text's coordinates: the old tree was
+/// edited along with the text). Sorted and disjoint.
+fn with_moved_functions(
+    language: Language,
+    old_tree: &Tree,
+    tree: &Tree,
+    dirty: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut moved = Vec::new();
+    for range in &dirty {
+        let now = crate::flow::functions_around(language, tree, range);
+        let before = crate::flow::functions_around(language, old_tree, range);
+        if now != before {
+            moved.extend(now.into_iter().chain(before));
+        }
+    }
+    if moved.is_empty() {
+        return dirty;
+    }
+    crate::flow::merge_ranges(dirty.into_iter().chain(moved).collect())
 }
 
 /// Recomputes a kept finding's line and column positions from its (shifted) byte offsets.

@@ -1,0 +1,68 @@
+"""Webhook and export clients kept in objects: the request's values live in `self.<attr>`."""
+import os
+import shutil
+from dataclasses import dataclass
+
+import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@dataclass
+class Hook:
+    url: str
+    secret: str = ""
+
+
+class HookClient:
+    def __init__(self, hook):
+        self.hook = hook
+        self.session = requests.Session()
+
+    def deliver(self, event):
+        # ruleid: python.ssrf
+        return self.session.post(self.hook.url, json=event, timeout=5)
+
+
+class PartnerApi:
+    def __init__(self, token):
+        self.token = token
+        self.base = "https://api.partner.example.com/"
+
+    def fetch(self, path):
+        # ok: python.ssrf
+        return requests.get(self.base + path, headers={"Authorization": self.token}, timeout=5)
+
+
+class Archiver:
+    def __init__(self, target):
+        self.target = target
+
+    def clean(self):
+        # ruleid: python.path-traversal
+        shutil.rmtree(os.path.join("/srv/archive", self.target))
+
+    def size(self):
+        # ok: python.path-traversal
+        return os.path.getsize("/backups/out.tar")
+
+
+@app.route("/hooks/test", methods=["POST"])
+def test_hook():
+    # ruleid: python.mass-assignment
+    client = HookClient(Hook(**request.get_json()))
+    return str(client.deliver({"type": "ping"}).status_code)
+
+
+@app.route("/partner/<path:item>")
+def partner(item):
+    api = PartnerApi(request.headers["Authorization"])
+    return api.fetch("items/" + item).text
+
+
+@app.route("/archive", methods=["POST"])
+def archive():
+    archiver = Archiver(request.form["dir"])
+    archiver.clean()
+    return str(archiver.size())

@@ -1,0 +1,108 @@
+//! Objects of classes the file defines: `notifier = Notifier(url)` … `notifier.send(text)`.
+//!
+//! A variable bound to a constructor call of a class of this file remembers that class for the
+//! rest of the function, so a method called on it is followed like a local helper: the
+//! arguments enter its parameters, and an object built from untrusted values enters as `self`
+//! / `this`, so `requests.post(self.endpoint)` inside `send` is reported with the caller's
+//! source. The attributes the constructor sets from constants (`self.base = "https://..."`)
+//! stay constant there: only what it took from its callers is the caller's.
+
+use super::value::{Env, Value};
+use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
+use crate::flow::adapter::{Expr, class_node, text_of};
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// After `target = value_node`: whether `target` now holds an object of a class of this
+    /// file (`Notifier(url)`, `new Notifier(url)`), or no longer does.
+    pub(super) fn remember_object(
+        &self,
+        target: Node<'t>,
+        value_node: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) {
+        let Some(key) = self.key(target) else { return };
+        let class = match self.adapter.expr(value_node, self.text) {
+            Expr::Call {
+                callee,
+                receiver: None,
+                ..
+            } => Some(text_of(callee, self.text)).filter(|name| self.defines_class(name)),
+            _ => None,
+        };
+        match class {
+            Some(class) => pass.objects.insert(key, class.to_string()),
+            None => pass.objects.remove(&key),
+        };
+    }
+
+    fn defines_class(&self, name: &str) -> bool {
+        self.functions
+            .iter()
+            .any(|f| class_name(f.node, self.text) == Some(name))
+    }
+
+    /// The method `name` of the class whose object `receiver` holds, if the pass knows it.
+    pub(super) fn method_of_object(
+        &self,
+        receiver: Node<'t>,
+        name: &str,
+        pass: &Pass<'_>,
+    ) -> Option<usize> {
+        let class = pass.objects.get(text_of(receiver, self.text))?;
+        self.by_name.get(name)?.iter().copied().find(|&index| {
+            class_name(self.functions[index].node, self.text) == Some(class.as_str())
+        })
+    }
+
+    /// The environment a helper's summary starts from: the module's and, for a method, the
+    /// attributes its class's `__init__` / `constructor` sets to constants
+    /// (`self.base = "https://..."`).
+    pub(super) fn object_env(&self, method: usize) -> Env {
+        let mut env = self.module_env.clone();
+        let class = class_name(self.functions[method].node, self.text);
+        let constructor = ["__init__", "constructor"]
+            .iter()
+            .filter_map(|name| self.by_name.get(*name))
+            .flatten()
+            .copied()
+            .find(|&i| class.is_some() && class_name(self.functions[i].node, self.text) == class);
+        let Some(init) = constructor else {
+            return env;
+        };
+        let key = (init, CONSTANT_FIELDS);
+        if !self.in_progress.borrow_mut().insert(key) {
+            return env;
+        }
+        let mut hits = Vec::new();
+        let (after, _) = self.pass(init, Params::Unknown, self.module_env.clone(), &mut hits);
+        self.in_progress.borrow_mut().remove(&key);
+        for (name, value) in after {
+            if (name.starts_with("self.") || name.starts_with("this.")) && is_constant(&value) {
+                env.insert(name, value);
+            }
+        }
+        env
+    }
+}
+
+impl FileFlow<'_, '_> {
+    /// The bytes a summary of function `index` depends on: its class, for a method (whose
+    /// summary reads the constructor), else the function itself.
+    pub(super) fn class_range(&self, index: usize) -> std::ops::Range<usize> {
+        let function = self.functions[index].node;
+        class_node(function).map_or(function.byte_range(), |class| class.byte_range())
+    }
+}
+
+fn is_constant(value: &Value) -> bool {
+    value.taint.is_none() && value.clean == super::ALL
+}
+
+/// The name of the class a method is defined in.
+fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
+    Some(text_of(
+        class_node(function)?.child_by_field_name("name")?,
+        text,
+    ))
+}
