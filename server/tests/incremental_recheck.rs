@@ -348,7 +348,7 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
         let start = text.find(from).unwrap();
         let edit = (start, start + from.len(), to);
         findings = recheck_after(
-            &rules,
+            rules,
             Language::Python,
             &mut text,
             &mut tree,
@@ -402,14 +402,7 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
     };
     assert_eq!(transmutes(&findings.findings()), 1);
     let typed = (0, 0, "#[repr(transparent)]\n");
-    let rechecked = recheck_after(
-        &rules,
-        Language::Rust,
-        &mut text,
-        &mut tree,
-        findings,
-        typed,
-    );
+    let rechecked = recheck_after(rules, Language::Rust, &mut text, &mut tree, findings, typed);
     let full = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
     assert_eq!(transmutes(&full.findings()), 0, "{text}");
     assert_eq!(rechecked.findings(), full.findings(), "{text}");
