@@ -346,20 +346,66 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
     assert!(findings.findings().is_empty());
     for (from, to, expected) in [("sha256", "md5", 1), ("md5", "sha256", 0)] {
         let start = text.find(from).unwrap();
-        let mut old_tree = tree.clone();
-        apply(&mut text, &mut old_tree, start, start + from.len(), to);
-        findings.edit(start, start + from.len(), start + to.len());
-        let new_tree =
-            slopguard::analysis::parse(Language::Python, &text, Some(&old_tree)).unwrap();
-        findings = rules.recheck(Language::Python, &text, &old_tree, &new_tree, findings);
+        let edit = (start, start + from.len(), to);
+        findings = recheck_after(
+            rules,
+            Language::Python,
+            &mut text,
+            &mut tree,
+            findings,
+            edit,
+        );
         let weak: Vec<_> = findings
             .findings()
             .into_iter()
             .filter(|f| f.rule_id == "python.weak-hash")
             .collect();
         assert_eq!(weak.len(), expected, "{text}");
-        tree = new_tree;
     }
+}
+
+/// `findings` re-checked after replacing bytes `start..old_end` of `text` with `new_text`;
+/// `text` and `tree` become the edited ones.
+fn recheck_after(
+    rules: &RuleSet,
+    language: Language,
+    text: &mut String,
+    tree: &mut Tree,
+    mut findings: slopguard::rules::RuleFindings,
+    (start, old_end, new_text): (usize, usize, &str),
+) -> slopguard::rules::RuleFindings {
+    let mut old_tree = tree.clone();
+    apply(text, &mut old_tree, start, old_end, new_text);
+    findings.edit(start, old_end, start + new_text.len());
+    *tree = slopguard::analysis::parse(language, text, Some(&old_tree)).unwrap();
+    rules.recheck(language, text, &old_tree, tree, findings)
+}
+
+#[test]
+fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
+    // `#in-transparent-impl?` reads the struct's attributes wherever it is declared: the
+    // attribute typed above it ends the `rust.transmute` finding in the `impl` far below.
+    let rules = RuleSet::builtin();
+    let filler: String = (0..20)
+        .map(|i| format!("\nfn unrelated_{i}(a: u32) -> u32 {{\n    a + {i}\n}}\n"))
+        .collect();
+    let mut text = format!(
+        "struct Name(str);\n{filler}\nimpl Name {{\n    fn new(s: &str) -> &Name {{\n        unsafe {{ std::mem::transmute(s) }}\n    }}\n}}\n"
+    );
+    let mut tree = slopguard::analysis::parse(Language::Rust, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
+    let transmutes = |findings: &[slopguard::Finding]| {
+        findings
+            .iter()
+            .filter(|f| f.rule_id == "rust.transmute")
+            .count()
+    };
+    assert_eq!(transmutes(&findings.findings()), 1);
+    let typed = (0, 0, "#[repr(transparent)]\n");
+    let rechecked = recheck_after(rules, Language::Rust, &mut text, &mut tree, findings, typed);
+    let full = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
+    assert_eq!(transmutes(&full.findings()), 0, "{text}");
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
 }
 
 /// Module-level edits re-check only what they reach: the callers of a function they remove and

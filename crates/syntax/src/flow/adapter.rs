@@ -59,6 +59,10 @@ pub(crate) enum Expr<'t> {
     /// A value built from parts: f-strings, template literals, `+`, `%`, containers, `format!`.
     /// Constant when every part is; tainted when any part is.
     Compose(Vec<Node<'t>>),
+    /// An object literal, composed like `Compose` from its fields: each one's name when it is
+    /// written plainly (`body`, `"Content-Type"`), and its value (or a computed name, a spread, a
+    /// method). Sinks may name a field of an object like it (a Lambda response's `body`).
+    Object(Vec<(Option<String>, Node<'t>)>),
     /// `condition ? then : otherwise`, `then if condition else otherwise`: each side is
     /// evaluated under what the condition vouches for there (`url.startsWith("/") ? url : "/"`).
     Choose {

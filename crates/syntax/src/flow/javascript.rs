@@ -152,14 +152,13 @@ impl Adapter for JavaScript {
                 },
                 _ => Expr::Compose(named_children(node)),
             },
-            "array" | "object" | "pair" | "spread_element" | "sequence_expression" => {
-                Expr::Compose(
-                    named_children(node)
-                        .into_iter()
-                        .filter(|c| c.kind() != "property_identifier")
-                        .collect(),
-                )
-            }
+            "object" => Expr::Object(object_fields(node, text)),
+            "array" | "pair" | "spread_element" | "sequence_expression" => Expr::Compose(
+                named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() != "property_identifier")
+                    .collect(),
+            ),
             // `<string>value`: the type comes first.
             "type_assertion" => {
                 match node.named_child(node.named_child_count().saturating_sub(1) as u32) {
@@ -336,6 +335,38 @@ fn call(node: Node<'_>) -> Expr<'_> {
         method,
         args,
     }
+}
+
+/// The fields of an object literal: `key: value` and `"key": value` by name, `{ body }` by its
+/// own name; a computed name, a spread or a method as an unnamed part.
+fn object_fields<'t>(node: Node<'t>, text: &str) -> Vec<(Option<String>, Node<'t>)> {
+    let mut fields = Vec::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "pair" => {
+                let (Some(key), Some(value)) = (
+                    child.child_by_field_name("key"),
+                    child.child_by_field_name("value"),
+                ) else {
+                    continue;
+                };
+                let name = match key.kind() {
+                    "property_identifier" | "number" => Some(text_of(key, text).to_string()),
+                    "string" => Some(text_of(key, text).trim_matches(['"', '\'']).to_string()),
+                    _ => {
+                        fields.push((None, key));
+                        None
+                    }
+                };
+                fields.push((name, value));
+            }
+            "shorthand_property_identifier" => {
+                fields.push((Some(text_of(child, text).to_string()), child));
+            }
+            _ => fields.push((None, child)),
+        }
+    }
+    fields
 }
 
 /// A function's name: declared, or the variable or property it is assigned to.

@@ -60,6 +60,8 @@ pub(crate) struct CallFile {
     pub method: Option<String>,
     /// A regex the receiver's text must match (with `method`).
     pub receiver: Option<String>,
+    /// A regex the receiver's text must not match (`href` set on anything but `location`).
+    pub not_receiver: Option<String>,
     /// A regex the whole call's text, or the literal start of an argument's value (`html`
     /// after `html = "<p>" + q`), must match.
     pub text: Option<String>,
@@ -104,6 +106,10 @@ pub(crate) struct SinkFile {
     /// (a Flask view's string is the response body); with `text`, only a value whose literal
     /// start matches (markup).
     pub returns_of: Option<String>,
+    /// The fields of an object literal whose text matches this regex (a Lambda response
+    /// `{ statusCode, headers: { "Content-Type": "text/html" }, body }`); `args` name the fields,
+    /// nested ones with dots (`headers.Location`).
+    pub object: Option<String>,
     /// Which arguments must not be tainted: positions from 0, keyword names, or `"receiver"`
     /// for the object a method is called on; empty: any argument.
     #[serde(default)]
@@ -146,6 +152,7 @@ pub(crate) struct CallPattern {
     pub call: Option<String>,
     pub method: Option<String>,
     pub receiver: Option<LazyRegex>,
+    pub not_receiver: Option<LazyRegex>,
     pub text: Option<LazyRegex>,
     pub not_text: Option<LazyRegex>,
     pub arg_made_by: Option<LazyRegex>,
@@ -166,6 +173,13 @@ impl CallPattern {
         }
         if let Some(receiver) = &self.receiver
             && !call
+                .receiver_text
+                .is_some_and(|t| receiver.get().is_match(t))
+        {
+            return false;
+        }
+        if let Some(receiver) = &self.not_receiver
+            && call
                 .receiver_text
                 .is_some_and(|t| receiver.get().is_match(t))
         {
@@ -216,6 +230,13 @@ pub(crate) enum ArgSel {
     Receiver,
 }
 
+impl ArgSel {
+    /// Whether this names a field of an object literal passed at a position (`"1.Location"`).
+    pub fn is_field(&self) -> bool {
+        matches!(self, ArgSel::Keyword(k) if k.split_once('.').is_some_and(|(n, _)| n.parse::<usize>().is_ok()))
+    }
+}
+
 /// Where a propagator reads or writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -261,10 +282,17 @@ pub(crate) enum SinkKind {
     Property {
         name: String,
         receiver: Option<LazyRegex>,
+        not_receiver: Option<LazyRegex>,
         text: Option<LazyRegex>,
     },
     Return {
         decorator: LazyRegex,
+        text: Option<LazyRegex>,
+    },
+    /// Fields of an object literal whose text matches `object`, holding a value whose literal
+    /// start matches `text`.
+    Object {
+        object: LazyRegex,
         text: Option<LazyRegex>,
     },
 }
@@ -281,6 +309,7 @@ impl SinkKind {
         let SinkKind::Property {
             name,
             receiver: wanted_receiver,
+            not_receiver,
             text,
         } = self
         else {
@@ -290,9 +319,25 @@ impl SinkKind {
             && wanted_receiver
                 .as_ref()
                 .is_none_or(|r| receiver.is_some_and(|t| r.get().is_match(t)))
+            && not_receiver
+                .as_ref()
+                .is_none_or(|r| !receiver.is_some_and(|t| r.get().is_match(t)))
             && text
                 .as_ref()
                 .is_none_or(|t| prefix.is_some_and(|p| t.get().is_match(p)))
+    }
+
+    /// Whether this sink is a field of an object literal written `written`, holding a value that
+    /// starts with the literal `prefix` (`None`: any object written so, whatever its fields hold).
+    pub fn is_object(&self, written: &str, prefix: Option<Option<&str>>) -> bool {
+        let SinkKind::Object { object, text } = self else {
+            return false;
+        };
+        object.get().is_match(written)
+            && match (text, prefix) {
+                (Some(text), Some(prefix)) => prefix.is_some_and(|p| text.get().is_match(p)),
+                _ => true,
+            }
     }
 
     /// Whether this sink is the return value of a function with these decorators, for a value
@@ -382,7 +427,7 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
     if file.call.is_none() && file.method.is_none() && file.text.is_none() {
         return Err(format!("a {what} needs `call`, `method` or `text`"));
     }
-    if file.receiver.is_some() && file.method.is_none() {
+    if (file.receiver.is_some() || file.not_receiver.is_some()) && file.method.is_none() {
         return Err(format!("a {what}'s `receiver` needs a `method`"));
     }
     Ok(CallPattern {
@@ -392,6 +437,11 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
             .receiver
             .as_deref()
             .map(|r| regex(r, "receiver", when))
+            .transpose()?,
+        not_receiver: file
+            .not_receiver
+            .as_deref()
+            .map(|r| regex(r, "not-receiver", when))
             .transpose()?,
         text: file
             .text
@@ -501,34 +551,43 @@ impl TaintFile {
                     .map(|r| regex(r, "text", when))
                     .transpose()
             };
-            let kind = match (&sink.property, &sink.returns_of, named_call) {
-                (Some(_), _, _) | (_, Some(_), _)
-                    if sink.call.not_text.is_some() || sink.call.arg_made_by.is_some() =>
-                {
-                    return Err("`not-text` and `arg-made-by` belong to call sinks".into());
-                }
-                (Some(property), None, false) => SinkKind::Property {
+            let not_call =
+                sink.property.is_some() || sink.returns_of.is_some() || sink.object.is_some();
+            if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
+                return Err("`not-text` and `arg-made-by` belong to call sinks".into());
+            }
+            let receiver = |field: &Option<String>, name| {
+                field.as_deref().map(|r| regex(r, name, when)).transpose()
+            };
+            let kind = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
+                (Some(property), None, None, false) => SinkKind::Property {
                     name: property.clone(),
-                    receiver: sink
-                        .call
-                        .receiver
-                        .as_deref()
-                        .map(|r| regex(r, "receiver", when))
-                        .transpose()?,
+                    receiver: receiver(&sink.call.receiver, "receiver")?,
+                    not_receiver: receiver(&sink.call.not_receiver, "not-receiver")?,
                     text: text()?,
                 },
-                (None, Some(decorator), false) if sink.call.receiver.is_none() => {
+                (None, Some(decorator), None, false)
+                    if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
+                {
                     SinkKind::Return {
                         decorator: regex(decorator, "returns-of", when)?,
                         text: text()?,
                     }
                 }
-                (None, None, _) if has_call(&sink.call) => {
+                (None, None, Some(object), false)
+                    if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
+                {
+                    SinkKind::Object {
+                        object: regex(object, "object", when)?,
+                        text: text()?,
+                    }
+                }
+                (None, None, None, _) if has_call(&sink.call) => {
                     SinkKind::Call(call_pattern(&sink.call, "sink", when)?)
                 }
                 _ => {
                     return Err(
-                        "a sink needs exactly one of `call`/`method`, `property` or `returns-of`"
+                        "a sink needs exactly one of `call`/`method`, `property`, `returns-of` or `object`"
                             .into(),
                     );
                 }

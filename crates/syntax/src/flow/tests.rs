@@ -164,6 +164,35 @@ fn local_helpers_carry_taint_to_their_sinks() {
 }
 
 #[test]
+fn a_helper_called_at_module_level_sees_the_module_constants_it_reads() {
+    // The module pass calls `render()` before it has bound `BANNER`: the summary made then
+    // must not decide what the shape rule sees in `render`'s own pass.
+    let text = "const BANNER = \"<b>sale</b>\";\nfunction render() {\n  return h(\"div\", { innerHTML: BANNER });\n}\nrender();\n";
+    assert!(flagged(Language::JavaScript, "js.vue-v-html", text).is_empty());
+    let early = "render();\nconst BANNER = \"<b>sale</b>\";\nfunction render() {\n  return h(\"div\", { innerHTML: BANNER });\n}\n";
+    assert!(flagged(Language::JavaScript, "js.vue-v-html", early).is_empty());
+    let untrusted = "const BANNER = location.hash;\nfunction render() {\n  return h(\"div\", { innerHTML: BANNER });\n}\nrender();\n";
+    assert_eq!(
+        flagged(Language::JavaScript, "js.vue-v-html", untrusted).len(),
+        1
+    );
+}
+
+#[test]
+fn helpers_keep_the_clean_bits_of_what_they_return() {
+    let quoted =
+        "def q(v):\n    return shlex.quote(v)\n\ndef run(name):\n    os.system('ls ' + q(name))\n";
+    assert!(flagged(Language::Python, "python.os-system", quoted).is_empty());
+    let passed = "def wrap(v):\n    return f'origin/{v}'\n\ndef run():\n    os.system('git checkout ' + wrap('main'))\n";
+    assert!(flagged(Language::Python, "python.os-system", passed).is_empty());
+    let unknown = "def wrap(v):\n    return f'origin/{v}'\n\ndef run(branch):\n    os.system('git checkout ' + wrap(branch))\n";
+    assert_eq!(
+        flagged(Language::Python, "python.os-system", unknown).len(),
+        1
+    );
+}
+
+#[test]
 fn sinks_match_every_spelling_of_their_canonical_name() {
     let python = "import requests as r\nfrom subprocess import run as go\ndef view():\n    u = request.args['u']\n    r.get(u)\n    go(u, shell=True)\n";
     let found = flagged(Language::Python, "python.ssrf", python);

@@ -51,6 +51,9 @@ struct CompiledLanguage {
     /// Whether every pattern has an anchor, so matches know their root and findings can be
     /// reused across edits; otherwise only full re-matching is correct.
     incremental: bool,
+    /// The ids of the rules with a pattern whose predicates read the whole file: their matches
+    /// are matched again after every edit.
+    whole_file: std::collections::HashSet<String>,
 }
 
 struct PatternInfo {

@@ -232,6 +232,16 @@ impl CustomPredicate {
 
     /// Whether the predicate holds for a match. Like tree-sitter's own predicates, it holds for
     /// every node of a quantified capture, and vacuously when an optional capture is absent.
+    /// Whether the answer reads the whole file, not only the match and what is around it: a
+    /// name's every assignment (`#constant-match?`), a struct declared anywhere
+    /// (`#in-transparent-impl?`). An edit far from such a match can change it.
+    pub fn reads_whole_file(&self) -> bool {
+        matches!(
+            self,
+            CustomPredicate::ConstantMatch { .. } | CustomPredicate::InTransparentImpl { .. }
+        )
+    }
+
     pub fn holds(&self, query_match: &QueryMatch<'_, '_>, context: &MatchContext<'_>) -> bool {
         let capture = match self {
             CustomPredicate::Literal { capture, .. }

@@ -55,7 +55,29 @@ impl<'t> FileFlow<'t, '_> {
                 Value::constant()
             }
         };
-        let values: Vec<Value> = args.iter().map(|a| self.eval(a.value, pass)).collect();
+        // A sink may name a field of an object literal passed at a position (`"1.Location"` of
+        // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
+        let wants_fields = self.rules.sinks.iter().any(|(sink, _)| {
+            sink.args.iter().any(ArgSel::is_field)
+                && matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site))
+        });
+        let mut fields = Vec::new();
+        let values: Vec<Value> = args
+            .iter()
+            .enumerate()
+            .map(|(position, a)| {
+                if !wants_fields {
+                    return self.eval(a.value, pass);
+                }
+                let mut own = Vec::new();
+                let value = self.eval_fields(a.value, Some(&mut own), pass);
+                fields.extend(
+                    own.into_iter()
+                        .map(|(name, field, _)| (format!("{position}.{name}"), field)),
+                );
+                value
+            })
+            .collect();
         site.arg_prefixes = values
             .iter()
             .filter_map(|v| v.prefix.as_deref())
@@ -85,6 +107,7 @@ impl<'t> FileFlow<'t, '_> {
         if receiver.is_some() {
             labelled.push((Some(RECEIVER), &receiver_value));
         }
+        labelled.extend(fields.iter().map(|(name, v)| (Some(name.as_str()), v)));
         let label = format!(
             "`{}()`",
             site.written

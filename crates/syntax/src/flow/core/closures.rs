@@ -40,7 +40,12 @@ impl<'t> FileFlow<'t, '_> {
         self.closure_budget.set(budget - 1);
         self.closure_nesting.set(self.closure_nesting.get() + 1);
         let mut hits = Vec::new();
-        self.pass(index, Params::Unknown, pass.env.clone(), &mut hits);
+        // Inside a summary's pass, the closure's values are the summary's stand-ins too.
+        let params = match pass.params {
+            Params::Own => Params::Own,
+            _ => Params::Unknown,
+        };
+        self.pass(index, params, pass.env.clone(), &mut hits);
         self.closure_nesting.set(self.closure_nesting.get() - 1);
         // The path starts in the enclosing function: an edit anywhere in it can change it.
         let around = Some(outer.node.byte_range());

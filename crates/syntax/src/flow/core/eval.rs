@@ -2,11 +2,14 @@
 //! built from; canonical names of paths through the file's imports.
 
 use super::value::{Taint, Value, compose, join_env, join_taint};
-use super::{FileFlow, Pass, short};
+use super::{FileFlow, Params, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::SourceKind;
 use std::rc::Rc;
 use tree_sitter::Node;
+
+/// A named field of an object literal: its dotted name, value and value node.
+pub(super) type Field<'t> = (String, Value, Node<'t>);
 
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn source_at(&self, node: Node<'t>) -> Option<Value> {
@@ -58,11 +61,28 @@ impl<'t> FileFlow<'t, '_> {
 
     /// What `node` evaluates to; recorded when a shape rule watches it.
     pub(super) fn eval(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        self.eval_fields(node, None, pass)
+    }
+
+    /// [`Self::eval`]; with `fields`, an object literal's named fields (nested ones as
+    /// `outer.inner`) are added to it with their values and nodes: a sink may name one.
+    pub(super) fn eval_fields(
+        &self,
+        node: Node<'t>,
+        fields: Option<&mut Vec<Field<'t>>>,
+        pass: &mut Pass<'_>,
+    ) -> Value {
         let Some(_guard) = self.deeper() else {
             return Value::default();
         };
-        let value = self.eval_inner(node, pass);
-        if self.watch.contains(&node.byte_range()) {
+        let value = match fields {
+            Some(fields) => match self.adapter.expr(node, self.text) {
+                Expr::Object(parts) => self.object(node, parts, Some(fields), pass),
+                _ => self.eval_inner(node, pass),
+            },
+            None => self.eval_inner(node, pass),
+        };
+        if pass.params == Params::Own && self.watch.contains(&node.byte_range()) {
             // A helper's summary stands its parameter in for a source: not a source to name.
             let mut seen = value.clone();
             if seen.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
@@ -269,6 +289,7 @@ impl<'t> FileFlow<'t, '_> {
                 };
                 out
             }
+            Expr::Object(parts) => self.object(node, parts, None, pass),
             Expr::Assign {
                 target,
                 value: value_node,
@@ -309,6 +330,75 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
         }
+    }
+
+    /// An object literal: its fields composed, each named one checked against the sinks that
+    /// name a field of an object written like this one (`{ statusCode: 302, headers: {
+    /// Location: next } }`) and, with `out`, added to it.
+    fn object(
+        &self,
+        node: Node<'t>,
+        parts: Vec<(Option<String>, Node<'t>)>,
+        out: Option<&mut Vec<Field<'t>>>,
+        pass: &mut Pass<'_>,
+    ) -> Value {
+        let written = text_of(node, self.text);
+        let sinks = self
+            .rules
+            .sinks
+            .iter()
+            .any(|(s, _)| s.kind.is_object(written, None));
+        let mut named = Vec::new();
+        let value = self.fields(
+            parts,
+            "",
+            (sinks || out.is_some()).then_some(&mut named),
+            pass,
+        );
+        if sinks {
+            for (name, field, at) in &named {
+                self.check_sinks(
+                    *at,
+                    |sink| sink.kind.is_object(written, Some(field.prefix.as_deref())),
+                    &[(Some(name.as_str()), field)],
+                    pass,
+                    &format!("`{name}`"),
+                );
+            }
+        }
+        if let Some(out) = out {
+            out.append(&mut named);
+        }
+        value
+    }
+
+    /// The fields of an object literal composed; with `named`, each named one (a nested
+    /// object's as `outer.inner`) with its value and node.
+    fn fields(
+        &self,
+        parts: Vec<(Option<String>, Node<'t>)>,
+        prefix: &str,
+        mut named: Option<&mut Vec<Field<'t>>>,
+        pass: &mut Pass<'_>,
+    ) -> Value {
+        let Some(_guard) = self.deeper() else {
+            return Value::default();
+        };
+        let mut out = Value::constant();
+        for (name, node) in parts {
+            let value = match (&name, &named, self.adapter.expr(node, self.text)) {
+                (Some(name), Some(_), Expr::Object(inner)) => {
+                    let nested = format!("{prefix}{name}.");
+                    self.fields(inner, &nested, named.as_deref_mut(), pass)
+                }
+                _ => self.eval(node, pass),
+            };
+            if let (Some(name), Some(named)) = (name, named.as_deref_mut()) {
+                named.push((format!("{prefix}{name}"), value.clone(), node));
+            }
+            out = compose(&out, &value);
+        }
+        out
     }
 
     /// The parts of a token tree, composed.

@@ -62,10 +62,15 @@ struct Summary {
     clean: u64,
 }
 
-/// What a pass binds a function's parameters to, besides the sources the rules name.
+/// What a pass binds a function's parameters to, besides the sources the rules name. Only the
+/// function's own pass (and the closure passes inside it) records the values shape rules ask
+/// about: a summary may run while the module pass has not bound every module constant yet, or
+/// with its parameters bound to stand-ins, and must not leave that in the file's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Params {
-    /// Unknown values: the function's own pass, and what it returns whatever it is given.
+    /// Unknown values, recorded: the function's own pass.
+    Own,
+    /// Unknown values: what it returns whatever it is given.
     Unknown,
     /// This one stands for a source (its summary); the others are unknown.
     Summarise(usize),
@@ -206,7 +211,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 continue;
             }
             let mut hits = Vec::new();
-            self.pass(index, Params::Unknown, self.module_env.clone(), &mut hits);
+            self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
             self.record(index, hits, ranges);
         }
     }
@@ -225,7 +230,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             env: Env::new(),
             returned: None,
             function: 0,
-            params: Params::Unknown,
+            params: Params::Own,
             hits: &mut hits,
             conditions: HashMap::new(),
             objects: HashMap::new(),

@@ -145,9 +145,15 @@ pub(super) fn compile_language(
         && anchors
             .iter_mut()
             .all(|a| a.as_mut().is_none_or(|a| a.next().is_none()));
+    let whole_file = patterns
+        .iter()
+        .filter(|p| p.predicates.iter().any(CustomPredicate::reads_whole_file))
+        .map(|p| rules[p.rule].id.clone())
+        .collect();
     Ok(Some(CompiledLanguage {
         query,
         patterns,
         incremental,
+        whole_file,
     }))
 }

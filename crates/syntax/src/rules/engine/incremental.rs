@@ -268,6 +268,21 @@ impl RuleSet {
             dirty = reached;
             file = Some((flow, flow_file));
         }
+        // A match whose predicates read the whole file (a name's every assignment) may have
+        // changed wherever the edit was: match it again.
+        if let Some(compiled) = compiled
+            && !dirty.is_empty()
+            && !compiled.whole_file.is_empty()
+        {
+            dirty.extend(
+                previous
+                    .matched
+                    .iter()
+                    .filter(|m| compiled.whole_file.contains(&m.finding.rule_id))
+                    .map(|m| m.extent.clone()),
+            );
+            dirty = crate::flow::merge_ranges(dirty);
+        }
         let stands = |extent: &Range<usize>| {
             !dirty
                 .iter()
