@@ -10,7 +10,8 @@ import sqlite3
 import falcon
 import requests
 from django.db import connection
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template import Context, Template
 from flask import Flask, request
 from pyramid.view import view_config
@@ -122,6 +123,17 @@ def search_path(request):
         # ruleid: python.sql-string-formatting
         cur.execute("SET search_path TO " + tenant)
     return HttpResponse("ok")
+
+
+def back(request):
+    # ruleid: python.open-redirect
+    return HttpResponseRedirect(request.META.get("HTTP_REFERER", "/"))
+
+
+def to_login(request):
+    args = request.META.get("QUERY_STRING", "")
+    # ok: python.open-redirect
+    return HttpResponseRedirect("%s?%s" % (settings.LOGIN_URL, args))
 
 
 def by_number(request):

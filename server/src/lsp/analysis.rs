@@ -74,6 +74,9 @@ pub fn analyze(job: Job) -> Outcome {
     let rule_findings = match (language, &snapshot.old_tree, &tree, snapshot.previous) {
         // A tree of a blanked text is no base for an incremental re-check.
         (Some(language), Some(old_tree), Some(tree), Some(previous)) if !masked => {
+            // The document still shares them unless an edit came since: then this is the
+            // last holder and nothing is copied.
+            let previous = Arc::try_unwrap(previous).unwrap_or_else(|shared| (*shared).clone());
             rules.recheck(language, text, old_tree, tree, previous)
         }
         (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
@@ -128,7 +131,10 @@ pub fn items_apply(job: &Job) -> bool {
 /// The newest findings the per-item answer can start from: its own last answer, or the last
 /// full analysis.
 fn latest_findings(snapshot: &Snapshot) -> Option<&RuleFindings> {
-    snapshot.provisional.as_ref().or(snapshot.previous.as_ref())
+    snapshot
+        .provisional
+        .as_deref()
+        .or(snapshot.previous.as_deref())
 }
 
 /// The first, provisional answer after an edit: the top-level items it touched, parsed and

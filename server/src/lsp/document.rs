@@ -32,12 +32,14 @@ pub struct Document {
     tree: Option<Tree>,
     /// The revision `tree` was parsed at.
     tree_revision: u64,
-    /// The rule findings of that parse, edited with every change since.
-    rule_findings: Option<RuleFindings>,
+    /// The rule findings of that parse, edited with every change since. Shared with the
+    /// snapshots analyses run on: taking one copies nothing under the document's lock, and an
+    /// edit copies them only while an analysis still holds them.
+    rule_findings: Option<Arc<RuleFindings>>,
     /// The findings of the last per-item answer (`RuleSet::check_items`), edited with every
     /// change since: the next per-item answer starts from them, so it re-checks only what the
     /// edits since that answer touched, however far the full analysis lags behind.
-    provisional: Option<RuleFindings>,
+    provisional: Option<Arc<RuleFindings>>,
     /// The changes made after revision `log_from`, each with the revision it produced.
     log: Vec<(u64, InputEdit)>,
     log_from: u64,
@@ -59,9 +61,9 @@ pub struct Snapshot {
     pub text: Arc<str>,
     pub old_tree: Option<Tree>,
     /// The rule findings of `old_tree`'s parse, edited along with it.
-    pub previous: Option<RuleFindings>,
+    pub previous: Option<Arc<RuleFindings>>,
     /// The findings of the last per-item answer, if newer than `previous`, edited since.
-    pub provisional: Option<RuleFindings>,
+    pub provisional: Option<Arc<RuleFindings>>,
 }
 
 /// A change that could not be applied as sent; the document is still consistent.
@@ -156,6 +158,7 @@ impl Document {
                 findings.edit(edit.start_byte, edit.old_end_byte, edit.new_end_byte);
             }
         }
+        let findings = findings.map(Arc::new);
         if revision == self.revision {
             self.provisional = None;
         }
@@ -170,7 +173,7 @@ impl Document {
     /// Keeps the findings of a per-item answer for the current revision.
     pub fn store_provisional(&mut self, revision: u64, findings: RuleFindings) {
         if revision == self.revision {
-            self.provisional = Some(findings);
+            self.provisional = Some(Arc::new(findings));
         }
     }
 
@@ -231,7 +234,7 @@ impl Document {
             .into_iter()
             .flatten()
         {
-            findings.edit(start, old_end, new_end);
+            Arc::make_mut(findings).edit(start, old_end, new_end);
         }
         if let Some(tree) = &mut self.tree {
             tree.edit(&edit);
@@ -341,7 +344,7 @@ mod tests {
         let tree = crate::analysis::parse(language, &snapshot.text, Some(&old_tree)).unwrap();
         let fresh = crate::analysis::parse(language, &snapshot.text, None).unwrap();
         assert_eq!(tree.root_node().to_sexp(), fresh.root_node().to_sexp());
-        let previous = snapshot.previous.unwrap();
+        let previous = (*snapshot.previous.unwrap()).clone();
         assert!(previous.edited());
         let rules = crate::rules::RuleSet::builtin();
         let rechecked = rules.recheck(language, &snapshot.text, &old_tree, &tree, previous);
