@@ -54,36 +54,55 @@ pub fn visible(
     lines: &LineStarts,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    visible_borrowed(findings, version, text, lines, settings)
+        .into_iter()
+        .map(|(finding, severity)| Finding {
+            severity,
+            ..finding.clone()
+        })
+        .collect()
+}
+
+/// [`visible`] without copying the findings: each with the severity the settings give it.
+/// Publishing reads them once, after every edit, hundreds at a time.
+pub fn visible_borrowed<'a>(
+    findings: &'a DocFindings,
+    version: i32,
+    text: &str,
+    lines: &LineStarts,
+    settings: &Settings,
+) -> Vec<(&'a Finding, Severity)> {
+    let mut out: Vec<&Finding> = Vec::new();
     if let Some(code) = findings.code.as_ref().filter(|c| c.version == version) {
-        out.extend(code.findings.iter().cloned());
+        out.extend(code.findings.iter());
     }
     for source in findings.extra.values() {
         out.extend(
             source
                 .findings
                 .iter()
-                .filter(|f| source.version == version || same_text_at(&source.text, text, f))
-                .cloned(),
+                .filter(|f| source.version == version || same_text_at(&source.text, text, f)),
         );
     }
     let changed = match &findings.changed {
         Some((v, changed)) if *v == version && settings.only_changed_lines => Some(changed),
         _ => None,
     };
-    out.retain_mut(|finding| {
-        let Some(severity) = settings.severity_of(&finding.rule_id, finding.severity) else {
-            return false;
-        };
-        finding.severity = severity;
-        changed.is_none_or(|changed| {
-            changed.touches(
-                lines.line_of(finding.span.start_byte),
-                lines.line_of(finding.span.end_byte),
-            )
+    let mut out: Vec<(&Finding, Severity)> = out
+        .into_iter()
+        .filter_map(|finding| {
+            let severity = settings.severity_of(&finding.rule_id, finding.severity)?;
+            changed
+                .is_none_or(|changed| {
+                    changed.touches(
+                        lines.line_of(finding.span.start_byte),
+                        lines.line_of(finding.span.end_byte),
+                    )
+                })
+                .then_some((finding, severity))
         })
-    });
-    out.sort_by_key(|f| (f.span.start_byte, f.span.end_byte));
+        .collect();
+    out.sort_by_key(|(f, _)| (f.span.start_byte, f.span.end_byte));
     out
 }
 
@@ -104,13 +123,25 @@ pub fn to_diagnostic(
     rules: &RuleSet,
     uri: Option<&Uri>,
 ) -> Diagnostic {
+    diagnostic_at(finding, finding.severity, text, lines, rules, uri)
+}
+
+/// [`to_diagnostic`] with the severity the settings give the finding.
+pub fn diagnostic_at(
+    finding: &Finding,
+    severity: Severity,
+    text: &str,
+    lines: &LineStarts,
+    rules: &RuleSet,
+    uri: Option<&Uri>,
+) -> Diagnostic {
     let mut message = finding.message.clone();
     if !finding.cwe.is_empty() {
         message.push_str(&format!(" ({})", finding.cwe.join(", ")));
     }
     Diagnostic {
         range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
-        severity: Some(severity(finding.severity)),
+        severity: Some(self::severity(severity)),
         code: Some(NumberOrString::String(finding.rule_id.clone())),
         code_description: docs_link(rules, &finding.rule_id).map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),

@@ -7,7 +7,7 @@ use crate::context::FileScope;
 use crate::lsp::analysis::{self, Job, Outcome, PassInput};
 use crate::lsp::baseline::{self, Baseline};
 use crate::lsp::diagnostics::{
-    AnalysisNotes, SourceFindings, note_diagnostics, to_diagnostic, visible,
+    AnalysisNotes, SourceFindings, diagnostic_at, note_diagnostics, visible_borrowed,
 };
 use crate::lsp::memory::TREES_KEPT;
 use std::path::PathBuf;
@@ -125,15 +125,17 @@ impl State {
             .as_ref()
             .filter(|c| c.version == doc.version)?;
         let diagnostics = if settings.enable {
-            let mut diagnostics: Vec<Diagnostic> = visible(
+            let mut diagnostics: Vec<Diagnostic> = visible_borrowed(
                 &entry.findings,
                 doc.version,
                 doc.text(),
                 doc.lines(),
                 &settings,
             )
-            .iter()
-            .map(|f| to_diagnostic(f, doc.text(), doc.lines(), &rules, Some(uri)))
+            .into_iter()
+            .map(|(f, severity)| {
+                diagnostic_at(f, severity, doc.text(), doc.lines(), &rules, Some(uri))
+            })
             .collect();
             diagnostics.extend(note_diagnostics(&entry.notes));
             diagnostics
