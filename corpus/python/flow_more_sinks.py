@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import Context, Template
 from flask import Flask, request
+from django.views import View
 from pyramid.view import view_config
 
 app = Flask(__name__)
@@ -158,6 +159,22 @@ def pyramid_item(request):
     item = request.matchdict["item"]
     # ruleid: python.path-traversal
     return open(os.path.join("/srv/items", item)).read()
+
+
+class DocumentView(View):
+    def get(self, request, *args, **kwargs):
+        name = self.kwargs["name"]
+        # ruleid: python.path-traversal
+        with open(os.path.join("/srv/docs", name)) as fh:
+            return HttpResponse(fh.read(), content_type="text/plain")
+
+
+class DocumentSafeView(View):
+    def get(self, request, *args, **kwargs):
+        name = os.path.basename(self.kwargs["name"])
+        # ok: python.path-traversal
+        with open(os.path.join("/srv/docs", name)) as fh:
+            return HttpResponse(fh.read(), content_type="text/plain")
 
 
 class ExportResource:
