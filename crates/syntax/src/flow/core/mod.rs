@@ -87,6 +87,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     text: &'t str,
     functions: Vec<Function<'t>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// The names of the classes that define methods here (`objects.rs`): asked at every
+    /// assignment of a call, so computed once, not by walking every function each time.
+    classes: HashSet<&'t str>,
     /// Each function by the bytes of its node: a closure met in another function's pass.
     by_node: HashMap<Range<usize>, usize>,
     /// How many closure passes this run may still make, and how deep they nest now (see
@@ -147,6 +150,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 by_name.entry(name.clone()).or_default().push(index);
             }
         }
+        let classes = functions
+            .iter()
+            .filter_map(|function| objects::class_name(function.node, text))
+            .collect();
         let by_node = functions
             .iter()
             .enumerate()
@@ -159,6 +166,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             text,
             functions,
             by_name,
+            classes,
             by_node,
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),

@@ -37,9 +37,7 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     fn defines_class(&self, name: &str) -> bool {
-        self.functions
-            .iter()
-            .any(|f| class_name(f.node, self.text) == Some(name))
+        self.classes.contains(name)
     }
 
     /// The method `name` of the class whose object `receiver` holds, if the pass knows it.
@@ -100,7 +98,7 @@ fn is_constant(value: &Value) -> bool {
 }
 
 /// The name of the class a method is defined in.
-fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
+pub(super) fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
     Some(text_of(
         class_node(function)?.child_by_field_name("name")?,
         text,
