@@ -408,15 +408,20 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
     assert_eq!(rechecked.findings(), full.findings(), "{text}");
 }
 
+/// Twenty small Python functions nothing calls: they put the code an edit must reach far from it.
+fn python_filler() -> String {
+    (0..20)
+        .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+        .collect()
+}
+
 /// Module-level edits re-check only what they reach: the callers of a function they remove and
 /// the readers of a module-level name they bind. Each case is one edit after which a function
 /// far from it has a different finding; the re-check must see it.
 #[test]
 fn a_module_level_edit_rechecks_the_callers_and_readers_it_reaches() {
     let rules = RuleSet::builtin();
-    let filler: String = (0..20)
-        .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
-        .collect();
+    let filler = python_filler();
     let cases = [
         // The helper that returned a constant is deleted: the call now passes the request's
         // value through, and the finding in `view` names it.
@@ -476,9 +481,7 @@ fn a_module_level_edit_rechecks_the_callers_and_readers_it_reaches() {
 #[test]
 fn a_helper_that_grows_over_a_later_edit_rechecks_its_callers() {
     let rules = RuleSet::builtin();
-    let filler: String = (0..20)
-        .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
-        .collect();
+    let filler = python_filler();
     let mut text = format!(
         "import os\nfrom flask import request\n\n\ndef helper(x):\n    y = x\n    if y:\n        return 'ls'\n    return 'pwd'\n# helpers end\n{filler}\n\ndef view():\n    os.system(helper(request.args['c']))\n"
     );
