@@ -78,18 +78,23 @@ pub fn run_stdio(rule_options: RuleOptions) -> std::io::Result<Stopped> {
         let guard = tokio::spawn(framing::guard(tokio::io::stdin(), guarded));
         let serve = Server::new(reader, outbox.library_output(), socket).serve(service);
         tokio::pin!(serve);
-        let stopped = tokio::select! {
-            () = &mut serve => Stopped::Cleanly,
-            Ok(framing::Ending::Exit { after_shutdown }) = guard => {
+        let mut guard = guard;
+        // Both can be ready at once: the library returns soon after the guard forwards `exit`.
+        // Whichever is seen first, the guard's ending decides the exit code.
+        let ending = tokio::select! {
+            () = &mut serve => tokio::time::timeout(EXIT_GRACE, &mut guard).await,
+            ending = &mut guard => {
                 // The library returns only when every handler has finished; `exit` must end the
                 // process even if one has not (a notification it is still sending, say).
                 let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
-                if after_shutdown {
-                    Stopped::Cleanly
-                } else {
-                    Stopped::ExitWithoutShutdown
-                }
+                Ok(ending)
             }
+        };
+        let stopped = match ending {
+            Ok(Ok(framing::Ending::Exit {
+                after_shutdown: false,
+            })) => Stopped::ExitWithoutShutdown,
+            _ => Stopped::Cleanly,
         };
         // What the server said before it stopped reaches the client.
         let _ = tokio::time::timeout(EXIT_GRACE, outbox.flush()).await;
