@@ -102,6 +102,9 @@ pub(crate) struct SinkFile {
     /// `receiver` and `text`, only on an object whose text matches (`ctx` for Koa's `ctx.body`)
     /// and for a value whose literal start matches (`^\s*<`: Koa answers such a body as HTML).
     pub property: Option<String>,
+    /// With `property`: a regex the call that made the object must match (`s.src = url` after
+    /// `s = document.createElement("script")`, whatever the variable is called).
+    pub receiver_made_by: Option<String>,
     /// The values a function returns, for functions whose decorator text matches this regex
     /// (a Flask view's string is the response body); with `text`, only a value whose literal
     /// start matches (markup).
@@ -284,6 +287,8 @@ pub(crate) enum SinkKind {
         receiver: Option<LazyRegex>,
         not_receiver: Option<LazyRegex>,
         text: Option<LazyRegex>,
+        /// The call that made the object must match (`document.createElement("script")`).
+        made_by: Option<LazyRegex>,
     },
     Return {
         decorator: LazyRegex,
@@ -300,10 +305,13 @@ pub(crate) enum SinkKind {
 impl SinkKind {
     /// Whether this sink is the assignment of `property` on an object written `receiver`, of a
     /// value starting with the literal `prefix`.
+    /// Whether this sink is the property `property` set on an object written `receiver` and
+    /// made by the call `made_by`, to a value starting with the literal `prefix`.
     pub fn is_property(
         &self,
         property: &str,
         receiver: Option<&str>,
+        made_by: Option<&str>,
         prefix: Option<&str>,
     ) -> bool {
         let SinkKind::Property {
@@ -311,10 +319,17 @@ impl SinkKind {
             receiver: wanted_receiver,
             not_receiver,
             text,
+            made_by: wanted_maker,
         } = self
         else {
             return false;
         };
+        if wanted_maker
+            .as_ref()
+            .is_some_and(|m| !made_by.is_some_and(|t| m.get().is_match(t)))
+        {
+            return false;
+        }
         name == property
             && wanted_receiver
                 .as_ref()
@@ -556,6 +571,9 @@ impl TaintFile {
             if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
                 return Err("`not-text` and `arg-made-by` belong to call sinks".into());
             }
+            if sink.receiver_made_by.is_some() && sink.property.is_none() {
+                return Err("`receiver-made-by` belongs to `property` sinks".into());
+            }
             let receiver = |field: &Option<String>, name| {
                 field.as_deref().map(|r| regex(r, name, when)).transpose()
             };
@@ -565,6 +583,7 @@ impl TaintFile {
                     receiver: receiver(&sink.call.receiver, "receiver")?,
                     not_receiver: receiver(&sink.call.not_receiver, "not-receiver")?,
                     text: text()?,
+                    made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
                 },
                 (None, Some(decorator), None, false)
                     if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
