@@ -85,8 +85,14 @@ pub(crate) struct SourceFile {
     /// Parameters whose declared type matches this regex (axum's `Query<T>`); with
     /// `params-of`, only those of its parameters (a FastAPI body typed `dict`).
     pub param_type: Option<String>,
-    /// With `params-of`: parameters whose type or default matches this regex are not sources.
+    /// With `params-of` or `injected-by`: parameters whose type or default matches this regex
+    /// are not sources.
     pub except_param: Option<String>,
+    /// The canonical name of a dependency-injection marker (`fastapi.Depends`): a parameter
+    /// whose default or type holds `Depends(get_user)`, with `get_user` a function of this file,
+    /// receives what `get_user` returns when the framework fills `get_user`'s own parameters
+    /// from the request (they are sources, except those `except-param` matches).
+    pub injected_by: Option<String>,
     /// A tree-sitter query; every `@source` node is untrusted (a parameter: its binding is).
     pub query: Option<String>,
     /// What the message calls this source (default: its text).
@@ -271,6 +277,12 @@ pub(crate) enum SourceKind {
     },
     ParamType(LazyRegex),
     Query(String),
+    /// A dependency-injection marker (`fastapi.Depends`) and the parameters of an injected
+    /// function that are not request data.
+    Injected {
+        call: String,
+        except: Option<LazyRegex>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -522,13 +534,26 @@ impl TaintFile {
                 source.params_of.is_some(),
                 source.param_type.is_some() && source.params_of.is_none(),
                 source.query.is_some(),
+                source.injected_by.is_some(),
             ];
             if kinds.iter().filter(|k| **k).count() != 1 {
-                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type` or `query`".into());
+                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type`, `query` or `injected-by`".into());
             }
-            if source.except_param.is_some() && source.params_of.is_none() {
-                return Err("`except-param` belongs to `params-of` sources".into());
+            if source.except_param.is_some()
+                && source.params_of.is_none()
+                && source.injected_by.is_none()
+            {
+                return Err(
+                    "`except-param` belongs to `params-of` and `injected-by` sources".into(),
+                );
             }
+            let except = || {
+                source
+                    .except_param
+                    .as_deref()
+                    .map(|r| regex(r, "except-param", when))
+                    .transpose()
+            };
             let kind = if has_call(&source.call) {
                 SourceKind::Call(call_pattern(&source.call, "source", when)?)
             } else if let Some(path) = &source.path {
@@ -536,11 +561,7 @@ impl TaintFile {
             } else if let Some(decorator) = &source.params_of {
                 SourceKind::ParamsOf {
                     decorator: regex(decorator, "params-of", when)?,
-                    except: source
-                        .except_param
-                        .as_deref()
-                        .map(|r| regex(r, "except-param", when))
-                        .transpose()?,
+                    except: except()?,
                     only: source
                         .param_type
                         .as_deref()
@@ -549,6 +570,11 @@ impl TaintFile {
                 }
             } else if let Some(ty) = &source.param_type {
                 SourceKind::ParamType(regex(ty, "param-type", when)?)
+            } else if let Some(call) = &source.injected_by {
+                SourceKind::Injected {
+                    call: canonical(call),
+                    except: except()?,
+                }
             } else {
                 SourceKind::Query(source.query.clone().unwrap_or_default())
             };
