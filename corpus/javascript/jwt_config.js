@@ -9,13 +9,13 @@ module.exports = {
   accessTokenSecret: "access-secret-2024",
   // ok: js.hardcoded-jwt-secret
   jwtExpiresIn: "1h",
+  // ok: js.hardcoded-jwt-secret
+  jwtSecretHint: "",
 };
 
-// ruleid: js.hardcoded-jwt-secret, js.hardcoded-password
-const JWT_SECRET_KEY = "supersecretkey";
 // ok: js.hardcoded-jwt-secret
 const JWT_KEY = "<your-jwt-secret>";
 // ok: js.hardcoded-jwt-secret
 const jwtSecret = process.env.JWT_SECRET || "";
 
-module.exports.keys = { JWT_SECRET_KEY, JWT_KEY, jwtSecret };
+module.exports.keys = { JWT_KEY, jwtSecret };
