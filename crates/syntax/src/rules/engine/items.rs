@@ -163,7 +163,7 @@ mod tests {
         let full = rules.check(Some(language), &text, Some(&reparsed));
         let lines = |f: Vec<Finding>| -> Vec<(String, u32)> {
             f.into_iter()
-                .map(|f| (f.rule_id, f.span.start.line))
+                .map(|f| (f.rule_id.to_string(), f.span.start.line))
                 .collect()
         };
         assert!(!full.is_empty(), "the typed call is a finding");
