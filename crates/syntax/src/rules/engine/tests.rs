@@ -207,7 +207,10 @@ fn the_uses_of_the_enclosing_function_decide_matches() {
                 mac = hmac.new(k, m, digest)\nplain(b'')\n";
     // `digest` is the HMAC's digest; `plain` is called, `digest_x` only shares a prefix, and the
     // module-level call is in no function.
-    assert_eq!(lines(&run(vec![hmac_digest], Language::Python, text)), [3, 5, 6]);
+    assert_eq!(
+        lines(&run(vec![hmac_digest], Language::Python, text)),
+        [3, 5, 6]
+    );
 }
 
 #[test]
