@@ -67,6 +67,7 @@ def import_invoice_template():
 @app.post("/invoices-std")
 def import_invoice_std():
     # ok: python.xxe
+    # ruleid: python.xml-entity-expansion
     doc = StdTree.fromstring(request.get_data())
     return doc.findtext("total")
 

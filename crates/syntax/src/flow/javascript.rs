@@ -232,7 +232,8 @@ impl Adapter for JavaScript {
 
     fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
         match node.kind() {
-            "identifier" | "this" => Some(text_of(node, text).to_string()),
+            // `import(name)`: a dynamic import is a call of `import`.
+            "identifier" | "this" | "import" => Some(text_of(node, text).to_string()),
             "member_expression" => {
                 let object = self.path(node.child_by_field_name("object")?, text)?;
                 let property = node.child_by_field_name("property")?;
