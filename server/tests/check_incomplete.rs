@@ -153,7 +153,10 @@ fn a_binary_file_over_the_size_limit_is_skipped_not_incomplete() {
     let output = check(&repo, &["--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     let document = json(&output);
-    assert_eq!(document["summary"]["incomplete"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        document["summary"]["incomplete"].as_array().map(Vec::len),
+        Some(0)
+    );
     assert_eq!(document["summary"]["skipped"], 1);
 }
 
