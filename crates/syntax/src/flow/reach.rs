@@ -227,9 +227,12 @@ fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
 /// `self.check(x)` and, on an object of a class of this file, `notifier.send(x)`
 /// (`core/objects.rs`).
 fn may_call_local(adapter: &dyn Adapter, tree: &Tree, text: &str, word: &Range<usize>) -> bool {
+    // Not the definition's own name; a parameter's default counts (`url: str =
+    // Depends(target_url)` runs `target_url` for the route).
     innermost_function(adapter, tree, word.start)
-        .and_then(|function| adapter.function(function, text))
-        .is_none_or(|defined| word.start >= defined.body.start_byte())
+        .filter(|function| adapter.function(*function, text).is_some())
+        .and_then(|function| function.child_by_field_name("name"))
+        .is_none_or(|name| name.start_byte() != word.start)
 }
 
 fn innermost_function<'t>(
@@ -351,6 +354,16 @@ mod tests {
                 "CMD = 'ls'",
                 "def run():\n    os.system(CMD)",
                 "LATER = [CMD]"
+            ]
+        );
+        // A dependency reaches the route that names it in a parameter's default.
+        let text = "def target(u: str = Query()):\n    return u\n\n\ndef route(url: str = Depends(target)):\n    return url\n";
+        let found = reached(Language::Python, text, "return u").unwrap();
+        assert_eq!(
+            found,
+            [
+                "def target(u: str = Query()):\n    return u",
+                "def route(url: str = Depends(target)):\n    return url"
             ]
         );
         // A new function reaches its callers, and the calls of a method of its name (`r`

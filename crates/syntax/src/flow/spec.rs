@@ -85,8 +85,14 @@ pub(crate) struct SourceFile {
     /// Parameters whose declared type matches this regex (axum's `Query<T>`); with
     /// `params-of`, only those of its parameters (a FastAPI body typed `dict`).
     pub param_type: Option<String>,
-    /// With `params-of`: parameters whose type or default matches this regex are not sources.
+    /// With `params-of` or `injected-by`: parameters whose type or default matches this regex
+    /// are not sources.
     pub except_param: Option<String>,
+    /// The canonical name of a dependency-injection marker (`fastapi.Depends`): a parameter
+    /// whose default or type holds `Depends(get_user)`, with `get_user` a function of this file,
+    /// receives what `get_user` returns when the framework fills `get_user`'s own parameters
+    /// from the request (they are sources, except those `except-param` matches).
+    pub injected_by: Option<String>,
     /// A tree-sitter query; every `@source` node is untrusted (a parameter: its binding is).
     pub query: Option<String>,
     /// What the message calls this source (default: its text).
@@ -102,6 +108,9 @@ pub(crate) struct SinkFile {
     /// `receiver` and `text`, only on an object whose text matches (`ctx` for Koa's `ctx.body`)
     /// and for a value whose literal start matches (`^\s*<`: Koa answers such a body as HTML).
     pub property: Option<String>,
+    /// With `property`: a regex the call that made the object must match (`s.src = url` after
+    /// `s = document.createElement("script")`, whatever the variable is called).
+    pub receiver_made_by: Option<String>,
     /// The values a function returns, for functions whose decorator text matches this regex
     /// (a Flask view's string is the response body); with `text`, only a value whose literal
     /// start matches (markup).
@@ -268,6 +277,12 @@ pub(crate) enum SourceKind {
     },
     ParamType(LazyRegex),
     Query(String),
+    /// A dependency-injection marker (`fastapi.Depends`) and the parameters of an injected
+    /// function that are not request data.
+    Injected {
+        call: String,
+        except: Option<LazyRegex>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -284,6 +299,8 @@ pub(crate) enum SinkKind {
         receiver: Option<LazyRegex>,
         not_receiver: Option<LazyRegex>,
         text: Option<LazyRegex>,
+        /// The call that made the object must match (`document.createElement("script")`).
+        made_by: Option<LazyRegex>,
     },
     Return {
         decorator: LazyRegex,
@@ -300,10 +317,13 @@ pub(crate) enum SinkKind {
 impl SinkKind {
     /// Whether this sink is the assignment of `property` on an object written `receiver`, of a
     /// value starting with the literal `prefix`.
+    /// Whether this sink is the property `property` set on an object written `receiver` and
+    /// made by the call `made_by`, to a value starting with the literal `prefix`.
     pub fn is_property(
         &self,
         property: &str,
         receiver: Option<&str>,
+        made_by: Option<&str>,
         prefix: Option<&str>,
     ) -> bool {
         let SinkKind::Property {
@@ -311,10 +331,17 @@ impl SinkKind {
             receiver: wanted_receiver,
             not_receiver,
             text,
+            made_by: wanted_maker,
         } = self
         else {
             return false;
         };
+        if wanted_maker
+            .as_ref()
+            .is_some_and(|m| !made_by.is_some_and(|t| m.get().is_match(t)))
+        {
+            return false;
+        }
         name == property
             && wanted_receiver
                 .as_ref()
@@ -507,13 +534,26 @@ impl TaintFile {
                 source.params_of.is_some(),
                 source.param_type.is_some() && source.params_of.is_none(),
                 source.query.is_some(),
+                source.injected_by.is_some(),
             ];
             if kinds.iter().filter(|k| **k).count() != 1 {
-                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type` or `query`".into());
+                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type`, `query` or `injected-by`".into());
             }
-            if source.except_param.is_some() && source.params_of.is_none() {
-                return Err("`except-param` belongs to `params-of` sources".into());
+            if source.except_param.is_some()
+                && source.params_of.is_none()
+                && source.injected_by.is_none()
+            {
+                return Err(
+                    "`except-param` belongs to `params-of` and `injected-by` sources".into(),
+                );
             }
+            let except = || {
+                source
+                    .except_param
+                    .as_deref()
+                    .map(|r| regex(r, "except-param", when))
+                    .transpose()
+            };
             let kind = if has_call(&source.call) {
                 SourceKind::Call(call_pattern(&source.call, "source", when)?)
             } else if let Some(path) = &source.path {
@@ -521,11 +561,7 @@ impl TaintFile {
             } else if let Some(decorator) = &source.params_of {
                 SourceKind::ParamsOf {
                     decorator: regex(decorator, "params-of", when)?,
-                    except: source
-                        .except_param
-                        .as_deref()
-                        .map(|r| regex(r, "except-param", when))
-                        .transpose()?,
+                    except: except()?,
                     only: source
                         .param_type
                         .as_deref()
@@ -534,6 +570,11 @@ impl TaintFile {
                 }
             } else if let Some(ty) = &source.param_type {
                 SourceKind::ParamType(regex(ty, "param-type", when)?)
+            } else if let Some(call) = &source.injected_by {
+                SourceKind::Injected {
+                    call: canonical(call),
+                    except: except()?,
+                }
             } else {
                 SourceKind::Query(source.query.clone().unwrap_or_default())
             };
@@ -556,6 +597,9 @@ impl TaintFile {
             if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
                 return Err("`not-text` and `arg-made-by` belong to call sinks".into());
             }
+            if sink.receiver_made_by.is_some() && sink.property.is_none() {
+                return Err("`receiver-made-by` belongs to `property` sinks".into());
+            }
             let receiver = |field: &Option<String>, name| {
                 field.as_deref().map(|r| regex(r, name, when)).transpose()
             };
@@ -565,6 +609,7 @@ impl TaintFile {
                     receiver: receiver(&sink.call.receiver, "receiver")?,
                     not_receiver: receiver(&sink.call.not_receiver, "not-receiver")?,
                     text: text()?,
+                    made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
                 },
                 (None, Some(decorator), None, false)
                     if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>

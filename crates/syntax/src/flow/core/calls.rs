@@ -13,6 +13,9 @@ use tree_sitter::Node;
 const OWN_SOURCES: usize = usize::MAX;
 /// The summary key of what a helper returns when every argument is a program constant.
 const CONSTANT_ARGUMENTS: usize = usize::MAX - 1;
+/// The summary keys, counting down, of what a dependency returns with its parameters bound to
+/// the request data of each injection source (below `mod.rs`'s `OBJECT` and `CONSTANT_FIELDS`).
+const INJECTED: usize = usize::MAX - 4;
 
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn call_site(
@@ -434,9 +437,10 @@ impl<'t> FileFlow<'t, '_> {
     /// program constants): the untrusted value from a source it reads itself (with unknown
     /// parameters) and the rules its values are clean for. Computed once, like a parameter's
     /// summary; `None` inside a cycle.
-    fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
+    pub(super) fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
         let key = match params {
             Params::Constants => (function, CONSTANT_ARGUMENTS),
+            Params::Injected(source) => (function, INJECTED - source),
             _ => (function, OWN_SOURCES),
         };
         if let Some(done) = self.summaries.borrow().get(&key) {

@@ -11,6 +11,7 @@
 mod calls;
 mod closures;
 mod eval;
+mod injected;
 mod objects;
 mod statements;
 mod value;
@@ -36,7 +37,8 @@ const RECEIVER: &str = "<receiver>";
 /// `self` / `this` stand for the source.
 const OBJECT: usize = usize::MAX - 2;
 /// The key, among summaries in progress, of a constructor's constant attributes being read
-/// (`objects.rs`). `calls.rs` uses `usize::MAX` and `usize::MAX - 1` for its own.
+/// (`objects.rs`). `calls.rs` uses `usize::MAX`, `usize::MAX - 1` and from `usize::MAX - 4` down
+/// for its own.
 const CONSTANT_FIELDS: usize = usize::MAX - 3;
 /// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
 const SPREAD: &str = "<spread>";
@@ -76,6 +78,9 @@ enum Params {
     Summarise(usize),
     /// Program constants: what it returns when every argument is one.
     Constants,
+    /// Request data, from the injection source with this index (`FlowRules::sources`): what a
+    /// dependency returns when the framework calls it for a request (`injected.rs`).
+    Injected(usize),
 }
 
 /// One file's analysis.
@@ -355,8 +360,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             };
             // The rules a parameter source makes it untrusted for, and those that ignore every
             // source it is.
+            let excepted = |except: &Option<crate::rules::LazyRegex>| {
+                except
+                    .as_ref()
+                    .map(crate::rules::LazyRegex::get)
+                    .is_some_and(|e| {
+                        annotation.is_some_and(|a| e.is_match(a))
+                            || default.is_some_and(|d| e.is_match(d))
+                    })
+            };
             let mut source: Option<(u64, u64)> = None;
-            for (spec, mask, ignored_by) in &self.rules.sources {
+            for (index, (spec, mask, ignored_by)) in self.rules.sources.iter().enumerate() {
                 let hit = match &spec.kind {
                     SourceKind::ParamsOf {
                         decorator,
@@ -365,15 +379,12 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     } => {
                         decorators.iter().any(|d| decorator.get().is_match(d))
                             && only.as_ref().is_none_or(annotation_matches)
-                            && !except
-                                .as_ref()
-                                .map(crate::rules::LazyRegex::get)
-                                .is_some_and(|e| {
-                                    annotation.is_some_and(|a| e.is_match(a))
-                                        || default.is_some_and(|d| e.is_match(d))
-                                })
+                            && !excepted(except)
                     }
                     SourceKind::ParamType(ty) => annotation_matches(ty),
+                    SourceKind::Injected { except, .. } => {
+                        pass.params == Params::Injected(index) && !excepted(except)
+                    }
                     _ => false,
                 };
                 if hit {
@@ -385,6 +396,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
             let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a));
+            // `target: str = Depends(get_target)`: what the framework passes.
+            let injected = match pass.params {
+                Params::Constants | Params::Summarise(_) => None,
+                _ => self.injected(param, pass),
+            };
             for name in names {
                 let key = text_of(name, self.text).to_string();
                 let range = name.byte_range();
@@ -399,6 +415,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     })
                 } else if scalar || pass.params == Params::Constants {
                     Value::constant()
+                } else if let Some(value) = &injected {
+                    value.clone()
                 } else if let Some((mask, ignored_by)) = source.or_else(|| {
                     self.query_sources
                         .get(&range)

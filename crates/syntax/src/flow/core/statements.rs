@@ -312,16 +312,22 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn bind(&self, pattern: Node<'t>, value: Value, pass: &mut Pass<'_>) {
         // A property that is a sink: `el.innerHTML = value`.
         if let Some(property) = self.adapter.property_name(pattern, self.text) {
-            // `ctx.body = ...`: some sinks name the object too.
-            let receiver = match self.adapter.expr(pattern, self.text) {
-                Expr::Member { object } => Some(text_of(object, self.text)),
+            // `ctx.body = ...`: some sinks name the object too, or the call that made it
+            // (`s = document.createElement("script")` … `s.src = ...`).
+            let object = match self.adapter.expr(pattern, self.text) {
+                Expr::Member { object } => Some(object),
                 _ => None,
             };
+            let receiver = object.map(|o| text_of(o, self.text));
+            let made_by = object
+                .and_then(|o| self.key(o))
+                .and_then(|key| pass.env.get(&key)?.made_by.clone())
+                .and_then(|bytes| self.text.get(bytes));
             self.check_sinks(
                 pattern.parent().unwrap_or(pattern),
                 |sink| {
                     sink.kind
-                        .is_property(&property, receiver, value.prefix.as_deref())
+                        .is_property(&property, receiver, made_by, value.prefix.as_deref())
                 },
                 &[(Some(property.as_str()), &value)],
                 pass,
