@@ -188,3 +188,16 @@ pub fn update_sql(table: &str, id: i64) -> String {
     sql = format!("UPDATE {table} SET seen = true WHERE id = {id}");
     sql
 }
+
+// DDL with a runtime name: the name is SQL text, not a bound value.
+const AUDIT_TABLE: &str = "audit_log";
+
+pub fn drop_tenant_table(conn: &rusqlite::Connection, tenant: &str) -> rusqlite::Result<()> {
+    // ruleid: rust.sql-format-query
+    conn.execute_batch(&format!("DROP TABLE IF EXISTS tenant_{}", tenant))
+}
+
+pub fn create_audit_table(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    // ok: rust.sql-format-query
+    conn.execute_batch(&format!("CREATE TABLE IF NOT EXISTS {} (id INTEGER PRIMARY KEY)", AUDIT_TABLE))
+}

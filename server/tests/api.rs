@@ -10,7 +10,7 @@ fn analyze_reports_rule_findings_with_exact_ranges_and_fixes() {
     let findings = analyze("service/app.py", text);
     let finding = findings
         .iter()
-        .find(|f| f.rule_id == "python.yaml-load")
+        .find(|f| &*f.rule_id == "python.yaml-load")
         .expect("yaml.load is flagged");
     assert_eq!(finding.category, Category::InsecureCode);
     assert_eq!(finding.severity, Severity::Error);
@@ -28,7 +28,7 @@ fn analyze_reports_rule_findings_with_exact_ranges_and_fixes() {
     assert!(
         analyze("service/app.py", &fixed)
             .iter()
-            .all(|f| f.rule_id != "python.yaml-load")
+            .all(|f| &*f.rule_id != "python.yaml-load")
     );
 }
 
@@ -38,12 +38,12 @@ fn the_language_can_be_given_instead_of_a_path() {
     assert!(
         analyze(Language::JavaScript, text)
             .iter()
-            .any(|f| f.rule_id == "js.dom-html-injection")
+            .any(|f| &*f.rule_id == "js.dom-html-injection")
     );
     assert!(
         analyze(Language::Tsx, text)
             .iter()
-            .any(|f| f.rule_id == "js.dom-html-injection")
+            .any(|f| &*f.rule_id == "js.dom-html-injection")
     );
     assert!(analyze(FileKind::Text, text).is_empty());
 }
@@ -53,7 +53,7 @@ fn files_without_a_grammar_get_the_secret_rules() {
     let text = "GITHUB_TOKEN=ghp_Xq7ZbR2mT9wL4kPj8YcN3vH6sD1fG5aE0uKi\n";
     let findings = analyze("deploy/.env", text);
     assert!(
-        findings.iter().any(|f| f.rule_id == "any.github-token"),
+        findings.iter().any(|f| &*f.rule_id == "any.github-token"),
         "{findings:#?}"
     );
 }

@@ -46,9 +46,9 @@ fn package_finding(text: &str, line: usize, name: &str) -> Finding {
         category: Category::HallucinatedPackage,
         severity: Severity::Error,
         confidence: Confidence::High,
-        message: format!("`{name}` is not on PyPI"),
+        message: format!("`{name}` is not on PyPI").into(),
         span: lines.span(start, start + lines.line_text(line).len()),
-        cwe: vec![],
+        cwe: vec![].into(),
         fix: None,
         package: Some(PackageRef {
             ecosystem: "pypi".into(),

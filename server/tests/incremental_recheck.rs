@@ -358,7 +358,7 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
         let weak: Vec<_> = findings
             .findings()
             .into_iter()
-            .filter(|f| f.rule_id == "python.weak-hash")
+            .filter(|f| &*f.rule_id == "python.weak-hash")
             .collect();
         assert_eq!(weak.len(), expected, "{text}");
     }
@@ -397,7 +397,7 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
     let transmutes = |findings: &[slopguard::Finding]| {
         findings
             .iter()
-            .filter(|f| f.rule_id == "rust.transmute")
+            .filter(|f| &*f.rule_id == "rust.transmute")
             .count()
     };
     assert_eq!(transmutes(&findings.findings()), 1);
@@ -461,8 +461,8 @@ fn a_module_level_edit_rechecks_the_callers_and_readers_it_reaches() {
             rules
                 .check(Some(Language::Python), text, Some(&tree))
                 .into_iter()
-                .filter(|f| f.rule_id == "python.os-system")
-                .map(|f| f.message)
+                .filter(|f| &*f.rule_id == "python.os-system")
+                .map(|f| f.message.to_string())
                 .collect()
         };
         assert_ne!(
@@ -490,7 +490,7 @@ fn a_helper_that_grows_over_a_later_edit_rechecks_its_callers() {
     let shell = |findings: Vec<slopguard::finding::Finding>| {
         findings
             .into_iter()
-            .filter(|f| f.rule_id == "python.os-system")
+            .filter(|f| &*f.rule_id == "python.os-system")
             .count()
     };
     assert_eq!(

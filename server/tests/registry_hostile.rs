@@ -78,7 +78,7 @@ fn names_a_registry_would_refuse_are_never_sent() {
     assert!(
         findings
             .iter()
-            .all(|f| f.finding.rule_id == "registry.unverified"),
+            .all(|f| &*f.finding.rule_id == "registry.unverified"),
         "{findings:#?}"
     );
     // The same through the API the lockfile and new-dependency checks use, per ecosystem.
@@ -94,7 +94,7 @@ fn names_a_registry_would_refuse_are_never_sent() {
     let ids: Vec<&str> = verdicts
         .findings
         .iter()
-        .map(|(_, f)| f.rule_id.as_str())
+        .map(|(_, f)| f.rule_id.as_ref())
         .collect();
     assert_eq!(ids, ["registry.unverified"; 6], "{:#?}", verdicts.findings);
     // Only the valid scoped name went out, as one encoded path segment.
@@ -135,7 +135,7 @@ fn a_hung_registry_costs_one_timeout_not_one_per_batch() {
     assert!(
         findings
             .iter()
-            .all(|f| f.finding.rule_id == "registry.unverified"),
+            .all(|f| &*f.finding.rule_id == "registry.unverified"),
         "{findings:#?}"
     );
     assert!(elapsed < Duration::from_secs(6), "took {elapsed:?}");
@@ -171,7 +171,7 @@ fn a_registry_that_hangs_on_some_names_is_cut_off_by_the_run_deadline() {
         .iter()
         .map(|f| {
             let name = f.finding.package.as_ref().unwrap().name.as_str();
-            (f.finding.rule_id.as_str(), name)
+            (f.finding.rule_id.as_ref(), name)
         })
         .collect();
     assert_eq!(

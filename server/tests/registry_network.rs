@@ -25,7 +25,7 @@ fn server_errors_and_timeouts_are_unknown_never_hallucinated() {
         .iter()
         .map(|f| {
             (
-                f.finding.rule_id.clone(),
+                f.finding.rule_id.to_string(),
                 f.finding.severity.to_string(),
                 f.finding.package.clone().unwrap().name,
             )
@@ -98,7 +98,7 @@ fn a_server_that_never_answers_costs_bounded_time_and_no_false_finding() {
     assert!(
         findings
             .iter()
-            .all(|f| f.finding.rule_id == "registry.unverified"),
+            .all(|f| &*f.finding.rule_id == "registry.unverified"),
         "{findings:#?}"
     );
     assert_eq!(findings.len(), 4);
@@ -230,14 +230,14 @@ fn a_registry_refusing_some_names_is_not_a_failing_registry() {
     let findings = check(&checker(&server, &cache), refused.path(), &["a.py"]);
     assert_eq!(findings.len(), 4, "{findings:#?}");
     for f in &findings {
-        assert_eq!(f.finding.rule_id, "registry.unverified");
+        assert_eq!(&*f.finding.rule_id, "registry.unverified");
         assert!(f.finding.message.contains("403"), "{}", f.finding.message);
     }
     let next = project(&[("b.py", "import acme_answered\nimport absent_after\n")]);
     let findings = check(&checker(&server, &cache), next.path(), &["b.py"]);
     let rules: Vec<&str> = findings
         .iter()
-        .map(|f| f.finding.rule_id.as_str())
+        .map(|f| f.finding.rule_id.as_ref())
         .collect();
     assert_eq!(rules, ["registry.hallucinated-package"], "{findings:#?}");
 }

@@ -74,7 +74,7 @@ fn check(
 fn hallucinated(findings: &[FileFinding]) -> Vec<String> {
     findings
         .iter()
-        .filter(|f| f.finding.rule_id == HALLUCINATED)
+        .filter(|f| &*f.finding.rule_id == HALLUCINATED)
         .map(|f| format!("{}: {}", f.path.display(), f.finding.message))
         .collect()
 }

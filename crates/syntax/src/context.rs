@@ -538,7 +538,7 @@ mod tests {
             scope
                 .keep(text, findings, crate::rules::RuleSet::builtin())
                 .iter()
-                .filter(|f| f.rule_id == "rust.transmute")
+                .filter(|f| &*f.rule_id == "rust.transmute")
                 .map(|f| f.span.start.line)
                 .collect()
         };

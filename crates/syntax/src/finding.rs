@@ -3,6 +3,7 @@
 use crate::rules::{Category, Confidence, Severity};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A replacement of one range of the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -113,15 +114,18 @@ pub struct FlowTrace {
     pub steps: Vec<FlowPoint>,
 }
 
+/// Cheap to clone: the editor keeps thousands of findings and copies them on every edit (the
+/// findings outside the edited items carried into the new answer, a snapshot an analysis
+/// still holds), so the texts they share with their rule or never change are reference-counted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule_id: String,
+    pub rule_id: Arc<str>,
     pub category: Category,
     pub severity: Severity,
     pub confidence: Confidence,
-    pub message: String,
+    pub message: Arc<str>,
     pub span: Span,
-    pub cwe: Vec<String>,
+    pub cwe: Arc<[String]>,
     pub fix: Option<Fix>,
     pub package: Option<PackageRef>,
     /// For a data-flow finding: the path from the source.

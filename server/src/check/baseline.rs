@@ -99,7 +99,7 @@ fn base_dir(baseline: &Path, cwd: &Path) -> PathBuf {
 
 fn entry(finding: &Reported, dir: &Path) -> Entry {
     Entry {
-        rule: finding.finding.rule_id.clone(),
+        rule: finding.finding.rule_id.to_string(),
         path: relative_to(&finding.absolute, dir),
         fingerprint: finding.fingerprint.clone(),
     }

@@ -121,7 +121,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
     for found in checker.check(&root, &sources) {
         // Offline, "could not verify" is the expected answer for whatever the cache and the
         // embedded lists do not hold: one note says it, not one finding per import.
-        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+        if offline && &*found.finding.rule_id == registry::rule_ids::UNVERIFIED {
             if let Some(package) = found.finding.package {
                 unverified_offline.push(package.name);
             }
@@ -150,7 +150,7 @@ pub fn run(files: &[PathBuf], options: &ProjectOptions<'_>) -> ProjectReport {
         },
     );
     for found in introduced.findings {
-        if offline && found.finding.rule_id == registry::rule_ids::UNVERIFIED {
+        if offline && &*found.finding.rule_id == registry::rule_ids::UNVERIFIED {
             if let Some(package) = found.finding.package {
                 unverified_offline.push(package.name);
             }

@@ -183,7 +183,7 @@ pub fn render_summary(rules: &[&Rule]) -> String {
     out.push_str("\n## Rules by CWE\n\n| CWE | rules | ids |\n| --- | ---: | --- |\n");
     let mut by_cwe: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
     for rule in rules {
-        for cwe in &rule.cwe {
+        for cwe in rule.cwe.iter() {
             let number = cwe.trim_start_matches("CWE-").parse().unwrap_or(0);
             by_cwe.entry(number).or_default().push(&rule.id);
         }

@@ -158,7 +158,7 @@ fn ignore_edit(cx: &ActionContext<'_>, finding: &Finding) -> Option<TextEdit> {
         let list_start = marker + SUPPRESSION_MARKER.len();
         let close = list_start + line_text[list_start..].find(']')?;
         let listed = &line_text[list_start..close];
-        if listed.split(',').any(|id| id.trim() == finding.rule_id) {
+        if listed.split(',').any(|id| id.trim() == &*finding.rule_id) {
             return None;
         }
         let at = cx.lines.position(cx.text, start + close);

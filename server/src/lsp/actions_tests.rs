@@ -15,7 +15,7 @@ fn finding(text: &str, needle: &str, rule: &str, category: Category) -> Finding 
         confidence: Confidence::High,
         message: "m".into(),
         span: LineIndex::new(text).span(start, start + needle.len()),
-        cwe: vec![],
+        cwe: vec![].into(),
         fix: None,
         package: None,
         flow: None,

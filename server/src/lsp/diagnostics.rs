@@ -135,14 +135,14 @@ pub fn diagnostic_at(
     rules: &RuleSet,
     uri: Option<&Uri>,
 ) -> Diagnostic {
-    let mut message = finding.message.clone();
+    let mut message = finding.message.to_string();
     if !finding.cwe.is_empty() {
         message.push_str(&format!(" ({})", finding.cwe.join(", ")));
     }
     Diagnostic {
         range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
         severity: Some(self::severity(severity)),
-        code: Some(NumberOrString::String(finding.rule_id.clone())),
+        code: Some(NumberOrString::String(finding.rule_id.to_string())),
         code_description: docs_link(rules, &finding.rule_id).map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
@@ -287,7 +287,7 @@ mod tests {
             confidence: Confidence::High,
             message: "m".into(),
             span: LineIndex::new(text).span(start, start + needle.len()),
-            cwe: vec!["CWE-95".into()],
+            cwe: vec!["CWE-95".into()].into(),
             fix: None,
             package: None,
             flow: None,
@@ -320,7 +320,7 @@ mod tests {
         let ids = |version, text: &str| {
             visible(&doc, version, text, &LineStarts::new(text), &settings)
                 .into_iter()
-                .map(|f| f.rule_id)
+                .map(|f| f.rule_id.to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(ids(1, v1), ["typo", "t.eval"]);
@@ -350,13 +350,13 @@ mod tests {
         let lines = LineStarts::new(text);
         let shown = visible(&doc, 4, text, &lines, &Settings::default());
         assert_eq!(shown.len(), 1);
-        assert_eq!(shown[0].rule_id, "t.b");
+        assert_eq!(&*shown[0].rule_id, "t.b");
         let (settings, _) = Settings::from_json(&json!({"onlyChangedLines": false,
             "severityOverrides": {"t.a": "error", "t.b": "off"}}));
         let shown = visible(&doc, 4, text, &lines, &settings);
         assert_eq!(shown.len(), 1);
         assert_eq!(
-            (shown[0].rule_id.as_str(), shown[0].severity),
+            (shown[0].rule_id.as_ref(), shown[0].severity),
             ("t.a", Severity::Error)
         );
     }

@@ -317,7 +317,7 @@ mod tests {
     fn lines_of(findings: Vec<crate::finding::Finding>) -> Vec<(String, u32)> {
         findings
             .into_iter()
-            .map(|f| (f.rule_id, f.span.start.line))
+            .map(|f| (f.rule_id.to_string(), f.span.start.line))
             .collect()
     }
 

@@ -198,9 +198,9 @@ impl BackgroundPass for SyntheticPass {
                         category,
                         severity: Severity::Warning,
                         confidence: Confidence::High,
-                        message: format!("`{name}` flagged by the synthetic pass"),
+                        message: format!("`{name}` flagged by the synthetic pass").into(),
                         span,
-                        cwe: vec![],
+                        cwe: vec![].into(),
                         fix: replacement.map(|r| Fix {
                             span,
                             replacement: r.into(),
@@ -382,7 +382,7 @@ async fn after_the_last_edit_the_diagnostics_equal_a_full_check() {
     );
     let expected: Vec<(u64, String)> = full
         .iter()
-        .map(|f| (f.span.start.line as u64, f.rule_id.clone()))
+        .map(|f| (f.span.start.line as u64, f.rule_id.to_string()))
         .collect();
     assert!(
         expected.len() > 2,

@@ -163,7 +163,7 @@ pub(crate) fn rows(root: &Path, report: &DependencyReport) -> Vec<Row> {
             let text = std::fs::read_to_string(&f.path).unwrap_or_default();
             let span = f.finding.span;
             (
-                f.finding.rule_id.clone(),
+                f.finding.rule_id.to_string(),
                 f.path
                     .strip_prefix(&root)
                     .unwrap()
@@ -187,7 +187,9 @@ pub(crate) fn message<'r>(report: &'r DependencyReport, rule: &str, package: &st
     &report
         .findings
         .iter()
-        .find(|f| f.finding.rule_id == rule && f.finding.package.as_ref().unwrap().name == package)
+        .find(|f| {
+            &*f.finding.rule_id == rule && f.finding.package.as_ref().unwrap().name == package
+        })
         .unwrap_or_else(|| panic!("no {rule} finding for {package}: {:#?}", report.findings))
         .finding
         .message

@@ -180,7 +180,7 @@ fn packages_from_a_private_registry_are_not_asked_of_the_public_one() {
     let hallucinated: Vec<&str> = report
         .findings
         .iter()
-        .filter(|f| f.finding.rule_id == "registry.hallucinated-package")
+        .filter(|f| &*f.finding.rule_id == "registry.hallucinated-package")
         .map(|f| f.finding.package.as_ref().unwrap().name.as_str())
         .collect();
     assert_eq!(hallucinated, ["acme-ghost-dep"]);
@@ -243,7 +243,7 @@ fn workspace_siblings_are_not_new_and_private_scopes_are_not_asked_about() {
         .iter()
         .map(|f| {
             (
-                f.finding.rule_id.clone(),
+                f.finding.rule_id.to_string(),
                 f.finding.package.as_ref().unwrap().name.clone(),
             )
         })

@@ -47,7 +47,7 @@ fn present_and_absent_packages_in_every_ecosystem() {
     );
     let messages: Vec<&str> = findings
         .iter()
-        .map(|f| f.finding.message.as_str())
+        .map(|f| f.finding.message.as_ref())
         .collect();
     assert!(
         messages[0].contains("does not exist on PyPI"),

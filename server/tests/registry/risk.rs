@@ -71,7 +71,7 @@ fn typosquats_and_risky_packages_are_reported() {
     );
     let messages: Vec<&str> = findings
         .iter()
-        .map(|f| f.finding.message.as_str())
+        .map(|f| f.finding.message.as_ref())
         .collect();
     assert!(messages[0].contains("`requests`"), "{}", messages[0]);
     assert!(

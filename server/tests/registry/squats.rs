@@ -165,10 +165,10 @@ fn squats_of_popular_crates_the_old_list_lacked_are_typosquats() {
 fn named(findings: &[slopguard::registry::FileFinding], rule: &str) -> Vec<(String, String)> {
     findings
         .iter()
-        .filter(|f| f.finding.rule_id == rule)
+        .filter(|f| &*f.finding.rule_id == rule)
         .map(|f| {
             let name = f.finding.package.as_ref().unwrap().name.clone();
-            (name, f.finding.message.clone())
+            (name, f.finding.message.to_string())
         })
         .collect()
 }

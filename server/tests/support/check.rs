@@ -41,7 +41,7 @@ pub fn rules_and_packages(findings: &[FileFinding]) -> Vec<(&str, &str)> {
         .iter()
         .map(|f| {
             (
-                f.finding.rule_id.as_str(),
+                f.finding.rule_id.as_ref(),
                 f.finding.package.as_ref().unwrap().name.as_str(),
             )
         })
@@ -56,7 +56,7 @@ pub fn summary(findings: &[FileFinding]) -> Vec<(String, String, String)> {
             let text = std::fs::read_to_string(&f.path).unwrap();
             let span = &text[f.finding.span.start_byte..f.finding.span.end_byte];
             (
-                f.finding.rule_id.clone(),
+                f.finding.rule_id.to_string(),
                 f.finding.package.as_ref().unwrap().name.clone(),
                 span.to_string(),
             )
@@ -65,7 +65,10 @@ pub fn summary(findings: &[FileFinding]) -> Vec<(String, String, String)> {
 }
 
 pub fn rule_ids(findings: &[FileFinding]) -> Vec<String> {
-    findings.iter().map(|f| f.finding.rule_id.clone()).collect()
+    findings
+        .iter()
+        .map(|f| f.finding.rule_id.to_string())
+        .collect()
 }
 
 pub fn checker(server: &RegistryServer, cache: &TempDir) -> PackageChecker {

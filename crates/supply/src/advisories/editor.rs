@@ -63,7 +63,8 @@ pub fn document_findings(store: &Store, root: &Path, path: &Path, text: &str) ->
                     finding.message,
                     shown(&vulnerable.package.path),
                     vulnerable.package.span.start.line + 1
-                );
+                )
+                .into();
                 finding.span = site.span;
                 Some(finding)
             })

@@ -18,6 +18,7 @@ use crate::deps::resolved::{Resolved, resolved_packages};
 use crate::finding::{AdvisoryRef, Finding, PackageRef};
 use crate::rules::{Category, Confidence, Severity};
 use std::path::Path;
+use std::sync::Arc;
 
 /// One advisory that affects one resolved package.
 #[derive(Debug, Clone)]
@@ -125,13 +126,13 @@ pub fn finding(found: &Vulnerable, shown: &dyn Fn(&Path) -> String) -> Finding {
     });
     message.push_str(&format!("; {}", reach_phrase(reached, package, shown)));
     Finding {
-        rule_id: rule_ids::VULNERABLE.to_string(),
+        rule_id: rule_ids::VULNERABLE.into(),
         category: Category::VulnerableDependency,
         severity: severity(advisory.level, reached.reach),
         confidence: Confidence::High,
-        message,
+        message: message.into(),
         span: package.span,
-        cwe: Vec::new(),
+        cwe: Arc::new([]),
         fix: None,
         package: Some(PackageRef {
             ecosystem: package.ecosystem.as_str().to_string(),

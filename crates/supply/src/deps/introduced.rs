@@ -172,7 +172,7 @@ pub fn introduced(root: &Path, options: &IntroducedOptions<'_>) -> DependencyRep
     let mut flagged: HashMap<(Ecosystem, String), Vec<Category>> = HashMap::new();
     for (index, finding) in &verdicts.findings {
         let query = &queries[*index];
-        if finding.rule_id != registry::rule_ids::UNVERIFIED {
+        if &*finding.rule_id != registry::rule_ids::UNVERIFIED {
             flagged
                 .entry((
                     query.ecosystem,

@@ -10,6 +10,7 @@ use crate::rules::{Category, Confidence, Severity};
 use crate::text::Span;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Rule ids of the findings this module produces.
 pub use crate::rules::ids::deps_ids as rule_ids;
@@ -156,13 +157,13 @@ pub(crate) fn finding(
     FileFinding {
         path,
         finding: Finding {
-            rule_id: rule_id.to_string(),
+            rule_id: rule_id.into(),
             category,
             severity,
             confidence: Confidence::High,
-            message,
+            message: message.into(),
             span,
-            cwe: vec!["CWE-1357".to_string()],
+            cwe: Arc::new(["CWE-1357".to_string()]),
             fix: None,
             package: Some(PackageRef {
                 ecosystem: ecosystem.as_str().to_string(),

@@ -10,7 +10,7 @@ use crate::finding::Finding;
 use crate::rules::{Category, Confidence, KnownIds, Severity};
 use crate::text::{LineIndex, Span};
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The rule id of the hint reported for a suppression that silenced nothing.
 pub const UNUSED_SUPPRESSION: &str = "slopguard.unused-suppression";
@@ -92,7 +92,7 @@ impl Suppressions {
         findings
             .into_iter()
             .filter(|finding| {
-                if finding.rule_id == UNUSED_SUPPRESSION {
+                if &*finding.rule_id == UNUSED_SUPPRESSION {
                     return true;
                 }
                 let mut silenced = false;
@@ -107,7 +107,7 @@ impl Suppressions {
                         }
                         Some(ids) => {
                             for (id, used) in ids.iter_mut() {
-                                if *id == finding.rule_id {
+                                if **id == *finding.rule_id {
                                     *used = true;
                                     silenced = true;
                                 }
@@ -127,15 +127,15 @@ impl Suppressions {
         let mut hints = Vec::new();
         for directive in &self.directives {
             let hint = |message: String| Finding {
-                rule_id: UNUSED_SUPPRESSION.to_string(),
+                rule_id: UNUSED_SUPPRESSION.into(),
                 // Not a security finding; the category enum has no better member, and the
                 // hint never fails a run at the default `fail-on`.
                 category: Category::InsecureCode,
                 severity: Severity::Hint,
                 confidence: Confidence::High,
-                message,
+                message: message.into(),
                 span: directive.span,
-                cwe: Vec::new(),
+                cwe: Arc::new([]),
                 fix: None,
                 package: None,
                 flow: None,
@@ -210,7 +210,7 @@ mod tests {
             confidence: Confidence::High,
             message: "m".into(),
             span: lines.span(start, start + 1),
-            cwe: vec![],
+            cwe: Arc::new([]),
             fix: None,
             package: None,
             flow: None,
@@ -221,7 +221,7 @@ mod tests {
     fn kept_rules(text: &str, findings: Vec<Finding>) -> Vec<(String, u32)> {
         apply_suppressions(text, findings)
             .into_iter()
-            .map(|f| (f.rule_id, f.span.start.line))
+            .map(|f| (f.rule_id.to_string(), f.span.start.line))
             .collect()
     }
 
@@ -272,7 +272,7 @@ mod tests {
         let text = "x = 1\n# slopguard: ignore[a.b, c.d]\ny = f()\n";
         let out = apply_suppressions(text, vec![finding("a.b", text, 2)]);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].rule_id, UNUSED_SUPPRESSION);
+        assert_eq!(&*out[0].rule_id, UNUSED_SUPPRESSION);
         assert_eq!(out[0].severity, Severity::Hint);
         assert_eq!(out[0].span.start.line, 1);
         assert!(out[0].message.contains("`c.d`"), "{}", out[0].message);

@@ -51,7 +51,24 @@ impl Adapter for Rust {
         match node.kind() {
             "function_item" | "closure_expression" | "struct_item" | "enum_item" | "trait_item"
             | "use_declaration" | "mod_item" | "attribute_item" | "macro_definition"
-            | "const_item" | "static_item" | "type_item" => Stmt::Skip,
+            | "type_item" => Stmt::Skip,
+            // `const TABLE: &str = "audit";`: a constant of the program (a `static mut` is not).
+            "const_item" | "static_item" => match (
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            ) {
+                (Some(pattern), Some(value))
+                    if !named_children(node)
+                        .iter()
+                        .any(|c| c.kind() == "mutable_specifier") =>
+                {
+                    Stmt::Bind {
+                        pattern,
+                        value: Some(value),
+                    }
+                }
+                _ => Stmt::Skip,
+            },
             "impl_item" => Stmt::Skip,
             "expression_statement" => match node.named_child(0) {
                 Some(inner) => self.stmt(inner, text),

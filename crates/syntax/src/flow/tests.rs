@@ -6,8 +6,8 @@ use tree_sitter::Tree;
 pub(super) fn flagged(language: Language, rule: &str, text: &str) -> Vec<(u32, String)> {
     analyze(language, text)
         .into_iter()
-        .filter(|f| f.rule_id == rule)
-        .map(|f| (f.span.start.line, f.message))
+        .filter(|f| &*f.rule_id == rule)
+        .map(|f| (f.span.start.line, f.message.to_string()))
         .collect()
 }
 
@@ -17,7 +17,7 @@ fn a_source_reaching_a_sink_is_named_with_its_path() {
     let findings = analyze(Language::Python, text);
     let ssrf = findings
         .iter()
-        .find(|f| f.rule_id == "python.ssrf")
+        .find(|f| &*f.rule_id == "python.ssrf")
         .unwrap();
     assert_eq!(ssrf.span.start.line, 3);
     assert!(

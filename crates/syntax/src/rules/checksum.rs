@@ -89,8 +89,8 @@ mod tests {
         let text = format!("REAL = \"{real}\"\nDOCS = \"{forged}\"\n");
         let found: Vec<(u32, Severity, String)> = analyze(Language::Python, &text)
             .into_iter()
-            .filter(|f| f.rule_id == "any.github-token")
-            .map(|f| (f.span.start.line, f.severity, f.message))
+            .filter(|f| &*f.rule_id == "any.github-token")
+            .map(|f| (f.span.start.line, f.severity, f.message.to_string()))
             .collect();
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].1, Severity::Error, "{found:?}");

@@ -149,7 +149,7 @@ pub fn score_corpus(rules: &RuleSet, corpus_dir: &Path) -> CorpusReport {
         let mut flagged_lines: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         for finding in &findings {
             flagged_lines
-                .entry(finding.rule_id.as_str())
+                .entry(&*finding.rule_id)
                 .or_default()
                 .insert(finding.span.start.line as usize);
         }

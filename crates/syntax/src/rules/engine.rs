@@ -594,11 +594,11 @@ fn match_extent(
 
 fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fix>) -> Finding {
     Finding {
-        rule_id: rule.id.clone(),
+        rule_id: rule.id.as_str().into(),
         category: rule.category,
         severity: rule.severity,
         confidence: rule.confidence,
-        message,
+        message: message.into(),
         span,
         cwe: rule.cwe.clone(),
         fix,

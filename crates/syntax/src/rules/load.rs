@@ -410,7 +410,7 @@ fn parse_rule_checked(
         severity: file.severity,
         confidence: file.confidence,
         category: file.category,
-        cwe: file.cwe.into_inner(),
+        cwe: file.cwe.into_inner().into(),
         message: file.message.into_inner(),
         docs: file.docs,
         matcher,

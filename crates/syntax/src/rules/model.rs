@@ -241,7 +241,7 @@ pub struct Rule {
     pub severity: Severity,
     pub confidence: Confidence,
     pub category: Category,
-    pub cwe: Vec<String>,
+    pub cwe: std::sync::Arc<[String]>,
     pub message: String,
     pub docs: Docs,
     pub matcher: Matcher,

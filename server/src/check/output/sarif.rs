@@ -31,15 +31,15 @@ pub fn write(outcome: &Outcome, rules: &RuleSet, out: &mut dyn Write) -> io::Res
     }
     for reported in &outcome.findings {
         let finding = &reported.finding;
-        if !index.contains_key(finding.rule_id.as_str()) {
-            index.insert(finding.rule_id.as_str(), descriptors.len());
+        if !index.contains_key(finding.rule_id.as_ref()) {
+            index.insert(finding.rule_id.as_ref(), descriptors.len());
             descriptors.push(other_descriptor(finding));
         }
     }
     let results: Vec<sarif::Result> = outcome
         .findings
         .iter()
-        .map(|reported| result(reported, index[reported.finding.rule_id.as_str()]))
+        .map(|reported| result(reported, index[reported.finding.rule_id.as_ref()]))
         .collect();
     let driver = sarif::ToolComponent::builder()
         .name("slopguard")
@@ -147,7 +147,7 @@ fn rule_descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
         docs.example.trim_end(),
         docs.fix.trim()
     );
-    let mut tags: Vec<String> = rule.cwe.clone();
+    let mut tags: Vec<String> = rule.cwe.to_vec();
     tags.push("security".into());
     tags.push(rule.category.as_str().into());
     sarif::ReportingDescriptor::builder()
@@ -172,7 +172,7 @@ fn rule_descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
 
 /// A descriptor for a rule id that is not in the rule set (suppression hints, project checks).
 fn other_descriptor(finding: &Finding) -> sarif::ReportingDescriptor {
-    let mut tags = finding.cwe.clone();
+    let mut tags = finding.cwe.to_vec();
     tags.push(finding.category.as_str().into());
     // One rule for every advisory: its help is what such a finding means; each result names
     // its own advisory and that advisory's page (`properties.advisory`).
@@ -184,7 +184,7 @@ fn other_descriptor(finding: &Finding) -> sarif::ReportingDescriptor {
         _ => (first_sentence(&finding.message), None),
     };
     let mut descriptor = sarif::ReportingDescriptor::builder()
-        .id(finding.rule_id.as_str())
+        .id(finding.rule_id.as_ref())
         .short_description(message_string(&short))
         .default_configuration(
             sarif::ReportingConfiguration::builder()
@@ -213,7 +213,7 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
     let mut fingerprints = BTreeMap::new();
     fingerprints.insert("slopguard/v1".to_string(), reported.fingerprint.clone());
     let message = sarif::Message::builder()
-        .text(finding.message.as_str())
+        .text(finding.message.as_ref())
         .build();
     let fixes: Vec<sarif::Fix> = finding
         .fix
@@ -264,7 +264,7 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
         );
     }
     let builder = sarif::Result::builder()
-        .rule_id(finding.rule_id.as_str())
+        .rule_id(finding.rule_id.as_ref())
         .rule_index(rule_index as i64)
         .level(match finding.severity {
             Severity::Error => sarif::ResultLevel::Error,

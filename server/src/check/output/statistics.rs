@@ -22,7 +22,7 @@ fn counts(outcome: &Outcome) -> Vec<RuleCount<'_>> {
     for reported in &outcome.findings {
         let finding = &reported.finding;
         let entry = by_rule
-            .entry(finding.rule_id.as_str())
+            .entry(finding.rule_id.as_ref())
             .or_insert(RuleCount {
                 rule: &finding.rule_id,
                 count: 0,

@@ -82,8 +82,8 @@ fn frame(reported: &Reported) -> Vec<Group<'_>> {
     )
     .max(start);
     let title = level
-        .primary_title(finding.message.as_str())
-        .id(finding.rule_id.as_str());
+        .primary_title(finding.message.as_ref())
+        .id(finding.rule_id.as_ref());
     let location = Snippet::source(text)
         .line_start(snippet.first_line as usize + 1)
         .path(reported.path.as_str())

@@ -7,6 +7,7 @@ use crate::finding::{Finding, PackageRef};
 use crate::registry::{rule_ids, short_typosquat_target, typosquat_target};
 use crate::rules::{Category, Confidence, Severity};
 use std::path::Path;
+use std::sync::Arc;
 
 pub(super) fn finding(
     reference: &Reference,
@@ -16,13 +17,13 @@ pub(super) fn finding(
     message: String,
 ) -> Finding {
     Finding {
-        rule_id: rule_id.to_string(),
+        rule_id: rule_id.into(),
         category,
         severity,
         confidence: Confidence::High,
-        message,
+        message: message.into(),
         span: reference.span,
-        cwe: vec!["CWE-829".to_string()],
+        cwe: Arc::new(["CWE-829".to_string()]),
         fix: None,
         package: Some(PackageRef {
             ecosystem: reference.ecosystem.as_str().to_string(),
@@ -72,7 +73,7 @@ pub(super) fn local_twin(reference: &Reference, local: &Path) -> Finding {
         ),
     );
     finding.confidence = Confidence::Low;
-    finding.cwe.clear();
+    finding.cwe = Arc::new([]);
     finding
 }
 
@@ -89,6 +90,6 @@ pub(super) fn unverified(reference: &Reference, why: &str) -> Finding {
         ),
     );
     finding.confidence = Confidence::Low;
-    finding.cwe.clear();
+    finding.cwe = Arc::new([]);
     finding
 }

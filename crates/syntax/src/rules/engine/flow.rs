@@ -123,7 +123,7 @@ impl RuleSet {
         );
         let trace = trace(&hit.taint.origin, &hit.taint.steps(), lines);
         finding.flow = Some(Box::new(trace));
-        finding.message = recipe.render(&finding);
+        finding.message = recipe.render(&finding).into();
         Matched {
             extent: covering(hit.extent, finding.flow.as_deref()),
             finding,
@@ -152,11 +152,11 @@ fn refine(m: &mut Matched, value: &Value, bit: u64, lines: &LineIndex<'_>) -> bo
 fn name_source(m: &mut Matched, path: Option<Box<FlowTrace>>) {
     let Some(path) = path else { return };
     let recipe = FlowMessage::Suffix {
-        base: m.finding.message.clone(),
+        base: m.finding.message.to_string(),
     };
     m.extent = covering(m.extent.clone(), Some(&path));
     m.finding.flow = Some(path);
-    m.finding.message = recipe.render(&m.finding);
+    m.finding.message = recipe.render(&m.finding).into();
     m.message = Some(recipe);
 }
 
@@ -177,7 +177,7 @@ pub(super) enum FlowMessage {
 impl FlowMessage {
     pub(super) fn render(&self, finding: &Finding) -> String {
         let Some(path) = &finding.flow else {
-            return finding.message.clone();
+            return finding.message.to_string();
         };
         let line = (path.source.span.start.line + 1).to_string();
         match self {

@@ -278,7 +278,7 @@ impl RuleSet {
                 previous
                     .matched
                     .iter()
-                    .filter(|m| compiled.whole_file.contains(&m.finding.rule_id))
+                    .filter(|m| compiled.whole_file.contains(&*m.finding.rule_id))
                     .map(|m| m.extent.clone()),
             );
             dirty = crate::flow::merge_ranges(dirty);
@@ -291,7 +291,7 @@ impl RuleSet {
         for mut kept in previous.matched.into_iter().filter(|m| stands(&m.extent)) {
             relocate(&mut kept.finding, &lines);
             if let Some(message) = &kept.message {
-                kept.finding.message = message.render(&kept.finding);
+                kept.finding.message = message.render(&kept.finding).into();
             }
             matched.push(kept);
         }

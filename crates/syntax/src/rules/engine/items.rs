@@ -24,6 +24,13 @@ use tree_sitter::Tree;
 /// second answer: the full re-check answers alone.
 const MAX_SHARE: usize = 4;
 
+/// An item larger than this is answered from its touched children instead, however small a
+/// share of the text it is: what the first answer costs must not grow with the file. In a
+/// 20,000-line file a quarter is 150 KB, and text an edit broke (an unclosed string or block
+/// the parser closed far below) makes items that large; 16 KB parses and checks in a few
+/// milliseconds.
+const MAX_ITEM: usize = 16 * 1024;
+
 impl RuleSet {
     /// Provisional findings on `text` after the edits `previous` followed: the top-level items
     /// of `edited_tree` (the last full parse, edited with `Tree::edit` in step with the text)
@@ -44,7 +51,8 @@ impl RuleSet {
         if previous.rule_set != self.id {
             return None;
         }
-        let region = touched_items(text, edited_tree, previous.dirty_cover()?);
+        let dirty = previous.dirty_cover()?;
+        let region = touched_items(text, edited_tree, dirty.clone());
         if region.len() * MAX_SHARE > text.len() {
             return None;
         }
@@ -62,7 +70,10 @@ impl RuleSet {
             .filter(|f| outside(f))
             .cloned()
             .map(|mut f| {
-                super::incremental::relocate(&mut f, &lines);
+                // The text before the first edit is unchanged, and so are positions in it.
+                if !before(&f, dirty.start) {
+                    super::incremental::relocate(&mut f, &lines);
+                }
                 f
             })
             .collect();
@@ -87,11 +98,12 @@ impl RuleSet {
 
 /// Whole lines covering every item that `dirty` (the edited bytes of the current text)
 /// touches, and `dirty` itself. An item is a top-level node, or, inside a node larger than a
-/// `MAX_SHARE`th of the text (one big class, an error spanning half the file), the children it
-/// holds that the edit touches, and so on down: the region stays small wherever the edit is.
+/// `MAX_SHARE`th of the text or than [`MAX_ITEM`] (one big class, an error spanning half the
+/// file), the children it holds that the edit touches, and so on down: the region stays small
+/// wherever the edit is.
 fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (dirty.start.min(text.len()), dirty.end.min(text.len()));
-    let too_large = text.len() / MAX_SHARE;
+    let too_large = (text.len() / MAX_SHARE).min(MAX_ITEM);
     let mut containers = vec![edited_tree.root_node()];
     while let Some(container) = containers.pop() {
         let mut cursor = container.walk();
@@ -112,6 +124,21 @@ fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<u
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
     line_start..line_end
+}
+
+/// Whether every range of `finding` (its span, its fix, the points of its path) ends at or
+/// before byte `at`.
+fn before(finding: &Finding, at: usize) -> bool {
+    finding.span.end_byte <= at
+        && finding
+            .fix
+            .as_ref()
+            .is_none_or(|fix| fix.span.end_byte <= at)
+        && finding.flow.as_ref().is_none_or(|flow| {
+            std::iter::once(&flow.source)
+                .chain(&flow.steps)
+                .all(|point| point.span.end_byte <= at)
+        })
 }
 
 /// Moves a finding computed on an item's own text to its place in the whole text.
@@ -163,10 +190,30 @@ mod tests {
         let full = rules.check(Some(language), &text, Some(&reparsed));
         let lines = |f: Vec<Finding>| -> Vec<(String, u32)> {
             f.into_iter()
-                .map(|f| (f.rule_id, f.span.start.line))
+                .map(|f| (f.rule_id.to_string(), f.span.start.line))
                 .collect()
         };
         assert!(!full.is_empty(), "the typed call is a finding");
         assert_eq!(lines(answer.findings()), lines(full));
+    }
+
+    #[test]
+    fn an_edit_inside_a_large_item_is_answered_from_its_children_in_a_larger_file() {
+        // One class of about 24 KB among 150 KB of small functions: under a quarter of the
+        // text, over `MAX_ITEM`.
+        let functions: String = (0..3000)
+            .map(|i| format!("def f{i}(x):\n    return x\n\n"))
+            .collect();
+        let methods: String = (0..400)
+            .map(|i| format!("    def m{i}(self, x):\n        return x + {i}\n\n"))
+            .collect();
+        let text = format!("{functions}class Big:\n{methods}{functions}");
+        let class = text.find("class Big").unwrap();
+        assert!(methods.len() > MAX_ITEM && methods.len() * MAX_SHARE < text.len());
+        let tree = crate::analysis::parse(Language::Python, &text, None).unwrap();
+        let at = text.find("        return x + 200").unwrap();
+        let region = touched_items(&text, &tree, at..at + 1);
+        assert!(region.start > class && region.len() < 200, "{region:?}");
+        assert!(text[region].contains("return x + 200"));
     }
 }

@@ -85,9 +85,11 @@ pub(super) fn run_regex(
         );
         if checksum.and_then(|c| c.verify(value)) == Some(false) {
             found.severity = Severity::Hint;
-            found.message.push_str(
-                " (its checksum does not match: likely a made-up example, not a live token)",
-            );
+            found.message = format!(
+                "{} (its checksum does not match: likely a made-up example, not a live token)",
+                found.message
+            )
+            .into();
         }
         findings.push(found);
     }

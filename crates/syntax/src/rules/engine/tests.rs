@@ -30,7 +30,7 @@ fn text_predicates_filter_matches() {
     );
     let lines: Vec<u32> = found.iter().map(|f| f.span.start.line).collect();
     assert_eq!(lines, [0, 4], "{found:#?}");
-    assert_eq!(found[0].message, "found load");
+    assert_eq!(&*found[0].message, "found load");
     let fix = found[0].fix.as_ref().unwrap();
     assert_eq!(fix.replacement, "safe_load");
     assert_eq!((fix.span.start_byte, fix.span.end_byte), (5, 9));
@@ -57,7 +57,7 @@ fn regex_scope_limits_matches_to_strings_or_comments() {
         text,
     );
     assert_eq!(lines(&any), [0, 1, 2]);
-    assert_eq!(any[0].message, "secret tok_ABC");
+    assert_eq!(&*any[0].message, "secret tok_ABC");
     assert_eq!((any[0].span.start.column, any[0].span.end.column), (5, 12));
     let strings = run(
         vec![regex_rule("(?P<report>tok_[A-Z]+)", "scope = \"string\"")],
@@ -392,8 +392,8 @@ fn a_rule_matching_nested_calls_on_one_line_reports_once() {
     let text = "exec(compile(src, 'f', 'exec'))\nexec(a)\ncompile(b, 'f', 'exec')\n";
     let found: Vec<(u32, String)> = crate::analysis::analyze(Language::Python, text)
         .into_iter()
-        .filter(|f| f.rule_id == "python.eval-exec")
-        .map(|f| (f.span.start.line, f.message))
+        .filter(|f| &*f.rule_id == "python.eval-exec")
+        .map(|f| (f.span.start.line, f.message.to_string()))
         .collect();
     assert_eq!(found.len(), 3, "{found:#?}");
     assert_eq!(found[0].0, 0);
