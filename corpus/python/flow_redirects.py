@@ -1,6 +1,7 @@
 """Login and logout flows that send the user on somewhere."""
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
 from flask import Flask, redirect, request
 
 app = Flask(__name__)
@@ -58,3 +59,17 @@ def django_login_done(request):
         return HttpResponseRedirect(next_url)
     # ruleid: python.open-redirect
     return HttpResponseRedirect(next_url)
+
+
+# A language code Django knows (`check_for_language`: the code's format and an installed catalog)
+# only picks which translation of a checked URL the user gets.
+def switch_language(request):
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={"example.com"}):
+        target = "/"
+    code = request.POST.get("language")
+    if code and check_for_language(code):
+        # ok: python.open-redirect
+        return HttpResponseRedirect(localized_path(target, code))
+    # ruleid: python.open-redirect
+    return HttpResponseRedirect(localized_path(target, code))

@@ -3,6 +3,7 @@ import hashlib
 import hmac
 import logging
 import ssl
+import sys
 import traceback
 import xml.etree.ElementInclude
 from hashlib import md5
@@ -198,3 +199,32 @@ def handle_uncaught_inverted(settings, request):
     except Exception:
         # ruleid: python.traceback-exposed
         return HttpResponseServerError(traceback.format_exc() if not settings.DEBUG else "see the console")
+
+
+class ErrorPages:
+    """A formatter of an exception it is handed: where the text goes is decided by its caller."""
+
+    def __init__(self, debug):
+        self.debug = debug
+
+    def trace_text(self, exc):
+        # ok: python.traceback-exposed
+        return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+    def respond(self, exc):
+        if self.debug:
+            return PlainTextResponse(self.trace_text(exc), status_code=500)
+        return PlainTextResponse("Internal Server Error", status_code=500)
+
+    def handle(self, request):
+        try:
+            return process(request)
+        except Exception:
+            # ruleid: python.traceback-exposed
+            return "".join(traceback.format_exception(*sys.exc_info()))
+
+
+@app.errorhandler(Exception)
+def plain_trace(exc):
+    # ruleid: python.traceback-exposed
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

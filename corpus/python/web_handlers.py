@@ -76,6 +76,25 @@ def export_all(user):
     return []
 
 
+def publish(request, article):
+    # ruleid: python.assert-authorization
+    assert request.user.can_publish
+    article.publish()
+
+
+def archive(request, report):
+    # ruleid: python.assert-authorization
+    assert can_archive(request.user, report), "not allowed"
+    report.archive()
+
+
+def bulk_copy(self, rows):
+    # A capability of the database backend, not of a user: an internal invariant.
+    # ok: python.assert-authorization
+    assert not (len(rows) > 1 and not self.connection.features.can_copy_many_rows)
+    self.copy(rows)
+
+
 def delete_user_checked(request, user_id):
     # ok: python.assert-authorization
     if not request.user.is_staff:

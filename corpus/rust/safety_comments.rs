@@ -24,6 +24,26 @@ pub fn digits_written_here(buf: &[u8]) -> &str {
     unsafe { std::str::from_utf8_unchecked(buf) }
 }
 
+pub fn digits_from_formatter(buf: Vec<u8>) -> String {
+    // The formatter writes only ASCII digits and a sign.
+    // ruleid: rust.unsafe-block
+    // ok: rust.from-utf8-unchecked
+    unsafe { String::from_utf8_unchecked(buf) }
+}
+
+pub fn body_from_validated(bytes: &[u8]) -> &str {
+    // `bytes` is a slice of a `&str` the caller passed in, so it is valid UTF-8.
+    // ruleid: rust.unsafe-block
+    // ok: rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
+pub fn body_fast(bytes: &[u8]) -> &str {
+    // Fast path: skip the check, the parser is hot.
+    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
 /// # Safety
 /// `name` must point to `len` readable bytes.
 pub unsafe extern "C" fn set_name(name: *const u8, len: usize) -> usize {

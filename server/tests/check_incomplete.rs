@@ -143,6 +143,24 @@ fn a_file_over_the_size_limit_makes_the_run_incomplete() {
 }
 
 #[test]
+fn a_binary_file_over_the_size_limit_is_skipped_not_incomplete() {
+    // A large image holds no code to miss: the run is complete, the file counted as binary.
+    let mut image = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    image.resize(5000, 0x7f);
+    let repo = Repo::without_git();
+    repo.write("docs/screenshot.png", image)
+        .write("slopguard.toml", "max-file-size = 1000\n");
+    let output = check(&repo, &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let document = json(&output);
+    assert_eq!(
+        document["summary"]["incomplete"].as_array().map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(document["summary"]["skipped"], 1);
+}
+
+#[test]
 fn a_nul_byte_does_not_hide_a_code_file() {
     let repo = Repo::without_git();
     repo.write("app.js", "// build \0 marker\nconst y = eval(x);\n")

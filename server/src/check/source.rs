@@ -42,18 +42,20 @@ pub fn load(path: &Path, max_size: u64) -> io::Result<Loaded> {
     let code = Language::from_path(path).is_some();
     let file = File::open(path)?;
     let size = file.metadata()?.len();
-    if size > max_size {
-        return Ok(Loaded::Skipped(SkipReason::TooLarge { size }));
-    }
     // `take`: the file may have grown since `metadata`.
     let mut reader = file.take(max_size + 1);
-    let mut bytes = Vec::with_capacity(size as usize);
-    // Look at the start first, so a large binary file is not read whole to be skipped.
+    let mut bytes = Vec::with_capacity(size.min(max_size) as usize);
+    // Look at the start first, so a large binary file is not read whole to be skipped, and an
+    // image over the size limit is a binary file (no code in it to miss), not an incomplete
+    // analysis that fails the run.
     (&mut reader)
         .take(BINARY_PROBE as u64)
         .read_to_end(&mut bytes)?;
     if bytes.contains(&0) && !code {
         return Ok(Loaded::Skipped(SkipReason::Binary));
+    }
+    if size > max_size {
+        return Ok(Loaded::Skipped(SkipReason::TooLarge { size }));
     }
     reader.read_to_end(&mut bytes)?;
     Ok(decode(bytes, max_size, path))

@@ -16,7 +16,7 @@ use std::str::FromStr;
 use std::sync::{Arc, LazyLock, Mutex};
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Uri,
+    NumberOrString, Range, Uri,
 };
 
 /// The `source` of every diagnostic slopguard publishes.
@@ -135,40 +135,100 @@ pub fn diagnostic_at(
     rules: &RuleSet,
     uri: Option<&Uri>,
 ) -> Diagnostic {
-    let mut message = finding.message.to_string();
-    if !finding.cwe.is_empty() {
-        message.push_str(&format!(" ({})", finding.cwe.join(", ")));
-    }
     Diagnostic {
         range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
         severity: Some(self::severity(severity)),
         code: Some(NumberOrString::String(finding.rule_id.to_string())),
-        code_description: docs_link(rules, &finding.rule_id).map(|href| CodeDescription { href }),
+        code_description: docs_link(rules, &finding.rule_id)
+            .and_then(|href| Uri::from_str(&href).ok())
+            .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
-        message,
+        message: Message(finding).to_string(),
         related_information: flow_path(finding, text, lines, uri),
         tags: None,
-        data: Some(serde_json::json!({
-            "category": finding.category.as_str(),
-            "confidence": finding.confidence.as_str(),
-        })),
+        data: None,
     }
 }
 
-/// The documentation link of a rule. Every publish carries one per diagnostic (hundreds in a
-/// large file, after every keystroke) and rule ids are few: each link is parsed once.
-fn docs_link(rules: &RuleSet, rule_id: &str) -> Option<Uri> {
-    static PARSED: LazyLock<Mutex<HashMap<String, Option<Uri>>>> = LazyLock::new(Mutex::default);
-    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(link) = parsed.get(rule_id) {
+/// The diagnostic [`diagnostic_at`] makes of a finding, serialized from borrowed parts: a
+/// publish carries every finding of the document after every edit (1,600 in a 20,000-line
+/// file), and building each `Diagnostic`'s strings only to serialize and drop them was a
+/// tenth of the server's work. Serializes to the same JSON (a test holds them equal).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireDiagnostic<'a> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_description: Option<Href>,
+    source: &'static str,
+    message: Message<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_information: Option<Vec<DiagnosticRelatedInformation>>,
+}
+
+impl<'a> WireDiagnostic<'a> {
+    pub fn new(
+        finding: &'a Finding,
+        severity: Severity,
+        text: &str,
+        lines: &LineStarts,
+        rules: &RuleSet,
+        uri: Option<&Uri>,
+    ) -> Self {
+        WireDiagnostic {
+            range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
+            severity: self::severity(severity),
+            code: &finding.rule_id,
+            code_description: docs_link(rules, &finding.rule_id).map(|href| Href { href }),
+            source: SOURCE,
+            message: Message(finding),
+            related_information: flow_path(finding, text, lines, uri),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Href {
+    href: Arc<str>,
+}
+
+/// A finding's message with its CWE ids, written straight into the output.
+struct Message<'a>(&'a Finding);
+
+impl std::fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.message)?;
+        if !self.0.cwe.is_empty() {
+            write!(f, " ({})", self.0.cwe.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Message<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The documentation link of a rule, checked to be a valid URI. Every publish carries one per
+/// diagnostic (hundreds in a large file, after every keystroke) and rule ids are few: each
+/// link is made and checked once.
+fn docs_link(rules: &RuleSet, rule_id: &str) -> Option<Arc<str>> {
+    static CHECKED: LazyLock<Mutex<HashMap<String, Option<Arc<str>>>>> =
+        LazyLock::new(Mutex::default);
+    let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(link) = checked.get(rule_id) {
         return link.clone();
     }
     let docs = rules
         .get(rule_id)
         .map(|rule| rule.docs_url())
         .unwrap_or_else(|| format!("{}#{}", crate::DOCS_RULES_URL, rule_id));
-    let link = Uri::from_str(&docs).ok();
-    parsed.insert(rule_id.to_string(), link.clone());
+    let link = Uri::from_str(&docs).ok().map(|uri| Arc::from(uri.as_str()));
+    checked.insert(rule_id.to_string(), link.clone());
     link
 }
 
@@ -379,5 +439,32 @@ mod tests {
         );
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
         assert!(d.message.contains("CWE-95"));
+    }
+
+    #[test]
+    fn the_wire_form_serializes_as_the_diagnostic_does() {
+        let text = "s = '😀'; eval(s)\n";
+        let mut plain = finding(text, "eval(s)", "python.eval");
+        plain.cwe = Arc::new(["CWE-95".into(), "CWE-94".into()]);
+        let mut traced = plain.clone();
+        traced.cwe = Arc::new([]);
+        traced.flow = Some(Box::new(crate::finding::FlowTrace {
+            source: crate::finding::FlowPoint {
+                span: plain.span,
+                note: "source".into(),
+            },
+            steps: vec![],
+        }));
+        let rules = RuleSet::new(vec![]).unwrap();
+        let lines = LineStarts::new(text);
+        let uri = Uri::from_str("file:///a.py").unwrap();
+        for f in [&plain, &traced] {
+            let wire = WireDiagnostic::new(f, Severity::Error, text, &lines, &rules, Some(&uri));
+            let built = diagnostic_at(f, Severity::Error, text, &lines, &rules, Some(&uri));
+            assert_eq!(
+                serde_json::to_value(&wire).unwrap(),
+                serde_json::to_value(&built).unwrap()
+            );
+        }
     }
 }

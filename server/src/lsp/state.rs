@@ -322,11 +322,15 @@ impl State {
 
 /// The body of a `textDocument/publishDiagnostics` notification, serialized from borrowed
 /// diagnostics: the worker compares it with what it sent last and sends it only if it differs.
-pub fn publish_diagnostics(uri: &Uri, version: Option<i32>, diagnostics: &[Diagnostic]) -> Vec<u8> {
+pub fn publish_diagnostics<D: serde::Serialize>(
+    uri: &Uri,
+    version: Option<i32>,
+    diagnostics: &[D],
+) -> Vec<u8> {
     #[derive(serde::Serialize)]
-    struct Params<'a> {
+    struct Params<'a, D> {
         uri: &'a Uri,
-        diagnostics: &'a [Diagnostic],
+        diagnostics: &'a [D],
         #[serde(skip_serializing_if = "Option::is_none")]
         version: Option<i32>,
     }

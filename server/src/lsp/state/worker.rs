@@ -7,7 +7,7 @@ use crate::context::FileScope;
 use crate::lsp::analysis::{self, Job, Outcome, PassInput};
 use crate::lsp::baseline::{self, Baseline};
 use crate::lsp::diagnostics::{
-    AnalysisNotes, SourceFindings, diagnostic_at, note_diagnostics, visible_borrowed,
+    AnalysisNotes, SourceFindings, WireDiagnostic, note_diagnostics, visible_borrowed,
 };
 use crate::lsp::memory::TREES_KEPT;
 use std::path::PathBuf;
@@ -113,8 +113,16 @@ impl State {
         self.trimmer.schedule();
     }
 
-    /// The diagnostics of the current version, if it has been analysed.
-    fn diagnostics(&self, uri: &Uri) -> Option<(i32, Vec<Diagnostic>)> {
+    /// The `publishDiagnostics` body of the current version, if it has been analysed, serialized
+    /// under the document's lock straight from its findings.
+    fn publication(&self, uri: &Uri) -> Option<Vec<u8>> {
+        /// A finding, or a note on what the analysis did not cover.
+        #[derive(serde::Serialize)]
+        #[serde(untagged)]
+        enum Wire<'a> {
+            Finding(WireDiagnostic<'a>),
+            Note(Diagnostic),
+        }
         let settings = self.settings();
         let rules = self.rules();
         let entry = self.docs.get(uri)?;
@@ -124,25 +132,30 @@ impl State {
             .code
             .as_ref()
             .filter(|c| c.version == doc.version)?;
-        let diagnostics = if settings.enable {
-            let mut diagnostics: Vec<Diagnostic> = visible_borrowed(
-                &entry.findings,
-                doc.version,
-                doc.text(),
-                doc.lines(),
-                &settings,
-            )
-            .into_iter()
-            .map(|(f, severity)| {
-                diagnostic_at(f, severity, doc.text(), doc.lines(), &rules, Some(uri))
-            })
-            .collect();
-            diagnostics.extend(note_diagnostics(&entry.notes));
-            diagnostics
-        } else {
-            Vec::new()
-        };
-        Some((doc.version, diagnostics))
+        let mut diagnostics = Vec::new();
+        if settings.enable {
+            let (text, lines) = (doc.text(), doc.lines());
+            diagnostics.extend(
+                visible_borrowed(&entry.findings, doc.version, text, lines, &settings)
+                    .into_iter()
+                    .map(|(f, severity)| {
+                        Wire::Finding(WireDiagnostic::new(
+                            f,
+                            severity,
+                            text,
+                            lines,
+                            &rules,
+                            Some(uri),
+                        ))
+                    }),
+            );
+            diagnostics.extend(note_diagnostics(&entry.notes).into_iter().map(Wire::Note));
+        }
+        Some(super::publish_diagnostics(
+            uri,
+            Some(doc.version),
+            &diagnostics,
+        ))
     }
 
     /// The document's analysis notes, if they changed since they were last logged.
@@ -382,11 +395,9 @@ pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<
                 Step::Publish => {}
             }
             // Publish the current version, unless an edit arrived meanwhile (then analyse again).
-            let Some((version, diagnostics)) = state.diagnostics(&uri) else {
+            let Some(current) = state.publication(&uri) else {
                 continue;
             };
-            let current = super::publish_diagnostics(&uri, Some(version), &diagnostics);
-            drop(diagnostics);
             for note in state.notes_to_log(&uri).unwrap_or_default() {
                 state.log(MessageType::WARNING, note).await;
             }
