@@ -408,6 +408,48 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
     assert_eq!(rechecked.findings(), full.findings(), "{text}");
 }
 
+#[test]
+fn a_flow_finding_overlapped_by_a_whole_file_match_is_matched_again_whole() {
+    // The `$where` finding's extent runs from the helper above to the route below, over the
+    // function between them whose hard-coded JWT key is matched again after any edit (its
+    // predicate reads the whole file). That match drops the flow finding, so all of the
+    // flow finding's extent must be matched again, not only the JWT function.
+    let rules = RuleSet::builtin();
+    let mut text = String::from(concat!(
+        "# Orders.\n",
+        "import jwt\n",
+        "from fastapi import FastAPI\n",
+        "from pymongo import MongoClient\n\n",
+        "app = FastAPI()\n",
+        "db = MongoClient()[\"shop\"]\n",
+        "KEY = \"inventory-signing-key-2024\"\n\n\n",
+        "def owner_clause(owner):\n",
+        "    return \"this.owner == '\" + owner + \"'\"\n\n\n",
+        "def issue(username):\n",
+        "    return jwt.encode({\"sub\": username}, KEY, algorithm=\"HS256\")\n\n\n",
+        "@app.get(\"/orders\")\n",
+        "def orders(owner: str):\n",
+        "    return list(db.orders.find({\"$where\": owner_clause(owner)}))\n",
+    ));
+    let language = Language::Python;
+    let mut tree = slopguard::analysis::parse(language, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(language), &text, Some(&tree));
+    let ids = |findings: &[slopguard::Finding]| -> Vec<String> {
+        findings.iter().map(|f| f.rule_id.to_string()).collect()
+    };
+    let before = ids(&findings.findings());
+    assert!(
+        before.contains(&"python.nosql-where".to_string())
+            && before.contains(&"python.jwt-hardcoded-secret".to_string()),
+        "{before:?}"
+    );
+    let typed = (2, 8, "Open orders");
+    let rechecked = recheck_after(rules, language, &mut text, &mut tree, findings, typed);
+    let full = rules.check_tracked(Some(language), &text, Some(&tree));
+    assert_eq!(ids(&rechecked.findings()), ids(&full.findings()), "{text}");
+    assert_eq!(rechecked.findings(), full.findings());
+}
+
 /// Twenty small Python functions nothing calls: they put the code an edit must reach far from it.
 fn python_filler() -> String {
     (0..20)

@@ -282,6 +282,22 @@ impl RuleSet {
                     .map(|m| m.extent.clone()),
             );
             dirty = crate::flow::merge_ranges(dirty);
+            // Those extents can overlap an earlier match that reach did not count (a flow
+            // finding whose path runs from a helper above to a sink below): it is dropped
+            // below, so all of it must be matched again, and so on for what that overlaps.
+            while let Some(overlapped) = previous.matched.iter().find(|m| {
+                let extent = &m.extent;
+                let overlaps = dirty
+                    .iter()
+                    .any(|d| extent.start < d.end && d.start < extent.end);
+                overlaps
+                    && !dirty
+                        .iter()
+                        .any(|d| d.start <= extent.start && extent.end <= d.end)
+            }) {
+                dirty.push(overlapped.extent.clone());
+                dirty = crate::flow::merge_ranges(dirty);
+            }
         }
         let stands = |extent: &Range<usize>| {
             !dirty
