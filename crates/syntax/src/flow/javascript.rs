@@ -230,20 +230,29 @@ impl Adapter for JavaScript {
         }
     }
 
+    /// `a.b.c` as a dotted name, walked in a loop (a hostile file's chain can be thousands of
+    /// members long; recursion would take a stack frame each).
     fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
-        match node.kind() {
-            // `import(name)`: a dynamic import is a call of `import`.
-            "identifier" | "this" | "import" => Some(text_of(node, text).to_string()),
-            "member_expression" => {
-                let object = self.path(node.child_by_field_name("object")?, text)?;
-                let property = node.child_by_field_name("property")?;
-                Some(format!("{object}.{}", text_of(property, text)))
+        // The segments from the last to the first.
+        let mut segments = Vec::new();
+        let mut node = node;
+        loop {
+            match node.kind() {
+                // `import(name)`: a dynamic import is a call of `import`.
+                "identifier" | "this" | "import" => {
+                    segments.push(text_of(node, text));
+                    break;
+                }
+                "member_expression" => {
+                    segments.push(text_of(node.child_by_field_name("property")?, text));
+                    node = node.child_by_field_name("object")?;
+                }
+                "non_null_expression" | "parenthesized_expression" => node = node.named_child(0)?,
+                _ => return None,
             }
-            "non_null_expression" | "parenthesized_expression" => {
-                self.path(node.named_child(0)?, text)
-            }
-            _ => None,
         }
+        segments.reverse();
+        Some(segments.join("."))
     }
 
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {

@@ -240,16 +240,27 @@ impl Adapter for Python {
         }
     }
 
+    /// `a.b.c` as a dotted name, walked in a loop (a hostile file's chain can be thousands of
+    /// attributes long; recursion would take a stack frame each).
     fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
-        match node.kind() {
-            "identifier" => Some(text_of(node, text).to_string()),
-            "attribute" => {
-                let object = self.path(node.child_by_field_name("object")?, text)?;
-                let attribute = node.child_by_field_name("attribute")?;
-                Some(format!("{object}.{}", text_of(attribute, text)))
+        // The segments from the last to the first.
+        let mut segments = Vec::new();
+        let mut node = node;
+        loop {
+            match node.kind() {
+                "identifier" => {
+                    segments.push(text_of(node, text));
+                    break;
+                }
+                "attribute" => {
+                    segments.push(text_of(node.child_by_field_name("attribute")?, text));
+                    node = node.child_by_field_name("object")?;
+                }
+                _ => return None,
             }
-            _ => None,
         }
+        segments.reverse();
+        Some(segments.join("."))
     }
 
     fn property_name(&self, _target: Node<'_>, _text: &str) -> Option<String> {

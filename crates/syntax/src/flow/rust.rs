@@ -250,24 +250,36 @@ impl Adapter for Rust {
         }
     }
 
+    /// `a::b::c`, `a.b.c` or `a::<T>` as a dotted name. Walked in a loop, not recursively: a
+    /// path can be thousands of segments long in a hostile file, and each segment would be a
+    /// stack frame.
     fn path(&self, node: Node<'_>, text: &str) -> Option<String> {
-        match node.kind() {
-            "identifier" | "self" => Some(text_of(node, text).to_string()),
-            "scoped_identifier" => {
-                let name = text_of(node.child_by_field_name("name")?, text);
-                match node.child_by_field_name("path") {
-                    Some(path) => Some(format!("{}.{name}", self.path(path, text)?)),
-                    None => Some(name.to_string()),
+        // The segments from the last to the first.
+        let mut segments = Vec::new();
+        let mut node = node;
+        loop {
+            match node.kind() {
+                "identifier" | "self" => {
+                    segments.push(text_of(node, text));
+                    break;
                 }
+                "scoped_identifier" => {
+                    segments.push(text_of(node.child_by_field_name("name")?, text));
+                    match node.child_by_field_name("path") {
+                        Some(path) => node = path,
+                        None => break,
+                    }
+                }
+                "field_expression" => {
+                    segments.push(text_of(node.child_by_field_name("field")?, text));
+                    node = node.child_by_field_name("value")?;
+                }
+                "generic_function" => node = node.child_by_field_name("function")?,
+                _ => return None,
             }
-            "field_expression" => {
-                let object = self.path(node.child_by_field_name("value")?, text)?;
-                let field = node.child_by_field_name("field")?;
-                Some(format!("{object}.{}", text_of(field, text)))
-            }
-            "generic_function" => self.path(node.child_by_field_name("function")?, text),
-            _ => None,
         }
+        segments.reverse();
+        Some(segments.join("."))
     }
 
     fn format_names(&self, node: Node<'_>, text: &str) -> Vec<String> {

@@ -365,3 +365,33 @@ fn a_module_level_edit_while_the_file_does_not_parse_keeps_the_rest_of_its_struc
         &[edited]
     ));
 }
+
+#[test]
+fn a_path_of_thousands_of_segments_costs_no_stack() {
+    // Found by the fuzzer: a path was turned into a name one stack frame per segment, and a
+    // hostile file overflowed the analysis thread's stack.
+    let rust_path = vec!["m"; 20_000].join("::");
+    let dotted = vec!["m"; 20_000].join(".");
+    let files = [
+        (
+            Language::Rust,
+            format!("fn main() {{\n    let x = {rust_path}(1);\n}}\n"),
+        ),
+        (
+            Language::Python,
+            format!("def main():\n    x = {dotted}(1)\n"),
+        ),
+        (
+            Language::JavaScript,
+            format!("function main() {{\n  const x = {dotted}(1);\n}}\n"),
+        ),
+    ];
+    for (language, text) in files {
+        let analysed = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || analyze(language, &text).len())
+            .unwrap()
+            .join();
+        assert!(analysed.is_ok(), "{language:?}");
+    }
+}
