@@ -514,9 +514,12 @@ fn is_function_kind(kind: &str) -> bool {
 /// The text of the comment lines directly above the line holding byte `start` (stopping at the
 /// first line that is not a comment), plus that line's text before `start`.
 fn comment_above(source: &[u8], start: usize) -> String {
-    let text = String::from_utf8_lossy(&source[..start.min(source.len())]);
-    let mut lines = text.rsplit('\n');
-    let mut above = lines.next().unwrap_or("").to_string();
+    // Line by line from `start` backwards, decoding only the lines read: decoding all the text
+    // before `start` made this predicate cost the file's length per match.
+    let mut lines = source[..start.min(source.len())]
+        .rsplit(|&b| b == b'\n')
+        .map(String::from_utf8_lossy);
+    let mut above = lines.next().unwrap_or_default().into_owned();
     for line in lines {
         let trimmed = line.trim_start();
         let is_comment = ["//", "/*", "*", "#"]
