@@ -52,12 +52,15 @@ impl RuleSet {
             return None;
         }
         let dirty = previous.dirty_cover()?;
-        let region = touched_items(text, edited_tree, dirty.clone());
+        let Touched { region, code } = touched_items(text, edited_tree, dirty.clone());
         if region.len() * MAX_SHARE > text.len() {
             return None;
         }
         let item_text = &text[region.clone()];
-        let item_tree = crate::analysis::parse(language, item_text, None)?;
+        let item_tree = match code {
+            true => Some(crate::analysis::parse(language, item_text, None)?),
+            false => None,
+        };
         let lines = LineIndex::new(text);
         let outside =
             |f: &Finding| f.span.end_byte <= region.start || f.span.start_byte >= region.end;
@@ -77,11 +80,13 @@ impl RuleSet {
                 f
             })
             .collect();
-        let inside = self.check_tracked(Some(language), item_text, Some(&item_tree));
-        findings.extend(inside.findings().into_iter().map(|mut f| {
-            shift(&mut f, region.start, &lines);
-            f
-        }));
+        if let Some(item_tree) = &item_tree {
+            let inside = self.check_tracked(Some(language), item_text, Some(item_tree));
+            findings.extend(inside.findings().into_iter().map(|mut f| {
+                shift(&mut f, region.start, &lines);
+                f
+            }));
+        }
         Some(RuleFindings {
             rule_set: self.id,
             matched: Vec::new(),
@@ -96,14 +101,26 @@ impl RuleSet {
     }
 }
 
-/// Whole lines covering every item that `dirty` (the edited bytes of the current text)
-/// touches, and `dirty` itself. An item is a top-level node, or, inside a node larger than a
+/// What the edits touched: whole lines covering them and every item they touch, and whether
+/// any of that is code to check.
+struct Touched {
+    region: Range<usize>,
+    /// `false` when the edits lie inside one token too large to be an item (the content of a
+    /// string or comment that runs for pages, often one a deleted quote left open): the lines
+    /// they touched hold no code to check, and their earlier findings go. Parsing the token
+    /// whole would make the answer cost the token's length, up to the rest of the file.
+    code: bool,
+}
+
+/// The region covering every item that `dirty` (the edited bytes of the current text) touches,
+/// and `dirty` itself. An item is a top-level node, or, inside a node larger than a
 /// `MAX_SHARE`th of the text or than [`MAX_ITEM`] (one big class, an error spanning half the
 /// file), the children it holds that the edit touches, and so on down: the region stays small
 /// wherever the edit is.
-fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<usize> {
+fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Touched {
     let (mut start, mut end) = (dirty.start.min(text.len()), dirty.end.min(text.len()));
     let too_large = (text.len() / MAX_SHARE).min(MAX_ITEM);
+    let (mut items, mut opaque) = (0, 0);
     let mut containers = vec![edited_tree.root_node()];
     while let Some(container) = containers.pop() {
         let mut cursor = container.walk();
@@ -112,18 +129,24 @@ fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Range<u
             if item.end_byte() < dirty.start || item.start_byte() > dirty.end {
                 continue;
             }
-            if item.byte_range().len() > too_large && item.child_count() > 0 {
-                containers.push(item);
-            } else {
+            if item.byte_range().len() <= too_large {
                 start = start.min(item.start_byte());
                 end = end.max(item.end_byte());
+                items += 1;
+            } else if item.child_count() > 0 {
+                containers.push(item);
+            } else {
+                opaque += 1;
             }
         }
     }
     let (start, end) = (start.min(text.len()), end.min(text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-    line_start..line_end
+    Touched {
+        region: line_start..line_end,
+        code: items > 0 || opaque == 0,
+    }
 }
 
 /// Whether every range of `finding` (its span, its fix, the points of its path) ends at or
@@ -212,8 +235,71 @@ mod tests {
         assert!(methods.len() > MAX_ITEM && methods.len() * MAX_SHARE < text.len());
         let tree = crate::analysis::parse(Language::Python, &text, None).unwrap();
         let at = text.find("        return x + 200").unwrap();
-        let region = touched_items(&text, &tree, at..at + 1);
+        let Touched { region, code } = touched_items(&text, &tree, at..at + 1);
+        assert!(code);
         assert!(region.start > class && region.len() < 200, "{region:?}");
         assert!(text[region].contains("return x + 200"));
+    }
+
+    #[test]
+    fn an_edit_inside_a_string_that_runs_for_pages_checks_only_its_lines() {
+        // A deleted quote can leave a string open until the next quote pages below: its
+        // content is one token, and parsing it whole would cost up to the rest of the file.
+        let functions: String = (0..300)
+            .map(|i| format!("fn f{i}(p: *const u8) -> u8 {{\n    unsafe {{ *p }}\n}}\n\n"))
+            .collect();
+        let body: String = (0..1500)
+            .map(|i| format!("line {i} of the text\n"))
+            .collect();
+        let before = format!("{functions}const TEXT: &str = \"\n{body}\";\n{functions}");
+        assert!(body.len() > MAX_ITEM);
+        let rules = RuleSet::builtin();
+        let language = Language::Rust;
+        let mut tree = crate::analysis::parse(language, &before, None).unwrap();
+        let mut previous = rules.check_tracked(Some(language), &before, Some(&tree));
+        let at = before.find("line 700 of").unwrap();
+        let typed = "unsafe { typed() } ";
+        let text = format!("{}{typed}{}", &before[..at], &before[at..]);
+        let point = |offset: usize| {
+            let row = text[..offset].matches('\n').count();
+            tree_sitter::Point::new(
+                row,
+                offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
+            )
+        };
+        tree.edit(&tree_sitter::InputEdit {
+            start_byte: at,
+            old_end_byte: at,
+            new_end_byte: at + typed.len(),
+            start_position: point(at),
+            old_end_position: point(at),
+            new_end_position: point(at + typed.len()),
+        });
+        previous.edit(at, at, at + typed.len());
+        let Touched { region, code } = touched_items(&text, &tree, at..at + typed.len());
+        assert!(!code, "the edit is inside the string");
+        assert!(region.len() < 100, "{region:?}");
+        let answer = rules
+            .check_items(language, &text, &tree, &previous)
+            .expect("the string's lines answer");
+        let reparsed = crate::analysis::parse(language, &text, None).unwrap();
+        let full = rules.check(Some(language), &text, Some(&reparsed));
+        assert_eq!(
+            full.len(),
+            600,
+            "the unsafe blocks of the functions, none in the string"
+        );
+        let positions = |f: Vec<Finding>| -> Vec<(String, u32, u32)> {
+            f.into_iter()
+                .map(|f| {
+                    (
+                        f.rule_id.to_string(),
+                        f.span.start.line,
+                        f.span.start.column,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(positions(answer.findings()), positions(full));
     }
 }
