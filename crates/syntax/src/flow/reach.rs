@@ -125,11 +125,21 @@ fn units(
     if let Some(functions) = functions_around(adapter, tree, range) {
         return vec![constructor_class(tree, text, functions)];
     }
-    let root = tree.root_node();
-    let mut cursor = root.walk();
+    let mut cursor = tree.root_node().walk();
     let mut units = Vec::new();
+    // Straight to the first item that ends at or after the range's start (touching counts):
+    // a name mentioned thousands of times in a long file must not walk its items from the top
+    // for each mention.
+    let first = match range.start {
+        0 => cursor.goto_first_child(),
+        start => cursor.goto_first_child_for_byte(start - 1).is_some(),
+    };
+    if !first {
+        return units;
+    }
     let mut annotating = false;
-    for item in root.children(&mut cursor) {
+    loop {
+        let item = cursor.node();
         // Touching counts: typing right after an item's last byte extends it.
         let touched = item.end_byte() >= range.start && item.start_byte() <= range.end;
         if touched || annotating {
@@ -137,6 +147,9 @@ fn units(
             // An attribute (or a comment between attributes) belongs to the item after it.
             annotating = adapter.annotates_next(item.kind());
         } else if item.start_byte() > range.end {
+            break;
+        }
+        if !cursor.goto_next_sibling() {
             break;
         }
     }
