@@ -190,27 +190,6 @@ fn enclosing_definitions_decide_matches() {
 }
 
 #[test]
-fn the_uses_of_the_enclosing_function_decide_matches() {
-    let hmac_digest = rule(
-        "python.t",
-        "[\"python\"]",
-        r#"query = '''
-((call function: (identifier) @f) @match
- (#eq? @f "sha1") (#not-in-function-used-as? @match "hmac\\.new\\([^)]*,\\s*{name}\\)"))
-'''"#,
-        "",
-    );
-    let text = "def digest(d=b''):\n    return sha1(d)\n\
-                def plain(d):\n    return sha1(d)\n\
-                def digest_x(d):\n    return sha1(d)\n\
-                sha1(b'')\n\
-                mac = hmac.new(k, m, digest)\nplain(b'')\n";
-    // `digest` is the HMAC's digest; `plain` is called, `digest_x` only shares a prefix, and the
-    // module-level call is in no function.
-    assert_eq!(lines(&run(vec![hmac_digest], Language::Python, text)), [3, 5, 6]);
-}
-
-#[test]
 fn the_next_statement_decides_matches() {
     let umask = rule(
         "python.t",

@@ -50,6 +50,24 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_weak_hash_rule_reads_the_uses_of_the_enclosing_function() {
+        let text = "import hashlib, hmac\n\
+                    def digest(d=b''):\n    return hashlib.sha1(d)\n\
+                    def plain(d):\n    return hashlib.sha1(d)\n\
+                    def digest_x(d):\n    return hashlib.sha1(d)\n\
+                    hashlib.sha1(b'')\n\
+                    mac = hmac.new(k, m, digest)\nplain(b'')\n";
+        let lines: Vec<u32> = crate::analysis::analyze(crate::lang::Language::Python, text)
+            .into_iter()
+            .filter(|f| &*f.rule_id == "python.weak-hash")
+            .map(|f| f.span.start.line)
+            .collect();
+        // `digest` is the HMAC's digest; `plain` is called, `digest_x` only shares a prefix, and
+        // the module-level call is in no function.
+        assert_eq!(lines, [4, 6, 7]);
+    }
+
+    #[test]
     fn templates_without_the_name_or_with_bad_syntax_are_refused() {
         assert!(Usage::parse("digestmod=").is_err());
         assert!(Usage::parse("digestmod=({name}").is_err());
