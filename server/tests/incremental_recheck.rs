@@ -409,6 +409,34 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
 }
 
 #[test]
+fn an_edit_far_away_can_create_a_match_whose_predicate_reads_the_whole_file() {
+    // `#in-function-used-as?` reads the function's uses anywhere in the file: deleting the line
+    // far below that hands `_lazy_sha1` to HMAC as its digest makes the SHA-1 in it a weak hash
+    // again, a match the previous version did not have.
+    let rules = RuleSet::builtin();
+    let mut text = format!(
+        "import hashlib\n\n\ndef _lazy_sha1(data=b\"\"):\n    return hashlib.sha1(data)\n{}\n\nclass Signer:\n    digest_method = staticmethod(_lazy_sha1)\n",
+        python_filler()
+    );
+    let language = Language::Python;
+    let mut tree = slopguard::analysis::parse(language, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(language), &text, Some(&tree));
+    let weak = |findings: &[slopguard::Finding]| {
+        let weak = findings
+            .iter()
+            .filter(|f| &*f.rule_id == "python.weak-hash");
+        weak.count()
+    };
+    assert_eq!(weak(&findings.findings()), 0);
+    let line = text.find("    digest_method").unwrap();
+    let deleted = (line, text.len(), "    pass\n");
+    let rechecked = recheck_after(rules, language, &mut text, &mut tree, findings, deleted);
+    let full = rules.check_tracked(Some(language), &text, Some(&tree));
+    assert_eq!(weak(&full.findings()), 1, "{text}");
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+}
+
+#[test]
 fn a_flow_finding_overlapped_by_a_whole_file_match_is_matched_again_whole() {
     // The `$where` finding's extent runs from the helper above to the route below, over the
     // function between them whose hard-coded JWT key is matched again after any edit (its

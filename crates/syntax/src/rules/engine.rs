@@ -88,6 +88,9 @@ pub struct RuleSet {
     /// of them match at all (usually none), so the others are never run on it. `None` if the
     /// set cannot be built (then every regex runs).
     regex_set: OnceLock<Option<(regex::RegexSet, Vec<usize>)>>,
+    /// Per language, its rules whose predicates read the whole file, compiled alone on the
+    /// first re-check that needs them (`incremental`).
+    whole_file: [OnceLock<Option<CompiledLanguage>>; Language::ALL.len()],
 }
 
 /// Query rules of one language compiled a few patterns at a time, each pattern at most once:
@@ -139,6 +142,7 @@ impl RuleSet {
             compiled: Default::default(),
             flow: Default::default(),
             regex_set: OnceLock::new(),
+            whole_file: Default::default(),
         })
     }
 

@@ -4,6 +4,8 @@
 use crate::lang::{Language, is_literal};
 use crate::names::{NamePattern, Names};
 use std::cell::OnceCell;
+
+mod usage;
 use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
 /// What predicates may look at beyond the match: the text, and the file's name table, read on
@@ -109,6 +111,14 @@ pub enum CustomPredicate {
     /// struct this file declares `#[repr(transparent)]`, whose layout is its one field's: a
     /// transmute there between `&str` and `&RawValue` is the cast that attribute exists for.
     InTransparentImpl { capture: u32, negate: bool },
+    /// `#in-function-used-as?` / `#not-in-function-used-as?`: the innermost named function
+    /// around the node is used somewhere in the file as the regex says, `{name}` standing for
+    /// its name: a SHA-1 constructor passed as `digestmod=` is an HMAC's digest.
+    InFunctionUsedAs {
+        capture: u32,
+        usage: usage::Usage,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -185,6 +195,18 @@ impl CustomPredicate {
                     ),
                 }
             }
+            "in-function-used-as?" => match &args[1..] {
+                [QueryPredicateArg::String(template)] => usage::Usage::parse(template)
+                    .map(|usage| CustomPredicate::InFunctionUsedAs {
+                        capture,
+                        usage,
+                        negate,
+                    })
+                    .map_err(|e| format!("`#{operator}`: {e}")),
+                _ => Err(format!(
+                    "`#{operator}` takes a capture and one regex holding `{{name}}`"
+                )),
+            },
             "comment-above?"
             | "constant-match?"
             | "in-definition-named?"
@@ -224,8 +246,8 @@ impl CustomPredicate {
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
                  min-entropy?, comment-above?, constant-match?, in-definition-named?, \
-                 in-function-containing?, next-statement-match?, in-transparent-impl?, \
-                 resolves-to? and their not- forms)"
+                 in-function-containing?, in-function-used-as?, next-statement-match?, \
+                 in-transparent-impl?, resolves-to? and their not- forms)"
             )),
         }
     }
@@ -234,11 +256,14 @@ impl CustomPredicate {
     /// every node of a quantified capture, and vacuously when an optional capture is absent.
     /// Whether the answer reads the whole file, not only the match and what is around it: a
     /// name's every assignment (`#constant-match?`), a struct declared anywhere
-    /// (`#in-transparent-impl?`). An edit far from such a match can change it.
+    /// (`#in-transparent-impl?`), the uses of a function (`#in-function-used-as?`). An edit far
+    /// from such a match can change it.
     pub fn reads_whole_file(&self) -> bool {
         matches!(
             self,
-            CustomPredicate::ConstantMatch { .. } | CustomPredicate::InTransparentImpl { .. }
+            CustomPredicate::ConstantMatch { .. }
+                | CustomPredicate::InTransparentImpl { .. }
+                | CustomPredicate::InFunctionUsedAs { .. }
         )
     }
 
@@ -254,7 +279,8 @@ impl CustomPredicate {
             | CustomPredicate::InDefinitionNamed { capture, .. }
             | CustomPredicate::InFunctionContaining { capture, .. }
             | CustomPredicate::NextStatementMatch { capture, .. }
-            | CustomPredicate::InTransparentImpl { capture, .. } => *capture,
+            | CustomPredicate::InTransparentImpl { capture, .. }
+            | CustomPredicate::InFunctionUsedAs { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -323,6 +349,13 @@ impl CustomPredicate {
             }
             CustomPredicate::InTransparentImpl { negate, .. } => {
                 in_transparent_impl(node, source) != *negate
+            }
+            CustomPredicate::InFunctionUsedAs { usage, negate, .. } => {
+                let used = enclosing_definitions(node)
+                    .find(|d| is_function_kind(d.kind()) && definition_name(*d).is_some())
+                    .and_then(definition_name)
+                    .is_some_and(|name| usage.holds(name.utf8_text(source).unwrap_or(""), source));
+                used != *negate
             }
         }
     }

@@ -14,11 +14,16 @@
 //! of a function they defined, removed or changed, the code naming a module-level binding they
 //! changed, so a module-level edit (a pasted or deleted function) re-checks only that.
 //!
+//! A rule whose predicates read the whole file (a name's every assignment, a function's uses)
+//! can match or stop matching at a spot the edit never reached. Its earlier matches are matched
+//! again, and so are the spots where it matches now: its patterns, compiled alone, are run over
+//! the whole tree (one traversal with a few patterns, far cheaper than the combined query).
+//!
 //! Regex rules are cheap and may match across lines, so they always run over the whole text.
 //! In the editor this turns a whole-tree match (tens of milliseconds on a 5,000-line file) into
 //! one over the edited statement and the path to it.
 
-use super::{LineIndex, MatchContext, RuleSet};
+use super::{CompiledLanguage, LineIndex, MatchContext, Piece, RuleSet, compile_language};
 use crate::analysis::Incomplete;
 use crate::finding::Finding;
 use crate::flow::Outline;
@@ -281,6 +286,14 @@ impl RuleSet {
                     .filter(|m| compiled.whole_file.contains(&*m.finding.rule_id))
                     .map(|m| m.extent.clone()),
             );
+            // A far edit can also make such a rule match where it did not (it removed the use
+            // of a function that kept the hash inside it quiet): where those rules match now,
+            // found by their patterns alone over the whole tree, is matched again too.
+            let Some(now) = self.whole_file_extents(language, compiled, &context, tree, &lines)
+            else {
+                return self.check_tracked(Some(language), text, Some(tree));
+            };
+            dirty.extend(now);
             dirty = crate::flow::merge_ranges(dirty);
             // Those extents can overlap an earlier match that reach did not count (a flow
             // finding whose path runs from a helper above to a sink below): it is dropped
@@ -360,6 +373,40 @@ impl RuleSet {
             names,
             outline,
         }
+    }
+}
+
+impl RuleSet {
+    /// The extents of the matches, over the whole tree, of `compiled`'s rules whose predicates
+    /// read the whole file, run as a query of their own (compiled on first use): a traversal
+    /// with a few patterns, not the combined query. `None` if it ran out of work budget.
+    fn whole_file_extents(
+        &self,
+        language: Language,
+        compiled: &CompiledLanguage,
+        context: &MatchContext<'_>,
+        tree: &Tree,
+        lines: &LineIndex<'_>,
+    ) -> Option<Vec<Range<usize>>> {
+        let alone = self.whole_file[language as usize].get_or_init(|| {
+            let pieces: Vec<Piece> = (self.rules.iter().enumerate())
+                .filter(|(_, rule)| compiled.whole_file.contains(rule.id.as_str()))
+                .map(|(index, _)| Piece::whole(index))
+                .collect();
+            compile_language(&self.rules, Some(&pieces), language)
+                .ok()
+                .flatten()
+        });
+        let Some(alone) = alone else {
+            // Not compilable alone (never expected: each rule compiles alone when loaded).
+            return None;
+        };
+        let mut found = Vec::new();
+        let mut budget = crate::analysis::Budget::for_text(context.source.len());
+        let stopped = self.run_queries(alone, context, tree, lines, None, &mut found, &mut budget);
+        stopped
+            .is_none()
+            .then(|| found.into_iter().map(|m| m.extent).collect())
     }
 }
 
