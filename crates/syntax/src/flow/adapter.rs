@@ -77,6 +77,14 @@ pub(crate) enum Expr<'t> {
     /// A block used as a value (Rust: a `match` arm's `{ ... }`, `let v = { ... }`): its
     /// statements run, and its value is its last expression's.
     Block(Node<'t>),
+    /// Clauses that bind names, then a value read under them and under conditions: a Python
+    /// comprehension (`[fetch(u) for u in urls if u in ALLOWED]`). Each clause is run as a
+    /// statement; each condition guards the value like an `if`.
+    Scoped {
+        clauses: Vec<Node<'t>>,
+        conditions: Vec<Node<'t>>,
+        value: Node<'t>,
+    },
     /// A nested function or lambda: analysed on its own.
     Opaque,
     /// Anything else: tainted when a named child is, never constant.
