@@ -391,6 +391,27 @@ impl Adapter for Rust {
             })
     }
 
+    fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        let ty = match node.kind() {
+            "struct_expression" => node.child_by_field_name("name")?,
+            // `Archiver::new(root)`, `Archiver::default()`: the type's usual constructors.
+            "call_expression" => {
+                let callee = node.child_by_field_name("function")?;
+                let name = callee.child_by_field_name("name")?;
+                if callee.kind() != "scoped_identifier"
+                    || !matches!(text_of(name, text), "new" | "default")
+                {
+                    return None;
+                }
+                callee.child_by_field_name("path")?
+            }
+            _ => return None,
+        };
+        // `models::Archiver { .. }`: the type's own name.
+        let ty = ty.child_by_field_name("name").unwrap_or(ty);
+        Some(text_of(ty, text))
+    }
+
     fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {
         if node.kind() != "token_tree" {
             return None;
