@@ -49,3 +49,30 @@ app.post("/documents", (req, res) => {
   fs.readFileSync(doc.tempFilePath);
   res.send("stored");
 });
+
+// The upload put in a variable first: its `name` is still the client's, its `tempFilePath` and
+// `data` are not paths the client chose.
+app.post("/banner", async (req, res) => {
+  const banner = req.files.banner;
+  // ruleid: js.path-traversal-request
+  await banner.mv(path.join(__dirname, "public/banners", banner.name));
+  // ok: js.path-traversal-request
+  fs.copyFileSync(banner.tempFilePath, path.join(__dirname, "public/banners/latest.png"));
+  res.send("ok");
+});
+
+app.post("/banner-safe", async (req, res) => {
+  const banner = req.files.banner;
+  // ok: js.path-traversal-request
+  await banner.mv(path.join(__dirname, "public/banners", path.basename(banner.name)));
+  res.send("ok");
+});
+
+app.post("/resume", upload.single("resume"), (req, res) => {
+  const resume = req.file;
+  // ruleid: js.path-traversal-request
+  fs.renameSync(resume.path, path.join("/srv/resumes", resume.originalname));
+  // ok: js.path-traversal-request
+  fs.renameSync(resume.path, path.join("/srv/resumes", `${resume.filename}.pdf`));
+  res.sendStatus(201);
+});

@@ -66,3 +66,27 @@ def archive():
     archiver = Archiver(request.form["dir"])
     archiver.clean()
     return str(archiver.size())
+
+
+class Mirror:
+    def __init__(self, session):
+        self.session = session
+
+    def pull(self, url):
+        # ruleid: python.ssrf
+        return self.session.get(url, timeout=5).text
+
+    def pull_status(self, name):
+        # ok: python.ssrf
+        return self.session.get("https://status.example.com/api/" + name, timeout=5).text
+
+
+@app.route("/mirror")
+def mirror():
+    # The object is built and used in one expression: its method is still followed.
+    return Mirror(requests.Session()).pull(request.args["url"])
+
+
+@app.route("/mirror-status")
+def mirror_status():
+    return Mirror(requests.Session()).pull_status(request.args["name"])

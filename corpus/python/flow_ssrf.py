@@ -109,3 +109,32 @@ def main():
         # ruleid: python.ssrf
         pages.append(urllib.request.urlopen(url).read())
     return pages
+
+
+@app.get("/status-many")
+def status_many():
+    urls = request.args.getlist("url")
+    # ruleid: python.ssrf
+    codes = [requests.head(u, timeout=3).status_code for u in urls]
+    return {"codes": codes}
+
+
+@app.get("/status-many-known")
+def status_many_known():
+    hosts = request.args.getlist("host")
+    # ok: python.ssrf
+    codes = {h: requests.head(f"https://{h}/health", timeout=3).status_code for h in ALLOWED_HOSTS}
+    return {"codes": codes, "asked": hosts}
+
+
+@app.get("/status-many-allowed")
+def status_many_allowed():
+    # ok: python.ssrf
+    return {"codes": [requests.head(f"https://{h}/health").status_code for h in request.args.getlist("host") if h in ALLOWED_HOSTS]}
+
+
+@app.get("/status-many-any")
+def status_many_any():
+    hosts = request.args.getlist("host")
+    # ruleid: python.ssrf
+    return {"codes": list(requests.head(f"https://{h}/health").status_code for h in hosts if h)}

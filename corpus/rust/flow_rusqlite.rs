@@ -62,3 +62,12 @@ async fn purge(client: &tokio_postgres::Client, q: web::Query<Lookup>) {
     // ruleid: rust.sql-format-query
     client.batch_execute(&script).await.unwrap();
 }
+
+// A maintenance tool: the tag is indexed straight out of the command line inside `format!`.
+fn prune_by_tag(conn: &Connection) {
+    let args: Vec<String> = std::env::args().collect();
+    // ruleid: rust.sql-format-query
+    conn.execute(&format!("DELETE FROM logs WHERE tag = '{}'", args[1]), []).unwrap();
+    // ok: rust.sql-format-query
+    conn.execute("DELETE FROM logs WHERE tag = ?1", params![args[1]]).unwrap();
+}

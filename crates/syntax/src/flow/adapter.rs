@@ -77,6 +77,14 @@ pub(crate) enum Expr<'t> {
     /// A block used as a value (Rust: a `match` arm's `{ ... }`, `let v = { ... }`): its
     /// statements run, and its value is its last expression's.
     Block(Node<'t>),
+    /// Clauses that bind names, then a value read under them and under conditions: a Python
+    /// comprehension (`[fetch(u) for u in urls if u in ALLOWED]`). Each clause is run as a
+    /// statement; each condition guards the value like an `if`.
+    Scoped {
+        clauses: Vec<Node<'t>>,
+        conditions: Vec<Node<'t>>,
+        value: Node<'t>,
+    },
     /// A nested function or lambda: analysed on its own.
     Opaque,
     /// Anything else: tainted when a named child is, never constant.
@@ -242,6 +250,11 @@ pub(crate) trait Adapter: Sync {
     }
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
+    /// The type an expression builds where the grammar has no constructor call for it (a Rust
+    /// struct literal `Archiver { root }`, `Archiver::new(root)`): its name as written.
+    fn constructed<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<&'t str> {
+        None
+    }
     /// For a name a destructuring pattern binds, the property it is read from
     /// (`const { body } = req` → `body`).
     fn destructured<'t>(&self, _name: Node<'t>, _text: &str) -> Option<String> {
@@ -359,7 +372,7 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
 pub(crate) fn class_node(function: Node<'_>) -> Option<Node<'_>> {
     let class = std::iter::successors(function.parent(), |n| n.parent())
         .take(3)
-        .find(|n| matches!(n.kind(), "class_body" | "class_definition"))?;
+        .find(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))?;
     match class.kind() {
         "class_body" => class.parent(),
         _ => Some(class),

@@ -60,6 +60,11 @@ impl Adapter for Python {
                 [only] => Stmt::Expr(*only),
                 _ => Stmt::Block,
             },
+            // A comprehension's clauses (`Expr::Scoped`): `for u in urls` binds `u` to the items.
+            "for_in_clause" => Stmt::Bind {
+                pattern: node.child_by_field_name("left").unwrap_or(node),
+                value: node.child_by_field_name("right"),
+            },
             "return_statement" => Stmt::Return(node.named_child(0)),
             "raise_statement" => Stmt::Exit(node.named_child(0)),
             "continue_statement" | "break_statement" => Stmt::Exit(None),
@@ -176,6 +181,33 @@ impl Adapter for Python {
             }
             "comparison_operator" | "not_operator" => Expr::Convert,
             "lambda" => Expr::Opaque,
+            // `[fetch(u) for u in urls if u]`: the `for` clauses bind their targets before the
+            // element (and the `if` clauses) are read, so the element sees each item; the value
+            // is the element's (`[shlex.quote(a) for a in argv]` is quoted).
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => match node.child_by_field_name("body") {
+                Some(element) => {
+                    let children = named_children(node);
+                    let of_kind = |kind: &str| -> Vec<Node<'t>> {
+                        children
+                            .iter()
+                            .copied()
+                            .filter(|c| c.kind() == kind)
+                            .collect()
+                    };
+                    Expr::Scoped {
+                        clauses: of_kind("for_in_clause"),
+                        conditions: of_kind("if_clause")
+                            .into_iter()
+                            .filter_map(|c| c.named_child(0))
+                            .collect(),
+                        value: element,
+                    }
+                }
+                None => Expr::Other,
+            },
             _ => Expr::Other,
         }
     }

@@ -391,6 +391,27 @@ impl Adapter for Rust {
             })
     }
 
+    fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        let ty = match node.kind() {
+            "struct_expression" => node.child_by_field_name("name")?,
+            // `Archiver::new(root)`, `Archiver::default()`: the type's usual constructors.
+            "call_expression" => {
+                let callee = node.child_by_field_name("function")?;
+                let name = callee.child_by_field_name("name")?;
+                if callee.kind() != "scoped_identifier"
+                    || !matches!(text_of(name, text), "new" | "default")
+                {
+                    return None;
+                }
+                callee.child_by_field_name("path")?
+            }
+            _ => return None,
+        };
+        // `models::Archiver { .. }`: the type's own name.
+        let ty = ty.child_by_field_name("name").unwrap_or(ty);
+        Some(text_of(ty, text))
+    }
+
     fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {
         if node.kind() != "token_tree" {
             return None;
@@ -420,9 +441,10 @@ fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
                 let after_dot = child
                     .prev_sibling()
                     .is_some_and(|p| p.kind() == "." || p.kind() == "::");
-                let called = child
-                    .next_sibling()
-                    .is_some_and(|n| n.kind() == "::" || n.kind() == "token_tree");
+                // `args[2]` is an index, not a call: the name is the variable.
+                let called = child.next_sibling().is_some_and(|n| {
+                    n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
+                });
                 if !after_dot && !called {
                     out.push(child);
                 }
@@ -436,7 +458,7 @@ fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
 /// For an argument list inside a token tree, the path of the function it calls
 /// (`html_escape::encode_text(&x)` → `html_escape.encode_text`).
 fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
-    if args.kind() != "token_tree" {
+    if args.kind() != "token_tree" || is_bracketed(args) {
         return None;
     }
     let mut segments = Vec::new();
@@ -451,6 +473,11 @@ fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
     }
     segments.reverse();
     Some(segments).filter(|s| !s.is_empty())
+}
+
+/// A token tree written in square brackets: `args[2]` indexes `args`, it does not call it.
+fn is_bracketed(tokens: Node<'_>) -> bool {
+    tokens.child(0).is_some_and(|open| open.kind() == "[")
 }
 
 fn is_tail(node: Node<'_>) -> bool {

@@ -221,6 +221,17 @@ impl CallPattern {
 /// (`responses.HTMLResponse` for `fastapi.responses.HTMLResponse`). A one-segment name
 /// (`redirect`, `exec`) matches only itself: unimported, or a builtin.
 pub(crate) fn names_match(wanted: &str, path: &str) -> bool {
+    // `req.files.*.name`: a `*` segment stands for any one name (the field an upload came in).
+    if wanted.contains('*') {
+        let (mut wanted, mut path) = (wanted.split('.'), path.split('.'));
+        return loop {
+            match (wanted.next(), path.next()) {
+                (None, None) => break true,
+                (Some(w), Some(p)) if w == "*" || w == p => {}
+                _ => break false,
+            }
+        };
+    }
     let ends_with = |long: &str, short: &str| {
         short.contains('.')
             && long

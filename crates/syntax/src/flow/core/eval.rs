@@ -210,6 +210,27 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+            Expr::Scoped {
+                clauses,
+                conditions,
+                value,
+            } => {
+                // The names bound here are the comprehension's own: they do not outlive it.
+                let before = pass.env.clone();
+                for clause in clauses {
+                    self.block(clause, pass);
+                }
+                // `if h in ALLOWED`: the value is read only where each condition holds.
+                for condition in conditions {
+                    self.eval(condition, pass);
+                    let mut guards = Vec::new();
+                    self.guards(condition, true, &mut guards, pass);
+                    self.clear(&guards, true, pass);
+                }
+                let value = self.eval(value, pass);
+                pass.env = before;
+                value
+            }
             Expr::Opaque => {
                 self.closure(node, pass);
                 Value::default()

@@ -104,6 +104,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Nodes the rules' source queries captured.
     query_sources: HashMap<Range<usize>, (String, u64)>,
     module_env: Env,
+    /// The module-level variables bound to objects of the file's own classes
+    /// (`const service = new ReportService()` above the routes that call `service.pull(url)`).
+    module_objects: HashMap<String, String>,
     summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
     in_progress: RefCell<HashSet<(usize, usize)>>,
     /// Nodes whose value a shape rule asks about.
@@ -177,6 +180,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             closure_nesting: Cell::new(0),
             query_sources,
             module_env: Env::new(),
+            module_objects: HashMap::new(),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             watch: HashSet::new(),
@@ -239,6 +243,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         };
         let root = module.node;
         self.module_env = Env::new();
+        self.module_objects = HashMap::new();
         let mut pass = Pass {
             env: Env::new(),
             returned: None,
@@ -272,6 +277,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
         }
         self.module_env = pass.env;
+        self.module_objects = pass.objects;
         self.bindings = bindings;
         hits
     }
@@ -310,7 +316,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             params,
             hits,
             conditions: HashMap::new(),
-            objects: HashMap::new(),
+            objects: self.module_objects.clone(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {
@@ -437,6 +443,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 } else {
                     Value::default()
                 };
+                // A parameter named like a module-level object is not that object.
+                pass.objects.remove(&key);
                 pass.env.insert(key, value);
             }
         }

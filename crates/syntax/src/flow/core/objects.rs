@@ -1,7 +1,7 @@
 //! Objects of classes the file defines: `notifier = Notifier(url)` … `notifier.send(text)`.
 //!
-//! A variable bound to a constructor call of a class of this file remembers that class for the
-//! rest of the function, so a method called on it is followed like a local helper: the
+//! A variable bound to a constructor call of a class of this file (in Rust, a struct literal or
+//! `Type::new(..)` of a type with an `impl` here) remembers that class for the rest of the function, so a method called on it is followed like a local helper: the
 //! arguments enter its parameters, and an object built from untrusted values enters as `self`
 //! / `this`, so `requests.post(self.endpoint)` inside `send` is reported with the caller's
 //! source. The attributes the constructor sets from constants (`self.base = "https://..."`)
@@ -22,18 +22,28 @@ impl<'t> FileFlow<'t, '_> {
         pass: &mut Pass<'_>,
     ) {
         let Some(key) = self.key(target) else { return };
-        let class = match self.adapter.expr(value_node, self.text) {
+        match self.class_built_by(value_node) {
+            Some(class) => pass.objects.insert(key, class.to_string()),
+            None => pass.objects.remove(&key),
+        };
+    }
+
+    /// The class of this file whose object `node` builds (`Notifier(url)`, `new Notifier(url)`,
+    /// Rust's `Notifier { url }`), if it builds one.
+    fn class_built_by(&self, node: Node<'t>) -> Option<&'t str> {
+        match self.adapter.expr(node, self.text) {
             Expr::Call {
                 callee,
                 receiver: None,
                 ..
             } => Some(text_of(callee, self.text)).filter(|name| self.defines_class(name)),
             _ => None,
-        };
-        match class {
-            Some(class) => pass.objects.insert(key, class.to_string()),
-            None => pass.objects.remove(&key),
-        };
+        }
+        .or_else(|| {
+            self.adapter
+                .constructed(node, self.text)
+                .filter(|name| self.defines_class(name))
+        })
     }
 
     fn defines_class(&self, name: &str) -> bool {
@@ -47,10 +57,17 @@ impl<'t> FileFlow<'t, '_> {
         name: &str,
         pass: &Pass<'_>,
     ) -> Option<usize> {
-        let class = pass.objects.get(text_of(receiver, self.text))?;
-        self.by_name.get(name)?.iter().copied().find(|&index| {
-            class_name(self.functions[index].node, self.text) == Some(class.as_str())
-        })
+        // A variable holding the object, or the object built right there
+        // (`Fetcher(session).fetch(url)`).
+        let class = match pass.objects.get(text_of(receiver, self.text)) {
+            Some(class) => class.as_str(),
+            None => self.class_built_by(receiver)?,
+        };
+        self.by_name
+            .get(name)?
+            .iter()
+            .copied()
+            .find(|&index| class_name(self.functions[index].node, self.text) == Some(class))
     }
 
     /// The environment a helper's summary starts from: the module's and, for a method, the
@@ -99,8 +116,11 @@ fn is_constant(value: &Value) -> bool {
 
 /// The name of the class a method is defined in.
 pub(super) fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
-    Some(text_of(
-        class_node(function)?.child_by_field_name("name")?,
-        text,
-    ))
+    let class = class_node(function)?;
+    // A Rust `impl Archiver` / `impl<T> Store<T>` names its type, not itself.
+    let name = class.child_by_field_name("name").or_else(|| {
+        let ty = class.child_by_field_name("type")?;
+        Some(ty.child_by_field_name("type").unwrap_or(ty))
+    })?;
+    Some(text_of(name, text))
 }

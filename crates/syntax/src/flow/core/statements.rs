@@ -5,7 +5,7 @@
 use super::value::{ALL, Value, join_env};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
-use crate::flow::spec::{GuardKind, Slot};
+use crate::flow::spec::{GuardKind, Slot, SourceKind, names_match};
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -48,6 +48,7 @@ impl<'t> FileFlow<'t, '_> {
                 {
                     let mut names = Vec::new();
                     self.adapter.bindings(pattern, &mut names);
+                    self.bind_source_fields(pattern, object, &path, pass);
                     for name in names {
                         let Some(property) = self.adapter.destructured(name, self.text) else {
                             continue;
@@ -357,6 +358,37 @@ impl<'t> FileFlow<'t, '_> {
             pass.conditions.remove(&key);
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
+        }
+    }
+
+    /// `const f = req.files.avatar` … `f.name`: a variable bound to a path whose fields are
+    /// sources (`req.files.*.name`) holds them under its own name (`f.name`), and only them: the
+    /// object's other fields (`f.tempFilePath`, where the server stored it) stay the server's.
+    fn bind_source_fields(
+        &self,
+        pattern: Node<'t>,
+        object: Node<'t>,
+        path: &str,
+        pass: &mut Pass<'_>,
+    ) {
+        if !matches!(self.adapter.expr(pattern, self.text), Expr::Name) {
+            return;
+        }
+        let key = text_of(pattern, self.text);
+        for (spec, _, _) in &self.rules.sources {
+            let SourceKind::Path(wanted) = &spec.kind else {
+                continue;
+            };
+            let Some((parent, field)) = wanted.rsplit_once('.') else {
+                continue;
+            };
+            let field_key = format!("{key}.{field}");
+            if names_match(parent, path)
+                && let Some(source) = self.path_source_named(&format!("{path}.{field}"), object)
+            {
+                let source = self.stepped(source, pattern, key);
+                pass.env.insert(field_key, source);
+            }
         }
     }
 
