@@ -104,13 +104,6 @@ impl RuleFindings {
         !self.dirty.is_empty()
     }
 
-    /// One range covering every change since these findings were computed.
-    pub(super) fn dirty_cover(&self) -> Option<Range<usize>> {
-        let start = self.dirty.iter().map(|r| r.start).min()?;
-        let end = self.dirty.iter().map(|r| r.end).max()?;
-        Some(start..end)
-    }
-
     /// Follows one change of the text: bytes `start..old_end` were replaced and now end at
     /// `new_end`. Matches the change overlaps are dropped, later ones shift. Line and column
     /// positions are brought up to date by the next [`RuleSet::recheck`].

@@ -51,19 +51,33 @@ impl RuleSet {
         if previous.rule_set != self.id {
             return None;
         }
-        let dirty = previous.dirty_cover()?;
-        let Touched { region, code } = touched_items(text, edited_tree, dirty.clone());
-        if region.len() * MAX_SHARE > text.len() {
+        // Each edited range on its own: edits far apart (several while the full re-check ran)
+        // are answered from their own items, not from everything between them.
+        let dirty = crate::flow::merge_ranges(previous.dirty.clone());
+        let first_edit = dirty.first()?.start;
+        let regions = merge_touched(
+            dirty
+                .into_iter()
+                .map(|range| touched_items(text, edited_tree, range))
+                .collect(),
+        );
+        if regions.iter().map(|t| t.region.len()).sum::<usize>() * MAX_SHARE > text.len() {
             return None;
         }
-        let item_text = &text[region.clone()];
-        let item_tree = match code {
-            true => Some(crate::analysis::parse(language, item_text, None)?),
-            false => None,
-        };
+        let mut checked = Vec::new();
+        for Touched { region, code } in &regions {
+            if *code {
+                let item_text = &text[region.clone()];
+                let item_tree = crate::analysis::parse(language, item_text, None)?;
+                checked.push((region.start, item_text, item_tree));
+            }
+        }
         let lines = LineIndex::new(text);
-        let outside =
-            |f: &Finding| f.span.end_byte <= region.start || f.span.start_byte >= region.end;
+        let outside = |f: &Finding| {
+            regions.iter().all(|Touched { region, .. }| {
+                f.span.end_byte <= region.start || f.span.start_byte >= region.end
+            })
+        };
         let mut findings: Vec<Finding> = previous
             .matched
             .iter()
@@ -74,16 +88,16 @@ impl RuleSet {
             .cloned()
             .map(|mut f| {
                 // The text before the first edit is unchanged, and so are positions in it.
-                if !before(&f, dirty.start) {
+                if !before(&f, first_edit) {
                     super::incremental::relocate(&mut f, &lines);
                 }
                 f
             })
             .collect();
-        if let Some(item_tree) = &item_tree {
+        for (start, item_text, item_tree) in &checked {
             let inside = self.check_tracked(Some(language), item_text, Some(item_tree));
             findings.extend(inside.findings().into_iter().map(|mut f| {
-                shift(&mut f, region.start, &lines);
+                shift(&mut f, *start, &lines);
                 f
             }));
         }
@@ -101,7 +115,7 @@ impl RuleSet {
     }
 }
 
-/// What the edits touched: whole lines covering them and every item they touch, and whether
+/// What an edit touched: whole lines covering it and every item they touch, and whether
 /// any of that is code to check.
 struct Touched {
     region: Range<usize>,
@@ -147,6 +161,23 @@ fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Touched
         region: line_start..line_end,
         code: items > 0 || opaque == 0,
     }
+}
+
+/// The regions of several edits, sorted, with overlapping ones joined (code in either part makes
+/// the joined one code).
+fn merge_touched(mut touched: Vec<Touched>) -> Vec<Touched> {
+    touched.sort_by_key(|t| t.region.start);
+    let mut merged: Vec<Touched> = Vec::with_capacity(touched.len());
+    for next in touched {
+        match merged.last_mut() {
+            Some(last) if next.region.start < last.region.end => {
+                last.region.end = last.region.end.max(next.region.end);
+                last.code |= next.code;
+            }
+            _ => merged.push(next),
+        }
+    }
+    merged
 }
 
 /// Whether every range of `finding` (its span, its fix, the points of its path) ends at or
@@ -301,5 +332,57 @@ mod tests {
                 .collect()
         };
         assert_eq!(positions(answer.findings()), positions(full));
+    }
+
+    #[test]
+    fn edits_far_apart_are_answered_from_their_own_items() {
+        // Two edits at both ends of a file, as when several land while the full re-check runs:
+        // the region between them is not checked again.
+        let functions: String = (0..2000)
+            .map(|i| format!("def f{i}(x):\n    return x\n\n"))
+            .collect();
+        let before = format!("import os\n\n{functions}");
+        let rules = RuleSet::builtin();
+        let language = Language::Python;
+        let mut tree = crate::analysis::parse(language, &before, None).unwrap();
+        let mut previous = rules.check_tracked(Some(language), &before, Some(&tree));
+        let mut text = before.clone();
+        for name in ["def f10(x):\n", "def f1990(x):\n"] {
+            let at = text.find(name).unwrap() + name.len();
+            let typed = "    os.system(x)\n";
+            let point = |text: &str, offset: usize| {
+                let row = text[..offset].matches('\n').count();
+                tree_sitter::Point::new(
+                    row,
+                    offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
+                )
+            };
+            let start_position = point(&text, at);
+            text.insert_str(at, typed);
+            tree.edit(&tree_sitter::InputEdit {
+                start_byte: at,
+                old_end_byte: at,
+                new_end_byte: at + typed.len(),
+                start_position,
+                old_end_position: start_position,
+                new_end_position: point(&text, at + typed.len()),
+            });
+            previous.edit(at, at, at + typed.len());
+        }
+        let answer = rules
+            .check_items(language, &text, &tree, &previous)
+            .expect("two small regions, not the whole file between them");
+        let reparsed = crate::analysis::parse(language, &text, None).unwrap();
+        let full = rules.check(Some(language), &text, Some(&reparsed));
+        let lines = |f: Vec<Finding>| -> Vec<(String, u32)> {
+            let mut lines: Vec<(String, u32)> = f
+                .into_iter()
+                .map(|f| (f.rule_id.to_string(), f.span.start.line))
+                .collect();
+            lines.sort();
+            lines
+        };
+        assert_eq!(full.len(), 2, "both typed calls are findings");
+        assert_eq!(lines(answer.findings()), lines(full));
     }
 }
