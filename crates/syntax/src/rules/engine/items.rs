@@ -207,6 +207,35 @@ fn shift(finding: &mut Finding, by: usize, lines: &LineIndex<'_>) {
 mod tests {
     use super::*;
 
+    /// Types `typed` at byte `at` of `text`, following the edit in `tree` (with `Tree::edit`)
+    /// and in `previous`, as the server does between two analyses.
+    fn type_at(
+        text: &mut String,
+        tree: &mut Tree,
+        previous: &mut RuleFindings,
+        at: usize,
+        typed: &str,
+    ) {
+        let point = |text: &str, offset: usize| {
+            let row = text[..offset].matches('\n').count();
+            tree_sitter::Point::new(
+                row,
+                offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
+            )
+        };
+        let start_position = point(text, at);
+        text.insert_str(at, typed);
+        tree.edit(&tree_sitter::InputEdit {
+            start_byte: at,
+            old_end_byte: at,
+            new_end_byte: at + typed.len(),
+            start_position,
+            old_end_position: start_position,
+            new_end_position: point(text, at + typed.len()),
+        });
+        previous.edit(at, at, at + typed.len());
+    }
+
     #[test]
     fn an_edit_inside_one_large_class_is_answered_from_its_method() {
         let methods: String = (0..40)
@@ -220,23 +249,8 @@ mod tests {
         // Type a call to os.system into the twentieth method.
         let at = before.find("        return x + 20").unwrap();
         let typed = "        os.system(x)\n";
-        let text = format!("{}{typed}{}", &before[..at], &before[at..]);
-        let point = |offset: usize| {
-            let row = text[..offset].matches('\n').count();
-            tree_sitter::Point::new(
-                row,
-                offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
-            )
-        };
-        tree.edit(&tree_sitter::InputEdit {
-            start_byte: at,
-            old_end_byte: at,
-            new_end_byte: at + typed.len(),
-            start_position: point(at),
-            old_end_position: point(at),
-            new_end_position: point(at + typed.len()),
-        });
-        previous.edit(at, at, at + typed.len());
+        let mut text = before.clone();
+        type_at(&mut text, &mut tree, &mut previous, at, typed);
         let answer = rules
             .check_items(language, &text, &tree, &previous)
             .expect("the class is larger than a quarter of the file: its method answers");
@@ -290,23 +304,8 @@ mod tests {
         let mut previous = rules.check_tracked(Some(language), &before, Some(&tree));
         let at = before.find("line 700 of").unwrap();
         let typed = "unsafe { typed() } ";
-        let text = format!("{}{typed}{}", &before[..at], &before[at..]);
-        let point = |offset: usize| {
-            let row = text[..offset].matches('\n').count();
-            tree_sitter::Point::new(
-                row,
-                offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
-            )
-        };
-        tree.edit(&tree_sitter::InputEdit {
-            start_byte: at,
-            old_end_byte: at,
-            new_end_byte: at + typed.len(),
-            start_position: point(at),
-            old_end_position: point(at),
-            new_end_position: point(at + typed.len()),
-        });
-        previous.edit(at, at, at + typed.len());
+        let mut text = before.clone();
+        type_at(&mut text, &mut tree, &mut previous, at, typed);
         let Touched { region, code } = touched_items(&text, &tree, at..at + typed.len());
         assert!(!code, "the edit is inside the string");
         assert!(region.len() < 100, "{region:?}");
@@ -349,25 +348,14 @@ mod tests {
         let mut text = before.clone();
         for name in ["def f10(x):\n", "def f1990(x):\n"] {
             let at = text.find(name).unwrap() + name.len();
-            let typed = "    os.system(x)\n";
-            let point = |text: &str, offset: usize| {
-                let row = text[..offset].matches('\n').count();
-                tree_sitter::Point::new(
-                    row,
-                    offset - text[..offset].rfind('\n').map_or(0, |i| i + 1),
-                )
-            };
-            let start_position = point(&text, at);
-            text.insert_str(at, typed);
-            tree.edit(&tree_sitter::InputEdit {
-                start_byte: at,
-                old_end_byte: at,
-                new_end_byte: at + typed.len(),
-                start_position,
-                old_end_position: start_position,
-                new_end_position: point(&text, at + typed.len()),
-            });
-            previous.edit(at, at, at + typed.len());
+            type_at(
+                &mut text,
+                &mut tree,
+                &mut previous,
+                at,
+                "    os.system(x)
+",
+            );
         }
         let answer = rules
             .check_items(language, &text, &tree, &previous)
