@@ -4,9 +4,9 @@
 use crate::lang::{Language, is_literal};
 use crate::names::{NamePattern, Names};
 use std::cell::OnceCell;
+use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
 mod usage;
-use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
 /// What predicates may look at beyond the match: the text, and the file's name table, read on
 /// first use (a file no `#resolves-to?` reaches never pays for it).
