@@ -113,6 +113,10 @@ pub struct State {
     /// Bounds concurrent analyses to the cores: opening 200 files must not start 200 threads,
     /// each with its own parsers.
     analysis_slots: Arc<Semaphore>,
+    /// Bounds the first answers after an edit (the touched items alone, a few milliseconds)
+    /// separately: queued behind full analyses (a large file's catch-up, a closed document's
+    /// analysis still running, a workspace of files opening) they waited for whole seconds.
+    answer_slots: Arc<Semaphore>,
     /// Bounds concurrent background passes the same way (each reads and parses a whole
     /// document); they queue behind each other, never behind or in front of rule analyses.
     pass_slots: Arc<Semaphore>,
@@ -146,6 +150,7 @@ impl State {
             passes,
             analyzer,
             analysis_slots: Arc::new(Semaphore::new(cores)),
+            answer_slots: Arc::new(Semaphore::new(cores)),
             pass_slots: Arc::new(Semaphore::new(cores)),
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),

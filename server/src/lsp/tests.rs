@@ -1,5 +1,5 @@
-//! In-process protocol tests for what an external client cannot provoke: a panicking analysis
-//! and background passes that resolve after the rule diagnostics.
+//! In-process protocol tests for what an external client cannot provoke: a panicking analysis,
+//! background passes that resolve after the rule diagnostics, and full analyses held on purpose.
 
 use super::analysis::{self, BackgroundPass, Job, Outcome, PassInput, PassOutput};
 use super::outbox::Outbox;
@@ -171,6 +171,78 @@ async fn a_panicking_analysis_is_logged_and_the_server_carries_on() {
     .await;
     let published = h.publish(uri, |p| p["version"] == 2).await;
     assert_eq!(published["diagnostics"], json!([]));
+}
+
+/// Set once the test has seen what it waited for: the held analyses may finish.
+static RELEASE_HELD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Holds every full analysis of a text holding `HELD` (up to 20 s) until [`RELEASE_HELD`] is
+/// set: a large file's analysis that occupies a core.
+fn holding_analyzer(job: Job) -> Outcome {
+    if job.snapshot.text.contains("HELD") {
+        let started = std::time::Instant::now();
+        while !RELEASE_HELD.load(std::sync::atomic::Ordering::Acquire)
+            && started.elapsed() < Duration::from_secs(20)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    analysis::analyze(job)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_answer_after_an_edit_does_not_wait_behind_full_analyses() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = RuleOptions {
+        builtin: true,
+        dirs: Vec::new(),
+    };
+    let mut h = Harness::with_rules(rules, holding_analyzer, Vec::new());
+    h.initialize(dir.path()).await;
+    let uri = "file:///nowhere/typed.py";
+    // Large enough that one function is a small part of it: the first answer applies.
+    let mut text = "import os\n\ndef a(cmd):\n    return cmd\n".to_string();
+    text.extend((0..40).map(|i| format!("\ndef f{i}():\n    return {i}\n")));
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}),
+    )
+    .await;
+    h.publish(uri, |p| p["version"] == 1).await;
+    // As many held analyses as there are analysis slots: every one is taken.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    for n in 0..cores {
+        h.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": format!("file:///nowhere/held_{n}.py"),
+                   "languageId": "python", "version": 1, "text": "HELD = 1\n"}}),
+        )
+        .await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 3, "character": 0},
+                                             "end": {"line": 3, "character": 0}},
+                                   "text": "    os.system(cmd)\n"}]}),
+    )
+    .await;
+    let answer = tokio::time::timeout(
+        Duration::from_secs(10),
+        h.publish(uri, |p| p["version"] == 2),
+    )
+    .await;
+    RELEASE_HELD.store(true, std::sync::atomic::Ordering::Release);
+    let answer = answer.expect("the edit is answered while the held analyses run");
+    assert!(
+        answer["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["range"]["start"]["line"] == 3),
+        "the answer sees the typed line: {answer}"
+    );
 }
 
 /// A stand-in for the registry and dependency passes: flags `reqests` as a typosquat of

@@ -13,7 +13,7 @@ use crate::lsp::memory::TREES_KEPT;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, Semaphore};
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
 impl State {
@@ -178,12 +178,28 @@ impl State {
         )
     }
 
-    /// Runs `work` on a blocking thread once an analysis slot is free.
+    /// Runs `work` (a full analysis) on a blocking thread once an analysis slot is free.
     async fn in_slot<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, tokio::task::JoinError> {
-        let slot = self.analysis_slots.clone().acquire_owned().await;
+        Self::on_blocking_thread(&self.analysis_slots, work).await
+    }
+
+    /// Runs `work` (a first answer from the touched items) on a blocking thread once an answer
+    /// slot is free: never behind full analyses.
+    async fn in_answer_slot<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, tokio::task::JoinError> {
+        Self::on_blocking_thread(&self.answer_slots, work).await
+    }
+
+    async fn on_blocking_thread<T: Send + 'static>(
+        slots: &Arc<Semaphore>,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, tokio::task::JoinError> {
+        let slot = slots.clone().acquire_owned().await;
         tokio::task::spawn_blocking(move || {
             let _slot = slot;
             work()
@@ -364,7 +380,7 @@ pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<
                 Step::Analyse(job) if !items_failed && analysis::items_apply(&job) => {
                     let version = job.snapshot.version;
                     let quick = state
-                        .in_slot(move || analysis::analyze_items(&job).ok_or(job))
+                        .in_answer_slot(move || analysis::analyze_items(&job).ok_or(job))
                         .await;
                     match quick {
                         Ok(Ok(outcome)) => {
