@@ -26,13 +26,8 @@ impl<'t> FileFlow<'t, '_> {
         if outer.node.parent().is_none() {
             return;
         }
-        let captures_taint = pass.env.iter().any(|(name, value)| {
-            value.taint.is_some()
-                && self
-                    .module_env
-                    .get(name)
-                    .is_none_or(|module| !module.same_as(value))
-        });
+        let captures_taint =
+            (pass.env.differing_from(&self.module_env)).any(|(_, value)| value.taint.is_some());
         let budget = self.closure_budget.get();
         if !captures_taint || budget == 0 || self.closure_nesting.get() >= MAX_NESTING {
             return;

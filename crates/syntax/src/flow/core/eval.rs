@@ -1,7 +1,7 @@
 //! Expressions: what a value is, read from sources, variables, literals and the parts it is
 //! built from; canonical names of paths through the file's imports.
 
-use super::value::{Taint, Value, compose, join_env, join_taint};
+use super::value::{Taint, Value, compose, join_taint};
 use super::{FileFlow, Params, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::SourceKind;
@@ -278,7 +278,7 @@ impl<'t> FileFlow<'t, '_> {
                 let after_then = std::mem::replace(&mut pass.env, before.clone());
                 self.clear(&guards, false, pass);
                 let other = self.eval(otherwise, pass);
-                let mut joined = join_env(&after_then, &pass.env);
+                let mut joined = after_then.join(&pass.env);
                 // What the condition vouches for holds only inside each side.
                 for (key, _) in &guards {
                     match before.get(key) {

@@ -10,6 +10,7 @@
 
 mod calls;
 mod closures;
+mod env;
 mod eval;
 mod injected;
 mod objects;
@@ -23,12 +24,12 @@ use super::FlowRules;
 use super::adapter::{Adapter, Function, Stmt, named_children, text_of};
 use super::spec::SourceKind;
 use crate::names::Names;
+use env::Env;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 use tree_sitter::Node;
-use value::Env;
 
 /// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
 /// keyword in any language).
@@ -179,7 +180,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),
             query_sources,
-            module_env: Env::new(),
+            module_env: Env::default(),
             module_objects: HashMap::new(),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
@@ -242,10 +243,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             return hits;
         };
         let root = module.node;
-        self.module_env = Env::new();
+        self.module_env = Env::default();
         self.module_objects = HashMap::new();
         let mut pass = Pass {
-            env: Env::new(),
+            env: Env::default(),
             returned: None,
             function: 0,
             params: Params::Own,
@@ -262,18 +263,14 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if let Some(_guard) = self.deeper() {
             for statement in statements {
                 let skipped = matches!(self.adapter.stmt(statement, self.text), Stmt::Skip);
-                let before = (!skipped).then(|| pass.env.clone());
                 self.block(statement, &mut pass);
-                let Some(before) = before else { continue };
-                let changed = pass
-                    .env
-                    .iter()
-                    .filter(|(k, v)| before.get(*k).is_none_or(|b| !b.same_as(v)))
-                    .map(|(k, _)| k)
-                    .chain(before.keys().filter(|k| !pass.env.contains_key(*k)));
-                for key in changed {
-                    bindings.push((statement.byte_range(), key.clone()));
+                if !skipped {
+                    for key in pass.env.changed() {
+                        bindings.push((statement.byte_range(), key.clone()));
+                    }
                 }
+                // What the next statement's branches copy is only what it binds itself.
+                pass.env.commit();
             }
         }
         self.module_env = pass.env;

@@ -7,7 +7,8 @@
 //! source. The attributes the constructor sets from constants (`self.base = "https://..."`)
 //! stay constant there: only what it took from its callers is the caller's.
 
-use super::value::{Env, Value};
+use super::env::Env;
+use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
 use crate::flow::adapter::{Expr, class_node, text_of};
 use tree_sitter::Node;
@@ -92,9 +93,10 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         let (after, _) = self.pass(init, Params::Unknown, self.module_env.clone(), &mut hits);
         self.in_progress.borrow_mut().remove(&key);
-        for (name, value) in after {
-            if (name.starts_with("self.") || name.starts_with("this.")) && is_constant(&value) {
-                env.insert(name, value);
+        // What the pass left as the module had it is in `env` already.
+        for (name, value) in after.differing_from(&self.module_env) {
+            if (name.starts_with("self.") || name.starts_with("this.")) && is_constant(value) {
+                env.insert(name.clone(), value.clone());
             }
         }
         env

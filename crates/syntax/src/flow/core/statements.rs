@@ -2,7 +2,7 @@
 //! Branches run on copies of the environment that are joined after; loop bodies run twice; a
 //! guard (`if x in ALLOWED`, `if not ok(x): return`) clears the values it vouches for.
 
-use super::value::{ALL, Value, join_env};
+use super::value::{ALL, Value};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::{GuardKind, Slot, SourceKind, names_match};
@@ -116,7 +116,7 @@ impl<'t> FileFlow<'t, '_> {
                     for statement in &body {
                         self.block(*statement, pass);
                     }
-                    pass.env = join_env(&before, &pass.env);
+                    pass.env = before.join(&pass.env);
                 }
             }
             Stmt::If {
@@ -146,7 +146,7 @@ impl<'t> FileFlow<'t, '_> {
                 pass.env = match (then_exits, otherwise_exits) {
                     (true, false) => std::mem::take(&mut pass.env),
                     (false, true) => after_then,
-                    _ => join_env(&after_then, &pass.env),
+                    _ => after_then.join(&pass.env),
                 };
             }
         }

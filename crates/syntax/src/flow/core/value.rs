@@ -2,7 +2,6 @@
 //! for which rules), for which rules it is clean (constant or sanitised), and the literal text it
 //! starts with. Values join after branches and compose when one is built from others.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -182,24 +181,6 @@ pub(super) fn join_ranges(
         (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
         (a, b) => a.clone().or_else(|| b.clone()),
     }
-}
-
-pub(super) type Env = HashMap<String, Value>;
-
-pub(super) fn join_env(a: &Env, b: &Env) -> Env {
-    let mut out = a.clone();
-    for (key, value) in b {
-        out.entry(key.clone())
-            .and_modify(|v| *v = v.join(value))
-            .or_insert_with(|| value.clone());
-    }
-    // A key bound in only one branch may be unbound (unknown) in the other.
-    for (key, value) in out.iter_mut() {
-        if !a.contains_key(key) || !b.contains_key(key) {
-            value.clean = 0;
-        }
-    }
-    out
 }
 
 pub(super) fn compose(a: &Value, b: &Value) -> Value {
