@@ -4,9 +4,10 @@
 //! that are joined after; loop bodies run twice; local helpers are summarised once per
 //! parameter and looked up at their call sites.
 //!
-//! `value.rs` holds what is known about a value, `statements.rs` walks statements, `eval.rs`
-//! evaluates expressions and `calls.rs` matches calls against the rules and follows helpers,
-//! `objects.rs` the methods of objects of the file's own classes.
+//! `value.rs` holds what is known about a value, `env.rs` the names a pass knows (the module's
+//! bindings shared, not copied), `statements.rs` walks statements, `eval.rs` evaluates
+//! expressions and `calls.rs` matches calls against the rules and follows helpers, `objects.rs`
+//! the methods of objects of the file's own classes.
 
 mod calls;
 mod closures;
