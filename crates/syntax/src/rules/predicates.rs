@@ -6,6 +6,7 @@ use crate::names::{NamePattern, Names};
 use std::cell::OnceCell;
 use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
+mod cost;
 mod usage;
 
 /// What predicates may look at beyond the match: the text, and the file's name table, read on

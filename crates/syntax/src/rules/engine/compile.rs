@@ -118,7 +118,7 @@ pub(super) fn compile_language(
         // The rule has the capture (validated at load), but a pattern compiled without the
         // rest of its rule may not: such a pattern never reports.
         let report = query.capture_index_for_name(report);
-        let predicates = query
+        let mut predicates = query
             .general_predicates(pattern)
             .iter()
             .map(CustomPredicate::parse)
@@ -128,6 +128,8 @@ pub(super) fn compile_language(
                 line: None,
                 message,
             })?;
+        // Cheapest first: a match that fails costs the least (see `predicates/cost.rs`).
+        predicates.sort_by_key(CustomPredicate::cost);
         let anchor = anchors[chunk]
             .as_mut()
             .and_then(Iterator::next)
