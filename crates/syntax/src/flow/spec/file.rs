@@ -1,0 +1,405 @@
+//! The `[taint]` table exactly as a rule file writes it (serde), and its validation into the
+//! [`TaintSpec`] the flow core runs.
+
+use super::*;
+use crate::rules::{LazyRegex, RegexCompile};
+use serde::Deserialize;
+
+/// `[taint]` exactly as written in a rule file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct TaintFile {
+    /// This file only lends its sources, sanitizers, propagators and guards to every taint rule
+    /// of its languages; it reports nothing itself.
+    #[serde(default)]
+    pub library: bool,
+    /// With a `[match]`: the capture whose value flow decides about (see `docs/dataflow.md`).
+    pub refine: Option<String>,
+    /// The message of a flow finding, when it differs from the rule's (a rule with `[match]`
+    /// and `sinks`): may use `{{source}}`, `{{source_line}}` and `{{sink}}`.
+    pub message: Option<String>,
+    /// A value whose literal start matches this regex is not reported at this rule's sinks
+    /// (a fixed scheme and host: `^https?://[^/{]+/`).
+    pub safe_prefix: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
+    /// Library sources that do not count for this rule, by path or by call or method name
+    /// (`req.params`: a route parameter is always a string, so it cannot carry a query
+    /// operator; `sys.argv`: a command-line tool opens the files its user names).
+    #[serde(default)]
+    pub ignore_sources: Vec<String>,
+    #[serde(default)]
+    pub sinks: Vec<SinkFile>,
+    #[serde(default)]
+    pub sanitizers: Vec<CallFile>,
+    #[serde(default)]
+    pub propagators: Vec<PropagatorFile>,
+    #[serde(default)]
+    pub guards: Vec<GuardFile>,
+    /// Names whose value is a constant of the program (`__dirname`, `__file__`).
+    #[serde(default)]
+    pub constant_names: Vec<String>,
+    /// Calls whose result is constant when every argument is (`path.join`, `os.path.dirname`).
+    #[serde(default)]
+    pub constant_calls: Vec<CallFile>,
+    /// Lookups that return one of their receiver's entries, chosen by the arguments
+    /// (`d.get(key, default)`, `map.get(key)`): on a constant table the result is constant
+    /// whatever the key (and a default of its own, when one is given).
+    #[serde(default)]
+    pub lookups: Vec<CallFile>,
+}
+
+/// Which calls an entry is about: by canonical name, by method name, or both.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CallFile {
+    /// The callee's canonical dotted name: `requests.get`, `child_process.exec`,
+    /// `std.process.Command.new` (Rust `::` is written `.`).
+    pub call: Option<String>,
+    /// The called method's name, on any receiver (`execute`, `innerHTML`).
+    pub method: Option<String>,
+    /// A regex the receiver's text must match (with `method`).
+    pub receiver: Option<String>,
+    /// A regex the receiver's text must not match (`href` set on anything but `location`).
+    pub not_receiver: Option<String>,
+    /// A regex the whole call's text, or the literal start of an argument's value (`html`
+    /// after `html = "<p>" + q`), must match.
+    pub text: Option<String>,
+    /// A regex the whole call's text must not match (`HttpResponse(body,
+    /// content_type="application/json")` is not markup).
+    pub not_text: Option<String>,
+    /// A regex the call that made one of the arguments must match (`etree.fromstring(data,
+    /// parser)` after `parser = etree.XMLParser(resolve_entities=True)`).
+    pub arg_made_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SourceFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// An expression path that is itself untrusted (`request.args`, `process.argv`).
+    pub path: Option<String>,
+    /// Parameters of a function whose decorator or attribute text matches this regex.
+    pub params_of: Option<String>,
+    /// Parameters whose declared type matches this regex (axum's `Query<T>`); with
+    /// `params-of`, only those of its parameters (a FastAPI body typed `dict`).
+    pub param_type: Option<String>,
+    /// With `params-of` or `injected-by`: parameters whose type or default matches this regex
+    /// are not sources.
+    pub except_param: Option<String>,
+    /// The canonical name of a dependency-injection marker (`fastapi.Depends`): a parameter
+    /// whose default or type holds `Depends(get_user)`, with `get_user` a function of this file,
+    /// receives what `get_user` returns when the framework fills `get_user`'s own parameters
+    /// from the request (they are sources, except those `except-param` matches).
+    pub injected_by: Option<String>,
+    /// A tree-sitter query; every `@source` node is untrusted (a parameter: its binding is).
+    pub query: Option<String>,
+    /// What the message calls this source (default: its text).
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SinkFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// An assigned property (`innerHTML`) or JSX attribute (`dangerouslySetInnerHTML`); with
+    /// `receiver` and `text`, only on an object whose text matches (`ctx` for Koa's `ctx.body`)
+    /// and for a value whose literal start matches (`^\s*<`: Koa answers such a body as HTML).
+    pub property: Option<String>,
+    /// With `property`: a regex the call that made the object must match (`s.src = url` after
+    /// `s = document.createElement("script")`, whatever the variable is called).
+    pub receiver_made_by: Option<String>,
+    /// The values a function returns, for functions whose decorator text matches this regex
+    /// (a Flask view's string is the response body); with `text`, only a value whose literal
+    /// start matches (markup).
+    pub returns_of: Option<String>,
+    /// The fields of an object literal whose text matches this regex (a Lambda response
+    /// `{ statusCode, headers: { "Content-Type": "text/html" }, body }`); `args` name the fields,
+    /// nested ones with dots (`headers.Location`).
+    pub object: Option<String>,
+    /// Which arguments must not be tainted: positions from 0, keyword names, or `"receiver"`
+    /// for the object a method is called on; empty: any argument.
+    #[serde(default)]
+    pub args: Vec<ArgFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum ArgFile {
+    Position(usize),
+    Keyword(String),
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct PropagatorFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// Where the taint comes from: `receiver` or `argN`.
+    pub from: String,
+    /// Where it goes: `receiver` or `argN`.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct GuardFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// `in`: a membership test (`x in ALLOWED`).
+    pub operator: Option<String>,
+    /// Which operand the check vouches for: `receiver`, `argN` or `element` (default: receiver
+    /// for methods, arg0 for calls, element for operators).
+    pub checks: Option<String>,
+}
+
+fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
+    LazyRegex::new(text, when).map_err(|e| format!("invalid `{field}` regex: {e}"))
+}
+
+fn canonical(name: &str) -> String {
+    name.replace("::", ".")
+}
+
+fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallPattern, String> {
+    if file.call.is_none() && file.method.is_none() && file.text.is_none() {
+        return Err(format!("a {what} needs `call`, `method` or `text`"));
+    }
+    if (file.receiver.is_some() || file.not_receiver.is_some()) && file.method.is_none() {
+        return Err(format!("a {what}'s `receiver` needs a `method`"));
+    }
+    Ok(CallPattern {
+        call: file.call.as_deref().map(canonical),
+        method: file.method.clone(),
+        receiver: file
+            .receiver
+            .as_deref()
+            .map(|r| regex(r, "receiver", when))
+            .transpose()?,
+        not_receiver: file
+            .not_receiver
+            .as_deref()
+            .map(|r| regex(r, "not-receiver", when))
+            .transpose()?,
+        text: file
+            .text
+            .as_deref()
+            .map(|r| regex(r, "text", when))
+            .transpose()?,
+        not_text: file
+            .not_text
+            .as_deref()
+            .map(|r| regex(r, "not-text", when))
+            .transpose()?,
+        arg_made_by: file
+            .arg_made_by
+            .as_deref()
+            .map(|r| regex(r, "arg-made-by", when))
+            .transpose()?,
+    })
+}
+
+fn has_call(file: &CallFile) -> bool {
+    file.call.is_some() || file.method.is_some() || file.text.is_some()
+}
+
+impl TaintFile {
+    /// Validates the table. `has_match`: the rule also has a `[match]`.
+    pub(crate) fn compile(&self, has_match: bool, when: RegexCompile) -> Result<TaintSpec, String> {
+        match (self.library, &self.refine, has_match) {
+            (true, None, false) if self.sinks.is_empty() && self.message.is_none() => {}
+            (true, _, _) => {
+                return Err(
+                    "a taint library has no `[match]`, `refine` or `sinks`: it only lends sources, sanitizers, propagators and guards".into(),
+                );
+            }
+            (false, Some(_), true) => {}
+            (false, Some(_), false) => {
+                return Err("`refine` names a capture of `[match]`, which this rule lacks".into());
+            }
+            (false, None, true) => {
+                return Err("a rule with `[match]` and `[taint]` must say which capture flow refines: `refine = \"<capture>\"`".into());
+            }
+            (false, None, false) if self.sinks.is_empty() => {
+                return Err("a taint rule needs `sinks` (or `library = true`)".into());
+            }
+            (false, None, false) => {}
+        }
+        let mut spec = TaintSpec {
+            library: self.library,
+            refine: self.refine.clone(),
+            message: self.message.clone(),
+            safe_prefix: self
+                .safe_prefix
+                .as_deref()
+                .map(|r| regex(r, "safe-prefix", when))
+                .transpose()?,
+            constant_names: self.constant_names.clone(),
+            ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
+            ..TaintSpec::default()
+        };
+        for source in &self.sources {
+            let kinds = [
+                has_call(&source.call),
+                source.path.is_some(),
+                source.params_of.is_some(),
+                source.param_type.is_some() && source.params_of.is_none(),
+                source.query.is_some(),
+                source.injected_by.is_some(),
+            ];
+            if kinds.iter().filter(|k| **k).count() != 1 {
+                return Err("a source needs exactly one of `call`/`method`, `path`, `params-of`, `param-type`, `query` or `injected-by`".into());
+            }
+            if source.except_param.is_some()
+                && source.params_of.is_none()
+                && source.injected_by.is_none()
+            {
+                return Err(
+                    "`except-param` belongs to `params-of` and `injected-by` sources".into(),
+                );
+            }
+            let except = || {
+                source
+                    .except_param
+                    .as_deref()
+                    .map(|r| regex(r, "except-param", when))
+                    .transpose()
+            };
+            let kind = if has_call(&source.call) {
+                SourceKind::Call(call_pattern(&source.call, "source", when)?)
+            } else if let Some(path) = &source.path {
+                SourceKind::Path(canonical(path))
+            } else if let Some(decorator) = &source.params_of {
+                SourceKind::ParamsOf {
+                    decorator: regex(decorator, "params-of", when)?,
+                    except: except()?,
+                    only: source
+                        .param_type
+                        .as_deref()
+                        .map(|r| regex(r, "param-type", when))
+                        .transpose()?,
+                }
+            } else if let Some(ty) = &source.param_type {
+                SourceKind::ParamType(regex(ty, "param-type", when)?)
+            } else if let Some(call) = &source.injected_by {
+                SourceKind::Injected {
+                    call: canonical(call),
+                    except: except()?,
+                }
+            } else {
+                SourceKind::Query(source.query.clone().unwrap_or_default())
+            };
+            spec.sources.push(Source {
+                kind,
+                label: source.label.clone(),
+            });
+        }
+        for sink in &self.sinks {
+            let named_call = sink.call.call.is_some() || sink.call.method.is_some();
+            let text = || {
+                sink.call
+                    .text
+                    .as_deref()
+                    .map(|r| regex(r, "text", when))
+                    .transpose()
+            };
+            let not_call =
+                sink.property.is_some() || sink.returns_of.is_some() || sink.object.is_some();
+            if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
+                return Err("`not-text` and `arg-made-by` belong to call sinks".into());
+            }
+            if sink.receiver_made_by.is_some() && sink.property.is_none() {
+                return Err("`receiver-made-by` belongs to `property` sinks".into());
+            }
+            let receiver = |field: &Option<String>, name| {
+                field.as_deref().map(|r| regex(r, name, when)).transpose()
+            };
+            let kind = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
+                (Some(property), None, None, false) => SinkKind::Property {
+                    name: property.clone(),
+                    receiver: receiver(&sink.call.receiver, "receiver")?,
+                    not_receiver: receiver(&sink.call.not_receiver, "not-receiver")?,
+                    text: text()?,
+                    made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
+                },
+                (None, Some(decorator), None, false)
+                    if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
+                {
+                    SinkKind::Return {
+                        decorator: regex(decorator, "returns-of", when)?,
+                        text: text()?,
+                    }
+                }
+                (None, None, Some(object), false)
+                    if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
+                {
+                    SinkKind::Object {
+                        object: regex(object, "object", when)?,
+                        text: text()?,
+                    }
+                }
+                (None, None, None, _) if has_call(&sink.call) => {
+                    SinkKind::Call(call_pattern(&sink.call, "sink", when)?)
+                }
+                _ => {
+                    return Err(
+                        "a sink needs exactly one of `call`/`method`, `property`, `returns-of` or `object`"
+                            .into(),
+                    );
+                }
+            };
+            if matches!(kind, SinkKind::Return { .. }) && !sink.args.is_empty() {
+                return Err("a `returns-of` sink has no `args`".into());
+            }
+            let args = sink
+                .args
+                .iter()
+                .map(|a| match a {
+                    ArgFile::Position(n) => ArgSel::Position(*n),
+                    ArgFile::Keyword(k) if k == "receiver" => ArgSel::Receiver,
+                    ArgFile::Keyword(k) => ArgSel::Keyword(k.clone()),
+                })
+                .collect();
+            spec.sinks.push(Sink { kind, args });
+        }
+        for sanitizer in &self.sanitizers {
+            spec.sanitizers
+                .push(call_pattern(sanitizer, "sanitizer", when)?);
+        }
+        for constant in &self.constant_calls {
+            spec.constant_calls
+                .push(call_pattern(constant, "constant call", when)?);
+        }
+        for lookup in &self.lookups {
+            spec.lookups.push(call_pattern(lookup, "lookup", when)?);
+        }
+        for propagator in &self.propagators {
+            spec.propagators.push(Propagator {
+                call: call_pattern(&propagator.call, "propagator", when)?,
+                from: Slot::parse(&propagator.from)?,
+                to: Slot::parse(&propagator.to)?,
+            });
+        }
+        for guard in &self.guards {
+            let kind = match (&guard.operator, has_call(&guard.call)) {
+                (Some(op), false) => GuardKind::Operator(op.clone()),
+                (None, true) => {
+                    let default = if guard.call.method.is_some() {
+                        "receiver"
+                    } else {
+                        "arg0"
+                    };
+                    let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
+                    GuardKind::Call(call_pattern(&guard.call, "guard", when)?, slot)
+                }
+                _ => {
+                    return Err("a guard needs exactly one of `call`/`method` or `operator`".into());
+                }
+            };
+            spec.guards.push(kind);
+        }
+        Ok(spec)
+    }
+}
