@@ -123,34 +123,10 @@ pub fn to_diagnostic(
     rules: &RuleSet,
     uri: Option<&Uri>,
 ) -> Diagnostic {
-    diagnostic_at(finding, finding.severity, text, lines, rules, uri)
+    WireDiagnostic::new(finding, finding.severity, text, lines, rules, uri).into()
 }
 
-/// [`to_diagnostic`] with the severity the settings give the finding.
-pub fn diagnostic_at(
-    finding: &Finding,
-    severity: Severity,
-    text: &str,
-    lines: &LineStarts,
-    rules: &RuleSet,
-    uri: Option<&Uri>,
-) -> Diagnostic {
-    Diagnostic {
-        range: lines.range(text, finding.span.start_byte, finding.span.end_byte),
-        severity: Some(self::severity(severity)),
-        code: Some(NumberOrString::String(finding.rule_id.to_string())),
-        code_description: docs_link(rules, &finding.rule_id)
-            .and_then(|href| Uri::from_str(&href).ok())
-            .map(|href| CodeDescription { href }),
-        source: Some(SOURCE.to_string()),
-        message: Message(finding).to_string(),
-        related_information: flow_path(finding, text, lines, uri),
-        tags: None,
-        data: None,
-    }
-}
-
-/// The diagnostic [`diagnostic_at`] makes of a finding, serialized from borrowed parts: a
+/// The diagnostic of a finding, serialized from borrowed parts: a
 /// publish carries every finding of the document after every edit (1,600 in a 20,000-line
 /// file), and building each `Diagnostic`'s strings only to serialize and drop them was a
 /// tenth of the server's work. Serializes to the same JSON (a test holds them equal).
@@ -185,6 +161,24 @@ impl<'a> WireDiagnostic<'a> {
             source: SOURCE,
             message: Message(finding),
             related_information: flow_path(finding, text, lines, uri),
+        }
+    }
+}
+
+impl From<WireDiagnostic<'_>> for Diagnostic {
+    fn from(wire: WireDiagnostic<'_>) -> Diagnostic {
+        Diagnostic {
+            range: wire.range,
+            severity: Some(wire.severity),
+            code: Some(NumberOrString::String(wire.code.to_string())),
+            code_description: (wire.code_description)
+                .and_then(|h| Uri::from_str(&h.href).ok())
+                .map(|href| CodeDescription { href }),
+            source: Some(wire.source.to_string()),
+            message: wire.message.to_string(),
+            related_information: wire.related_information,
+            tags: None,
+            data: None,
         }
     }
 }
@@ -460,7 +454,14 @@ mod tests {
         let uri = Uri::from_str("file:///a.py").unwrap();
         for f in [&plain, &traced] {
             let wire = WireDiagnostic::new(f, Severity::Error, text, &lines, &rules, Some(&uri));
-            let built = diagnostic_at(f, Severity::Error, text, &lines, &rules, Some(&uri));
+            let built = Diagnostic::from(WireDiagnostic::new(
+                f,
+                Severity::Error,
+                text,
+                &lines,
+                &rules,
+                Some(&uri),
+            ));
             assert_eq!(
                 serde_json::to_value(&wire).unwrap(),
                 serde_json::to_value(&built).unwrap()
