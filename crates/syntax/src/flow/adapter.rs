@@ -124,6 +124,15 @@ pub(crate) enum Stmt<'t> {
     Block,
 }
 
+/// Where the elements come from that a call hands, one by one, to the callback it is given as
+/// the callback's first parameter: `urls.map((u) => fetch(u))` (the receiver), Python's
+/// `map(lambda u: get(u), urls)` (an argument).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Elements {
+    Receiver,
+    Arg(usize),
+}
+
 /// A condition, as guards read it.
 pub(crate) enum Condition<'t> {
     Not(Node<'t>),
@@ -278,6 +287,16 @@ pub(crate) trait Adapter: Sync {
     }
     /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// For a call of this method (on a receiver) or function (without one), where the elements
+    /// its callback argument receives come from: the language's own iteration and promise
+    /// methods, which every program uses, so they are the adapter's, not a library's.
+    fn callback_elements(
+        &self,
+        _method: Option<&str>,
+        _function: Option<&str>,
+    ) -> Option<Elements> {
+        None
+    }
     /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types

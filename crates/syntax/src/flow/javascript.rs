@@ -3,8 +3,8 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, operator, positional, text_of,
+    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
+    assignment, leftmost, member_parts, named_children, operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -37,6 +37,23 @@ impl Adapter for JavaScript {
             body,
             expression_body: body.kind() != "statement_block",
         })
+    }
+
+    /// `xs.map((x) => ...)`, `forEach`, `filter`..., and `promise.then((value) => ...)`.
+    fn callback_elements(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        matches!(
+            method?,
+            "map"
+                | "flatMap"
+                | "forEach"
+                | "filter"
+                | "find"
+                | "findLast"
+                | "some"
+                | "every"
+                | "then"
+        )
+        .then_some(Elements::Receiver)
     }
 
     fn is_function(&self, kind: &str) -> bool {

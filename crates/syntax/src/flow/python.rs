@@ -1,8 +1,8 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    Adapter, Arg, Condition, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
-    member_parts, named_children, text_of,
+    Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -28,6 +28,12 @@ impl Adapter for Python {
             }),
             _ => None,
         }
+    }
+
+    /// The builtins `map(lambda u: ..., urls)` and `filter(...)`: the iterable is the second
+    /// argument.
+    fn callback_elements(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
+        (method.is_none() && matches!(function?, "map" | "filter")).then_some(Elements::Arg(1))
     }
 
     fn is_function(&self, kind: &str) -> bool {

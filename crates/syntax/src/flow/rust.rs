@@ -3,8 +3,8 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
-    member_parts, named_children, operator, positional, text_of,
+    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -37,6 +37,25 @@ impl Adapter for Rust {
             }),
             _ => None,
         }
+    }
+
+    /// Iterator and `Option` / `Result` adapters: `urls.iter().map(|u| client.get(u))`,
+    /// `for_each`, `filter_map`, `and_then`...
+    fn callback_elements(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        matches!(
+            method?,
+            "map"
+                | "for_each"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "and_then"
+                | "find"
+                | "any"
+                | "all"
+                | "inspect"
+        )
+        .then_some(Elements::Receiver)
     }
 
     fn is_function(&self, kind: &str) -> bool {
@@ -75,6 +94,12 @@ impl Adapter for Rust {
                 None => Stmt::Block,
             },
             "let_declaration" => match node.child_by_field_name("pattern") {
+                // `let n: u32 = raw.parse().unwrap()`: a number, whatever it was parsed from (the
+                // declaration itself is the value, a conversion of it).
+                Some(pattern) if declared_scalar(node, text, self) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value").map(|_| node),
+                },
                 Some(pattern) => Stmt::Bind {
                     pattern,
                     value: node.child_by_field_name("value"),
@@ -135,7 +160,7 @@ impl Adapter for Rust {
         }
     }
 
-    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
         match node.kind() {
             "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
             | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
@@ -149,7 +174,9 @@ impl Adapter for Rust {
                 Some(object) => Expr::Index { object },
                 None => Expr::Other,
             },
-            "call_expression" => call(node),
+            "call_expression" => call(node, text, self),
+            // A declaration typed as a number (above, `stmt`): its value converted.
+            "let_declaration" => Expr::Convert,
             "assignment_expression" | "compound_assignment_expr" => {
                 assignment(node, node.kind() == "compound_assignment_expr").unwrap_or(Expr::Other)
             }
@@ -174,6 +201,12 @@ impl Adapter for Rust {
                 }
                 _ => Expr::Other,
             },
+            // `(LOCATION, target)`, `("content-type", ty)`: a header name and its value, read
+            // like an object's field so a sink can name the header (axum's `[(LOCATION, to)]`,
+            // actix-web's `insert_header((header::LOCATION, to))`).
+            "tuple_expression" if let Some((name, field, value)) = header_pair(node, text) => {
+                Expr::Object(vec![(None, name), (Some(field), value)])
+            }
             "tuple_expression"
             | "array_expression"
             | "struct_expression"
@@ -202,7 +235,27 @@ impl Adapter for Rust {
             "type_cast_expression" => Expr::Convert,
             "closure_expression" => Expr::Opaque,
             "block" => Expr::Block(node),
-            "if_expression" | "match_expression" => Expr::Other,
+            // `if sort == "title" { "title" } else { "created_at" }`: the value is a branch's,
+            // not the condition's.
+            "if_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+                node.child_by_field_name("alternative")
+                    .and_then(|a| a.named_child(0)),
+            ) {
+                (Some(condition), Some(then), Some(otherwise))
+                    if !matches!(condition.kind(), "let_condition" | "let_chain") =>
+                {
+                    Expr::Choose {
+                        condition,
+                        then,
+                        otherwise,
+                    }
+                }
+                _ => Expr::Other,
+            },
+            "match_expression" => match_value(node),
+            "match_block" => arms_value(node, text, self),
             _ => Expr::Other,
         }
     }
@@ -493,7 +546,7 @@ fn is_exit_call(node: Node<'_>, text: &str) -> bool {
         .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
 }
 
-fn call(node: Node<'_>) -> Expr<'_> {
+fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
     let Some(callee) = node.child_by_field_name("function") else {
         return Expr::Other;
     };
@@ -504,6 +557,23 @@ fn call(node: Node<'_>) -> Expr<'_> {
         callee
     };
     let (receiver, method) = member_parts(method_callee, ("field_expression", "value", "field"));
+    // `.parse()` converts to numbers (a sanitizer), but `let uri: Uri = target.parse()?` or
+    // `x.parse::<Url>()` keeps the text: the value is its receiver's.
+    if let (Some(receiver), Some(method)) = (receiver, method)
+        && text_of(method, text) == "parse"
+    {
+        let target = match callee.child_by_field_name("type_arguments") {
+            Some(types) => Some(
+                text_of(types, text)
+                    .trim_matches(['<', '>', ' '])
+                    .to_string(),
+            ),
+            None => declared_type(node, text).map(str::to_string),
+        };
+        if target.is_some_and(|t| !rust.is_scalar_type(&t)) {
+            return Expr::Wrap(receiver);
+        }
+    }
     let args = node
         .child_by_field_name("arguments")
         .map(positional)
@@ -514,6 +584,118 @@ fn call(node: Node<'_>) -> Expr<'_> {
         method,
         args,
     }
+}
+
+/// The type a `let` declares for the value `node` becomes, through what unwraps or awaits it
+/// (`let uri: Uri = target.parse().unwrap();`, `let s: String = raw.parse()?;`).
+fn declared_type<'a>(node: Node<'_>, text: &'a str) -> Option<&'a str> {
+    let mut node = node;
+    loop {
+        let parent = node.parent()?;
+        match parent.kind() {
+            "try_expression" | "await_expression" | "parenthesized_expression" => node = parent,
+            // `x.parse().unwrap()`: `node` is the receiver of an unwrapping method.
+            "field_expression"
+                if parent.child_by_field_name("value") == Some(node)
+                    && parent.child_by_field_name("field").is_some_and(|f| {
+                        matches!(
+                            text_of(f, text),
+                            "unwrap"
+                                | "expect"
+                                | "ok"
+                                | "unwrap_or_default"
+                                | "map_err"
+                                | "context"
+                        )
+                    }) =>
+            {
+                node = parent.parent().filter(|c| c.kind() == "call_expression")?;
+            }
+            "let_declaration" if parent.child_by_field_name("value") == Some(node) => {
+                return parent.child_by_field_name("type").map(|t| text_of(t, text));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether a `let` declares a number, boolean or UUID: `let n: u32 = ...`.
+fn declared_scalar(node: Node<'_>, text: &str, rust: &Rust) -> bool {
+    node.child_by_field_name("type")
+        .is_some_and(|t| rust.is_scalar_type(text_of(t, text)))
+}
+
+/// A `match` used as a value: its scrutinee runs first (a sink may sit there: `match
+/// client.get(&url).send().await`), then the value of the arm that runs (`match_block`, below).
+fn match_value(node: Node<'_>) -> Expr<'_> {
+    match (
+        node.child_by_field_name("value"),
+        node.child_by_field_name("body"),
+    ) {
+        (Some(scrutinee), Some(body)) => Expr::Scoped {
+            clauses: vec![scrutinee],
+            conditions: Vec::new(),
+            value: body,
+        },
+        _ => Expr::Other,
+    }
+}
+
+/// The arms of a `match` used as a value: the value of the arm that runs. The scrutinee counts
+/// too when an arm binds part of it (`Some(to) => to`); arms of literals (`Some("docs") =>
+/// "/docs"`) choose a constant, whatever was matched.
+fn arms_value<'t>(body: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
+    let mut parts = Vec::new();
+    let mut binds = false;
+    for arm in named_children(body) {
+        if arm.kind() != "match_arm" {
+            continue;
+        }
+        let (Some(pattern), Some(value)) = (
+            arm.child_by_field_name("pattern"),
+            arm.child_by_field_name("value"),
+        ) else {
+            return Expr::Other;
+        };
+        let mut names = Vec::new();
+        for child in named_children(pattern) {
+            rust.bindings(child, &mut names);
+        }
+        // `None`, `Ok`: variants, not bindings (Rust names bindings in lower case).
+        binds |= names
+            .iter()
+            .any(|n| !text_of(*n, text).starts_with(char::is_uppercase));
+        parts.push(value);
+    }
+    if binds && let Some(scrutinee) = body.parent().and_then(|m| m.child_by_field_name("value")) {
+        parts.push(scrutinee);
+    }
+    Expr::Compose(parts)
+}
+
+/// A pair `(LOCATION, value)`, `(header::CONTENT_TYPE, v)` or `("location", value)`: a header's
+/// name (a constant in capitals or a string of one token, given lower case with `-` as the
+/// header is spelled: `location`, `content-type`) and the node of its value.
+fn header_pair<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, String, Node<'t>)> {
+    let [name, value] = named_children(node)[..] else {
+        return None;
+    };
+    let field = match name.kind() {
+        "string_literal" => text_of(name, text).trim_matches('"'),
+        "identifier" | "scoped_identifier" => {
+            let last = text_of(name, text).rsplit("::").next().unwrap_or("");
+            if last.chars().any(|c| c.is_ascii_lowercase()) {
+                return None;
+            }
+            last
+        }
+        _ => return None,
+    };
+    let token = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    token.then(|| (name, field.to_ascii_lowercase().replace('_', "-"), value))
 }
 
 /// The attributes written above an item (`#[get("/<name>")]`).

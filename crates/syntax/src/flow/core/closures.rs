@@ -5,8 +5,9 @@
 //! values; this one runs it again, inside the enclosing pass, with the enclosing variables, and
 //! its sink hits join the enclosing function's (the same finding from both passes is one).
 
-use super::value::join_ranges;
+use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
+use crate::flow::adapter::{Arg, CallSite, Elements};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
@@ -21,9 +22,11 @@ impl<'t> FileFlow<'t, '_> {
         let Some(&index) = self.by_node.get(&node.byte_range()) else {
             return;
         };
+        // `urls.map((u) => fetch(u))`: the call hands the closure tainted elements.
+        let element = self.callback_element.borrow().is_some();
         // The module's values are what the closure's own pass starts with already.
         let outer = &self.functions[pass.function];
-        if outer.node.parent().is_none() {
+        if outer.node.parent().is_none() && !element {
             return;
         }
         let captures_taint = pass.env.iter().any(|(name, value)| {
@@ -34,7 +37,8 @@ impl<'t> FileFlow<'t, '_> {
                     .is_none_or(|module| !module.same_as(value))
         });
         let budget = self.closure_budget.get();
-        if !captures_taint || budget == 0 || self.closure_nesting.get() >= MAX_NESTING {
+        if !(captures_taint || element) || budget == 0 || self.closure_nesting.get() >= MAX_NESTING
+        {
             return;
         }
         self.closure_budget.set(budget - 1);
@@ -53,6 +57,39 @@ impl<'t> FileFlow<'t, '_> {
             hit.extent = join_ranges(&Some(hit.extent), &around).unwrap_or_default();
             pass.hits.push(hit);
         }
+    }
+
+    /// The elements a call hands its callback argument (`urls.map((u) => ...)`, `map(lambda
+    /// u: ..., urls)`), when they are tainted: only then does the callback need them.
+    pub(super) fn callback_elements(
+        &self,
+        site: &CallSite<'_>,
+        receiver: &Value,
+        args: &[Arg<'t>],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let function = site.written.as_deref();
+        let element = match self
+            .adapter
+            .callback_elements(site.method.as_deref(), function)?
+        {
+            Elements::Receiver => receiver.clone(),
+            Elements::Arg(n) => self.eval(args.get(n)?.value, pass),
+        };
+        element.taint.is_some().then_some(element)
+    }
+
+    /// Runs `run` (the evaluation of a callback argument) with `element` waiting for the
+    /// callback's first parameter: the closure's pass binds it (`enter`) and takes it.
+    pub(super) fn with_callback_element<R>(
+        &self,
+        element: &Value,
+        run: impl FnOnce(&Self) -> R,
+    ) -> R {
+        self.callback_element.replace(Some(element.clone()));
+        let result = run(self);
+        self.callback_element.replace(None);
+        result
     }
 }
 
