@@ -85,6 +85,13 @@ pub(crate) enum Expr<'t> {
         conditions: Vec<Node<'t>>,
         value: Node<'t>,
     },
+    /// A `match` used as a value: each arm's pattern binds (parts of) the scrutinee, and the
+    /// value is the join of the arms' values (`Some(to) => to` carries the matched value; arms
+    /// of literals, `Some("docs") => "/docs"`, are constant whatever was matched).
+    Arms {
+        scrutinee: Node<'t>,
+        arms: Vec<(Node<'t>, Node<'t>)>,
+    },
     /// A nested function or lambda: analysed on its own.
     Opaque,
     /// Anything else: tainted when a named child is, never constant.

@@ -255,7 +255,6 @@ impl Adapter for Rust {
                 _ => Expr::Other,
             },
             "match_expression" => match_value(node),
-            "match_block" => arms_value(node, text, self),
             _ => Expr::Other,
         }
     }
@@ -276,7 +275,8 @@ impl Adapter for Rust {
             | "struct_pattern"
             | "field_pattern"
             | "captured_pattern"
-            | "or_pattern" => {
+            | "or_pattern"
+            | "match_pattern" => {
                 for child in named_children(pattern) {
                     // `Query(params)`: the type names the extractor, it binds nothing.
                     if pattern.kind() == "tuple_struct_pattern"
@@ -286,6 +286,12 @@ impl Adapter for Rust {
                     }
                     if pattern.kind() == "struct_pattern"
                         && pattern.child_by_field_name("type") == Some(child)
+                    {
+                        continue;
+                    }
+                    // `Some(x) if x.len() > 3`: the guard binds nothing.
+                    if pattern.kind() == "match_pattern"
+                        && pattern.child_by_field_name("condition") == Some(child)
                     {
                         continue;
                     }
@@ -625,52 +631,29 @@ fn declared_scalar(node: Node<'_>, text: &str, rust: &Rust) -> bool {
         .is_some_and(|t| rust.is_scalar_type(text_of(t, text)))
 }
 
-/// A `match` used as a value: its scrutinee runs first (a sink may sit there: `match
-/// client.get(&url).send().await`), then the value of the arm that runs (`match_block`, below).
+/// A `match` used as a value: its scrutinee (a sink may sit there: `match
+/// client.get(&url).send().await`), then each arm with its pattern bound to it.
 fn match_value(node: Node<'_>) -> Expr<'_> {
-    match (
+    let (Some(scrutinee), Some(body)) = (
         node.child_by_field_name("value"),
         node.child_by_field_name("body"),
-    ) {
-        (Some(scrutinee), Some(body)) => Expr::Scoped {
-            clauses: vec![scrutinee],
-            conditions: Vec::new(),
-            value: body,
-        },
-        _ => Expr::Other,
-    }
-}
-
-/// The arms of a `match` used as a value: the value of the arm that runs. The scrutinee counts
-/// too when an arm binds part of it (`Some(to) => to`); arms of literals (`Some("docs") =>
-/// "/docs"`) choose a constant, whatever was matched.
-fn arms_value<'t>(body: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
-    let mut parts = Vec::new();
-    let mut binds = false;
+    ) else {
+        return Expr::Other;
+    };
+    let mut arms = Vec::new();
     for arm in named_children(body) {
         if arm.kind() != "match_arm" {
             continue;
         }
-        let (Some(pattern), Some(value)) = (
+        match (
             arm.child_by_field_name("pattern"),
             arm.child_by_field_name("value"),
-        ) else {
-            return Expr::Other;
-        };
-        let mut names = Vec::new();
-        for child in named_children(pattern) {
-            rust.bindings(child, &mut names);
+        ) {
+            (Some(pattern), Some(value)) => arms.push((pattern, value)),
+            _ => return Expr::Other,
         }
-        // `None`, `Ok`: variants, not bindings (Rust names bindings in lower case).
-        binds |= names
-            .iter()
-            .any(|n| !text_of(*n, text).starts_with(char::is_uppercase));
-        parts.push(value);
     }
-    if binds && let Some(scrutinee) = body.parent().and_then(|m| m.child_by_field_name("value")) {
-        parts.push(scrutinee);
-    }
-    Expr::Compose(parts)
+    Expr::Arms { scrutinee, arms }
 }
 
 /// A pair `(LOCATION, value)`, `(header::CONTENT_TYPE, v)` or `("location", value)`: a header's

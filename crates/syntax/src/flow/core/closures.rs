@@ -126,6 +126,23 @@ mod tests {
     }
 
     #[test]
+    fn a_callback_gets_the_elements_of_a_tainted_list_in_its_first_parameter() {
+        let js = "app.get('/f', async (req, res) => {\n  const urls = req.query.urls.split(',');\n  await Promise.all(urls.map((u) => fetch(u)));\n});\n";
+        assert_eq!(lines(Language::JavaScript, "js.ssrf", js), [2]);
+        let constant = "const URLS = ['https://a.example/x'];\napp.get('/f', async (req, res) => {\n  await Promise.all(URLS.map((u) => fetch(u)));\n});\n";
+        assert!(lines(Language::JavaScript, "js.ssrf", constant).is_empty());
+        let python = "@app.route('/f')\ndef view():\n    urls = request.args.getlist('u')\n    return list(map(lambda u: requests.get(u), urls))\n";
+        assert_eq!(lines(Language::Python, "python.ssrf", python), [3]);
+        let rust = "async fn h(Json(b): Json<Batch>) {\n    let client = reqwest::Client::new();\n    b.urls.iter().map(|u| client.get(u).send());\n}\n";
+        assert_eq!(lines(Language::Rust, "rust.ssrf", rust), [2]);
+        // At module level too: the page's address in the browser.
+        let module = "const ids = location.hash.slice(1).split(',');\nids.forEach((id) => { el.innerHTML = id; });\n";
+        let found = flagged(Language::JavaScript, "js.dom-html-injection", module);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("location.hash"), "{}", found[0].1);
+    }
+
+    #[test]
     fn deeply_nested_callbacks_stay_bounded() {
         let depth = 400;
         let mut js = String::from("app.get('/f', (req, res) => {\n  const url = req.query.url;\n");

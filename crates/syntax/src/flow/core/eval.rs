@@ -238,6 +238,19 @@ impl<'t> FileFlow<'t, '_> {
                 pass.env = before;
                 value
             }
+            Expr::Arms { scrutinee, arms } => {
+                let matched = self.eval(scrutinee, pass);
+                let mut out: Option<Value> = None;
+                for (pattern, value) in arms {
+                    self.bind(pattern, matched.clone(), pass);
+                    let value = self.eval(value, pass);
+                    out = Some(match out {
+                        Some(joined) => joined.join(&value),
+                        None => value,
+                    });
+                }
+                out.unwrap_or_default()
+            }
             Expr::Opaque => {
                 self.closure(node, pass);
                 Value::default()
