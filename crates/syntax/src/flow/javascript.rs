@@ -33,7 +33,7 @@ impl Adapter for JavaScript {
             node,
             name: function_name(node, text),
             params: params(node),
-            decorators: Vec::new(),
+            decorators: decorators(node),
             body,
             expression_body: body.kind() != "statement_block",
         })
@@ -432,4 +432,19 @@ fn params(node: Node<'_>) -> Vec<Param<'_>> {
                 .or_else(|| p.child_by_field_name("right")),
         })
         .collect()
+}
+
+/// The decorators written above a class method (`@Get(":id")`, `@Redirect()` on a NestJS
+/// controller's handler): TypeScript places them before the method in the class body.
+fn decorators(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    if node.kind() != "method_definition" {
+        return out;
+    }
+    let mut previous = node.prev_named_sibling();
+    while let Some(p) = previous.filter(|p| p.kind() == "decorator") {
+        out.push(p);
+        previous = p.prev_named_sibling();
+    }
+    out
 }
