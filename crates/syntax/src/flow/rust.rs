@@ -6,7 +6,12 @@ use super::adapter::{
     Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
     leftmost, member_parts, named_children, operator, positional, text_of,
 };
+use tokens::{token_call_path, token_values};
 use tree_sitter::Node;
+use values::{declared_scalar, declared_type, header_pair, match_value};
+
+mod tokens;
+mod values;
 
 pub(crate) struct Rust;
 
@@ -404,50 +409,7 @@ impl Adapter for Rust {
     /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
     fn is_scalar_type(&self, annotation: &str) -> bool {
-        let mut ty = annotation.trim().trim_start_matches('&').trim();
-        for wrapper in [
-            "Option<",
-            "Path<",
-            "web::Path<",
-            "axum::extract::Path<",
-            "Query<",
-        ] {
-            if let Some(inner) = ty.strip_prefix(wrapper).and_then(|t| t.strip_suffix('>')) {
-                ty = inner.trim();
-                break;
-            }
-        }
-        let tuple = ty
-            .strip_prefix('(')
-            .and_then(|t| t.strip_suffix(')'))
-            .unwrap_or(ty);
-        let parts: Vec<&str> = tuple
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        !parts.is_empty()
-            && parts.iter().all(|p| {
-                matches!(
-                    *p,
-                    "i8" | "i16"
-                        | "i32"
-                        | "i64"
-                        | "i128"
-                        | "isize"
-                        | "u8"
-                        | "u16"
-                        | "u32"
-                        | "u64"
-                        | "u128"
-                        | "usize"
-                        | "f32"
-                        | "f64"
-                        | "bool"
-                        | "Uuid"
-                        | "uuid::Uuid"
-                )
-            })
+        values::is_scalar(annotation)
     }
 
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
@@ -484,59 +446,6 @@ impl Adapter for Rust {
                 .join("."),
         )
     }
-}
-
-/// The values inside a macro's token tree: identifiers that start an expression, literals,
-/// and the argument lists of calls written in it (`encode_text(&name)`), which
-/// [`Adapter::token_call`] names.
-fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
-    for child in named_children(tokens) {
-        match child.kind() {
-            "token_tree" if token_call_path(child).is_some() => out.push(child),
-            "token_tree" => token_values(child, out),
-            "identifier" => {
-                // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
-                // followed by an argument list is a call, handled with its arguments.
-                let after_dot = child
-                    .prev_sibling()
-                    .is_some_and(|p| p.kind() == "." || p.kind() == "::");
-                // `args[2]` is an index, not a call: the name is the variable.
-                let called = child.next_sibling().is_some_and(|n| {
-                    n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
-                });
-                if !after_dot && !called {
-                    out.push(child);
-                }
-            }
-            "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
-            _ => {}
-        }
-    }
-}
-
-/// For an argument list inside a token tree, the path of the function it calls
-/// (`html_escape::encode_text(&x)` → `html_escape.encode_text`).
-fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
-    if args.kind() != "token_tree" || is_bracketed(args) {
-        return None;
-    }
-    let mut segments = Vec::new();
-    let mut previous = args.prev_sibling();
-    while let Some(p) = previous {
-        match p.kind() {
-            "identifier" => segments.push(p),
-            "::" => {}
-            _ => break,
-        }
-        previous = p.prev_sibling();
-    }
-    segments.reverse();
-    Some(segments).filter(|s| !s.is_empty())
-}
-
-/// A token tree written in square brackets: `args[2]` indexes `args`, it does not call it.
-fn is_bracketed(tokens: Node<'_>) -> bool {
-    tokens.child(0).is_some_and(|open| open.kind() == "[")
 }
 
 fn is_tail(node: Node<'_>) -> bool {
@@ -590,95 +499,6 @@ fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
         method,
         args,
     }
-}
-
-/// The type a `let` declares for the value `node` becomes, through what unwraps or awaits it
-/// (`let uri: Uri = target.parse().unwrap();`, `let s: String = raw.parse()?;`).
-fn declared_type<'a>(node: Node<'_>, text: &'a str) -> Option<&'a str> {
-    let mut node = node;
-    loop {
-        let parent = node.parent()?;
-        match parent.kind() {
-            "try_expression" | "await_expression" | "parenthesized_expression" => node = parent,
-            // `x.parse().unwrap()`: `node` is the receiver of an unwrapping method.
-            "field_expression"
-                if parent.child_by_field_name("value") == Some(node)
-                    && parent.child_by_field_name("field").is_some_and(|f| {
-                        matches!(
-                            text_of(f, text),
-                            "unwrap"
-                                | "expect"
-                                | "ok"
-                                | "unwrap_or_default"
-                                | "map_err"
-                                | "context"
-                        )
-                    }) =>
-            {
-                node = parent.parent().filter(|c| c.kind() == "call_expression")?;
-            }
-            "let_declaration" if parent.child_by_field_name("value") == Some(node) => {
-                return parent.child_by_field_name("type").map(|t| text_of(t, text));
-            }
-            _ => return None,
-        }
-    }
-}
-
-/// Whether a `let` declares a number, boolean or UUID: `let n: u32 = ...`.
-fn declared_scalar(node: Node<'_>, text: &str, rust: &Rust) -> bool {
-    node.child_by_field_name("type")
-        .is_some_and(|t| rust.is_scalar_type(text_of(t, text)))
-}
-
-/// A `match` used as a value: its scrutinee (a sink may sit there: `match
-/// client.get(&url).send().await`), then each arm with its pattern bound to it.
-fn match_value(node: Node<'_>) -> Expr<'_> {
-    let (Some(scrutinee), Some(body)) = (
-        node.child_by_field_name("value"),
-        node.child_by_field_name("body"),
-    ) else {
-        return Expr::Other;
-    };
-    let mut arms = Vec::new();
-    for arm in named_children(body) {
-        if arm.kind() != "match_arm" {
-            continue;
-        }
-        match (
-            arm.child_by_field_name("pattern"),
-            arm.child_by_field_name("value"),
-        ) {
-            (Some(pattern), Some(value)) => arms.push((pattern, value)),
-            _ => return Expr::Other,
-        }
-    }
-    Expr::Arms { scrutinee, arms }
-}
-
-/// A pair `(LOCATION, value)`, `(header::CONTENT_TYPE, v)` or `("location", value)`: a header's
-/// name (a constant in capitals or a string of one token, given lower case with `-` as the
-/// header is spelled: `location`, `content-type`) and the node of its value.
-fn header_pair<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, String, Node<'t>)> {
-    let [name, value] = named_children(node)[..] else {
-        return None;
-    };
-    let field = match name.kind() {
-        "string_literal" => text_of(name, text).trim_matches('"'),
-        "identifier" | "scoped_identifier" => {
-            let last = text_of(name, text).rsplit("::").next().unwrap_or("");
-            if last.chars().any(|c| c.is_ascii_lowercase()) {
-                return None;
-            }
-            last
-        }
-        _ => return None,
-    };
-    let token = !field.is_empty()
-        && field
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    token.then(|| (name, field.to_ascii_lowercase().replace('_', "-"), value))
 }
 
 /// The attributes written above an item (`#[get("/<name>")]`).
