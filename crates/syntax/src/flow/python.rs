@@ -133,7 +133,7 @@ impl Adapter for Python {
         }
     }
 
-    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
         match node.kind() {
             "integer" | "float" | "true" | "false" | "none" | "ellipsis" => Expr::Constant,
             "string" | "concatenated_string" => {
@@ -147,6 +147,14 @@ impl Adapter for Python {
             }
             "identifier" => Expr::Name,
             "attribute" => match node.child_by_field_name("object") {
+                // `Path(name).name`, `.stem`: pathlib's last component, read like a call of that
+                // name so a rule can list it as a sanitizer (the twin of `os.path.basename`).
+                Some(object) if is_path_component(node, object, text) => Expr::Call {
+                    callee: node,
+                    receiver: Some(object),
+                    method: node.child_by_field_name("attribute"),
+                    args: Vec::new(),
+                },
                 Some(object) => Expr::Member { object },
                 None => Expr::Other,
             },
@@ -490,4 +498,15 @@ fn params(list: Node<'_>) -> Vec<Param<'_>> {
             default: p.child_by_field_name("value"),
         })
         .collect()
+}
+
+/// `PurePath(x).name`, `pathlib.Path(x).stem`: the last component of a path built right there.
+fn is_path_component(attribute: Node<'_>, object: Node<'_>, text: &str) -> bool {
+    attribute
+        .child_by_field_name("attribute")
+        .is_some_and(|a| matches!(text_of(a, text), "name" | "stem"))
+        && object.kind() == "call"
+        && object
+            .child_by_field_name("function")
+            .is_some_and(|f| text_of(f, text).ends_with("Path"))
 }
