@@ -9,10 +9,10 @@ use hyper::{Body, Request, Response};
 pub async fn hello(req: Request<Body>) -> Response<Body> {
     let name = req.uri().query().unwrap_or("").to_string();
     let page = format!("<p>Hello {}</p>", name);
-    // A chain is reported where it starts.
-    // ruleid: rust.html-format-response
+    // A chain is reported where the sink method is called.
     Response::builder()
         .header("content-type", "text/html; charset=utf-8")
+        // ruleid: rust.html-format-response
         .body(Body::from(page))
         .unwrap()
 }

@@ -85,6 +85,13 @@ pub(crate) enum Expr<'t> {
         conditions: Vec<Node<'t>>,
         value: Node<'t>,
     },
+    /// A `match` used as a value: each arm's pattern binds (parts of) the scrutinee, and the
+    /// value is the join of the arms' values (`Some(to) => to` carries the matched value; arms
+    /// of literals, `Some("docs") => "/docs"`, are constant whatever was matched).
+    Arms {
+        scrutinee: Node<'t>,
+        arms: Vec<(Node<'t>, Node<'t>)>,
+    },
     /// A nested function or lambda: analysed on its own.
     Opaque,
     /// Anything else: tainted when a named child is, never constant.
@@ -122,6 +129,15 @@ pub(crate) enum Stmt<'t> {
     Expr(Node<'t>),
     /// A block or other container: its named children are statements.
     Block,
+}
+
+/// Where the elements come from that a call hands, one by one, to the callback it is given as
+/// the callback's first parameter: `urls.map((u) => fetch(u))` (the receiver), Python's
+/// `map(lambda u: get(u), urls)` (an argument).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Elements {
+    Receiver,
+    Arg(usize),
 }
 
 /// A condition, as guards read it.
@@ -278,6 +294,16 @@ pub(crate) trait Adapter: Sync {
     }
     /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// For a call of this method (on a receiver) or function (without one), where the elements
+    /// its callback argument receives come from: the language's own iteration and promise
+    /// methods, which every program uses, so they are the adapter's, not a library's.
+    fn callback_elements(
+        &self,
+        _method: Option<&str>,
+        _function: Option<&str>,
+    ) -> Option<Elements> {
+        None
+    }
     /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types

@@ -3,8 +3,8 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, operator, positional, text_of,
+    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
+    assignment, leftmost, member_parts, named_children, operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -33,10 +33,27 @@ impl Adapter for JavaScript {
             node,
             name: function_name(node, text),
             params: params(node),
-            decorators: Vec::new(),
+            decorators: decorators(node),
             body,
             expression_body: body.kind() != "statement_block",
         })
+    }
+
+    /// `xs.map((x) => ...)`, `forEach`, `filter`..., and `promise.then((value) => ...)`.
+    fn callback_elements(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        matches!(
+            method?,
+            "map"
+                | "flatMap"
+                | "forEach"
+                | "filter"
+                | "find"
+                | "findLast"
+                | "some"
+                | "every"
+                | "then"
+        )
+        .then_some(Elements::Receiver)
     }
 
     fn is_function(&self, kind: &str) -> bool {
@@ -415,4 +432,19 @@ fn params(node: Node<'_>) -> Vec<Param<'_>> {
                 .or_else(|| p.child_by_field_name("right")),
         })
         .collect()
+}
+
+/// The decorators written above a class method (`@Get(":id")`, `@Redirect()` on a NestJS
+/// controller's handler): TypeScript places them before the method in the class body.
+fn decorators(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    if node.kind() != "method_definition" {
+        return out;
+    }
+    let mut previous = node.prev_named_sibling();
+    while let Some(p) = previous.filter(|p| p.kind() == "decorator") {
+        out.push(p);
+        previous = p.prev_named_sibling();
+    }
+    out
 }

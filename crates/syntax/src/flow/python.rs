@@ -1,8 +1,8 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    Adapter, Arg, Condition, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
-    member_parts, named_children, text_of,
+    Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, text_of,
 };
 use tree_sitter::Node;
 
@@ -28,6 +28,12 @@ impl Adapter for Python {
             }),
             _ => None,
         }
+    }
+
+    /// The builtins `map(lambda u: ..., urls)` and `filter(...)`: the iterable is the second
+    /// argument.
+    fn callback_elements(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
+        (method.is_none() && matches!(function?, "map" | "filter")).then_some(Elements::Arg(1))
     }
 
     fn is_function(&self, kind: &str) -> bool {
@@ -127,7 +133,7 @@ impl Adapter for Python {
         }
     }
 
-    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
         match node.kind() {
             "integer" | "float" | "true" | "false" | "none" | "ellipsis" => Expr::Constant,
             "string" | "concatenated_string" => {
@@ -141,6 +147,14 @@ impl Adapter for Python {
             }
             "identifier" => Expr::Name,
             "attribute" => match node.child_by_field_name("object") {
+                // `Path(name).name`, `.stem`: pathlib's last component, read like a call of that
+                // name so a rule can list it as a sanitizer (the twin of `os.path.basename`).
+                Some(object) if is_path_component(node, object, text) => Expr::Call {
+                    callee: node,
+                    receiver: Some(object),
+                    method: node.child_by_field_name("attribute"),
+                    args: Vec::new(),
+                },
                 Some(object) => Expr::Member { object },
                 None => Expr::Other,
             },
@@ -484,4 +498,15 @@ fn params(list: Node<'_>) -> Vec<Param<'_>> {
             default: p.child_by_field_name("value"),
         })
         .collect()
+}
+
+/// `PurePath(x).name`, `pathlib.Path(x).stem`: the last component of a path built right there.
+fn is_path_component(attribute: Node<'_>, object: Node<'_>, text: &str) -> bool {
+    attribute
+        .child_by_field_name("attribute")
+        .is_some_and(|a| matches!(text_of(a, text), "name" | "stem"))
+        && object.kind() == "call"
+        && object
+            .child_by_field_name("function")
+            .is_some_and(|f| text_of(f, text).ends_with("Path"))
 }

@@ -3,10 +3,15 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Expr, Function, Param, Stmt, assignment, leftmost,
-    member_parts, named_children, operator, positional, text_of,
+    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
+    leftmost, member_parts, named_children, operator, positional, text_of,
 };
+use tokens::{token_call_path, token_values};
 use tree_sitter::Node;
+use values::{declared_scalar, declared_type, header_pair, match_value};
+
+mod tokens;
+mod values;
 
 pub(crate) struct Rust;
 
@@ -37,6 +42,25 @@ impl Adapter for Rust {
             }),
             _ => None,
         }
+    }
+
+    /// Iterator and `Option` / `Result` adapters: `urls.iter().map(|u| client.get(u))`,
+    /// `for_each`, `filter_map`, `and_then`...
+    fn callback_elements(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        matches!(
+            method?,
+            "map"
+                | "for_each"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "and_then"
+                | "find"
+                | "any"
+                | "all"
+                | "inspect"
+        )
+        .then_some(Elements::Receiver)
     }
 
     fn is_function(&self, kind: &str) -> bool {
@@ -75,6 +99,12 @@ impl Adapter for Rust {
                 None => Stmt::Block,
             },
             "let_declaration" => match node.child_by_field_name("pattern") {
+                // `let n: u32 = raw.parse().unwrap()`: a number, whatever it was parsed from (the
+                // declaration itself is the value, a conversion of it).
+                Some(pattern) if declared_scalar(node, text, self) => Stmt::Bind {
+                    pattern,
+                    value: node.child_by_field_name("value").map(|_| node),
+                },
                 Some(pattern) => Stmt::Bind {
                     pattern,
                     value: node.child_by_field_name("value"),
@@ -135,7 +165,7 @@ impl Adapter for Rust {
         }
     }
 
-    fn expr<'t>(&self, node: Node<'t>, _text: &str) -> Expr<'t> {
+    fn expr<'t>(&self, node: Node<'t>, text: &str) -> Expr<'t> {
         match node.kind() {
             "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
             | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
@@ -149,7 +179,9 @@ impl Adapter for Rust {
                 Some(object) => Expr::Index { object },
                 None => Expr::Other,
             },
-            "call_expression" => call(node),
+            "call_expression" => call(node, text, self),
+            // A declaration typed as a number (above, `stmt`): its value converted.
+            "let_declaration" => Expr::Convert,
             "assignment_expression" | "compound_assignment_expr" => {
                 assignment(node, node.kind() == "compound_assignment_expr").unwrap_or(Expr::Other)
             }
@@ -174,6 +206,12 @@ impl Adapter for Rust {
                 }
                 _ => Expr::Other,
             },
+            // `(LOCATION, target)`, `("content-type", ty)`: a header name and its value, read
+            // like an object's field so a sink can name the header (axum's `[(LOCATION, to)]`,
+            // actix-web's `insert_header((header::LOCATION, to))`).
+            "tuple_expression" if let Some((name, field, value)) = header_pair(node, text) => {
+                Expr::Object(vec![(None, name), (Some(field), value)])
+            }
             "tuple_expression"
             | "array_expression"
             | "struct_expression"
@@ -202,7 +240,26 @@ impl Adapter for Rust {
             "type_cast_expression" => Expr::Convert,
             "closure_expression" => Expr::Opaque,
             "block" => Expr::Block(node),
-            "if_expression" | "match_expression" => Expr::Other,
+            // `if sort == "title" { "title" } else { "created_at" }`: the value is a branch's,
+            // not the condition's.
+            "if_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("consequence"),
+                node.child_by_field_name("alternative")
+                    .and_then(|a| a.named_child(0)),
+            ) {
+                (Some(condition), Some(then), Some(otherwise))
+                    if !matches!(condition.kind(), "let_condition" | "let_chain") =>
+                {
+                    Expr::Choose {
+                        condition,
+                        then,
+                        otherwise,
+                    }
+                }
+                _ => Expr::Other,
+            },
+            "match_expression" => match_value(node),
             _ => Expr::Other,
         }
     }
@@ -223,7 +280,8 @@ impl Adapter for Rust {
             | "struct_pattern"
             | "field_pattern"
             | "captured_pattern"
-            | "or_pattern" => {
+            | "or_pattern"
+            | "match_pattern" => {
                 for child in named_children(pattern) {
                     // `Query(params)`: the type names the extractor, it binds nothing.
                     if pattern.kind() == "tuple_struct_pattern"
@@ -233,6 +291,12 @@ impl Adapter for Rust {
                     }
                     if pattern.kind() == "struct_pattern"
                         && pattern.child_by_field_name("type") == Some(child)
+                    {
+                        continue;
+                    }
+                    // `Some(x) if x.len() > 3`: the guard binds nothing.
+                    if pattern.kind() == "match_pattern"
+                        && pattern.child_by_field_name("condition") == Some(child)
                     {
                         continue;
                     }
@@ -345,50 +409,7 @@ impl Adapter for Rust {
     /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
     fn is_scalar_type(&self, annotation: &str) -> bool {
-        let mut ty = annotation.trim().trim_start_matches('&').trim();
-        for wrapper in [
-            "Option<",
-            "Path<",
-            "web::Path<",
-            "axum::extract::Path<",
-            "Query<",
-        ] {
-            if let Some(inner) = ty.strip_prefix(wrapper).and_then(|t| t.strip_suffix('>')) {
-                ty = inner.trim();
-                break;
-            }
-        }
-        let tuple = ty
-            .strip_prefix('(')
-            .and_then(|t| t.strip_suffix(')'))
-            .unwrap_or(ty);
-        let parts: Vec<&str> = tuple
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        !parts.is_empty()
-            && parts.iter().all(|p| {
-                matches!(
-                    *p,
-                    "i8" | "i16"
-                        | "i32"
-                        | "i64"
-                        | "i128"
-                        | "isize"
-                        | "u8"
-                        | "u16"
-                        | "u32"
-                        | "u64"
-                        | "u128"
-                        | "usize"
-                        | "f32"
-                        | "f64"
-                        | "bool"
-                        | "Uuid"
-                        | "uuid::Uuid"
-                )
-            })
+        values::is_scalar(annotation)
     }
 
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
@@ -427,59 +448,6 @@ impl Adapter for Rust {
     }
 }
 
-/// The values inside a macro's token tree: identifiers that start an expression, literals,
-/// and the argument lists of calls written in it (`encode_text(&name)`), which
-/// [`Adapter::token_call`] names.
-fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
-    for child in named_children(tokens) {
-        match child.kind() {
-            "token_tree" if token_call_path(child).is_some() => out.push(child),
-            "token_tree" => token_values(child, out),
-            "identifier" => {
-                // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
-                // followed by an argument list is a call, handled with its arguments.
-                let after_dot = child
-                    .prev_sibling()
-                    .is_some_and(|p| p.kind() == "." || p.kind() == "::");
-                // `args[2]` is an index, not a call: the name is the variable.
-                let called = child.next_sibling().is_some_and(|n| {
-                    n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
-                });
-                if !after_dot && !called {
-                    out.push(child);
-                }
-            }
-            "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
-            _ => {}
-        }
-    }
-}
-
-/// For an argument list inside a token tree, the path of the function it calls
-/// (`html_escape::encode_text(&x)` → `html_escape.encode_text`).
-fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
-    if args.kind() != "token_tree" || is_bracketed(args) {
-        return None;
-    }
-    let mut segments = Vec::new();
-    let mut previous = args.prev_sibling();
-    while let Some(p) = previous {
-        match p.kind() {
-            "identifier" => segments.push(p),
-            "::" => {}
-            _ => break,
-        }
-        previous = p.prev_sibling();
-    }
-    segments.reverse();
-    Some(segments).filter(|s| !s.is_empty())
-}
-
-/// A token tree written in square brackets: `args[2]` indexes `args`, it does not call it.
-fn is_bracketed(tokens: Node<'_>) -> bool {
-    tokens.child(0).is_some_and(|open| open.kind() == "[")
-}
-
 fn is_tail(node: Node<'_>) -> bool {
     node.parent().is_some_and(|p| {
         p.kind() == "block"
@@ -493,7 +461,7 @@ fn is_exit_call(node: Node<'_>, text: &str) -> bool {
         .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
 }
 
-fn call(node: Node<'_>) -> Expr<'_> {
+fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
     let Some(callee) = node.child_by_field_name("function") else {
         return Expr::Other;
     };
@@ -504,6 +472,23 @@ fn call(node: Node<'_>) -> Expr<'_> {
         callee
     };
     let (receiver, method) = member_parts(method_callee, ("field_expression", "value", "field"));
+    // `.parse()` converts to numbers (a sanitizer), but `let uri: Uri = target.parse()?` or
+    // `x.parse::<Url>()` keeps the text: the value is its receiver's.
+    if let (Some(receiver), Some(method)) = (receiver, method)
+        && text_of(method, text) == "parse"
+    {
+        let target = match callee.child_by_field_name("type_arguments") {
+            Some(types) => Some(
+                text_of(types, text)
+                    .trim_matches(['<', '>', ' '])
+                    .to_string(),
+            ),
+            None => declared_type(node, text).map(str::to_string),
+        };
+        if target.is_some_and(|t| !rust.is_scalar_type(&t)) {
+            return Expr::Wrap(receiver);
+        }
+    }
     let args = node
         .child_by_field_name("arguments")
         .map(positional)

@@ -65,10 +65,16 @@ impl<'t> FileFlow<'t, '_> {
                 && matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site))
         });
         let mut fields = Vec::new();
+        let elements = self.callback_elements(&site, &receiver_value, args, pass);
         let values: Vec<Value> = args
             .iter()
             .enumerate()
             .map(|(position, a)| {
+                if let Some(element) = &elements
+                    && self.by_node.contains_key(&a.value.byte_range())
+                {
+                    return self.with_callback_element(element, |flow| flow.eval(a.value, pass));
+                }
                 if !wants_fields {
                     return self.eval(a.value, pass);
                 }
@@ -119,8 +125,16 @@ impl<'t> FileFlow<'t, '_> {
                 .or_else(|| site.method.clone())
                 .unwrap_or_else(|| short(text_of(callee, self.text)))
         );
+        // A chain written over several lines (`axios\n  .get(url)`) is reported where the
+        // method is called, not on the line its receiver starts.
+        let sink = match method {
+            Some(m) if m.start_position().row > node.start_position().row => {
+                m.start_byte()..node.end_byte()
+            }
+            _ => node.byte_range(),
+        };
         self.check_sinks(
-            node,
+            sink,
             |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
             &labelled,
             pass,
@@ -250,7 +264,7 @@ impl<'t> FileFlow<'t, '_> {
 
     pub(super) fn check_sinks(
         &self,
-        node: Node<'t>,
+        sink_range: std::ops::Range<usize>,
         applies: impl Fn(&crate::flow::spec::Sink) -> bool,
         args: &[(Option<&str>, &Value)],
         pass: &mut Pass<'_>,
@@ -279,7 +293,7 @@ impl<'t> FileFlow<'t, '_> {
                     let extent = join_ranges(&Some(function), &taint.via).unwrap_or_default();
                     pass.hits.push(SinkHit {
                         rule: bit.trailing_zeros() as usize,
-                        sink: node.byte_range(),
+                        sink: sink_range.clone(),
                         label: label.to_string(),
                         taint: taint.clone(),
                         extent,

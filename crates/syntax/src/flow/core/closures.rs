@@ -5,8 +5,9 @@
 //! values; this one runs it again, inside the enclosing pass, with the enclosing variables, and
 //! its sink hits join the enclosing function's (the same finding from both passes is one).
 
-use super::value::join_ranges;
+use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
+use crate::flow::adapter::{Arg, CallSite, Elements};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
@@ -21,15 +22,18 @@ impl<'t> FileFlow<'t, '_> {
         let Some(&index) = self.by_node.get(&node.byte_range()) else {
             return;
         };
+        // `urls.map((u) => fetch(u))`: the call hands the closure tainted elements.
+        let element = self.callback_element.borrow().is_some();
         // The module's values are what the closure's own pass starts with already.
         let outer = &self.functions[pass.function];
-        if outer.node.parent().is_none() {
+        if outer.node.parent().is_none() && !element {
             return;
         }
         let captures_taint =
             (pass.env.differing_from(&self.module_env)).any(|(_, value)| value.taint.is_some());
         let budget = self.closure_budget.get();
-        if !captures_taint || budget == 0 || self.closure_nesting.get() >= MAX_NESTING {
+        if !(captures_taint || element) || budget == 0 || self.closure_nesting.get() >= MAX_NESTING
+        {
             return;
         }
         self.closure_budget.set(budget - 1);
@@ -48,6 +52,39 @@ impl<'t> FileFlow<'t, '_> {
             hit.extent = join_ranges(&Some(hit.extent), &around).unwrap_or_default();
             pass.hits.push(hit);
         }
+    }
+
+    /// The elements a call hands its callback argument (`urls.map((u) => ...)`, `map(lambda
+    /// u: ..., urls)`), when they are tainted: only then does the callback need them.
+    pub(super) fn callback_elements(
+        &self,
+        site: &CallSite<'_>,
+        receiver: &Value,
+        args: &[Arg<'t>],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let function = site.written.as_deref();
+        let element = match self
+            .adapter
+            .callback_elements(site.method.as_deref(), function)?
+        {
+            Elements::Receiver => receiver.clone(),
+            Elements::Arg(n) => self.eval(args.get(n)?.value, pass),
+        };
+        element.taint.is_some().then_some(element)
+    }
+
+    /// Runs `run` (the evaluation of a callback argument) with `element` waiting for the
+    /// callback's first parameter: the closure's pass binds it (`enter`) and takes it.
+    pub(super) fn with_callback_element<R>(
+        &self,
+        element: &Value,
+        run: impl FnOnce(&Self) -> R,
+    ) -> R {
+        self.callback_element.replace(Some(element.clone()));
+        let result = run(self);
+        self.callback_element.replace(None);
+        result
     }
 }
 
@@ -81,6 +118,23 @@ mod tests {
         assert_eq!(lines(Language::JavaScript, "js.ssrf", js), [2]);
         let constant = "function load(u) {\n  return new Promise((resolve) => {\n    fetch(u).then(resolve);\n  });\n}\napp.get('/p', (req, res) => {\n  load('https://a.example/x');\n});\n";
         assert!(lines(Language::JavaScript, "js.ssrf", constant).is_empty());
+    }
+
+    #[test]
+    fn a_callback_gets_the_elements_of_a_tainted_list_in_its_first_parameter() {
+        let js = "app.get('/f', async (req, res) => {\n  const urls = req.query.urls.split(',');\n  await Promise.all(urls.map((u) => fetch(u)));\n});\n";
+        assert_eq!(lines(Language::JavaScript, "js.ssrf", js), [2]);
+        let constant = "const URLS = ['https://a.example/x'];\napp.get('/f', async (req, res) => {\n  await Promise.all(URLS.map((u) => fetch(u)));\n});\n";
+        assert!(lines(Language::JavaScript, "js.ssrf", constant).is_empty());
+        let python = "@app.route('/f')\ndef view():\n    urls = request.args.getlist('u')\n    return list(map(lambda u: requests.get(u), urls))\n";
+        assert_eq!(lines(Language::Python, "python.ssrf", python), [3]);
+        let rust = "async fn h(Json(b): Json<Batch>) {\n    let client = reqwest::Client::new();\n    b.urls.iter().map(|u| client.get(u).send());\n}\n";
+        assert_eq!(lines(Language::Rust, "rust.ssrf", rust), [2]);
+        // At module level too: the page's address in the browser.
+        let module = "const ids = location.hash.slice(1).split(',');\nids.forEach((id) => { el.innerHTML = id; });\n";
+        let found = flagged(Language::JavaScript, "js.dom-html-injection", module);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("location.hash"), "{}", found[0].1);
     }
 
     #[test]

@@ -192,8 +192,15 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
                 ..Value::constant()
             },
-            // A number or boolean carries no syntax: harmless to every rule.
-            Expr::Convert => Value::constant(),
+            // A number or boolean carries no syntax: harmless to every rule. What it is made
+            // from still runs (`let n: i64 = conn.query_row(&sql, ...)`, a sink inside a
+            // comparison).
+            Expr::Convert => {
+                for child in named_children(node) {
+                    self.eval(child, pass);
+                }
+                Value::constant()
+            }
             Expr::Block(body) => {
                 let children = named_children(body);
                 let Some((last, statements)) = children.split_last() else {
@@ -230,6 +237,19 @@ impl<'t> FileFlow<'t, '_> {
                 let value = self.eval(value, pass);
                 pass.env = before;
                 value
+            }
+            Expr::Arms { scrutinee, arms } => {
+                let matched = self.eval(scrutinee, pass);
+                let mut out: Option<Value> = None;
+                for (pattern, value) in arms {
+                    self.bind(pattern, matched.clone(), pass);
+                    let value = self.eval(value, pass);
+                    out = Some(match out {
+                        Some(joined) => joined.join(&value),
+                        None => value,
+                    });
+                }
+                out.unwrap_or_default()
             }
             Expr::Opaque => {
                 self.closure(node, pass);
@@ -379,7 +399,7 @@ impl<'t> FileFlow<'t, '_> {
         if sinks {
             for (name, field, at) in &named {
                 self.check_sinks(
-                    *at,
+                    at.byte_range(),
                     |sink| sink.kind.is_object(written, Some(field.prefix.as_deref())),
                     &[(Some(name.as_str()), field)],
                     pass,

@@ -103,6 +103,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// `closures.rs`): hostile nesting must not multiply the work.
     closure_budget: Cell<usize>,
     closure_nesting: Cell<usize>,
+    /// The elements a call hands the callback being entered now (`closures.rs`): bound to its
+    /// first parameter, taken by `enter`.
+    callback_element: RefCell<Option<Value>>,
     /// Nodes the rules' source queries captured.
     query_sources: HashMap<Range<usize>, (String, u64)>,
     module_env: Env,
@@ -180,6 +183,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             by_node,
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),
+            callback_element: RefCell::new(None),
             query_sources,
             module_env: Env::default(),
             module_objects: HashMap::new(),
@@ -350,6 +354,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 );
             }
         }
+        let element = self.callback_element.take();
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);
@@ -400,6 +405,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
             let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a));
+            let class = annotation.and_then(|a| self.class_in_type(a));
             // `target: str = Depends(get_target)`: what the framework passes.
             let injected = match pass.params {
                 Params::Constants | Params::Summarise(_) => None,
@@ -438,11 +444,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                             ignored_by,
                         })
                     }
+                } else if let Some(element) = element.as_ref().filter(|_| position == 0) {
+                    element.clone()
                 } else {
                     Value::default()
                 };
-                // A parameter named like a module-level object is not that object.
-                pass.objects.remove(&key);
+                // A parameter named like a module-level object is not that object; one typed
+                // with a class of this file is an object of it (`State(n): State<Notifier>`).
+                match class {
+                    Some(class) => pass.objects.insert(key.clone(), class.to_string()),
+                    None => pass.objects.remove(&key),
+                };
                 pass.env.insert(key, value);
             }
         }

@@ -51,6 +51,17 @@ impl<'t> FileFlow<'t, '_> {
         self.classes.contains(name)
     }
 
+    /// The one class of this file a parameter's type names (`State<Notifier>`, `&UserRepo`,
+    /// `web::Data<Repo>`, `svc: Service`): the parameter holds an object of it. None when the
+    /// type names no such class or several.
+    pub(super) fn class_in_type<'a>(&self, annotation: &'a str) -> Option<&'a str> {
+        let mut found = annotation
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|word| self.defines_class(word));
+        let class = found.next()?;
+        found.all(|other| other == class).then_some(class)
+    }
+
     /// The method `name` of the class whose object `receiver` holds, if the pass knows it.
     pub(super) fn method_of_object(
         &self,

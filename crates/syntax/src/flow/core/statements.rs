@@ -76,7 +76,7 @@ impl<'t> FileFlow<'t, '_> {
                         .map(|d| text_of(*d, self.text))
                         .collect();
                     self.check_sinks(
-                        node,
+                        node.byte_range(),
                         |sink| sink.kind.is_return(&decorators, value.prefix.as_deref()),
                         &[(None, &value)],
                         pass,
@@ -325,7 +325,7 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|key| pass.env.get(&key)?.made_by.clone())
                 .and_then(|bytes| self.text.get(bytes));
             self.check_sinks(
-                pattern.parent().unwrap_or(pattern),
+                pattern.parent().unwrap_or(pattern).byte_range(),
                 |sink| {
                     sink.kind
                         .is_property(&property, receiver, made_by, value.prefix.as_deref())

@@ -1,0 +1,58 @@
+//! Macro token trees (`format!("{}", escape(&x))`): the values written in them and the calls
+//! they hold, which tree-sitter leaves unparsed.
+
+use crate::flow::adapter::named_children;
+use tree_sitter::Node;
+
+/// The values inside a macro's token tree: identifiers that start an expression, literals,
+/// and the argument lists of calls written in it (`encode_text(&name)`), which
+/// [`Adapter::token_call`] names.
+pub(super) fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
+    for child in named_children(tokens) {
+        match child.kind() {
+            "token_tree" if token_call_path(child).is_some() => out.push(child),
+            "token_tree" => token_values(child, out),
+            "identifier" => {
+                // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
+                // followed by an argument list is a call, handled with its arguments.
+                let after_dot = child
+                    .prev_sibling()
+                    .is_some_and(|p| p.kind() == "." || p.kind() == "::");
+                // `args[2]` is an index, not a call: the name is the variable.
+                let called = child.next_sibling().is_some_and(|n| {
+                    n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
+                });
+                if !after_dot && !called {
+                    out.push(child);
+                }
+            }
+            "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
+            _ => {}
+        }
+    }
+}
+
+/// For an argument list inside a token tree, the path of the function it calls
+/// (`html_escape::encode_text(&x)` → `html_escape.encode_text`).
+pub(super) fn token_call_path(args: Node<'_>) -> Option<Vec<Node<'_>>> {
+    if args.kind() != "token_tree" || is_bracketed(args) {
+        return None;
+    }
+    let mut segments = Vec::new();
+    let mut previous = args.prev_sibling();
+    while let Some(p) = previous {
+        match p.kind() {
+            "identifier" => segments.push(p),
+            "::" => {}
+            _ => break,
+        }
+        previous = p.prev_sibling();
+    }
+    segments.reverse();
+    Some(segments).filter(|s| !s.is_empty())
+}
+
+/// A token tree written in square brackets: `args[2]` indexes `args`, it does not call it.
+fn is_bracketed(tokens: Node<'_>) -> bool {
+    tokens.child(0).is_some_and(|open| open.kind() == "[")
+}
