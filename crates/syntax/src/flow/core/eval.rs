@@ -192,8 +192,20 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
                 ..Value::constant()
             },
-            // A number or boolean carries no syntax: harmless to every rule.
-            Expr::Convert => Value::constant(),
+            // A number or boolean carries no syntax: harmless to every rule. Its operands still
+            // run: a sink or a watched value inside (`if os.system(cmd) == 0:`) is checked.
+            Expr::Convert => {
+                let names = [
+                    node.child_by_field_name("property"),
+                    node.child_by_field_name("type"),
+                ];
+                for operand in named_children(node) {
+                    if !names.contains(&Some(operand)) {
+                        self.eval(operand, pass);
+                    }
+                }
+                Value::constant()
+            }
             Expr::Block(body) => {
                 let children = named_children(body);
                 let Some((last, statements)) = children.split_last() else {
