@@ -1,6 +1,7 @@
-"""Shell commands run inside a condition: the exit status is compared, the command is still run."""
+"""Shell commands built from the program's own values: run inside a condition, or naming a temp file."""
 import os
 import subprocess
+import tempfile
 
 import requests
 
@@ -68,3 +69,20 @@ def ping_status_page():
     if requests.head(target, timeout=5).status_code == 200:
         return {"reachable": True}
     return {"reachable": False}
+
+
+def page_report(text):
+    fd, path = tempfile.mkstemp(suffix=".txt")
+    with os.fdopen(fd, "w") as out:
+        out.write(text)
+    # ok: python.os-system
+    os.system(f'less "{path}"')
+
+
+@app.route("/reports/preview")
+def preview_report():
+    fd, path = tempfile.mkstemp(suffix=request.args.get("ext", ".txt"))
+    os.close(fd)
+    # ruleid: python.os-system
+    os.system(f'lpr "{path}"')
+    return {"queued": True}
