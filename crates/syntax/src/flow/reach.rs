@@ -57,6 +57,8 @@ pub(crate) fn reach(
     // it can join it to an error node (`return x` pasted right above `fn landing`).
     called.extend(old.functions_differing(new));
     let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
+    // Likewise a binding the edits did not overlap (`X = 1` right after a deleted quote).
+    read.extend(old.bindings_differing(new).map(head));
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
