@@ -89,13 +89,17 @@ impl Outline {
         &'a self,
         other: &'a Outline,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        let only_in = |a: &'a [(Range<usize>, String)], b: &'a [(Range<usize>, String)]| {
-            let b: std::collections::HashSet<&(Range<usize>, String)> = b.iter().collect();
-            a.iter()
-                .filter(move |entry| !b.contains(entry))
-                .map(|entry| entry.1.as_str())
-        };
         only_in(&self.functions, &other.functions).chain(only_in(&other.functions, &self.functions))
+    }
+
+    /// The names of the module-level bindings in only one of `self` and `other` (by name and
+    /// bytes): an edit that ends right before `X = 1` does not overlap it, yet deleting the
+    /// quote before it can swallow it into a string.
+    pub(super) fn bindings_differing<'a>(
+        &'a self,
+        other: &'a Outline,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        only_in(&self.bindings, &other.bindings).chain(only_in(&other.bindings, &self.bindings))
     }
 
     /// Where the captured sources of `self` and `other` differ: a node captured in one and not
@@ -138,6 +142,17 @@ fn names_in<'a>(entries: &'a [(Range<usize>, String)], ranges: &[Range<usize>]) 
         })
         .map(|(_, name)| name.as_str())
         .collect()
+}
+
+/// The names of the entries of `a` (by name and bytes) that `b` lacks.
+fn only_in<'a>(
+    a: &'a [(Range<usize>, String)],
+    b: &'a [(Range<usize>, String)],
+) -> impl Iterator<Item = &'a str> + 'a {
+    let b: std::collections::HashSet<&(Range<usize>, String)> = b.iter().collect();
+    a.iter()
+        .filter(move |entry| !b.contains(entry))
+        .map(|entry| entry.1.as_str())
 }
 
 #[cfg(test)]
@@ -183,5 +198,20 @@ mod tests {
         };
         let differing: Vec<&str> = old.functions_differing(&new).collect();
         assert_eq!(differing, ["b", "c"]);
+    }
+
+    #[test]
+    fn bindings_that_vanish_without_an_overlapping_edit_are_named() {
+        // An edit ending right before `X = ...` moves it; the new parse swallowed it into a
+        // string (the quote before it was deleted).
+        let mut old = outline();
+        old.edit(5, 12, 10);
+        assert!(old.edited_bindings.is_empty());
+        let new = Outline {
+            functions: vec![(0..10, "a".into())],
+            ..Outline::default()
+        };
+        let differing: Vec<&str> = old.bindings_differing(&new).collect();
+        assert_eq!(differing, ["X"]);
     }
 }

@@ -19,8 +19,9 @@
 //! Names are matched as words in the text, so a mention in a comment or string counts too
 //! (more work, never a missed change); a call counts unless it is the definition's own name (a
 //! method on any receiver counts: flow follows methods of objects of the file's own classes).
-//! An edit of a class's constructor reaches the whole class, whose methods' summaries read the
-//! attributes it sets. The old text is gone by the time of the re-check: the names the
+//! An edit of a class's method reaches the whole class, whose methods read the fields its
+//! writes settle and whose summaries read the attributes its constructor sets (in Rust, only an
+//! edit of the constructor). The old text is gone by the time of the re-check: the names the
 //! edits removed come from the previous version's [`Outline`], moved through the edits.
 
 use super::Outline;
@@ -56,6 +57,8 @@ pub(crate) fn reach(
     // it can join it to an error node (`return x` pasted right above `fn landing`).
     called.extend(old.functions_differing(new));
     let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
+    // Likewise a binding the edits did not overlap (`X = 1` right after a deleted quote).
+    read.extend(old.bindings_differing(new).map(head));
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
@@ -172,7 +175,10 @@ pub(super) fn functions_around(
 /// (`core/objects.rs`).
 const CONSTRUCTORS: &[&str] = &["__init__", "constructor"];
 
-/// `function`, or the whole class when it is the class's constructor.
+/// `function`, or the whole class when it is one of its methods: every method's pass starts
+/// with the fields the class's writes settle (`core/fields.rs`), and every method's summary
+/// reads the constructor's constants. A Rust `impl` settles no fields: only its constructor
+/// reaches it whole.
 fn constructor_class(tree: &Tree, text: &str, function: Range<usize>) -> Range<usize> {
     let Some(node) = tree
         .root_node()
@@ -180,12 +186,16 @@ fn constructor_class(tree: &Tree, text: &str, function: Range<usize>) -> Range<u
     else {
         return function;
     };
+    let Some(class) = adapter::class_node(node) else {
+        return function;
+    };
     let is_constructor = node
         .child_by_field_name("name")
         .is_some_and(|name| CONSTRUCTORS.contains(&&text[name.byte_range()]));
-    match is_constructor.then(|| adapter::class_node(node)).flatten() {
-        Some(class) => class.byte_range(),
-        None => function,
+    if is_constructor || class.kind() != "impl_item" {
+        class.byte_range()
+    } else {
+        function
     }
 }
 
@@ -342,19 +352,29 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_of_a_constructor_reaches_its_whole_class() {
-        let text = "class A:\n    def __init__(self):\n        self.base = 1\n\n    def fetch(self):\n        pass\n";
-        let tree = parse(Language::Python, text);
-        let adapter = adapter::for_language(Language::Python);
-        let reached = |word: &str| -> Vec<&str> {
+    fn an_edit_of_a_method_reaches_its_whole_class_not_in_rust() {
+        let reached = |language: Language, text: &str, word: &str| -> Vec<String> {
+            let tree = parse(language, text);
+            let adapter = adapter::for_language(language);
             let at = text.find(word).unwrap();
             units(adapter, &tree, text, &(at..at + word.len()))
                 .into_iter()
-                .map(|r| &text[r])
+                .map(|r| text[r].to_string())
                 .collect()
         };
-        assert_eq!(reached("base"), [text.trim_end()]);
-        assert_eq!(reached("pass"), ["def fetch(self):\n        pass"]);
+        // Every method reads the fields the class's writes settle (`core/fields.rs`).
+        let text = "class A:\n    def __init__(self):\n        self.base = 1\n\n    def fetch(self):\n        pass\n";
+        assert_eq!(reached(Language::Python, text, "base"), [text.trim_end()]);
+        assert_eq!(reached(Language::Python, text, "pass"), [text.trim_end()]);
+        let text = "class A {\n  load() { this.n = 1; }\n  save() { return 2; }\n}\n";
+        assert_eq!(reached(Language::JavaScript, text, "2"), [text.trim_end()]);
+        // A Rust `impl` settles no fields: a method is its own unit.
+        let text =
+            "impl A {\n    fn fetch(&self) -> u8 {\n        2\n    }\n    fn other(&self) {}\n}\n";
+        assert_eq!(
+            reached(Language::Rust, text, "2"),
+            ["fn fetch(&self) -> u8 {\n        2\n    }"]
+        );
     }
 
     #[test]

@@ -192,12 +192,18 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
                 ..Value::constant()
             },
-            // A number or boolean carries no syntax: harmless to every rule. What it is made
-            // from still runs (`let n: i64 = conn.query_row(&sql, ...)`, a sink inside a
-            // comparison).
+            // A number or boolean carries no syntax: harmless to every rule. Its operands still
+            // run: a sink or a watched value inside (`if os.system(cmd) == 0:`,
+            // `let n: i64 = conn.query_row(&sql, ...)`) is checked.
             Expr::Convert => {
-                for child in named_children(node) {
-                    self.eval(child, pass);
+                let names = [
+                    node.child_by_field_name("property"),
+                    node.child_by_field_name("type"),
+                ];
+                for operand in named_children(node) {
+                    if !names.contains(&Some(operand)) {
+                        self.eval(operand, pass);
+                    }
                 }
                 Value::constant()
             }

@@ -13,6 +13,7 @@ mod calls;
 mod closures;
 mod env;
 mod eval;
+mod fields;
 mod injected;
 mod objects;
 mod statements;
@@ -22,7 +23,7 @@ pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
-use super::adapter::{Adapter, Function, Stmt, named_children, text_of};
+use super::adapter::{self, Adapter, Function, Stmt, named_children, text_of};
 use super::spec::SourceKind;
 use crate::names::Names;
 use env::Env;
@@ -112,6 +113,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The module-level variables bound to objects of the file's own classes
     /// (`const service = new ReportService()` above the routes that call `service.pull(url)`).
     module_objects: HashMap<String, String>,
+    /// The fields each class settles (`fields.rs`), by the class's bytes: every method's pass
+    /// starts with them.
+    fields: HashMap<Range<usize>, fields::Settled>,
     summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
     in_progress: RefCell<HashSet<(usize, usize)>>,
     /// Nodes whose value a shape rule asks about.
@@ -187,6 +191,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             query_sources,
             module_env: Env::default(),
             module_objects: HashMap::new(),
+            fields: HashMap::new(),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             watch: HashSet::new(),
@@ -223,6 +228,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.closure_budget.set(4 * self.functions.len() + 64);
         let hits = self.module_pass();
         self.record(0, hits, ranges);
+        // Over the whole file whatever `ranges` holds, so a re-check sees a full check's fields;
+        // the summaries made meanwhile did not know them.
+        self.fields = HashMap::new();
+        self.fields = self.settle_fields();
+        self.summaries.borrow_mut().clear();
         for index in 0..self.functions.len() {
             let node = self.functions[index].node;
             if node.parent().is_none() {
@@ -311,6 +321,16 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         hits: &mut Vec<SinkHit>,
     ) -> (Env, Option<Value>) {
         let function = &self.functions[index];
+        let mut env = env;
+        if let Some(fields) = adapter::class_node(function.node)
+            .and_then(|class| self.fields.get(&class.byte_range()))
+        {
+            for (key, value) in fields {
+                if !env.contains_key(key) {
+                    env.insert(key.clone(), value.clone());
+                }
+            }
+        }
         let mut pass = Pass {
             env,
             returned: None,
