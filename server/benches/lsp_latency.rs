@@ -10,6 +10,10 @@
 //!
 //! The edits are the cycle of `support/edits.rs` (insert a line, paste a 20-line block, delete a
 //! line, delete the block, at positions spread over the file).
+//!
+//! The documents are files committed to a git repository, as a user's are: the server then
+//! compares the text after every edit with the HEAD version (`onlyChangedLines`).
+//! `BENCH_GIT=0` opens them at paths outside any repository instead (no comparison).
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -244,9 +248,68 @@ fn wanted<T: PartialEq + std::str::FromStr>(variable: &str, all: Vec<T>) -> Vec<
     }
 }
 
-fn latency(client: &mut Client, sample: &Sample, lines: usize) {
-    let uri = format!("file:///bench/latency_{lines}.{}", sample.extension);
+/// Where the bench's documents live: committed files of a git repository, or (`BENCH_GIT=0`)
+/// paths outside any repository.
+struct Files {
+    repo: Option<tempfile::TempDir>,
+}
+
+impl Files {
+    fn new() -> Files {
+        if std::env::var("BENCH_GIT").as_deref() == Ok("0") {
+            return Files { repo: None };
+        }
+        let repo = tempfile::tempdir().expect("a temporary directory");
+        git(repo.path(), &["init", "-q"]);
+        Files { repo: Some(repo) }
+    }
+
+    /// Writes and commits the files; their URIs.
+    fn commit(&self, files: &[(String, &str)]) -> Vec<String> {
+        let Some(repo) = &self.repo else {
+            return files
+                .iter()
+                .map(|(name, _)| format!("file:///bench/{name}"))
+                .collect();
+        };
+        for (name, text) in files {
+            std::fs::write(repo.path().join(name), text).expect("the file is written");
+        }
+        git(repo.path(), &["add", "-A"]);
+        git(
+            repo.path(),
+            &[
+                "-c",
+                "user.name=bench",
+                "-c",
+                "user.email=bench@example.invalid",
+            ]
+            .into_iter()
+            .chain(["commit", "-q", "--no-verify", "-m", "bench"])
+            .collect::<Vec<_>>(),
+        );
+        files
+            .iter()
+            .map(|(name, _)| format!("file://{}", repo.path().join(name).display()))
+            .collect()
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn latency(client: &mut Client, files: &Files, sample: &Sample, lines: usize) {
     let mut text = generate(sample.block, lines);
+    let name = format!("latency_{lines}.{}", sample.extension);
+    let uri = files.commit(&[(name, &text)]).remove(0);
     client.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": sample.language, "version": 1, "text": text}}),
@@ -310,12 +373,13 @@ fn latency(client: &mut Client, sample: &Sample, lines: usize) {
     );
 }
 
-fn memory(client: &mut Client) {
+fn memory(client: &mut Client, files: &Files) {
     let before = client.rss_kib();
     let text = generate(python_block, 1_000);
-    let uris: Vec<String> = (0..200)
-        .map(|n| format!("file:///bench/open_{n}.py"))
+    let named: Vec<(String, &str)> = (0..200)
+        .map(|n| (format!("open_{n}.py"), text.as_str()))
         .collect();
+    let uris = files.commit(&named);
     for uri in &uris {
         client.notify(
             "textDocument/didOpen",
@@ -359,6 +423,7 @@ fn main() {
         "BENCH_LANGUAGES",
         SAMPLES.iter().map(|s| s.language.to_string()).collect(),
     );
+    let files = Files::new();
     let mut client = Client::start();
     println!(
         "edits spread over the file, didChange -> publishDiagnostics ({} edits each):",
@@ -369,11 +434,11 @@ fn main() {
         .filter(|s| languages.iter().any(|l| l == s.language))
     {
         for &lines in &sizes {
-            latency(&mut client, sample, lines);
+            latency(&mut client, &files, sample, lines);
         }
     }
     if std::env::var("BENCH_MEMORY").as_deref() != Ok("0") {
-        memory(&mut client);
+        memory(&mut client, &files);
     }
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
