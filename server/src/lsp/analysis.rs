@@ -12,6 +12,7 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use tree_sitter::Tree;
 
 /// Everything one analysis needs, owned, so no lock is held while it runs.
@@ -22,6 +23,9 @@ pub struct Job {
     pub baseline: Arc<Baseline>,
     /// The document's file context and the project's `[files]` policy, as `check` applies them.
     pub scope: Arc<FileScope>,
+    /// Set when the document is closed: nobody will read the outcome, so the analysis stops at
+    /// its next check ([`run_cancellable`]).
+    pub cancel: Arc<AtomicBool>,
 }
 
 pub struct Outcome {
@@ -47,6 +51,14 @@ pub struct Outcome {
 /// The analysis the server runs; a function value so tests can substitute a failing one.
 pub type Analyzer = fn(Job) -> Outcome;
 
+/// Runs `analyzer` on `job` so that closing the document stops it early (see
+/// [`crate::analysis::cancellable`]); the outcome is then incomplete, and the closed document's
+/// worker throws it away.
+pub fn run_cancellable(analyzer: Analyzer, job: Job) -> Outcome {
+    let cancel = job.cancel.clone();
+    crate::analysis::cancellable(&cancel, || analyzer(job))
+}
+
 /// Parses incrementally from the edited old tree, re-runs the rules where the edits reached
 /// (all of them on a first analysis), applies suppressions and computes the lines that differ
 /// from HEAD.
@@ -56,6 +68,7 @@ pub fn analyze(job: Job) -> Outcome {
         rules,
         baseline,
         scope,
+        cancel: _,
     } = job;
     if let Some(too_large) = scope.too_large(&snapshot.text) {
         return not_analysed(snapshot, too_large);

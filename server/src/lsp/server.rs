@@ -340,7 +340,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         if let Some((_, entry)) = self.state.docs.remove(&uri) {
-            entry.wake_worker();
+            entry.close();
             self.state.trimmer.schedule();
         }
         self.state.publish(&uri, None, &[]).await;

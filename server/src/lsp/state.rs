@@ -75,6 +75,8 @@ pub struct DocState {
     provisional: bool,
     /// Whether the catch-up task (full analysis after a provisional answer) is running.
     catching_up: Arc<AtomicBool>,
+    /// Set when this opening ends (closed, or opened again): its analyses stop early.
+    cancel: Arc<AtomicBool>,
     /// What the last full analysis could not cover, shown until the next one says otherwise
     /// (a provisional answer does not know).
     notes: AnalysisNotes,
@@ -86,6 +88,13 @@ pub struct DocState {
 impl DocState {
     /// Asks the document's worker to bring its diagnostics up to date.
     pub fn wake_worker(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Ends this opening of the document (removed from the store by the caller): its running
+    /// analyses stop at their next check, and its worker ends when woken.
+    pub fn close(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
         self.wake.notify_one();
     }
 }
@@ -214,7 +223,7 @@ impl State {
         let open_id = self.next_open_id.fetch_add(1, Ordering::Relaxed);
         let wake = Arc::new(Notify::new());
         let (analysed, _) = watch::channel(i32::MIN);
-        self.docs.insert(
+        let replaced = self.docs.insert(
             uri.clone(),
             DocState {
                 doc: Document::new(kind, version, text),
@@ -227,10 +236,14 @@ impl State {
                 open_id,
                 provisional: false,
                 catching_up: Arc::new(AtomicBool::new(false)),
+                cancel: Arc::new(AtomicBool::new(false)),
                 notes: AnalysisNotes::default(),
                 logged: AnalysisNotes::default(),
             },
         );
+        if let Some(replaced) = replaced {
+            replaced.close();
+        }
         wake.notify_one();
         tokio::spawn(worker(self.clone(), uri, open_id, wake));
     }

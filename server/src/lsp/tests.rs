@@ -245,6 +245,63 @@ async fn the_first_answer_after_an_edit_does_not_wait_behind_full_analyses() {
     );
 }
 
+/// Set by [`spinning_analyzer`] when its analysis starts, and when it sees it cancelled.
+static SPIN_STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static SPIN_CANCELLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// On a text holding `SPIN`, works (up to 20 s) until the analysis is cancelled: a large file's
+/// analysis still running when the editor closes it.
+fn spinning_analyzer(job: Job) -> Outcome {
+    use std::sync::atomic::Ordering;
+    if job.snapshot.text.contains("SPIN") {
+        SPIN_STARTED.store(true, Ordering::Release);
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            if crate::analysis::cancelled() {
+                SPIN_CANCELLED.store(true, Ordering::Release);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    analysis::analyze(job)
+}
+
+/// Polls `flag` for up to 10 s.
+async fn becomes_set(flag: &std::sync::atomic::AtomicBool) -> bool {
+    for _ in 0..1_000 {
+        if flag.load(std::sync::atomic::Ordering::Acquire) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_a_document_cancels_its_running_analysis() {
+    let mut h = Harness::start(spinning_analyzer, Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    h.initialize(dir.path()).await;
+    let uri = "file:///nowhere/large.py";
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": "SPIN = 1\n"}}),
+    )
+    .await;
+    assert!(becomes_set(&SPIN_STARTED).await, "the analysis started");
+    assert!(!SPIN_CANCELLED.load(std::sync::atomic::Ordering::Acquire));
+    h.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    )
+    .await;
+    assert!(
+        becomes_set(&SPIN_CANCELLED).await,
+        "closing the document cancels the analysis it no longer needs"
+    );
+}
+
 /// A stand-in for the registry and dependency passes: flags `reqests` as a typosquat of
 /// `requests` and `leftpad` as a new dependency, after a delay.
 struct SyntheticPass;

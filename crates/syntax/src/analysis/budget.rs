@@ -12,7 +12,14 @@
 //!   thousands of unclosed brackets). Time the thread spends waiting for a core is not counted,
 //!   so a busy machine does not move this bound either. (Where the platform has no per-thread
 //!   CPU clock, wall-clock time stands in.)
+//!
+//! And one stop that is not a bound: **cancellation**. Work whose result nobody will read (the
+//! analysis of a document the editor has just closed) runs inside [`cancellable`], and every
+//! budget made on that thread meanwhile is spent as soon as its flag is set.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Progress steps allowed per byte of text, plus [`STEPS_FLOOR`].
@@ -33,6 +40,38 @@ pub struct Budget {
     steps_taken: u64,
     /// The thread's CPU time at which to stop.
     cpu_deadline: Duration,
+    /// Set when the work is no longer wanted ([`cancellable`]).
+    cancel: Option<Arc<AtomicBool>>,
+}
+
+thread_local! {
+    /// The cancellation flag of the work this thread is doing, if it can be cancelled.
+    static CANCEL: RefCell<Option<Arc<AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` so that setting `cancel` (from any thread) stops it early: every [`Budget`] made
+/// on this thread meanwhile is spent at its next check, and [`cancelled`] turns true. What
+/// `work` returns after a cancellation is incomplete and must be thrown away.
+pub fn cancellable<T>(cancel: &Arc<AtomicBool>, work: impl FnOnce() -> T) -> T {
+    /// Restores the outer flag even if `work` panics (a blocking thread is reused).
+    struct Restore(Option<Arc<AtomicBool>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CANCEL.with(|c| *c.borrow_mut() = self.0.take());
+        }
+    }
+    let _restore = Restore(CANCEL.with(|c| c.borrow_mut().replace(cancel.clone())));
+    work()
+}
+
+/// Whether the work this thread is doing has been cancelled ([`cancellable`]): for loops that
+/// spend no [`Budget`] to stop at.
+pub fn cancelled() -> bool {
+    CANCEL.with(|c| {
+        c.borrow()
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+    })
 }
 
 impl Budget {
@@ -43,6 +82,7 @@ impl Budget {
             steps_left: STEPS_FLOOR + STEPS_PER_BYTE * len as u64,
             steps_taken: 0,
             cpu_deadline: thread_cpu_time() + CPU_FLOOR + CPU_PER_MEGABYTE.mul_f64(megabytes),
+            cancel: CANCEL.with(|c| c.borrow().clone()),
         }
     }
 
@@ -53,7 +93,12 @@ impl Budget {
             return true;
         }
         self.steps_left -= 1;
-        if self.steps_taken.is_multiple_of(CPU_CHECK_EVERY) && thread_cpu_time() > self.cpu_deadline
+        if self.steps_taken.is_multiple_of(CPU_CHECK_EVERY)
+            && (thread_cpu_time() > self.cpu_deadline
+                || self
+                    .cancel
+                    .as_ref()
+                    .is_some_and(|c| c.load(Ordering::Relaxed)))
         {
             self.steps_left = 0;
             return true;
@@ -97,6 +142,45 @@ mod tests {
         }
         assert!(budget.spend());
         assert!(budget.spend());
+    }
+
+    #[test]
+    fn a_cancelled_budget_is_spent_at_its_next_check() {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (mut before, mut outside) = (Budget::for_text(10), Budget::for_text(10));
+        let mut inside = cancellable(&cancel, || {
+            assert!(!cancelled());
+            Budget::for_text(10)
+        });
+        cancel.store(true, Ordering::Relaxed);
+        let steps = |budget: &mut Budget| (1..=STEPS_FLOOR).find(|_| budget.spend());
+        assert_eq!(steps(&mut inside), Some(CPU_CHECK_EVERY));
+        assert_eq!(
+            steps(&mut before),
+            None,
+            "a budget made outside is not cancelled"
+        );
+        assert_eq!(steps(&mut outside), None);
+        assert!(
+            !cancelled(),
+            "the flag is the work's, not the thread's after it"
+        );
+        assert!(cancellable(&cancel, cancelled));
+    }
+
+    #[test]
+    fn a_cancelled_parse_stops_early() {
+        let text = "x = [1, 2, 3]\n".repeat(200_000);
+        let cancel = Arc::new(AtomicBool::new(true));
+        let parsed = cancellable(&cancel, || {
+            crate::analysis::parse_checked(crate::lang::Language::Python, &text, None)
+        });
+        assert!(
+            !parsed.incomplete.is_empty(),
+            "a parse started cancelled stops with what it has"
+        );
+        let whole = crate::analysis::parse_checked(crate::lang::Language::Python, &text, None);
+        assert!(whole.incomplete.is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod incomplete;
 mod nesting;
 pub mod suppress;
 
-pub use budget::Budget;
+pub use budget::{Budget, cancellable, cancelled};
 pub use incomplete::{Incomplete, IncompleteFile};
 pub use nesting::MAX_NESTING;
 pub use suppress::{Suppressions, UNUSED_SUPPRESSION, apply_suppressions};

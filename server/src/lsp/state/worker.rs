@@ -43,6 +43,7 @@ impl State {
             rules: self.rules(),
             baseline,
             scope,
+            cancel: entry.cancel.clone(),
         })))
     }
 
@@ -220,6 +221,7 @@ impl State {
             rules: self.rules(),
             baseline: entry.baseline.clone()?,
             scope: entry.scope.clone()?,
+            cancel: entry.cancel.clone(),
         })
     }
 
@@ -240,7 +242,9 @@ impl State {
                 while let Some(job) = state.catch_up_job(&uri, open_id) {
                     let version = job.snapshot.version;
                     let analyzer = state.analyzer;
-                    let result = state.in_slot(move || analyzer(job)).await;
+                    let result = state
+                        .in_slot(move || analysis::run_cancellable(analyzer, job))
+                        .await;
                     let Ok(outcome) = result else {
                         // Keep the provisional findings; the next edit tries again.
                         if let Some(mut entry) = state.docs.get_mut(&uri) {
@@ -440,7 +444,10 @@ enum Analysed {
 async fn analyse_fully(state: &Arc<State>, uri: &Uri, open_id: u64, job: Job) -> Analysed {
     let version = job.snapshot.version;
     let analyzer = state.analyzer;
-    match state.in_slot(move || analyzer(job)).await {
+    match state
+        .in_slot(move || analysis::run_cancellable(analyzer, job))
+        .await
+    {
         Ok(outcome) => {
             if !state.store(uri, open_id, outcome) {
                 return Analysed::Stale;

@@ -234,6 +234,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.fields = self.settle_fields();
         self.summaries.borrow_mut().clear();
         for index in 0..self.functions.len() {
+            if crate::analysis::cancelled() {
+                break; // nobody will read the result
+            }
             let node = self.functions[index].node;
             if node.parent().is_none() {
                 continue;
