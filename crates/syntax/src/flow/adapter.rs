@@ -281,6 +281,16 @@ pub(crate) trait Adapter: Sync {
     fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
         None
     }
+    /// Whether a constant's literal prefix is its whole text: a plain string literal.
+    fn is_whole_literal(&self, _node: Node<'_>) -> bool {
+        false
+    }
+    /// For a string built by concatenation or interpolation that starts with a part which is
+    /// not a literal (`${API}/repos/${name}`, `API + "/repos/"`), the literal text written
+    /// right after that first part, up to the next one.
+    fn literal_after_first(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
     /// For an argument list written inside a macro (`format!("{}", escape(x))`), the dotted name
     /// of the function it is passed to: the macro's tokens are not parsed as calls.
     fn token_call(&self, _node: Node<'_>, _text: &str) -> Option<String> {

@@ -2,7 +2,7 @@
 
 use super::adapter::{
     Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, text_of,
+    leftmost, member_parts, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
@@ -326,6 +326,41 @@ impl Adapter for Python {
             ty,
             "int" | "float" | "bool" | "UUID" | "uuid.UUID" | "PositiveInt" | "NonNegativeInt"
         )
+    }
+
+    fn is_whole_literal(&self, node: Node<'_>) -> bool {
+        node.kind() == "string"
+    }
+
+    fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "string" => {
+                let mut after = None::<String>;
+                for child in named_children(node) {
+                    match (child.kind(), &mut after) {
+                        // `{API}` alone: `{API:>30}` or `{API!r}` is not the constant's text.
+                        ("interpolation", None) if child.named_child_count() == 1 => {
+                            after = Some(String::new())
+                        }
+                        ("interpolation", _) => break,
+                        ("string_content" | "escape_sequence", Some(after)) => {
+                            after.push_str(text_of(child, text))
+                        }
+                        ("string_content" | "escape_sequence", None) => return None,
+                        _ => {}
+                    }
+                }
+                after
+            }
+            "binary_operator" if operator(node) == "+" => {
+                let left = node.child_by_field_name("left")?;
+                if left.kind() == "binary_operator" {
+                    return None;
+                }
+                self.literal_prefix(node.child_by_field_name("right")?, text)
+            }
+            _ => None,
+        }
     }
 
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {

@@ -284,6 +284,7 @@ impl<'t> FileFlow<'t, '_> {
                         taint: None,
                         clean: ALL,
                         prefix: None,
+                        whole: false,
                         made_by: None,
                     },
                 );
