@@ -261,6 +261,9 @@ pub(crate) struct Propagator {
 pub(crate) enum GuardKind {
     Call(CallPattern, Slot),
     Operator(String),
+    /// The parts of a parsed URL that name its host (`hostname`, `netloc`): a guard that
+    /// vouches for one of them on the result of this call vouches for the URL it parsed.
+    HostOf(CallPattern, Vec<String>),
 }
 
 /// A validated `[taint]` table.

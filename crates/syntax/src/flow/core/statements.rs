@@ -215,8 +215,8 @@ impl<'t> FileFlow<'t, '_> {
                     .guards
                     .iter()
                     .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
-                if operator && let Some(key) = self.key(element) {
-                    out.push((key, holds != negated));
+                if operator {
+                    self.vouch(element, holds != negated, true, out, pass);
                 }
             }
             Condition::Expr(node) => {
@@ -251,8 +251,10 @@ impl<'t> FileFlow<'t, '_> {
                             Slot::Receiver => receiver,
                             Slot::Arg(n) => args.get(*n).map(|a| a.value),
                         };
-                        if let Some(key) = checked.and_then(|c| self.key(c)) {
-                            out.push((key, holds));
+                        if let Some(checked) = checked {
+                            // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
+                            let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
+                            self.vouch(checked, holds, lookup, out, pass);
                         }
                     }
                 }

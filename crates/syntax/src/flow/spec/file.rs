@@ -153,6 +153,9 @@ pub(crate) struct GuardFile {
     /// Which operand the check vouches for: `receiver`, `argN` or `element` (default: receiver
     /// for methods, arg0 for calls, element for operators).
     pub checks: Option<String>,
+    /// With `call`: the fields of the call's result that hold the host of the URL it parses
+    /// (`urlparse(u).hostname`); a guard on one of them vouches for the URL (`u`) too.
+    pub host_fields: Option<Vec<String>>,
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
@@ -384,6 +387,9 @@ impl TaintFile {
         }
         for guard in &self.guards {
             let kind = match (&guard.operator, has_call(&guard.call)) {
+                (None, true) if let Some(fields) = &guard.host_fields => {
+                    GuardKind::HostOf(call_pattern(&guard.call, "guard", when)?, fields.clone())
+                }
                 (Some(op), false) => GuardKind::Operator(op.clone()),
                 (None, true) => {
                     let default = if guard.call.method.is_some() {
