@@ -231,11 +231,27 @@ pub(crate) trait Adapter: Sync {
     fn condition_syntax(&self) -> &'static ConditionSyntax;
     /// A condition that is not parenthesised, negated or a conjunction: a membership test
     /// (`x in ALLOWED`) where the language has one, else an expression.
-    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+    fn simple_condition<'t>(&self, node: Node<'t>, _text: &str) -> Condition<'t> {
         Condition::Expr(node)
     }
+    /// An equality test `left == right` (`negated`: `!=`), or `None`.
+    fn equality<'t>(&self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>, bool)> {
+        if node.kind() != "binary_expression" {
+            return None;
+        }
+        let negated = match operator(node) {
+            "==" | "===" => false,
+            "!=" | "!==" => true,
+            _ => return None,
+        };
+        Some((
+            node.child_by_field_name("left")?,
+            node.child_by_field_name("right")?,
+            negated,
+        ))
+    }
     /// What a condition says, as guards read it.
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+    fn condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         let syntax = self.condition_syntax();
         let mut node = node;
         while node.kind() == "parenthesized_expression" {
@@ -262,7 +278,7 @@ pub(crate) trait Adapter: Sync {
                 _ => {}
             }
         }
-        self.simple_condition(node)
+        self.simple_condition(node, text)
     }
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);

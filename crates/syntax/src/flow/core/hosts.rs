@@ -6,7 +6,7 @@
 
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Expr, text_of};
-use crate::flow::spec::GuardKind;
+use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -86,6 +86,57 @@ impl<'t> FileFlow<'t, '_> {
         }
         if let Some(url) = args.first().and_then(|a| self.key(a.value)) {
             out.push((url, holds));
+        }
+    }
+
+    /// One side of an equality test where it `holds`: a call a guard lists as `compared`
+    /// (`os.path.commonpath([full, root]) == root`) vouches for the operand it names, each
+    /// element of a list there, unless what it is compared with is itself untrusted.
+    pub(super) fn compared(
+        &self,
+        side: Node<'t>,
+        other: Node<'t>,
+        holds: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(side, self.text)
+        else {
+            return;
+        };
+        if self
+            .key(other)
+            .and_then(|k| pass.env.get(&k))
+            .is_some_and(|v| v.taint.is_some())
+        {
+            return;
+        }
+        let site = self.call_site(side, callee, receiver, method, pass);
+        for guard in &self.rules.guards {
+            let GuardKind::Compared(pattern, slot) = guard else {
+                continue;
+            };
+            if !pattern.matches(&site) {
+                continue;
+            }
+            let checked = match slot {
+                Slot::Receiver => receiver,
+                Slot::Arg(n) => args.get(*n).map(|a| a.value),
+            };
+            let Some(checked) = checked else { continue };
+            match self.adapter.expr(checked, self.text) {
+                Expr::Compose(parts) if checked.named_child_count() > 0 => {
+                    for part in parts {
+                        self.vouch(part, holds, false, out, pass);
+                    }
+                }
+                _ => self.vouch(checked, holds, false, out, pass),
+            }
         }
     }
 }

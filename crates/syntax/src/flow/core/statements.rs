@@ -191,7 +191,7 @@ impl<'t> FileFlow<'t, '_> {
         let Some(_guard) = self.deeper() else {
             return;
         };
-        match self.adapter.condition(condition) {
+        match self.adapter.condition(condition, self.text) {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
                 if holds {
@@ -204,7 +204,7 @@ impl<'t> FileFlow<'t, '_> {
             // each part fails, so a negated check holds there.
             Condition::Any(parts) => {
                 for part in parts {
-                    if let Condition::Not(checked) = self.adapter.condition(part) {
+                    if let Condition::Not(checked) = self.adapter.condition(part, self.text) {
                         self.vouched(checked, !holds, follow, out, pass);
                     }
                 }
@@ -220,6 +220,11 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Condition::Expr(node) => {
+                if let Some((left, right, negated)) = self.adapter.equality(node) {
+                    self.compared(left, right, holds != negated, out, pass);
+                    self.compared(right, left, holds != negated, out, pass);
+                    return;
+                }
                 // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
                 if follow
                     && matches!(self.adapter.expr(node, self.text), Expr::Name)

@@ -156,6 +156,9 @@ pub(crate) struct GuardFile {
     /// With `call`: the fields of the call's result that hold the host of the URL it parses
     /// (`urlparse(u).hostname`); a guard on one of them vouches for the URL (`u`) too.
     pub host_fields: Option<Vec<String>>,
+    /// With `call`: the check is the call's result compared with `==` / `!=`, and it holds
+    /// where they are equal (`os.path.commonpath([p, root]) == root`); the call alone is none.
+    pub compared: Option<bool>,
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
@@ -398,7 +401,12 @@ impl TaintFile {
                         "arg0"
                     };
                     let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
-                    GuardKind::Call(call_pattern(&guard.call, "guard", when)?, slot)
+                    let pattern = call_pattern(&guard.call, "guard", when)?;
+                    if guard.compared == Some(true) {
+                        GuardKind::Compared(pattern, slot)
+                    } else {
+                        GuardKind::Call(pattern, slot)
+                    }
                 }
                 _ => {
                     return Err("a guard needs exactly one of `call`/`method` or `operator`".into());
