@@ -231,11 +231,27 @@ pub(crate) trait Adapter: Sync {
     fn condition_syntax(&self) -> &'static ConditionSyntax;
     /// A condition that is not parenthesised, negated or a conjunction: a membership test
     /// (`x in ALLOWED`) where the language has one, else an expression.
-    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+    fn simple_condition<'t>(&self, node: Node<'t>, _text: &str) -> Condition<'t> {
         Condition::Expr(node)
     }
+    /// An equality test `left == right` (`negated`: `!=`), or `None`.
+    fn equality<'t>(&self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>, bool)> {
+        if node.kind() != "binary_expression" {
+            return None;
+        }
+        let negated = match operator(node) {
+            "==" | "===" => false,
+            "!=" | "!==" => true,
+            _ => return None,
+        };
+        Some((
+            node.child_by_field_name("left")?,
+            node.child_by_field_name("right")?,
+            negated,
+        ))
+    }
     /// What a condition says, as guards read it.
-    fn condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+    fn condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         let syntax = self.condition_syntax();
         let mut node = node;
         while node.kind() == "parenthesized_expression" {
@@ -262,7 +278,7 @@ pub(crate) trait Adapter: Sync {
                 _ => {}
             }
         }
-        self.simple_condition(node)
+        self.simple_condition(node, text)
     }
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
@@ -279,6 +295,16 @@ pub(crate) trait Adapter: Sync {
     /// The literal text a string or string-building expression starts with, up to its first
     /// interpolation (`f"https://api/{x}"` → `https://api/`). `None` when it starts with a value.
     fn literal_prefix(&self, _node: Node<'_>, _text: &str) -> Option<String> {
+        None
+    }
+    /// Whether a constant's literal prefix is its whole text: a plain string literal.
+    fn is_whole_literal(&self, _node: Node<'_>) -> bool {
+        false
+    }
+    /// For a string built by concatenation or interpolation that starts with a part which is
+    /// not a literal (`${API}/repos/${name}`, `API + "/repos/"`), the literal text written
+    /// right after that first part, up to the next one.
+    fn literal_after_first(&self, _node: Node<'_>, _text: &str) -> Option<String> {
         None
     }
     /// For an argument list written inside a macro (`format!("{}", escape(x))`), the dotted name

@@ -272,6 +272,39 @@ impl Adapter for JavaScript {
         Some(segments.join("."))
     }
 
+    fn is_whole_literal(&self, node: Node<'_>) -> bool {
+        matches!(node.kind(), "string" | "template_string")
+    }
+
+    fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "template_string" => {
+                let children = named_children(node);
+                if children.first()?.kind() != "template_substitution" {
+                    return None;
+                }
+                let mut after = String::new();
+                for child in &children[1..] {
+                    match child.kind() {
+                        "string_fragment" | "escape_sequence" => {
+                            after.push_str(text_of(*child, text))
+                        }
+                        _ => break,
+                    }
+                }
+                Some(after)
+            }
+            "binary_expression" if operator(node) == "+" => {
+                let left = node.child_by_field_name("left")?;
+                if left.kind() == "binary_expression" {
+                    return None;
+                }
+                self.literal_prefix(node.child_by_field_name("right")?, text)
+            }
+            _ => None,
+        }
+    }
+
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
         let prefix = match node.kind() {
             "string" | "template_string" => {

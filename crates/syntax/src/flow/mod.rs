@@ -211,6 +211,7 @@ impl FlowRules {
             return Ok(None);
         }
         let first_library_source = flow.sources.len();
+        let first_library_query = flow.queries.len();
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL);
         }
@@ -230,6 +231,12 @@ impl FlowRules {
                 {
                     *mask &= !bit;
                     *ignored_by |= bit;
+                }
+            }
+            // A query source is named by its label (`message event`).
+            for query in &mut flow.queries[first_library_query..] {
+                if !query.label.is_empty() && ignored.contains(&query.label) {
+                    query.mask &= !bit;
                 }
             }
         }

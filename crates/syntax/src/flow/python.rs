@@ -2,7 +2,7 @@
 
 use super::adapter::{
     Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, text_of,
+    leftmost, member_parts, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
@@ -234,7 +234,7 @@ impl Adapter for Python {
         }
     }
 
-    fn simple_condition<'t>(&self, node: Node<'t>) -> Condition<'t> {
+    fn simple_condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         if node.kind() != "comparison_operator" {
             return Condition::Expr(node);
         }
@@ -245,6 +245,13 @@ impl Adapter for Python {
                 .collect()
         };
         match (operators.as_slice(), node.named_child(0)) {
+            // `root in path.parents`: pathlib's ancestors of `path`, so `path` is what is checked.
+            (["in" | "not in"], _) if let Some(path) = parents_of(node.named_child(1), text) => {
+                Condition::Membership {
+                    element: path,
+                    negated: operators == ["not in"],
+                }
+            }
             (["in"], Some(element)) => Condition::Membership {
                 element,
                 negated: false,
@@ -255,6 +262,23 @@ impl Adapter for Python {
             },
             _ => Condition::Expr(node),
         }
+    }
+
+    fn equality<'t>(&self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>, bool)> {
+        if node.kind() != "comparison_operator" || node.named_child_count() != 2 {
+            return None;
+        }
+        let mut cursor = node.walk();
+        let operators: Vec<&str> = node
+            .children_by_field_name("operators", &mut cursor)
+            .map(|o| o.kind())
+            .collect();
+        let negated = match operators.as_slice() {
+            ["=="] => false,
+            ["!="] => true,
+            _ => return None,
+        };
+        Some((node.named_child(0)?, node.named_child(1)?, negated))
     }
 
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
@@ -326,6 +350,41 @@ impl Adapter for Python {
             ty,
             "int" | "float" | "bool" | "UUID" | "uuid.UUID" | "PositiveInt" | "NonNegativeInt"
         )
+    }
+
+    fn is_whole_literal(&self, node: Node<'_>) -> bool {
+        node.kind() == "string"
+    }
+
+    fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {
+        match node.kind() {
+            "string" => {
+                let mut after = None::<String>;
+                for child in named_children(node) {
+                    match (child.kind(), &mut after) {
+                        // `{API}` alone: `{API:>30}` or `{API!r}` is not the constant's text.
+                        ("interpolation", None) if child.named_child_count() == 1 => {
+                            after = Some(String::new())
+                        }
+                        ("interpolation", _) => break,
+                        ("string_content" | "escape_sequence", Some(after)) => {
+                            after.push_str(text_of(child, text))
+                        }
+                        ("string_content" | "escape_sequence", None) => return None,
+                        _ => {}
+                    }
+                }
+                after
+            }
+            "binary_operator" if operator(node) == "+" => {
+                let left = node.child_by_field_name("left")?;
+                if left.kind() == "binary_operator" {
+                    return None;
+                }
+                self.literal_prefix(node.child_by_field_name("right")?, text)
+            }
+            _ => None,
+        }
     }
 
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
@@ -509,4 +568,15 @@ fn is_path_component(attribute: Node<'_>, object: Node<'_>, text: &str) -> bool 
         && object
             .child_by_field_name("function")
             .is_some_and(|f| text_of(f, text).ends_with("Path"))
+}
+
+/// `path` of `path.parents` (pathlib's ancestors).
+fn parents_of<'t>(container: Option<Node<'t>>, text: &str) -> Option<Node<'t>> {
+    let container = container?;
+    if container.kind() != "attribute" {
+        return None;
+    }
+    let attribute = container.child_by_field_name("attribute")?;
+    (text_of(attribute, text) == "parents").then_some(())?;
+    container.child_by_field_name("object")
 }

@@ -261,6 +261,12 @@ pub(crate) struct Propagator {
 pub(crate) enum GuardKind {
     Call(CallPattern, Slot),
     Operator(String),
+    /// The parts of a parsed URL that name its host (`hostname`, `netloc`): a guard that
+    /// vouches for one of them on the result of this call vouches for the URL it parsed.
+    HostOf(CallPattern, Vec<String>),
+    /// A call whose result compared equal to something vouches for an operand
+    /// (`os.path.commonpath([p, root]) == root`, `path.dirname(p) === DIR`).
+    Compared(CallPattern, Slot),
 }
 
 /// A validated `[taint]` table.

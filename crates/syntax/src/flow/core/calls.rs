@@ -208,6 +208,7 @@ impl<'t> FileFlow<'t, '_> {
                 taint,
                 clean: sanitised | carried,
                 prefix: None,
+                whole: false,
                 made_by: None,
             };
         }
@@ -258,6 +259,7 @@ impl<'t> FileFlow<'t, '_> {
             taint,
             clean,
             prefix: None,
+            whole: false,
             made_by: None,
         }
     }

@@ -54,6 +54,7 @@ impl<'t> FileFlow<'t, '_> {
                 clean: inner.clean & inner.taint.as_ref().map_or(inner.clean, |t| t.ignored_by),
                 taint: inner.taint,
                 prefix: None,
+                whole: false,
                 made_by: None,
             },
         }
@@ -190,6 +191,7 @@ impl<'t> FileFlow<'t, '_> {
         match self.adapter.expr(node, self.text) {
             Expr::Constant => Value {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
+                whole: self.adapter.is_whole_literal(node),
                 ..Value::constant()
             },
             // A number or boolean carries no syntax: harmless to every rule. Its operands still
@@ -321,7 +323,18 @@ impl<'t> FileFlow<'t, '_> {
                 for (index, part) in parts.into_iter().enumerate() {
                     let value = self.eval(part, pass);
                     if index == 0 {
-                        leading = value.prefix.clone();
+                        // A whole literal (or a name bound to one) goes on with the literal
+                        // written after it: `${API}/repos/${name}` after `const API =
+                        // "https://api.github.com"` starts with `https://api.github.com/repos/`.
+                        leading = match (&value.prefix, value.whole) {
+                            (Some(lead), true) => {
+                                match self.adapter.literal_after_first(node, self.text) {
+                                    Some(after) => Some(Rc::from(format!("{lead}{after}"))),
+                                    None => value.prefix.clone(),
+                                }
+                            }
+                            _ => value.prefix.clone(),
+                        };
                     }
                     out = compose(&out, &value);
                 }
@@ -373,6 +386,7 @@ impl<'t> FileFlow<'t, '_> {
                     taint,
                     clean: 0,
                     prefix: None,
+                    whole: false,
                     made_by: None,
                 }
             }

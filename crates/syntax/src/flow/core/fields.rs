@@ -306,6 +306,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
         (Some(Field::Settled(before)), true) => Field::Settled(Value {
             taint: None,
             clean: before.clean & value.clean,
+            whole: before.whole && value.whole && before.prefix == value.prefix,
             prefix: before.prefix.filter(|p| value.prefix.as_ref() == Some(p)),
             made_by: None,
         }),

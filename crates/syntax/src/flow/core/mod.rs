@@ -14,6 +14,7 @@ mod closures;
 mod env;
 mod eval;
 mod fields;
+mod hosts;
 mod injected;
 mod objects;
 mod statements;

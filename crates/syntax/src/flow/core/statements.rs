@@ -191,7 +191,7 @@ impl<'t> FileFlow<'t, '_> {
         let Some(_guard) = self.deeper() else {
             return;
         };
-        match self.adapter.condition(condition) {
+        match self.adapter.condition(condition, self.text) {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
                 if holds {
@@ -204,7 +204,7 @@ impl<'t> FileFlow<'t, '_> {
             // each part fails, so a negated check holds there.
             Condition::Any(parts) => {
                 for part in parts {
-                    if let Condition::Not(checked) = self.adapter.condition(part) {
+                    if let Condition::Not(checked) = self.adapter.condition(part, self.text) {
                         self.vouched(checked, !holds, follow, out, pass);
                     }
                 }
@@ -215,11 +215,16 @@ impl<'t> FileFlow<'t, '_> {
                     .guards
                     .iter()
                     .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
-                if operator && let Some(key) = self.key(element) {
-                    out.push((key, holds != negated));
+                if operator {
+                    self.vouch(element, holds != negated, true, out, pass);
                 }
             }
             Condition::Expr(node) => {
+                if let Some((left, right, negated)) = self.adapter.equality(node) {
+                    self.compared(left, right, holds != negated, out, pass);
+                    self.compared(right, left, holds != negated, out, pass);
+                    return;
+                }
                 // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
                 if follow
                     && matches!(self.adapter.expr(node, self.text), Expr::Name)
@@ -251,8 +256,10 @@ impl<'t> FileFlow<'t, '_> {
                             Slot::Receiver => receiver,
                             Slot::Arg(n) => args.get(*n).map(|a| a.value),
                         };
-                        if let Some(key) = checked.and_then(|c| self.key(c)) {
-                            out.push((key, holds));
+                        if let Some(checked) = checked {
+                            // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
+                            let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
+                            self.vouch(checked, holds, lookup, out, pass);
                         }
                     }
                 }
@@ -284,6 +291,7 @@ impl<'t> FileFlow<'t, '_> {
                         taint: None,
                         clean: ALL,
                         prefix: None,
+                        whole: false,
                         made_by: None,
                     },
                 );

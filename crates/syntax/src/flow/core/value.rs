@@ -88,6 +88,9 @@ pub(crate) struct Value {
     /// The constant text the value starts with, when it is built from a literal
     /// (`f"https://api.example.com/{x}"`): a sink may trust a fixed scheme and host.
     pub prefix: Option<Rc<str>>,
+    /// The prefix is the value's whole text: a string literal, or a name bound to one
+    /// (`const API = "https://api.example.com"`), so a literal written after it continues it.
+    pub whole: bool,
     /// Rules for which the value is harmless: constant (all bits) or sanitised (the rule's bit).
     pub clean: u64,
     /// The bytes of the call whose result this is (`parser` after `parser =
@@ -101,6 +104,7 @@ impl Value {
             taint: None,
             clean: ALL,
             prefix: None,
+            whole: false,
             made_by: None,
         }
     }
@@ -110,6 +114,7 @@ impl Value {
             taint: Some(taint),
             clean: 0,
             prefix: None,
+            whole: false,
             made_by: None,
         }
     }
@@ -124,6 +129,7 @@ impl Value {
             } else {
                 None
             },
+            whole: self.whole && other.whole && self.prefix == other.prefix,
             made_by: if self.made_by == other.made_by {
                 self.made_by.clone()
             } else {
@@ -151,7 +157,10 @@ impl Value {
             }
             _ => false,
         };
-        same_taint && self.clean == other.clean && self.prefix == other.prefix
+        same_taint
+            && self.clean == other.clean
+            && self.prefix == other.prefix
+            && self.whole == other.whole
     }
 
     /// The taint that counts for rule `bit`.
@@ -188,6 +197,7 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         taint: join_taint(&a.taint, &b.taint),
         clean: a.clean & b.clean,
         prefix: None,
+        whole: false,
         made_by: None,
     }
 }

@@ -153,6 +153,12 @@ pub(crate) struct GuardFile {
     /// Which operand the check vouches for: `receiver`, `argN` or `element` (default: receiver
     /// for methods, arg0 for calls, element for operators).
     pub checks: Option<String>,
+    /// With `call`: the fields of the call's result that hold the host of the URL it parses
+    /// (`urlparse(u).hostname`); a guard on one of them vouches for the URL (`u`) too.
+    pub host_fields: Option<Vec<String>>,
+    /// With `call`: the check is the call's result compared with `==` / `!=`, and it holds
+    /// where they are equal (`os.path.commonpath([p, root]) == root`); the call alone is none.
+    pub compared: Option<bool>,
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
@@ -384,6 +390,9 @@ impl TaintFile {
         }
         for guard in &self.guards {
             let kind = match (&guard.operator, has_call(&guard.call)) {
+                (None, true) if let Some(fields) = &guard.host_fields => {
+                    GuardKind::HostOf(call_pattern(&guard.call, "guard", when)?, fields.clone())
+                }
                 (Some(op), false) => GuardKind::Operator(op.clone()),
                 (None, true) => {
                     let default = if guard.call.method.is_some() {
@@ -392,7 +401,12 @@ impl TaintFile {
                         "arg0"
                     };
                     let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
-                    GuardKind::Call(call_pattern(&guard.call, "guard", when)?, slot)
+                    let pattern = call_pattern(&guard.call, "guard", when)?;
+                    if guard.compared == Some(true) {
+                        GuardKind::Compared(pattern, slot)
+                    } else {
+                        GuardKind::Call(pattern, slot)
+                    }
                 }
                 _ => {
                     return Err("a guard needs exactly one of `call`/`method` or `operator`".into());

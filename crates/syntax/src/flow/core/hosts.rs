@@ -1,0 +1,142 @@
+//! What a guard vouches for: the value it checks, and, when that value is the host of a parsed
+//! URL (`urlparse(u).hostname`, `new URL(u).hostname`, `parsed.netloc` after `parsed =
+//! urlparse(u)`), the parsed object and the URL it was parsed from. An allow-list check of the
+//! host is the fix the SSRF and redirect rules ask for; the parsing library is data
+//! (`host-fields` of a guard in the language's taint library).
+
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Expr, text_of};
+use crate::flow::spec::{GuardKind, Slot};
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// Records that `checked` is clean where the guard `holds`, and, when the guard is an
+    /// allow-list lookup (`host in ALLOWED`, `ALLOWED.has(host)`) of a parsed URL's host, what
+    /// it was parsed from. A prefix or character check of a host (`startswith("api.")`) is not
+    /// enough: `api.example.com.evil.example` passes it.
+    pub(super) fn vouch(
+        &self,
+        checked: Node<'t>,
+        holds: bool,
+        lookup: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        if let Some(key) = self.key(checked) {
+            out.push((key, holds));
+        }
+        if !lookup {
+            return;
+        }
+        let Expr::Member { object } = self.adapter.expr(checked, self.text) else {
+            return;
+        };
+        let field = text_of(checked, self.text)
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .trim();
+        let parses: Vec<_> = self
+            .rules
+            .guards
+            .iter()
+            .filter_map(|g| match g {
+                GuardKind::HostOf(pattern, fields) if fields.iter().any(|f| f == field) => {
+                    Some(pattern)
+                }
+                _ => None,
+            })
+            .collect();
+        if parses.is_empty() {
+            return;
+        }
+        // The call that parsed the URL: written right there, or the one that made the object.
+        let (call, object_key) = match self.adapter.expr(object, self.text) {
+            Expr::Call { .. } => (Some(object), None),
+            _ => {
+                let key = self.key(object);
+                let made = key
+                    .as_ref()
+                    .and_then(|k| pass.env.get(k)?.made_by.clone())
+                    .and_then(|bytes| {
+                        self.functions[pass.function]
+                            .node
+                            .descendant_for_byte_range(bytes.start, bytes.end)
+                            .filter(|c| c.byte_range() == bytes)
+                    });
+                (made, key)
+            }
+        };
+        let Some(call) = call else { return };
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(call, self.text)
+        else {
+            return;
+        };
+        let site = self.call_site(call, callee, receiver, method, pass);
+        if !parses.iter().any(|p| p.matches(&site)) {
+            return;
+        }
+        if let Some(key) = object_key {
+            out.push((key, holds));
+        }
+        if let Some(url) = args.first().and_then(|a| self.key(a.value)) {
+            out.push((url, holds));
+        }
+    }
+
+    /// One side of an equality test where it `holds`: a call a guard lists as `compared`
+    /// (`os.path.commonpath([full, root]) == root`) vouches for the operand it names, each
+    /// element of a list there, unless what it is compared with is itself untrusted.
+    pub(super) fn compared(
+        &self,
+        side: Node<'t>,
+        other: Node<'t>,
+        holds: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(side, self.text)
+        else {
+            return;
+        };
+        if self
+            .key(other)
+            .and_then(|k| pass.env.get(&k))
+            .is_some_and(|v| v.taint.is_some())
+        {
+            return;
+        }
+        let site = self.call_site(side, callee, receiver, method, pass);
+        for guard in &self.rules.guards {
+            let GuardKind::Compared(pattern, slot) = guard else {
+                continue;
+            };
+            if !pattern.matches(&site) {
+                continue;
+            }
+            let checked = match slot {
+                Slot::Receiver => receiver,
+                Slot::Arg(n) => args.get(*n).map(|a| a.value),
+            };
+            let Some(checked) = checked else { continue };
+            match self.adapter.expr(checked, self.text) {
+                Expr::Compose(parts) if checked.named_child_count() > 0 => {
+                    for part in parts {
+                        self.vouch(part, holds, false, out, pass);
+                    }
+                }
+                _ => self.vouch(checked, holds, false, out, pass),
+            }
+        }
+    }
+}
