@@ -11,9 +11,10 @@
 //! The edits are the cycle of `support/edits.rs` (insert a line, paste a 20-line block, delete a
 //! line, delete the block, at positions spread over the file).
 //!
-//! The documents are files committed to a git repository, as a user's are: the server then
-//! compares the text after every edit with the HEAD version (`onlyChangedLines`).
-//! `BENCH_GIT=0` opens them at paths outside any repository instead (no comparison).
+//! The documents are files committed to a git repository, as a user's are, and the server has
+//! its default settings: with `onlyChangedLines` it compares the text after every edit with the
+//! HEAD version and publishes the findings on changed lines. `BENCH_GIT=0` opens them at paths
+//! outside any repository instead: no comparison, every finding published (the heavier publish).
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -89,10 +90,9 @@ impl Client {
             messages,
             next_id: 1,
         };
-        client.request(
-            "initialize",
-            json!({"capabilities": {}, "initializationOptions": {"onlyChangedLines": false}}),
-        );
+        // The default settings, as a user has them: `onlyChangedLines` compares each edit with
+        // the HEAD version (in the repository of [`Files`]) and shows findings on changed lines.
+        client.request("initialize", json!({"capabilities": {}}));
         client.notify("initialized", json!({}));
         client
     }
