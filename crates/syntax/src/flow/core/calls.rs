@@ -383,6 +383,9 @@ impl<'t> FileFlow<'t, '_> {
         // Clean for a rule when it returns clean values whatever it is given (`return
         // shlex.quote(x)`), or when every argument is clean for it and it returns constants
         // given constants (`return x`, `return f"{x}.txt"`).
+        // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
+        // x`, `return f"https://api.example.com/{x}"`).
+        result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
         let whatever = own.map_or(0, |s| s.clean);
         let given_constants = self
             .returns_given(index, Params::Constants)
@@ -469,6 +472,7 @@ impl<'t> FileFlow<'t, '_> {
         // A function that never says what it returns (a Rust tail expression the adapter does
         // not read as one) returns an unknown value, not a constant.
         let clean = returned.as_ref().map_or(0, |v| v.clean);
+        let prefix = returned.as_ref().and_then(|v| v.prefix.clone());
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter.is_none());
@@ -476,6 +480,7 @@ impl<'t> FileFlow<'t, '_> {
             returns,
             sinks: Vec::new(),
             clean,
+            prefix,
         });
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
@@ -505,6 +510,7 @@ impl<'t> FileFlow<'t, '_> {
                 .filter(|h| h.taint.parameter == Some(parameter))
                 .collect(),
             clean: 0,
+            prefix: None,
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());
