@@ -47,6 +47,7 @@ pub(crate) struct FlowRules {
     propagators: Vec<Propagator>,
     guards: Vec<GuardKind>,
     constant_names: Vec<String>,
+    host_parts: Vec<String>,
     constant_calls: Vec<CallPattern>,
     lookups: Vec<CallPattern>,
     queries: Vec<SourceQuery>,
@@ -175,6 +176,7 @@ impl FlowRules {
             propagators: Vec::new(),
             guards: Vec::new(),
             constant_names: Vec::new(),
+            host_parts: Vec::new(),
             constant_calls: Vec::new(),
             lookups: Vec::new(),
             queries: Vec::new(),
@@ -260,6 +262,7 @@ impl FlowRules {
         self.guards.extend(spec.guards.iter().cloned());
         self.constant_names
             .extend(spec.constant_names.iter().cloned());
+        self.host_parts.extend(spec.host_parts.iter().cloned());
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
         self.lookups.extend(spec.lookups.iter().cloned());

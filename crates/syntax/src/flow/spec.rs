@@ -277,6 +277,7 @@ pub struct TaintSpec {
     pub(crate) propagators: Vec<Propagator>,
     pub(crate) guards: Vec<GuardKind>,
     pub(crate) constant_names: Vec<String>,
+    pub(crate) host_parts: Vec<String>,
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
 }

@@ -216,7 +216,7 @@ impl<'t> FileFlow<'t, '_> {
                     .iter()
                     .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
                 if operator && let Some(key) = self.key(element) {
-                    out.push((key, holds != negated));
+                    self.vouch(key, holds != negated, out, pass);
                 }
             }
             Condition::Expr(node) => {
@@ -252,12 +252,42 @@ impl<'t> FileFlow<'t, '_> {
                             Slot::Arg(n) => args.get(*n).map(|a| a.value),
                         };
                         if let Some(key) = checked.and_then(|c| self.key(c)) {
-                            out.push((key, holds));
+                            self.vouch(key, holds, out, pass);
                         }
                     }
                 }
             }
         }
+    }
+
+    /// `key` is vouched for where the check `holds`; so is the URL whose host it is
+    /// (`parsed.hostname`, or `host` after `host = urlparse(u).hostname` / `new URL(u).hostname`):
+    /// an allow-listed host is what a URL check is about.
+    fn vouch(&self, key: String, holds: bool, out: &mut Vec<(String, bool)>, pass: &Pass<'_>) {
+        let is_host = |field: &str| self.rules.host_parts.iter().any(|p| p == field);
+        if let Some((object, field)) = key.rsplit_once('.')
+            && is_host(field)
+        {
+            out.push((object.to_string(), holds));
+        } else if let Some(bytes) = pass.conditions.get(&key)
+            && let Some(read) = self.functions[pass.function]
+                .node
+                .descendant_for_byte_range(bytes.start, bytes.end)
+                .filter(|n| n.byte_range() == *bytes)
+            && let Expr::Member { object } = self.adapter.expr(read, self.text)
+            && let Some((_, field)) = text_of(read, self.text).rsplit_once('.')
+            && is_host(field.trim())
+        {
+            // `urlparse(u).hostname`: the URL is the parse's first argument.
+            let url = match self.adapter.expr(object, self.text) {
+                Expr::Call { args, .. } => args.first().and_then(|a| self.key(a.value)),
+                _ => self.key(object),
+            };
+            if let Some(url) = url {
+                out.push((url, holds));
+            }
+        }
+        out.push((key, holds));
     }
 
     /// Remembers that the variable `pattern` holds the value of `expression`, which an `if` on

@@ -39,6 +39,11 @@ pub(crate) struct TaintFile {
     /// Names whose value is a constant of the program (`__dirname`, `__file__`).
     #[serde(default)]
     pub constant_names: Vec<String>,
+    /// Fields of a parsed URL that name its host (`hostname`, `netloc`): an allow-list check of
+    /// one (`host = urlparse(u).hostname` … `if host not in ALLOWED: abort()`) vouches for the
+    /// URL it was read from.
+    #[serde(default)]
+    pub host_parts: Vec<String>,
     /// Calls whose result is constant when every argument is (`path.join`, `os.path.dirname`).
     #[serde(default)]
     pub constant_calls: Vec<CallFile>,
@@ -237,6 +242,7 @@ impl TaintFile {
                 .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
             constant_names: self.constant_names.clone(),
+            host_parts: self.host_parts.clone(),
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
             ..TaintSpec::default()
         };
