@@ -35,6 +35,7 @@ impl<'t> FileFlow<'t, '_> {
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
             arg_calls: String::new(),
+            receiver_call: None,
         }
     }
 
@@ -58,6 +59,10 @@ impl<'t> FileFlow<'t, '_> {
                 Value::constant()
             }
         };
+        site.receiver_call = receiver_value
+            .made_by
+            .clone()
+            .and_then(|bytes| self.text.get(bytes));
         // A sink may name a field of an object literal passed at a position (`"1.Location"` of
         // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
         let wants_fields = self.rules.sinks.iter().any(|(sink, _)| {

@@ -170,6 +170,7 @@ impl<'t> FileFlow<'t, '_> {
                 text: text_of(node, self.text),
                 arg_prefixes: String::new(),
                 arg_calls: String::new(),
+                receiver_call: None,
             };
             let sanitised = self
                 .rules
