@@ -51,3 +51,15 @@ export const load = async ({ url }) => {
   // ok: js.path-traversal-request
   return { text: readFileSync(`/srv/pages/${page}.md`, "utf8") };
 };
+
+// After `if (a && b && !c) return ...`, the check that was negated inside the condition vouches for
+// nothing: the whole can fail with `c` true or false.
+export async function clientLoader({ request }) {
+  const next = new URL(request.url).searchParams.get("next");
+  if (next && next.startsWith("/") && !next.startsWith("//")) {
+    // ok: js.open-redirect
+    return redirect(next);
+  }
+  // ruleid: js.open-redirect
+  return redirect(next ?? "/");
+}

@@ -196,6 +196,12 @@ impl<'t> FileFlow<'t, '_> {
             Condition::All(parts) => {
                 if holds {
                     for part in parts {
+                        // `a && !u.startsWith("//")`: where the whole holds the check fails, which
+                        // vouches for nothing; where the whole fails it may hold or not, so the
+                        // negation must not be read as one whose failure is the other branch.
+                        if matches!(self.adapter.condition(part), Condition::Not(_)) {
+                            continue;
+                        }
                         self.vouched(part, true, follow, out, pass);
                     }
                 }
