@@ -23,6 +23,8 @@ pub(crate) struct CallSite<'a> {
     /// The text of the call each argument's value was made by, one per line (`parser` after
     /// `parser = etree.XMLParser(resolve_entities=True)`).
     pub arg_calls: String,
+    /// The text of the call that made the receiver (`c` after `with httpx.Client() as c`).
+    pub receiver_call: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy)]

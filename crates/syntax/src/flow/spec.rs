@@ -18,6 +18,9 @@ pub(crate) struct CallPattern {
     pub text: Option<LazyRegex>,
     pub not_text: Option<LazyRegex>,
     pub arg_made_by: Option<LazyRegex>,
+    /// A regex the call that made the receiver must match (`c.get(url)` after `with
+    /// httpx.Client() as c`), for a method sink whose receiver's name says nothing.
+    pub receiver_made_by: Option<LazyRegex>,
 }
 
 impl CallPattern {
@@ -60,6 +63,13 @@ impl CallPattern {
         }
         if let Some(made_by) = &self.arg_made_by
             && !made_by.get().is_match(&call.arg_calls)
+        {
+            return false;
+        }
+        if let Some(made_by) = &self.receiver_made_by
+            && !call
+                .receiver_call
+                .is_some_and(|t| made_by.get().is_match(t))
         {
             return false;
         }

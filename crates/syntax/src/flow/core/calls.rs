@@ -35,6 +35,7 @@ impl<'t> FileFlow<'t, '_> {
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
             arg_calls: String::new(),
+            receiver_call: None,
         }
     }
 
@@ -58,6 +59,10 @@ impl<'t> FileFlow<'t, '_> {
                 Value::constant()
             }
         };
+        site.receiver_call = receiver_value
+            .made_by
+            .clone()
+            .and_then(|bytes| self.text.get(bytes));
         // A sink may name a field of an object literal passed at a position (`"1.Location"` of
         // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
         let wants_fields = self.rules.sinks.iter().any(|(sink, _)| {
@@ -385,6 +390,9 @@ impl<'t> FileFlow<'t, '_> {
         // Clean for a rule when it returns clean values whatever it is given (`return
         // shlex.quote(x)`), or when every argument is clean for it and it returns constants
         // given constants (`return x`, `return f"{x}.txt"`).
+        // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
+        // x`, `return f"https://api.example.com/{x}"`).
+        result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
         let whatever = own.map_or(0, |s| s.clean);
         let given_constants = self
             .returns_given(index, Params::Constants)
@@ -471,6 +479,7 @@ impl<'t> FileFlow<'t, '_> {
         // A function that never says what it returns (a Rust tail expression the adapter does
         // not read as one) returns an unknown value, not a constant.
         let clean = returned.as_ref().map_or(0, |v| v.clean);
+        let prefix = returned.as_ref().and_then(|v| v.prefix.clone());
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter.is_none());
@@ -478,6 +487,7 @@ impl<'t> FileFlow<'t, '_> {
             returns,
             sinks: Vec::new(),
             clean,
+            prefix,
         });
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
@@ -507,6 +517,7 @@ impl<'t> FileFlow<'t, '_> {
                 .filter(|h| h.taint.parameter == Some(parameter))
                 .collect(),
             clean: 0,
+            prefix: None,
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());

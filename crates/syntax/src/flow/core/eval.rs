@@ -1,7 +1,7 @@
 //! Expressions: what a value is, read from sources, variables, literals and the parts it is
 //! built from; canonical names of paths through the file's imports.
 
-use super::value::{Taint, Value, compose, join_taint};
+use super::value::{ALL, Taint, Value, compose, join_taint};
 use super::{FileFlow, Params, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::SourceKind;
@@ -171,6 +171,7 @@ impl<'t> FileFlow<'t, '_> {
                 text: text_of(node, self.text),
                 arg_prefixes: String::new(),
                 arg_calls: String::new(),
+                receiver_call: None,
             };
             let sanitised = self
                 .rules
@@ -320,8 +321,9 @@ impl<'t> FileFlow<'t, '_> {
             Expr::Compose(parts) => {
                 let mut out = Value::constant();
                 let mut leading = None;
-                for (index, part) in parts.into_iter().enumerate() {
-                    let value = self.eval(part, pass);
+                let mut base = None;
+                for (index, part) in parts.iter().enumerate() {
+                    let value = self.eval(*part, pass);
                     if index == 0 {
                         // A whole literal (or a name bound to one) goes on with the literal
                         // written after it: `${API}/repos/${name}` after `const API =
@@ -335,8 +337,25 @@ impl<'t> FileFlow<'t, '_> {
                             }
                             _ => value.prefix.clone(),
                         };
+                        base = value.prefix.clone().filter(|_| {
+                            value.taint.is_none() && value.clean == ALL && is_origin(&value)
+                        });
+                    }
+                    // `${API_BASE}/users/${id}`, `BASE + "/users/" + id`: a constant origin
+                    // followed by a path keeps its host.
+                    if index == 1
+                        && let Some(origin) = &base
+                        && let Some(path) = self.path_after(node, parts[0], *part, &value)
+                    {
+                        leading = Some(Rc::from(format!("{origin}{path}")));
                     }
                     out = compose(&out, &value);
+                }
+                if parts.len() == 1
+                    && let Some(origin) = &base
+                    && let Some(path) = self.path_after(node, parts[0], node, &Value::default())
+                {
+                    leading = Some(Rc::from(format!("{origin}{path}")));
                 }
                 for name in self.adapter.format_names(node, self.text) {
                     let value = pass.env.get(&name).cloned().unwrap_or_default();
@@ -470,5 +489,53 @@ impl<'t> FileFlow<'t, '_> {
             }),
             _ => Value::default(),
         }
+    }
+}
+
+/// Whether a constant value's text is a URL's origin and nothing more (`https://api.example.com`):
+/// what follows it decides no part of the host when it starts with `/`.
+fn is_origin(value: &Value) -> bool {
+    value.prefix.as_deref().is_some_and(|p| {
+        p.split_once("://").is_some_and(|(scheme, authority)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                && !authority.is_empty()
+                && !authority.contains(['/', '?', '#', '@', '{', '}', '$'])
+        })
+    })
+}
+
+impl<'t> FileFlow<'t, '_> {
+    /// The literal path that follows the first part of a composed string, when it starts with
+    /// `/`: the next part's own literal start (`BASE + "/users/" + id`), or the text of a
+    /// template or f-string between the first interpolation and the next (`${BASE}/users/${id}`).
+    fn path_after(
+        &self,
+        whole: Node<'t>,
+        first: Node<'t>,
+        next: Node<'t>,
+        next_value: &Value,
+    ) -> Option<String> {
+        if let Some(p) = next_value.prefix.as_deref()
+            && next_value.taint.is_none()
+            && next_value.clean == ALL
+            && p.starts_with('/')
+        {
+            return Some(p.to_string());
+        }
+        let end = if next == whole {
+            whole.end_byte()
+        } else {
+            next.start_byte()
+        };
+        let between = self.text.get(first.end_byte()..end)?.trim_start();
+        let rest = between.strip_prefix('}')?;
+        let path: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, '$' | '{' | '`' | '"' | '\'' | '}'))
+            .collect();
+        (path.starts_with('/') && !path.starts_with("//")).then_some(path)
     }
 }

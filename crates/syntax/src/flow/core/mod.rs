@@ -66,6 +66,9 @@ struct Summary {
     /// The rules every value the function returns is clean for (constant or sanitised), with
     /// its parameters bound as the pass that made this summary bound them.
     clean: u64,
+    /// The constant text every value it returns starts with (`return "<p>" + x`), with its
+    /// parameters unknown: a sink trusting or matching a literal start sees it through the call.
+    prefix: Option<std::rc::Rc<str>>,
 }
 
 /// What a pass binds a function's parameters to, besides the sources the rules name. Only the

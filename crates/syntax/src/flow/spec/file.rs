@@ -108,8 +108,9 @@ pub(crate) struct SinkFile {
     /// `receiver` and `text`, only on an object whose text matches (`ctx` for Koa's `ctx.body`)
     /// and for a value whose literal start matches (`^\s*<`: Koa answers such a body as HTML).
     pub property: Option<String>,
-    /// With `property`: a regex the call that made the object must match (`s.src = url` after
-    /// `s = document.createElement("script")`, whatever the variable is called).
+    /// With `property` or `method`: a regex the call that made the object must match (`s.src =
+    /// url` after `s = document.createElement("script")`, `c.get(url)` after `with
+    /// httpx.Client() as c`), whatever the variable is called.
     pub receiver_made_by: Option<String>,
     /// The values a function returns, for functions whose decorator text matches this regex
     /// (a Flask view's string is the response body); with `text`, only a value whose literal
@@ -204,6 +205,7 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
             .as_deref()
             .map(|r| regex(r, "arg-made-by", when))
             .transpose()?,
+        receiver_made_by: None,
     })
 }
 
@@ -316,8 +318,11 @@ impl TaintFile {
             if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
                 return Err("`not-text` and `arg-made-by` belong to call sinks".into());
             }
-            if sink.receiver_made_by.is_some() && sink.property.is_none() {
-                return Err("`receiver-made-by` belongs to `property` sinks".into());
+            if sink.receiver_made_by.is_some()
+                && sink.property.is_none()
+                && sink.call.method.is_none()
+            {
+                return Err("`receiver-made-by` belongs to `property` and `method` sinks".into());
             }
             let receiver = |field: &Option<String>, name| {
                 field.as_deref().map(|r| regex(r, name, when)).transpose()
@@ -346,9 +351,10 @@ impl TaintFile {
                         text: text()?,
                     }
                 }
-                (None, None, None, _) if has_call(&sink.call) => {
-                    SinkKind::Call(call_pattern(&sink.call, "sink", when)?)
-                }
+                (None, None, None, _) if has_call(&sink.call) => SinkKind::Call(CallPattern {
+                    receiver_made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
+                    ..call_pattern(&sink.call, "sink", when)?
+                }),
                 _ => {
                     return Err(
                         "a sink needs exactly one of `call`/`method`, `property`, `returns-of` or `object`"

@@ -1,0 +1,18 @@
+# A constant origin followed by a path fixes the host; followed directly by input it does not.
+import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+API = "https://api.example.com"
+
+
+@app.route("/items")
+def items():
+    item = request.args["item"]
+    # ok: python.ssrf
+    a = requests.get(f"{API}/items/{item}", timeout=5)
+    # ok: python.ssrf
+    b = requests.get(API + "/stock/" + item, timeout=5)
+    # ruleid: python.ssrf
+    c = requests.get(f"{API}{item}", timeout=5)
+    return {"a": a.status_code, "b": b.status_code, "c": c.status_code}
