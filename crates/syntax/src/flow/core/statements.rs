@@ -195,14 +195,25 @@ impl<'t> FileFlow<'t, '_> {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
                 if holds {
-                    for part in parts {
+                    for (index, &part) in parts.iter().enumerate() {
                         // `a && !u.startsWith("//")`: where the whole holds the check fails, which
                         // vouches for nothing; where the whole fails it may hold or not, so the
                         // negation must not be read as one whose failure is the other branch.
-                        if matches!(self.adapter.condition(part, self.text), Condition::Not(_)) {
+                        // Unless every other part fails only where the checked value is empty
+                        // (`(u or x) and not is_safe(u)`): an empty value sends nowhere.
+                        let Condition::Not(checked) = self.adapter.condition(part, self.text)
+                        else {
+                            self.vouched(part, true, follow, out, pass);
                             continue;
-                        }
-                        self.vouched(part, true, follow, out, pass);
+                        };
+                        let mut negated = Vec::new();
+                        self.vouched(checked, false, follow, &mut negated, pass);
+                        negated.retain(|(key, _)| {
+                            parts.iter().enumerate().all(|(i, &other)| {
+                                i == index || self.fails_only_if_empty(other, key)
+                            })
+                        });
+                        out.extend(negated);
                     }
                 }
             }
@@ -276,6 +287,18 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether `condition` is false only where the variable `key` is empty: `u`, or `u or x`.
+    fn fails_only_if_empty(&self, condition: Node<'t>, key: &str) -> bool {
+        match self.adapter.condition(condition, self.text) {
+            Condition::Any(parts) => parts.iter().any(|&p| self.fails_only_if_empty(p, key)),
+            Condition::Expr(node) => {
+                matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && self.key(node).as_deref() == Some(key)
+            }
+            _ => false,
         }
     }
 
