@@ -106,7 +106,9 @@ describe('language client against a fake slopguard', () => {
     } else {
       process.env.SLOPGUARD_FAKE_LOG = saved.log;
     }
-    rmSync(dir, { recursive: true, force: true });
+    // A fake server the client restarted may still be exiting and appending to its log while the
+    // directory is removed (ENOTEMPTY): retry rather than fail the suite on that race.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('spawns `slopguard lsp` and sends the settings as initializationOptions', {
