@@ -11,8 +11,8 @@ use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
     /// Records that `checked` is clean where the guard `holds`, and, when the guard is an
-    /// allow-list lookup (`host in ALLOWED`, `ALLOWED.has(host)`) of a parsed URL's host, what
-    /// it was parsed from. A prefix or character check of a host (`startswith("api.")`) is not
+    /// allow-list lookup (`host in ALLOWED`, `ALLOWED.has(host)`) of a parsed URL's host, read
+    /// there or bound to a name before (`host = urlparse(u).hostname`), what it was parsed from. A prefix or character check of a host (`startswith("api.")`) is not
     /// enough: `api.example.com.evil.example` passes it.
     pub(super) fn vouch(
         &self,
@@ -28,10 +28,24 @@ impl<'t> FileFlow<'t, '_> {
         if !lookup {
             return;
         }
-        let Expr::Member { object } = self.adapter.expr(checked, self.text) else {
+        // The host read itself, or what a name was bound to (`host = urlparse(u).hostname`).
+        let read = match self.adapter.expr(checked, self.text) {
+            Expr::Name => pass
+                .conditions
+                .get(text_of(checked, self.text))
+                .and_then(|bytes| {
+                    self.functions[pass.function]
+                        .node
+                        .descendant_for_byte_range(bytes.start, bytes.end)
+                        .filter(|n| n.byte_range() == *bytes)
+                }),
+            _ => Some(checked),
+        };
+        let Some(read) = read else { return };
+        let Expr::Member { object } = self.adapter.expr(read, self.text) else {
             return;
         };
-        let field = text_of(checked, self.text)
+        let field = text_of(read, self.text)
             .rsplit('.')
             .next()
             .unwrap_or("")

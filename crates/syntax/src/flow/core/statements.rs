@@ -234,9 +234,6 @@ impl<'t> FileFlow<'t, '_> {
                     .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
                 if operator {
                     self.vouch(element, holds != negated, true, out, pass);
-                    if let Some(key) = self.key(element) {
-                        self.vouch_host_variable(key, holds != negated, out, pass);
-                    }
                 }
             }
             Condition::Expr(node) => {
@@ -280,9 +277,6 @@ impl<'t> FileFlow<'t, '_> {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
                             let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
                             self.vouch(checked, holds, lookup, out, pass);
-                            if lookup && let Some(key) = self.key(checked) {
-                                self.vouch_host_variable(key, holds, out, pass);
-                            }
                         }
                     }
                 }
@@ -299,46 +293,6 @@ impl<'t> FileFlow<'t, '_> {
                     && self.key(node).as_deref() == Some(key)
             }
             _ => false,
-        }
-    }
-
-    /// Where an allow-list check of `key` `holds`, the URL whose host it is is vouched for too:
-    /// `parsed.hostname`, or `host` after `host = urlparse(u).hostname` / `new URL(u).hostname`
-    /// (the host fields are the `host-fields` of the library's URL-parsing guards; the checked
-    /// value itself is [`Self::vouch`]'s).
-    fn vouch_host_variable(
-        &self,
-        key: String,
-        holds: bool,
-        out: &mut Vec<(String, bool)>,
-        pass: &Pass<'_>,
-    ) {
-        let is_host = |field: &str| {
-            self.rules.guards.iter().any(
-                |g| matches!(g, GuardKind::HostOf(_, fields) if fields.iter().any(|f| f == field)),
-            )
-        };
-        if let Some((object, field)) = key.rsplit_once('.')
-            && is_host(field)
-        {
-            out.push((object.to_string(), holds));
-        } else if let Some(bytes) = pass.conditions.get(&key)
-            && let Some(read) = self.functions[pass.function]
-                .node
-                .descendant_for_byte_range(bytes.start, bytes.end)
-                .filter(|n| n.byte_range() == *bytes)
-            && let Expr::Member { object } = self.adapter.expr(read, self.text)
-            && let Some((_, field)) = text_of(read, self.text).rsplit_once('.')
-            && is_host(field.trim())
-        {
-            // `urlparse(u).hostname`: the URL is the parse's first argument.
-            let url = match self.adapter.expr(object, self.text) {
-                Expr::Call { args, .. } => args.first().and_then(|a| self.key(a.value)),
-                _ => self.key(object),
-            };
-            if let Some(url) = url {
-                out.push((url, holds));
-            }
         }
     }
 
