@@ -16,6 +16,7 @@
 pub mod actions;
 pub mod advisory_pass;
 pub mod analysis;
+pub mod background;
 pub mod baseline;
 pub mod config;
 pub mod diagnostics;

@@ -23,6 +23,7 @@
 //! catch-up task and the state's methods they alone use.
 
 use super::analysis::{Analyzer, BackgroundPass};
+use super::background::BackgroundThreads;
 use super::baseline::Baseline;
 use super::config::{ProjectConfig, Settings};
 use super::diagnostics::{AnalysisNotes, DocFindings, SourceFindings, visible};
@@ -126,6 +127,9 @@ pub struct State {
     /// separately: queued behind full analyses (a large file's catch-up, a closed document's
     /// analysis still running, a workspace of files opening) they waited for whole seconds.
     answer_slots: Arc<Semaphore>,
+    /// The lower-priority threads the catch-up analyses run on (`background.rs`), within
+    /// `analysis_slots`.
+    background: BackgroundThreads,
     /// Bounds concurrent background passes the same way (each reads and parses a whole
     /// document); they queue behind each other, never behind or in front of rule analyses.
     pass_slots: Arc<Semaphore>,
@@ -161,6 +165,7 @@ impl State {
             analysis_slots: Arc::new(Semaphore::new(cores)),
             answer_slots: Arc::new(Semaphore::new(cores)),
             pass_slots: Arc::new(Semaphore::new(cores)),
+            background: BackgroundThreads::new(cores),
             rules_ready: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
             setup_problems_shown: Mutex::default(),

@@ -5,6 +5,7 @@
 use super::{PASS_QUIET_PERIOD, State};
 use crate::context::FileScope;
 use crate::lsp::analysis::{self, Job, Outcome, PassInput};
+use crate::lsp::background::TaskPanicked;
 use crate::lsp::baseline::{self, Baseline};
 use crate::lsp::diagnostics::{
     AnalysisNotes, SourceFindings, WireDiagnostic, note_diagnostics, visible_borrowed,
@@ -187,6 +188,16 @@ impl State {
         Self::on_blocking_thread(&self.analysis_slots, work).await
     }
 
+    /// Runs `work` (the catch-up after a first answer) on a lower-priority background thread
+    /// once an analysis slot is free: the next edit's first answer takes the core first.
+    async fn in_background_slot<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, TaskPanicked> {
+        let _slot = self.analysis_slots.clone().acquire_owned().await;
+        self.background.run(work).await
+    }
+
     /// Runs `work` (a first answer from the touched items) on a blocking thread once an answer
     /// slot is free: never behind full analyses.
     async fn in_answer_slot<T: Send + 'static>(
@@ -243,7 +254,7 @@ impl State {
                     let version = job.snapshot.version;
                     let analyzer = state.analyzer;
                     let result = state
-                        .in_slot(move || analysis::run_cancellable(analyzer, job))
+                        .in_background_slot(move || analysis::run_cancellable(analyzer, job))
                         .await;
                     let Ok(outcome) = result else {
                         // Keep the provisional findings; the next edit tries again.
