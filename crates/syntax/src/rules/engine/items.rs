@@ -138,12 +138,24 @@ fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Touched
     let mut containers = vec![edited_tree.root_node()];
     while let Some(container) = containers.pop() {
         let mut cursor = container.walk();
-        for item in container.children(&mut cursor) {
-            // Touching counts: typing right after an item's last byte extends it.
-            if item.end_byte() < dirty.start || item.start_byte() > dirty.end {
-                continue;
+        // Straight to the first child ending at or after the edit (touching counts: typing
+        // right after an item's last byte extends it), not through the thousands of items
+        // before it in a long file.
+        let found = match dirty.start.checked_sub(1) {
+            Some(goal) => cursor.goto_first_child_for_byte(goal).is_some(),
+            None => cursor.goto_first_child(),
+        };
+        if !found {
+            continue;
+        }
+        loop {
+            let item = cursor.node();
+            if item.start_byte() > dirty.end {
+                break;
             }
-            if item.byte_range().len() <= too_large {
+            if item.end_byte() < dirty.start {
+                // Only a zero-width item can end before the first one found.
+            } else if item.byte_range().len() <= too_large {
                 start = start.min(item.start_byte());
                 end = end.max(item.end_byte());
                 items += 1;
@@ -151,6 +163,9 @@ fn touched_items(text: &str, edited_tree: &Tree, dirty: Range<usize>) -> Touched
                 containers.push(item);
             } else {
                 opaque += 1;
+            }
+            if !cursor.goto_next_sibling() {
+                break;
             }
         }
     }
@@ -234,6 +249,78 @@ mod tests {
             new_end_position: point(text, at + typed.len()),
         });
         previous.edit(at, at, at + typed.len());
+    }
+
+    /// [`touched_items`] as it was written first: every child of every container scanned.
+    fn touched_items_by_scanning(text: &str, tree: &Tree, dirty: Range<usize>) -> Touched {
+        let (mut start, mut end) = (dirty.start.min(text.len()), dirty.end.min(text.len()));
+        let too_large = (text.len() / MAX_SHARE).min(MAX_ITEM);
+        let (mut items, mut opaque) = (0, 0);
+        let mut containers = vec![tree.root_node()];
+        while let Some(container) = containers.pop() {
+            let mut cursor = container.walk();
+            for item in container.children(&mut cursor) {
+                if item.end_byte() < dirty.start || item.start_byte() > dirty.end {
+                    continue;
+                }
+                if item.byte_range().len() <= too_large {
+                    start = start.min(item.start_byte());
+                    end = end.max(item.end_byte());
+                    items += 1;
+                } else if item.child_count() > 0 {
+                    containers.push(item);
+                } else {
+                    opaque += 1;
+                }
+            }
+        }
+        let (start, end) = (start.min(text.len()), end.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        Touched {
+            region: line_start..line_end,
+            code: items > 0 || opaque == 0,
+        }
+    }
+
+    #[test]
+    fn seeking_the_touched_items_finds_what_scanning_every_child_finds() {
+        // Every corpus file, whole and cut short (an unclosed block or string: error nodes),
+        // with ranges at item boundaries, inside items, empty, and at both ends.
+        let mut checked = 0;
+        for (path, language, whole) in super::super::tests::corpus() {
+            for text in [
+                whole.as_str(),
+                &whole[..whole.floor_char_boundary(whole.len() * 2 / 3)],
+            ] {
+                let Some(tree) = crate::analysis::parse(language, text, None) else {
+                    continue;
+                };
+                let mut ends: Vec<usize> = (0..tree.root_node().child_count())
+                    .filter_map(|i| tree.root_node().child(i))
+                    .flat_map(|n| [n.start_byte(), n.end_byte(), n.end_byte() + 1])
+                    .chain([0, 1, text.len() / 3, text.len() / 2, text.len()])
+                    .filter(|&b| b <= text.len())
+                    .collect();
+                ends.sort_unstable();
+                ends.dedup();
+                for (i, &start) in ends.iter().enumerate() {
+                    for &end in ends[i..].iter().take(3) {
+                        let seeking = touched_items(text, &tree, start..end);
+                        let scanning = touched_items_by_scanning(text, &tree, start..end);
+                        assert_eq!(
+                            (seeking.region, seeking.code),
+                            (scanning.region, scanning.code),
+                            "{} bytes {start}..{end} of {}",
+                            path.display(),
+                            text.len()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "only {checked} ranges compared");
     }
 
     #[test]

@@ -292,7 +292,7 @@ fn every_pattern_of_the_embedded_pack_is_anchored() {
 }
 
 /// Every corpus file of the built-in pack, with its language.
-fn corpus() -> Vec<(std::path::PathBuf, Language, String)> {
+pub(super) fn corpus() -> Vec<(std::path::PathBuf, Language, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     let mut files = Vec::new();
     for dir in std::fs::read_dir(root).unwrap() {
