@@ -473,6 +473,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     }
                 } else if let Some(element) = element.as_ref().filter(|_| position == 0) {
                     element.clone()
+                } else if element.is_some() && position == 1 && self.adapter.callback_index() {
+                    // `xs.map((x, i) => ...)`: the element's index, a number.
+                    Value::constant()
                 } else {
                     Value::default()
                 };
