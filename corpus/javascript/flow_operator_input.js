@@ -32,4 +32,18 @@ app.post("/edit", (req, res) => {
   res.end();
 });
 
-module.exports = { app, page, openEditor };
+module.exports = { app, page, openEditor, tagRelease };
+
+// A release script: the version comes from the package's own manifest.
+function tagRelease() {
+  const pkg = require("../package.json");
+  // ok: js.exec-command-interpolation
+  execSync(`git tag -a v${pkg.version} -m "Release ${pkg.version}"`, { stdio: "inherit" });
+}
+
+app.post("/tag", (req, res) => {
+  const pkg = req.body;
+  // ruleid: js.exec-command-interpolation
+  execSync(`git tag -a v${pkg.version} -m "Release ${pkg.version}"`, { stdio: "inherit" });
+  res.end();
+});

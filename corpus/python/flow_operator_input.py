@@ -55,7 +55,27 @@ def run_uploaded_startup():
     # ruleid: python.path-traversal
     with open(startup) as f:
         # ruleid: python.eval-exec
+        # ruleid: python.exec-file-contents
         exec(compile(f.read(), startup, "exec"), {})
+
+
+class Settings(dict):
+    def from_pyfile(self, root, filename):
+        path = os.path.join(root, filename)
+        namespace = {}
+        with open(path, "rb") as config_file:
+            # Loading a settings module the application names, like an import: a review
+            # prompt, not code injection.
+            # ok: python.eval-exec
+            # ruleid: python.exec-file-contents
+            exec(compile(config_file.read(), path, "exec"), namespace)
+        self.update(namespace)
+
+    def from_text(self, source):
+        namespace = {}
+        # ruleid: python.eval-exec
+        exec(compile(source, "<settings>", "exec"), namespace)
+        self.update(namespace)
 
 
 def fetch_configured():
