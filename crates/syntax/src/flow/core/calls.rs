@@ -26,6 +26,11 @@ impl<'t> FileFlow<'t, '_> {
         method: Option<Node<'t>>,
         pass: &Pass<'_>,
     ) -> CallSite<'t> {
+        if receiver.is_none()
+            && let Some(site) = self.aliased_site(node, callee, pass)
+        {
+            return site;
+        }
         let written = self.adapter.path(callee, self.text);
         CallSite {
             path: self.canonical(callee, written.as_deref(), pass),

@@ -9,6 +9,7 @@
 //! expressions and `calls.rs` matches calls against the rules and follows helpers, `objects.rs`
 //! the methods of objects of the file's own classes.
 
+mod aliases;
 mod calls;
 mod closures;
 mod env;
