@@ -64,7 +64,8 @@ impl Adapter for Rust {
     }
 
     fn callback_results(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
-        matches!(method?, "map" | "flat_map" | "filter_map").then_some(Elements::Receiver)
+        matches!(method?, "map" | "flat_map" | "filter_map" | "and_then")
+            .then_some(Elements::Receiver)
     }
 
     fn is_function(&self, kind: &str) -> bool {
