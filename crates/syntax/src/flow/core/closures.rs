@@ -235,6 +235,20 @@ mod tests {
     }
 
     #[test]
+    fn a_mapping_call_returns_what_its_callback_returns() {
+        let constant = "const ids = location.hash.slice(1).split(',');\nel.innerHTML = ids.map((_, i) => '<li>' + (i + 1) + '</li>').join('');\n";
+        assert!(flagged(Language::JavaScript, "js.dom-html-injection", constant).is_empty());
+        let element = "const ids = location.hash.slice(1).split(',');\nel.innerHTML = ids.map((id) => '<li>' + id + '</li>').join('');\n";
+        let found = flagged(Language::JavaScript, "js.dom-html-injection", element);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("location.hash"), "{}", found[0].1);
+        let python = "@app.route('/t')\ndef t():\n    tags = request.args.getlist('t')\n    marks = ', '.join(map(lambda _t: '?', tags))\n    return requests.get('http://' + marks)\n";
+        assert!(flagged(Language::Python, "python.ssrf", python).is_empty());
+        let python_element = "@app.route('/t')\ndef t():\n    tags = request.args.getlist('t')\n    hosts = ', '.join(map(lambda t: t.strip(), tags))\n    return requests.get('http://' + hosts)\n";
+        assert_eq!(lines(Language::Python, "python.ssrf", python_element), [4]);
+    }
+
+    #[test]
     fn deeply_nested_callbacks_stay_bounded() {
         let depth = 400;
         let mut js = String::from("app.get('/f', (req, res) => {\n  const url = req.query.url;\n");
