@@ -49,11 +49,38 @@ async fn users(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
 async fn users_sorted(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
     let conn = data.conn.lock().unwrap();
     let order = if q.sort == "email" { "email" } else { "username" };
-    // ruleid: rust.sql-format-string
+    // A column chosen between two literals: constant SQL text.
+    // ok: rust.sql-format-string
     let sql = format!("SELECT username FROM users ORDER BY {order}");
     // ok: rust.sql-format-query
     let count: i64 = conn.query_row(&sql, [], |row| row.get(0)).unwrap_or(0);
     HttpResponse::Ok().body(count.to_string())
+}
+
+#[get("/users-sorted-raw")]
+async fn users_sorted_raw(data: web::Data<Db>, q: web::Query<Lookup>) -> HttpResponse {
+    let conn = data.conn.lock().unwrap();
+    let order = q.sort.clone();
+    // ruleid: rust.sql-format-string
+    let sql = format!("SELECT username FROM users ORDER BY {order}");
+    // ruleid: rust.sql-format-query
+    let count: i64 = conn.query_row(&sql, [], |row| row.get(0)).unwrap_or(0);
+    HttpResponse::Ok().body(count.to_string())
+}
+
+// Placeholders numbered over a range: `$1, $2, ...`, whatever the values are.
+fn delete_many(conn: &Connection, ids: &[i64]) {
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+    // ok: rust.sql-format-string
+    let sql = format!("DELETE FROM users WHERE id IN ({})", marks.join(", "));
+    conn.execute(&sql, rusqlite::params_from_iter(ids)).unwrap();
+}
+
+fn delete_named(conn: &Connection, names: &[String]) {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    // ruleid: rust.sql-format-string
+    let sql = format!("DELETE FROM users WHERE username IN ({})", quoted.join(", "));
+    conn.execute(&sql, []).unwrap();
 }
 
 async fn purge(client: &tokio_postgres::Client, q: web::Query<Lookup>) {

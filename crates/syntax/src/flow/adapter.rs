@@ -332,6 +332,17 @@ pub(crate) trait Adapter: Sync {
     ) -> Option<Elements> {
         None
     }
+    /// Whether such a callback's second parameter is the element's index (JavaScript's
+    /// `xs.map((x, i) => ...)`, `forEach`, `Array.from`): a number.
+    fn callback_index(&self) -> bool {
+        false
+    }
+    /// For a call that builds its result from what its callback argument returns for each
+    /// element (`xs.map((x, i) => "$" + (i + 1))`, Python's `map(f, xs)`, Rust's `.map(|x|
+    /// ...)`), where the elements come from; the result is then what the callback returns.
+    fn callback_results(&self, _method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        None
+    }
     /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types

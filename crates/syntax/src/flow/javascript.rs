@@ -56,6 +56,18 @@ impl Adapter for JavaScript {
         .then_some(Elements::Receiver)
     }
 
+    fn callback_index(&self) -> bool {
+        true
+    }
+
+    fn callback_results(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
+        match (method, function) {
+            (_, Some("Array.from")) => Some(Elements::Arg(0)),
+            (Some("map" | "flatMap"), _) => Some(Elements::Receiver),
+            _ => None,
+        }
+    }
+
     fn is_function(&self, kind: &str) -> bool {
         FUNCTION_KINDS.contains(&kind)
     }

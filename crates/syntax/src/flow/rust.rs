@@ -63,6 +63,11 @@ impl Adapter for Rust {
         .then_some(Elements::Receiver)
     }
 
+    fn callback_results(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        matches!(method?, "map" | "flat_map" | "filter_map" | "and_then")
+            .then_some(Elements::Receiver)
+    }
+
     fn is_function(&self, kind: &str) -> bool {
         matches!(kind, "function_item" | "closure_expression")
     }
@@ -237,7 +242,8 @@ impl Adapter for Rust {
                     None => Expr::Other,
                 }
             }
-            "type_cast_expression" => Expr::Convert,
+            // `1..=n`: integers (a range of anything else is not iterated as text).
+            "type_cast_expression" | "range_expression" => Expr::Convert,
             "closure_expression" => Expr::Opaque,
             "block" => Expr::Block(node),
             // `if sort == "title" { "title" } else { "created_at" }`: the value is a branch's,

@@ -277,6 +277,16 @@ pub(crate) enum GuardKind {
     /// A call whose result compared equal to something vouches for an operand
     /// (`os.path.commonpath([p, root]) == root`, `path.dirname(p) === DIR`).
     Compared(CallPattern, Slot),
+    /// A check on the result of the call `of` that holds only for a path that climbs out of its
+    /// root (`path.relative(root, p).startsWith("..")`), or, `inside`, only for a path inside it
+    /// (`p.components().all(|c| matches!(c, Component::Normal(_)))`): where it says inside, the
+    /// operand of `of` is contained.
+    Escape {
+        check: CallPattern,
+        of: CallPattern,
+        operand: Slot,
+        inside: bool,
+    },
 }
 
 /// A validated `[taint]` table.

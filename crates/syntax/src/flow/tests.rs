@@ -157,7 +157,8 @@ fn a_check_kept_in_a_variable_guards_like_the_check() {
 
 #[test]
 fn local_helpers_carry_taint_to_their_sinks() {
-    let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nfn main() {\n    let a: Vec<String> = std::env::args().collect();\n    fetch(&a[1]);\n}\n";
+    // (A request extractor: `rust.ssrf` ignores the command line, which is its user's own.)
+    let text = "fn fetch(url: &str) {\n    reqwest::get(url);\n}\nasync fn h(Query(q): Query<P>) {\n    let a: Vec<String> = q.urls.clone();\n    fetch(&a[1]);\n}\n";
     let found = flagged(Language::Rust, "rust.ssrf", text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, 1);

@@ -26,6 +26,11 @@ impl<'t> FileFlow<'t, '_> {
         method: Option<Node<'t>>,
         pass: &Pass<'_>,
     ) -> CallSite<'t> {
+        if receiver.is_none()
+            && let Some(site) = self.aliased_site(node, callee, pass)
+        {
+            return site;
+        }
         let written = self.adapter.path(callee, self.text);
         CallSite {
             path: self.canonical(callee, written.as_deref(), pass),
@@ -229,13 +234,20 @@ impl<'t> FileFlow<'t, '_> {
                 .skip(1)
                 .fold(Value::constant(), |out, default| out.join(default));
         }
+        // `xs.map(cb)`: what the callback returns (`closures.rs`).
+        if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
+            return value;
+        }
         // Local helpers, by their summaries.
         if let Some(value) = self.helper(node, &site, receiver, &receiver_value, &values, pass) {
             return value;
         }
-        // The rules every input of a call matching `pattern` is clean for: a function of
-        // constants is one. A method's receiver is part of its value (`parts.join("")`); a
-        // module is not.
+        // The rules every input of a call matching a constant call is clean for: a function of
+        // constants is one (a callback counts as what it returns). A method's receiver is part
+        // of its value (`parts.join("")`); a module is not.
+        let constant = self.rules.constant_calls.iter().find(|p| p.matches(&site));
+        let callbacks = constant.and_then(|_| self.with_callback_returns(args, &values, pass));
+        let values = callbacks.as_deref().unwrap_or(&values);
         let inputs_clean = |pattern: &crate::flow::spec::CallPattern| {
             let receiver_clean = if receiver.is_some() && pattern.call.is_none() {
                 receiver_value.clean
@@ -246,12 +258,7 @@ impl<'t> FileFlow<'t, '_> {
                 .iter()
                 .fold(receiver_clean, |clean, v| clean & v.clean)
         };
-        let clean = self
-            .rules
-            .constant_calls
-            .iter()
-            .find(|p| p.matches(&site))
-            .map_or(0, inputs_clean);
+        let clean = constant.map_or(0, inputs_clean);
         // A method on a source read directly names the whole call (`request.args.get('q')`).
         if let (Some(r), Some(_)) = (receiver, &receiver_value.taint)
             && values.iter().all(|v| v.taint.is_none())

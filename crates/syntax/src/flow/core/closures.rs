@@ -7,7 +7,7 @@
 
 use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Arg, CallSite, Elements};
+use crate::flow::adapter::{Arg, CallSite, Elements, Expr, text_of};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
@@ -88,6 +88,103 @@ impl<'t> FileFlow<'t, '_> {
     }
 }
 
+impl<'t> FileFlow<'t, '_> {
+    /// What a callback argument returns, run with `element` in its first parameter (the
+    /// others unknown) and the enclosing variables: `None` when no argument is a function
+    /// written there, it returns nothing, or the closure budget is spent. Its sinks are the
+    /// closure pass's to report, not this one's.
+    fn callback_returns(
+        &self,
+        args: &[Arg<'t>],
+        element: Option<&Value>,
+        pass: &mut Pass<'_>,
+    ) -> Option<(usize, Value)> {
+        // A function written there, or the name of the one function of that name in the file
+        // (`map(placeholder, tags)`).
+        let (position, index, written_here) = args.iter().enumerate().find_map(|(i, a)| {
+            if let Some(index) = self.by_node.get(&a.value.byte_range()) {
+                return Some((i, *index, true));
+            }
+            if !matches!(self.adapter.expr(a.value, self.text), Expr::Name)
+                || pass.env.contains_key(text_of(a.value, self.text))
+            {
+                return None;
+            }
+            match self.by_name.get(text_of(a.value, self.text))?.as_slice() {
+                [index] => Some((i, *index, false)),
+                _ => None,
+            }
+        })?;
+        let budget = self.closure_budget.get();
+        if budget == 0 || self.closure_nesting.get() >= MAX_NESTING {
+            return None;
+        }
+        self.closure_budget.set(budget - 1);
+        self.closure_nesting.set(self.closure_nesting.get() + 1);
+        let mut hits = Vec::new();
+        // A function defined elsewhere sees the module's names, not the caller's.
+        let env = if written_here {
+            pass.env.clone()
+        } else {
+            self.module_env.clone()
+        };
+        let run = |flow: &Self| flow.pass(index, Params::Unknown, env, &mut hits).1;
+        let returned = match element {
+            Some(element) => self.with_callback_element(element, run),
+            None => run(self),
+        };
+        self.closure_nesting.set(self.closure_nesting.get() - 1);
+        returned.map(|value| {
+            (
+                position,
+                Value {
+                    prefix: None,
+                    whole: false,
+                    made_by: None,
+                    ..value
+                },
+            )
+        })
+    }
+
+    /// The result of a call that collects what its callback returns for each element
+    /// (`tags.map((_, i) => `$${i + 1}`)`, `Array.from({ length: n }, () => "<li></li>")`,
+    /// `map(quote, names)`, `(1..=n).map(|i| format!("${i}"))`): what the callback returns,
+    /// whatever the elements were, not the list it walked.
+    pub(super) fn mapped(
+        &self,
+        site: &CallSite<'_>,
+        receiver: &Value,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let element = match self
+            .adapter
+            .callback_results(site.method.as_deref(), site.written.as_deref())?
+        {
+            Elements::Receiver => receiver.clone(),
+            Elements::Arg(n) => values.get(n)?.clone(),
+        };
+        Some(self.callback_returns(args, Some(&element), pass)?.1)
+    }
+
+    /// `values` with a callback argument counted as what it returns, for a call that keeps
+    /// what its inputs are (a constant call): `env::var("PAGER").unwrap_or_else(|_|
+    /// "less".into())` is the environment or a literal.
+    pub(super) fn with_callback_returns(
+        &self,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Vec<Value>> {
+        let (position, returned) = self.callback_returns(args, None, pass)?;
+        let mut out = values.to_vec();
+        *out.get_mut(position)? = returned;
+        Some(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::flow::tests::flagged;
@@ -135,6 +232,20 @@ mod tests {
         let found = flagged(Language::JavaScript, "js.dom-html-injection", module);
         assert_eq!(found.len(), 1);
         assert!(found[0].1.contains("location.hash"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn a_mapping_call_returns_what_its_callback_returns() {
+        let constant = "const ids = location.hash.slice(1).split(',');\nel.innerHTML = ids.map((_, i) => '<li>' + (i + 1) + '</li>').join('');\n";
+        assert!(flagged(Language::JavaScript, "js.dom-html-injection", constant).is_empty());
+        let element = "const ids = location.hash.slice(1).split(',');\nel.innerHTML = ids.map((id) => '<li>' + id + '</li>').join('');\n";
+        let found = flagged(Language::JavaScript, "js.dom-html-injection", element);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("location.hash"), "{}", found[0].1);
+        let python = "@app.route('/t')\ndef t():\n    tags = request.args.getlist('t')\n    marks = ', '.join(map(lambda _t: '?', tags))\n    return requests.get('http://' + marks)\n";
+        assert!(flagged(Language::Python, "python.ssrf", python).is_empty());
+        let python_element = "@app.route('/t')\ndef t():\n    tags = request.args.getlist('t')\n    hosts = ', '.join(map(lambda t: t.strip(), tags))\n    return requests.get('http://' + hosts)\n";
+        assert_eq!(lines(Language::Python, "python.ssrf", python_element), [4]);
     }
 
     #[test]

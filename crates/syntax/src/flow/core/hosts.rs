@@ -2,10 +2,12 @@
 //! URL (`urlparse(u).hostname`, `new URL(u).hostname`, `parsed.netloc` after `parsed =
 //! urlparse(u)`), the parsed object and the URL it was parsed from. An allow-list check of the
 //! host is the fix the SSRF and redirect rules ask for; the parsing library is data
-//! (`host-fields` of a guard in the language's taint library).
+//! (`host-fields` of a guard in the language's taint library). Likewise a check that a path
+//! relative to a root does not climb out (`path.relative(root, p).startsWith("..")`) vouches for
+//! the path it was computed from (`escape-of`).
 
 use super::{FileFlow, Pass};
-use crate::flow::adapter::{Expr, text_of};
+use crate::flow::adapter::{CallSite, Expr, text_of};
 use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
 
@@ -150,6 +152,85 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
                 _ => self.vouch(checked, holds, false, out, pass),
+            }
+        }
+    }
+
+    /// A check (`site`, on `receiver`) that holds only for a path that climbs out of its root,
+    /// read on the result of the call a guard names as `escape-of` (`rel.startsWith("..")` after
+    /// `rel = path.relative(ROOT, full)`, or `rel.split(path.sep).includes("..")`; Rust's
+    /// `p.components().any(...)`): where it does not hold, that call's operand (`full`, `p`) is
+    /// contained; or, for `inside-of`, one that holds only for a path inside, where it holds.
+    pub(super) fn escaped(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Node<'t>,
+        holds: bool,
+        out: &mut Vec<(String, bool)>,
+        pass: &Pass<'_>,
+    ) {
+        let escapes: Vec<_> = self
+            .rules
+            .guards
+            .iter()
+            .filter_map(|g| match g {
+                GuardKind::Escape {
+                    check,
+                    of,
+                    operand,
+                    inside,
+                } if check.matches(site) => Some((of, operand, *inside)),
+                _ => None,
+            })
+            .collect();
+        if escapes.is_empty() {
+            return;
+        }
+        // `rel.split(sep)`: the parts of the same relative path.
+        let mut read = receiver;
+        if let Expr::Call {
+            receiver: Some(inner),
+            method: Some(m),
+            ..
+        } = self.adapter.expr(read, self.text)
+            && text_of(m, self.text) == "split"
+        {
+            read = inner;
+        }
+        // The relative path computed right there, or what a name was bound to.
+        let call = match self.adapter.expr(read, self.text) {
+            Expr::Name => pass
+                .conditions
+                .get(text_of(read, self.text))
+                .and_then(|bytes| {
+                    self.functions[pass.function]
+                        .node
+                        .descendant_for_byte_range(bytes.start, bytes.end)
+                        .filter(|n| n.byte_range() == *bytes)
+                }),
+            _ => Some(read),
+        };
+        let Some(call) = call else { return };
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(call, self.text)
+        else {
+            return;
+        };
+        let made = self.call_site(call, callee, receiver, method, pass);
+        for (of, slot, inside) in escapes {
+            if !of.matches(&made) {
+                continue;
+            }
+            let operand = match slot {
+                Slot::Receiver => receiver,
+                Slot::Arg(n) => args.get(*n).map(|a| a.value),
+            };
+            if let Some(operand) = operand {
+                self.vouch(operand, holds == inside, false, out, pass);
             }
         }
     }

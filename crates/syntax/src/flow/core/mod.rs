@@ -9,6 +9,7 @@
 //! expressions and `calls.rs` matches calls against the rules and follows helpers, `objects.rs`
 //! the methods of objects of the file's own classes.
 
+mod aliases;
 mod calls;
 mod closures;
 mod env;
@@ -473,6 +474,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     }
                 } else if let Some(element) = element.as_ref().filter(|_| position == 0) {
                     element.clone()
+                } else if element.is_some() && position == 1 && self.adapter.callback_index() {
+                    // `xs.map((x, i) => ...)`: the element's index, a number.
+                    Value::constant()
                 } else {
                     Value::default()
                 };

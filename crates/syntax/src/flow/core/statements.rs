@@ -218,12 +218,14 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
-            // each part fails, so a negated check holds there.
+            // each part fails, so what a part vouches for where it fails holds there: a negated
+            // check (`!u.startsWith("/")`), a negated lookup (`host not in ALLOWED`), an escape
+            // check (`rel.startsWith("..")`). Where the whole holds, no part is known to.
             Condition::Any(parts) => {
                 for part in parts {
-                    if let Condition::Not(checked) = self.adapter.condition(part, self.text) {
-                        self.vouched(checked, !holds, follow, out, pass);
-                    }
+                    let mut each = Vec::new();
+                    self.vouched(part, holds, follow, &mut each, pass);
+                    out.extend(each.into_iter().filter(|(_, branch)| *branch != holds));
                 }
             }
             Condition::Membership { element, negated } => {
@@ -262,6 +264,9 @@ impl<'t> FileFlow<'t, '_> {
                 } = self.adapter.expr(node, self.text)
                 {
                     let site = self.call_site(node, callee, receiver, method, pass);
+                    if let Some(receiver) = receiver {
+                        self.escaped(&site, receiver, holds, out, pass);
+                    }
                     for guard in &self.rules.guards {
                         let GuardKind::Call(pattern, slot) = guard else {
                             continue;

@@ -160,6 +160,14 @@ pub(crate) struct GuardFile {
     /// With `call`: the check is the call's result compared with `==` / `!=`, and it holds
     /// where they are equal (`os.path.commonpath([p, root]) == root`); the call alone is none.
     pub compared: Option<bool>,
+    /// The call whose result the check reads, when the check holds only for a path that climbs
+    /// out of its root (`path.relative(root, p).startsWith("..")`, `p.components().any(|c|
+    /// matches!(c, Component::ParentDir | Component::RootDir | ...))`): where it does not hold,
+    /// the operand of that call `checks` names is contained (`arg1`: `p`).
+    pub escape_of: Option<CallFile>,
+    /// Like `escape-of`, for a check that holds only for a path inside its root (`p.components()
+    /// .all(|c| matches!(c, Component::Normal(_)))`): where it holds, the operand is contained.
+    pub inside_of: Option<CallFile>,
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
@@ -396,6 +404,17 @@ impl TaintFile {
         }
         for guard in &self.guards {
             let kind = match (&guard.operator, has_call(&guard.call)) {
+                (None, true)
+                    if let Some((of, inside)) = (guard.escape_of.as_ref().map(|o| (o, false)))
+                        .or_else(|| guard.inside_of.as_ref().map(|o| (o, true))) =>
+                {
+                    GuardKind::Escape {
+                        check: call_pattern(&guard.call, "guard", when)?,
+                        of: call_pattern(of, "guard's `escape-of` / `inside-of`", when)?,
+                        operand: Slot::parse(guard.checks.as_deref().unwrap_or("arg0"))?,
+                        inside,
+                    }
+                }
                 (None, true) if let Some(fields) = &guard.host_fields => {
                     GuardKind::HostOf(call_pattern(&guard.call, "guard", when)?, fields.clone())
                 }
