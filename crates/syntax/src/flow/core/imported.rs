@@ -9,9 +9,20 @@
 
 use super::value::{ALL, Value, join_ranges, join_taint};
 use super::{FileFlow, Params, Pass, SinkHit};
-use crate::flow::adapter::{CallSite, class_node};
+use crate::flow::adapter::{CallSite, class_node, text_of};
 use crate::flow::project::Imports;
 use tree_sitter::Node;
+
+/// How many files' module-level bindings a thread keeps for [`FileFlow::export`].
+const MODULES_KEPT: usize = 64;
+
+/// What a module's own statements bound (`module_env`, `module_objects`).
+type ModuleState = (super::env::Env, std::collections::HashMap<String, String>);
+
+thread_local! {
+    static MODULES: std::cell::RefCell<std::collections::HashMap<u64, ModuleState>> =
+        std::cell::RefCell::default();
+}
 
 /// What one parameter of an exported function does, in the other file's terms: the rule bits
 /// (of that file's `FlowRules`) its value still counts for when returned, and its sink hits.
@@ -27,8 +38,6 @@ pub(crate) struct Exported {
     pub clean_whatever: u64,
     pub clean_given_constants: u64,
     pub prefix: Option<std::rc::Rc<str>>,
-    /// Also reachable as the module's default export (`export default function f`).
-    pub default: bool,
     pub params: Vec<ExportedParam>,
 }
 
@@ -54,6 +63,19 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
         let imports = self.imports?;
+        // Followed only when it carries untrusted data, or when a shape rule asks about a value
+        // the call is part of (`os.system(command_for("/tmp"))`: constant, if the helper
+        // returns constants given constants): summaries cost a parse and a pass over the other
+        // file, and code calls its own modules with constants all the time.
+        let range = node.byte_range();
+        if values.iter().all(|v| v.taint.is_none())
+            && !self
+                .watch
+                .iter()
+                .any(|w| w.start <= range.start && range.end <= w.end)
+        {
+            return None;
+        }
         // A library call the rules know the result of (`json.dumps` while scanning the
         // standard library itself) is theirs.
         if self.rules.constant_calls.iter().any(|p| p.matches(site)) {
@@ -68,7 +90,12 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .as_deref()
             .and_then(|w| w.split('.').next())
             .is_some_and(|head| self.names.binding(head).is_some());
-        let function = imports.function(canonical, imported, site.receiver_text.is_some())?;
+        let function = match self.injected_service(site, pass) {
+            // `this.reports.read(name)` on a service the constructor was given, typed with a
+            // class another file exports (a NestJS controller and its service).
+            Some(method) => imports.function(&method, true, true)?,
+            None => imports.function(canonical, imported, site.receiver_text.is_some())?,
+        };
         let name = &function.name;
         // Clean for a rule when it returns clean values whatever it is given, or when every
         // argument is clean for it and it returns clean values given constants; it starts as
@@ -127,20 +154,95 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         Some(result)
     }
 
-    /// Each top-level function of this file (no method), with what each parameter reaches.
-    /// Runs the module's statements first, so that the summaries see its constants.
-    pub fn exports(&mut self) -> Vec<Exported> {
-        self.module_pass();
-        let mut out = Vec::new();
+    /// `this.field.method` where the constructor of the calling method's class declares
+    /// `field` typed with an imported class: the canonical name of that class's method
+    /// (`./reports.service.ReportsService.read`).
+    fn injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
+        let field = site.receiver_text?.strip_prefix("this.")?;
+        let method = site.method.as_deref()?;
+        if !field
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        let class = class_node(self.functions[pass.function].node)?;
+        let constructor = self.functions.iter().find(|f| {
+            f.name.as_deref() == Some("constructor")
+                && class_node(f.node).map(|c| c.id()) == Some(class.id())
+        })?;
+        let param = constructor.params.iter().find(|p| {
+            let mut names = Vec::new();
+            self.adapter.bindings(p.pattern, &mut names);
+            names.iter().any(|n| text_of(*n, self.text) == field)
+        })?;
+        let written = text_of(param.annotation?, self.text)
+            .trim_start_matches(':')
+            .trim();
+        if !written
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        let canonical = self.names.binding(written)?;
+        Some(format!("{canonical}.{method}"))
+    }
+
+    /// The top-level function (no method) named `wanted`, or the default export when `wanted`
+    /// is `None`, with what each parameter reaches. Runs the module's statements first, so
+    /// that the summary sees its constants.
+    ///
+    /// `module` identifies the file's text (and how deep its own calls are followed): what its
+    /// module-level statements bind is kept on this thread under it, so a file whose functions
+    /// are asked for one by one runs them once.
+    pub fn export(&mut self, wanted: Option<&str>, module: u64) -> Option<Exported> {
+        let kept = MODULES.with(|m| m.borrow().get(&module).cloned());
+        match kept {
+            Some((env, objects)) => {
+                self.module_env = env;
+                self.module_objects = objects;
+            }
+            None => {
+                self.module_pass();
+                let state = (self.module_env.clone(), self.module_objects.clone());
+                MODULES.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.len() >= MODULES_KEPT {
+                        m.clear();
+                    }
+                    m.insert(module, state);
+                });
+            }
+        }
         for index in 1..self.functions.len() {
             let function = &self.functions[index];
             let Some(name) = function.name.clone() else {
                 continue;
             };
-            if class_node(function.node).is_some() || !top_level(function.node) {
-                continue;
+            // `Class.method`: a method of a class the file defines at its top level.
+            if let Some((class, method)) = wanted.and_then(|w| w.split_once('.')) {
+                let Some(node) = class_node(function.node) else {
+                    continue;
+                };
+                if name != method
+                    || super::objects::class_name(function.node, self.text) != Some(class)
+                    || !top_level(node)
+                {
+                    continue;
+                }
+            } else {
+                if class_node(function.node).is_some() || !top_level(function.node) {
+                    continue;
+                }
+                let default = is_default_export(function.node);
+                match wanted {
+                    Some(wanted) if wanted != name => continue,
+                    None if !default => continue,
+                    _ => {}
+                }
             }
-            let params = (0..function.params.len())
+            let params = (0..self.functions[index].params.len())
                 .map(|position| match self.summary(index, position) {
                     Some(summary) => ExportedParam {
                         returns: summary.returns.as_ref().map(|t| t.rules),
@@ -154,16 +256,15 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 .collect();
             let whatever = self.returns_given(index, Params::Unknown);
             let given_constants = self.returns_given(index, Params::Constants);
-            out.push(Exported {
+            return Some(Exported {
                 clean_whatever: whatever.as_ref().map_or(0, |s| s.clean),
                 clean_given_constants: given_constants.as_ref().map_or(0, |s| s.clean),
                 prefix: whatever.and_then(|s| s.prefix.clone()),
-                default: is_default_export(function.node),
                 name,
                 params,
             });
         }
-        out
+        None
     }
 }
 

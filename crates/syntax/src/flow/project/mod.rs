@@ -67,14 +67,6 @@ pub(crate) struct Clean {
     pub rules: Vec<usize>,
 }
 
-/// The exported functions of one file.
-#[derive(Debug, Default)]
-pub(crate) struct FileSummaries {
-    pub functions: HashMap<String, Arc<PortableFunction>>,
-    /// The function `export default` names.
-    pub default: Option<Arc<PortableFunction>>,
-}
-
 /// What a file's flow asks about the other files of its project.
 pub(crate) trait Imports {
     /// The function a canonical callee name (`.services.fetch`, `./db.query`,
@@ -105,8 +97,10 @@ pub(crate) trait Imports {
 /// Reads the text of a file below the root: the editor's open documents before the disk.
 pub type Reader = dyn Fn(&Path) -> Option<String> + Send + Sync;
 
-/// Summaries made from a text with this hash.
-type Made = (u64, Arc<FileSummaries>);
+/// A function's summary (`None`: the file does not define it) made from a text with this hash.
+type Made = (u64, Option<Arc<PortableFunction>>);
+/// A file, the depth left when its function was summarised, the function.
+type Key = (PathBuf, usize, String);
 
 /// One scanned tree.
 pub struct Project {
@@ -114,8 +108,12 @@ pub struct Project {
     root: PathBuf,
     max_file_size: u64,
     reader: Option<Box<Reader>>,
-    /// Summaries by file, with a hash of the text they were made from and the depth left.
-    cache: Mutex<HashMap<(PathBuf, usize), Made>>,
+    /// Summaries by file and depth left, with a hash of the text they were made from; shared
+    /// by the projects [`Project::reading`] makes.
+    cache: Arc<Mutex<HashMap<Key, Made>>>,
+    /// The last parse of each file summarised, with the hash of its text: a file whose
+    /// functions are asked for one by one is parsed once.
+    trees: Arc<Mutex<HashMap<PathBuf, (u64, tree_sitter::Tree)>>>,
 }
 
 impl std::fmt::Debug for Project {
@@ -131,15 +129,22 @@ impl Project {
             root: root.canonicalize().ok()?,
             max_file_size,
             reader: None,
-            cache: Mutex::default(),
+            cache: Arc::default(),
+            trees: Arc::default(),
         })
     }
 
-    /// Reads files with `reader` first (the editor's open documents), the disk when it says
-    /// nothing.
-    pub fn with_reader(mut self, reader: Box<Reader>) -> Project {
-        self.reader = Some(reader);
-        self
+    /// This project reading files with `reader` first (the editor's open documents at one
+    /// moment), the disk when it says nothing; summaries already made are shared (they are
+    /// keyed by the text they were made from).
+    pub fn reading(&self, reader: Box<Reader>) -> Project {
+        Project {
+            root: self.root.clone(),
+            max_file_size: self.max_file_size,
+            reader: Some(reader),
+            cache: self.cache.clone(),
+            trees: self.trees.clone(),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -174,28 +179,57 @@ impl Project {
             .join("/")
     }
 
-    /// The summaries of `file` made from `text` with `depth` hops left, if made before.
+    /// The summary of `function` of `file` made from `text` with `depth` hops left, if made
+    /// before: `Some(None)` when the file does not define it.
+    #[allow(clippy::option_option)]
     pub(crate) fn cached(
         &self,
         file: &Path,
         depth: usize,
+        function: &str,
         text: &str,
-    ) -> Option<Arc<FileSummaries>> {
+    ) -> Option<Option<Arc<PortableFunction>>> {
         let cache = self.cache.lock().ok()?;
-        let (hash, summaries) = cache.get(&(file.to_path_buf(), depth))?;
-        (*hash == hash_text(text)).then(|| summaries.clone())
+        let key = (file.to_path_buf(), depth, function.to_string());
+        let (hash, summary) = cache.get(&key)?;
+        (*hash == hash_text(text)).then(|| summary.clone())
     }
 
     pub(crate) fn store(
         &self,
         file: &Path,
         depth: usize,
+        function: &str,
         text: &str,
-        summaries: Arc<FileSummaries>,
+        summary: Option<Arc<PortableFunction>>,
     ) {
         if let Ok(mut cache) = self.cache.lock() {
-            cache.insert((file.to_path_buf(), depth), (hash_text(text), summaries));
+            let key = (file.to_path_buf(), depth, function.to_string());
+            cache.insert(key, (hash_text(text), summary));
         }
+    }
+}
+
+impl Project {
+    /// The syntax tree of `file`'s `text`, parsed once per text.
+    pub(crate) fn parse(
+        &self,
+        file: &Path,
+        language: Language,
+        text: &str,
+    ) -> Option<tree_sitter::Tree> {
+        let hash = hash_text(text);
+        if let Ok(trees) = self.trees.lock()
+            && let Some((made_from, tree)) = trees.get(file)
+            && *made_from == hash
+        {
+            return Some(tree.clone());
+        }
+        let tree = crate::analysis::parse(language, text, None)?;
+        if let Ok(mut trees) = self.trees.lock() {
+            trees.insert(file.to_path_buf(), (hash, tree.clone()));
+        }
+        Some(tree)
     }
 }
 

@@ -94,6 +94,14 @@ fn javascript(from: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
         && !spec.ends_with('/')
     {
         specs.push((spec, member));
+        // A method of an exported class: `./reports.service.ReportsService.read`.
+        if let Some((module, class)) = spec.rsplit_once('.')
+            && is_name(class)
+            && !module.ends_with('.')
+            && !module.ends_with('/')
+        {
+            specs.push((module, &canonical[module.len() + 1..]));
+        }
     }
     for (spec, member) in specs {
         let base = dir.join(spec);

@@ -6,7 +6,7 @@
 use super::RuleSet;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
-    Clean, Current, FileSummaries, Imports, PortableFunction, PortableParam, PortableSink,
+    Clean, Current, Imports, PortableFunction, PortableParam, PortableSink,
 };
 use crate::flow::{FlowRules, project};
 use crate::lang::Language;
@@ -87,35 +87,43 @@ impl<'a> Linked<'a> {
             if family(language) != family(self.language) {
                 continue;
             }
-            if file == self.current.file || self.chain.contains(&file) || self.depth_left == 0 {
+            if file == self.current.file || self.chain.contains(&file) {
+                // A cycle: what is made under it depends on where the chain started.
                 self.truncated.set(true);
                 return None;
             }
-            let summaries = self.summaries(&file, language)?;
-            let function = if member == DEFAULT {
-                summaries.default.clone()
-            } else {
-                summaries.functions.get(&member).cloned()
-            };
-            if function.is_some() {
-                return function;
+            if self.depth_left == 0 {
+                return None;
+            }
+            if let Some(function) = self.summary(&file, language, &member) {
+                return Some(function);
             }
         }
         None
     }
 
-    /// The summaries of `file`, from the cache when its text has not changed.
-    fn summaries(&self, file: &Path, language: Language) -> Option<Arc<FileSummaries>> {
+    /// The summary of `member` of `file`, from the cache when the file's text has not changed.
+    fn summary(
+        &self,
+        file: &Path,
+        language: Language,
+        member: &str,
+    ) -> Option<Arc<PortableFunction>> {
         let project = &self.current.project;
         let text = project.read(file)?;
         let depth = self.depth_left - 1;
-        if let Some(done) = project.cached(file, depth, &text) {
-            return Some(done);
+        if let Some(done) = project.cached(file, depth, member, &text) {
+            return done;
+        }
+        // A class, a value or a re-exported name is not summarised: no parse for it.
+        if !defines(language, &text, member) {
+            project.store(file, depth, member, &text, None);
+            return None;
         }
         let Ok(Some(flow)) = self.rules.flow(language) else {
             return None;
         };
-        let tree = crate::analysis::parse(language, &text, None)?;
+        let tree = project.parse(file, language, &text)?;
         let names = Names::of(language, &tree, text.as_bytes());
         let mut chain = self.chain.clone();
         chain.push(self.current.file.clone());
@@ -126,22 +134,27 @@ impl<'a> Linked<'a> {
         let nested = Linked::new(self.rules, flow, language, current, depth, chain);
         let mut file_flow = flow.file(language, &text, &tree, &names);
         file_flow.link_imports(&nested);
-        let exported = file_flow.exports();
-        let lines = LineIndex::new(&text);
-        let shown = project.shown(file);
-        let rule_of = |bit: usize| flow.rules.get(bit).copied();
-        let mut summaries = FileSummaries::default();
-        for function in exported {
+        let wanted = (member != DEFAULT).then_some(member);
+        let module = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (file, depth, &text).hash(&mut hasher);
+            hasher.finish()
+        };
+        let portable = file_flow.export(wanted, module).map(|function| {
+            let lines = LineIndex::new(&text);
+            let shown = project.shown(file);
+            let rule_of = |bit: usize| flow.rules.get(bit).copied();
+            let rules_of = |bits: u64| -> Vec<usize> {
+                (0..64)
+                    .filter(|b| bits & (1 << b) != 0)
+                    .filter_map(rule_of)
+                    .collect()
+            };
             let params = function
                 .params
                 .into_iter()
                 .map(|param| {
-                    let returns = param.returns.map(|bits| {
-                        (0..64)
-                            .filter(|b| bits & (1 << b) != 0)
-                            .filter_map(rule_of)
-                            .collect()
-                    });
                     let mut sinks: Vec<PortableSink> = Vec::new();
                     for hit in param.sinks {
                         let Some(rule) = rule_of(hit.rule) else {
@@ -157,36 +170,31 @@ impl<'a> Linked<'a> {
                             sinks.push(PortableSink { rule, reaches });
                         }
                     }
-                    PortableParam { returns, sinks }
+                    PortableParam {
+                        returns: param.returns.map(rules_of),
+                        sinks,
+                    }
                 })
                 .collect();
             let clean = |bits: u64| Clean {
                 all: bits == u64::MAX,
-                rules: (0..64)
-                    .filter(|b| bits & (1 << b) != 0)
-                    .filter_map(rule_of)
-                    .collect(),
+                rules: rules_of(bits),
             };
-            let portable = Arc::new(PortableFunction {
-                name: function.name.clone(),
+            Arc::new(PortableFunction {
+                name: function.name,
                 file: shown.clone(),
                 params,
                 clean_whatever: clean(function.clean_whatever),
                 clean_given_constants: clean(function.clean_given_constants),
                 prefix: function.prefix.as_deref().map(Arc::from),
-            });
-            if function.default {
-                summaries.default = Some(portable.clone());
-            }
-            summaries.functions.entry(function.name).or_insert(portable);
-        }
-        let summaries = Arc::new(summaries);
+            })
+        });
         if nested.truncated.get() {
             self.truncated.set(true);
         } else {
-            project.store(file, depth, &text, summaries.clone());
+            project.store(file, depth, member, &text, portable.clone());
         }
-        Some(summaries)
+        portable
     }
 }
 
@@ -228,5 +236,37 @@ fn family(language: Language) -> u8 {
         Language::Python => 0,
         Language::JavaScript | Language::TypeScript | Language::Tsx => 1,
         Language::Rust => 2,
+    }
+}
+
+/// Whether `text` may define a function named `member` (or, for `default`, export one): a
+/// cheap test before a parse.
+fn defines(language: Language, text: &str, member: &str) -> bool {
+    if member == DEFAULT {
+        return text.contains("export default");
+    }
+    // `Class.method`: the class, then the method, both named in the text.
+    if let Some((class, method)) = member.split_once('.') {
+        return text.contains(&format!("class {class}")) && text.contains(method);
+    }
+    let followed = |before: &str| {
+        text.match_indices(before).any(|(at, _)| {
+            text[at + before.len()..]
+                .strip_prefix(member)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        })
+    };
+    match language {
+        Language::Python => followed("def "),
+        Language::Rust => followed("fn "),
+        // `function f(`, `const f = (...) =>`, `exports.f = function`, `{ f(x) { ... } }`.
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            followed("function ")
+                || followed("const ")
+                || followed("let ")
+                || followed("var ")
+                || followed("exports.")
+        }
     }
 }
