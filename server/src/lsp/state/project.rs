@@ -5,7 +5,7 @@
 
 use super::State;
 use crate::context::DEFAULT_MAX_FILE_SIZE;
-use crate::flow::project::Project;
+use crate::flow::project::{Project, canonical_path};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
@@ -42,7 +42,7 @@ impl State {
             .collect();
         let reader = move |wanted: &std::path::Path| {
             open.iter()
-                .find(|(path, _)| path.canonicalize().ok().as_deref() == Some(wanted))
+                .find(|(path, _)| canonical_path(path).as_deref() == Some(wanted))
                 .map(|(_, text)| text.to_string())
         };
         Some((Arc::new(base.reading(Box::new(reader))), path))

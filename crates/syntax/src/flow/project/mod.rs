@@ -152,8 +152,14 @@ impl Project {
     }
 
     /// `path` canonicalised, if it is a regular file below the root within the size limit.
+    /// An open document not yet saved (`reader` knows it, the disk does not) is inside when its
+    /// directory is.
     pub(crate) fn inside(&self, path: &Path) -> Option<PathBuf> {
-        let canonical = path.canonicalize().ok()?;
+        let Ok(canonical) = path.canonicalize() else {
+            let unsaved = canonical_path(path)?;
+            let known = self.reader.as_ref().is_some_and(|r| r(&unsaved).is_some());
+            return (known && unsaved.starts_with(&self.root)).then_some(unsaved);
+        };
         if !canonical.starts_with(&self.root) {
             return None;
         }
@@ -237,6 +243,15 @@ fn hash_text(text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// `path` with symlinks resolved; for a file that does not exist (an unsaved document), its
+/// directory's canonical path joined with its name.
+pub fn canonical_path(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let name = path.file_name()?;
+        Some(path.parent()?.canonicalize().ok()?.join(name))
+    })
 }
 
 /// The project and file an analysis on this thread belongs to.
