@@ -283,3 +283,20 @@ fn a_project_refuses_paths_outside_its_root() {
         "over the size limit"
     );
 }
+
+#[test]
+fn a_typescript_service_given_to_a_constructor_is_followed() {
+    let service = "import { readFileSync } from \"fs\";\n\nexport class FilesService {\n  read(name: string) {\n    return readFileSync(\"/srv/\" + name);\n  }\n}\n";
+    let controller = "import { Controller, Get, Query } from \"@nestjs/common\";\nimport { FilesService } from \"./files.service\";\n\n@Controller(\"f\")\nexport class FilesController {\n  constructor(private readonly files: FilesService) {}\n\n  @Get()\n  get(@Query(\"n\") n: string) {\n    return this.files.read(n);\n  }\n\n  @Get(\"x\")\n  fixed() {\n    return this.files.read(\"a.txt\");\n  }\n}\n";
+    let tree = Tree::new(
+        "nest",
+        &[
+            ("src/files.service.ts", service),
+            ("src/files.controller.ts", controller),
+        ],
+    );
+    assert_eq!(
+        tree.lines("", "src/files.controller.ts", "js.path-traversal-request"),
+        [10]
+    );
+}

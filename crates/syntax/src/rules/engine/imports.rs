@@ -112,12 +112,15 @@ impl<'a> Linked<'a> {
         let project = &self.current.project;
         let text = project.read(file)?;
         let depth = self.depth_left - 1;
-        if let Some(done) = project.cached(file, depth, member, &text) {
+        // Rule indices and bits are a rule set's: summaries made with another (the editor's
+        // rules reloaded) are not reused.
+        let key = format!("{}:{member}", self.rules.id);
+        if let Some(done) = project.cached(file, depth, &key, &text) {
             return done;
         }
         // A class, a value or a re-exported name is not summarised: no parse for it.
         if !defines(language, &text, member) {
-            project.store(file, depth, member, &text, None);
+            project.store(file, depth, &key, &text, None);
             return None;
         }
         let Ok(Some(flow)) = self.rules.flow(language) else {
@@ -138,7 +141,7 @@ impl<'a> Linked<'a> {
         let module = {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            (file, depth, &text).hash(&mut hasher);
+            (self.rules.id, file, depth, &text).hash(&mut hasher);
             hasher.finish()
         };
         let portable = file_flow.export(wanted, module).map(|function| {
@@ -192,7 +195,7 @@ impl<'a> Linked<'a> {
         if nested.truncated.get() {
             self.truncated.set(true);
         } else {
-            project.store(file, depth, member, &text, portable.clone());
+            project.store(file, depth, &key, &text, portable.clone());
         }
         portable
     }
