@@ -26,6 +26,7 @@ use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FileContext, FilePolicy, Handling};
 use crate::finding::Finding;
+use crate::flow::project::{Project, within};
 use crate::lang::Language;
 use crate::rules::{Category, KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
@@ -33,6 +34,7 @@ use scope::ChangedLines;
 use source::Loaded;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -157,6 +159,7 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
     let files = walk::collect_files(&options.paths, &settings.excludes, &cwd, &mut errors);
     prepare_queries(&settings.rules, &files);
     let named_dirs = named_directories(&options.paths, &cwd, &settings.root);
+    let projects = projects(&named_dirs, &cwd, settings);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(worker_threads(options.threads))
@@ -168,8 +171,15 @@ pub fn analyse(options: &CheckOptions, settings: &Settings) -> Result<Analysis, 
         files
             .par_iter()
             .map(|path| {
-                let outcome =
-                    check_file(path, &cwd, &named_dirs, changed.as_ref(), settings, &lines);
+                let outcome = check_file(
+                    path,
+                    &cwd,
+                    &named_dirs,
+                    &projects,
+                    changed.as_ref(),
+                    settings,
+                    &lines,
+                );
                 progress.tick(matches!(
                     outcome,
                     FileOutcome::Report { .. } | FileOutcome::Clean
@@ -510,10 +520,24 @@ fn convention_path<'p>(
         .unwrap_or(root_relative)
 }
 
+/// The trees flow may follow calls across, deepest first: each directory named on the command
+/// line, then the project root. A file belongs to the first that holds it.
+fn projects(named_dirs: &[PathBuf], cwd: &Path, settings: &Settings) -> Vec<Arc<Project>> {
+    named_dirs
+        .iter()
+        .cloned()
+        .chain(std::iter::once(normalize(&cwd.join(&settings.root))))
+        .filter_map(|dir| Project::new(&dir, settings.max_file_size))
+        .map(Arc::new)
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_file(
     path: &Path,
     cwd: &Path,
     named_dirs: &[PathBuf],
+    projects: &[Arc<Project>],
     changed: Option<&ChangedLines>,
     settings: &Settings,
     lines: &AtomicUsize,
@@ -561,7 +585,16 @@ fn check_file(
         });
     }
     lines.fetch_add(count_lines(&text), Ordering::Relaxed);
-    let analysed = analyze_checked(&settings.rules, FileKind::from_path(path), &text);
+    let analyse = || analyze_checked(&settings.rules, FileKind::from_path(path), &text);
+    // Calls of functions other files of the scanned tree define are followed (`flow::project`).
+    let analysed = match absolute
+        .canonicalize()
+        .ok()
+        .and_then(|real| projects.iter().find(|p| real.starts_with(p.root())))
+    {
+        Some(project) => within(project, &absolute, analyse),
+        None => analyse(),
+    };
     let limited = (handling == Handling::Relevant && kind != FileContext::Code).then_some(kind);
     if analysed.findings.is_empty()
         && analysed.incomplete.is_empty()

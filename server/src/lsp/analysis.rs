@@ -7,6 +7,7 @@ use super::document::Snapshot;
 use crate::analysis::{FileKind, Incomplete, IncompleteFile, parse_checked};
 use crate::context::FileScope;
 use crate::finding::Finding;
+use crate::flow::project::{Project, within};
 use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
 use std::path::PathBuf;
@@ -26,6 +27,9 @@ pub struct Job {
     /// Set when the document is closed: nobody will read the outcome, so the analysis stops at
     /// its next check ([`run_cancellable`]).
     pub cancel: Arc<AtomicBool>,
+    /// The workspace the document lies in, with its path: calls of functions other files
+    /// define are followed (`flow::project`), those files read from the open documents first.
+    pub project: Option<(Arc<Project>, PathBuf)>,
 }
 
 pub struct Outcome {
@@ -64,11 +68,12 @@ pub fn run_cancellable(analyzer: Analyzer, job: Job) -> Outcome {
 /// from HEAD.
 pub fn analyze(job: Job) -> Outcome {
     let Job {
-        snapshot,
+        mut snapshot,
         rules,
         baseline,
         scope,
         cancel: _,
+        project,
     } = job;
     if let Some(too_large) = scope.too_large(&snapshot.text) {
         return not_analysed(snapshot, too_large);
@@ -84,7 +89,8 @@ pub fn analyze(job: Job) -> Outcome {
         }
         None => (None, false),
     };
-    let rule_findings = match (language, &snapshot.old_tree, &tree, snapshot.previous) {
+    let previous = snapshot.previous.take();
+    let check = || match (language, &snapshot.old_tree, &tree, previous) {
         // A tree of a blanked text is no base for an incremental re-check.
         (Some(language), Some(old_tree), Some(tree), Some(previous)) if !masked => {
             // The document still shares them unless an edit came since: then this is the
@@ -93,6 +99,10 @@ pub fn analyze(job: Job) -> Outcome {
             rules.recheck(language, text, old_tree, tree, previous)
         }
         (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
+    };
+    let rule_findings = match &project {
+        Some((project, path)) => within(project, path, check),
+        None => check(),
     };
     incomplete.extend_from_slice(rule_findings.incomplete());
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);

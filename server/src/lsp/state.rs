@@ -44,6 +44,7 @@ use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
+mod project;
 mod worker;
 
 use worker::worker;
@@ -117,6 +118,9 @@ pub struct State {
     pub settings: RwLock<Arc<Settings>>,
     pub rules: RwLock<Arc<RuleSet>>,
     pub root: RwLock<Option<PathBuf>>,
+    /// The workspace as flow sees it across files, with the summaries made so far
+    /// (`state/project.rs`).
+    workspace: RwLock<Option<Arc<crate::flow::project::Project>>>,
     pub project: RwLock<ProjectConfig>,
     pub passes: Vec<Arc<dyn BackgroundPass>>,
     pub analyzer: Analyzer,
@@ -159,6 +163,7 @@ impl State {
             settings: RwLock::new(Arc::new(Settings::default())),
             rules: RwLock::new(rules),
             root: RwLock::new(None),
+            workspace: RwLock::new(None),
             project: RwLock::new(ProjectConfig::default()),
             passes,
             analyzer,

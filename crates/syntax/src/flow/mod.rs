@@ -13,6 +13,7 @@ mod adapter;
 mod core;
 mod javascript;
 mod outline;
+pub mod project;
 mod python;
 mod reach;
 mod rust;

@@ -145,7 +145,14 @@ pub fn score_corpus(rules: &RuleSet, corpus_dir: &Path) -> CorpusReport {
         };
         report.files += 1;
         let kind = FileKind::from_path(&path);
-        let findings = analyze_with(rules, kind, &text);
+        // Files below a `*.project` directory are checked together, as one scanned tree: a
+        // call of a function another of them defines is followed (`flow::project`).
+        let findings = match project_of(&path) {
+            Some(project) => {
+                crate::flow::project::within(&project, &path, || analyze_with(rules, kind, &text))
+            }
+            None => analyze_with(rules, kind, &text),
+        };
         let mut flagged_lines: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         for finding in &findings {
             flagged_lines
@@ -215,6 +222,16 @@ pub fn score_corpus(rules: &RuleSet, corpus_dir: &Path) -> CorpusReport {
     }
     report.scores = scores.into_values().collect();
     report
+}
+
+/// The multi-file case `path` belongs to: the nearest directory above it named `*.project`.
+fn project_of(path: &Path) -> Option<std::sync::Arc<crate::flow::project::Project>> {
+    let dir = path
+        .ancestors()
+        .skip(1)
+        .find(|d| d.extension().is_some_and(|e| e == "project"))?;
+    let project = crate::flow::project::Project::new(dir, crate::context::DEFAULT_MAX_FILE_SIZE)?;
+    Some(std::sync::Arc::new(project))
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

@@ -30,6 +30,7 @@ use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree
 
 mod compile;
 mod flow;
+mod imports;
 mod incremental;
 mod items;
 mod regex_rules;

@@ -33,12 +33,18 @@ pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String
         .into_owned()
 }
 
-fn one_line(value: &str) -> String {
+pub(crate) fn one_line(value: &str) -> String {
+    one_line_within(value, MESSAGE_VALUE_LIMIT)
+}
+
+/// `value` on one line, cut to `limit` characters: a message names a sink in another file with
+/// the helper that leads to it, which needs more room than a value written in the code.
+pub(crate) fn one_line_within(value: &str, limit: usize) -> String {
     let collapsed: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= MESSAGE_VALUE_LIMIT {
+    if collapsed.chars().count() <= limit {
         return collapsed;
     }
-    let mut short: String = collapsed.chars().take(MESSAGE_VALUE_LIMIT - 1).collect();
+    let mut short: String = collapsed.chars().take(limit - 1).collect();
     short.push('…');
     short
 }

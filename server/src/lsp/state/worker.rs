@@ -20,6 +20,8 @@ use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 impl State {
     /// The job for the document's current version, or `None` when it is closed (or reopened).
     fn job(&self, uri: &Uri, open_id: u64) -> Option<Step> {
+        // Before holding the document's entry: reading the store takes every shard.
+        let project = self.project_for(uri);
         let entry = self.docs.get(uri).filter(|e| e.open_id == open_id)?;
         let version = entry.doc.version;
         if entry
@@ -45,6 +47,7 @@ impl State {
             baseline,
             scope,
             cancel: entry.cancel.clone(),
+            project,
         })))
     }
 
@@ -221,6 +224,7 @@ impl State {
 
     /// The full analysis of the current version, if its code findings are provisional.
     fn catch_up_job(&self, uri: &Uri, open_id: u64) -> Option<Job> {
+        let project = self.project_for(uri);
         let entry = self.docs.get(uri).filter(|e| e.open_id == open_id)?;
         let version = entry.doc.version;
         let code = entry.findings.code.as_ref()?;
@@ -233,6 +237,7 @@ impl State {
             baseline: entry.baseline.clone()?,
             scope: entry.scope.clone()?,
             cancel: entry.cancel.clone(),
+            project,
         })
     }
 

@@ -242,6 +242,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.helper(node, &site, receiver, &receiver_value, &values, pass) {
             return value;
         }
+        // Functions of other files of the project, by their portable summaries.
+        if let Some(value) = self.imported(node, &site, &values, pass) {
+            return value;
+        }
         // The rules every input of a call matching a constant call is clean for: a function of
         // constants is one (a callback counts as what it returns). A method's receiver is part
         // of its value (`parts.join("")`); a module is not.

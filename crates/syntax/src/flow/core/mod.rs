@@ -16,6 +16,7 @@ mod env;
 mod eval;
 mod fields;
 mod hosts;
+mod imported;
 mod injected;
 mod objects;
 mod statements;
@@ -133,6 +134,10 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// How deep `eval` and `block` are nested right now: hostile input (50,000 chained `+`,
     /// brackets hundreds deep) must not overflow the stack.
     depth: Cell<usize>,
+    /// The other files of the project, when the file is checked as part of one (`imported.rs`).
+    imports: Option<&'r dyn crate::flow::project::Imports>,
+    /// The calls whose hits were found in another file's function.
+    imported_sinks: RefCell<HashSet<Range<usize>>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -204,6 +209,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             watched: RefCell::default(),
             hits: RefCell::default(),
             depth: Cell::new(0),
+            imports: None,
+            imported_sinks: RefCell::default(),
         }
     }
 

@@ -37,7 +37,11 @@ impl RuleSet {
         };
         let text = lines.text();
         let names = names.get_or_insert_with(|| Names::of(language, tree, text.as_bytes()));
+        let linked = super::imports::Linked::of_current(self, flow, language);
         let mut file = flow.file(language, text, tree, names);
+        if let Some(linked) = &linked {
+            file.link_imports(linked);
+        }
         self.run_flow(flow, &mut file, lines, None, matched);
         Some(Outline::of(&file))
     }
@@ -185,10 +189,14 @@ impl FlowMessage {
                 template,
                 source,
                 sink,
-            } => template::render_message(template, |name| match name {
-                "source" => Some(format!("`{source}`")),
+            } => template::render(template, |name| match name {
+                "source" => Some(template::one_line(&format!("`{source}`"))),
                 "source_line" => Some(line.clone()),
-                "sink" => Some(sink.clone()),
+                // A sink in another file names the helper and where the sink is.
+                "sink" => Some(template::one_line_within(
+                    sink,
+                    4 * template::MESSAGE_VALUE_LIMIT,
+                )),
                 _ => None,
             }),
             FlowMessage::Suffix { base } => {

@@ -218,6 +218,7 @@ impl RuleSet {
             Ok(Some(flow)) => Some(flow),
             _ => None,
         };
+        let linked = flow.and_then(|flow| super::imports::Linked::of_current(self, flow, language));
         let mut file = None;
         if let Some(flow) = flow
             && !dirty.is_empty()
@@ -248,6 +249,9 @@ impl RuleSet {
             // call, the module-level bindings they read and every point of their paths: grow
             // the ranges to all of that (`flow::reach`).
             let mut flow_file = flow.file(language, text, tree, context.names());
+            if let Some(linked) = &linked {
+                flow_file.link_imports(linked);
+            }
             flow_file.module_pass();
             let new_outline = Outline::of(&flow_file);
             let extents: Vec<Range<usize>> =

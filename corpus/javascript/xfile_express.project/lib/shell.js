@@ -1,0 +1,17 @@
+// Helpers a router hands request values to: the sinks are here, the findings at the calls.
+const { exec } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const REPORTS = "/srv/reports";
+
+function compress(file) {
+  // ruleid: js.exec-command-interpolation
+  exec("gzip -k " + file);
+}
+
+function readReport(name, done) {
+  fs.readFile(path.join(REPORTS, name), "utf8", done);
+}
+
+module.exports = { compress, readReport };

@@ -1,0 +1,22 @@
+const express = require("express");
+const shell = require("./lib/shell");
+const { readReport } = require("./lib/shell.js");
+
+const router = express.Router();
+
+router.post("/compress", (req, res) => {
+  // ruleid: js.exec-command-interpolation
+  shell.compress(req.body.file);
+  // ok: js.exec-command-interpolation
+  shell.compress("access.log");
+  res.end();
+});
+
+router.get("/reports/:name", (req, res) => {
+  // ruleid: js.path-traversal-request
+  readReport(req.params.name, (err, text) => res.send(text));
+  // ok: js.path-traversal-request
+  readReport("summary.txt", (err, text) => res.send(text));
+});
+
+module.exports = router;

@@ -1,0 +1,7 @@
+import os
+
+MEDIA = "/srv/media"
+
+
+def under_media(name):
+    return os.path.join(MEDIA, name)

@@ -1,0 +1,304 @@
+//! Helpers defined in another file of the project: a call whose callee resolves (through the
+//! file's imports) to a function of another file is followed through that function's portable
+//! summary (`flow::project`), made by running this same core over that file.
+//!
+//! Two halves: [`FileFlow::imported`] at a call site of the calling file (the sinks the
+//! arguments reach inside the other file become hits at the call, what the helper returns of
+//! them comes back tainted), and [`FileFlow::exports`] over the other file (each top-level
+//! function's per-parameter summary, with byte ranges that the engine turns into lines).
+
+use super::value::{ALL, Value, join_ranges, join_taint};
+use super::{FileFlow, Params, Pass, SinkHit};
+use crate::flow::adapter::{CallSite, class_node, text_of};
+use crate::flow::project::Imports;
+use tree_sitter::Node;
+
+/// How many files' module-level bindings a thread keeps for [`FileFlow::export`].
+const MODULES_KEPT: usize = 64;
+
+/// What a module's own statements bound (`module_env`, `module_objects`).
+type ModuleState = (super::env::Env, std::collections::HashMap<String, String>);
+
+thread_local! {
+    static MODULES: std::cell::RefCell<std::collections::HashMap<u64, ModuleState>> =
+        std::cell::RefCell::default();
+}
+
+/// What one parameter of an exported function does, in the other file's terms: the rule bits
+/// (of that file's `FlowRules`) its value still counts for when returned, and its sink hits.
+pub(crate) struct ExportedParam {
+    pub returns: Option<u64>,
+    pub sinks: Vec<SinkHit>,
+}
+
+/// One function another file may call.
+pub(crate) struct Exported {
+    pub name: String,
+    /// Rule bits what it returns is clean for whatever it is given, and given constants.
+    pub clean_whatever: u64,
+    pub clean_given_constants: u64,
+    pub prefix: Option<std::rc::Rc<str>>,
+    pub params: Vec<ExportedParam>,
+}
+
+impl<'t, 'r> FileFlow<'t, 'r> {
+    /// Links this file to the other files of its project: calls of their functions are followed.
+    pub fn link_imports(&mut self, imports: &'r dyn Imports) {
+        self.imports = Some(imports);
+    }
+
+    /// Whether the hit at `sink` was found through another file's function: its label already
+    /// says where the sink is.
+    pub fn hit_is_imported(&self, sink: &std::ops::Range<usize>) -> bool {
+        self.imported_sinks.borrow().contains(sink)
+    }
+
+    /// A call of a function of another file of the project, followed when an argument is
+    /// tainted; `None` when the callee is not one (or nothing tainted is passed).
+    pub(super) fn imported(
+        &self,
+        node: Node<'t>,
+        site: &CallSite<'_>,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let imports = self.imports?;
+        // Followed only when it carries untrusted data, or when a shape rule asks about a value
+        // the call is part of (`os.system(command_for("/tmp"))`: constant, if the helper
+        // returns constants given constants): summaries cost a parse and a pass over the other
+        // file, and code calls its own modules with constants all the time.
+        let range = node.byte_range();
+        if values.iter().all(|v| v.taint.is_none())
+            && !self
+                .watch
+                .iter()
+                .any(|w| w.start <= range.start && range.end <= w.end)
+        {
+            return None;
+        }
+        // A library call the rules know the result of (`json.dumps` while scanning the
+        // standard library itself) is theirs.
+        if self.rules.constant_calls.iter().any(|p| p.matches(site)) {
+            return None;
+        }
+        // Only a name the file imports (`fetch` after `from .services import fetch`, `svc.get`
+        // after `import * as svc from "./svc"`) or a Rust path (`service::fetch`): a local
+        // variable that shares a module's name is not that module.
+        let canonical = site.path.as_deref()?;
+        let imported = site
+            .written
+            .as_deref()
+            .and_then(|w| w.split('.').next())
+            .is_some_and(|head| self.names.binding(head).is_some());
+        let function = match self.injected_service(site, pass) {
+            // `this.reports.read(name)` on a service the constructor was given, typed with a
+            // class another file exports (a NestJS controller and its service).
+            Some(method) => imports.function(&method, true, true)?,
+            None => imports.function(canonical, imported, site.receiver_text.is_some())?,
+        };
+        let name = &function.name;
+        // Clean for a rule when it returns clean values whatever it is given, or when every
+        // argument is clean for it and it returns clean values given constants; it starts as
+        // its body writes it.
+        let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
+        let mut result = Value {
+            clean: imports.mask_of(&function.clean_whatever)
+                | (imports.mask_of(&function.clean_given_constants) & arguments),
+            prefix: function.prefix.as_deref().map(std::rc::Rc::from),
+            ..Value::default()
+        };
+        let caller = self.functions[pass.function].node.byte_range();
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let Some(param) = function.params.get(position) else {
+                continue;
+            };
+            let entered = taint.with_step(
+                node.byte_range(),
+                format!("passed to `{name}()` of {}", function.file),
+            );
+            for sink in &param.sinks {
+                let Some(bit) = imports.bit_of(sink.rule) else {
+                    continue;
+                };
+                if entered.rules & bit == 0 {
+                    continue;
+                }
+                let mut taint = entered.clone();
+                taint.rules &= bit;
+                let extent = join_ranges(&Some(caller.clone()), &taint.via).unwrap_or_default();
+                self.imported_sinks.borrow_mut().insert(node.byte_range());
+                pass.hits.push(SinkHit {
+                    rule: bit.trailing_zeros() as usize,
+                    sink: node.byte_range(),
+                    label: format!("`{name}()`, which passes it to {}", sink.reaches),
+                    taint,
+                    extent,
+                });
+            }
+            if let Some(returns) = &param.returns {
+                let mask = returns
+                    .iter()
+                    .filter_map(|&rule| imports.bit_of(rule))
+                    .fold(0, |mask, bit| mask | bit);
+                if entered.rules & mask != 0 {
+                    let mut back = entered.with_step(
+                        node.byte_range(),
+                        format!("returned by `{name}()` of {}", function.file),
+                    );
+                    back.rules &= mask;
+                    result.taint = join_taint(&result.taint, &Some(back));
+                }
+            }
+        }
+        Some(result)
+    }
+
+    /// `this.field.method` where the constructor of the calling method's class declares
+    /// `field` typed with an imported class: the canonical name of that class's method
+    /// (`./reports.service.ReportsService.read`).
+    fn injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
+        let field = site.receiver_text?.strip_prefix("this.")?;
+        let method = site.method.as_deref()?;
+        if !field
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        let class = class_node(self.functions[pass.function].node)?;
+        let constructor = self.functions.iter().find(|f| {
+            f.name.as_deref() == Some("constructor")
+                && class_node(f.node).map(|c| c.id()) == Some(class.id())
+        })?;
+        let param = constructor.params.iter().find(|p| {
+            let mut names = Vec::new();
+            self.adapter.bindings(p.pattern, &mut names);
+            names.iter().any(|n| text_of(*n, self.text) == field)
+        })?;
+        let written = text_of(param.annotation?, self.text)
+            .trim_start_matches(':')
+            .trim();
+        if !written
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        let canonical = self.names.binding(written)?;
+        Some(format!("{canonical}.{method}"))
+    }
+
+    /// The top-level function (no method) named `wanted`, or the default export when `wanted`
+    /// is `None`, with what each parameter reaches. Runs the module's statements first, so
+    /// that the summary sees its constants.
+    ///
+    /// `module` identifies the file's text (and how deep its own calls are followed): what its
+    /// module-level statements bind is kept on this thread under it, so a file whose functions
+    /// are asked for one by one runs them once.
+    pub fn export(&mut self, wanted: Option<&str>, module: u64) -> Option<Exported> {
+        let kept = MODULES.with(|m| m.borrow().get(&module).cloned());
+        match kept {
+            Some((env, objects)) => {
+                self.module_env = env;
+                self.module_objects = objects;
+            }
+            None => {
+                self.module_pass();
+                let state = (self.module_env.clone(), self.module_objects.clone());
+                MODULES.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.len() >= MODULES_KEPT {
+                        m.clear();
+                    }
+                    m.insert(module, state);
+                });
+            }
+        }
+        for index in 1..self.functions.len() {
+            let function = &self.functions[index];
+            let Some(name) = function.name.clone() else {
+                continue;
+            };
+            // `Class.method`: a method of a class the file defines at its top level.
+            if let Some((class, method)) = wanted.and_then(|w| w.split_once('.')) {
+                let Some(node) = class_node(function.node) else {
+                    continue;
+                };
+                if name != method
+                    || super::objects::class_name(function.node, self.text) != Some(class)
+                    || !top_level(node)
+                {
+                    continue;
+                }
+            } else {
+                if class_node(function.node).is_some() || !top_level(function.node) {
+                    continue;
+                }
+                let default = is_default_export(function.node);
+                match wanted {
+                    Some(wanted) if wanted != name => continue,
+                    None if !default => continue,
+                    _ => {}
+                }
+            }
+            let params = (0..self.functions[index].params.len())
+                .map(|position| match self.summary(index, position) {
+                    Some(summary) => ExportedParam {
+                        returns: summary.returns.as_ref().map(|t| t.rules),
+                        sinks: summary.sinks.clone(),
+                    },
+                    None => ExportedParam {
+                        returns: None,
+                        sinks: Vec::new(),
+                    },
+                })
+                .collect();
+            let whatever = self.returns_given(index, Params::Unknown);
+            let given_constants = self.returns_given(index, Params::Constants);
+            return Some(Exported {
+                clean_whatever: whatever.as_ref().map_or(0, |s| s.clean),
+                clean_given_constants: given_constants.as_ref().map_or(0, |s| s.clean),
+                prefix: whatever.and_then(|s| s.prefix.clone()),
+                name,
+                params,
+            });
+        }
+        None
+    }
+}
+
+/// A function defined at the top of its module: a `def`/`function`/`fn` item, or a lambda bound
+/// to a top-level variable (`export const fetch = async (u) => ...`), possibly exported.
+fn top_level(node: Node<'_>) -> bool {
+    let mut current = node;
+    for _ in 0..5 {
+        let Some(parent) = current.parent() else {
+            return true;
+        };
+        if parent.parent().is_none() {
+            return true;
+        }
+        match parent.kind() {
+            "export_statement"
+            | "lexical_declaration"
+            | "variable_declaration"
+            | "variable_declarator"
+            | "decorated_definition"
+            | "expression_statement"
+            | "assignment_expression"
+            | "assignment" => current = parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn is_default_export(node: Node<'_>) -> bool {
+    node.parent().is_some_and(|parent| {
+        parent.kind() == "export_statement"
+            && (0..parent.child_count())
+                .filter_map(|i| parent.child(i))
+                .any(|c| c.kind() == "default")
+    })
+}

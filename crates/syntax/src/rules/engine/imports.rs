@@ -1,0 +1,275 @@
+//! The engine's side of flow across files (`flow::project`): resolves a callee to another file
+//! of the project and makes that file's portable summaries by running the flow rules of its
+//! language over it, linked in turn to the files it imports (one hop less), never to a file
+//! already being summarised up the chain (cycles).
+
+use super::RuleSet;
+use crate::flow::project::resolve::{self, DEFAULT};
+use crate::flow::project::{
+    Clean, Current, Imports, PortableFunction, PortableParam, PortableSink,
+};
+use crate::flow::{FlowRules, project};
+use crate::lang::Language;
+use crate::names::Names;
+use crate::text::LineIndex;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file's view of its project.
+pub(super) struct Linked<'a> {
+    rules: &'a RuleSet,
+    /// The file's own flow rules: rule bits are per language.
+    flow: &'a FlowRules,
+    language: Language,
+    current: Current,
+    /// How many more files deep summaries may follow calls.
+    depth_left: usize,
+    /// The files being summarised up the chain, this one's callers' first.
+    chain: Vec<PathBuf>,
+    /// Set when a call was not followed because of the depth bound or a cycle: what was made
+    /// then depends on where the chain started, so it is not cached.
+    truncated: Cell<bool>,
+    /// Functions resolved so far, by canonical name.
+    resolved: std::cell::RefCell<HashMap<String, Option<Arc<PortableFunction>>>>,
+}
+
+impl<'a> Linked<'a> {
+    /// The link of a file analysed on this thread as part of a project, if it is one.
+    pub(super) fn of_current(
+        rules: &'a RuleSet,
+        flow: &'a FlowRules,
+        language: Language,
+    ) -> Option<Linked<'a>> {
+        let current = project::current()?;
+        Some(Linked::new(
+            rules,
+            flow,
+            language,
+            current,
+            project::MAX_CHAIN,
+            Vec::new(),
+        ))
+    }
+
+    fn new(
+        rules: &'a RuleSet,
+        flow: &'a FlowRules,
+        language: Language,
+        current: Current,
+        depth_left: usize,
+        chain: Vec<PathBuf>,
+    ) -> Linked<'a> {
+        Linked {
+            rules,
+            flow,
+            language,
+            current,
+            depth_left,
+            chain,
+            truncated: Cell::new(false),
+            resolved: Default::default(),
+        }
+    }
+
+    fn find(&self, canonical: &str) -> Option<Arc<PortableFunction>> {
+        let project = &self.current.project;
+        for (file, member) in
+            resolve::candidates(self.language, &self.current.file, project.root(), canonical)
+        {
+            let Some(file) = project.inside(&file) else {
+                continue;
+            };
+            let Some(language) = project::language_of(&file) else {
+                continue;
+            };
+            if family(language) != family(self.language) {
+                continue;
+            }
+            if file == self.current.file || self.chain.contains(&file) {
+                // A cycle: what is made under it depends on where the chain started.
+                self.truncated.set(true);
+                return None;
+            }
+            if self.depth_left == 0 {
+                return None;
+            }
+            if let Some(function) = self.summary(&file, language, &member) {
+                return Some(function);
+            }
+        }
+        None
+    }
+
+    /// The summary of `member` of `file`, from the cache when the file's text has not changed.
+    fn summary(
+        &self,
+        file: &Path,
+        language: Language,
+        member: &str,
+    ) -> Option<Arc<PortableFunction>> {
+        let project = &self.current.project;
+        let text = project.read(file)?;
+        let depth = self.depth_left - 1;
+        // Rule indices and bits are a rule set's: summaries made with another (the editor's
+        // rules reloaded) are not reused.
+        let key = format!("{}:{member}", self.rules.id);
+        if let Some(done) = project.cached(file, depth, &key, &text) {
+            return done;
+        }
+        // A class, a value or a re-exported name is not summarised: no parse for it.
+        if !defines(language, &text, member) {
+            project.store(file, depth, &key, &text, None);
+            return None;
+        }
+        let Ok(Some(flow)) = self.rules.flow(language) else {
+            return None;
+        };
+        let tree = project.parse(file, language, &text)?;
+        let names = Names::of(language, &tree, text.as_bytes());
+        let mut chain = self.chain.clone();
+        chain.push(self.current.file.clone());
+        let current = Current {
+            project: project.clone(),
+            file: file.to_path_buf(),
+        };
+        let nested = Linked::new(self.rules, flow, language, current, depth, chain);
+        let mut file_flow = flow.file(language, &text, &tree, &names);
+        file_flow.link_imports(&nested);
+        let wanted = (member != DEFAULT).then_some(member);
+        let module = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (self.rules.id, file, depth, &text).hash(&mut hasher);
+            hasher.finish()
+        };
+        let portable = file_flow.export(wanted, module).map(|function| {
+            let lines = LineIndex::new(&text);
+            let shown = project.shown(file);
+            let rule_of = |bit: usize| flow.rules.get(bit).copied();
+            let rules_of = |bits: u64| -> Vec<usize> {
+                (0..64)
+                    .filter(|b| bits & (1 << b) != 0)
+                    .filter_map(rule_of)
+                    .collect()
+            };
+            let params = function
+                .params
+                .into_iter()
+                .map(|param| {
+                    let mut sinks: Vec<PortableSink> = Vec::new();
+                    for hit in param.sinks {
+                        let Some(rule) = rule_of(hit.rule) else {
+                            continue;
+                        };
+                        let reaches = if file_flow.hit_is_imported(&hit.sink) {
+                            hit.label
+                        } else {
+                            let line = lines.span(hit.sink.start, hit.sink.end).start.line + 1;
+                            format!("{} at {shown}:{line}", hit.label)
+                        };
+                        if !sinks.iter().any(|s| s.rule == rule && s.reaches == reaches) {
+                            sinks.push(PortableSink { rule, reaches });
+                        }
+                    }
+                    PortableParam {
+                        returns: param.returns.map(rules_of),
+                        sinks,
+                    }
+                })
+                .collect();
+            let clean = |bits: u64| Clean {
+                all: bits == u64::MAX,
+                rules: rules_of(bits),
+            };
+            Arc::new(PortableFunction {
+                name: function.name,
+                file: shown.clone(),
+                params,
+                clean_whatever: clean(function.clean_whatever),
+                clean_given_constants: clean(function.clean_given_constants),
+                prefix: function.prefix.as_deref().map(Arc::from),
+            })
+        });
+        if nested.truncated.get() {
+            self.truncated.set(true);
+        } else {
+            project.store(file, depth, &key, &text, portable.clone());
+        }
+        portable
+    }
+}
+
+impl Imports for Linked<'_> {
+    fn function(
+        &self,
+        canonical: &str,
+        imported: bool,
+        method: bool,
+    ) -> Option<Arc<PortableFunction>> {
+        // Python and JavaScript reach another file through an import; Rust through a path
+        // (`service::fetch`, `crate::files::read`, or a name `use` bound), never a method.
+        let canonical = match self.language {
+            Language::Rust if method => return None,
+            Language::Rust => canonical.replace('.', "::"),
+            _ if !imported => return None,
+            _ => canonical.to_string(),
+        };
+        let canonical = canonical.as_str();
+        if let Some(known) = self.resolved.borrow().get(canonical) {
+            return known.clone();
+        }
+        let found = self.find(canonical);
+        self.resolved
+            .borrow_mut()
+            .insert(canonical.to_string(), found.clone());
+        found
+    }
+
+    fn bit_of(&self, rule: usize) -> Option<u64> {
+        self.flow.bit_of(rule)
+    }
+}
+
+/// Languages whose files import each other: JavaScript and the TypeScript dialects, Python,
+/// Rust.
+fn family(language: Language) -> u8 {
+    match language {
+        Language::Python => 0,
+        Language::JavaScript | Language::TypeScript | Language::Tsx => 1,
+        Language::Rust => 2,
+    }
+}
+
+/// Whether `text` may define a function named `member` (or, for `default`, export one): a
+/// cheap test before a parse.
+fn defines(language: Language, text: &str, member: &str) -> bool {
+    if member == DEFAULT {
+        return text.contains("export default");
+    }
+    // `Class.method`: the class, then the method, both named in the text.
+    if let Some((class, method)) = member.split_once('.') {
+        return text.contains(&format!("class {class}")) && text.contains(method);
+    }
+    let followed = |before: &str| {
+        text.match_indices(before).any(|(at, _)| {
+            text[at + before.len()..]
+                .strip_prefix(member)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        })
+    };
+    match language {
+        Language::Python => followed("def "),
+        Language::Rust => followed("fn "),
+        // `function f(`, `const f = (...) =>`, `exports.f = function`, `{ f(x) { ... } }`.
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            followed("function ")
+                || followed("const ")
+                || followed("let ")
+                || followed("var ")
+                || followed("exports.")
+        }
+    }
+}
