@@ -116,6 +116,7 @@ impl<'t> FileFlow<'t, '_> {
             hits: &mut hits,
             conditions: HashMap::new(),
             objects: self.module_objects.clone(),
+            loops: 0,
         };
         let mut fields: HashMap<String, Field> = HashMap::new();
         // The class body's own attributes (`OPERATORS = {...}`, a JavaScript field `n = 0`).

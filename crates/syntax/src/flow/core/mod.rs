@@ -131,9 +131,6 @@ pub(crate) struct FileFlow<'t, 'r> {
     pub bindings: Vec<(Range<usize>, String)>,
     pub watched: RefCell<HashMap<Range<usize>, Value>>,
     pub hits: RefCell<Vec<SinkHit>>,
-    /// How deep `eval` and `block` are nested right now: hostile input (50,000 chained `+`,
-    /// brackets hundreds deep) must not overflow the stack.
-    depth: Cell<usize>,
     /// The other files of the project, when the file is checked as part of one (`imported.rs`).
     imports: Option<&'r dyn crate::flow::project::Imports>,
     /// The calls whose hits were found in another file's function.
@@ -142,8 +139,18 @@ pub(crate) struct FileFlow<'t, 'r> {
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
 /// tainted nor constant), so nothing is quieted by it. Real code stays far below it; the bound
-/// keeps a 2 MiB thread stack safe in debug builds.
-const MAX_DEPTH: usize = 96;
+/// keeps a 2 MiB thread stack safe in debug builds, where one level (`eval` into a call's
+/// arguments and back) takes about 20 KB: at 96 a fuzzed Python file of calls nested in calls
+/// overflowed it.
+const MAX_DEPTH: usize = 64;
+
+thread_local! {
+    /// How deep `eval` and `block` are nested on this thread right now, across files: the
+    /// summary of another file's function runs its own `FileFlow` inside a call of this one, on
+    /// the same stack. Hostile input (50,000 chained `+`, brackets hundreds deep) must not
+    /// overflow it.
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
 
 /// The state of one function's pass.
 struct Pass<'p> {
@@ -158,6 +165,8 @@ struct Pass<'p> {
     conditions: HashMap<String, Range<usize>>,
     /// Each variable bound to an object of a class this file defines, with the class's name.
     objects: HashMap<String, String>,
+    /// How many loops enclose the statement being walked (`statements.rs`).
+    loops: usize,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -208,7 +217,6 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             bindings: Vec::new(),
             watched: RefCell::default(),
             hits: RefCell::default(),
-            depth: Cell::new(0),
             imports: None,
             imported_sinks: RefCell::default(),
         }
@@ -283,6 +291,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             hits: &mut hits,
             conditions: HashMap::new(),
             objects: HashMap::new(),
+            loops: 0,
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -354,6 +363,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             hits,
             conditions: HashMap::new(),
             objects: self.module_objects.clone(),
+            loops: 0,
         };
         self.enter(function, &mut pass);
         if function.expression_body {
@@ -509,22 +519,24 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     }
 
     /// One level deeper, or `None` past [`MAX_DEPTH`]; the level is given back on drop.
-    fn deeper(&self) -> Option<DepthGuard<'_>> {
-        let depth = self.depth.get();
-        if depth >= MAX_DEPTH {
-            return None;
-        }
-        self.depth.set(depth + 1);
-        Some(DepthGuard(&self.depth))
+    fn deeper(&self) -> Option<DepthGuard> {
+        DEPTH.with(|depth| {
+            let level = depth.get();
+            if level >= MAX_DEPTH {
+                return None;
+            }
+            depth.set(level + 1);
+            Some(DepthGuard)
+        })
     }
 }
 
 /// Gives a nesting level back when an `eval` or `block` returns.
-struct DepthGuard<'d>(&'d Cell<usize>);
+struct DepthGuard;
 
-impl Drop for DepthGuard<'_> {
+impl Drop for DepthGuard {
     fn drop(&mut self) {
-        self.0.set(self.0.get() - 1);
+        DEPTH.with(|depth| depth.set(depth.get() - 1));
     }
 }
 

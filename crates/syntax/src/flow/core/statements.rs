@@ -8,6 +8,9 @@ use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::{GuardKind, Slot, SourceKind, names_match};
 use tree_sitter::Node;
 
+/// How many enclosing loops still run their body twice (see `Stmt::Loop`).
+const LOOPS_RUN_TWICE: usize = 4;
+
 impl<'t> FileFlow<'t, '_> {
     pub(super) fn block(&self, node: Node<'t>, pass: &mut Pass<'_>) {
         let Some(_guard) = self.deeper() else { return };
@@ -109,7 +112,13 @@ impl<'t> FileFlow<'t, '_> {
             } => {
                 let element = iterable.map(|i| self.eval(i, pass));
                 let before = pass.env.clone();
-                for _ in 0..2 {
+                // The body runs twice, so the second iteration sees what the first assigned;
+                // doubled at every level, loops nested in loops would cost 2^depth (a fuzzed
+                // file of 200 nested `for`s ran for minutes): inside more than
+                // `LOOPS_RUN_TWICE` loops, a body runs once.
+                let runs = if pass.loops < LOOPS_RUN_TWICE { 2 } else { 1 };
+                pass.loops += 1;
+                for _ in 0..runs {
                     if let (Some(pattern), Some(element)) = (pattern, &element) {
                         self.bind(pattern, element.clone(), pass);
                     }
@@ -118,6 +127,7 @@ impl<'t> FileFlow<'t, '_> {
                     }
                     pass.env = before.join(&pass.env);
                 }
+                pass.loops -= 1;
             }
             Stmt::If {
                 condition,
