@@ -23,11 +23,7 @@ impl<'t> FileFlow<'t, '_> {
         if self.by_name.contains_key(name) {
             return None;
         }
-        let bytes = pass.conditions.get(name)?;
-        let target = self.functions[pass.function]
-            .node
-            .descendant_for_byte_range(bytes.start, bytes.end)
-            .filter(|n| n.byte_range() == *bytes)?;
+        let target = self.bound_condition(name, pass)?;
         let Expr::Member { object } = self.adapter.expr(target, self.text) else {
             return None;
         };

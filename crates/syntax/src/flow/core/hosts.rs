@@ -32,15 +32,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         // The host read itself, or what a name was bound to (`host = urlparse(u).hostname`).
         let read = match self.adapter.expr(checked, self.text) {
-            Expr::Name => pass
-                .conditions
-                .get(text_of(checked, self.text))
-                .and_then(|bytes| {
-                    self.functions[pass.function]
-                        .node
-                        .descendant_for_byte_range(bytes.start, bytes.end)
-                        .filter(|n| n.byte_range() == *bytes)
-                }),
+            Expr::Name => self.bound_condition(text_of(checked, self.text), pass),
             _ => Some(checked),
         };
         let Some(read) = read else { return };
@@ -74,12 +66,7 @@ impl<'t> FileFlow<'t, '_> {
                 let made = key
                     .as_ref()
                     .and_then(|k| pass.env.get(k)?.made_by.clone())
-                    .and_then(|bytes| {
-                        self.functions[pass.function]
-                            .node
-                            .descendant_for_byte_range(bytes.start, bytes.end)
-                            .filter(|c| c.byte_range() == bytes)
-                    });
+                    .and_then(|bytes| self.node_at(pass, &bytes));
                 (made, key)
             }
         };
@@ -199,15 +186,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         // The relative path computed right there, or what a name was bound to.
         let call = match self.adapter.expr(read, self.text) {
-            Expr::Name => pass
-                .conditions
-                .get(text_of(read, self.text))
-                .and_then(|bytes| {
-                    self.functions[pass.function]
-                        .node
-                        .descendant_for_byte_range(bytes.start, bytes.end)
-                        .filter(|n| n.byte_range() == *bytes)
-                }),
+            Expr::Name => self.bound_condition(text_of(read, self.text), pass),
             _ => Some(read),
         };
         let Some(call) = call else { return };

@@ -518,6 +518,20 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         Some(format!("{canonical}{}", &written[end..]))
     }
 
+    /// The node of the function `pass` walks that spans exactly `bytes`: where a value recorded
+    /// by its bytes (a condition bound to a name, the call that made an object) was written.
+    fn node_at(&self, pass: &Pass<'_>, bytes: &Range<usize>) -> Option<Node<'t>> {
+        self.functions[pass.function]
+            .node
+            .descendant_for_byte_range(bytes.start, bytes.end)
+            .filter(|n| n.byte_range() == *bytes)
+    }
+
+    /// The expression the name `name` was last bound to as a condition (`ok = check(u)`), if any.
+    fn bound_condition(&self, name: &str, pass: &Pass<'_>) -> Option<Node<'t>> {
+        self.node_at(pass, pass.conditions.get(name)?)
+    }
+
     /// One level deeper, or `None` past [`MAX_DEPTH`]; the level is given back on drop.
     fn deeper(&self) -> Option<DepthGuard> {
         DEPTH.with(|depth| {

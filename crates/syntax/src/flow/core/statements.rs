@@ -257,11 +257,7 @@ impl<'t> FileFlow<'t, '_> {
                 // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
                 if follow
                     && matches!(self.adapter.expr(node, self.text), Expr::Name)
-                    && let Some(bytes) = pass.conditions.get(text_of(node, self.text))
-                    && let Some(check) = self.functions[pass.function]
-                        .node
-                        .descendant_for_byte_range(bytes.start, bytes.end)
-                        .filter(|c| c.byte_range() == *bytes)
+                    && let Some(check) = self.bound_condition(text_of(node, self.text), pass)
                 {
                     self.vouched(check, holds, false, out, pass);
                     return;
