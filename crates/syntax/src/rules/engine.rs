@@ -15,6 +15,7 @@
 use super::RuleError;
 use super::model::{Matcher, Rule, Target};
 use super::predicates::{CustomPredicate, MatchContext};
+use super::regex_set::SharedRegexSet;
 use super::template;
 use super::words::{Need, fold_text, pattern_words, regex_words};
 use crate::analysis::{Budget, Incomplete};
@@ -88,7 +89,7 @@ pub struct RuleSet {
     /// Every regex rule's pattern in one set, in rule order: one pass over a text tells which
     /// of them match at all (usually none), so the others are never run on it. `None` if the
     /// set cannot be built (then every regex runs).
-    regex_set: OnceLock<Option<(regex::RegexSet, Vec<usize>)>>,
+    regex_set: OnceLock<Option<(SharedRegexSet, Vec<usize>)>>,
     /// Per language, its rules whose predicates read the whole file, compiled alone on the
     /// first re-check that needs them (`incremental`).
     whole_file: [OnceLock<Option<CompiledLanguage>>; Language::ALL.len()],
@@ -442,14 +443,11 @@ impl RuleSet {
                     Matcher::Query { .. } | Matcher::Flow => None,
                 })
                 .unzip();
-            let set = regex::RegexSetBuilder::new(patterns)
-                .size_limit(64 << 20)
-                .build()
-                .ok()?;
+            let set = SharedRegexSet::new(&patterns, 64 << 20)?;
             Some((set, owners))
         });
         let candidates: Vec<usize> = match set {
-            Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
+            Some((set, owners)) => set.matches(text).into_iter().map(|i| owners[i]).collect(),
             None => (0..self.rules.len()).collect(),
         };
         for rule in candidates.into_iter().map(|i| &self.rules[i]) {

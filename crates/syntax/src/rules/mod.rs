@@ -10,6 +10,7 @@ mod lazy_regex;
 mod load;
 mod model;
 mod predicates;
+mod regex_set;
 mod roots;
 mod template;
 pub(crate) mod words;
