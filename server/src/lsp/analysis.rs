@@ -36,7 +36,7 @@ pub struct Outcome {
     pub version: i32,
     /// The document revision analysed ([`Snapshot::revision`]).
     pub revision: u64,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub tree: Option<Tree>,
     /// The rule findings before suppressions, kept for the next incremental re-check (or, when
     /// provisional, for the next per-item answer).
@@ -204,7 +204,7 @@ pub struct PassInput {
     pub path: Option<PathBuf>,
     pub kind: FileKind,
     pub version: i32,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub tree: Option<Tree>,
     pub settings: Arc<Settings>,
 }

@@ -91,15 +91,19 @@ fn serve(queue: &Mutex<Receiver<Task>>) {
     }
 }
 
-/// Lowers the calling thread's scheduling priority; where threads have no priority of their
-/// own, or the system refuses, the thread runs at normal priority.
+/// Lowers the calling thread's scheduling priority by [`NICE`] below the one it inherited (a
+/// server started under `nice` keeps its catch-up below its own answers); where threads have no
+/// priority of their own, or the system refuses, the thread runs at the inherited priority.
 fn lower_own_priority() {
     #[cfg(target_os = "linux")]
-    // SAFETY: `gettid` has no preconditions; `setpriority` on the calling thread's id changes
-    // only that thread's nice value (per-thread on Linux) and fails harmlessly.
+    // SAFETY: `gettid` has no preconditions; `getpriority` only reads, and `setpriority` on the
+    // calling thread's id changes only that thread's nice value (per-thread on Linux) and fails
+    // harmlessly. (`getpriority` returns -1 on error as well as for nice -1: either way the
+    // thread ends at least as low as asked.)
     unsafe {
-        let tid = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, NICE);
+        let tid = libc::gettid() as libc::id_t;
+        let inherited = libc::getpriority(libc::PRIO_PROCESS, tid);
+        libc::setpriority(libc::PRIO_PROCESS, tid, (inherited + NICE).min(19));
     }
 }
 

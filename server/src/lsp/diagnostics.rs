@@ -27,7 +27,7 @@ pub const SOURCE: &str = "slopguard";
 #[derive(Debug, Clone)]
 pub struct SourceFindings {
     pub version: i32,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub findings: Vec<Finding>,
 }
 
@@ -352,7 +352,7 @@ mod tests {
     fn source(version: i32, text: &str, findings: Vec<Finding>) -> SourceFindings {
         SourceFindings {
             version,
-            text: Arc::from(text),
+            text: Arc::new(text.to_string()),
             findings,
         }
     }

@@ -26,7 +26,9 @@ pub struct Document {
     pub version: i32,
     /// Counts `didChange`s; unlike `version` it cannot repeat, whatever the client sends.
     revision: u64,
-    text: String,
+    /// Shared with the snapshot of the last analysis and its published findings: an idle
+    /// document holds one copy of its text, and the first edit after an analysis copies it.
+    text: Arc<String>,
     lines: LineStarts,
     /// The last parse, edited with every change since: valid input for an incremental parse.
     tree: Option<Tree>,
@@ -58,7 +60,7 @@ pub struct Snapshot {
     pub kind: FileKind,
     pub version: i32,
     pub revision: u64,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub old_tree: Option<Tree>,
     /// The rule findings of `old_tree`'s parse, edited along with it.
     pub previous: Option<Arc<RuleFindings>>,
@@ -80,7 +82,7 @@ impl Document {
             kind,
             version,
             revision: 0,
-            text,
+            text: Arc::new(text),
             lines,
             tree: None,
             tree_revision: 0,
@@ -96,6 +98,11 @@ impl Document {
         &self.text
     }
 
+    /// The text, shared rather than copied.
+    pub fn shared_text(&self) -> Arc<String> {
+        self.text.clone()
+    }
+
     pub fn lines(&self) -> &LineStarts {
         &self.lines
     }
@@ -105,7 +112,7 @@ impl Document {
             kind: self.kind,
             version: self.version,
             revision: self.revision,
-            text: Arc::from(self.text.as_str()),
+            text: self.text.clone(),
             old_tree: self.tree.clone(),
             previous: self.rule_findings.clone(),
             provisional: self.provisional.clone(),
@@ -189,7 +196,7 @@ impl Document {
         for change in changes {
             match change.range {
                 None => {
-                    self.text = change.text;
+                    self.text = Arc::new(change.text);
                     self.lines = LineStarts::new(&self.text);
                     self.tree = None;
                     self.rule_findings = None;
@@ -217,7 +224,7 @@ impl Document {
         let old_end_position = self.point(old_end);
         let removed_newlines =
             super::position::count_newlines(&self.text.as_bytes()[start..old_end]);
-        self.text.replace_range(start..old_end, new_text);
+        Arc::make_mut(&mut self.text).replace_range(start..old_end, new_text);
         let new_end = start + new_text.len();
         self.lines
             .edit(&self.text, start, old_end, new_end, removed_newlines);

@@ -322,7 +322,7 @@ impl State {
         uri: &Uri,
         pass: &str,
         version: i32,
-        text: Arc<str>,
+        text: Arc<String>,
         findings: Vec<Finding>,
     ) {
         let Some(mut entry) = self.docs.get_mut(uri) else {

@@ -31,19 +31,19 @@ impl State {
         };
         // The other open documents of the workspace now: their paths as opened, canonicalised
         // only when asked for.
-        let open: Vec<(PathBuf, Arc<str>)> = self
+        let open: Vec<(PathBuf, Arc<String>)> = self
             .docs
             .iter()
             .filter(|entry| entry.key() != uri)
             .filter_map(|entry| {
                 let path = entry.path.as_ref().filter(|p| p.starts_with(&root))?;
-                Some((path.clone(), Arc::from(entry.doc.text())))
+                Some((path.clone(), entry.doc.shared_text()))
             })
             .collect();
         let reader = move |wanted: &std::path::Path| {
             open.iter()
                 .find(|(path, _)| canonical_path(path).as_deref() == Some(wanted))
-                .map(|(_, text)| text.to_string())
+                .map(|(_, text)| String::clone(text))
         };
         Some((Arc::new(base.reading(Box::new(reader))), path))
     }
