@@ -156,6 +156,9 @@ def admin_login():
     # ok: python.hardcoded-password-comparison
     if request.form["password"] == request.form["confirm"]:
         return "ok"
+    # ruleid: python.hardcoded-password-comparison
+    if 0 < len(password) and token_kind == password == "hunter2":
+        return "ok"
     return "ok"
 
 
