@@ -34,10 +34,12 @@ mod imports;
 mod incremental;
 mod items;
 mod regex_rules;
+mod supersede;
 use compile::{Piece, compile_language};
 use incremental::Matched;
 pub use incremental::RuleFindings;
 use regex_rules::run_regex;
+use supersede::Supersedes;
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
 /// Per pattern of a rule, the words one of which a text needs for it to match (`None`: any).
@@ -92,6 +94,8 @@ pub struct RuleSet {
     /// Per language, its rules whose predicates read the whole file, compiled alone on the
     /// first re-check that needs them (`incremental`).
     whole_file: [OnceLock<Option<CompiledLanguage>>; Language::ALL.len()],
+    /// Which rules' findings another rule's finding at the same place replaces (`supersedes`).
+    supersedes: Arc<Supersedes>,
 }
 
 /// Query rules of one language compiled a few patterns at a time, each pattern at most once:
@@ -139,6 +143,7 @@ impl RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             batches: Default::default(),
             words: rules.iter().map(|_| OnceLock::new()).collect(),
+            supersedes: Arc::new(Supersedes::new(&rules)),
             rules,
             compiled: Default::default(),
             flow: Default::default(),
@@ -356,6 +361,7 @@ impl RuleSet {
             incomplete,
             names,
             outline,
+            supersedes: self.supersedes.clone(),
         }
     }
 
@@ -405,6 +411,7 @@ impl RuleSet {
             incomplete,
             names,
             outline,
+            supersedes: self.supersedes.clone(),
         }
     }
 
