@@ -2,9 +2,13 @@
 # library's documented API (rules/python/taint-results.toml).
 import hashlib
 import hmac
+import os
+import shlex
 import uuid
+from importlib import import_module
 
 import docutils.core
+from django.urls import get_mod_func, get_resolver, get_urlconf
 from django.utils.safestring import mark_safe
 from flask import Flask, request
 
@@ -91,3 +95,49 @@ def anchor_title():
     ref = uuid.uuid5(uuid.NAMESPACE_URL, title)
     # ruleid: python.markup-unescaped-format
     return mark_safe(f'<a id="{ref}">{title}</a>')
+
+
+class Reports:
+    # A static method has no `self`: the caller's first argument is its first parameter.
+    @staticmethod
+    def _archive(name):
+        # ruleid: python.os-system
+        os.system("tar czf /tmp/reports.tgz " + name)
+
+    @staticmethod
+    def _quoted(name):
+        return shlex.quote(name)
+
+    def archive(self):
+        self._archive(request.args["name"])
+
+    def archive_quoted(self):
+        name = self._quoted(request.args["name"])
+        # ok: python.os-system
+        os.system("tar czf /tmp/reports.tgz " + name)
+
+    def archive_named(self):
+        name = self._archive_name(request.args["name"])
+        # ruleid: python.os-system
+        os.system("tar czf /tmp/reports.tgz " + name)
+
+    def _archive_name(self, name):
+        return name + ".txt"
+
+
+@app.route("/view-doc")
+def view_doc():
+    # The name is checked against the views the URLconf routes to before it is imported.
+    view = request.args["view"]
+    if get_resolver(get_urlconf())._is_callback(view):
+        mod, func = get_mod_func(view)
+        # ok: python.import-untrusted-module
+        return getattr(import_module(mod), func).__doc__
+    return ""
+
+
+@app.route("/any-doc")
+def any_doc():
+    mod = request.args["module"]
+    # ruleid: python.import-untrusted-module
+    return import_module(mod).__doc__
