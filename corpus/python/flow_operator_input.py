@@ -55,7 +55,7 @@ def run_uploaded_startup():
     # ruleid: python.path-traversal
     with open(startup) as f:
         # ruleid: python.eval-exec
-        # ruleid: python.exec-file-contents
+        # ok: python.exec-file-contents
         exec(compile(f.read(), startup, "exec"), {})
 
 

@@ -13,7 +13,8 @@ TOKEN_SECRET = "my-token-secret"
 SESSION_SECRET = os.environ["SESSION_SECRET"]
 # ok: python.hardcoded-secret-key
 JWT_SECRET_KEY_FILE = "/run/secrets/jwt"
-# ruleid: python.hardcoded-secret-key, python.hardcoded-password
+# ruleid: python.hardcoded-secret-key
+# ok: python.hardcoded-password
 app.config["JWT_SECRET"] = "dev"
 # ok: python.hardcoded-secret-key
 app.config["JWT_SECRET"] = os.getenv("JWT_SECRET")

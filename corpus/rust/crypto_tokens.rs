@@ -14,7 +14,8 @@ pub struct NewUser {
 }
 
 pub fn hash_password_md5(password: &str) -> String {
-    // ruleid: rust.weak-password-hash, rust.weak-hash
+    // ruleid: rust.weak-password-hash
+    // ok: rust.weak-hash
     let digest = md5::compute(password.as_bytes());
     format!("{:x}", digest)
 }

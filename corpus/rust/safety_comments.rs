@@ -14,7 +14,8 @@ unsafe impl Send for Handle {}
 unsafe impl Sync for Handle {}
 
 pub fn digits(buf: &[u8]) -> &str {
-    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    // ruleid: rust.from-utf8-unchecked
+    // ok: rust.unsafe-block
     unsafe { std::str::from_utf8_unchecked(buf) }
 }
 
@@ -40,14 +41,16 @@ pub fn body_from_validated(bytes: &[u8]) -> &str {
 
 pub fn body_fast(bytes: &[u8]) -> &str {
     // Fast path: skip the check, the parser is hot.
-    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    // ruleid: rust.from-utf8-unchecked
+    // ok: rust.unsafe-block
     unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
 /// # Safety
 /// `name` must point to `len` readable bytes.
 pub unsafe extern "C" fn set_name(name: *const u8, len: usize) -> usize {
-    // ruleid: rust.from-raw-parts, rust.unsafe-block
+    // ruleid: rust.from-raw-parts
+    // ok: rust.unsafe-block
     let bytes = unsafe { std::slice::from_raw_parts(name, len) };
     bytes.len()
 }
@@ -63,7 +66,8 @@ pub unsafe extern "C" fn set_label(name: *const u8, len: usize) -> usize {
 
 pub fn fill(buf: &mut Vec<u8>, n: usize) {
     buf.reserve(n);
-    // ruleid: rust.unsafe-block, rust.set-len
+    // ruleid: rust.set-len
+    // ok: rust.unsafe-block
     unsafe { buf.set_len(buf.len() + n) };
 }
 

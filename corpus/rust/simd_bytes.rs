@@ -7,12 +7,14 @@ pub fn words_from_bytes(buf: [u8; 16]) -> [u32; 4] {
 }
 
 pub fn words_from_bytes_unexplained(buf: [u8; 16]) -> [u32; 4] {
-    // ruleid: rust.unsafe-block, rust.transmute
+    // ruleid: rust.transmute
+    // ok: rust.unsafe-block
     unsafe { core::mem::transmute(buf) }
 }
 
 pub fn flag_from_byte(byte: u8) -> bool {
     // Any byte is fine here.
-    // ruleid: rust.unsafe-block, rust.transmute
+    // ruleid: rust.transmute
+    // ok: rust.unsafe-block
     unsafe { std::mem::transmute::<u8, bool>(byte) }
 }

@@ -47,7 +47,8 @@ async fn purge(user: &str) {
         .build()
         .unwrap();
     if let Ok(resp) = client.get(format!("https://backup.internal/{user}")).send().await {
-        // ruleid: rust.unsafe-block, rust.transmute
+        // ruleid: rust.transmute
+        // ok: rust.unsafe-block
         let code: u16 = unsafe { std::mem::transmute(resp.status()) };
         for item in items {
             // ruleid: rust.world-writable-permissions

@@ -69,12 +69,14 @@ pub unsafe fn read_header(ptr: *const u8) -> u32 {
 }
 
 pub fn opcode_from_byte(b: u8) -> Opcode {
-    // ruleid: rust.unsafe-block, rust.transmute
+    // ruleid: rust.transmute
+    // ok: rust.unsafe-block
     unsafe { mem::transmute(b) }
 }
 
 pub fn float_from_bits(bits: u32) -> f32 {
-    // ruleid: rust.unsafe-block, rust.transmute
+    // ruleid: rust.transmute
+    // ok: rust.unsafe-block
     unsafe { std::mem::transmute::<u32, f32>(bits) }
 }
 
@@ -84,7 +86,8 @@ pub fn float_from_bits_safe(bits: u32) -> f32 {
 }
 
 pub fn extend_lifetime<'a>(s: &'a str) -> &'static str {
-    // ruleid: rust.unsafe-block, rust.transmute
+    // ruleid: rust.transmute
+    // ok: rust.unsafe-block
     unsafe { core::mem::transmute_copy(&s) }
 }
 
@@ -99,7 +102,8 @@ pub fn zerocopy_header(raw: [u8; 4]) -> u32 {
 }
 
 pub fn payload<'a>(base: *const u8, len: usize) -> &'a [u8] {
-    // ruleid: rust.unsafe-block, rust.from-raw-parts
+    // ruleid: rust.from-raw-parts
+    // ok: rust.unsafe-block
     unsafe { slice::from_raw_parts(base, len * 4) }
 }
 
@@ -122,7 +126,8 @@ pub fn rebuild_string(mut buf: Vec<u8>) -> String {
 }
 
 pub fn rebuild_vec(p: *mut u32, n: usize, cap: usize) -> Vec<u32> {
-    // ruleid: rust.unsafe-block, rust.from-raw-parts
+    // ruleid: rust.from-raw-parts
+    // ok: rust.unsafe-block
     unsafe { Vec::<u32>::from_raw_parts(p, n, cap) }
 }
 
@@ -154,17 +159,20 @@ pub struct Settings {
 }
 
 pub fn scratch_buffer() -> [u8; 4096] {
-    // ruleid: rust.unsafe-block, rust.mem-uninitialized
+    // ruleid: rust.mem-uninitialized
+    // ok: rust.unsafe-block
     unsafe { mem::uninitialized() }
 }
 
 pub fn blank_settings() -> Settings {
-    // ruleid: rust.unsafe-block, rust.mem-uninitialized
+    // ruleid: rust.mem-uninitialized
+    // ok: rust.unsafe-block
     unsafe { MaybeUninit::uninit().assume_init() }
 }
 
 pub fn boxed_settings() -> Box<Settings> {
-    // ruleid: rust.unsafe-block, rust.mem-uninitialized
+    // ruleid: rust.mem-uninitialized
+    // ok: rust.unsafe-block
     unsafe { Box::<Settings>::new_uninit().assume_init() }
 }
 
@@ -182,7 +190,8 @@ pub fn read_buffer() -> usize {
 }
 
 pub fn header_from_c() -> WireHeader {
-    // ruleid: rust.unsafe-block, rust.mem-uninitialized
+    // ruleid: rust.mem-uninitialized
+    // ok: rust.unsafe-block
     let h = unsafe { MaybeUninit::<WireHeader>::uninit().assume_init() };
     h
 }
@@ -196,18 +205,21 @@ pub fn written_settings() -> Settings {
 }
 
 pub fn zeroed_settings() -> Settings {
-    // ruleid: rust.unsafe-block, rust.mem-zeroed
+    // ruleid: rust.mem-zeroed
+    // ok: rust.unsafe-block
     let s: Settings = unsafe { std::mem::zeroed() };
     s
 }
 
 pub fn zeroed_turbofish() -> Settings {
-    // ruleid: rust.unsafe-block, rust.mem-zeroed
+    // ruleid: rust.mem-zeroed
+    // ok: rust.unsafe-block
     unsafe { mem::zeroed::<Settings>() }
 }
 
 pub fn zeroed_maybe() -> Settings {
-    // ruleid: rust.unsafe-block, rust.mem-zeroed
+    // ruleid: rust.mem-zeroed
+    // ok: rust.unsafe-block
     let s: Settings = unsafe { MaybeUninit::zeroed().assume_init() };
     s
 }
@@ -339,12 +351,14 @@ pub fn fill(buf: &mut Vec<u8>, n: usize) {
 }
 
 pub fn pairs(bytes: &[u8], i: usize) -> (u8, u8) {
-    // ruleid: rust.unsafe-block, rust.get-unchecked-computed
+    // ruleid: rust.get-unchecked-computed
+    // ok: rust.unsafe-block
     unsafe { (*bytes.get_unchecked(i), *bytes.get_unchecked(i + 1)) }
 }
 
 pub fn window(bytes: &[u8], start: usize, len: usize) -> &[u8] {
-    // ruleid: rust.unsafe-block, rust.get-unchecked-computed
+    // ruleid: rust.get-unchecked-computed
+    // ok: rust.unsafe-block
     unsafe { bytes.get_unchecked(start..start + len) }
 }
 
@@ -355,7 +369,8 @@ pub fn first_two(bytes: &[u8; 4]) -> (u8, u8) {
 }
 
 pub fn lookup(map: &HashMap<u32, Vec<u8>>, id: u32) -> &Vec<u8> {
-    // ruleid: rust.unsafe-block, rust.unchecked-unwrap
+    // ruleid: rust.unchecked-unwrap
+    // ok: rust.unsafe-block
     unsafe { map.get(&id).unwrap_unchecked() }
 }
 
@@ -364,7 +379,8 @@ pub fn opcode(b: u8) -> Opcode {
         1 => Opcode::Ping,
         2 => Opcode::Data,
         3 => Opcode::Close,
-        // ruleid: rust.unsafe-block, rust.unchecked-unwrap
+        // ruleid: rust.unchecked-unwrap
+        // ok: rust.unsafe-block
         _ => unsafe { std::hint::unreachable_unchecked() },
     }
 }
@@ -384,12 +400,14 @@ pub fn opcode_checked(b: u8) -> Opcode {
 }
 
 pub fn body_text(bytes: Vec<u8>) -> String {
-    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    // ruleid: rust.from-utf8-unchecked
+    // ok: rust.unsafe-block
     unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 pub fn header_name(raw: &[u8]) -> &str {
-    // ruleid: rust.unsafe-block, rust.from-utf8-unchecked
+    // ruleid: rust.from-utf8-unchecked
+    // ok: rust.unsafe-block
     unsafe { std::str::from_utf8_unchecked(&raw[..8]) }
 }
 
@@ -425,7 +443,8 @@ pub struct LooseJson {
 
 impl LooseJson {
     pub fn from_borrowed(json: &str) -> &Self {
-        // ruleid: rust.unsafe-block, rust.transmute
+        // ruleid: rust.transmute
+        // ok: rust.unsafe-block
         unsafe { mem::transmute::<&str, &LooseJson>(json) }
     }
 }

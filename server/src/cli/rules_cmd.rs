@@ -286,9 +286,32 @@ pub fn render_reference(rules: &RuleSet) -> String {
             rule.cwe.join(", ")
         ));
     }
-    for rule in sorted {
+    let links = |ids: Vec<&str>| -> String {
+        let links: Vec<String> = ids.iter().map(|id| format!("[`{id}`](#{id})")).collect();
+        links.join(", ")
+    };
+    for rule in sorted.iter().copied() {
+        // `supersedes`, both ways: one finding per place, the stronger rule's.
+        let mut same_place = String::new();
+        if !rule.supersedes.is_empty() {
+            same_place.push_str(&format!(
+                "Where it reports the same place as {}, only this rule's finding is reported.\n\n",
+                links(rule.supersedes.iter().map(String::as_str).collect())
+            ));
+        }
+        let stronger: Vec<&str> = sorted
+            .iter()
+            .filter(|r| r.supersedes.contains(&rule.id))
+            .map(|r| r.id.as_str())
+            .collect();
+        if !stronger.is_empty() {
+            same_place.push_str(&format!(
+                "Not reported where {} reports the same place.\n\n",
+                links(stronger)
+            ));
+        }
         out.push_str(&format!(
-            "\n<a id=\"{id}\"></a>\n## {id}\n\n{severity}, confidence {confidence}, {cwe}\n\n**What it does.** {what}\n\n**Why is this bad?** {why}\n\n**Example.**\n\n```\n{example}\n```\n\n**Fix.** {fix}\n",
+            "\n<a id=\"{id}\"></a>\n## {id}\n\n{severity}, confidence {confidence}, {cwe}\n\n{same_place}**What it does.** {what}\n\n**Why is this bad?** {why}\n\n**Example.**\n\n```\n{example}\n```\n\n**Fix.** {fix}\n",
             id = rule.id,
             severity = rule.severity,
             confidence = rule.confidence.as_str(),

@@ -32,7 +32,7 @@ use crate::lang::Language;
 use crate::names::Names;
 use crate::rules::{Rule, RuleError};
 use source_query::SourceQuery;
-use spec::{CallPattern, GuardKind, Propagator, Sink, Source, SourceKind};
+use spec::{CallPattern, GuardKind, Propagator, ResultPropagator, Sink, Source, SourceKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use streaming_iterator::StreamingIterator;
@@ -46,6 +46,8 @@ pub(crate) struct FlowRules {
     sinks: Vec<(Sink, u64)>,
     sanitizers: Vec<(CallPattern, u64)>,
     propagators: Vec<Propagator>,
+    /// Calls whose result only some of their inputs reach (`to = "result"`).
+    result_propagators: Vec<ResultPropagator>,
     guards: Vec<GuardKind>,
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
@@ -174,6 +176,7 @@ impl FlowRules {
             sinks: Vec::new(),
             sanitizers: Vec::new(),
             propagators: Vec::new(),
+            result_propagators: Vec::new(),
             guards: Vec::new(),
             constant_names: Vec::new(),
             constant_calls: Vec::new(),
@@ -265,6 +268,8 @@ impl FlowRules {
         self.sanitizers
             .extend(spec.sanitizers.iter().map(|s| (s.clone(), mask)));
         self.propagators.extend(spec.propagators.iter().cloned());
+        self.result_propagators
+            .extend(spec.result_propagators.iter().cloned());
         self.guards.extend(spec.guards.iter().cloned());
         self.constant_names
             .extend(spec.constant_names.iter().cloned());

@@ -531,7 +531,14 @@ fn function<'t>(node: Node<'t>, text: &str) -> Function<'t> {
         .child_by_field_name("parameters")
         .map(params)
         .unwrap_or_default();
-    if in_class && !params.is_empty() {
+    // A `@staticmethod` has no such parameter: `self._get(view)` passes `view` to its first.
+    let static_method = decorators.iter().any(|d| {
+        matches!(
+            text_of(*d, text).trim_start_matches('@').trim(),
+            "staticmethod" | "builtins.staticmethod"
+        )
+    });
+    if in_class && !static_method && !params.is_empty() {
         params.remove(0);
     }
     Function {

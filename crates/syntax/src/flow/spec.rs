@@ -267,6 +267,25 @@ pub(crate) struct Propagator {
     pub to: Slot,
 }
 
+/// What of a call's inputs reaches its result (`to = "result"`), where the default (the
+/// receiver and every argument) says too much: `docutils.core.publish_parts(text,
+/// source_path=name)` renders `text`; `name` only labels its diagnostics.
+#[derive(Debug, Clone)]
+pub(crate) struct ResultPropagator {
+    pub call: CallPattern,
+    pub reach: Reach,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Reach {
+    /// Only these inputs (`args`).
+    Only(Vec<ArgSel>),
+    /// Every input but these (`not-args`).
+    AllBut(Vec<ArgSel>),
+    /// None: the result is clean for every rule whatever the inputs (`clean = true`).
+    Nothing,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum GuardKind {
     Call(CallPattern, Slot),
@@ -301,6 +320,7 @@ pub struct TaintSpec {
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
     pub(crate) propagators: Vec<Propagator>,
+    pub(crate) result_propagators: Vec<ResultPropagator>,
     pub(crate) guards: Vec<GuardKind>,
     pub(crate) constant_names: Vec<String>,
     pub(crate) constant_calls: Vec<CallPattern>,
@@ -349,6 +369,76 @@ mod tests {
         ));
         assert!(!names_match("redirect", "django.shortcuts.redirect"));
         assert!(!names_match("exec", "./db.exec"));
+    }
+
+    #[test]
+    fn result_propagators_say_which_inputs_reach_the_result() {
+        let table = |entry: &str| -> Result<TaintSpec, String> {
+            let text = format!("library = true\n[[propagators]]\n{entry}\n");
+            let file: TaintFile = toml::from_str(&text).map_err(|e| e.to_string())?;
+            file.compile(false, RegexCompile::WhenLoaded)
+        };
+        let spec = table("call = \"docutils.core.publish_parts\"\nto = \"result\"\nnot-args = [1, \"source_path\"]").unwrap();
+        assert!(spec.propagators.is_empty());
+        match &spec.result_propagators[0].reach {
+            Reach::AllBut(list) => assert_eq!(
+                list,
+                &[ArgSel::Position(1), ArgSel::Keyword("source_path".into())]
+            ),
+            other => panic!("{other:?}"),
+        }
+        let spec = table("method = \"hexdigest\"\nto = \"result\"\nclean = true").unwrap();
+        assert!(matches!(spec.result_propagators[0].reach, Reach::Nothing));
+        let spec = table("method = \"f\"\nto = \"result\"\nargs = [\"receiver\", 0]").unwrap();
+        assert!(
+            matches!(&spec.result_propagators[0].reach, Reach::Only(l) if l == &[ArgSel::Receiver, ArgSel::Position(0)])
+        );
+        // The classic form is unchanged.
+        let spec = table("method = \"append\"\nfrom = \"arg0\"\nto = \"receiver\"").unwrap();
+        assert_eq!(spec.propagators.len(), 1);
+
+        for (entry, reason) in [
+            (
+                "method = \"f\"\nto = \"result\"",
+                "exactly one of `args`, `not-args` or `clean",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nargs = [0]\nclean = true",
+                "exactly one of",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nfrom = \"arg0\"\nargs = [0]",
+                "not `from`",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nnot-args = []",
+                "`not-args` is empty",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nclean = false",
+                "`clean = false` says nothing",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nargs = [\"1.Location\"]",
+                "not fields",
+            ),
+            (
+                "method = \"f\"\nto = \"receiver\"\nfrom = \"arg0\"\nargs = [0]",
+                "go with `to = \"result\"`",
+            ),
+            ("method = \"f\"\nto = \"receiver\"", "needs `from`"),
+            (
+                "method = \"f\"\nfrom = \"arg0\"\nto = \"everywhere\"",
+                "(or `result`)",
+            ),
+            (
+                "method = \"f\"\nto = \"result\"\nargs = [-1]",
+                "did not match any variant",
+            ),
+        ] {
+            let error = table(entry).unwrap_err();
+            assert!(error.contains(reason), "{entry}: {error}");
+        }
     }
 
     #[test]

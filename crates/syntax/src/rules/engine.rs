@@ -35,10 +35,12 @@ mod imports;
 mod incremental;
 mod items;
 mod regex_rules;
+mod supersede;
 use compile::{Piece, compile_language};
 use incremental::Matched;
 pub use incremental::RuleFindings;
 use regex_rules::run_regex;
+use supersede::Supersedes;
 
 type CompiledOnce = OnceLock<Result<Option<CompiledLanguage>, RuleError>>;
 /// Per pattern of a rule, the words one of which a text needs for it to match (`None`: any).
@@ -93,6 +95,8 @@ pub struct RuleSet {
     /// Per language, its rules whose predicates read the whole file, compiled alone on the
     /// first re-check that needs them (`incremental`).
     whole_file: [OnceLock<Option<CompiledLanguage>>; Language::ALL.len()],
+    /// Which rules' findings another rule's finding at the same place replaces (`supersedes`).
+    supersedes: Arc<Supersedes>,
 }
 
 /// Query rules of one language compiled a few patterns at a time, each pattern at most once:
@@ -140,6 +144,7 @@ impl RuleSet {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             batches: Default::default(),
             words: rules.iter().map(|_| OnceLock::new()).collect(),
+            supersedes: Arc::new(Supersedes::new(&rules)),
             rules,
             compiled: Default::default(),
             flow: Default::default(),
@@ -357,6 +362,7 @@ impl RuleSet {
             incomplete,
             names,
             outline,
+            supersedes: self.supersedes.clone(),
         }
     }
 
@@ -406,6 +412,7 @@ impl RuleSet {
             incomplete,
             names,
             outline,
+            supersedes: self.supersedes.clone(),
         }
     }
 

@@ -404,6 +404,35 @@ fn parse_rule_checked(
         None => None,
     };
 
+    let supersedes = match file.supersedes {
+        Some(list) => {
+            let start = list.span().start;
+            let list = list.into_inner();
+            for (i, other) in list.iter().enumerate() {
+                if !RULE_ID.is_match(other) {
+                    return Err(error_at(
+                        start,
+                        format!("`supersedes`: `{other}` is not a rule id like `python.eval-exec`"),
+                    ));
+                }
+                if *other == id {
+                    return Err(error_at(
+                        start,
+                        format!("`supersedes`: rule `{id}` cannot supersede itself"),
+                    ));
+                }
+                if list[..i].contains(other) {
+                    return Err(error_at(
+                        start,
+                        format!("`supersedes`: `{other}` is listed twice"),
+                    ));
+                }
+            }
+            list
+        }
+        None => Vec::new(),
+    };
+
     Ok(Rule {
         id,
         targets,
@@ -418,6 +447,7 @@ fn parse_rule_checked(
         taint,
         origin: origin.to_string(),
         contexts: file.contexts,
+        supersedes,
     })
 }
 

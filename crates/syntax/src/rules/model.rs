@@ -160,6 +160,9 @@ pub(crate) struct RuleFile {
     /// `example`, `docs`...): see [`crate::context`].
     #[serde(default)]
     pub contexts: Vec<crate::context::FileContext>,
+    /// Rules that report a weaker form of this rule's problem: where both report the same
+    /// place, only this rule's finding is kept (see [`crate::rules::Supersedes`]).
+    pub supersedes: Option<Spanned<Vec<String>>>,
 }
 
 /// The documentation every rule carries: shown by `rules show`, hovers and SARIF help.
@@ -252,6 +255,9 @@ pub struct Rule {
     pub origin: String,
     /// Kinds of file the rule runs on by default: shipped code, and those its file lists.
     pub contexts: Vec<crate::context::FileContext>,
+    /// The ids of rules whose findings this rule's finding replaces at the same place: the
+    /// same problem, reported by them in a weaker form.
+    pub supersedes: Vec<String>,
 }
 
 impl Rule {

@@ -246,6 +246,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.imported(node, &site, &values, pass) {
             return value;
         }
+        // A library call whose rules say which inputs reach its result (`to = "result"`).
+        if let Some(value) = self.result_of(&site, receiver, &receiver_value, args, &values, pass) {
+            return value;
+        }
         // The rules every input of a call matching a constant call is clean for: a function of
         // constants is one (a callback counts as what it returns). A method's receiver is part
         // of its value (`parts.join("")`); a module is not.

@@ -19,6 +19,7 @@ mod hosts;
 mod imported;
 mod injected;
 mod objects;
+mod results;
 mod statements;
 mod value;
 

@@ -138,10 +138,18 @@ pub(crate) enum ArgFile {
 pub(crate) struct PropagatorFile {
     #[serde(flatten)]
     pub call: CallFile,
-    /// Where the taint comes from: `receiver` or `argN`.
-    pub from: String,
-    /// Where it goes: `receiver` or `argN`.
+    /// Where the taint comes from: `receiver` or `argN` (not with `to = "result"`).
+    pub from: Option<String>,
+    /// Where it goes: `receiver` or `argN`; or `result`, with `args`, `not-args` or `clean`
+    /// saying which inputs reach the call's result.
     pub to: String,
+    /// With `to = "result"`: only these inputs reach it (positions from 0, keyword names,
+    /// `"receiver"`).
+    pub args: Option<Vec<ArgFile>>,
+    /// With `to = "result"`: every input but these reaches it.
+    pub not_args: Option<Vec<ArgFile>>,
+    /// With `to = "result"`: no input reaches it; the result is clean for every rule.
+    pub clean: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -215,6 +223,46 @@ fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallP
             .transpose()?,
         receiver_made_by: None,
     })
+}
+
+/// Which inputs reach the result, for a propagator with `to = "result"`: exactly one of
+/// `args`, `not-args` or `clean = true`, and no `from` (the entry says where from itself).
+fn result_reach(propagator: &PropagatorFile) -> Result<Reach, String> {
+    if propagator.from.is_some() {
+        return Err(
+            "a propagator with `to = \"result\"` takes `args`, `not-args` or `clean`, not `from`"
+                .into(),
+        );
+    }
+    let selectors = |list: &[ArgFile], key: &str| -> Result<Vec<ArgSel>, String> {
+        let selected: Vec<ArgSel> = list.iter().map(arg_sel).collect();
+        if let Some(bad) = selected.iter().find(|a| a.is_field()) {
+            return Err(format!(
+                "a propagator's `{key}` names arguments, not fields: `{bad:?}`"
+            ));
+        }
+        Ok(selected)
+    };
+    match (&propagator.args, &propagator.not_args, propagator.clean) {
+        (Some(args), None, None) => Ok(Reach::Only(selectors(args, "args")?)),
+        (None, Some(args), None) if args.is_empty() => Err(
+            "a propagator's `not-args` is empty: every input already reaches the result".into(),
+        ),
+        (None, Some(args), None) => Ok(Reach::AllBut(selectors(args, "not-args")?)),
+        (None, None, Some(true)) => Ok(Reach::Nothing),
+        (None, None, Some(false)) => {
+            Err("`clean = false` says nothing: leave it out, or list `args` / `not-args`".into())
+        }
+        _ => Err("a propagator with `to = \"result\"` needs exactly one of `args`, `not-args` or `clean = true`".into()),
+    }
+}
+
+fn arg_sel(arg: &ArgFile) -> ArgSel {
+    match arg {
+        ArgFile::Position(n) => ArgSel::Position(*n),
+        ArgFile::Keyword(k) if k == "receiver" => ArgSel::Receiver,
+        ArgFile::Keyword(k) => ArgSel::Keyword(k.clone()),
+    }
 }
 
 fn has_call(file: &CallFile) -> bool {
@@ -396,10 +444,33 @@ impl TaintFile {
             spec.lookups.push(call_pattern(lookup, "lookup", when)?);
         }
         for propagator in &self.propagators {
+            let call = call_pattern(&propagator.call, "propagator", when)?;
+            if propagator.to == "result" {
+                spec.result_propagators.push(ResultPropagator {
+                    call,
+                    reach: result_reach(propagator)?,
+                });
+                continue;
+            }
+            if propagator.args.is_some()
+                || propagator.not_args.is_some()
+                || propagator.clean.is_some()
+            {
+                return Err(format!(
+                    "a propagator's `args`, `not-args` and `clean` go with `to = \"result\"`, not `to = \"{}\"`",
+                    propagator.to
+                ));
+            }
+            let Some(from) = &propagator.from else {
+                return Err(format!(
+                    "a propagator with `to = \"{}\"` needs `from` (`receiver` or `argN`)",
+                    propagator.to
+                ));
+            };
             spec.propagators.push(Propagator {
-                call: call_pattern(&propagator.call, "propagator", when)?,
-                from: Slot::parse(&propagator.from)?,
-                to: Slot::parse(&propagator.to)?,
+                call,
+                from: Slot::parse(from)?,
+                to: Slot::parse(&propagator.to).map_err(|e| format!("{e} (or `result`)"))?,
             });
         }
         for guard in &self.guards {

@@ -70,6 +70,8 @@ pub struct RuleFindings {
     /// The file's named functions and module-level bindings, followed through the edits since:
     /// a re-check needs the names an edit removed. `None` when no taint rule applies.
     pub(super) outline: Option<Outline>,
+    /// The rule set's `supersedes` table, applied to the whole list in [`Self::findings`].
+    pub(super) supersedes: std::sync::Arc<super::Supersedes>,
 }
 
 impl RuleFindings {
@@ -91,7 +93,9 @@ impl RuleFindings {
             ))
         });
         findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.span == b.span);
-        collapse_nested(findings)
+        // Then one rule's finding for the weaker ones of others at the same place, decided on
+        // the whole list: kept and fresh parts of a re-check give what a full check gives.
+        self.supersedes.apply(collapse_nested(findings))
     }
 
     /// What matching did not cover (it stopped at its work budget).
@@ -369,6 +373,7 @@ impl RuleSet {
             incomplete,
             names,
             outline,
+            supersedes: self.supersedes.clone(),
         }
     }
 }

@@ -111,6 +111,7 @@ impl RuleSet {
             incomplete: previous.incomplete.clone(),
             names: None,
             outline: None,
+            supersedes: self.supersedes.clone(),
         })
     }
 }

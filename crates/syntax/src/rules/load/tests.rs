@@ -282,3 +282,37 @@ fn the_embedded_pack_is_valid() {
     let set = crate::rules::RuleSet::new(rules).expect("embedded rule ids are unique");
     set.compile_all().expect("embedded rules compile together");
 }
+
+/// What `supersedes` promises in the pack: the superseded rule exists and runs on the same
+/// files, its finding is never more severe, and the stronger rule runs wherever it does (a
+/// finding dropped for one that file context then filters out would lose the problem).
+#[test]
+fn the_packs_supersedes_name_weaker_rules_of_the_same_files() {
+    let rules = load_embedded().unwrap();
+    let mut pairs = 0;
+    for strong in &rules {
+        for weak_id in &strong.supersedes {
+            let weak = rules
+                .iter()
+                .find(|r| &r.id == weak_id)
+                .unwrap_or_else(|| panic!("{} supersedes unknown rule {weak_id}", strong.id));
+            assert!(
+                weak.targets.iter().all(|t| strong.targets.contains(t)),
+                "{} supersedes {weak_id}, which runs on other languages",
+                strong.id
+            );
+            assert!(
+                weak.severity <= strong.severity,
+                "{} supersedes the more severe {weak_id}",
+                strong.id
+            );
+            assert!(
+                weak.contexts.iter().all(|c| strong.contexts.contains(c)),
+                "{} supersedes {weak_id}, which runs in more kinds of file",
+                strong.id
+            );
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 3, "{pairs}");
+}

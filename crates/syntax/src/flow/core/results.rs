@@ -1,0 +1,81 @@
+//! What reaches the result of a library call. By default every input does (the receiver and
+//! each argument); a propagator with `to = "result"` in the rules says which do, from the
+//! library's documented API: `docutils.core.publish_parts(text, source_path=name)` renders
+//! `text`, and `name` only labels its diagnostics; `h.hexdigest()` is hex digits whatever was
+//! hashed.
+
+use super::value::{ALL, Value, join_taint};
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Arg, CallSite, text_of};
+use crate::flow::spec::{ArgSel, Reach};
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// The result of a call some `to = "result"` propagator names: the taint of the inputs it
+    /// lets through, and clean for the rules each of them is clean for (the result is made from
+    /// them alone: `PAGE.replace(word, "***")` is the program's own text). A method's receiver
+    /// is one of its inputs; the module of a function named by `call` is not. `None` when no
+    /// propagator names the call.
+    pub(super) fn result_of(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        receiver_value: &Value,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let propagator = self
+            .rules
+            .result_propagators
+            .iter()
+            .find(|p| p.call.matches(site))?;
+        let reach = &propagator.reach;
+        let reaches = |input: &ArgSel| match reach {
+            Reach::Only(list) => list.contains(input),
+            Reach::AllBut(list) => !list.contains(input),
+            Reach::Nothing => false,
+        };
+        if matches!(reach, Reach::Nothing) {
+            return Some(Value {
+                taint: None,
+                clean: ALL,
+                prefix: None,
+                whole: false,
+                made_by: None,
+            });
+        }
+        // From the first spread argument on, positions are unknown: such an argument may hold
+        // any of them, so it reaches the result.
+        let first_spread = args.iter().position(|a| a.spread).unwrap_or(args.len());
+        let arg_reaches: Vec<bool> = args
+            .iter()
+            .enumerate()
+            .map(|(position, a)| match a.keyword {
+                Some(k) => reaches(&ArgSel::Keyword(text_of(k, self.text).to_string())),
+                None if position >= first_spread || a.spread => true,
+                None => reaches(&ArgSel::Position(position)),
+            })
+            .collect();
+        let receiver_reaches =
+            receiver.is_some() && propagator.call.call.is_none() && reaches(&ArgSel::Receiver);
+        // A callback counts as what it returns (`s.replace(/x/g, (m) => "-")`).
+        let callbacks = self.with_callback_returns(args, values, pass);
+        let values = callbacks.as_deref().unwrap_or(values);
+        let (mut taint, mut clean) = match receiver_reaches {
+            true => (receiver_value.taint.clone(), receiver_value.clean),
+            false => (None, ALL),
+        };
+        for (value, _) in values.iter().zip(&arg_reaches).filter(|(_, r)| **r) {
+            taint = join_taint(&taint, &value.taint);
+            clean &= value.clean;
+        }
+        Some(Value {
+            taint,
+            clean,
+            prefix: None,
+            whole: false,
+            made_by: None,
+        })
+    }
+}
