@@ -397,6 +397,7 @@ impl<'t> FileFlow<'t, '_> {
                     value
                 };
                 let value = self.stepped(value, pattern, &key);
+                self.note_field_write(&key, &value, pass);
                 pass.env.insert(key, value);
             }
             return;
