@@ -46,3 +46,27 @@ app.get("/tickets-sorted", async (req, res) => {
   const r = await pool.query("SELECT id FROM tickets ORDER BY " + column);
   res.json(r.rows);
 });
+
+app.get("/preview", async (req, res) => {
+  const {
+    query: { target },
+  } = req;
+  // ruleid: js.ssrf
+  const r = await fetch(target);
+  res.send(await r.text());
+});
+
+app.get("/preview-default", async (req, res) => {
+  const {
+    locals: { target = "https://preview.example.com/default" } = {},
+  } = { locals: {} };
+  // ok: js.ssrf
+  const r = await fetch(target);
+  res.send(await r.text());
+});
+
+app.post("/import", async (req, res) => {
+  const { body: { source: { url } = {} } } = req;
+  // ruleid: js.ssrf
+  res.json((await fetch(url)).status);
+});
