@@ -60,6 +60,10 @@ impl Adapter for JavaScript {
         true
     }
 
+    fn callback_filters(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        (method? == "filter").then_some(Elements::Receiver)
+    }
+
     fn callback_results(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
         match (method, function) {
             (_, Some("Array.from")) => Some(Elements::Arg(0)),

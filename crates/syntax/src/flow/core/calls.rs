@@ -248,6 +248,10 @@ impl<'t> FileFlow<'t, '_> {
                 .skip(1)
                 .fold(Value::constant(), |out, default| out.join(default));
         }
+        // `xs.filter((x) => ALLOWED.has(x))`: what the check lets through (`closures.rs`).
+        if let Some(value) = self.filtered(&site, &receiver_value, args, &values, pass) {
+            return value;
+        }
         // `xs.map(cb)`: what the callback returns (`closures.rs`).
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
             return value;
