@@ -70,3 +70,13 @@ app.post("/import", async (req, res) => {
   // ruleid: js.ssrf
   res.json((await fetch(url)).status);
 });
+
+app.get("/greeting", (req, res) => {
+  // ruleid: js.xss-response
+  res.send("<p>Welcome back, " + req.signedCookies.display + "</p>");
+});
+
+app.get("/greeting-plain", (req, res) => {
+  // ok: js.xss-response
+  res.send("<p>Welcome back, " + encodeURIComponent(req.signedCookies.display) + "</p>");
+});
