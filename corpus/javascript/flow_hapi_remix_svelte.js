@@ -63,3 +63,22 @@ export async function clientLoader({ request }) {
   // ruleid: js.open-redirect
   return redirect(next ?? "/");
 }
+
+server.route({
+  method: "GET",
+  path: "/sso/return",
+  handler: (request, h) => {
+    // ruleid: js.open-redirect
+    return h.redirect(request.query.returnTo);
+  },
+});
+
+server.route({
+  method: "GET",
+  path: "/sso/return-home",
+  handler: (request, h) => {
+    const back = request.query.returnTo;
+    // ok: js.open-redirect
+    return h.redirect(["/", "/account"].includes(back) ? back : "/");
+  },
+});

@@ -33,3 +33,17 @@ app.get("/exports", (req, res) => {
   // ruleid: js.path-traversal-request
   res.download(`/srv/exports/${req.query.file}`);
 });
+
+function showGreeting() {
+  const who = new URLSearchParams(location.search).get("who") || "";
+  // ruleid: js.jquery-html-injection
+  $("#greeting").append(who);
+  // ok: js.jquery-html-injection
+  $("#greeting").append(escapeHtml(who));
+  const $list = $("#recent");
+  // ruleid: js.jquery-html-injection
+  $list.prepend(who);
+  const label = "<em>new</em>";
+  // ok: js.jquery-html-injection
+  $list.html(label);
+}

@@ -29,3 +29,12 @@ app.get("/relay-api", (req, res) => {
   const outgoing = httpsRequest({ hostname: "api.example.com", path: `/v1/${encodeURIComponent(req.query.id)}` }, (upstream) => upstream.pipe(res));
   outgoing.end();
 });
+
+app.post("/hooks/verify", (req, res) => {
+  const https = require("https");
+  const { host, hookPath } = req.body;
+  // ruleid: js.ssrf
+  https.request({ hostname: host, path: hookPath, method: "POST" }, (up) => res.sendStatus(up.statusCode)).end();
+  // ok: js.ssrf
+  https.request({ hostname: "hooks.example.com", path: "/verify/" + encodeURIComponent(hookPath), method: "POST" }, (up) => res.sendStatus(up.statusCode)).end();
+});

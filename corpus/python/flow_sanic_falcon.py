@@ -38,3 +38,37 @@ async def docs_fixed(request):
         page = "intro"
     # ok: python.path-traversal
     return await file("/srv/docs/" + page)
+
+
+from sanic.response import redirect as sanic_redirect
+
+
+@app.post("/signin")
+async def signin(request):
+    after = request.form.get("continue", "/")
+    # ruleid: python.open-redirect
+    return sanic_redirect(after)
+
+
+@app.post("/signin-home")
+async def signin_home(request):
+    after = request.form.get("continue", "/")
+    if after not in {"/", "/inbox"}:
+        after = "/"
+    # ok: python.open-redirect
+    return sanic_redirect(after)
+
+
+import falcon
+
+
+class Outbound:
+    def on_get(self, req, resp):
+        target = req.get_param("url")
+        # ruleid: python.open-redirect
+        raise falcon.HTTPFound(target)
+
+    def on_post(self, req, resp):
+        target = req.get_param("url")
+        # ok: python.open-redirect
+        raise falcon.HTTPSeeOther("/links/" + target)

@@ -121,3 +121,16 @@ async def archive_dir(directory):
     # ruleid: python.asyncio-subprocess-shell
     proc = await create_subprocess_shell("tar czf backup.tgz " + directory)
     await proc.wait()
+
+
+async def lookup_domain(request):
+    import asyncio
+    import shlex
+    domain = request.query["domain"]
+    # ruleid: python.asyncio-subprocess-shell
+    whois = await asyncio.create_subprocess_shell("whois " + domain)
+    # ok: python.asyncio-subprocess-shell
+    quoted = await asyncio.create_subprocess_shell("whois " + shlex.quote(domain))
+    # ok: python.asyncio-subprocess-shell
+    joined = await asyncio.create_subprocess_shell(shlex.join(["whois", domain]))
+    return await whois.wait(), await quoted.wait(), await joined.wait()

@@ -343,6 +343,13 @@ pub(crate) trait Adapter: Sync {
     fn callback_results(&self, _method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
         None
     }
+    /// For a call that keeps the elements its callback accepts (`words.filter((w) =>
+    /// /^\w+$/.test(w))`, Rust's `.filter(|s| ...)`, Python's `filter(f, xs)`), where the elements
+    /// come from: when the callback is a check that vouches for its parameter, what is kept is
+    /// what the check lets through.
+    fn callback_filters(&self, _method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        None
+    }
     /// Whether a parameter declared with this type holds only a number, boolean or UUID when the
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types

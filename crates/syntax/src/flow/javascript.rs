@@ -60,6 +60,10 @@ impl Adapter for JavaScript {
         true
     }
 
+    fn callback_filters(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        (method? == "filter").then_some(Elements::Receiver)
+    }
+
     fn callback_results(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
         match (method, function) {
             (_, Some("Array.from")) => Some(Elements::Arg(0)),
@@ -250,13 +254,40 @@ impl Adapter for JavaScript {
 
     fn destructured<'t>(&self, name: Node<'t>, text: &str) -> Option<String> {
         let parent = name.parent()?;
-        match (name.kind(), parent.kind()) {
-            ("shorthand_property_identifier_pattern", _) => Some(text_of(name, text).to_string()),
-            (_, "pair_pattern") => parent
-                .child_by_field_name("key")
-                .map(|k| text_of(k, text).trim_matches(['"', '\'']).to_string()),
-            _ => None,
+        let key = |pair: Node<'_>| {
+            pair.child_by_field_name("key")
+                .map(|k| text_of(k, text).trim_matches(['"', '\'']).to_string())
+        };
+        let (mut path, mut pattern) = match (name.kind(), parent.kind()) {
+            ("shorthand_property_identifier_pattern", _) => {
+                (text_of(name, text).to_string(), parent)
+            }
+            (_, "pair_pattern") => (key(parent)?, parent.parent()?),
+            _ => return None,
+        };
+        // `const { query: { target } } = req` reads `query.target`: the keys of the patterns it
+        // is nested in, outermost first (a default `{ query: { t } = {} }` between them).
+        for _ in 0..8 {
+            if pattern.kind() == "object_assignment_pattern" {
+                pattern = pattern.parent()?;
+            }
+            let Some(pair) = pattern
+                .parent()
+                .and_then(|p| {
+                    if p.kind() == "assignment_pattern" {
+                        p.parent()
+                    } else {
+                        Some(p)
+                    }
+                })
+                .filter(|p| p.kind() == "pair_pattern")
+            else {
+                break;
+            };
+            path = format!("{}.{path}", key(pair)?);
+            pattern = pair.parent()?;
         }
+        Some(path)
     }
 
     /// `a.b.c` as a dotted name, walked in a loop (a hostile file's chain can be thousands of

@@ -36,6 +36,10 @@ impl Adapter for Python {
         (method.is_none() && matches!(function?, "map" | "filter")).then_some(Elements::Arg(1))
     }
 
+    fn callback_filters(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
+        (method.is_none() && function? == "filter").then_some(Elements::Arg(1))
+    }
+
     fn callback_results(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
         (method.is_none() && function? == "map").then_some(Elements::Arg(1))
     }

@@ -63,6 +63,10 @@ impl Adapter for Rust {
         .then_some(Elements::Receiver)
     }
 
+    fn callback_filters(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
+        (method? == "filter").then_some(Elements::Receiver)
+    }
+
     fn callback_results(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
         matches!(method?, "map" | "flat_map" | "filter_map" | "and_then")
             .then_some(Elements::Receiver)

@@ -182,7 +182,21 @@ impl<'t> FileFlow<'t, '_> {
                 && pattern.matches(&site)
             {
                 let label = spec.label.as_deref().unwrap_or("");
-                return self.origin(node, label, *mask, *ignored_by);
+                let origin = self.origin(node, label, *mask, *ignored_by);
+                // A source of some rules only (`unquote` for header injection) is, for the
+                // others, a call like any: `unquote(request.args["u"])` is still the request's.
+                let carried = std::iter::once(&receiver_value)
+                    .chain(&values)
+                    .fold(None, |taint, v| join_taint(&taint, &v.taint))
+                    .filter(|t| t.rules & !(mask | ignored_by) != 0);
+                return match carried {
+                    Some(carried) => Value {
+                        taint: join_taint(&Some(carried), &origin.taint),
+                        clean: 0,
+                        ..origin
+                    },
+                    None => origin,
+                };
             }
         }
         // Sanitisers: the result is clean for their rules, and stays clean for every rule its
@@ -233,6 +247,10 @@ impl<'t> FileFlow<'t, '_> {
                 .iter()
                 .skip(1)
                 .fold(Value::constant(), |out, default| out.join(default));
+        }
+        // `xs.filter((x) => ALLOWED.has(x))`: what the check lets through (`closures.rs`).
+        if let Some(value) = self.filtered(&site, &receiver_value, args, &values, pass) {
+            return value;
         }
         // `xs.map(cb)`: what the callback returns (`closures.rs`).
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {

@@ -169,6 +169,47 @@ impl<'t> FileFlow<'t, '_> {
         Some(self.callback_returns(args, Some(&element), pass)?.1)
     }
 
+    /// `words.filter((w) => /^\w+$/.test(w))`: the elements a callback that checks its
+    /// parameter lets through are what the check vouches for, clean for every rule. A callback
+    /// written there whose body is the check; anything else is an ordinary call.
+    pub(super) fn filtered(
+        &self,
+        site: &CallSite<'_>,
+        receiver: &Value,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &Pass<'_>,
+    ) -> Option<Value> {
+        let elements = match self
+            .adapter
+            .callback_filters(site.method.as_deref(), site.written.as_deref())?
+        {
+            Elements::Receiver => receiver,
+            Elements::Arg(n) => values.get(n)?,
+        };
+        elements.taint.as_ref()?;
+        let index = args
+            .iter()
+            .find_map(|a| self.by_node.get(&a.value.byte_range()).copied())?;
+        let function = &self.functions[index];
+        if !function.expression_body {
+            return None;
+        }
+        let mut names = Vec::new();
+        self.adapter
+            .bindings(function.params.first()?.pattern, &mut names);
+        let [name] = names.as_slice() else {
+            return None;
+        };
+        let name = text_of(*name, self.text);
+        let mut vouched = Vec::new();
+        self.guards(function.body, true, &mut vouched, pass);
+        vouched
+            .iter()
+            .any(|(key, holds)| *holds && key == name)
+            .then(Value::constant)
+    }
+
     /// `values` with a callback argument counted as what it returns, for a call that keeps
     /// what its inputs are (a constant call): `env::var("PAGER").unwrap_or_else(|_|
     /// "less".into())` is the environment or a literal.

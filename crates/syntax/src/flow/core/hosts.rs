@@ -35,15 +35,51 @@ impl<'t> FileFlow<'t, '_> {
             Expr::Name => self.bound_condition(text_of(checked, self.text), pass),
             _ => Some(checked),
         };
-        let Some(read) = read else { return };
-        let Expr::Member { object } = self.adapter.expr(read, self.text) else {
-            return;
+        let Some(mut read) = read else { return };
+        let is_host_field = |field: &str| {
+            self.rules.guards.iter().any(
+                |g| matches!(g, GuardKind::HostOf(_, fields) if fields.iter().any(|f| f == field)),
+            )
         };
-        let field = text_of(read, self.text)
-            .rsplit('.')
-            .next()
-            .unwrap_or("")
-            .trim();
+        // The object the host is read from and the field: `parsed.hostname`, or a method that
+        // returns it (`url.host_str()` in Rust), through a reference or an `Option`'s default
+        // (`&url.host_str().unwrap_or("")`).
+        let mut found = None;
+        for _ in 0..4 {
+            match self.adapter.expr(read, self.text) {
+                Expr::Wrap(inner) => read = inner,
+                // `&host` after `let host = url.host_str().unwrap_or_default()`.
+                Expr::Name => match self.bound_condition(text_of(read, self.text), pass) {
+                    Some(bound) => read = bound,
+                    None => return,
+                },
+                Expr::Member { object } => {
+                    let field = text_of(read, self.text).rsplit('.').next().unwrap_or("");
+                    found = Some((object, field.trim()));
+                    break;
+                }
+                Expr::Call {
+                    receiver: Some(receiver),
+                    method: Some(method),
+                    args,
+                    ..
+                } => {
+                    let name = text_of(method, self.text);
+                    if args.is_empty() && is_host_field(name) {
+                        found = Some((receiver, name));
+                        break;
+                    }
+                    // The same host (`host.lower()`, `host.unwrap_or("")`), not a part of it
+                    // (`host.split(".").slice(-2)` is a suffix check).
+                    if !args.is_empty() && !name.starts_with("unwrap_or") && name != "expect" {
+                        return;
+                    }
+                    read = receiver;
+                }
+                _ => return,
+            }
+        }
+        let Some((object, field)) = found else { return };
         let parses: Vec<_> = self
             .rules
             .guards
@@ -70,7 +106,21 @@ impl<'t> FileFlow<'t, '_> {
                 (made, key)
             }
         };
-        let Some(call) = call else { return };
+        let Some(mut call) = call else { return };
+        // `Url::parse(&u).unwrap()`, `.expect("url")`: the parse itself.
+        for _ in 0..2 {
+            if let Expr::Call {
+                receiver: Some(inner),
+                method: Some(method),
+                ..
+            } = self.adapter.expr(call, self.text)
+                && matches!(self.adapter.expr(inner, self.text), Expr::Call { .. })
+                && (text_of(method, self.text).starts_with("unwrap")
+                    || text_of(method, self.text) == "expect")
+            {
+                call = inner;
+            }
+        }
         let Expr::Call {
             callee,
             receiver,

@@ -21,6 +21,7 @@ mod injected;
 mod objects;
 mod results;
 mod statements;
+mod tainted_fields;
 mod value;
 
 pub use value::Step;
@@ -123,6 +124,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The fields each class settles (`fields.rs`), by the class's bytes: every method's pass
     /// starts with them.
     fields: HashMap<Range<usize>, fields::Settled>,
+    /// While `tainted_fields.rs` records them: the fields methods fill from a source.
+    field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
     summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
     in_progress: RefCell<HashSet<(usize, usize)>>,
     /// Nodes whose value a shape rule asks about.
@@ -212,6 +215,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             module_env: Env::default(),
             module_objects: HashMap::new(),
             fields: HashMap::new(),
+            field_writes: RefCell::new(None),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             watch: HashSet::new(),
@@ -253,6 +257,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // the summaries made meanwhile did not know them.
         self.fields = HashMap::new();
         self.fields = self.settle_fields();
+        self.summaries.borrow_mut().clear();
+        self.taint_fields();
         self.summaries.borrow_mut().clear();
         for index in 0..self.functions.len() {
             if crate::analysis::cancelled() {

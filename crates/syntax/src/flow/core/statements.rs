@@ -56,9 +56,18 @@ impl<'t> FileFlow<'t, '_> {
                         let Some(property) = self.adapter.destructured(name, self.text) else {
                             continue;
                         };
-                        if let Some(source) =
-                            self.path_source_named(&format!("{path}.{property}"), object)
+                        // `{ query: { target } }` reads `req.query.target`: a part of the source
+                        // `req.query`.
+                        let mut read = format!("{path}.{property}");
+                        let mut source = self.path_source_named(&read, object);
+                        while source.is_none()
+                            && let Some((shorter, _)) = read.rsplit_once('.')
+                            && shorter.len() > path.len()
                         {
+                            read = shorter.to_string();
+                            source = self.path_source_named(&read, object);
+                        }
+                        if let Some(source) = source {
                             let key = text_of(name, self.text).to_string();
                             let source = self.stepped(source, name, &key);
                             pass.env.insert(key, source);
@@ -397,6 +406,7 @@ impl<'t> FileFlow<'t, '_> {
                     value
                 };
                 let value = self.stepped(value, pattern, &key);
+                self.note_field_write(&key, &value, pass);
                 pass.env.insert(key, value);
             }
             return;

@@ -97,6 +97,9 @@ pub(crate) struct SourceFile {
     pub query: Option<String>,
     /// What the message calls this source (default: its text).
     pub label: Option<String>,
+    /// With a call source: a regex the call that made its receiver must match (Flask-RESTful's
+    /// `parser.parse_args()` after `parser = reqparse.RequestParser()`, not argparse's).
+    pub receiver_made_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -332,7 +335,13 @@ impl TaintFile {
                     .transpose()
             };
             let kind = if has_call(&source.call) {
-                SourceKind::Call(call_pattern(&source.call, "source", when)?)
+                let mut pattern = call_pattern(&source.call, "source", when)?;
+                pattern.receiver_made_by = source
+                    .receiver_made_by
+                    .as_deref()
+                    .map(|r| regex(r, "receiver-made-by", when))
+                    .transpose()?;
+                SourceKind::Call(pattern)
             } else if let Some(path) = &source.path {
                 SourceKind::Path(canonical(path))
             } else if let Some(decorator) = &source.params_of {

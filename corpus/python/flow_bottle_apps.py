@@ -1,0 +1,43 @@
+# Bottle handlers: templates compiled from what the caller sent, and redirects it chose.
+import bottle
+from bottle import SimpleTemplate, redirect, request, route, template
+
+LAYOUTS = {"card": "Hello {{name}}", "banner": "<h1>{{name}}</h1>"}
+
+
+@route("/card")
+def card():
+    layout = request.query.get("layout", "")
+    # ruleid: python.template-injection
+    return template(layout, name="visitor")
+
+
+@route("/card-known")
+def card_known():
+    layout = LAYOUTS.get(request.query.get("layout"), LAYOUTS["card"])
+    # ok: python.template-injection
+    return template(layout, name="visitor")
+
+
+@route("/note")
+def note():
+    body = request.forms.get("body")
+    # ruleid: python.template-injection
+    page = SimpleTemplate(body)
+    # ok: python.template-injection
+    fixed = SimpleTemplate("<p>{{body}}</p>")
+    return page.render() + fixed.render(body=body)
+
+
+@route("/back")
+def back():
+    target = request.query.get("to", "/")
+    # ruleid: python.open-redirect
+    redirect(target)
+
+
+@route("/back-home")
+def back_home():
+    target = request.query.get("to", "/")
+    # ok: python.open-redirect
+    bottle.redirect("/home" if target != "/" else "/")
