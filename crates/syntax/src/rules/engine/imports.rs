@@ -3,6 +3,8 @@
 //! language over it, linked in turn to the files it imports (one hop less), never to a file
 //! already being summarised up the chain (cycles).
 
+mod reexports;
+
 use super::RuleSet;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
@@ -115,26 +117,26 @@ impl<'a> Linked<'a> {
         // Rule indices and bits are a rule set's: summaries made with another (the editor's
         // rules reloaded) are not reused.
         let key = format!("{}:{member}", self.rules.id);
-        if let Some(done) = project.cached(file, depth, &key, &text) {
+        if let Some((done, uses)) = project.cached(file, depth, &key, &text) {
+            self.note(&uses);
             return done;
         }
-        // A class, a value or a re-exported name is not summarised: no parse for it.
-        if !defines(language, &text, member) {
-            project.store(file, depth, &key, &text, None);
-            return None;
-        }
+        // A class, a value or a re-exported name is not summarised: no parse for it. A name
+        // the file passes on from another module (`from .x import f` in an `__init__.py`,
+        // `export * from "./x"`, `pub use x::f`) is looked up there, one hop further.
         let Ok(Some(flow)) = self.rules.flow(language) else {
             return None;
         };
+        if !defines(language, &text, member) {
+            let nested = self.nested(file, language, flow, depth);
+            let found = reexports::candidates(language, &text, member)
+                .into_iter()
+                .find_map(|canonical| nested.find(&canonical));
+            return self.keep(file, depth, &key, &text, &nested, found);
+        }
         let tree = project.parse(file, language, &text)?;
         let names = Names::of(language, &tree, text.as_bytes());
-        let mut chain = self.chain.clone();
-        chain.push(self.current.file.clone());
-        let current = Current {
-            project: project.clone(),
-            file: file.to_path_buf(),
-        };
-        let nested = Linked::new(self.rules, flow, language, current, depth, chain);
+        let nested = self.nested(file, language, flow, depth);
         let mut file_flow = flow.file(language, &text, &tree, &names);
         file_flow.link_imports(&nested);
         let wanted = (member != DEFAULT).then_some(member);
@@ -190,14 +192,68 @@ impl<'a> Linked<'a> {
                 clean_whatever: clean(function.clean_whatever),
                 clean_given_constants: clean(function.clean_given_constants),
                 prefix: function.prefix.as_deref().map(Arc::from),
+                of_object: member.contains('.'),
             })
         });
+        self.keep(file, depth, &key, &text, &nested, portable)
+    }
+
+    /// The link of `file` (summarised for this one) to the files it calls into, `depth` hops
+    /// left, this file's chain and this file added.
+    fn nested(
+        &self,
+        file: &Path,
+        language: Language,
+        flow: &'a FlowRules,
+        depth: usize,
+    ) -> Linked<'a> {
+        let mut chain = self.chain.clone();
+        chain.push(self.current.file.clone());
+        let current = Current {
+            project: self.current.project.clone(),
+            file: file.to_path_buf(),
+            uses: Arc::default(),
+        };
+        Linked::new(self.rules, flow, language, current, depth, chain)
+    }
+
+    /// Notes and caches (unless cut by the depth bound or a cycle) what was made of `file`'s
+    /// `key` through `nested`, and returns it.
+    fn keep(
+        &self,
+        file: &Path,
+        depth: usize,
+        key: &str,
+        text: &str,
+        nested: &Linked<'_>,
+        made: Option<Arc<PortableFunction>>,
+    ) -> Option<Arc<PortableFunction>> {
+        let uses: project::Uses = {
+            let mut uses = nested
+                .current
+                .uses
+                .lock()
+                .map(|u| u.clone())
+                .unwrap_or_default();
+            uses.insert(file.to_path_buf());
+            uses.into_iter().collect()
+        };
+        self.note(&uses);
         if nested.truncated.get() {
             self.truncated.set(true);
         } else {
-            project.store(file, depth, &key, &text, portable.clone());
+            self.current
+                .project
+                .store(file, depth, key, text, made.clone(), uses);
         }
-        portable
+        made
+    }
+
+    /// Notes that this file's analysis read summaries made from `uses`.
+    fn note(&self, uses: &[PathBuf]) {
+        if let Ok(mut noted) = self.current.uses.lock() {
+            noted.extend(uses.iter().cloned());
+        }
     }
 }
 
@@ -248,9 +304,18 @@ fn defines(language: Language, text: &str, member: &str) -> bool {
     if member == DEFAULT {
         return text.contains("export default");
     }
-    // `Class.method`: the class, then the method, both named in the text.
+    // `Class.method`: the class, then the method, both named in the text; or `object.method`
+    // on a module-level object (`client = Client()`).
     if let Some((class, method)) = member.split_once('.') {
-        return text.contains(&format!("class {class}")) && text.contains(method);
+        let object = |bound: &str| {
+            text.match_indices(bound).any(|(at, _)| {
+                text[at + bound.len()..]
+                    .trim_start_matches([' ', '\t', ':'])
+                    .starts_with('=')
+            })
+        };
+        return (text.contains(&format!("class {class}")) || object(class))
+            && text.contains(method);
     }
     let followed = |before: &str| {
         text.match_indices(before).any(|(at, _)| {
