@@ -88,26 +88,26 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         let function = match self.injected_service(site, pass) {
             // `this.reports.read(name)` on a service the constructor was given, typed with a
             // class another file exports (a NestJS controller and its service).
-            Some(method) => imports.function(&method, true, true)?,
+            Some(method) => imports.function(&method, true, true, false)?,
             // A method of an object of a class the file imports: the project's own class,
             // whatever a library method of that name does.
             None => match self
                 .imported_class_method(site)
-                .and_then(|method| imports.function(&method, true, true))
+                .and_then(|method| imports.function(&method, true, true, false))
             {
                 Some(function) => function,
                 None => {
-                    let function =
-                        imports.function(canonical?, imported, site.receiver_text.is_some())?;
                     // A library call the rules know the result of (`json.dumps` while scanning
                     // the standard library itself) is theirs; a method of a module-level
-                    // object of the other file (`archive.read(name)`) is that file's.
-                    if !function.of_object
-                        && self.rules.constant_calls.iter().any(|p| p.matches(site))
-                    {
-                        return None;
-                    }
-                    function
+                    // object of the other file (`archive.read(name)`) is that file's. Decided
+                    // before resolving: summarising `json.dumps` only to drop it costs a pass.
+                    let constant = self.rules.constant_calls.iter().any(|p| p.matches(site));
+                    imports.function(
+                        canonical?,
+                        imported,
+                        site.receiver_text.is_some(),
+                        constant,
+                    )?
                 }
             },
         };

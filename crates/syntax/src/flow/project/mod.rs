@@ -58,9 +58,6 @@ pub(crate) struct PortableFunction {
     pub clean_given_constants: Clean,
     /// The constant text every value it returns starts with.
     pub prefix: Option<Arc<str>>,
-    /// A method of a class or module-level object (`Client.get`, `client.get`), not a
-    /// top-level function.
-    pub of_object: bool,
 }
 
 /// The rules a value is clean for, by index in the rule set; `all` for a constant.
@@ -75,12 +72,15 @@ pub(crate) trait Imports {
     /// The function a canonical callee name (`.services.fetch`, `./db.query`,
     /// `crate.service.fetch` for Rust's `crate::service::fetch`) stands for, when another file
     /// of the project defines it. `imported`: the head of the name as written is bound by an
-    /// import; `method`: it was called as a method (`a.b(...)`).
+    /// import; `method`: it was called as a method (`a.b(...)`); `objects_only`: only a method
+    /// of a class or module-level object of the other file (`client.get` after `from .http
+    /// import client`), not a top-level function.
     fn function(
         &self,
         canonical: &str,
         imported: bool,
         method: bool,
+        objects_only: bool,
     ) -> Option<Arc<PortableFunction>>;
     /// The bit of rule `rule` (index in the rule set) in the calling file's flow rules.
     fn bit_of(&self, rule: usize) -> Option<u64>;

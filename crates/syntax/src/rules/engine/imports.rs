@@ -75,11 +75,15 @@ impl<'a> Linked<'a> {
         }
     }
 
-    fn find(&self, canonical: &str) -> Option<Arc<PortableFunction>> {
+    /// `objects_only`: only a method of a class or module-level object (`Client.get`).
+    fn find(&self, canonical: &str, objects_only: bool) -> Option<Arc<PortableFunction>> {
         let project = &self.current.project;
         for (file, member) in
             resolve::candidates(self.language, &self.current.file, project.root(), canonical)
         {
+            if objects_only && !member.contains('.') {
+                continue;
+            }
             let Some(file) = project.inside(&file) else {
                 continue;
             };
@@ -131,7 +135,7 @@ impl<'a> Linked<'a> {
             let nested = self.nested(file, language, flow, depth);
             let found = reexports::candidates(language, &text, member)
                 .into_iter()
-                .find_map(|canonical| nested.find(&canonical));
+                .find_map(|canonical| nested.find(&canonical, false));
             return self.keep(file, depth, &key, &text, &nested, found);
         }
         let tree = project.parse(file, language, &text)?;
@@ -192,7 +196,6 @@ impl<'a> Linked<'a> {
                 clean_whatever: clean(function.clean_whatever),
                 clean_given_constants: clean(function.clean_given_constants),
                 prefix: function.prefix.as_deref().map(Arc::from),
-                of_object: member.contains('.'),
             })
         });
         self.keep(file, depth, &key, &text, &nested, portable)
@@ -263,6 +266,7 @@ impl Imports for Linked<'_> {
         canonical: &str,
         imported: bool,
         method: bool,
+        objects_only: bool,
     ) -> Option<Arc<PortableFunction>> {
         // Python and JavaScript reach another file through an import; Rust through a path
         // (`service::fetch`, `crate::files::read`, or a name `use` bound), never a method.
@@ -272,14 +276,16 @@ impl Imports for Linked<'_> {
             _ if !imported => return None,
             _ => canonical.to_string(),
         };
-        let canonical = canonical.as_str();
-        if let Some(known) = self.resolved.borrow().get(canonical) {
+        let key = if objects_only {
+            format!("object {canonical}")
+        } else {
+            canonical.clone()
+        };
+        if let Some(known) = self.resolved.borrow().get(&key) {
             return known.clone();
         }
-        let found = self.find(canonical);
-        self.resolved
-            .borrow_mut()
-            .insert(canonical.to_string(), found.clone());
+        let found = self.find(&canonical, objects_only);
+        self.resolved.borrow_mut().insert(key, found.clone());
         found
     }
 
