@@ -346,3 +346,46 @@ fn an_analysis_notes_every_file_its_summaries_came_from_cached_or_not() {
         assert_eq!(&*uses, expected.as_slice(), "round {round}");
     }
 }
+
+#[test]
+fn re_exports_stay_inside_the_root_and_their_cycles_end() {
+    let tree = Tree::new(
+        "reexport",
+        &[
+            ("outside/helper.py", CLIENT),
+            (
+                "root/app/__init__.py",
+                "from ...outside.helper import fetch\n",
+            ),
+            ("root/app/views.py", &view("from app import fetch", "fetch")),
+            // A package that re-exports from itself and a sibling that re-exports back.
+            ("root/loop/__init__.py", "from .a import *\n"),
+            ("root/loop/a.py", "from . import *\nfrom .b import fetch\n"),
+            ("root/loop/b.py", "from .a import fetch\n"),
+            ("root/loop/views.py", &view("from . import fetch", "fetch")),
+            (
+                "root/js/index.ts",
+                "export * from \"./index\";\nexport { fetch } from \"../../outside/h\";\n",
+            ),
+            (
+                "root/js/app.ts",
+                "import { fetch } from \"./index\";\napp.get(\"/\", (req, res) => fetch(req.query.u));\n",
+            ),
+            (
+                "outside/h.ts",
+                "export function fetch(u: string) { return axios.get(u); }\n",
+            ),
+        ],
+    );
+    assert!(
+        tree.lines("root", "root/app/views.py", "python.ssrf")
+            .is_empty()
+    );
+    assert!(
+        tree.lines("root", "root/loop/views.py", "python.ssrf")
+            .is_empty()
+    );
+    assert!(tree.lines("root", "root/js/app.ts", "js.ssrf").is_empty());
+    // The same re-export followed when the helper lies inside the root.
+    assert_eq!(tree.lines("", "root/app/views.py", "python.ssrf"), [9]);
+}
