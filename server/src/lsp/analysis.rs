@@ -7,7 +7,7 @@ use super::document::Snapshot;
 use crate::analysis::{FileKind, Incomplete, IncompleteFile, parse_checked};
 use crate::context::FileScope;
 use crate::finding::Finding;
-use crate::flow::project::{Project, within};
+use crate::flow::project::{Project, Uses, within_noting};
 use crate::rules::{RuleFindings, RuleSet};
 use std::future::Future;
 use std::path::PathBuf;
@@ -50,6 +50,10 @@ pub struct Outcome {
     pub incomplete: Option<Vec<Incomplete>>,
     /// The text holds NUL bytes (parsed as spaces).
     pub nul: bool,
+    /// The other files of the workspace whose summaries a full analysis used (canonical paths):
+    /// an edit of one of them re-checks this document. `None` for a provisional answer, which
+    /// does not follow other files.
+    pub uses: Option<Uses>,
 }
 
 /// The analysis the server runs; a function value so tests can substitute a failing one.
@@ -100,9 +104,9 @@ pub fn analyze(job: Job) -> Outcome {
         }
         (language, _, tree, _) => rules.check_tracked(language, text, tree.as_ref()),
     };
-    let rule_findings = match &project {
-        Some((project, path)) => within(project, path, check),
-        None => check(),
+    let (rule_findings, uses) = match &project {
+        Some((project, path)) => within_noting(project, path, check),
+        None => (check(), Uses::from(Vec::new())),
     };
     incomplete.extend_from_slice(rule_findings.incomplete());
     let findings = apply_suppressions(rule_findings.findings(), text, snapshot.kind);
@@ -121,6 +125,7 @@ pub fn analyze(job: Job) -> Outcome {
         provisional: false,
         incomplete: Some(incomplete),
         nul: snapshot.text.contains('\0'),
+        uses: Some(uses),
     }
 }
 
@@ -138,6 +143,7 @@ fn not_analysed(snapshot: Snapshot, reason: Incomplete) -> Outcome {
         provisional: false,
         incomplete: Some(vec![reason]),
         nul: false,
+        uses: Some(Uses::from(Vec::new())),
     }
 }
 
@@ -188,6 +194,7 @@ pub fn analyze_items(job: &Job) -> Option<Outcome> {
         provisional: true,
         incomplete: None,
         nul: false,
+        uses: None,
     })
 }
 

@@ -252,6 +252,8 @@ impl LanguageServer for Backend {
         let watchers = [
             "**/slopguard.toml",
             "**/{package.json,pyproject.toml,Cargo.toml,requirements*.txt}",
+            // Source files another open document may call into (`state/dependents.rs`).
+            SOURCE_GLOB,
         ]
         .map(|glob| FileSystemWatcher {
             glob_pattern: GlobPattern::String(glob.into()),
@@ -342,6 +344,10 @@ impl LanguageServer for Backend {
         if let Some((_, entry)) = self.state.docs.remove(&uri) {
             entry.close();
             self.state.trimmer.schedule();
+            // Its callers read the file from disk now, not from the buffer.
+            if let Some(path) = entry.path.clone() {
+                self.state.recheck_dependents(path, None);
+            }
         }
         self.state.publish(&uri, None, &[]).await;
     }
@@ -356,12 +362,31 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let config_changed = params.changes.iter().any(|change| {
-            change
-                .uri
-                .to_file_path()
-                .is_some_and(|p| p.file_name().is_some_and(|n| n == PROJECT_CONFIG_FILE))
-        });
+        let paths: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|change| change.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        let (sources, others): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|p| is_source_file(p));
+        // A source file changed on disk: the open documents that call into it are re-checked
+        // (an open one is read from its buffer, whose own edits do that).
+        for path in sources {
+            let open = self
+                .state
+                .docs
+                .iter()
+                .any(|e| e.path.as_ref() == Some(&path));
+            if !open {
+                self.state.recheck_dependents(path, None);
+            }
+        }
+        if others.is_empty() {
+            return;
+        }
+        let config_changed = others
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == PROJECT_CONFIG_FILE));
         if config_changed {
             self.reconfigure(true);
         } else {
@@ -413,6 +438,19 @@ impl LanguageServer for Backend {
             position.position,
         ))
     }
+}
+
+/// The source files whose changes on disk the server watches: the languages flow follows
+/// across files.
+const SOURCE_GLOB: &str = "**/*.{py,js,jsx,mjs,cjs,ts,tsx,mts,cts,rs}";
+
+fn is_source_file(path: &std::path::Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e,
+            "py" | "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "mts" | "cts" | "rs"
+        )
+    })
 }
 
 impl Backend {

@@ -44,6 +44,7 @@ use tokio::sync::{Notify, Semaphore, watch};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
+mod dependents;
 mod project;
 mod worker;
 
@@ -84,6 +85,14 @@ pub struct DocState {
     notes: AnalysisNotes,
     /// The notes last logged, so each change is logged once, not on every keystroke.
     logged: AnalysisNotes,
+    /// The other files of the workspace whose summaries the last full analysis used
+    /// (`state/dependents.rs`): a change of one re-checks this document.
+    uses: crate::flow::project::Uses,
+    /// The revision whose change was last passed on to the documents that use this one.
+    dependents_for: Option<u64>,
+    /// A re-check for a changed file it uses is asked for, and one is running.
+    imports_pending: Arc<AtomicBool>,
+    imports_running: Arc<AtomicBool>,
 }
 
 /// What requests need to answer from a document: its analysed state at the current version.
@@ -249,6 +258,10 @@ impl State {
                 cancel: Arc::new(AtomicBool::new(false)),
                 notes: AnalysisNotes::default(),
                 logged: AnalysisNotes::default(),
+                uses: Arc::from(Vec::new()),
+                dependents_for: None,
+                imports_pending: Arc::new(AtomicBool::new(false)),
+                imports_running: Arc::new(AtomicBool::new(false)),
             },
         );
         if let Some(replaced) = replaced {

@@ -1,7 +1,7 @@
 //! The workspace as flow across files sees it (`flow::project`): calls of functions other files
 //! of the workspace define are followed, those files read from the open documents as they are
-//! at the moment of the analysis, else from the disk. An edit of another file does not re-check
-//! the documents that call into it: they see it at their next analysis.
+//! at the moment of the analysis, else from the disk. An edit of another file re-checks the open
+//! documents whose analysis used it (`dependents.rs`).
 
 use super::State;
 use crate::context::DEFAULT_MAX_FILE_SIZE;

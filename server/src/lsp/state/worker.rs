@@ -54,7 +54,7 @@ impl State {
     /// Stores an outcome if its revision is still current; returns whether it was. A full
     /// analysis of an earlier revision is not published, but its tree and findings are brought
     /// forward through the edits since, so the next analysis starts from them.
-    fn store(&self, uri: &Uri, open_id: u64, outcome: Outcome) -> bool {
+    pub(super) fn store(&self, uri: &Uri, open_id: u64, outcome: Outcome) -> bool {
         let Some(mut entry) = self.docs.get_mut(uri).filter(|e| e.open_id == open_id) else {
             return false;
         };
@@ -74,6 +74,9 @@ impl State {
             return true; // the full analysis of this version finished first
         }
         entry.provisional = outcome.provisional;
+        if let Some(uses) = outcome.uses {
+            entry.uses = uses;
+        }
         if let Some(incomplete) = outcome.incomplete {
             entry.notes = AnalysisNotes {
                 incomplete,
@@ -99,7 +102,7 @@ impl State {
     /// Drops the syntax trees of all but the [`TREES_KEPT`] most recently changed documents
     /// (see [`crate::lsp::memory`]). Called after an analysis stored a tree; takes each entry's lock
     /// alone, so it must be called with none held.
-    fn keep_trees_bounded(&self) {
+    pub(super) fn keep_trees_bounded(&self) {
         let mut holding: Vec<(std::time::Instant, Uri)> = self
             .docs
             .iter()
@@ -193,7 +196,7 @@ impl State {
 
     /// Runs `work` (the catch-up after a first answer) on a lower-priority background thread
     /// once an analysis slot is free: the next edit's first answer takes the core first.
-    async fn in_background_slot<T: Send + 'static>(
+    pub(super) async fn in_background_slot<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, TaskPanicked> {
@@ -441,6 +444,8 @@ pub(super) async fn worker(state: Arc<State>, uri: Uri, open_id: u64, wake: Arc<
                 state.outbox.send(&current).await;
                 last_published = Some(current);
             }
+            // After its own publish: the documents calling into this one are re-checked.
+            state.after_publish(&uri, open_id);
             break;
         }
     }

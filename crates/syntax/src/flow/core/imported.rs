@@ -76,15 +76,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         {
             return None;
         }
-        // A library call the rules know the result of (`json.dumps` while scanning the
-        // standard library itself) is theirs.
-        if self.rules.constant_calls.iter().any(|p| p.matches(site)) {
-            return None;
-        }
         // Only a name the file imports (`fetch` after `from .services import fetch`, `svc.get`
         // after `import * as svc from "./svc"`) or a Rust path (`service::fetch`): a local
         // variable that shares a module's name is not that module.
-        let canonical = site.path.as_deref()?;
+        let canonical = site.path.as_deref();
         let imported = site
             .written
             .as_deref()
@@ -93,8 +88,28 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         let function = match self.injected_service(site, pass) {
             // `this.reports.read(name)` on a service the constructor was given, typed with a
             // class another file exports (a NestJS controller and its service).
-            Some(method) => imports.function(&method, true, true)?,
-            None => imports.function(canonical, imported, site.receiver_text.is_some())?,
+            Some(method) => imports.function(&method, true, true, false)?,
+            // A method of an object of a class the file imports: the project's own class,
+            // whatever a library method of that name does.
+            None => match self
+                .imported_class_method(site)
+                .and_then(|method| imports.function(&method, true, true, false))
+            {
+                Some(function) => function,
+                None => {
+                    // A library call the rules know the result of (`json.dumps` while scanning
+                    // the standard library itself) is theirs; a method of a module-level
+                    // object of the other file (`archive.read(name)`) is that file's. Decided
+                    // before resolving: summarising `json.dumps` only to drop it costs a pass.
+                    let constant = self.rules.constant_calls.iter().any(|p| p.matches(site));
+                    imports.function(
+                        canonical?,
+                        imported,
+                        site.receiver_text.is_some(),
+                        constant,
+                    )?
+                }
+            },
         };
         let name = &function.name;
         // Clean for a rule when it returns clean values whatever it is given, or when every
@@ -152,6 +167,41 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
         }
         Some(result)
+    }
+
+    /// A method called on an object of a class the file imports, built right there or earlier
+    /// (`Client().get(u)`, `svc.fetch(u)` after `svc = Service()`, `new Api().load(x)`): the
+    /// canonical name of that class's method (`.services.Client.get`). The class is the callee
+    /// of the call that made the receiver, a name bound by an import whose last segment starts
+    /// with a capital (`requests.get(u).json()` names a function's result, not a class).
+    fn imported_class_method(&self, site: &CallSite<'_>) -> Option<String> {
+        let method = site.method.as_deref()?;
+        // The receiver's value remembers the call that made it; a `new` expression written as
+        // the receiver (`new Api().load(x)`) is read as written.
+        let call = site
+            .receiver_call
+            .or(site.receiver_text.filter(|r| r.trim_end().ends_with(')')))?
+            .trim_start();
+        let call = call.strip_prefix("new ").map_or(call, str::trim_start);
+        let callee = call[..call.find(['(', '<'])?].trim();
+        let mut segments = callee.split('.');
+        let head = segments.next()?;
+        let last = callee.rsplit('.').next()?;
+        if !last.starts_with(|c: char| c.is_uppercase())
+            || !callee.split('.').all(|s| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            })
+        {
+            return None;
+        }
+        let mut canonical = self.names.binding(head)?.to_string();
+        for segment in segments {
+            canonical.push('.');
+            canonical.push_str(segment);
+        }
+        Some(format!("{canonical}.{method}"))
     }
 
     /// `this.field.method` where the constructor of the calling method's class declares
@@ -220,8 +270,14 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let Some(name) = function.name.clone() else {
                 continue;
             };
-            // `Class.method`: a method of a class the file defines at its top level.
+            // `Class.method`: a method of a class the file defines at its top level; `object.method`
+            // on a module-level object of one (`client = Client()`, `export const api = new
+            // Api()`).
             if let Some((class, method)) = wanted.and_then(|w| w.split_once('.')) {
+                let class = match self.module_objects.get(class) {
+                    Some(of) if !self.classes.contains(class) => of.as_str(),
+                    _ => class,
+                };
                 let Some(node) = class_node(function.node) else {
                     continue;
                 };
@@ -242,7 +298,15 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     _ => {}
                 }
             }
-            let params = (0..self.functions[index].params.len())
+            // A Python method's `self` / `cls` is the object, not the caller's first argument.
+            let skip = usize::from(
+                wanted.is_some_and(|w| w.contains('.'))
+                    && self.functions[index]
+                        .params
+                        .first()
+                        .is_some_and(|p| matches!(text_of(p.pattern, self.text), "self" | "cls")),
+            );
+            let params = (skip..self.functions[index].params.len())
                 .map(|position| match self.summary(index, position) {
                     Some(summary) => ExportedParam {
                         returns: summary.returns.as_ref().map(|t| t.rules),

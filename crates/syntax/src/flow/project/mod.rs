@@ -72,12 +72,15 @@ pub(crate) trait Imports {
     /// The function a canonical callee name (`.services.fetch`, `./db.query`,
     /// `crate.service.fetch` for Rust's `crate::service::fetch`) stands for, when another file
     /// of the project defines it. `imported`: the head of the name as written is bound by an
-    /// import; `method`: it was called as a method (`a.b(...)`).
+    /// import; `method`: it was called as a method (`a.b(...)`); `objects_only`: only a method
+    /// of a class or module-level object of the other file (`client.get` after `from .http
+    /// import client`), not a top-level function.
     fn function(
         &self,
         canonical: &str,
         imported: bool,
         method: bool,
+        objects_only: bool,
     ) -> Option<Arc<PortableFunction>>;
     /// The bit of rule `rule` (index in the rule set) in the calling file's flow rules.
     fn bit_of(&self, rule: usize) -> Option<u64>;
@@ -97,8 +100,13 @@ pub(crate) trait Imports {
 /// Reads the text of a file below the root: the editor's open documents before the disk.
 pub type Reader = dyn Fn(&Path) -> Option<String> + Send + Sync;
 
-/// A function's summary (`None`: the file does not define it) made from a text with this hash.
-type Made = (u64, Option<Arc<PortableFunction>>);
+/// A function's summary (`None`: the file does not define it) made from a text with this hash,
+/// with the files it was made from (that file, and the ones its own calls reached).
+type Made = (u64, Option<Arc<PortableFunction>>, Uses);
+
+/// The files of the project an analysis read summaries from (canonical paths): what the editor
+/// re-checks a document for when one of them changes.
+pub type Uses = Arc<[PathBuf]>;
 /// A file, the depth left when its function was summarised, the function.
 type Key = (PathBuf, usize, String);
 
@@ -186,19 +194,18 @@ impl Project {
     }
 
     /// The summary of `function` of `file` made from `text` with `depth` hops left, if made
-    /// before: `Some(None)` when the file does not define it.
-    #[allow(clippy::option_option)]
+    /// before (`None` inside when the file does not define it), with the files it was made from.
     pub(crate) fn cached(
         &self,
         file: &Path,
         depth: usize,
         function: &str,
         text: &str,
-    ) -> Option<Option<Arc<PortableFunction>>> {
+    ) -> Option<(Option<Arc<PortableFunction>>, Uses)> {
         let cache = self.cache.lock().ok()?;
         let key = (file.to_path_buf(), depth, function.to_string());
-        let (hash, summary) = cache.get(&key)?;
-        (*hash == hash_text(text)).then(|| summary.clone())
+        let (hash, summary, uses) = cache.get(&key)?;
+        (*hash == hash_text(text)).then(|| (summary.clone(), uses.clone()))
     }
 
     pub(crate) fn store(
@@ -208,10 +215,11 @@ impl Project {
         function: &str,
         text: &str,
         summary: Option<Arc<PortableFunction>>,
+        uses: Uses,
     ) {
         if let Ok(mut cache) = self.cache.lock() {
             let key = (file.to_path_buf(), depth, function.to_string());
-            cache.insert(key, (hash_text(text), summary));
+            cache.insert(key, (hash_text(text), summary, uses));
         }
     }
 }
@@ -260,6 +268,8 @@ pub(crate) struct Current {
     pub project: Arc<Project>,
     /// Canonical.
     pub file: PathBuf,
+    /// Where the analysis notes the other files it read summaries from ([`within_noting`]).
+    pub uses: Arc<Mutex<std::collections::BTreeSet<PathBuf>>>,
 }
 
 thread_local! {
@@ -269,6 +279,18 @@ thread_local! {
 /// Runs `work` (the analysis of `file`) as part of `project`: calls of functions other files of
 /// it define are followed. A file outside the project's root is analysed alone.
 pub fn within<T>(project: &Arc<Project>, file: &Path, work: impl FnOnce() -> T) -> T {
+    within_noting(project, file, work).0
+}
+
+/// [`within`], also returning the other files of the project whose summaries the analysis
+/// used, directly or through the files those call into (canonical paths, sorted): the files
+/// whose change can change its findings. A file of the project that a call resolved to but that
+/// does not define the function counts too (it may come to define it).
+pub fn within_noting<T>(
+    project: &Arc<Project>,
+    file: &Path,
+    work: impl FnOnce() -> T,
+) -> (T, Uses) {
     /// Restores the outer context even if `work` panics.
     struct Restore(Option<Current>);
     impl Drop for Restore {
@@ -276,12 +298,20 @@ pub fn within<T>(project: &Arc<Project>, file: &Path, work: impl FnOnce() -> T) 
             CURRENT.with(|c| *c.borrow_mut() = self.0.take());
         }
     }
+    let uses: Arc<Mutex<std::collections::BTreeSet<PathBuf>>> = Arc::default();
     let current = project.inside(file).map(|file| Current {
         project: project.clone(),
         file,
+        uses: uses.clone(),
     });
-    let _restore = Restore(CURRENT.with(|c| c.replace(current)));
-    work()
+    let restore = Restore(CURRENT.with(|c| c.replace(current)));
+    let result = work();
+    drop(restore);
+    let uses = uses
+        .lock()
+        .map(|u| u.iter().cloned().collect())
+        .unwrap_or_else(|_| Arc::from(Vec::new()));
+    (result, uses)
 }
 
 /// The project the analysis running on this thread belongs to, if any.

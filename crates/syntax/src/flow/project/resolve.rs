@@ -44,6 +44,32 @@ fn python(from: &Path, root: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
     if !segments.iter().all(|s| is_name(s)) {
         return Vec::new();
     }
+    let mut out = python_module(from, root, dots, &segments, member);
+    // A method of a class or of a module-level object of a module (`.services.Client.get`,
+    // `.clients.client.get`): `Client.get` in the module named without the last segment.
+    if let Some((class, module)) = segments.split_last()
+        && (dots > 0 || !module.is_empty())
+    {
+        out.extend(python_module(
+            from,
+            root,
+            dots,
+            module,
+            &format!("{class}.{member}"),
+        ));
+    }
+    out
+}
+
+/// The files that may hold module `segments` (after `dots` leading dots) as seen from `from`,
+/// each with `member`.
+fn python_module(
+    from: &Path,
+    root: &Path,
+    dots: usize,
+    segments: &[&str],
+    member: &str,
+) -> Vec<(PathBuf, String)> {
     let Some(dir) = from.parent() else {
         return Vec::new();
     };
@@ -67,7 +93,7 @@ fn python(from: &Path, root: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
     for base in bases {
         let mut module = base;
-        module.extend(&segments);
+        module.extend(segments);
         if segments.is_empty() {
             out.push((module.join("__init__.py"), member.to_string()));
             continue;

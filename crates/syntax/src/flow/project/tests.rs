@@ -300,3 +300,92 @@ fn a_typescript_service_given_to_a_constructor_is_followed() {
         [10]
     );
 }
+
+#[test]
+fn an_analysis_notes_every_file_its_summaries_came_from_cached_or_not() {
+    let tree = Tree::new(
+        "uses",
+        &[
+            ("s/__init__.py", "from .service import relay\n"),
+            (
+                "s/service.py",
+                "from .client import get\n\n\ndef relay(x):\n    return get(x)\n",
+            ),
+            (
+                "s/client.py",
+                "import requests\n\n\ndef get(u):\n    return requests.get(u)\n",
+            ),
+            ("s/unused.py", "def other(x):\n    return x\n"),
+            (
+                "s/view.py",
+                "from flask import request\nfrom s import relay\n\n\ndef view():\n    return relay(request.args[\"u\"])\n",
+            ),
+        ],
+    );
+    let project = Arc::new(Project::new(&tree.0, 1 << 20).unwrap());
+    let path = tree.0.join("s/view.py");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let root = tree.0.canonicalize().unwrap();
+    let expected: Vec<PathBuf> = ["s/__init__.py", "s/client.py", "s/service.py"]
+        .iter()
+        .map(|p| root.join(p))
+        .collect();
+    // Twice: the second analysis takes the summaries from the cache, with the files they were
+    // made from.
+    for round in 0..2 {
+        let (findings, uses) = super::within_noting(&project, &path, || {
+            analyze(FileKind::from_path(&path), &text)
+        });
+        let ssrf: Vec<u32> = findings
+            .iter()
+            .filter(|f| &*f.rule_id == "python.ssrf")
+            .map(|f| f.span.start.line + 1)
+            .collect();
+        // Through the package's re-export, two files on.
+        assert_eq!(ssrf, [6], "round {round}: {findings:?}");
+        assert_eq!(&*uses, expected.as_slice(), "round {round}");
+    }
+}
+
+#[test]
+fn re_exports_stay_inside_the_root_and_their_cycles_end() {
+    let tree = Tree::new(
+        "reexport",
+        &[
+            ("outside/helper.py", CLIENT),
+            (
+                "root/app/__init__.py",
+                "from ...outside.helper import fetch\n",
+            ),
+            ("root/app/views.py", &view("from app import fetch", "fetch")),
+            // A package that re-exports from itself and a sibling that re-exports back.
+            ("root/loop/__init__.py", "from .a import *\n"),
+            ("root/loop/a.py", "from . import *\nfrom .b import fetch\n"),
+            ("root/loop/b.py", "from .a import fetch\n"),
+            ("root/loop/views.py", &view("from . import fetch", "fetch")),
+            (
+                "root/js/index.ts",
+                "export * from \"./index\";\nexport { fetch } from \"../../outside/h\";\n",
+            ),
+            (
+                "root/js/app.ts",
+                "import { fetch } from \"./index\";\napp.get(\"/\", (req, res) => fetch(req.query.u));\n",
+            ),
+            (
+                "outside/h.ts",
+                "export function fetch(u: string) { return axios.get(u); }\n",
+            ),
+        ],
+    );
+    assert!(
+        tree.lines("root", "root/app/views.py", "python.ssrf")
+            .is_empty()
+    );
+    assert!(
+        tree.lines("root", "root/loop/views.py", "python.ssrf")
+            .is_empty()
+    );
+    assert!(tree.lines("root", "root/js/app.ts", "js.ssrf").is_empty());
+    // The same re-export followed when the helper lies inside the root.
+    assert_eq!(tree.lines("", "root/app/views.py", "python.ssrf"), [9]);
+}

@@ -3,6 +3,8 @@
 //! language over it, linked in turn to the files it imports (one hop less), never to a file
 //! already being summarised up the chain (cycles).
 
+mod reexports;
+
 use super::RuleSet;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
@@ -73,11 +75,15 @@ impl<'a> Linked<'a> {
         }
     }
 
-    fn find(&self, canonical: &str) -> Option<Arc<PortableFunction>> {
+    /// `objects_only`: only a method of a class or module-level object (`Client.get`).
+    fn find(&self, canonical: &str, objects_only: bool) -> Option<Arc<PortableFunction>> {
         let project = &self.current.project;
         for (file, member) in
             resolve::candidates(self.language, &self.current.file, project.root(), canonical)
         {
+            if objects_only && !member.contains('.') {
+                continue;
+            }
             let Some(file) = project.inside(&file) else {
                 continue;
             };
@@ -115,26 +121,26 @@ impl<'a> Linked<'a> {
         // Rule indices and bits are a rule set's: summaries made with another (the editor's
         // rules reloaded) are not reused.
         let key = format!("{}:{member}", self.rules.id);
-        if let Some(done) = project.cached(file, depth, &key, &text) {
+        if let Some((done, uses)) = project.cached(file, depth, &key, &text) {
+            self.note(&uses);
             return done;
         }
-        // A class, a value or a re-exported name is not summarised: no parse for it.
-        if !defines(language, &text, member) {
-            project.store(file, depth, &key, &text, None);
-            return None;
-        }
+        // A class, a value or a re-exported name is not summarised: no parse for it. A name
+        // the file passes on from another module (`from .x import f` in an `__init__.py`,
+        // `export * from "./x"`, `pub use x::f`) is looked up there, one hop further.
         let Ok(Some(flow)) = self.rules.flow(language) else {
             return None;
         };
+        if !defines(language, &text, member) {
+            let nested = self.nested(file, language, flow, depth);
+            let found = reexports::candidates(language, &text, member)
+                .into_iter()
+                .find_map(|canonical| nested.find(&canonical, false));
+            return self.keep(file, depth, &key, &text, &nested, found);
+        }
         let tree = project.parse(file, language, &text)?;
         let names = Names::of(language, &tree, text.as_bytes());
-        let mut chain = self.chain.clone();
-        chain.push(self.current.file.clone());
-        let current = Current {
-            project: project.clone(),
-            file: file.to_path_buf(),
-        };
-        let nested = Linked::new(self.rules, flow, language, current, depth, chain);
+        let nested = self.nested(file, language, flow, depth);
         let mut file_flow = flow.file(language, &text, &tree, &names);
         file_flow.link_imports(&nested);
         let wanted = (member != DEFAULT).then_some(member);
@@ -192,12 +198,65 @@ impl<'a> Linked<'a> {
                 prefix: function.prefix.as_deref().map(Arc::from),
             })
         });
+        self.keep(file, depth, &key, &text, &nested, portable)
+    }
+
+    /// The link of `file` (summarised for this one) to the files it calls into, `depth` hops
+    /// left, this file's chain and this file added.
+    fn nested(
+        &self,
+        file: &Path,
+        language: Language,
+        flow: &'a FlowRules,
+        depth: usize,
+    ) -> Linked<'a> {
+        let mut chain = self.chain.clone();
+        chain.push(self.current.file.clone());
+        let current = Current {
+            project: self.current.project.clone(),
+            file: file.to_path_buf(),
+            uses: Arc::default(),
+        };
+        Linked::new(self.rules, flow, language, current, depth, chain)
+    }
+
+    /// Notes and caches (unless cut by the depth bound or a cycle) what was made of `file`'s
+    /// `key` through `nested`, and returns it.
+    fn keep(
+        &self,
+        file: &Path,
+        depth: usize,
+        key: &str,
+        text: &str,
+        nested: &Linked<'_>,
+        made: Option<Arc<PortableFunction>>,
+    ) -> Option<Arc<PortableFunction>> {
+        let uses: project::Uses = {
+            let mut uses = nested
+                .current
+                .uses
+                .lock()
+                .map(|u| u.clone())
+                .unwrap_or_default();
+            uses.insert(file.to_path_buf());
+            uses.into_iter().collect()
+        };
+        self.note(&uses);
         if nested.truncated.get() {
             self.truncated.set(true);
         } else {
-            project.store(file, depth, &key, &text, portable.clone());
+            self.current
+                .project
+                .store(file, depth, key, text, made.clone(), uses);
         }
-        portable
+        made
+    }
+
+    /// Notes that this file's analysis read summaries made from `uses`.
+    fn note(&self, uses: &[PathBuf]) {
+        if let Ok(mut noted) = self.current.uses.lock() {
+            noted.extend(uses.iter().cloned());
+        }
     }
 }
 
@@ -207,6 +266,7 @@ impl Imports for Linked<'_> {
         canonical: &str,
         imported: bool,
         method: bool,
+        objects_only: bool,
     ) -> Option<Arc<PortableFunction>> {
         // Python and JavaScript reach another file through an import; Rust through a path
         // (`service::fetch`, `crate::files::read`, or a name `use` bound), never a method.
@@ -216,14 +276,16 @@ impl Imports for Linked<'_> {
             _ if !imported => return None,
             _ => canonical.to_string(),
         };
-        let canonical = canonical.as_str();
-        if let Some(known) = self.resolved.borrow().get(canonical) {
+        let key = if objects_only {
+            format!("object {canonical}")
+        } else {
+            canonical.clone()
+        };
+        if let Some(known) = self.resolved.borrow().get(&key) {
             return known.clone();
         }
-        let found = self.find(canonical);
-        self.resolved
-            .borrow_mut()
-            .insert(canonical.to_string(), found.clone());
+        let found = self.find(&canonical, objects_only);
+        self.resolved.borrow_mut().insert(key, found.clone());
         found
     }
 
@@ -248,9 +310,18 @@ fn defines(language: Language, text: &str, member: &str) -> bool {
     if member == DEFAULT {
         return text.contains("export default");
     }
-    // `Class.method`: the class, then the method, both named in the text.
+    // `Class.method`: the class, then the method, both named in the text; or `object.method`
+    // on a module-level object (`client = Client()`).
     if let Some((class, method)) = member.split_once('.') {
-        return text.contains(&format!("class {class}")) && text.contains(method);
+        let object = |bound: &str| {
+            text.match_indices(bound).any(|(at, _)| {
+                text[at + bound.len()..]
+                    .trim_start_matches([' ', '\t', ':'])
+                    .starts_with('=')
+            })
+        };
+        return (text.contains(&format!("class {class}")) || object(class))
+            && text.contains(method);
     }
     let followed = |before: &str| {
         text.match_indices(before).any(|(at, _)| {

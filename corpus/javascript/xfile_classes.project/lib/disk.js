@@ -1,0 +1,5 @@
+import fs from "fs";
+
+export function serveFile(res, name) {
+  res.send(fs.readFileSync("/srv/files/" + name));
+}

@@ -1,0 +1,1 @@
+export { serveFile as sendDownload } from "./disk.js";

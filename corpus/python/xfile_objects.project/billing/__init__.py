@@ -1,0 +1,2 @@
+from .pdf import render_invoice
+from .remote import *

@@ -1,0 +1,2 @@
+export { Runner } from "./runner";
+export * from "./fetcher";
