@@ -49,6 +49,37 @@ def run_fixed_pipeline():
     subprocess.call(["bash", "-c", "make clean && make all"])
 
 
+def replace_with_shell(script_body):
+    # ruleid: python.subprocess-shell
+    os.execl("/bin/sh", "sh", "-c", script_body)
+
+
+def replace_with_fixed_shell():
+    # ok: python.subprocess-shell
+    os.execl("/bin/sh", "sh", "-c", "make clean && make all")
+
+
+def spawn_user_script(script_body):
+    # ruleid: python.subprocess-shell
+    return os.spawnlp(os.P_WAIT, "bash", "bash", "-c", "set -e; " + script_body)
+
+
+def spawn_quoted(path):
+    # ok: python.subprocess-shell
+    return os.spawnlp(os.P_WAIT, "bash", "bash", "-c", "wc -l " + shlex.quote(path))
+
+
+def exec_argv_script(script_body):
+    # ruleid: python.subprocess-shell
+    os.execvp("bash", ["bash", "-c", script_body])
+
+
+def exec_argv_no_shell(path):
+    # A program other than a shell takes `-c` as its own option.
+    # ok: python.subprocess-shell
+    os.execvp("python3", ["python3", "-c", path])
+
+
 def quoted_grep(term, logfile):
     # Every value is quoted with shlex.quote: flow keeps this quiet.
     # ok: python.subprocess-shell
