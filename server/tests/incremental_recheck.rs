@@ -15,7 +15,10 @@ mod edits;
 #[allow(dead_code)]
 mod samples;
 use std::path::{Path, PathBuf};
-use tree_sitter::{InputEdit, Point, Tree};
+#[path = "support/tree_edit.rs"]
+mod tree_edit;
+use tree_edit::apply;
+use tree_sitter::Tree;
 
 /// A small deterministic generator: the same edits on every run, so a failure reproduces.
 struct Rng(u64);
@@ -51,13 +54,6 @@ fn corpus_files() -> Vec<(PathBuf, Language, String)> {
         "the corpus is where the rules are exercised"
     );
     files
-}
-
-fn point(text: &str, offset: usize) -> Point {
-    let before = &text[..offset];
-    let row = before.matches('\n').count();
-    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
-    Point::new(row, column)
 }
 
 fn boundary(text: &str, mut offset: usize) -> usize {
@@ -175,21 +171,6 @@ fn pick_edit(rng: &mut Rng, text: &str, donors: &[&str]) -> (usize, usize, Strin
             (at, at, typed[rng.below(typed.len())].to_string())
         }
     }
-}
-
-fn apply(text: &mut String, tree: &mut Tree, start: usize, old_end: usize, new_text: &str) {
-    let start_position = point(text, start);
-    let old_end_position = point(text, old_end);
-    text.replace_range(start..old_end, new_text);
-    let new_end = start + new_text.len();
-    tree.edit(&InputEdit {
-        start_byte: start,
-        old_end_byte: old_end,
-        new_end_byte: new_end,
-        start_position,
-        old_end_position,
-        new_end_position: point(text, new_end),
-    });
 }
 
 #[test]

@@ -5,29 +5,9 @@
 
 use slopguard::lang::Language;
 use slopguard::rules::RuleSet;
-use tree_sitter::{InputEdit, Point, Tree};
-
-fn point(text: &str, offset: usize) -> Point {
-    let before = &text[..offset];
-    let row = before.matches('\n').count();
-    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
-    Point::new(row, column)
-}
-
-fn apply(text: &mut String, tree: &mut Tree, start: usize, old_end: usize, new_text: &str) {
-    let start_position = point(text, start);
-    let old_end_position = point(text, old_end);
-    text.replace_range(start..old_end, new_text);
-    let new_end = start + new_text.len();
-    tree.edit(&InputEdit {
-        start_byte: start,
-        old_end_byte: old_end,
-        new_end_byte: new_end,
-        start_position,
-        old_end_position,
-        new_end_position: point(text, new_end),
-    });
-}
+#[path = "support/tree_edit.rs"]
+mod tree_edit;
+use tree_edit::apply;
 
 fn rules_on(findings: &[slopguard::Finding], line: u32) -> Vec<String> {
     let mut ids: Vec<String> = findings
