@@ -22,12 +22,8 @@ fn project() -> tempfile::TempDir {
 #[test]
 fn json_names_the_source_location_and_each_step() {
     let dir = project();
-    let server = RegistryServer::start();
-    let cache = tempfile::tempdir().unwrap();
-    let (_, document, stderr) = check_json(dir.path(), &server, cache.path(), &["--offline"]);
-    let ssrf = findings(&document, "python.ssrf");
-    assert_eq!(ssrf.len(), 1, "{document}\n{stderr}");
-    let flow = &ssrf[0]["flow"];
+    let ssrf = ssrf_in_json(dir.path());
+    let flow = &ssrf["flow"];
     assert_eq!(flow["source"]["range"]["start"]["line"], 6, "{flow}");
     assert_eq!(flow["source"]["range"]["start"]["column"], 14, "{flow}");
     assert_eq!(
@@ -50,30 +46,19 @@ fn json_names_the_source_location_and_each_step() {
         "{flow}"
     );
     assert!(
-        ssrf[0]["message"]
+        ssrf["message"]
             .as_str()
             .unwrap()
             .starts_with("`request.args[\"url\"]` (line 6) reaches `requests.get()`"),
         "{}",
-        ssrf[0]
+        ssrf
     );
 }
 
 #[test]
 fn sarif_carries_a_code_flow_from_source_to_sink() {
     let dir = project();
-    let server = RegistryServer::start();
-    let cache = tempfile::tempdir().unwrap();
-    let output = check_command(dir.path(), &server, cache.path())
-        .args(["--offline", "--format", "sarif"])
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let ssrf = results
-        .iter()
-        .find(|r| r["ruleId"] == "python.ssrf")
-        .unwrap_or_else(|| panic!("{sarif}"));
+    let ssrf = &ssrf_in_sarif(dir.path());
     let locations = ssrf["codeFlows"][0]["threadFlows"][0]["locations"]
         .as_array()
         .unwrap();
@@ -140,17 +125,7 @@ fn the_editor_relates_the_source_and_hovers_the_steps() {
         "{diagnostic}"
     );
 
-    let hover = editor.request(
-        2,
-        "textDocument/hover",
-        json!({
-            "textDocument": {"uri": format!("file://{}", file.display())},
-            "position": {"line": 8, "character": 14},
-        }),
-    );
-    let markdown = hover["result"]["contents"]["value"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{hover}"));
+    let markdown = hover(&mut editor, &file, 8, 14);
     for line in [
         "**Path:**",
         "- line 6: untrusted value enters: `request.args[\"url\"]`",
@@ -163,8 +138,155 @@ fn the_editor_relates_the_source_and_hovers_the_steps() {
     }
 }
 
+/// The one SSRF finding `check --format json` reports in `dir`.
+fn ssrf_in_json(dir: &std::path::Path) -> Value {
+    let server = RegistryServer::start();
+    let cache = tempfile::tempdir().unwrap();
+    let (_, document, stderr) = check_json(dir, &server, cache.path(), &["--offline"]);
+    let ssrf = findings(&document, "python.ssrf");
+    assert_eq!(ssrf.len(), 1, "{document}\n{stderr}");
+    ssrf[0].clone()
+}
+
+/// The SSRF result of `check --format sarif` in `dir`.
+fn ssrf_in_sarif(dir: &std::path::Path) -> Value {
+    let server = RegistryServer::start();
+    let cache = tempfile::tempdir().unwrap();
+    let output = check_command(dir, &server, cache.path())
+        .args(["--offline", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    results
+        .iter()
+        .find(|r| r["ruleId"] == "python.ssrf")
+        .unwrap_or_else(|| panic!("{sarif}"))
+        .clone()
+}
+
+/// The hover's markdown at a 0-based position of `file`.
+fn hover(editor: &mut Editor, file: &std::path::Path, line: u32, character: u32) -> String {
+    let hover = editor.request(
+        2,
+        "textDocument/hover",
+        json!({
+            "textDocument": {"uri": format!("file://{}", file.display())},
+            "position": {"line": line, "character": character},
+        }),
+    );
+    hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{hover}"))
+        .to_string()
+}
+
 fn related_uri(diagnostic: &Value) -> &str {
     diagnostic["relatedInformation"][0]["location"]["uri"]
         .as_str()
         .unwrap()
+}
+
+/// A view passes `request.args["u"]` (line 6) to `fetch()` of another file, which requests it
+/// on line 5 of that file: the sink is in `app/clients.py`.
+const PASSING_VIEW: &str = "from flask import request\nfrom .clients import fetch\n\n\ndef proxy():\n    return fetch(request.args[\"u\"]).text\n";
+const CLIENT: &str =
+    "import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5)\n";
+
+fn two_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    for (name, text) in [
+        ("__init__.py", ""),
+        ("views.py", PASSING_VIEW),
+        ("clients.py", CLIENT),
+    ] {
+        std::fs::write(dir.path().join("app").join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_sink_in_another_file_is_a_location_in_json_and_sarif() {
+    let dir = two_files();
+    let ssrf = ssrf_in_json(dir.path());
+    assert!(ssrf["path"].as_str().unwrap().ends_with("app/views.py"));
+    let sink = &ssrf["flow"]["sink"];
+    assert!(
+        sink["path"].as_str().unwrap().ends_with("app/clients.py"),
+        "{sink}"
+    );
+    assert_eq!(sink["range"]["start"]["line"], 5, "{sink}");
+    assert_eq!(sink["note"], "reaches `requests.get()`", "{sink}");
+
+    let result = &ssrf_in_sarif(dir.path());
+    let place = |location: &Value| {
+        let physical = &location["physicalLocation"];
+        let uri = physical["artifactLocation"]["uri"].as_str().unwrap();
+        let file = uri.rsplit('/').next().unwrap().to_string();
+        (file, physical["region"]["startLine"].as_u64().unwrap())
+    };
+    let thread: Vec<(String, u64)> = result["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| place(&l["location"]))
+        .collect();
+    let expected = [("views.py", 6), ("views.py", 6), ("clients.py", 5)];
+    let expected: Vec<(String, u64)> = expected.iter().map(|(f, l)| (f.to_string(), *l)).collect();
+    assert_eq!(thread, expected, "{result}");
+    let related = &result["relatedLocations"][0];
+    assert_eq!(place(related), ("clients.py".to_string(), 5), "{result}");
+    // Both files are named the same way: below the directory `check` was given.
+    let uris: Vec<&str> = [&result["locations"][0], related]
+        .iter()
+        .map(|l| {
+            l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        uris[0].trim_end_matches("views.py"),
+        uris[1].trim_end_matches("clients.py"),
+        "{result}"
+    );
+}
+
+#[test]
+fn the_editor_relates_a_sink_in_another_file() {
+    let dir = two_files();
+    let views = dir.path().join("app/views.py");
+    let mut editor = Editor::offline(dir.path(), &dir.path().join("cache"));
+    editor.open(&views, "python", PASSING_VIEW);
+    let diagnostic = editor
+        .diagnostic(&views, "python.ssrf")
+        .expect("an SSRF diagnostic");
+    let related = diagnostic["relatedInformation"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{diagnostic}"));
+    let last = related.last().unwrap();
+    let uri = last["location"]["uri"].as_str().unwrap();
+    assert!(
+        uri.starts_with("file://") && uri.ends_with("/app/clients.py"),
+        "{diagnostic}"
+    );
+    // 0-based: line 5 of the file is line 4.
+    assert_eq!(
+        last["location"]["range"]["start"]["line"], 4,
+        "{diagnostic}"
+    );
+    assert_eq!(
+        last["message"], "app/clients.py:5: reaches `requests.get()`",
+        "{diagnostic}"
+    );
+
+    let markdown = hover(&mut editor, &views, 5, 14);
+    for line in [
+        "- line 6: passed to `fetch()` of app/clients.py",
+        "- app/clients.py:5: reaches `requests.get()`",
+    ] {
+        assert!(markdown.contains(line), "{line} missing from:\n{markdown}");
+    }
+    assert!(!markdown.contains("reaches the sink"), "{markdown}");
 }

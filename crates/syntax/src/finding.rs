@@ -112,6 +112,22 @@ pub struct FlowPoint {
 pub struct FlowTrace {
     pub source: FlowPoint,
     pub steps: Vec<FlowPoint>,
+    /// When the finding's range is a call of another file's helper that passes the value on:
+    /// the sink in that file. Kept apart from `steps`, whose ranges are all in this file (edits
+    /// shift them; they bound what an edit must re-check).
+    pub sink_elsewhere: Option<Arc<RemotePoint>>,
+}
+
+/// A point of a path in another file of the scanned tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemotePoint {
+    /// Relative to the scan root (the editor's workspace folder), `/`-separated: as messages
+    /// name it.
+    pub file: Arc<str>,
+    /// Canonical: the shells show it as they show the finding's own path, or as a URI.
+    pub path: Arc<std::path::Path>,
+    pub span: Span,
+    pub note: String,
 }
 
 /// Cheap to clone: the editor keeps thousands of findings and copies them on every edit (the

@@ -4,11 +4,11 @@
 
 use crate::analysis::Suppressions;
 use crate::config::RulePolicy;
-use crate::finding::Finding;
+use crate::finding::{Finding, RemotePoint};
 use crate::rules::KnownIds;
 use crate::text::LineIndex;
 use sha2::{Digest, Sha256};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 /// At most this many lines of code are kept per finding for its code frame.
@@ -29,6 +29,41 @@ pub struct Reported {
     /// changed lines of `--staged`/`--diff`; they differ from the span's lines, which a `\r`
     /// alone also ends, in files with old Mac line endings.
     pub git_lines: (u32, u32),
+}
+
+impl Reported {
+    /// A point of the finding's path in another file, shown as the finding's own path is: below
+    /// the directory the finding's path names (`src/app.py` -> `src/lib/clients.py`), or absolute
+    /// when the two files share no directory.
+    pub fn path_of(&self, remote: &RemotePoint) -> String {
+        let here = self.absolute.canonicalize().ok();
+        let shown = here
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(|dir| relative_to(dir, &remote.path))
+            .map(|relative| {
+                let base = Path::new(&self.path).parent().unwrap_or(Path::new(""));
+                crate::config::normalize(&base.join(relative))
+            })
+            .unwrap_or_else(|| remote.path.to_path_buf());
+        shown
+            .to_string_lossy()
+            .replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// `target` as a path from `dir` (`..` as needed); both absolute. `None` when only the root is
+/// shared.
+fn relative_to(dir: &Path, target: &Path) -> Option<PathBuf> {
+    let (dir, target): (Vec<_>, Vec<_>) =
+        (dir.components().collect(), target.components().collect());
+    let shared = dir.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    if shared <= 1 {
+        return None;
+    }
+    let mut relative: PathBuf = dir[shared..].iter().map(|_| Component::ParentDir).collect();
+    relative.extend(&target[shared..]);
+    Some(relative)
 }
 
 /// The source lines a finding covers, for code frames.
@@ -179,4 +214,38 @@ fn fingerprint(rule: &str, code: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use crate::config::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn another_file_is_named_from_the_reported_files_directory() {
+        let shown = |given: &str, dir: &str, target: &str| {
+            let relative = relative_to(Path::new(dir), Path::new(target))?;
+            let base = Path::new(given).parent().unwrap();
+            Some(normalize(&base.join(relative)))
+        };
+        let expect = |p: &str| Some(Path::new(p).to_path_buf());
+        assert_eq!(
+            shown("src/app.py", "/r/src", "/r/src/lib/c.py"),
+            expect("src/lib/c.py")
+        );
+        assert_eq!(
+            shown("src/web/app.py", "/r/src/web", "/r/src/lib/c.py"),
+            expect("src/lib/c.py")
+        );
+        // Given from a sibling directory: the leading `..` stays.
+        assert_eq!(
+            shown("../a/app.py", "/r/a", "/r/b/c.py"),
+            expect("../b/c.py")
+        );
+        assert_eq!(shown("../app.py", "/r", "/r/b/c.py"), expect("../b/c.py"));
+        assert_eq!(shown("app.py", "/r/a", "/r/a/c.py"), expect("c.py"));
+        // Only the file system's root in common: shown absolute by the caller.
+        assert_eq!(relative_to(Path::new("/r/a"), Path::new("/s/c.py")), None);
+    }
 }

@@ -14,6 +14,7 @@ use crate::rules::{RuleSet, Severity};
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use std::sync::{Arc, LazyLock, Mutex};
+use tower_lsp_server::ls_types;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Range, Uri,
@@ -234,18 +235,35 @@ fn flow_path(
     uri: Option<&Uri>,
 ) -> Option<Vec<DiagnosticRelatedInformation>> {
     let (flow, uri) = (finding.flow.as_ref()?, uri?);
-    Some(
-        std::iter::once(&flow.source)
-            .chain(&flow.steps)
-            .map(|point| DiagnosticRelatedInformation {
-                location: Location {
-                    uri: uri.clone(),
-                    range: lines.range(text, point.span.start_byte, point.span.end_byte),
-                },
-                message: point.note.clone(),
-            })
-            .collect(),
-    )
+    let mut related: Vec<_> = std::iter::once(&flow.source)
+        .chain(&flow.steps)
+        .map(|point| DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range: lines.range(text, point.span.start_byte, point.span.end_byte),
+            },
+            message: point.note.clone(),
+        })
+        .collect();
+    // The sink in another file, as whole lines: columns in LSP are that file's UTF-16 units,
+    // which only its text gives; its lines are exact without reading it.
+    if let Some(remote) = &flow.sink_elsewhere
+        && let Some(other) = Uri::from_file_path(&remote.path)
+    {
+        let line = remote.span.start.line;
+        let whole_lines = ls_types::Range::new(
+            ls_types::Position::new(line, 0),
+            ls_types::Position::new(remote.span.end.line + 1, 0),
+        );
+        related.push(DiagnosticRelatedInformation {
+            location: Location {
+                uri: other,
+                range: whole_lines,
+            },
+            message: format!("{}:{}: {}", remote.file, line + 1, remote.note),
+        });
+    }
+    Some(related)
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
@@ -448,6 +466,7 @@ mod tests {
                 note: "source".into(),
             },
             steps: vec![],
+            sink_elsewhere: None,
         }));
         let rules = RuleSet::new(vec![]).unwrap();
         let lines = LineStarts::new(text);

@@ -79,11 +79,25 @@ fn describe(finding: &Finding, rules: &RuleSet, out: &mut String) {
                 point.note
             );
         }
-        let _ = write!(
-            out,
-            "\n- line {}: reaches the sink",
-            finding.span.start.line + 1
-        );
+        match &flow.sink_elsewhere {
+            // The last step is the call of the helper; the sink is in its file.
+            Some(remote) => {
+                let _ = write!(
+                    out,
+                    "\n- {}:{}: {}",
+                    remote.file,
+                    remote.span.start.line + 1,
+                    remote.note
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "\n- line {}: reaches the sink",
+                    finding.span.start.line + 1
+                );
+            }
+        }
     }
     if let Some(rule) = rules.get(&finding.rule_id) {
         let docs = &rule.docs;

@@ -1,7 +1,9 @@
 //! The `json` format, version 1: a stable shape other tools consume, fields in this order:
 //! `{"version":1,"findings":[{"rule","category","severity","message","path","range","cwe",
 //! "fix"?,"package"?,"flow"?}],"summary":{...}}`, with 1-based lines and columns. `flow` is
-//! `{"source":{"range","note"},"steps":[{"range","note"}]}` for a data-flow finding. `package` is
+//! `{"source":{"range","note"},"steps":[{"range","note"}],"sink"?:{"path","range","note"}}` for a
+//! data-flow finding, `sink` when the sink is in another file (the finding is the call of that
+//! file's helper). `package` is
 //! `{"ecosystem","name","version"?}`; a vulnerable dependency adds `"advisory":{"id","aliases",
 //! "fixed","reach","summary","url"}` (`fixed` null when no fixed version is known; `reach` one of
 //! `called`, `imported`, `not-imported`).
@@ -44,6 +46,16 @@ struct Finding<'a> {
 struct Flow<'a> {
     source: FlowPoint<'a>,
     steps: Vec<FlowPoint<'a>>,
+    /// The sink, when it is in another file (the finding is the call of that file's helper).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sink: Option<ElsewherePoint<'a>>,
+}
+
+#[derive(Serialize)]
+struct ElsewherePoint<'a> {
+    path: String,
+    range: Range,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -170,6 +182,11 @@ fn finding<'a>(reported: &'a Reported) -> Finding<'a> {
             Flow {
                 source: point(&flow.source),
                 steps: flow.steps.iter().map(point).collect(),
+                sink: flow.sink_elsewhere.as_deref().map(|remote| ElsewherePoint {
+                    path: reported.path_of(remote),
+                    range: range(remote.span.start, remote.span.end),
+                    note: &remote.note,
+                }),
             }
         }),
         advisory: finding.advisory.as_deref(),

@@ -285,33 +285,61 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
         builder.fixes(fixes).build()
     };
     if let Some(flow) = &finding.flow {
-        result.code_flows = Some(vec![code_flow(flow, &artifact, finding)]);
+        let elsewhere = flow.sink_elsewhere.as_deref().map(|remote| {
+            let artifact = sarif::ArtifactLocation::builder()
+                .uri(uri(&reported.path_of(remote)))
+                .build();
+            (artifact, remote)
+        });
+        result.code_flows = Some(vec![code_flow(
+            flow,
+            &artifact,
+            finding,
+            elsewhere.as_ref(),
+        )]);
+        // A sink in another file is also where a reader of the result wants to go.
+        if let Some((artifact, remote)) = &elsewhere {
+            let mut related = located(artifact, remote.span.start, remote.span.end, &remote.note);
+            related.id = Some(0);
+            result.related_locations = Some(vec![related]);
+        }
     }
     result
 }
 
-/// A data-flow path as SARIF shows it: one thread from the source through each step to the sink.
+/// A location in `artifact` with a message.
+fn located(
+    artifact: &sarif::ArtifactLocation,
+    start: Position,
+    end: Position,
+    note: &str,
+) -> sarif::Location {
+    sarif::Location::builder()
+        .physical_location(
+            sarif::PhysicalLocation::builder()
+                .artifact_location(artifact.clone())
+                .region(region(start, end))
+                .build(),
+        )
+        .message(sarif::Message::builder().text(note).build())
+        .build()
+}
+
+/// A data-flow path as SARIF shows it: one thread from the source through each step to the sink
+/// (in another file when the finding is the call of that file's helper).
 fn code_flow(
     flow: &crate::finding::FlowTrace,
     artifact: &sarif::ArtifactLocation,
     finding: &crate::finding::Finding,
+    elsewhere: Option<&(sarif::ArtifactLocation, &crate::finding::RemotePoint)>,
 ) -> sarif::CodeFlow {
-    let point = |start: Position, end: Position, note: &str| {
+    let point = |artifact: &sarif::ArtifactLocation, start: Position, end: Position, note: &str| {
         sarif::ThreadFlowLocation::builder()
-            .location(
-                sarif::Location::builder()
-                    .physical_location(
-                        sarif::PhysicalLocation::builder()
-                            .artifact_location(artifact.clone())
-                            .region(region(start, end))
-                            .build(),
-                    )
-                    .message(sarif::Message::builder().text(note).build())
-                    .build(),
-            )
+            .location(located(artifact, start, end, note))
             .build()
     };
     let mut locations = vec![point(
+        artifact,
         flow.source.span.start,
         flow.source.span.end,
         &flow.source.note,
@@ -319,13 +347,25 @@ fn code_flow(
     locations.extend(
         flow.steps
             .iter()
-            .map(|s| point(s.span.start, s.span.end, &s.note)),
+            .map(|s| point(artifact, s.span.start, s.span.end, &s.note)),
     );
-    locations.push(point(
-        finding.span.start,
-        finding.span.end,
-        "reaches the sink",
-    ));
+    match elsewhere {
+        // The last step is the call of the helper (`passed to \`fetch()\` of …`).
+        Some((remote_artifact, remote)) => {
+            locations.push(point(
+                remote_artifact,
+                remote.span.start,
+                remote.span.end,
+                &remote.note,
+            ));
+        }
+        None => locations.push(point(
+            artifact,
+            finding.span.start,
+            finding.span.end,
+            "reaches the sink",
+        )),
+    }
     sarif::CodeFlow::builder()
         .thread_flows(vec![
             sarif::ThreadFlow::builder().locations(locations).build(),

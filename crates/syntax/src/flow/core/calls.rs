@@ -337,6 +337,7 @@ impl<'t> FileFlow<'t, '_> {
                         label: label.to_string(),
                         taint: taint.clone(),
                         extent,
+                        remote: None,
                     });
                     break;
                 }

@@ -149,6 +149,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     label: format!("`{name}()`, which passes it to {}", sink.reaches),
                     taint,
                     extent,
+                    remote: Some(sink.at.clone()),
                 });
             }
             if let Some(returns) = &param.returns {

@@ -30,12 +30,14 @@ pub(crate) use value::{ALL, Taint, Value};
 use super::FlowRules;
 use super::adapter::{self, Adapter, Function, Stmt, named_children, text_of};
 use super::spec::SourceKind;
+use crate::finding::RemotePoint;
 use crate::names::Names;
 use env::Env;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 use tree_sitter::Node;
 
 /// How the receiver of a method call is labelled among its arguments, for sinks (not a valid
@@ -60,6 +62,8 @@ pub(crate) struct SinkHit {
     pub taint: Taint,
     /// The functions the path runs through: the extent an edit must touch to change it.
     pub extent: Range<usize>,
+    /// The sink in another file, when `sink` is a call of that file's helper.
+    pub remote: Option<Arc<RemotePoint>>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -18,6 +18,7 @@ pub(crate) mod resolve;
 #[cfg(test)]
 mod tests;
 
+use crate::finding::RemotePoint;
 use crate::lang::Language;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -43,6 +44,8 @@ pub(crate) struct PortableParam {
 pub(crate) struct PortableSink {
     pub rule: usize,
     pub reaches: String,
+    /// Where the sink is (in the helper's file, or deeper when that file passes the value on).
+    pub at: Arc<RemotePoint>,
 }
 
 /// A function of another file, as its callers see it.

@@ -125,7 +125,8 @@ impl RuleSet {
             lines.span(hit.sink.start, hit.sink.end),
             None,
         );
-        let trace = trace(&hit.taint.origin, &hit.taint.steps(), lines);
+        let mut trace = trace(&hit.taint.origin, &hit.taint.steps(), lines);
+        trace.sink_elsewhere = hit.remote;
         finding.flow = Some(Box::new(trace));
         finding.message = recipe.render(&finding).into();
         Matched {
@@ -236,5 +237,6 @@ fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>)
                 note: s.note.clone(),
             })
             .collect(),
+        sink_elsewhere: None,
     }
 }

@@ -6,6 +6,7 @@
 mod reexports;
 
 use super::RuleSet;
+use crate::finding::RemotePoint;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
     Clean, Current, Imports, PortableFunction, PortableParam, PortableSink,
@@ -169,14 +170,22 @@ impl<'a> Linked<'a> {
                         let Some(rule) = rule_of(hit.rule) else {
                             continue;
                         };
-                        let reaches = if file_flow.hit_is_imported(&hit.sink) {
-                            hit.label
-                        } else {
-                            let line = lines.span(hit.sink.start, hit.sink.end).start.line + 1;
-                            format!("{} at {shown}:{line}", hit.label)
+                        let (reaches, at) = match hit.remote {
+                            Some(at) if file_flow.hit_is_imported(&hit.sink) => (hit.label, at),
+                            _ => {
+                                let span = lines.span(hit.sink.start, hit.sink.end);
+                                let at = Arc::new(RemotePoint {
+                                    file: Arc::from(shown.as_str()),
+                                    path: Arc::from(file),
+                                    span,
+                                    note: format!("reaches {}", hit.label),
+                                });
+                                let line = span.start.line + 1;
+                                (format!("{} at {shown}:{line}", hit.label), at)
+                            }
                         };
                         if !sinks.iter().any(|s| s.rule == rule && s.reaches == reaches) {
-                            sinks.push(PortableSink { rule, reaches });
+                            sinks.push(PortableSink { rule, reaches, at });
                         }
                     }
                     PortableParam {
