@@ -27,8 +27,8 @@ use tower_lsp_server::ls_types::Uri;
 /// How long a changed file must stay unchanged before its dependents are re-checked.
 const QUIET_PERIOD: Duration = Duration::from_millis(250);
 
-/// How many times a re-check waits for a document's own catch-up to finish first.
-const CATCH_UP_WAITS: usize = 40;
+/// How many times a re-check polls quickly for a document's own analysis to finish first.
+const CATCH_UP_FAST_POLLS: u32 = 40;
 
 impl State {
     /// Called after the worker published `uri`: when its last full analysis is of a revision
@@ -109,18 +109,28 @@ impl State {
             while pending.swap(false, Ordering::AcqRel) {
                 // The document's own catch-up first: it is incremental, and stored after this
                 // one it would put back what was found with the file's earlier text.
-                let mut job = None;
-                for _ in 0..CATCH_UP_WAITS {
+                // Waited for as long as it takes (a large document on a loaded machine, a
+                // burst of typing that keeps cancelling it): giving up would leave findings
+                // made with the other file's old text, since the document's own incremental
+                // analyses do not look at other files again. It ends when the document closes.
+                let mut waited = 0u32;
+                let job = loop {
                     match state.imports_job(&uri, open_id) {
-                        Some(Err(())) => tokio::time::sleep(QUIET_PERIOD / 5).await,
-                        Some(Ok(ready)) => {
-                            job = Some(ready);
-                            break;
+                        Some(Err(())) => {
+                            // Polled often at first, then once a second.
+                            let pause = if waited < CATCH_UP_FAST_POLLS {
+                                QUIET_PERIOD / 5
+                            } else {
+                                Duration::from_secs(1)
+                            };
+                            waited = waited.saturating_add(1);
+                            tokio::time::sleep(pause).await;
                         }
-                        None => break,
+                        Some(Ok(ready)) => break Some(ready),
+                        None => break None,
                     }
-                }
-                let Some(job) = job else { continue };
+                };
+                let Some(job) = job else { break };
                 let analyzer = state.analyzer;
                 let result = state
                     .in_background_slot(move || analysis::run_cancellable(analyzer, job))
