@@ -619,4 +619,6 @@ fn finding(rule: &Rule, message: String, span: crate::text::Span, fix: Option<Fi
 }
 
 #[cfg(test)]
+mod long_input_tests;
+#[cfg(test)]
 mod tests;
