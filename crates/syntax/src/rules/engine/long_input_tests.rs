@@ -48,6 +48,20 @@ const SCRIPT: &[Shape] = &[
     ("comparisons", "const x = ", "signature", " === ", ";\n"),
     ("declarators", "let ", "v{i} = req.body", ", ", ";\n"),
     ("class body", "class A { ", "m{i}() {}", "\n", " }\n"),
+    (
+        "function body",
+        "function f() { ",
+        "x.innerHTML = location.hash;",
+        "\n",
+        " }\n",
+    ),
+    (
+        "jsx children",
+        "const e = <div>",
+        "<a href={u}>x</a>",
+        "",
+        "</div>;\n",
+    ),
 ];
 
 const RUST: &[Shape] = &[
@@ -76,6 +90,8 @@ const RUST: &[Shape] = &[
     ),
     ("sum", "fn f() { let x = ", "a", " + ", "; }\n"),
     ("comparisons", "fn f() { let x = ", "sig", " == ", "; }\n"),
+    ("impl items", "impl S { ", "fn m{i}(&self) {}", "\n", " }\n"),
+    ("attributes", "", "#[allow(unused)]", "\n", "\nfn f() {}\n"),
 ];
 
 /// Checks every shape with the whole compiled pack and names those it did not finish.
