@@ -6,7 +6,8 @@ use super::adapter::{
     Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
     leftmost, member_parts, named_children, operator, positional, text_of,
 };
-use tokens::{token_call_path, token_values};
+use std::collections::HashSet;
+use tokens::{token_call_path, token_field_object, token_values};
 use tree_sitter::Node;
 use values::{declared_scalar, declared_type, header_pair, match_value};
 
@@ -178,7 +179,14 @@ impl Adapter for Rust {
         match node.kind() {
             "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
             | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
-            "identifier" | "self" => Expr::Name,
+            "identifier" => match token_field_object(node) {
+                Some(object) => Expr::TokenField {
+                    object,
+                    field: node,
+                },
+                None => Expr::Name,
+            },
+            "self" => Expr::Name,
             "scoped_identifier" => Expr::Name,
             "field_expression" => match node.child_by_field_name("value") {
                 Some(object) => Expr::Member { object },
@@ -420,6 +428,10 @@ impl Adapter for Rust {
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
     fn is_scalar_type(&self, annotation: &str) -> bool {
         values::is_scalar(annotation)
+    }
+
+    fn scalar_fields<'t>(&self, root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
+        values::scalar_fields(root, text)
     }
 
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {

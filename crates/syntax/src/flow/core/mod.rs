@@ -106,6 +106,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The names of the classes that define methods here (`objects.rs`): asked at every
     /// assignment of a call, so computed once, not by walking every function each time.
     classes: HashSet<&'t str>,
+    /// Struct fields the file declares only as numbers (`Adapter::scalar_fields`): reading one
+    /// yields a number.
+    scalar_fields: HashSet<&'t str>,
     /// Each function by the bytes of its node: a closure met in another function's pass.
     by_node: HashMap<Range<usize>, usize>,
     /// How many closure passes this run may still make, and how deep they nest now (see
@@ -207,6 +210,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             functions,
             by_name,
             classes,
+            scalar_fields: adapter.scalar_fields(root, text),
             by_node,
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),

@@ -3,6 +3,7 @@
 
 use super::Rust;
 use crate::flow::adapter::{Adapter, Expr, named_children, text_of};
+use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
@@ -52,6 +53,40 @@ pub(super) fn is_scalar(annotation: &str) -> bool {
                     | "uuid::Uuid"
             )
         })
+}
+
+/// The names of the struct fields the file declares only as numbers, booleans or UUIDs
+/// (`struct Page { title: String, page: i64 }` → `page`); a name some struct declares with
+/// another type (`id: String` next to `id: u64`) is left out. Items at module level and in
+/// inline modules are read, one walk over them.
+pub(super) fn scalar_fields<'t>(root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
+    let mut scalar: HashMap<&str, bool> = HashMap::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "source_file" | "declaration_list" => stack.extend(named_children(node)),
+            "mod_item" => stack.extend(node.child_by_field_name("body")),
+            "struct_item" => {
+                let Some(body) = node.child_by_field_name("body") else {
+                    continue;
+                };
+                for field in named_children(body) {
+                    if let (Some(name), Some(ty)) = (
+                        field.child_by_field_name("name"),
+                        field.child_by_field_name("type"),
+                    ) {
+                        let is = is_scalar(text_of(ty, text));
+                        *scalar.entry(text_of(name, text)).or_insert(is) &= is;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    scalar
+        .into_iter()
+        .filter_map(|(name, is)| is.then_some(name))
+        .collect()
 }
 
 /// The type a `let` declares for the value `node` becomes, through what unwraps or awaits it
