@@ -246,7 +246,8 @@ impl<'t> FileFlow<'t, '_> {
                 .parent()
                 .filter(|call| matches!(call.kind(), "call" | "call_expression"))
                 .and_then(|call| call.child_by_field_name("function"))
-                .is_some_and(|callee| callee.id() == parent.id());
+                .is_some_and(|callee| callee.id() == parent.id())
+                && !reads_only(parent, self.text);
             if called || is_written(parent) {
                 return Write::Unknown;
             }
@@ -254,6 +255,43 @@ impl<'t> FileFlow<'t, '_> {
         }
         Write::Read
     }
+}
+
+/// Methods of the builtin containers and strings that read their object and never change it:
+/// `self.TABLES.get(kind, "posts")` leaves a class attribute as it was.
+const READ_ONLY_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "count",
+    "index",
+    "format",
+    "join",
+    "startswith",
+    "endswith",
+    "lower",
+    "upper",
+    "strip",
+    "split",
+    "replace",
+    "encode",
+    "includes",
+    "has",
+    "indexOf",
+    "startsWith",
+    "endsWith",
+    "toLowerCase",
+    "toUpperCase",
+];
+
+/// Whether `callee` (`self.x.get` in `self.x.get(k)`) calls a method that only reads `self.x`.
+fn reads_only(callee: Node<'_>, text: &str) -> bool {
+    ["attribute", "property"]
+        .iter()
+        .find_map(|field| callee.child_by_field_name(field))
+        .is_some_and(|method| READ_ONLY_METHODS.contains(&text_of(method, text)))
 }
 
 enum Write<'t> {
