@@ -146,6 +146,8 @@ pub(crate) enum SourceKind {
     ParamsOf {
         decorator: LazyRegex,
         except: Option<LazyRegex>,
+        /// Captures parameter names in the decorator's text (`<int:id>`): those are converted.
+        converted: Option<LazyRegex>,
         /// Only parameters whose declared type matches.
         only: Option<LazyRegex>,
     },

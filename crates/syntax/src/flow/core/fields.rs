@@ -9,7 +9,7 @@
 //!
 //! A field is not settled when some write cannot be judged: unpacked (`self.a, self.b = t`), a
 //! loop or `with` target, written through a part of it (`self.parts[k] = v`, `self.cfg.x = v`),
-//! a method called on it (a propagator such as `append` may fill it), or any field of a class
+//! a method called on it other than one that only reads (a propagator such as `append` may fill it), or any field of a class
 //! that sets its own attributes by name (`setattr(self, ...)`, `self.__dict__[k] = v`,
 //! `Object.assign(this, ...)`). Writes
 //! from outside the class (`conn.table = x` in another function) are not seen, as a value from

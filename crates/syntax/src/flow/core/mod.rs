@@ -440,9 +440,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     SourceKind::ParamsOf {
                         decorator,
                         except,
+                        converted,
                         only,
                     } => {
-                        decorators.iter().any(|d| decorator.get().is_match(d))
+                        let route = decorators.iter().find(|d| decorator.get().is_match(d));
+                        route.is_some_and(|d| !converts(converted, d, &names, self.text))
                             && only.as_ref().is_none_or(annotation_matches)
                             && !excepted(except)
                     }
@@ -578,4 +580,28 @@ pub(crate) fn short(text: &str) -> String {
     } else {
         line
     }
+}
+
+/// Whether a group of `converted` captures, in a route decorator's text, the name of the
+/// parameter that binds `names` (`post_id` of `@app.get("/posts/<int:post_id>")`).
+fn converts(
+    converted: &Option<crate::rules::LazyRegex>,
+    decorator: &str,
+    names: &[Node<'_>],
+    text: &str,
+) -> bool {
+    let Some(converted) = converted else {
+        return false;
+    };
+    let [name] = names else {
+        return false;
+    };
+    let name = text_of(*name, text);
+    converted.get().captures_iter(decorator).any(|found| {
+        found
+            .iter()
+            .skip(1)
+            .flatten()
+            .any(|group| group.as_str() == name)
+    })
 }
