@@ -9,7 +9,7 @@ use super::adapter::{
 use std::collections::HashSet;
 use tokens::{token_call_path, token_field_object, token_values};
 use tree_sitter::Node;
-use values::{declared_scalar, declared_type, header_pair, match_value};
+use values::{declared_scalar, declared_type, has_header_array, header_pair, match_value};
 
 mod tokens;
 mod values;
@@ -228,6 +228,19 @@ impl Adapter for Rust {
             // actix-web's `insert_header((header::LOCATION, to))`).
             "tuple_expression" if let Some((name, field, value)) = header_pair(node, text) => {
                 Expr::Object(vec![(None, name), (Some(field), value)])
+            }
+            // `(StatusCode::OK, [(CONTENT_TYPE, "text/html")], page)`: a response whose headers
+            // are set by pairs, its body last, read like an object's `body` field so a sink can
+            // name it with the headers it is sent with.
+            "tuple_expression" if has_header_array(node, text) => {
+                let mut parts: Vec<_> = named_children(node)
+                    .into_iter()
+                    .map(|c| (None, c))
+                    .collect();
+                if let Some(last) = parts.last_mut() {
+                    last.0 = Some("body".to_string());
+                }
+                Expr::Object(parts)
             }
             "tuple_expression"
             | "array_expression"

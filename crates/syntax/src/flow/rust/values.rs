@@ -177,3 +177,17 @@ pub(super) fn header_pair<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, S
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     token.then(|| (name, field.to_ascii_lowercase().replace('_', "-"), value))
 }
+
+/// Whether a tuple is a response of headers and a body: an element before the last is an array
+/// of header pairs (axum's `(StatusCode::OK, [(CONTENT_TYPE, "text/html")], page)`).
+pub(super) fn has_header_array(node: Node<'_>, text: &str) -> bool {
+    let parts = named_children(node);
+    parts.len() >= 2
+        && parts[..parts.len() - 1].iter().any(|part| {
+            part.kind() == "array_expression"
+                && named_children(*part).iter().all(|pair| {
+                    pair.kind() == "tuple_expression" && header_pair(*pair, text).is_some()
+                })
+                && part.named_child_count() > 0
+        })
+}
