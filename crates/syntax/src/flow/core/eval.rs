@@ -379,6 +379,11 @@ impl<'t> FileFlow<'t, '_> {
                     Some(prefix) => Some(Rc::from(prefix)),
                     None => leading,
                 };
+                // A struct literal (`Feeds { timeout_secs: 5 }`) makes an object of its type, as
+                // a constructor call does: its methods can be looked up by it.
+                if self.adapter.constructed(node, self.text).is_some() {
+                    out.made_by = Some(node.byte_range());
+                }
                 out
             }
             Expr::Object(parts) => self.object(node, parts, None, pass),
