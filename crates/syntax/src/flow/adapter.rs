@@ -362,6 +362,11 @@ pub(crate) trait Adapter: Sync {
     fn is_scalar_type(&self, _annotation: &str) -> bool {
         false
     }
+    /// Whether `name`, one of the names a destructuring parameter binds, takes an element its
+    /// declared type makes a number (`id` of `Path((org, id)): Path<(String, i64)>`).
+    fn scalar_element(&self, _pattern: Node<'_>, _annotation: &str, _name: Node<'_>) -> bool {
+        false
+    }
     /// The field names every declaration of the file types as a number, boolean or UUID
     /// (Rust: `struct Page { page: i64 }`), so `p.page` reads a number whatever `p` came from:
     /// a field access compiles only against a declared field. Empty where a field's type is

@@ -443,6 +443,10 @@ impl Adapter for Rust {
         values::is_scalar(annotation)
     }
 
+    fn scalar_element(&self, pattern: Node<'_>, annotation: &str, name: Node<'_>) -> bool {
+        values::scalar_element(pattern, annotation, name)
+    }
+
     fn scalar_fields<'t>(&self, root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
         values::scalar_fields(root, text)
     }

@@ -481,7 +481,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         via: None,
                         ignored_by: 0,
                     })
-                } else if scalar || pass.params == Params::Constants {
+                } else if scalar
+                    || pass.params == Params::Constants
+                    || annotation
+                        .is_some_and(|a| self.adapter.scalar_element(param.pattern, a, name))
+                {
                     Value::constant()
                 } else if let Some(value) = &injected {
                     value.clone()
