@@ -29,7 +29,7 @@ pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
 use super::adapter::{self, Adapter, Function, Stmt, named_children, text_of};
-use super::spec::SourceKind;
+use super::spec::{SourceKind, converts_param};
 use crate::names::Names;
 use env::Env;
 use std::cell::{Cell, RefCell};
@@ -444,8 +444,13 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         only,
                     } => {
                         let route = decorators.iter().find(|d| decorator.get().is_match(d));
-                        route.is_some_and(|d| !converts(converted, d, &names, self.text))
-                            && only.as_ref().is_none_or(annotation_matches)
+                        let single = match names.as_slice() {
+                            [name] => Some(text_of(*name, self.text)),
+                            _ => None,
+                        };
+                        route.is_some_and(|d| {
+                            !single.is_some_and(|n| converts_param(converted.as_ref(), d, n))
+                        }) && only.as_ref().is_none_or(annotation_matches)
                             && !excepted(except)
                     }
                     SourceKind::ParamType(ty) => annotation_matches(ty),
@@ -584,28 +589,4 @@ pub(crate) fn short(text: &str) -> String {
     } else {
         line
     }
-}
-
-/// Whether a group of `converted` captures, in a route decorator's text, the name of the
-/// parameter that binds `names` (`post_id` of `@app.get("/posts/<int:post_id>")`).
-fn converts(
-    converted: &Option<crate::rules::LazyRegex>,
-    decorator: &str,
-    names: &[Node<'_>],
-    text: &str,
-) -> bool {
-    let Some(converted) = converted else {
-        return false;
-    };
-    let [name] = names else {
-        return false;
-    };
-    let name = text_of(*name, text);
-    converted.get().captures_iter(decorator).any(|found| {
-        found
-            .iter()
-            .skip(1)
-            .flatten()
-            .any(|group| group.as_str() == name)
-    })
 }
