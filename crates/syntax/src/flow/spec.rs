@@ -354,6 +354,20 @@ impl TaintSpec {
     }
 }
 
+/// Whether a capture group of a source's `except-converted` finds the parameter `name` in a
+/// route decorator's text (`post_id` of `@app.route("/posts/<int:post_id>")`).
+pub(crate) fn converts_param(converted: Option<&LazyRegex>, decorator: &str, name: &str) -> bool {
+    converted.is_some_and(|converted| {
+        converted.get().captures_iter(decorator).any(|found| {
+            found
+                .iter()
+                .skip(1)
+                .flatten()
+                .any(|group| group.as_str() == name)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,18 +481,4 @@ mod tests {
                 .is_library()
         );
     }
-}
-
-/// Whether a capture group of a source's `except-converted` finds the parameter `name` in a
-/// route decorator's text (`post_id` of `@app.route("/posts/<int:post_id>")`).
-pub(crate) fn converts_param(converted: Option<&LazyRegex>, decorator: &str, name: &str) -> bool {
-    converted.is_some_and(|converted| {
-        converted.get().captures_iter(decorator).any(|found| {
-            found
-                .iter()
-                .skip(1)
-                .flatten()
-                .any(|group| group.as_str() == name)
-        })
-    })
 }
