@@ -1,4 +1,5 @@
 # Sanic's html() and file() responses, and escaping that Markup and Tornado do.
+import os
 from markupsafe import Markup
 from sanic import Sanic
 from sanic.response import file, html
@@ -59,6 +60,7 @@ async def signin_home(request):
     return sanic_redirect(after)
 
 
+import os
 import falcon
 
 
@@ -72,3 +74,19 @@ class Outbound:
         target = req.get_param("url")
         # ok: python.open-redirect
         raise falcon.HTTPSeeOther("/links/" + target)
+
+
+class Attachment:
+    def on_get(self, req, resp, attachment_name):
+        # ruleid: python.path-traversal
+        with open("/srv/attachments/" + attachment_name, "rb") as fh:
+            resp.data = fh.read()
+
+    def on_get_thumbnail(self, req, resp, attachment_name):
+        # ok: python.path-traversal
+        with open("/srv/attachments/" + os.path.basename(attachment_name), "rb") as fh:
+            resp.data = fh.read()
+
+    def on_delete(self, req, resp, attachment_id: int):
+        # ok: python.path-traversal
+        os.remove("/srv/attachments/by-id/%d" % attachment_id)

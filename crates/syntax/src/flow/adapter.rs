@@ -1,6 +1,7 @@
 //! The neutral shapes the flow core reasons about, and the trait one adapter per language
 //! implements to map its syntax tree onto them. The core never looks at a node kind.
 
+use std::collections::HashSet;
 use tree_sitter::Node;
 
 /// A call, as sinks, sources, sanitizers and propagators match it.
@@ -44,6 +45,10 @@ pub(crate) enum Expr<'t> {
     Name,
     /// `object.property`, `object::property`.
     Member { object: Node<'t> },
+    /// A field read written in a macro's tokens (`p.page` in `format!("{}", p.page)`), which
+    /// the grammar leaves unparsed: the object's value, or a number when the file declares the
+    /// field one (`Adapter::scalar_fields`).
+    TokenField { object: Node<'t>, field: Node<'t> },
     /// `object[index]`.
     Index { object: Node<'t> },
     Call {
@@ -356,6 +361,18 @@ pub(crate) trait Adapter: Sync {
     /// are erased (an `id: number` route parameter is still the request's string): none there.
     fn is_scalar_type(&self, _annotation: &str) -> bool {
         false
+    }
+    /// Whether `name`, one of the names a destructuring parameter binds, takes an element its
+    /// declared type makes a number (`id` of `Path((org, id)): Path<(String, i64)>`).
+    fn scalar_element(&self, _pattern: Node<'_>, _annotation: &str, _name: Node<'_>) -> bool {
+        false
+    }
+    /// The field names every declaration of the file types as a number, boolean or UUID
+    /// (Rust: `struct Page { page: i64 }`), so `p.page` reads a number whatever `p` came from:
+    /// a field access compiles only against a declared field. Empty where a field's type is
+    /// not checked (Python, JavaScript).
+    fn scalar_fields<'t>(&self, _root: Node<'t>, _text: &'t str) -> HashSet<&'t str> {
+        HashSet::new()
     }
 }
 

@@ -411,6 +411,21 @@ impl Adapter for Python {
                 prefix
             }
             "concatenated_string" => return self.literal_prefix(node.named_child(0)?, text),
+            // `"<p>{}</p>".format(x)`: the template's text up to its first placeholder.
+            "call" => {
+                let function = node.child_by_field_name("function")?;
+                let template = function.child_by_field_name("object")?;
+                if function.kind() != "attribute"
+                    || function
+                        .child_by_field_name("attribute")
+                        .is_none_or(|a| text_of(a, text) != "format")
+                    || !matches!(template.kind(), "string" | "concatenated_string")
+                {
+                    return None;
+                }
+                let start = self.literal_prefix(template, text)?;
+                start.split('{').next().unwrap_or("").to_string()
+            }
             "binary_operator" => {
                 let left = self.literal_prefix(leftmost(node, "binary_operator")?, text)?;
                 // `"a%s" % x`: the prefix ends at the first placeholder, however deep the chain.

@@ -6,9 +6,10 @@ use super::adapter::{
     Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
     leftmost, member_parts, named_children, operator, positional, text_of,
 };
-use tokens::{token_call_path, token_values};
+use std::collections::HashSet;
+use tokens::{token_call_path, token_field_object, token_values};
 use tree_sitter::Node;
-use values::{declared_scalar, declared_type, header_pair, match_value};
+use values::{declared_scalar, declared_type, has_header_array, header_pair, match_value};
 
 mod tokens;
 mod values;
@@ -178,7 +179,14 @@ impl Adapter for Rust {
         match node.kind() {
             "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
             | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
-            "identifier" | "self" => Expr::Name,
+            "identifier" => match token_field_object(node) {
+                Some(object) => Expr::TokenField {
+                    object,
+                    field: node,
+                },
+                None => Expr::Name,
+            },
+            "self" => Expr::Name,
             "scoped_identifier" => Expr::Name,
             "field_expression" => match node.child_by_field_name("value") {
                 Some(object) => Expr::Member { object },
@@ -220,6 +228,19 @@ impl Adapter for Rust {
             // actix-web's `insert_header((header::LOCATION, to))`).
             "tuple_expression" if let Some((name, field, value)) = header_pair(node, text) => {
                 Expr::Object(vec![(None, name), (Some(field), value)])
+            }
+            // `(StatusCode::OK, [(CONTENT_TYPE, "text/html")], page)`: a response whose headers
+            // are set by pairs, its body last, read like an object's `body` field so a sink can
+            // name it with the headers it is sent with.
+            "tuple_expression" if has_header_array(node, text) => {
+                let mut parts: Vec<_> = named_children(node)
+                    .into_iter()
+                    .map(|c| (None, c))
+                    .collect();
+                if let Some(last) = parts.last_mut() {
+                    last.0 = Some("body".to_string());
+                }
+                Expr::Object(parts)
             }
             "tuple_expression"
             | "array_expression"
@@ -420,6 +441,14 @@ impl Adapter for Rust {
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
     fn is_scalar_type(&self, annotation: &str) -> bool {
         values::is_scalar(annotation)
+    }
+
+    fn scalar_element(&self, pattern: Node<'_>, annotation: &str, name: Node<'_>) -> bool {
+        values::scalar_element(pattern, annotation, name)
+    }
+
+    fn scalar_fields<'t>(&self, root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
+        values::scalar_fields(root, text)
     }
 
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {

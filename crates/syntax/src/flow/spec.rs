@@ -146,6 +146,8 @@ pub(crate) enum SourceKind {
     ParamsOf {
         decorator: LazyRegex,
         except: Option<LazyRegex>,
+        /// Captures parameter names in the decorator's text (`<int:id>`): those are converted.
+        converted: Option<LazyRegex>,
         /// Only parameters whose declared type matches.
         only: Option<LazyRegex>,
     },
@@ -350,6 +352,20 @@ impl TaintSpec {
             _ => None,
         })
     }
+}
+
+/// Whether a capture group of a source's `except-converted` finds the parameter `name` in a
+/// route decorator's text (`post_id` of `@app.route("/posts/<int:post_id>")`).
+pub(crate) fn converts_param(converted: Option<&LazyRegex>, decorator: &str, name: &str) -> bool {
+    converted.is_some_and(|converted| {
+        converted.get().captures_iter(decorator).any(|found| {
+            found
+                .iter()
+                .skip(1)
+                .flatten()
+                .any(|group| group.as_str() == name)
+        })
+    })
 }
 
 #[cfg(test)]

@@ -296,7 +296,8 @@ impl<'t> FileFlow<'t, '_> {
         Value {
             taint,
             clean,
-            prefix: None,
+            // A template filled in (`"<li>{}</li>".format(x)`) starts with the template's text.
+            prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
             whole: false,
             made_by: None,
         }

@@ -275,6 +275,11 @@ impl<'t> FileFlow<'t, '_> {
                 if let Some(source) = self.path_source(node, pass) {
                     return source;
                 }
+                // `p.page` with `page: i64` declared: a number whatever `p` holds.
+                if self.is_scalar_field(node.child_by_field_name("field")) {
+                    self.eval(object, pass);
+                    return Value::constant();
+                }
                 if let Some(key) = self.adapter.path(node, self.text)
                     && let Some(value) = pass.env.get(&key)
                 {
@@ -291,6 +296,14 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 let inner = self.eval(object, pass);
                 self.widen(node, inner, object)
+            }
+            Expr::TokenField { object, field } => {
+                let value = self.eval(object, pass);
+                if self.is_scalar_field(Some(field)) {
+                    Value::constant()
+                } else {
+                    value
+                }
             }
             Expr::Wrap(inner) => self.eval(inner, pass),
             Expr::Choose {
@@ -366,6 +379,11 @@ impl<'t> FileFlow<'t, '_> {
                     Some(prefix) => Some(Rc::from(prefix)),
                     None => leading,
                 };
+                // A struct literal (`Feeds { timeout_secs: 5 }`) makes an object of its type, as
+                // a constructor call does: its methods can be looked up by it.
+                if self.adapter.constructed(node, self.text).is_some() {
+                    out.made_by = Some(node.byte_range());
+                }
                 out
             }
             Expr::Object(parts) => self.object(node, parts, None, pass),
@@ -482,6 +500,12 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The parts of a token tree, composed.
+    /// Whether `field` names a field the file declares only as a number (`scalar_fields`).
+    fn is_scalar_field(&self, field: Option<Node<'t>>) -> bool {
+        !self.scalar_fields.is_empty()
+            && field.is_some_and(|f| self.scalar_fields.contains(text_of(f, self.text)))
+    }
+
     pub(super) fn eval_parts(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
         match self.adapter.expr(node, self.text) {
             Expr::Compose(parts) => parts.into_iter().fold(Value::constant(), |out, part| {

@@ -9,7 +9,7 @@
 //!
 //! A field is not settled when some write cannot be judged: unpacked (`self.a, self.b = t`), a
 //! loop or `with` target, written through a part of it (`self.parts[k] = v`, `self.cfg.x = v`),
-//! a method called on it (a propagator such as `append` may fill it), or any field of a class
+//! a method called on it other than one that only reads (a propagator such as `append` may fill it), or any field of a class
 //! that sets its own attributes by name (`setattr(self, ...)`, `self.__dict__[k] = v`,
 //! `Object.assign(this, ...)`). Writes
 //! from outside the class (`conn.table = x` in another function) are not seen, as a value from
@@ -246,7 +246,8 @@ impl<'t> FileFlow<'t, '_> {
                 .parent()
                 .filter(|call| matches!(call.kind(), "call" | "call_expression"))
                 .and_then(|call| call.child_by_field_name("function"))
-                .is_some_and(|callee| callee.id() == parent.id());
+                .is_some_and(|callee| callee.id() == parent.id())
+                && !reads_only(parent, self.text);
             if called || is_written(parent) {
                 return Write::Unknown;
             }
@@ -254,6 +255,43 @@ impl<'t> FileFlow<'t, '_> {
         }
         Write::Read
     }
+}
+
+/// Methods of the builtin containers and strings that read their object and never change it:
+/// `self.TABLES.get(kind, "posts")` leaves a class attribute as it was.
+const READ_ONLY_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "count",
+    "index",
+    "format",
+    "join",
+    "startswith",
+    "endswith",
+    "lower",
+    "upper",
+    "strip",
+    "split",
+    "replace",
+    "encode",
+    "includes",
+    "has",
+    "indexOf",
+    "startsWith",
+    "endsWith",
+    "toLowerCase",
+    "toUpperCase",
+];
+
+/// Whether `callee` (`self.x.get` in `self.x.get(k)`) calls a method that only reads `self.x`.
+fn reads_only(callee: Node<'_>, text: &str) -> bool {
+    ["attribute", "property"]
+        .iter()
+        .find_map(|field| callee.child_by_field_name(field))
+        .is_some_and(|method| READ_ONLY_METHODS.contains(&text_of(method, text)))
 }
 
 enum Write<'t> {

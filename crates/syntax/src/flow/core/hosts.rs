@@ -145,6 +145,48 @@ impl<'t> FileFlow<'t, '_> {
     /// One side of an equality test where it `holds`: a call a guard lists as `compared`
     /// (`os.path.commonpath([full, root]) == root`) vouches for the operand it names, each
     /// element of a list there, unless what it is compared with is itself untrusted.
+    /// Whether `read` is the host of a parsed URL as a guard's `host-fields` name it, read
+    /// there or through a name, `&`, `unwrap_or(..)` / `expect(..)`
+    /// (`urlsplit(u).hostname`, `url.host_str()`), not another part of it (`url.scheme()`).
+    pub(super) fn reads_host(&self, read: Node<'t>, pass: &Pass<'_>) -> bool {
+        let is_host_field = |field: &str| {
+            self.rules.guards.iter().any(
+                |g| matches!(g, GuardKind::HostOf(_, fields) if fields.iter().any(|f| f == field)),
+            )
+        };
+        let mut read = read;
+        for _ in 0..4 {
+            match self.adapter.expr(read, self.text) {
+                Expr::Wrap(inner) => read = inner,
+                Expr::Name => match self.bound_condition(text_of(read, self.text), pass) {
+                    Some(bound) => read = bound,
+                    None => return false,
+                },
+                Expr::Member { .. } => {
+                    let field = text_of(read, self.text).rsplit('.').next().unwrap_or("");
+                    return is_host_field(field.trim());
+                }
+                Expr::Call {
+                    receiver: Some(receiver),
+                    method: Some(method),
+                    args,
+                    ..
+                } => {
+                    let name = text_of(method, self.text);
+                    if args.is_empty() && is_host_field(name) {
+                        return true;
+                    }
+                    if !(name.starts_with("unwrap") || name == "expect") {
+                        return false;
+                    }
+                    read = receiver;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     pub(super) fn compared(
         &self,
         side: Node<'t>,

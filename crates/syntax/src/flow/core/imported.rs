@@ -184,7 +184,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .or(site.receiver_text.filter(|r| r.trim_end().ends_with(')')))?
             .trim_start();
         let call = call.strip_prefix("new ").map_or(call, str::trim_start);
-        let callee = call[..call.find(['(', '<'])?].trim();
+        let callee = call[..call.find(['(', '<', '{'])?].trim();
+        if callee.contains("::") {
+            return self.rust_type_method(callee, method);
+        }
         let mut segments = callee.split('.');
         let head = segments.next()?;
         let last = callee.rsplit('.').next()?;
@@ -200,6 +203,39 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         let mut canonical = self.names.binding(head)?.to_string();
         for segment in segments {
             canonical.push('.');
+            canonical.push_str(segment);
+        }
+        Some(format!("{canonical}.{method}"))
+    }
+
+    /// A Rust method called on a value a type's constructor made (`FileStore::new(root)`,
+    /// `store::FileStore::default()`), the type named by a `use` or by a module path: the
+    /// canonical name of the type's method, its path in `::` and the method after a `.`
+    /// (`store::FileStore.read`).
+    fn rust_type_method(&self, callee: &str, method: &str) -> Option<String> {
+        let mut segments: Vec<&str> = callee.split("::").map(str::trim).collect();
+        // `Type::new`: the constructor's type; `Type` alone came from a struct literal.
+        if segments.last()?.starts_with(|c: char| c.is_lowercase()) {
+            segments.pop();
+        }
+        let (ty, path) = segments.split_last()?;
+        if !ty.starts_with(|c: char| c.is_uppercase())
+            || !segments
+                .iter()
+                .all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        {
+            return None;
+        }
+        let head = segments[0];
+        let mut canonical = match self.names.binding(head) {
+            Some(bound) => bound.to_string(),
+            // A module path written out (`store::FileStore::new`); a type of this file alone
+            // is a local class, followed as one.
+            None if !path.is_empty() => head.to_string(),
+            None => return None,
+        };
+        for segment in &segments[1..] {
+            canonical.push_str("::");
             canonical.push_str(segment);
         }
         Some(format!("{canonical}.{method}"))

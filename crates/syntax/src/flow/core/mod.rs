@@ -29,7 +29,7 @@ pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
 use super::adapter::{self, Adapter, Function, Stmt, named_children, text_of};
-use super::spec::SourceKind;
+use super::spec::{SourceKind, converts_param};
 use crate::finding::RemotePoint;
 use crate::names::Names;
 use env::Env;
@@ -110,6 +110,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The names of the classes that define methods here (`objects.rs`): asked at every
     /// assignment of a call, so computed once, not by walking every function each time.
     classes: HashSet<&'t str>,
+    /// Struct fields the file declares only as numbers (`Adapter::scalar_fields`): reading one
+    /// yields a number.
+    scalar_fields: HashSet<&'t str>,
     /// Each function by the bytes of its node: a closure met in another function's pass.
     by_node: HashMap<Range<usize>, usize>,
     /// How many closure passes this run may still make, and how deep they nest now (see
@@ -211,6 +214,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             functions,
             by_name,
             classes,
+            scalar_fields: adapter.scalar_fields(root, text),
             by_node,
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),
@@ -440,10 +444,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     SourceKind::ParamsOf {
                         decorator,
                         except,
+                        converted,
                         only,
                     } => {
-                        decorators.iter().any(|d| decorator.get().is_match(d))
-                            && only.as_ref().is_none_or(annotation_matches)
+                        let route = decorators.iter().find(|d| decorator.get().is_match(d));
+                        let single = match names.as_slice() {
+                            [name] => Some(text_of(*name, self.text)),
+                            _ => None,
+                        };
+                        route.is_some_and(|d| {
+                            !single.is_some_and(|n| converts_param(converted.as_ref(), d, n))
+                        }) && only.as_ref().is_none_or(annotation_matches)
                             && !excepted(except)
                     }
                     SourceKind::ParamType(ty) => annotation_matches(ty),
@@ -479,7 +490,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         via: None,
                         ignored_by: 0,
                     })
-                } else if scalar || pass.params == Params::Constants {
+                } else if scalar
+                    || pass.params == Params::Constants
+                    || annotation
+                        .is_some_and(|a| self.adapter.scalar_element(param.pattern, a, name))
+                {
                     Value::constant()
                 } else if let Some(value) = &injected {
                     value.clone()

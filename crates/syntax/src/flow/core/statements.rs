@@ -261,6 +261,20 @@ impl<'t> FileFlow<'t, '_> {
                 if let Some((left, right, negated)) = self.adapter.equality(node) {
                     self.compared(left, right, holds != negated, out, pass);
                     self.compared(right, left, holds != negated, out, pass);
+                    // `host == "api.example.com"`, `url.host_str() != Some("cdn.example.com")`:
+                    // equal to a constant, the value is that constant (and a host read from a
+                    // parsed URL vouches for the URL, as an allow-list lookup does).
+                    // Only the variable itself or a host: `url.scheme() == "https"` says
+                    // nothing of the rest of `url`.
+                    for (side, other) in [(left, right), (right, left)] {
+                        if !self.is_constant_operand(other) || self.is_constant_operand(side) {
+                            continue;
+                        }
+                        let host = self.reads_host(side, pass);
+                        if host || self.is_plain_name(side) {
+                            self.vouch(side, holds != negated, host, out, pass);
+                        }
+                    }
                     return;
                 }
                 // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
@@ -301,6 +315,34 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// A variable, possibly in parentheses or behind `&`.
+    fn is_plain_name(&self, node: Node<'t>) -> bool {
+        match self.adapter.expr(node, self.text) {
+            Expr::Name => true,
+            Expr::Wrap(inner) => self.is_plain_name(inner),
+            _ => false,
+        }
+    }
+
+    /// A literal, or a literal wrapped in `Some(..)` / parentheses, as written.
+    fn is_constant_operand(&self, node: Node<'t>) -> bool {
+        match self.adapter.expr(node, self.text) {
+            Expr::Constant => true,
+            Expr::Wrap(inner) => self.is_constant_operand(inner),
+            Expr::Call {
+                callee,
+                receiver: None,
+                args,
+                ..
+            } => {
+                text_of(callee, self.text) == "Some"
+                    && args.len() == 1
+                    && self.is_constant_operand(args[0].value)
+            }
+            _ => false,
         }
     }
 

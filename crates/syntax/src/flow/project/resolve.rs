@@ -38,7 +38,11 @@ fn python(from: &Path, root: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
     let dots = canonical.chars().take_while(|&c| c == '.').count();
     let rest = &canonical[dots..];
     let mut segments: Vec<&str> = rest.split('.').collect();
-    let Some(member) = segments.pop().filter(|m| is_name(m)) else {
+    // A function, or a type's method (`FileStore.read`).
+    let Some(member) = segments
+        .pop()
+        .filter(|m| m.split('.').count() <= 2 && m.split('.').all(is_name))
+    else {
         return Vec::new();
     };
     if !segments.iter().all(|s| is_name(s)) {
@@ -155,7 +159,11 @@ fn javascript(from: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
 
 fn rust(from: &Path, root: &Path, canonical: &str) -> Vec<(PathBuf, String)> {
     let mut segments: Vec<&str> = canonical.split("::").collect();
-    let Some(member) = segments.pop().filter(|m| is_name(m)) else {
+    // A function, or a type's method (`FileStore.read`).
+    let Some(member) = segments
+        .pop()
+        .filter(|m| m.split('.').count() <= 2 && m.split('.').all(is_name))
+    else {
         return Vec::new();
     };
     if segments.is_empty() || !segments.iter().all(|s| is_name(s)) {

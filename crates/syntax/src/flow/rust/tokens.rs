@@ -23,13 +23,34 @@ pub(super) fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
                     n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
                 });
                 if !after_dot && !called {
-                    out.push(child);
+                    // `p.page` read (not called): the field, which knows its object.
+                    out.push(token_field(child).unwrap_or(child));
                 }
             }
             "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
             _ => {}
         }
     }
+}
+
+/// For a name followed by `.field` in a token tree, and nothing after that reads or calls
+/// further (`p.page`, not `p.page.len()` or `p.tags[0]`), the field's identifier.
+fn token_field(name: Node<'_>) -> Option<Node<'_>> {
+    let dot = name.next_sibling().filter(|d| d.kind() == ".")?;
+    let field = dot.next_sibling().filter(|f| f.kind() == "identifier")?;
+    let goes_on = field
+        .next_sibling()
+        .is_some_and(|n| matches!(n.kind(), "." | "::" | "token_tree"));
+    (!goes_on).then_some(field)
+}
+
+/// For the field identifier `token_field` chose, the name it is read from (`p` of `p.page`).
+pub(super) fn token_field_object(field: Node<'_>) -> Option<Node<'_>> {
+    if field.parent()?.kind() != "token_tree" {
+        return None;
+    }
+    let dot = field.prev_sibling().filter(|d| d.kind() == ".")?;
+    dot.prev_sibling().filter(|n| n.kind() == "identifier")
 }
 
 /// For an argument list inside a token tree, the path of the function it calls

@@ -3,6 +3,7 @@
 
 use super::Rust;
 use crate::flow::adapter::{Adapter, Expr, named_children, text_of};
+use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
@@ -52,6 +53,70 @@ pub(super) fn is_scalar(annotation: &str) -> bool {
                     | "uuid::Uuid"
             )
         })
+}
+
+/// The names of the struct fields the file declares only as numbers, booleans, UUIDs or enums
+/// of plain variants (`struct Page { title: String, page: i64, sort: SortField }` with `enum
+/// SortField { Title, Created }` → `page`, `sort`): such a field holds no text of the caller's.
+/// A name some struct declares with another type (`id: String` next to `id: u64`) is left out.
+/// Items at module level and in inline modules are read, one walk over them.
+pub(super) fn scalar_fields<'t>(root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
+    let mut fields: Vec<(&str, &str)> = Vec::new();
+    let mut plain_enums: HashSet<&str> = HashSet::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "source_file" | "declaration_list" => stack.extend(named_children(node)),
+            "mod_item" => stack.extend(node.child_by_field_name("body")),
+            "struct_item" => {
+                let Some(body) = node.child_by_field_name("body") else {
+                    continue;
+                };
+                for field in named_children(body) {
+                    if let (Some(name), Some(ty)) = (
+                        field.child_by_field_name("name"),
+                        field.child_by_field_name("type"),
+                    ) {
+                        fields.push((text_of(name, text), text_of(ty, text)));
+                    }
+                }
+            }
+            "enum_item" => {
+                let (Some(name), Some(body)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("body"),
+                ) else {
+                    continue;
+                };
+                let plain = named_children(body)
+                    .iter()
+                    .filter(|v| v.kind() == "enum_variant")
+                    .all(|v| v.child_by_field_name("body").is_none());
+                if plain {
+                    plain_enums.insert(text_of(name, text));
+                }
+            }
+            _ => {}
+        }
+    }
+    let holds_no_text = |ty: &str| {
+        let inner = ty.trim().trim_start_matches('&').trim();
+        let inner = inner
+            .strip_prefix("Option<")
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(inner)
+            .trim();
+        is_scalar(ty) || plain_enums.contains(inner)
+    };
+    let mut scalar: HashMap<&str, bool> = HashMap::new();
+    for (name, ty) in fields {
+        let is = holds_no_text(ty);
+        *scalar.entry(name).or_insert(is) &= is;
+    }
+    scalar
+        .into_iter()
+        .filter_map(|(name, is)| is.then_some(name))
+        .collect()
 }
 
 /// The type a `let` declares for the value `node` becomes, through what unwraps or awaits it
@@ -141,4 +206,61 @@ pub(super) fn header_pair<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, S
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     token.then(|| (name, field.to_ascii_lowercase().replace('_', "-"), value))
+}
+
+/// Whether a tuple is a response of headers and a body: an element before the last is an array
+/// of header pairs (axum's `(StatusCode::OK, [(CONTENT_TYPE, "text/html")], page)`).
+pub(super) fn has_header_array(node: Node<'_>, text: &str) -> bool {
+    let parts = named_children(node);
+    parts.len() >= 2
+        && parts[..parts.len() - 1].iter().any(|part| {
+            part.kind() == "array_expression"
+                && named_children(*part).iter().all(|pair| {
+                    pair.kind() == "tuple_expression" && header_pair(*pair, text).is_some()
+                })
+                && part.named_child_count() > 0
+        })
+}
+
+/// Whether `name` is bound, in an extractor's tuple (`Path((org, id))`), to an element the
+/// type declares a number (`Path<(String, i64)>`, `web::Path<(String, u32)>`).
+pub(super) fn scalar_element(pattern: Node<'_>, annotation: &str, name: Node<'_>) -> bool {
+    let Some(tuple) = (pattern.kind() == "tuple_struct_pattern")
+        .then(|| named_children(pattern))
+        .and_then(|parts| parts.into_iter().find(|p| p.kind() == "tuple_pattern"))
+    else {
+        return false;
+    };
+    let Some(position) = named_children(tuple).iter().position(|e| *e == name) else {
+        return false;
+    };
+    let (Some(open), Some(close)) = (annotation.find('<'), annotation.rfind('>')) else {
+        return false;
+    };
+    let Some(inner) = annotation[open + 1..close]
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    // Top-level commas only: `(String, HashMap<String, u32>)` has two elements.
+    let mut depth = 0usize;
+    let mut elements = Vec::new();
+    let mut start = 0;
+    for (at, c) in inner.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                elements.push(&inner[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    elements.push(&inner[start..]);
+    elements
+        .get(position)
+        .is_some_and(|ty| is_scalar(ty.trim()))
 }

@@ -88,6 +88,9 @@ pub(crate) struct SourceFile {
     /// With `params-of` or `injected-by`: parameters whose type or default matches this regex
     /// are not sources.
     pub except_param: Option<String>,
+    /// With `params-of`: a regex run over the matching decorator's text whose capture groups
+    /// name parameters the framework converts (a Flask route's `<int:post_id>`): not sources.
+    pub except_converted: Option<String>,
     /// The canonical name of a dependency-injection marker (`fastapi.Depends`): a parameter
     /// whose default or type holds `Depends(get_user)`, with `get_user` a function of this file,
     /// receives what `get_user` returns when the framework fills `get_user`'s own parameters
@@ -327,6 +330,9 @@ impl TaintFile {
                     "`except-param` belongs to `params-of` and `injected-by` sources".into(),
                 );
             }
+            if source.except_converted.is_some() && source.params_of.is_none() {
+                return Err("`except-converted` belongs to `params-of` sources".into());
+            }
             let except = || {
                 source
                     .except_param
@@ -348,6 +354,11 @@ impl TaintFile {
                 SourceKind::ParamsOf {
                     decorator: regex(decorator, "params-of", when)?,
                     except: except()?,
+                    converted: source
+                        .except_converted
+                        .as_deref()
+                        .map(|r| regex(r, "except-converted", when))
+                        .transpose()?,
                     only: source
                         .param_type
                         .as_deref()

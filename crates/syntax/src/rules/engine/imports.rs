@@ -278,9 +278,15 @@ impl Imports for Linked<'_> {
         objects_only: bool,
     ) -> Option<Arc<PortableFunction>> {
         // Python and JavaScript reach another file through an import; Rust through a path
-        // (`service::fetch`, `crate::files::read`, or a name `use` bound), never a method.
+        // (`service::fetch`, `crate::files::read`, or a name `use` bound), and a method only
+        // of a type whose path it knows (`store::FileStore.read`, from a constructor call).
         let canonical = match self.language {
-            Language::Rust if method => return None,
+            Language::Rust if method => match canonical.split_once('.') {
+                Some((ty, name)) if !name.contains('.') && !ty.contains('.') => {
+                    canonical.to_string()
+                }
+                _ => return None,
+            },
             Language::Rust => canonical.replace('.', "::"),
             _ if !imported => return None,
             _ => canonical.to_string(),
@@ -329,8 +335,14 @@ fn defines(language: Language, text: &str, member: &str) -> bool {
                     .starts_with('=')
             })
         };
-        return (text.contains(&format!("class {class}")) || object(class))
-            && text.contains(method);
+        // Rust: an `impl FileStore` (or `impl<T> FileStore<T>`) block and its `fn read`.
+        let rust_impl = language == Language::Rust
+            && text.contains("impl")
+            && text.contains(class)
+            && text.contains(&format!("fn {method}"));
+        return rust_impl
+            || ((text.contains(&format!("class {class}")) || object(class))
+                && text.contains(method));
     }
     let followed = |before: &str| {
         text.match_indices(before).any(|(at, _)| {

@@ -1,0 +1,3 @@
+pub mod archive;
+pub mod backup;
+pub mod feeds;
