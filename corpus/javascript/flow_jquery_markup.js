@@ -47,3 +47,21 @@ function showGreeting() {
   // ok: js.jquery-html-injection
   $list.html(label);
 }
+
+// An element's own markup read with `.html()` and written back trimmed: nothing new is parsed.
+function trimLabels() {
+  $(".inline-label").each(function () {
+    const $label = $(this);
+    // ok: js.jquery-html-injection
+    $label.html($label.html().replace(/^\s+|\s+$/g, ""));
+  });
+}
+
+// Its text read with `.text()` is decoded: `&lt;script&gt;` comes back as a tag.
+function trimLabelsFromText() {
+  $(".inline-label").each(function () {
+    const $label = $(this);
+    // ruleid: js.jquery-html-injection
+    $label.html($label.text().replace(/^\s+|\s+$/g, ""));
+  });
+}
