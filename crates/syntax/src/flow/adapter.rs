@@ -332,6 +332,12 @@ pub(crate) trait Adapter: Sync {
     ) -> Option<Elements> {
         None
     }
+    /// The command-line options the file declares only with a fixed set of literal values
+    /// (Python's `add_argument("--mode", choices=[...])`), by the name their parsed value is
+    /// read with (`args.mode`).
+    fn option_choices(&self, _root: Node<'_>, _text: &str) -> std::collections::HashSet<String> {
+        std::collections::HashSet::new()
+    }
     /// Whether such a callback's second parameter is the element's index (JavaScript's
     /// `xs.map((x, i) => ...)`, `forEach`, `Array.from`): a number.
     fn callback_index(&self) -> bool {

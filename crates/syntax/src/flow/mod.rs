@@ -55,6 +55,8 @@ pub(crate) struct FlowRules {
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
+    /// The calls returning parsed command-line options whose declared `choices=` hold.
+    option_choices: Vec<crate::rules::LazyRegex>,
     /// The rule (index in the rule set) each bit stands for.
     pub rules: Vec<usize>,
 }
@@ -183,6 +185,7 @@ impl FlowRules {
             lookups: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
+            option_choices: Vec::new(),
             rules: Vec::new(),
         };
         let applying = rules
@@ -263,6 +266,8 @@ impl FlowRules {
         if let Some(prefix) = &spec.safe_prefix {
             self.safe_prefixes.push((mask, prefix.clone()));
         }
+        self.option_choices
+            .extend(spec.option_choices.iter().cloned());
         self.sinks
             .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
         self.sanitizers

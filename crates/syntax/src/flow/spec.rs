@@ -315,6 +315,7 @@ pub struct TaintSpec {
     pub(crate) refine: Option<String>,
     pub(crate) message: Option<String>,
     pub(crate) safe_prefix: Option<LazyRegex>,
+    pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) ignore_sources: Vec<String>,
     pub(crate) sinks: Vec<Sink>,

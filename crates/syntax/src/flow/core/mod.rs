@@ -11,6 +11,7 @@
 
 mod aliases;
 mod calls;
+mod choices;
 mod closures;
 mod env;
 mod eval;
@@ -139,6 +140,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     imports: Option<&'r dyn crate::flow::project::Imports>,
     /// The calls whose hits were found in another file's function.
     imported_sinks: RefCell<HashSet<Range<usize>>>,
+    /// The command-line options the file declares only with `choices=` of literals
+    /// (`choices.rs`), read when some rule names the calls that parse them.
+    choices: HashSet<String>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -194,6 +198,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .iter()
             .filter_map(|function| objects::class_name(function.node, text))
             .collect();
+        let choices = match rules.option_choices.is_empty() || !text.contains("choices") {
+            true => HashSet::new(),
+            false => adapter.option_choices(root, text),
+        };
         let by_node = functions
             .iter()
             .enumerate()
@@ -224,6 +232,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             hits: RefCell::default(),
             imports: None,
             imported_sinks: RefCell::default(),
+            choices,
         }
     }
 

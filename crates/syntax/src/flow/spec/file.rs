@@ -21,6 +21,10 @@ pub(crate) struct TaintFile {
     /// A value whose literal start matches this regex is not reported at this rule's sinks
     /// (a fixed scheme and host: `^https?://[^/{]+/`).
     pub safe_prefix: Option<String>,
+    /// A regex on the call that returns a command line's parsed options (`parser.parse_args()`):
+    /// an option of its result that the file declares only with `choices=` of literals holds
+    /// one of them (`core/choices.rs`).
+    pub option_choices: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceFile>,
     /// Library sources that do not count for this rule, by path or by call or method name
@@ -302,6 +306,11 @@ impl TaintFile {
                 .safe_prefix
                 .as_deref()
                 .map(|r| regex(r, "safe-prefix", when))
+                .transpose()?,
+            option_choices: self
+                .option_choices
+                .as_deref()
+                .map(|r| regex(r, "option-choices", when))
                 .transpose()?,
             constant_names: self.constant_names.clone(),
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
