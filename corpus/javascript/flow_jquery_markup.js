@@ -65,3 +65,21 @@ function trimLabelsFromText() {
     $label.html($label.text().replace(/^\s+|\s+$/g, ""));
   });
 }
+
+// `$(sel).each` passes the element's position first: a number.
+function renumberLabels() {
+  $(".inline-label").each(function (i) {
+    const count = i + 1;
+    // ok: js.jquery-html-injection
+    $(this).html($(this).html().replace(/#\d+/g, "#" + count));
+  });
+}
+
+// `$.each` over an object passes its keys first, which the data names.
+function relabelByKey(labels) {
+  $.each(labels, function (key) {
+    const count = key + 1;
+    // ruleid: js.jquery-html-injection
+    $(".inline-label").html($(".inline-label").html().replace(/#\d+/g, "#" + count));
+  });
+}

@@ -52,6 +52,8 @@ pub(crate) struct FlowRules {
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
     lookups: Vec<CallPattern>,
+    /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
+    index_callbacks: Vec<CallPattern>,
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
@@ -183,6 +185,7 @@ impl FlowRules {
             constant_names: Vec::new(),
             constant_calls: Vec::new(),
             lookups: Vec::new(),
+            index_callbacks: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             option_choices: Vec::new(),
@@ -281,6 +284,8 @@ impl FlowRules {
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
         self.lookups.extend(spec.lookups.iter().cloned());
+        self.index_callbacks
+            .extend(spec.index_callbacks.iter().cloned());
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the

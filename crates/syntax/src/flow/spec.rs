@@ -326,6 +326,7 @@ pub struct TaintSpec {
     pub(crate) constant_names: Vec<String>,
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
+    pub(crate) index_callbacks: Vec<CallPattern>,
 }
 
 impl TaintSpec {

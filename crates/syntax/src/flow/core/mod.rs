@@ -416,6 +416,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
         }
         let element = self.callback_element.take();
+        let index_first = self.takes_index_first(function.node, pass);
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);
@@ -465,7 +466,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
-            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a));
+            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a))
+                || (position == 0 && index_first);
             let class = annotation.and_then(|a| self.class_in_type(a));
             // `target: str = Depends(get_target)`: what the framework passes.
             let injected = match pass.params {

@@ -51,6 +51,10 @@ pub(crate) struct TaintFile {
     /// whatever the key (and a default of its own, when one is given).
     #[serde(default)]
     pub lookups: Vec<CallFile>,
+    /// Calls that pass a callback argument an index as its first parameter (jQuery's
+    /// `$(sel).each(function (i, el) { ... })`): a number.
+    #[serde(default)]
+    pub index_callbacks: Vec<CallFile>,
 }
 
 /// Which calls an entry is about: by canonical name, by method name, or both.
@@ -460,6 +464,10 @@ impl TaintFile {
         }
         for lookup in &self.lookups {
             spec.lookups.push(call_pattern(lookup, "lookup", when)?);
+        }
+        for call in &self.index_callbacks {
+            spec.index_callbacks
+                .push(call_pattern(call, "index callback", when)?);
         }
         for propagator in &self.propagators {
             let call = call_pattern(&propagator.call, "propagator", when)?;
