@@ -47,3 +47,39 @@ function showGreeting() {
   // ok: js.jquery-html-injection
   $list.html(label);
 }
+
+// An element's own markup read with `.html()` and written back trimmed: nothing new is parsed.
+function trimLabels() {
+  $(".inline-label").each(function () {
+    const $label = $(this);
+    // ok: js.jquery-html-injection
+    $label.html($label.html().replace(/^\s+|\s+$/g, ""));
+  });
+}
+
+// Its text read with `.text()` is decoded: `&lt;script&gt;` comes back as a tag.
+function trimLabelsFromText() {
+  $(".inline-label").each(function () {
+    const $label = $(this);
+    // ruleid: js.jquery-html-injection
+    $label.html($label.text().replace(/^\s+|\s+$/g, ""));
+  });
+}
+
+// `$(sel).each` passes the element's position first: a number.
+function renumberLabels() {
+  $(".inline-label").each(function (i) {
+    const count = i + 1;
+    // ok: js.jquery-html-injection
+    $(this).html($(this).html().replace(/#\d+/g, "#" + count));
+  });
+}
+
+// `$.each` over an object passes its keys first, which the data names.
+function relabelByKey(labels) {
+  $.each(labels, function (key) {
+    const count = key + 1;
+    // ruleid: js.jquery-html-injection
+    $(".inline-label").html($(".inline-label").html().replace(/#\d+/g, "#" + count));
+  });
+}

@@ -43,3 +43,38 @@ function showAllNamed() {
   // ruleid: js.dom-html-injection
   document.getElementById("greeting").innerHTML = GREETING.replaceAll("friend", name);
 }
+
+// Trusted Types: the policy object is the program's own; only the input reaches the result.
+const policy = window.trustedTypes && window.trustedTypes.createPolicy("app", { createHTML: (s) => s });
+const trusted = (html) => policy?.createHTML(html) ?? html;
+
+function probeRichOptions(select) {
+  // ok: js.dom-html-injection
+  select.innerHTML = policy.createHTML("<option><span>t</span></option>");
+  // ok: js.dom-html-injection
+  select.innerHTML = trusted("<option><span>t</span></option>");
+}
+
+function showTrusted(select) {
+  const name = new URLSearchParams(location.search).get("name");
+  // ruleid: js.dom-html-injection
+  select.innerHTML = policy.createHTML(`<option>${name}</option>`);
+  // ruleid: js.dom-html-injection
+  select.innerHTML = trusted(`<option>${name}</option>`);
+}
+
+// A JSDoc type cast before a returned expression is a comment, not the value returned.
+function castTrusted(html) {
+  return /** @type {string} */ (policy?.createHTML(html) ?? html);
+}
+
+function probeCast(select) {
+  // ok: js.dom-html-injection
+  select.innerHTML = castTrusted("<option><span>t</span></option>");
+}
+
+function showCast(select) {
+  const name = new URLSearchParams(location.search).get("name");
+  // ruleid: js.dom-html-injection
+  select.innerHTML = castTrusted(`<option>${name}</option>`);
+}

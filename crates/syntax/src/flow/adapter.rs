@@ -262,7 +262,7 @@ pub(crate) trait Adapter: Sync {
         let syntax = self.condition_syntax();
         let mut node = node;
         while node.kind() == "parenthesized_expression" {
-            match node.named_child(0) {
+            match first_named_child(node) {
                 Some(inner) => node = inner,
                 None => return Condition::Expr(node),
             }
@@ -337,6 +337,12 @@ pub(crate) trait Adapter: Sync {
     ) -> Option<Elements> {
         None
     }
+    /// The command-line options the file declares only with a fixed set of literal values
+    /// (Python's `add_argument("--mode", choices=[...])`), by the name their parsed value is
+    /// read with (`args.mode`).
+    fn option_choices(&self, _root: Node<'_>, _text: &str) -> std::collections::HashSet<String> {
+        std::collections::HashSet::new()
+    }
     /// Whether such a callback's second parameter is the element's index (JavaScript's
     /// `xs.map((x, i) => ...)`, `forEach`, `Array.from`): a number.
     fn callback_index(&self) -> bool {
@@ -399,6 +405,14 @@ pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     node.named_children(&mut cursor)
         .filter(|c| !c.kind().contains("comment"))
         .collect()
+}
+
+/// The first named child that is not a comment: the expression inside parentheses written with
+/// a JSDoc type cast, `/** @type {string} */ (x)`, whose comment is the parentheses' first child.
+pub(crate) fn first_named_child(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .find(|c| !c.kind().contains("comment"))
 }
 
 /// The leftmost operand of a chain of `kind` nodes (`a + b + c` → `a`), found with a loop: a

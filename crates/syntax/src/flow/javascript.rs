@@ -4,7 +4,8 @@
 
 use super::adapter::{
     Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
-    assignment, leftmost, member_parts, named_children, operator, positional, text_of,
+    assignment, first_named_child, leftmost, member_parts, named_children, operator, positional,
+    text_of,
 };
 use tree_sitter::Node;
 
@@ -85,7 +86,7 @@ impl Adapter for JavaScript {
             | "type_alias_declaration"
             | "import_statement"
             | "enum_declaration" => Stmt::Skip,
-            "expression_statement" => match node.named_child(0) {
+            "expression_statement" => match first_named_child(node) {
                 Some(call) if is_exit_call(call, text) => Stmt::Exit(None),
                 Some(expr) => Stmt::Expr(expr),
                 None => Stmt::Block,
@@ -97,8 +98,8 @@ impl Adapter for JavaScript {
                 },
                 None => Stmt::Block,
             },
-            "return_statement" => Stmt::Return(node.named_child(0)),
-            "throw_statement" => Stmt::Exit(node.named_child(0)),
+            "return_statement" => Stmt::Return(first_named_child(node)),
+            "throw_statement" => Stmt::Exit(first_named_child(node)),
             "break_statement" | "continue_statement" => Stmt::Exit(None),
             "if_statement" => match (
                 node.child_by_field_name("condition"),
@@ -204,7 +205,7 @@ impl Adapter for JavaScript {
             | "as_expression"
             | "non_null_expression"
             | "satisfies_expression"
-            | "jsx_expression" => match node.named_child(0) {
+            | "jsx_expression" => match first_named_child(node) {
                 Some(inner) => Expr::Wrap(inner),
                 None => Expr::Other,
             },
@@ -307,7 +308,9 @@ impl Adapter for JavaScript {
                     segments.push(text_of(node.child_by_field_name("property")?, text));
                     node = node.child_by_field_name("object")?;
                 }
-                "non_null_expression" | "parenthesized_expression" => node = node.named_child(0)?,
+                "non_null_expression" | "parenthesized_expression" => {
+                    node = first_named_child(node)?
+                }
                 _ => return None,
             }
         }

@@ -52,9 +52,13 @@ pub(crate) struct FlowRules {
     constant_names: Vec<String>,
     constant_calls: Vec<CallPattern>,
     lookups: Vec<CallPattern>,
+    /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
+    index_callbacks: Vec<CallPattern>,
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
+    /// The calls returning parsed command-line options whose declared `choices=` hold.
+    option_choices: Vec<crate::rules::LazyRegex>,
     /// The rule (index in the rule set) each bit stands for.
     pub rules: Vec<usize>,
 }
@@ -181,8 +185,10 @@ impl FlowRules {
             constant_names: Vec::new(),
             constant_calls: Vec::new(),
             lookups: Vec::new(),
+            index_callbacks: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
+            option_choices: Vec::new(),
             rules: Vec::new(),
         };
         let applying = rules
@@ -263,6 +269,8 @@ impl FlowRules {
         if let Some(prefix) = &spec.safe_prefix {
             self.safe_prefixes.push((mask, prefix.clone()));
         }
+        self.option_choices
+            .extend(spec.option_choices.iter().cloned());
         self.sinks
             .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
         self.sanitizers
@@ -276,6 +284,8 @@ impl FlowRules {
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
         self.lookups.extend(spec.lookups.iter().cloned());
+        self.index_callbacks
+            .extend(spec.index_callbacks.iter().cloned());
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the

@@ -6,12 +6,18 @@ use super::adapter::{
 };
 use tree_sitter::Node;
 
+mod choices;
+
 pub(crate) struct Python;
 
 /// Calls after which a block does not go on (`abort(404)`, `sys.exit(1)`).
 const EXIT_CALLS: &[&str] = &["abort", "flask.abort", "sys.exit", "exit", "os._exit"];
 
 impl Adapter for Python {
+    fn option_choices(&self, root: Node<'_>, text: &str) -> std::collections::HashSet<String> {
+        choices::restricted(root, text)
+    }
+
     fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
         match node.kind() {
             "function_definition" => Some(function(node, text)),

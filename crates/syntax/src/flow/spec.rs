@@ -317,6 +317,7 @@ pub struct TaintSpec {
     pub(crate) refine: Option<String>,
     pub(crate) message: Option<String>,
     pub(crate) safe_prefix: Option<LazyRegex>,
+    pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) ignore_sources: Vec<String>,
     pub(crate) sinks: Vec<Sink>,
@@ -327,6 +328,7 @@ pub struct TaintSpec {
     pub(crate) constant_names: Vec<String>,
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
+    pub(crate) index_callbacks: Vec<CallPattern>,
 }
 
 impl TaintSpec {

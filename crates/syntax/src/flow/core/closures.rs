@@ -89,6 +89,32 @@ impl<'t> FileFlow<'t, '_> {
 }
 
 impl<'t> FileFlow<'t, '_> {
+    /// Whether `function` is a callback argument of a call the rules say passes it an index
+    /// first (jQuery's `$(sel).each(function (i, el) { ... })`): its first parameter is a
+    /// number, in the callback's own pass and in the enclosing function's.
+    pub(super) fn takes_index_first(&self, function: Node<'t>, pass: &Pass<'_>) -> bool {
+        if self.rules.index_callbacks.is_empty() {
+            return false;
+        }
+        let Some(call) = function.parent().and_then(|args| args.parent()) else {
+            return false;
+        };
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(call, self.text)
+        else {
+            return false;
+        };
+        if !args.iter().any(|a| a.value == function) {
+            return false;
+        }
+        let site = self.call_site(call, callee, receiver, method, pass);
+        self.rules.index_callbacks.iter().any(|p| p.matches(&site))
+    }
+
     /// What a callback argument returns, run with `element` in its first parameter (the
     /// others unknown) and the enclosing variables: `None` when no argument is a function
     /// written there, it returns nothing, or the closure budget is spent. Its sinks are the

@@ -286,6 +286,9 @@ impl<'t> FileFlow<'t, '_> {
                     return value.clone();
                 }
                 let inner = self.eval(object, pass);
+                if self.chosen_option(node, &inner) {
+                    return Value::constant();
+                }
                 self.widen(node, inner, object)
             }
             Expr::Index { object } => {

@@ -11,6 +11,7 @@
 
 mod aliases;
 mod calls;
+mod choices;
 mod closures;
 mod env;
 mod eval;
@@ -146,6 +147,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     imports: Option<&'r dyn crate::flow::project::Imports>,
     /// The calls whose hits were found in another file's function.
     imported_sinks: RefCell<HashSet<Range<usize>>>,
+    /// The command-line options the file declares only with `choices=` of literals
+    /// (`choices.rs`), read when some rule names the calls that parse them.
+    choices: HashSet<String>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -201,6 +205,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .iter()
             .filter_map(|function| objects::class_name(function.node, text))
             .collect();
+        let choices = match rules.option_choices.is_empty() || !text.contains("choices") {
+            true => HashSet::new(),
+            false => adapter.option_choices(root, text),
+        };
         let by_node = functions
             .iter()
             .enumerate()
@@ -232,6 +240,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             hits: RefCell::default(),
             imports: None,
             imported_sinks: RefCell::default(),
+            choices,
         }
     }
 
@@ -415,6 +424,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
         }
         let element = self.callback_element.take();
+        let index_first = self.takes_index_first(function.node, pass);
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);
@@ -471,7 +481,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
-            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a));
+            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a))
+                || (position == 0 && index_first);
             let class = annotation.and_then(|a| self.class_in_type(a));
             // `target: str = Depends(get_target)`: what the framework passes.
             let injected = match pass.params {

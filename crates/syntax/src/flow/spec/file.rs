@@ -21,6 +21,10 @@ pub(crate) struct TaintFile {
     /// A value whose literal start matches this regex is not reported at this rule's sinks
     /// (a fixed scheme and host: `^https?://[^/{]+/`).
     pub safe_prefix: Option<String>,
+    /// A regex on the call that returns a command line's parsed options (`parser.parse_args()`):
+    /// an option of its result that the file declares only with `choices=` of literals holds
+    /// one of them (`core/choices.rs`).
+    pub option_choices: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceFile>,
     /// Library sources that do not count for this rule, by path or by call or method name
@@ -47,6 +51,10 @@ pub(crate) struct TaintFile {
     /// whatever the key (and a default of its own, when one is given).
     #[serde(default)]
     pub lookups: Vec<CallFile>,
+    /// Calls that pass a callback argument an index as its first parameter (jQuery's
+    /// `$(sel).each(function (i, el) { ... })`): a number.
+    #[serde(default)]
+    pub index_callbacks: Vec<CallFile>,
 }
 
 /// Which calls an entry is about: by canonical name, by method name, or both.
@@ -306,6 +314,11 @@ impl TaintFile {
                 .as_deref()
                 .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
+            option_choices: self
+                .option_choices
+                .as_deref()
+                .map(|r| regex(r, "option-choices", when))
+                .transpose()?,
             constant_names: self.constant_names.clone(),
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
             ..TaintSpec::default()
@@ -462,6 +475,10 @@ impl TaintFile {
         }
         for lookup in &self.lookups {
             spec.lookups.push(call_pattern(lookup, "lookup", when)?);
+        }
+        for call in &self.index_callbacks {
+            spec.index_callbacks
+                .push(call_pattern(call, "index callback", when)?);
         }
         for propagator in &self.propagators {
             let call = call_pattern(&propagator.call, "propagator", when)?;
