@@ -1,0 +1,54 @@
+// Express sends a string body as text/html, whatever its first characters are.
+const express = require("express");
+const escapeHtml = require("escape-html");
+const router = express.Router();
+
+router.get("/welcome", (req, res) => {
+  const visitor = req.query.visitor;
+  // ruleid: js.xss-response
+  res.send("Welcome back, " + visitor);
+});
+
+router.get("/welcome-escaped", (req, res) => {
+  const visitor = escapeHtml(req.query.visitor);
+  // ok: js.xss-response
+  res.send("Welcome back, " + visitor);
+});
+
+router.delete("/items/:sku", (req, res) => {
+  // ruleid: js.xss-response
+  res.status(404).send(`Unknown item ${req.params.sku}`);
+});
+
+router.delete("/items-by-number/:n", (req, res) => {
+  const n = Number(req.params.n);
+  // ok: js.xss-response
+  res.status(404).send(`Unknown item ${n}`);
+});
+
+router.get("/say", (req, res) => {
+  // ruleid: js.xss-response
+  res.send(req.query.words);
+});
+
+router.get("/say-json", (req, res) => {
+  // ok: js.xss-response
+  res.json({ words: req.query.words });
+});
+
+router.get("/say-plain", (req, res) => {
+  // ok: js.xss-response
+  res.type("text/plain").send("You said " + req.query.words);
+});
+
+router.post("/snippet", (req, res) => {
+  // ruleid: js.xss-response
+  res.set("Content-Type", "text/html").send(req.body.snippet);
+});
+
+router.post("/snippet-text", (req, res) => {
+  // ok: js.xss-response
+  res.set("Content-Type", "text/html").send(escapeHtml(req.body.snippet));
+});
+
+module.exports = router;
