@@ -77,3 +77,13 @@ const boot = new vm.Script("globalThis.ready = true;");
 const rendered = boot.runInContext(vm.createContext({}));
 
 module.exports = { app, compileRule, makeGetter, runPlugin, evalTemplate };
+
+// A formula body built from a number only, and one built from the request.
+function scaler(req) {
+  const times = Number(req.query.times);
+  // ok: js.new-function-dynamic
+  const scale = new Function("v", "return v * " + times);
+  // ruleid: js.new-function-dynamic
+  const custom = new Function("v", "return " + req.query.expr);
+  return [scale, custom];
+}
