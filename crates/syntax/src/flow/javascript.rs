@@ -308,6 +308,15 @@ impl Adapter for JavaScript {
                     node = node.child_by_field_name("object")?;
                 }
                 "non_null_expression" | "parenthesized_expression" => node = node.named_child(0)?,
+                // `(secure ? https : http).get(url)`: a module chosen between two names; the
+                // first stands for both, whose methods the rules name alike.
+                "ternary_expression"
+                    if node
+                        .child_by_field_name("alternative")
+                        .is_some_and(is_plain_name) =>
+                {
+                    node = node.child_by_field_name("consequence")?
+                }
                 _ => return None,
             }
         }
@@ -393,6 +402,21 @@ fn is_expression(kind: &str) -> bool {
             | "augmented_assignment_expression"
             | "jsx_attribute"
     )
+}
+
+/// `http`, `lib.http`: a name or a chain of property reads, nothing computed.
+fn is_plain_name(node: Node<'_>) -> bool {
+    let mut node = node;
+    loop {
+        match node.kind() {
+            "identifier" => return true,
+            "member_expression" => match node.child_by_field_name("object") {
+                Some(object) => node = object,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
 }
 
 fn is_exit_call(node: Node<'_>, text: &str) -> bool {
