@@ -60,6 +60,10 @@ impl Adapter for JavaScript {
         true
     }
 
+    fn assigns_properties(&self, function: &str) -> bool {
+        function == "Object.assign"
+    }
+
     fn callback_filters(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
         (method? == "filter").then_some(Elements::Receiver)
     }
