@@ -52,3 +52,36 @@ router.post("/snippet-text", (req, res) => {
 });
 
 module.exports = router;
+
+router.post("/guestbook", (req, res) => {
+  // ruleid: js.xss-response
+  res.send(req.body.entry);
+});
+
+router.get("/files/*", (req, res) => {
+  // ruleid: js.xss-response
+  res.status(404).send("No such file: " + req.params[0]);
+});
+
+router.post("/guestbook-count", (req, res) => {
+  // ok: js.xss-response
+  res.send(`Entries: ${req.body.entries.length}`);
+});
+
+router.get("/moved", (req, res) => {
+  // ruleid: js.open-redirect
+  res.set("Location", req.query.dest);
+  res.status(301).end();
+});
+
+router.get("/moved-home", (req, res) => {
+  // ok: js.open-redirect
+  res.header("Location", "/home");
+  res.status(301).end(req.query.dest ? "moved" : "");
+});
+
+router.get("/moved-back", (req, res) => {
+  // ruleid: js.open-redirect
+  res.header("location", req.get("referer"));
+  res.sendStatus(302);
+});
