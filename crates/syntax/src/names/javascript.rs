@@ -153,7 +153,11 @@ fn chosen_module<'t>(value: Node<'t>, source: &[u8], names: &Names) -> Node<'t> 
             .filter(|n| n.kind() == "identifier")
             .filter(|n| names.bindings.contains_key(node_text(*n, source)))
     };
-    match (inner.kind(), imported("consequence"), imported("alternative")) {
+    match (
+        inner.kind(),
+        imported("consequence"),
+        imported("alternative"),
+    ) {
         ("ternary_expression", Some(first), Some(_)) => first,
         _ => value,
     }
