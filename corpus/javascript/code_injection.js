@@ -87,3 +87,13 @@ function scaler(req) {
   const custom = new Function("v", "return " + req.query.expr);
   return [scale, custom];
 }
+
+// An old mathjs `eval` given the request's formula, and a fixed one.
+const math = require("mathjs");
+function quote(req) {
+  // ruleid: js.eval-dynamic
+  const total = math.eval(req.body.formula);
+  // ok: js.eval-dynamic
+  const tax = math.eval("19 / 100");
+  return total * tax;
+}
