@@ -85,3 +85,15 @@ router.get("/moved-back", (req, res) => {
   res.header("location", req.get("referer"));
   res.sendStatus(302);
 });
+
+router.post("/drafts/purge", async (req, res) => {
+  const outcome = await req.app.locals.drafts.deleteMany({ author: String(req.body.author) });
+  // ok: js.xss-response
+  res.send("Removed " + outcome.deletedCount + " drafts");
+});
+
+router.post("/drafts/purge-echo", async (req, res) => {
+  await req.app.locals.drafts.deleteMany({ author: String(req.body.author) });
+  // ruleid: js.xss-response
+  res.send("Removed the drafts of " + req.body.author);
+});
