@@ -53,20 +53,3 @@ export async function formatSafe(paths: string[]): Promise<void> {
 
 // ok: js.spawn-shell-true
 spawn("docker", ["compose", "up", "-d"], { shell: "/bin/bash" });
-
-// A shell command line built from constant fields of the class, and one taking a caller's value.
-class Snapshotter {
-  private readonly tool = "/usr/local/bin/snap";
-  private mode = "incremental";
-
-  take(volume: string) {
-    // ruleid: js.spawn-shell-true
-    return spawn(`${this.tool} --mode ${this.mode} ${volume}`, { shell: true });
-  }
-
-  takeAll() {
-    // ok: js.spawn-shell-true
-    return spawn(`${this.tool} --mode ${this.mode} --all`, { shell: true });
-  }
-}
-export const snapshots = new Snapshotter();
