@@ -65,6 +65,12 @@ app.post("/settings", (req, res) => {
   const safe = _.merge({}, defaults, pickAllowed(req.body, ["theme", "lang"]).parsed);
   // ok: js.prototype-pollution-merge
   const plain = _.merge({}, defaults, overrides);
+  // ruleid: js.prototype-pollution-merge
+  set(store, req.body.path, true);
+  // ok: js.prototype-pollution-merge
+  res.set("X-Settings-Path", req.query.path);
+  // ok: js.prototype-pollution-merge
+  recent.set(req.query.path, Date.now());
   // ruleid: js.prototype-pollution-assign
   store[req.body.section][req.body.key] = req.body.value;
   // ruleid: js.prototype-pollution-assign

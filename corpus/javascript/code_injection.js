@@ -77,3 +77,23 @@ const boot = new vm.Script("globalThis.ready = true;");
 const rendered = boot.runInContext(vm.createContext({}));
 
 module.exports = { app, compileRule, makeGetter, runPlugin, evalTemplate };
+
+// A formula body built from a number only, and one built from the request.
+function scaler(req) {
+  const times = Number(req.query.times);
+  // ok: js.new-function-dynamic
+  const scale = new Function("v", "return v * " + times);
+  // ruleid: js.new-function-dynamic
+  const custom = new Function("v", "return " + req.query.expr);
+  return [scale, custom];
+}
+
+// An old mathjs `eval` given the request's formula, and a fixed one.
+const math = require("mathjs");
+function quote(req) {
+  // ruleid: js.eval-dynamic
+  const total = math.eval(req.body.formula);
+  // ok: js.eval-dynamic
+  const tax = math.eval("19 / 100");
+  return total * tax;
+}

@@ -15,6 +15,16 @@ function showTags() {
   $("<li>" + escapeHtml(tag) + "</li>").appendTo("#list");
 }
 
+function showAuthor() {
+  const author = new URLSearchParams(location.search).get("author");
+  // ok: js.jquery-html-injection
+  $("#byline").append($("<em>").text(author));
+  // ruleid: js.jquery-html-injection
+  $("#byline").append($("<em>").html(author));
+  // ok: js.jquery-html-injection
+  $("#byline").prepend($("<em>").text(author).html());
+}
+
 class Mirror {
   download(url, dest) {
     // ruleid: js.ssrf

@@ -343,6 +343,13 @@ pub(crate) trait Adapter: Sync {
     fn option_choices(&self, _root: Node<'_>, _text: &str) -> std::collections::HashSet<String> {
         std::collections::HashSet::new()
     }
+
+    /// Whether a call of `function` (a canonical name) sets the properties of its later
+    /// arguments' object literals on its first argument: JavaScript's `Object.assign(el, {
+    /// innerHTML: html })` is `el.innerHTML = html` for property sinks.
+    fn assigns_properties(&self, _function: &str) -> bool {
+        false
+    }
     /// Whether such a callback's second parameter is the element's index (JavaScript's
     /// `xs.map((x, i) => ...)`, `forEach`, `Array.from`): a number.
     fn callback_index(&self) -> bool {

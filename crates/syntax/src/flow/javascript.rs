@@ -61,6 +61,10 @@ impl Adapter for JavaScript {
         true
     }
 
+    fn assigns_properties(&self, function: &str) -> bool {
+        function == "Object.assign"
+    }
+
     fn callback_filters(&self, method: Option<&str>, _function: Option<&str>) -> Option<Elements> {
         (method? == "filter").then_some(Elements::Receiver)
     }
@@ -311,6 +315,15 @@ impl Adapter for JavaScript {
                 "non_null_expression" | "parenthesized_expression" => {
                     node = first_named_child(node)?
                 }
+                // `(secure ? https : http).get(url)`: a module chosen between two names; the
+                // first stands for both, whose methods the rules name alike.
+                "ternary_expression"
+                    if node
+                        .child_by_field_name("alternative")
+                        .is_some_and(is_plain_name) =>
+                {
+                    node = node.child_by_field_name("consequence")?
+                }
                 _ => return None,
             }
         }
@@ -396,6 +409,21 @@ fn is_expression(kind: &str) -> bool {
             | "augmented_assignment_expression"
             | "jsx_attribute"
     )
+}
+
+/// `http`, `lib.http`: a name or a chain of property reads, nothing computed.
+fn is_plain_name(node: Node<'_>) -> bool {
+    let mut node = node;
+    loop {
+        match node.kind() {
+            "identifier" => return true,
+            "member_expression" => match node.child_by_field_name("object") {
+                Some(object) => node = object,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
 }
 
 fn is_exit_call(node: Node<'_>, text: &str) -> bool {

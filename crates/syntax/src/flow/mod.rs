@@ -50,6 +50,8 @@ pub(crate) struct FlowRules {
     result_propagators: Vec<ResultPropagator>,
     guards: Vec<GuardKind>,
     constant_names: Vec<String>,
+    /// Parameters, as written, that hold a number whatever their type says.
+    scalar_params: Vec<crate::rules::LazyRegex>,
     constant_calls: Vec<CallPattern>,
     lookups: Vec<CallPattern>,
     /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
@@ -183,6 +185,7 @@ impl FlowRules {
             result_propagators: Vec::new(),
             guards: Vec::new(),
             constant_names: Vec::new(),
+            scalar_params: Vec::new(),
             constant_calls: Vec::new(),
             lookups: Vec::new(),
             index_callbacks: Vec::new(),
@@ -281,6 +284,8 @@ impl FlowRules {
         self.guards.extend(spec.guards.iter().cloned());
         self.constant_names
             .extend(spec.constant_names.iter().cloned());
+        self.scalar_params
+            .extend(spec.scalar_params.iter().cloned());
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
         self.lookups.extend(spec.lookups.iter().cloned());

@@ -326,6 +326,7 @@ pub struct TaintSpec {
     pub(crate) result_propagators: Vec<ResultPropagator>,
     pub(crate) guards: Vec<GuardKind>,
     pub(crate) constant_names: Vec<String>,
+    pub(crate) scalar_params: Vec<LazyRegex>,
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
     pub(crate) index_callbacks: Vec<CallPattern>,

@@ -1,7 +1,8 @@
 //! JavaScript and TypeScript bindings: ES imports (default, namespace, named, renamed),
 //! `require` assigned to a name or destructured, members of either (`const exec =
 //! require('child_process').exec`, `const { exec } = cp`), and `promisify` of either (`const run
-//! = promisify(exec)` calls `child_process.exec`). The `node:` prefix of built-in
+//! = promisify(exec)` calls `child_process.exec`), and a module chosen between two (`const client
+//! = secure ? https : http` is `https`). The `node:` prefix of built-in
 //! modules is dropped, so `node:fs` and `fs` are one module.
 
 use super::{Names, node_text};
@@ -111,7 +112,7 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
     ) else {
         return;
     };
-    let value = unwrap_await(value);
+    let value = chosen_module(unwrap_await(value), source, names);
     if name.kind() == "identifier"
         && let Some(wrapped) = promisified(value, source, names)
     {
@@ -133,6 +134,32 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
         "identifier" => names.bind(node_text(name, source), base),
         "object_pattern" => destructure(name, source, &base, names),
         _ => {}
+    }
+}
+
+/// `secure ? https : http` between two imported names: the first, which stands for both (a
+/// client module picked by the URL's scheme, whose methods have the same names).
+fn chosen_module<'t>(value: Node<'t>, source: &[u8], names: &Names) -> Node<'t> {
+    let mut inner = value;
+    while inner.kind() == "parenthesized_expression" {
+        match inner.named_child(0) {
+            Some(child) => inner = child,
+            None => return value,
+        }
+    }
+    let imported = |field: &str| {
+        inner
+            .child_by_field_name(field)
+            .filter(|n| n.kind() == "identifier")
+            .filter(|n| names.bindings.contains_key(node_text(*n, source)))
+    };
+    match (
+        inner.kind(),
+        imported("consequence"),
+        imported("alternative"),
+    ) {
+        ("ternary_expression", Some(first), Some(_)) => first,
+        _ => value,
     }
 }
 

@@ -215,3 +215,19 @@ local(x);
         ]
     );
 }
+
+#[test]
+fn a_module_chosen_between_two_imports_is_the_first() {
+    let source = "\
+const http = require('http');
+const https = require('node:https');
+const client = process.env.TLS ? https : http;
+const other = flag ? https : makeClient();
+client.get(url);
+other.get(url);
+";
+    assert_eq!(
+        callees(Language::JavaScript, source),
+        ["require", "require", "makeClient", "https.get", "other.get"]
+    );
+}

@@ -70,10 +70,16 @@ impl<'t> FileFlow<'t, '_> {
             .and_then(|bytes| self.text.get(bytes));
         // A sink may name a field of an object literal passed at a position (`"1.Location"` of
         // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
-        let wants_fields = self.rules.sinks.iter().any(|(sink, _)| {
-            sink.args.iter().any(ArgSel::is_field)
-                && matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site))
-        });
+        let assigns = args.len() > 1
+            && site
+                .path
+                .as_deref()
+                .is_some_and(|p| self.adapter.assigns_properties(p));
+        let wants_fields = assigns
+            || self.rules.sinks.iter().any(|(sink, _)| {
+                sink.args.iter().any(ArgSel::is_field)
+                    && matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site))
+            });
         let mut fields = Vec::new();
         let elements = self.callback_elements(&site, &receiver_value, args, pass);
         let values: Vec<Value> = args
@@ -150,6 +156,9 @@ impl<'t> FileFlow<'t, '_> {
             pass,
             &label,
         );
+        if assigns {
+            self.assigned_properties(node, args[0].value, &fields, pass);
+        }
 
         // Propagators move taint into a receiver or an argument (`parts.append(x)`).
         for propagator in &self.rules.propagators {

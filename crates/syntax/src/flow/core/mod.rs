@@ -481,8 +481,14 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
+            let written = text_of(param.pattern, self.text);
             let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a))
-                || (position == 0 && index_first);
+                || (position == 0 && index_first)
+                || self
+                    .rules
+                    .scalar_params
+                    .iter()
+                    .any(|r| r.get().is_match(written));
             let class = annotation.and_then(|a| self.class_in_type(a));
             // `target: str = Depends(get_target)`: what the framework passes.
             let injected = match pass.params {

@@ -409,6 +409,47 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// `Object.assign(el, { innerHTML: html })`: each field of an object literal passed after
+    /// the target (`fields`, named `"1.innerHTML"`) set on it, checked as property sinks.
+    pub(super) fn assigned_properties(
+        &self,
+        call: Node<'t>,
+        target: Node<'t>,
+        fields: &[(String, Value)],
+        pass: &mut Pass<'_>,
+    ) {
+        // `Object.assign({}, defaults, overrides)` fills a new plain object, not the DOM.
+        if matches!(
+            self.adapter.expr(target, self.text),
+            Expr::Object(_) | Expr::Compose(_) | Expr::Constant
+        ) {
+            return;
+        }
+        let receiver = Some(text_of(target, self.text));
+        let made_by = self
+            .key(target)
+            .and_then(|key| pass.env.get(&key)?.made_by.clone())
+            .and_then(|bytes| self.text.get(bytes));
+        for (name, value) in fields {
+            let Some((position, property)) = name.split_once('.') else {
+                continue;
+            };
+            if position == "0" || property.contains('.') {
+                continue;
+            }
+            self.check_sinks(
+                call.byte_range(),
+                |sink| {
+                    sink.kind
+                        .is_property(property, receiver, made_by, value.prefix.as_deref())
+                },
+                &[(Some(property), value)],
+                pass,
+                &format!("`{property}`"),
+            );
+        }
+    }
+
     pub(super) fn bind(&self, pattern: Node<'t>, value: Value, pass: &mut Pass<'_>) {
         // A property that is a sink: `el.innerHTML = value`.
         if let Some(property) = self.adapter.property_name(pattern, self.text) {

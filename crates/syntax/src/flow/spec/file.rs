@@ -43,6 +43,11 @@ pub(crate) struct TaintFile {
     /// Names whose value is a constant of the program (`__dirname`, `__file__`).
     #[serde(default)]
     pub constant_names: Vec<String>,
+    /// Regexes on a parameter as written, decorators included: a parameter that matches one
+    /// holds a number, boolean or UUID when the function runs, whatever its type says
+    /// (`@Param("id", ParseIntPipe) id: number`: NestJS converts it first).
+    #[serde(default)]
+    pub scalar_params: Vec<String>,
     /// Calls whose result is constant when every argument is (`path.join`, `os.path.dirname`).
     #[serde(default)]
     pub constant_calls: Vec<CallFile>,
@@ -320,6 +325,11 @@ impl TaintFile {
                 .map(|r| regex(r, "option-choices", when))
                 .transpose()?,
             constant_names: self.constant_names.clone(),
+            scalar_params: self
+                .scalar_params
+                .iter()
+                .map(|r| regex(r, "scalar-params", when))
+                .collect::<Result<_, _>>()?,
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
             ..TaintSpec::default()
         };

@@ -1,0 +1,99 @@
+// Express sends a string body as text/html, whatever its first characters are.
+const express = require("express");
+const escapeHtml = require("escape-html");
+const router = express.Router();
+
+router.get("/welcome", (req, res) => {
+  const visitor = req.query.visitor;
+  // ruleid: js.xss-response
+  res.send("Welcome back, " + visitor);
+});
+
+router.get("/welcome-escaped", (req, res) => {
+  const visitor = escapeHtml(req.query.visitor);
+  // ok: js.xss-response
+  res.send("Welcome back, " + visitor);
+});
+
+router.delete("/items/:sku", (req, res) => {
+  // ruleid: js.xss-response
+  res.status(404).send(`Unknown item ${req.params.sku}`);
+});
+
+router.delete("/items-by-number/:n", (req, res) => {
+  const n = Number(req.params.n);
+  // ok: js.xss-response
+  res.status(404).send(`Unknown item ${n}`);
+});
+
+router.get("/say", (req, res) => {
+  // ruleid: js.xss-response
+  res.send(req.query.words);
+});
+
+router.get("/say-json", (req, res) => {
+  // ok: js.xss-response
+  res.json({ words: req.query.words });
+});
+
+router.get("/say-plain", (req, res) => {
+  // ok: js.xss-response
+  res.type("text/plain").send("You said " + req.query.words);
+});
+
+router.post("/snippet", (req, res) => {
+  // ruleid: js.xss-response
+  res.set("Content-Type", "text/html").send(req.body.snippet);
+});
+
+router.post("/snippet-text", (req, res) => {
+  // ok: js.xss-response
+  res.set("Content-Type", "text/html").send(escapeHtml(req.body.snippet));
+});
+
+module.exports = router;
+
+router.post("/guestbook", (req, res) => {
+  // ruleid: js.xss-response
+  res.send(req.body.entry);
+});
+
+router.get("/files/*", (req, res) => {
+  // ruleid: js.xss-response
+  res.status(404).send("No such file: " + req.params[0]);
+});
+
+router.post("/guestbook-count", (req, res) => {
+  // ok: js.xss-response
+  res.send(`Entries: ${req.body.entries.length}`);
+});
+
+router.get("/moved", (req, res) => {
+  // ruleid: js.open-redirect
+  res.set("Location", req.query.dest);
+  res.status(301).end();
+});
+
+router.get("/moved-home", (req, res) => {
+  // ok: js.open-redirect
+  res.header("Location", "/home");
+  res.status(301).end(req.query.dest ? "moved" : "");
+});
+
+router.get("/moved-back", (req, res) => {
+  // ruleid: js.open-redirect
+  res.header("location", req.get("referer"));
+  res.sendStatus(302);
+});
+
+router.post("/drafts/purge", async (req, res) => {
+  const outcome = await req.app.locals.drafts.deleteMany({ author: String(req.body.author) });
+  // ok: js.xss-response
+  res.send("Removed " + outcome.deletedCount + " drafts");
+});
+
+router.post("/drafts/purge-echo", async (req, res) => {
+  await req.app.locals.drafts.deleteMany({ author: String(req.body.author) });
+  // ruleid: js.xss-response
+  res.send("Removed the drafts of " + req.body.author);
+});
