@@ -315,6 +315,7 @@ pub(crate) enum GuardKind {
 pub struct TaintSpec {
     pub(crate) library: bool,
     pub(crate) refine: Option<String>,
+    pub(crate) untrusted_only: bool,
     pub(crate) message: Option<String>,
     pub(crate) safe_prefix: Option<LazyRegex>,
     pub(crate) option_choices: Option<LazyRegex>,
@@ -341,6 +342,11 @@ impl TaintSpec {
     /// The `[match]` capture whose value flow decides about, for a shape rule.
     pub fn refined_capture(&self) -> Option<&str> {
         self.refine.as_deref()
+    }
+
+    /// A refined match is kept only when its value comes from an untrusted source.
+    pub fn untrusted_only(&self) -> bool {
+        self.untrusted_only
     }
 
     /// The message of this rule's flow findings, when it has its own.
@@ -473,6 +479,14 @@ mod tests {
                 .compile(false, RegexCompile::WhenLoaded)
                 .is_err()
         );
+        let untrusted_only_without_refine = TaintFile {
+            untrusted_only: true,
+            ..TaintFile::default()
+        };
+        let error = untrusted_only_without_refine
+            .compile(true, RegexCompile::WhenLoaded)
+            .unwrap_err();
+        assert!(error.contains("`untrusted-only` needs `refine`"), "{error}");
         let library = TaintFile {
             library: true,
             ..TaintFile::default()

@@ -15,6 +15,11 @@ pub(crate) struct TaintFile {
     pub library: bool,
     /// With a `[match]`: the capture whose value flow decides about (see `docs/dataflow.md`).
     pub refine: Option<String>,
+    /// With `refine`: a match is kept only when flow names the untrusted source of its value;
+    /// a value flow knows nothing of is dropped too (a program run from a variable is ordinary
+    /// code; one the request names is the finding).
+    #[serde(default)]
+    pub untrusted_only: bool,
     /// The message of a flow finding, when it differs from the rule's (a rule with `[match]`
     /// and `sinks`): may use `{{source}}`, `{{source_line}}` and `{{sink}}`.
     pub message: Option<String>,
@@ -291,6 +296,9 @@ fn has_call(file: &CallFile) -> bool {
 impl TaintFile {
     /// Validates the table. `has_match`: the rule also has a `[match]`.
     pub(crate) fn compile(&self, has_match: bool, when: RegexCompile) -> Result<TaintSpec, String> {
+        if self.untrusted_only && self.refine.is_none() {
+            return Err("`untrusted-only` needs `refine` (the capture it decides about)".into());
+        }
         match (self.library, &self.refine, has_match) {
             (true, None, false) if self.sinks.is_empty() && self.message.is_none() => {}
             (true, _, _) => {
@@ -313,6 +321,7 @@ impl TaintFile {
         let mut spec = TaintSpec {
             library: self.library,
             refine: self.refine.clone(),
+            untrusted_only: self.untrusted_only,
             message: self.message.clone(),
             safe_prefix: self
                 .safe_prefix

@@ -67,12 +67,19 @@ impl RuleSet {
             let Some((rule, watched_node)) = m.refine.take() else {
                 return true;
             };
+            let untrusted_only = self.rules[rule]
+                .taint
+                .as_ref()
+                .is_some_and(|t| t.untrusted_only());
             let Some(bit) = flow.bit_of(rule) else {
-                return true;
+                return !untrusted_only;
             };
             match watched.get(&watched_node) {
+                Some(value) if untrusted_only => {
+                    value.taint_for(bit).is_some() && refine(m, value, bit, lines)
+                }
                 Some(value) => refine(m, value, bit, lines),
-                None => true,
+                None => !untrusted_only,
             }
         });
         for hit in hits {

@@ -1,0 +1,104 @@
+"""A tool runner: which executable runs is the question, not its arguments."""
+import asyncio
+import os
+import pty
+import subprocess
+import sys
+from subprocess import check_output as run_captured
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+TOOLS = {"git": "/usr/bin/git", "hg": "/usr/bin/hg"}
+ALLOWED = {"uptime", "whoami"}
+
+
+@app.route("/version")
+def version():
+    tool = request.args["tool"]
+    # ruleid: python.untrusted-program
+    out = subprocess.check_output([tool, "--version"])
+    return out
+
+
+@app.route("/version-mapped")
+def version_mapped():
+    tool = TOOLS.get(request.args["tool"], "/usr/bin/git")
+    # ok: python.untrusted-program
+    out = subprocess.check_output([tool, "--version"])
+    return out
+
+
+@app.route("/status")
+def status():
+    name = request.form.get("name", "")
+    if name not in ALLOWED:
+        return jsonify(error="unknown"), 400
+    # ok: python.untrusted-program
+    return subprocess.run(name, capture_output=True).stdout
+
+
+@app.route("/status-unchecked")
+def status_unchecked():
+    name = request.form.get("name", "")
+    command = name
+    chosen = command
+    # ruleid: python.untrusted-program
+    return subprocess.run(chosen, capture_output=True).stdout
+
+
+@app.route("/ping")
+def ping():
+    host = request.args["host"]
+    # ok: python.untrusted-program
+    return subprocess.run(["ping", "-c", "1", host], capture_output=True).stdout
+
+
+@app.route("/replace")
+def replace_process():
+    target = request.json["binary"]
+    # ruleid: python.untrusted-program
+    os.execv(target, [target, "--serve"])
+
+
+@app.route("/console")
+def console():
+    shell = request.headers.get("X-Shell")
+    # ruleid: python.untrusted-program
+    pty.spawn(shell)
+
+
+@app.route("/console-fixed")
+def console_fixed():
+    # ok: python.untrusted-program
+    pty.spawn("/bin/bash")
+
+
+@app.route("/spawn")
+def spawn():
+    program = request.args.get("p")
+    # ruleid: python.untrusted-program
+    os.spawnlp(os.P_NOWAIT, program, program)
+
+
+@app.route("/captured")
+def captured():
+    # ruleid: python.untrusted-program
+    return run_captured((request.args["exe"], "-h"))
+
+
+async def run_async(req):
+    exe = (await req.json())["exe"]
+    # ok: python.untrusted-program
+    proc = await asyncio.create_subprocess_exec("/usr/bin/env", "--", exe)
+    return await proc.wait()
+
+
+def run_named(program):
+    # ok: python.untrusted-program
+    return subprocess.call(program)
+
+
+def main():
+    # ok: python.untrusted-program
+    return subprocess.call(sys.argv[1])
