@@ -220,10 +220,14 @@ fn fuzz_target(
         }
         let input = mutated(target, &seeds, settings.seed, iteration);
         watch.start(worker, target.name, iteration, &input);
+        // On disk before it runs: a stack overflow aborts the process, and no panic hook or
+        // watchdog gets to save the input that caused it.
+        let in_flight = save_in_flight(target.name, settings.seed, iteration, &input);
         let began = Instant::now();
         let outcome = run_one(target, &input);
         slowest = slowest.max((began.elapsed(), iteration));
         watch.finish(worker);
+        let _ = std::fs::remove_file(in_flight);
         if let Err(message) = outcome {
             let saved = save_failure(target.name, settings.seed, iteration, &input);
             return Some(format!(
@@ -261,7 +265,17 @@ fn run_one(target: &Target, input: &[u8]) -> Result<(), String> {
 }
 
 fn save_failure(target: &str, seed: u64, iteration: u64, input: &[u8]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-failures");
+    save_input("fuzz-failures", target, seed, iteration, input)
+}
+
+/// The input being run, removed when it returns: what is left in `fuzz-in-flight/` after an
+/// abort is the input that aborted (`.ci/run` lists it).
+fn save_in_flight(target: &str, seed: u64, iteration: u64, input: &[u8]) -> PathBuf {
+    save_input("fuzz-in-flight", target, seed, iteration, input)
+}
+
+fn save_input(dir: &str, target: &str, seed: u64, iteration: u64, input: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{target}-{seed:x}-{iteration}"));
     std::fs::write(&path, input).unwrap();

@@ -106,28 +106,34 @@ fn pair(node: Node<'_>, prefix: &[Segment], text: &str, out: &mut Vec<Leaf>, dep
     }
 }
 
+/// The segments of a key. A dotted key is a left-nested chain in the grammar (`a.b.c` is
+/// `((a . b) . c)`), as deep as the key is long: walked with a stack, not recursion, since a
+/// hostile `x.x.x...` of thousands of parts would overflow the stack.
 fn key(node: Node<'_>, text: &str, out: &mut Vec<Segment>) {
-    match node.kind() {
-        "dotted_key" => {
-            let mut cursor = node.walk();
-            for child in node.named_children(&mut cursor) {
-                key(child, text, out);
+    let mut pending = vec![node];
+    while let Some(node) = pending.pop() {
+        match node.kind() {
+            "dotted_key" => {
+                let mut cursor = node.walk();
+                let children: Vec<Node<'_>> = node.named_children(&mut cursor).collect();
+                // Reversed onto the stack so that they come off in document order.
+                pending.extend(children.into_iter().rev());
             }
+            "bare_key" | "quoted_key" => {
+                let raw = &text[node.start_byte()..node.end_byte()];
+                let name = if node.kind() == "quoted_key" {
+                    raw.trim_matches(|c| c == '"' || c == '\'')
+                } else {
+                    raw
+                };
+                out.push(Segment {
+                    name: name.to_string(),
+                    start: node.start_byte(),
+                    end: node.end_byte(),
+                });
+            }
+            _ => {}
         }
-        "bare_key" | "quoted_key" => {
-            let raw = &text[node.start_byte()..node.end_byte()];
-            let name = if node.kind() == "quoted_key" {
-                raw.trim_matches(|c| c == '"' || c == '\'')
-            } else {
-                raw
-            };
-            out.push(Segment {
-                name: name.to_string(),
-                start: node.start_byte(),
-                end: node.end_byte(),
-            });
-        }
-        _ => {}
     }
 }
 
@@ -182,6 +188,12 @@ mod tests {
         let deep_table = format!("y = {}1{}\n", "{a = ".repeat(5_000), "}".repeat(5_000));
         let _ = leaves(&deep_array);
         let _ = leaves(&deep_table);
+        // A dotted key is a left-nested chain in the grammar: one level per part.
+        let long_key = format!("[dependencies]\nz = {{ path ={} }}\n", "1.".repeat(20_000));
+        let _ = leaves(&long_key);
+        let dotted = leaves(&format!("{} = 1\n", vec!["k"; 20_000].join(".")));
+        assert_eq!(dotted[0].path.len(), 20_000);
+        assert!(dotted[0].path.iter().all(|s| s.name == "k"));
         let normal = leaves("[dependencies]\nserde = { version = \"1\" }\n");
         assert!(normal[0].path_is(&["dependencies", "serde", "version"]));
     }

@@ -142,9 +142,6 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
-    /// One side of an equality test where it `holds`: a call a guard lists as `compared`
-    /// (`os.path.commonpath([full, root]) == root`) vouches for the operand it names, each
-    /// element of a list there, unless what it is compared with is itself untrusted.
     /// Whether `read` is the host of a parsed URL as a guard's `host-fields` name it, read
     /// there or through a name, `&`, `unwrap_or(..)` / `expect(..)`
     /// (`urlsplit(u).hostname`, `url.host_str()`), not another part of it (`url.scheme()`).
@@ -187,6 +184,9 @@ impl<'t> FileFlow<'t, '_> {
         false
     }
 
+    /// One side of an equality test where it `holds`: a call a guard lists as `compared`
+    /// (`os.path.commonpath([full, root]) == root`) vouches for the operand it names, each
+    /// element of a list there, unless what it is compared with is itself untrusted.
     pub(super) fn compared(
         &self,
         side: Node<'t>,
