@@ -193,11 +193,38 @@ fn snippet(lines: &LineIndex<'_>, finding: &Finding) -> CodeSnippet {
     let text: Vec<&str> = (first..=last)
         .map(|line| lines.line_text(line as usize))
         .collect();
+    let start_byte = lines.line_start(first as usize);
+    if text.iter().any(|line| line.len() > LONG_LINE) {
+        // The code from the finding on, cut at a character boundary.
+        let line = text[0];
+        let from = floor_boundary(line, finding.span.start_byte.saturating_sub(start_byte));
+        let to = floor_boundary(line, from + LONG_LINE_WINDOW).max(from);
+        return CodeSnippet {
+            first_line: first,
+            start_byte: start_byte + from,
+            text: line[from..to].to_string(),
+        };
+    }
     CodeSnippet {
         first_line: first,
-        start_byte: lines.line_start(first as usize),
+        start_byte,
         text: text.join("\n"),
     }
+}
+
+/// A snippet with a line longer than this keeps only [`LONG_LINE_WINDOW`] bytes of its first
+/// line, from the finding on: each finding on a megabyte-long line (generated or hostile code)
+/// would otherwise copy and hash the whole line, and a code frame of it helps nobody.
+const LONG_LINE: usize = 1000;
+const LONG_LINE_WINDOW: usize = 400;
+
+/// `at`, or the nearest character boundary of `text` before it (`text.len()` at most).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Rule id plus the covered code with whitespace collapsed, so re-indenting or moving the code
@@ -218,9 +245,30 @@ fn fingerprint(rule: &str, code: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::relative_to;
+    use super::{LONG_LINE_WINDOW, relative_to, snippet};
     use crate::config::normalize;
+    use crate::text::LineIndex;
     use std::path::Path;
+
+    #[test]
+    fn a_finding_on_a_very_long_line_keeps_a_window_of_it_from_the_finding_on() {
+        let text = format!("x = 1\ny = [{}eval(q)]\nz = 2\n", "'é', ".repeat(50_000));
+        let findings = crate::analyze("a.py", &text);
+        let finding = findings
+            .iter()
+            .find(|f| f.rule_id.contains("eval"))
+            .expect("eval is found");
+        let cut = snippet(&LineIndex::new(&text), finding);
+        assert_eq!(cut.first_line, 1);
+        assert!(cut.text.starts_with("eval(q)]"), "{:?}", cut.text);
+        assert!(cut.text.len() <= LONG_LINE_WINDOW);
+        assert_eq!(cut.start_byte, finding.span.start_byte);
+        // A line of ordinary length is kept whole.
+        let short = "import os\nos.system(cmd)  # run\n";
+        let findings = crate::analyze("b.py", short);
+        let whole = snippet(&LineIndex::new(short), &findings[0]);
+        assert_eq!(whole.text, "os.system(cmd)  # run");
+    }
 
     #[test]
     fn another_file_is_named_from_the_reported_files_directory() {
