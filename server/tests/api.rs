@@ -58,6 +58,39 @@ fn files_without_a_grammar_get_the_secret_rules() {
     );
 }
 
+/// Nesting the bracket limit does not see: statements under `if (a)` without braces, closures
+/// returning closures. Tens of thousands of levels deep, the code at the bottom is still read:
+/// walks that recursed per level overflowed the stack, and walks that asked each node for its
+/// ancestors (`Node::parent` descends from the root) took minutes.
+#[test]
+fn nesting_without_brackets_is_read_to_the_bottom() {
+    const DEPTH: usize = 20_000;
+    let shell = "require('child_process').exec(process.argv[2]);\n";
+    let cases = [
+        ("ifs.js", format!("{}{shell}", "if (a)\n".repeat(DEPTH))),
+        (
+            "arrows.js",
+            format!("const f = {}{shell}", "() =>\n".repeat(DEPTH)),
+        ),
+        (
+            "lambdas.py",
+            format!(
+                "import os\nf = {}os.system(input())\n",
+                "lambda: ".repeat(DEPTH)
+            ),
+        ),
+    ];
+    for (path, text) in cases {
+        let findings = analyze(path, &text);
+        let last_line = (text.lines().count() - 1) as u32;
+        assert!(
+            findings.iter().any(|f| f.span.start.line == last_line),
+            "{path}: nothing found at the bottom: {:?}",
+            findings.iter().map(|f| &f.rule_id).collect::<Vec<_>>()
+        );
+    }
+}
+
 #[test]
 fn odd_input_is_analysed_without_panicking() {
     let nested = format!("x = {}1{}\n", "(".repeat(20_000), ")".repeat(20_000));

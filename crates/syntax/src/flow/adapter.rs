@@ -173,6 +173,13 @@ pub(crate) struct Function<'t> {
     /// The statements of the body; an expression body (`x => f(x)`) is returned.
     pub body: Node<'t>,
     pub expression_body: bool,
+    /// The class (or `impl`) a method is defined in, as [`class_node`] finds it; set by
+    /// [`Adapter::functions`], which knows each node's ancestors without asking for them.
+    pub class: Option<Node<'t>>,
+    /// Its nearest [`ANCESTORS`] ancestors, the parent first (set by [`Adapter::functions`]).
+    pub ancestors: [Option<Node<'t>>; ANCESTORS],
+    /// The module's own statements (the tree's root), not a function written in it.
+    pub module: bool,
 }
 
 pub(crate) struct Param<'t> {
@@ -212,18 +219,36 @@ pub(crate) trait Adapter: Sync {
             decorators: Vec::new(),
             body: root,
             expression_body: false,
+            class: None,
+            ancestors: [None; ANCESTORS],
+            module: true,
         });
-        // Iterative, outermost first: a hostile file's nesting must not recurse.
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            out.extend(self.function(node, text));
+        // Iterative, outermost first: a hostile file's nesting must not recurse. Each node
+        // comes with its nearest ancestors: `Node::parent` descends from the root, so asking
+        // each of thousands of nested closures for its class took minutes.
+        let mut stack = vec![(root, [None; ANCESTORS])];
+        while let Some((node, ancestors)) = stack.pop() {
+            if let Some(mut function) = self.function(node, ancestors[0], text) {
+                function.class = class_among(&ancestors);
+                function.ancestors = ancestors;
+                out.push(function);
+            }
+            let mut inner = [None; ANCESTORS];
+            inner[0] = Some(node);
+            inner[1..].copy_from_slice(&ancestors[..ANCESTORS - 1]);
             let mut children = named_children(node);
             children.reverse();
-            stack.extend(children);
+            stack.extend(children.into_iter().map(|child| (child, inner)));
         }
     }
-    /// The function `node` defines, if it is one with a body.
-    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>>;
+    /// The function `node` defines, if it is one with a body. `parent` is `node.parent()`,
+    /// given because the caller knows it: asking costs as much as the node is deep.
+    fn function<'t>(
+        &self,
+        node: Node<'t>,
+        parent: Option<Node<'t>>,
+        text: &str,
+    ) -> Option<Function<'t>>;
     /// Whether a node of this kind is a function, method or lambda (the unit re-analysed after
     /// an edit).
     fn is_function(&self, kind: &str) -> bool;
@@ -480,11 +505,31 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
 /// The class a method is defined in (Python `class_definition`, JavaScript `class_declaration`
 /// / `class`): the objects of the file's own classes (`core/objects.rs`) follow its methods.
 pub(crate) fn class_node(function: Node<'_>) -> Option<Node<'_>> {
-    let class = std::iter::successors(function.parent(), |n| n.parent())
-        .take(3)
-        .find(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))?;
+    let mut ancestors = [None; ANCESTORS];
+    let mut up = function.parent();
+    for slot in &mut ancestors {
+        *slot = up;
+        up = up.and_then(|n| n.parent());
+    }
+    class_among(&ancestors)
+}
+
+/// How many levels above a method its class body may be (`class_body` > `method_definition`,
+/// `class_definition` > `block` > `decorated_definition` > `function_definition`).
+const CLASS_REACH: usize = 3;
+
+/// How many ancestors a [`Function`] keeps: one more than [`CLASS_REACH`], since a JavaScript
+/// class is the parent of its `class_body`.
+pub(crate) const ANCESTORS: usize = CLASS_REACH + 1;
+
+/// [`class_node`] of a function whose ancestors, nearest first, are `ancestors`.
+fn class_among<'t>(ancestors: &[Option<Node<'t>>; ANCESTORS]) -> Option<Node<'t>> {
+    let at = ancestors[..CLASS_REACH].iter().position(|n| {
+        n.is_some_and(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))
+    })?;
+    let class = ancestors[at]?;
     match class.kind() {
-        "class_body" => class.parent(),
+        "class_body" => ancestors[at + 1],
         _ => Some(class),
     }
 }

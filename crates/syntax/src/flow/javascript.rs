@@ -3,9 +3,9 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
-    assignment, first_named_child, leftmost, member_parts, named_children, operator, positional,
-    text_of,
+    ANCESTORS, Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param,
+    Stmt, assignment, first_named_child, leftmost, member_parts, named_children, operator,
+    positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -25,18 +25,26 @@ const FUNCTION_KINDS: &[&str] = &[
 ];
 
 impl Adapter for JavaScript {
-    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+    fn function<'t>(
+        &self,
+        node: Node<'t>,
+        parent: Option<Node<'t>>,
+        text: &str,
+    ) -> Option<Function<'t>> {
         if !FUNCTION_KINDS.contains(&node.kind()) {
             return None;
         }
         let body = node.child_by_field_name("body")?;
         Some(Function {
             node,
-            name: function_name(node, text),
+            name: function_name(node, parent, text),
             params: params(node),
             decorators: decorators(node),
             body,
             expression_body: body.kind() != "statement_block",
+            class: None,
+            ancestors: [None; ANCESTORS],
+            module: false,
         })
     }
 
@@ -504,11 +512,11 @@ fn object_fields<'t>(node: Node<'t>, text: &str) -> Vec<(Option<String>, Node<'t
 }
 
 /// A function's name: declared, or the variable or property it is assigned to.
-fn function_name(node: Node<'_>, text: &str) -> Option<String> {
+fn function_name(node: Node<'_>, parent: Option<Node<'_>>, text: &str) -> Option<String> {
     if let Some(name) = node.child_by_field_name("name") {
         return Some(text_of(name, text).to_string());
     }
-    let parent = node.parent()?;
+    let parent = parent?;
     match parent.kind() {
         "variable_declarator" => parent
             .child_by_field_name("name")

@@ -1,8 +1,8 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, operator, text_of,
+    ANCESTORS, Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
+    assignment, leftmost, member_parts, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
@@ -18,9 +18,14 @@ impl Adapter for Python {
         choices::restricted(root, text)
     }
 
-    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+    fn function<'t>(
+        &self,
+        node: Node<'t>,
+        parent: Option<Node<'t>>,
+        text: &str,
+    ) -> Option<Function<'t>> {
         match node.kind() {
-            "function_definition" => Some(function(node, text)),
+            "function_definition" => Some(function(node, parent, text)),
             "lambda" => Some(Function {
                 node,
                 name: None,
@@ -31,6 +36,9 @@ impl Adapter for Python {
                 decorators: Vec::new(),
                 body: node.child_by_field_name("body")?,
                 expression_body: true,
+                class: None,
+                ancestors: [None; ANCESTORS],
+                module: false,
             }),
             _ => None,
         }
@@ -531,8 +539,7 @@ fn call(node: Node<'_>) -> Expr<'_> {
     }
 }
 
-fn function<'t>(node: Node<'t>, text: &str) -> Function<'t> {
-    let parent = node.parent();
+fn function<'t>(node: Node<'t>, parent: Option<Node<'t>>, text: &str) -> Function<'t> {
     let decorators = match parent {
         Some(p) if p.kind() == "decorated_definition" => named_children(p)
             .into_iter()
@@ -575,6 +582,9 @@ fn function<'t>(node: Node<'t>, text: &str) -> Function<'t> {
         decorators,
         body: node.child_by_field_name("body").unwrap_or(node),
         expression_body: false,
+        class: None,
+        ancestors: [None; ANCESTORS],
+        module: false,
     }
 }
 

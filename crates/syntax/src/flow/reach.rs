@@ -201,17 +201,36 @@ fn constructor_class(tree: &Tree, text: &str, function: Range<usize>) -> Range<u
 
 /// The bytes of the outermost function around `offset`, if it lies in one.
 fn outermost_function(adapter: &dyn Adapter, tree: &Tree, offset: usize) -> Option<Range<usize>> {
-    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
-    let mut found = None;
-    loop {
-        if adapter.is_function(node.kind()) {
-            found = Some(node.byte_range());
+    path_to(tree, offset)
+        .into_iter()
+        .find(|node| adapter.is_function(node.kind()))
+        .map(|node| node.byte_range())
+}
+
+/// The nodes from the root down to the smallest one around `offset`. Found going down, not up:
+/// `Node::parent` descends from the root each time, so climbing from a node thousands of levels
+/// deep (a long method chain) costs millions of steps on every edit.
+fn path_to(tree: &Tree, offset: usize) -> Vec<Node<'_>> {
+    let Some(target) = tree.root_node().descendant_for_byte_range(offset, offset) else {
+        return Vec::new();
+    };
+    let holds = |node: Node<'_>| {
+        node.id() == target.id()
+            || (node.start_byte() <= target.start_byte()
+                && target.end_byte() <= node.end_byte()
+                && !node.byte_range().is_empty())
+    };
+    let mut cursor = tree.walk();
+    let mut path = vec![cursor.node()];
+    while cursor.node().id() != target.id() && cursor.goto_first_child() {
+        while !holds(cursor.node()) {
+            if !cursor.goto_next_sibling() {
+                return path;
+            }
         }
-        match node.parent() {
-            Some(parent) => node = parent,
-            None => return found,
-        }
+        path.push(cursor.node());
     }
+    path
 }
 
 /// Where one of `names` occurs in `text` as a whole word.
@@ -253,7 +272,11 @@ fn may_call_local(adapter: &dyn Adapter, tree: &Tree, text: &str, word: &Range<u
     // Not the definition's own name; a parameter's default counts (`url: str =
     // Depends(target_url)` runs `target_url` for the route).
     innermost_function(adapter, tree, word.start)
-        .filter(|function| adapter.function(*function, text).is_some())
+        .filter(|function| {
+            // Whether it has a body; what its parent adds (decorators, a method's `self`)
+            // does not matter here.
+            adapter.function(*function, None, text).is_some()
+        })
         .and_then(|function| function.child_by_field_name("name"))
         .is_none_or(|name| name.start_byte() != word.start)
 }
@@ -263,13 +286,10 @@ fn innermost_function<'t>(
     tree: &'t Tree,
     offset: usize,
 ) -> Option<Node<'t>> {
-    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
-    loop {
-        if adapter.is_function(node.kind()) {
-            return Some(node);
-        }
-        node = node.parent()?;
-    }
+    path_to(tree, offset)
+        .into_iter()
+        .rev()
+        .find(|node| adapter.is_function(node.kind()))
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt, assignment,
-    leftmost, member_parts, named_children, operator, positional, text_of,
+    ANCESTORS, Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
+    assignment, leftmost, member_parts, named_children, operator, positional, text_of,
 };
 use std::collections::HashSet;
 use tokens::{token_call_path, token_field_object, token_values};
@@ -20,7 +20,12 @@ pub(crate) struct Rust;
 const EXIT_CALLS: &[&str] = &["std::process::exit", "process::exit", "exit"];
 
 impl Adapter for Rust {
-    fn function<'t>(&self, node: Node<'t>, text: &str) -> Option<Function<'t>> {
+    fn function<'t>(
+        &self,
+        node: Node<'t>,
+        _parent: Option<Node<'t>>,
+        text: &str,
+    ) -> Option<Function<'t>> {
         let body = node.child_by_field_name("body")?;
         match node.kind() {
             "function_item" => Some(Function {
@@ -32,6 +37,9 @@ impl Adapter for Rust {
                 decorators: attributes(node),
                 body,
                 expression_body: false,
+                class: None,
+                ancestors: [None; ANCESTORS],
+                module: false,
             }),
             "closure_expression" => Some(Function {
                 node,
@@ -40,6 +48,9 @@ impl Adapter for Rust {
                 decorators: Vec::new(),
                 body,
                 expression_body: body.kind() != "block",
+                class: None,
+                ancestors: [None; ANCESTORS],
+                module: false,
             }),
             _ => None,
         }

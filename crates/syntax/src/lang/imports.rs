@@ -58,10 +58,26 @@ impl Import {
 /// Calls `visit` on every node of `tree` in document order, without recursion: deeply nested
 /// input must not overflow the stack.
 pub fn walk<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>)) {
+    walk_with(tree, (), |node, _| visit(node));
+}
+
+/// [`walk`] with a state carried down the tree, for what a node's ancestors tell about it:
+/// `visit` gets each node and the state of its level (shared with its later siblings, which
+/// may see what it changed) and returns the state its children start from. Carried down, not
+/// asked for: `Node::parent` descends from the root, so a climb from a node thousands of levels
+/// deep (`require('x')` at the end of a long chain) costs millions of steps.
+pub(crate) fn walk_with<'t, S>(
+    tree: &'t Tree,
+    root: S,
+    mut visit: impl FnMut(Node<'t>, &mut S) -> S,
+) {
     let mut cursor = tree.walk();
+    let mut levels = vec![root];
     loop {
-        visit(cursor.node());
+        let level = levels.last_mut().expect("the root's level is never popped");
+        let inner = visit(cursor.node(), level);
         if cursor.goto_first_child() {
+            levels.push(inner);
             continue;
         }
         loop {
@@ -71,6 +87,7 @@ pub fn walk<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>)) {
             if !cursor.goto_parent() {
                 return;
             }
+            levels.pop();
         }
     }
 }
@@ -95,25 +112,23 @@ pub(crate) fn string_content(node: Node<'_>, text: &str) -> Option<(usize, usize
     (start <= end).then_some((start, end))
 }
 
-/// Whether `node` is inside a `try_statement` that has a handler `handles` accepts (given the
-/// handler node and the text).
-pub(crate) fn inside_try(
-    node: Node<'_>,
+/// [`walk`], telling `visit` for each node whether an ancestor of it is a `try_statement` with
+/// a handler `handles` accepts (given the handler node and the text).
+pub(crate) fn walk_in_try<'t>(
+    tree: &'t Tree,
     text: &str,
-    handles: &dyn Fn(Node<'_>, &str) -> bool,
-) -> bool {
-    let mut current = node.parent();
-    while let Some(parent) = current {
-        if parent.kind() == "try_statement" {
-            let mut cursor = parent.walk();
-            if parent
-                .named_children(&mut cursor)
+    handles: impl Fn(Node<'_>, &str) -> bool,
+    mut visit: impl FnMut(Node<'t>, bool),
+) {
+    let guards = |node: Node<'_>| {
+        node.kind() == "try_statement" && {
+            let mut cursor = node.walk();
+            node.named_children(&mut cursor)
                 .any(|child| handles(child, text))
-            {
-                return true;
-            }
         }
-        current = parent.parent();
-    }
-    false
+    };
+    walk_with(tree, false, |node, &mut in_try| {
+        visit(node, in_try);
+        in_try || guards(node)
+    });
 }

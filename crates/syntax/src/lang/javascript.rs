@@ -2,7 +2,7 @@
 //! `export ... from 'x'`, `require('x')`, dynamic `import('x')` and TypeScript's
 //! `import x = require('x')`. The same code reads the JavaScript, TypeScript and TSX trees.
 
-use super::imports::{Import, ImportKind, inside_try, string_content, walk};
+use super::imports::{Import, ImportKind, string_content, walk_in_try};
 use crate::text::LineIndex;
 use tree_sitter::{Node, Tree};
 
@@ -11,7 +11,8 @@ use tree_sitter::{Node, Tree};
 pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
     let index = LineIndex::new(text);
     let mut found = Vec::new();
-    walk(tree, |node| match node.kind() {
+    let catches = |child: Node<'_>, _: &str| child.kind() == "catch_clause";
+    walk_in_try(tree, text, catches, |node, in_try| match node.kind() {
         "import_statement" | "export_statement" | "import_require_clause" => {
             if let Some(source) = node.child_by_field_name("source")
                 && let Some((start, end)) = string_content(source, text)
@@ -28,8 +29,7 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
         "call_expression" => {
             if let Some(import) = call_import(node, text, &index) {
                 // `try { require('optional') } catch {}`: written to run without it.
-                let guarded = inside_try(node, text, &|child, _| child.kind() == "catch_clause");
-                found.push(import.guarded_by(guarded));
+                found.push(import.guarded_by(in_try));
             }
         }
         _ => {}

@@ -2,7 +2,7 @@
 //! `importlib.import_module("a")` and `__import__("a")`. Relative imports and `__future__` are
 //! not packages and are skipped.
 
-use super::imports::{Import, ImportKind, inside_try, string_content, walk};
+use super::imports::{Import, ImportKind, string_content, walk, walk_in_try};
 use crate::text::LineIndex;
 use std::collections::HashSet;
 use tree_sitter::{Node, Tree};
@@ -11,60 +11,63 @@ use tree_sitter::{Node, Tree};
 pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
     let index = LineIndex::new(text);
     let mut found = Vec::new();
-    walk(tree, |node| match node.kind() {
-        "import_statement" => {
-            let mut cursor = node.walk();
-            for name in node.children_by_field_name("name", &mut cursor) {
-                let dotted = match name.kind() {
-                    "aliased_import" => name.child_by_field_name("name"),
-                    "dotted_name" => Some(name),
-                    _ => None,
-                };
-                if let Some(dotted) = dotted {
-                    let import = Import::new(text, &index, dotted, ImportKind::Static);
-                    found.push(import.guarded_by(guarded(node, text)));
+    walk_in_try(
+        tree,
+        text,
+        catches_import_error,
+        |node, guarded| match node.kind() {
+            "import_statement" => {
+                let mut cursor = node.walk();
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    let dotted = match name.kind() {
+                        "aliased_import" => name.child_by_field_name("name"),
+                        "dotted_name" => Some(name),
+                        _ => None,
+                    };
+                    if let Some(dotted) = dotted {
+                        let import = Import::new(text, &index, dotted, ImportKind::Static);
+                        found.push(import.guarded_by(guarded));
+                    }
                 }
             }
-        }
-        "import_from_statement" => {
-            // `relative_import` (from . import x, from .a import y) is local by definition.
-            if let Some(module) = node.child_by_field_name("module_name")
-                && module.kind() == "dotted_name"
-            {
-                let import = Import::new(text, &index, module, ImportKind::Static);
-                found.push(import.guarded_by(guarded(node, text)));
+            "import_from_statement" => {
+                // `relative_import` (from . import x, from .a import y) is local by definition.
+                if let Some(module) = node.child_by_field_name("module_name")
+                    && module.kind() == "dotted_name"
+                {
+                    let import = Import::new(text, &index, module, ImportKind::Static);
+                    found.push(import.guarded_by(guarded));
+                }
             }
-        }
-        "call" => {
-            if let Some(import) = dynamic_import(node, text, &index) {
-                found.push(import.guarded_by(guarded(node, text)));
+            "call" => {
+                if let Some(import) = dynamic_import(node, text, &index) {
+                    found.push(import.guarded_by(guarded));
+                }
             }
-        }
-        _ => {}
-    });
+            _ => {}
+        },
+    );
     found.retain(|i| !i.module.is_empty() && i.module != "__future__");
     found
 }
 
-/// Whether the import sits in a `try` with an `except` that catches its failure: a bare
-/// `except:`, or one naming `ImportError`, `ModuleNotFoundError`, `Exception` or `BaseException`.
-fn guarded(node: Node<'_>, text: &str) -> bool {
-    inside_try(node, text, &|child, text| {
-        if child.kind() != "except_clause" {
-            return false;
-        }
-        let clause = child.utf8_text(text.as_bytes()).unwrap_or("");
-        let head = clause.split(':').next().unwrap_or("");
-        head.trim() == "except"
-            || [
-                "ImportError",
-                "ModuleNotFoundError",
-                "Exception",
-                "BaseException",
-            ]
-            .iter()
-            .any(|name| head.contains(name))
-    })
+/// Whether a handler of a `try` catches an import's failure: a bare `except:`, or one naming
+/// `ImportError`, `ModuleNotFoundError`, `Exception` or `BaseException`.
+fn catches_import_error(child: Node<'_>, text: &str) -> bool {
+    if child.kind() != "except_clause" {
+        return false;
+    }
+    let clause = child.utf8_text(text.as_bytes()).unwrap_or("");
+    let head = clause.split(':').next().unwrap_or("");
+    head.trim() == "except"
+        || [
+            "ImportError",
+            "ModuleNotFoundError",
+            "Exception",
+            "BaseException",
+        ]
+        .iter()
+        .any(|name| head.contains(name))
 }
 
 /// `importlib.import_module("a")` or `__import__("a")` with a constant, absolute module name.

@@ -4,7 +4,7 @@
 //! binds in the file, and modules the file declares. Modules declared elsewhere in the crate are
 //! known only crate-wide: [`declared_modules`] gives them to the caller.
 
-use super::imports::{Import, ImportKind, walk};
+use super::imports::{Import, ImportKind, walk, walk_with};
 use crate::text::LineIndex;
 use std::collections::HashSet;
 use tree_sitter::{Node, Tree};
@@ -48,33 +48,32 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
     let mut uses = UseScan::default();
     let mut qualified = Vec::new();
     let declared: HashSet<String> = declared_modules(tree, text).into_iter().collect();
-    walk(tree, |node| match node.kind() {
+    walk_in_context(tree, text, |node, context| match node.kind() {
         "use_declaration" => {
             if let Some(argument) = node.child_by_field_name("argument") {
+                uses.gated = context.gated;
                 uses.tree(argument, None, text);
             }
         }
         "extern_crate_declaration" => {
             if let Some(name) = node.child_by_field_name("name") {
-                uses.roots.push((name, ImportKind::ExternCrate, false));
+                uses.roots.push(Root {
+                    node: name,
+                    kind: ImportKind::ExternCrate,
+                    whole: false,
+                    gated: context.gated,
+                });
                 if let Some(alias) = node.child_by_field_name("alias") {
                     uses.bound.insert(node_text(alias, text).to_string());
                 }
             }
         }
         "scoped_identifier" | "scoped_type_identifier" => {
-            let outermost = node
-                .parent()
-                .is_none_or(|p| !p.kind().starts_with("scoped_") && p.kind() != "use_as_clause");
-            // Attribute paths name tools (`rustfmt::skip`, `clippy::...`), not crates.
-            let skipped = [
-                "use_declaration",
-                "token_tree",
-                "attribute_item",
-                "inner_attribute_item",
-            ];
-            if outermost && !inside(node, &skipped) {
-                qualified.push(node);
+            let outermost = context
+                .parent
+                .is_none_or(|p| !p.starts_with("scoped_") && p != "use_as_clause");
+            if outermost && !context.in_path_context {
+                qualified.push((node, context.gated));
             }
         }
         _ => {}
@@ -84,27 +83,27 @@ pub fn imports(tree: &Tree, text: &str) -> Vec<Import> {
     let mut found: Vec<Import> = uses
         .roots
         .iter()
-        .filter(|(root, _, single)| {
-            let name = node_text(*root, text);
-            let maybe_from_glob = *single && uses.has_glob;
-            is_crate_name(*root, text)
+        .filter(|root| {
+            let name = node_text(root.node, text);
+            let maybe_from_glob = root.whole && uses.has_glob;
+            is_crate_name(root.node, text)
                 && !declared.contains(name)
                 && !uses.bound.contains(name)
                 && !maybe_from_glob
-                && !cfg_gated(*root, text)
+                && !root.gated
         })
-        .map(|(root, kind, _)| Import::new(text, &index, *root, *kind))
+        .map(|root| Import::new(text, &index, root.node, root.kind))
         .collect();
     // A glob import may bring module names into scope that this file cannot see; their paths
     // then are not crate references for certain, and a false alarm costs more than a miss.
     if !uses.has_glob {
-        for path in qualified {
+        for (path, gated) in qualified {
             let root = leftmost(path);
             let name = node_text(root, text);
             if is_crate_name(root, text)
                 && !uses.bound.contains(name)
                 && !declared.contains(name)
-                && !cfg_gated(root, text)
+                && !gated
             {
                 found.push(Import::new(text, &index, root, ImportKind::QualifiedPath));
             }
@@ -130,11 +129,22 @@ pub fn declared_modules(tree: &Tree, text: &str) -> Vec<String> {
 /// What the `use` declarations of a file reference and bind.
 #[derive(Default)]
 struct UseScan<'t> {
-    /// First segments of use paths, the kind, and whether the path is that one segment alone.
-    roots: Vec<(Node<'t>, ImportKind, bool)>,
+    roots: Vec<Root<'t>>,
     bound: HashSet<String>,
     has_glob: bool,
     depth: usize,
+    /// Whether the `use` being scanned is in test-only code (see `Context::gated`).
+    gated: bool,
+}
+
+/// The first segment of a `use` path or `extern crate`.
+struct Root<'t> {
+    node: Node<'t>,
+    kind: ImportKind,
+    /// The path is that one segment alone (`use x;`).
+    whole: bool,
+    /// In test-only code (see `Context::gated`).
+    gated: bool,
 }
 
 impl<'t> UseScan<'t> {
@@ -213,8 +223,12 @@ impl<'t> UseScan<'t> {
     /// `use x as y;`), not when more follows (`use x::y`, `use x::*`, `use x::{..}`).
     fn root(&mut self, path: Node<'t>, whole: bool) {
         let first = leftmost(path);
-        self.roots
-            .push((first, ImportKind::Static, whole && first == path));
+        self.roots.push(Root {
+            node: first,
+            kind: ImportKind::Static,
+            whole: whole && first == path,
+            gated: self.gated,
+        });
     }
 
     fn bind_last(&mut self, path: Node<'t>, text: &str) {
@@ -246,40 +260,72 @@ fn is_crate_name(node: Node<'_>, text: &str) -> bool {
         && !name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-/// Whether `node` is in an item compiled only for tests or a verification tool
-/// (`#[cfg(test)]`, `#[cfg(kani)]`): such code may use names the published manifest no longer
-/// lists (dev-dependencies) or that a tool injects.
-fn cfg_gated(node: Node<'_>, text: &str) -> bool {
-    let gate = |attribute: Node<'_>| {
+/// What the walk knows of a node's ancestors. It is carried down rather than asked for:
+/// `Node::parent` descends from the root, so a loop over a node's ancestors costs the square of
+/// its depth, and a chain of thousands of method calls (`x.f().f()...`, each call one level
+/// deeper) made one hostile file take minutes.
+#[derive(Clone, Copy, Default)]
+struct Context<'t> {
+    /// The parent's kind.
+    parent: Option<&'t str>,
+    /// Inside a `use` declaration (scanned on its own) or an attribute, whose paths name tools
+    /// (`rustfmt::skip`, `clippy::...`), not crates.
+    in_path_context: bool,
+    /// In an item compiled only for tests or a verification tool (`#[cfg(test)]`,
+    /// `#[cfg(kani)]`): such code may use names the published manifest no longer lists
+    /// (dev-dependencies) or that a tool injects.
+    gated: bool,
+}
+
+const PATH_CONTEXTS: &[&str] = &[
+    "use_declaration",
+    "token_tree",
+    "attribute_item",
+    "inner_attribute_item",
+];
+
+/// [`walk`] with each node's [`Context`], in linear time.
+fn walk_in_context<'t>(tree: &'t Tree, text: &str, mut visit: impl FnMut(Node<'t>, Context<'t>)) {
+    let is_gate = |attribute: Node<'_>| {
         let t = node_text(attribute, text);
         t.contains("cfg(test)") || t.contains("cfg(kani)") || t.contains("cfg(any(test")
     };
-    let mut current = Some(node);
-    while let Some(item) = current {
-        let mut previous = item.prev_named_sibling();
-        while let Some(sibling) = previous {
-            match sibling.kind() {
-                "attribute_item" if gate(sibling) => return true,
-                "attribute_item" | "line_comment" | "block_comment" => {}
-                "inner_attribute_item" if gate(sibling) => return true,
-                _ => break,
-            }
-            previous = sibling.prev_named_sibling();
-        }
-        current = item.parent();
+    /// The context shared by the children of one node, and whether the attributes and comments
+    /// just before the current child include a gate: an item's attributes are its preceding
+    /// siblings.
+    #[derive(Default)]
+    struct Level<'t> {
+        inherited: Context<'t>,
+        gate_before: bool,
+        /// An inner attribute (`#![cfg(test)]`) gates the item it is in: the rest of its body.
+        gated_within: bool,
     }
-    false
-}
-
-fn inside(node: Node<'_>, kinds: &[&str]) -> bool {
-    let mut current = node.parent();
-    while let Some(parent) = current {
-        if kinds.contains(&parent.kind()) {
-            return true;
+    walk_with(tree, Level::default(), |node, level| {
+        let context = Context {
+            gated: level.inherited.gated || level.gate_before || level.gated_within,
+            ..level.inherited
+        };
+        visit(node, context);
+        if node.is_named() {
+            level.gate_before = match node.kind() {
+                "attribute_item" => level.gate_before || is_gate(node),
+                "line_comment" | "block_comment" => level.gate_before,
+                "inner_attribute_item" => {
+                    level.gated_within |= is_gate(node);
+                    false
+                }
+                _ => false,
+            };
         }
-        current = parent.parent();
-    }
-    false
+        Level {
+            inherited: Context {
+                parent: Some(node.kind()),
+                in_path_context: context.in_path_context || PATH_CONTEXTS.contains(&node.kind()),
+                gated: context.gated,
+            },
+            ..Level::default()
+        }
+    });
 }
 
 fn node_text<'a>(node: Node<'_>, text: &'a str) -> &'a str {
@@ -341,6 +387,31 @@ mod tests {
         let found: Vec<String> = crates(source).into_iter().map(|c| c.0).collect();
         // `portable` might be a crate, or an item the glob brought in: silence wins.
         assert_eq!(found, ["libc", "real_dep"]);
+    }
+
+    #[test]
+    fn test_only_items_are_known_by_their_attributes_and_comments_between() {
+        let source = "#[cfg(test)]\n// helpers\n#[allow(unused)]\nmod t { fn f() { dev_a::x(); } }\n\
+                      #[cfg(any(test, feature = \"x\"))]\nfn g() { dev_b::x(); }\n\
+                      #[cfg(test)]\nfn h() {}\nfn shipped() { real_a::x(); }\n\
+                      #[derive(Debug)]\nstruct S;\nfn i() { real_b::x(); }\n\
+                      mod m {\n    #![cfg(kani)]\n    use dev_c::Y;\n    fn j() { dev_d::z(); }\n}\n\
+                      extern crate real_c;\n";
+        let found: Vec<String> = crates(source).into_iter().map(|c| c.0).collect();
+        assert_eq!(found, ["real_a", "real_b", "real_c"]);
+    }
+
+    #[test]
+    fn a_call_chain_thousands_deep_is_read_in_linear_time() {
+        // Each call is one level deeper than the last: asking each node for its ancestors made
+        // this take minutes.
+        let source = format!(
+            "fn main() {{ let x = real_dep::args(){}; }}\nuse {}b;\n",
+            ".f()".repeat(20_000),
+            "a::".repeat(5_000)
+        );
+        let found: Vec<String> = crates(&source).into_iter().map(|c| c.0).collect();
+        assert_eq!(found, ["real_dep", "a"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
-use crate::flow::adapter::{CallSite, text_of};
+use crate::flow::adapter::{CallSite, Function, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -396,9 +396,9 @@ impl<'t> FileFlow<'t, '_> {
         // file (a controller's `read` often calls its service's `read`), and only for the
         // sinks inside it: the call's value stays the generic one.
         if field_call {
-            let caller = class_of(self.functions[pass.function].node);
+            let caller = class_of(&self.functions[pass.function]);
             let mut others = candidates.iter().filter(|&&c| {
-                let class = class_of(self.functions[c].node);
+                let class = class_of(&self.functions[c]);
                 class.is_some() && class != caller
             });
             match (others.next(), others.next()) {
@@ -579,9 +579,6 @@ fn is_field_of_self(receiver: &str) -> bool {
 }
 
 /// The class (or `impl`) body a method is defined in, by node id; `None` for a function.
-fn class_of(function: Node<'_>) -> Option<usize> {
-    std::iter::successors(function.parent(), |n| n.parent())
-        .take(3)
-        .find(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))
-        .map(|n| n.id())
+fn class_of(function: &Function<'_>) -> Option<usize> {
+    function.class.map(|n| n.id())
 }

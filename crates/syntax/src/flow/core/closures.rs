@@ -7,7 +7,7 @@
 
 use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Arg, CallSite, Elements, Expr, text_of};
+use crate::flow::adapter::{Arg, CallSite, Elements, Expr, Function, text_of};
 use tree_sitter::Node;
 
 /// Closures nested deeper than this inside one pass are left to their own passes: each level
@@ -26,7 +26,7 @@ impl<'t> FileFlow<'t, '_> {
         let element = self.callback_element.borrow().is_some();
         // The module's values are what the closure's own pass starts with already.
         let outer = &self.functions[pass.function];
-        if outer.node.parent().is_none() && !element {
+        if outer.module && !element {
             return;
         }
         let captures_taint =
@@ -92,13 +92,14 @@ impl<'t> FileFlow<'t, '_> {
     /// Whether `function` is a callback argument of a call the rules say passes it an index
     /// first (jQuery's `$(sel).each(function (i, el) { ... })`): its first parameter is a
     /// number, in the callback's own pass and in the enclosing function's.
-    pub(super) fn takes_index_first(&self, function: Node<'t>, pass: &Pass<'_>) -> bool {
+    pub(super) fn takes_index_first(&self, function: &Function<'t>, pass: &Pass<'_>) -> bool {
         if self.rules.index_callbacks.is_empty() {
             return false;
         }
-        let Some(call) = function.parent().and_then(|args| args.parent()) else {
+        let Some(call) = function.ancestors[1] else {
             return false;
         };
+        let function = function.node;
         let Expr::Call {
             callee,
             receiver,

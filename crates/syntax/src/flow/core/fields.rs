@@ -21,7 +21,7 @@
 
 use super::value::Value;
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, class_node, named_children, text_of};
+use crate::flow::adapter::{Expr, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -86,7 +86,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut classes: Vec<(Node<'t>, usize)> = Vec::new();
         let mut seen = HashSet::new();
         for (index, function) in self.functions.iter().enumerate() {
-            let Some(class) = class_node(function.node) else {
+            let Some(class) = function.class else {
                 continue;
             };
             if class.kind() != "impl_item" && seen.insert(class.byte_range()) {

@@ -9,7 +9,7 @@
 
 use super::value::{ALL, Value, join_ranges, join_taint};
 use super::{FileFlow, Params, Pass, SinkHit};
-use crate::flow::adapter::{CallSite, class_node, text_of};
+use crate::flow::adapter::{CallSite, text_of};
 use crate::flow::project::Imports;
 use tree_sitter::Node;
 
@@ -253,10 +253,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         {
             return None;
         }
-        let class = class_node(self.functions[pass.function].node)?;
+        let class = self.functions[pass.function].class?;
         let constructor = self.functions.iter().find(|f| {
-            f.name.as_deref() == Some("constructor")
-                && class_node(f.node).map(|c| c.id()) == Some(class.id())
+            f.name.as_deref() == Some("constructor") && f.class.map(|c| c.id()) == Some(class.id())
         })?;
         let param = constructor.params.iter().find(|p| {
             let mut names = Vec::new();
@@ -315,17 +314,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     Some(of) if !self.classes.contains(class) => of.as_str(),
                     _ => class,
                 };
-                let Some(node) = class_node(function.node) else {
+                let Some(node) = function.class else {
                     continue;
                 };
                 if name != method
-                    || super::objects::class_name(function.node, self.text) != Some(class)
+                    || super::objects::class_name(function, self.text) != Some(class)
                     || !top_level(node)
                 {
                     continue;
                 }
             } else {
-                if class_node(function.node).is_some() || !top_level(function.node) {
+                if function.class.is_some() || !top_level(function.node) {
                     continue;
                 }
                 let default = is_default_export(function.node);

@@ -29,7 +29,7 @@ pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
-use super::adapter::{self, Adapter, Function, Stmt, named_children, text_of};
+use super::adapter::{Adapter, Function, Stmt, named_children, text_of};
 use super::spec::{SourceKind, converts_param};
 use crate::finding::RemotePoint;
 use crate::names::Names;
@@ -203,7 +203,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         let classes = functions
             .iter()
-            .filter_map(|function| objects::class_name(function.node, text))
+            .filter_map(|function| objects::class_name(function, text))
             .collect();
         let choices = match rules.option_choices.is_empty() || !text.contains("choices") {
             true => HashSet::new(),
@@ -282,7 +282,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 break; // nobody will read the result
             }
             let node = self.functions[index].node;
-            if node.parent().is_none() {
+            if self.functions[index].module {
                 continue;
             }
             if let Some(ranges) = ranges
@@ -301,7 +301,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     pub fn module_pass(&mut self) -> Vec<SinkHit> {
         let mut hits = Vec::new();
         let mut bindings = Vec::new();
-        let Some(module) = self.functions.first().filter(|m| m.node.parent().is_none()) else {
+        let Some(module) = self.functions.first().filter(|m| m.module) else {
             return hits;
         };
         let root = module.node;
@@ -343,11 +343,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     }
 
     fn record(&self, function: usize, hits: Vec<SinkHit>, ranges: Option<&[Range<usize>]>) {
-        let node = self.functions[function].node;
+        let module = self.functions[function].module;
         let mut all = self.hits.borrow_mut();
         for hit in hits {
             // The module pass sees only module-level statements; keep what lies in range.
-            if node.parent().is_none()
+            if module
                 && ranges.is_some_and(|ranges| {
                     !ranges
                         .iter()
@@ -370,7 +370,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     ) -> (Env, Option<Value>) {
         let function = &self.functions[index];
         let mut env = env;
-        if let Some(fields) = adapter::class_node(function.node)
+        if let Some(fields) = function
+            .class
             .and_then(|class| self.fields.get(&class.byte_range()))
         {
             for (key, value) in fields {
@@ -424,7 +425,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
         }
         let element = self.callback_element.take();
-        let index_first = self.takes_index_first(function.node, pass);
+        let index_first = self.takes_index_first(function, pass);
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);

@@ -10,7 +10,7 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, class_node, text_of};
+use crate::flow::adapter::{Expr, Function, text_of};
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -79,7 +79,7 @@ impl<'t> FileFlow<'t, '_> {
             .get(name)?
             .iter()
             .copied()
-            .find(|&index| class_name(self.functions[index].node, self.text) == Some(class))
+            .find(|&index| class_name(&self.functions[index], self.text) == Some(class))
     }
 
     /// The environment a helper's summary starts from: the module's and, for a method, the
@@ -87,13 +87,13 @@ impl<'t> FileFlow<'t, '_> {
     /// (`self.base = "https://..."`).
     pub(super) fn object_env(&self, method: usize) -> Env {
         let mut env = self.module_env.clone();
-        let class = class_name(self.functions[method].node, self.text);
+        let class = class_name(&self.functions[method], self.text);
         let constructor = ["__init__", "constructor"]
             .iter()
             .filter_map(|name| self.by_name.get(*name))
             .flatten()
             .copied()
-            .find(|&i| class.is_some() && class_name(self.functions[i].node, self.text) == class);
+            .find(|&i| class.is_some() && class_name(&self.functions[i], self.text) == class);
         let Some(init) = constructor else {
             return env;
         };
@@ -118,8 +118,10 @@ impl FileFlow<'_, '_> {
     /// The bytes a summary of function `index` depends on: its class, for a method (whose
     /// summary reads the constructor), else the function itself.
     pub(super) fn class_range(&self, index: usize) -> std::ops::Range<usize> {
-        let function = self.functions[index].node;
-        class_node(function).map_or(function.byte_range(), |class| class.byte_range())
+        let function = &self.functions[index];
+        function
+            .class
+            .map_or(function.node.byte_range(), |class| class.byte_range())
     }
 }
 
@@ -128,8 +130,8 @@ fn is_constant(value: &Value) -> bool {
 }
 
 /// The name of the class a method is defined in.
-pub(super) fn class_name<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
-    let class = class_node(function)?;
+pub(super) fn class_name<'a>(function: &Function<'_>, text: &'a str) -> Option<&'a str> {
+    let class = function.class?;
     // A Rust `impl Archiver` / `impl<T> Store<T>` names its type, not itself.
     let name = class.child_by_field_name("name").or_else(|| {
         let ty = class.child_by_field_name("type")?;

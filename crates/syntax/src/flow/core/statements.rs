@@ -173,6 +173,12 @@ impl<'t> FileFlow<'t, '_> {
 
     /// Whether running `node` never falls through to the next statement.
     pub(super) fn exits(&self, node: Node<'t>) -> bool {
+        // `if (a) if (a) ...` thousands deep (no braces, so no bracket nesting to blank) must
+        // not overflow the stack; past the bound a statement is taken to fall through, which
+        // keeps a guard from vouching for what follows it.
+        let Some(_guard) = self.deeper() else {
+            return false;
+        };
         match self.adapter.stmt(node, self.text) {
             Stmt::Return(_) | Stmt::Exit(_) => true,
             Stmt::Block => named_children(node)

@@ -13,7 +13,7 @@
 
 use super::value::Value;
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, class_node, named_children};
+use crate::flow::adapter::{Expr, named_children};
 use std::collections::HashMap;
 use std::ops::Range;
 use tree_sitter::Node;
@@ -26,9 +26,11 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn taint_fields(&mut self) {
         let writers: Vec<usize> = (0..self.functions.len())
             .filter(|&index| {
-                let node = self.functions[index].node;
-                class_node(node).is_some_and(|class| class.kind() != "impl_item")
-                    && self.writes_own_field(node)
+                let function = &self.functions[index];
+                function
+                    .class
+                    .is_some_and(|class| class.kind() != "impl_item")
+                    && self.writes_own_field(function.node)
             })
             .collect();
         if writers.is_empty() {
@@ -76,7 +78,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             return;
         }
-        let Some(class) = class_node(self.functions[pass.function].node) else {
+        let Some(class) = self.functions[pass.function].class else {
             return;
         };
         writes
