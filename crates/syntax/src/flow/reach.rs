@@ -207,30 +207,13 @@ fn outermost_function(adapter: &dyn Adapter, tree: &Tree, offset: usize) -> Opti
         .map(|node| node.byte_range())
 }
 
-/// The nodes from the root down to the smallest one around `offset`. Found going down, not up:
-/// `Node::parent` descends from the root each time, so climbing from a node thousands of levels
-/// deep (a long method chain) costs millions of steps on every edit.
+/// The nodes from the root down to the smallest one around `offset` (see
+/// [`crate::lang::path_from_root`]: on every edit, so not a climb with `Node::parent`).
 fn path_to(tree: &Tree, offset: usize) -> Vec<Node<'_>> {
-    let Some(target) = tree.root_node().descendant_for_byte_range(offset, offset) else {
-        return Vec::new();
-    };
-    let holds = |node: Node<'_>| {
-        node.id() == target.id()
-            || (node.start_byte() <= target.start_byte()
-                && target.end_byte() <= node.end_byte()
-                && !node.byte_range().is_empty())
-    };
-    let mut cursor = tree.walk();
-    let mut path = vec![cursor.node()];
-    while cursor.node().id() != target.id() && cursor.goto_first_child() {
-        while !holds(cursor.node()) {
-            if !cursor.goto_next_sibling() {
-                return path;
-            }
-        }
-        path.push(cursor.node());
+    match tree.root_node().descendant_for_byte_range(offset, offset) {
+        Some(target) => crate::lang::path_from_root(tree.root_node(), target),
+        None => Vec::new(),
     }
-    path
 }
 
 /// Where one of `names` occurs in `text` as a whole word.

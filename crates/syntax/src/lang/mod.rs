@@ -155,6 +155,34 @@ fn has_descendant_kind(node: tree_sitter::Node<'_>, kinds: &[&str]) -> bool {
     }
 }
 
+/// The nodes from `root` down to `target`, both included; only `[root]` when `target` is not
+/// below it. Found going down, not up: `Node::parent` descends from the root each time, so
+/// climbing from a node thousands of levels deep (a long method chain, nested closures) costs
+/// millions of steps, this costs the depth times the siblings passed on the way.
+pub(crate) fn path_from_root<'t>(
+    root: tree_sitter::Node<'t>,
+    target: tree_sitter::Node<'t>,
+) -> Vec<tree_sitter::Node<'t>> {
+    let holds = |node: tree_sitter::Node<'_>| {
+        node.id() == target.id()
+            || (node.start_byte() <= target.start_byte()
+                && target.end_byte() <= node.end_byte()
+                // A zero-width node holds nothing but itself.
+                && !node.byte_range().is_empty())
+    };
+    let mut cursor = root.walk();
+    let mut path = vec![root];
+    while cursor.node().id() != target.id() && cursor.goto_first_child() {
+        while !holds(cursor.node()) {
+            if !cursor.goto_next_sibling() {
+                return path;
+            }
+        }
+        path.push(cursor.node());
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -296,6 +296,7 @@ impl CustomPredicate {
 
     fn holds_for(&self, node: Node<'_>, context: &MatchContext<'_>) -> bool {
         let source = context.source;
+        let ancestors = || scopes::ancestors(context.tree.root_node(), node);
         match self {
             CustomPredicate::ResolvesTo { names, negate, .. } => {
                 context.names().matches(node, source, names) != *negate
@@ -326,13 +327,13 @@ impl CustomPredicate {
             CustomPredicate::ConstantMatch {
                 pattern, negate, ..
             } => {
-                let strings = constant_strings(node, source);
+                let strings = constant_strings(node, ancestors, source);
                 (!strings.is_empty() && strings.iter().all(|s| pattern.is_match(s))) != *negate
             }
             CustomPredicate::InDefinitionNamed {
                 pattern, negate, ..
             } => {
-                let named = enclosing_definitions(node)
+                let named = enclosing_definitions(&ancestors())
                     .filter_map(definition_name)
                     .any(|name| pattern.is_match(name.utf8_text(source).unwrap_or("")));
                 named != *negate
@@ -340,7 +341,7 @@ impl CustomPredicate {
             CustomPredicate::InFunctionContaining {
                 pattern, negate, ..
             } => {
-                let containing = enclosing_definitions(node)
+                let containing = enclosing_definitions(&ancestors())
                     .find(|d| is_function_kind(d.kind()) && definition_name(*d).is_some())
                     .is_some_and(|function| {
                         pattern.is_match(&String::from_utf8_lossy(&source[function.byte_range()]))
@@ -350,15 +351,15 @@ impl CustomPredicate {
             CustomPredicate::NextStatementMatch {
                 pattern, negate, ..
             } => {
-                let next = next_statement(node)
+                let next = next_statement(node, &ancestors())
                     .is_some_and(|next| pattern.is_match(next.utf8_text(source).unwrap_or("")));
                 next != *negate
             }
             CustomPredicate::InTransparentImpl { negate, .. } => {
-                in_transparent_impl(node, source) != *negate
+                in_transparent_impl(&ancestors(), source) != *negate
             }
             CustomPredicate::InFunctionUsedAs { usage, negate, .. } => {
-                let used = enclosing_definitions(node)
+                let used = enclosing_definitions(&ancestors())
                     .find(|d| is_function_kind(d.kind()) && definition_name(*d).is_some())
                     .and_then(definition_name)
                     .is_some_and(|name| usage.holds(name.utf8_text(source).unwrap_or(""), source));

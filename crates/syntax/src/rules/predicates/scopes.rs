@@ -7,11 +7,13 @@ use tree_sitter::Node;
 
 use super::strip_quotes;
 
-/// Whether `node` lies in an `impl` (`impl Wrapper`, `impl Trait for Wrapper`) of a struct the
-/// file declares with `#[repr(transparent)]` among the attributes right above it.
-pub(super) fn in_transparent_impl(node: Node<'_>, source: &[u8]) -> bool {
+/// Whether a node with `ancestors` (innermost first, the root last: see [`ancestors`]) lies in
+/// an `impl` (`impl Wrapper`, `impl Trait for Wrapper`) of a struct the file declares with
+/// `#[repr(transparent)]` among the attributes right above it.
+pub(super) fn in_transparent_impl(ancestors: &[Node<'_>], source: &[u8]) -> bool {
     let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
-    let Some(implemented) = std::iter::successors(node.parent(), |n| n.parent())
+    let Some(implemented) = ancestors
+        .iter()
         .find(|n| n.kind() == "impl_item")
         .and_then(|i| i.child_by_field_name("type"))
     else {
@@ -25,9 +27,9 @@ pub(super) fn in_transparent_impl(node: Node<'_>, source: &[u8]) -> bool {
         implemented = inner;
     }
     let type_name = text(implemented);
-    let root = std::iter::successors(Some(node), |n| n.parent())
-        .last()
-        .unwrap_or(node);
+    let Some(&root) = ancestors.last() else {
+        return false;
+    };
     let mut stack = vec![root];
     while let Some(current) = stack.pop() {
         if current.kind() == "struct_item" {
@@ -56,28 +58,45 @@ pub(super) fn in_transparent_impl(node: Node<'_>, source: &[u8]) -> bool {
     false
 }
 
+/// The ancestors of `node`, innermost first, `root` last: found once per predicate by going
+/// down from the root ([`crate::lang::path_from_root`]), since a climb with `Node::parent`
+/// costs the square of the depth, for each match, and thousands of matches nested thousands
+/// deep (closures returning closures) took minutes.
+pub(super) fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut path = crate::lang::path_from_root(root, node);
+    if path.last().is_some_and(|last| last.id() == node.id()) {
+        path.pop();
+    }
+    path.reverse();
+    path
+}
+
 /// The statement after the one holding `node` in its block, comments skipped.
-pub(super) fn next_statement(node: Node<'_>) -> Option<Node<'_>> {
+pub(super) fn next_statement<'t>(node: Node<'t>, ancestors: &[Node<'t>]) -> Option<Node<'t>> {
     let mut statement = node;
-    while let Some(parent) = statement.parent() {
+    for &parent in ancestors {
         if matches!(
             parent.kind(),
             "block" | "module" | "program" | "statement_block" | "source_file"
         ) {
-            return std::iter::successors(statement.next_named_sibling(), |n| {
-                n.next_named_sibling()
-            })
-            .find(|n| !n.kind().contains("comment"));
+            let mut cursor = parent.walk();
+            return parent
+                .named_children(&mut cursor)
+                .skip_while(|n| n.id() != statement.id())
+                .skip(1)
+                .find(|n| !n.kind().contains("comment"));
         }
         statement = parent;
     }
     None
 }
 
-/// The definitions around `node`, innermost first: functions, methods, closures, classes,
+/// The definitions among `ancestors`, innermost first: functions, methods, closures, classes,
 /// traits, modules and impl blocks of every grammar here.
-pub(super) fn enclosing_definitions(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    std::iter::successors(node.parent(), |n| n.parent()).filter(|n| {
+pub(super) fn enclosing_definitions<'a, 't>(
+    ancestors: &'a [Node<'t>],
+) -> impl Iterator<Item = Node<'t>> + 'a {
+    ancestors.iter().copied().filter(|n| {
         let kind = n.kind();
         is_function_kind(kind)
             || kind.starts_with("class")
@@ -98,19 +117,23 @@ pub(super) fn definition_name(definition: Node<'_>) -> Option<Node<'_>> {
 /// (`const ALGO = "md5"`, `algo = "md5"`, `let algo = "md5";`, a parameter default), none when
 /// one of them binds anything else or it is a plain parameter. Only runs for the nodes a rule
 /// asks about, so the walks over the file are rare.
-pub(super) fn constant_strings(node: Node<'_>, source: &[u8]) -> Vec<String> {
+pub(super) fn constant_strings<'t>(
+    node: Node<'t>,
+    ancestors: impl FnOnce() -> Vec<Node<'t>>,
+    source: &[u8],
+) -> Vec<String> {
     if node.kind() != "identifier" {
         return string_literal(node, source).into_iter().collect();
     }
     let name = node.utf8_text(source).unwrap_or("");
-    let mut scope = node.parent();
-    while let Some(current) = scope {
-        if (current.parent().is_none() || is_function_kind(current.kind()))
+    let ancestors = ancestors();
+    for (at, &current) in ancestors.iter().enumerate() {
+        let is_root = at + 1 == ancestors.len();
+        if (is_root || is_function_kind(current.kind()))
             && let Some(found) = bindings_in(current, name, source)
         {
             return found;
         }
-        scope = current.parent();
     }
     Vec::new()
 }
