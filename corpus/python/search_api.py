@@ -66,3 +66,19 @@ def count_word():
     # The input is the haystack, not the pattern.
     # ok: python.regex-injection
     return {"n": len(re.findall(r"\b\w+\b", text)), "has": word in text}
+
+
+def django_search_after_a_read(request):
+    term = request.GET.get("term", "")
+    text = open("/srv/data/corpus.txt").read()
+    # ruleid: python.regex-injection
+    matches = regex.findall(term, text)
+    return JsonResponse({"count": len(matches)})
+
+
+def django_search_escaped_between(request):
+    term = request.GET.get("term", "")
+    term = re.escape(term)
+    # ok: python.regex-injection
+    matches = regex.findall(term, open("/srv/data/corpus.txt").read())
+    return JsonResponse({"count": len(matches)})

@@ -20,6 +20,26 @@ pub struct Step {
 pub(super) struct StepList {
     step: Step,
     previous: Option<Rc<StepList>>,
+    /// How many steps the list holds, this one included (at most [`MAX_STEPS`]).
+    len: usize,
+}
+
+/// A path keeps its first steps and its latest one: 20,000 statements `x = x + "a"` made a
+/// path that long (and a report of it), whose drop overflowed the stack.
+const MAX_STEPS: usize = 32;
+
+impl Drop for StepList {
+    /// Unlinks the list one node at a time: the default drop recurses once per step.
+    fn drop(&mut self) {
+        let mut next = self.previous.take();
+        while let Some(list) = next {
+            match Rc::try_unwrap(list) {
+                Ok(mut only_owner) => next = only_owner.previous.take(),
+                // Shared with another path, which drops it later.
+                Err(_) => break,
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -42,10 +62,17 @@ pub(crate) struct Taint {
 
 impl Taint {
     pub(super) fn with_step(&self, range: Range<usize>, note: String) -> Taint {
+        let (previous, len) = match &self.steps {
+            // Full: the new step takes the place of the latest.
+            Some(list) if list.len >= MAX_STEPS => (list.previous.clone(), list.len),
+            Some(list) => (Some(list.clone()), list.len + 1),
+            None => (None, 1),
+        };
         Taint {
             steps: Some(Rc::new(StepList {
                 step: Step { range, note },
-                previous: self.steps.clone(),
+                previous,
+                len,
             })),
             ..self.clone()
         }
@@ -199,5 +226,44 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         prefix: None,
         whole: false,
         made_by: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_path_keeps_its_first_steps_and_its_latest_and_drops_without_recursion() {
+        let mut taint = Taint {
+            origin: Rc::new((0..1, "input()".into())),
+            steps: None,
+            rules: ALL,
+            parameter: None,
+            ignored_by: 0,
+            via: None,
+        };
+        for at in 0..200_000 {
+            taint = taint.with_step(at..at + 1, format!("step {at}"));
+        }
+        let steps = taint.steps();
+        assert_eq!(steps.len(), MAX_STEPS);
+        assert_eq!(steps[0].note, "step 0");
+        assert_eq!(steps[MAX_STEPS - 2].note, format!("step {}", MAX_STEPS - 2));
+        assert_eq!(steps[MAX_STEPS - 1].note, "step 199999");
+        // A list built past the cap by hand, 200,000 nodes, is dropped one node at a time.
+        let mut list = None;
+        for at in 0..200_000 {
+            list = Some(Rc::new(StepList {
+                step: Step {
+                    range: at..at,
+                    note: String::new(),
+                },
+                previous: list,
+                len: 1,
+            }));
+        }
+        drop(list);
+        drop(taint);
     }
 }

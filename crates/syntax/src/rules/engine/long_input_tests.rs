@@ -27,6 +27,13 @@ const PYTHON: &[Shape] = &[
     ("list", "x = [", "password", ", ", "]\n"),
     ("dict", "x = {", "'password': secret", ", ", "}\n"),
     ("statements", "", "DEBUG = True", "\n", "\n"),
+    (
+        "function body",
+        "def f(request):\n    x = request.args['q']\n    ",
+        "x = x.a",
+        "\n    ",
+        "\n",
+    ),
     ("concatenation", "x = ", "'SELECT '", " ", "\n"),
     ("sum", "x = ", "request.args['a']", " + ", "\n"),
     (
