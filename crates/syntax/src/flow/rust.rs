@@ -190,7 +190,7 @@ impl Adapter for Rust {
         match node.kind() {
             "integer_literal" | "float_literal" | "boolean_literal" | "char_literal"
             | "string_literal" | "raw_string_literal" | "unit_expression" => Expr::Constant,
-            "identifier" => match token_field_object(node) {
+            "identifier" => match token_field_object(node, text) {
                 Some(object) => Expr::TokenField {
                     object,
                     field: node,

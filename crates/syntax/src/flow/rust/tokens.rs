@@ -45,8 +45,11 @@ fn token_field(name: Node<'_>) -> Option<Node<'_>> {
 }
 
 /// For the field identifier `token_field` chose, the name it is read from (`p` of `p.page`).
-pub(super) fn token_field_object(field: Node<'_>) -> Option<Node<'_>> {
-    if field.parent()?.kind() != "token_tree" {
+pub(super) fn token_field_object<'t>(field: Node<'t>, text: &str) -> Option<Node<'t>> {
+    // Every name is asked this: the text before it rules most out before `parent()` and
+    // `prev_sibling()`, which cost as much as the node is deep.
+    let before = text.get(..field.start_byte())?.trim_end();
+    if !before.ends_with('.') || field.parent()?.kind() != "token_tree" {
         return None;
     }
     let dot = field.prev_sibling().filter(|d| d.kind() == ".")?;
