@@ -108,6 +108,10 @@ pub(crate) struct FileFlow<'t, 'r> {
     text: &'t str,
     functions: Vec<Function<'t>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Each method by its class's name and its own, the first written: a call on an object
+    /// asks this, and a search of every method of that name made 10,000 classes with a `run`
+    /// each take minutes.
+    methods: HashMap<&'t str, HashMap<String, usize>>,
     /// The names of the classes that define methods here (`objects.rs`): asked at every
     /// assignment of a call, so computed once, not by walking every function each time.
     classes: HashSet<&'t str>,
@@ -201,6 +205,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 by_name.entry(name.clone()).or_default().push(index);
             }
         }
+        let mut methods: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+        for (index, function) in functions.iter().enumerate() {
+            if let (Some(class), Some(name)) = (objects::class_name(function, text), &function.name)
+            {
+                methods
+                    .entry(class)
+                    .or_default()
+                    .entry(name.clone())
+                    .or_insert(index);
+            }
+        }
         let classes = functions
             .iter()
             .filter_map(|function| objects::class_name(function, text))
@@ -221,6 +236,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             text,
             functions,
             by_name,
+            methods,
             classes,
             scalar_fields: adapter.scalar_fields(root, text),
             by_node,

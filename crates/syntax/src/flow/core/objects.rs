@@ -75,11 +75,7 @@ impl<'t> FileFlow<'t, '_> {
             Some(class) => class.as_str(),
             None => self.class_built_by(receiver)?,
         };
-        self.by_name
-            .get(name)?
-            .iter()
-            .copied()
-            .find(|&index| class_name(&self.functions[index], self.text) == Some(class))
+        self.methods.get(class)?.get(name).copied()
     }
 
     /// The environment a helper's summary starts from: the module's and, for a method, the
@@ -87,13 +83,11 @@ impl<'t> FileFlow<'t, '_> {
     /// (`self.base = "https://..."`).
     pub(super) fn object_env(&self, method: usize) -> Env {
         let mut env = self.module_env.clone();
-        let class = class_name(&self.functions[method], self.text);
+        let methods = class_name(&self.functions[method], self.text)
+            .and_then(|class| self.methods.get(class));
         let constructor = ["__init__", "constructor"]
             .iter()
-            .filter_map(|name| self.by_name.get(*name))
-            .flatten()
-            .copied()
-            .find(|&i| class.is_some() && class_name(&self.functions[i], self.text) == class);
+            .find_map(|name| methods?.get(*name).copied());
         let Some(init) = constructor else {
             return env;
         };
