@@ -324,14 +324,15 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     continue;
                 }
             } else {
-                if function.class.is_some() || !top_level(function.node) {
+                // The name first: `top_level` climbs, which costs as much as the node is deep.
+                if function.class.is_some()
+                    || wanted.is_some_and(|wanted| wanted != name)
+                    || !top_level(function.node)
+                {
                     continue;
                 }
-                let default = is_default_export(function.node);
-                match wanted {
-                    Some(wanted) if wanted != name => continue,
-                    None if !default => continue,
-                    _ => {}
+                if wanted.is_none() && !is_default_export(function.node) {
+                    continue;
                 }
             }
             // A Python method's `self` / `cls` is the object, not the caller's first argument.
