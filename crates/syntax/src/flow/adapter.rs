@@ -173,13 +173,22 @@ pub(crate) struct Function<'t> {
     /// The statements of the body; an expression body (`x => f(x)`) is returned.
     pub body: Node<'t>,
     pub expression_body: bool,
-    /// The class (or `impl`) a method is defined in, as [`class_node`] finds it; set by
-    /// [`Adapter::functions`], which knows each node's ancestors without asking for them.
-    pub class: Option<Node<'t>>,
-    /// Its nearest [`ANCESTORS`] ancestors, the parent first (set by [`Adapter::functions`]).
+    /// Its nearest [`ANCESTORS`] ancestors, the parent first: set by [`Adapter::functions`],
+    /// which knows them without asking (`Node::parent` costs as much as the node is deep).
     pub ancestors: [Option<Node<'t>>; ANCESTORS],
-    /// The module's own statements (the tree's root), not a function written in it.
-    pub module: bool,
+}
+
+impl<'t> Function<'t> {
+    /// The class (or `impl`) a method is defined in, as [`class_node`] finds it.
+    pub fn class(&self) -> Option<Node<'t>> {
+        class_among(&self.ancestors)
+    }
+
+    /// Whether this is the module's own statements (the tree's root, which alone has no
+    /// parent), not a function written in it.
+    pub fn is_module(&self) -> bool {
+        self.ancestors[0].is_none()
+    }
 }
 
 pub(crate) struct Param<'t> {
@@ -219,9 +228,7 @@ pub(crate) trait Adapter: Sync {
             decorators: Vec::new(),
             body: root,
             expression_body: false,
-            class: None,
             ancestors: [None; ANCESTORS],
-            module: true,
         });
         // Iterative, outermost first: a hostile file's nesting must not recurse. Each node
         // comes with its nearest ancestors: `Node::parent` descends from the root, so asking
@@ -229,7 +236,6 @@ pub(crate) trait Adapter: Sync {
         let mut stack = vec![(root, [None; ANCESTORS])];
         while let Some((node, ancestors)) = stack.pop() {
             if let Some(mut function) = self.function(node, ancestors[0], text) {
-                function.class = class_among(&ancestors);
                 function.ancestors = ancestors;
                 out.push(function);
             }

@@ -42,9 +42,7 @@ impl Adapter for JavaScript {
             decorators: decorators(node),
             body,
             expression_body: body.kind() != "statement_block",
-            class: None,
             ancestors: [None; ANCESTORS],
-            module: false,
         })
     }
 

@@ -36,9 +36,7 @@ impl Adapter for Python {
                 decorators: Vec::new(),
                 body: node.child_by_field_name("body")?,
                 expression_body: true,
-                class: None,
                 ancestors: [None; ANCESTORS],
-                module: false,
             }),
             _ => None,
         }
@@ -582,9 +580,7 @@ fn function<'t>(node: Node<'t>, parent: Option<Node<'t>>, text: &str) -> Functio
         decorators,
         body: node.child_by_field_name("body").unwrap_or(node),
         expression_body: false,
-        class: None,
         ancestors: [None; ANCESTORS],
-        module: false,
     }
 }
 

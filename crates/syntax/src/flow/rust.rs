@@ -37,9 +37,7 @@ impl Adapter for Rust {
                 decorators: attributes(node),
                 body,
                 expression_body: false,
-                class: None,
                 ancestors: [None; ANCESTORS],
-                module: false,
             }),
             "closure_expression" => Some(Function {
                 node,
@@ -48,9 +46,7 @@ impl Adapter for Rust {
                 decorators: Vec::new(),
                 body,
                 expression_body: body.kind() != "block",
-                class: None,
                 ancestors: [None; ANCESTORS],
-                module: false,
             }),
             _ => None,
         }

@@ -580,5 +580,5 @@ fn is_field_of_self(receiver: &str) -> bool {
 
 /// The class (or `impl`) body a method is defined in, by node id; `None` for a function.
 fn class_of(function: &Function<'_>) -> Option<usize> {
-    function.class.map(|n| n.id())
+    function.class().map(|n| n.id())
 }

@@ -26,7 +26,7 @@ impl<'t> FileFlow<'t, '_> {
         let element = self.callback_element.borrow().is_some();
         // The module's values are what the closure's own pass starts with already.
         let outer = &self.functions[pass.function];
-        if outer.module && !element {
+        if outer.is_module() && !element {
             return;
         }
         let captures_taint =

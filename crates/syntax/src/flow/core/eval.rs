@@ -125,7 +125,7 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(head) = written.and_then(|w| w.split('.').next())
             && pass.env.contains_key(head)
             && !self.module_env.contains_key(head)
-            && !self.functions[pass.function].module
+            && !self.functions[pass.function].is_module()
         {
             return written.map(str::to_string);
         }

@@ -86,7 +86,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut classes: Vec<(Node<'t>, usize)> = Vec::new();
         let mut seen = HashSet::new();
         for (index, function) in self.functions.iter().enumerate() {
-            let Some(class) = function.class else {
+            let Some(class) = function.class() else {
                 continue;
             };
             if class.kind() != "impl_item" && seen.insert(class.byte_range()) {

@@ -253,9 +253,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         {
             return None;
         }
-        let class = self.functions[pass.function].class?;
+        let class = self.functions[pass.function].class()?;
         let constructor = self.functions.iter().find(|f| {
-            f.name.as_deref() == Some("constructor") && f.class.map(|c| c.id()) == Some(class.id())
+            f.name.as_deref() == Some("constructor")
+                && f.class().map(|c| c.id()) == Some(class.id())
         })?;
         let param = constructor.params.iter().find(|p| {
             let mut names = Vec::new();
@@ -314,7 +315,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     Some(of) if !self.classes.contains(class) => of.as_str(),
                     _ => class,
                 };
-                let Some(node) = function.class else {
+                let Some(node) = function.class() else {
                     continue;
                 };
                 if name != method
@@ -325,7 +326,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 }
             } else {
                 // The name first: `top_level` climbs, which costs as much as the node is deep.
-                if function.class.is_some()
+                if function.class().is_some()
                     || wanted.is_some_and(|wanted| wanted != name)
                     || !top_level(function.node)
                 {

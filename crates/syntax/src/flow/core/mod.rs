@@ -298,7 +298,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 break; // nobody will read the result
             }
             let node = self.functions[index].node;
-            if self.functions[index].module {
+            if self.functions[index].is_module() {
                 continue;
             }
             if let Some(ranges) = ranges
@@ -317,7 +317,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     pub fn module_pass(&mut self) -> Vec<SinkHit> {
         let mut hits = Vec::new();
         let mut bindings = Vec::new();
-        let Some(module) = self.functions.first().filter(|m| m.module) else {
+        let Some(module) = self.functions.first().filter(|m| m.is_module()) else {
             return hits;
         };
         let root = module.node;
@@ -359,7 +359,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     }
 
     fn record(&self, function: usize, hits: Vec<SinkHit>, ranges: Option<&[Range<usize>]>) {
-        let module = self.functions[function].module;
+        let module = self.functions[function].is_module();
         let mut all = self.hits.borrow_mut();
         for hit in hits {
             // The module pass sees only module-level statements; keep what lies in range.
@@ -387,7 +387,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         let function = &self.functions[index];
         let mut env = env;
         if let Some(fields) = function
-            .class
+            .class()
             .and_then(|class| self.fields.get(&class.byte_range()))
         {
             for (key, value) in fields {

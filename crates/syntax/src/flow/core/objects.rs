@@ -114,7 +114,7 @@ impl FileFlow<'_, '_> {
     pub(super) fn class_range(&self, index: usize) -> std::ops::Range<usize> {
         let function = &self.functions[index];
         function
-            .class
+            .class()
             .map_or(function.node.byte_range(), |class| class.byte_range())
     }
 }
@@ -125,7 +125,7 @@ fn is_constant(value: &Value) -> bool {
 
 /// The name of the class a method is defined in.
 pub(super) fn class_name<'a>(function: &Function<'_>, text: &'a str) -> Option<&'a str> {
-    let class = function.class?;
+    let class = function.class()?;
     // A Rust `impl Archiver` / `impl<T> Store<T>` names its type, not itself.
     let name = class.child_by_field_name("name").or_else(|| {
         let ty = class.child_by_field_name("type")?;

@@ -28,7 +28,7 @@ impl<'t> FileFlow<'t, '_> {
             .filter(|&index| {
                 let function = &self.functions[index];
                 function
-                    .class
+                    .class()
                     .is_some_and(|class| class.kind() != "impl_item")
                     && self.writes_own_field(function.node)
             })
@@ -78,7 +78,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             return;
         }
-        let Some(class) = self.functions[pass.function].class else {
+        let Some(class) = self.functions[pass.function].class() else {
             return;
         };
         writes
