@@ -93,3 +93,29 @@ function relabelByKey(labels) {
     $(".inline-label").html($(".inline-label").html().replace(/#\d+/g, "#" + count));
   });
 }
+
+// `$(value)` parses a value that starts with `<` as HTML; a selector prefix keeps it a selector.
+function openPanel() {
+  const panel = decodeURIComponent(window.location.hash.slice(1));
+  // ruleid: js.jquery-html-injection
+  $(panel).addClass("open");
+  // ok: js.jquery-html-injection
+  $("#panel-" + panel).addClass("open");
+  const fromLink = location.hash;
+  const target = fromLink;
+  const selected = target;
+  // ruleid: js.jquery-html-injection
+  jQuery(selected).show();
+  const fixed = "#main";
+  // ok: js.jquery-html-injection
+  $(fixed).show();
+}
+
+function previewFromQuery() {
+  const q = new URLSearchParams(location.search).get("q");
+  const row = "<li class='hit'>" + q + "</li>";
+  // ruleid: js.jquery-html-injection
+  $(row).appendTo("#hits");
+  // ok: js.jquery-html-injection
+  $("<li class='hit'>").text(q).appendTo("#hits");
+}
