@@ -471,11 +471,11 @@ impl RuleSet {
     /// to `findings`. Says where it stopped if it ran out of work budget.
     // The budget is passed in so that rules run one by one share one.
     #[allow(clippy::too_many_arguments)]
-    fn run_queries(
+    fn run_queries<'t>(
         &self,
         compiled: &CompiledLanguage,
-        context: &MatchContext<'_>,
-        tree: &Tree,
+        context: &MatchContext<'t>,
+        tree: &'t Tree,
         lines: &LineIndex<'_>,
         range: Option<Range<usize>>,
         findings: &mut Vec<Matched>,

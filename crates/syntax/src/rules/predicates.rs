@@ -3,7 +3,8 @@
 
 use crate::lang::{Language, is_literal};
 use crate::names::{NamePattern, Names};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
 mod cost;
@@ -22,6 +23,9 @@ pub struct MatchContext<'a> {
     language: Language,
     tree: &'a Tree,
     names: OnceCell<Names>,
+    /// The ancestors of the node the last predicate asked about: the predicates of one match
+    /// ask about the same capture, and each would otherwise go down from the root again.
+    last_ancestors: RefCell<Option<(usize, Rc<[Node<'a>]>)>>,
 }
 
 impl<'a> MatchContext<'a> {
@@ -31,7 +35,22 @@ impl<'a> MatchContext<'a> {
             language,
             tree,
             names: OnceCell::new(),
+            last_ancestors: RefCell::new(None),
         }
+    }
+
+    /// The ancestors of `node`, innermost first (see [`scopes::ancestors`]), shared with the
+    /// previous predicate when it asked about the same node.
+    fn ancestors(&self, node: Node<'a>) -> Rc<[Node<'a>]> {
+        let mut last = self.last_ancestors.borrow_mut();
+        if let Some((id, ancestors)) = last.as_ref()
+            && *id == node.id()
+        {
+            return Rc::clone(ancestors);
+        }
+        let ancestors: Rc<[Node<'a>]> = scopes::ancestors(self.tree.root_node(), node).into();
+        *last = Some((node.id(), Rc::clone(&ancestors)));
+        ancestors
     }
 
     pub fn names(&self) -> &Names {
@@ -274,7 +293,7 @@ impl CustomPredicate {
         )
     }
 
-    pub fn holds(&self, query_match: &QueryMatch<'_, '_>, context: &MatchContext<'_>) -> bool {
+    pub fn holds<'a>(&self, query_match: &QueryMatch<'_, 'a>, context: &MatchContext<'a>) -> bool {
         let capture = match self {
             CustomPredicate::Literal { capture, .. }
             | CustomPredicate::Kind { capture, .. }
@@ -294,9 +313,9 @@ impl CustomPredicate {
             .all(|node| self.holds_for(node, context))
     }
 
-    fn holds_for(&self, node: Node<'_>, context: &MatchContext<'_>) -> bool {
+    fn holds_for<'a>(&self, node: Node<'a>, context: &MatchContext<'a>) -> bool {
         let source = context.source;
-        let ancestors = || scopes::ancestors(context.tree.root_node(), node);
+        let ancestors = || context.ancestors(node);
         match self {
             CustomPredicate::ResolvesTo { names, negate, .. } => {
                 context.names().matches(node, source, names) != *negate
@@ -306,15 +325,9 @@ impl CustomPredicate {
                 kinds.iter().any(|k| k == node.kind()) != *negate
             }
             CustomPredicate::HasAncestor { kinds, negate, .. } => {
-                let mut ancestor = node.parent();
-                let mut found = false;
-                while let Some(current) = ancestor {
-                    if kinds.iter().any(|k| k == current.kind()) {
-                        found = true;
-                        break;
-                    }
-                    ancestor = current.parent();
-                }
+                let found = ancestors()
+                    .iter()
+                    .any(|ancestor| kinds.iter().any(|k| k == ancestor.kind()));
                 found != *negate
             }
             CustomPredicate::MinEntropy { bits, negate, .. } => {

@@ -382,12 +382,12 @@ impl RuleSet {
     /// The extents of the matches, over the whole tree, of `compiled`'s rules whose predicates
     /// read the whole file, run as a query of their own (compiled on first use): a traversal
     /// with a few patterns, not the combined query. `None` if it ran out of work budget.
-    fn whole_file_extents(
+    fn whole_file_extents<'t>(
         &self,
         language: Language,
         compiled: &CompiledLanguage,
-        context: &MatchContext<'_>,
-        tree: &Tree,
+        context: &MatchContext<'t>,
+        tree: &'t Tree,
         lines: &LineIndex<'_>,
     ) -> Option<Vec<Range<usize>>> {
         let alone = self.whole_file[language as usize].get_or_init(|| {

@@ -119,7 +119,7 @@ pub(super) fn definition_name(definition: Node<'_>) -> Option<Node<'_>> {
 /// asks about, so the walks over the file are rare.
 pub(super) fn constant_strings<'t>(
     node: Node<'t>,
-    ancestors: impl FnOnce() -> Vec<Node<'t>>,
+    ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
 ) -> Vec<String> {
     if node.kind() != "identifier" {
