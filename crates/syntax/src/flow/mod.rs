@@ -201,6 +201,7 @@ impl FlowRules {
             .filter_map(|(i, r)| Some((i, r, r.taint.as_deref()?)));
         let mut libraries = Vec::new();
         let mut ignoring = Vec::new();
+        let mut own_sources_only = 0u64;
         for (index, rule, spec) in applying {
             if spec.library {
                 libraries.push((rule, spec));
@@ -219,6 +220,9 @@ impl FlowRules {
             if !spec.ignore_sources.is_empty() {
                 ignoring.push((bit, &spec.ignore_sources));
             }
+            if spec.own_sources_only {
+                own_sources_only |= bit;
+            }
         }
         if flow.rules.is_empty() {
             return Ok(None);
@@ -227,6 +231,14 @@ impl FlowRules {
         let first_library_query = flow.queries.len();
         for (rule, spec) in libraries {
             flow.add(rule, spec, ALL);
+        }
+        // A rule with only its own sources is not told about the library's; their values are
+        // not vouched for either (unlike an ignored source's), so a shape it refines stays.
+        for (_, mask, _) in &mut flow.sources[first_library_source..] {
+            *mask &= !own_sources_only;
+        }
+        for query in &mut flow.queries[first_library_query..] {
+            query.mask &= !own_sources_only;
         }
         // A rule that ignores a library source is not told about it, and holds its value as
         // harmless as a constant (a shape rule it refines stays quiet). An ignored name is a

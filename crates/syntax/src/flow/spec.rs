@@ -321,6 +321,8 @@ pub struct TaintSpec {
     pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) ignore_sources: Vec<String>,
+    /// The language library's sources do not count for this rule, only its own.
+    pub(crate) own_sources_only: bool,
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
     pub(crate) propagators: Vec<Propagator>,

@@ -37,6 +37,11 @@ pub(crate) struct TaintFile {
     /// operator; `sys.argv`: a command-line tool opens the files its user names).
     #[serde(default)]
     pub ignore_sources: Vec<String>,
+    /// Only this rule's own `sources` count: none of the language library's (the names an
+    /// archive holds are the untrusted input of a zip-slip rule; request data reaching the same
+    /// file call is another rule's finding).
+    #[serde(default)]
+    pub own_sources_only: bool,
     #[serde(default)]
     pub sinks: Vec<SinkFile>,
     #[serde(default)]
@@ -340,6 +345,7 @@ impl TaintFile {
                 .map(|r| regex(r, "scalar-params", when))
                 .collect::<Result<_, _>>()?,
             ignore_sources: self.ignore_sources.iter().map(|p| canonical(p)).collect(),
+            own_sources_only: self.own_sources_only,
             ..TaintSpec::default()
         };
         for source in &self.sources {
