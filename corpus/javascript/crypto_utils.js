@@ -95,3 +95,25 @@ module.exports = { hashPassword, fingerprint, fileId, checksum, digestWith, encr
 
 // ok: js.create-cipher-no-iv
 const legacyCipher = require("./legacy-cipher").createCipherStream;
+
+// The algorithm held in a name the file binds once.
+const LEGACY_ALGORITHM = "des-ede3-cbc";
+const MODERN_ALGORITHM = "aes-256-gcm";
+
+function legacyEncrypt(key, iv, text) {
+  // ruleid: js.weak-cipher
+  const cipher = crypto.createCipheriv(LEGACY_ALGORITHM, key, iv);
+  return Buffer.concat([cipher.update(text), cipher.final()]);
+}
+
+function modernEncrypt(key, iv, text) {
+  // ok: js.weak-cipher
+  const cipher = crypto.createCipheriv(MODERN_ALGORITHM, key, iv);
+  return Buffer.concat([cipher.update(text), cipher.final()]);
+}
+
+function chosenEncrypt(algorithm, key, iv, text) {
+  // ok: js.weak-cipher
+  const cipher = crypto.createCipheriv(algorithm, key, iv);
+  return Buffer.concat([cipher.update(text), cipher.final()]);
+}
