@@ -128,6 +128,15 @@ pub(crate) enum Stmt<'t> {
         items: Vec<(Node<'t>, Option<Node<'t>>)>,
         body: Node<'t>,
     },
+    /// `try: body except: handler else: ... finally: ...` (`try {} catch {} finally {}`): a
+    /// handler may start after any statement of `body`, so it sees what `body` may have
+    /// assigned and what was there before; after the statement, what `body` (with `else`) left
+    /// or what a handler that falls through left; `finally` runs after either.
+    Try {
+        body: Vec<Node<'t>>,
+        handlers: Vec<Node<'t>>,
+        finally: Option<Node<'t>>,
+    },
     Return(Option<Node<'t>>),
     /// `raise`, `throw`, `abort()`: the rest of the block does not run.
     Exit(Option<Node<'t>>),

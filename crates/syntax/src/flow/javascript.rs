@@ -108,6 +108,11 @@ impl Adapter for JavaScript {
                 },
                 None => Stmt::Block,
             },
+            "try_statement" => Stmt::Try {
+                body: node.child_by_field_name("body").into_iter().collect(),
+                handlers: node.child_by_field_name("handler").into_iter().collect(),
+                finally: node.child_by_field_name("finalizer"),
+            },
             "return_statement" => Stmt::Return(first_named_child(node)),
             "throw_statement" => Stmt::Exit(first_named_child(node)),
             "break_statement" | "continue_statement" => Stmt::Exit(None),

@@ -113,6 +113,24 @@ impl Adapter for Python {
                     otherwise,
                 }
             }
+            "try_statement" => {
+                let mut body: Vec<_> = node.child_by_field_name("body").into_iter().collect();
+                let mut handlers = Vec::new();
+                let mut finally = None;
+                for clause in named_children(node) {
+                    match clause.kind() {
+                        "except_clause" | "except_group_clause" => handlers.push(clause),
+                        "else_clause" => body.extend(clause.child_by_field_name("body")),
+                        "finally_clause" => finally = Some(clause),
+                        _ => {}
+                    }
+                }
+                Stmt::Try {
+                    body,
+                    handlers,
+                    finally,
+                }
+            }
             "for_statement" => Stmt::Loop {
                 pattern: node.child_by_field_name("left"),
                 iterable: node.child_by_field_name("right"),

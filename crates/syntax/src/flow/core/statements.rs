@@ -138,6 +138,37 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 pass.loops -= 1;
             }
+            Stmt::Try {
+                body,
+                handlers,
+                finally,
+            } => {
+                let before = pass.env.clone();
+                for statement in &body {
+                    self.block(*statement, pass);
+                }
+                let body_exits = body.last().is_some_and(|last| self.exits(*last));
+                let after_body = std::mem::take(&mut pass.env);
+                // Raised before the first assignment or after the last: both are there.
+                let raised = before.join(&after_body);
+                let mut after = (!body_exits).then_some(after_body);
+                for handler in handlers {
+                    pass.env = raised.clone();
+                    self.block(handler, pass);
+                    if !self.exits(handler) {
+                        let left = std::mem::take(&mut pass.env);
+                        after = Some(match after {
+                            Some(previous) => previous.join(&left),
+                            None => left,
+                        });
+                    }
+                }
+                // Every path exits: what follows runs on none of them; keep the body's view.
+                pass.env = after.unwrap_or(raised);
+                if let Some(finally) = finally {
+                    self.block(finally, pass);
+                }
+            }
             Stmt::If {
                 condition,
                 then,
@@ -187,6 +218,15 @@ impl<'t> FileFlow<'t, '_> {
             Stmt::If {
                 then, otherwise, ..
             } => self.exits(then) && otherwise.is_some_and(|o| self.exits(o)),
+            Stmt::Try {
+                body,
+                handlers,
+                finally,
+            } => {
+                finally.is_some_and(|f| self.exits(f))
+                    || (body.last().is_some_and(|last| self.exits(*last))
+                        && handlers.iter().all(|h| self.exits(*h)))
+            }
             _ => false,
         }
     }
