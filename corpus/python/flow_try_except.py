@@ -47,8 +47,16 @@ def orders_count():
     except (KeyError, ValueError):
         limit = 10
     else:
-        limit = limit + 1
+        limit = min(limit, 100)
     finally:
         conn.commit()
     # ok: python.sql-string-formatting
     return str(conn.execute("SELECT * FROM orders LIMIT %d" % limit).fetchall())
+
+
+@app.route("/orders/sorted")
+def orders_sorted():
+    # `min` returns one of its arguments: the caller's text when it sorts first.
+    column = min(request.args.get("sort", "id"), "zzz")
+    # ruleid: python.sql-string-formatting
+    return str(conn.execute("SELECT * FROM orders ORDER BY %s" % column).fetchall())
