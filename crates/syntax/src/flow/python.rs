@@ -387,7 +387,7 @@ impl Adapter for Python {
         matches!(
             ty,
             "int" | "float" | "bool" | "UUID" | "uuid.UUID" | "PositiveInt" | "NonNegativeInt"
-        )
+        ) || literal_choices(ty)
     }
 
     fn is_whole_literal(&self, node: Node<'_>) -> bool {
@@ -639,4 +639,32 @@ fn parents_of<'t>(container: Option<Node<'t>>, text: &str) -> Option<Node<'t>> {
     let attribute = container.child_by_field_name("attribute")?;
     (text_of(attribute, text) == "parents").then_some(())?;
     container.child_by_field_name("object")
+}
+
+/// `Literal["asc", "desc"]` (also `typing.Literal`, inside `Annotated[...]`): FastAPI and
+/// pydantic refuse any other value, so the parameter holds one of the program's own strings.
+/// Only plain literals: a `Literal` of anything else is not read.
+fn literal_choices(annotation: &str) -> bool {
+    let ty = annotation
+        .strip_prefix("Annotated[")
+        .map_or(annotation, str::trim_start);
+    let Some(rest) = ty
+        .strip_prefix("Literal[")
+        .or_else(|| ty.strip_prefix("typing.Literal["))
+    else {
+        return false;
+    };
+    let Some((choices, _)) = rest.split_once(']') else {
+        return false;
+    };
+    !choices.trim().is_empty()
+        && choices.split(',').map(str::trim).all(|choice| {
+            let quoted = |q: char| {
+                choice.len() >= 2
+                    && choice.starts_with(q)
+                    && choice.ends_with(q)
+                    && !choice[1..choice.len() - 1].contains([q, '\\'])
+            };
+            choice.is_empty() || quoted('"') || quoted('\'') || choice.parse::<i64>().is_ok()
+        })
 }
