@@ -198,9 +198,16 @@ impl<'t> FileFlow<'t, '_> {
                     .chain(&values)
                     .fold(None, |taint, v| join_taint(&taint, &v.taint))
                     .filter(|t| t.rules & !(mask | ignored_by) != 0);
+                // One origin names the value: the carried one where it is a source for this
+                // call's rules too, else this call (an archive's `entries()` opened from a
+                // command-line path is, for the zip-slip rule, the archive's).
                 return match carried {
                     Some(carried) => Value {
-                        taint: join_taint(&Some(carried), &origin.taint),
+                        taint: if carried.rules & mask == *mask {
+                            join_taint(&Some(carried), &origin.taint)
+                        } else {
+                            join_taint(&origin.taint, &Some(carried))
+                        },
                         clean: 0,
                         ..origin
                     },
