@@ -343,7 +343,7 @@ def create_user():
 @app.route("/embed")
 def embed():
     resp = make_response("ok")
-    # ruleid: python.cookie-samesite-none
+    # ruleid: python.cookie-samesite-none, python.session-cookie-flags-missing
     resp.set_cookie("session_id", "x", samesite="None", secure=True)
     # ok: python.cookie-samesite-none
     resp.set_cookie("embed_pref", "x", samesite="None", secure=True)
