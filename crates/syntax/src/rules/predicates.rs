@@ -12,7 +12,7 @@ mod scopes;
 mod usage;
 
 use scopes::{
-    constant_strings, definition_name, enclosing_definitions, in_transparent_impl,
+    bound_texts, constant_strings, definition_name, enclosing_definitions, in_transparent_impl,
     is_function_kind, next_statement,
 };
 
@@ -105,6 +105,14 @@ pub enum CustomPredicate {
     /// every assignment in the file binds to a string literal, whose text (quotes stripped)
     /// matches a regex: `createHash(ALGO)` after `const ALGO = "md5"`.
     ConstantMatch {
+        capture: u32,
+        pattern: regex::Regex,
+        negate: bool,
+    },
+    /// `#value-match?` / `#not-value-match?`: the node's text, or for a name, the text of every
+    /// expression the innermost scope declaring it binds it to (none a parameter), matches a
+    /// regex: `createCipheriv(alg, key, iv)` after `const iv = Buffer.alloc(16, 0)`.
+    ValueMatch {
         capture: u32,
         pattern: regex::Regex,
         negate: bool,
@@ -235,6 +243,7 @@ impl CustomPredicate {
             },
             "comment-above?"
             | "constant-match?"
+            | "value-match?"
             | "in-definition-named?"
             | "in-function-containing?"
             | "next-statement-match?" => match &args[1..] {
@@ -246,6 +255,11 @@ impl CustomPredicate {
                             negate,
                         },
                         "constant-match?" => CustomPredicate::ConstantMatch {
+                            capture,
+                            pattern,
+                            negate,
+                        },
+                        "value-match?" => CustomPredicate::ValueMatch {
                             capture,
                             pattern,
                             negate,
@@ -271,7 +285,7 @@ impl CustomPredicate {
             },
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
-                 min-entropy?, comment-above?, constant-match?, in-definition-named?, \
+                 min-entropy?, comment-above?, constant-match?, value-match?, in-definition-named?, \
                  in-function-containing?, in-function-used-as?, next-statement-match?, \
                  in-transparent-impl?, resolves-to? and their not- forms)"
             )),
@@ -288,6 +302,7 @@ impl CustomPredicate {
         matches!(
             self,
             CustomPredicate::ConstantMatch { .. }
+                | CustomPredicate::ValueMatch { .. }
                 | CustomPredicate::InTransparentImpl { .. }
                 | CustomPredicate::InFunctionUsedAs { .. }
         )
@@ -302,6 +317,7 @@ impl CustomPredicate {
             | CustomPredicate::ResolvesTo { capture, .. }
             | CustomPredicate::CommentAbove { capture, .. }
             | CustomPredicate::ConstantMatch { capture, .. }
+            | CustomPredicate::ValueMatch { capture, .. }
             | CustomPredicate::InDefinitionNamed { capture, .. }
             | CustomPredicate::InFunctionContaining { capture, .. }
             | CustomPredicate::NextStatementMatch { capture, .. }
@@ -342,6 +358,12 @@ impl CustomPredicate {
             } => {
                 let strings = constant_strings(node, ancestors, source);
                 (!strings.is_empty() && strings.iter().all(|s| pattern.is_match(s))) != *negate
+            }
+            CustomPredicate::ValueMatch {
+                pattern, negate, ..
+            } => {
+                let texts = bound_texts(node, ancestors, source);
+                (!texts.is_empty() && texts.iter().all(|s| pattern.is_match(s))) != *negate
             }
             CustomPredicate::InDefinitionNamed {
                 pattern, negate, ..

@@ -22,7 +22,8 @@ impl CustomPredicate {
             | CustomPredicate::InDefinitionNamed { .. } => 1,
             CustomPredicate::CommentAbove { .. } | CustomPredicate::NextStatementMatch { .. } => 2,
             CustomPredicate::InFunctionContaining { .. }
-            | CustomPredicate::ConstantMatch { .. } => 3,
+            | CustomPredicate::ConstantMatch { .. }
+            | CustomPredicate::ValueMatch { .. } => 3,
             CustomPredicate::InTransparentImpl { .. }
             | CustomPredicate::InFunctionUsedAs { .. } => 4,
         }

@@ -122,15 +122,41 @@ pub(super) fn constant_strings<'t>(
     ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
 ) -> Vec<String> {
+    bindings(node, ancestors, source, &|value| {
+        string_literal(value, source)
+    })
+}
+
+/// The texts `node` can hold as written: its own, or for a name, those of every expression the
+/// innermost scope declaring it binds it to; none when one binding has no value (a parameter,
+/// `let x;`). The same walk as [`constant_strings`], any expression kept.
+pub(super) fn bound_texts<'t>(
+    node: Node<'t>,
+    ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
+    source: &[u8],
+) -> Vec<String> {
+    bindings(node, ancestors, source, &|value| {
+        Some(value.utf8_text(source).unwrap_or("").to_string())
+    })
+}
+
+/// `node` read by `read` (`None`: it cannot be read, which makes the answer empty); for a name,
+/// what the innermost scope declaring it binds it to, each read so.
+fn bindings<'t>(
+    node: Node<'t>,
+    ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
+    source: &[u8],
+    read: &dyn Fn(Node<'_>) -> Option<String>,
+) -> Vec<String> {
     if node.kind() != "identifier" {
-        return string_literal(node, source).into_iter().collect();
+        return read(node).into_iter().collect();
     }
     let name = node.utf8_text(source).unwrap_or("");
     let ancestors = ancestors();
     for (at, &current) in ancestors.iter().enumerate() {
         let is_root = at + 1 == ancestors.len();
         if (is_root || is_function_kind(current.kind()))
-            && let Some(found) = bindings_in(current, name, source)
+            && let Some(found) = bindings_in(current, name, source, read)
         {
             return found;
         }
@@ -138,9 +164,15 @@ pub(super) fn constant_strings<'t>(
     Vec::new()
 }
 
-/// What `scope` binds `name` to, leaving out nested functions (scopes of their own): `None`
-/// when it does not bind it; empty when one binding is not a string literal.
-fn bindings_in(scope: Node<'_>, name: &str, source: &[u8]) -> Option<Vec<String>> {
+/// What `scope` binds `name` to, leaving out nested functions (scopes of their own), each
+/// binding's value read by `read`: `None` when it does not bind it; empty when one binding
+/// cannot be read.
+fn bindings_in(
+    scope: Node<'_>,
+    name: &str,
+    source: &[u8],
+    read: &dyn Fn(Node<'_>) -> Option<String>,
+) -> Option<Vec<String>> {
     let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
     let mut found = Vec::new();
     let mut cursor = scope.walk();
@@ -186,7 +218,7 @@ fn bindings_in(scope: Node<'_>, name: &str, source: &[u8]) -> Option<Vec<String>
             && target.kind() == "identifier"
             && text(target) == name
         {
-            match value.and_then(|v| string_literal(v, source)) {
+            match value.and_then(read) {
                 Some(string) => found.push(string),
                 None => return Some(Vec::new()),
             }

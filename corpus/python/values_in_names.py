@@ -1,0 +1,32 @@
+# Settings and request data held in a name before the call that misuses them.
+import os
+
+from Crypto.Cipher import AES
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from flask import Flask, request
+
+app = Flask(__name__)
+ZERO_IV = b"\x00" * 16
+KEY = os.urandom(32)
+
+
+def encrypt_record(data):
+    # ruleid: python.cipher-static-iv
+    fixed = Cipher(algorithms.AES(KEY), modes.CBC(ZERO_IV)).encryptor()
+    iv = os.urandom(16)
+    # ok: python.cipher-static-iv
+    fresh = Cipher(algorithms.AES(KEY), modes.CBC(iv)).encryptor()
+    # ruleid: python.cipher-static-iv
+    legacy = AES.new(KEY, AES.MODE_CBC, ZERO_IV)
+    return fixed.update(data), fresh.update(data), legacy.encrypt(data)
+
+
+@app.route("/users", methods=["POST"])
+def create_user():
+    data = request.get_json()
+    # ruleid: python.mass-assignment
+    user = User(**data)
+    fields = {"name": data["name"], "email": data["email"]}
+    # ok: python.mass-assignment
+    profile = Profile(**fields)
+    return {"id": user.id, "profile": profile.id}
