@@ -96,20 +96,21 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(h.finalize())
 }
 
-// ruleid: rust.insecure-rng-secret
 pub fn generate_session_token() -> String {
+    // ruleid: rust.insecure-rng-secret
     let mut rng = SmallRng::from_entropy();
+    // ruleid: rust.insecure-rng-secret
     (0..32).map(|_| rng.sample(Alphanumeric) as char).collect()
 }
 
-// ruleid: rust.insecure-rng-secret
 pub fn new_api_key(user_id: u64) -> String {
+    // ruleid: rust.insecure-rng-secret
     let mut rng = StdRng::seed_from_u64(user_id ^ 0x5eed);
     format!("sk_{:016x}{:016x}", rng.next_u64(), rng.next_u64())
 }
 
-// ruleid: rust.insecure-rng-secret
 pub fn password_reset_code() -> String {
+    // ruleid: rust.insecure-rng-secret
     format!("{:06}", fastrand::u32(0..1_000_000))
 }
 

@@ -214,6 +214,11 @@ fn bindings_in(
             ),
             _ => (None, None),
         };
+        // `let mut rng = ...`: the name inside the `mut`.
+        let target = match target {
+            Some(t) if t.kind() == "mut_pattern" => t.named_child(0),
+            other => other,
+        };
         if let Some(target) = target
             && target.kind() == "identifier"
             && text(target) == name
