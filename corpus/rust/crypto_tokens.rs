@@ -34,6 +34,20 @@ pub fn hash_password_streaming(salt: &[u8], pwd: &str) -> Vec<u8> {
     hasher.finalize().to_vec()
 }
 
+pub fn store_login(user: &str, pw: &str) -> (String, String) {
+    let mut hasher = Sha256::new();
+    // ruleid: rust.weak-password-hash
+    hasher.update(pw.as_bytes());
+    (user.to_string(), hex::encode(hasher.finalize()))
+}
+
+pub fn fingerprint(public_key: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    // ok: rust.weak-password-hash
+    hasher.update(public_key);
+    hex::encode(hasher.finalize())
+}
+
 pub fn hash_password_argon2(password: &str) -> Result<String, argon2::password_hash::Error> {
     use argon2::password_hash::{PasswordHasher, SaltString};
     let salt = SaltString::generate(&mut OsRng);

@@ -46,6 +46,25 @@ pub fn db_config_env() -> DbConfig {
     }
 }
 
+pub struct MailAccount {
+    pub user: &'static str,
+    pub pass: &'static str,
+}
+
+pub const MAILER: MailAccount = MailAccount {
+    user: "mailer",
+    // ruleid: rust.hardcoded-password
+    pass: "hunter2",
+};
+
+pub fn mailer_from_env() -> MailAccount {
+    MailAccount {
+        user: "mailer",
+        // ok: rust.hardcoded-password
+        pass: "",
+    }
+}
+
 pub fn smtp_login() -> (String, String) {
     // ruleid: rust.hardcoded-password
     let smtp_password = String::from("mailpass1");
