@@ -75,3 +75,16 @@ app.post("/users", async (req, res) => {
   await Profile.create(fields);
   res.status(201).json(user);
 });
+
+const settingsStore = {};
+app.post("/settings", (req, res) => {
+  const { section, key, value } = req.body;
+  if (!settingsStore[section]) settingsStore[section] = {};
+  // ruleid: js.prototype-pollution-assign
+  settingsStore[section][key] = value;
+  const { field: label } = req.query;
+  const fixedSection = "display";
+  // ok: js.prototype-pollution-assign
+  settingsStore[fixedSection][label] = value;
+  res.json({ ok: true });
+});

@@ -122,8 +122,8 @@ pub(super) fn constant_strings<'t>(
     ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
 ) -> Vec<String> {
-    bindings(node, ancestors, source, &|value| {
-        string_literal(value, source)
+    bindings(node, ancestors, source, &|value, field| {
+        field.is_none().then(|| string_literal(value, source))?
     })
 }
 
@@ -135,8 +135,12 @@ pub(super) fn bound_texts<'t>(
     ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
 ) -> Vec<String> {
-    bindings(node, ancestors, source, &|value| {
-        Some(value.utf8_text(source).unwrap_or("").to_string())
+    bindings(node, ancestors, source, &|value, field| {
+        let text = value.utf8_text(source).unwrap_or("");
+        Some(match field {
+            Some(field) => format!("{text}.{field}"),
+            None => text.to_string(),
+        })
     })
 }
 
@@ -146,10 +150,10 @@ fn bindings<'t>(
     node: Node<'t>,
     ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
-    read: &dyn Fn(Node<'_>) -> Option<String>,
+    read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
 ) -> Vec<String> {
     if node.kind() != "identifier" {
-        return read(node).into_iter().collect();
+        return read(node, None).into_iter().collect();
     }
     let name = node.utf8_text(source).unwrap_or("");
     let ancestors = ancestors();
@@ -171,7 +175,7 @@ fn bindings_in(
     scope: Node<'_>,
     name: &str,
     source: &[u8],
-    read: &dyn Fn(Node<'_>) -> Option<String>,
+    read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
 ) -> Option<Vec<String>> {
     let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
     let mut found = Vec::new();
@@ -223,7 +227,16 @@ fn bindings_in(
             && target.kind() == "identifier"
             && text(target) == name
         {
-            match value.and_then(read) {
+            match value.and_then(|v| read(v, None)) {
+                Some(string) => found.push(string),
+                None => return Some(Vec::new()),
+            }
+        } else if let Some(target) = target
+            && target.kind() == "object_pattern"
+            && let Some(field) = destructured_field(target, name, source)
+        {
+            // `const { key } = req.body`: `key` holds the value's field `key`.
+            match value.and_then(|v| read(v, Some(field))) {
                 Some(string) => found.push(string),
                 None => return Some(Vec::new()),
             }
@@ -231,6 +244,32 @@ fn bindings_in(
         stack.extend(current.named_children(&mut cursor));
     }
     (!found.is_empty()).then_some(found)
+}
+
+/// The field of the object a JavaScript destructuring pattern binds `name` to (`{ key }`,
+/// `{ key = "x" }`, `{ field: key }`), at its top level only.
+fn destructured_field<'s>(pattern: Node<'_>, name: &str, source: &'s [u8]) -> Option<&'s str> {
+    let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
+    let mut cursor = pattern.walk();
+    let children: Vec<Node<'_>> = pattern.named_children(&mut cursor).collect();
+    children
+        .into_iter()
+        .find_map(|property| match property.kind() {
+            "shorthand_property_identifier_pattern" if text(property) == name => {
+                property.utf8_text(source).ok()
+            }
+            "object_assignment_pattern" => property
+                .child_by_field_name("left")
+                .filter(|left| text(*left) == name)
+                .and_then(|left| left.utf8_text(source).ok()),
+            "pair_pattern" => property
+                .child_by_field_name("value")
+                .filter(|value| value.kind() == "identifier" && text(*value) == name)
+                .and_then(|_| property.child_by_field_name("key"))
+                .filter(|key| key.kind() == "property_identifier")
+                .and_then(|key| key.utf8_text(source).ok()),
+            _ => None,
+        })
 }
 
 /// A string literal's text without quotes; `None` for anything else (an interpolation too).
