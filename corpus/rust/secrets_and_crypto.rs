@@ -274,6 +274,19 @@ pub fn write_state(state: &[u8]) -> std::io::Result<()> {
     fs::write(tmp.path(), state)
 }
 
+const EXPORT_PATH: &str = "/tmp/export.csv";
+
+pub fn write_export(rows: &str) -> std::io::Result<()> {
+    let scratch = "/tmp/export.partial";
+    // ruleid: rust.insecure-temp-path
+    fs::write(scratch, rows)?;
+    // ruleid: rust.insecure-temp-path
+    fs::write(EXPORT_PATH, rows)?;
+    let kept = "/var/lib/app/export.csv";
+    // ok: rust.insecure-temp-path
+    fs::write(kept, rows)
+}
+
 pub fn cbc_encrypt(key: &[u8; 16], iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
     // ok: rust.ecb-mode
     cbc::Encryptor::<aes::Aes128>::new(key.into(), iv.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
