@@ -87,3 +87,26 @@ function spin() {
   // ok: js.insecure-random-secret
   return Math.random() * 360;
 }
+
+// A secret built a character at a time.
+class SessionStore {
+  constructor() {
+    this.sessions = new Map();
+  }
+
+  open(userId) {
+    let sessionId = "";
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (let i = 0; i < 32; i++) {
+      // ruleid: js.insecure-random-secret
+      sessionId += alphabet[Math.floor(Math.random() * alphabet.length)];
+    }
+    let colour = "#";
+    for (let i = 0; i < 6; i++) {
+      // ok: js.insecure-random-secret
+      colour += "0123456789abcdef"[Math.floor(Math.random() * 16)];
+    }
+    this.sessions.set(sessionId, { userId, colour });
+    return sessionId;
+  }
+}
