@@ -213,3 +213,18 @@ def send_report(body):
     server.starttls()
     server.login("reports@example.com", os.environ["SMTP_PASSWORD"])
     server.sendmail("reports@example.com", ["ops@example.com"], body)
+
+
+def fetch_build_status(url):
+    import requests
+    from requests.auth import HTTPBasicAuth
+
+    # ruleid: python.hardcoded-password-argument
+    first = requests.get(url, auth=("deploy", "Depl0y!Pa55w0rd"), timeout=10)
+    # ruleid: python.hardcoded-password-argument
+    second = requests.get(url, auth=HTTPBasicAuth("deploy", "hunter2"), timeout=10)
+    # ok: python.hardcoded-password-argument
+    third = requests.get(url, auth=("deploy", os.environ["CI_PASSWORD"]), timeout=10)
+    # ok: python.hardcoded-password-argument
+    fourth = requests.get(url, auth=("deploy", ""), timeout=10)
+    return first, second, third, fourth
