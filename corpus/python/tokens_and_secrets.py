@@ -113,3 +113,22 @@ def issue_invite(invite):
     # ruleid: python.insecure-random-secret
     invite.token = "%08x" % random.getrandbits(32)
     return invite
+
+
+def new_api_key():
+    import uuid
+
+    # ruleid: python.insecure-random-secret
+    return uuid.uuid1().hex
+
+
+def issue_session(user):
+    import uuid
+
+    # ruleid: python.insecure-random-secret
+    session_id = str(uuid.uuid1())
+    # ok: python.insecure-random-secret
+    request_id = str(uuid.uuid1())
+    # ok: python.insecure-random-secret
+    csrf_token = uuid.uuid4().hex
+    return session_id, request_id, csrf_token
