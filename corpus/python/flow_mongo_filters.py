@@ -82,3 +82,18 @@ def reports_by_owner(owner: str):
 def recent_reports(limit: int = 10):
     # ok: python.nosql-operator-injection
     return list(db.reports.find({}).limit(limit))
+
+
+@app.post("/orders/report")
+def orders_report():
+    stages = request.get_json()["pipeline"]
+    # ruleid: python.nosql-operator-injection
+    return {"rows": list(orders.aggregate(stages))}
+
+
+@app.get("/orders/report/by-status")
+def orders_report_by_status():
+    status = request.args.get("status", "open")
+    pipeline = [{"$match": {"status": status}}, {"$group": {"_id": "$customer", "n": {"$sum": 1}}}]
+    # ok: python.nosql-operator-injection
+    return {"rows": list(orders.aggregate(pipeline))}
