@@ -1,5 +1,6 @@
 """A Flask and a FastAPI service over MongoDB: filters built from JSON bodies, next to twins whose
 values are strings by construction or converted."""
+import json
 from typing import Any
 
 from fastapi import FastAPI
@@ -97,3 +98,17 @@ def orders_report_by_status():
     pipeline = [{"$match": {"status": status}}, {"$group": {"_id": "$customer", "n": {"$sum": 1}}}]
     # ok: python.nosql-operator-injection
     return {"rows": list(orders.aggregate(pipeline))}
+
+
+@app.get("/orders/filtered")
+def orders_filtered():
+    # ruleid: python.nosql-operator-injection
+    return {"orders": list(orders.find(json.loads(request.args["filter"])))}
+
+
+@app.get("/orders/saved-filter")
+def orders_saved_filter():
+    with open("filters/default.json") as fh:
+        saved = json.loads(fh.read())
+    # ok: python.nosql-operator-injection
+    return {"orders": list(orders.find(saved))}

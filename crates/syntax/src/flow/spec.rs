@@ -165,6 +165,8 @@ pub(crate) enum SourceKind {
 pub(crate) struct Source {
     pub kind: SourceKind,
     pub label: Option<String>,
+    /// A call source that counts only when something untrusted went into the call.
+    pub from_untrusted: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -189,6 +189,10 @@ impl<'t> FileFlow<'t, '_> {
         for (spec, mask, ignored_by) in &self.rules.sources {
             if let SourceKind::Call(pattern) = &spec.kind
                 && pattern.matches(&site)
+                && (!spec.from_untrusted
+                    || std::iter::once(&receiver_value)
+                        .chain(&values)
+                        .any(|v| v.taint.is_some()))
             {
                 let label = spec.label.as_deref().unwrap_or("");
                 let origin = self.origin(node, label, *mask, *ignored_by);

@@ -121,6 +121,11 @@ pub(crate) struct SourceFile {
     pub injected_by: Option<String>,
     /// A tree-sitter query; every `@source` node is untrusted (a parameter: its binding is).
     pub query: Option<String>,
+    /// With `call` / `method`: the result is a source only when something untrusted went into
+    /// the call, for any rule, ignored sources included (`json.loads` of a query-string value is
+    /// an object again, though the string itself could carry no operator).
+    #[serde(default)]
+    pub from_untrusted: bool,
     /// What the message calls this source (default: its text).
     pub label: Option<String>,
     /// With a call source: a regex the call that made its receiver must match (Flask-RESTful's
@@ -368,6 +373,9 @@ impl TaintFile {
                     "`except-param` belongs to `params-of` and `injected-by` sources".into(),
                 );
             }
+            if source.from_untrusted && !has_call(&source.call) {
+                return Err("`from-untrusted` belongs to `call` / `method` sources".into());
+            }
             if source.except_converted.is_some() && source.params_of.is_none() {
                 return Err("`except-converted` belongs to `params-of` sources".into());
             }
@@ -416,6 +424,7 @@ impl TaintFile {
             spec.sources.push(Source {
                 kind,
                 label: source.label.clone(),
+                from_untrusted: source.from_untrusted,
             });
         }
         for sink in &self.sinks {
