@@ -90,3 +90,28 @@ fn main() {
     let grep = Regex::new(&cli.pattern).unwrap();
     println!("{}", grep.is_match("x"));
 }
+
+#[rocket::get("/bio?<bio>")]
+fn bio_card(bio: String) -> RawHtml<String> {
+    let card = format!(r#"<div class="bio">{bio}</div>"#);
+    // ruleid: rust.html-format-response
+    RawHtml(card)
+}
+
+#[derive(Deserialize)]
+struct EventFilter {
+    actor: String,
+}
+
+async fn events(Query(f): Query<EventFilter>, pool: sqlx::PgPool) -> String {
+    use std::fmt::Write;
+    let mut sql = String::from("SELECT * FROM events WHERE 1=1");
+    write!(sql, " AND actor = '{}'", f.actor).unwrap();
+    // ruleid: rust.sql-format-query
+    let rows = sqlx::query(&sql).fetch_all(&pool).await.unwrap();
+    let mut bound = String::from("SELECT * FROM events WHERE 1=1");
+    write!(bound, " AND actor = $1").unwrap();
+    // ok: rust.sql-format-query
+    let same = sqlx::query(&bound).bind(&f.actor).fetch_all(&pool).await.unwrap();
+    format!("{} {}", rows.len(), same.len())
+}

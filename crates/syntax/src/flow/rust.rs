@@ -222,6 +222,15 @@ impl Adapter for Rust {
                 token_values(node, &mut parts);
                 Expr::Compose(parts)
             }
+            // `write!(sql, " AND actor = '{}'", actor)` appends to `sql` (`fmt::Write` on a
+            // `String`): an augmented assignment of what the macro formats.
+            "macro_invocation" if let Some((target, tokens)) = write_target(node, text) => {
+                Expr::Assign {
+                    target,
+                    value: tokens,
+                    augmented: true,
+                }
+            }
             "macro_invocation" => match named_children(node).last() {
                 Some(tokens) if tokens.kind() == "token_tree" => {
                     let mut parts = Vec::new();
@@ -392,8 +401,10 @@ impl Adapter for Rust {
         let Some(tokens) = named_children(node).last().copied() else {
             return names;
         };
+        // `format!("{bio}")` and `format!(r#"<p class="bio">{bio}</p>"#)` alike: a raw string's
+        // braces are placeholders too.
         if let Some(template) = named_children(tokens).first()
-            && template.kind() == "string_literal"
+            && matches!(template.kind(), "string_literal" | "raw_string_literal")
         {
             let content = text_of(*template, text);
             let mut rest = content;
@@ -418,20 +429,24 @@ impl Adapter for Rust {
 
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
         let literal = match node.kind() {
-            "string_literal" => node,
+            "string_literal" | "raw_string_literal" => node,
             "macro_invocation" => {
                 let tokens = named_children(node).last().copied()?;
                 named_children(tokens)
                     .into_iter()
                     .next()
-                    .filter(|t| t.kind() == "string_literal")?
+                    .filter(|t| matches!(t.kind(), "string_literal" | "raw_string_literal"))?
             }
             "binary_expression" => {
                 return self.literal_prefix(leftmost(node, "binary_expression")?, text);
             }
             _ => return None,
         };
-        let content = text_of(literal, text).trim_start_matches('"');
+        // `r#"<p>..."#`: the raw string's `r`, hashes and quote go before its text.
+        let content = text_of(literal, text)
+            .trim_start_matches('r')
+            .trim_start_matches('#')
+            .trim_start_matches('"');
         let prefix = content
             .split('{')
             .next()
@@ -581,4 +596,22 @@ fn params(node: Node<'_>) -> Vec<Param<'_>> {
             },
         })
         .collect()
+}
+
+/// For `write!(target, ...)` / `writeln!(target, ...)` (also `&mut target`), the name written
+/// to and the macro's tokens.
+fn write_target<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, Node<'t>)> {
+    let name = node.child_by_field_name("macro")?;
+    let name = name.child_by_field_name("name").unwrap_or(name);
+    if !matches!(text_of(name, text), "write" | "writeln") {
+        return None;
+    }
+    let tokens = named_children(node)
+        .last()
+        .copied()
+        .filter(|t| t.kind() == "token_tree")?;
+    let first = named_children(tokens)
+        .into_iter()
+        .find(|t| t.kind() != "mutable_specifier")?;
+    (first.kind() == "identifier").then_some((first, tokens))
 }
