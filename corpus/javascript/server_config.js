@@ -267,3 +267,24 @@ function issueSessionFromEnv(user) {
   // ok: js.hardcoded-jwt-secret
   return jwt.sign({ sub: user.id }, ENV_SIGNING_KEY, { expiresIn: '1h' });
 }
+
+// Mail transports: nodemailer's `auth.pass` is the account's password.
+const nodemailer = require("nodemailer");
+
+const alerts = nodemailer.createTransport({
+  host: "smtp.example.com",
+  // ruleid: any.generic-secret-assignment
+  auth: { user: "alerts@example.com", pass: "qwhd8Kz!mPp2xLr7" },
+});
+
+const digest = nodemailer.createTransport({
+  host: "smtp.example.com",
+  // ruleid: js.hardcoded-password
+  auth: { user: "digest@example.com", pass: "hunter2" },
+});
+
+const relay = nodemailer.createTransport({
+  host: "smtp.example.com",
+  // ok: any.generic-secret-assignment, js.hardcoded-password
+  auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },
+});
