@@ -228,3 +228,12 @@ def fetch_build_status(url):
     # ok: python.hardcoded-password-argument
     fourth = requests.get(url, auth=("deploy", ""), timeout=10)
     return first, second, third, fourth
+
+
+class MailSettings:
+    # ruleid: python.hardcoded-password
+    SMTP_PASSWORD = "mailpass-2024-prod"
+    # ok: python.hardcoded-password
+    SMTP_PASSWORD_HINT = "mailpass-2024-prod"
+    # ok: python.hardcoded-password
+    ADMIN_PASSWORD = "change-me-before-deploy"
