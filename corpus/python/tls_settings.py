@@ -1,0 +1,26 @@
+# Certificate checks turned off through an alias or a module setting.
+import requests
+from requests import post as http_post
+
+VERIFY_SSL = False
+CA_BUNDLE = "/etc/ssl/certs/internal-ca.pem"
+
+
+def notify(webhook, payload):
+    # ruleid: python.tls-verify-disabled
+    return http_post(webhook, json=payload, verify=False, timeout=5)
+
+
+def fetch(url):
+    # ruleid: python.tls-verify-disabled
+    return requests.get(url, verify=VERIFY_SSL, timeout=5)
+
+
+def fetch_internal(url):
+    # ok: python.tls-verify-disabled
+    return requests.get(url, verify=CA_BUNDLE, timeout=5)
+
+
+def post_checked(url, payload):
+    # ok: python.tls-verify-disabled
+    return http_post(url, json=payload, timeout=5)
