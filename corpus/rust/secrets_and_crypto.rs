@@ -319,3 +319,24 @@ fn verify_claims_env(token: &str) -> bool {
     let key = DecodingKey::from_secret(secret.as_bytes());
     decode::<Claims>(token, &key, &Validation::default()).is_ok()
 }
+
+pub fn pg_options() -> sqlx::postgres::PgConnectOptions {
+    sqlx::postgres::PgConnectOptions::new()
+        .host("db.internal")
+        .username("app")
+        // ruleid: rust.hardcoded-password
+        .password("Qx7!vR2mZp9#Lw4t")
+}
+
+pub fn pg_options_env() -> sqlx::postgres::PgConnectOptions {
+    sqlx::postgres::PgConnectOptions::new()
+        .host("db.internal")
+        .username("app")
+        // ok: rust.hardcoded-password
+        .password(&std::env::var("PGPASSWORD").unwrap_or_default())
+}
+
+pub fn mysql_options() -> mysql::OptsBuilder {
+    // ruleid: rust.hardcoded-password
+    mysql::OptsBuilder::new().user(Some("app")).pass(Some("s3cr3t"))
+}
