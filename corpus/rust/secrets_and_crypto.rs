@@ -340,3 +340,28 @@ pub fn mysql_options() -> mysql::OptsBuilder {
     // ruleid: rust.hardcoded-password
     mysql::OptsBuilder::new().user(Some("app")).pass(Some("s3cr3t"))
 }
+
+pub fn write_pid_file() -> std::io::Result<()> {
+    let _pid = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        // ruleid: rust.insecure-temp-path
+        .open("/tmp/worker.pid")?;
+    // ok: rust.insecure-temp-path
+    let _log = std::fs::OpenOptions::new().read(true).open("/tmp/shared.log")?;
+    Ok(())
+}
+
+pub fn nightly_report(rows: &str) -> std::io::Result<()> {
+    // ruleid: rust.insecure-temp-path
+    let mut out = File::create(std::env::temp_dir().join("nightly_report.csv"))?;
+    let report = std::env::temp_dir().join("nightly_summary.csv");
+    // ruleid: rust.insecure-temp-path
+    fs::write(&report, rows)?;
+    let private = tempfile::tempdir()?;
+    // ok: rust.insecure-temp-path
+    fs::write(private.path().join("nightly_report.csv"), rows)?;
+    use std::io::Write;
+    out.write_all(rows.as_bytes())
+}
