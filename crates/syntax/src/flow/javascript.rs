@@ -323,9 +323,12 @@ impl Adapter for JavaScript {
                     segments.push(text_of(node.child_by_field_name("property")?, text));
                     node = node.child_by_field_name("object")?;
                 }
-                "non_null_expression" | "parenthesized_expression" => {
-                    node = first_named_child(node)?
-                }
+                // `req.files!.document`, `(req.body as Form).name`, `x satisfies T`: the value is
+                // the expression's, whatever TypeScript is told of its type.
+                "non_null_expression"
+                | "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression" => node = first_named_child(node)?,
                 // `(secure ? https : http).get(url)`: a module chosen between two names; the
                 // first stands for both, whose methods the rules name alike.
                 "ternary_expression"
