@@ -21,6 +21,9 @@ pub struct Outline {
     /// every exported function's parameters sources), so what it captures can change far from
     /// an edit.
     pub(super) sources: Vec<(Range<usize>, String, u64)>,
+    /// The struct fields the file declares only as numbers (Rust): reading one gives a number
+    /// in every function, so a declaration edited anywhere changes what any function holds.
+    pub(super) scalar_fields: BTreeSet<String>,
     /// Functions an edit since overlapped: removed, renamed or changed.
     pub(super) edited_functions: BTreeSet<String>,
     /// Module-level bindings an edit since overlapped.
@@ -46,6 +49,7 @@ impl Outline {
                 sources.sort_by_key(|s| (s.0.start, s.0.end));
                 sources
             },
+            scalar_fields: flow.scalar_fields().iter().map(|f| f.to_string()).collect(),
             edited_functions: BTreeSet::new(),
             edited_bindings: BTreeSet::new(),
         }

@@ -14,7 +14,8 @@
 //! - every unit holding a node the rules' source queries capture differently (a query may look
 //!   at the whole file: a `"use server"` directive makes every exported function's parameters
 //!   sources);
-//! - the earlier findings whose path the grown region cuts through.
+//! - the earlier findings whose path the grown region cuts through;
+//! - everything, when the struct fields the file declares only as numbers changed.
 //!
 //! Names are matched as words in the text, so a mention in a comment or string counts too
 //! (more work, never a missed change); a call counts unless it is the definition's own name (a
@@ -48,6 +49,11 @@ pub(crate) fn reach(
     new: &Outline,
     extents: &[Range<usize>],
 ) -> Option<Vec<Range<usize>>> {
+    // A struct field declared as a number, or no longer, changes what every function reading
+    // it holds: as good as a full analysis.
+    if old.scalar_fields != new.scalar_fields {
+        return None;
+    }
     let adapter = adapter::for_language(language);
     // Nodes a source query captures differently now (the query looked beyond the edit).
     let sources_changed: Vec<Range<usize>> = old.sources_differing(new).cloned().collect();

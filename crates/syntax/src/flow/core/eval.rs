@@ -89,7 +89,11 @@ impl<'t> FileFlow<'t, '_> {
             if seen.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
                 seen.taint = None;
             }
-            let mut watched = self.watched.borrow_mut();
+            let mut watched = if self.sees_enclosing(pass) {
+                self.watched.borrow_mut()
+            } else {
+                self.watched_alone.borrow_mut()
+            };
             let entry = watched
                 .entry(node.byte_range())
                 .or_insert_with(|| seen.clone());

@@ -146,6 +146,13 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// the module pass.
     pub bindings: Vec<(Range<usize>, String)>,
     pub watched: RefCell<HashMap<Range<usize>, Value>>,
+    /// What the own passes of functions written inside other functions saw: they start with
+    /// the module's values only, so a name the enclosing function bound (`const cmd = "git
+    /// status"` ... `new Promise((r) => exec(cmd, r))`) is unknown there. Kept apart and used
+    /// only for nodes the enclosing passes, which run them with their variables, did not reach.
+    watched_alone: RefCell<HashMap<Range<usize>, Value>>,
+    /// Per function, whether it is written inside another function (not the module).
+    nested: Vec<bool>,
     pub hits: RefCell<Vec<SinkHit>>,
     /// The other files of the project, when the file is checked as part of one (`imported.rs`).
     imports: Option<&'r dyn crate::flow::project::Imports>,
@@ -229,6 +236,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .enumerate()
             .map(|(index, function)| (function.node.byte_range(), index))
             .collect();
+        let nested = nested_functions(&functions);
         FileFlow {
             adapter,
             rules,
@@ -253,6 +261,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             watch: HashSet::new(),
             bindings: Vec::new(),
             watched: RefCell::default(),
+            watched_alone: RefCell::default(),
+            nested,
             hits: RefCell::default(),
             imports: None,
             imported_sinks: RefCell::default(),
@@ -269,6 +279,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// one).
     pub fn functions(&self) -> &[Function<'t>] {
         &self.functions
+    }
+
+    /// The struct fields the file declares only as numbers.
+    pub fn scalar_fields(&self) -> &HashSet<&'t str> {
+        &self.scalar_fields
     }
 
     /// Analyses every function whose range intersects one of `ranges` (all when `None`),
@@ -310,6 +325,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
             self.record(index, hits, ranges);
         }
+        let alone = std::mem::take(&mut *self.watched_alone.borrow_mut());
+        let mut watched = self.watched.borrow_mut();
+        for (node, value) in alone {
+            watched.entry(node).or_insert(value);
+        }
+    }
+
+    /// Whether a value seen in `pass` is what the node holds when its function runs where it
+    /// is written: not when the pass is the own pass of a function nested in another.
+    fn sees_enclosing(&self, pass: &Pass<'_>) -> bool {
+        self.closure_nesting.get() > 0 || !self.nested.get(pass.function).copied().unwrap_or(false)
     }
 
     /// Runs the module's own statements in order, leaving what they bind in `module_env` and,
@@ -627,4 +653,29 @@ pub(crate) fn short(text: &str) -> String {
     } else {
         line
     }
+}
+
+/// Per function, whether another function (not the module) encloses it: functions come
+/// outermost first, so a stack of the enclosing ones' ends answers in one walk.
+fn nested_functions(functions: &[Function<'_>]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..functions.len()).collect();
+    order.sort_by_key(|&i| {
+        let range = functions[i].node.byte_range();
+        (range.start, std::cmp::Reverse(range.end))
+    });
+    let mut nested = vec![false; functions.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for index in order {
+        let function = &functions[index];
+        if function.is_module() {
+            continue;
+        }
+        let range = function.node.byte_range();
+        while open.last().is_some_and(|&end| end <= range.start) {
+            open.pop();
+        }
+        nested[index] = !open.is_empty();
+        open.push(range.end);
+    }
+    nested
 }

@@ -39,6 +39,7 @@ impl<'t> FileFlow<'t, '_> {
         // The recording passes change nothing a real pass reports: their hits are dropped, and
         // what they watched or spent is put back.
         let watched = self.watched.borrow().clone();
+        let watched_alone = self.watched_alone.borrow().clone();
         let budget = self.closure_budget.get();
         *self.field_writes.borrow_mut() = Some(FieldWrites::new());
         for index in writers {
@@ -47,6 +48,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         let writes = self.field_writes.borrow_mut().take().unwrap_or_default();
         *self.watched.borrow_mut() = watched;
+        *self.watched_alone.borrow_mut() = watched_alone;
         self.closure_budget.set(budget);
         for ((class, key), value) in writes {
             self.fields.entry(class).or_default().insert(key, value);

@@ -381,7 +381,7 @@ fn a_small_clean_file_compiles_few_rules() {
             assert_eq!(
                 flow.compiled_source_queries(),
                 0,
-                "no taint source query's words are in the file: none is compiled"
+                "no taint source query's words are in the file: none is compiled ({language:?})"
             );
         }
     }
