@@ -73,3 +73,16 @@ def index(upload, dest):
             # ok: python.archive-member-path
             with open(os.path.join(dest, member)) as previous:
                 print(previous.read(10))
+
+
+def import_theme(request, themes_dir):
+    import io
+
+    upload = request.files["theme"]
+    # ok: python.path-traversal
+    archive = zipfile.ZipFile(io.BytesIO(upload.read()))
+    # ok: python.path-traversal
+    same = zipfile.ZipFile(request.files["theme"])
+    # ruleid: python.path-traversal
+    named = zipfile.ZipFile(os.path.join(themes_dir, request.form["theme_name"]))
+    return archive, same, named
