@@ -88,3 +88,16 @@ app.post("/settings", (req, res) => {
   settingsStore[fixedSection][label] = value;
   res.json({ ok: true });
 });
+
+const Router = require("@koa/router");
+const koaRouter = new Router();
+koaRouter.put("/accounts/:id", async (ctx) => {
+  // ruleid: js.mass-assignment
+  await Account.findByIdAndUpdate(ctx.params.id, ctx.request.body);
+  const updates = ctx.request.body;
+  // ruleid: js.mass-assignment
+  await Account.findOneAndUpdate({ _id: ctx.params.id }, updates, { new: true });
+  // ok: js.mass-assignment
+  await Account.findByIdAndUpdate(ctx.params.id, { name: ctx.request.body.name });
+  ctx.status = 204;
+});
