@@ -33,3 +33,14 @@ def refresh():
     # ok: python.session-cookie-flags-missing
     resp.set_cookie("sid", secrets.token_hex(16), secure=app.config["SECURE"], httponly=True)
     return resp
+
+
+def fastapi_login(response, token):
+    # ruleid: python.session-cookie-flags-missing
+    response.set_cookie(key="session_id", value=token)
+    # ok: python.session-cookie-flags-missing
+    response.set_cookie(key="session_id", value=token, httponly=True, secure=True, samesite="lax")
+    # ruleid: python.cookie-insecure-flags
+    response.set_cookie(key="auth_token", value=token, httponly=False, secure=True)
+    # ok: python.session-cookie-flags-missing, python.cookie-insecure-flags
+    response.set_cookie(key="theme", value="dark")
