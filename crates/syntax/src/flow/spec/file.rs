@@ -45,7 +45,7 @@ pub(crate) struct TaintFile {
     #[serde(default)]
     pub sinks: Vec<SinkFile>,
     #[serde(default)]
-    pub sanitizers: Vec<CallFile>,
+    pub sanitizers: Vec<SanitizerFile>,
     #[serde(default)]
     pub propagators: Vec<PropagatorFile>,
     #[serde(default)]
@@ -130,6 +130,16 @@ pub(crate) struct SourceFile {
     pub label: Option<String>,
     /// With a call source: a regex the call that made its receiver must match (Flask-RESTful's
     /// `parser.parse_args()` after `parser = reqparse.RequestParser()`, not argparse's).
+    pub receiver_made_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SanitizerFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// With `method`: a regex the call that made the receiver must match (`Action.parse(x)`
+    /// after `const Action = z.enum(["start", "stop"])`).
     pub receiver_made_by: Option<String>,
 }
 
@@ -500,8 +510,13 @@ impl TaintFile {
             spec.sinks.push(Sink { kind, args });
         }
         for sanitizer in &self.sanitizers {
-            spec.sanitizers
-                .push(call_pattern(sanitizer, "sanitizer", when)?);
+            let mut pattern = call_pattern(&sanitizer.call, "sanitizer", when)?;
+            pattern.receiver_made_by = sanitizer
+                .receiver_made_by
+                .as_deref()
+                .map(|r| regex(r, "receiver-made-by", when))
+                .transpose()?;
+            spec.sanitizers.push(pattern);
         }
         for constant in &self.constant_calls {
             spec.constant_calls
