@@ -86,3 +86,23 @@ def import_theme(request, themes_dir):
     # ruleid: python.path-traversal
     named = zipfile.ZipFile(os.path.join(themes_dir, request.form["theme_name"]))
     return archive, same, named
+
+
+def unpack_checked_names(upload, dest):
+    with zipfile.ZipFile(upload) as zf:
+        for name in zf.namelist():
+            if name.startswith("/") or ".." in name:
+                continue
+            # ok: python.archive-member-path
+            with open(os.path.join(dest, name), "wb") as out:
+                out.write(zf.read(name))
+
+
+def unpack_half_checked(upload, dest):
+    with zipfile.ZipFile(upload) as zf:
+        for name in zf.namelist():
+            if ".." in name:
+                print("suspicious member", name)
+            # ruleid: python.archive-member-path
+            with open(os.path.join(dest, name), "wb") as out:
+                out.write(zf.read(name))

@@ -164,6 +164,12 @@ pub(crate) enum Condition<'t> {
         element: Node<'t>,
         negated: bool,
     },
+    /// `".." in path` (`negated`: `not in`): holds for a path that may climb out of its root,
+    /// so where it fails the path stays inside.
+    Climbs {
+        path: Node<'t>,
+        negated: bool,
+    },
     /// `a and b`, `a && b`: both hold.
     All(Vec<Node<'t>>),
     /// `a or b`, `a || b`: where it fails, every part fails.

@@ -290,6 +290,16 @@ impl Adapter for Python {
                     negated: operators == ["not in"],
                 }
             }
+            // `".." in name`: a check for a path that climbs, of the container.
+            (["in" | "not in"], Some(element))
+                if is_parent_dir(element, text)
+                    && let Some(path) = node.named_child(1) =>
+            {
+                Condition::Climbs {
+                    path,
+                    negated: operators == ["not in"],
+                }
+            }
             (["in"], Some(element)) => Condition::Membership {
                 element,
                 negated: false,
@@ -667,4 +677,13 @@ fn literal_choices(annotation: &str) -> bool {
             };
             choice.is_empty() || quoted('"') || quoted('\'') || choice.parse::<i64>().is_ok()
         })
+}
+
+/// `".."`, `"../"`, `os.pardir`: the name of the parent directory, as a path check spells it.
+fn is_parent_dir(node: Node<'_>, text: &str) -> bool {
+    let written = text_of(node, text);
+    matches!(
+        written.trim_start_matches(['r', 'b']),
+        "'..'" | "\"..\"" | "'../'" | "\"../\"" | "'..\\\\'" | "\"..\\\\\""
+    ) || written == "os.pardir"
 }

@@ -293,6 +293,10 @@ impl<'t> FileFlow<'t, '_> {
                     out.extend(each.into_iter().filter(|(_, branch)| *branch != holds));
                 }
             }
+            // Where `".." in path` fails, the path stays inside its root.
+            Condition::Climbs { path, negated } => {
+                self.vouch(path, holds == negated, false, out, pass);
+            }
             Condition::Membership { element, negated } => {
                 let operator = self
                     .rules
@@ -341,6 +345,18 @@ impl<'t> FileFlow<'t, '_> {
                     let site = self.call_site(node, callee, receiver, method, pass);
                     if let Some(receiver) = receiver {
                         self.escaped(&site, receiver, holds, out, pass);
+                        // `name.includes("..")`, `name.contains("..")`: where it fails, the
+                        // path stays inside its root.
+                        if matches!(site.method.as_deref(), Some("includes" | "contains"))
+                            && args.first().is_some_and(|a| {
+                                matches!(
+                                    text_of(a.value, self.text),
+                                    "\"..\"" | "'..'" | "`..`" | "\"../\"" | "'../'"
+                                )
+                            })
+                        {
+                            self.vouch(receiver, !holds, false, out, pass);
+                        }
                     }
                     for guard in &self.rules.guards {
                         let GuardKind::Call(pattern, slot) = guard else {
