@@ -31,3 +31,15 @@ fastify.get("/page-text", async (request, reply) => {
   // ok: js.xss-response
   reply.type("text/plain").send(`<div>${request.query.msg}</div>`);
 });
+
+fastify.get("/page-built", async (request, reply) => {
+  const page = '<div class="alert">' + request.query.msg + "</div>";
+  // ruleid: js.xss-response
+  reply.header("Content-Type", "text/html; charset=utf-8").send(page);
+});
+
+fastify.get("/page-plain", async (request, reply) => {
+  const page = '<div class="alert">' + request.query.msg + "</div>";
+  // ok: js.xss-response
+  reply.type("text/plain").send(page);
+});
