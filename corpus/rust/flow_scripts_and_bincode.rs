@@ -59,6 +59,13 @@ pub async fn restore_limited(body: web::Bytes) -> String {
     snap.items.join(",")
 }
 
+pub async fn restore_options(body: web::Bytes) -> String {
+    use bincode::Options;
+    // ruleid: rust.bincode-unbounded-deserialize
+    let snap: Snapshot = bincode::options().with_fixint_encoding().deserialize(&body).unwrap();
+    snap.items.join(",")
+}
+
 pub async fn restore_v2(body: web::Bytes) -> String {
     // ruleid: rust.bincode-unbounded-deserialize
     let (snap, _): (Snapshot, usize) = bincode::serde::decode_from_slice(&body, bincode::config::standard()).unwrap();
