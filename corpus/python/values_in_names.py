@@ -30,3 +30,23 @@ def create_user():
     # ok: python.mass-assignment
     profile = Profile(**fields)
     return {"id": user.id, "profile": profile.id}
+
+
+ALLOWED_FIELDS = {"name", "email"}
+
+
+@app.route("/users/<int:user_id>", methods=["PATCH"])
+def update_user(user_id):
+    user = User.query.get(user_id)
+    for key, value in request.get_json().items():
+        # ruleid: python.mass-assignment
+        setattr(user, key, value)
+    for key, value in request.get_json().items():
+        if key in ALLOWED_FIELDS:
+            # ok: python.mass-assignment
+            setattr(user, key, value)
+    # ruleid: python.mass-assignment
+    user.__dict__.update(request.get_json())
+    # ok: python.mass-assignment
+    user.__dict__.update({"name": request.get_json()["name"]})
+    return {"id": user.id}
