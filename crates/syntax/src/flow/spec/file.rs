@@ -226,6 +226,15 @@ fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, Strin
     LazyRegex::new(text, when).map_err(|e| format!("invalid `{field}` regex: {e}"))
 }
 
+/// [`regex`] of a field that may be absent.
+fn optional_regex(
+    text: &Option<String>,
+    field: &str,
+    when: RegexCompile,
+) -> Result<Option<LazyRegex>, String> {
+    text.as_deref().map(|r| regex(r, field, when)).transpose()
+}
+
 fn canonical(name: &str) -> String {
     name.replace("::", ".")
 }
@@ -398,11 +407,8 @@ impl TaintFile {
             };
             let kind = if has_call(&source.call) {
                 let mut pattern = call_pattern(&source.call, "source", when)?;
-                pattern.receiver_made_by = source
-                    .receiver_made_by
-                    .as_deref()
-                    .map(|r| regex(r, "receiver-made-by", when))
-                    .transpose()?;
+                pattern.receiver_made_by =
+                    optional_regex(&source.receiver_made_by, "receiver-made-by", when)?;
                 SourceKind::Call(pattern)
             } else if let Some(path) = &source.path {
                 SourceKind::Path(canonical(path))
@@ -457,9 +463,7 @@ impl TaintFile {
             {
                 return Err("`receiver-made-by` belongs to `property` and `method` sinks".into());
             }
-            let receiver = |field: &Option<String>, name| {
-                field.as_deref().map(|r| regex(r, name, when)).transpose()
-            };
+            let receiver = |field: &Option<String>, name| optional_regex(field, name, when);
             let kind = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
                 (Some(property), None, None, false) => SinkKind::Property {
                     name: property.clone(),
@@ -511,11 +515,8 @@ impl TaintFile {
         }
         for sanitizer in &self.sanitizers {
             let mut pattern = call_pattern(&sanitizer.call, "sanitizer", when)?;
-            pattern.receiver_made_by = sanitizer
-                .receiver_made_by
-                .as_deref()
-                .map(|r| regex(r, "receiver-made-by", when))
-                .transpose()?;
+            pattern.receiver_made_by =
+                optional_regex(&sanitizer.receiver_made_by, "receiver-made-by", when)?;
             spec.sanitizers.push(pattern);
         }
         for constant in &self.constant_calls {
