@@ -1,12 +1,16 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    ANCESTORS, Adapter, Arg, Condition, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
-    assignment, leftmost, member_parts, named_children, operator, text_of,
+    ANCESTORS, Adapter, Condition, ConditionSyntax, Elements, Expr, Function, Stmt, assignment,
+    leftmost, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
 mod choices;
+mod nodes;
+
+use choices::literal_choices;
+use nodes::{call, function, interpolations, params};
 
 pub(crate) struct Python;
 
@@ -511,124 +515,6 @@ fn next_alternative(node: Node<'_>) -> Option<Node<'_>> {
     None
 }
 
-fn interpolations<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
-    for child in named_children(node) {
-        match child.kind() {
-            "interpolation" => {
-                if let Some(expression) = child.child_by_field_name("expression") {
-                    out.push(expression);
-                }
-            }
-            "string" => interpolations(child, out),
-            _ => {}
-        }
-    }
-}
-
-fn call(node: Node<'_>) -> Expr<'_> {
-    let Some(callee) = node.child_by_field_name("function") else {
-        return Expr::Other;
-    };
-    let (receiver, method) = member_parts(callee, ("attribute", "object", "attribute"));
-    let mut args = Vec::new();
-    if let Some(list) = node.child_by_field_name("arguments") {
-        if list.kind() == "generator_expression" {
-            args.push(Arg {
-                value: list,
-                keyword: None,
-                spread: false,
-            });
-        }
-        for arg in named_children(list) {
-            if arg.kind() == "keyword_argument" {
-                if let Some(value) = arg.child_by_field_name("value") {
-                    args.push(Arg {
-                        value,
-                        keyword: arg.child_by_field_name("name"),
-                        spread: false,
-                    });
-                }
-            } else if list.kind() == "argument_list" {
-                args.push(Arg {
-                    value: arg,
-                    keyword: None,
-                    spread: matches!(arg.kind(), "list_splat" | "dictionary_splat"),
-                });
-            }
-        }
-    }
-    Expr::Call {
-        callee,
-        receiver,
-        method,
-        args,
-    }
-}
-
-fn function<'t>(node: Node<'t>, parent: Option<Node<'t>>, text: &str) -> Function<'t> {
-    let decorators = match parent {
-        Some(p) if p.kind() == "decorated_definition" => named_children(p)
-            .into_iter()
-            .filter(|c| c.kind() == "decorator")
-            .collect(),
-        _ => Vec::new(),
-    };
-    // A method's first parameter is the instance or class.
-    let in_class = {
-        let mut up = parent;
-        while let Some(p) = up {
-            if p.kind() == "decorated_definition" || p.kind() == "block" {
-                up = p.parent();
-                continue;
-            }
-            break;
-        }
-        up.is_some_and(|p| p.kind() == "class_definition")
-    };
-    let mut params = node
-        .child_by_field_name("parameters")
-        .map(params)
-        .unwrap_or_default();
-    // A `@staticmethod` has no such parameter: `self._get(view)` passes `view` to its first.
-    let static_method = decorators.iter().any(|d| {
-        matches!(
-            text_of(*d, text).trim_start_matches('@').trim(),
-            "staticmethod" | "builtins.staticmethod"
-        )
-    });
-    if in_class && !static_method && !params.is_empty() {
-        params.remove(0);
-    }
-    Function {
-        node,
-        name: node
-            .child_by_field_name("name")
-            .map(|n| text_of(n, text).to_string()),
-        params,
-        decorators,
-        body: node.child_by_field_name("body").unwrap_or(node),
-        expression_body: false,
-        ancestors: [None; ANCESTORS],
-    }
-}
-
-fn params(list: Node<'_>) -> Vec<Param<'_>> {
-    named_children(list)
-        .into_iter()
-        .filter(|p| {
-            matches!(
-                p.kind(),
-                "identifier" | "typed_parameter" | "default_parameter" | "typed_default_parameter"
-            )
-        })
-        .map(|p| Param {
-            pattern: p,
-            annotation: p.child_by_field_name("type"),
-            default: p.child_by_field_name("value"),
-        })
-        .collect()
-}
-
 /// `PurePath(x).name`, `pathlib.Path(x).stem`: the last component of a path built right there.
 fn is_path_component(attribute: Node<'_>, object: Node<'_>, text: &str) -> bool {
     attribute
@@ -649,34 +535,6 @@ fn parents_of<'t>(container: Option<Node<'t>>, text: &str) -> Option<Node<'t>> {
     let attribute = container.child_by_field_name("attribute")?;
     (text_of(attribute, text) == "parents").then_some(())?;
     container.child_by_field_name("object")
-}
-
-/// `Literal["asc", "desc"]` (also `typing.Literal`, inside `Annotated[...]`): FastAPI and
-/// pydantic refuse any other value, so the parameter holds one of the program's own strings.
-/// Only plain literals: a `Literal` of anything else is not read.
-fn literal_choices(annotation: &str) -> bool {
-    let ty = annotation
-        .strip_prefix("Annotated[")
-        .map_or(annotation, str::trim_start);
-    let Some(rest) = ty
-        .strip_prefix("Literal[")
-        .or_else(|| ty.strip_prefix("typing.Literal["))
-    else {
-        return false;
-    };
-    let Some((choices, _)) = rest.split_once(']') else {
-        return false;
-    };
-    !choices.trim().is_empty()
-        && choices.split(',').map(str::trim).all(|choice| {
-            let quoted = |q: char| {
-                choice.len() >= 2
-                    && choice.starts_with(q)
-                    && choice.ends_with(q)
-                    && !choice[1..choice.len() - 1].contains([q, '\\'])
-            };
-            choice.is_empty() || quoted('"') || quoted('\'') || choice.parse::<i64>().is_ok()
-        })
 }
 
 /// `".."`, `"../"`, `os.pardir`: the name of the parent directory, as a path check spells it.

@@ -1,6 +1,7 @@
 //! Options a command line declares with a fixed set of values: `parser.add_argument("--mode",
 //! choices=["fast", "full"])` (argparse) and `add_option("--mode", choices=[...])` (optparse)
 //! reject every other value, so `args.mode` read from `parse_args()` is one of those literals.
+//! A parameter annotated `Literal["asc", "desc"]` is likewise one of the listed values.
 
 use crate::flow::adapter::{named_children, text_of};
 use std::collections::{HashMap, HashSet};
@@ -117,4 +118,32 @@ fn literal(node: Node<'_>, text: &str) -> Option<String> {
         .into_iter()
         .find(|q| written.starts_with(q) && written.len() >= 2 * q.len() && written.ends_with(q))?;
     Some(written[quote.len()..written.len() - quote.len()].to_string())
+}
+
+/// `Literal["asc", "desc"]` (also `typing.Literal`, inside `Annotated[...]`): FastAPI and
+/// pydantic refuse any other value, so the parameter holds one of the program's own strings.
+/// Only plain literals: a `Literal` of anything else is not read.
+pub(super) fn literal_choices(annotation: &str) -> bool {
+    let ty = annotation
+        .strip_prefix("Annotated[")
+        .map_or(annotation, str::trim_start);
+    let Some(rest) = ty
+        .strip_prefix("Literal[")
+        .or_else(|| ty.strip_prefix("typing.Literal["))
+    else {
+        return false;
+    };
+    let Some((choices, _)) = rest.split_once(']') else {
+        return false;
+    };
+    !choices.trim().is_empty()
+        && choices.split(',').map(str::trim).all(|choice| {
+            let quoted = |q: char| {
+                choice.len() >= 2
+                    && choice.starts_with(q)
+                    && choice.ends_with(q)
+                    && !choice[1..choice.len() - 1].contains([q, '\\'])
+            };
+            choice.is_empty() || quoted('"') || quoted('\'') || choice.parse::<i64>().is_ok()
+        })
 }

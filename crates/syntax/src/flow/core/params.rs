@@ -1,0 +1,172 @@
+//! Entering a function: each parameter bound to what the rules say it holds — a request
+//! source of a route or an extractor type, the parameter a helper summary follows, a value the
+//! framework injects, a number that cannot carry an injection, or nothing known.
+
+use super::{ALL, FileFlow, OBJECT, Params, Pass, Taint, Value};
+use crate::flow::adapter::{Function, text_of};
+use crate::flow::spec::{SourceKind, converts_param};
+use std::rc::Rc;
+
+impl<'t> FileFlow<'t, '_> {
+    /// Binds the parameters: sources where the rules say so, the summarised one as its own
+    /// origin, the others unknown.
+    pub(super) fn enter(&self, function: &Function<'t>, pass: &mut Pass<'_>) {
+        let decorators: Vec<&str> = function
+            .decorators
+            .iter()
+            .map(|d| text_of(*d, self.text))
+            .collect();
+        if pass.params == Params::Summarise(OBJECT) {
+            for name in ["self", "this"] {
+                let origin = Rc::new((function.node.byte_range(), name.to_string()));
+                pass.env.insert(
+                    name.to_string(),
+                    Value::tainted(Taint {
+                        origin,
+                        steps: None,
+                        rules: ALL,
+                        parameter: Some(OBJECT),
+                        via: None,
+                        ignored_by: 0,
+                    }),
+                );
+            }
+        }
+        let element = self.callback_element.take();
+        let index_first = self.takes_index_first(function, pass);
+        for (position, param) in function.params.iter().enumerate() {
+            let mut names = Vec::new();
+            self.adapter.bindings(param.pattern, &mut names);
+            let annotation = param.annotation.map(|a| text_of(a, self.text));
+            let default = param.default.map(|d| text_of(d, self.text));
+            // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
+            let imported = annotation.and_then(|a| self.imported_type(a));
+            let annotation_matches = |ty: &crate::rules::LazyRegex| {
+                let ty = ty.get();
+                annotation.is_some_and(|a| ty.is_match(a))
+                    || imported.as_deref().is_some_and(|a| ty.is_match(a))
+            };
+            // The rules a parameter source makes it untrusted for, and those that ignore every
+            // source it is.
+            let excepted = |except: &Option<crate::rules::LazyRegex>| {
+                except
+                    .as_ref()
+                    .map(crate::rules::LazyRegex::get)
+                    .is_some_and(|e| {
+                        annotation.is_some_and(|a| e.is_match(a))
+                            || default.is_some_and(|d| e.is_match(d))
+                    })
+            };
+            let mut source: Option<(u64, u64)> = None;
+            for (index, (spec, mask, ignored_by)) in self.rules.sources.iter().enumerate() {
+                let hit = match &spec.kind {
+                    SourceKind::ParamsOf {
+                        decorator,
+                        except,
+                        converted,
+                        only,
+                    } => {
+                        let route = decorators.iter().find(|d| decorator.get().is_match(d));
+                        let single = match names.as_slice() {
+                            [name] => Some(text_of(*name, self.text)),
+                            _ => None,
+                        };
+                        route.is_some_and(|d| {
+                            !single.is_some_and(|n| converts_param(converted.as_ref(), d, n))
+                        }) && only.as_ref().is_none_or(annotation_matches)
+                            && !excepted(except)
+                    }
+                    SourceKind::ParamType(ty) => annotation_matches(ty),
+                    SourceKind::Injected { except, .. } => {
+                        pass.params == Params::Injected(index) && !excepted(except)
+                    }
+                    _ => false,
+                };
+                if hit {
+                    let entry = source.get_or_insert((0, ALL));
+                    entry.0 |= mask;
+                    entry.1 &= ignored_by;
+                }
+            }
+            // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
+            // the request sent.
+            let written = text_of(param.pattern, self.text);
+            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a))
+                || (position == 0 && index_first)
+                || self
+                    .rules
+                    .scalar_params
+                    .iter()
+                    .any(|r| r.get().is_match(written));
+            let class = annotation.and_then(|a| self.class_in_type(a));
+            // `target: str = Depends(get_target)`: what the framework passes.
+            let injected = match pass.params {
+                Params::Constants | Params::Summarise(_) => None,
+                _ => self.injected(param, pass),
+            };
+            for name in names {
+                let key = text_of(name, self.text).to_string();
+                let range = name.byte_range();
+                let value = if pass.params == Params::Summarise(position) {
+                    Value::tainted(Taint {
+                        origin: Rc::new((range, key.clone())),
+                        steps: None,
+                        rules: ALL,
+                        parameter: Some(position),
+                        via: None,
+                        ignored_by: 0,
+                    })
+                } else if scalar
+                    || pass.params == Params::Constants
+                    || annotation
+                        .is_some_and(|a| self.adapter.scalar_element(param.pattern, a, name))
+                {
+                    Value::constant()
+                } else if let Some(value) = &injected {
+                    value.clone()
+                } else if let Some((mask, ignored_by)) = source.or_else(|| {
+                    self.query_sources
+                        .get(&range)
+                        .or_else(|| self.query_sources.get(&param.pattern.byte_range()))
+                        .map(|(_, mask)| (*mask, 0))
+                }) {
+                    Value {
+                        clean: ignored_by,
+                        ..Value::tainted(Taint {
+                            origin: Rc::new((range, key.clone())),
+                            steps: None,
+                            rules: mask,
+                            parameter: None,
+                            via: None,
+                            ignored_by,
+                        })
+                    }
+                } else if let Some(element) = element.as_ref().filter(|_| position == 0) {
+                    element.clone()
+                } else if element.is_some() && position == 1 && self.adapter.callback_index() {
+                    // `xs.map((x, i) => ...)`: the element's index, a number.
+                    Value::constant()
+                } else {
+                    Value::default()
+                };
+                // A parameter named like a module-level object is not that object; one typed
+                // with a class of this file is an object of it (`State(n): State<Notifier>`).
+                match class {
+                    Some(class) => pass.objects.insert(key.clone(), class.to_string()),
+                    None => pass.objects.remove(&key),
+                };
+                pass.env.insert(key, value);
+            }
+        }
+    }
+
+    /// A type written with an imported alias at its head, spelled with the path it was imported
+    /// from (`Route<String>` → `axum::extract::Path<String>`).
+    fn imported_type(&self, written: &str) -> Option<String> {
+        let end = written
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(written.len());
+        let canonical = self.names.binding(&written[..end])?;
+        Some(format!("{canonical}{}", &written[end..]))
+    }
+}
