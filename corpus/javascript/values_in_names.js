@@ -63,6 +63,26 @@ app.use((req, res, next) => {
   next();
 });
 
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  if (origin) {
+    // ruleid: js.cors-reflect-origin
+    res.set("Access-Control-Allow-Origin", origin);
+    res.set("Access-Control-Allow-Credentials", "true");
+  }
+  next();
+});
+
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  const trusted = ALLOWED_ORIGINS.includes(origin) ? origin : null;
+  if (trusted) {
+    // ok: js.cors-reflect-origin
+    res.set("Access-Control-Allow-Origin", trusted);
+  }
+  next();
+});
+
 app.post("/users", async (req, res) => {
   const data = req.body;
   // ruleid: js.mass-assignment
