@@ -132,3 +132,30 @@ def issue_session(user):
     # ok: python.insecure-random-secret
     csrf_token = uuid.uuid4().hex
     return session_id, request_id, csrf_token
+
+
+def reset_link_token(user):
+    import hashlib
+    import time
+
+    # ruleid: python.insecure-random-secret
+    token = hashlib.sha256(f"{user.email}{time.time()}".encode()).hexdigest()
+    # ok: python.insecure-random-secret
+    token_hash = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+    return token, token_hash
+
+
+def generate_api_key():
+    import hashlib
+
+    seed = str(random.random())
+    # ruleid: python.insecure-random-secret
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def generate_session_token():
+    import hashlib
+
+    seed = secrets.token_bytes(32)
+    # ok: python.insecure-random-secret
+    return hashlib.sha256(seed).hexdigest()
