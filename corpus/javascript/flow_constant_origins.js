@@ -15,3 +15,24 @@ app.get("/users/:id", async (req, res) => {
   const d = await axios.get(`${req.query.base}/users/${req.params.id}`);
   res.json([a.data, b.data, c.data, d.data, STATUS]);
 });
+
+const https = require("https");
+const got = require("got");
+
+app.get("/repos/:name", (req, res) => {
+  const options = { hostname: "api.github.com", path: "/repos/acme/" + req.params.name };
+  // ok: js.ssrf
+  https.get(options, (upstream) => upstream.pipe(res));
+});
+
+app.get("/relay", (req, res) => {
+  const options = { hostname: req.query.host, path: "/status" };
+  // ruleid: js.ssrf
+  https.get(options, (upstream) => upstream.pipe(res));
+});
+
+app.get("/image", (req, res) => {
+  const target = req.query.src;
+  // ruleid: js.ssrf
+  got.stream(target).pipe(res);
+});

@@ -107,3 +107,35 @@ fs.chmodSync(path.join(UPLOADS, "key.pem"), 0o600);
 fs.mkdirSync(path.join(UPLOADS, "tmp"), { recursive: true, mode: 0o777 });
 
 module.exports = { router, extractStream, extractChecked, restore, restoreSafe, makeExecutable, shareDir };
+
+const SHARE_OPTIONS = { root: UPLOADS, dotfiles: "deny" };
+router.get("/shared/:name", (req, res) => {
+  // ok: js.path-traversal-request
+  res.sendFile(req.params.name, SHARE_OPTIONS);
+});
+
+const LOOSE_OPTIONS = { dotfiles: "allow" };
+router.get("/loose/:name", (req, res) => {
+  // ruleid: js.path-traversal-request
+  res.sendFile(req.params.name, LOOSE_OPTIONS);
+});
+
+const attachmentRoutes = [
+  {
+    method: "GET",
+    path: "/attachments",
+    handler: (request, h) => {
+      const file = path.resolve("/data/attachments", request.query.doc);
+      // ruleid: js.path-traversal-request
+      return h.file(file, { confine: false });
+    },
+  },
+  {
+    method: "GET",
+    path: "/previews",
+    handler: (request, h) => {
+      // ok: js.path-traversal-request
+      return h.file(request.query.doc);
+    },
+  },
+];

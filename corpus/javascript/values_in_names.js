@@ -83,6 +83,13 @@ app.use((req, res, next) => {
   next();
 });
 
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  // ruleid: js.cors-reflect-origin
+  if (origin) res.setHeader("Access-Control-Allow-Origin", origin);
+  next();
+});
+
 app.post("/users", async (req, res) => {
   const data = req.body;
   // ruleid: js.mass-assignment

@@ -57,7 +57,11 @@ impl CallPattern {
             return false;
         }
         if let Some(text) = &self.not_text
-            && text.get().is_match(call.text)
+            && (text.get().is_match(call.text)
+                || call
+                    .text_with_object
+                    .as_deref()
+                    .is_some_and(|t| text.get().is_match(t)))
         {
             return false;
         }

@@ -37,6 +37,7 @@ impl<'t> FileFlow<'t, '_> {
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
             arg_calls: String::new(),
+            text_with_object: None,
             receiver_call: None,
         })
     }

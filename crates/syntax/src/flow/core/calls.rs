@@ -40,6 +40,7 @@ impl<'t> FileFlow<'t, '_> {
             text: text_of(node, self.text),
             arg_prefixes: String::new(),
             arg_calls: String::new(),
+            text_with_object: None,
             receiver_call: None,
         }
     }
@@ -114,6 +115,29 @@ impl<'t> FileFlow<'t, '_> {
             .filter_map(|bytes| self.text.get(bytes))
             .collect::<Vec<_>>()
             .join("\n");
+        // `https.get(options)` after `const options = { hostname: "api.example.com", ... }`:
+        // the call as if each name bound to an object literal were written as that literal.
+        let objects: Vec<Option<&str>> = args
+            .iter()
+            .zip(&values)
+            .map(|(a, v)| {
+                (a.keyword.is_none() && !a.spread && a.value.kind() == "identifier")
+                    .then(|| v.object.clone().and_then(|o| self.text.get(o)))
+                    .flatten()
+            })
+            .collect();
+        if objects.iter().any(Option::is_some) {
+            let written: Vec<&str> = args
+                .iter()
+                .zip(&objects)
+                .map(|(a, object)| object.unwrap_or_else(|| text_of(a.value, self.text)))
+                .collect();
+            site.text_with_object = Some(format!(
+                "{}({})",
+                text_of(callee, self.text),
+                written.join(", ")
+            ));
+        }
 
         // Sinks.
         // From the first spread argument on, positions are unknown: those arguments are
@@ -254,6 +278,7 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: None,
                 whole: false,
                 made_by: None,
+                object: None,
             };
         }
         // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
@@ -320,6 +345,7 @@ impl<'t> FileFlow<'t, '_> {
             prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
             whole: false,
             made_by: None,
+            object: None,
         }
     }
 

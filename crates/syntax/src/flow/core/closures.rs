@@ -168,6 +168,7 @@ impl<'t> FileFlow<'t, '_> {
                     prefix: None,
                     whole: false,
                     made_by: None,
+                    object: None,
                     ..value
                 },
             )

@@ -56,6 +56,7 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: None,
                 whole: false,
                 made_by: None,
+                object: None,
             },
         }
     }
@@ -175,6 +176,7 @@ impl<'t> FileFlow<'t, '_> {
                 text: text_of(node, self.text),
                 arg_prefixes: String::new(),
                 arg_calls: String::new(),
+                text_with_object: None,
                 receiver_call: None,
             };
             let sanitised = self
@@ -418,6 +420,7 @@ impl<'t> FileFlow<'t, '_> {
                 args,
             } => Value {
                 made_by: Some(node.byte_range()),
+                object: None,
                 ..self.call(node, callee, receiver, method, &args, pass)
             },
             Expr::Other => {
@@ -432,6 +435,7 @@ impl<'t> FileFlow<'t, '_> {
                     prefix: None,
                     whole: false,
                     made_by: None,
+                    object: None,
                 }
             }
         }
@@ -474,7 +478,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(out) = out {
             out.append(&mut named);
         }
-        value
+        Value {
+            object: Some(node.byte_range()),
+            ..value
+        }
     }
 
     /// The fields of an object literal composed; with `named`, each named one (a nested

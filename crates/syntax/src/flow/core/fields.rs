@@ -340,6 +340,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
         (Some(Field::Unsettled), _) | (_, false) => Field::Unsettled,
         (None, true) => Field::Settled(Value {
             made_by: None,
+            object: None,
             ..value
         }),
         (Some(Field::Settled(before)), true) => Field::Settled(Value {
@@ -348,6 +349,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
             whole: before.whole && value.whole && before.prefix == value.prefix,
             prefix: before.prefix.filter(|p| value.prefix.as_ref() == Some(p)),
             made_by: None,
+            object: None,
         }),
     };
     fields.insert(key, next);

@@ -43,6 +43,7 @@ impl<'t> FileFlow<'t, '_> {
                 prefix: None,
                 whole: false,
                 made_by: None,
+                object: None,
             });
         }
         // From the first spread argument on, positions are unknown: such an argument may hold
@@ -76,6 +77,7 @@ impl<'t> FileFlow<'t, '_> {
             prefix: None,
             whole: false,
             made_by: None,
+            object: None,
         })
     }
 }

@@ -446,6 +446,7 @@ impl<'t> FileFlow<'t, '_> {
                         prefix: None,
                         whole: false,
                         made_by: None,
+                        object: None,
                     },
                 );
             }

@@ -123,6 +123,10 @@ pub(crate) struct Value {
     /// The bytes of the call whose result this is (`parser` after `parser =
     /// etree.XMLParser(resolve_entities=True)`): a sink may ask how an argument was made.
     pub made_by: Option<Range<usize>>,
+    /// The bytes of the object literal the value is (`options` after `const options = {
+    /// hostname: "api.example.com", path }`): a sink's `not-text` may read the fields written
+    /// there as if they were written in the call.
+    pub object: Option<Range<usize>>,
 }
 
 impl Value {
@@ -133,6 +137,7 @@ impl Value {
             prefix: None,
             whole: false,
             made_by: None,
+            object: None,
         }
     }
 
@@ -143,6 +148,7 @@ impl Value {
             prefix: None,
             whole: false,
             made_by: None,
+            object: None,
         }
     }
 
@@ -159,6 +165,11 @@ impl Value {
             whole: self.whole && other.whole && self.prefix == other.prefix,
             made_by: if self.made_by == other.made_by {
                 self.made_by.clone()
+            } else {
+                None
+            },
+            object: if self.object == other.object {
+                self.object.clone()
             } else {
                 None
             },
@@ -226,6 +237,7 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         prefix: None,
         whole: false,
         made_by: None,
+        object: None,
     }
 }
 
