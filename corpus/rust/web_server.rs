@@ -237,3 +237,23 @@ pub fn warp_reply(name: String) -> impl warp::Reply {
     // ruleid: rust.html-format-response
     warp::reply::html(format!("<p>Welcome back, {name}</p>"))
 }
+
+// actix-web shares the same attribute names as Rocket: the application's own state is not
+// request data, the query is.
+pub struct CachePaths {
+    pub live_dir: String,
+}
+
+#[actix_web::get("/cache/purge")]
+async fn purge_cache(
+    paths: actix_web::web::Data<CachePaths>,
+    query: actix_web::web::Query<std::collections::HashMap<String, String>>,
+) -> actix_web::HttpResponse {
+    // ok: rust.path-traversal
+    let _ = std::fs::remove_dir_all(&paths.live_dir);
+    if let Some(dir) = query.get("dir") {
+        // ruleid: rust.path-traversal
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    actix_web::HttpResponse::Ok().finish()
+}
