@@ -244,7 +244,9 @@ pub struct CachePaths {
     pub live_dir: String,
 }
 
-#[actix_web::get("/cache/purge")]
+use actix_web::get;
+
+#[get("/cache/purge")]
 async fn purge_cache(
     paths: actix_web::web::Data<CachePaths>,
     query: actix_web::web::Query<std::collections::HashMap<String, String>>,
