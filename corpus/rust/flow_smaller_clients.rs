@@ -1,0 +1,65 @@
+// Request data reaching the smaller HTTP clients, the mysql crate's query helpers, an embedded
+// Python interpreter and poem / maud markup.
+use axum::extract::Query;
+use maud::{html, Markup, PreEscaped};
+use mysql::prelude::Queryable;
+use poem::web::Html;
+use pyo3::Python;
+use std::collections::HashMap;
+
+async fn fetch_feed(Query(q): Query<HashMap<String, String>>) -> String {
+    let feed = q.get("feed").cloned().unwrap_or_default();
+    // ruleid: rust.ssrf
+    let body = attohttpc::get(&feed).send().unwrap().text().unwrap();
+    // ruleid: rust.ssrf
+    let cal = isahc::get_async(format!("{}/calendar.ics", feed)).await.unwrap();
+    // ok: rust.ssrf
+    let fixed = surf::get("https://status.example.com/api/health").await.unwrap();
+    let _ = (cal, fixed);
+    body
+}
+
+async fn proxy_status(Query(q): Query<HashMap<String, String>>) -> String {
+    let endpoint = q["endpoint"].clone();
+    // ruleid: rust.ssrf
+    let mut res = surf::get(&endpoint).await.unwrap();
+    res.body_string().await.unwrap()
+}
+
+fn archive_user(conn: &mut mysql::PooledConn, Query(q): Query<HashMap<String, String>>) {
+    let name = &q["name"];
+    // ruleid: rust.sql-format-string
+    let sql = format!("UPDATE users SET archived = 1 WHERE name = '{}'", name);
+    // ruleid: rust.sql-format-query
+    conn.query_drop(sql).unwrap();
+    // ok: rust.sql-format-query
+    conn.exec_drop("UPDATE users SET archived = 1 WHERE name = ?", (name,)).unwrap();
+}
+
+fn evaluate(Query(q): Query<HashMap<String, String>>) -> String {
+    let formula = q["formula"].clone();
+    Python::with_gil(|py| {
+        // ruleid: rust.script-eval-untrusted
+        let value = py.eval(&formula, None, None).unwrap();
+        // ok: rust.script-eval-untrusted
+        let fixed = py.eval("1 + 1", None, None).unwrap();
+        format!("{} {}", value, fixed)
+    })
+}
+
+#[poem::handler]
+fn profile(poem::web::Query(q): poem::web::Query<HashMap<String, String>>) -> Html<String> {
+    let body = format!("<p>{}</p>", q["email"]);
+    // ruleid: rust.html-format-response
+    Html(body)
+}
+
+fn comment(Query(q): Query<HashMap<String, String>>) -> Markup {
+    let text = q["text"].clone();
+    // ruleid: rust.html-format-response
+    let raw = PreEscaped(text.clone());
+    html! {
+        div.body { (raw) }
+        div.body { (text) }
+    }
+}
