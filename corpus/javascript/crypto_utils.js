@@ -117,3 +117,14 @@ function chosenEncrypt(algorithm, key, iv, text) {
   const cipher = crypto.createCipheriv(algorithm, key, iv);
   return Buffer.concat([cipher.update(text), cipher.final()]);
 }
+
+const cipherConfig = { algorithm: "aes-256-cbc", key: KEY, iv: Buffer.alloc(16, 0) };
+const sessionCipher = { algorithm: "aes-256-gcm", key: KEY, iv: crypto.randomBytes(12) };
+
+function sealProfile(text) {
+  // ruleid: js.cipher-static-iv
+  const c = crypto.createCipheriv(cipherConfig.algorithm, cipherConfig.key, cipherConfig.iv);
+  // ok: js.cipher-static-iv
+  const d = crypto.createCipheriv(sessionCipher.algorithm, sessionCipher.key, sessionCipher.iv);
+  return [c.update(text), d.update(text)];
+}

@@ -152,6 +152,35 @@ fn bindings<'t>(
     source: &[u8],
     read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
 ) -> Vec<String> {
+    // `config.jwt.secret` after `const config = { jwt: { secret: "..." } }`: the field as the
+    // object literal writes it; as written when the name holds anything else.
+    let mut keys = Vec::new();
+    let mut base = node;
+    while base.kind() == "member_expression"
+        && let (Some(object), Some(property)) = (
+            base.child_by_field_name("object"),
+            base.child_by_field_name("property"),
+        )
+        && property.kind() == "property_identifier"
+    {
+        keys.push(property.utf8_text(source).unwrap_or(""));
+        base = object;
+    }
+    if !keys.is_empty() && base.kind() == "identifier" {
+        keys.reverse();
+        let field_of = |value: Node<'_>, field: Option<&str>| {
+            let mut at = value;
+            for key in field.iter().chain(&keys) {
+                at = object_field(at, key, source)?;
+            }
+            read(at, None)
+        };
+        let found = bindings(base, ancestors, source, &field_of);
+        if !found.is_empty() {
+            return found;
+        }
+        return read(node, None).into_iter().collect();
+    }
     if node.kind() != "identifier" {
         return read(node, None).into_iter().collect();
     }
@@ -270,6 +299,24 @@ fn destructured_field<'s>(pattern: Node<'_>, name: &str, source: &'s [u8]) -> Op
                 .and_then(|key| key.utf8_text(source).ok()),
             _ => None,
         })
+}
+
+/// The value an object literal writes for `key` (`{ iv: Buffer.alloc(16) }`, `{ "iv": ... }`).
+fn object_field<'t>(object: Node<'t>, key: &str, source: &[u8]) -> Option<Node<'t>> {
+    if object.kind() != "object" {
+        return None;
+    }
+    let mut cursor = object.walk();
+    let children: Vec<Node<'t>> = object.named_children(&mut cursor).collect();
+    children.into_iter().find_map(|pair| {
+        let name = pair.child_by_field_name("key")?;
+        let written = name.utf8_text(source).unwrap_or("");
+        (pair.kind() == "pair"
+            && matches!(name.kind(), "property_identifier" | "string")
+            && strip_quotes(written) == key)
+            .then(|| pair.child_by_field_name("value"))
+            .flatten()
+    })
 }
 
 /// A string literal's text without quotes; `None` for anything else (an interpolation too).
