@@ -43,3 +43,14 @@ fastify.get("/page-plain", async (request, reply) => {
   // ok: js.xss-response
   reply.type("text/plain").send(page);
 });
+
+const SIGNATURE_RAW = '<div class="sig"><%- signature %></div>';
+const SIGNATURE_ESCAPED = '<div class="sig"><%= signature %></div>';
+
+app.get("/signature", (req, res) => {
+  // ruleid: js.xss-response
+  const raw = ejs.render(SIGNATURE_RAW, { signature: req.query.sig });
+  // ok: js.xss-response
+  const escaped = ejs.render(SIGNATURE_ESCAPED, { signature: req.query.sig });
+  res.send(raw + escaped);
+});

@@ -24,8 +24,9 @@ pub(crate) struct CallSite<'a> {
     /// The text of the call each argument's value was made by, one per line (`parser` after
     /// `parser = etree.XMLParser(resolve_entities=True)`).
     pub arg_calls: String,
-    /// The call's text with its first argument, a name bound to an object literal, written as
-    /// that literal (`https.get({ hostname: "api.example.com", path })` for `https.get(options)`).
+    /// The call's text with each argument that is a name bound to an object or string literal
+    /// written as that literal (`https.get({ hostname: "api.example.com", path })` for
+    /// `https.get(options)`), when there is one.
     pub text_with_object: Option<String>,
     /// The text of the call that made the receiver (`c` after `with httpx.Client() as c`).
     pub receiver_call: Option<&'a str>,

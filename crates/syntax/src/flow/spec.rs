@@ -53,6 +53,10 @@ impl CallPattern {
         if let Some(text) = &self.text
             && !text.get().is_match(call.text)
             && !text.get().is_match(&call.arg_prefixes)
+            && !call
+                .text_with_object
+                .as_deref()
+                .is_some_and(|t| text.get().is_match(t))
         {
             return false;
         }
