@@ -424,7 +424,7 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(receiver) = receiver
             && let Some(index) = self.method_of_object(receiver, name, pass)
         {
-            self.object_call(node, name, index, receiver_value, values, pass);
+            self.object_call(node, receiver, name, index, receiver_value, values, pass);
             return None;
         }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
@@ -498,15 +498,18 @@ impl<'t> FileFlow<'t, '_> {
 
     /// A method called on an object of a class of this file: the sinks its arguments reach
     /// inside, and those the object reaches as `self` when what built it was untrusted.
+    #[allow(clippy::too_many_arguments)]
     fn object_call(
         &self,
         node: Node<'t>,
+        receiver: Node<'t>,
         name: &str,
         index: usize,
         object: &Value,
         values: &[Value],
         pass: &mut Pass<'_>,
     ) {
+        let mut filled: Option<Taint> = None;
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let Some(summary) = self.summary(index, position) else {
@@ -514,6 +517,23 @@ impl<'t> FileFlow<'t, '_> {
             };
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
+            // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
+            if summary.fills_object && taint.parameter.is_none() {
+                filled = join_taint(&filled, &Some(entered.clone()));
+            }
+        }
+        if let Some(taint) = filled
+            && let Some(key) = self.key(receiver)
+        {
+            let held = Value {
+                clean: 0,
+                ..Value::tainted(taint)
+            };
+            let value = pass
+                .env
+                .get(&key)
+                .map_or(held.clone(), |old| old.join(&held));
+            pass.env.insert(key, value);
         }
         if let Some(taint) = &object.taint
             && let Some(summary) = self.summary(index, OBJECT)
@@ -582,6 +602,7 @@ impl<'t> FileFlow<'t, '_> {
             sinks: Vec::new(),
             clean,
             prefix,
+            fills_object: false,
         });
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
@@ -600,10 +621,24 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         // A method keeps what its class's constructor fixed (`self.base = "https://..."`).
         let env = self.object_env(function);
-        let (_, returned) = self.pass(function, Params::Summarise(parameter), env, &mut hits);
+        let (after, returned) = self.pass(
+            function,
+            Params::Summarise(parameter),
+            env.clone(),
+            &mut hits,
+        );
         let returns = returned
             .and_then(|v| v.taint)
             .filter(|t| t.parameter == Some(parameter));
+        let fills_object = parameter != OBJECT
+            && self.functions[function].class().is_some()
+            && after.differing_from(&env).any(|(key, value)| {
+                is_field_of_self(key)
+                    && value
+                        .taint
+                        .as_ref()
+                        .is_some_and(|t| t.parameter == Some(parameter))
+            });
         let summary = Rc::new(Summary {
             returns,
             sinks: hits
@@ -612,6 +647,7 @@ impl<'t> FileFlow<'t, '_> {
                 .collect(),
             clean: 0,
             prefix: None,
+            fills_object,
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());

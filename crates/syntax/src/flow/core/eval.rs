@@ -307,7 +307,16 @@ impl<'t> FileFlow<'t, '_> {
                 self.widen(node, inner, object)
             }
             Expr::TokenField { object, field } => {
-                let value = self.eval(object, pass);
+                // `self.current` bound as a whole (a field a method set) before its object.
+                let key = format!(
+                    "{}.{}",
+                    text_of(object, self.text),
+                    text_of(field, self.text)
+                );
+                let value = match pass.env.get(&key) {
+                    Some(value) => value.clone(),
+                    None => self.eval(object, pass),
+                };
                 if self.is_scalar_field(Some(field)) {
                     Value::constant()
                 } else {

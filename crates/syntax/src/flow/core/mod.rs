@@ -79,6 +79,9 @@ struct Summary {
     /// The constant text every value it returns starts with (`return "<p>" + x`), with its
     /// parameters unknown: a sink trusting or matching a literal start sees it through the call.
     prefix: Option<std::rc::Rc<str>>,
+    /// The method stores the parameter in a field of its object (`def set_url(self, u):
+    /// self.url = u`): an object it is called on with untrusted data holds that data after.
+    fills_object: bool,
 }
 
 /// What a pass binds a function's parameters to, besides the sources the rules name. Only the
@@ -141,6 +144,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
     summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
     in_progress: RefCell<HashSet<(usize, usize)>>,
+    /// Per constructor: the fields other methods of its class set to computed values
+    /// (`objects.rs`).
+    fields_set_outside: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
     /// Nodes whose value a shape rule asks about.
     watch: HashSet<Range<usize>>,
     /// Each module-level statement that binds names, with them (a name may repeat): filled by
@@ -259,6 +265,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             field_writes: RefCell::new(None),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
+            fields_set_outside: RefCell::default(),
             watch: HashSet::new(),
             bindings: Vec::new(),
             watched: RefCell::default(),

@@ -10,7 +10,9 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, Function, text_of};
+use crate::flow::adapter::{Expr, Function, named_children, text_of};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -98,13 +100,54 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         let (after, _) = self.pass(init, Params::Unknown, self.module_env.clone(), &mut hits);
         self.in_progress.borrow_mut().remove(&key);
+        // A field another method sets to a computed value (`def set_url(self, u): self.url =
+        // u`) holds that value once it has run: the constructor's constant is only a default.
+        let reset = self.fields_set_outside(init, methods);
         // What the pass left as the module had it is in `env` already.
         for (name, value) in after.differing_from(&self.module_env) {
-            if (name.starts_with("self.") || name.starts_with("this.")) && is_constant(value) {
+            if (name.starts_with("self.") || name.starts_with("this."))
+                && is_constant(value)
+                && !reset.contains(name.as_str())
+            {
                 env.insert(name.clone(), value.clone());
             }
         }
         env
+    }
+
+    /// The fields (`self.url`, `this.url`) the methods other than `constructor` assign a value
+    /// that is not a literal.
+    /// Computed once per class: every summary of its methods asks.
+    fn fields_set_outside(
+        &self,
+        constructor: usize,
+        methods: Option<&HashMap<String, usize>>,
+    ) -> Rc<HashSet<String>> {
+        if let Some(done) = self.fields_set_outside.borrow().get(&constructor) {
+            return done.clone();
+        }
+        let mut set = HashSet::new();
+        for &method in methods.into_iter().flat_map(|m| m.values()) {
+            if method == constructor {
+                continue;
+            }
+            let mut stack = vec![self.functions[method].body];
+            while let Some(node) = stack.pop() {
+                if let Expr::Assign { target, value, .. } = self.adapter.expr(node, self.text)
+                    && !crate::lang::is_literal(value)
+                    && let Some(key) = self.key(target)
+                    && (key.starts_with("self.") || key.starts_with("this."))
+                {
+                    set.insert(key);
+                }
+                stack.extend(named_children(node));
+            }
+        }
+        let set = Rc::new(set);
+        self.fields_set_outside
+            .borrow_mut()
+            .insert(constructor, set.clone());
+        set
     }
 }
 

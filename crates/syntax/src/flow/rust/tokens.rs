@@ -12,7 +12,8 @@ pub(super) fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
         match child.kind() {
             "token_tree" if token_call_path(child).is_some() => out.push(child),
             "token_tree" => token_values(child, out),
-            "identifier" => {
+            // `self.current` in `format!("{}", self.current)`: the method's own object.
+            "identifier" | "self" => {
                 // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
                 // followed by an argument list is a call, handled with its arguments.
                 let after_dot = child
@@ -53,7 +54,8 @@ pub(super) fn token_field_object<'t>(field: Node<'t>, text: &str) -> Option<Node
         return None;
     }
     let dot = field.prev_sibling().filter(|d| d.kind() == ".")?;
-    dot.prev_sibling().filter(|n| n.kind() == "identifier")
+    dot.prev_sibling()
+        .filter(|n| matches!(n.kind(), "identifier" | "self"))
 }
 
 /// For an argument list inside a token tree, the path of the function it calls

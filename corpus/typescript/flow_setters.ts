@@ -1,0 +1,69 @@
+// Services configured after construction: a setter stores request data in `this.<field>` and a
+// later method sends, queries or runs it.
+import express from "express";
+import { execaCommand } from "execa";
+import { Pool } from "pg";
+
+const app = express();
+const pool = new Pool();
+
+class WebhookService {
+  private webhookUrl = "";
+  configure(url: string): void {
+    this.webhookUrl = url;
+  }
+  async notify(event: string): Promise<Response> {
+    // ruleid: js.ssrf
+    return fetch(this.webhookUrl, { method: "POST", body: event });
+  }
+}
+
+class AuditRepo {
+  private tenant = "public";
+  constructor(private readonly db: Pool) {}
+  forTenant(tenant: string): void {
+    this.tenant = tenant;
+  }
+  async recent(): Promise<unknown[]> {
+    // ruleid: js.sql-injection-query
+    const result = await this.db.query(`SELECT * FROM ${this.tenant}.audit_log LIMIT 50`);
+    return result.rows;
+  }
+}
+
+class StatusClient {
+  private base = "https://status.example.com";
+  private label = "";
+  tag(label: string): void {
+    this.label = label;
+  }
+  async check(): Promise<Response> {
+    // ok: js.ssrf
+    return fetch(this.base + "/api/health");
+  }
+}
+
+app.post("/hooks", async (req, res) => {
+  const service = new WebhookService();
+  service.configure(req.body.url);
+  await service.notify("ping");
+  res.sendStatus(204);
+});
+
+app.get("/audit", async (req, res) => {
+  const repo = new AuditRepo(pool);
+  repo.forTenant(String(req.query.tenant));
+  res.json(await repo.recent());
+});
+
+app.get("/status", async (req, res) => {
+  const client = new StatusClient();
+  client.tag(String(req.query.label));
+  res.json(await (await client.check()).json());
+});
+
+app.post("/pull", async (req, res) => {
+  // ruleid: js.exec-command-variable
+  await execaCommand(`docker pull registry.local/app:${req.body.tag}`, { shell: true });
+  res.sendStatus(204);
+});
