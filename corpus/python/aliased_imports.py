@@ -115,3 +115,13 @@ def restore_code(blob):
 def scratch_path():
     # ruleid: python.tempfile-mktemp
     return temp_name(suffix=".csv")
+
+
+def store_pin_hash(user, pw, pwm_level):
+    import hashlib
+
+    # ruleid: python.fast-password-hash
+    user.pw_hash = hashlib.new("sha256", pw.encode()).hexdigest()
+    # ok: python.fast-password-hash
+    user.level_digest = sha256(str(pwm_level).encode()).hexdigest()
+    return user

@@ -148,3 +148,16 @@ def main():
     logger.info(f"operator answered {answer}")
     # ok: python.log-injection
     logger.info("started as " + " ".join(sys.argv))
+
+
+audit = logging.getLogger("audit")
+
+
+@app.route("/login-audit", methods=["POST"])
+def login_audit():
+    username = request.form["username"]
+    # ruleid: python.log-injection
+    audit.warning("failed login for user " + username)
+    # ok: python.log-injection
+    audit.warning("failed login for user %r", username)
+    return "", 401
