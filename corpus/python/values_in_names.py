@@ -50,3 +50,18 @@ def update_user(user_id):
     # ok: python.mass-assignment
     user.__dict__.update({"name": request.get_json()["name"]})
     return {"id": user.id}
+
+
+SECRET_IV = b"1234567890abcdef"
+
+
+def seal_note(key, text):
+    from Crypto.Cipher import AES
+    from Crypto.Random import get_random_bytes
+
+    # ruleid: python.cipher-static-iv
+    fixed = AES.new(key, AES.MODE_CBC, iv=SECRET_IV)
+    fresh_iv = get_random_bytes(16)
+    # ok: python.cipher-static-iv
+    fresh = AES.new(key, AES.MODE_CBC, iv=fresh_iv)
+    return fixed.encrypt(text), fresh.encrypt(text)
