@@ -224,3 +224,17 @@ def audit_for_two_step(cur, actor):
     # ruleid: python.sql-string-formatting
     cur.execute(query)
     return cur.fetchall()
+
+
+def search_products(session):
+    from flask import request
+    from sqlalchemy import select, text
+
+    term = request.args["q"]
+    # ok: python.sql-string-formatting
+    by_name = session.execute(select(Product).where(Product.name.ilike(f"%{term}%"))).scalars().all()
+    # ok: python.sql-string-formatting
+    exact = session.execute(select(Product).filter_by(name=term).order_by(Product.id)).scalars().all()
+    # ruleid: python.sql-string-formatting
+    raw = session.execute(select(Product).where(text(f"name LIKE '%{term}%'"))).scalars().all()
+    return by_name, exact, raw
