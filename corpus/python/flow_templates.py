@@ -146,3 +146,16 @@ async def filter_lines_escaped(request):
             body = await response.text()
     # ok: python.regex-injection
     return [line for line in body.splitlines() if re.match(re.escape(form["pattern"]), line)]
+
+
+SIGNATURE_PAGE = "<p class='sig'>{{ sig|safe }}</p>"
+ESCAPED_PAGE = "<p class='sig'>{{ sig }}</p>"
+
+
+@app.route("/signature")
+def signature():
+    # ruleid: python.xss
+    raw = render_template_string(SIGNATURE_PAGE, sig=request.args["sig"])
+    # ok: python.xss
+    escaped = render_template_string(ESCAPED_PAGE, sig=request.args["sig"])
+    return raw + escaped
