@@ -1,6 +1,7 @@
 """Greeting cards and search filters: template source and regular expressions, some from the caller."""
 import re
 import re as regexp
+from string import Template
 
 import aiofiles
 import aiohttp
@@ -159,3 +160,26 @@ def signature():
     # ok: python.xss
     escaped = render_template_string(ESCAPED_PAGE, sig=request.args["sig"])
     return raw + escaped
+
+
+ORDER_PAGE = Template("<html><body><h1>Order $order</h1></body></html>")
+PLAIN_RECEIPT = Template("Order $order received")
+
+
+@app.route("/order")
+def order_page():
+    # ruleid: python.xss
+    return ORDER_PAGE.substitute(order=request.args["id"])
+
+
+@app.route("/order.txt")
+def order_text():
+    # ok: python.xss
+    return PLAIN_RECEIPT.substitute(order=request.args["id"]), 200, {"Content-Type": "text/plain"}
+
+
+@app.route("/welcome")
+def welcome():
+    fields = {"name": request.args["name"]}
+    # ruleid: python.xss
+    return "<p>Welcome, {name}</p>".format_map(fields)

@@ -455,14 +455,21 @@ impl Adapter for Python {
                 prefix
             }
             "concatenated_string" => return self.literal_prefix(node.named_child(0)?, text),
-            // `"<p>{}</p>".format(x)`: the template's text up to its first placeholder.
+            // `"<p>{}</p>".format(x)`: the template's text up to its first placeholder;
+            // `Template("<p>$name</p>")` (string.Template): up to its first `$`.
             "call" => {
                 let function = node.child_by_field_name("function")?;
+                if matches!(text_of(function, text), "Template" | "string.Template") {
+                    let arguments = node.child_by_field_name("arguments")?;
+                    let first = arguments.named_child(0)?;
+                    let start = self.literal_prefix(first, text)?;
+                    return Some(start.split('$').next().unwrap_or("").to_string());
+                }
                 let template = function.child_by_field_name("object")?;
                 if function.kind() != "attribute"
-                    || function
-                        .child_by_field_name("attribute")
-                        .is_none_or(|a| text_of(a, text) != "format")
+                    || function.child_by_field_name("attribute").is_none_or(|a| {
+                        !matches!(text_of(a, text), "format" | "format_map")
+                    })
                     || !matches!(template.kind(), "string" | "concatenated_string")
                 {
                     return None;

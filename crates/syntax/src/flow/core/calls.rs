@@ -351,11 +351,25 @@ impl<'t> FileFlow<'t, '_> {
             out.clean = clean;
             return out;
         }
+        // A template filled in (`"<li>{}</li>".format(x)`) starts with the template's text;
+        // one held in a name (`PAGE.substitute(order=x)` after `PAGE = Template("<p>$order")`)
+        // with the text the name's value starts with, up to its first placeholder.
+        let prefix = self
+            .adapter
+            .literal_prefix(node, self.text)
+            .map(Rc::from)
+            .or_else(|| {
+                let filled = matches!(
+                    site.method.as_deref(),
+                    Some("format" | "format_map" | "substitute" | "safe_substitute")
+                );
+                let start = receiver_value.prefix.as_deref().filter(|_| filled)?;
+                Some(Rc::from(start.split(['{', '$']).next().unwrap_or("")))
+            });
         Value {
             taint,
             clean,
-            // A template filled in (`"<li>{}</li>".format(x)`) starts with the template's text.
-            prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
+            prefix,
             whole: false,
             made_by: None,
             object: None,
