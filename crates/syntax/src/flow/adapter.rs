@@ -83,6 +83,9 @@ pub(crate) enum Expr<'t> {
     },
     /// A value whose taint is its inner one's: parentheses, `await`, `&x`, `x?`.
     Wrap(Node<'t>),
+    /// `yield x` in a generator: `x` is one of the values its caller iterates over, as if
+    /// returned; the expression's own value is what the caller sends back (unknown).
+    Yield(Option<Node<'t>>),
     /// A conversion to a number or boolean: never tainted.
     Convert,
     /// A block used as a value (Rust: a `match` arm's `{ ... }`, `let v = { ... }`): its

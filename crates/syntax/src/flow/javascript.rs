@@ -224,6 +224,7 @@ impl Adapter for JavaScript {
                 Some(inner) => Expr::Wrap(inner),
                 None => Expr::Other,
             },
+            "yield_expression" => Expr::Yield(first_named_child(node)),
             kind if FUNCTION_KINDS.contains(&kind) => Expr::Opaque,
             "jsx_attribute" => match (node.named_child(0), node.named_child(1)) {
                 (Some(target), Some(value)) => Expr::Assign {

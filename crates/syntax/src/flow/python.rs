@@ -49,7 +49,12 @@ impl Adapter for Python {
     /// The builtins `map(lambda u: ..., urls)` and `filter(...)`: the iterable is the second
     /// argument.
     fn callback_elements(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
-        (method.is_none() && matches!(function?, "map" | "filter")).then_some(Elements::Arg(1))
+        match method {
+            // A pool's or an executor's `map(f, xs)` (multiprocessing, concurrent.futures).
+            Some("map" | "imap" | "imap_unordered" | "map_async") => Some(Elements::Arg(1)),
+            Some(_) => None,
+            None => matches!(function?, "map" | "filter").then_some(Elements::Arg(1)),
+        }
     }
 
     fn callback_filters(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
@@ -235,6 +240,8 @@ impl Adapter for Python {
                     None => Expr::Other,
                 }
             }
+            // `yield from xs` hands on every element of `xs`: the same taint.
+            "yield" => Expr::Yield(node.named_child(0)),
             "comparison_operator" | "not_operator" => Expr::Convert,
             "lambda" => Expr::Opaque,
             // `[fetch(u) for u in urls if u]`: the `for` clauses bind their targets before the
@@ -467,9 +474,9 @@ impl Adapter for Python {
                 }
                 let template = function.child_by_field_name("object")?;
                 if function.kind() != "attribute"
-                    || function.child_by_field_name("attribute").is_none_or(|a| {
-                        !matches!(text_of(a, text), "format" | "format_map")
-                    })
+                    || function
+                        .child_by_field_name("attribute")
+                        .is_none_or(|a| !matches!(text_of(a, text), "format" | "format_map"))
                     || !matches!(template.kind(), "string" | "concatenated_string")
                 {
                     return None;

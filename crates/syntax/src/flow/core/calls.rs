@@ -83,6 +83,9 @@ impl<'t> FileFlow<'t, '_> {
             });
         let mut fields = Vec::new();
         let elements = self.callback_elements(&site, &receiver_value, args, pass);
+        if let Some(element) = &elements {
+            self.named_callbacks(node, args, element, pass);
+        }
         let values: Vec<Value> = args
             .iter()
             .enumerate()
@@ -560,7 +563,13 @@ impl<'t> FileFlow<'t, '_> {
 
     /// `taint` entering helper `index` at the call `node`: whatever comes back, or reaches a
     /// sink inside, depends on the helper's body.
-    fn enter_helper(&self, node: Node<'t>, index: usize, taint: &Taint, note: String) -> Taint {
+    pub(super) fn enter_helper(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        taint: &Taint,
+        note: String,
+    ) -> Taint {
         let mut entered = taint.with_step(node.byte_range(), note);
         // A method's summary also reads its class's constructor (`object_env`).
         let helper_range = self.class_range(index);
@@ -569,7 +578,7 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The sinks of a helper's summary that `entered` reaches, reported in this pass.
-    fn hits_through(&self, entered: &Taint, summary: &Summary, pass: &mut Pass<'_>) {
+    pub(super) fn hits_through(&self, entered: &Taint, summary: &Summary, pass: &mut Pass<'_>) {
         for hit in &summary.sinks {
             let through = entered.through(&hit.taint);
             if through.rules & (1 << hit.rule) != 0 {

@@ -74,6 +74,39 @@ impl<'t> FileFlow<'t, '_> {
         element.taint.is_some().then_some(element)
     }
 
+    /// `map(check, urls)`, `pool.map(check, urls)`: a function of this file passed by name gets
+    /// each element as its first argument, as if called with it; the sinks its summary reaches
+    /// are reported here. Only a plain function (not a method) that the name picks alone.
+    pub(super) fn named_callbacks(
+        &self,
+        node: Node<'t>,
+        args: &[Arg<'t>],
+        element: &Value,
+        pass: &mut Pass<'_>,
+    ) {
+        let Some(taint) = &element.taint else { return };
+        for arg in args {
+            if arg.keyword.is_some()
+                || !matches!(self.adapter.expr(arg.value, self.text), Expr::Name)
+            {
+                continue;
+            }
+            let name = text_of(arg.value, self.text);
+            let Some([index]) = self.by_name.get(name).map(Vec::as_slice) else {
+                continue;
+            };
+            if self.functions[*index].class().is_some() || self.functions[*index].params.is_empty()
+            {
+                continue;
+            }
+            let Some(summary) = self.summary(*index, 0) else {
+                continue;
+            };
+            let entered = self.enter_helper(node, *index, taint, format!("passed to `{name}()`"));
+            self.hits_through(&entered, &summary, pass);
+        }
+    }
+
     /// Runs `run` (the evaluation of a callback argument) with `element` waiting for the
     /// callback's first parameter: the closure's pass binds it (`enter`) and takes it.
     pub(super) fn with_callback_element<R>(

@@ -324,6 +324,16 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Expr::Wrap(inner) => self.eval(inner, pass),
+            Expr::Yield(yielded) => {
+                if let Some(yielded) = yielded {
+                    let value = self.eval(yielded, pass);
+                    pass.returned = Some(match &pass.returned {
+                        Some(previous) => previous.join(&value),
+                        None => value,
+                    });
+                }
+                Value::default()
+            }
             Expr::Choose {
                 condition,
                 then,
