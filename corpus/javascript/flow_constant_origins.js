@@ -36,3 +36,11 @@ app.get("/image", (req, res) => {
   // ruleid: js.ssrf
   got.stream(target).pipe(res);
 });
+
+app.get("/preview", async (req, res) => {
+  const link = String(req.query.link);
+  if (!link.startsWith("http")) return res.sendStatus(400);
+  // ruleid: js.ssrf
+  const page = await axios.get(link);
+  res.send(page.data);
+});

@@ -16,3 +16,21 @@ def items():
     # ruleid: python.ssrf
     c = requests.get(f"{API}{item}", timeout=5)
     return {"a": a.status_code, "b": b.status_code, "c": c.status_code}
+
+
+@app.route("/preview")
+def preview():
+    link = request.args["link"]
+    if not link.startswith(("http://", "https://")):
+        return "only web links", 400
+    # ruleid: python.ssrf
+    return requests.get(link, timeout=5).text
+
+
+@app.route("/partner-preview")
+def partner_preview():
+    link = request.args["link"]
+    if not link.startswith("https://partners.example.com/"):
+        return "only partner links", 400
+    # ok: python.ssrf
+    return requests.get(link, timeout=5).text

@@ -63,3 +63,21 @@ fn comment(Query(q): Query<HashMap<String, String>>) -> Markup {
         div.body { (text) }
     }
 }
+
+async fn preview(Query(q): Query<HashMap<String, String>>) -> String {
+    let src = q["src"].clone();
+    if !src.starts_with("https://") {
+        return String::new();
+    }
+    // ruleid: rust.ssrf
+    reqwest::get(&src).await.unwrap().text().await.unwrap()
+}
+
+async fn partner_preview(Query(q): Query<HashMap<String, String>>) -> String {
+    let src = q["src"].clone();
+    if !src.starts_with("https://partners.example.com/") {
+        return String::new();
+    }
+    // ok: rust.ssrf
+    reqwest::get(&src).await.unwrap().text().await.unwrap()
+}
