@@ -81,3 +81,20 @@ async fn partner_preview(Query(q): Query<HashMap<String, String>>) -> String {
     // ok: rust.ssrf
     reqwest::get(&src).await.unwrap().text().await.unwrap()
 }
+
+// tide hands the whole request to its handler; async-std's fs mirrors std's.
+async fn tide_report(req: tide::Request<()>) -> tide::Result<String> {
+    let name = req.param("name")?.to_string();
+    // ruleid: rust.path-traversal
+    let body = async_std::fs::read_to_string(format!("/srv/reports/{}", name)).await?;
+    // ok: rust.path-traversal
+    let index = async_std::fs::read_to_string("/srv/reports/index.txt").await?;
+    Ok(body + &index)
+}
+
+// An axum handler taking the raw body and answering with text.
+async fn push_state(body: axum::body::Bytes) -> String {
+    // ruleid: rust.bincode-unbounded-deserialize
+    let state: Vec<String> = bincode::deserialize(&body).unwrap_or_default();
+    state.join(",")
+}
