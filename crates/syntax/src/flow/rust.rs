@@ -306,7 +306,7 @@ impl Adapter for Rust {
                 }
                 _ => Expr::Other,
             },
-            "match_expression" => match_value(node),
+            "match_expression" => match_value(node, text),
             _ => Expr::Other,
         }
     }

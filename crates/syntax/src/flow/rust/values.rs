@@ -160,7 +160,7 @@ pub(super) fn declared_scalar(node: Node<'_>, text: &str, rust: &Rust) -> bool {
 
 /// A `match` used as a value: its scrutinee (a sink may sit there: `match
 /// client.get(&url).send().await`), then each arm with its pattern bound to it.
-pub(super) fn match_value(node: Node<'_>) -> Expr<'_> {
+pub(super) fn match_value<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
     let (Some(scrutinee), Some(body)) = (
         node.child_by_field_name("value"),
         node.child_by_field_name("body"),
@@ -180,7 +180,52 @@ pub(super) fn match_value(node: Node<'_>) -> Expr<'_> {
             _ => return Expr::Other,
         }
     }
+    // `match Url::parse(&raw) { Ok(u) => u, Err(_) => return ... }` is `Url::parse(&raw)?`:
+    // the value is the call's own (what made it, which a guard on it may ask).
+    if let [(a, a_value), (b, b_value)] = arms[..]
+        && ((unwraps(a, a_value, text) && diverges(b_value, text))
+            || (unwraps(b, b_value, text) && diverges(a_value, text)))
+    {
+        return Expr::Wrap(scrutinee);
+    }
     Expr::Arms { scrutinee, arms }
+}
+
+/// `Ok(u) => u`, `Some(u) => u`: the arm hands on what the variant holds.
+fn unwraps(pattern: Node<'_>, value: Node<'_>, text: &str) -> bool {
+    let pattern = match pattern.kind() {
+        "match_pattern" => match pattern.named_child(0) {
+            Some(inner) => inner,
+            None => return false,
+        },
+        _ => pattern,
+    };
+    pattern.kind() == "tuple_struct_pattern"
+        && value.kind() == "identifier"
+        && pattern.named_child_count() == 2
+        && pattern
+            .named_child(0)
+            .is_some_and(|variant| matches!(text_of(variant, text), "Ok" | "Some"))
+        && pattern.named_child(1).is_some_and(|bound| {
+            bound.kind() == "identifier" && text_of(bound, text) == text_of(value, text)
+        })
+}
+
+/// An arm that leaves (`return ...`, `continue`, `break`, `panic!(..)`), or a block ending so.
+fn diverges(value: Node<'_>, text: &str) -> bool {
+    match value.kind() {
+        "return_expression" | "continue_expression" | "break_expression" => true,
+        "macro_invocation" => value.named_child(0).is_some_and(|name| {
+            matches!(text_of(name, text), "panic" | "unreachable" | "bail" | "todo")
+        }),
+        "block" => named_children(value)
+            .last()
+            .is_some_and(|last| match last.kind() {
+                "expression_statement" => last.named_child(0).is_some_and(|e| diverges(e, text)),
+                _ => diverges(*last, text),
+            }),
+        _ => false,
+    }
 }
 
 /// A pair `(LOCATION, value)`, `(header::CONTENT_TYPE, v)` or `("location", value)`: a header's
