@@ -44,3 +44,13 @@ app.get("/preview", async (req, res) => {
   const page = await axios.get(link);
   res.send(page.data);
 });
+
+app.get("/members/:id", async (req, res) => {
+  // ok: js.ssrf
+  const member = await fetch(new URL("/v1/members/" + encodeURIComponent(req.params.id), API));
+  // ruleid: js.ssrf
+  const other = await fetch(new URL(req.params.id, API));
+  // ruleid: js.ssrf
+  const moved = await fetch(new URL("/v1/members", req.query.base));
+  res.json([await member.json(), await other.json(), await moved.json()]);
+});
