@@ -139,3 +139,15 @@ const attachmentRoutes = [
     },
   },
 ];
+
+const fse = require("fs-extra");
+const WORKSPACES = path.join(__dirname, "workspaces");
+
+router.post("/workspaces/:id/clone", async (req, res) => {
+  const source = path.join(WORKSPACES, req.params.id);
+  // ruleid: js.path-traversal-request
+  await fse.copy(source, path.join(WORKSPACES, req.body.newName));
+  // ok: js.path-traversal-request
+  await fse.copy(path.join(WORKSPACES, "template"), path.join(WORKSPACES, "scratch"));
+  res.sendStatus(201);
+});
