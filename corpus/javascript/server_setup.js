@@ -28,6 +28,15 @@ app.use(
   })
 );
 
+app.use(
+  "/api/v4",
+  // ruleid: js.cors-credentials-any-origin
+  cors({
+    origin: (origin, callback) => callback(null, origin),
+    credentials: true,
+  })
+);
+
 // ok: js.cors-credentials-any-origin
 app.use("/public", cors({ origin: "*" }));
 
