@@ -2,6 +2,7 @@
 // that reach a log message, a deserializer, a `vm` script or an XML parser, next to twins that escape
 // them or use the program's own constants.
 const express = require("express");
+const fs = require("fs");
 const libxmljs = require("libxmljs2");
 const ns = require("node-serialize");
 const serialize = require("node-serialize");
@@ -139,3 +140,28 @@ const port = process.argv[2] || "3000";
 // ok: js.log-injection
 console.log(`listening on ${port}`);
 app.listen(Number(port));
+
+const winston = require("winston");
+const textLogger = winston.createLogger({
+  format: winston.format.printf(({ level, message }) => `${level} ${message}`),
+  transports: [new winston.transports.Console()],
+});
+const jsonLogger = winston.createLogger({
+  format: winston.format.json(),
+  transports: [new winston.transports.Console()],
+});
+const auditStream = fs.createWriteStream("/var/log/app/audit.log", { flags: "a" });
+
+app.post("/sessions", (req, res) => {
+  // ruleid: js.log-injection
+  textLogger.info(`login attempt for user=${req.body.user}`);
+  // ok: js.log-injection
+  jsonLogger.info(`login attempt for user=${req.body.user}`);
+  // ruleid: js.log-injection
+  auditStream.write(`login user=${req.body.user}\n`);
+  // ruleid: js.log-injection
+  fs.appendFileSync("logs/access.log", `user=${req.body.user}\n`);
+  // ok: js.log-injection
+  fs.appendFileSync("data/signups.csv", `${JSON.stringify(req.body.user)}\n`);
+  res.sendStatus(204);
+});
