@@ -35,3 +35,16 @@ app.get("/teams-count", async (req, res) => {
   const [rows] = await pool.promise().query("SELECT COUNT(*) AS n FROM teams");
   res.json(rows[0]);
 });
+
+const ORDER_COLUMNS = { date: "created_at", total: "total_cents" };
+
+app.post("/teams/list", async (req, res) => {
+  const { orderBy } = req.body;
+  const column = ORDER_COLUMNS[orderBy] ?? "created_at";
+  // ok: js.sql-string-built
+  const sql = "SELECT * FROM teams ORDER BY " + column;
+  // ruleid: js.sql-string-built
+  const raw = "SELECT * FROM teams ORDER BY " + orderBy;
+  const [rows] = await pool.promise().query(sql);
+  res.json({ rows, raw: raw.length });
+});
