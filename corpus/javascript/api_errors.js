@@ -121,3 +121,16 @@ function fastifyLogin(request, reply) {
 }
 
 module.exports = { app, koaErrors, server, server2, yoga, yoga2, legacy, legacy2, modern, modern2, koaLogin, fastifyLogin };
+
+app.post("/preferences", (req, res) => {
+  const { path: keyPath, value } = req.body;
+  const prefs = {};
+  // ruleid: js.prototype-pollution-merge
+  _.set(prefs, keyPath, value);
+  const imported = JSON.parse(req.body.raw);
+  // ruleid: js.prototype-pollution-merge
+  _.merge(prefs, imported);
+  // ok: js.prototype-pollution-merge
+  _.set(prefs, "theme", value);
+  res.json(prefs);
+});

@@ -200,9 +200,14 @@ impl<'t> FileFlow<'t, '_> {
             self.assigned_properties(node, args[0].value, &fields, pass);
         }
 
-        // Propagators move taint into a receiver or an argument (`parts.append(x)`).
+        // Propagators move taint into a receiver or an argument (`parts.append(x)`), never into
+        // an imported module (`_.set(obj, path, value)` after `import _ from "lodash"` is a
+        // function of lodash, not a map's `set`): the name would then shadow the import.
+        let receiver_is_module = site.path.is_some() && site.path != site.written;
         for propagator in &self.rules.propagators {
-            if !propagator.call.matches(&site) {
+            if !propagator.call.matches(&site)
+                || (receiver_is_module && matches!(propagator.to, Slot::Receiver))
+            {
                 continue;
             }
             let from = match propagator.from {
