@@ -125,3 +125,22 @@ async fn relay_unchecked(Query(q): Query<HashMap<String, String>>) -> String {
     // ruleid: rust.ssrf
     reqwest::Client::new().post(parsed).send().await.unwrap().text().await.unwrap()
 }
+
+// Text parsed into a `Uri` is still the caller's address; parsed into a number it is not.
+async fn hyper_relay(Query(q): Query<HashMap<String, String>>) -> String {
+    let client = hyper::Client::new();
+    let uri: hyper::Uri = match q["target"].parse() {
+        Ok(u) => u,
+        Err(_) => return String::from("bad target"),
+    };
+    // ruleid: rust.ssrf
+    let res = client.get(uri).await.unwrap();
+    let port: u16 = match q["port"].parse() {
+        Ok(p) => p,
+        Err(_) => return String::from("bad port"),
+    };
+    let fixed: hyper::Uri = format!("http://status.internal:{}/health", port).parse().unwrap();
+    // ok: rust.ssrf
+    let status = client.get(fixed).await.unwrap();
+    format!("{} {}", res.status(), status.status())
+}

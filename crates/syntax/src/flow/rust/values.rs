@@ -127,6 +127,10 @@ pub(super) fn declared_type<'a>(node: Node<'_>, text: &'a str) -> Option<&'a str
         let parent = node.parent()?;
         match parent.kind() {
             "try_expression" | "await_expression" | "parenthesized_expression" => node = parent,
+            // `let uri: Uri = match target.parse() { Ok(u) => u, Err(_) => return .. }`.
+            "match_expression" if parent.child_by_field_name("value") == Some(node) => {
+                node = parent;
+            }
             // `x.parse().unwrap()`: `node` is the receiver of an unwrapping method.
             "field_expression"
                 if parent.child_by_field_name("value") == Some(node)

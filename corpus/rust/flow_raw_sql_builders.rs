@@ -1,0 +1,43 @@
+// Request data in SQL text handed to tokio-postgres' simple_query, sea-orm's raw statements and
+// sqlx's QueryBuilder, next to the bound forms; and scripts for embedded JavaScript engines.
+use axum::extract::Query;
+use sea_orm::{DbBackend, Statement};
+use sqlx::QueryBuilder;
+use std::collections::HashMap;
+
+pub async fn purge_tenant(client: &tokio_postgres::Client, Query(q): Query<HashMap<String, String>>) {
+    // ruleid: rust.sql-format-string
+    let script = format!("DELETE FROM events WHERE tenant = '{}'", q["tenant"]);
+    // ruleid: rust.sql-format-query
+    client.simple_query(&script).await.unwrap();
+    // ok: rust.sql-format-query
+    client.simple_query("VACUUM events").await.unwrap();
+}
+
+pub fn regional_report(Query(q): Query<HashMap<String, String>>) -> Statement {
+    // ruleid: rust.sql-format-string
+    let sql = format!("SELECT * FROM sales WHERE region = '{}'", q["region"]);
+    // ruleid: rust.sql-format-query
+    Statement::from_string(DbBackend::Postgres, sql)
+}
+
+pub fn tagged(Query(q): Query<HashMap<String, String>>) -> String {
+    let tag = q["tag"].clone();
+    let mut qb: QueryBuilder<sqlx::Postgres> = QueryBuilder::new("SELECT id FROM posts WHERE TRUE");
+    // ruleid: rust.sql-format-query
+    qb.push(format!(" AND tags @> ARRAY['{}']", tag));
+    qb.push(" AND author = ");
+    // ok: rust.sql-format-query
+    qb.push_bind(tag);
+    qb.sql().to_string()
+}
+
+pub fn evaluate(Query(q): Query<HashMap<String, String>>) -> String {
+    let formula = q["formula"].clone();
+    let mut context = boa_engine::Context::default();
+    // ruleid: rust.script-eval-untrusted
+    let value = context.eval(boa_engine::Source::from_bytes(&formula)).unwrap();
+    // ok: rust.script-eval-untrusted
+    let fixed = context.eval(boa_engine::Source::from_bytes("1 + 1")).unwrap();
+    format!("{:?} {:?}", value, fixed)
+}
