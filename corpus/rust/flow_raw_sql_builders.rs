@@ -41,3 +41,14 @@ pub fn evaluate(Query(q): Query<HashMap<String, String>>) -> String {
     let fixed = context.eval(boa_engine::Source::from_bytes("1 + 1")).unwrap();
     format!("{:?} {:?}", value, fixed)
 }
+
+pub fn transform(Query(q): Query<HashMap<String, String>>) -> String {
+    let program = format!("console.log(JSON.stringify({}))", q["expr"]);
+    // ruleid: rust.shell-command-injection
+    let out = std::process::Command::new("node").arg("-e").arg(&program).output().unwrap();
+    // ok: rust.shell-command-injection
+    let fixed = std::process::Command::new("node").arg("-e").arg("console.log(1)").output().unwrap();
+    // ok: rust.shell-command-injection
+    let strict = std::process::Command::new("bash").arg("-e").arg("deploy.sh").output().unwrap();
+    format!("{:?} {:?} {:?}", out.status, fixed.status, strict.status)
+}
