@@ -55,3 +55,15 @@ router.get("/reports/(.*)", async (ctx) => {
   // ruleid: js.path-traversal-request
   ctx.body = await fs.readFile(REPORTS + rel);
 });
+
+app.post("/export", (req, res) => {
+  const opts = {
+    url: "https://app.example.com/pages/" + req.body.pageId,
+    out: `/tmp/export-${Number(req.user.id)}.pdf`,
+    name: req.body.fileName,
+  };
+  // ok: js.path-traversal-request
+  res.download(opts.out);
+  // ruleid: js.path-traversal-request
+  res.download(path.join(REPORTS, opts.name));
+});

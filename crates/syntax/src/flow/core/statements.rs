@@ -35,11 +35,28 @@ impl<'t> FileFlow<'t, '_> {
                 self.eval(expr, pass);
             }
             Stmt::Bind { pattern, value } => {
+                // `const opts = { url: ..., out: "/tmp/x.pdf" }`: each field keeps its own value
+                // (`opts.out` is the constant, whatever `opts.url` holds). Only for a `const`:
+                // a name bound again would keep stale fields.
+                let mut fields = Vec::new();
+                let constant_object = value.is_some_and(|v| {
+                    matches!(self.adapter.expr(v, self.text), Expr::Object(_))
+                        && matches!(self.adapter.expr(pattern, self.text), Expr::Name)
+                        && pattern
+                            .parent()
+                            .and_then(|declarator| declarator.parent())
+                            .is_some_and(|d| text_of(d, self.text).starts_with("const "))
+                });
                 let evaluated = match value {
+                    Some(v) if constant_object => self.eval_fields(v, Some(&mut fields), pass),
                     Some(v) => self.eval(v, pass),
                     None => Value::default(),
                 };
                 self.bind(pattern, evaluated.clone(), pass);
+                let name = text_of(pattern, self.text);
+                for (field, field_value, _) in fields {
+                    pass.env.insert(format!("{name}.{field}"), field_value);
+                }
                 if let Some(value) = value {
                     self.remember_condition(pattern, value, pass);
                     self.remember_object(pattern, value, pass);
