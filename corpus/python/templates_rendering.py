@@ -137,3 +137,17 @@ def parse_tag(Tag, value):
 def render_snippet(snippet_body):
     # ruleid: python.template-injection
     return jinja2.Environment(autoescape=True).from_string("{% block body %}" + snippet_body + "{% endblock %}").render()
+
+
+def badge(request):
+    from django.http import HttpResponse
+    from django.utils.html import format_html
+
+    label = request.GET.get("label", "new")
+    # ruleid: python.markup-unescaped-format
+    raw = format_html("<span class='badge'>" + label + "</span>")
+    # ruleid: python.markup-unescaped-format
+    inline = format_html(f"<span class='badge'>{label}</span>")
+    # ok: python.markup-unescaped-format
+    escaped = format_html("<span class='badge'>{}</span>", label)
+    return HttpResponse(raw + inline + escaped)
