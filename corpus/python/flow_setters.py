@@ -94,3 +94,33 @@ def count():
     counter = Counter()
     counter.set_label(request.args["label"])
     return counter.send().text
+
+
+@app.route("/profile", methods=["PATCH"])
+def patch_profile():
+    user = current_user()
+    data = request.get_json() or {}
+    for key, value in data.items():
+        # ruleid: python.mass-assignment
+        setattr(user, key, value)
+    for key, value in request.get_json().items():
+        if hasattr(user, key):
+            # ruleid: python.mass-assignment
+            setattr(user, key, value)
+    for key, value in request.get_json().items():
+        if key in EDITABLE:
+            # ok: python.mass-assignment
+            setattr(user, key, value)
+    for key, value in DEFAULTS.items():
+        if not hasattr(user, key):
+            # ok: python.mass-assignment
+            setattr(user, key, value)
+    return "", 204
+
+
+EDITABLE = {"display_name", "bio"}
+DEFAULTS = {"theme": "light"}
+
+
+def current_user():
+    return app.config["USER"]
