@@ -65,3 +65,16 @@ def seal_note(key, text):
     # ok: python.cipher-static-iv
     fresh = AES.new(key, AES.MODE_CBC, iv=fresh_iv)
     return fixed.encrypt(text), fresh.encrypt(text)
+
+
+CIPHER_SETTINGS = {"mode": "cbc", "iv": b"0123456789abcdef"}
+
+
+def seal_settings(key, text):
+    from Crypto.Cipher import AES
+
+    # ruleid: python.cipher-static-iv
+    first = AES.new(key, AES.MODE_CBC, CIPHER_SETTINGS["iv"])
+    # ruleid: python.cipher-static-iv
+    second = AES.new(key, AES.MODE_CBC, iv=CIPHER_SETTINGS["iv"])
+    return first.encrypt(text), second.encrypt(text)

@@ -156,14 +156,8 @@ fn bindings<'t>(
     // object literal writes it; as written when the name holds anything else.
     let mut keys = Vec::new();
     let mut base = node;
-    while base.kind() == "member_expression"
-        && let (Some(object), Some(property)) = (
-            base.child_by_field_name("object"),
-            base.child_by_field_name("property"),
-        )
-        && property.kind() == "property_identifier"
-    {
-        keys.push(property.utf8_text(source).unwrap_or(""));
+    while let Some((object, key)) = field_read(base, source) {
+        keys.push(key);
         base = object;
     }
     if !keys.is_empty() && base.kind() == "identifier" {
@@ -301,9 +295,37 @@ fn destructured_field<'s>(pattern: Node<'_>, name: &str, source: &'s [u8]) -> Op
         })
 }
 
+/// `config.iv` (JavaScript), `SETTINGS["iv"]` (Python, JavaScript): the object read and the key,
+/// when the key is written out.
+fn field_read<'t, 's>(node: Node<'t>, source: &'s [u8]) -> Option<(Node<'t>, &'s str)> {
+    let (object, key) = match node.kind() {
+        "member_expression" => (
+            node.child_by_field_name("object")?,
+            node.child_by_field_name("property")
+                .filter(|p| p.kind() == "property_identifier")?,
+        ),
+        "subscript" => (
+            node.child_by_field_name("value")?,
+            node.child_by_field_name("subscript")?,
+        ),
+        "subscript_expression" => (
+            node.child_by_field_name("object")?,
+            node.child_by_field_name("index")?,
+        ),
+        _ => return None,
+    };
+    let written = key.utf8_text(source).ok()?;
+    let key = match key.kind() {
+        "property_identifier" => written,
+        "string" if is_literal(key) => strip_quotes(written),
+        _ => return None,
+    };
+    Some((object, key))
+}
+
 /// The value an object literal writes for `key` (`{ iv: Buffer.alloc(16) }`, `{ "iv": ... }`).
 fn object_field<'t>(object: Node<'t>, key: &str, source: &[u8]) -> Option<Node<'t>> {
-    if object.kind() != "object" {
+    if !matches!(object.kind(), "object" | "dictionary") {
         return None;
     }
     let mut cursor = object.walk();
