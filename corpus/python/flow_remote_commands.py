@@ -98,3 +98,15 @@ def card(request):
     rows = format_html_join("", "<li>{}</li>", ((i,) for i in items))
     # ok: python.xss
     return HttpResponse(f"<h3>{escape(request.GET['title'])}</h3><ul>{rows}</ul>")
+
+
+@web.route("/console", methods=["POST"])
+def console():
+    import code
+
+    interp = code.InteractiveInterpreter()
+    # ruleid: python.eval-exec
+    interp.runsource(request.data.decode("utf-8"))
+    # ok: python.eval-exec
+    interp.runsource("print('ready')")
+    return "ok"
