@@ -90,3 +90,30 @@ def mirror():
 @app.route("/mirror-status")
 def mirror_status():
     return Mirror(requests.Session()).pull_status(request.args["name"])
+
+
+class TableRenderer:
+    def __init__(self, caption):
+        self.caption = caption
+
+    def render(self, rows):
+        return "<table><caption>{}</caption>".format(self.caption) + "".join(rows) + "</table>"
+
+
+class SafeCard:
+    def render(self, title):
+        from markupsafe import escape
+
+        return "<h2>" + str(escape(title)) + "</h2>"
+
+
+@app.route("/admin/users")
+def admin_users():
+    # ruleid: python.xss
+    return TableRenderer(request.args.get("caption")).render(["<tr><td>root</td></tr>"])
+
+
+@app.route("/admin/card")
+def admin_card():
+    # ok: python.xss
+    return SafeCard().render(request.args["title"])

@@ -447,6 +447,43 @@ impl<'t> FileFlow<'t, '_> {
             && let Some(index) = self.method_of_object(receiver, name, pass)
         {
             self.object_call(node, receiver, name, index, receiver_value, values, pass);
+            // What it returns starts with the text its own returns start with (`return
+            // "<table>" + ...`): a Flask view returning it serves markup.
+            let prefix = self
+                .returns_given(index, Params::Unknown)
+                .and_then(|summary| summary.prefix.clone());
+            if prefix.is_some() {
+                // Only what its summaries say comes back (`return "<p>" + escape(c)` does not
+                // return `c`).
+                let mut taint = None;
+                let inputs = values
+                    .iter()
+                    .enumerate()
+                    .chain(std::iter::once((OBJECT, receiver_value)));
+                for (position, value) in inputs {
+                    let Some(entering) = &value.taint else {
+                        continue;
+                    };
+                    if let Some(inner) = self
+                        .summary(index, position)
+                        .and_then(|s| s.returns.clone())
+                    {
+                        let entered = self.enter_helper(
+                            node,
+                            index,
+                            entering,
+                            format!("passed to `{name}()`"),
+                        );
+                        taint = join_taint(&taint, &Some(entered.through(&inner)));
+                    }
+                }
+                return Some(Value {
+                    taint,
+                    clean: 0,
+                    prefix,
+                    ..Value::default()
+                });
+            }
             return None;
         }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and

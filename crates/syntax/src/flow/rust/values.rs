@@ -220,7 +220,10 @@ fn diverges(value: Node<'_>, text: &str) -> bool {
     match value.kind() {
         "return_expression" | "continue_expression" | "break_expression" => true,
         "macro_invocation" => value.named_child(0).is_some_and(|name| {
-            matches!(text_of(name, text), "panic" | "unreachable" | "bail" | "todo")
+            matches!(
+                text_of(name, text),
+                "panic" | "unreachable" | "bail" | "todo"
+            )
         }),
         "block" => named_children(value)
             .last()
