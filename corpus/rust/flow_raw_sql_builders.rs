@@ -52,3 +52,12 @@ pub fn transform(Query(q): Query<HashMap<String, String>>) -> String {
     let strict = std::process::Command::new("bash").arg("-e").arg("deploy.sh").output().unwrap();
     format!("{:?} {:?} {:?}", out.status, fixed.status, strict.status)
 }
+
+pub fn dig(Query(q): Query<HashMap<String, String>>) -> String {
+    let quoted = shlex::try_quote(&q["name"]).map(|c| c.into_owned()).unwrap_or_default();
+    // ok: rust.shell-command-injection
+    let out = std::process::Command::new("sh").arg("-c").arg(format!("dig +short {} | head -1", quoted)).output().unwrap();
+    // ruleid: rust.shell-command-injection
+    let raw = std::process::Command::new("sh").arg("-c").arg(format!("dig +short {}", q["name"])).output().unwrap();
+    format!("{:?} {:?}", out.status, raw.status)
+}
