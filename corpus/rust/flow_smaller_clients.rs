@@ -144,3 +144,16 @@ async fn hyper_relay(Query(q): Query<HashMap<String, String>>) -> String {
     let status = client.get(fixed).await.unwrap();
     format!("{} {}", res.status(), status.status())
 }
+
+const GITHUB_API: &str = "https://api.github.com";
+
+// A constant origin filling the template's first placeholder fixes the host.
+async fn repo_info(Query(q): Query<HashMap<String, String>>) -> String {
+    let url = format!("{}/repos/{}/{}", GITHUB_API, q["owner"], q["repo"]);
+    // ok: rust.ssrf
+    let info = reqwest::get(&url).await.unwrap().text().await.unwrap();
+    let elsewhere = format!("{}/repos", q["base"]);
+    // ruleid: rust.ssrf
+    let other = reqwest::get(&elsewhere).await.unwrap().text().await.unwrap();
+    info + &other
+}

@@ -363,8 +363,12 @@ impl<'t> FileFlow<'t, '_> {
                 let mut out = Value::constant();
                 let mut leading = None;
                 let mut base = None;
+                let mut second = None;
                 for (index, part) in parts.iter().enumerate() {
                     let value = self.eval(*part, pass);
+                    if index == 1 {
+                        second = Some(value.clone());
+                    }
                     if index == 0 {
                         // A whole literal (or a name bound to one) goes on with the literal
                         // written after it: `${API}/repos/${name}` after `const API =
@@ -405,7 +409,14 @@ impl<'t> FileFlow<'t, '_> {
                 // The literal text before the first interpolation, or the first part's.
                 out.prefix = match self.adapter.literal_prefix(node, self.text) {
                     Some(prefix) => Some(Rc::from(prefix)),
-                    None => leading,
+                    // `format!("{}/repos/{}", API, name)` after `const API: &str =
+                    // "https://api.github.com"`: the constant, then the template up to its next
+                    // placeholder.
+                    None => filled_first(
+                        parts.first().map(|t| text_of(*t, self.text)),
+                        second.as_ref(),
+                    )
+                    .or(leading),
                 };
                 // A struct literal (`Feeds { timeout_secs: 5 }`) makes an object of its type, as
                 // a constructor call does: its methods can be looked up by it.
@@ -595,4 +606,16 @@ impl<'t> FileFlow<'t, '_> {
             .collect();
         (path.starts_with('/') && !path.starts_with("//")).then_some(path)
     }
+}
+
+/// For a template that starts with a bare placeholder (`"{}/repos/{}"`), the text it starts with
+/// when `first` (the value filling that placeholder) is a program constant: the text that
+/// constant starts with, then the template's text up to its next placeholder. (A constant known
+/// only by its start still fixes what follows it: the host it names, or none.)
+fn filled_first(template: Option<&str>, first: Option<&Value>) -> Option<Rc<str>> {
+    let rest = template?.strip_prefix("\"{}")?;
+    let first = first.filter(|v| v.taint.is_none() && v.clean == ALL)?;
+    let lead = first.prefix.as_deref()?;
+    let after = rest.split(['{', '"']).next().unwrap_or("");
+    Some(Rc::from(format!("{lead}{after}")))
 }
