@@ -117,3 +117,21 @@ def admin_users():
 def admin_card():
     # ok: python.xss
     return SafeCard().render(request.args["title"])
+
+
+class RowsRenderer:
+    def __init__(self, caption):
+        self.caption = caption
+
+    def render(self, rows):
+        html = "<table><caption>{}</caption>".format(self.caption)
+        for row in rows:
+            html += "<tr><td>{}</td></tr>".format(row)
+        return html + "</table>"
+
+
+@app.route("/admin/rows")
+def admin_rows():
+    renderer = RowsRenderer(request.args.get("caption", "Users"))
+    # ruleid: python.xss
+    return renderer.render(["alice", "bob"])

@@ -435,6 +435,8 @@ impl<'t> FileFlow<'t, '_> {
                 if augmented {
                     let old = self.eval(target, pass);
                     value = compose(&old, &value);
+                    // `html += "<tr>..."` appends: the text still starts as it did.
+                    value.prefix = old.prefix;
                 }
                 self.bind(target, value.clone(), pass);
                 if !augmented {
