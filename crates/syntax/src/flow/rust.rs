@@ -533,6 +533,22 @@ fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
         callee
     };
     let (receiver, method) = member_parts(method_callee, ("field_expression", "value", "field"));
+    // `Url::parse(&raw).map_err(|_| StatusCode::BAD_REQUEST)?`: mapping the error leaves the
+    // value what it was (and what made it, which a guard may ask).
+    if let (Some(receiver), Some(method)) = (receiver, method)
+        && matches!(
+            text_of(method, text),
+            "map_err"
+                | "context"
+                | "with_context"
+                | "wrap_err"
+                | "wrap_err_with"
+                | "ok_or"
+                | "ok_or_else"
+        )
+    {
+        return Expr::Wrap(receiver);
+    }
     // `.parse()` converts to numbers (a sanitizer), but `let uri: Uri = target.parse()?` or
     // `x.parse::<Url>()` keeps the text: the value is its receiver's.
     if let (Some(receiver), Some(method)) = (receiver, method)
