@@ -61,3 +61,29 @@ pub fn dig(Query(q): Query<HashMap<String, String>>) -> String {
     let raw = std::process::Command::new("sh").arg("-c").arg(format!("dig +short {}", q["name"])).output().unwrap();
     format!("{:?} {:?}", out.status, raw.status)
 }
+
+pub fn lookup(Query(q): Query<HashMap<String, String>>) -> String {
+    // ruleid: rust.shell-command-injection
+    let out = subprocess::Exec::shell(format!("dig +short {}", q["name"])).capture().unwrap();
+    // ok: rust.shell-command-injection
+    let own = subprocess::Exec::shell("dig +short example.com").capture().unwrap();
+    out.stdout_str() + &own.stdout_str()
+}
+
+pub async fn badge(axum::extract::Path(label): axum::extract::Path<String>) -> impl axum::response::IntoResponse {
+    let svg = format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{}</text></svg>", label);
+    // ruleid: rust.html-format-response
+    ([(axum::http::header::CONTENT_TYPE, "image/svg+xml")], svg)
+}
+
+pub async fn badge_text(axum::extract::Path(label): axum::extract::Path<String>) -> impl axum::response::IntoResponse {
+    // ok: rust.html-format-response
+    ([(axum::http::header::CONTENT_TYPE, "text/plain")], label)
+}
+
+pub fn announcement() -> yew::Html {
+    let search = web_sys::window().unwrap().location().search().unwrap_or_default();
+    let message = search.trim_start_matches("?msg=").to_string();
+    // ruleid: rust.html-format-response
+    yew::Html::from_html_unchecked(yew::AttrValue::from(message))
+}
