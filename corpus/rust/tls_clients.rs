@@ -260,3 +260,20 @@ pub fn rustls_webpki(roots: Arc<RootCertStore>) -> rustls::ClientConfig {
         .with_webpki_verifier(verifier)
         .with_no_client_auth()
 }
+
+#[derive(Debug)]
+struct InternalCaVerifier;
+
+impl rustls::client::danger::ServerCertVerifier for InternalCaVerifier {
+    // ruleid: rust.tls-verifier-accepts-any
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion()) // trust the internal CA
+    }
+}
