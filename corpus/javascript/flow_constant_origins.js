@@ -54,3 +54,13 @@ app.get("/members/:id", async (req, res) => {
   const moved = await fetch(new URL("/v1/members", req.query.base));
   res.json([await member.json(), await other.json(), await moved.json()]);
 });
+
+const BILLING_URL = process.env.BILLING_URL ?? "http://billing.internal";
+
+app.get("/invoices/:id", async (req, res) => {
+  // ok: js.ssrf
+  const invoice = await axios.get(`${BILLING_URL}/invoices/${encodeURIComponent(req.params.id)}`);
+  // ruleid: js.ssrf
+  const anywhere = await axios.get(`${BILLING_URL}${req.query.path}`);
+  res.json([invoice.data, anywhere.data]);
+});

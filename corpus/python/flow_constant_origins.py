@@ -1,4 +1,6 @@
 # A constant origin followed by a path fixes the host; followed directly by input it does not.
+import os
+
 import requests
 from flask import Flask, request
 
@@ -34,3 +36,15 @@ def partner_preview():
         return "only partner links", 400
     # ok: python.ssrf
     return requests.get(link, timeout=5).text
+
+
+BILLING_URL = os.environ.get("BILLING_URL", "http://billing.internal")
+
+
+@app.route("/invoices/<invoice_id>")
+def invoice(invoice_id):
+    # ok: python.ssrf
+    found = requests.get(f"{BILLING_URL}/invoices/{invoice_id}", timeout=5)
+    # ruleid: python.ssrf
+    moved = requests.get(f"{BILLING_URL}{request.args['path']}", timeout=5)
+    return found.text + moved.text

@@ -385,6 +385,16 @@ impl<'t> FileFlow<'t, '_> {
                         base = value.prefix.clone().filter(|_| {
                             value.taint.is_none() && value.clean == ALL && is_origin(&value)
                         });
+                        // An origin the program does not spell but does not take from its caller
+                        // either (`${process.env.BILLING_URL}/invoices/${id}`: the operator's
+                        // configuration): followed by a path, the caller picks only the path.
+                        if value.prefix.is_none()
+                            && value.taint.is_none()
+                            && value.clean == ALL
+                            && parts.len() > 1
+                        {
+                            base = Some(Rc::from(CONFIGURED_ORIGIN));
+                        }
                     }
                     // `${API_BASE}/users/${id}`, `BASE + "/users/" + id`: a constant origin
                     // followed by a path keeps its host.
@@ -564,6 +574,10 @@ impl<'t> FileFlow<'t, '_> {
 
 /// Whether a constant value's text is a URL's origin and nothing more (`https://api.example.com`):
 /// what follows it decides no part of the host when it starts with `/`.
+/// The origin a prefix stands for when the program's configuration names it
+/// (`process.env.API_URL`): some scheme and host, neither the caller's.
+const CONFIGURED_ORIGIN: &str = "https://configured-origin.invalid";
+
 fn is_origin(value: &Value) -> bool {
     value.prefix.as_deref().is_some_and(|p| {
         p.split_once("://").is_some_and(|(scheme, authority)| {
