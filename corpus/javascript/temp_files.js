@@ -27,3 +27,14 @@ async function exportSafely(csv) {
 }
 
 module.exports = { exportReport, exportSafely };
+
+function exportCsv(data) {
+  const file = `${os.tmpdir()}/export-${process.pid}.csv`;
+  // ruleid: js.insecure-temp-path
+  fs.writeFileSync(file, data);
+  // ruleid: js.insecure-temp-path
+  fs.writeFileSync(`${os.tmpdir()}/report.csv`, data);
+  // ok: js.insecure-temp-path
+  fs.writeFileSync(`${os.tmpdir()}/report-${crypto.randomUUID()}.csv`, data);
+  return file;
+}
