@@ -67,3 +67,25 @@ app.post("/export", (req, res) => {
   // ruleid: js.path-traversal-request
   res.download(path.join(REPORTS, opts.name));
 });
+
+const previews = {
+  fetch(url) {
+    // ruleid: js.ssrf
+    return axios.get(url);
+  },
+  probe: (url) => {
+    // ruleid: js.ssrf
+    return axios.head(url);
+  },
+  own() {
+    // ok: js.ssrf
+    return axios.get("https://status.example.com/health");
+  },
+};
+
+app.get("/preview", async (req, res) => {
+  const page = await previews.fetch(req.query.url);
+  const head = await previews.probe(req.query.url);
+  const status = await previews.own();
+  res.json([page.data, head.status, status.data]);
+});

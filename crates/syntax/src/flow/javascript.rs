@@ -529,6 +529,11 @@ fn function_name(node: Node<'_>, parent: Option<Node<'_>>, text: &str) -> Option
             .child_by_field_name("name")
             .filter(|n| n.kind() == "identifier")
             .map(|n| text_of(n, text).to_string()),
+        // `{ ping: (url) => axios.head(url) }`: the object's method `ping`.
+        "pair" => parent
+            .child_by_field_name("key")
+            .filter(|k| k.kind() == "property_identifier")
+            .map(|k| text_of(k, text).to_string()),
         _ => None,
     }
 }

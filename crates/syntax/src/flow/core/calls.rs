@@ -489,8 +489,14 @@ impl<'t> FileFlow<'t, '_> {
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
         // calls on a field of `this`/`self` (below).
         let field_call = receiver.is_some_and(|r| is_field_of_self(text_of(r, self.text)));
+        // `svc.get(url)` after `const svc = { get(url) { ... } }`: a method of an object literal
+        // the name is bound to.
+        let literal_method = receiver
+            .filter(|_| !field_call)
+            .and_then(|r| self.object_literal_method(text_of(r, self.text), name));
         if let Some(receiver) = receiver
             && !field_call
+            && literal_method.is_none()
             && !matches!(
                 text_of(receiver, self.text),
                 "self" | "this" | "Self" | "cls"
@@ -499,7 +505,7 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let candidates = self.by_name.get(name)?;
-        let mut index = *candidates.first()?;
+        let mut index = literal_method.unwrap_or(*candidates.first()?);
         // `this.uploads.read(name)`: a service held in a field, whose class this file defines
         // (a NestJS controller next to its service). Only a method of one other class of the
         // file (a controller's `read` often calls its service's `read`), and only for the
@@ -717,6 +723,25 @@ impl<'t> FileFlow<'t, '_> {
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
+    }
+}
+
+impl FileFlow<'_, '_> {
+    /// The function `name` defined in the object literal a variable `object` is declared with
+    /// (`const svc = { get(url) {...} }`, `{ get: (url) => ... }`), if this file has one.
+    fn object_literal_method(&self, object: &str, name: &str) -> Option<usize> {
+        let candidates = self.by_name.get(name)?;
+        candidates.iter().copied().find(|&index| {
+            let mut up = self.functions[index].node.parent();
+            if up.is_some_and(|p| p.kind() == "pair") {
+                up = up.and_then(|p| p.parent());
+            }
+            up.filter(|o| o.kind() == "object")
+                .and_then(|o| o.parent())
+                .filter(|d| d.kind() == "variable_declarator")
+                .and_then(|d| d.child_by_field_name("name"))
+                .is_some_and(|n| text_of(n, self.text) == object)
+        })
     }
 }
 
