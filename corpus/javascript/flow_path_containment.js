@@ -31,3 +31,21 @@ app.get("/uploads/:id/in", (req, res) => {
     res.sendFile(file);
   }
 });
+
+app.get("/static/*", (req, res) => {
+  const file = path.resolve(UPLOADS, "." + req.path);
+  if (file !== UPLOADS && !file.startsWith(UPLOADS + path.sep)) {
+    return res.sendStatus(403);
+  }
+  // ok: js.path-traversal-request
+  res.sendFile(file);
+});
+
+app.get("/static-loose/*", (req, res) => {
+  const file = path.resolve(UPLOADS, "." + req.path);
+  if (file !== UPLOADS && req.query.strict) {
+    return res.sendStatus(403);
+  }
+  // ruleid: js.path-traversal-request
+  res.sendFile(file);
+});

@@ -430,11 +430,38 @@ impl<'t> FileFlow<'t, '_> {
         match self.adapter.condition(condition, self.text) {
             Condition::Any(parts) => parts.iter().any(|&p| self.fails_only_if_empty(p, key)),
             Condition::Expr(node) => {
-                matches!(self.adapter.expr(node, self.text), Expr::Name)
-                    && self.key(node).as_deref() == Some(key)
+                (matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && self.key(node).as_deref() == Some(key))
+                    || self.differs_from_constant(node, key)
             }
             _ => false,
         }
+    }
+
+    /// `file !== ROOT`, `path != "/"`: fails only where the value is that constant (a literal or
+    /// a name in capitals), which is no untrusted value.
+    fn differs_from_constant(&self, node: Node<'t>, key: &str) -> bool {
+        let children = named_children(node);
+        let [left, right] = children[..] else {
+            return false;
+        };
+        let between = self
+            .text
+            .get(left.end_byte()..right.start_byte())
+            .unwrap_or("")
+            .trim();
+        if !matches!(between, "!=" | "!==") {
+            return false;
+        }
+        let constant = |n: Node<'t>| {
+            crate::lang::is_literal(n)
+                || (n.kind() == "identifier"
+                    && text_of(n, self.text)
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        };
+        (self.key(left).as_deref() == Some(key) && constant(right))
+            || (self.key(right).as_deref() == Some(key) && constant(left))
     }
 
     /// Remembers that the variable `pattern` holds the value of `expression`, which an `if` on
