@@ -183,3 +183,23 @@ def welcome():
     fields = {"name": request.args["name"]}
     # ruleid: python.xss
     return "<p>Welcome, {name}</p>".format_map(fields)
+
+
+@app.post("/signup")
+def signup():
+    name = request.form.get("name", "")
+    # ruleid: python.xss
+    return f"<p>Welcome, {name}</p>"
+
+
+def fastapi_greeting():
+    from fastapi import FastAPI
+
+    api = FastAPI()
+
+    @api.get("/greet")
+    def greet(name: str):
+        # ok: python.xss
+        return f"<p>Hello, {name}</p>"
+
+    return api

@@ -191,6 +191,9 @@ pub(crate) enum SinkKind {
     Return {
         decorator: LazyRegex,
         text: Option<LazyRegex>,
+        /// The call that made the object the decorator is read from must match (`app` of
+        /// `@app.get("/")` made by `Flask(__name__)`, not `FastAPI()`).
+        made_by: Option<LazyRegex>,
     },
     /// Fields of an object literal whose text matches `object`, holding a value whose literal
     /// start matches `text`.
@@ -255,14 +258,29 @@ impl SinkKind {
 
     /// Whether this sink is the return value of a function with these decorators, for a value
     /// starting with the literal `prefix`.
-    pub fn is_return(&self, decorators: &[&str], prefix: Option<&str>) -> bool {
-        let SinkKind::Return { decorator, text } = self else {
+    /// `makers`: for each decorator, the text of the call that made the object it is read from.
+    pub fn is_return(
+        &self,
+        decorators: &[&str],
+        makers: &[Option<&str>],
+        prefix: Option<&str>,
+    ) -> bool {
+        let SinkKind::Return {
+            decorator,
+            text,
+            made_by,
+        } = self
+        else {
             return false;
         };
-        decorators.iter().any(|d| decorator.get().is_match(d))
-            && text
-                .as_ref()
-                .is_none_or(|t| prefix.is_some_and(|p| t.get().is_match(p)))
+        decorators.iter().zip(makers).any(|(d, maker)| {
+            decorator.get().is_match(d)
+                && made_by
+                    .as_ref()
+                    .is_none_or(|m| maker.is_some_and(|t| m.get().is_match(t)))
+        }) && text
+            .as_ref()
+            .is_none_or(|t| prefix.is_some_and(|p| t.get().is_match(p)))
     }
 }
 

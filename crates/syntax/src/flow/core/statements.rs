@@ -104,9 +104,25 @@ impl<'t> FileFlow<'t, '_> {
                         .iter()
                         .map(|d| text_of(*d, self.text))
                         .collect();
+                    // `@app.get("/")`: the call that made `app` (`Flask(__name__)`).
+                    let makers: Vec<Option<&str>> = decorators
+                        .iter()
+                        .map(|d| {
+                            let head = d.trim_start_matches('@').trim_start();
+                            let head = head.split(['.', '(']).next().unwrap_or("");
+                            pass.env
+                                .get(head)?
+                                .made_by
+                                .clone()
+                                .and_then(|bytes| self.text.get(bytes))
+                        })
+                        .collect();
                     self.check_sinks(
                         node.byte_range(),
-                        |sink| sink.kind.is_return(&decorators, value.prefix.as_deref()),
+                        |sink| {
+                            sink.kind
+                                .is_return(&decorators, &makers, value.prefix.as_deref())
+                        },
                         &[(None, &value)],
                         pass,
                         "`return`",

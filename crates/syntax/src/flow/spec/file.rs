@@ -459,9 +459,13 @@ impl TaintFile {
             }
             if sink.receiver_made_by.is_some()
                 && sink.property.is_none()
+                && sink.returns_of.is_none()
                 && sink.call.method.is_none()
             {
-                return Err("`receiver-made-by` belongs to `property` and `method` sinks".into());
+                return Err(
+                    "`receiver-made-by` belongs to `property`, `returns-of` and `method` sinks"
+                        .into(),
+                );
             }
             let receiver = |field: &Option<String>, name| optional_regex(field, name, when);
             let kind = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
@@ -478,6 +482,7 @@ impl TaintFile {
                     SinkKind::Return {
                         decorator: regex(decorator, "returns-of", when)?,
                         text: text()?,
+                        made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
                     }
                 }
                 (None, None, Some(object), false)
