@@ -128,3 +128,15 @@ function sealProfile(text) {
   const d = crypto.createCipheriv(sessionCipher.algorithm, sessionCipher.key, sessionCipher.iv);
   return [c.update(text), d.update(text)];
 }
+
+const CryptoJS = require("crypto-js");
+
+function legacySeal(message, passphrase) {
+  // ruleid: js.weak-cipher
+  const rc4 = CryptoJS.RC4.encrypt(message, passphrase).toString();
+  // ruleid: js.weak-cipher
+  const ecb = CryptoJS.AES.encrypt(message, passphrase, { mode: CryptoJS.mode.ECB }).toString();
+  // ok: js.weak-cipher
+  const cbc = CryptoJS.AES.encrypt(message, passphrase).toString();
+  return [rc4, ecb, cbc];
+}

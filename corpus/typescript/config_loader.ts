@@ -38,3 +38,13 @@ export function fromCookieSafely(value: string): Record<string, unknown> {
   // ok: js.unsafe-deserialization
   return JSON.parse(decodeURIComponent(value)) as Record<string, unknown>;
 }
+
+export function loadUnsafe(doc: string): unknown {
+  // ruleid: js.yaml-unsafe-schema
+  return yaml.unsafeLoad(doc);
+}
+
+export function loadDefaults(): unknown {
+  // ok: js.yaml-unsafe-schema
+  return yaml.unsafeLoad("retries: 3");
+}
