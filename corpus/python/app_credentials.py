@@ -237,3 +237,15 @@ class MailSettings:
     SMTP_PASSWORD_HINT = "mailpass-2024-prod"
     # ok: python.hardcoded-password
     ADMIN_PASSWORD = "change-me-before-deploy"
+
+
+def send_alert(message):
+    import os
+    import smtplib
+
+    with smtplib.SMTP_SSL("smtp.example.com", 465) as smtp:
+        # ruleid: python.hardcoded-password-argument
+        smtp.login("alerts@example.com", "Xq9!mailpass77")
+        # ok: python.hardcoded-password-argument
+        smtp.login("alerts@example.com", os.environ["SMTP_PASSWORD"])
+        smtp.send_message(message)
