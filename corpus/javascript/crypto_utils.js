@@ -140,3 +140,13 @@ function legacySeal(message, passphrase) {
   const cbc = CryptoJS.AES.encrypt(message, passphrase).toString();
   return [rc4, ecb, cbc];
 }
+
+function etagFor(body) {
+  // ok: js.weak-hash
+  return '"' + crypto.createHash("md5").update(body).digest("hex") + '"';
+}
+
+function cacheKey(url, params) {
+  // ok: js.weak-hash
+  return crypto.createHash("sha1").update(url + JSON.stringify(params)).digest("base64url");
+}

@@ -25,17 +25,17 @@ def fingerprint_sha(password):
     return sha256(password.encode()).hexdigest()
 
 
-def etag(body):
+def upload_digest(body):
     # ruleid: python.weak-hash
     return md5(body).hexdigest()
 
 
-def etag_short(body):
+def upload_digest_short(body):
     # ruleid: python.weak-hash
     return fast_sha1(body).hexdigest()
 
 
-def etag_via_alias(body):
+def upload_digest_via_alias(body):
     # ruleid: python.weak-hash
     return digest(body).hexdigest()
 
@@ -125,3 +125,8 @@ def store_pin_hash(user, pw, pwm_level):
     # ok: python.fast-password-hash
     user.level_digest = sha256(str(pwm_level).encode()).hexdigest()
     return user
+
+
+def etag(body):
+    # ok: python.weak-hash
+    return md5(body).hexdigest()
