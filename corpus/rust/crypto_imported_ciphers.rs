@@ -30,3 +30,12 @@ pub fn token_cbc(key: &[u8; 32], iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
     // ok: rust.ecb-mode
     Aes256CbcEnc::new(key.into(), iv.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
 }
+
+// ruleid: rust.weak-cipher
+use rc4::Rc4;
+
+pub fn stream_cipher(key: &[u8; 16]) {
+    // ruleid: rust.weak-cipher
+    let cipher = Rc4::<rc4::consts::U16>::new(key.into());
+    let _ = cipher;
+}

@@ -74,3 +74,17 @@ pub async fn find_stock(Query(q): Query<HashMap<String, String>>) -> HttpRespons
     let b = fixed.evaluate(&context, doc.root()).unwrap();
     HttpResponse::Ok().body(format!("{} {}", a.string(), b.string()))
 }
+
+pub async fn login(web::Form(form): web::Form<HashMap<String, String>>) -> HttpResponse {
+    let (conn, mut ldap) = LdapConnAsync::new("ldap://ldap.corp:389").await.unwrap();
+    ldap3::drive!(conn);
+    let dn = format!("uid={},ou=people,dc=corp", form["user"]);
+    // ruleid: rust.ldap-injection
+    let bound = ldap.simple_bind(&dn, &form["pass"]).await;
+    // ok: rust.ldap-injection
+    let service = ldap.simple_bind("cn=svc,ou=services,dc=corp", &form["pass"]).await;
+    match (bound, service) {
+        (Ok(_), Ok(_)) => HttpResponse::Ok().finish(),
+        _ => HttpResponse::Unauthorized().finish(),
+    }
+}

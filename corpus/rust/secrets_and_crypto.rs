@@ -365,3 +365,18 @@ pub fn nightly_report(rows: &str) -> std::io::Result<()> {
     use std::io::Write;
     out.write_all(rows.as_bytes())
 }
+
+pub fn inventory_request(client: &reqwest::Client) -> reqwest::RequestBuilder {
+    client
+        .get("https://inventory.internal/api/items")
+        // ruleid: rust.hardcoded-password
+        .basic_auth("svc_inventory", Some("Winter2024!"))
+}
+
+pub fn inventory_request_from_env(client: &reqwest::Client) -> reqwest::RequestBuilder {
+    let password = std::env::var("INVENTORY_PASSWORD").ok();
+    client
+        .get("https://inventory.internal/api/items")
+        // ok: rust.hardcoded-password
+        .basic_auth("svc_inventory", password)
+}
