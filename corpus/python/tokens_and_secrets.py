@@ -159,3 +159,15 @@ def generate_session_token():
     seed = secrets.token_bytes(32)
     # ok: python.insecure-random-secret
     return hashlib.sha256(seed).hexdigest()
+
+
+def create_api_key(owner):
+    # ruleid: python.insecure-random-secret
+    key = "".join(random.choices(string.ascii_letters + string.digits, k=40))
+    return {"owner": owner, "key": key}
+
+
+def shuffle_layout(items):
+    # ok: python.insecure-random-secret
+    key = "".join(random.choices(string.ascii_letters, k=4))
+    return sorted(items, key=lambda item: (key, item))
