@@ -320,7 +320,7 @@ fn an_edited_import_rechecks_the_calls_it_renames() {
     // The call on the last line is far from the edit, outside its range: only the name table
     // tells that it now calls hashlib.md5, then that it no longer does.
     let rules = RuleSet::builtin();
-    let body = "\n\ndef etag(body):\n    return digest(body).hexdigest()\n";
+    let body = "\n\ndef upload_digest(body):\n    return digest(body).hexdigest()\n";
     let mut text = format!("from hashlib import sha256 as digest{body}");
     let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
     let mut findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
