@@ -446,39 +446,17 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(receiver) = receiver
             && let Some(index) = self.method_of_object(receiver, name, pass)
         {
-            self.object_call(node, receiver, name, index, receiver_value, values, pass);
+            let returned =
+                self.object_call(node, receiver, name, index, receiver_value, values, pass);
             // What it returns starts with the text its own returns start with (`return
-            // "<table>" + ...`): a Flask view returning it serves markup.
+            // "<table>" + ...`): a Flask view returning it serves markup, with only the taint
+            // its summaries return (`return "<p>" + escape(c)` does not return `c`).
             let prefix = self
                 .returns_given(index, Params::Unknown)
                 .and_then(|summary| summary.prefix.clone());
             if prefix.is_some() {
-                // Only what its summaries say comes back (`return "<p>" + escape(c)` does not
-                // return `c`).
-                let mut taint = None;
-                let inputs = values
-                    .iter()
-                    .enumerate()
-                    .chain(std::iter::once((OBJECT, receiver_value)));
-                for (position, value) in inputs {
-                    let Some(entering) = &value.taint else {
-                        continue;
-                    };
-                    if let Some(inner) = self
-                        .summary(index, position)
-                        .and_then(|s| s.returns.clone())
-                    {
-                        let entered = self.enter_helper(
-                            node,
-                            index,
-                            entering,
-                            format!("passed to `{name}()`"),
-                        );
-                        taint = join_taint(&taint, &Some(entered.through(&inner)));
-                    }
-                }
                 return Some(Value {
-                    taint,
+                    taint: returned,
                     clean: 0,
                     prefix,
                     ..Value::default()
@@ -562,7 +540,8 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// A method called on an object of a class of this file: the sinks its arguments reach
-    /// inside, and those the object reaches as `self` when what built it was untrusted.
+    /// inside, and those the object reaches as `self` when what built it was untrusted. Returns
+    /// the taint its summaries say comes back.
     #[allow(clippy::too_many_arguments)]
     fn object_call(
         &self,
@@ -573,8 +552,17 @@ impl<'t> FileFlow<'t, '_> {
         object: &Value,
         values: &[Value],
         pass: &mut Pass<'_>,
-    ) {
+    ) -> Option<Taint> {
         let mut filled: Option<Taint> = None;
+        let mut returned: Option<Taint> = None;
+        let mut returns = |entered: &Taint, summary: &Summary| {
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    returned = join_taint(&returned, &Some(through));
+                }
+            }
+        };
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let Some(summary) = self.summary(index, position) else {
@@ -582,6 +570,7 @@ impl<'t> FileFlow<'t, '_> {
             };
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
+            returns(&entered, &summary);
             // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
             if summary.fills_object && taint.parameter.is_none() {
                 filled = join_taint(&filled, &Some(entered.clone()));
@@ -606,7 +595,9 @@ impl<'t> FileFlow<'t, '_> {
             let note = format!("the object `{name}()` is called on");
             let entered = self.enter_helper(node, index, taint, note);
             self.hits_through(&entered, &summary, pass);
+            returns(&entered, &summary);
         }
+        returned
     }
 
     /// `taint` entering helper `index` at the call `node`: whatever comes back, or reaches a

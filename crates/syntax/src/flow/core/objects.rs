@@ -10,7 +10,7 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, Function, named_children, text_of};
+use crate::flow::adapter::{Expr, Function, text_of};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -131,17 +131,12 @@ impl<'t> FileFlow<'t, '_> {
             if method == constructor {
                 continue;
             }
-            let mut stack = vec![self.functions[method].body];
-            while let Some(node) = stack.pop() {
-                if let Expr::Assign { target, value, .. } = self.adapter.expr(node, self.text)
-                    && !crate::lang::is_literal(value)
-                    && let Some(key) = self.key(target)
-                    && (key.starts_with("self.") || key.starts_with("this."))
-                {
-                    set.insert(key);
-                }
-                stack.extend(named_children(node));
-            }
+            set.extend(
+                self.assignments_to_self(self.functions[method].body)
+                    .into_iter()
+                    .filter(|(_, value)| !crate::lang::is_literal(*value))
+                    .map(|(key, _)| key),
+            );
         }
         let set = Rc::new(set);
         self.fields_set_outside

@@ -57,16 +57,26 @@ impl<'t> FileFlow<'t, '_> {
 
     /// Whether `function` assigns a field of its own object (`self.x = ...`, `this.x = ...`).
     fn writes_own_field(&self, function: Node<'t>) -> bool {
-        let mut stack = vec![function];
+        self.assignments_to_self(function)
+            .iter()
+            .any(|(key, _)| own_key(Some(key)).is_some())
+    }
+
+    /// The assignments under `node` to its object's attributes (`self.x = v`, `this.a.b = v`):
+    /// each target's key and the value node.
+    pub(super) fn assignments_to_self(&self, node: Node<'t>) -> Vec<(String, Node<'t>)> {
+        let mut found = Vec::new();
+        let mut stack = vec![node];
         while let Some(node) = stack.pop() {
-            if let Expr::Assign { target, .. } = self.adapter.expr(node, self.text)
-                && own_key(self.key(target).as_deref()).is_some()
+            if let Expr::Assign { target, value, .. } = self.adapter.expr(node, self.text)
+                && let Some(key) = self.key(target)
+                && (key.starts_with("self.") || key.starts_with("this."))
             {
-                return true;
+                found.push((key, value));
             }
             stack.extend(named_children(node));
         }
-        false
+        found
     }
 
     /// While fields are being recorded: `key` written with `value` in the pass `pass`.
