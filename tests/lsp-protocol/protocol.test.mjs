@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -186,10 +186,15 @@ test("diagnostics of an old version are never published after a newer one", asyn
 
 test("$/cancelRequest cancels a request waiting on a long analysis", async (t) => {
   const s = await start(t);
-  const uri = uriFor("big.py");
-  // About 10 MB: slow enough to analyse that the cancel arrives first.
-  const big = "import yaml\n" + "x = yaml.load(data)  # legacy code, padded out to a long line\n".repeat(170000);
-  assert.ok(big.length > 10_000_000);
+  // A project whose size limit admits a 4 MB file: analysing it takes seconds (a file over the
+  // default limit would be skipped at once, and the request answered before the cancel arrives).
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "slopguard-cancel-"));
+  t.after(() => fs.rmSync(project, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(project, "slopguard.toml"), "max-file-size = 8000000\n");
+  const uri = pathToFileURL(path.join(project, "big.py")).href;
+  const lines = 66000;
+  const big = "import yaml\n" + "x = yaml.load(data)  # legacy code, padded out to a long line\n".repeat(lines);
+  assert.ok(big.length > 4_000_000 && big.length < 8_000_000);
   await s.open(uri, big);
   const source = new CancellationTokenSource();
   const pending = s.connection.sendRequest(
@@ -205,17 +210,17 @@ test("$/cancelRequest cancels a request waiting on a long analysis", async (t) =
   await assert.rejects(pending, (e) => e.code === -32800, "RequestCancelled");
   const state = await s.state(uri);
   assert.equal(state.version, 1, "the server still answers");
-  const p = await s.until("diagnostics of the 10 MB file", () => s.published.find((p) => p.uri === uri), 120000);
+  const p = await s.until("diagnostics of the 4 MB file", () => s.published.find((p) => p.uri === uri), 120000);
   // Every line is a finding when analysis finishes within its work limits; where it stops early,
   // a publish still comes (not a hang), with a note on line 1 saying the analysis is incomplete.
   assert.equal(p.version, 1);
   const notes = p.diagnostics.filter((d) => d.code === "slopguard.analysis-incomplete");
   const findings = p.diagnostics.length - notes.length;
   assert.ok(
-    findings === 170000 ? notes.length === 0 : notes.length >= 1 && notes[0].range.start.line === 0,
+    findings === lines ? notes.length === 0 : notes.length >= 1 && notes[0].range.start.line === 0,
     `${findings} findings, ${notes.length} incomplete-analysis notes`,
   );
-  t.diagnostic(`10 MB file: ${findings} findings, ${notes.length} incomplete-analysis notes`);
+  t.diagnostic(`4 MB file: ${findings} findings, ${notes.length} incomplete-analysis notes`);
 });
 
 test("malformed input is answered or logged, never fatal", async (t) => {
