@@ -6,6 +6,7 @@ const util = require("util");
 const shell = require("shelljs");
 
 const execAsync = util.promisify(exec);
+const shellAsync = util.promisify(require("node:child_process").exec);
 const router = express.Router();
 
 router.get("/ping", (req, res) => {
@@ -28,6 +29,19 @@ router.post("/archive", async (req, res) => {
   // ruleid: js.exec-command-interpolation
   const { stdout } = await execAsync(`tar czf /backups/${name}.tgz /srv/data`);
   res.json({ ok: true, stdout });
+});
+
+router.get("/whois", async (req, res) => {
+  const domain = req.query.domain;
+  // ruleid: js.exec-command-interpolation
+  const { stdout } = await shellAsync("whois " + domain);
+  res.type("text/plain").send(stdout);
+});
+
+router.get("/uptime", async (req, res) => {
+  // ok: js.exec-command-interpolation
+  const { stdout } = await shellAsync("uptime");
+  res.type("text/plain").send(stdout);
 });
 
 router.post("/restart", (req, res) => {

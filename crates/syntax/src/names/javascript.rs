@@ -163,7 +163,7 @@ fn chosen_module<'t>(value: Node<'t>, source: &[u8], names: &Names) -> Node<'t> 
     }
 }
 
-/// `promisify(exec)` (`util.promisify`) of an imported function: the canonical name of that
+/// `promisify(exec)` (`util.promisify`) of an imported or required function: the canonical name of that
 /// function, which the promise-returning wrapper calls with the same arguments.
 fn promisified(value: Node<'_>, source: &[u8], names: &Names) -> Option<String> {
     if value.kind() != "call_expression" {
@@ -177,10 +177,10 @@ fn promisified(value: Node<'_>, source: &[u8], names: &Names) -> Option<String> 
     if arguments.named_child_count() != 1 {
         return None;
     }
-    let wrapped = names.segments(arguments.named_child(0)?, source)?;
-    names
-        .bindings
-        .contains_key(wrapped[0].as_str())
+    let argument = arguments.named_child(0)?;
+    let wrapped = names.segments(argument, source)?;
+    // `promisify(exec)` of an imported name, or `promisify(require('child_process').exec)`.
+    (names.bindings.contains_key(wrapped[0].as_str()) || first_is_require(argument))
         .then(|| names.resolve_segments(&wrapped))
 }
 

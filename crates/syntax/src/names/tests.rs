@@ -197,9 +197,11 @@ const { exec } = require('child_process');
 const run = promisify(exec);
 const read = util.promisify(fs.readFile);
 const local = promisify(helper);
+const sh = util.promisify(require('node:child_process').execFile);
 run(cmd);
 read(p);
 local(x);
+sh(cmd);
 ";
     assert_eq!(
         callees(Language::TypeScript, source),
@@ -209,9 +211,12 @@ local(x);
             "util.promisify",
             "util.promisify",
             "util.promisify",
+            "util.promisify",
+            "require",
             "child_process.exec",
             "fs.readFile",
             "local",
+            "child_process.execFile",
         ]
     );
 }
