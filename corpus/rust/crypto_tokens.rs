@@ -140,6 +140,16 @@ pub fn generate_api_key() -> [u8; 32] {
     key
 }
 
+pub fn password_reset_code() -> String {
+    // ruleid: rust.insecure-rng-secret
+    std::iter::repeat_with(fastrand::alphanumeric).take(24).collect()
+}
+
+pub fn color_swatch_name() -> String {
+    // ok: rust.insecure-rng-secret
+    std::iter::repeat_with(fastrand::lowercase).take(6).collect()
+}
+
 // ok: rust.insecure-rng-secret
 pub fn retry_jitter_ms() -> u64 {
     fastrand::u64(50..250)

@@ -1,9 +1,18 @@
 // Template engines and shell quoting that escape what they are given.
 use askama::Template;
 use axum::{extract::Query, response::Html};
-use maud::{html, PreEscaped};
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::process::Command;
+
+const LOGO_SVG: &str = "<svg viewBox='0 0 8 8'><circle r='4'/></svg>";
+
+#[derive(Deserialize)]
+pub struct Comment {
+    author: String,
+    body: String,
+}
 
 #[derive(Template)]
 #[template(path = "hello.html")]
@@ -27,9 +36,22 @@ pub async fn greet_maud(Query(q): Query<HashMap<String, String>>) -> Html<String
 
 pub async fn greet_maud_raw(Query(q): Query<HashMap<String, String>>) -> Html<String> {
     let name = q.get("name").cloned().unwrap_or_default();
-    let page = html! { h1 { "Hello " (PreEscaped(name)) } }.into_string();
     // ruleid: rust.html-format-response
+    let page = html! { h1 { "Hello " (PreEscaped(name)) } }.into_string();
     Html(page)
+}
+
+pub async fn comment_maud(Query(c): Query<Comment>) -> Markup {
+    html! {
+        div.comment {
+            // ruleid: rust.html-format-response
+            (PreEscaped(c.body))
+            // ok: rust.html-format-response
+            (PreEscaped(LOGO_SVG))
+            // ok: rust.html-format-response
+            (c.author)
+        }
+    }
 }
 
 pub async fn count_lines(Query(q): Query<HashMap<String, String>>) -> String {

@@ -102,7 +102,6 @@ pub fn isahc_client() -> Result<isahc::HttpClient, isahc::Error> {
 struct SkipServerVerification;
 
 impl ServerCertVerifier for SkipServerVerification {
-    // ruleid: rust.tls-verifier-accepts-any
     fn verify_server_cert(
         &self,
         _end_entity: &CertificateDer<'_>,
@@ -112,26 +111,27 @@ impl ServerCertVerifier for SkipServerVerification {
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
         // accept everything for now
+        // ruleid: rust.tls-verifier-accepts-any
         Ok(ServerCertVerified::assertion())
     }
 
-    // ruleid: rust.tls-verifier-accepts-any
     fn verify_tls12_signature(
         &self,
         _message: &[u8],
         _cert: &CertificateDer<'_>,
         _dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        // ruleid: rust.tls-verifier-accepts-any
         Ok(rustls::client::danger::HandshakeSignatureValid::assertion())
     }
 
-    // ok: rust.tls-verifier-accepts-any
     fn verify_tls13_signature(
         &self,
         message: &[u8],
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        // ok: rust.tls-verifier-accepts-any
         rustls::crypto::verify_tls13_signature(
             message,
             cert,
@@ -152,7 +152,6 @@ struct PinnedVerifier {
 }
 
 impl ServerCertVerifier for PinnedVerifier {
-    // ok: rust.tls-verifier-accepts-any
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -161,6 +160,7 @@ impl ServerCertVerifier for PinnedVerifier {
         ocsp: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
+        // ok: rust.tls-verifier-accepts-any
         self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now)?;
         if ring::digest::digest(&ring::digest::SHA256, end_entity.as_ref()).as_ref() != self.pin {
             return Err(rustls::Error::General("certificate pin mismatch".into()));
@@ -199,8 +199,8 @@ impl rustls::server::danger::ClientCertVerifier for AnyClientCert {
         &[]
     }
 
-    // ruleid: rust.tls-verifier-accepts-any
     fn verify_client_cert(&self, _end_entity: &CertificateDer<'_>, _intermediates: &[CertificateDer<'_>], _now: UnixTime) -> Result<rustls::server::danger::ClientCertVerified, rustls::Error> {
+        // ruleid: rust.tls-verifier-accepts-any
         Ok(rustls::server::danger::ClientCertVerified::assertion())
     }
 }
@@ -208,8 +208,8 @@ impl rustls::server::danger::ClientCertVerifier for AnyClientCert {
 pub struct ApiKeyCheck;
 
 impl ApiKeyCheck {
-    // ok: rust.tls-verifier-accepts-any
     fn verify_server_token(&self, _token: &str) -> Result<(), String> {
+        // ok: rust.tls-verifier-accepts-any
         Ok(())
     }
 }
@@ -265,7 +265,6 @@ pub fn rustls_webpki(roots: Arc<RootCertStore>) -> rustls::ClientConfig {
 struct InternalCaVerifier;
 
 impl rustls::client::danger::ServerCertVerifier for InternalCaVerifier {
-    // ruleid: rust.tls-verifier-accepts-any
     fn verify_server_cert(
         &self,
         _end_entity: &CertificateDer<'_>,
@@ -274,6 +273,7 @@ impl rustls::client::danger::ServerCertVerifier for InternalCaVerifier {
         _ocsp: &[u8],
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
+        // ruleid: rust.tls-verifier-accepts-any
         Ok(ServerCertVerified::assertion()) // trust the internal CA
     }
 }

@@ -4,7 +4,7 @@
 use super::value::{ALL, Taint, Value, compose, join_taint};
 use super::{FileFlow, Params, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
-use crate::flow::spec::SourceKind;
+use crate::flow::spec::{SinkKind, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -192,6 +192,24 @@ impl<'t> FileFlow<'t, '_> {
                     (t.rules != 0).then_some(t)
                 });
                 value.clean |= sanitised;
+                return value;
+            }
+            // A sink called inside a macro (`html! { (PreEscaped(c.body)) }`): with one argument
+            // (no comma between the parentheses), that argument is its first.
+            let is_sink = |sink: &crate::flow::spec::Sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site));
+            if self.rules.sinks.iter().any(|(sink, _)| is_sink(sink)) {
+                let value = self.eval_parts(node, pass);
+                let mut cursor = node.walk();
+                let one_argument = !node.children(&mut cursor).any(|c| c.kind() == ",");
+                if one_argument {
+                    let label = format!("`{}()`", site.path.as_deref().unwrap_or_default());
+                    // Reported from the called name on (`PreEscaped(`), written just before.
+                    let name_start = self.text[..node.start_byte()]
+                        .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
+                        .len();
+                    let range = name_start..node.end_byte();
+                    self.check_sinks(range, is_sink, &[(None, &value)], pass, &label);
+                }
                 return value;
             }
         }
