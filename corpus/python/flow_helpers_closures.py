@@ -82,3 +82,35 @@ def back_to_list(request):
     filters = request.GET.urlencode()
     # ok: python.open-redirect
     return HttpResponseRedirect(request.path + "?" + filters)
+
+
+# A nested function that writes the enclosing function's variable (`nonlocal`, or appending to
+# its list) leaves what it wrote there for the statements after it.
+import subprocess
+
+
+def build_and_run(request):
+    cmd = "echo"
+    args = []
+    label = "report"
+
+    def add_target():
+        nonlocal cmd
+        cmd = cmd + " " + request.args["target"]
+
+    def add_flag():
+        args.append(request.args["flag"])
+
+    def rename():
+        label = request.args["label"]
+        return label
+
+    add_target()
+    add_flag()
+    rename()
+    # ruleid: python.subprocess-shell
+    subprocess.call(cmd, shell=True)
+    # ruleid: python.subprocess-shell
+    subprocess.call("ls " + " ".join(args), shell=True)
+    # ok: python.subprocess-shell
+    subprocess.call("make " + label, shell=True)

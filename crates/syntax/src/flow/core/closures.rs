@@ -44,13 +44,50 @@ impl<'t> FileFlow<'t, '_> {
             Params::Own => Params::Own,
             _ => Params::Unknown,
         };
-        self.pass(index, params, pass.env.clone(), &mut hits);
+        let (after, _) = self.pass(index, params, pass.env.clone(), &mut hits);
         self.closure_nesting.set(self.closure_nesting.get() - 1);
+        self.captured_writes(index, &after, pass);
         // The path starts in the enclosing function: an edit anywhere in it can change it.
         let around = Some(outer.node.byte_range());
         for mut hit in hits {
             hit.extent = join_ranges(&Some(hit.extent), &around).unwrap_or_default();
             pass.hits.push(hit);
+        }
+    }
+
+    /// A variable of the enclosing function that the closure appends untrusted data to
+    /// (`req.on("data", (c) => { body += c })`, `items.forEach((i) => { html += i })`, Python's
+    /// `nonlocal`): the enclosing function, and the closures it runs later, see that data in it.
+    /// Only names the closure writes without declaring them itself.
+    fn captured_writes(&self, index: usize, after: &super::env::Env, pass: &mut Pass<'_>) {
+        let function = &self.functions[index];
+        let body = text_of(function.body, self.text);
+        let params: Vec<&str> = function
+            .params
+            .iter()
+            .map(|p| text_of(p.pattern, self.text))
+            .collect();
+        let python = matches!(function.node.kind(), "function_definition" | "lambda");
+        let mut joined = Vec::new();
+        for (key, value) in after.iter() {
+            let Some(taint) = &value.taint else { continue };
+            let Some(outer) = pass.env.get(key) else {
+                continue;
+            };
+            if outer
+                .taint
+                .as_ref()
+                .is_some_and(|t| t.rules & taint.rules == taint.rules)
+                || !is_identifier(key)
+                || params.iter().any(|p| p.contains(key.as_str()))
+                || !writes_captured(body, key, python)
+            {
+                continue;
+            }
+            joined.push((key.clone(), outer.join(value)));
+        }
+        for (key, value) in joined {
+            pass.env.insert(key, value);
         }
     }
 
@@ -285,6 +322,62 @@ impl<'t> FileFlow<'t, '_> {
         *out.get_mut(position)? = returned;
         Some(out)
     }
+}
+
+fn is_identifier(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Whether `body` assigns to (`name =`, `name +=`) or appends to (`name.push(`, `.append(`,
+/// `.push_str(`) the name `name` it does not declare (`let`, `const`, `var`); in Python, plain
+/// assignment writes the enclosing variable only after `nonlocal name`.
+fn writes_captured(body: &str, name: &str, python: bool) -> bool {
+    let mut declared = false;
+    let mut assigned = false;
+    let mut appended = false;
+    for (at, _) in body.match_indices(name) {
+        let before = &body[..at];
+        let after = &body[at + name.len()..];
+        let bounded = !before
+            .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
+        if !bounded {
+            continue;
+        }
+        let word_before = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next();
+        if matches!(
+            word_before,
+            Some("let" | "const" | "var" | "mut" | "global")
+        ) {
+            declared = true;
+        }
+        let rest = after.trim_start();
+        if (rest.starts_with('=') && !rest.starts_with("==") && !rest.starts_with("=>"))
+            || rest.starts_with("+=")
+        {
+            assigned = true;
+        }
+        if [".push(", ".append(", ".push_str(", ".extend("]
+            .iter()
+            .any(|m| rest.starts_with(m))
+        {
+            appended = true;
+        }
+    }
+    let nonlocal = python
+        && body.lines().any(|line| {
+            line.trim_start().starts_with("nonlocal ")
+                && line
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == name)
+        });
+    !declared && (appended || (assigned && (!python || nonlocal)))
 }
 
 #[cfg(test)]
