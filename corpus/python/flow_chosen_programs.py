@@ -102,3 +102,33 @@ def run_named(program):
 def main():
     # ok: python.untrusted-program
     return subprocess.call(sys.argv[1])
+
+
+# A `match` statement: any case's value may reach what follows it.
+import sqlite3
+
+
+def stats(request):
+    conn = sqlite3.connect("stats.db")
+    match request.args.get("kind"):
+        case "daily":
+            sql = "SELECT * FROM stats WHERE day = '%s'" % request.args["day"]
+        case "weekly":
+            sql = "SELECT * FROM stats_weekly"
+        case _:
+            sql = "SELECT * FROM stats LIMIT 100"
+    # ruleid: python.sql-string-formatting
+    return conn.execute(sql).fetchall()
+
+
+def sorted_items(request):
+    conn = sqlite3.connect("stats.db")
+    match request.args.get("sort"):
+        case "name":
+            column = "name"
+        case "date":
+            column = "created_at"
+        case _:
+            column = "id"
+    # ok: python.sql-string-formatting
+    return conn.execute("SELECT * FROM items ORDER BY " + column).fetchall()

@@ -144,6 +144,14 @@ pub(crate) enum Stmt<'t> {
         handlers: Vec<Node<'t>>,
         finally: Option<Node<'t>>,
     },
+    /// `switch (subject) { case ..: ... }`, Python's `match subject: case ..: ...`: one case
+    /// runs (each `cases` node's named children are its statements); with no `default` /
+    /// `case _` (`exhaustive`), possibly none.
+    Switch {
+        subject: Option<Node<'t>>,
+        cases: Vec<Node<'t>>,
+        exhaustive: bool,
+    },
     Return(Option<Node<'t>>),
     /// `raise`, `throw`, `abort()`: the rest of the block does not run.
     Exit(Option<Node<'t>>),

@@ -127,6 +127,20 @@ impl Adapter for JavaScript {
                 },
                 _ => Stmt::Block,
             },
+            "switch_statement" => {
+                let cases: Vec<Node<'t>> = node
+                    .child_by_field_name("body")
+                    .map(named_children)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| matches!(c.kind(), "switch_case" | "switch_default"))
+                    .collect();
+                Stmt::Switch {
+                    subject: node.child_by_field_name("value"),
+                    exhaustive: cases.iter().any(|c| c.kind() == "switch_default"),
+                    cases,
+                }
+            }
             "for_in_statement" => Stmt::Loop {
                 pattern: node.child_by_field_name("left"),
                 iterable: node.child_by_field_name("right"),

@@ -140,6 +140,30 @@ impl Adapter for Python {
                     finally,
                 }
             }
+            "match_statement" => {
+                let cases: Vec<Node<'t>> = node
+                    .child_by_field_name("body")
+                    .map(named_children)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| c.kind() == "case_clause")
+                    .collect();
+                // `case _:` without a guard matches whatever is left.
+                let exhaustive = cases.iter().any(|c| {
+                    c.child_by_field_name("guard").is_none()
+                        && named_children(*c)
+                            .first()
+                            .is_some_and(|p| p.kind() == "case_pattern" && text_of(*p, text) == "_")
+                });
+                Stmt::Switch {
+                    subject: node.child_by_field_name("subject"),
+                    cases: cases
+                        .iter()
+                        .filter_map(|c| c.child_by_field_name("consequence"))
+                        .collect(),
+                    exhaustive,
+                }
+            }
             "for_statement" => Stmt::Loop {
                 pattern: node.child_by_field_name("left"),
                 iterable: node.child_by_field_name("right"),

@@ -171,6 +171,37 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 pass.loops -= 1;
             }
+            Stmt::Switch {
+                subject,
+                cases,
+                exhaustive,
+            } => {
+                if let Some(subject) = subject {
+                    self.eval(subject, pass);
+                }
+                // Each case starts from what was there; after the statement, what any case
+                // that does not return or throw left (a `break` leaves the switch, and a case
+                // that falls through is taken as ending there), or, with no default, the
+                // values from before.
+                let before = pass.env.clone();
+                let mut after = (!exhaustive).then(|| before.clone());
+                for case in cases {
+                    pass.env = before.clone();
+                    self.block(case, pass);
+                    let leaves_function = named_children(case).last().is_some_and(|last| {
+                        !matches!(last.kind(), "break_statement" | "continue_statement")
+                            && self.exits(*last)
+                    });
+                    if !leaves_function {
+                        let left = std::mem::take(&mut pass.env);
+                        after = Some(match after {
+                            Some(previous) => previous.join(&left),
+                            None => left,
+                        });
+                    }
+                }
+                pass.env = after.unwrap_or(before);
+            }
             Stmt::Try {
                 body,
                 handlers,
@@ -251,6 +282,17 @@ impl<'t> FileFlow<'t, '_> {
             Stmt::If {
                 then, otherwise, ..
             } => self.exits(then) && otherwise.is_some_and(|o| self.exits(o)),
+            Stmt::Switch {
+                cases, exhaustive, ..
+            } => {
+                exhaustive
+                    && cases.iter().all(|case| {
+                        named_children(*case).last().is_some_and(|last| {
+                            !matches!(last.kind(), "break_statement" | "continue_statement")
+                                && self.exits(*last)
+                        })
+                    })
+            }
             Stmt::Try {
                 body,
                 handlers,
