@@ -32,3 +32,16 @@ pub fn encrypt_message(key: &[u8; 32], msg: &[u8]) -> Vec<u8> {
     let again = Aes256CbcEnc::new(key.into(), &local_iv.into()).encrypt_padded_vec_mut::<Pkcs7>(msg);
     [sealed, fresh, again].concat()
 }
+
+pub fn seal_with_random_nonce(key: &[u8; 32], msg: &[u8]) -> Vec<u8> {
+    use rand::RngCore;
+    let cipher = ChaCha20Poly1305::new(key.into());
+    let mut nonce = [0u8; 12];
+    OsRng.fill_bytes(&mut nonce);
+    // ok: rust.static-nonce
+    let sealed = cipher.encrypt(Nonce::from_slice(&nonce), msg).unwrap();
+    let zeros = [0u8; 12];
+    // ruleid: rust.static-nonce
+    let weak = cipher.encrypt(Nonce::from_slice(&zeros), msg).unwrap();
+    [nonce.to_vec(), sealed, weak].concat()
+}

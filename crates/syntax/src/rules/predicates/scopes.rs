@@ -222,6 +222,9 @@ fn bindings_in(
                 return Some(Vec::new());
             }
         }
+        if overwritten_in_place(current, name, source) {
+            return Some(Vec::new());
+        }
         let (target, value) = match kind {
             "variable_declarator"
             | "const_item"
@@ -267,6 +270,54 @@ fn bindings_in(
         stack.extend(current.named_children(&mut cursor));
     }
     (!found.is_empty()).then_some(found)
+}
+
+/// Whether `node` fills the buffer `name` holds with other bytes, so the value it was bound to
+/// is only its size: Rust's `&mut name` (`OsRng.fill_bytes(&mut nonce)`), a random filler or a
+/// copy given the name (`crypto.randomFillSync(iv)`, `crypto.getRandomValues(iv)`), or a
+/// copying method called on it (`nonce.copy_from_slice(&bytes)`, `iv.set(random)`).
+fn overwritten_in_place(node: Node<'_>, name: &str, source: &[u8]) -> bool {
+    let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
+    let is_name =
+        |n: Option<Node<'_>>| n.is_some_and(|n| n.kind() == "identifier" && text(n) == name);
+    match node.kind() {
+        "reference_expression" => {
+            let mut cursor = node.walk();
+            let mutable = node
+                .children(&mut cursor)
+                .any(|c| c.kind() == "mutable_specifier");
+            mutable && is_name(node.child_by_field_name("value"))
+        }
+        "call_expression" | "call" => {
+            let Some(function) = node.child_by_field_name("function") else {
+                return false;
+            };
+            let callee = text(function);
+            let called = callee.rsplit(['.', ':']).next().unwrap_or(callee);
+            if let Some(receiver) = function
+                .child_by_field_name("object")
+                .or_else(|| function.child_by_field_name("value"))
+                && is_name(Some(receiver))
+                && matches!(
+                    called,
+                    "copy_from_slice" | "clone_from_slice" | "fill" | "set" | "copy"
+                )
+            {
+                return true;
+            }
+            let fills = called.to_ascii_lowercase();
+            (fills.contains("random") || fills.contains("fill"))
+                && node
+                    .child_by_field_name("arguments")
+                    .is_some_and(|arguments| {
+                        let mut cursor = arguments.walk();
+                        arguments
+                            .named_children(&mut cursor)
+                            .any(|a| is_name(Some(a)))
+                    })
+        }
+        _ => false,
+    }
 }
 
 /// The field of the object a JavaScript destructuring pattern binds `name` to (`{ key }`,
