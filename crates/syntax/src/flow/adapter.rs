@@ -380,6 +380,10 @@ pub(crate) trait Adapter: Sync {
     fn token_call(&self, _node: Node<'_>, _text: &str) -> Option<String> {
         None
     }
+    /// For such an argument list, the values written in each argument.
+    fn token_arguments<'t>(&self, _node: Node<'t>) -> Vec<Vec<Node<'t>>> {
+        Vec::new()
+    }
     /// The dotted name of a name or member chain: `request.args`, `std.env.args`.
     fn path(&self, node: Node<'_>, text: &str) -> Option<String>;
     /// Names a format string interpolates by name (Rust `format!("{name}")`).

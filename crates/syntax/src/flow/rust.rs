@@ -494,6 +494,10 @@ impl Adapter for Rust {
         Some(text_of(ty, text))
     }
 
+    fn token_arguments<'t>(&self, node: Node<'t>) -> Vec<Vec<Node<'t>>> {
+        tokens::token_arguments(node)
+    }
+
     fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {
         if node.kind() != "token_tree" {
             return None;

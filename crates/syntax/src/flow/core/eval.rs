@@ -194,6 +194,32 @@ impl<'t> FileFlow<'t, '_> {
                 value.clean |= sanitised;
                 return value;
             }
+            // A function of this file called inside a macro (`println!("{}", evaluate(&code))`):
+            // its summaries, as for a call written outside one.
+            if site.path.as_deref().is_some_and(|p| !p.contains('.'))
+                && self
+                    .by_name
+                    .contains_key(site.path.as_deref().unwrap_or_default())
+            {
+                let values: Vec<Value> = self
+                    .adapter
+                    .token_arguments(node)
+                    .into_iter()
+                    .map(|parts| {
+                        parts.into_iter().fold(Value::constant(), |out, part| {
+                            compose(&out, &self.eval(part, pass))
+                        })
+                    })
+                    .collect();
+                if let Some(value) =
+                    self.helper(node, &site, None, &Value::default(), &values, pass)
+                {
+                    return value;
+                }
+                return values
+                    .iter()
+                    .fold(Value::constant(), |out, v| compose(&out, v));
+            }
             // A sink called inside a macro (`html! { (PreEscaped(c.body)) }`): with one argument
             // (no comma between the parentheses), that argument is its first.
             let is_sink = |sink: &crate::flow::spec::Sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site));

@@ -9,28 +9,50 @@ use tree_sitter::Node;
 /// [`Adapter::token_call`] names.
 pub(super) fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
     for child in named_children(tokens) {
-        match child.kind() {
-            "token_tree" if token_call_path(child).is_some() => out.push(child),
-            "token_tree" => token_values(child, out),
-            // `self.current` in `format!("{}", self.current)`: the method's own object.
-            "identifier" | "self" => {
-                // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
-                // followed by an argument list is a call, handled with its arguments.
-                let after_dot = child
-                    .prev_sibling()
-                    .is_some_and(|p| p.kind() == "." || p.kind() == "::");
-                // `args[2]` is an index, not a call: the name is the variable.
-                let called = child.next_sibling().is_some_and(|n| {
-                    n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
-                });
-                if !after_dot && !called {
-                    // `p.page` read (not called): the field, which knows its object.
-                    out.push(token_field(child).unwrap_or(child));
-                }
-            }
-            "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
-            _ => {}
+        token_value(child, out);
+    }
+}
+
+/// The values of each argument of a call written in a token tree (`helper(&a, b.c)`), split at
+/// its top-level commas.
+pub(super) fn token_arguments(args: Node<'_>) -> Vec<Vec<Node<'_>>> {
+    let mut groups = vec![Vec::new()];
+    let mut cursor = args.walk();
+    for child in args.children(&mut cursor) {
+        if child.kind() == "," {
+            groups.push(Vec::new());
+        } else if child.is_named()
+            && let Some(group) = groups.last_mut()
+        {
+            token_value(child, group);
         }
+    }
+    groups
+}
+
+/// The values one token of a token tree contributes (see [`token_values`]).
+fn token_value<'t>(child: Node<'t>, out: &mut Vec<Node<'t>>) {
+    match child.kind() {
+        "token_tree" if token_call_path(child).is_some() => out.push(child),
+        "token_tree" => token_values(child, out),
+        // `self.current` in `format!("{}", self.current)`: the method's own object.
+        "identifier" | "self" => {
+            // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
+            // followed by an argument list is a call, handled with its arguments.
+            let after_dot = child
+                .prev_sibling()
+                .is_some_and(|p| p.kind() == "." || p.kind() == "::");
+            // `args[2]` is an index, not a call: the name is the variable.
+            let called = child.next_sibling().is_some_and(|n| {
+                n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
+            });
+            if !after_dot && !called {
+                // `p.page` read (not called): the field, which knows its object.
+                out.push(token_field(child).unwrap_or(child));
+            }
+        }
+        "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
+        _ => {}
     }
 }
 

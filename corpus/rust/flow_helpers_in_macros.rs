@@ -1,0 +1,38 @@
+// Helpers called inside macro arguments (`println!("{}", helper(&x))`): tree-sitter leaves the
+// macro's tokens unparsed, but the call still hands the helper its argument.
+use axum::extract::Query;
+use std::collections::HashMap;
+use std::process::Command;
+
+fn disk_usage(dir: &str) -> String {
+    // ruleid: rust.shell-command-injection
+    let out = Command::new("sh").arg("-c").arg(format!("du -sh {}", dir)).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn uptime(label: &str) -> String {
+    // ok: rust.shell-command-injection
+    let out = Command::new("sh").arg("-c").arg("uptime").output().unwrap();
+    format!("{}: {}", label, String::from_utf8_lossy(&out.stdout))
+}
+
+pub async fn usage(Query(q): Query<HashMap<String, String>>) -> String {
+    let dir = q.get("dir").cloned().unwrap_or_default();
+    format!("usage: {}\n{}", disk_usage(&dir), uptime("host"))
+}
+
+fn render(name: &str) -> String {
+    format!("<p>Hello {}</p>", name)
+}
+
+pub async fn hello(Query(q): Query<HashMap<String, String>>) -> axum::response::Html<String> {
+    let name = q.get("name").cloned().unwrap_or_default();
+    // ruleid: rust.html-format-response
+    axum::response::Html(format!("<main>{}</main>", render(&name)))
+}
+
+pub async fn hello_escaped(Query(q): Query<HashMap<String, String>>) -> axum::response::Html<String> {
+    let name = q.get("name").cloned().unwrap_or_default();
+    // ok: rust.html-format-response
+    axum::response::Html(format!("<main>{}</main>", render(&html_escape::encode_text(&name))))
+}
