@@ -36,3 +36,20 @@ pub async fn hello_escaped(Query(q): Query<HashMap<String, String>>) -> axum::re
     // ok: rust.html-format-response
     axum::response::Html(format!("<main>{}</main>", render(&html_escape::encode_text(&name))))
 }
+
+fn evaluate(expression: &str) -> i64 {
+    let engine = rhai::Engine::new();
+    // ruleid: rust.script-eval-untrusted
+    engine.eval::<i64>(expression).unwrap_or(0)
+}
+
+fn evaluate_builtin(expression: &str) -> i64 {
+    let engine = rhai::Engine::new();
+    // ok: rust.script-eval-untrusted
+    engine.eval::<i64>("6 * 7").unwrap_or(0) + expression.len() as i64
+}
+
+fn main() {
+    let formula = std::env::args().nth(1).expect("usage: calc <formula>");
+    println!("{} {}", evaluate(&formula), evaluate_builtin(&formula));
+}
