@@ -129,3 +129,15 @@ def extract_fields(target, record):
 def extract_release(release_tar, dest):
     # ruleid: python.archive-extract-traversal
     release_tar.extractall(dest)
+
+
+def install_theme(upload, themes_dir):
+    archive = os.path.join("/srv/uploads", "theme.zip")
+    upload.save(archive)
+    # ok: python.archive-extract-traversal
+    shutil.unpack_archive(archive, themes_dir)
+    # ok: python.archive-extract-traversal
+    shutil.unpack_archive(upload.filename, themes_dir, format="zip")
+    bundle = os.path.join("/srv/uploads", upload.filename)
+    # ruleid: python.archive-extract-traversal
+    shutil.unpack_archive(bundle, themes_dir)

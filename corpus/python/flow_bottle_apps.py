@@ -41,3 +41,34 @@ def back_home():
     target = request.query.get("to", "/")
     # ok: python.open-redirect
     bottle.redirect("/home" if target != "/" else "/")
+
+
+# A string a Bottle handler returns is sent as HTML, whichever decorator routes it.
+from bottle import Bottle, get
+from markupsafe import escape
+
+api = Bottle()
+
+
+@get("/tags")
+def tags():
+    html = "<ul>"
+    for tag in request.query.getall("t"):
+        html += "<li>" + tag + "</li>"
+    # ruleid: python.xss
+    return html + "</ul>"
+
+
+@get("/tags-escaped")
+def tags_escaped():
+    html = "<ul>"
+    for tag in request.query.getall("t"):
+        html += "<li>" + str(escape(tag)) + "</li>"
+    # ok: python.xss
+    return html + "</ul>"
+
+
+@api.get("/hello")
+def hello():
+    # ruleid: python.xss
+    return "<b>" + request.query.get("name", "") + "</b>"

@@ -171,3 +171,29 @@ def shuffle_layout(items):
     # ok: python.insecure-random-secret
     key = "".join(random.choices(string.ascii_letters, k=4))
     return sorted(items, key=lambda item: (key, item))
+
+
+def send_login_otp(user):
+    # ruleid: python.insecure-random-secret
+    otp_code = str(random.randint(100000, 999999))
+    # ok: python.insecure-random-secret
+    otp_attempts = random.randint(0, 2)
+    return otp_code, otp_attempts
+
+
+def new_session_id(user_id):
+    # ruleid: python.insecure-random-secret
+    sid = "".join(str(random.randrange(10)) for _ in range(24))
+    return f"{user_id}-{sid}"
+
+
+def make_coupon_code():
+    # ruleid: python.insecure-random-secret
+    digits = random.choices("0123456789", k=12)
+    return "".join(digits)
+
+
+def shuffle_deck():
+    # ok: python.insecure-random-secret
+    digits = random.sample(range(10), 10)
+    return digits

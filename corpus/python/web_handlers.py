@@ -1,3 +1,4 @@
+import tempfile
 """Views and helpers across a Django app, a Flask app and an aiohttp service."""
 import ftplib
 import os
@@ -223,6 +224,24 @@ def write_report(data):
     # ok: python.insecure-temp-path
     with open("/tmp/report.csv") as fh:
         return fh.read()
+
+
+def stage_job(job_id, payload):
+    staged = os.path.join("/tmp", f"job-{job_id}.dat")
+    # ruleid: python.insecure-temp-path
+    fd = os.open(staged, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.write(fd, payload)
+    os.close(fd)
+    # ruleid: python.insecure-temp-path
+    with open(staged, "w") as fh:
+        fh.write("done")
+    # ok: python.insecure-temp-path
+    fd = os.open(staged + ".lock", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    private = os.path.join(tempfile.mkdtemp(), "job.dat")
+    # ok: python.insecure-temp-path
+    with open(private, "w") as fh:
+        fh.write("done")
 
 
 def read_config():
