@@ -1,8 +1,8 @@
-import tempfile
 """Views and helpers across a Django app, a Flask app and an aiohttp service."""
 import ftplib
 import os
 import re
+import tempfile
 import shutil
 import smtplib
 import stat
