@@ -38,6 +38,16 @@ fastify.get("/page-built", async (request, reply) => {
   reply.header("Content-Type", "text/html; charset=utf-8").send(page);
 });
 
+fastify.get("/missing", async (request, reply) => {
+  // ruleid: js.xss-response
+  reply.code(404).type("text/html").send(`<p>No page for ${request.query.ref}</p>`);
+});
+
+fastify.get("/missing-text", async (request, reply) => {
+  // ok: js.xss-response
+  reply.code(404).type("text/plain").send(`<p>No page for ${request.query.ref}</p>`);
+});
+
 fastify.get("/page-plain", async (request, reply) => {
   const page = '<div class="alert">' + request.query.msg + "</div>";
   // ok: js.xss-response

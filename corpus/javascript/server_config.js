@@ -300,3 +300,13 @@ function storeUser(body) {
     avatarKey: md5(body.email.trim().toLowerCase()),
   };
 }
+
+function checkLogin(user, pass) {
+  // ruleid: js.fast-password-hash
+  return user.hash === md5(pass);
+}
+
+function passThrough(step, passes) {
+  // ok: js.fast-password-hash
+  return md5(step + passes);
+}

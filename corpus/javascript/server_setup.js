@@ -65,6 +65,13 @@ app.use("/embed", (req, res, next) => {
   next();
 });
 
+app.use("/feeds", (req, res, next) => {
+  // ruleid: js.cors-reflect-origin
+  res.set("Access-Control-Allow-Origin", req.get("Origin") || "*");
+  res.set("Access-Control-Allow-Credentials", "true");
+  next();
+});
+
 app.use("/widgets", (req, res, next) => {
   const origin = req.headers.origin;
   if (ALLOWED.has(origin)) {

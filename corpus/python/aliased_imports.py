@@ -130,3 +130,9 @@ def store_pin_hash(user, pw, pwm_level):
 def etag(body):
     # ok: python.weak-hash
     return md5(body).hexdigest()
+
+
+def gravatar_url(email):
+    # ok: python.weak-hash
+    digest = md5(email.strip().lower().encode()).hexdigest()
+    return f"https://www.gravatar.com/avatar/{digest}"
