@@ -380,3 +380,13 @@ pub fn inventory_request_from_env(client: &reqwest::Client) -> reqwest::RequestB
         // ok: rust.hardcoded-password
         .basic_auth("svc_inventory", password)
 }
+
+pub fn mailer() -> lettre::SmtpTransport {
+    use lettre::transport::smtp::authentication::Credentials;
+    // ruleid: rust.hardcoded-password
+    let creds = Credentials::new("noreply@shop.example".to_owned(), "Sp4rkle-Mail".to_owned());
+    // ok: rust.hardcoded-password
+    let from_env = Credentials::new(std::env::var("SMTP_USER").unwrap(), std::env::var("SMTP_PASS").unwrap());
+    let _ = from_env;
+    lettre::SmtpTransport::relay("smtp.shop.example").unwrap().credentials(creds).build()
+}
