@@ -34,6 +34,21 @@ pub fn hash_password_streaming(salt: &[u8], pwd: &str) -> Vec<u8> {
     hasher.finalize().to_vec()
 }
 
+pub fn hash_password_short_name(password: &str) -> String {
+    // ruleid: rust.weak-hash
+    let mut h = Sha1::new();
+    // ruleid: rust.weak-password-hash
+    h.update(password.as_bytes());
+    hex::encode(h.finalize())
+}
+
+pub fn sign_password_reset(mac_key: &[u8], password: &str) -> Vec<u8> {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(mac_key).unwrap();
+    // ok: rust.weak-password-hash
+    m.update(password.as_bytes());
+    m.finalize().into_bytes().to_vec()
+}
+
 pub fn store_login(user: &str, pw: &str) -> (String, String) {
     let mut hasher = Sha256::new();
     // ruleid: rust.weak-password-hash
