@@ -274,6 +274,20 @@ pub fn write_state(state: &[u8]) -> std::io::Result<()> {
     fs::write(tmp.path(), state)
 }
 
+pub fn stage_upload(user_id: u64, data: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    let staged = std::env::temp_dir().join(format!("upload-{}.bin", user_id));
+    // ruleid: rust.insecure-temp-path
+    fs::write(&staged, data)?;
+    let tmp_dir = std::env::temp_dir();
+    let pid_file = tmp_dir.join(format!("worker-{}.pid", std::process::id()));
+    // ruleid: rust.insecure-temp-path
+    fs::write(&pid_file, b"1")?;
+    let private = std::env::temp_dir().join(format!("upload-{}.bin", uuid::Uuid::new_v4()));
+    // ok: rust.insecure-temp-path
+    fs::write(&private, data)?;
+    Ok(private)
+}
+
 const EXPORT_PATH: &str = "/tmp/export.csv";
 
 pub fn write_export(rows: &str) -> std::io::Result<()> {
