@@ -79,3 +79,22 @@ const verifyOptions = { ignoreExpiration: false, algorithms: ["RS256"] };
 const supported = { algorithms: ["RS256", "ES256"] };
 
 module.exports = { requireAuth, lenientAuth, quickAuth, adminOnly, strictAuth, keyIdOf, issueGuestToken, issueToken, strategy };
+
+// Inline route handlers: the handler itself is the function that trusts the claims.
+const express = require("express");
+const router = express.Router();
+
+router.get("/admin/stats", (req, res) => {
+  const token = (req.headers.authorization || "").replace(/^Bearer /, "");
+  // ruleid: js.jwt-decode-as-auth
+  const claims = jwt.decode(token);
+  if (!claims || claims.role !== "admin") return res.status(403).end();
+  res.json({ users: 42 });
+});
+
+router.get("/me/expiry", (req, res) => {
+  const token = (req.headers.authorization || "").replace(/^Bearer /, "");
+  // ok: js.jwt-decode-as-auth
+  const claims = jwt.decode(token);
+  res.json({ expiresAt: claims && claims.exp });
+});

@@ -376,8 +376,16 @@ impl CustomPredicate {
             CustomPredicate::InFunctionContaining {
                 pattern, negate, ..
             } => {
-                let containing = enclosing_definitions(&ancestors())
+                // The innermost named function; outside any, the outermost anonymous one (an
+                // inline route handler, `app.get("/me", (req, res) => { ... })`).
+                let ancestors = ancestors();
+                let containing = enclosing_definitions(&ancestors)
                     .find(|d| is_function_kind(d.kind()) && definition_name(*d).is_some())
+                    .or_else(|| {
+                        enclosing_definitions(&ancestors)
+                            .filter(|d| is_function_kind(d.kind()))
+                            .last()
+                    })
                     .is_some_and(|function| {
                         pattern.is_match(&String::from_utf8_lossy(&source[function.byte_range()]))
                     });
