@@ -160,6 +160,17 @@ fn bindings<'t>(
         keys.push(key);
         base = object;
     }
+    // `this.algorithm` in a class that sets it only to constants: a field initializer
+    // (`algo = "sha1"`), a constructor's assignment, or a parameter's default there.
+    if let [key] = keys[..]
+        && base.kind() == "this"
+    {
+        let found = own_field_bindings(key, &ancestors(), source, read);
+        if let Some(found) = found {
+            return found;
+        }
+        return read(node, None).into_iter().collect();
+    }
     if !keys.is_empty() && base.kind() == "identifier" {
         keys.reverse();
         let field_of = |value: Node<'_>, field: Option<&str>| {
@@ -344,6 +355,132 @@ fn destructured_field<'s>(pattern: Node<'_>, name: &str, source: &'s [u8]) -> Op
                 .and_then(|key| key.utf8_text(source).ok()),
             _ => None,
         })
+}
+
+/// What the class around `ancestors` binds its field `key` to, each read by `read`: field
+/// initializers (`algo = "sha1"`, TypeScript's `private algo = "sha1"` and constructor parameter
+/// properties), `this.key = value` in its methods, a method parameter assigned there standing for
+/// its default (`constructor(algorithm = "sha1") { this.algorithm = algorithm }`). `None` when the
+/// class never sets it; empty when one setting cannot be read (a parameter without a default).
+fn own_field_bindings(
+    key: &str,
+    ancestors: &[Node<'_>],
+    source: &[u8],
+    read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
+) -> Option<Vec<String>> {
+    let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
+    let class = ancestors.iter().find(|a| {
+        matches!(
+            a.kind(),
+            "class_declaration" | "class" | "abstract_class_declaration"
+        )
+    })?;
+    let body = class.child_by_field_name("body")?;
+    let mut found = Vec::new();
+    let mut take = |value: Option<Node<'_>>| match value.and_then(|v| read(v, None)) {
+        Some(string) => {
+            found.push(string);
+            true
+        }
+        None => false,
+    };
+    let mut cursor = body.walk();
+    for member in body.named_children(&mut cursor) {
+        match member.kind() {
+            "field_definition" | "public_field_definition" => {
+                let name = member
+                    .child_by_field_name("property")
+                    .or_else(|| member.child_by_field_name("name"));
+                if name.is_some_and(|n| text(n) == key)
+                    && let Some(value) = member.child_by_field_name("value")
+                    && !take(Some(value))
+                {
+                    return Some(Vec::new());
+                }
+            }
+            "method_definition" => {
+                let params = member.child_by_field_name("parameters");
+                // `constructor(private algo = "sha1")`: a parameter property.
+                if let Some(params) = params {
+                    let mut inner = params.walk();
+                    for param in params.named_children(&mut inner) {
+                        let property = param.named_children(&mut param.walk()).any(|c| {
+                            c.kind() == "accessibility_modifier" || c.kind() == "readonly"
+                        });
+                        let name = param.child_by_field_name("pattern");
+                        if property && name.is_some_and(|n| text(n) == key) {
+                            let default = param.child_by_field_name("value");
+                            if default.is_none() || !take(default) {
+                                return Some(Vec::new());
+                            }
+                        }
+                    }
+                }
+                let Some(method_body) = member.child_by_field_name("body") else {
+                    continue;
+                };
+                let mut stack = vec![method_body];
+                while let Some(current) = stack.pop() {
+                    stack.extend(current.named_children(&mut current.walk()));
+                    if current.kind() != "assignment_expression" {
+                        continue;
+                    }
+                    let Some(left) = current.child_by_field_name("left") else {
+                        continue;
+                    };
+                    let assigned = left.kind() == "member_expression"
+                        && left
+                            .child_by_field_name("object")
+                            .is_some_and(|o| o.kind() == "this")
+                        && left
+                            .child_by_field_name("property")
+                            .is_some_and(|p| text(p) == key);
+                    if !assigned {
+                        continue;
+                    }
+                    let value = current.child_by_field_name("right");
+                    let value = match value {
+                        Some(v) if v.kind() == "identifier" => {
+                            match params.and_then(|ps| parameter_default(ps, text(v), source)) {
+                                Some(Some(default)) => Some(default),
+                                Some(None) => return Some(Vec::new()),
+                                None => Some(v),
+                            }
+                        }
+                        other => other,
+                    };
+                    if !take(value) {
+                        return Some(Vec::new());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+/// For a parameter named `name` of `params`: `Some(default)`, `Some(None)` without one.
+fn parameter_default<'t>(params: Node<'t>, name: &str, source: &[u8]) -> Option<Option<Node<'t>>> {
+    let mut cursor = params.walk();
+    for param in params.named_children(&mut cursor) {
+        let (pattern, default) = match param.kind() {
+            "assignment_pattern" => (
+                param.child_by_field_name("left"),
+                param.child_by_field_name("right"),
+            ),
+            "required_parameter" | "optional_parameter" => (
+                param.child_by_field_name("pattern"),
+                param.child_by_field_name("value"),
+            ),
+            "identifier" => (Some(param), None),
+            _ => (None, None),
+        };
+        if pattern.is_some_and(|p| p.utf8_text(source).ok() == Some(name)) {
+            return Some(default);
+        }
+    }
+    None
 }
 
 /// `config.iv` (JavaScript), `SETTINGS["iv"]` (Python, JavaScript): the object read and the key,

@@ -1,0 +1,64 @@
+// Digest algorithms kept in a class's fields.
+import { createHash } from "crypto";
+
+export class LegacyPasswordHasher {
+  private algo = "sha1";
+
+  hash(password: string, salt: string): string {
+    // ruleid: js.weak-hash
+    return createHash(this.algo).update(salt + password).digest("hex");
+  }
+}
+
+export class ConfigurableHasher {
+  constructor(private readonly algorithm: string = "md5") {}
+
+  hash(value: string): string {
+    // ruleid: js.weak-hash
+    return createHash(this.algorithm).update(value).digest("hex");
+  }
+}
+
+export class DefaultedHasher {
+  algorithm: string;
+
+  constructor(algorithm = "sha1") {
+    this.algorithm = algorithm;
+  }
+
+  hash(value: string): string {
+    // ruleid: js.weak-hash
+    return createHash(this.algorithm).update(value).digest("hex");
+  }
+}
+
+export class ModernHasher {
+  private algo = "sha256";
+
+  hash(value: string): string {
+    // ok: js.weak-hash
+    return createHash(this.algo).update(value).digest("hex");
+  }
+}
+
+export class InjectedHasher {
+  constructor(private readonly algorithm: string) {}
+
+  hash(value: string): string {
+    // ok: js.weak-hash
+    return createHash(this.algorithm).update(value).digest("hex");
+  }
+}
+
+export class SwitchingHasher {
+  private algo = "sha256";
+
+  useLegacy(enabled: boolean, configured: string): void {
+    this.algo = enabled ? configured : "sha512";
+  }
+
+  hash(value: string): string {
+    // ok: js.weak-hash
+    return createHash(this.algo).update(value).digest("hex");
+  }
+}
