@@ -186,7 +186,8 @@ fn bindings<'t>(
         }
         return read(node, None).into_iter().collect();
     }
-    if node.kind() != "identifier" {
+    // `{ schema }`: the name the shorthand property reads.
+    if !matches!(node.kind(), "identifier" | "shorthand_property_identifier") {
         return read(node, None).into_iter().collect();
     }
     let name = node.utf8_text(source).unwrap_or("");
