@@ -238,6 +238,21 @@ function encryptRecordEnv(data, iv) {
   return Buffer.concat([cipher.update(data), cipher.final()]);
 }
 
+const RECORD_KEY = Buffer.from("8f3a9c2e7b1d4f6a0e5c8b2d9f1a3e7c", "utf8");
+const ARCHIVE_KEY = Buffer.from(process.env.ARCHIVE_KEY || "", "base64");
+
+function encryptWithModuleKey(data, iv) {
+  // ruleid: js.hardcoded-crypto-key
+  const cipher = crypto.createCipheriv("aes-256-cbc", RECORD_KEY, iv);
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+
+function encryptWithEnvKey(data, iv) {
+  // ok: js.hardcoded-crypto-key
+  const cipher = crypto.createCipheriv("aes-256-gcm", ARCHIVE_KEY, iv);
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+
 function encryptClientEnv(text, key) {
   // ok: js.hardcoded-crypto-key
   return CryptoJS.AES.encrypt(text, key).toString();
