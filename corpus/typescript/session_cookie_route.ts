@@ -15,3 +15,14 @@ export async function POST(request: Request): Promise<Response> {
   response.cookies.set("locale", "en");
   return response;
 }
+
+export async function PUT(request: Request): Promise<Response> {
+  const { token } = (await request.json()) as { token: string };
+  // ruleid: js.cookie-insecure-flags-koa-fastify
+  cookies().set("session", token, { httpOnly: false, sameSite: "lax" });
+  // ok: js.cookie-insecure-flags-koa-fastify
+  cookies().set("csrf_token", token, { httpOnly: false, secure: true });
+  // ok: js.cookie-insecure-flags-koa-fastify
+  cookies().set("session", token, { httpOnly: true, secure: true });
+  return NextResponse.json({ ok: true });
+}
