@@ -66,6 +66,22 @@ pub async fn restore_options(body: web::Bytes) -> String {
     snap.items.join(",")
 }
 
+pub async fn restore_built_options(body: web::Bytes) -> String {
+    use bincode::Options;
+    let opts = bincode::DefaultOptions::new().with_fixint_encoding().allow_trailing_bytes();
+    // ruleid: rust.bincode-unbounded-deserialize
+    let snap: Snapshot = opts.deserialize(&body).unwrap();
+    snap.items.join(",")
+}
+
+pub async fn restore_built_limited(body: web::Bytes) -> String {
+    use bincode::Options;
+    let opts = bincode::DefaultOptions::new().with_limit(64 * 1024).with_fixint_encoding();
+    // ok: rust.bincode-unbounded-deserialize
+    let snap: Snapshot = opts.deserialize(&body).unwrap();
+    snap.items.join(",")
+}
+
 pub async fn restore_v2(body: web::Bytes) -> String {
     // ruleid: rust.bincode-unbounded-deserialize
     let (snap, _): (Snapshot, usize) = bincode::serde::decode_from_slice(&body, bincode::config::standard()).unwrap();
