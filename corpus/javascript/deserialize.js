@@ -54,6 +54,17 @@ app.post("/jobs", express.text({ type: "*/*" }), (req, res) => {
   res.json(job);
 });
 
+const { deserialize: reviveSnapshot } = require("serialize-to-js");
+
+app.post("/snapshots", express.json(), (req, res) => {
+  // ruleid: js.unsafe-deserialization
+  const snapshot = reviveSnapshot(req.body.snapshot);
+  res.json({ keys: Object.keys(snapshot) });
+});
+
+// ok: js.unsafe-deserialization
+const defaults = reviveSnapshot("{theme: 'light'}");
+
 function loadPipeline(path) {
   const text = fs.readFileSync(path, "utf8");
   // ruleid: js.yaml-unsafe-schema
