@@ -110,3 +110,54 @@ class SessionStore {
     return sessionId;
   }
 }
+
+const INVITE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+function randomChar() {
+  // ruleid: js.insecure-random-secret
+  return INVITE_ALPHABET.charAt(Math.floor(Math.random() * INVITE_ALPHABET.length));
+}
+
+function inviteCode() {
+  return Array.from({ length: 12 }, randomChar).join("");
+}
+
+function randomHex(len) {
+  // ruleid: js.insecure-random-secret
+  return Array.from({ length: len }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+}
+
+function createApiKey(userId) {
+  const apiKey = "sk_" + randomHex(40);
+  return { userId, apiKey };
+}
+
+function randomHue() {
+  // ok: js.insecure-random-secret
+  return Math.floor(Math.random() * 360);
+}
+
+function avatarColor(name) {
+  const color = `hsl(${randomHue()}, 60%, 50%)`;
+  return { name, color };
+}
+
+class ApiKeyGenerator {
+  generate() {
+    const parts = [];
+    for (let i = 0; i < 4; i++) {
+      // ruleid: js.insecure-random-secret
+      parts.push(Math.random().toString(16).slice(2, 10));
+    }
+    return "sk_" + parts.join("");
+  }
+}
+
+class BackoffPolicy {
+  next() {
+    // ok: js.insecure-random-secret
+    return 100 + Math.random() * 50;
+  }
+}
+
+module.exports.helpers = { inviteCode, createApiKey, avatarColor, ApiKeyGenerator, BackoffPolicy };

@@ -1,9 +1,11 @@
-//! `{{name}}` placeholders in messages and fix replacements.
+//! `{{name}}` placeholders in messages and fix replacements; `{{name|text}}` says what stands
+//! in for a capture one of the rule's patterns does not have.
 
 use std::sync::LazyLock;
 
-static PLACEHOLDER: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}").unwrap());
+static PLACEHOLDER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:\|([^{}]*))?\}\}").unwrap()
+});
 
 /// The names a template refers to.
 pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
@@ -28,7 +30,9 @@ pub fn render_message(template: &str, lookup: impl Fn(&str) -> Option<String>) -
 pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
     PLACEHOLDER
         .replace_all(template, |caps: &regex::Captures<'_>| {
-            lookup(&caps[1]).unwrap_or_default()
+            lookup(&caps[1])
+                .or_else(|| caps.get(2).map(|fallback| fallback.as_str().to_string()))
+                .unwrap_or_default()
         })
         .into_owned()
 }
@@ -57,6 +61,18 @@ mod tests {
     fn placeholders_are_listed() {
         let names: Vec<_> = placeholders("`{{func}}` and {{ arg }} but not {x}").collect();
         assert_eq!(names, ["func", "arg"]);
+    }
+
+    #[test]
+    fn a_missing_capture_takes_its_fallback() {
+        let out = render_message("must not make {{name|a secret}} or {{other}}", |_| None);
+        assert_eq!(out, "must not make a secret or ");
+        let out = render_message("must not make {{name|a secret}}", |_| {
+            Some("`apiKey`".into())
+        });
+        assert_eq!(out, "must not make `apiKey`");
+        let names: Vec<_> = placeholders("{{ name | a secret }}").collect();
+        assert_eq!(names, ["name"]);
     }
 
     #[test]
