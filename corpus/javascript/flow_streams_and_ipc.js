@@ -63,3 +63,15 @@ app.whenReady().then(() => {
   win = new BrowserWindow({ width: 800, height: 600 });
   renderTags();
 });
+
+function firstMatch(req, res) {
+  let cmd = "true";
+  for (const name of req.query.files) {
+    if (name.endsWith(".log")) {
+      cmd = `tail -n 20 ${name}`;
+      break;
+    }
+  }
+  // ruleid: js.exec-command-variable
+  require("child_process").exec(cmd, (err, out) => res.send(out));
+}

@@ -132,3 +132,23 @@ def sorted_items(request):
             column = "id"
     # ok: python.sql-string-formatting
     return conn.execute("SELECT * FROM items ORDER BY " + column).fetchall()
+
+
+# A value chosen inside a loop that stops at it (`break`) is what the loop leaves behind.
+def first_archive(request):
+    cmd = "true"
+    for name in request.args.getlist("archive"):
+        if name.endswith(".tar"):
+            cmd = "tar tf " + name
+            break
+    # ruleid: python.subprocess-shell
+    return subprocess.call(cmd, shell=True)
+
+
+def first_known(request):
+    for name in request.args.getlist("tool"):
+        if name not in ("make", "ninja"):
+            continue
+        # ok: python.subprocess-shell
+        return subprocess.call(name + " --version", shell=True)
+    return 0

@@ -117,6 +117,7 @@ impl<'t> FileFlow<'t, '_> {
             conditions: HashMap::new(),
             objects: self.module_objects.clone(),
             loops: 0,
+            left_loop: Vec::new(),
         };
         let mut fields: HashMap<String, Field> = HashMap::new();
         // The class body's own attributes (`OPERATORS = {...}`, a JavaScript field `n = 0`).

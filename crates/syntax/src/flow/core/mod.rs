@@ -200,6 +200,9 @@ struct Pass<'p> {
     objects: HashMap<String, String>,
     /// How many loops enclose the statement being walked (`statements.rs`).
     loops: usize,
+    /// For each loop being walked, innermost last: what the variables held at its `break` and
+    /// `continue` statements, which reach the statements after the loop.
+    left_loop: Vec<Option<Env>>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -366,6 +369,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             conditions: HashMap::new(),
             objects: HashMap::new(),
             loops: 0,
+            left_loop: Vec::new(),
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -439,6 +443,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             conditions: HashMap::new(),
             objects: self.module_objects.clone(),
             loops: 0,
+            left_loop: Vec::new(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {

@@ -137,6 +137,15 @@ impl<'t> FileFlow<'t, '_> {
                 if let Some(value) = value {
                     self.eval(value, pass);
                 }
+                // `if n: cmd = "cat " + n; break`: what the loop leaves with.
+                if matches!(node.kind(), "break_statement" | "continue_statement")
+                    && let Some(left) = pass.left_loop.last_mut()
+                {
+                    *left = Some(match left.take() {
+                        Some(previous) => previous.join(&pass.env),
+                        None => pass.env.clone(),
+                    });
+                }
             }
             Stmt::With { items, body } => {
                 for (value, pattern) in items {
@@ -160,6 +169,7 @@ impl<'t> FileFlow<'t, '_> {
                 // `LOOPS_RUN_TWICE` loops, a body runs once.
                 let runs = if pass.loops < LOOPS_RUN_TWICE { 2 } else { 1 };
                 pass.loops += 1;
+                pass.left_loop.push(None);
                 for _ in 0..runs {
                     if let (Some(pattern), Some(element)) = (pattern, &element) {
                         self.bind(pattern, element.clone(), pass);
@@ -168,6 +178,9 @@ impl<'t> FileFlow<'t, '_> {
                         self.block(*statement, pass);
                     }
                     pass.env = before.join(&pass.env);
+                }
+                if let Some(Some(left)) = pass.left_loop.pop() {
+                    pass.env = pass.env.join(&left);
                 }
                 pass.loops -= 1;
             }

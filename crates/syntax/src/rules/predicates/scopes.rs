@@ -218,6 +218,20 @@ fn bindings_in(
     let mut stack: Vec<Node<'_>> = scope.named_children(&mut cursor).collect();
     while let Some(current) = stack.pop() {
         let kind = current.kind();
+        // `function merge(target, source) { ... }`: the name stands for the function's text.
+        if matches!(
+            kind,
+            "function_declaration" | "generator_function_declaration"
+        ) && current
+            .child_by_field_name("name")
+            .is_some_and(|n| text(n) == name)
+        {
+            match read(current, None) {
+                Some(string) => found.push(string),
+                None => return Some(Vec::new()),
+            }
+            continue;
+        }
         if is_function_kind(kind) {
             continue;
         }
