@@ -19,6 +19,10 @@ const { expressjwt } = require("express-jwt");
 const DB_PASSWORD = "admin123";
 // ruleid: js.hardcoded-password
 let adminPassword = "letmein";
+// ruleid: js.hardcoded-password
+const ADMIN_PASS = "changeme123";
+// ok: js.hardcoded-password
+const SMTP_PASS = process.env.SMTP_PASS;
 // ok: js.hardcoded-password
 const DB_PASSWORD_VAR = "DB_PASSWORD";
 // ok: js.hardcoded-password
