@@ -83,6 +83,7 @@ app.post("/settings", (req, res) => {
 });
 
 app.post("/run", (req, res) => {
+  // ruleid: js.vm-dynamic-code
   res.json({ out: new VM({ timeout: 100 }).run(req.body.code), ctx: vm.createContext({}) });
 });
 
