@@ -197,3 +197,37 @@ def shuffle_deck():
     # ok: python.insecure-random-secret
     digits = random.sample(range(10), 10)
     return digits
+
+
+from random import randint as rand_int
+
+
+def text_login_code():
+    # ruleid: python.insecure-random-secret
+    otp = rand_int(100000, 999999)
+    # ok: python.insecure-random-secret
+    delay = rand_int(1, 5)
+    return otp, delay
+
+
+class SessionManager:
+    def create(self, user_id):
+        # ruleid: python.insecure-random-secret
+        sid = "%032x" % random.getrandbits(128)
+        return f"{user_id}:{sid}"
+
+
+class InviteCodes:
+    ALPHABET = string.ascii_uppercase + string.digits
+
+    def generate(self, n=10):
+        # ruleid: python.insecure-random-secret
+        chars = random.choices(self.ALPHABET, k=n)
+        return "".join(chars)
+
+
+class Playlist:
+    def generate(self, songs):
+        # ok: python.insecure-random-secret
+        chars = random.sample(songs, k=3)
+        return chars
