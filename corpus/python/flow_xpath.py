@@ -50,3 +50,26 @@ def sku():
 def cheapest():
     # ok: python.xpath-injection
     return catalogue.xpath("//product[not(price > //product/price)]")
+
+
+# ElementTree's path language: `find` and friends take a path the request must not write.
+import xml.etree.ElementTree as ET
+
+CATALOG = ET.parse("catalog.xml")
+
+
+def book_by_isbn(request):
+    isbn = request.GET.get("isbn", "")
+    # ruleid: python.xpath-injection
+    book = CATALOG.getroot().find(f".//book[@isbn='{isbn}']")
+    # ok: python.xpath-injection
+    title = CATALOG.getroot().findtext(".//book/title")
+    # ok: python.xpath-injection
+    position = request.GET.get("q", "").find(isbn)
+    return book, title, position
+
+
+def books_by_author(request):
+    author = request.GET["author"]
+    # ruleid: python.xpath-injection
+    return CATALOG.getroot().findall(".//book[@author='%s']" % author)
