@@ -112,6 +112,9 @@ impl Adapter for Rust {
             },
             "impl_item" => Stmt::Skip,
             "expression_statement" => match node.named_child(0) {
+                // A function ending in `match` or `if .. else` without a semicolon returns the
+                // value of the arm or branch taken.
+                Some(inner) if is_tail_value(node, inner) => Stmt::Return(Some(inner)),
                 Some(inner) => self.stmt(inner, text),
                 None => Stmt::Block,
             },
@@ -519,6 +522,26 @@ fn is_tail(node: Node<'_>) -> bool {
             && p.parent().is_some_and(|f| f.kind() == "function_item")
             && p.named_child((p.named_child_count() as u32).saturating_sub(1)) == Some(node)
     }) && !matches!(node.kind(), "expression_statement" | "let_declaration")
+}
+
+/// `statement` ends its function's body without a semicolon and `inner`, its expression, is a
+/// `match` or an `if` with an `else`: the function's value.
+fn is_tail_value(statement: Node<'_>, inner: Node<'_>) -> bool {
+    let valued = match inner.kind() {
+        "match_expression" => true,
+        "if_expression" => inner.child_by_field_name("alternative").is_some(),
+        _ => false,
+    };
+    let mut cursor = statement.walk();
+    let terminated = statement.children(&mut cursor).any(|c| c.kind() == ";");
+    valued
+        && !terminated
+        && statement.parent().is_some_and(|p| {
+            p.kind() == "block"
+                && p.parent().is_some_and(|f| f.kind() == "function_item")
+                && p.named_child((p.named_child_count() as u32).saturating_sub(1))
+                    == Some(statement)
+        })
 }
 
 fn is_exit_call(node: Node<'_>, text: &str) -> bool {
