@@ -13,6 +13,27 @@ pub struct ClientSettings {
     pub ca_pem: Vec<u8>,
 }
 
+pub fn staging_client() -> reqwest::Result<reqwest::Client> {
+    let skip_verify = true;
+    let strict = std::env::var("STRICT_TLS").is_ok();
+    reqwest::Client::builder()
+        // ruleid: rust.tls-verification-disabled
+        .danger_accept_invalid_certs(skip_verify)
+        // ok: rust.tls-verification-disabled
+        .danger_accept_invalid_hostnames(!strict)
+        .build()
+}
+
+pub fn fetch_with_curl(url: &str) -> Result<(), curl::Error> {
+    let mut easy = curl::easy::Easy::new();
+    easy.url(url)?;
+    // ruleid: rust.tls-verification-disabled
+    easy.ssl_verify_peer(false)?;
+    // ok: rust.tls-verification-disabled
+    easy.ssl_verify_host(true)?;
+    easy.perform()
+}
+
 pub fn internal_client() -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
