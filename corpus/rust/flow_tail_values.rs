@@ -36,3 +36,27 @@ pub fn list_products(sort: String, dir: String) -> String {
     let second: String = conn.query_row(&unchecked, [], |r| r.get(0)).unwrap_or_default();
     format!("{}\n{}", first, second)
 }
+
+fn fetch_status(params: &std::collections::HashMap<&str, String>) -> String {
+    let url = format!("{}://{}/status", params["scheme"], params["host"]);
+    // ruleid: rust.ssrf
+    reqwest::blocking::get(url).map(|r| r.status().to_string()).unwrap_or_default()
+}
+
+#[get("/probe?<host>")]
+pub fn probe(host: String) -> String {
+    let mut params = std::collections::HashMap::new();
+    params.insert("scheme", "https".to_string());
+    params.insert("host", host);
+    fetch_status(&params)
+}
+
+#[get("/health")]
+pub fn health() -> String {
+    let mut params = std::collections::HashMap::new();
+    params.insert("scheme", "https".to_string());
+    params.insert("host", "status.internal".to_string());
+    let url = format!("{}://{}/status", params["scheme"], params["host"]);
+    // ok: rust.ssrf
+    reqwest::blocking::get(url).map(|r| r.status().to_string()).unwrap_or_default()
+}
