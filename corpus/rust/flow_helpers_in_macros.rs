@@ -53,3 +53,21 @@ fn main() {
     let formula = std::env::args().nth(1).expect("usage: calc <formula>");
     println!("{} {}", evaluate(&formula), evaluate_builtin(&formula));
 }
+
+pub async fn check_rule(Query(q): Query<HashMap<String, String>>) -> String {
+    let rule = q.get("rule").cloned().unwrap_or_default();
+    // ruleid: rust.script-eval-untrusted
+    let allowed = evalexpr::eval_boolean(&format!("{} && true", rule)).unwrap_or(false);
+    // ok: rust.script-eval-untrusted
+    let limit = evalexpr::eval_int("60 * 60").unwrap_or(0);
+    format!("{} {}", allowed, limit)
+}
+
+pub fn run_snippet(runtime: &mut deno_core::JsRuntime) {
+    let mut code = String::new();
+    std::io::stdin().read_line(&mut code).unwrap();
+    // ruleid: rust.script-eval-untrusted
+    runtime.execute_script("<stdin>", code).unwrap();
+    // ok: rust.script-eval-untrusted
+    runtime.execute_script("<boot>", "globalThis.ready = true;").unwrap();
+}
