@@ -54,3 +54,19 @@ pub async fn new_catalogue(Query(p): Query<PluginReq>) -> usize {
     let shelf = catalogue::Library::new(p.name);
     shelf.books.len()
 }
+
+fn open_codec(name: &str) -> Result<Library, libloading::Error> {
+    // ruleid: rust.library-load-untrusted, rust.unsafe-block
+    unsafe { Library::new(format!("/opt/codecs/lib{}.so", name)) }
+}
+
+pub async fn transcode(Query(p): Query<PluginReq>) -> String {
+    open_codec(&p.name).map(|_| "ok".to_string()).unwrap_or_default()
+}
+
+fn main() {
+    let chosen = std::env::args().nth(1).unwrap_or_default();
+    // ok: rust.library-load-untrusted
+    // ruleid: rust.unsafe-block
+    let _lib = unsafe { Library::new(chosen) };
+}
