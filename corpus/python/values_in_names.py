@@ -78,3 +78,22 @@ def seal_settings(key, text):
     # ruleid: python.cipher-static-iv
     second = AES.new(key, AES.MODE_CBC, iv=CIPHER_SETTINGS["iv"])
     return first.encrypt(text), second.encrypt(text)
+
+
+# A name bound to another name is what that one holds.
+COUNTER_START = bytes(16)
+
+
+def encrypt_blob(key, blob):
+    iv = COUNTER_START
+    # ruleid: python.cipher-static-iv
+    encryptor = Cipher(algorithms.AES(key), modes.CTR(iv)).encryptor()
+    return encryptor.update(blob) + encryptor.finalize()
+
+
+def encrypt_blob_fresh(key, blob):
+    fresh = os.urandom(16)
+    iv = fresh
+    # ok: python.cipher-static-iv
+    encryptor = Cipher(algorithms.AES(key), modes.CTR(iv)).encryptor()
+    return iv + encryptor.update(blob) + encryptor.finalize()

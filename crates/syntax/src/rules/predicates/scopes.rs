@@ -192,15 +192,80 @@ fn bindings<'t>(
     }
     let name = node.utf8_text(source).unwrap_or("");
     let ancestors = ancestors();
+    // `iv = NONCE` after `NONCE = bytes(16)`: a name bound to another name is read as what that
+    // one is bound to, when that is one thing (a few links deep).
+    let through = |value: Node<'_>, field: Option<&str>| {
+        if field.is_none()
+            && value.kind() == "identifier"
+            && value.utf8_text(source).ok() != Some(name)
+            && let Some(_link) = AliasDepth::enter()
+            && let Some(bound) = alias_target(value, source, read)
+        {
+            return Some(bound);
+        }
+        read(value, field)
+    };
     for (at, &current) in ancestors.iter().enumerate() {
         let is_root = at + 1 == ancestors.len();
         if (is_root || is_function_kind(current.kind()))
-            && let Some(found) = bindings_in(current, name, source, read)
+            && let Some(found) = bindings_in(current, name, source, &through)
         {
             return found;
         }
     }
     Vec::new()
+}
+
+/// What the name `value` is bound to, read by `read`, when that is one thing.
+fn alias_target<'a>(
+    value: Node<'a>,
+    source: &[u8],
+    read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
+) -> Option<String> {
+    // Boxed: one type of ancestor closure, however deep the aliases go.
+    let ancestors: Box<dyn FnOnce() -> std::rc::Rc<[Node<'a>]> + 'a> =
+        Box::new(move || parents(value));
+    match &bindings(value, ancestors, source, read)[..] {
+        [only] => Some(only.clone()),
+        _ => None,
+    }
+}
+
+/// The ancestors of `node`, innermost first, as the engine hands them to predicates.
+fn parents<'t>(node: Node<'t>) -> std::rc::Rc<[Node<'t>]> {
+    let mut out = Vec::new();
+    let mut at = node.parent();
+    while let Some(parent) = at {
+        out.push(parent);
+        at = parent.parent();
+    }
+    out.into()
+}
+
+/// How many names deep an alias is being followed, so that `a = b; b = a` ends.
+struct AliasDepth;
+
+thread_local! {
+    static ALIAS_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl AliasDepth {
+    const LIMIT: usize = 3;
+
+    fn enter() -> Option<AliasDepth> {
+        ALIAS_DEPTH.with(|depth| {
+            (depth.get() < Self::LIMIT).then(|| {
+                depth.set(depth.get() + 1);
+                AliasDepth
+            })
+        })
+    }
+}
+
+impl Drop for AliasDepth {
+    fn drop(&mut self) {
+        ALIAS_DEPTH.with(|depth| depth.set(depth.get() - 1));
+    }
 }
 
 /// What `scope` binds `name` to, leaving out nested functions (scopes of their own), each
