@@ -294,10 +294,10 @@ impl CustomPredicate {
 
     /// Whether the predicate holds for a match. Like tree-sitter's own predicates, it holds for
     /// every node of a quantified capture, and vacuously when an optional capture is absent.
-    /// Whether the answer reads the whole file, not only the match and what is around it: a
-    /// name's every assignment (`#constant-match?`), a struct declared anywhere
-    /// (`#in-transparent-impl?`), the uses of a function (`#in-function-used-as?`). An edit far
-    /// from such a match can change it.
+    /// Whether the answer reads more than the match itself: a name's every assignment
+    /// (`#constant-match?`), a struct declared anywhere (`#in-transparent-impl?`), the uses of a
+    /// function (`#in-function-used-as?`), the comment lines above the match (an edit there
+    /// leaves the matched node untouched). An edit outside such a match can change it.
     pub fn reads_whole_file(&self) -> bool {
         matches!(
             self,
@@ -305,6 +305,7 @@ impl CustomPredicate {
                 | CustomPredicate::ValueMatch { .. }
                 | CustomPredicate::InTransparentImpl { .. }
                 | CustomPredicate::InFunctionUsedAs { .. }
+                | CustomPredicate::CommentAbove { .. }
         )
     }
 
