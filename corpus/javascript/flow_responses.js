@@ -64,3 +64,23 @@ app.get("/signature", (req, res) => {
   const escaped = ejs.render(SIGNATURE_ESCAPED, { signature: req.query.sig });
   res.send(raw + escaped);
 });
+
+const Handlebars = require("handlebars");
+const welcome = Handlebars.compile("<h1>Welcome, {{name}}</h1>");
+const welcomeRaw = Handlebars.compile("<h1>Welcome, {{{name}}}</h1>");
+
+app.post("/welcome", (req, res) => {
+  // ok: js.xss-response
+  res.type("html").send(welcome({ name: req.body.name }));
+});
+
+app.post("/welcome-raw", (req, res) => {
+  // ruleid: js.xss-response
+  res.type("html").send(welcomeRaw({ name: req.body.name }));
+});
+
+app.post("/welcome-plain", (req, res) => {
+  const greeting = "<h1>Welcome, " + req.body.name + "</h1>";
+  // ruleid: js.xss-response
+  res.type("html").send(greeting);
+});

@@ -36,6 +36,16 @@ router.get("/files-safe/:name", (req, res) => {
   res.sendFile(req.params.name, { root: UPLOADS, dotfiles: "deny" });
 });
 
+router.get("/files-anywhere/:name", (req, res) => {
+  // ruleid: js.path-traversal-request
+  res.sendFile(req.params.name, { root: "/" });
+});
+
+router.get("/files-public/:name", (req, res) => {
+  // ok: js.path-traversal-request
+  res.sendFile(req.params.name, { root: "/srv/public" });
+});
+
 router.get("/avatar/:name", (req, res) => {
   // ok: js.path-traversal-request
   fs.createReadStream(path.join(UPLOADS, "avatars", path.basename(req.params.name))).pipe(res);

@@ -3,7 +3,7 @@
 
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
-use crate::flow::adapter::{CallSite, Function, text_of};
+use crate::flow::adapter::{CallSite, Expr, Function, text_of};
 use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -65,10 +65,17 @@ impl<'t> FileFlow<'t, '_> {
                 Value::constant()
             }
         };
-        site.receiver_call = receiver_value
-            .made_by
-            .clone()
-            .and_then(|bytes| self.text.get(bytes));
+        // For a call of a name, the call that made the function it holds stands in for the
+        // receiver's maker (`template(data)` after `const template = Handlebars.compile(src)`).
+        let maker = match receiver {
+            Some(_) => receiver_value.made_by.clone(),
+            None if matches!(self.adapter.expr(callee, self.text), Expr::Name) => pass
+                .env
+                .get(text_of(callee, self.text))
+                .and_then(|v| v.made_by.clone()),
+            None => None,
+        };
+        site.receiver_call = maker.and_then(|bytes| self.text.get(bytes));
         // A sink may name a field of an object literal passed at a position (`"1.Location"` of
         // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
         let assigns = args.len() > 1
