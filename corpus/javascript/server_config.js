@@ -197,6 +197,19 @@ function deriveKeyCjs(password, salt) {
   return CryptoJS.PBKDF2(password, salt, { keySize: 8, iterations: 5000 });
 }
 
+const LEGACY_ITERATIONS = 1000;
+const ITERATIONS = 600_000;
+
+function deriveLegacyKey(password, salt) {
+  // ruleid: js.pbkdf2-low-iterations
+  return crypto.pbkdf2Sync(password, salt, LEGACY_ITERATIONS, 32, "sha256");
+}
+
+function deriveCurrentKey(password, salt) {
+  // ok: js.pbkdf2-low-iterations
+  return crypto.pbkdf2Sync(password, salt, ITERATIONS, 32, "sha256");
+}
+
 function deriveKeyStrong(password, salt) {
   // ok: js.pbkdf2-low-iterations
   return crypto.pbkdf2Sync(password, salt, 600000, 64, "sha512");
