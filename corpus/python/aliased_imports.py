@@ -136,3 +136,16 @@ def gravatar_url(email):
     # ok: python.weak-hash
     digest = md5(email.strip().lower().encode()).hexdigest()
     return f"https://www.gravatar.com/avatar/{digest}"
+
+
+from passlib.hash import argon2, md5_crypt
+from passlib.hash import ldap_salted_sha1 as ldap_hash
+
+
+def store_password(users, email, password):
+    # ruleid: python.fast-password-hash
+    users[email] = md5_crypt.hash(password)
+    # ruleid: python.fast-password-hash
+    users[email + ":ldap"] = ldap_hash.hash(password)
+    # ok: python.fast-password-hash
+    users[email + ":v2"] = argon2.hash(password)
