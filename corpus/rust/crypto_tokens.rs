@@ -200,3 +200,29 @@ pub fn upload_digest(body: &[u8]) -> String {
     // ruleid: rust.weak-hash
     format!("{:x}", md5::compute(body))
 }
+
+pub struct OtpService;
+
+impl OtpService {
+    pub fn issue_code(&self) -> String {
+        // ruleid: rust.insecure-rng-secret
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        format!("{:06}", nanos % 1_000_000)
+    }
+
+    pub fn code_expiry_seconds(&self, issued: std::time::Instant) -> u128 {
+        // ok: rust.insecure-rng-secret
+        issued.elapsed().as_nanos() / 1_000_000_000
+    }
+}
+
+pub fn csrf_token(user_id: u64) -> String {
+    // ruleid: rust.insecure-rng-secret
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    format!("{:x}{:x}", nanos, user_id)
+}
+
+pub fn request_latency_ms(started: std::time::Instant) -> u128 {
+    // ok: rust.insecure-rng-secret
+    started.elapsed().as_micros() / 1000
+}
