@@ -404,3 +404,18 @@ pub fn mailer() -> lettre::SmtpTransport {
     let _ = from_env;
     lettre::SmtpTransport::relay("smtp.shop.example").unwrap().credentials(creds).build()
 }
+
+static SIGNING_KEY: &[u8] = b"my-very-secret-signing-key-2024";
+
+pub fn sign_webhook(body: &[u8]) -> Vec<u8> {
+    use hmac::{Hmac, Mac};
+    type HmacSha256 = Hmac<sha2::Sha256>;
+    // ruleid: rust.hardcoded-crypto-key
+    let mut mac = HmacSha256::new_from_slice(SIGNING_KEY).unwrap();
+    mac.update(body);
+    let from_env = std::env::var("WEBHOOK_KEY").unwrap_or_default();
+    // ok: rust.hardcoded-crypto-key
+    let mut checked = HmacSha256::new_from_slice(from_env.as_bytes()).unwrap();
+    checked.update(body);
+    mac.finalize().into_bytes().to_vec()
+}
