@@ -149,3 +149,16 @@ def store_password(users, email, password):
     users[email + ":ldap"] = ldap_hash.hash(password)
     # ok: python.fast-password-hash
     users[email + ":v2"] = argon2.hash(password)
+
+
+import hmac as _hmac
+
+
+def legacy_password_digest(username, password):
+    # ruleid: python.fast-password-hash
+    return _hmac.new(username.encode(), password.encode(), fast_sha1).hexdigest()
+
+
+def sign_payload(secret, payload):
+    # ok: python.fast-password-hash
+    return _hmac.new(secret, payload, "sha256").hexdigest()

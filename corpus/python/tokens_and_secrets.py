@@ -231,3 +231,24 @@ class Playlist:
         # ok: python.insecure-random-secret
         chars = random.sample(songs, k=3)
         return chars
+
+
+def issue_api_key(owner):
+    digits = [str(random.randint(0, 9)) for _ in range(24)]
+    # ruleid: python.insecure-random-secret
+    key = "sk_" + "".join(digits)
+    return owner, key
+
+
+def issue_api_key_safely(owner):
+    digits = [str(secrets.randbelow(10)) for _ in range(24)]
+    # ok: python.insecure-random-secret
+    key = "sk_" + "".join(digits)
+    return owner, key
+
+
+def session_playlist(songs):
+    picks = random.sample(songs, k=3)
+    # ok: python.insecure-random-secret
+    listing = ", ".join(picks)
+    return listing
