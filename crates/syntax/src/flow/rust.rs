@@ -517,11 +517,16 @@ impl Adapter for Rust {
 }
 
 fn is_tail(node: Node<'_>) -> bool {
+    ends_function_body(node) && !matches!(node.kind(), "expression_statement" | "let_declaration")
+}
+
+/// Whether `node` is the last item of a function's body block.
+fn ends_function_body(node: Node<'_>) -> bool {
     node.parent().is_some_and(|p| {
         p.kind() == "block"
             && p.parent().is_some_and(|f| f.kind() == "function_item")
             && p.named_child((p.named_child_count() as u32).saturating_sub(1)) == Some(node)
-    }) && !matches!(node.kind(), "expression_statement" | "let_declaration")
+    })
 }
 
 /// `statement` ends its function's body without a semicolon and `inner`, its expression, is a
@@ -534,14 +539,7 @@ fn is_tail_value(statement: Node<'_>, inner: Node<'_>) -> bool {
     };
     let mut cursor = statement.walk();
     let terminated = statement.children(&mut cursor).any(|c| c.kind() == ";");
-    valued
-        && !terminated
-        && statement.parent().is_some_and(|p| {
-            p.kind() == "block"
-                && p.parent().is_some_and(|f| f.kind() == "function_item")
-                && p.named_child((p.named_child_count() as u32).saturating_sub(1))
-                    == Some(statement)
-        })
+    valued && !terminated && ends_function_body(statement)
 }
 
 fn is_exit_call(node: Node<'_>, text: &str) -> bool {

@@ -2,6 +2,7 @@
 //! Branches run on copies of the environment that are joined after; loop bodies run twice; a
 //! guard (`if x in ALLOWED`, `if not ok(x): return`) clears the values it vouches for.
 
+use super::env::Env;
 use super::value::{ALL, Value};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Condition, Expr, Stmt, named_children, text_of};
@@ -141,10 +142,7 @@ impl<'t> FileFlow<'t, '_> {
                 if matches!(node.kind(), "break_statement" | "continue_statement")
                     && let Some(left) = pass.left_loop.last_mut()
                 {
-                    *left = Some(match left.take() {
-                        Some(previous) => previous.join(&pass.env),
-                        None => pass.env.clone(),
-                    });
+                    join_into(left, pass.env.clone());
                 }
             }
             Stmt::With { items, body } => {
@@ -201,16 +199,8 @@ impl<'t> FileFlow<'t, '_> {
                 for case in cases {
                     pass.env = before.clone();
                     self.block(case, pass);
-                    let leaves_function = named_children(case).last().is_some_and(|last| {
-                        !matches!(last.kind(), "break_statement" | "continue_statement")
-                            && self.exits(*last)
-                    });
-                    if !leaves_function {
-                        let left = std::mem::take(&mut pass.env);
-                        after = Some(match after {
-                            Some(previous) => previous.join(&left),
-                            None => left,
-                        });
+                    if !self.case_leaves_function(case) {
+                        join_into(&mut after, std::mem::take(&mut pass.env));
                     }
                 }
                 pass.env = after.unwrap_or(before);
@@ -233,11 +223,7 @@ impl<'t> FileFlow<'t, '_> {
                     pass.env = raised.clone();
                     self.block(handler, pass);
                     if !self.exits(handler) {
-                        let left = std::mem::take(&mut pass.env);
-                        after = Some(match after {
-                            Some(previous) => previous.join(&left),
-                            None => left,
-                        });
+                        join_into(&mut after, std::mem::take(&mut pass.env));
                     }
                 }
                 // Every path exits: what follows runs on none of them; keep the body's view.
@@ -279,6 +265,14 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// Whether a `switch` / `match` case ends by returning or throwing, not by leaving the
+    /// statement (`break`, `continue`) or falling through.
+    fn case_leaves_function(&self, case: Node<'t>) -> bool {
+        named_children(case).last().is_some_and(|last| {
+            !matches!(last.kind(), "break_statement" | "continue_statement") && self.exits(*last)
+        })
+    }
+
     /// Whether running `node` never falls through to the next statement.
     pub(super) fn exits(&self, node: Node<'t>) -> bool {
         // `if (a) if (a) ...` thousands deep (no braces, so no bracket nesting to blank) must
@@ -297,15 +291,7 @@ impl<'t> FileFlow<'t, '_> {
             } => self.exits(then) && otherwise.is_some_and(|o| self.exits(o)),
             Stmt::Switch {
                 cases, exhaustive, ..
-            } => {
-                exhaustive
-                    && cases.iter().all(|case| {
-                        named_children(*case).last().is_some_and(|last| {
-                            !matches!(last.kind(), "break_statement" | "continue_statement")
-                                && self.exits(*last)
-                        })
-                    })
-            }
+            } => exhaustive && cases.iter().all(|case| self.case_leaves_function(*case)),
             Stmt::Try {
                 body,
                 handlers,
@@ -717,4 +703,12 @@ impl<'t> FileFlow<'t, '_> {
         }
         value
     }
+}
+
+/// `env` joined into what `accumulated` holds (the paths that reach one point).
+fn join_into(accumulated: &mut Option<Env>, env: Env) {
+    *accumulated = Some(match accumulated.take() {
+        Some(previous) => previous.join(&env),
+        None => env,
+    });
 }
