@@ -165,8 +165,7 @@ fn bindings<'t>(
     if let [key] = keys[..]
         && base.kind() == "this"
     {
-        let found = own_field_bindings(key, &ancestors(), source, read);
-        if let Some(found) = found {
+        if let Some(found) = own_field_bindings(key, &ancestors(), source, read) {
             return found;
         }
         return read(node, None).into_iter().collect();
@@ -199,7 +198,8 @@ fn bindings<'t>(
             && value.kind() == "identifier"
             && value.utf8_text(source).ok() != Some(name)
             && let Some(_link) = AliasDepth::enter()
-            && let Some(bound) = alias_target(value, source, read)
+            && let Some(&root) = ancestors.last()
+            && let Some(bound) = alias_target(value, root, source, read)
         {
             return Some(bound);
         }
@@ -219,27 +219,17 @@ fn bindings<'t>(
 /// What the name `value` is bound to, read by `read`, when that is one thing.
 fn alias_target<'a>(
     value: Node<'a>,
+    root: Node<'a>,
     source: &[u8],
     read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
 ) -> Option<String> {
     // Boxed: one type of ancestor closure, however deep the aliases go.
-    let ancestors: Box<dyn FnOnce() -> std::rc::Rc<[Node<'a>]> + 'a> =
-        Box::new(move || parents(value));
-    match &bindings(value, ancestors, source, read)[..] {
+    let of_value: Box<dyn FnOnce() -> std::rc::Rc<[Node<'a>]> + 'a> =
+        Box::new(move || ancestors(root, value).into());
+    match &bindings(value, of_value, source, read)[..] {
         [only] => Some(only.clone()),
         _ => None,
     }
-}
-
-/// The ancestors of `node`, innermost first, as the engine hands them to predicates.
-fn parents<'t>(node: Node<'t>) -> std::rc::Rc<[Node<'t>]> {
-    let mut out = Vec::new();
-    let mut at = node.parent();
-    while let Some(parent) = at {
-        out.push(parent);
-        at = parent.parent();
-    }
-    out.into()
 }
 
 /// How many names deep an alias is being followed, so that `a = b; b = a` ends.
