@@ -24,6 +24,14 @@ pub struct Outline {
     /// The struct fields the file declares only as numbers (Rust): reading one gives a number
     /// in every function, so a declaration edited anywhere changes what any function holds.
     pub(super) scalar_fields: BTreeSet<String>,
+    /// The helpers only this file's calls can reach (`core/callers.rs`): what their callers
+    /// pass can make them quiet, so an edit of a caller reaches them.
+    pub(super) fed_by_callers: BTreeSet<String>,
+    /// `(bytes, name)` of every word naming one of `fed_by_callers` (a call, a mention in a
+    /// string): an edit that deletes a call changes what the helper's callers pass.
+    pub(super) fed_mentions: Vec<(Range<usize>, String)>,
+    /// Helpers of `fed_by_callers` a mention of which an edit since overlapped.
+    pub(super) edited_fed: BTreeSet<String>,
     /// Functions an edit since overlapped: removed, renamed or changed.
     pub(super) edited_functions: BTreeSet<String>,
     /// Module-level bindings an edit since overlapped.
@@ -33,6 +41,16 @@ pub struct Outline {
 impl Outline {
     /// The outline of the file `flow` analyses, after its module pass.
     pub(crate) fn of(flow: &FileFlow<'_, '_>) -> Outline {
+        let fed_by_callers: BTreeSet<String> = (0..flow.functions().len())
+            .filter(|&index| flow.may_be_fed_by_callers(index))
+            .filter_map(|index| flow.functions()[index].name.clone())
+            .collect();
+        let names: Vec<&str> = fed_by_callers.iter().map(String::as_str).collect();
+        let text = flow.text();
+        let fed_mentions = super::reach::words(text, &names)
+            .into_iter()
+            .map(|word| (word.clone(), text[word].to_string()))
+            .collect();
         Outline {
             functions: flow
                 .functions()
@@ -50,6 +68,9 @@ impl Outline {
                 sources
             },
             scalar_fields: flow.scalar_fields().iter().map(|f| f.to_string()).collect(),
+            fed_by_callers,
+            fed_mentions,
+            edited_fed: BTreeSet::new(),
             edited_functions: BTreeSet::new(),
             edited_bindings: BTreeSet::new(),
         }
@@ -74,6 +95,7 @@ impl Outline {
         };
         follow(&mut self.functions, &mut self.edited_functions);
         follow(&mut self.bindings, &mut self.edited_bindings);
+        follow(&mut self.fed_mentions, &mut self.edited_fed);
         // A source the edit overlapped lies in the edited range, which is analysed again.
         self.sources.retain_mut(|(bytes, _, _)| {
             if bytes.end <= start {

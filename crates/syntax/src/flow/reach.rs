@@ -79,6 +79,35 @@ pub(crate) fn reach(
         );
         let (functions, bindings) = new.defined_in(&ranges);
         called.extend(functions);
+        // A helper only this file's calls reach is quiet or not by what they pass
+        // (`core/callers.rs`): a unit that names one reaches it, and so its other callers.
+        // Also one whose mention an edit deleted (`old.edited_fed`).
+        let fed: Vec<&str> = new
+            .fed_by_callers
+            .iter()
+            .map(String::as_str)
+            .filter(|name| !called.contains(name))
+            .collect();
+        let mut named: Vec<&str> = old
+            .edited_fed
+            .iter()
+            .filter_map(|name| fed.iter().find(|n| *n == name).copied())
+            .collect();
+        for range in &ranges {
+            let Some(unit) = text.get(range.clone()) else {
+                continue;
+            };
+            for word in words(unit, &fed) {
+                named.extend(fed.iter().find(|n| **n == &unit[word.clone()]));
+            }
+        }
+        for name in named {
+            if called.insert(name) {
+                for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
+                    grown.extend(units(adapter, tree, text, bytes));
+                }
+            }
+        }
         read.extend(bindings.into_iter().map(head));
         let pending_called: Vec<&str> = called.difference(&searched_called).copied().collect();
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
@@ -223,7 +252,7 @@ fn path_to(tree: &Tree, offset: usize) -> Vec<Node<'_>> {
 }
 
 /// Where one of `names` occurs in `text` as a whole word.
-fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+pub(super) fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
     let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
     if names.is_empty() {
         return Vec::new();

@@ -479,6 +479,11 @@ impl Adapter for Rust {
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
         let ty = match node.kind() {
             "struct_expression" => node.child_by_field_name("name")?,
+            // A unit struct's value is written as its name (`Renderer.preview(&req)` after
+            // `struct Renderer;`): `defines_class` keeps only the file's own types.
+            "identifier" if text_of(node, text).starts_with(|c: char| c.is_ascii_uppercase()) => {
+                node
+            }
             // `Archiver::new(root)`, `Archiver::default()`: the type's usual constructors.
             "call_expression" => {
                 let callee = node.child_by_field_name("function")?;

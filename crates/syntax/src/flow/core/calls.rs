@@ -461,15 +461,12 @@ impl<'t> FileFlow<'t, '_> {
             let prefix = self
                 .returns_given(index, Params::Unknown)
                 .and_then(|summary| summary.prefix.clone());
-            if prefix.is_some() {
-                return Some(Value {
-                    taint: returned,
-                    clean: 0,
-                    prefix,
-                    ..Value::default()
-                });
-            }
-            return None;
+            return Some(Value {
+                taint: returned,
+                clean: 0,
+                prefix,
+                ..Value::default()
+            });
         }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
         // calls on a field of `this`/`self` (below).
@@ -505,6 +502,9 @@ impl<'t> FileFlow<'t, '_> {
                 (Some(&only), None) => index = only,
                 _ => return None,
             }
+        }
+        if !field_call && literal_method.is_none() && candidates.len() == 1 {
+            self.note_helper_call(index, node, values, pass);
         }
         let mut result = Value::default();
         for (position, value) in values.iter().enumerate() {

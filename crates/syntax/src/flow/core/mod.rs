@@ -11,6 +11,7 @@
 //! on entry.
 
 mod aliases;
+mod callers;
 mod calls;
 mod choices;
 mod closures;
@@ -168,6 +169,10 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The command-line options the file declares only with `choices=` of literals
     /// (`choices.rs`), read when some rule names the calls that parse them.
     choices: HashSet<String>,
+    /// What each local helper's calls passed (`callers.rs`).
+    helper_calls: RefCell<callers::CallsSeen>,
+    /// The helper being walked again with the constants its callers pass (`callers.rs`).
+    fed_constants: Cell<Option<usize>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -278,6 +283,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             imports: None,
             imported_sinks: RefCell::default(),
             choices,
+            helper_calls: RefCell::default(),
+            fed_constants: Cell::new(None),
         }
     }
 
@@ -290,6 +297,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// one).
     pub fn functions(&self) -> &[Function<'t>] {
         &self.functions
+    }
+
+    /// The text analysed.
+    pub fn text(&self) -> &'t str {
+        self.text
     }
 
     /// The struct fields the file declares only as numbers.
@@ -310,6 +322,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // A few closure passes per function: enough for callbacks in callbacks, bounded
         // whatever the nesting.
         self.closure_budget.set(4 * self.functions.len() + 64);
+        self.helper_calls.borrow_mut().clear();
         let hits = self.module_pass();
         self.record(0, hits, ranges);
         // Over the whole file whatever `ranges` holds, so a re-check sees a full check's fields;
@@ -335,6 +348,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let mut hits = Vec::new();
             self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
             self.record(index, hits, ranges);
+        }
+        if !crate::analysis::cancelled() {
+            self.rewalk_constant_fed(ranges);
         }
         let alone = std::mem::take(&mut *self.watched_alone.borrow_mut());
         let mut watched = self.watched.borrow_mut();

@@ -118,6 +118,8 @@ impl<'t> FileFlow<'t, '_> {
                     })
                 } else if scalar
                     || pass.params == Params::Constants
+                    || (pass.params == Params::Own
+                        && self.fed_constants.get() == Some(pass.function))
                     || annotation
                         .is_some_and(|a| self.adapter.scalar_element(param.pattern, a, name))
                 {

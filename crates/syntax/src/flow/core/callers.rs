@@ -1,0 +1,200 @@
+//! Private helpers only ever given constants: `function run(cmd) { execSync(cmd) }` in a build
+//! script whose every call is `run("npm test")` or `` run(`tsc -p ${path.join(ROOT, "x")}`) ``.
+//! Inside the helper its parameter is unknown, so a shape rule asking whether the command is a
+//! program constant would report it; the callers say it is one.
+//!
+//! The own passes record, for each call of a local helper, whether every argument was a program
+//! constant there. After them, a helper that nothing outside this file can call (not exported,
+//! not public, not a route) and whose every mention in the file is such a call is walked once
+//! more with its parameters bound to constants, and what that walk sees replaces what the shape
+//! rules read inside it. Its sink hits are not kept: with constant parameters it can only find
+//! what its own pass found already.
+//!
+//! One level only: a helper called by another helper with that one's parameter stays unknown.
+//! A re-check after an edit must walk a helper again when one of its callers changed
+//! (`flow::reach` pulls in the helpers an edited unit names, and with them their callers).
+
+use super::{ALL, FileFlow, Params, Pass, Value};
+use crate::flow::adapter::{Expr, Function, text_of};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use tree_sitter::Node;
+
+/// What the calls of one helper passed: per call (by its bytes), whether every argument was a
+/// program constant, and whether the pass that saw it ran with the enclosing function's
+/// variables (a closure's own pass sees only the module's, and yields to one that did).
+pub(super) type CallsSeen = HashMap<usize, HashMap<Range<usize>, (bool, bool)>>;
+
+impl<'t> FileFlow<'t, '_> {
+    /// Notes call `call` of local helper `callee`, with argument values `values`.
+    pub(super) fn note_helper_call(
+        &self,
+        callee: usize,
+        call: Node<'t>,
+        values: &[Value],
+        pass: &Pass<'_>,
+    ) {
+        if pass.params != Params::Own || self.fed_constants.get().is_some() {
+            return;
+        }
+        // A function written at the call (`shell("npm pack", () => done())`) is the program's
+        // own code, whatever it does when called back.
+        let args = match self.adapter.expr(call, self.text) {
+            Expr::Call { args, .. } => args,
+            _ => Vec::new(),
+        };
+        let constant = values.iter().enumerate().all(|(position, v)| {
+            (v.taint.is_none() && v.clean == ALL)
+                || args.get(position).is_some_and(|arg| {
+                    matches!(self.adapter.expr(arg.value, self.text), Expr::Opaque)
+                })
+        });
+        let enclosing = self.sees_enclosing(pass);
+        let mut seen = self.helper_calls.borrow_mut();
+        let entry = seen
+            .entry(callee)
+            .or_default()
+            .entry(call.byte_range())
+            .or_insert((constant, enclosing));
+        match (entry.1, enclosing) {
+            (false, true) => *entry = (constant, true),
+            (a, b) if a == b => entry.0 &= constant,
+            _ => {}
+        }
+    }
+
+    /// Walks again, parameters bound to constants, each helper in `ranges` (all when `None`)
+    /// that only constants reach and inside which a shape rule asked about a value that was not
+    /// constant.
+    pub(super) fn rewalk_constant_fed(&self, ranges: Option<&[Range<usize>]>) {
+        let unsettled: Vec<usize> = (0..self.functions.len())
+            .filter(|&index| self.may_be_fed_by_callers(index))
+            .filter(|&index| {
+                let range = self.functions[index].node.byte_range();
+                ranges.is_none_or(|ranges| ranges.iter().any(|r| super::overlaps(&range, r)))
+                    && self.watched.borrow().iter().any(|(node, value)| {
+                        contains(&range, node) && value.taint.is_none() && value.clean != ALL
+                    })
+            })
+            .collect();
+        if unsettled.is_empty() {
+            return;
+        }
+        let names: HashSet<&str> = unsettled
+            .iter()
+            .filter_map(|&index| self.functions[index].name.as_deref())
+            .collect();
+        let mentions = self.mentions(&names);
+        for index in unsettled {
+            let Some(name) = self.functions[index].name.as_deref() else {
+                continue;
+            };
+            let fed = {
+                let seen = self.helper_calls.borrow();
+                seen.get(&index).is_some_and(|calls| {
+                    calls.values().all(|(constant, _)| *constant)
+                        && mentions.get(name).copied().unwrap_or(0) == calls.len() + 1
+                })
+            };
+            if !fed {
+                continue;
+            }
+            let range = self.functions[index].node.byte_range();
+            self.watched
+                .borrow_mut()
+                .retain(|node, _| !contains(&range, node));
+            self.fed_constants.set(Some(index));
+            self.closure_budget.set(self.closure_budget.get() + 8);
+            let mut hits = Vec::new();
+            self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
+            self.fed_constants.set(None);
+        }
+    }
+
+    /// Whether nothing but this file's own calls can give function `index` its arguments: a
+    /// named function or method with parameters, alone of its name, written at the top of the
+    /// module or of a class, neither exported nor public nor decorated (a route, a command).
+    pub(crate) fn may_be_fed_by_callers(&self, index: usize) -> bool {
+        let function = &self.functions[index];
+        let Some(name) = function.name.as_deref() else {
+            return false;
+        };
+        !function.is_module()
+            && !function.params.is_empty()
+            && function.decorators.is_empty()
+            && !self.nested.get(index).copied().unwrap_or(true)
+            && self.by_name.get(name).is_some_and(|all| all.len() == 1)
+            && private(function, name, self.text)
+    }
+
+    /// How often each of `names` is written as an identifier in the file (not in strings or
+    /// comments).
+    fn mentions(&self, names: &HashSet<&str>) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        let Some(mut root) = self.functions.first().map(|f| f.node) else {
+            return counts;
+        };
+        while let Some(parent) = root.parent() {
+            root = parent;
+        }
+        let mut cursor = root.walk();
+        loop {
+            let node = cursor.node();
+            if node.child_count() == 0 && node.kind().ends_with("identifier") {
+                let text = text_of(node, self.text);
+                if names.contains(text) {
+                    *counts.entry(text.to_string()).or_insert(0) += 1;
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return counts;
+                }
+            }
+        }
+    }
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Whether other files cannot call it. JavaScript: a function without `export` around it, or
+/// a `_private` / `#private` method (an object of a class can leave the file). Rust: no `pub`,
+/// and not a trait's method. Python, where every module-level name can be imported: a `_private`
+/// one, or any in a script (`if __name__ == "__main__":`).
+fn private(function: &Function<'_>, name: &str, text: &str) -> bool {
+    let node = function.node;
+    let underscored = name.starts_with('_') || name.starts_with('#');
+    match node.kind() {
+        "function_definition" | "lambda" => {
+            underscored
+                || text.contains("__name__ == \"__main__\"")
+                || text.contains("__name__ == '__main__'")
+        }
+        "function_item" => {
+            let mut cursor = node.walk();
+            let public = node
+                .children(&mut cursor)
+                .any(|c| c.kind() == "visibility_modifier");
+            let of_trait = function
+                .class()
+                .is_some_and(|class| class.child_by_field_name("trait").is_some());
+            !public && !of_trait
+        }
+        _ => {
+            let exported = function
+                .ancestors
+                .iter()
+                .flatten()
+                .any(|a| a.kind() == "export_statement");
+            !exported && (function.class().is_none() || underscored)
+        }
+    }
+}
