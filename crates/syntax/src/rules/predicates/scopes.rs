@@ -152,6 +152,36 @@ fn bindings<'t>(
     source: &[u8],
     read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
 ) -> Vec<String> {
+    // `self.iv` in a Python method: what its class sets the attribute to, a name it is set to
+    // (`self.iv = IV`) read as what that name is bound to.
+    if node.kind() == "attribute"
+        && let (Some(object), Some(attribute)) = (
+            node.child_by_field_name("object"),
+            node.child_by_field_name("attribute"),
+        )
+        && object.utf8_text(source) == Ok("self")
+        && let Ok(key) = attribute.utf8_text(source)
+    {
+        let ancestors = ancestors();
+        let through = |value: Node<'_>, field: Option<&str>| {
+            if field.is_none()
+                && value.kind() == "identifier"
+                && let Some(_link) = AliasDepth::enter()
+                && let Some(&root) = ancestors.last()
+                && let Some(bound) = alias_target(value, root, source, read)
+            {
+                return Some(bound);
+            }
+            read(value, field)
+        };
+        let class = ancestors.iter().find(|a| a.kind() == "class_definition");
+        if let Some(found) = class.and_then(|class| {
+            super::self_fields::self_field_bindings(*class, key, source, &through)
+        }) {
+            return found;
+        }
+        return read(node, None).into_iter().collect();
+    }
     // `config.jwt.secret` after `const config = { jwt: { secret: "..." } }`: the field as the
     // object literal writes it; as written when the name holds anything else.
     let mut keys = Vec::new();
