@@ -1,0 +1,27 @@
+"""One-time codes from `random`'s functions imported by name, and their secure twins."""
+import secrets
+from random import randint, randrange
+
+
+def send_login_otp(user):
+    # ruleid: python.insecure-random-secret
+    code = str(randint(100000, 999999))
+    user.notify(f"Your login code is {code}")
+
+
+def send_login_otp_secure(user):
+    # ok: python.insecure-random-secret
+    code = str(secrets.randbelow(900000) + 100000)
+    user.notify(f"Your login code is {code}")
+
+
+def new_reset_code():
+    # ruleid: python.insecure-random-secret
+    reset_code = "%06d" % randrange(1000000)
+    return reset_code
+
+
+def backoff_delay(attempt):
+    # ok: python.insecure-random-secret
+    delay = randint(0, 2**attempt)
+    return delay
