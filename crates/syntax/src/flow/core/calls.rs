@@ -458,12 +458,11 @@ impl<'t> FileFlow<'t, '_> {
             // What it returns starts with the text its own returns start with (`return
             // "<table>" + ...`): a Flask view returning it serves markup, with only the taint
             // its summaries return (`return "<p>" + escape(c)` does not return `c`).
-            let prefix = self
-                .returns_given(index, Params::Unknown)
-                .and_then(|summary| summary.prefix.clone());
+            let own = self.returns_given(index, Params::Unknown);
+            let prefix = own.as_ref().and_then(|summary| summary.prefix.clone());
             return Some(Value {
                 taint: returned,
-                clean: 0,
+                clean: self.returned_clean(index, own.as_deref(), values),
                 prefix,
                 ..Value::default()
             });
@@ -537,13 +536,21 @@ impl<'t> FileFlow<'t, '_> {
         // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
         // x`, `return f"https://api.example.com/{x}"`).
         result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
+        result.clean = self.returned_clean(index, own.as_deref(), values);
+        Some(result)
+    }
+
+    /// The rules what helper `index` returns is clean for, given `values`: those it returns
+    /// clean values for whatever it is given (`own`, its summary with parameters unknown:
+    /// `return shlex.quote(x)`, a containment check before `return full`), and, when every
+    /// argument is clean for a rule, those it keeps clean given constants (`return x`).
+    fn returned_clean(&self, index: usize, own: Option<&Summary>, values: &[Value]) -> u64 {
         let whatever = own.map_or(0, |s| s.clean);
         let given_constants = self
             .returns_given(index, Params::Constants)
             .map_or(0, |s| s.clean);
         let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
-        result.clean = whatever | (given_constants & arguments);
-        Some(result)
+        whatever | (given_constants & arguments)
     }
 
     /// A method called on an object of a class of this file: the sinks its arguments reach

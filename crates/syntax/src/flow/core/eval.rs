@@ -302,7 +302,22 @@ impl<'t> FileFlow<'t, '_> {
                 let mut out: Option<Value> = None;
                 for (pattern, value) in arms {
                     self.bind(pattern, matched.clone(), pass);
+                    // `Some(n) if n.starts_with('/') => n`: the arm's guard vouches for its
+                    // value, as an `if` would.
+                    let mut guards = Vec::new();
+                    if let Some(condition) = pattern.child_by_field_name("condition") {
+                        self.eval(condition, pass);
+                        self.guards(condition, true, &mut guards, pass);
+                    }
+                    let before = pass.env.clone();
+                    self.clear(&guards, true, pass);
                     let value = self.eval(value, pass);
+                    for (key, _) in &guards {
+                        match before.get(key) {
+                            Some(held) => pass.env.insert(key.clone(), held.clone()),
+                            None => pass.env.remove(key),
+                        };
+                    }
                     out = Some(match out {
                         Some(joined) => joined.join(&value),
                         None => value,

@@ -71,7 +71,7 @@ impl<'t> FileFlow<'t, '_> {
                     }
                     // The same host (`host.lower()`, `host.unwrap_or("")`), not a part of it
                     // (`host.split(".").slice(-2)` is a suffix check).
-                    if !args.is_empty() && !name.starts_with("unwrap_or") && name != "expect" {
+                    if !args.is_empty() && !unwraps(name) {
                         return;
                     }
                     read = receiver;
@@ -108,15 +108,15 @@ impl<'t> FileFlow<'t, '_> {
         };
         let Some(mut call) = call else { return };
         // `Url::parse(&u).unwrap()`, `.expect("url")`: the parse itself.
-        for _ in 0..2 {
+        for _ in 0..3 {
             if let Expr::Call {
                 receiver: Some(inner),
                 method: Some(method),
                 ..
             } = self.adapter.expr(call, self.text)
                 && matches!(self.adapter.expr(inner, self.text), Expr::Call { .. })
-                && (text_of(method, self.text).starts_with("unwrap")
-                    || text_of(method, self.text) == "expect")
+                && (unwraps(text_of(method, self.text))
+                    || matches!(text_of(method, self.text), "map_err" | "ok"))
             {
                 call = inner;
             }
@@ -143,7 +143,7 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// Whether `read` is the host of a parsed URL as a guard's `host-fields` name it, read
-    /// there or through a name, `&`, `unwrap_or(..)` / `expect(..)`
+    /// there or through a name, `&`, `unwrap_or(..)` / `expect(..)` / `ok_or(..)`
     /// (`urlsplit(u).hostname`, `url.host_str()`), not another part of it (`url.scheme()`).
     pub(super) fn reads_host(&self, read: Node<'t>, pass: &Pass<'_>) -> bool {
         let is_host_field = |field: &str| {
@@ -173,7 +173,7 @@ impl<'t> FileFlow<'t, '_> {
                     if args.is_empty() && is_host_field(name) {
                         return true;
                     }
-                    if !(name.starts_with("unwrap") || name == "expect") {
+                    if !unwraps(name) {
                         return false;
                     }
                     read = receiver;
@@ -305,4 +305,10 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
     }
+}
+
+/// A method that hands back the value an `Option` / `Result` holds, or a default
+/// (`unwrap_or("")`, `expect(..)`, `ok_or(StatusCode::BAD_REQUEST)?`): the same host or URL.
+fn unwraps(method: &str) -> bool {
+    method.starts_with("unwrap") || matches!(method, "expect" | "ok_or" | "ok_or_else")
 }
