@@ -36,3 +36,26 @@ app.get("/raw/:name", (req, res) => {
   // ruleid: js.path-traversal-request
   fs.createReadStream(full).pipe(res);
 });
+
+// A repository of this file whose `find` runs a parameterised SQL query is not MongoDB's `find`.
+import { Pool } from "pg";
+
+class OrderRepository {
+  private pool = new Pool();
+  async find(status: string) {
+    const result = await this.pool.query("SELECT * FROM orders WHERE status = $1", [status]);
+    return result.rows;
+  }
+}
+
+const orders = new OrderRepository();
+app.get("/orders", async (req, res) => {
+  // ok: js.nosql-operator-injection
+  res.json(await orders.find(req.query.status as string));
+});
+
+app.get("/orders/raw", async (req, res) => {
+  const collection = (req.app.locals.db as any).collection("orders");
+  // ruleid: js.nosql-operator-injection
+  res.json(await collection.find({ status: req.query.status }).toArray());
+});

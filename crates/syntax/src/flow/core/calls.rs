@@ -196,13 +196,21 @@ impl<'t> FileFlow<'t, '_> {
             }
             _ => node.byte_range(),
         };
-        self.check_sinks(
-            sink,
-            |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
-            &labelled,
-            pass,
-            &label,
-        );
+        // A method of an object of the file's own class (`repo.find(status)` on an
+        // `OrderRepository` that runs a parameterised query) is no library's sink: its body is
+        // followed instead (`helper`).
+        let own_method = receiver
+            .zip(site.method.as_deref())
+            .is_some_and(|(r, m)| self.method_of_object(r, m, pass).is_some());
+        if !own_method {
+            self.check_sinks(
+                sink,
+                |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
+                &labelled,
+                pass,
+                &label,
+            );
+        }
         if assigns {
             self.assigned_properties(node, args[0].value, &fields, pass);
         }
