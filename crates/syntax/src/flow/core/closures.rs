@@ -44,6 +44,9 @@ impl<'t> FileFlow<'t, '_> {
             Params::Own => Params::Own,
             _ => Params::Unknown,
         };
+        // The objects of the file's classes the enclosing function holds (`const dao = new
+        // InventoryDao()` in an `init` whose routes call `dao.byWarehouse(...)`).
+        *self.closure_objects.borrow_mut() = Some(pass.objects.clone());
         let (after, _) = self.pass(index, params, pass.env.clone(), &mut hits);
         self.closure_nesting.set(self.closure_nesting.get() - 1);
         self.captured_writes(index, &after, pass);

@@ -173,6 +173,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     helper_calls: RefCell<callers::CallsSeen>,
     /// The helper being walked again with the constants its callers pass (`callers.rs`).
     fed_constants: Cell<Option<usize>>,
+    /// The objects the enclosing function holds, for the closure pass about to start
+    /// (`closures.rs`): taken by `pass`.
+    closure_objects: RefCell<Option<HashMap<String, String>>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -285,6 +288,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             choices,
             helper_calls: RefCell::default(),
             fed_constants: Cell::new(None),
+            closure_objects: RefCell::new(None),
         }
     }
 
@@ -457,7 +461,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             params,
             hits,
             conditions: HashMap::new(),
-            objects: self.module_objects.clone(),
+            objects: self
+                .closure_objects
+                .borrow_mut()
+                .take()
+                .unwrap_or_else(|| self.module_objects.clone()),
             loops: 0,
             left_loop: Vec::new(),
         };
