@@ -49,6 +49,10 @@ pub(crate) struct FlowRules {
     /// Calls whose result only some of their inputs reach (`to = "result"`).
     result_propagators: Vec<ResultPropagator>,
     guards: Vec<GuardKind>,
+    /// The rules each of `guards` vouches for: all for the language's library, its own for a
+    /// rule's (`isinstance(x, str)` keeps an operator object out of a NoSQL filter, not a quote
+    /// out of SQL).
+    guard_rules: Vec<u64>,
     constant_names: Vec<String>,
     /// Parameters, as written, that hold a number whatever their type says.
     scalar_params: Vec<crate::rules::LazyRegex>,
@@ -184,6 +188,7 @@ impl FlowRules {
             propagators: Vec::new(),
             result_propagators: Vec::new(),
             guards: Vec::new(),
+            guard_rules: Vec::new(),
             constant_names: Vec::new(),
             scalar_params: Vec::new(),
             constant_calls: Vec::new(),
@@ -294,6 +299,8 @@ impl FlowRules {
         self.result_propagators
             .extend(spec.result_propagators.iter().cloned());
         self.guards.extend(spec.guards.iter().cloned());
+        self.guard_rules
+            .extend(std::iter::repeat_n(mask, spec.guards.len()));
         self.constant_names
             .extend(spec.constant_names.iter().cloned());
         self.scalar_params

@@ -312,7 +312,7 @@ impl<'t> FileFlow<'t, '_> {
                     let before = pass.env.clone();
                     self.clear(&guards, true, pass);
                     let value = self.eval(value, pass);
-                    for (key, _) in &guards {
+                    for (key, ..) in &guards {
                         match before.get(key) {
                             Some(held) => pass.env.insert(key.clone(), held.clone()),
                             None => pass.env.remove(key),
@@ -409,7 +409,7 @@ impl<'t> FileFlow<'t, '_> {
                 let other = self.eval(otherwise, pass);
                 let mut joined = after_then.join(&pass.env);
                 // What the condition vouches for holds only inside each side.
-                for (key, _) in &guards {
+                for (key, ..) in &guards {
                     match before.get(key) {
                         Some(value) => joined.insert(key.clone(), value.clone()),
                         None => joined.remove(key),

@@ -6,7 +6,7 @@
 //! relative to a root does not climb out (`path.relative(root, p).startsWith("..")`) vouches for
 //! the path it was computed from (`escape-of`).
 
-use super::{FileFlow, Pass};
+use super::{FileFlow, Pass, Vouch};
 use crate::flow::adapter::{CallSite, Expr, text_of};
 use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
@@ -21,11 +21,11 @@ impl<'t> FileFlow<'t, '_> {
         checked: Node<'t>,
         holds: bool,
         lookup: bool,
-        out: &mut Vec<(String, bool)>,
+        out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
         if let Some(key) = self.key(checked) {
-            out.push((key, holds));
+            out.push((key, holds, self.vouch_rules.get()));
         }
         if !lookup {
             return;
@@ -135,10 +135,10 @@ impl<'t> FileFlow<'t, '_> {
             return;
         }
         if let Some(key) = object_key {
-            out.push((key, holds));
+            out.push((key, holds, self.vouch_rules.get()));
         }
         if let Some(url) = args.first().and_then(|a| self.key(a.value)) {
-            out.push((url, holds));
+            out.push((url, holds, self.vouch_rules.get()));
         }
     }
 
@@ -192,7 +192,7 @@ impl<'t> FileFlow<'t, '_> {
         side: Node<'t>,
         other: Node<'t>,
         holds: bool,
-        out: &mut Vec<(String, bool)>,
+        out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
         let Expr::Call {
@@ -245,7 +245,7 @@ impl<'t> FileFlow<'t, '_> {
         site: &CallSite<'_>,
         receiver: Node<'t>,
         holds: bool,
-        out: &mut Vec<(String, bool)>,
+        out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
         let escapes: Vec<_> = self

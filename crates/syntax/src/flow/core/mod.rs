@@ -56,6 +56,10 @@ const CONSTANT_FIELDS: usize = usize::MAX - 3;
 /// How arguments at unknown positions (a spread and those after it) are labelled for sinks.
 const SPREAD: &str = "<spread>";
 
+/// What a check vouches for: the environment key of a value, whether the check holds there
+/// (or fails), and the rules it vouches for it to.
+type Vouch = (String, bool, u64);
+
 /// A tainted value reaching a sink.
 #[derive(Debug, Clone)]
 pub(crate) struct SinkHit {
@@ -176,6 +180,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The objects the enclosing function holds, for the closure pass about to start
     /// (`closures.rs`): taken by `pass`.
     closure_objects: RefCell<Option<HashMap<String, String>>>,
+    /// The rules the guard being read vouches for (`statements.rs`): all but for a rule's own.
+    vouch_rules: Cell<u64>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -289,6 +295,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             helper_calls: RefCell::default(),
             fed_constants: Cell::new(None),
             closure_objects: RefCell::new(None),
+            vouch_rules: Cell::new(ALL),
         }
     }
 

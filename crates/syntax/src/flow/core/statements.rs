@@ -2,6 +2,7 @@
 //! Branches run on copies of the environment that are joined after; loop bodies run twice; a
 //! guard (`if x in ALLOWED`, `if not ok(x): return`) clears the values it vouches for.
 
+use super::Vouch;
 use super::env::Env;
 use super::value::{ALL, Value};
 use super::{FileFlow, Pass};
@@ -310,7 +311,7 @@ impl<'t> FileFlow<'t, '_> {
         &self,
         condition: Node<'t>,
         holds: bool,
-        out: &mut Vec<(String, bool)>,
+        out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
         self.vouched(condition, holds, true, out, pass);
@@ -323,7 +324,7 @@ impl<'t> FileFlow<'t, '_> {
         condition: Node<'t>,
         holds: bool,
         follow: bool,
-        out: &mut Vec<(String, bool)>,
+        out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
         // Hostile conditions (`a && b && ...` thousands long) must not overflow the stack.
@@ -347,7 +348,7 @@ impl<'t> FileFlow<'t, '_> {
                         };
                         let mut negated = Vec::new();
                         self.vouched(checked, false, follow, &mut negated, pass);
-                        negated.retain(|(key, _)| {
+                        negated.retain(|(key, ..)| {
                             parts.iter().enumerate().all(|(i, &other)| {
                                 i == index || self.fails_only_if_empty(other, key)
                             })
@@ -364,7 +365,7 @@ impl<'t> FileFlow<'t, '_> {
                 for part in parts {
                     let mut each = Vec::new();
                     self.vouched(part, holds, follow, &mut each, pass);
-                    out.extend(each.into_iter().filter(|(_, branch)| *branch != holds));
+                    out.extend(each.into_iter().filter(|(_, branch, _)| *branch != holds));
                 }
             }
             // Where `".." in path` fails, the path stays inside its root.
@@ -432,7 +433,7 @@ impl<'t> FileFlow<'t, '_> {
                             self.vouch(receiver, !holds, false, out, pass);
                         }
                     }
-                    for guard in &self.rules.guards {
+                    for (guard, &rules) in self.rules.guards.iter().zip(&self.rules.guard_rules) {
                         let GuardKind::Call(pattern, slot) = guard else {
                             continue;
                         };
@@ -446,7 +447,9 @@ impl<'t> FileFlow<'t, '_> {
                         if let Some(checked) = checked {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
                             let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
+                            self.vouch_rules.set(rules);
                             self.vouch(checked, holds, lookup, out, pass);
+                            self.vouch_rules.set(super::ALL);
                         }
                     }
                 }
@@ -536,21 +539,36 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// Marks guarded variables clean in the branch where their guard `holds`.
-    pub(super) fn clear(&self, guards: &[(String, bool)], branch: bool, pass: &mut Pass<'_>) {
-        for (key, holds) in guards {
-            if *holds == branch {
-                pass.env.insert(
-                    key.clone(),
-                    Value {
-                        taint: None,
-                        clean: ALL,
-                        prefix: None,
-                        whole: false,
-                        made_by: None,
-                        object: None,
-                    },
-                );
+    pub(super) fn clear(&self, guards: &[Vouch], branch: bool, pass: &mut Pass<'_>) {
+        for (key, holds, rules) in guards {
+            if *holds != branch {
+                continue;
             }
+            // A rule's own guard clears the value for that rule only; the others still see
+            // what it held.
+            let value = match (*rules == ALL, pass.env.get(key)) {
+                (false, Some(held)) => {
+                    let mut value = held.clone();
+                    value.clean |= rules;
+                    if let Some(taint) = &mut value.taint {
+                        taint.rules &= !rules;
+                        if taint.rules == 0 {
+                            value.taint = None;
+                        }
+                    }
+                    value
+                }
+                (false, None) => continue,
+                (true, _) => Value {
+                    taint: None,
+                    clean: ALL,
+                    prefix: None,
+                    whole: false,
+                    made_by: None,
+                    object: None,
+                },
+            };
+            pass.env.insert(key.clone(), value);
         }
     }
 
