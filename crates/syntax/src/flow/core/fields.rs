@@ -288,7 +288,7 @@ const READ_ONLY_METHODS: &[&str] = &[
 ];
 
 /// Whether `callee` (`self.x.get` in `self.x.get(k)`) calls a method that only reads `self.x`.
-fn reads_only(callee: Node<'_>, text: &str) -> bool {
+pub(super) fn reads_only(callee: Node<'_>, text: &str) -> bool {
     ["attribute", "property"]
         .iter()
         .find_map(|field| callee.child_by_field_name(field))

@@ -137,12 +137,43 @@ impl<'t> FileFlow<'t, '_> {
                     .filter(|(_, value)| !crate::lang::is_literal(*value))
                     .map(|(key, _)| key),
             );
+            // Filled in place (`this.subscriptions.set(id, url)` into the constructor's `new
+            // Map()`): no longer only what the constructor put there.
+            set.extend(self.fields_filled_in_place(self.functions[method].body));
         }
         let set = Rc::new(set);
         self.fields_set_outside
             .borrow_mut()
             .insert(constructor, set.clone());
         set
+    }
+}
+
+impl<'t> FileFlow<'t, '_> {
+    /// The fields of its own object `node` calls a method on that may fill them (`self.x.append(v)`,
+    /// `this.m.set(k, v)`; not `get`, `has` or another method that only reads).
+    fn fields_filled_in_place(&self, node: Node<'t>) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut stack = vec![node];
+        while let Some(node) = stack.pop() {
+            if let Expr::Call {
+                callee,
+                receiver: Some(receiver),
+                method: Some(_),
+                args,
+            } = self.adapter.expr(node, self.text)
+                && !args.is_empty()
+                && !super::fields::reads_only(callee, self.text)
+                && let Some(key) = self.key(receiver)
+                && key.split_once('.').is_some_and(|(object, name)| {
+                    matches!(object, "self" | "this") && !name.contains('.')
+                })
+            {
+                found.push(key);
+            }
+            stack.extend(crate::flow::adapter::named_children(node));
+        }
+        found
     }
 }
 
