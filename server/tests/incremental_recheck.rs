@@ -563,3 +563,44 @@ fn a_helper_that_grows_over_a_later_edit_rechecks_its_callers() {
     assert_eq!(rechecked.findings(), full.findings(), "{text}");
     assert_eq!(shell(rechecked.findings()), 1, "{text}");
 }
+
+#[test]
+fn a_sink_two_sources_reach_names_the_one_written_first_after_an_edit() {
+    // The helper's sink is reached from a function above and from module-level code below. The
+    // module's statements are analysed first, so which path a check met first depends on what
+    // it re-analysed; the finding must name the source written first either way.
+    let rules = RuleSet::builtin();
+    let mut text = String::from(
+        "import requests\nfrom flask import Flask, request\n\napp = Flask(__name__)\n\n\
+         def run(url):\n    return requests.get(url).text\n\n\
+         @app.route(\"/a\")\ndef first():\n    run(request.args[\"a\"])\n    return \"\"\n\n\
+         run(request.args[\"b\"])\n",
+    );
+    let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    let named = |findings: &[slopguard::Finding]| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| &*f.rule_id == "python.ssrf")
+            .map(|f| f.message.to_string())
+            .collect()
+    };
+    let before = named(&findings.findings());
+    assert!(
+        before.len() == 1 && before[0].contains("request.args[\"a\"]"),
+        "{before:?}"
+    );
+    // Retype the module-level call: only it (and the helper it calls) is analysed again.
+    let at = text.rfind("\"b\"").unwrap();
+    let rechecked = recheck_after(
+        rules,
+        Language::Python,
+        &mut text,
+        &mut tree,
+        findings,
+        (at, at + 3, "\"c\""),
+    );
+    let full = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+    assert!(named(&full.findings())[0].contains("request.args[\"a\"]"));
+}

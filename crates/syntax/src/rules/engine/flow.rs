@@ -86,9 +86,19 @@ impl RuleSet {
             let found = self.hit_finding(flow, hit, lines);
             // A re-check also re-analyses callers of an edited helper and the module's
             // statements: their other findings are already kept.
-            if matched.iter().any(|m| {
+            if let Some(kept) = matched.iter_mut().find(|m| {
                 m.finding.rule_id == found.finding.rule_id && m.finding.span == found.finding.span
             }) {
+                // Two paths to one sink (a helper's own parameter source and a caller's): name
+                // the one whose source is written first, whichever pass found it first, so a
+                // re-check that re-analyses only some functions says what a full check says.
+                let earlier = match (path_order(&found.finding), path_order(&kept.finding)) {
+                    (Some(found), Some(kept)) => found < kept,
+                    _ => false,
+                };
+                if earlier && matches!(kept.message, Some(FlowMessage::Template { .. })) {
+                    *kept = found;
+                }
                 continue;
             }
             // A shape rule already reporting this spot, or a part of this sink call, for the
@@ -246,4 +256,13 @@ fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>)
             .collect(),
         sink_elsewhere: None,
     }
+}
+
+/// Where a flow finding's path starts and runs, to choose between two paths to one sink.
+fn path_order(finding: &Finding) -> Option<(usize, Vec<usize>)> {
+    let flow = finding.flow.as_deref()?;
+    Some((
+        flow.source.span.start_byte,
+        flow.steps.iter().map(|s| s.span.start_byte).collect(),
+    ))
 }
