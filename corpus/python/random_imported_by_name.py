@@ -1,5 +1,8 @@
-"""One-time codes from `random`'s functions imported by name, and their secure twins."""
+"""One-time codes from `random`'s functions imported by name, a seeded `random.Random`, and their
+secure twins."""
+import random
 import secrets
+import time
 from random import randint, randrange
 
 
@@ -25,3 +28,15 @@ def backoff_delay(attempt):
     # ok: python.insecure-random-secret
     delay = randint(0, 2**attempt)
     return delay
+
+
+def new_session_id():
+    rng = random.Random(time.time())
+    # ruleid: python.insecure-random-secret
+    return "".join("%02x" % rng.randrange(256) for _ in range(16))
+
+
+def new_session_id_from_os():
+    rng = random.SystemRandom()
+    # ok: python.insecure-random-secret
+    return "".join("%02x" % rng.randrange(256) for _ in range(16))
