@@ -186,13 +186,7 @@ impl<'t> FileFlow<'t, '_> {
                 .filter(|(pattern, _)| pattern.matches(&site))
                 .fold(0, |mask, (_, bits)| mask | bits);
             if sanitised != 0 {
-                let mut value = self.eval_parts(node, pass);
-                value.taint = value.taint.and_then(|mut t| {
-                    t.rules &= !sanitised;
-                    (t.rules != 0).then_some(t)
-                });
-                value.clean |= sanitised;
-                return value;
+                return self.eval_parts(node, pass).cleared_for(sanitised);
             }
             // A function of this file called inside a macro (`println!("{}", evaluate(&code))`):
             // its summaries, as for a call written outside one.

@@ -37,14 +37,7 @@ impl<'t> FileFlow<'t, '_> {
             Reach::Nothing => false,
         };
         if matches!(reach, Reach::Nothing) {
-            return Some(Value {
-                taint: None,
-                clean: ALL,
-                prefix: None,
-                whole: false,
-                made_by: None,
-                object: None,
-            });
+            return Some(Value::constant());
         }
         // From the first spread argument on, positions are unknown: such an argument may hold
         // any of them, so it reaches the result.

@@ -547,26 +547,9 @@ impl<'t> FileFlow<'t, '_> {
             // A rule's own guard clears the value for that rule only; the others still see
             // what it held.
             let value = match (*rules == ALL, pass.env.get(key)) {
-                (false, Some(held)) => {
-                    let mut value = held.clone();
-                    value.clean |= rules;
-                    if let Some(taint) = &mut value.taint {
-                        taint.rules &= !rules;
-                        if taint.rules == 0 {
-                            value.taint = None;
-                        }
-                    }
-                    value
-                }
+                (false, Some(held)) => held.clone().cleared_for(*rules),
                 (false, None) => continue,
-                (true, _) => Value {
-                    taint: None,
-                    clean: ALL,
-                    prefix: None,
-                    whole: false,
-                    made_by: None,
-                    object: None,
-                },
+                (true, _) => Value::constant(),
             };
             pass.env.insert(key.clone(), value);
         }

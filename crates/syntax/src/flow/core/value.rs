@@ -141,6 +141,17 @@ impl Value {
         }
     }
 
+    /// This value made harmless for `rules` (a sanitiser's or a rule's own guard's): clean for
+    /// them, its taint kept for the others only.
+    pub(super) fn cleared_for(mut self, rules: u64) -> Value {
+        self.clean |= rules;
+        self.taint = self.taint.and_then(|mut t| {
+            t.rules &= !rules;
+            (t.rules != 0).then_some(t)
+        });
+        self
+    }
+
     pub(super) fn tainted(taint: Taint) -> Value {
         Value {
             taint: Some(taint),
