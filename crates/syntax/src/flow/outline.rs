@@ -27,8 +27,8 @@ pub struct Outline {
     /// The helpers only this file's calls can reach (`core/callers.rs`): what their callers
     /// pass can make them quiet, so an edit of a caller reaches them.
     pub(super) fed_by_callers: BTreeSet<String>,
-    /// `(bytes, name)` of every word naming one of `fed_by_callers` (a call, a mention in a
-    /// string): an edit that deletes a call changes what the helper's callers pass.
+    /// `(bytes, name)` of every identifier naming one of `fed_by_callers` (a call, the
+    /// definition): an edit that deletes a call changes what the helper's callers pass.
     pub(super) fed_mentions: Vec<(Range<usize>, String)>,
     /// Helpers of `fed_by_callers` a mention of which an edit since overlapped.
     pub(super) edited_fed: BTreeSet<String>,
@@ -45,12 +45,8 @@ impl Outline {
             .filter(|&index| flow.may_be_fed_by_callers(index))
             .filter_map(|index| flow.functions()[index].name.clone())
             .collect();
-        let names: Vec<&str> = fed_by_callers.iter().map(String::as_str).collect();
-        let text = flow.text();
-        let fed_mentions = super::reach::words(text, &names)
-            .into_iter()
-            .map(|word| (word.clone(), text[word].to_string()))
-            .collect();
+        let names = fed_by_callers.iter().map(String::as_str).collect();
+        let fed_mentions = flow.helper_mentions(&names);
         Outline {
             functions: flow
                 .functions()

@@ -81,10 +81,11 @@ pub(crate) fn reach(
         called.extend(functions);
         // A helper only this file's calls reach is quiet or not by what they pass
         // (`core/callers.rs`): a unit that names one reaches it, and so its other callers.
-        // Also one whose mention an edit deleted (`old.edited_fed`).
+        // Also one whose mention an edit overlapped (`old.edited_fed`), and one that was such a
+        // helper before the edits (a deleted `if __name__ == "__main__":` makes none one).
         let fed: Vec<&str> = new
             .fed_by_callers
-            .iter()
+            .union(&old.fed_by_callers)
             .map(String::as_str)
             .filter(|name| !called.contains(name))
             .collect();
@@ -93,14 +94,19 @@ pub(crate) fn reach(
             .iter()
             .filter_map(|name| fed.iter().find(|n| *n == name).copied())
             .collect();
-        for range in &ranges {
-            let Some(unit) = text.get(range.clone()) else {
-                continue;
-            };
-            for word in words(unit, &fed) {
-                named.extend(fed.iter().find(|n| **n == &unit[word.clone()]));
-            }
-        }
+        // A mention in the new text, or one the old text had there (moved through the edits: a
+        // quote typed before a call turns it into a string without overlapping it).
+        named.extend(
+            new.fed_mentions
+                .iter()
+                .chain(&old.fed_mentions)
+                .filter(|(bytes, _)| {
+                    ranges
+                        .iter()
+                        .any(|r| bytes.start < r.end && r.start < bytes.end)
+                })
+                .filter_map(|(_, name)| fed.iter().find(|n| *n == name).copied()),
+        );
         for name in named {
             if called.insert(name) {
                 for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
@@ -252,7 +258,7 @@ fn path_to(tree: &Tree, offset: usize) -> Vec<Node<'_>> {
 }
 
 /// Where one of `names` occurs in `text` as a whole word.
-pub(super) fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
     let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
     if names.is_empty() {
         return Vec::new();

@@ -67,15 +67,25 @@ impl<'t> FileFlow<'t, '_> {
     /// that only constants reach and inside which a shape rule asked about a value that was not
     /// constant.
     pub(super) fn rewalk_constant_fed(&self, ranges: Option<&[Range<usize>]>) {
+        // The values shape rules asked about that neither a source nor a constant explains: usually
+        // none, and then no helper needs a second walk.
+        let unknown: Vec<Range<usize>> = self
+            .watched
+            .borrow()
+            .iter()
+            .filter(|(_, value)| value.taint.is_none() && value.clean != ALL)
+            .map(|(node, _)| node.clone())
+            .collect();
+        if unknown.is_empty() {
+            return;
+        }
         let unsettled: Vec<usize> = (0..self.functions.len())
-            .filter(|&index| self.may_be_fed_by_callers(index))
             .filter(|&index| {
                 let range = self.functions[index].node.byte_range();
                 ranges.is_none_or(|ranges| ranges.iter().any(|r| super::overlaps(&range, r)))
-                    && self.watched.borrow().iter().any(|(node, value)| {
-                        contains(&range, node) && value.taint.is_none() && value.clean != ALL
-                    })
+                    && unknown.iter().any(|node| contains(&range, node))
             })
+            .filter(|&index| self.may_be_fed_by_callers(index))
             .collect();
         if unsettled.is_empty() {
             return;
@@ -84,7 +94,10 @@ impl<'t> FileFlow<'t, '_> {
             .iter()
             .filter_map(|&index| self.functions[index].name.as_deref())
             .collect();
-        let mentions = self.mentions(&names);
+        let mut mentions: HashMap<String, usize> = HashMap::new();
+        for (_, name) in self.helper_mentions(&names) {
+            *mentions.entry(name).or_insert(0) += 1;
+        }
         for index in unsettled {
             let Some(name) = self.functions[index].name.as_deref() else {
                 continue;
@@ -124,15 +137,26 @@ impl<'t> FileFlow<'t, '_> {
             && function.decorators.is_empty()
             && !self.nested.get(index).copied().unwrap_or(true)
             && self.by_name.get(name).is_some_and(|all| all.len() == 1)
-            && private(function, name, self.text)
+            && private(function, name, self.is_script())
     }
 
-    /// How often each of `names` is written as an identifier in the file (not in strings or
-    /// comments).
-    fn mentions(&self, names: &HashSet<&str>) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
+    /// Whether the file runs as a script (`if __name__ == "__main__":`), asked once per file.
+    fn is_script(&self) -> bool {
+        *self.script.get_or_init(|| {
+            self.text.contains("__name__ == \"__main__\"")
+                || self.text.contains("__name__ == '__main__'")
+        })
+    }
+
+    /// Every place one of `names` is written as an identifier in the file (not in strings or
+    /// comments), with the name.
+    pub(crate) fn helper_mentions(&self, names: &HashSet<&str>) -> Vec<(Range<usize>, String)> {
+        let mut found = Vec::new();
+        if names.is_empty() {
+            return found;
+        }
         let Some(mut root) = self.functions.first().map(|f| f.node) else {
-            return counts;
+            return found;
         };
         while let Some(parent) = root.parent() {
             root = parent;
@@ -143,7 +167,7 @@ impl<'t> FileFlow<'t, '_> {
             if node.child_count() == 0 && node.kind().ends_with("identifier") {
                 let text = text_of(node, self.text);
                 if names.contains(text) {
-                    *counts.entry(text.to_string()).or_insert(0) += 1;
+                    found.push((node.byte_range(), text.to_string()));
                 }
             }
             if cursor.goto_first_child() {
@@ -154,7 +178,7 @@ impl<'t> FileFlow<'t, '_> {
                     break;
                 }
                 if !cursor.goto_parent() {
-                    return counts;
+                    return found;
                 }
             }
         }
@@ -169,15 +193,11 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 /// a `_private` / `#private` method (an object of a class can leave the file). Rust: no `pub`,
 /// and not a trait's method. Python, where every module-level name can be imported: a `_private`
 /// one, or any in a script (`if __name__ == "__main__":`).
-fn private(function: &Function<'_>, name: &str, text: &str) -> bool {
+fn private(function: &Function<'_>, name: &str, script: bool) -> bool {
     let node = function.node;
     let underscored = name.starts_with('_') || name.starts_with('#');
     match node.kind() {
-        "function_definition" | "lambda" => {
-            underscored
-                || text.contains("__name__ == \"__main__\"")
-                || text.contains("__name__ == '__main__'")
-        }
+        "function_definition" | "lambda" => underscored || script,
         "function_item" => {
             let mut cursor = node.walk();
             let public = node

@@ -182,6 +182,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     closure_objects: RefCell<Option<HashMap<String, String>>>,
     /// The rules the guard being read vouches for (`statements.rs`): all but for a rule's own.
     vouch_rules: Cell<u64>,
+    /// Whether the file is a script (`callers.rs`), found on first asking.
+    script: std::cell::OnceCell<bool>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -296,6 +298,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             fed_constants: Cell::new(None),
             closure_objects: RefCell::new(None),
             vouch_rules: Cell::new(ALL),
+            script: std::cell::OnceCell::new(),
         }
     }
 
@@ -308,11 +311,6 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// one).
     pub fn functions(&self) -> &[Function<'t>] {
         &self.functions
-    }
-
-    /// The text analysed.
-    pub fn text(&self) -> &'t str {
-        self.text
     }
 
     /// The struct fields the file declares only as numbers.
