@@ -494,13 +494,19 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let candidates = self.by_name.get(name)?;
-        let mut index = literal_method.unwrap_or(*candidates.first()?);
+        let on_self = receiver.is_some_and(|r| matches!(text_of(r, self.text), "self" | "this"));
+        let caller_class = class_of(&self.functions[pass.function]);
+        // `self.sql()`: the method of the caller's own class, where several classes define one.
+        let own_class = candidates.iter().copied().find(|&c| {
+            on_self && caller_class.is_some() && class_of(&self.functions[c]) == caller_class
+        });
+        let mut index = literal_method.or(own_class).unwrap_or(*candidates.first()?);
         // `this.uploads.read(name)`: a service held in a field, whose class this file defines
         // (a NestJS controller next to its service). Only a method of one other class of the
         // file (a controller's `read` often calls its service's `read`), and only for the
         // sinks inside it: the call's value stays the generic one.
         if field_call {
-            let caller = class_of(&self.functions[pass.function]);
+            let caller = caller_class;
             let mut others = candidates.iter().filter(|&&c| {
                 let class = class_of(&self.functions[c]);
                 class.is_some() && class != caller
@@ -518,6 +524,24 @@ impl<'t> FileFlow<'t, '_> {
             let Some(taint) = &value.taint else { continue };
             let summary = self.summary(index, position)?;
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    result.taint = join_taint(&result.taint, &Some(through));
+                }
+            }
+            self.hits_through(&entered, &summary, pass);
+        }
+        // `self.sql()` in a method run on an untrusted object: what the other method builds
+        // from `self.term` comes back, and its sinks see the object.
+        if let Some(taint) = receiver_value
+            .taint
+            .as_ref()
+            .filter(|_| own_class.is_some())
+            && let Some(summary) = self.summary(index, OBJECT)
+        {
+            let entered =
+                self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
             if let Some(inner) = &summary.returns {
                 let through = entered.through(inner);
                 if through.rules != 0 {
