@@ -318,6 +318,10 @@ pub(crate) trait Adapter: Sync {
             negated,
         ))
     }
+    /// `typeof x`: the operand whose type the expression names, or `None`.
+    fn type_test<'t>(&self, _node: Node<'t>) -> Option<Node<'t>> {
+        None
+    }
     /// What a condition says, as guards read it.
     fn condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         let syntax = self.condition_syntax();

@@ -256,6 +256,16 @@ impl Adapter for JavaScript {
         &C_LIKE_CONDITIONS
     }
 
+    fn type_test<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let mut node = node;
+        while node.kind() == "parenthesized_expression" {
+            node = node.named_child(0)?;
+        }
+        (node.kind() == "unary_expression" && operator(node) == "typeof")
+            .then(|| node.child_by_field_name("argument"))
+            .flatten()
+    }
+
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
         match pattern.kind() {
             "identifier" | "shorthand_property_identifier_pattern" => out.push(pattern),

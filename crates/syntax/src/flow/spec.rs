@@ -320,6 +320,9 @@ pub(crate) enum Reach {
 pub(crate) enum GuardKind {
     Call(CallPattern, Slot),
     Operator(String),
+    /// `typeof x === "string"`: where the type named (the literal, quotes included) matches,
+    /// `x` holds a value of that type.
+    TypeIs(LazyRegex),
     /// The parts of a parsed URL that name its host (`hostname`, `netloc`): a guard that
     /// vouches for one of them on the result of this call vouches for the URL it parsed.
     HostOf(CallPattern, Vec<String>),

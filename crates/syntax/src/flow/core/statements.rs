@@ -391,6 +391,24 @@ impl<'t> FileFlow<'t, '_> {
                     // parsed URL vouches for the URL, as an allow-list lookup does).
                     // Only the variable itself or a host: `url.scheme() == "https"` says
                     // nothing of the rest of `url`.
+                    // `typeof x === "string"`: `x` holds a string there, for the rules that
+                    // fear an object only (a NoSQL operator).
+                    for (side, other) in [(left, right), (right, left)] {
+                        let Some(tested) = self.adapter.type_test(side) else {
+                            continue;
+                        };
+                        let type_name = text_of(other, self.text);
+                        for (guard, &rules) in self.rules.guards.iter().zip(&self.rules.guard_rules)
+                        {
+                            if let GuardKind::TypeIs(names) = guard
+                                && names.get().is_match(type_name)
+                            {
+                                self.vouch_rules.set(rules);
+                                self.vouch(tested, holds != negated, false, out, pass);
+                                self.vouch_rules.set(super::ALL);
+                            }
+                        }
+                    }
                     for (side, other) in [(left, right), (right, left)] {
                         if !self.is_constant_operand(other) || self.is_constant_operand(side) {
                             continue;
@@ -546,7 +564,12 @@ impl<'t> FileFlow<'t, '_> {
             }
             // A rule's own guard clears the value for that rule only; the others still see
             // what it held.
-            let value = match (*rules == ALL, pass.env.get(key)) {
+            // A member path the environment does not hold (`req.body.email`) holds what its
+            // object holds.
+            let held =
+                std::iter::successors(Some(key.as_str()), |k| k.rsplit_once('.').map(|(o, _)| o))
+                    .find_map(|k| pass.env.get(k));
+            let value = match (*rules == ALL, held) {
                 (false, Some(held)) => held.clone().cleared_for(*rules),
                 (false, None) => continue,
                 (true, _) => Value::constant(),

@@ -201,7 +201,8 @@ pub(crate) struct PropagatorFile {
 pub(crate) struct GuardFile {
     #[serde(flatten)]
     pub call: CallFile,
-    /// `in`: a membership test (`x in ALLOWED`).
+    /// `in`: a membership test (`x in ALLOWED`); `typeof`: a type test (`typeof x === "string"`)
+    /// whose type name, a string literal with its quotes, matches `text`.
     pub operator: Option<String>,
     /// Which operand the check vouches for: `receiver`, `argN` or `element` (default: receiver
     /// for methods, arg0 for calls, element for operators).
@@ -580,6 +581,18 @@ impl TaintFile {
                 }
                 (None, true) if let Some(fields) = &guard.host_fields => {
                     GuardKind::HostOf(call_pattern(&guard.call, "guard", when)?, fields.clone())
+                }
+                (Some(op), _)
+                    if op == "typeof"
+                        && guard.call.call.is_none()
+                        && guard.call.method.is_none() =>
+                {
+                    let Some(text) = &guard.call.text else {
+                        return Err(
+                            "a `typeof` guard needs `text`: a regex on the type name".into()
+                        );
+                    };
+                    GuardKind::TypeIs(regex(text, "text", when)?)
                 }
                 (Some(op), false) => GuardKind::Operator(op.clone()),
                 (None, true) => {
