@@ -385,7 +385,7 @@ pub(crate) trait Adapter: Sync {
         None
     }
     /// For such an argument list, the values written in each argument.
-    fn token_arguments<'t>(&self, _node: Node<'t>) -> Vec<Vec<Node<'t>>> {
+    fn token_arguments<'t>(&self, _node: Node<'t>, _text: &str) -> Vec<Vec<Node<'t>>> {
         Vec::new()
     }
     /// The dotted name of a name or member chain: `request.args`, `std.env.args`.

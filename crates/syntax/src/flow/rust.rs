@@ -222,7 +222,7 @@ impl Adapter for Rust {
             }
             "token_tree" => {
                 let mut parts = Vec::new();
-                token_values(node, &mut parts);
+                token_values(node, text, &mut parts);
                 Expr::Compose(parts)
             }
             // `write!(sql, " AND actor = '{}'", actor)` appends to `sql` (`fmt::Write` on a
@@ -237,7 +237,7 @@ impl Adapter for Rust {
             "macro_invocation" => match named_children(node).last() {
                 Some(tokens) if tokens.kind() == "token_tree" => {
                     let mut parts = Vec::new();
-                    token_values(*tokens, &mut parts);
+                    token_values(*tokens, text, &mut parts);
                     Expr::Compose(parts)
                 }
                 _ => Expr::Other,
@@ -502,8 +502,8 @@ impl Adapter for Rust {
         Some(text_of(ty, text))
     }
 
-    fn token_arguments<'t>(&self, node: Node<'t>) -> Vec<Vec<Node<'t>>> {
-        tokens::token_arguments(node)
+    fn token_arguments<'t>(&self, node: Node<'t>, text: &str) -> Vec<Vec<Node<'t>>> {
+        tokens::token_arguments(node, text)
     }
 
     fn token_call(&self, node: Node<'_>, text: &str) -> Option<String> {

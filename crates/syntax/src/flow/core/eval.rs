@@ -2,7 +2,7 @@
 //! built from; canonical names of paths through the file's imports.
 
 use super::value::{ALL, Taint, Value, compose, join_taint};
-use super::{FileFlow, Params, Pass, short};
+use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::{SinkKind, SourceKind};
 use std::rc::Rc;
@@ -84,25 +84,7 @@ impl<'t> FileFlow<'t, '_> {
             },
             None => self.eval_inner(node, pass),
         };
-        if pass.params == Params::Own && self.watch.contains(&node.byte_range()) {
-            // A helper's summary stands its parameter in for a source: not a source to name.
-            let mut seen = value.clone();
-            if seen.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
-                seen.taint = None;
-            }
-            let mut watched = if self.sees_enclosing(pass) {
-                self.watched.borrow_mut()
-            } else {
-                self.watched_alone.borrow_mut()
-            };
-            let entry = watched
-                .entry(node.byte_range())
-                .or_insert_with(|| seen.clone());
-            *entry = entry.join(&seen);
-            if entry.taint.is_none() {
-                entry.taint.clone_from(&seen.taint);
-            }
-        }
+        self.record_watched(node, &value, pass);
         value
     }
 
@@ -197,7 +179,7 @@ impl<'t> FileFlow<'t, '_> {
             {
                 let values: Vec<Value> = self
                     .adapter
-                    .token_arguments(node)
+                    .token_arguments(node, self.text)
                     .into_iter()
                     .map(|parts| {
                         parts.into_iter().fold(Value::constant(), |out, part| {

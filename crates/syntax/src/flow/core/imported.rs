@@ -71,7 +71,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if values.iter().all(|v| v.taint.is_none())
             && !self
                 .watch
-                .iter()
+                .keys()
                 .any(|w| w.start <= range.start && range.end <= w.end)
         {
             return None;

@@ -27,6 +27,7 @@ mod results;
 mod statements;
 mod tainted_fields;
 mod value;
+mod watched;
 
 pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
@@ -152,8 +153,10 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Per constructor: the fields other methods of its class set to computed values
     /// (`objects.rs`).
     fields_set_outside: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
-    /// Nodes whose value a shape rule asks about.
-    watch: HashSet<Range<usize>>,
+    /// Nodes whose value a shape rule asks about, each with the rules (bits) among them that
+    /// report untrusted values only: for those, the node inside a helper is a sink of the
+    /// helper's summaries (`fn audit(user: &str) { info!("{}", user) }` called with request data).
+    watch: HashMap<Range<usize>, u64>,
     /// Each module-level statement that binds names, with them (a name may repeat): filled by
     /// the module pass.
     pub bindings: Vec<(Range<usize>, String)>,
@@ -285,7 +288,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             fields_set_outside: RefCell::default(),
-            watch: HashSet::new(),
+            watch: HashMap::new(),
             bindings: Vec::new(),
             watched: RefCell::default(),
             watched_alone: RefCell::default(),
@@ -322,7 +325,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// recording the values of the `watch` nodes; the module's own statements first, so
     /// functions see its constants. After an edit the caller passes the functions it touched
     /// and every function that calls them or reads a name it bound (see `flow::reach`).
-    pub fn run(&mut self, watch: HashSet<Range<usize>>, ranges: Option<&[Range<usize>]>) {
+    pub fn run(&mut self, watch: HashMap<Range<usize>, u64>, ranges: Option<&[Range<usize>]>) {
         self.watch = watch;
         // As if nothing had run before: summaries made while the module pass of an earlier
         // `module_pass` call ran saw no module constants and recorded no watched

@@ -7,15 +7,15 @@ use tree_sitter::Node;
 /// The values inside a macro's token tree: identifiers that start an expression, literals,
 /// and the argument lists of calls written in it (`encode_text(&name)`), which
 /// [`Adapter::token_call`] names.
-pub(super) fn token_values<'t>(tokens: Node<'t>, out: &mut Vec<Node<'t>>) {
+pub(super) fn token_values<'t>(tokens: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
     for child in named_children(tokens) {
-        token_value(child, out);
+        token_value(child, text, out);
     }
 }
 
 /// The values of each argument of a call written in a token tree (`helper(&a, b.c)`), split at
 /// its top-level commas.
-pub(super) fn token_arguments(args: Node<'_>) -> Vec<Vec<Node<'_>>> {
+pub(super) fn token_arguments<'t>(args: Node<'t>, text: &str) -> Vec<Vec<Node<'t>>> {
     let mut groups = vec![Vec::new()];
     let mut cursor = args.walk();
     for child in args.children(&mut cursor) {
@@ -24,17 +24,17 @@ pub(super) fn token_arguments(args: Node<'_>) -> Vec<Vec<Node<'_>>> {
         } else if child.is_named()
             && let Some(group) = groups.last_mut()
         {
-            token_value(child, group);
+            token_value(child, text, group);
         }
     }
     groups
 }
 
 /// The values one token of a token tree contributes (see [`token_values`]).
-fn token_value<'t>(child: Node<'t>, out: &mut Vec<Node<'t>>) {
+fn token_value<'t>(child: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
     match child.kind() {
         "token_tree" if token_call_path(child).is_some() => out.push(child),
-        "token_tree" => token_values(child, out),
+        "token_tree" => token_values(child, text, out),
         // `self.current` in `format!("{}", self.current)`: the method's own object.
         "identifier" | "self" => {
             // `a.b` and `a::b` in a token tree: only the first name is a variable; a name
@@ -46,7 +46,7 @@ fn token_value<'t>(child: Node<'t>, out: &mut Vec<Node<'t>>) {
             let called = child.next_sibling().is_some_and(|n| {
                 n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
             });
-            if !after_dot && !called {
+            if !after_dot && !called && !ends_in_scalar(child, text) {
                 // `p.page` read (not called): the field, which knows its object.
                 out.push(token_field(child).unwrap_or(child));
             }
@@ -54,6 +54,44 @@ fn token_value<'t>(child: Node<'t>, out: &mut Vec<Node<'t>>) {
         "string_literal" | "raw_string_literal" | "integer_literal" => out.push(child),
         _ => {}
     }
+}
+
+/// Methods of the standard library whose result is a number or a boolean: a value read through
+/// one (`name.len()`, `tags.is_empty()`) carries none of the text it was read from.
+const SCALAR_METHODS: &[&str] = &[
+    "len",
+    "is_empty",
+    "count",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "starts_with",
+    "ends_with",
+    "contains",
+];
+
+/// Whether the name starts a chain (`form.user.len()`) whose last call returns a scalar.
+fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
+    let mut last_call = None;
+    let mut next = name.next_sibling();
+    while let Some(dot) = next.filter(|d| d.kind() == ".") {
+        let Some(member) = dot.next_sibling().filter(|m| m.kind() == "identifier") else {
+            break;
+        };
+        next = member.next_sibling();
+        if let Some(args) = next.filter(|a| a.kind() == "token_tree" && !is_bracketed(*a)) {
+            last_call = Some(member);
+            next = args.next_sibling();
+        } else {
+            last_call = None;
+        }
+    }
+    // The chain ends there (the argument's end): the last segment must have been a call.
+    last_call.is_some_and(|m| {
+        next.is_none_or(|n| matches!(n.kind(), "," | ")" | "]" | "}"))
+            && SCALAR_METHODS.contains(&crate::flow::adapter::text_of(m, text))
+    })
 }
 
 /// For a name followed by `.field` in a token tree, and nothing after that reads or calls

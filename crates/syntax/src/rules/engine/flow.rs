@@ -12,7 +12,7 @@ use crate::names::Names;
 use crate::rules::RuleError;
 use crate::rules::template;
 use crate::text::LineIndex;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use tree_sitter::Tree;
 
@@ -57,10 +57,19 @@ impl RuleSet {
         ranges: Option<&[Range<usize>]>,
         matched: &mut Vec<Matched>,
     ) {
-        let watch: HashSet<Range<usize>> = matched
-            .iter()
-            .filter_map(|m| m.refine.as_ref().map(|(_, r)| r.clone()))
-            .collect();
+        // Each value a shape rule asks about, with the rules that report untrusted values only.
+        let mut watch: HashMap<Range<usize>, u64> = HashMap::new();
+        for (rule, node) in matched.iter().filter_map(|m| m.refine.as_ref()) {
+            let untrusted_only = self.rules[*rule]
+                .taint
+                .as_ref()
+                .is_some_and(|t| t.untrusted_only());
+            let bits = match flow.bit_of(*rule) {
+                Some(bit) if untrusted_only => bit,
+                _ => 0,
+            };
+            *watch.entry(node.clone()).or_insert(0) |= bits;
+        }
         file.run(watch, ranges);
         let (hits, watched) = (file.hits.take(), file.watched.take());
         matched.retain_mut(|m| {
