@@ -49,3 +49,11 @@ app.post("/login-branch", async (req, res) => {
   // ruleid: js.nosql-operator-injection
   res.json(await User.findOne({ email }));
 });
+
+// A string is still markup: the type check keeps operator objects out of a filter, not tags
+// out of a page.
+app.get("/search", (req, res) => {
+  const term = typeof req.query.q === "string" ? req.query.q.trim() : "";
+  // ruleid: js.xss-response
+  res.send(`<h1>Results for ${term}</h1>`);
+});

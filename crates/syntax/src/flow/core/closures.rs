@@ -307,7 +307,7 @@ impl<'t> FileFlow<'t, '_> {
         self.guards(function.body, true, &mut vouched, pass);
         vouched
             .iter()
-            .any(|(key, holds, rules)| *holds && *rules == super::ALL && key == name)
+            .any(|(key, holds, rules, _)| *holds && *rules == super::ALL && key == name)
             .then(Value::constant)
     }
 

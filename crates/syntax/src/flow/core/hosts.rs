@@ -6,7 +6,7 @@
 //! relative to a root does not climb out (`path.relative(root, p).startsWith("..")`) vouches for
 //! the path it was computed from (`escape-of`).
 
-use super::{FileFlow, Pass, Vouch};
+use super::{FileFlow, Pass, Value, Vouch};
 use crate::flow::adapter::{CallSite, Expr, text_of};
 use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
@@ -25,7 +25,13 @@ impl<'t> FileFlow<'t, '_> {
         pass: &Pass<'_>,
     ) {
         if let Some(key) = self.key(checked) {
-            out.push((key, holds, self.vouch_rules.get()));
+            let rules = self.vouch_rules.get();
+            // A rule's own guard clears what the value holds for that rule only: for a member
+            // path the environment does not hold (`req.body.email`), what it reads now.
+            let held = (rules != super::ALL && !pass.env.contains_key(&key))
+                .then(|| self.member_read(checked, pass))
+                .flatten();
+            out.push((key, holds, rules, held));
         }
         if !lookup {
             return;
@@ -135,11 +141,31 @@ impl<'t> FileFlow<'t, '_> {
             return;
         }
         if let Some(key) = object_key {
-            out.push((key, holds, self.vouch_rules.get()));
+            out.push((key, holds, self.vouch_rules.get(), None));
         }
         if let Some(url) = args.first().and_then(|a| self.key(a.value)) {
-            out.push((url, holds, self.vouch_rules.get()));
+            out.push((url, holds, self.vouch_rules.get(), None));
         }
+    }
+
+    /// What a member path (`req.body.email`) reads, without evaluating it: the source or the
+    /// held value of the path or of the nearest object it is read from.
+    fn member_read(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
+        let mut node = node;
+        for _ in 0..8 {
+            if let Some(value) = self
+                .source_at(node)
+                .or_else(|| self.path_source(node, pass))
+                .or_else(|| self.key(node).and_then(|k| pass.env.get(&k).cloned()))
+            {
+                return Some(value);
+            }
+            match self.adapter.expr(node, self.text) {
+                Expr::Member { object } | Expr::Wrap(object) => node = object,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Whether `read` is the host of a parsed URL as a guard's `host-fields` name it, read

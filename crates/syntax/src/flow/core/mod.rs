@@ -59,7 +59,7 @@ const SPREAD: &str = "<spread>";
 
 /// What a check vouches for: the environment key of a value, whether the check holds there
 /// (or fails), and the rules it vouches for it to.
-type Vouch = (String, bool, u64);
+type Vouch = (String, bool, u64, Option<Value>);
 
 /// A tainted value reaching a sink.
 #[derive(Debug, Clone)]

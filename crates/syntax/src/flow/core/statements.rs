@@ -365,7 +365,7 @@ impl<'t> FileFlow<'t, '_> {
                 for part in parts {
                     let mut each = Vec::new();
                     self.vouched(part, holds, follow, &mut each, pass);
-                    out.extend(each.into_iter().filter(|(_, branch, _)| *branch != holds));
+                    out.extend(each.into_iter().filter(|(_, branch, ..)| *branch != holds));
                 }
             }
             // Where `".." in path` fails, the path stays inside its root.
@@ -558,17 +558,14 @@ impl<'t> FileFlow<'t, '_> {
 
     /// Marks guarded variables clean in the branch where their guard `holds`.
     pub(super) fn clear(&self, guards: &[Vouch], branch: bool, pass: &mut Pass<'_>) {
-        for (key, holds, rules) in guards {
+        for (key, holds, rules, read) in guards {
             if *holds != branch {
                 continue;
             }
             // A rule's own guard clears the value for that rule only; the others still see
-            // what it held.
-            // A member path the environment does not hold (`req.body.email`) holds what its
-            // object holds.
-            let held =
-                std::iter::successors(Some(key.as_str()), |k| k.rsplit_once('.').map(|(o, _)| o))
-                    .find_map(|k| pass.env.get(k));
+            // what it held (a source the path reads, `req.body.email`, when the environment
+            // holds nothing for it).
+            let held = pass.env.get(key).or(read.as_ref());
             let value = match (*rules == ALL, held) {
                 (false, Some(held)) => held.clone().cleared_for(*rules),
                 (false, None) => continue,
