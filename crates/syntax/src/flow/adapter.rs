@@ -318,6 +318,45 @@ pub(crate) trait Adapter: Sync {
             negated,
         ))
     }
+    /// The elements of a tuple or list written out (`sql, params`, `[a, b]`, `(a, b)`), as a
+    /// value or as a pattern; `None` for anything else, or when an element is spread or
+    /// skipped (`*rest`, `...rest`, `..`, `[a, , b]`), so positions are not known.
+    fn tuple_parts<'t>(&self, node: Node<'t>) -> Option<Vec<Node<'t>>> {
+        const TUPLES: &[&str] = &[
+            "expression_list",
+            "pattern_list",
+            "tuple",
+            "tuple_pattern",
+            "list",
+            "list_pattern",
+            "array",
+            "array_pattern",
+            "tuple_expression",
+        ];
+        if !TUPLES.contains(&node.kind()) {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut commas = 0;
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            match child.kind() {
+                "," => commas += 1,
+                "comment" => {}
+                _ if child.is_named() => parts.push(child),
+                _ => {}
+            }
+        }
+        let spread = parts.iter().any(|p| {
+            p.kind().contains("splat")
+                || p.kind().contains("spread")
+                || p.kind().contains("rest")
+                || p.kind() == "remaining_field_pattern"
+        });
+        // A hole (`[a, , b]`) is a comma with no element.
+        let positional = commas + 1 == parts.len() || commas == parts.len();
+        (parts.len() >= 2 && !spread && positional).then_some(parts)
+    }
     /// `typeof x`: the operand whose type the expression names, or `None`.
     fn type_test<'t>(&self, _node: Node<'t>) -> Option<Node<'t>> {
         None

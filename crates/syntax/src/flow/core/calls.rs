@@ -468,9 +468,13 @@ impl<'t> FileFlow<'t, '_> {
             // its summaries return (`return "<p>" + escape(c)` does not return `c`).
             let own = self.returns_given(index, Params::Unknown);
             let prefix = own.as_ref().and_then(|summary| summary.prefix.clone());
+            if let Some(count) = self.parts_wanted(node) {
+                let object = Some(receiver_value);
+                self.answer_parts(node, index, name, values, object, count);
+            }
             return Some(Value {
                 taint: returned,
-                clean: self.returned_clean(index, own.as_deref(), values),
+                clean: self.returned_clean(index, own.as_deref(), values, None),
                 prefix,
                 ..Value::default()
             });
@@ -568,7 +572,11 @@ impl<'t> FileFlow<'t, '_> {
         // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
         // x`, `return f"https://api.example.com/{x}"`).
         result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
-        result.clean = self.returned_clean(index, own.as_deref(), values);
+        result.clean = self.returned_clean(index, own.as_deref(), values, None);
+        if let Some(count) = self.parts_wanted(node) {
+            let object = own_class.map(|_| receiver_value);
+            self.answer_parts(node, index, name, values, object, count);
+        }
         Some(result)
     }
 
@@ -576,10 +584,16 @@ impl<'t> FileFlow<'t, '_> {
     /// clean values for whatever it is given (`own`, its summary with parameters unknown:
     /// `return shlex.quote(x)`, a containment check before `return full`), and, when every
     /// argument is clean for a rule, those it keeps clean given constants (`return x`).
-    fn returned_clean(&self, index: usize, own: Option<&Summary>, values: &[Value]) -> u64 {
+    pub(super) fn returned_clean(
+        &self,
+        index: usize,
+        own: Option<&Summary>,
+        values: &[Value],
+        part: Option<usize>,
+    ) -> u64 {
         let whatever = own.map_or(0, |s| s.clean);
         let given_constants = self
-            .returns_given(index, Params::Constants)
+            .returns_given_part(index, Params::Constants, part)
             .map_or(0, |s| s.clean);
         let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
         whatever | (given_constants & arguments)
@@ -684,10 +698,22 @@ impl<'t> FileFlow<'t, '_> {
     /// parameters) and the rules its values are clean for. Computed once, like a parameter's
     /// summary; `None` inside a cycle.
     pub(super) fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
+        self.returns_given_part(function, params, None)
+    }
+
+    /// [`Self::returns_given`] for element `part` of the tuple the function returns (the whole
+    /// value when `None`).
+    pub(super) fn returns_given_part(
+        &self,
+        function: usize,
+        params: Params,
+        part: Option<usize>,
+    ) -> Option<Rc<Summary>> {
+        let element = part.map_or(0, |k| k + 1);
         let key = match params {
-            Params::Constants => (function, CONSTANT_ARGUMENTS),
-            Params::Injected(source) => (function, INJECTED - source),
-            _ => (function, OWN_SOURCES),
+            Params::Constants => (function, CONSTANT_ARGUMENTS, element),
+            Params::Injected(source) => (function, INJECTED - source, element),
+            _ => (function, OWN_SOURCES, element),
         };
         if let Some(done) = self.summaries.borrow().get(&key) {
             return Some(done.clone());
@@ -696,6 +722,7 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let mut hits = Vec::new();
+        self.next_part.set(part);
         let (_, returned) = self.pass(function, params, self.module_env.clone(), &mut hits);
         self.in_progress.borrow_mut().remove(&key);
         // A function that never says what it returns (a Rust tail expression the adapter does
@@ -717,7 +744,18 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {
-        let key = (function, parameter);
+        self.summary_part(function, parameter, None)
+    }
+
+    /// [`Self::summary`] for element `part` of the tuple the function returns (the whole value
+    /// when `None`).
+    pub(super) fn summary_part(
+        &self,
+        function: usize,
+        parameter: usize,
+        part: Option<usize>,
+    ) -> Option<Rc<Summary>> {
+        let key = (function, parameter, part.map_or(0, |k| k + 1));
         if let Some(done) = self.summaries.borrow().get(&key) {
             return Some(done.clone());
         }
@@ -729,6 +767,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         // A method keeps what its class's constructor fixed (`self.base = "https://..."`).
         let env = self.object_env(function);
+        self.next_part.set(part);
         let (after, returned) = self.pass(
             function,
             Params::Summarise(parameter),

@@ -476,6 +476,10 @@ impl<'t> FileFlow<'t, '_> {
                 value: value_node,
                 augmented,
             } => {
+                // `where, params = build_filter(c, s)`: each name its element.
+                if !augmented && let Some(whole) = self.bind_parts(target, value_node, pass) {
+                    return whole;
+                }
                 let mut value = self.eval(value_node, pass);
                 if augmented {
                     let old = self.eval(target, pass);

@@ -118,6 +118,7 @@ impl<'t> FileFlow<'t, '_> {
             objects: self.module_objects.clone(),
             loops: 0,
             left_loop: Vec::new(),
+            part: None,
         };
         let mut fields: HashMap<String, Field> = HashMap::new();
         // The class body's own attributes (`OPERATORS = {...}`, a JavaScript field `n = 0`).

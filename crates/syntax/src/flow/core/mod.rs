@@ -23,6 +23,7 @@ mod imported;
 mod injected;
 mod objects;
 mod params;
+mod parts;
 mod results;
 mod statements;
 mod tainted_fields;
@@ -148,8 +149,15 @@ pub(crate) struct FileFlow<'t, 'r> {
     fields: HashMap<Range<usize>, fields::Settled>,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
-    summaries: RefCell<HashMap<(usize, usize), Rc<Summary>>>,
-    in_progress: RefCell<HashSet<(usize, usize)>>,
+    /// Per function, parameter (or one of the keys above) and part of a returned tuple (`0`
+    /// for the whole value, `k + 1` for element `k`).
+    summaries: RefCell<HashMap<(usize, usize, usize), Rc<Summary>>>,
+    in_progress: RefCell<HashSet<(usize, usize, usize)>>,
+    /// The element of a returned tuple the next pass returns (`parts.rs`).
+    next_part: Cell<Option<usize>>,
+    /// The call whose result a tuple pattern takes apart, with its number of elements, and
+    /// what each element holds once the call has been followed (`parts.rs`).
+    wanted_parts: RefCell<Option<parts::Asked>>,
     /// Per constructor: the fields other methods of its class set to computed values
     /// (`objects.rs`).
     fields_set_outside: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
@@ -222,6 +230,9 @@ struct Pass<'p> {
     /// For each loop being walked, innermost last: what the variables held at its `break` and
     /// `continue` statements, which reach the statements after the loop.
     left_loop: Vec<Option<Env>>,
+    /// The element of a returned tuple (`return sql, params`) this pass returns; the whole
+    /// value when `None`.
+    part: Option<usize>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -287,6 +298,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             field_writes: RefCell::new(None),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
+            next_part: Cell::default(),
+            wanted_parts: RefCell::default(),
             fields_set_outside: RefCell::default(),
             watch: HashMap::new(),
             bindings: Vec::new(),
@@ -398,6 +411,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             objects: HashMap::new(),
             loops: 0,
             left_loop: Vec::new(),
+            part: None,
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
         // known by its bytes.
@@ -476,6 +490,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 .unwrap_or_else(|| self.module_objects.clone()),
             loops: 0,
             left_loop: Vec::new(),
+            part: self.next_part.take(),
         };
         self.enter(function, &mut pass);
         if function.expression_body {

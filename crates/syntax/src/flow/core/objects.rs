@@ -93,7 +93,7 @@ impl<'t> FileFlow<'t, '_> {
         let Some(init) = constructor else {
             return env;
         };
-        let key = (init, CONSTANT_FIELDS);
+        let key = (init, CONSTANT_FIELDS, 0);
         if !self.in_progress.borrow_mut().insert(key) {
             return env;
         }

@@ -49,6 +49,12 @@ impl<'t> FileFlow<'t, '_> {
                             .and_then(|declarator| declarator.parent())
                             .is_some_and(|d| text_of(d, self.text).starts_with("const "))
                 });
+                // `let (sql, params) = build(q)`: each name its element.
+                if let Some(v) = value
+                    && self.bind_parts(pattern, v, pass).is_some()
+                {
+                    return;
+                }
                 let evaluated = match value {
                     Some(v) if constant_object => self.eval_fields(v, Some(&mut fields), pass),
                     Some(v) => self.eval(v, pass),
@@ -96,7 +102,7 @@ impl<'t> FileFlow<'t, '_> {
             }
             Stmt::Return(value) => {
                 let value = value
-                    .map(|v| self.eval(v, pass))
+                    .map(|v| self.eval_returned(v, pass))
                     .unwrap_or_else(Value::constant);
                 // A view's returned string is its response body.
                 if value.taint.is_some() {
