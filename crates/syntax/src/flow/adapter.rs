@@ -357,6 +357,11 @@ pub(crate) trait Adapter: Sync {
         let positional = commas + 1 == parts.len() || commas == parts.len();
         (parts.len() >= 2 && !spread && positional).then_some(parts)
     }
+    /// The fields an object pattern binds (`{ where, params: args }` → `where`, `params`), each
+    /// with the pattern bound to it; `None` for anything else, or with a rest element.
+    fn field_parts<'t>(&self, _node: Node<'t>, _text: &str) -> Option<Vec<(String, Node<'t>)>> {
+        None
+    }
     /// `typeof x`: the operand whose type the expression names, or `None`.
     fn type_test<'t>(&self, _node: Node<'t>) -> Option<Node<'t>> {
         None

@@ -256,6 +256,38 @@ impl Adapter for JavaScript {
         &C_LIKE_CONDITIONS
     }
 
+    fn field_parts<'t>(&self, node: Node<'t>, text: &str) -> Option<Vec<(String, Node<'t>)>> {
+        if node.kind() != "object_pattern" {
+            return None;
+        }
+        let mut fields = Vec::new();
+        for child in named_children(node) {
+            match child.kind() {
+                "shorthand_property_identifier_pattern" => {
+                    fields.push((text_of(child, text).to_string(), child));
+                }
+                "pair_pattern" => {
+                    let key = child.child_by_field_name("key")?;
+                    if key.kind() != "property_identifier" {
+                        return None;
+                    }
+                    fields.push((
+                        text_of(key, text).to_string(),
+                        child.child_by_field_name("value")?,
+                    ));
+                }
+                // `{ limit = 10 }`: the name, bound to the field or its default.
+                "object_assignment_pattern" => {
+                    let left = child.child_by_field_name("left")?;
+                    fields.push((text_of(left, text).to_string(), left));
+                }
+                "comment" => {}
+                _ => return None,
+            }
+        }
+        (!fields.is_empty()).then_some(fields)
+    }
+
     fn type_test<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
         let mut node = node;
         while node.kind() == "parenthesized_expression" {

@@ -1,6 +1,7 @@
 //! Calls: sinks, sources, sanitizers, propagators and constant calls matched on the call site,
 //! and local helpers followed through their per-parameter summaries.
 
+use super::parts::Part;
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass, RECEIVER, SPREAD, SinkHit, Summary, short};
 use crate::flow::adapter::{CallSite, Expr, Function, text_of};
@@ -468,9 +469,9 @@ impl<'t> FileFlow<'t, '_> {
             // its summaries return (`return "<p>" + escape(c)` does not return `c`).
             let own = self.returns_given(index, Params::Unknown);
             let prefix = own.as_ref().and_then(|summary| summary.prefix.clone());
-            if let Some(count) = self.parts_wanted(node) {
+            if let Some(parts) = self.parts_wanted(node) {
                 let object = Some(receiver_value);
-                self.answer_parts(node, index, name, values, object, count);
+                self.answer_parts(node, index, name, values, object, &parts);
             }
             return Some(Value {
                 taint: returned,
@@ -573,9 +574,9 @@ impl<'t> FileFlow<'t, '_> {
         // x`, `return f"https://api.example.com/{x}"`).
         result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
         result.clean = self.returned_clean(index, own.as_deref(), values, None);
-        if let Some(count) = self.parts_wanted(node) {
+        if let Some(parts) = self.parts_wanted(node) {
             let object = own_class.map(|_| receiver_value);
-            self.answer_parts(node, index, name, values, object, count);
+            self.answer_parts(node, index, name, values, object, &parts);
         }
         Some(result)
     }
@@ -589,11 +590,11 @@ impl<'t> FileFlow<'t, '_> {
         index: usize,
         own: Option<&Summary>,
         values: &[Value],
-        part: Option<usize>,
+        part: Option<&Part>,
     ) -> u64 {
         let whatever = own.map_or(0, |s| s.clean);
         let given_constants = self
-            .returns_given_part(index, Params::Constants, part)
+            .returns_given_part(index, Params::Constants, part.cloned())
             .map_or(0, |s| s.clean);
         let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
         whatever | (given_constants & arguments)
@@ -701,24 +702,23 @@ impl<'t> FileFlow<'t, '_> {
         self.returns_given_part(function, params, None)
     }
 
-    /// [`Self::returns_given`] for element `part` of the tuple the function returns (the whole
-    /// value when `None`).
+    /// [`Self::returns_given`] for one `part` of the tuple or object the function returns (the
+    /// whole value when `None`).
     pub(super) fn returns_given_part(
         &self,
         function: usize,
         params: Params,
-        part: Option<usize>,
+        part: Option<Part>,
     ) -> Option<Rc<Summary>> {
-        let element = part.map_or(0, |k| k + 1);
         let key = match params {
-            Params::Constants => (function, CONSTANT_ARGUMENTS, element),
-            Params::Injected(source) => (function, INJECTED - source, element),
-            _ => (function, OWN_SOURCES, element),
+            Params::Constants => (function, CONSTANT_ARGUMENTS, part.clone()),
+            Params::Injected(source) => (function, INJECTED - source, part.clone()),
+            _ => (function, OWN_SOURCES, part.clone()),
         };
         if let Some(done) = self.summaries.borrow().get(&key) {
             return Some(done.clone());
         }
-        if !self.in_progress.borrow_mut().insert(key) {
+        if !self.in_progress.borrow_mut().insert(key.clone()) {
             return None;
         }
         let mut hits = Vec::new();
@@ -747,20 +747,20 @@ impl<'t> FileFlow<'t, '_> {
         self.summary_part(function, parameter, None)
     }
 
-    /// [`Self::summary`] for element `part` of the tuple the function returns (the whole value
-    /// when `None`).
+    /// [`Self::summary`] for one `part` of the tuple or object the function returns (the whole
+    /// value when `None`).
     pub(super) fn summary_part(
         &self,
         function: usize,
         parameter: usize,
-        part: Option<usize>,
+        part: Option<Part>,
     ) -> Option<Rc<Summary>> {
-        let key = (function, parameter, part.map_or(0, |k| k + 1));
+        let key = (function, parameter, part.clone());
         if let Some(done) = self.summaries.borrow().get(&key) {
             return Some(done.clone());
         }
         if (self.functions[function].params.len() <= parameter && parameter != OBJECT)
-            || !self.in_progress.borrow_mut().insert(key)
+            || !self.in_progress.borrow_mut().insert(key.clone())
         {
             return None;
         }

@@ -62,6 +62,9 @@ const SPREAD: &str = "<spread>";
 /// (or fails), and the rules it vouches for it to.
 type Vouch = (String, bool, u64, Option<Value>);
 
+/// A summary's function, parameter (or special key) and part of what it returns.
+type SummaryKey = (usize, usize, Option<parts::Part>);
+
 /// A tainted value reaching a sink.
 #[derive(Debug, Clone)]
 pub(crate) struct SinkHit {
@@ -149,12 +152,12 @@ pub(crate) struct FileFlow<'t, 'r> {
     fields: HashMap<Range<usize>, fields::Settled>,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
-    /// Per function, parameter (or one of the keys above) and part of a returned tuple (`0`
-    /// for the whole value, `k + 1` for element `k`).
-    summaries: RefCell<HashMap<(usize, usize, usize), Rc<Summary>>>,
-    in_progress: RefCell<HashSet<(usize, usize, usize)>>,
-    /// The element of a returned tuple the next pass returns (`parts.rs`).
-    next_part: Cell<Option<usize>>,
+    /// Per function, parameter (or one of the keys above) and part of a returned tuple or
+    /// object (`None`: the whole value).
+    summaries: RefCell<HashMap<SummaryKey, Rc<Summary>>>,
+    in_progress: RefCell<HashSet<SummaryKey>>,
+    /// The part of a returned tuple or object the next pass returns (`parts.rs`).
+    next_part: Cell<Option<parts::Part>>,
     /// The call whose result a tuple pattern takes apart, with its number of elements, and
     /// what each element holds once the call has been followed (`parts.rs`).
     wanted_parts: RefCell<Option<parts::Asked>>,
@@ -230,9 +233,9 @@ struct Pass<'p> {
     /// For each loop being walked, innermost last: what the variables held at its `break` and
     /// `continue` statements, which reach the statements after the loop.
     left_loop: Vec<Option<Env>>,
-    /// The element of a returned tuple (`return sql, params`) this pass returns; the whole
-    /// value when `None`.
-    part: Option<usize>,
+    /// The part of a returned tuple or object (`return sql, params`, `return { where, params
+    /// }`) this pass returns; the whole value when `None`.
+    part: Option<parts::Part>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {

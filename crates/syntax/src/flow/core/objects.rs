@@ -93,8 +93,8 @@ impl<'t> FileFlow<'t, '_> {
         let Some(init) = constructor else {
             return env;
         };
-        let key = (init, CONSTANT_FIELDS, 0);
-        if !self.in_progress.borrow_mut().insert(key) {
+        let key = (init, CONSTANT_FIELDS, None);
+        if !self.in_progress.borrow_mut().insert(key.clone()) {
             return env;
         }
         let mut hits = Vec::new();

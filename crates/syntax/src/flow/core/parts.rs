@@ -1,38 +1,60 @@
-//! Tuples taken apart: `where, params = build_filter(customer, status)` binds each name to
-//! what its element holds, so the parameter list that carries the request's values does not
-//! taint the SQL text built only from constants beside it. Written-out tuples (`a, b = x, y`)
-//! split directly; a call of a helper of this file is followed once per element, each with
-//! summaries of what that element of its `return sql, params` holds (a return that is not a
-//! tuple of that length gives every element its whole value).
+//! Tuples and objects taken apart: `where, params = build_filter(customer, status)` and `const
+//! { where, params } = buildWhere(filters)` bind each name to what its part holds, so the
+//! parameter list that carries the request's values does not taint the SQL text built only from
+//! constants beside it. Written-out tuples (`a, b = x, y`) split directly; a call of a helper of
+//! this file is followed once per part, each with summaries of what that part of its `return
+//! sql, params` / `return { where, params }` holds (a return of any other shape gives every part
+//! the whole value).
 
 use super::value::{Value, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass};
 use crate::flow::adapter::Expr;
 use std::ops::Range;
+use std::rc::Rc;
 use tree_sitter::Node;
 
-/// A tuple pattern's request to the call it binds: how many elements, and what each holds once
-/// the call has been followed.
+/// One part of a returned value: an element of a tuple or list, or a field of an object.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Part {
+    Element(usize),
+    Field(Rc<str>),
+}
+
+/// A pattern's request to the call it binds: which parts, and what each holds once the call
+/// has been followed.
 pub(super) struct Asked {
     call: Range<usize>,
-    count: usize,
+    parts: Vec<Part>,
     answer: Option<Vec<Value>>,
 }
 
 impl<'t> FileFlow<'t, '_> {
-    /// Binds a tuple `pattern` to `value_node` element by element where it can, and returns
-    /// the whole value; `None` when the pattern is no tuple (the caller binds as usual).
+    /// Binds a tuple or object `pattern` to `value_node` part by part where it can, and
+    /// returns the whole value; `None` when the pattern takes nothing apart (the caller binds
+    /// as usual).
     pub(super) fn bind_parts(
         &self,
         pattern: Node<'t>,
         value_node: Node<'t>,
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
-        let targets = self.adapter.tuple_parts(pattern)?;
+        let (parts, targets): (Vec<Part>, Vec<Node<'t>>) = match self.adapter.tuple_parts(pattern) {
+            Some(elements) => elements
+                .into_iter()
+                .enumerate()
+                .map(|(k, node)| (Part::Element(k), node))
+                .unzip(),
+            None => self
+                .adapter
+                .field_parts(pattern, self.text)?
+                .into_iter()
+                .map(|(name, node)| (Part::Field(name.into()), node))
+                .unzip(),
+        };
         if let Some(elements) = self
             .adapter
             .tuple_parts(value_node)
-            .filter(|e| e.len() == targets.len())
+            .filter(|e| e.len() == targets.len() && matches!(parts[0], Part::Element(_)))
         {
             // `a, b = b, a`: every element is read before any name is bound.
             let values: Vec<Value> = elements.iter().map(|e| self.eval(*e, pass)).collect();
@@ -42,27 +64,32 @@ impl<'t> FileFlow<'t, '_> {
             }
             return Some(whole);
         }
-        if !matches!(self.adapter.expr(value_node, self.text), Expr::Call { .. }) {
+        // `await build(q)`: the call inside.
+        let mut call = value_node;
+        while let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
+            call = inner;
+        }
+        if !matches!(self.adapter.expr(call, self.text), Expr::Call { .. }) {
             return None;
         }
         // A request nested inside this call's evaluation (a helper's own `a, b = f()`) puts
         // this one back when it is done.
         let asked = Asked {
-            call: value_node.byte_range(),
-            count: targets.len(),
+            call: call.byte_range(),
+            parts,
             answer: None,
         };
         let outer = self.wanted_parts.replace(Some(asked));
         let whole = self.eval(value_node, pass);
         let answered = self.wanted_parts.replace(outer).and_then(|asked| {
-            let call = asked.call;
+            let range = asked.call;
             asked
                 .answer
-                .filter(|p| call == value_node.byte_range() && p.len() == targets.len())
+                .filter(|a| range == call.byte_range() && a.len() == targets.len())
         });
         match answered {
-            Some(parts) => {
-                for (target, value) in targets.iter().zip(parts) {
+            Some(values) => {
+                for (target, value) in targets.iter().zip(values) {
                     self.bind(*target, value, pass);
                 }
             }
@@ -71,18 +98,18 @@ impl<'t> FileFlow<'t, '_> {
         Some(whole)
     }
 
-    /// How many elements the tuple pattern binding the call `node` asks for, if one does.
-    pub(super) fn parts_wanted(&self, node: Node<'t>) -> Option<usize> {
+    /// The parts the pattern binding the call `node` asks for, if one does.
+    pub(super) fn parts_wanted(&self, node: Node<'t>) -> Option<Vec<Part>> {
         self.wanted_parts
             .borrow()
             .as_ref()
             .filter(|asked| asked.call == node.byte_range())
-            .map(|asked| asked.count)
+            .map(|asked| asked.parts.clone())
     }
 
-    /// Answers [`Self::parts_wanted`]: what each element of helper `index`'s result holds,
-    /// given `values` (and, for a method, the `object` it runs on); nothing when a summary is
-    /// not to be had (a cycle).
+    /// Answers [`Self::parts_wanted`]: what each part of helper `index`'s result holds, given
+    /// `values` (and, for a method, the `object` it runs on); nothing when a summary is not to
+    /// be had (a cycle).
     pub(super) fn answer_parts(
         &self,
         node: Node<'t>,
@@ -90,21 +117,22 @@ impl<'t> FileFlow<'t, '_> {
         name: &str,
         values: &[Value],
         object: Option<&Value>,
-        count: usize,
+        parts: &[Part],
     ) {
-        let parts: Option<Vec<Value>> = (0..count)
-            .map(|k| self.helper_part(node, index, name, values, object, k))
+        let answer: Option<Vec<Value>> = parts
+            .iter()
+            .map(|part| self.helper_part(node, index, name, values, object, part))
             .collect();
         if let Some(asked) = self.wanted_parts.borrow_mut().as_mut()
             && asked.call == node.byte_range()
         {
-            asked.answer = parts;
+            asked.answer = answer;
         }
     }
 
-    /// Element `part` of what helper `index` returns given `values`, as `helper` computes the
-    /// whole value: the taint of each argument its summaries return, what it reads itself,
-    /// the text it starts with and the rules it is clean for.
+    /// One `part` of what helper `index` returns given `values`, as `helper` computes the whole
+    /// value: the taint of each argument its summaries return, what it reads itself, the text
+    /// it starts with and the rules it is clean for.
     fn helper_part(
         &self,
         node: Node<'t>,
@@ -112,13 +140,13 @@ impl<'t> FileFlow<'t, '_> {
         name: &str,
         values: &[Value],
         object: Option<&Value>,
-        part: usize,
+        part: &Part,
     ) -> Option<Value> {
         let mut out = Value::default();
         let object = object.map(|o| (OBJECT, o));
         for (position, value) in values.iter().enumerate().chain(object) {
             let Some(taint) = &value.taint else { continue };
-            let summary = self.summary_part(index, position, Some(part))?;
+            let summary = self.summary_part(index, position, Some(part.clone()))?;
             if let Some(inner) = &summary.returns {
                 let entered =
                     self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
@@ -128,7 +156,7 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
         }
-        let own = self.returns_given_part(index, Params::Unknown, Some(part));
+        let own = self.returns_given_part(index, Params::Unknown, Some(part.clone()));
         if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
             let own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
             out.taint = join_taint(&out.taint, &Some(own));
@@ -138,17 +166,41 @@ impl<'t> FileFlow<'t, '_> {
         Some(out)
     }
 
-    /// What a `return` hands back: in a pass that returns one element of a tuple, that element
-    /// (every element is still evaluated: a sink may sit in any).
+    /// What a `return` hands back: in a pass that returns one part of a tuple or object, that
+    /// part (every part is still evaluated: a sink may sit in any).
     pub(super) fn eval_returned(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
-        if let Some(part) = pass.part
-            && let Some(elements) = self.adapter.tuple_parts(node)
-            && part < elements.len()
-        {
-            let mut values: Vec<Value> = elements.iter().map(|e| self.eval(*e, pass)).collect();
-            return values.swap_remove(part);
+        let chosen = match &pass.part {
+            Some(Part::Element(k)) => self
+                .adapter
+                .tuple_parts(node)
+                .and_then(|elements| Some(elements.get(*k).copied()?).map(|e| (elements, e))),
+            Some(Part::Field(name)) => match self.adapter.expr(node, self.text) {
+                Expr::Object(fields) => {
+                    // A spread or computed key (`{ ...base, where }`) may hold any field.
+                    let known = fields.iter().all(|(key, _)| key.is_some());
+                    let found = fields
+                        .iter()
+                        .find(|(key, _)| key.as_deref() == Some(&**name))
+                        .map(|(_, value)| *value);
+                    found
+                        .filter(|_| known)
+                        .map(|f| (fields.iter().map(|(_, v)| *v).collect(), f))
+                }
+                _ => None,
+            },
+            None => None,
+        };
+        let Some((all, chosen)) = chosen else {
+            return self.eval(node, pass);
+        };
+        let mut out = Value::default();
+        for part in all {
+            let value = self.eval(part, pass);
+            if part.id() == chosen.id() {
+                out = value;
+            }
         }
-        self.eval(node, pass)
+        out
     }
 }
 
