@@ -822,7 +822,7 @@ impl FileFlow<'_, '_> {
 }
 
 /// `this.uploads`, `self.repo`: one field of the object a method runs on.
-fn is_field_of_self(receiver: &str) -> bool {
+pub(super) fn is_field_of_self(receiver: &str) -> bool {
     ["this.", "self."].iter().any(|prefix| {
         receiver.strip_prefix(prefix).is_some_and(|field| {
             !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_')

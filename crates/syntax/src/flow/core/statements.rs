@@ -349,7 +349,11 @@ impl<'t> FileFlow<'t, '_> {
                         // (`(u or x) and not is_safe(u)`): an empty value sends nowhere.
                         let Condition::Not(checked) = self.adapter.condition(part, self.text)
                         else {
-                            self.vouched(part, true, follow, out, pass);
+                            // What a part vouches for where it fails says nothing of the
+                            // whole: another part may be the one that failed.
+                            let mut each = Vec::new();
+                            self.vouched(part, true, follow, &mut each, pass);
+                            out.extend(each.into_iter().filter(|(_, branch, ..)| *branch));
                             continue;
                         };
                         let mut negated = Vec::new();
@@ -362,6 +366,27 @@ impl<'t> FileFlow<'t, '_> {
                         out.extend(negated);
                     }
                 }
+                // `if (p !== root && !p.startsWith(root + sep)) return null`: where the whole
+                // fails, some part fails; what every part vouches for where it fails holds
+                // there, for the rules all of them vouch for.
+                let mut common: Option<Vec<Vouch>> = None;
+                for &part in &parts {
+                    let mut each = Vec::new();
+                    self.vouched(part, holds, follow, &mut each, pass);
+                    each.retain(|(_, branch, ..)| *branch != holds);
+                    common = Some(match common {
+                        None => each,
+                        Some(so_far) => so_far
+                            .into_iter()
+                            .filter_map(|(key, branch, rules, read)| {
+                                let also = each.iter().find(|(k, ..)| *k == key)?;
+                                Some((key, branch, rules & also.2, read.or(also.3.clone())))
+                            })
+                            .filter(|(.., rules, _)| *rules != 0)
+                            .collect(),
+                    });
+                }
+                out.extend(common.unwrap_or_default());
             }
             // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
             // each part fails, so what a part vouches for where it fails holds there: a negated
@@ -416,7 +441,10 @@ impl<'t> FileFlow<'t, '_> {
                         }
                     }
                     for (side, other) in [(left, right), (right, left)] {
-                        if !self.is_constant_operand(other) || self.is_constant_operand(side) {
+                        if !(self.is_constant_operand(other)
+                            || self.holds_programs_own(other, pass))
+                            || self.is_constant_operand(side)
+                        {
                             continue;
                         }
                         let host = self.reads_host(side, pass);
@@ -478,6 +506,22 @@ impl<'t> FileFlow<'t, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// A name bound to a constant (`ROOT` after `const ROOT = path.resolve(__dirname, "docs")`),
+    /// or a field of the object the method runs on that no request data is known to reach
+    /// (`this.baseDir` set by the constructor): equal to it, a value is the program's.
+    fn holds_programs_own(&self, node: Node<'t>, pass: &Pass<'_>) -> bool {
+        let Some(key) = self.key(node) else {
+            return false;
+        };
+        match pass.env.get(&key) {
+            Some(value) => {
+                value.taint.is_none()
+                    && (value.clean == ALL || super::calls::is_field_of_self(&key))
+            }
+            None => super::calls::is_field_of_self(&key),
         }
     }
 
