@@ -169,6 +169,9 @@ pub(crate) enum Stmt<'t> {
 pub(crate) enum Elements {
     Receiver,
     Arg(usize),
+    /// The callback takes no element: the call returns what it returns (React's
+    /// `useMemo(() => render(body), [body])`).
+    Nothing,
 }
 
 /// A condition, as guards read it.

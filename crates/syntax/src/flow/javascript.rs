@@ -78,6 +78,7 @@ impl Adapter for JavaScript {
     fn callback_results(&self, method: Option<&str>, function: Option<&str>) -> Option<Elements> {
         match (method, function) {
             (_, Some("Array.from")) => Some(Elements::Arg(0)),
+            (_, Some("useMemo" | "React.useMemo")) => Some(Elements::Nothing),
             (Some("map" | "flatMap"), _) => Some(Elements::Receiver),
             _ => None,
         }

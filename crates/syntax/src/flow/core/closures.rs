@@ -110,6 +110,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             Elements::Receiver => receiver.clone(),
             Elements::Arg(n) => self.eval(args.get(n)?.value, pass),
+            Elements::Nothing => return None,
         };
         element.taint.is_some().then_some(element)
     }
@@ -266,6 +267,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             Elements::Receiver => receiver.clone(),
             Elements::Arg(n) => values.get(n)?.clone(),
+            Elements::Nothing => return Some(self.callback_returns(args, None, pass)?.1),
         };
         Some(self.callback_returns(args, Some(&element), pass)?.1)
     }
@@ -287,6 +289,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             Elements::Receiver => receiver,
             Elements::Arg(n) => values.get(n)?,
+            Elements::Nothing => return None,
         };
         elements.taint.as_ref()?;
         let index = args
