@@ -278,6 +278,20 @@ impl<'t> FileFlow<'t, '_> {
                 let mut out: Option<Value> = None;
                 for (pattern, value) in arms {
                     self.bind(pattern, matched.clone(), pass);
+                    // `match url.host_str() { Some(host) if ALLOWED.contains(&host) => ... }`:
+                    // the one name an arm binds reads the scrutinee, as `let host =
+                    // url.host_str()` would, so a check of it can vouch for `url`.
+                    let mut names = Vec::new();
+                    self.adapter.bindings(pattern, &mut names);
+                    let bound = match names.as_slice() {
+                        [name] => {
+                            let name = text_of(*name, self.text).to_string();
+                            let previous =
+                                pass.conditions.insert(name.clone(), scrutinee.byte_range());
+                            Some((name, previous))
+                        }
+                        _ => None,
+                    };
                     // `Some(n) if n.starts_with('/') => n`: the arm's guard vouches for its
                     // value, as an `if` would.
                     let mut guards = Vec::new();
@@ -293,6 +307,15 @@ impl<'t> FileFlow<'t, '_> {
                             Some(held) => pass.env.insert(key.clone(), held.clone()),
                             None => pass.env.remove(key),
                         };
+                    }
+                    match bound {
+                        Some((name, Some(previous))) => {
+                            pass.conditions.insert(name, previous);
+                        }
+                        Some((name, None)) => {
+                            pass.conditions.remove(&name);
+                        }
+                        None => {}
                     }
                     out = Some(match out {
                         Some(joined) => joined.join(&value),
