@@ -150,8 +150,15 @@ impl<'t> FileFlow<'t, '_> {
             return source;
         }
         if let Some(path) = self.adapter.token_call(node, self.text) {
+            // `encode_text(&x)` after `use html_escape::encode_text`: the function imported.
+            let (head, rest) = path.split_once('.').unwrap_or((path.as_str(), ""));
+            let canonical = match self.names.binding(head) {
+                Some(bound) if rest.is_empty() => bound.replace("::", "."),
+                Some(bound) => format!("{}.{rest}", bound.replace("::", ".")),
+                None => path.clone(),
+            };
             let site = CallSite {
-                path: Some(path.clone()),
+                path: Some(canonical),
                 written: Some(path),
                 method: None,
                 receiver_text: None,
@@ -172,7 +179,8 @@ impl<'t> FileFlow<'t, '_> {
             }
             // A function of this file called inside a macro (`println!("{}", evaluate(&code))`):
             // its summaries, as for a call written outside one.
-            if site.path.as_deref().is_some_and(|p| !p.contains('.'))
+            if site.written.as_deref().is_some_and(|p| !p.contains('.'))
+                && site.path == site.written
                 && self
                     .by_name
                     .contains_key(site.path.as_deref().unwrap_or_default())
