@@ -154,6 +154,14 @@ pub enum CustomPredicate {
         usage: usage::Usage,
         negate: bool,
     },
+    /// `#name-used-as?` / `#not-name-used-as?`: the file uses the captured name as the regex
+    /// says, `{name}` standing for it: `new Draft(req.body)` builds an object of a plain class
+    /// the file declares (`class {name} {`), not a model of an ORM.
+    NameUsedAs {
+        capture: u32,
+        usage: usage::Usage,
+        negate: bool,
+    },
 }
 
 impl CustomPredicate {
@@ -230,12 +238,19 @@ impl CustomPredicate {
                     ),
                 }
             }
-            "in-function-used-as?" => match &args[1..] {
+            "in-function-used-as?" | "name-used-as?" => match &args[1..] {
                 [QueryPredicateArg::String(template)] => usage::Usage::parse(template)
-                    .map(|usage| CustomPredicate::InFunctionUsedAs {
-                        capture,
-                        usage,
-                        negate,
+                    .map(|usage| match base {
+                        "name-used-as?" => CustomPredicate::NameUsedAs {
+                            capture,
+                            usage,
+                            negate,
+                        },
+                        _ => CustomPredicate::InFunctionUsedAs {
+                            capture,
+                            usage,
+                            negate,
+                        },
                     })
                     .map_err(|e| format!("`#{operator}`: {e}")),
                 _ => Err(format!(
@@ -287,7 +302,7 @@ impl CustomPredicate {
             _ => Err(format!(
                 "unknown predicate `#{operator}` (custom predicates: literal?, kind?, has-ancestor?, \
                  min-entropy?, comment-above?, constant-match?, value-match?, in-definition-named?, \
-                 in-function-containing?, in-function-used-as?, next-statement-match?, \
+                 in-function-containing?, in-function-used-as?, name-used-as?, next-statement-match?, \
                  in-transparent-impl?, resolves-to? and their not- forms)"
             )),
         }
@@ -306,6 +321,7 @@ impl CustomPredicate {
                 | CustomPredicate::ValueMatch { .. }
                 | CustomPredicate::InTransparentImpl { .. }
                 | CustomPredicate::InFunctionUsedAs { .. }
+                | CustomPredicate::NameUsedAs { .. }
                 | CustomPredicate::CommentAbove { .. }
         )
     }
@@ -324,7 +340,8 @@ impl CustomPredicate {
             | CustomPredicate::InFunctionContaining { capture, .. }
             | CustomPredicate::NextStatementMatch { capture, .. }
             | CustomPredicate::InTransparentImpl { capture, .. }
-            | CustomPredicate::InFunctionUsedAs { capture, .. } => *capture,
+            | CustomPredicate::InFunctionUsedAs { capture, .. }
+            | CustomPredicate::NameUsedAs { capture, .. } => *capture,
         };
         query_match
             .nodes_for_capture_index(capture)
@@ -409,6 +426,10 @@ impl CustomPredicate {
                     .and_then(definition_name)
                     .is_some_and(|name| usage.holds(name.utf8_text(source).unwrap_or(""), source));
                 used != *negate
+            }
+            CustomPredicate::NameUsedAs { usage, negate, .. } => {
+                let name = node.utf8_text(source).unwrap_or("");
+                usage.holds(name, source) != *negate
             }
         }
     }

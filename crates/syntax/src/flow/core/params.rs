@@ -31,6 +31,40 @@ impl<'t> FileFlow<'t, '_> {
                     }),
                 );
             }
+            // A field every write of which is clean for some rules only (`this.body =
+            // String(body)`) holds what the object was built from for the others.
+            let partly_clean: Vec<(String, Value)> = pass
+                .env
+                .iter()
+                .filter(|(key, value)| {
+                    (key.starts_with("self.") || key.starts_with("this."))
+                        && value.taint.is_none()
+                        && value.clean != 0
+                        && value.clean != ALL
+                })
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
+            for (key, value) in partly_clean {
+                let object = if key.starts_with("self.") {
+                    "self"
+                } else {
+                    "this"
+                };
+                let Some(taint) = pass.env.get(object).and_then(|o| o.taint.clone()) else {
+                    continue;
+                };
+                let taint = Taint {
+                    rules: taint.rules & !value.clean,
+                    ..taint
+                };
+                pass.env.insert(
+                    key,
+                    Value {
+                        taint: Some(taint),
+                        ..value
+                    },
+                );
+            }
         }
         let element = self.callback_element.take();
         let index_first = self.takes_index_first(function, pass);

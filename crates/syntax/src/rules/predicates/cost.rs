@@ -25,7 +25,8 @@ impl CustomPredicate {
             | CustomPredicate::ConstantMatch { .. }
             | CustomPredicate::ValueMatch { .. } => 3,
             CustomPredicate::InTransparentImpl { .. }
-            | CustomPredicate::InFunctionUsedAs { .. } => 4,
+            | CustomPredicate::InFunctionUsedAs { .. }
+            | CustomPredicate::NameUsedAs { .. } => 4,
         }
     }
 }
