@@ -32,8 +32,32 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The class of this file whose object `node` builds (`Notifier(url)`, `new Notifier(url)`,
-    /// Rust's `Notifier { url }`), if it builds one.
+    /// Rust's `Notifier { url }`, also as the `Result` a fallible constructor returns:
+    /// `Fetcher::new(url).map_err(..)?`, `.await`, `.unwrap()`), if it builds one.
     fn class_built_by(&self, node: Node<'t>) -> Option<&'t str> {
+        let mut node = node;
+        for _ in 0..8 {
+            match self.adapter.expr(node, self.text) {
+                Expr::Wrap(inner) => node = inner,
+                Expr::Call {
+                    receiver: Some(receiver),
+                    method: Some(method),
+                    ..
+                } if matches!(
+                    text_of(method, self.text),
+                    "map_err"
+                        | "unwrap"
+                        | "expect"
+                        | "unwrap_or_default"
+                        | "context"
+                        | "with_context"
+                ) =>
+                {
+                    node = receiver;
+                }
+                _ => break,
+            }
+        }
         match self.adapter.expr(node, self.text) {
             Expr::Call {
                 callee,

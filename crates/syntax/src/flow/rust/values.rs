@@ -151,9 +151,57 @@ pub(super) fn declared_type<'a>(node: Node<'_>, text: &'a str) -> Option<&'a str
             "let_declaration" if parent.child_by_field_name("value") == Some(node) => {
                 return parent.child_by_field_name("type").map(|t| text_of(t, text));
             }
+            // `fn remote_uri(..) -> Result<Uri, InvalidUri> { ... s.parse() }`: the function's
+            // tail is what it returns, of the type it declares (a `Result`'s value type).
+            "block"
+                if parent.parent().is_some_and(|f| f.kind() == "function_item")
+                    && parent
+                        .named_child(parent.named_child_count().saturating_sub(1) as u32)
+                        .is_some_and(|tail| tail == node) =>
+            {
+                let returned = parent.parent()?.child_by_field_name("return_type")?;
+                return Some(ok_type(text_of(returned, text)));
+            }
+            // `return s.parse();`: of the type the enclosing function declares (not a
+            // closure's, which declares none here).
+            "return_expression" => {
+                let mut up = parent.parent();
+                while let Some(n) = up {
+                    match n.kind() {
+                        "function_item" => {
+                            let returned = n.child_by_field_name("return_type")?;
+                            return Some(ok_type(text_of(returned, text)));
+                        }
+                        "closure_expression" => return None,
+                        _ => up = n.parent(),
+                    }
+                }
+                return None;
+            }
             _ => return None,
         }
     }
+}
+
+/// The value type of a `Result<T, E>` (`T`), or the type itself.
+fn ok_type(ty: &str) -> &str {
+    let Some(inner) = ty
+        .trim()
+        .strip_prefix("Result<")
+        .and_then(|t| t.strip_suffix('>'))
+    else {
+        return ty;
+    };
+    let mut depth = 0usize;
+    for (at, c) in inner.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => return inner[..at].trim(),
+            _ => {}
+        }
+    }
+    inner.trim()
 }
 
 /// Whether a `let` declares a number, boolean or UUID: `let n: u32 = ...`.
