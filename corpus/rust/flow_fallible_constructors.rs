@@ -1,6 +1,6 @@
-//! Values built by fallible constructors and parsers: an object made by `Type::new(..)` behind
-//! `map_err(..)?` is still the object its methods run on, and text parsed into the URI type a
-//! function declares it returns keeps the text (a number parsed from it would not).
+//! Values built by constructors and parsers: an object made by `Type::from_query(..)`, or by
+//! `Type::new(..)` behind `map_err(..)?`, is the object its methods run on, and text parsed
+//! into the URI type a function declares it returns keeps the text (a number would not).
 use axum::extract::Query;
 use hyper::Uri;
 use serde::Deserialize;
@@ -29,6 +29,23 @@ impl PreviewFetcher {
     }
 }
 
+struct Job {
+    program: String,
+}
+
+impl Job {
+    fn from_query(q: &PreviewQuery) -> Self {
+        Job {
+            program: q.host.clone(),
+        }
+    }
+
+    fn run(&self) {
+        // ruleid: rust.command-program-from-format
+        let _ = std::process::Command::new(&self.program).status();
+    }
+}
+
 fn remote_uri(host: &str) -> Result<Uri, hyper::http::uri::InvalidUri> {
     let mut s = String::from("http://");
     s.push_str(host);
@@ -41,6 +58,8 @@ fn remote_port(host: &str) -> Result<u16, std::num::ParseIntError> {
 }
 
 pub async fn unfurl(Query(q): Query<PreviewQuery>) -> Result<String, String> {
+    let job = Job::from_query(&q);
+    job.run();
     let fetcher = PreviewFetcher::new(q.url.clone()).map_err(|e| e.to_string())?;
     let body = fetcher.fetch().await.map_err(|e| e.to_string())?;
     let uri = remote_uri(&q.host).map_err(|e| e.to_string())?;

@@ -484,12 +484,12 @@ impl Adapter for Rust {
             "identifier" if text_of(node, text).starts_with(|c: char| c.is_ascii_uppercase()) => {
                 node
             }
-            // `Archiver::new(root)`, `Archiver::default()`: the type's usual constructors.
+            // `Archiver::new(root)`, `Archiver::default()`, `Pipeline::from_request(cfg, &req)`:
+            // the type's constructors, by the names Rust gives them.
             "call_expression" => {
                 let callee = node.child_by_field_name("function")?;
                 let name = callee.child_by_field_name("name")?;
-                if callee.kind() != "scoped_identifier"
-                    || !matches!(text_of(name, text), "new" | "default")
+                if callee.kind() != "scoped_identifier" || !is_constructor_name(text_of(name, text))
                 {
                     return None;
                 }
@@ -545,6 +545,19 @@ fn is_tail_value(statement: Node<'_>, inner: Node<'_>) -> bool {
     let mut cursor = statement.walk();
     let terminated = statement.children(&mut cursor).any(|c| c.kind() == ";");
     valued && !terminated && ends_function_body(statement)
+}
+
+/// The names Rust's conventions give an associated function that builds its type: `new`,
+/// `default`, `new_*`, `from_*`, `with_*`, `try_new`, `open`, `connect`, `build`.
+fn is_constructor_name(name: &str) -> bool {
+    matches!(
+        name,
+        "new" | "default" | "open" | "connect" | "build" | "create" | "load"
+    ) || [
+        "new_", "from_", "with_", "try_new", "try_from", "open_", "connect_", "load_",
+    ]
+    .iter()
+    .any(|prefix| name.starts_with(prefix))
 }
 
 fn is_exit_call(node: Node<'_>, text: &str) -> bool {
