@@ -285,7 +285,9 @@ impl<'t> FileFlow<'t, '_> {
         let mut sanitised = 0;
         // A sanitiser named by its function (`html.escape`) has a module for receiver, not an input.
         let mut by_name = false;
-        for (pattern, mask) in &self.rules.sanitizers {
+        // `page.render()` on an object of the file's own class is its body's, not a template
+        // engine's escaping `render`: followed as a helper below.
+        for (pattern, mask) in self.rules.sanitizers.iter().filter(|_| !own_method) {
             if pattern.matches(&site) {
                 sanitised |= mask;
                 by_name |= pattern.call.is_some();

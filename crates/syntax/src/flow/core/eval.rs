@@ -168,6 +168,16 @@ impl<'t> FileFlow<'t, '_> {
                 text_with_object: None,
                 receiver_call: None,
             };
+            // `format!("{}", self.body())`: a method of the object the caller runs on.
+            let on_self = node
+                .prev_sibling()
+                .and_then(|name| name.prev_sibling())
+                .filter(|dot| dot.kind() == ".")
+                .and_then(|dot| dot.prev_sibling())
+                .filter(|object| matches!(text_of(*object, self.text), "self" | "this"));
+            let object = on_self
+                .and_then(|o| pass.env.get(text_of(o, self.text)).cloned())
+                .unwrap_or_default();
             let sanitised = self
                 .rules
                 .sanitizers
@@ -195,9 +205,7 @@ impl<'t> FileFlow<'t, '_> {
                         })
                     })
                     .collect();
-                if let Some(value) =
-                    self.helper(node, &site, None, &Value::default(), &values, pass)
-                {
+                if let Some(value) = self.helper(node, &site, on_self, &object, &values, pass) {
                     return value;
                 }
                 return values
@@ -221,6 +229,11 @@ impl<'t> FileFlow<'t, '_> {
                     self.check_sinks(range, is_sink, &[(None, &value)], pass, &label);
                 }
                 return value;
+            }
+            // A method of the object that is no function of this file (`self.to_string()`):
+            // what the object holds, with its arguments.
+            if on_self.is_some() {
+                return compose(&object, &self.eval_parts(node, pass));
             }
         }
         match self.adapter.expr(node, self.text) {

@@ -71,6 +71,31 @@ impl<'t> FileFlow<'t, '_> {
                 .constructed(node, self.text)
                 .filter(|name| self.defines_class(name))
         })
+        .or_else(|| self.returns_own_type(node))
+    }
+
+    /// `NotFoundPage::for_path(&p)`: a call of an associated function of a type of this file
+    /// that declares it returns that type (`-> Self`, `-> NotFoundPage`).
+    fn returns_own_type(&self, node: Node<'t>) -> Option<&'t str> {
+        let Expr::Call {
+            callee,
+            receiver: None,
+            ..
+        } = self.adapter.expr(node, self.text)
+        else {
+            return None;
+        };
+        let (class, function) = text_of(callee, self.text).rsplit_once("::")?;
+        let class = class.rsplit("::").next()?;
+        let index = *self.methods.get(class)?.get(function)?;
+        let returned = self.functions[index]
+            .node
+            .child_by_field_name("return_type")?;
+        let returned = text_of(returned, self.text);
+        returned
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|word| word == "Self" || word == class)
+            .then_some(class)
     }
 
     fn defines_class(&self, name: &str) -> bool {

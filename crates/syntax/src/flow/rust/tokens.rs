@@ -46,7 +46,7 @@ fn token_value<'t>(child: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
             let called = child.next_sibling().is_some_and(|n| {
                 n.kind() == "::" || (n.kind() == "token_tree" && !is_bracketed(n))
             });
-            if !after_dot && !called && !ends_in_scalar(child, text) {
+            if !after_dot && !called && !ends_in_scalar(child, text) && !calls_on_self(child) {
                 // `p.page` read (not called): the field, which knows its object.
                 out.push(token_field(child).unwrap_or(child));
             }
@@ -70,6 +70,21 @@ const SCALAR_METHODS: &[&str] = &[
     "ends_with",
     "contains",
 ];
+
+/// `self.body()`: a method called on the object itself, which the call (an argument list the
+/// flow names) stands for, with the object as its receiver.
+fn calls_on_self(name: Node<'_>) -> bool {
+    name.kind() == "self"
+        && name.next_sibling().is_some_and(|dot| {
+            dot.kind() == "."
+                && dot.next_sibling().is_some_and(|method| {
+                    method.kind() == "identifier"
+                        && method
+                            .next_sibling()
+                            .is_some_and(|args| args.kind() == "token_tree" && !is_bracketed(args))
+                })
+        })
+}
 
 /// Whether the name starts a chain (`form.user.len()`) whose last call returns a scalar.
 fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
