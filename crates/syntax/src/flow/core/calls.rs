@@ -256,7 +256,21 @@ impl<'t> FileFlow<'t, '_> {
                         .any(|v| v.taint.is_some()))
             {
                 let label = spec.label.as_deref().unwrap_or("");
-                let origin = self.origin(node, label, *mask, *ignored_by);
+                let mut origin = self.origin(node, label, *mask, *ignored_by);
+                // In a helper's summary, a source of untrusted data only reading the parameter
+                // followed (`bson::to_document(&raw)`): it is one for whatever untrusted value a
+                // caller passes.
+                let parameter = std::iter::once(&receiver_value)
+                    .chain(&values)
+                    .find_map(|v| v.taint.as_ref().and_then(|t| t.parameter));
+                if spec.from_untrusted
+                    && parameter.is_some()
+                    && let Some(taint) = origin.taint.as_mut()
+                {
+                    taint.parameter = parameter;
+                    taint.grants = *mask;
+                    return origin;
+                }
                 // A source of some rules only (`unquote` for header injection) is, for the
                 // others, a call like any: `unquote(request.args["u"])` is still the request's.
                 let carried = std::iter::once(&receiver_value)

@@ -131,6 +131,7 @@ mod tests {
             rules: 1,
             parameter: None,
             ignored_by: 0,
+            grants: 0,
             via: None,
         })
     }

@@ -34,6 +34,7 @@ impl<'t> FileFlow<'t, '_> {
                 parameter: None,
                 via: None,
                 ignored_by,
+                grants: 0,
             })
         }
     }

@@ -28,6 +28,7 @@ impl<'t> FileFlow<'t, '_> {
                         parameter: Some(OBJECT),
                         via: None,
                         ignored_by: 0,
+                        grants: 0,
                     }),
                 );
             }
@@ -149,6 +150,7 @@ impl<'t> FileFlow<'t, '_> {
                         parameter: Some(position),
                         via: None,
                         ignored_by: 0,
+                        grants: 0,
                     })
                 } else if scalar
                     || pass.params == Params::Constants
@@ -175,6 +177,7 @@ impl<'t> FileFlow<'t, '_> {
                             parameter: None,
                             via: None,
                             ignored_by,
+                            grants: 0,
                         })
                     }
                 } else if let Some(element) = element.as_ref().filter(|_| position == 0) {

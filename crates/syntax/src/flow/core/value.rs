@@ -58,6 +58,10 @@ pub(crate) struct Taint {
     /// The local helpers the value went through (their bytes, joined): an edit there can change
     /// whether it is still tainted, so a sink it reaches depends on them too.
     pub(crate) via: Option<Range<usize>>,
+    /// In a helper's summary, the rules a source that reads its parameter makes the value
+    /// untrusted for, whatever untrusted value the caller passes (`bson::to_document(&raw)`, a
+    /// source only of request data): the caller's value continues with them.
+    pub(super) grants: u64,
 }
 
 impl Taint {
@@ -97,7 +101,8 @@ impl Taint {
     /// This taint continued by a helper's path (its steps appended, its sanitisers applied).
     pub(super) fn through(&self, inner: &Taint) -> Taint {
         let mut out = Taint {
-            rules: self.rules & inner.rules,
+            rules: (self.rules & inner.rules) | inner.grants,
+            grants: self.grants,
             via: join_ranges(&self.via, &inner.via),
             ..self.clone()
         };
@@ -223,6 +228,7 @@ pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> 
         (Some(a), Some(b)) => Some(Taint {
             rules: a.rules | b.rules,
             ignored_by: a.ignored_by & b.ignored_by,
+            grants: a.grants | b.grants,
             via: join_ranges(&a.via, &b.via),
             ..a.clone()
         }),
@@ -265,6 +271,7 @@ mod tests {
             parameter: None,
             ignored_by: 0,
             via: None,
+            grants: 0,
         };
         for at in 0..200_000 {
             taint = taint.with_step(at..at + 1, format!("step {at}"));
