@@ -238,11 +238,23 @@ impl<'t> FileFlow<'t, '_> {
                 && from.taint.is_some()
                 && let Some(key) = self.key(to)
             {
-                let joined = pass
-                    .env
-                    .get(&key)
-                    .map_or(from.clone(), |old| old.join(from));
-                pass.env.insert(key, Value { clean: 0, ..joined });
+                let old = pass.env.get(&key);
+                let joined = old.map_or(from.clone(), |old| old.join(from));
+                // Appended (`html.append(row)`, `out.push_str(&cell)`): the text still starts
+                // as it did.
+                let prefix = match propagator.to {
+                    Slot::Receiver => old.and_then(|o| o.prefix.clone()),
+                    Slot::Arg(_) => joined.prefix.clone(),
+                };
+                pass.env.insert(
+                    key,
+                    Value {
+                        clean: 0,
+                        prefix,
+                        whole: false,
+                        ..joined
+                    },
+                );
             }
         }
 
@@ -389,6 +401,10 @@ impl<'t> FileFlow<'t, '_> {
         {
             let mut out = self.widen(node, receiver_value.clone(), r);
             out.clean = clean;
+            // `rows.join("")`: the list's first element starts the text.
+            if site.method.as_deref() == Some("join") {
+                out.prefix = receiver_value.prefix.clone();
+            }
             return out;
         }
         // A template filled in (`"<li>{}</li>".format(x)`) starts with the template's text;
@@ -405,6 +421,17 @@ impl<'t> FileFlow<'t, '_> {
                 );
                 let start = receiver_value.prefix.as_deref().filter(|_| filled)?;
                 Some(Rc::from(start.split(['{', '$']).next().unwrap_or("")))
+            })
+            .or_else(|| {
+                // `"\n".join(html)`, `rows.join("")`: the list's first element starts the text.
+                if site.method.as_deref() != Some("join") {
+                    return None;
+                }
+                if receiver_value.whole {
+                    values.first()?.prefix.clone()
+                } else {
+                    receiver_value.prefix.clone()
+                }
             });
         Value {
             taint,
