@@ -32,3 +32,21 @@ app.get("/cards/concatenated", (req, res) => {
   // ruleid: js.xss-response
   res.send(html + "<footer>" + req.query.note + "</footer>");
 });
+
+function cardSource(recipient) {
+  return `<div class="card"><h2>Dear ${recipient}</h2><p>{{ message }}</p></div>`;
+}
+
+app.get("/cards/custom", (req, res) => {
+  const source = cardSource(req.query.to);
+  // ruleid: js.template-injection
+  const html = env.renderString(source, { message: req.query.message });
+  res.send(html);
+});
+
+app.get("/cards/fixed", (req, res) => {
+  const source = cardSource("friend");
+  // ok: js.template-injection
+  const html = env.renderString(source, { message: req.query.message });
+  res.send(html);
+});

@@ -531,9 +531,14 @@ impl<'t> FileFlow<'t, '_> {
         let literal_method = receiver
             .filter(|_| !field_call)
             .and_then(|r| self.object_literal_method(text_of(r, self.text), name));
+        // `CartSnapshot.fromCookie(raw)`: a static method of a class of this file.
+        let static_of = receiver
+            .map(|r| text_of(r, self.text))
+            .filter(|class| self.defines_class(class));
         if let Some(receiver) = receiver
             && !field_call
             && literal_method.is_none()
+            && static_of.is_none()
             && !matches!(
                 text_of(receiver, self.text),
                 "self" | "this" | "Self" | "cls"
@@ -542,13 +547,25 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let candidates = self.by_name.get(name)?;
+        let static_method = static_of.and_then(|class| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&c| super::objects::class_name(&self.functions[c], self.text) == Some(class))
+        });
+        if static_of.is_some() && static_method.is_none() {
+            return None;
+        }
         let on_self = receiver.is_some_and(|r| matches!(text_of(r, self.text), "self" | "this"));
         let caller_class = class_of(&self.functions[pass.function]);
         // `self.sql()`: the method of the caller's own class, where several classes define one.
         let own_class = candidates.iter().copied().find(|&c| {
             on_self && caller_class.is_some() && class_of(&self.functions[c]) == caller_class
         });
-        let mut index = literal_method.or(own_class).unwrap_or(*candidates.first()?);
+        let mut index = literal_method
+            .or(own_class)
+            .or(static_method)
+            .unwrap_or(*candidates.first()?);
         // `this.uploads.read(name)`: a service held in a field, whose class this file defines
         // (a NestJS controller next to its service). Only a method of one other class of the
         // file (a controller's `read` often calls its service's `read`), and only for the

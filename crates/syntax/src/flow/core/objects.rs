@@ -98,7 +98,7 @@ impl<'t> FileFlow<'t, '_> {
             .then_some(class)
     }
 
-    fn defines_class(&self, name: &str) -> bool {
+    pub(super) fn defines_class(&self, name: &str) -> bool {
         self.classes.contains(name)
     }
 
