@@ -460,8 +460,10 @@ fn destructured_field<'s>(pattern: Node<'_>, name: &str, source: &'s [u8]) -> Op
 /// What the class around `ancestors` binds its field `key` to, each read by `read`: field
 /// initializers (`algo = "sha1"`, TypeScript's `private algo = "sha1"` and constructor parameter
 /// properties), `this.key = value` in its methods, a method parameter assigned there standing for
-/// its default (`constructor(algorithm = "sha1") { this.algorithm = algorithm }`). `None` when the
-/// class never sets it; empty when one setting cannot be read (a parameter without a default).
+/// its default (`constructor(algorithm = "sha1") { this.algorithm = algorithm }`) or, for a
+/// constructor's parameter, the arguments every `new Class(...)` of the file passes there
+/// (`new PasswordHasher("md5")`). `None` when the class never sets it; empty when one setting
+/// cannot be read (a parameter without a default that no construction in the file explains).
 fn own_field_bindings(
     key: &str,
     ancestors: &[Node<'_>],
@@ -477,6 +479,7 @@ fn own_field_bindings(
     })?;
     let body = class.child_by_field_name("body")?;
     let mut found = Vec::new();
+    let mut passed_values = Vec::new();
     let mut take = |value: Option<Node<'_>>| match value.and_then(|v| read(v, None)) {
         Some(string) => {
             found.push(string);
@@ -500,6 +503,17 @@ fn own_field_bindings(
             }
             "method_definition" => {
                 let params = member.child_by_field_name("parameters");
+                let is_constructor = member
+                    .child_by_field_name("name")
+                    .is_some_and(|n| text(n) == "constructor");
+                // What `new Class(...)` passes for the constructor's parameter `name`.
+                let passed = |name: &str| -> Option<Vec<String>> {
+                    if !is_constructor {
+                        return None;
+                    }
+                    let index = parameter_index(params?, name, source)?;
+                    constructed_with(class, index, ancestors, source, read)
+                };
                 // `constructor(private algo = "sha1")`: a parameter property.
                 if let Some(params) = params {
                     let mut inner = params.walk();
@@ -510,8 +524,12 @@ fn own_field_bindings(
                         let name = param.child_by_field_name("pattern");
                         if property && name.is_some_and(|n| text(n) == key) {
                             let default = param.child_by_field_name("value");
-                            if default.is_none() || !take(default) {
-                                return Some(Vec::new());
+                            if default.is_some_and(|d| take(Some(d))) {
+                                continue;
+                            }
+                            match passed(key) {
+                                Some(values) if default.is_none() => passed_values.extend(values),
+                                _ => return Some(Vec::new()),
                             }
                         }
                     }
@@ -543,7 +561,13 @@ fn own_field_bindings(
                         Some(v) if v.kind() == "identifier" => {
                             match params.and_then(|ps| parameter_default(ps, text(v), source)) {
                                 Some(Some(default)) => Some(default),
-                                Some(None) => return Some(Vec::new()),
+                                Some(None) => match passed(text(v)) {
+                                    Some(values) => {
+                                        passed_values.extend(values);
+                                        continue;
+                                    }
+                                    None => return Some(Vec::new()),
+                                },
                                 None => Some(v),
                             }
                         }
@@ -555,6 +579,77 @@ fn own_field_bindings(
                 }
             }
             _ => {}
+        }
+    }
+    found.extend(passed_values);
+    (!found.is_empty()).then_some(found)
+}
+
+/// The position of the parameter named `name` in `params`.
+fn parameter_index(params: Node<'_>, name: &str, source: &[u8]) -> Option<usize> {
+    let mut cursor = params.walk();
+    params
+        .named_children(&mut cursor)
+        .filter(|p| p.kind() != "comment")
+        .position(|param| {
+            let pattern = match param.kind() {
+                "assignment_pattern" => param.child_by_field_name("left"),
+                "required_parameter" | "optional_parameter" => param.child_by_field_name("pattern"),
+                _ => Some(param),
+            };
+            pattern.is_some_and(|p| p.utf8_text(source).ok() == Some(name))
+        })
+}
+
+/// The arguments at `index` of every `new Class(...)` of the file (`class` being its
+/// declaration), each read by `read`: `None` when there is none, or one passes nothing there or
+/// something `read` refuses.
+fn constructed_with(
+    class: &Node<'_>,
+    index: usize,
+    ancestors: &[Node<'_>],
+    source: &[u8],
+    read: &dyn Fn(Node<'_>, Option<&str>) -> Option<String>,
+) -> Option<Vec<String>> {
+    let name = class.child_by_field_name("name")?.utf8_text(source).ok()?;
+    let root = ancestors.last()?;
+    let mut found = Vec::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        stack.extend(node.named_children(&mut node.walk()));
+        if node.kind() != "new_expression"
+            || node
+                .child_by_field_name("constructor")
+                .and_then(|c| c.utf8_text(source).ok())
+                != Some(name)
+        {
+            continue;
+        }
+        let args = node.child_by_field_name("arguments")?;
+        let mut cursor = args.walk();
+        let passed: Vec<Node<'_>> = args
+            .named_children(&mut cursor)
+            .filter(|a| a.kind() != "comment")
+            .collect();
+        if passed.iter().any(|a| a.kind() == "spread_element") {
+            return None;
+        }
+        let value = *passed.get(index)?;
+        // `new FeedParser(PARSE_OPTIONS)`: what the name is bound to where it is passed.
+        if value.kind() == "identifier" {
+            let mut chain = Vec::new();
+            let mut at = value.parent();
+            while let Some(up) = at {
+                chain.push(up);
+                at = up.parent();
+            }
+            let resolved = bindings(value, || chain.into(), source, read);
+            if resolved.is_empty() {
+                return None;
+            }
+            found.extend(resolved);
+        } else {
+            found.push(read(value, None)?);
         }
     }
     (!found.is_empty()).then_some(found)
