@@ -18,6 +18,8 @@ mod closures;
 mod env;
 mod eval;
 mod fields;
+mod guards;
+mod helpers;
 mod hosts;
 mod imported;
 mod injected;

@@ -1,0 +1,311 @@
+//! Guards: what a condition vouches for where it holds or fails (`if x in ALLOWED`, `if not
+//! ok(x): return`, `p !== root && !p.startsWith(root + sep)`, a rule's own `typeof x ===
+//! "string"`), and clearing the values it vouches for in the branch where it does.
+
+use super::Vouch;
+use super::value::{ALL, Value};
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Condition, Expr, named_children, text_of};
+use crate::flow::spec::{GuardKind, Slot};
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// The variables `condition` vouches for when it is `holds`.
+    pub(super) fn guards(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        self.vouched(condition, holds, true, out, pass);
+    }
+
+    /// [`Self::guards`]; `follow`: a name bound to a condition stands for it (not inside one
+    /// already followed: `ok = ok and check(u)` must not loop).
+    fn vouched(
+        &self,
+        condition: Node<'t>,
+        holds: bool,
+        follow: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        // Hostile conditions (`a && b && ...` thousands long) must not overflow the stack.
+        let Some(_guard) = self.deeper() else {
+            return;
+        };
+        match self.adapter.condition(condition, self.text) {
+            Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
+            Condition::All(parts) => {
+                if holds {
+                    for (index, &part) in parts.iter().enumerate() {
+                        // `a && !u.startsWith("//")`: where the whole holds the check fails, which
+                        // vouches for nothing; where the whole fails it may hold or not, so the
+                        // negation must not be read as one whose failure is the other branch.
+                        // Unless every other part fails only where the checked value is empty
+                        // (`(u or x) and not is_safe(u)`): an empty value sends nowhere.
+                        let Condition::Not(checked) = self.adapter.condition(part, self.text)
+                        else {
+                            // What a part vouches for where it fails says nothing of the
+                            // whole: another part may be the one that failed.
+                            let mut each = Vec::new();
+                            self.vouched(part, true, follow, &mut each, pass);
+                            out.extend(each.into_iter().filter(|(_, branch, ..)| *branch));
+                            continue;
+                        };
+                        let mut negated = Vec::new();
+                        self.vouched(checked, false, follow, &mut negated, pass);
+                        negated.retain(|(key, ..)| {
+                            parts.iter().enumerate().all(|(i, &other)| {
+                                i == index || self.fails_only_if_empty(other, key)
+                            })
+                        });
+                        out.extend(negated);
+                    }
+                }
+                // `if (p !== root && !p.startsWith(root + sep)) return null`: where the whole
+                // fails, some part fails; what every part vouches for where it fails holds
+                // there, for the rules all of them vouch for.
+                let mut common: Option<Vec<Vouch>> = None;
+                for &part in &parts {
+                    let mut each = Vec::new();
+                    self.vouched(part, holds, follow, &mut each, pass);
+                    each.retain(|(_, branch, ..)| *branch != holds);
+                    common = Some(match common {
+                        None => each,
+                        Some(so_far) => so_far
+                            .into_iter()
+                            .filter_map(|(key, branch, rules, read)| {
+                                let also = each.iter().find(|(k, ..)| *k == key)?;
+                                Some((key, branch, rules & also.2, read.or(also.3.clone())))
+                            })
+                            .filter(|(.., rules, _)| *rules != 0)
+                            .collect(),
+                    });
+                }
+                out.extend(common.unwrap_or_default());
+            }
+            // `if (!u.startsWith("/") || u.startsWith("//")) return ...`: where the whole fails,
+            // each part fails, so what a part vouches for where it fails holds there: a negated
+            // check (`!u.startsWith("/")`), a negated lookup (`host not in ALLOWED`), an escape
+            // check (`rel.startsWith("..")`). Where the whole holds, no part is known to.
+            Condition::Any(parts) => {
+                for part in parts {
+                    let mut each = Vec::new();
+                    self.vouched(part, holds, follow, &mut each, pass);
+                    out.extend(each.into_iter().filter(|(_, branch, ..)| *branch != holds));
+                }
+            }
+            // Where `".." in path` fails, the path stays inside its root.
+            Condition::Climbs { path, negated } => {
+                self.vouch(path, holds == negated, false, out, pass);
+            }
+            Condition::Membership { element, negated } => {
+                let operator = self
+                    .rules
+                    .guards
+                    .iter()
+                    .any(|g| matches!(g, GuardKind::Operator(op) if op == "in"));
+                if operator {
+                    self.vouch(element, holds != negated, true, out, pass);
+                }
+            }
+            Condition::Expr(node) => {
+                if let Some((left, right, negated)) = self.adapter.equality(node) {
+                    self.compared(left, right, holds != negated, out, pass);
+                    self.compared(right, left, holds != negated, out, pass);
+                    // `host == "api.example.com"`, `url.host_str() != Some("cdn.example.com")`:
+                    // equal to a constant, the value is that constant (and a host read from a
+                    // parsed URL vouches for the URL, as an allow-list lookup does).
+                    // Only the variable itself or a host: `url.scheme() == "https"` says
+                    // nothing of the rest of `url`.
+                    // `typeof x === "string"`: `x` holds a string there, for the rules that
+                    // fear an object only (a NoSQL operator).
+                    for (side, other) in [(left, right), (right, left)] {
+                        let Some(tested) = self.adapter.type_test(side) else {
+                            continue;
+                        };
+                        let type_name = text_of(other, self.text);
+                        for (guard, &rules) in self.rules.guards.iter().zip(&self.rules.guard_rules)
+                        {
+                            if let GuardKind::TypeIs(names) = guard
+                                && names.get().is_match(type_name)
+                            {
+                                self.vouch_rules.set(rules);
+                                self.vouch(tested, holds != negated, false, out, pass);
+                                self.vouch_rules.set(super::ALL);
+                            }
+                        }
+                    }
+                    for (side, other) in [(left, right), (right, left)] {
+                        if !(self.is_constant_operand(other)
+                            || self.holds_programs_own(other, pass))
+                            || self.is_constant_operand(side)
+                        {
+                            continue;
+                        }
+                        let host = self.reads_host(side, pass);
+                        if host || self.is_plain_name(side) {
+                            self.vouch(side, holds != negated, host, out, pass);
+                        }
+                    }
+                    return;
+                }
+                // `if ok:` after `ok = check(u)`: what the check vouches for (one level).
+                if follow
+                    && matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && let Some(check) = self.bound_condition(text_of(node, self.text), pass)
+                {
+                    self.vouched(check, holds, false, out, pass);
+                    return;
+                }
+                if let Expr::Call {
+                    callee,
+                    receiver,
+                    method,
+                    args,
+                } = self.adapter.expr(node, self.text)
+                {
+                    let site = self.call_site(node, callee, receiver, method, pass);
+                    if let Some(receiver) = receiver {
+                        self.escaped(&site, receiver, holds, out, pass);
+                        // `name.includes("..")`, `name.contains("..")`: where it fails, the
+                        // path stays inside its root.
+                        if matches!(site.method.as_deref(), Some("includes" | "contains"))
+                            && args.first().is_some_and(|a| {
+                                matches!(
+                                    text_of(a.value, self.text),
+                                    "\"..\"" | "'..'" | "`..`" | "\"../\"" | "'../'"
+                                )
+                            })
+                        {
+                            self.vouch(receiver, !holds, false, out, pass);
+                        }
+                    }
+                    for (guard, &rules) in self.rules.guards.iter().zip(&self.rules.guard_rules) {
+                        let GuardKind::Call(pattern, slot) = guard else {
+                            continue;
+                        };
+                        if !pattern.matches(&site) {
+                            continue;
+                        }
+                        let checked = match slot {
+                            Slot::Receiver => receiver,
+                            Slot::Arg(n) => args.get(*n).map(|a| a.value),
+                        };
+                        if let Some(checked) = checked {
+                            // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
+                            let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
+                            self.vouch_rules.set(rules);
+                            self.vouch(checked, holds, lookup, out, pass);
+                            self.vouch_rules.set(super::ALL);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A name bound to a constant (`ROOT` after `const ROOT = path.resolve(__dirname, "docs")`),
+    /// or a field of the object the method runs on that no request data is known to reach
+    /// (`this.baseDir` set by the constructor): equal to it, a value is the program's.
+    fn holds_programs_own(&self, node: Node<'t>, pass: &Pass<'_>) -> bool {
+        let Some(key) = self.key(node) else {
+            return false;
+        };
+        match pass.env.get(&key) {
+            Some(value) => {
+                value.taint.is_none()
+                    && (value.clean == ALL || super::helpers::is_field_of_self(&key))
+            }
+            None => super::helpers::is_field_of_self(&key),
+        }
+    }
+
+    /// A variable, possibly in parentheses or behind `&`.
+    fn is_plain_name(&self, node: Node<'t>) -> bool {
+        match self.adapter.expr(node, self.text) {
+            Expr::Name => true,
+            Expr::Wrap(inner) => self.is_plain_name(inner),
+            _ => false,
+        }
+    }
+
+    /// A literal, or a literal wrapped in `Some(..)` / parentheses, as written.
+    fn is_constant_operand(&self, node: Node<'t>) -> bool {
+        match self.adapter.expr(node, self.text) {
+            Expr::Constant => true,
+            Expr::Wrap(inner) => self.is_constant_operand(inner),
+            Expr::Call {
+                callee,
+                receiver: None,
+                args,
+                ..
+            } => {
+                text_of(callee, self.text) == "Some"
+                    && args.len() == 1
+                    && self.is_constant_operand(args[0].value)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `condition` is false only where the variable `key` is empty: `u`, or `u or x`.
+    fn fails_only_if_empty(&self, condition: Node<'t>, key: &str) -> bool {
+        match self.adapter.condition(condition, self.text) {
+            Condition::Any(parts) => parts.iter().any(|&p| self.fails_only_if_empty(p, key)),
+            Condition::Expr(node) => {
+                (matches!(self.adapter.expr(node, self.text), Expr::Name)
+                    && self.key(node).as_deref() == Some(key))
+                    || self.differs_from_constant(node, key)
+            }
+            _ => false,
+        }
+    }
+
+    /// `file !== ROOT`, `path != "/"`: fails only where the value is that constant (a literal or
+    /// a name in capitals), which is no untrusted value.
+    fn differs_from_constant(&self, node: Node<'t>, key: &str) -> bool {
+        let children = named_children(node);
+        let [left, right] = children[..] else {
+            return false;
+        };
+        let between = self
+            .text
+            .get(left.end_byte()..right.start_byte())
+            .unwrap_or("")
+            .trim();
+        if !matches!(between, "!=" | "!==") {
+            return false;
+        }
+        let constant = |n: Node<'t>| {
+            crate::lang::is_literal(n)
+                || (n.kind() == "identifier"
+                    && text_of(n, self.text)
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        };
+        (self.key(left).as_deref() == Some(key) && constant(right))
+            || (self.key(right).as_deref() == Some(key) && constant(left))
+    }
+
+    /// Marks guarded variables clean in the branch where their guard `holds`.
+    pub(super) fn clear(&self, guards: &[Vouch], branch: bool, pass: &mut Pass<'_>) {
+        for (key, holds, rules, read) in guards {
+            if *holds != branch {
+                continue;
+            }
+            // A rule's own guard clears the value for that rule only; the others still see
+            // what it held (a source the path reads, `req.body.email`, when the environment
+            // holds nothing for it).
+            let held = pass.env.get(key).or(read.as_ref());
+            let value = match (*rules == ALL, held) {
+                (false, Some(held)) => held.clone().cleared_for(*rules),
+                (false, None) => continue,
+                (true, _) => Value::constant(),
+            };
+            pass.env.insert(key.clone(), value);
+        }
+    }
+}

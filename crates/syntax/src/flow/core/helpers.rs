@@ -1,0 +1,429 @@
+//! Local helpers: a call of a function or method this file defines, followed through its
+//! summaries — per parameter (what reaches its return value and its sinks), with its own sources,
+//! given constants, and per part of a returned tuple or object (`parts.rs`).
+
+use super::parts::Part;
+use super::value::{ALL, Taint, Value, join_ranges, join_taint};
+use super::{FileFlow, OBJECT, Params, Pass, SinkHit, Summary};
+use crate::flow::adapter::{CallSite, Function, text_of};
+use std::rc::Rc;
+use tree_sitter::Node;
+
+/// The summary key standing for "no parameter": what a helper returns from sources of its own,
+/// and the rules it returns clean values for whatever it is given.
+const OWN_SOURCES: usize = usize::MAX;
+/// The summary key of what a helper returns when every argument is a program constant.
+const CONSTANT_ARGUMENTS: usize = usize::MAX - 1;
+/// The summary keys, counting down, of what a dependency returns with its parameters bound to
+/// the request data of each injection source (below `mod.rs`'s `OBJECT` and `CONSTANT_FIELDS`).
+const INJECTED: usize = usize::MAX - 4;
+
+impl<'t> FileFlow<'t, '_> {
+    /// A call of a function defined in this file: its result and its sinks, from summaries.
+    pub(super) fn helper(
+        &self,
+        node: Node<'t>,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        receiver_value: &Value,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let name = match (&site.written, &site.method) {
+            (Some(path), _) => path.rsplit('.').next().unwrap_or(path),
+            (None, Some(method)) => method.as_str(),
+            (None, None) => return None,
+        };
+        // `notifier.send(text)` on an object of a class this file defines.
+        if let Some(receiver) = receiver
+            && let Some(index) = self.method_of_object(receiver, name, pass)
+        {
+            let returned =
+                self.object_call(node, receiver, name, index, receiver_value, values, pass);
+            // What it returns starts with the text its own returns start with (`return
+            // "<table>" + ...`): a Flask view returning it serves markup, with only the taint
+            // its summaries return (`return "<p>" + escape(c)` does not return `c`).
+            let own = self.returns_given(index, Params::Unknown);
+            let prefix = own.as_ref().and_then(|summary| summary.prefix.clone());
+            if let Some(parts) = self.parts_wanted(node) {
+                let object = Some(receiver_value);
+                self.answer_parts(node, index, name, values, object, &parts);
+            }
+            return Some(Value {
+                taint: returned,
+                clean: self.returned_clean(index, own.as_deref(), values, None),
+                prefix,
+                ..Value::default()
+            });
+        }
+        // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
+        // calls on a field of `this`/`self` (below).
+        let field_call = receiver.is_some_and(|r| is_field_of_self(text_of(r, self.text)));
+        // `svc.get(url)` after `const svc = { get(url) { ... } }`: a method of an object literal
+        // the name is bound to.
+        let literal_method = receiver
+            .filter(|_| !field_call)
+            .and_then(|r| self.object_literal_method(text_of(r, self.text), name));
+        // `CartSnapshot.fromCookie(raw)`: a static method of a class of this file.
+        let static_of = receiver
+            .map(|r| text_of(r, self.text))
+            .filter(|class| self.defines_class(class));
+        if let Some(receiver) = receiver
+            && !field_call
+            && literal_method.is_none()
+            && static_of.is_none()
+            && !matches!(
+                text_of(receiver, self.text),
+                "self" | "this" | "Self" | "cls"
+            )
+        {
+            return None;
+        }
+        let candidates = self.by_name.get(name)?;
+        let static_method = static_of.and_then(|class| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&c| super::objects::class_name(&self.functions[c], self.text) == Some(class))
+        });
+        if static_of.is_some() && static_method.is_none() {
+            return None;
+        }
+        let on_self = receiver.is_some_and(|r| matches!(text_of(r, self.text), "self" | "this"));
+        let caller_class = class_of(&self.functions[pass.function]);
+        // `self.sql()`: the method of the caller's own class, where several classes define one.
+        let own_class = candidates.iter().copied().find(|&c| {
+            on_self && caller_class.is_some() && class_of(&self.functions[c]) == caller_class
+        });
+        let mut index = literal_method
+            .or(own_class)
+            .or(static_method)
+            .unwrap_or(*candidates.first()?);
+        // `this.uploads.read(name)`: a service held in a field, whose class this file defines
+        // (a NestJS controller next to its service). Only a method of one other class of the
+        // file (a controller's `read` often calls its service's `read`), and only for the
+        // sinks inside it: the call's value stays the generic one.
+        if field_call {
+            let caller = caller_class;
+            let mut others = candidates.iter().filter(|&&c| {
+                let class = class_of(&self.functions[c]);
+                class.is_some() && class != caller
+            });
+            match (others.next(), others.next()) {
+                (Some(&only), None) => index = only,
+                _ => return None,
+            }
+        }
+        if !field_call && literal_method.is_none() && candidates.len() == 1 {
+            self.note_helper_call(index, node, values, pass);
+        }
+        let mut result = Value::default();
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let summary = self.summary(index, position)?;
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    result.taint = join_taint(&result.taint, &Some(through));
+                }
+            }
+            self.hits_through(&entered, &summary, pass);
+        }
+        // `self.sql()` in a method run on an untrusted object: what the other method builds
+        // from `self.term` comes back, and its sinks see the object.
+        if let Some(taint) = receiver_value
+            .taint
+            .as_ref()
+            .filter(|_| own_class.is_some())
+            && let Some(summary) = self.summary(index, OBJECT)
+        {
+            let entered =
+                self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    result.taint = join_taint(&result.taint, &Some(through));
+                }
+            }
+            self.hits_through(&entered, &summary, pass);
+        }
+        if field_call {
+            return None;
+        }
+        // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
+        // hands it to every caller, whatever they pass.
+        let own = self.returns_given(index, Params::Unknown);
+        if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
+            let mut own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
+            let helper_range = self.functions[index].node.byte_range();
+            own.via = join_ranges(&own.via, &Some(helper_range));
+            result.taint = join_taint(&result.taint, &Some(own));
+        }
+        // Clean for a rule when it returns clean values whatever it is given (`return
+        // shlex.quote(x)`), or when every argument is clean for it and it returns constants
+        // given constants (`return x`, `return f"{x}.txt"`).
+        // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
+        // x`, `return f"https://api.example.com/{x}"`).
+        result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
+        result.clean = self.returned_clean(index, own.as_deref(), values, None);
+        if let Some(parts) = self.parts_wanted(node) {
+            let object = own_class.map(|_| receiver_value);
+            self.answer_parts(node, index, name, values, object, &parts);
+        }
+        Some(result)
+    }
+
+    /// The rules what helper `index` returns is clean for, given `values`: those it returns
+    /// clean values for whatever it is given (`own`, its summary with parameters unknown:
+    /// `return shlex.quote(x)`, a containment check before `return full`), and, when every
+    /// argument is clean for a rule, those it keeps clean given constants (`return x`).
+    pub(super) fn returned_clean(
+        &self,
+        index: usize,
+        own: Option<&Summary>,
+        values: &[Value],
+        part: Option<&Part>,
+    ) -> u64 {
+        let whatever = own.map_or(0, |s| s.clean);
+        let given_constants = self
+            .returns_given_part(index, Params::Constants, part.cloned())
+            .map_or(0, |s| s.clean);
+        let arguments = values.iter().fold(ALL, |clean, v| clean & v.clean);
+        whatever | (given_constants & arguments)
+    }
+
+    /// A method called on an object of a class of this file: the sinks its arguments reach
+    /// inside, and those the object reaches as `self` when what built it was untrusted. Returns
+    /// the taint its summaries say comes back.
+    #[allow(clippy::too_many_arguments)]
+    fn object_call(
+        &self,
+        node: Node<'t>,
+        receiver: Node<'t>,
+        name: &str,
+        index: usize,
+        object: &Value,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Taint> {
+        let mut filled: Option<Taint> = None;
+        let mut returned: Option<Taint> = None;
+        let mut returns = |entered: &Taint, summary: &Summary| {
+            if let Some(inner) = &summary.returns {
+                let through = entered.through(inner);
+                if through.rules != 0 {
+                    returned = join_taint(&returned, &Some(through));
+                }
+            }
+        };
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let Some(summary) = self.summary(index, position) else {
+                continue;
+            };
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+            self.hits_through(&entered, &summary, pass);
+            returns(&entered, &summary);
+            // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
+            if summary.fills_object && taint.parameter.is_none() {
+                filled = join_taint(&filled, &Some(entered.clone()));
+            }
+        }
+        if let Some(taint) = filled
+            && let Some(key) = self.key(receiver)
+        {
+            let held = Value {
+                clean: 0,
+                ..Value::tainted(taint)
+            };
+            let value = pass
+                .env
+                .get(&key)
+                .map_or(held.clone(), |old| old.join(&held));
+            pass.env.insert(key, value);
+        }
+        if let Some(taint) = &object.taint
+            && let Some(summary) = self.summary(index, OBJECT)
+        {
+            let note = format!("the object `{name}()` is called on");
+            let entered = self.enter_helper(node, index, taint, note);
+            self.hits_through(&entered, &summary, pass);
+            returns(&entered, &summary);
+        }
+        returned
+    }
+
+    /// `taint` entering helper `index` at the call `node`: whatever comes back, or reaches a
+    /// sink inside, depends on the helper's body.
+    pub(super) fn enter_helper(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        taint: &Taint,
+        note: String,
+    ) -> Taint {
+        let mut entered = taint.with_step(node.byte_range(), note);
+        // A method's summary also reads its class's constructor (`object_env`).
+        let helper_range = self.class_range(index);
+        entered.via = join_ranges(&entered.via, &Some(helper_range));
+        entered
+    }
+
+    /// The sinks of a helper's summary that `entered` reaches, reported in this pass.
+    pub(super) fn hits_through(&self, entered: &Taint, summary: &Summary, pass: &mut Pass<'_>) {
+        for hit in &summary.sinks {
+            let through = entered.through(&hit.taint);
+            if through.rules & (1 << hit.rule) != 0 {
+                let caller = self.functions[pass.function].node.byte_range();
+                let extent = join_ranges(&Some(caller), &Some(hit.extent.clone()));
+                let extent = join_ranges(&extent, &through.via).unwrap_or_default();
+                pass.hits.push(SinkHit {
+                    taint: through,
+                    extent,
+                    ..hit.clone()
+                });
+            }
+        }
+    }
+
+    /// What function `function` returns with its parameters bound as `params` (unknown, or
+    /// program constants): the untrusted value from a source it reads itself (with unknown
+    /// parameters) and the rules its values are clean for. Computed once, like a parameter's
+    /// summary; `None` inside a cycle.
+    pub(super) fn returns_given(&self, function: usize, params: Params) -> Option<Rc<Summary>> {
+        self.returns_given_part(function, params, None)
+    }
+
+    /// [`Self::returns_given`] for one `part` of the tuple or object the function returns (the
+    /// whole value when `None`).
+    pub(super) fn returns_given_part(
+        &self,
+        function: usize,
+        params: Params,
+        part: Option<Part>,
+    ) -> Option<Rc<Summary>> {
+        let key = match params {
+            Params::Constants => (function, CONSTANT_ARGUMENTS, part.clone()),
+            Params::Injected(source) => (function, INJECTED - source, part.clone()),
+            _ => (function, OWN_SOURCES, part.clone()),
+        };
+        if let Some(done) = self.summaries.borrow().get(&key) {
+            return Some(done.clone());
+        }
+        if !self.in_progress.borrow_mut().insert(key.clone()) {
+            return None;
+        }
+        let mut hits = Vec::new();
+        self.next_part.set(part);
+        let (_, returned) = self.pass(function, params, self.module_env.clone(), &mut hits);
+        self.in_progress.borrow_mut().remove(&key);
+        // A function that never says what it returns (a Rust tail expression the adapter does
+        // not read as one) returns an unknown value, not a constant.
+        let clean = returned.as_ref().map_or(0, |v| v.clean);
+        let prefix = returned.as_ref().and_then(|v| v.prefix.clone());
+        let returns = returned
+            .and_then(|v| v.taint)
+            .filter(|t| t.parameter.is_none());
+        let summary = Rc::new(Summary {
+            returns,
+            sinks: Vec::new(),
+            clean,
+            prefix,
+            fills_object: false,
+        });
+        self.summaries.borrow_mut().insert(key, summary.clone());
+        Some(summary)
+    }
+
+    pub(super) fn summary(&self, function: usize, parameter: usize) -> Option<Rc<Summary>> {
+        self.summary_part(function, parameter, None)
+    }
+
+    /// [`Self::summary`] for one `part` of the tuple or object the function returns (the whole
+    /// value when `None`).
+    pub(super) fn summary_part(
+        &self,
+        function: usize,
+        parameter: usize,
+        part: Option<Part>,
+    ) -> Option<Rc<Summary>> {
+        let key = (function, parameter, part.clone());
+        if let Some(done) = self.summaries.borrow().get(&key) {
+            return Some(done.clone());
+        }
+        if (self.functions[function].params.len() <= parameter && parameter != OBJECT)
+            || !self.in_progress.borrow_mut().insert(key.clone())
+        {
+            return None;
+        }
+        let mut hits = Vec::new();
+        // A method keeps what its class's constructor fixed (`self.base = "https://..."`).
+        let env = self.object_env(function);
+        self.next_part.set(part);
+        let (after, returned) = self.pass(
+            function,
+            Params::Summarise(parameter),
+            env.clone(),
+            &mut hits,
+        );
+        let returns = returned
+            .and_then(|v| v.taint)
+            .filter(|t| t.parameter == Some(parameter));
+        let fills_object = parameter != OBJECT
+            && self.functions[function].class().is_some()
+            && after.differing_from(&env).any(|(key, value)| {
+                is_field_of_self(key)
+                    && value
+                        .taint
+                        .as_ref()
+                        .is_some_and(|t| t.parameter == Some(parameter))
+            });
+        let summary = Rc::new(Summary {
+            returns,
+            sinks: hits
+                .into_iter()
+                .filter(|h| h.taint.parameter == Some(parameter))
+                .collect(),
+            clean: 0,
+            prefix: None,
+            fills_object,
+        });
+        self.in_progress.borrow_mut().remove(&key);
+        self.summaries.borrow_mut().insert(key, summary.clone());
+        Some(summary)
+    }
+}
+
+impl FileFlow<'_, '_> {
+    /// The function `name` defined in the object literal a variable `object` is declared with
+    /// (`const svc = { get(url) {...} }`, `{ get: (url) => ... }`), if this file has one.
+    fn object_literal_method(&self, object: &str, name: &str) -> Option<usize> {
+        let candidates = self.by_name.get(name)?;
+        candidates.iter().copied().find(|&index| {
+            let mut up = self.functions[index].node.parent();
+            if up.is_some_and(|p| p.kind() == "pair") {
+                up = up.and_then(|p| p.parent());
+            }
+            up.filter(|o| o.kind() == "object")
+                .and_then(|o| o.parent())
+                .filter(|d| d.kind() == "variable_declarator")
+                .and_then(|d| d.child_by_field_name("name"))
+                .is_some_and(|n| text_of(n, self.text) == object)
+        })
+    }
+}
+
+/// `this.uploads`, `self.repo`: one field of the object a method runs on.
+pub(super) fn is_field_of_self(receiver: &str) -> bool {
+    ["this.", "self."].iter().any(|prefix| {
+        receiver.strip_prefix(prefix).is_some_and(|field| {
+            !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
+/// The class (or `impl`) body a method is defined in, by node id; `None` for a function.
+fn class_of(function: &Function<'_>) -> Option<usize> {
+    function.class().map(|n| n.id())
+}
