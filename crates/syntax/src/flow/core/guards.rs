@@ -38,39 +38,37 @@ impl<'t> FileFlow<'t, '_> {
         match self.adapter.condition(condition, self.text) {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::All(parts) => {
-                if holds {
-                    for (index, &part) in parts.iter().enumerate() {
-                        // `a && !u.startsWith("//")`: where the whole holds the check fails, which
-                        // vouches for nothing; where the whole fails it may hold or not, so the
-                        // negation must not be read as one whose failure is the other branch.
-                        // Unless every other part fails only where the checked value is empty
-                        // (`(u or x) and not is_safe(u)`): an empty value sends nowhere.
-                        let Condition::Not(checked) = self.adapter.condition(part, self.text)
-                        else {
-                            // What a part vouches for where it fails says nothing of the
-                            // whole: another part may be the one that failed.
-                            let mut each = Vec::new();
-                            self.vouched(part, true, follow, &mut each, pass);
-                            out.extend(each.into_iter().filter(|(_, branch, ..)| *branch));
-                            continue;
-                        };
-                        let mut negated = Vec::new();
-                        self.vouched(checked, false, follow, &mut negated, pass);
-                        negated.retain(|(key, ..)| {
-                            parts.iter().enumerate().all(|(i, &other)| {
-                                i == index || self.fails_only_if_empty(other, key)
-                            })
-                        });
-                        out.extend(negated);
-                    }
-                }
                 // `if (p !== root && !p.startsWith(root + sep)) return null`: where the whole
                 // fails, some part fails; what every part vouches for where it fails holds
-                // there, for the rules all of them vouch for.
+                // there, for the rules all of them vouch for. Each part is read once: nested
+                // conditions must not multiply the work.
                 let mut common: Option<Vec<Vouch>> = None;
-                for &part in &parts {
+                for (index, &part) in parts.iter().enumerate() {
                     let mut each = Vec::new();
                     self.vouched(part, holds, follow, &mut each, pass);
+                    if holds {
+                        if let Condition::Not(_) = self.adapter.condition(part, self.text) {
+                            // `a && !u.startsWith("//")`: where the whole holds the check
+                            // fails, which vouches for nothing; where the whole fails it may
+                            // hold or not, so the negation must not be read as one whose
+                            // failure is the other branch. Unless every other part fails only
+                            // where the checked value is empty (`(u or x) and not is_safe(u)`):
+                            // an empty value sends nowhere.
+                            out.extend(
+                                each.iter()
+                                    .filter(|(key, ..)| {
+                                        parts.iter().enumerate().all(|(i, &other)| {
+                                            i == index || self.fails_only_if_empty(other, key)
+                                        })
+                                    })
+                                    .cloned(),
+                            );
+                        } else {
+                            // What a part vouches for where it fails says nothing of the
+                            // whole: another part may be the one that failed.
+                            out.extend(each.iter().filter(|(_, branch, ..)| *branch).cloned());
+                        }
+                    }
                     each.retain(|(_, branch, ..)| *branch != holds);
                     common = Some(match common {
                         None => each,

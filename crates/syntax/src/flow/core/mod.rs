@@ -170,6 +170,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// report untrusted values only: for those, the node inside a helper is a sink of the
     /// helper's summaries (`fn audit(user: &str) { info!("{}", user) }` called with request data).
     watch: HashMap<Range<usize>, u64>,
+    /// Whether a watched value is a sink of summaries (a rule asking reports untrusted values
+    /// only): summary passes look them up only then.
+    watch_in_summaries: bool,
     /// Each module-level statement that binds names, with them (a name may repeat): filled by
     /// the module pass.
     pub bindings: Vec<(Range<usize>, String)>,
@@ -307,6 +310,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             wanted_parts: RefCell::default(),
             fields_set_outside: RefCell::default(),
             watch: HashMap::new(),
+            watch_in_summaries: false,
             bindings: Vec::new(),
             watched: RefCell::default(),
             watched_alone: RefCell::default(),
@@ -344,6 +348,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// functions see its constants. After an edit the caller passes the functions it touched
     /// and every function that calls them or reads a name it bound (see `flow::reach`).
     pub fn run(&mut self, watch: HashMap<Range<usize>, u64>, ranges: Option<&[Range<usize>]>) {
+        self.watch_in_summaries = watch.values().any(|rules| *rules != 0);
         self.watch = watch;
         // As if nothing had run before: summaries made while the module pass of an earlier
         // `module_pass` call ran saw no module constants and recorded no watched

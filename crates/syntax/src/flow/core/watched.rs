@@ -11,6 +11,15 @@ use tree_sitter::Node;
 impl<'t> FileFlow<'t, '_> {
     /// Records `value`, just evaluated at `node`, when a shape rule asks about the node.
     pub(super) fn record_watched(&self, node: Node<'t>, value: &Value, pass: &mut Pass<'_>) {
+        // Every expression of every pass comes here: most passes ask nothing.
+        let asks = match pass.params {
+            Params::Own => !self.watch.is_empty(),
+            Params::Summarise(_) => self.watch_in_summaries,
+            _ => false,
+        };
+        if !asks {
+            return;
+        }
         let Some(&untrusted_only) = self.watch.get(&node.byte_range()) else {
             return;
         };
