@@ -136,6 +136,18 @@ pub(crate) enum Slot {
 }
 
 impl Slot {
+    /// The node this slot names at a call: its receiver or one of its arguments.
+    pub(crate) fn at<'t>(
+        self,
+        receiver: Option<tree_sitter::Node<'t>>,
+        args: &[crate::flow::adapter::Arg<'t>],
+    ) -> Option<tree_sitter::Node<'t>> {
+        match self {
+            Slot::Receiver => receiver,
+            Slot::Arg(n) => args.get(n).map(|a| a.value),
+        }
+    }
+
     fn parse(text: &str) -> Result<Slot, String> {
         if text == "receiver" {
             return Ok(Slot::Receiver);

@@ -220,10 +220,7 @@ impl<'t> FileFlow<'t, '_> {
                 Slot::Receiver => Some(&receiver_value),
                 Slot::Arg(n) => values.get(n),
             };
-            let to = match propagator.to {
-                Slot::Receiver => receiver,
-                Slot::Arg(n) => args.get(n).map(|a| a.value),
-            };
+            let to = propagator.to.at(receiver, args);
             if let (Some(from), Some(to)) = (from, to)
                 && from.taint.is_some()
                 && let Some(key) = self.key(to)

@@ -188,10 +188,7 @@ impl<'t> FileFlow<'t, '_> {
                         if !pattern.matches(&site) {
                             continue;
                         }
-                        let checked = match slot {
-                            Slot::Receiver => receiver,
-                            Slot::Arg(n) => args.get(*n).map(|a| a.value),
-                        };
+                        let checked = slot.at(receiver, &args);
                         if let Some(checked) = checked {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
                             let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();

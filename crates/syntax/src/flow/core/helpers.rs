@@ -117,61 +117,79 @@ impl<'t> FileFlow<'t, '_> {
         if !field_call && literal_method.is_none() && candidates.len() == 1 {
             self.note_helper_call(index, node, values, pass);
         }
-        let mut result = Value::default();
+        // The sinks inside that what the caller passes reaches, and, for `self.sql()` in a
+        // method run on an untrusted object, that the object reaches.
+        let object = own_class.map(|_| receiver_value);
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
             let summary = self.summary(index, position)?;
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
-            if let Some(inner) = &summary.returns {
-                let through = entered.through(inner);
-                if through.rules != 0 {
-                    result.taint = join_taint(&result.taint, &Some(through));
-                }
-            }
             self.hits_through(&entered, &summary, pass);
         }
-        // `self.sql()` in a method run on an untrusted object: what the other method builds
-        // from `self.term` comes back, and its sinks see the object.
-        if let Some(taint) = receiver_value
-            .taint
-            .as_ref()
-            .filter(|_| own_class.is_some())
+        if let Some(taint) = object.and_then(|o| o.taint.as_ref())
             && let Some(summary) = self.summary(index, OBJECT)
         {
             let entered =
                 self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
-            if let Some(inner) = &summary.returns {
-                let through = entered.through(inner);
-                if through.rules != 0 {
-                    result.taint = join_taint(&result.taint, &Some(through));
-                }
-            }
             self.hits_through(&entered, &summary, pass);
         }
         if field_call {
             return None;
         }
+        let result = self.returned_by(node, index, name, values, object, None)?;
+        if let Some(parts) = self.parts_wanted(node) {
+            self.answer_parts(node, index, name, values, object, &parts);
+        }
+        Some(result)
+    }
+
+    /// What helper `index` returns at the call `node` given `values` (and, for a method, the
+    /// `object` it runs on), or one `part` of it (`parts.rs`): the taint of each input its
+    /// summaries return, what it reads itself, the text it starts with and the rules it is clean
+    /// for. `None` when a summary is not to be had (a cycle).
+    pub(super) fn returned_by(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+        object: Option<&Value>,
+        part: Option<&Part>,
+    ) -> Option<Value> {
+        let mut out = Value::default();
+        let object = object.map(|o| (OBJECT, o));
+        for (position, value) in values.iter().enumerate().chain(object) {
+            let Some(taint) = &value.taint else { continue };
+            let summary = self.summary_part(index, position, part.cloned())?;
+            if let Some(inner) = &summary.returns {
+                let note = if position == OBJECT {
+                    format!("`{name}()` of the object")
+                } else {
+                    format!("passed to `{name}()`")
+                };
+                let through = self.enter_helper(node, index, taint, note).through(inner);
+                if through.rules != 0 {
+                    out.taint = join_taint(&out.taint, &Some(through));
+                }
+            }
+        }
         // A helper that reads a source itself (`def arg(name): return request.args.get(name)`)
         // hands it to every caller, whatever they pass.
-        let own = self.returns_given(index, Params::Unknown);
+        let own = self.returns_given_part(index, Params::Unknown, part.cloned());
         if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
             let mut own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
             let helper_range = self.functions[index].node.byte_range();
             own.via = join_ranges(&own.via, &Some(helper_range));
-            result.taint = join_taint(&result.taint, &Some(own));
+            out.taint = join_taint(&out.taint, &Some(own));
         }
         // Clean for a rule when it returns clean values whatever it is given (`return
         // shlex.quote(x)`), or when every argument is clean for it and it returns constants
         // given constants (`return x`, `return f"{x}.txt"`).
         // What it returns starts as its body writes it, whatever it is given (`return "<p>" +
         // x`, `return f"https://api.example.com/{x}"`).
-        result.prefix = own.as_ref().and_then(|s| s.prefix.clone());
-        result.clean = self.returned_clean(index, own.as_deref(), values, None);
-        if let Some(parts) = self.parts_wanted(node) {
-            let object = own_class.map(|_| receiver_value);
-            self.answer_parts(node, index, name, values, object, &parts);
-        }
-        Some(result)
+        out.prefix = own.as_ref().and_then(|s| s.prefix.clone());
+        out.clean = self.returned_clean(index, own.as_deref(), values, part);
+        Some(out)
     }
 
     /// The rules what helper `index` returns is clean for, given `values`: those it returns

@@ -8,7 +8,7 @@
 
 use super::{FileFlow, Pass, Value, Vouch};
 use crate::flow::adapter::{CallSite, Expr, text_of};
-use crate::flow::spec::{GuardKind, Slot};
+use crate::flow::spec::GuardKind;
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -245,10 +245,7 @@ impl<'t> FileFlow<'t, '_> {
             if !pattern.matches(&site) {
                 continue;
             }
-            let checked = match slot {
-                Slot::Receiver => receiver,
-                Slot::Arg(n) => args.get(*n).map(|a| a.value),
-            };
+            let checked = slot.at(receiver, &args);
             let Some(checked) = checked else { continue };
             match self.adapter.expr(checked, self.text) {
                 Expr::Compose(parts) if checked.named_child_count() > 0 => {
@@ -322,10 +319,7 @@ impl<'t> FileFlow<'t, '_> {
             if !of.matches(&made) {
                 continue;
             }
-            let operand = match slot {
-                Slot::Receiver => receiver,
-                Slot::Arg(n) => args.get(*n).map(|a| a.value),
-            };
+            let operand = slot.at(receiver, &args);
             if let Some(operand) = operand {
                 self.vouch(operand, holds == inside, false, out, pass);
             }

@@ -6,8 +6,8 @@
 //! sql, params` / `return { where, params }` holds (a return of any other shape gives every part
 //! the whole value).
 
-use super::value::{Value, join_taint};
-use super::{FileFlow, OBJECT, Params, Pass};
+use super::value::Value;
+use super::{FileFlow, Pass};
 use crate::flow::adapter::Expr;
 use std::ops::Range;
 use std::rc::Rc;
@@ -121,49 +121,13 @@ impl<'t> FileFlow<'t, '_> {
     ) {
         let answer: Option<Vec<Value>> = parts
             .iter()
-            .map(|part| self.helper_part(node, index, name, values, object, part))
+            .map(|part| self.returned_by(node, index, name, values, object, Some(part)))
             .collect();
         if let Some(asked) = self.wanted_parts.borrow_mut().as_mut()
             && asked.call == node.byte_range()
         {
             asked.answer = answer;
         }
-    }
-
-    /// One `part` of what helper `index` returns given `values`, as `helper` computes the whole
-    /// value: the taint of each argument its summaries return, what it reads itself, the text
-    /// it starts with and the rules it is clean for.
-    fn helper_part(
-        &self,
-        node: Node<'t>,
-        index: usize,
-        name: &str,
-        values: &[Value],
-        object: Option<&Value>,
-        part: &Part,
-    ) -> Option<Value> {
-        let mut out = Value::default();
-        let object = object.map(|o| (OBJECT, o));
-        for (position, value) in values.iter().enumerate().chain(object) {
-            let Some(taint) = &value.taint else { continue };
-            let summary = self.summary_part(index, position, Some(part.clone()))?;
-            if let Some(inner) = &summary.returns {
-                let entered =
-                    self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
-                let through = entered.through(inner);
-                if through.rules != 0 {
-                    out.taint = join_taint(&out.taint, &Some(through));
-                }
-            }
-        }
-        let own = self.returns_given_part(index, Params::Unknown, Some(part.clone()));
-        if let Some(own) = own.as_ref().and_then(|s| s.returns.clone()) {
-            let own = own.with_step(node.byte_range(), format!("returned by `{name}()`"));
-            out.taint = join_taint(&out.taint, &Some(own));
-        }
-        out.prefix = own.as_ref().and_then(|s| s.prefix.clone());
-        out.clean = self.returned_clean(index, own.as_deref(), values, Some(part));
-        Some(out)
     }
 
     /// What a `return` hands back: in a pass that returns one part of a tuple or object, that
