@@ -201,7 +201,12 @@ pub(super) fn bindings<'t>(
         }
         return read(node, None).into_iter().collect();
     }
-    if !keys.is_empty() && base.kind() == "identifier" {
+    // `self.settings["iv"]`: the field of what the class sets the attribute to.
+    let own_attribute = base.kind() == "attribute"
+        && base
+            .child_by_field_name("object")
+            .is_some_and(|o| o.utf8_text(source) == Ok("self"));
+    if !keys.is_empty() && (base.kind() == "identifier" || own_attribute) {
         keys.reverse();
         let field_of = |value: Node<'_>, field: Option<&str>| {
             let mut at = value;
