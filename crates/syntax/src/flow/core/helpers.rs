@@ -40,19 +40,22 @@ impl<'t> FileFlow<'t, '_> {
         {
             let returned =
                 self.object_call(node, receiver, name, index, receiver_value, values, pass);
-            // What it returns starts with the text its own returns start with (`return
-            // "<table>" + ...`): a Flask view returning it serves markup, with only the taint
-            // its summaries return (`return "<p>" + escape(c)` does not return `c`).
-            let own = self.returns_given(index, Params::Unknown);
-            let prefix = own.as_ref().and_then(|summary| summary.prefix.clone());
+            let object = Some(receiver_value);
             if let Some(parts) = self.parts_wanted(node) {
-                let object = Some(receiver_value);
                 self.answer_parts(node, index, name, values, object, &parts);
             }
+            // What its summaries return, the request data its class's fields hold
+            // (`self.order = request.GET.get("order")` in `__init__`), and the text it starts
+            // with: a Flask view returning it serves markup, with only the taint its summaries
+            // return (`return "<p>" + escape(c)` does not return `c`).
+            if let Some(value) = self.returned_by(node, index, name, values, object, None) {
+                return Some(value);
+            }
+            let own = self.returns_given(index, Params::Unknown);
             return Some(Value {
                 taint: returned,
                 clean: self.returned_clean(index, own.as_deref(), values, None),
-                prefix,
+                prefix: own.as_ref().and_then(|summary| summary.prefix.clone()),
                 ..Value::default()
             });
         }
