@@ -625,9 +625,12 @@ fn decorators(node: Node<'_>) -> Vec<Node<'_>> {
     if node.kind() != "method_definition" {
         return out;
     }
+    // A comment between a decorator and the method changes nothing: the decorator applies.
     let mut previous = node.prev_named_sibling();
-    while let Some(p) = previous.filter(|p| p.kind() == "decorator") {
-        out.push(p);
+    while let Some(p) = previous.filter(|p| matches!(p.kind(), "decorator" | "comment")) {
+        if p.kind() == "decorator" {
+            out.push(p);
+        }
         previous = p.prev_named_sibling();
     }
     out
