@@ -122,6 +122,14 @@ pub(crate) fn reach(
                 grown.extend(units(adapter, tree, text, &word));
             }
         }
+        // The other definitions of a name the edit defined or removed: whether a helper is
+        // alone of its name decides whether only constants reach it (`core/callers.rs`) and
+        // which definition a call picks.
+        for name in &pending_called {
+            for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
+                grown.extend(units(adapter, tree, text, bytes));
+            }
+        }
         for word in words(text, &pending_read) {
             grown.extend(units(adapter, tree, text, &word));
         }
