@@ -126,7 +126,16 @@ pub(crate) fn reach(
         // alone of its name decides whether only constants reach it (`core/callers.rs`) and
         // which definition a call picks.
         for name in &pending_called {
-            for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
+            let mut same: Vec<&Range<usize>> = new
+                .functions
+                .iter()
+                .filter(|(_, n)| n == name)
+                .map(|(bytes, _)| bytes)
+                .collect();
+            if same.len() < 2 {
+                same.clear();
+            }
+            for bytes in same {
                 grown.extend(units(adapter, tree, text, bytes));
             }
         }
