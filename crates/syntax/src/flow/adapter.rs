@@ -488,6 +488,12 @@ pub(crate) trait Adapter: Sync {
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types
     /// are erased (an `id: number` route parameter is still the request's string): none there.
+    /// Whether `receiver.method(..)` hands back the value its receiver holds (Rust's
+    /// `unwrap`, `expect`, `map_err(..)`, `ok_or(..)` on a `Result` / `Option`): the same
+    /// object, host or URL.
+    fn unwraps(&self, _method: &str) -> bool {
+        false
+    }
     fn is_scalar_type(&self, _annotation: &str) -> bool {
         false
     }

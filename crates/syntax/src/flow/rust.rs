@@ -464,6 +464,9 @@ impl Adapter for Rust {
 
     /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
+    fn unwraps(&self, method: &str) -> bool {
+        unwraps(method)
+    }
     fn is_scalar_type(&self, annotation: &str) -> bool {
         values::is_scalar(annotation)
     }
@@ -565,6 +568,28 @@ fn is_exit_call(node: Node<'_>, text: &str) -> bool {
         .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
 }
 
+/// A method that hands back the value a `Result` / `Option` holds with only its error mapped
+/// or described (`map_err`, `context`, `ok_or`): the value is the receiver's.
+fn maps_error(method: &str) -> bool {
+    matches!(
+        method,
+        "map_err"
+            | "context"
+            | "with_context"
+            | "wrap_err"
+            | "wrap_err_with"
+            | "ok_or"
+            | "ok_or_else"
+    )
+}
+
+/// A method that hands back the value a `Result` / `Option` holds, or a default: the error
+/// mapped (`maps_error`), the value taken (`unwrap`, `expect(..)`, `unwrap_or("")`) or kept
+/// as an `Option` (`ok`). The one list every "through the `Result`" question asks.
+pub(super) fn unwraps(method: &str) -> bool {
+    maps_error(method) || method.starts_with("unwrap") || matches!(method, "expect" | "ok")
+}
+
 fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
     let Some(callee) = node.child_by_field_name("function") else {
         return Expr::Other;
@@ -579,16 +604,7 @@ fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
     // `Url::parse(&raw).map_err(|_| StatusCode::BAD_REQUEST)?`: mapping the error leaves the
     // value what it was (and what made it, which a guard may ask).
     if let (Some(receiver), Some(method)) = (receiver, method)
-        && matches!(
-            text_of(method, text),
-            "map_err"
-                | "context"
-                | "with_context"
-                | "wrap_err"
-                | "wrap_err_with"
-                | "ok_or"
-                | "ok_or_else"
-        )
+        && maps_error(text_of(method, text))
     {
         return Expr::Wrap(receiver);
     }

@@ -77,7 +77,7 @@ impl<'t> FileFlow<'t, '_> {
                     }
                     // The same host (`host.lower()`, `host.unwrap_or("")`), not a part of it
                     // (`host.split(".").slice(-2)` is a suffix check).
-                    if !args.is_empty() && !unwraps(name) {
+                    if !args.is_empty() && !self.adapter.unwraps(name) {
                         return;
                     }
                     read = receiver;
@@ -121,8 +121,7 @@ impl<'t> FileFlow<'t, '_> {
                 ..
             } = self.adapter.expr(call, self.text)
                 && matches!(self.adapter.expr(inner, self.text), Expr::Call { .. })
-                && (unwraps(text_of(method, self.text))
-                    || matches!(text_of(method, self.text), "map_err" | "ok"))
+                && self.adapter.unwraps(text_of(method, self.text))
             {
                 call = inner;
             }
@@ -199,7 +198,7 @@ impl<'t> FileFlow<'t, '_> {
                     if args.is_empty() && is_host_field(name) {
                         return true;
                     }
-                    if !unwraps(name) {
+                    if !self.adapter.unwraps(name) {
                         return false;
                     }
                     read = receiver;
@@ -325,10 +324,4 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
     }
-}
-
-/// A method that hands back the value an `Option` / `Result` holds, or a default
-/// (`unwrap_or("")`, `expect(..)`, `ok_or(StatusCode::BAD_REQUEST)?`): the same host or URL.
-fn unwraps(method: &str) -> bool {
-    method.starts_with("unwrap") || matches!(method, "expect" | "ok_or" | "ok_or_else")
 }

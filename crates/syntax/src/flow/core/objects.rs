@@ -43,16 +43,7 @@ impl<'t> FileFlow<'t, '_> {
                     receiver: Some(receiver),
                     method: Some(method),
                     ..
-                } if matches!(
-                    text_of(method, self.text),
-                    "map_err"
-                        | "unwrap"
-                        | "expect"
-                        | "unwrap_or_default"
-                        | "context"
-                        | "with_context"
-                ) =>
-                {
+                } if self.adapter.unwraps(text_of(method, self.text)) => {
                     node = receiver;
                 }
                 _ => break,

@@ -134,17 +134,9 @@ pub(super) fn declared_type<'a>(node: Node<'_>, text: &'a str) -> Option<&'a str
             // `x.parse().unwrap()`: `node` is the receiver of an unwrapping method.
             "field_expression"
                 if parent.child_by_field_name("value") == Some(node)
-                    && parent.child_by_field_name("field").is_some_and(|f| {
-                        matches!(
-                            text_of(f, text),
-                            "unwrap"
-                                | "expect"
-                                | "ok"
-                                | "unwrap_or_default"
-                                | "map_err"
-                                | "context"
-                        )
-                    }) =>
+                    && parent
+                        .child_by_field_name("field")
+                        .is_some_and(|f| super::unwraps(text_of(f, text))) =>
             {
                 node = parent.parent().filter(|c| c.kind() == "call_expression")?;
             }
