@@ -305,8 +305,15 @@ pub(crate) struct Sink {
 #[derive(Debug, Clone)]
 pub(crate) struct Propagator {
     pub call: CallPattern,
-    pub from: Slot,
+    pub from: PropagatedFrom,
     pub to: Slot,
+}
+
+/// Where a propagator's taint comes from: one slot, or every argument (`xs.push(a, b, c)`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PropagatedFrom {
+    Slot(Slot),
+    EveryArgument,
 }
 
 /// What of a call's inputs reaches its result (`to = "result"`), where the default (the
@@ -466,6 +473,10 @@ mod tests {
         // The classic form is unchanged.
         let spec = table("method = \"append\"\nfrom = \"arg0\"\nto = \"receiver\"").unwrap();
         assert_eq!(spec.propagators.len(), 1);
+        assert_eq!(spec.propagators[0].from, PropagatedFrom::Slot(Slot::Arg(0)));
+        let spec = table("method = \"push\"\nfrom = \"args\"\nto = \"receiver\"").unwrap();
+        assert_eq!(spec.propagators[0].from, PropagatedFrom::EveryArgument);
+        assert!(table("method = \"push\"\nfrom = \"arguments\"\nto = \"receiver\"").is_err());
 
         for (entry, reason) in [
             (

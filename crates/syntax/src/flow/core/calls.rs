@@ -4,7 +4,7 @@
 use super::value::{ALL, Value, join_ranges, join_taint};
 use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, short};
 use crate::flow::adapter::{CallSite, Expr, text_of};
-use crate::flow::spec::{ArgSel, SinkKind, Slot, SourceKind};
+use crate::flow::spec::{ArgSel, PropagatedFrom, SinkKind, Slot, SourceKind};
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -216,9 +216,19 @@ impl<'t> FileFlow<'t, '_> {
             {
                 continue;
             }
+            let every_argument;
             let from = match propagator.from {
-                Slot::Receiver => Some(&receiver_value),
-                Slot::Arg(n) => values.get(n),
+                PropagatedFrom::Slot(Slot::Receiver) => Some(&receiver_value),
+                PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
+                PropagatedFrom::EveryArgument => {
+                    every_argument = values
+                        .iter()
+                        .filter(|v| v.taint.is_some())
+                        .fold(None::<Value>, |all, v| {
+                            Some(all.map_or_else(|| v.clone(), |all| all.join(v)))
+                        });
+                    every_argument.as_ref()
+                }
             };
             let to = propagator.to.at(receiver, args);
             if let (Some(from), Some(to)) = (from, to)

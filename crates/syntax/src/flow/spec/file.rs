@@ -556,13 +556,19 @@ impl TaintFile {
             }
             let Some(from) = &propagator.from else {
                 return Err(format!(
-                    "a propagator with `to = \"{}\"` needs `from` (`receiver` or `argN`)",
+                    "a propagator with `to = \"{}\"` needs `from` (`receiver`, `argN` or `args`)",
                     propagator.to
                 ));
             };
+            let from = match from.as_str() {
+                "args" => PropagatedFrom::EveryArgument,
+                slot => PropagatedFrom::Slot(
+                    Slot::parse(slot).map_err(|e| format!("{e} (or `args`, every argument)"))?,
+                ),
+            };
             spec.propagators.push(Propagator {
                 call,
-                from: Slot::parse(from)?,
+                from,
                 to: Slot::parse(&propagator.to).map_err(|e| format!("{e} (or `result`)"))?,
             });
         }
