@@ -206,9 +206,15 @@ impl<'t> FileFlow<'t, '_> {
             if let Some(index) = self.by_node.get(&a.value.byte_range()) {
                 return Some((i, *index, true));
             }
-            if !matches!(self.adapter.expr(a.value, self.text), Expr::Name)
-                || pass.env.contains_key(text_of(a.value, self.text))
-            {
+            // A name the pass bound itself is a value, not the module's function
+            // (`const escapeRegExp = (s) => ...` at module level is both).
+            let name = text_of(a.value, self.text);
+            let shadowed = pass.env.get(name).is_some_and(|value| {
+                self.module_env
+                    .get(name)
+                    .is_none_or(|module| !module.same_as(value))
+            });
+            if !matches!(self.adapter.expr(a.value, self.text), Expr::Name) || shadowed {
                 return None;
             }
             match self.by_name.get(text_of(a.value, self.text))?.as_slice() {
@@ -269,7 +275,65 @@ impl<'t> FileFlow<'t, '_> {
             Elements::Arg(n) => values.get(n)?.clone(),
             Elements::Nothing => return Some(self.callback_returns(args, None, pass)?.1),
         };
+        if let Some(sanitised) = self.sanitised_by_reference(args, &element, pass) {
+            return Some(sanitised);
+        }
         Some(self.callback_returns(args, Some(&element), pass)?.1)
+    }
+
+    /// `map(re.escape, terms)`, `names.map(encodeURIComponent)`: a sanitiser passed by name
+    /// gives back each element clean for its rules, as a call of it would (a function of this
+    /// file named like one too: `escapeRegExp`).
+    fn sanitised_by_reference(
+        &self,
+        args: &[Arg<'t>],
+        element: &Value,
+        pass: &Pass<'_>,
+    ) -> Option<Value> {
+        let mask = args.iter().find_map(|arg| {
+            let callee = arg.value;
+            if arg.keyword.is_some()
+                || self.by_node.contains_key(&callee.byte_range())
+                || !matches!(
+                    self.adapter.expr(callee, self.text),
+                    Expr::Name | Expr::Member { .. }
+                )
+            {
+                return None;
+            }
+            let written = self.adapter.path(callee, self.text)?;
+            let (receiver_text, method) = match written.rsplit_once('.') {
+                Some((receiver, method)) => (Some(receiver), Some(method.to_string())),
+                None => (None, None),
+            };
+            let site = CallSite {
+                path: self.canonical(callee, Some(&written), pass),
+                written: Some(written.clone()),
+                method,
+                receiver_text,
+                text: text_of(callee, self.text),
+                arg_prefixes: String::new(),
+                arg_calls: String::new(),
+                text_with_object: None,
+                receiver_call: None,
+            };
+            let mask = self
+                .rules
+                .sanitizers
+                .iter()
+                .filter(|(pattern, _)| pattern.matches(&site))
+                .fold(0, |mask, (_, rules)| mask | rules);
+            (mask != 0).then_some(mask)
+        })?;
+        let taint = element.taint.clone().and_then(|mut taint| {
+            taint.rules &= !mask;
+            (taint.rules != 0).then_some(taint)
+        });
+        Some(Value {
+            taint,
+            clean: mask | element.clean,
+            ..Value::default()
+        })
     }
 
     /// `words.filter((w) => /^\w+$/.test(w))`: the elements a callback that checks its
