@@ -36,6 +36,9 @@ pub struct Outline {
     pub(super) edited_functions: BTreeSet<String>,
     /// Module-level bindings an edit since overlapped.
     pub(super) edited_bindings: BTreeSet<String>,
+    /// The words of the stores functions left holding request data (`core/stores.rs`): every
+    /// unit naming one reads what a writer put there.
+    pub(super) stored: BTreeSet<String>,
 }
 
 impl Outline {
@@ -69,6 +72,7 @@ impl Outline {
             edited_fed: BTreeSet::new(),
             edited_functions: BTreeSet::new(),
             edited_bindings: BTreeSet::new(),
+            stored: flow.stored.clone(),
         }
     }
 

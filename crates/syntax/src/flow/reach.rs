@@ -65,6 +65,20 @@ pub(crate) fn reach(
     let mut read: BTreeSet<&str> = old.edited_bindings.iter().map(|n| head(n)).collect();
     // Likewise a binding the edits did not overlap (`X = 1` right after a deleted quote).
     read.extend(old.bindings_differing(new).map(head));
+    // Values kept between calls (`core/stores.rs`): a store the last analysis found filled,
+    // and one a unit of the region names, reaches every unit naming it.
+    read.extend(old.stored.iter().map(String::as_str));
+    let containers: Vec<&str> = new
+        .bindings
+        .iter()
+        .filter(|(bytes, name)| {
+            !name.contains('.')
+                && text
+                    .get(bytes.clone())
+                    .is_some_and(super::core::binds_container)
+        })
+        .map(|(_, name)| name.as_str())
+        .collect();
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
@@ -115,6 +129,7 @@ pub(crate) fn reach(
             }
         }
         read.extend(bindings.into_iter().map(head));
+        read.extend(stores_named(text, &ranges, &containers));
         let pending_called: Vec<&str> = called.difference(&searched_called).copied().collect();
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
@@ -155,6 +170,33 @@ pub(crate) fn reach(
         ranges = grown;
     }
     None
+}
+
+/// The words of the stores the text of `ranges` names: a request-scoped one
+/// (`req.session` gives `session`) or a module-level container.
+fn stores_named<'a>(text: &str, ranges: &[Range<usize>], containers: &[&'a str]) -> Vec<&'a str> {
+    let mut named = Vec::new();
+    for range in ranges {
+        let Some(slice) = text.get(range.clone()) else {
+            continue;
+        };
+        // Read or written through it (`session["next"]`, `g.locale`): a bare `g` in a regex's
+        // flags is no store.
+        for (store, word) in super::core::REQUEST_STORES {
+            if words(slice, &[store])
+                .iter()
+                .any(|found| slice[found.end..].starts_with(['.', '[']))
+            {
+                named.push(*word);
+            }
+        }
+        named.extend(
+            containers
+                .iter()
+                .filter(|name| !words(slice, &[name]).is_empty()),
+        );
+    }
+    named
 }
 
 /// A binding's variable: `config` for `config.debug`.
@@ -373,6 +415,24 @@ mod tests {
             &[],
         )?;
         Some(ranges.into_iter().map(|r| text[r].to_string()).collect())
+    }
+
+    #[test]
+    fn an_edit_of_a_store_writer_reaches_its_readers() {
+        // `core/stores.rs`: the session and a module-level container are read elsewhere.
+        let text = "HOOKS = {}\n\ndef register(name):\n    HOOKS[name] = request.json[\"c\"]\n\ndef run(name):\n    return HOOKS.get(name)\n\ndef login():\n    session[\"next\"] = request.args[\"next\"]\n\ndef back():\n    return redirect(session.get(\"next\"))\n\ndef other():\n    return 1\n";
+        let hooks = reached(Language::Python, text, "request.json").unwrap();
+        assert!(hooks.iter().any(|r| r.contains("def run")), "{hooks:?}");
+        assert!(!hooks.iter().any(|r| r.contains("def back")), "{hooks:?}");
+        let session = reached(Language::Python, text, "request.args").unwrap();
+        assert!(
+            session.iter().any(|r| r.contains("def back")),
+            "{session:?}"
+        );
+        assert!(
+            !session.iter().any(|r| r.contains("def other")),
+            "{session:?}"
+        );
     }
 
     #[test]

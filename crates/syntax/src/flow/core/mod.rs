@@ -28,10 +28,12 @@ mod params;
 mod parts;
 mod results;
 mod statements;
+mod stores;
 mod tainted_fields;
 mod value;
 mod watched;
 
+pub(crate) use stores::{REQUEST_STORES, binds_container};
 pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 
@@ -173,6 +175,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Whether a watched value is a sink of summaries (a rule asking reports untrusted values
     /// only): summary passes look them up only then.
     watch_in_summaries: bool,
+    /// The words of the stores functions leave holding request data (`stores.rs`), for
+    /// `flow::reach`.
+    pub stored: std::collections::BTreeSet<String>,
     /// Each module-level statement that binds names, with them (a name may repeat): filled by
     /// the module pass.
     pub bindings: Vec<(Range<usize>, String)>,
@@ -312,6 +317,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             watch: HashMap::new(),
             watch_in_summaries: false,
             bindings: Vec::new(),
+            stored: Default::default(),
             watched: RefCell::default(),
             watched_alone: RefCell::default(),
             nested,
@@ -366,6 +372,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.fields = self.settle_fields();
         self.summaries.borrow_mut().clear();
         self.taint_fields();
+        self.summaries.borrow_mut().clear();
+        self.stored = self.taint_stores();
         self.summaries.borrow_mut().clear();
         for index in 0..self.functions.len() {
             if crate::analysis::cancelled() {

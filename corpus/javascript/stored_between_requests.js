@@ -1,0 +1,54 @@
+// Request data kept between calls: in the session, in `res.locals` by middleware, in a
+// module-level Map one route fills and another reads.
+const express = require("express");
+const { Pool } = require("pg");
+const { User } = require("./models");
+
+const app = express();
+const pool = new Pool();
+const savedReports = new Map();
+const ALLOWED_RETURNS = new Set(["/", "/account", "/orders"]);
+
+app.get("/login", (req, res) => {
+  req.session.returnTo = req.query.returnTo;
+  res.render("login");
+});
+
+app.get("/auth/callback", (req, res) => {
+  // ruleid: js.open-redirect
+  res.redirect(req.session.returnTo || "/");
+});
+
+app.get("/auth/done", (req, res) => {
+  const target = req.session.returnTo;
+  // ok: js.open-redirect
+  res.redirect(ALLOWED_RETURNS.has(target) ? target : "/");
+});
+
+app.use((req, res, next) => {
+  res.locals.term = req.query.term;
+  next();
+});
+
+app.get("/search", (req, res) => {
+  // ruleid: js.xss-response
+  res.send(`<h1>Results for ${res.locals.term}</h1>`);
+});
+
+app.post("/reports", express.json(), (req, res) => {
+  savedReports.set(req.body.name, req.body.sql);
+  res.sendStatus(201);
+});
+
+app.get("/reports/:name", async (req, res) => {
+  const sql = savedReports.get(req.params.name);
+  // ruleid: js.sql-injection-query
+  const result = await pool.query(sql);
+  res.json(result.rows);
+});
+
+app.put("/me", express.json(), async (req, res) => {
+  // ruleid: js.mass-assignment
+  await User.update(req.body, { where: { id: req.session.userId } });
+  res.sendStatus(204);
+});
