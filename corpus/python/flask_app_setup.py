@@ -58,6 +58,13 @@ api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
 # ok: python.cors-wildcard-credentials
 api.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
 
+# ruleid: python.cors-wildcard-credentials
+api.add_middleware(  # the browser app and the partner widgets
+    CORSMiddleware,
+    allow_origin_regex=".*",
+    allow_credentials=True,
+)
+
 middleware = [
     # ruleid: python.cors-wildcard-credentials
     Middleware(CORSMiddleware, allow_origin_regex=".*", allow_credentials=True),
