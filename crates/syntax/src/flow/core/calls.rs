@@ -324,6 +324,8 @@ impl<'t> FileFlow<'t, '_> {
             let taint = taint
                 .map(|mut t| {
                     t.rules &= !sanitised;
+                    // Nor does it grant them to a helper's callers (`str(json.loads(v))`).
+                    t.grants &= !sanitised;
                     t
                 })
                 .filter(|t| t.rules != 0);

@@ -327,6 +327,7 @@ impl<'t> FileFlow<'t, '_> {
         })?;
         let taint = element.taint.clone().and_then(|mut taint| {
             taint.rules &= !mask;
+            taint.grants &= !mask;
             (taint.rules != 0).then_some(taint)
         });
         Some(Value {

@@ -102,7 +102,14 @@ impl Taint {
     pub(super) fn through(&self, inner: &Taint) -> Taint {
         let mut out = Taint {
             rules: (self.rules & inner.rules) | inner.grants,
-            grants: self.grants,
+            // In a summary (a parameter followed through a helper of the helper), what the
+            // inner helper grants is granted to this helper's callers too.
+            grants: self.grants
+                | if self.parameter.is_some() {
+                    inner.grants
+                } else {
+                    0
+                },
             via: join_ranges(&self.via, &inner.via),
             ..self.clone()
         };
@@ -152,6 +159,7 @@ impl Value {
         self.clean |= rules;
         self.taint = self.taint.and_then(|mut t| {
             t.rules &= !rules;
+            t.grants &= !rules;
             (t.rules != 0).then_some(t)
         });
         self
