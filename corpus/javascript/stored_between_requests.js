@@ -52,3 +52,28 @@ app.put("/me", express.json(), async (req, res) => {
   await User.update(req.body, { where: { id: req.session.userId } });
   res.sendStatus(204);
 });
+
+// A helper keeps what its caller passes in a module-level registry; another function reads it.
+const got = require("got");
+const subscriptions = new Map();
+
+function subscribe(tenantId, url) {
+  subscriptions.set(tenantId, { url, createdAt: Date.now() });
+}
+
+async function notifyTenant(tenantId, payload) {
+  const sub = subscriptions.get(tenantId);
+  if (!sub) return;
+  // ruleid: js.ssrf
+  await got.post(sub.url, { json: payload });
+}
+
+app.put("/tenants/:id/webhook", express.json(), (req, res) => {
+  subscribe(req.params.id, req.body.url);
+  res.sendStatus(204);
+});
+
+app.post("/tenants/:id/ping", async (req, res) => {
+  await notifyTenant(req.params.id, { ping: true });
+  res.sendStatus(202);
+});

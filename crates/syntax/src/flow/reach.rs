@@ -79,6 +79,17 @@ pub(crate) fn reach(
         })
         .map(|(_, name)| name.as_str())
         .collect();
+    // A file naming no store (most) skips the search per function.
+    let any_store = !stores_in(text, &containers).is_empty();
+    let writers: Vec<(&str, Vec<&str>)> = new
+        .functions
+        .iter()
+        .filter(|_| any_store)
+        .filter_map(|(bytes, name)| {
+            let words = stores_in(text.get(bytes.clone())?, &containers);
+            (!words.is_empty()).then_some((name.as_str(), words))
+        })
+        .collect();
     let (mut searched_called, mut searched_read) = (BTreeSet::new(), BTreeSet::new());
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
@@ -129,7 +140,7 @@ pub(crate) fn reach(
             }
         }
         read.extend(bindings.into_iter().map(head));
-        read.extend(stores_named(text, &ranges, &containers));
+        read.extend(stores_named(text, &ranges, &containers, &writers));
         let pending_called: Vec<&str> = called.difference(&searched_called).copied().collect();
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
@@ -173,30 +184,58 @@ pub(crate) fn reach(
 }
 
 /// The words of the stores the text of `ranges` names: a request-scoped one
-/// (`req.session` gives `session`) or a module-level container.
-fn stores_named<'a>(text: &str, ranges: &[Range<usize>], containers: &[&'a str]) -> Vec<&'a str> {
+/// (`req.session` gives `session`), a module-level container, or a function that names one
+/// (a call of `register(url)` may fill the store it writes).
+fn stores_named<'a>(
+    text: &str,
+    ranges: &[Range<usize>],
+    containers: &[&'a str],
+    writers: &[(&str, Vec<&'a str>)],
+) -> Vec<&'a str> {
     let mut named = Vec::new();
     for range in ranges {
         let Some(slice) = text.get(range.clone()) else {
             continue;
         };
-        // Read or written through it (`session["next"]`, `g.locale`): a bare `g` in a regex's
-        // flags is no store.
-        for (store, word) in super::core::REQUEST_STORES {
-            if words(slice, &[store])
-                .iter()
-                .any(|found| slice[found.end..].starts_with(['.', '[']))
-            {
-                named.push(*word);
+        named.extend(stores_in(slice, containers));
+        for (name, words) in writers {
+            if mentions(slice, name, false) {
+                named.extend(words.iter().copied());
             }
         }
-        named.extend(
-            containers
-                .iter()
-                .filter(|name| !words(slice, &[name]).is_empty()),
-        );
     }
     named
+}
+
+/// The words of the stores `slice` names.
+fn stores_in<'a>(slice: &str, containers: &[&'a str]) -> Vec<&'a str> {
+    // Read or written through it (`session["next"]`, `g.locale`): a bare `g` in a regex's
+    // flags is no store.
+    let mut named: Vec<&'a str> = super::core::REQUEST_STORES
+        .iter()
+        .filter(|(store, _)| mentions(slice, store, true))
+        .map(|(_, word)| *word)
+        .collect();
+    named.extend(
+        containers
+            .iter()
+            .copied()
+            .filter(|name| mentions(slice, name, false)),
+    );
+    named
+}
+
+/// Whether `slice` holds `word` as a whole word (followed by `.` or `[` when `accessed`):
+/// plain string search, as a regex per word and function would cost more than the re-check.
+fn mentions(slice: &str, word: &str, accessed: bool) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    !word.is_empty()
+        && slice.match_indices(word).any(|(at, _)| {
+            let after = &slice[at + word.len()..];
+            !slice[..at].chars().next_back().is_some_and(identifier)
+                && !after.chars().next().is_some_and(identifier)
+                && (!accessed || after.starts_with(['.', '[']))
+        })
 }
 
 /// A binding's variable: `config` for `config.debug`.
@@ -420,7 +459,7 @@ mod tests {
     #[test]
     fn an_edit_of_a_store_writer_reaches_its_readers() {
         // `core/stores.rs`: the session and a module-level container are read elsewhere.
-        let text = "HOOKS = {}\n\ndef register(name):\n    HOOKS[name] = request.json[\"c\"]\n\ndef run(name):\n    return HOOKS.get(name)\n\ndef login():\n    session[\"next\"] = request.args[\"next\"]\n\ndef back():\n    return redirect(session.get(\"next\"))\n\ndef other():\n    return 1\n";
+        let text = "HOOKS = {}\n\ndef register(name):\n    HOOKS[name] = request.json[\"c\"]\n\ndef run(name):\n    return HOOKS.get(name)\n\ndef login():\n    session[\"next\"] = request.args[\"next\"]\n\ndef back():\n    return redirect(session.get(\"next\"))\n\ndef other():\n    return 1\n\ndef keep(url):\n    PENDING.append(url)\n\ndef route():\n    keep(request.form[\"u\"])\n\ndef drain():\n    return [fetch(u) for u in PENDING]\n\nPENDING = []\n";
         let hooks = reached(Language::Python, text, "request.json").unwrap();
         assert!(hooks.iter().any(|r| r.contains("def run")), "{hooks:?}");
         assert!(!hooks.iter().any(|r| r.contains("def back")), "{hooks:?}");
@@ -433,6 +472,10 @@ mod tests {
             !session.iter().any(|r| r.contains("def other")),
             "{session:?}"
         );
+        // A caller of a helper that keeps its parameter in a store reaches the store's readers.
+        let kept = reached(Language::Python, text, "request.form").unwrap();
+        assert!(kept.iter().any(|r| r.contains("def drain")), "{kept:?}");
+        assert!(!kept.iter().any(|r| r.contains("def back")), "{kept:?}");
     }
 
     #[test]

@@ -120,6 +120,9 @@ impl<'t> FileFlow<'t, '_> {
         if !field_call && literal_method.is_none() && candidates.len() == 1 {
             self.note_helper_call(index, node, values, pass);
         }
+        if !field_call {
+            self.note_store_call(node, index, name, values);
+        }
         // The sinks inside that what the caller passes reaches, and, for `self.sql()` in a
         // method run on an untrusted object, that the object reaches.
         let object = own_class.map(|_| receiver_value);

@@ -154,6 +154,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The fields each class settles (`fields.rs`), by the class's bytes: every method's pass
     /// starts with them.
     fields: HashMap<Range<usize>, fields::Settled>,
+    /// While `stores.rs` records them: what helpers keep in stores, and what their calls kept.
+    store_recording: RefCell<Option<stores::StoreRecording>>,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
     /// Per function, parameter (or one of the keys above) and part of a returned tuple or
@@ -309,6 +311,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             module_objects: HashMap::new(),
             fields: HashMap::new(),
             field_writes: RefCell::new(None),
+            store_recording: RefCell::new(None),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             next_part: Cell::default(),

@@ -13,10 +13,11 @@
 //! count: a store is a place written to be read elsewhere, and the words that name one are what
 //! `flow::reach` follows, so that a re-check after an edit of a writer looks at its readers.
 
-use super::value::{Value, join_ranges};
+use super::value::{Taint, Value, join_ranges};
 use super::{FileFlow, Params};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
+use tree_sitter::Node;
 
 /// The per-request and per-session stores, as written (`req.session.returnTo`), each with the
 /// word `flow::reach` looks for.
@@ -102,8 +103,32 @@ impl<'t> FileFlow<'t, '_> {
         let watched = self.watched.borrow().clone();
         let watched_alone = self.watched_alone.borrow().clone();
         let budget = self.closure_budget.get();
+        // Helpers that keep a parameter in a store (`register(tenant, url)` filling
+        // `subscriptions`), and the functions that call them: each caller's pass records what
+        // it passes there (`note_store_call`).
+        let by_param = self.stores_by_param(&writers, &containers);
+        let mut recorded = writers.clone();
+        for index in 0..self.functions.len() {
+            let function = &self.functions[index];
+            let body = self.text.get(function.node.byte_range()).unwrap_or("");
+            if !function.is_module()
+                && !recorded.contains(&index)
+                && by_param.keys().any(|&helper| {
+                    self.functions[helper]
+                        .name
+                        .as_deref()
+                        .is_some_and(|name| body.contains(name))
+                })
+            {
+                recorded.push(index);
+            }
+        }
+        *self.store_recording.borrow_mut() = Some(StoreRecording {
+            by_param,
+            stored: HashMap::new(),
+        });
         let mut stored: HashMap<String, Value> = HashMap::new();
-        for index in writers {
+        for index in recorded {
             let mut hits = Vec::new();
             let (env, _) = self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
             let function = &self.functions[index];
@@ -121,15 +146,12 @@ impl<'t> FileFlow<'t, '_> {
                     format!("kept in `{key}` by `{who}`"),
                 );
                 taint.via = join_ranges(&taint.via, &Some(range));
-                let kept = Value {
-                    clean: 0,
-                    ..Value::tainted(taint)
-                };
-                stored
-                    .entry(key.clone())
-                    .and_modify(|old| *old = old.join(&kept))
-                    .or_insert(kept);
+                keep(&mut stored, key, taint);
             }
+        }
+        let through_helpers = self.store_recording.borrow_mut().take();
+        for (key, value) in through_helpers.map(|r| r.stored).unwrap_or_default() {
+            keep_value(&mut stored, &key, value);
         }
         *self.watched.borrow_mut() = watched;
         *self.watched_alone.borrow_mut() = watched_alone;
@@ -147,6 +169,101 @@ impl<'t> FileFlow<'t, '_> {
         }
         self.module_env.commit();
         words
+    }
+
+    /// Per plain function among `writers` that has parameters: the stores each parameter ends
+    /// up in, from one pass per parameter that stands for it.
+    fn stores_by_param(&self, writers: &[usize], containers: &HashSet<String>) -> ParamStores {
+        let mut by_param = ParamStores::new();
+        for &index in writers {
+            let function = &self.functions[index];
+            if function.class().is_some() || function.name.is_none() {
+                continue;
+            }
+            for position in 0..function.params.len().min(MAX_PARAMS) {
+                let mut hits = Vec::new();
+                let (env, _) = self.pass(
+                    index,
+                    Params::Summarise(position),
+                    self.module_env.clone(),
+                    &mut hits,
+                );
+                for (key, value) in env.differing_from(&self.module_env) {
+                    if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
+                        && store_word(key, containers).is_some()
+                    {
+                        by_param
+                            .entry(index)
+                            .or_default()
+                            .push((position, key.clone()));
+                    }
+                }
+            }
+        }
+        by_param
+    }
+
+    /// While stores are recorded: the call `node` of helper `index` (`name`) with `values`
+    /// keeps those of its arguments the helper puts in a store there.
+    pub(super) fn note_store_call(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+    ) {
+        let mut recording = self.store_recording.borrow_mut();
+        let Some(recording) = recording.as_mut() else {
+            return;
+        };
+        let Some(writes) = recording.by_param.get(&index).cloned() else {
+            return;
+        };
+        for (position, key) in writes {
+            let Some(taint) = values
+                .get(position)
+                .and_then(|v| v.taint.as_ref())
+                .filter(|t| t.parameter.is_none())
+            else {
+                continue;
+            };
+            let mut taint = taint.with_step(
+                node.byte_range(),
+                format!("passed to `{name}()`, which keeps it in `{key}`"),
+            );
+            let helper = self.functions[index].node.byte_range();
+            taint.via = join_ranges(&taint.via, &Some(helper));
+            keep(&mut recording.stored, &key, taint);
+        }
+    }
+}
+
+/// Per helper (its function index): each parameter kept in a store, with the store's key.
+type ParamStores = HashMap<usize, Vec<(usize, String)>>;
+
+/// Parameters followed into stores at most: a pass per parameter of each helper naming a store.
+const MAX_PARAMS: usize = 8;
+
+/// While `taint_stores` records: what helpers keep, and what their callers' calls stored.
+pub(super) struct StoreRecording {
+    by_param: ParamStores,
+    stored: HashMap<String, Value>,
+}
+
+fn keep(stored: &mut HashMap<String, Value>, key: &str, taint: Taint) {
+    let kept = Value {
+        clean: 0,
+        ..Value::tainted(taint)
+    };
+    keep_value(stored, key, kept);
+}
+
+fn keep_value(stored: &mut HashMap<String, Value>, key: &str, value: Value) {
+    match stored.get_mut(key) {
+        Some(old) => *old = old.join(&value),
+        None => {
+            stored.insert(key.to_string(), value);
+        }
     }
 }
 
