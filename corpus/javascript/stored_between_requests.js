@@ -77,3 +77,18 @@ app.post("/tenants/:id/ping", async (req, res) => {
   await notifyTenant(req.params.id, { ping: true });
   res.sendStatus(202);
 });
+
+// Fields middleware sets on the request for later handlers.
+app.use((req, res, next) => {
+  req.tenantSlug = req.query.tenant;
+  req.pageSize = Number(req.query.size) || 20;
+  next();
+});
+
+app.get("/tenant/reports", async (req, res) => {
+  // ruleid: js.sql-injection-query
+  const found = await pool.query(`SELECT * FROM reports WHERE tenant = '${req.tenantSlug}'`);
+  // ok: js.sql-injection-query
+  const page = await pool.query(`SELECT * FROM reports LIMIT ${req.pageSize}`);
+  res.json({ found: found.rows, page: page.rows });
+});

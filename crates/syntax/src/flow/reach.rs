@@ -187,7 +187,7 @@ pub(crate) fn reach(
 /// (`req.session` gives `session`), a module-level container, or a function that names one
 /// (a call of `register(url)` may fill the store it writes).
 fn stores_named<'a>(
-    text: &str,
+    text: &'a str,
     ranges: &[Range<usize>],
     containers: &[&'a str],
     writers: &[(&str, Vec<&'a str>)],
@@ -208,7 +208,7 @@ fn stores_named<'a>(
 }
 
 /// The words of the stores `slice` names.
-fn stores_in<'a>(slice: &str, containers: &[&'a str]) -> Vec<&'a str> {
+fn stores_in<'a>(slice: &'a str, containers: &[&'a str]) -> Vec<&'a str> {
     // Read or written through it (`session["next"]`, `g.locale`): a bare `g` in a regex's
     // flags is no store.
     let mut named: Vec<&'a str> = super::core::REQUEST_STORES
@@ -222,6 +222,8 @@ fn stores_in<'a>(slice: &str, containers: &[&'a str]) -> Vec<&'a str> {
             .copied()
             .filter(|name| mentions(slice, name, false)),
     );
+    // A field of the request middleware sets (`req.clientTag = ...`): read as `req.clientTag`.
+    named.extend(super::core::request_fields_written(slice));
     named
 }
 

@@ -13,7 +13,7 @@
 //! count: a store is a place written to be read elsewhere, and the words that name one are what
 //! `flow::reach` follows, so that a re-check after an edit of a writer looks at its readers.
 
-use super::value::{Taint, Value, join_ranges};
+use super::value::{Value, join_ranges};
 use super::{FileFlow, Params};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -48,44 +48,132 @@ pub(crate) fn binds_container(statement: &str) -> bool {
         .is_some_and(|line| CONTAINER.is_match(line))
 }
 
-/// The word of the store `key` is in, if it is one: `session` for `req.session.returnTo`, the
-/// name for a key of one of the module's `containers`.
-fn store_word<'k>(key: &'k str, containers: &HashSet<String>) -> Option<&'k str> {
-    for (store, word) in REQUEST_STORES {
-        if key == *store
-            || key
-                .strip_prefix(store)
-                .is_some_and(|rest| rest.starts_with('.'))
-        {
-            return Some(word);
-        }
-    }
-    let head = key.split(['.', '[']).next().unwrap_or(key);
-    containers.contains(head).then_some(&key[..head.len()])
+/// Fields of the request object that middleware sets for later handlers (`req.clientTag =
+/// req.get("X-Client")`, Django's `request.ui_locale = ...` in `process_request`), as written
+/// to in `text`: `req.<field> = ` or `request.<field> = `, but not the request's own data
+/// (its body, query or headers, read already as sources) nor the signed-in user a verified
+/// token or the session names.
+pub(crate) fn request_fields_written(text: &str) -> impl Iterator<Item = &str> {
+    static WRITE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:req|request)\.([A-Za-z_$][\w$]*)\s*=(?:[^=]|$)")
+            .expect("valid regex")
+    });
+    WRITE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|field| field.as_str())
+        .filter(|field| !REQUEST_OWN.contains(field))
 }
 
-/// Whether `text` (a function's) may write one of the stores: it names one.
-fn names_a_store(text: &str, containers: &HashSet<String>) -> bool {
-    REQUEST_STORES.iter().any(|(store, _)| text.contains(store))
-        || containers.iter().any(|name| text.contains(name.as_str()))
+/// The request's own properties: what a framework fills (sources where untrusted) and the
+/// identity it establishes.
+const REQUEST_OWN: &[&str] = &[
+    "body",
+    "query",
+    "params",
+    "headers",
+    "cookies",
+    "signedCookies",
+    "url",
+    "originalUrl",
+    "baseUrl",
+    "path",
+    "method",
+    "ip",
+    "ips",
+    "hostname",
+    "protocol",
+    "files",
+    "file",
+    "route",
+    "app",
+    "res",
+    "socket",
+    "GET",
+    "POST",
+    "FILES",
+    "COOKIES",
+    "META",
+    "args",
+    "form",
+    "json",
+    "values",
+    "data",
+    "session",
+    "state",
+    "user",
+    "auth",
+    "log",
+    "id",
+];
+
+/// The stores of one file: its module-level containers and the request fields its
+/// middleware sets.
+pub(super) struct Stores {
+    containers: HashSet<String>,
+    fields: HashSet<String>,
+}
+
+impl Stores {
+    /// The word of the store `key` is in, if it is one: `session` for `req.session.returnTo`,
+    /// `clientTag` for `req.clientTag`, the name for a key of one of the module's containers.
+    fn word<'k>(&self, key: &'k str) -> Option<&'k str> {
+        for (store, word) in REQUEST_STORES {
+            if key == *store
+                || key
+                    .strip_prefix(store)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            {
+                return Some(word);
+            }
+        }
+        if let Some(rest) = key
+            .strip_prefix("req.")
+            .or_else(|| key.strip_prefix("request."))
+        {
+            let field = rest.split(['.', '[']).next().unwrap_or(rest);
+            return self.fields.contains(field).then_some(field);
+        }
+        let head = key.split(['.', '[']).next().unwrap_or(key);
+        self.containers.contains(head).then_some(&key[..head.len()])
+    }
+
+    /// Whether `text` (a function's) may write one of the stores: it names one.
+    fn named_in(&self, text: &str) -> bool {
+        REQUEST_STORES.iter().any(|(store, _)| text.contains(store))
+            || self
+                .containers
+                .iter()
+                .any(|name| text.contains(name.as_str()))
+            || self
+                .fields
+                .iter()
+                .any(|field| text.contains(field.as_str()))
+    }
 }
 
 impl<'t> FileFlow<'t, '_> {
-    /// The module-level names bound to empty containers.
-    fn containers(&self) -> HashSet<String> {
-        self.bindings
-            .iter()
-            .filter(|(bytes, name)| {
-                !name.contains('.') && self.text.get(bytes.clone()).is_some_and(binds_container)
-            })
-            .map(|(_, name)| name.clone())
-            .collect()
+    /// The module-level names bound to empty containers, and the request fields set.
+    fn stores(&self) -> Stores {
+        Stores {
+            containers: self
+                .bindings
+                .iter()
+                .filter(|(bytes, name)| {
+                    !name.contains('.') && self.text.get(bytes.clone()).is_some_and(binds_container)
+                })
+                .map(|(_, name)| name.clone())
+                .collect(),
+            fields: request_fields_written(self.text)
+                .map(str::to_string)
+                .collect(),
+        }
     }
 
     /// Adds to the module's values the stores functions leave holding request data, and
     /// returns the words of those stores (for `flow::reach`).
     pub(super) fn taint_stores(&mut self) -> BTreeSet<String> {
-        let containers = self.containers();
+        let stores = self.stores();
         let writers: Vec<usize> = (0..self.functions.len())
             .filter(|&index| {
                 let function = &self.functions[index];
@@ -93,7 +181,7 @@ impl<'t> FileFlow<'t, '_> {
                     && self
                         .text
                         .get(function.node.byte_range())
-                        .is_some_and(|body| names_a_store(body, &containers))
+                        .is_some_and(|body| stores.named_in(body))
             })
             .collect();
         if writers.is_empty() {
@@ -106,7 +194,7 @@ impl<'t> FileFlow<'t, '_> {
         // Helpers that keep a parameter in a store (`register(tenant, url)` filling
         // `subscriptions`), and the functions that call them: each caller's pass records what
         // it passes there (`note_store_call`).
-        let by_param = self.stores_by_param(&writers, &containers);
+        let by_param = self.stores_by_param(&writers, &stores);
         let mut recorded = writers.clone();
         for index in 0..self.functions.len() {
             let function = &self.functions[index];
@@ -133,20 +221,33 @@ impl<'t> FileFlow<'t, '_> {
             let (env, _) = self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
             let function = &self.functions[index];
             for (key, value) in env.differing_from(&self.module_env) {
-                let Some(taint) = value.taint.as_ref().filter(|t| t.parameter.is_none()) else {
-                    continue;
-                };
-                if store_word(key, &containers).is_none() {
+                if stores.word(key).is_none() {
                     continue;
                 }
-                let range = function.node.byte_range();
-                let who = function.name.as_deref().unwrap_or("a handler");
-                let mut taint = taint.with_step(
-                    range.start..range.start,
-                    format!("kept in `{key}` by `{who}`"),
-                );
-                taint.via = join_ranges(&taint.via, &Some(range));
-                keep(&mut stored, key, taint);
+                // Every write counts: request data taints the store, a number or an escaped
+                // value leaves it clean for what every write is clean for, anything else (a
+                // parameter's stand-in included) unknown.
+                let kept = match &value.taint {
+                    Some(taint) if taint.parameter.is_none() => {
+                        let range = function.node.byte_range();
+                        let who = function.name.as_deref().unwrap_or("a handler");
+                        let mut taint = taint.with_step(
+                            range.start..range.start,
+                            format!("kept in `{key}` by `{who}`"),
+                        );
+                        taint.via = join_ranges(&taint.via, &Some(range));
+                        Value {
+                            clean: 0,
+                            ..Value::tainted(taint)
+                        }
+                    }
+                    Some(_) => Value::default(),
+                    None => Value {
+                        clean: value.clean,
+                        ..Value::default()
+                    },
+                };
+                keep_value(&mut stored, key, kept);
             }
         }
         let through_helpers = self.store_recording.borrow_mut().take();
@@ -158,13 +259,15 @@ impl<'t> FileFlow<'t, '_> {
         self.closure_budget.set(budget);
         let mut words = BTreeSet::new();
         for (key, value) in stored {
-            if let Some(word) = store_word(&key, &containers) {
-                words.insert(word.to_string());
-            }
             let joined = match self.module_env.get(&key) {
                 Some(old) => old.join(&value),
+                // Nothing known of a store no write of which says anything.
+                None if value.taint.is_none() && value.clean == 0 => continue,
                 None => value,
             };
+            if let Some(word) = stores.word(&key) {
+                words.insert(word.to_string());
+            }
             self.module_env.insert(key, joined);
         }
         self.module_env.commit();
@@ -173,7 +276,7 @@ impl<'t> FileFlow<'t, '_> {
 
     /// Per plain function among `writers` that has parameters: the stores each parameter ends
     /// up in, from one pass per parameter that stands for it.
-    fn stores_by_param(&self, writers: &[usize], containers: &HashSet<String>) -> ParamStores {
+    fn stores_by_param(&self, writers: &[usize], stores: &Stores) -> ParamStores {
         let mut by_param = ParamStores::new();
         for &index in writers {
             let function = &self.functions[index];
@@ -190,7 +293,7 @@ impl<'t> FileFlow<'t, '_> {
                 );
                 for (key, value) in env.differing_from(&self.module_env) {
                     if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
-                        && store_word(key, containers).is_some()
+                        && stores.word(key).is_some()
                     {
                         by_param
                             .entry(index)
@@ -225,6 +328,7 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.taint.as_ref())
                 .filter(|t| t.parameter.is_none())
             else {
+                // The helper's own pass recorded its write as unknown already.
                 continue;
             };
             let mut taint = taint.with_step(
@@ -233,7 +337,11 @@ impl<'t> FileFlow<'t, '_> {
             );
             let helper = self.functions[index].node.byte_range();
             taint.via = join_ranges(&taint.via, &Some(helper));
-            keep(&mut recording.stored, &key, taint);
+            let kept = Value {
+                clean: 0,
+                ..Value::tainted(taint)
+            };
+            keep_value(&mut recording.stored, &key, kept);
         }
     }
 }
@@ -248,14 +356,6 @@ const MAX_PARAMS: usize = 8;
 pub(super) struct StoreRecording {
     by_param: ParamStores,
     stored: HashMap<String, Value>,
-}
-
-fn keep(stored: &mut HashMap<String, Value>, key: &str, taint: Taint) {
-    let kept = Value {
-        clean: 0,
-        ..Value::tainted(taint)
-    };
-    keep_value(stored, key, kept);
 }
 
 fn keep_value(stored: &mut HashMap<String, Value>, key: &str, value: Value) {
@@ -286,14 +386,23 @@ mod tests {
 
     #[test]
     fn keys_of_request_stores_and_containers_have_their_word() {
-        let containers: HashSet<String> = ["pages".to_string()].into_iter().collect();
-        assert_eq!(
-            store_word("req.session.returnTo", &containers),
-            Some("session")
-        );
-        assert_eq!(store_word("res.locals", &containers), Some("locals"));
-        assert_eq!(store_word("pages", &containers), Some("pages"));
-        assert_eq!(store_word("req.sessionId", &containers), None);
-        assert_eq!(store_word("req.query", &containers), None);
+        let stores = Stores {
+            containers: ["pages".to_string()].into_iter().collect(),
+            fields: request_fields_written("req.clientTag = tag; req.body = {}; request.user = u;")
+                .map(str::to_string)
+                .collect(),
+        };
+        assert_eq!(stores.word("req.session.returnTo"), Some("session"));
+        assert_eq!(stores.word("res.locals"), Some("locals"));
+        assert_eq!(stores.word("pages"), Some("pages"));
+        assert_eq!(stores.word("req.clientTag"), Some("clientTag"));
+        assert_eq!(stores.word("req.sessionId"), None);
+        assert_eq!(stores.word("req.query"), None);
+        // The request's own data and the signed-in user are not stores.
+        assert_eq!(stores.word("req.body"), None);
+        assert_eq!(stores.word("request.user"), None);
+        let written: Vec<&str> =
+            request_fields_written("if (req.tag == x) {}\nrequest.ui_locale = lang").collect();
+        assert_eq!(written, ["ui_locale"]);
     }
 }
