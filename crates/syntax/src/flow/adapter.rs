@@ -488,6 +488,11 @@ pub(crate) trait Adapter: Sync {
     /// function runs: Rust's types are checked, a FastAPI route's are validated. Such a
     /// parameter carries no syntax, so a shape rule reading it stays quiet. TypeScript's types
     /// are erased (an `id: number` route parameter is still the request's string): none there.
+    /// The names of the classes `class` (a class node) extends, as written last
+    /// (`class R extends Base`, `class R(Base, Mixin)`, `extends mod.Base` gives `Base`).
+    fn superclasses<'t>(&self, _class: Node<'t>, _text: &'t str) -> Vec<&'t str> {
+        Vec::new()
+    }
     /// Whether `receiver.method(..)` hands back the value its receiver holds (Rust's
     /// `unwrap`, `expect`, `map_err(..)`, `ok_or(..)` on a `Result` / `Option`): the same
     /// object, host or URL.
@@ -601,6 +606,18 @@ pub(crate) fn positional(list: Node<'_>) -> Vec<Arg<'_>> {
 
 /// The class a method is defined in (Python `class_definition`, JavaScript `class_declaration`
 /// / `class`): the objects of the file's own classes (`core/objects.rs`) follow its methods.
+/// The last name of a written class reference (`Base`, `mod.Base`, `Base<T>`).
+pub(crate) fn last_name<'t>(node: Node<'t>, text: &'t str) -> Option<&'t str> {
+    let name = text_of(node, text);
+    let name = name.split('<').next().unwrap_or(name).trim();
+    let name = name.rsplit(['.', ':']).next().unwrap_or(name);
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$'))
+    .then_some(name)
+}
+
 pub(crate) fn class_node(function: Node<'_>) -> Option<Node<'_>> {
     let mut ancestors = [None; ANCESTORS];
     let mut up = function.parent();

@@ -88,6 +88,25 @@ impl Adapter for JavaScript {
         FUNCTION_KINDS.contains(&kind)
     }
 
+    fn superclasses<'t>(&self, class: Node<'t>, text: &'t str) -> Vec<&'t str> {
+        // JavaScript: `class_heritage` holds the expression; TypeScript: its `extends_clause`.
+        let Some(heritage) = named_children(class)
+            .into_iter()
+            .find(|c| c.kind() == "class_heritage")
+        else {
+            return Vec::new();
+        };
+        named_children(heritage)
+            .into_iter()
+            .filter_map(|c| match c.kind() {
+                "extends_clause" => c.child_by_field_name("value"),
+                "implements_clause" => None,
+                _ => Some(c),
+            })
+            .filter_map(|c| super::adapter::last_name(c, text))
+            .collect()
+    }
+
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {
         match node.kind() {
             kind if FUNCTION_KINDS.contains(&kind) => Stmt::Skip,

@@ -65,6 +65,17 @@ impl Adapter for Python {
         (method.is_none() && function? == "map").then_some(Elements::Arg(1))
     }
 
+    fn superclasses<'t>(&self, class: Node<'t>, text: &'t str) -> Vec<&'t str> {
+        class
+            .child_by_field_name("superclasses")
+            .map(named_children)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| matches!(c.kind(), "identifier" | "attribute"))
+            .filter_map(|c| super::adapter::last_name(c, text))
+            .collect()
+    }
+
     fn is_function(&self, kind: &str) -> bool {
         matches!(
             kind,

@@ -95,9 +95,20 @@ impl<'t> FileFlow<'t, '_> {
         let on_self = receiver.is_some_and(|r| matches!(text_of(r, self.text), "self" | "this"));
         let caller_class = class_of(&self.functions[pass.function]);
         // `self.sql()`: the method of the caller's own class, where several classes define one.
-        let own_class = candidates.iter().copied().find(|&c| {
-            on_self && caller_class.is_some() && class_of(&self.functions[c]) == caller_class
-        });
+        let own_class = candidates
+            .iter()
+            .copied()
+            .find(|&c| {
+                on_self && caller_class.is_some() && class_of(&self.functions[c]) == caller_class
+            })
+            // `this.renderSource()` of a class the caller's extends (`objects.rs`).
+            .or_else(|| {
+                let class = super::objects::class_name(&self.functions[pass.function], self.text);
+                self.methods
+                    .get(class.filter(|_| on_self)?)?
+                    .get(name)
+                    .copied()
+            });
         let mut index = literal_method
             .or(own_class)
             .or(static_method)

@@ -169,7 +169,7 @@ pub(crate) struct FileFlow<'t, 'r> {
     wanted_parts: RefCell<Option<parts::Asked>>,
     /// Per constructor: the fields other methods of its class set to computed values
     /// (`objects.rs`).
-    fields_set_outside: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
+    fields_set_outside: RefCell<HashMap<usize, Rc<objects::OutsideWrites>>>,
     /// Nodes whose value a shape rule asks about, each with the rules (bits) among them that
     /// report untrusted values only: for those, the node inside a helper is a sink of the
     /// helper's summaries (`fn audit(user: &str) { info!("{}", user) }` called with request data).
@@ -278,6 +278,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     .or_insert(index);
             }
         }
+        objects::inherit_methods(adapter, &functions, text, &mut methods);
         let classes = functions
             .iter()
             .filter_map(|function| objects::class_name(function, text))
@@ -392,7 +393,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 continue;
             }
             let mut hits = Vec::new();
-            self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
+            let mut env = self.module_env.clone();
+            self.initialised_objects(index, &mut env);
+            self.pass(index, Params::Own, env, &mut hits);
             self.record(index, hits, ranges);
         }
         if !crate::analysis::cancelled() {

@@ -10,7 +10,7 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, Function, text_of};
+use crate::flow::adapter::{Expr, Function, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -125,6 +125,7 @@ impl<'t> FileFlow<'t, '_> {
     /// (`self.base = "https://..."`).
     pub(super) fn object_env(&self, method: usize) -> Env {
         let mut env = self.module_env.clone();
+        self.initialised_objects(method, &mut env);
         let methods = class_name(&self.functions[method], self.text)
             .and_then(|class| self.methods.get(class));
         let constructor = ["__init__", "constructor"]
@@ -142,36 +143,99 @@ impl<'t> FileFlow<'t, '_> {
         self.in_progress.borrow_mut().remove(&key);
         // A field another method sets to a computed value (`def set_url(self, u): self.url =
         // u`) holds that value once it has run: the constructor's constant is only a default.
-        let reset = self.fields_set_outside(init, methods);
+        let outside = self.fields_set_outside(init, methods);
         // What the pass left as the module had it is in `env` already.
         for (name, value) in after.differing_from(&self.module_env) {
-            if (name.starts_with("self.") || name.starts_with("this."))
-                && is_constant(value)
-                && !reset.contains(name.as_str())
-            {
+            if !(name.starts_with("self.") || name.starts_with("this.")) {
+                continue;
+            }
+            // A constant; or an object a call made (`this.env = new nunjucks.Environment()`),
+            // which a method calling it leaves the same object: what a sink asking who made its
+            // receiver needs.
+            let keeps = if is_constant(value) {
+                !outside.assigned.contains(name) && !outside.filled.contains(name)
+            } else {
+                value.made_by.is_some() && value.taint.is_none() && !outside.assigned.contains(name)
+            };
+            if keeps {
                 env.insert(name.clone(), value.clone());
             }
         }
         env
     }
 
+    /// Adds to `env` the objects the field initialisers of `method`'s class make
+    /// (`protected readonly env = new nunjucks.Environment()`), unless the class assigns the
+    /// field elsewhere: a sink asking who made its receiver reads them.
+    pub(super) fn initialised_objects(&self, method: usize, env: &mut Env) {
+        let Some(body) = self.functions[method]
+            .class()
+            .and_then(|class| class.child_by_field_name("body"))
+        else {
+            return;
+        };
+        let made: Vec<(Node<'t>, Node<'t>)> = named_children(body)
+            .into_iter()
+            .filter(|item| matches!(item.kind(), "field_definition" | "public_field_definition"))
+            .filter_map(|item| {
+                let name = item
+                    .child_by_field_name("property")
+                    .or_else(|| item.child_by_field_name("name"))?;
+                let value = item.child_by_field_name("value")?;
+                matches!(self.adapter.expr(value, self.text), Expr::Call { .. })
+                    .then_some((name, value))
+            })
+            .collect();
+        if made.is_empty() {
+            return;
+        }
+        let assigned: HashSet<String> = self
+            .assignments_to_self(body)
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        let mut hits = Vec::new();
+        let mut pass = Pass {
+            env: self.module_env.clone(),
+            returned: None,
+            function: method,
+            params: Params::Unknown,
+            hits: &mut hits,
+            conditions: HashMap::new(),
+            objects: self.module_objects.clone(),
+            loops: 0,
+            left_loop: Vec::new(),
+            part: None,
+        };
+        for (name, value) in made {
+            let key = format!("this.{}", text_of(name, self.text));
+            if assigned.contains(&key) {
+                continue;
+            }
+            let value = self.eval(value, &mut pass);
+            if value.made_by.is_some() && value.taint.is_none() {
+                env.insert(key, value);
+            }
+        }
+    }
+
     /// The fields (`self.url`, `this.url`) the methods other than `constructor` assign a value
-    /// that is not a literal.
+    /// that is not a literal, and those they fill in place.
     /// Computed once per class: every summary of its methods asks.
     fn fields_set_outside(
         &self,
         constructor: usize,
         methods: Option<&HashMap<String, usize>>,
-    ) -> Rc<HashSet<String>> {
+    ) -> Rc<OutsideWrites> {
         if let Some(done) = self.fields_set_outside.borrow().get(&constructor) {
             return done.clone();
         }
-        let mut set = HashSet::new();
+        let mut outside = OutsideWrites::default();
         for &method in methods.into_iter().flat_map(|m| m.values()) {
             if method == constructor {
                 continue;
             }
-            set.extend(
+            outside.assigned.extend(
                 self.assignments_to_self(self.functions[method].body)
                     .into_iter()
                     .filter(|(_, value)| !crate::lang::is_literal(*value))
@@ -179,14 +243,25 @@ impl<'t> FileFlow<'t, '_> {
             );
             // Filled in place (`this.subscriptions.set(id, url)` into the constructor's `new
             // Map()`): no longer only what the constructor put there.
-            set.extend(self.fields_filled_in_place(self.functions[method].body));
+            outside
+                .filled
+                .extend(self.fields_filled_in_place(self.functions[method].body));
         }
-        let set = Rc::new(set);
+        let outside = Rc::new(outside);
         self.fields_set_outside
             .borrow_mut()
-            .insert(constructor, set.clone());
-        set
+            .insert(constructor, outside.clone());
+        outside
     }
+}
+
+/// What the methods other than a class's constructor do to its fields.
+#[derive(Default)]
+pub(super) struct OutsideWrites {
+    /// Assigned a value that is not a literal (`self.url = u`).
+    assigned: HashSet<String>,
+    /// Filled in place by a method call with arguments (`this.m.set(k, v)`).
+    filled: HashSet<String>,
 }
 
 impl<'t> FileFlow<'t, '_> {
@@ -230,6 +305,53 @@ impl FileFlow<'_, '_> {
 
 fn is_constant(value: &Value) -> bool {
     value.taint.is_none() && value.clean == super::ALL
+}
+
+/// Adds to each class's `methods` those of the classes of the file it extends that it does
+/// not define itself (`class OrderRenderer extends Renderer` calls `this.renderSource()` of
+/// `Renderer`), through a few levels.
+pub(super) fn inherit_methods<'t>(
+    adapter: &dyn crate::flow::adapter::Adapter,
+    functions: &[Function<'t>],
+    text: &'t str,
+    methods: &mut HashMap<&'t str, HashMap<String, usize>>,
+) {
+    let mut extends: Vec<(&'t str, Vec<&'t str>)> = Vec::new();
+    let mut seen = HashSet::new();
+    for function in functions {
+        let (Some(class), Some(name)) = (function.class(), class_name(function, text)) else {
+            continue;
+        };
+        if seen.insert(class.byte_range()) {
+            let supers = adapter.superclasses(class, text);
+            if !supers.is_empty() {
+                extends.push((name, supers));
+            }
+        }
+    }
+    for _ in 0..4 {
+        let mut grew = false;
+        for (class, supers) in &extends {
+            for base in supers {
+                if base == class {
+                    continue;
+                }
+                let Some(inherited) = methods.get(base).cloned() else {
+                    continue;
+                };
+                let own = methods.entry(class).or_default();
+                for (name, index) in inherited {
+                    if let std::collections::hash_map::Entry::Vacant(slot) = own.entry(name) {
+                        slot.insert(index);
+                        grew = true;
+                    }
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
 }
 
 /// The name of the class a method is defined in.
