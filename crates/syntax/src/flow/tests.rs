@@ -31,6 +31,21 @@ fn a_source_reaching_a_sink_is_named_with_its_path() {
 }
 
 #[test]
+fn a_shape_match_in_a_helper_names_the_earliest_caller_source() {
+    // The helper's parameter is no source in its own pass; its callers' paths name one, the
+    // earliest whichever pass found it first; a method inherited from a class of the file too.
+    let text = "import subprocess\n\nclass Runner:\n    def run_shell(self, c):\n        return subprocess.run(c, shell=True)\n\nclass Ping(Runner):\n    def ping(self, host):\n        return self.run_shell('ping ' + host)\n\ndef late():\n    return Ping().ping(request.args['late'])\n\ndef early():\n    return Ping().ping(request.form['early'])\n";
+    let found = flagged(Language::Python, "python.subprocess-shell", text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .ends_with("the value comes from `request.args['late']` (line 12)"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn sanitisers_guards_and_constants_keep_flow_quiet() {
     let sanitised = "def view():\n    n = int(request.args['n'])\n    requests.get(n)\n";
     assert!(flagged(Language::Python, "python.ssrf", sanitised).is_empty());

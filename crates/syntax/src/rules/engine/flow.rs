@@ -105,8 +105,22 @@ impl RuleSet {
                     (Some(found), Some(kept)) => found < kept,
                     _ => false,
                 };
-                if earlier && matches!(kept.message, Some(FlowMessage::Template { .. })) {
-                    *kept = found;
+                let extent = kept.extent.start.min(found.extent.start)
+                    ..kept.extent.end.max(found.extent.end);
+                match &kept.message {
+                    Some(FlowMessage::Template { .. }) if earlier => *kept = found,
+                    // A shape match there names the earliest path too, its own function's or a
+                    // caller's (a helper's parameter is no source in the helper's own pass).
+                    Some(FlowMessage::Suffix { base }) if earlier => {
+                        kept.finding.message = base.clone().into();
+                        kept.extent = extent;
+                        name_source(kept, found.finding.flow);
+                    }
+                    None if kept.finding.flow.is_none() => {
+                        kept.extent = extent;
+                        name_source(kept, found.finding.flow);
+                    }
+                    _ => {}
                 }
                 continue;
             }
