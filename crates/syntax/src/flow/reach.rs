@@ -54,6 +54,11 @@ pub(crate) fn reach(
     if old.scalar_fields != new.scalar_fields {
         return None;
     }
+    // A class header edited (`class R extends Base`): which methods every object of the class
+    // inherits changed, wherever it is used; rare enough to check everything.
+    if edited.iter().any(|range| in_class_header(tree, range)) {
+        return None;
+    }
     let adapter = adapter::for_language(language);
     // Nodes a source query captures differently now (the query looked beyond the edit).
     let sources_changed: Vec<Range<usize>> = old.sources_differing(new).cloned().collect();
@@ -238,6 +243,28 @@ fn mentions(slice: &str, word: &str, accessed: bool) -> bool {
                 && !after.chars().next().is_some_and(identifier)
                 && (!accessed || after.starts_with(['.', '[']))
         })
+}
+
+/// Whether `range` touches the header of a class (its name and what it extends, before its
+/// body), in the new text.
+fn in_class_header(tree: &Tree, range: &Range<usize>) -> bool {
+    let Some(mut node) = tree
+        .root_node()
+        .descendant_for_byte_range(range.start, range.end)
+    else {
+        return false;
+    };
+    loop {
+        if node.kind().contains("class")
+            && let Some(body) = node.child_by_field_name("body")
+        {
+            return range.start <= body.start_byte() && node.start_byte() <= range.end;
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    }
 }
 
 /// A binding's variable: `config` for `config.debug`.
@@ -456,6 +483,13 @@ mod tests {
             &[],
         )?;
         Some(ranges.into_iter().map(|r| text[r].to_string()).collect())
+    }
+
+    #[test]
+    fn an_edit_of_a_class_header_checks_everything() {
+        let text = "class Ping(Runner):\n    def ping(self, h):\n        return self.run(h)\n";
+        assert_eq!(reached(Language::Python, text, "Runner"), None);
+        assert!(reached(Language::Python, text, "self.run(h)").is_some());
     }
 
     #[test]
