@@ -84,6 +84,15 @@ impl RuleSet {
                 return !untrusted_only;
             };
             match watched.get(&watched_node) {
+                // The value is itself the rule's own source (`secure: false` written right
+                // there): the match says so already.
+                Some(value)
+                    if value
+                        .taint_for(bit)
+                        .is_some_and(|t| t.origin.0 == watched_node && t.steps().is_empty()) =>
+                {
+                    true
+                }
                 Some(value) if untrusted_only => {
                     value.taint_for(bit).is_some() && refine(m, value, bit, lines)
                 }
@@ -139,7 +148,11 @@ impl RuleSet {
                         let both = shape.extent.start.min(found.extent.start)
                             ..shape.extent.end.max(found.extent.end);
                         shape.extent = both;
-                        name_source(shape, found.finding.flow);
+                        // A source inside the match (`secure: false` passed right there) is
+                        // what the match says already.
+                        if !source_inside(&shape.finding, &found.finding) {
+                            name_source(shape, found.finding.flow);
+                        }
                     }
                 }
                 None => matched.push(found),
@@ -203,6 +216,14 @@ fn name_source(m: &mut Matched, path: Option<Box<FlowTrace>>) {
     m.finding.flow = Some(path);
     m.finding.message = recipe.render(&m.finding).into();
     m.message = Some(recipe);
+}
+
+/// Whether the path of `hit` starts inside the span of `shape`.
+fn source_inside(shape: &Finding, hit: &Finding) -> bool {
+    hit.flow.as_deref().is_some_and(|flow| {
+        shape.span.start_byte <= flow.source.span.start_byte
+            && flow.source.span.end_byte <= shape.span.end_byte
+    })
 }
 
 /// A message that names the line its path starts on, kept so that it can be written again when
