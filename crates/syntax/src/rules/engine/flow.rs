@@ -84,13 +84,19 @@ impl RuleSet {
                 return !untrusted_only;
             };
             match watched.get(&watched_node) {
-                // The value is itself the rule's own source (`secure: false` written right
-                // there): the match says so already.
+                // The value is itself the source (`secure: false`, `req.body.email` written
+                // right there): the match says so already; it keeps the path, not a message
+                // naming itself.
                 Some(value)
                     if value
                         .taint_for(bit)
                         .is_some_and(|t| t.origin.0 == watched_node && t.steps().is_empty()) =>
                 {
+                    if let Some(taint) = value.taint_for(bit) {
+                        let path = trace(&taint.origin, &taint.steps(), lines);
+                        m.extent = covering(m.extent.clone(), Some(&path));
+                        m.finding.flow = Some(Box::new(path));
+                    }
                     true
                 }
                 Some(value) if untrusted_only => {
