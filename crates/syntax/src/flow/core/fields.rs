@@ -19,8 +19,8 @@
 //! re-check after an edit sees the same fields as a full check; an edit of any method reaches
 //! its whole class (`flow::reach`).
 
+use super::FileFlow;
 use super::value::Value;
-use super::{FileFlow, Params, Pass};
 use crate::flow::adapter::{Expr, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -108,18 +108,7 @@ impl<'t> FileFlow<'t, '_> {
             return Settled::new();
         }
         let mut hits = Vec::new();
-        let mut pass = Pass {
-            env: self.module_env.clone(),
-            returned: None,
-            function: method,
-            params: Params::Unknown,
-            hits: &mut hits,
-            conditions: HashMap::new(),
-            objects: self.module_objects.clone(),
-            loops: 0,
-            left_loop: Vec::new(),
-            part: None,
-        };
+        let mut pass = self.module_level_pass(method, &mut hits);
         let mut fields: HashMap<String, Field> = HashMap::new();
         // The class body's own attributes (`OPERATORS = {...}`, a JavaScript field `n = 0`).
         let body = class

@@ -526,6 +526,23 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         (pass.env, pass.returned)
     }
 
+    /// A pass over bits of function `index` outside its body (a class's field initialisers):
+    /// the module's names and objects, parameters unknown.
+    fn module_level_pass<'h>(&self, index: usize, hits: &'h mut Vec<SinkHit>) -> Pass<'h> {
+        Pass {
+            env: self.module_env.clone(),
+            returned: None,
+            function: index,
+            params: Params::Unknown,
+            hits,
+            conditions: HashMap::new(),
+            objects: self.module_objects.clone(),
+            loops: 0,
+            left_loop: Vec::new(),
+            part: None,
+        }
+    }
+
     /// The node of the function `pass` walks that spans exactly `bytes`: where a value recorded
     /// by its bytes (a condition bound to a name, the call that made an object) was written.
     fn node_at(&self, pass: &Pass<'_>, bytes: &Range<usize>) -> Option<Node<'t>> {

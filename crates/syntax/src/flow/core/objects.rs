@@ -195,18 +195,7 @@ impl<'t> FileFlow<'t, '_> {
             .map(|(key, _)| key)
             .collect();
         let mut hits = Vec::new();
-        let mut pass = Pass {
-            env: self.module_env.clone(),
-            returned: None,
-            function: method,
-            params: Params::Unknown,
-            hits: &mut hits,
-            conditions: HashMap::new(),
-            objects: self.module_objects.clone(),
-            loops: 0,
-            left_loop: Vec::new(),
-            part: None,
-        };
+        let mut pass = self.module_level_pass(method, &mut hits);
         for (name, value) in made {
             let key = format!("this.{}", text_of(name, self.text));
             if assigned.contains(&key) {
