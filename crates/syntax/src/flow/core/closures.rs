@@ -317,12 +317,7 @@ impl<'t> FileFlow<'t, '_> {
                 text_with_object: None,
                 receiver_call: None,
             };
-            let mask = self
-                .rules
-                .sanitizers
-                .iter()
-                .filter(|(pattern, _)| pattern.matches(&site))
-                .fold(0, |mask, (_, rules)| mask | rules);
+            let mask = self.sanitised_by(&site);
             (mask != 0).then_some(mask)
         })?;
         let taint = element.taint.clone().and_then(|mut taint| {

@@ -146,6 +146,15 @@ impl<'t> FileFlow<'t, '_> {
         None
     }
 
+    /// The rules the sanitisers matching `site` clean a value for.
+    pub(super) fn sanitised_by(&self, site: &CallSite<'_>) -> u64 {
+        self.rules
+            .sanitizers
+            .iter()
+            .filter(|(pattern, _)| pattern.matches(site))
+            .fold(0, |mask, (_, rules)| mask | rules)
+    }
+
     pub(super) fn eval_inner(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
         if let Some(source) = self.source_at(node) {
             return source;
@@ -179,12 +188,7 @@ impl<'t> FileFlow<'t, '_> {
             let object = on_self
                 .and_then(|o| pass.env.get(text_of(o, self.text)).cloned())
                 .unwrap_or_default();
-            let sanitised = self
-                .rules
-                .sanitizers
-                .iter()
-                .filter(|(pattern, _)| pattern.matches(&site))
-                .fold(0, |mask, (_, bits)| mask | bits);
+            let sanitised = self.sanitised_by(&site);
             if sanitised != 0 {
                 return self.eval_parts(node, pass).cleared_for(sanitised);
             }
