@@ -385,11 +385,13 @@ impl Adapter for Python {
             | "tuple"
             | "list"
             | "list_splat_pattern"
+            | "dictionary_splat_pattern"
             | "as_pattern_target"
             | "typed_parameter"
             | "parenthesized_expression" => {
                 for child in named_children(pattern) {
-                    if pattern.kind() == "typed_parameter" && child.kind() != "identifier" {
+                    // `name: T`, `*args: T`: the type binds nothing.
+                    if pattern.kind() == "typed_parameter" && child.kind() == "type" {
                         continue;
                     }
                     self.bindings(child, out);

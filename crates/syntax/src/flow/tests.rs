@@ -46,6 +46,46 @@ fn a_shape_match_in_a_helper_names_the_earliest_caller_source() {
 }
 
 #[test]
+fn a_refined_match_a_caller_reaches_is_reported_as_the_match() {
+    // The helper's own pass knows nothing of `tool`; the caller's value brings the match back
+    // with its span and message, not a finding at the watched value.
+    let text = "import subprocess\n\ndef run_tool(tool):\n    return subprocess.check_output([tool, '-v'])\n\ndef view():\n    run_tool(request.args['t'])\n";
+    let findings = analyze(Language::Python, text);
+    let found: Vec<_> = findings
+        .iter()
+        .filter(|f| &*f.rule_id == "python.untrusted-program")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].span.start.column, 11, "{found:?}");
+    assert_eq!(
+        &*found[0].message,
+        "`subprocess.check_output()` runs a program whose name comes from untrusted input; the value comes from `request.args['t']` (line 7)"
+    );
+}
+
+#[test]
+fn keyword_and_spread_arguments_reach_their_parameters() {
+    let keyword = "def rows(table, order='id', limit=10):\n    cur.execute('SELECT * FROM t ORDER BY ' + order)\n\ndef view():\n    rows('t', limit=5, order=request.args['o'])\n";
+    let found = flagged(Language::Python, "python.sql-string-formatting", keyword);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains("`request.args['o']` (line 5)"),
+        "{found:?}"
+    );
+    // A keyword naming another parameter does not reach this one.
+    let other = "def rows(table, order='id', limit=10):\n    cur.execute('SELECT * FROM t ORDER BY ' + order)\n\ndef view():\n    rows('t', limit=request.args['n'])\n";
+    let found = flagged(Language::Python, "python.sql-string-formatting", other);
+    assert!(found.iter().all(|f| !f.1.contains("request")), "{found:?}");
+    let spread = "from flask import request\ndef update(pid, **fields):\n    sql = 'UPDATE p SET ' + ', '.join(fields.values())\n    cur.execute(sql)\n\ndef view():\n    update(1, **request.get_json())\n";
+    let found = flagged(Language::Python, "python.sql-string-formatting", spread);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains("`request.get_json()` (line 7)"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn sanitisers_guards_and_constants_keep_flow_quiet() {
     let sanitised = "def view():\n    n = int(request.args['n'])\n    requests.get(n)\n";
     assert!(flagged(Language::Python, "python.ssrf", sanitised).is_empty());

@@ -366,7 +366,9 @@ impl<'t> FileFlow<'t, '_> {
             return value;
         }
         // Local helpers, by their summaries.
-        if let Some(value) = self.helper(node, &site, receiver, &receiver_value, &values, pass) {
+        if let Some(value) =
+            self.helper(node, &site, receiver, &receiver_value, args, &values, pass)
+        {
             return value;
         }
         // Functions of other files of the project, by their portable summaries.
@@ -478,6 +480,7 @@ impl<'t> FileFlow<'t, '_> {
                         taint: taint.clone(),
                         extent,
                         remote: None,
+                        watched: false,
                     });
                     break;
                 }

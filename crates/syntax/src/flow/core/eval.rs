@@ -210,7 +210,8 @@ impl<'t> FileFlow<'t, '_> {
                         })
                     })
                     .collect();
-                if let Some(value) = self.helper(node, &site, on_self, &object, &values, pass) {
+                if let Some(value) = self.helper(node, &site, on_self, &object, &[], &values, pass)
+                {
                     return value;
                 }
                 return values

@@ -5,7 +5,7 @@
 use super::parts::Part;
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass, SinkHit, Summary};
-use crate::flow::adapter::{CallSite, Function, text_of};
+use crate::flow::adapter::{Arg, CallSite, Function, text_of};
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -20,12 +20,14 @@ const INJECTED: usize = usize::MAX - 4;
 
 impl<'t> FileFlow<'t, '_> {
     /// A call of a function defined in this file: its result and its sinks, from summaries.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn helper(
         &self,
         node: Node<'t>,
         site: &CallSite<'_>,
         receiver: Option<Node<'t>>,
         receiver_value: &Value,
+        args: &[Arg<'t>],
         values: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
@@ -38,6 +40,8 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(receiver) = receiver
             && let Some(index) = self.method_of_object(receiver, name, pass)
         {
+            let ordered = self.by_parameter(&self.functions[index], args, values);
+            let values = ordered.as_deref().unwrap_or(values);
             let returned =
                 self.object_call(node, receiver, name, index, receiver_value, values, pass);
             let object = Some(receiver_value);
@@ -128,6 +132,8 @@ impl<'t> FileFlow<'t, '_> {
                 _ => return None,
             }
         }
+        let ordered = self.by_parameter(&self.functions[index], args, values);
+        let values = ordered.as_deref().unwrap_or(values);
         if !field_call && literal_method.is_none() && candidates.len() == 1 {
             self.note_helper_call(index, node, values, pass);
         }

@@ -150,6 +150,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                     taint,
                     extent,
                     remote: Some(sink.at.clone()),
+                    watched: false,
                 });
             }
             if let Some(returns) = &param.returns {

@@ -11,6 +11,7 @@
 //! on entry.
 
 mod aliases;
+mod arguments;
 mod callers;
 mod calls;
 mod choices;
@@ -80,6 +81,9 @@ pub(crate) struct SinkHit {
     pub extent: Range<usize>,
     /// The sink in another file, when `sink` is a call of that file's helper.
     pub remote: Option<Arc<RemotePoint>>,
+    /// A value a shape rule asks about (`[taint] refine`) that a caller's untrusted data
+    /// reaches, not a sink: the rule's match around it is the finding.
+    pub watched: bool,
 }
 
 #[derive(Debug, Clone, Default)]

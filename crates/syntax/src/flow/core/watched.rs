@@ -48,6 +48,7 @@ impl<'t> FileFlow<'t, '_> {
                         taint: taint.clone(),
                         extent: function,
                         remote: None,
+                        watched: true,
                     });
                 }
             }

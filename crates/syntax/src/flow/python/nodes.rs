@@ -113,7 +113,12 @@ pub(super) fn params(list: Node<'_>) -> Vec<Param<'_>> {
         .filter(|p| {
             matches!(
                 p.kind(),
-                "identifier" | "typed_parameter" | "default_parameter" | "typed_default_parameter"
+                "identifier"
+                    | "typed_parameter"
+                    | "default_parameter"
+                    | "typed_default_parameter"
+                    | "list_splat_pattern"
+                    | "dictionary_splat_pattern"
             )
         })
         .map(|p| Param {

@@ -72,46 +72,48 @@ impl RuleSet {
         }
         file.run(watch, ranges);
         let (hits, watched) = (file.hits.take(), file.watched.take());
+        // Shape matches flow found harmless in their own function, by rule and watched value:
+        // a caller passing untrusted data to the helper they sit in brings them back.
+        let mut quiet: HashMap<(usize, Range<usize>), Matched> = HashMap::new();
         matched.retain_mut(|m| {
             let Some((rule, watched_node)) = m.refine.take() else {
                 return true;
             };
-            let untrusted_only = self.rules[rule]
-                .taint
-                .as_ref()
-                .is_some_and(|t| t.untrusted_only());
-            let Some(bit) = flow.bit_of(rule) else {
-                return !untrusted_only;
-            };
-            match watched.get(&watched_node) {
-                // The value is itself the source (`secure: false`, `req.body.email` written
-                // right there): the match says so already; it keeps the path, not a message
-                // naming itself.
-                Some(value)
-                    if value
-                        .taint_for(bit)
-                        .is_some_and(|t| t.origin.0 == watched_node && t.steps().is_empty()) =>
-                {
-                    if let Some(taint) = value.taint_for(bit) {
-                        let path = trace(&taint.origin, &taint.steps(), lines);
-                        m.extent = covering(m.extent.clone(), Some(&path));
-                        m.finding.flow = Some(Box::new(path));
-                    }
-                    true
-                }
-                Some(value) if untrusted_only => {
-                    value.taint_for(bit).is_some() && refine(m, value, bit, lines)
-                }
-                Some(value) => refine(m, value, bit, lines),
-                None => !untrusted_only,
+            let keep = self.refined(flow, m, rule, &watched_node, &watched, lines);
+            if !keep {
+                quiet.insert((rule, watched_node), m.clone());
             }
+            keep
         });
         for hit in hits {
+            let rule = flow.rules[hit.rule];
+            let watched_node = hit.watched.then(|| hit.sink.clone());
             let found = self.hit_finding(flow, hit, lines);
+            // A shape match in a helper that a caller's untrusted value reaches: the match is
+            // the finding (its span and message), with the caller's path.
+            let found = match watched_node
+                .as_ref()
+                .and_then(|node| quiet.get(&(rule, node.clone())))
+            {
+                Some(shape) => {
+                    let mut shape = shape.clone();
+                    shape.extent = shape.extent.start.min(found.extent.start)
+                        ..shape.extent.end.max(found.extent.end);
+                    name_source(&mut shape, found.finding.flow);
+                    shape
+                }
+                None => found,
+            };
             // A re-check also re-analyses callers of an edited helper and the module's
-            // statements: their other findings are already kept.
+            // statements: their other findings are already kept (a shape match a caller's
+            // value reached among them, around the value it asks about).
             if let Some(kept) = matched.iter_mut().find(|m| {
-                m.finding.rule_id == found.finding.rule_id && m.finding.span == found.finding.span
+                m.finding.rule_id == found.finding.rule_id
+                    && (m.finding.span == found.finding.span
+                        || watched_node.as_ref().is_some_and(|node| {
+                            m.finding.span.start_byte <= node.start
+                                && node.end <= m.finding.span.end_byte
+                        }))
             }) {
                 // Two paths to one sink (a helper's own parameter source and a caller's): name
                 // the one whose source is written first, whichever pass found it first, so a
@@ -163,6 +165,48 @@ impl RuleSet {
                 }
                 None => matched.push(found),
             }
+        }
+    }
+
+    /// Flow's answer for the shape match `m` of `rule` about the value at `watched_node`:
+    /// whether it stands (naming the source when there is one).
+    fn refined(
+        &self,
+        flow: &FlowRules,
+        m: &mut Matched,
+        rule: usize,
+        watched_node: &Range<usize>,
+        watched: &HashMap<Range<usize>, Value>,
+        lines: &LineIndex<'_>,
+    ) -> bool {
+        let untrusted_only = self.rules[rule]
+            .taint
+            .as_ref()
+            .is_some_and(|t| t.untrusted_only());
+        let Some(bit) = flow.bit_of(rule) else {
+            return !untrusted_only;
+        };
+        match watched.get(watched_node) {
+            // The value is itself the source (`secure: false`, `req.body.email` written
+            // right there): the match says so already; it keeps the path, not a message
+            // naming itself.
+            Some(value)
+                if value
+                    .taint_for(bit)
+                    .is_some_and(|t| t.origin.0 == *watched_node && t.steps().is_empty()) =>
+            {
+                if let Some(taint) = value.taint_for(bit) {
+                    let path = trace(&taint.origin, &taint.steps(), lines);
+                    m.extent = covering(m.extent.clone(), Some(&path));
+                    m.finding.flow = Some(Box::new(path));
+                }
+                true
+            }
+            Some(value) if untrusted_only => {
+                value.taint_for(bit).is_some() && refine(m, value, bit, lines)
+            }
+            Some(value) => refine(m, value, bit, lines),
+            None => !untrusted_only,
         }
     }
 
