@@ -62,6 +62,19 @@ pub async fn upload(mut form: axum::extract::Multipart) {
     }
 }
 
+// The same chain as rustfmt writes it, one call per line.
+pub async fn upload_chained(mut form: axum::extract::Multipart) {
+    while let Some(field) = form.next_field().await.unwrap() {
+        let name = field
+            .file_name()
+            .map(|n| n.to_owned())
+            .unwrap_or_default();
+        let data = field.bytes().await.unwrap();
+        // ruleid: rust.path-traversal
+        tokio::fs::write(Path::new("/srv/uploads").join(&name), &data).await.unwrap();
+    }
+}
+
 pub async fn upload_whole_name(mut form: axum::extract::Multipart) {
     while let Some(field) = form.next_field().await.unwrap() {
         let Some(name) = field.file_name().map(|n| n.to_string()) else {

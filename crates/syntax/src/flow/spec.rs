@@ -50,8 +50,12 @@ impl CallPattern {
         {
             return false;
         }
+        // A chain written over several lines (`field\n    .file_name()`) as if on one.
+        let joined = (call.text.contains('\n') && (self.text.is_some() || self.not_text.is_some()))
+            .then(|| one_line_chain(call.text));
+        let call_text = joined.as_deref().unwrap_or(call.text);
         if let Some(text) = &self.text
-            && !text.get().is_match(call.text)
+            && !text.get().is_match(call_text)
             && !text.get().is_match(&call.arg_prefixes)
             && !call
                 .text_with_object
@@ -61,7 +65,7 @@ impl CallPattern {
             return false;
         }
         if let Some(text) = &self.not_text
-            && (text.get().is_match(call.text)
+            && (text.get().is_match(call_text)
                 || call
                     .text_with_object
                     .as_deref()
@@ -427,6 +431,15 @@ pub(crate) fn converts_param(converted: Option<&LazyRegex>, decorator: &str, nam
                 .any(|group| group.as_str() == name)
         })
     })
+}
+
+/// `text` with the line breaks and indentation before each `.`, `?.` or `::` of a chain
+/// removed: rule regexes name calls as written on one line.
+fn one_line_chain(text: &str) -> String {
+    static BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s*\n\s*(\?\.|\.|::)").expect("valid regex")
+    });
+    BREAK.replace_all(text, "$1").into_owned()
 }
 
 #[cfg(test)]

@@ -231,6 +231,29 @@ impl<'t> FileFlow<'t, '_> {
                 }
             };
             let to = propagator.to.at(receiver, args);
+            // `lines.push("<html>")` on an empty constant (`const lines = []`): still a
+            // constant, now starting with that text.
+            if matches!(propagator.to, Slot::Receiver)
+                && let Some(first) = match propagator.from {
+                    PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
+                    PropagatedFrom::EveryArgument => values.first(),
+                    PropagatedFrom::Slot(Slot::Receiver) => None,
+                }
+                .filter(|v| v.taint.is_none() && v.prefix.is_some())
+                && let Some(key) = to.and_then(|r| self.key(r))
+                && let Some(old) = pass
+                    .env
+                    .get(&key)
+                    .filter(|o| o.prefix.is_none() && o.taint.is_none() && o.clean == ALL)
+            {
+                let started = Value {
+                    prefix: first.prefix.clone(),
+                    whole: false,
+                    ..old.clone()
+                };
+                pass.env.insert(key, started);
+                continue;
+            }
             if let (Some(from), Some(to)) = (from, to)
                 && from.taint.is_some()
                 && let Some(key) = self.key(to)
@@ -238,9 +261,15 @@ impl<'t> FileFlow<'t, '_> {
                 let old = pass.env.get(&key);
                 let joined = old.map_or(from.clone(), |old| old.join(from));
                 // Appended (`html.append(row)`, `out.push_str(&cell)`): the text still starts
-                // as it did.
+                // as it did; a constant that says nothing of its start (`const lines = []`)
+                // now starts as what is appended first.
                 let prefix = match propagator.to {
-                    Slot::Receiver => old.and_then(|o| o.prefix.clone()),
+                    Slot::Receiver => match old {
+                        Some(o) if o.prefix.is_none() && o.taint.is_none() && o.clean == ALL => {
+                            from.prefix.clone()
+                        }
+                        _ => old.and_then(|o| o.prefix.clone()),
+                    },
                     Slot::Arg(_) => joined.prefix.clone(),
                 };
                 pass.env.insert(

@@ -121,6 +121,7 @@ impl<'t> FileFlow<'t, '_> {
         // (a NestJS controller next to its service). Only a method of one other class of the
         // file (a controller's `read` often calls its service's `read`), and only for the
         // sinks inside it: the call's value stays the generic one.
+        let mut typed_field = false;
         if field_call {
             let caller = caller_class;
             let mut others = candidates.iter().filter(|&&c| {
@@ -131,6 +132,7 @@ impl<'t> FileFlow<'t, '_> {
                 (Some(&only), None) => index = only,
                 _ => return None,
             }
+            typed_field = receiver.is_some_and(|r| self.field_typed_as(r, index, pass));
         }
         let ordered = self.by_parameter(&self.functions[index], args, values);
         let values = ordered.as_deref().unwrap_or(values);
@@ -156,7 +158,7 @@ impl<'t> FileFlow<'t, '_> {
                 self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
             self.hits_through(&entered, &summary, pass);
         }
-        if field_call {
+        if field_call && !typed_field {
             return None;
         }
         let result = self.returned_by(node, index, name, values, object, None)?;
@@ -164,6 +166,28 @@ impl<'t> FileFlow<'t, '_> {
             self.answer_parts(node, index, name, values, object, &parts);
         }
         Some(result)
+    }
+
+    /// Whether the field `receiver` (`this.links`) is declared with the type of the class
+    /// method `index` belongs to (`private readonly links: CampaignLinks` in the caller's
+    /// class): then what the method returns is what the call returns.
+    fn field_typed_as(&self, receiver: Node<'t>, index: usize, pass: &Pass<'_>) -> bool {
+        let Some(class) = super::objects::class_name(&self.functions[index], self.text) else {
+            return false;
+        };
+        let field = text_of(receiver, self.text);
+        let Some(field) = field.rsplit('.').next().filter(|f| *f != field) else {
+            return false;
+        };
+        let Some(caller_class) = self.functions[pass.function].class() else {
+            return false;
+        };
+        let declared = format!(
+            r"\b{}\s*[?!]?\s*:\s*{}\b",
+            regex::escape(field),
+            regex::escape(class)
+        );
+        regex::Regex::new(&declared).is_ok_and(|re| re.is_match(text_of(caller_class, self.text)))
     }
 
     /// What helper `index` returns at the call `node` given `values` (and, for a method, the

@@ -1,0 +1,29 @@
+// A health proxy that maps a service name to one of its own internal URLs; the same table with
+// a caller's URL inserted is the caller's.
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query};
+
+fn upstreams() -> HashMap<&'static str, &'static str> {
+    let mut table = HashMap::new();
+    table.insert("billing", "http://billing.svc.cluster.local:8080/health");
+    table.insert("search", "http://search.svc.cluster.local:9200/_cluster/health");
+    table
+}
+
+pub async fn health(Path(service): Path<String>) -> String {
+    let table = upstreams();
+    let Some(url) = table.get(service.as_str()) else {
+        return String::new();
+    };
+    // ok: rust.ssrf
+    reqwest::get(*url).await.unwrap().text().await.unwrap()
+}
+
+pub async fn health_from(Query(params): Query<HashMap<String, String>>) -> String {
+    let mut table = HashMap::new();
+    table.insert("custom", params.get("url").cloned().unwrap_or_default());
+    let url = table.get("custom").cloned().unwrap_or_default();
+    // ruleid: rust.ssrf
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}
