@@ -369,6 +369,11 @@ pub(crate) trait Adapter: Sync {
     fn type_test<'t>(&self, _node: Node<'t>) -> Option<Node<'t>> {
         None
     }
+    /// A test that holds only when a name equals one of some literals (Rust `matches!(*ext,
+    /// "png" | "jpg")`): the name tested, or `None`.
+    fn one_of_literals<'t>(&self, _node: Node<'t>, _text: &str) -> Option<Node<'t>> {
+        None
+    }
     /// What a condition says, as guards read it.
     fn condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         let syntax = self.condition_syntax();

@@ -314,6 +314,30 @@ impl Adapter for Rust {
         }
     }
 
+    fn one_of_literals<'t>(&self, node: Node<'t>, text: &str) -> Option<Node<'t>> {
+        static LITERALS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            let literal = r#""(?:[^"\\]|\\.)*""#;
+            regex::Regex::new(&format!(
+                r"^\(\s*[*&]*\s*(\w+)(?:\.as_str\(\))?\s*,\s*{literal}(?:\s*\|\s*{literal})*\s*,?\s*\)$"
+            ))
+            .expect("valid regex")
+        });
+        if node.kind() != "macro_invocation"
+            || node
+                .child_by_field_name("macro")
+                .is_none_or(|m| text_of(m, text) != "matches")
+        {
+            return None;
+        }
+        let tokens = named_children(node)
+            .into_iter()
+            .find(|c| c.kind() == "token_tree")?;
+        let name = LITERALS.captures(text_of(tokens, text))?.get(1)?.as_str();
+        named_children(tokens)
+            .into_iter()
+            .find(|t| t.kind() == "identifier" && text_of(*t, text) == name)
+    }
+
     fn condition_syntax(&self) -> &'static ConditionSyntax {
         &C_LIKE_CONDITIONS
     }

@@ -110,6 +110,10 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
             Condition::Expr(node) => {
+                if let Some(tested) = self.adapter.one_of_literals(node, self.text) {
+                    self.vouch(tested, holds, false, out, pass);
+                    return;
+                }
                 if let Some((left, right, negated)) = self.adapter.equality(node) {
                     self.compared(left, right, holds != negated, out, pass);
                     self.compared(right, left, holds != negated, out, pass);
