@@ -216,10 +216,26 @@ impl<'t> FileFlow<'t, '_> {
         match pass.env.get(&key) {
             Some(value) => {
                 value.taint.is_none()
-                    && (value.clean == ALL || super::helpers::is_field_of_self(&key))
+                    && (value.clean == ALL
+                        || super::helpers::is_field_of_self(&key)
+                        || self.other_parameter(&key, pass))
             }
             None => super::helpers::is_field_of_self(&key),
         }
+    }
+
+    /// Whether `key` names a parameter of a helper other than the one its summary follows
+    /// (`full === base` in `safeJoin(base, rel)`): equal to it, the followed value is the
+    /// caller's other argument, not what the followed one held.
+    fn other_parameter(&self, key: &str, pass: &Pass<'_>) -> bool {
+        if !matches!(pass.params, super::Params::Summarise(_)) {
+            return false;
+        }
+        self.functions[pass.function].params.iter().any(|p| {
+            let mut names = Vec::new();
+            self.adapter.bindings(p.pattern, &mut names);
+            names.iter().any(|n| text_of(*n, self.text) == key)
+        })
     }
 
     /// A variable, possibly in parentheses or behind `&`.
