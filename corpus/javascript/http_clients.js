@@ -87,7 +87,7 @@ const tlsChecksOff = process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0";
 
 module.exports = { insecureAgent, fetchInventory, mailer, legacyRequest, connectLogs, connectMetrics, connectPinned, runScraper };
 
-async function reportsClient(password, q) {
+async function reportsClient(password, q, resetToken) {
   // ruleid: js.basic-auth-over-http
   const daily = await axios.get("http://reports.example.com/api/daily", { auth: { username: "admin", password } });
   // ruleid: js.basic-auth-over-http
@@ -104,5 +104,9 @@ async function reportsClient(password, q) {
   const paged = await fetch(`https://api.example.com/v1/search?q=${q}&page=${2}`);
   // ok: js.secret-in-url-query
   const headers = await fetch(`https://api.example.com/v1/search?q=${q}`, { headers: { "X-Api-Key": process.env.API_KEY } });
-  return { daily, feed, secure, local, search, items, paged, headers };
+  // ok: js.secret-in-url-query
+  const resetLink = `https://app.example.com/reset-password?token=${resetToken}`;
+  // ruleid: js.secret-in-url-query
+  const report = await fetch(`https://api.example.com/reports?token=${process.env.REPORT_TOKEN}`);
+  return { daily, feed, secure, local, search, items, paged, headers, resetLink, report };
 }
