@@ -131,7 +131,10 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
     }
     let base = names.resolve_segments(&segments);
     match name.kind() {
-        "identifier" => names.bind(node_text(name, source), base),
+        "identifier" => {
+            names.bind(node_text(name, source), base);
+            names.declared(node_text(name, source), node.start_byte());
+        }
         "object_pattern" => destructure(name, source, &base, names),
         _ => {}
     }

@@ -35,13 +35,16 @@ use tree_sitter::{Node, Tree};
 
 /// The names a file binds by importing or aliasing, and how to resolve expressions against
 /// them. Cheap to build (one walk over the tree) and to query (one hash lookup per name).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Names {
     separator: &'static str,
     /// Local name → the canonical path it stands for.
     bindings: HashMap<Box<str>, Box<str>>,
     /// Modules every member of which is imported (`from m import *`, `use m::*`).
     globs: Vec<Box<str>>,
+    /// Where each name bound by a declaration in code (`const lib = secure ? https : http`)
+    /// is declared, not by an import: inside a function it is that function's own variable.
+    declared_at: HashMap<Box<str>, Vec<usize>>,
 }
 
 /// One wanted name in a `#resolves-to?` list: `hashlib.md5` exactly, or `subprocess.*` for any
@@ -69,6 +72,19 @@ impl NamePattern {
         }
     }
 }
+
+/// Two files' names are the same when each name stands for the same path: where a declaration
+/// sits moves with every edit above it, and an incremental re-check compares names to decide
+/// whether a match anywhere may have changed (a moved declaration is inside the edit).
+impl PartialEq for Names {
+    fn eq(&self, other: &Names) -> bool {
+        self.separator == other.separator
+            && self.bindings == other.bindings
+            && self.globs == other.globs
+    }
+}
+
+impl Eq for Names {}
 
 impl Names {
     /// Reads the bindings of a parsed file.
@@ -185,6 +201,21 @@ impl Names {
         if !local.is_empty() && !canonical.is_empty() {
             self.bindings.insert(local.into(), canonical.into());
         }
+    }
+
+    /// Whether `local` is bound to a module's name by a declaration within `range` (a
+    /// function's own alias: `const lib = https` there).
+    pub fn declared_within(&self, local: &str, range: std::ops::Range<usize>) -> bool {
+        self.declared_at
+            .get(local)
+            .is_some_and(|at| at.iter().any(|offset| range.contains(offset)))
+    }
+
+    fn declared(&mut self, local: &str, offset: usize) {
+        self.declared_at
+            .entry(local.into())
+            .or_default()
+            .push(offset);
     }
 
     fn glob(&mut self, module: String) {

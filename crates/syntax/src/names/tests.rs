@@ -236,3 +236,21 @@ other.get(url);
         ["require", "require", "makeClient", "https.get", "other.get"]
     );
 }
+
+#[test]
+fn a_functions_own_module_alias_is_known_by_where_it_is_declared() {
+    let source =
+        "const https = require('https');\nfunction f() {\n  const lib = https;\n  lib.get(u);\n}\n";
+    let tree = crate::analysis::parse(Language::JavaScript, source, None).expect("parses");
+    let names = Names::of(Language::JavaScript, &tree, source.as_bytes());
+    let function = source.find("function").unwrap()..source.len();
+    assert!(names.declared_within("lib", function.clone()));
+    assert!(!names.declared_within("lib", 0..function.start));
+    // The same names one line lower: equal (an incremental re-check compares them).
+    let moved = format!("\n{source}");
+    let tree = crate::analysis::parse(Language::JavaScript, &moved, None).expect("parses");
+    assert_eq!(
+        names,
+        Names::of(Language::JavaScript, &tree, moved.as_bytes())
+    );
+}

@@ -110,10 +110,13 @@ impl<'t> FileFlow<'t, '_> {
         written: Option<&str>,
         pass: &Pass<'_>,
     ) -> Option<String> {
+        let function = &self.functions[pass.function];
         if let Some(head) = written.and_then(|w| w.split('.').next())
             && pass.env.contains_key(head)
             && !self.module_env.contains_key(head)
-            && !self.functions[pass.function].is_module()
+            && !function.is_module()
+            // `const lib = secure ? https : http` in this function: its own alias of a module.
+            && !self.names.declared_within(head, function.node.byte_range())
         {
             return written.map(str::to_string);
         }
