@@ -1,10 +1,12 @@
 from flask import Flask, request, jsonify
 import ast
+import builtins
 import json
 
 app = Flask(__name__)
 
 OPERATIONS = {"add": lambda a, b: a + b, "mul": lambda a, b: a * b}
+evaluate = builtins.eval
 
 
 @app.route("/calc")
@@ -79,3 +81,22 @@ def compile_pattern(re_module, pattern):
 def load_rows():
     # ok: python.eval-exec
     return json.loads(open("rows.json").read())
+
+
+class FormulaTask:
+    def __init__(self, formula):
+        self.formula = formula
+
+    def run(self, values):
+        # ruleid: python.eval-exec
+        return evaluate(self.formula, {"__builtins__": {}, **values})
+
+
+class Sandbox:
+    def eval(self, text):
+        return OPERATIONS.get(text)
+
+
+def sandboxed(text):
+    # ok: python.eval-exec
+    return Sandbox().eval(text)
