@@ -2,6 +2,7 @@
 predictability, however the characters are collected; a function named for something else
 (a shuffled playlist, a sampled language-model token) is not a secret."""
 import random
+import secrets
 import string
 
 ALPHABET = string.ascii_letters + string.digits
@@ -35,3 +36,23 @@ def sample_token(logits):
     weights = [max(w, 0.0) for w in logits]
     # ok: python.insecure-random-secret
     return random.choices(range(len(weights)), weights=weights)[0]
+
+
+class ResetTokenFactory:
+    length = 32
+
+    def generate(self):
+        # ruleid: python.insecure-random-secret
+        return "".join(random.choice(ALPHABET) for _ in range(self.length))
+
+
+class SecureTokenFactory:
+    def generate(self):
+        # ok: python.insecure-random-secret
+        return secrets.token_urlsafe(32)
+
+
+class ColourPicker:
+    def generate(self):
+        # ok: python.insecure-random-secret
+        return random.choice(["red", "green", "blue"])
