@@ -54,3 +54,14 @@ router.post("/session", (req, res) => {
 });
 
 module.exports = router;
+
+// express-session with its cookie options in a module constant.
+const session = require("express-session");
+
+const devCookie = { httpOnly: false, secure: false, maxAge: 86400000 };
+const prodCookie = { httpOnly: true, secure: true, sameSite: "lax" };
+
+// ruleid: js.insecure-cookie-flags
+router.use(session({ secret: process.env.SESSION_SECRET, resave: false, cookie: devCookie }));
+// ok: js.insecure-cookie-flags
+router.use(session({ secret: process.env.SESSION_SECRET, resave: false, cookie: prodCookie }));
