@@ -62,3 +62,24 @@ export class SwitchingHasher {
     return createHash(this.algo).update(value).digest("hex");
   }
 }
+
+// A field holding an enum member: the algorithm the enum declares for it.
+enum HashAlgo {
+  Legacy = "sha1",
+  Modern = "sha256",
+}
+
+export class ApiKeyDigests {
+  private readonly algo: HashAlgo = HashAlgo.Legacy;
+  private readonly current: HashAlgo = HashAlgo.Modern;
+
+  legacy(password: string): string {
+    // ruleid: js.weak-hash
+    return createHash(this.algo).update(password).digest("hex");
+  }
+
+  modern(apiKey: string): string {
+    // ok: js.weak-hash
+    return createHash(this.current).update(apiKey).digest("hex");
+  }
+}

@@ -123,9 +123,52 @@ pub(super) fn constant_strings<'t>(
     ancestors: impl FnOnce() -> std::rc::Rc<[Node<'t>]>,
     source: &[u8],
 ) -> Vec<String> {
+    let mut root = node;
+    while let Some(parent) = root.parent() {
+        root = parent;
+    }
     bindings(node, ancestors, source, &|value, field| {
+        let value = enum_member(value, root, source).unwrap_or(value);
         field.is_none().then(|| string_literal(value, source))?
     })
+}
+
+/// The value a TypeScript enum member is declared with (`HashAlgo.Legacy` after `enum HashAlgo
+/// { Legacy = "sha1" }`, declared at the top of the file), or `None` for anything else.
+fn enum_member<'t>(value: Node<'t>, root: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
+    if value.kind() != "member_expression" {
+        return None;
+    }
+    let object = value.child_by_field_name("object")?;
+    let property = value.child_by_field_name("property")?;
+    if object.kind() != "identifier" {
+        return None;
+    }
+    let (name, member) = (
+        object.utf8_text(source).ok()?,
+        property.utf8_text(source).ok()?,
+    );
+    let mut cursor = root.walk();
+    let declaration = root.named_children(&mut cursor).find_map(|top| {
+        let declaration = match top.kind() {
+            "export_statement" => top.child_by_field_name("declaration")?,
+            _ => top,
+        };
+        (declaration.kind() == "enum_declaration"
+            && declaration
+                .child_by_field_name("name")
+                .is_some_and(|n| n.utf8_text(source) == Ok(name)))
+        .then_some(declaration)
+    })?;
+    let body = declaration.child_by_field_name("body")?;
+    let mut cursor = body.walk();
+    let found = body.named_children(&mut cursor).find(|entry| {
+        entry.kind() == "enum_assignment"
+            && entry
+                .child_by_field_name("name")
+                .is_some_and(|n| n.utf8_text(source) == Ok(member))
+    })?;
+    found.child_by_field_name("value")
 }
 
 /// The texts `node` can hold as written: its own, or for a name, those of every expression the
