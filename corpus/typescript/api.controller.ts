@@ -15,6 +15,13 @@ app.use(cors({ credentials: true, origin: true }));
 // ok: js.cors-credentials-any-origin
 app.use(cors({ origin: ["https://app.example.com"], credentials: true }));
 
+// A callback that hands back whatever origin asked (or `true` when there is none).
+// ruleid: js.cors-credentials-any-origin
+app.use(cors({ origin: (origin, cb) => cb(null, origin ?? true), credentials: true }));
+
+// ok: js.cors-credentials-any-origin
+app.use(cors({ origin: (origin, cb) => cb(null, origin === "https://app.example.com"), credentials: true }));
+
 app.use((req: Request, res: Response, next: NextFunction) => {
   // ruleid: js.cors-reflect-origin
   res.setHeader("Access-Control-Allow-Origin", req.headers["origin"] as string);
