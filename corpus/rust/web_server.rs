@@ -90,6 +90,28 @@ pub fn actix_cors_public() -> actix_cors::Cors {
     actix_cors::Cors::default().allow_any_origin().send_wildcard().allow_any_method()
 }
 
+// An origin check that accepts every origin, before or after credentials are allowed.
+pub fn actix_cors_any_fn() -> actix_cors::Cors {
+    actix_cors::Cors::default()
+        .allowed_origin_fn(|_origin, _req| true)
+        // ruleid: rust.cors-credentials-any-origin
+        .supports_credentials()
+}
+
+pub fn actix_cors_any_fn_last() -> actix_cors::Cors {
+    actix_cors::Cors::default()
+        .supports_credentials()
+        // ruleid: rust.cors-credentials-any-origin
+        .allowed_origin_fn(|_origin, _req| true)
+}
+
+pub fn actix_cors_checked_fn() -> actix_cors::Cors {
+    actix_cors::Cors::default()
+        .allowed_origin_fn(|origin, _req| origin.as_bytes().ends_with(b".example.com"))
+        // ok: rust.cors-credentials-any-origin
+        .supports_credentials()
+}
+
 pub fn actix_cors_strict() -> actix_cors::Cors {
     actix_cors::Cors::default()
         .allowed_origin("https://app.example.com")
