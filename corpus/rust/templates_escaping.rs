@@ -46,3 +46,17 @@ pub fn render_snippet(body: &str) -> String {
     let escaped = Tera::one_off("<div>{{ body }}</div>", &context, true).unwrap();
     raw + &escaped
 }
+
+pub fn profile_engine() -> handlebars::Handlebars<'static> {
+    let mut hb = handlebars::Handlebars::new();
+    // ruleid: rust.template-autoescape-off
+    hb.register_escape_fn(handlebars::no_escape);
+    hb
+}
+
+pub fn text_engine() -> handlebars::Handlebars<'static> {
+    let mut hb = handlebars::Handlebars::new();
+    // ok: rust.template-autoescape-off
+    hb.register_escape_fn(|s| s.replace('\n', " "));
+    hb
+}
