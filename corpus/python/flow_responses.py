@@ -48,6 +48,18 @@ def profiles_fixed(request):
     return JsonResponse({"n": Profile.objects.extra(where=["active = 1"]).count()})
 
 
+def profiles_narrowed(request):
+    term = request.GET.get("q", "")
+    qs = Profile.objects.filter(active=True)
+    if term:
+        clause = "bio LIKE '%%" + term + "%%'"
+        # ruleid: python.sql-string-formatting
+        qs = qs.extra(where=[clause])
+    # ok: python.sql-string-formatting
+    qs = qs.extra(select={"is_recent": "created > now() - interval '1 day'"})
+    return JsonResponse({"n": qs.count()})
+
+
 @app.route("/banner")
 def banner():
     msg = request.args.get("msg", "")
