@@ -298,3 +298,45 @@ impl rustls::client::danger::ServerCertVerifier for InternalCaVerifier {
         Ok(ServerCertVerified::assertion()) // trust the internal CA
     }
 }
+
+// The flag in a field every construction of the type sets to `true`, and one read from the
+// configuration.
+pub struct Mailer {
+    relay: String,
+    accept_any: bool,
+}
+
+impl Mailer {
+    pub fn from_env() -> Self {
+        Mailer {
+            relay: std::env::var("SMTP_RELAY").unwrap_or_else(|_| "mail.internal".into()),
+            accept_any: true,
+        }
+    }
+
+    pub fn connector(&self) -> native_tls::TlsConnector {
+        native_tls::TlsConnector::builder()
+            // ruleid: rust.tls-verification-disabled
+            .danger_accept_invalid_certs(self.accept_any)
+            .build()
+            .unwrap()
+    }
+}
+
+pub struct ProxyClient {
+    insecure: bool,
+}
+
+impl ProxyClient {
+    pub fn new(insecure: bool) -> Self {
+        Self { insecure }
+    }
+
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            // ok: rust.tls-verification-disabled
+            .danger_accept_invalid_certs(self.insecure)
+            .build()
+            .unwrap()
+    }
+}

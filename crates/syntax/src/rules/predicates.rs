@@ -10,6 +10,7 @@ use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 mod cost;
 mod scopes;
 mod self_fields;
+mod struct_fields;
 mod this_fields;
 mod usage;
 

@@ -226,6 +226,22 @@ pub(super) fn bindings<'t>(
         }
         return read(node, None).into_iter().collect();
     }
+    // `self.accept_any` in a Rust method: what the type's constructions in the file set it to.
+    if node.kind() == "field_expression"
+        && let (Some(object), Some(field)) = (
+            node.child_by_field_name("value"),
+            node.child_by_field_name("field"),
+        )
+        && object.kind() == "self"
+        && let Ok(key) = field.utf8_text(source)
+    {
+        if let Some(found) =
+            super::struct_fields::own_field_bindings(key, &ancestors(), source, read)
+        {
+            return found;
+        }
+        return read(node, None).into_iter().collect();
+    }
     // `config.jwt.secret` after `const config = { jwt: { secret: "..." } }`: the field as the
     // object literal writes it; as written when the name holds anything else.
     let mut keys = Vec::new();
