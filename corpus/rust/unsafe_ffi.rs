@@ -330,6 +330,17 @@ pub fn read_frame(stream: &mut impl std::io::Read, len: usize) -> std::io::Resul
     Ok(buf)
 }
 
+pub fn zeroed(n: usize) -> Vec<u8> {
+    let mut v: Vec<u8> = Vec::with_capacity(n);
+    // SAFETY: write_bytes initialises all n elements before the length covers them.
+    unsafe {
+        std::ptr::write_bytes(v.as_mut_ptr(), 0, n);
+        // ok: rust.set-len
+        v.set_len(n);
+    }
+    v
+}
+
 pub fn reset(buf: &mut Vec<u8>) {
     // SAFETY: zero elements are always initialised.
     unsafe {
