@@ -107,3 +107,18 @@ def parse_feed_limited(stream):
 def parse_default(data):
     # ok: python.lxml-huge-tree
     return etree.fromstring(data, etree.XMLParser(remove_blank_text=True))
+
+
+# Parser options kept in a dict and spread into the parser.
+ENTITY_OPTIONS = dict(dtd_validation=True, load_dtd=True, resolve_entities=True)
+HARDENED_OPTIONS = {"resolve_entities": False, "no_network": True}
+
+
+def parse_with_entities(raw):
+    # ruleid: python.lxml-xxe
+    return etree.fromstring(raw, parser=etree.XMLParser(**ENTITY_OPTIONS))
+
+
+def parse_hardened(raw):
+    # ok: python.lxml-xxe
+    return etree.fromstring(raw, parser=etree.XMLParser(**HARDENED_OPTIONS))
