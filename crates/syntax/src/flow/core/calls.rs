@@ -241,10 +241,7 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 .filter(|v| v.taint.is_none() && v.prefix.is_some())
                 && let Some(key) = to.and_then(|r| self.key(r))
-                && let Some(old) = pass
-                    .env
-                    .get(&key)
-                    .filter(|o| o.prefix.is_none() && o.taint.is_none() && o.clean == ALL)
+                && let Some(old) = pass.env.get(&key).filter(|o| says_nothing_of_its_start(o))
             {
                 let started = Value {
                     prefix: first.prefix.clone(),
@@ -265,9 +262,7 @@ impl<'t> FileFlow<'t, '_> {
                 // now starts as what is appended first.
                 let prefix = match propagator.to {
                     Slot::Receiver => match old {
-                        Some(o) if o.prefix.is_none() && o.taint.is_none() && o.clean == ALL => {
-                            from.prefix.clone()
-                        }
+                        Some(o) if says_nothing_of_its_start(o) => from.prefix.clone(),
                         _ => old.and_then(|o| o.prefix.clone()),
                     },
                     Slot::Arg(_) => joined.prefix.clone(),
@@ -516,4 +511,10 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
     }
+}
+
+/// A constant whose text is not known to start with anything (`const lines = []`): what is
+/// appended to it first is its start.
+fn says_nothing_of_its_start(value: &Value) -> bool {
+    value.prefix.is_none() && value.taint.is_none() && value.clean == ALL
 }

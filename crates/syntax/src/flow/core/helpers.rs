@@ -120,7 +120,8 @@ impl<'t> FileFlow<'t, '_> {
         // `this.uploads.read(name)`: a service held in a field, whose class this file defines
         // (a NestJS controller next to its service). Only a method of one other class of the
         // file (a controller's `read` often calls its service's `read`), and only for the
-        // sinks inside it: the call's value stays the generic one.
+        // sinks inside it: the call's value stays the generic one, unless the field is
+        // declared with that class's type (`private readonly links: CampaignLinks`).
         let mut typed_field = false;
         if field_call {
             let caller = caller_class;
@@ -182,12 +183,7 @@ impl<'t> FileFlow<'t, '_> {
         let Some(caller_class) = self.functions[pass.function].class() else {
             return false;
         };
-        let declared = format!(
-            r"\b{}\s*[?!]?\s*:\s*{}\b",
-            regex::escape(field),
-            regex::escape(class)
-        );
-        regex::Regex::new(&declared).is_ok_and(|re| re.is_match(text_of(caller_class, self.text)))
+        declares_type(text_of(caller_class, self.text), field, class)
     }
 
     /// What helper `index` returns at the call `node` given `values` (and, for a method, the
@@ -480,6 +476,25 @@ impl FileFlow<'_, '_> {
 }
 
 /// `this.uploads`, `self.repo`: one field of the object a method runs on.
+/// Whether `text` declares `field` with type `class`: `field: Class`, `field?: Class`,
+/// `field!: Class` (a TypeScript property or constructor parameter, a Python annotation).
+fn declares_type(text: &str, field: &str, class: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(field).any(|(at, _)| {
+        if text[..at].chars().next_back().is_some_and(word) {
+            return false;
+        }
+        let rest = text[at + field.len()..].trim_start();
+        let rest = rest.strip_prefix(['?', '!']).unwrap_or(rest).trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        rest.trim_start()
+            .strip_prefix(class)
+            .is_some_and(|after| !after.starts_with(word))
+    })
+}
+
 pub(super) fn is_field_of_self(receiver: &str) -> bool {
     ["this.", "self."].iter().any(|prefix| {
         receiver.strip_prefix(prefix).is_some_and(|field| {

@@ -1,6 +1,6 @@
-//! What `self.name` holds in a Rust method when the type's constructions in the file set it
-//! only from what a predicate can read: `Self { accept_any: true, .. }` / `Mailer { ... }`
-//! literals and `self.name = value` assignments in its `impl` blocks.
+//! What `self.name` holds in a Rust method when the type's constructions set it only from what
+//! a predicate can read: `Self { accept_any: true, .. }` / `Mailer { ... }` literals and
+//! `self.name = value` assignments in the type's `impl` blocks at the top of the file.
 
 use tree_sitter::Node;
 
@@ -15,14 +15,21 @@ pub(super) fn own_field_bindings(
 ) -> Option<Vec<String>> {
     let text = |n: Node<'_>| n.utf8_text(source).unwrap_or("");
     let implementation = ancestors.iter().find(|a| a.kind() == "impl_item")?;
-    let ty = implementation.child_by_field_name("type")?;
-    let ty = ty.child_by_field_name("type").unwrap_or(ty);
-    let type_name = text(ty);
     let root = *ancestors.last()?;
+    let type_of = |implementation: Node<'_>| {
+        let ty = implementation.child_by_field_name("type")?;
+        Some(text(ty.child_by_field_name("type").unwrap_or(ty)))
+    };
     let mut found = Vec::new();
     let mut readable = true;
     let mut any = false;
-    let mut stack = vec![root];
+    // The type's own `impl` blocks at the top of the file, where its constructors are.
+    let type_name = type_of(*implementation)?;
+    let mut cursor = root.walk();
+    let mut stack: Vec<Node<'_>> = root
+        .named_children(&mut cursor)
+        .filter(|item| item.kind() == "impl_item" && type_of(*item) == Some(type_name))
+        .collect();
     while let Some(node) = stack.pop() {
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
@@ -31,10 +38,7 @@ pub(super) fn own_field_bindings(
                 let Some(name) = node.child_by_field_name("name") else {
                     continue;
                 };
-                let constructs = match text(name) {
-                    "Self" => implementation.byte_range().contains(&node.start_byte()),
-                    written => written == type_name,
-                };
+                let constructs = matches!(text(name), "Self") || text(name) == type_name;
                 let Some(body) = node.child_by_field_name("body").filter(|_| constructs) else {
                     continue;
                 };
@@ -66,10 +70,9 @@ pub(super) fn own_field_bindings(
             }
             // `self.accept_any = value` in a method of the type.
             "assignment_expression"
-                if implementation.byte_range().contains(&node.start_byte())
-                    && node
-                        .child_by_field_name("left")
-                        .is_some_and(|l| text(l) == format!("self.{key}")) =>
+                if node
+                    .child_by_field_name("left")
+                    .is_some_and(|l| text(l) == format!("self.{key}")) =>
             {
                 any = true;
                 match node
