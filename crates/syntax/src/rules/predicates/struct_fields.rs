@@ -20,9 +20,7 @@ pub(super) fn own_field_bindings(
         let ty = implementation.child_by_field_name("type")?;
         Some(text(ty.child_by_field_name("type").unwrap_or(ty)))
     };
-    let mut found = Vec::new();
-    let mut readable = true;
-    let mut any = false;
+    let mut settings = Settings::default();
     // The type's own `impl` blocks at the top of the file, where its constructors are.
     let type_name = type_of(*implementation)?;
     let mut cursor = root.walk();
@@ -50,20 +48,14 @@ pub(super) fn own_field_bindings(
                                 .child_by_field_name("field")
                                 .is_some_and(|f| text(f) == key) =>
                         {
-                            any = true;
-                            match field
-                                .child_by_field_name("value")
-                                .and_then(|v| read(v, None))
-                            {
-                                Some(value) => found.push(value),
-                                None => readable = false,
-                            }
+                            settings.take(
+                                field
+                                    .child_by_field_name("value")
+                                    .and_then(|v| read(v, None)),
+                            );
                         }
-                        "shorthand_field_initializer" if text(field) == key => {
-                            any = true;
-                            readable = false;
-                        }
-                        "base_field_initializer" => readable = false,
+                        "shorthand_field_initializer" if text(field) == key => settings.take(None),
+                        "base_field_initializer" => settings.readable = false,
                         _ => {}
                     }
                 }
@@ -74,20 +66,50 @@ pub(super) fn own_field_bindings(
                     .child_by_field_name("left")
                     .is_some_and(|l| text(l) == format!("self.{key}")) =>
             {
-                any = true;
-                match node
-                    .child_by_field_name("right")
-                    .and_then(|v| read(v, None))
-                {
-                    Some(value) => found.push(value),
-                    None => readable = false,
-                }
+                settings.take(
+                    node.child_by_field_name("right")
+                        .and_then(|v| read(v, None)),
+                );
             }
             _ => {}
         }
     }
-    if !any {
+    if !settings.any {
         return None;
     }
-    Some(if readable { found } else { Vec::new() })
+    Some(if settings.readable {
+        settings.found
+    } else {
+        Vec::new()
+    })
+}
+
+/// What the settings of one field read so far say.
+struct Settings {
+    found: Vec<String>,
+    /// Every setting read so far could be read.
+    readable: bool,
+    /// Some setting was seen.
+    any: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            found: Vec::new(),
+            readable: true,
+            any: false,
+        }
+    }
+}
+
+impl Settings {
+    /// One setting of the field, as read (`None`: it cannot be read).
+    fn take(&mut self, value: Option<String>) {
+        self.any = true;
+        match value {
+            Some(value) => self.found.push(value),
+            None => self.readable = false,
+        }
+    }
 }
