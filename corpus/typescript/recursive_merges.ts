@@ -56,3 +56,30 @@ settingsRouter.patch('/settings', (req: Request, res: Response) => {
 settingsRouter.patch('/settings/safe', (req: Request, res: Response) => {
   res.json(safeMerge(fillDefaults({}, DEFAULTS), req.body));
 });
+
+// Filters grouped by the dotted names of the query's keys.
+type FilterTree = { [group: string]: { [field: string]: string } };
+
+settingsRouter.get('/filters', (req: Request, res: Response) => {
+  const tree: FilterTree = {};
+  for (const [rawKey, rawVal] of Object.entries(req.query)) {
+    const [group, field] = rawKey.split('.');
+    if (!group || !field) continue;
+    tree[group] = tree[group] || {};
+    // ruleid: js.prototype-pollution-assign
+    tree[group][field] = String(rawVal);
+  }
+  res.json(tree);
+});
+
+const GROUPS = ['colour', 'size'];
+
+settingsRouter.get('/filters/fixed', (req: Request, res: Response) => {
+  const tree: FilterTree = Object.create(null);
+  for (const group of GROUPS) {
+    tree[group] = {};
+    // ok: js.prototype-pollution-assign
+    tree[group]['value'] = String(req.query[group] ?? '');
+  }
+  res.json(tree);
+});

@@ -414,6 +414,9 @@ impl<'t> FileFlow<'t, '_> {
         let mut names = Vec::new();
         self.adapter.bindings(pattern, &mut names);
         if names.is_empty() {
+            // A shape rule may ask about a key the target is indexed by (`tree[group][field] =
+            // v`): read it, before the write changes what it holds.
+            self.read_watched_keys(pattern, pass);
             // `obj.attr = v`, `d[k] = v`: a container takes the taint and keeps its old one.
             if let Some(key) = self.key(pattern) {
                 let is_index = matches!(self.adapter.expr(pattern, self.text), Expr::Index { .. });

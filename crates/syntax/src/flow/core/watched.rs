@@ -56,6 +56,31 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// Evaluates the parts of an assignment target `pattern` a shape rule asks about (the keys
+    /// of `tree[group][field]`): a target is bound, not evaluated, so they would go unseen.
+    pub(super) fn read_watched_keys(&self, pattern: Node<'t>, pass: &mut Pass<'_>) {
+        if self.watch.is_empty() {
+            return;
+        }
+        // A target is a short chain; a hostile one is cut off rather than walked in full.
+        let mut stack = vec![(pattern, 0)];
+        let mut visited = 0;
+        while let Some((node, depth)) = stack.pop() {
+            visited += 1;
+            if visited > 64 {
+                break;
+            }
+            if node != pattern && self.watch.contains_key(&node.byte_range()) {
+                self.eval(node, pass);
+                continue;
+            }
+            if depth < 8 {
+                let mut cursor = node.walk();
+                stack.extend(node.named_children(&mut cursor).map(|c| (c, depth + 1)));
+            }
+        }
+    }
+
     fn record_own(&self, node: Node<'t>, value: &Value, pass: &Pass<'_>) {
         // A helper's summary stands its parameter in for a source: not a source to name.
         let mut seen = value.clone();
