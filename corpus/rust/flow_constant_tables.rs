@@ -27,3 +27,16 @@ pub async fn health_from(Query(params): Query<HashMap<String, String>>) -> Strin
     // ruleid: rust.ssrf
     reqwest::get(url).await.unwrap().text().await.unwrap()
 }
+
+// hyper: a `Request` built from the URL, then sent.
+pub async fn metadata(Path((host, port)): Path<(String, u16)>) -> String {
+    let uri: hyper::Uri = format!("http://{}:{}/metadata", host, port).parse().unwrap();
+    let client = hyper::Client::new();
+    let req = hyper::Request::get(uri).body(hyper::Body::empty()).unwrap();
+    // ruleid: rust.ssrf
+    let resp = client.request(req).await.unwrap();
+    let fixed = hyper::Request::get("http://169.254.169.254/latest/meta-data/").body(hyper::Body::empty()).unwrap();
+    // ok: rust.ssrf
+    let own = client.request(fixed).await.unwrap();
+    format!("{} {}", resp.status(), own.status())
+}
