@@ -187,15 +187,14 @@ impl RuleSet {
             return !untrusted_only;
         };
         match watched.get(watched_node) {
-            // The value is itself the source, or holds it as written (`secure: false`,
-            // `req.body.email`, `merge({}, req.body)` right there): the match says so already;
-            // it keeps the path, not a message naming itself.
+            // The value is itself the source (`secure: false`, `req.body.email` written
+            // right there): the match says so already; it keeps the path, not a message
+            // naming itself. (A source inside the value, `${req.query.s}`, is named: it says
+            // which part is untrusted.)
             Some(value)
-                if value.taint_for(bit).is_some_and(|t| {
-                    watched_node.start <= t.origin.0.start
-                        && t.origin.0.end <= watched_node.end
-                        && t.steps().is_empty()
-                }) =>
+                if value
+                    .taint_for(bit)
+                    .is_some_and(|t| t.origin.0 == *watched_node && t.steps().is_empty()) =>
             {
                 if let Some(taint) = value.taint_for(bit) {
                     let path = trace(&taint.origin, &taint.steps(), lines);
