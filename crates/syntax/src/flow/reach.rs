@@ -204,7 +204,7 @@ fn stores_named<'a>(
         };
         named.extend(stores_in(slice, containers));
         for (name, words) in writers {
-            if mentions(slice, name, false) {
+            if super::core::mentions(slice, name, false) {
                 named.extend(words.iter().copied());
             }
         }
@@ -218,31 +218,18 @@ fn stores_in<'a>(slice: &'a str, containers: &[&'a str]) -> Vec<&'a str> {
     // flags is no store.
     let mut named: Vec<&'a str> = super::core::REQUEST_STORES
         .iter()
-        .filter(|(store, _)| mentions(slice, store, true))
+        .filter(|(store, _)| super::core::mentions(slice, store, true))
         .map(|(_, word)| *word)
         .collect();
     named.extend(
         containers
             .iter()
             .copied()
-            .filter(|name| mentions(slice, name, false)),
+            .filter(|name| super::core::mentions(slice, name, false)),
     );
     // A field of the request middleware sets (`req.clientTag = ...`): read as `req.clientTag`.
     named.extend(super::core::request_fields_written(slice));
     named
-}
-
-/// Whether `slice` holds `word` as a whole word (followed by `.` or `[` when `accessed`):
-/// plain string search, as a regex per word and function would cost more than the re-check.
-fn mentions(slice: &str, word: &str, accessed: bool) -> bool {
-    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    !word.is_empty()
-        && slice.match_indices(word).any(|(at, _)| {
-            let after = &slice[at + word.len()..];
-            !slice[..at].chars().next_back().is_some_and(identifier)
-                && !after.chars().next().is_some_and(identifier)
-                && (!accessed || after.starts_with(['.', '[']))
-        })
 }
 
 /// Whether `range` touches the header of a class (its name and what it extends, before its

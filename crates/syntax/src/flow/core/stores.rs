@@ -65,6 +65,19 @@ pub(crate) fn request_fields_written(text: &str) -> impl Iterator<Item = &str> {
         .filter(|field| !REQUEST_OWN.contains(field))
 }
 
+/// Whether `slice` holds `word` as a whole word (followed by `.` or `[` when `accessed`):
+/// plain string search, as a regex per word and function would cost more than the search.
+pub(crate) fn mentions(slice: &str, word: &str, accessed: bool) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    !word.is_empty()
+        && slice.match_indices(word).any(|(at, _)| {
+            let after = &slice[at + word.len()..];
+            !slice[..at].chars().next_back().is_some_and(identifier)
+                && !after.chars().next().is_some_and(identifier)
+                && (!accessed || after.starts_with(['.', '[']))
+        })
+}
+
 /// The request's own properties: what a framework fills (sources where untrusted) and the
 /// identity it establishes.
 const REQUEST_OWN: &[&str] = &[
@@ -138,17 +151,19 @@ impl Stores {
         self.containers.contains(head).then_some(&key[..head.len()])
     }
 
-    /// Whether `text` (a function's) may write one of the stores: it names one.
+    /// Whether `text` (a function's) may write one of the stores: it names one, as a whole
+    /// word (a request store read or written through: `g.locale`, `session["next"]`). Every
+    /// function naming one runs an extra pass, and `g` or `session` as substrings are in
+    /// nearly every function.
     fn named_in(&self, text: &str) -> bool {
-        REQUEST_STORES.iter().any(|(store, _)| text.contains(store))
+        REQUEST_STORES
+            .iter()
+            .any(|(store, _)| mentions(text, store, true))
             || self
                 .containers
                 .iter()
-                .any(|name| text.contains(name.as_str()))
-            || self
-                .fields
-                .iter()
-                .any(|field| text.contains(field.as_str()))
+                .any(|name| mentions(text, name, false))
+            || self.fields.iter().any(|field| mentions(text, field, false))
     }
 }
 
