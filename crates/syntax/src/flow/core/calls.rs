@@ -36,6 +36,92 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// Propagators move taint into a receiver or an argument (`parts.append(x)`). Kept out of
+    /// [`Self::call`]: its locals would grow the frame of every nested call's evaluation, and
+    /// a deep chain (`f()()()...`) must fit in a 2 MiB thread stack even in a debug build.
+    fn propagate(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        receiver_value: &Value,
+        args: &[crate::flow::adapter::Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) {
+        // Propagators move taint into a receiver or an argument (`parts.append(x)`), never into
+        // an imported module (`_.set(obj, path, value)` after `import _ from "lodash"` is a
+        // function of lodash, not a map's `set`): the name would then shadow the import.
+        let receiver_is_module = site.path.is_some() && site.path != site.written;
+        for propagator in &self.rules.propagators {
+            if !propagator.call.matches(&site)
+                || (receiver_is_module && matches!(propagator.to, Slot::Receiver))
+            {
+                continue;
+            }
+            let every_argument;
+            let from = match propagator.from {
+                PropagatedFrom::Slot(Slot::Receiver) => Some(receiver_value),
+                PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
+                PropagatedFrom::EveryArgument => {
+                    every_argument = values
+                        .iter()
+                        .filter(|v| v.taint.is_some())
+                        .fold(None::<Value>, |all, v| {
+                            Some(all.map_or_else(|| v.clone(), |all| all.join(v)))
+                        });
+                    every_argument.as_ref()
+                }
+            };
+            let to = propagator.to.at(receiver, args);
+            // `lines.push("<html>")` on an empty constant (`const lines = []`): still a
+            // constant, now starting with that text.
+            if matches!(propagator.to, Slot::Receiver)
+                && let Some(first) = match propagator.from {
+                    PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
+                    PropagatedFrom::EveryArgument => values.first(),
+                    PropagatedFrom::Slot(Slot::Receiver) => None,
+                }
+                .filter(|v| v.taint.is_none() && v.prefix.is_some())
+                && let Some(key) = to.and_then(|r| self.key(r))
+                && let Some(old) = pass.env.get(&key).filter(|o| says_nothing_of_its_start(o))
+            {
+                let started = Value {
+                    prefix: first.prefix.clone(),
+                    whole: false,
+                    ..old.clone()
+                };
+                pass.env.insert(key, started);
+                continue;
+            }
+            if let (Some(from), Some(to)) = (from, to)
+                && from.taint.is_some()
+                && let Some(key) = self.key(to)
+            {
+                let old = pass.env.get(&key);
+                let joined = old.map_or(from.clone(), |old| old.join(from));
+                // Appended (`html.append(row)`, `out.push_str(&cell)`): the text still starts
+                // as it did; a constant that says nothing of its start (`const lines = []`)
+                // now starts as what is appended first.
+                let prefix = match propagator.to {
+                    Slot::Receiver => match old {
+                        Some(o) if says_nothing_of_its_start(o) => from.prefix.clone(),
+                        _ => old.and_then(|o| o.prefix.clone()),
+                    },
+                    Slot::Arg(_) => joined.prefix.clone(),
+                };
+                pass.env.insert(
+                    key,
+                    Value {
+                        clean: 0,
+                        prefix,
+                        whole: false,
+                        ..joined
+                    },
+                );
+            }
+        }
+    }
+
     pub(super) fn call(
         &self,
         node: Node<'t>,
@@ -206,78 +292,7 @@ impl<'t> FileFlow<'t, '_> {
             self.assigned_properties(node, args[0].value, &fields, pass);
         }
 
-        // Propagators move taint into a receiver or an argument (`parts.append(x)`), never into
-        // an imported module (`_.set(obj, path, value)` after `import _ from "lodash"` is a
-        // function of lodash, not a map's `set`): the name would then shadow the import.
-        let receiver_is_module = site.path.is_some() && site.path != site.written;
-        for propagator in &self.rules.propagators {
-            if !propagator.call.matches(&site)
-                || (receiver_is_module && matches!(propagator.to, Slot::Receiver))
-            {
-                continue;
-            }
-            let every_argument;
-            let from = match propagator.from {
-                PropagatedFrom::Slot(Slot::Receiver) => Some(&receiver_value),
-                PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
-                PropagatedFrom::EveryArgument => {
-                    every_argument = values
-                        .iter()
-                        .filter(|v| v.taint.is_some())
-                        .fold(None::<Value>, |all, v| {
-                            Some(all.map_or_else(|| v.clone(), |all| all.join(v)))
-                        });
-                    every_argument.as_ref()
-                }
-            };
-            let to = propagator.to.at(receiver, args);
-            // `lines.push("<html>")` on an empty constant (`const lines = []`): still a
-            // constant, now starting with that text.
-            if matches!(propagator.to, Slot::Receiver)
-                && let Some(first) = match propagator.from {
-                    PropagatedFrom::Slot(Slot::Arg(n)) => values.get(n),
-                    PropagatedFrom::EveryArgument => values.first(),
-                    PropagatedFrom::Slot(Slot::Receiver) => None,
-                }
-                .filter(|v| v.taint.is_none() && v.prefix.is_some())
-                && let Some(key) = to.and_then(|r| self.key(r))
-                && let Some(old) = pass.env.get(&key).filter(|o| says_nothing_of_its_start(o))
-            {
-                let started = Value {
-                    prefix: first.prefix.clone(),
-                    whole: false,
-                    ..old.clone()
-                };
-                pass.env.insert(key, started);
-                continue;
-            }
-            if let (Some(from), Some(to)) = (from, to)
-                && from.taint.is_some()
-                && let Some(key) = self.key(to)
-            {
-                let old = pass.env.get(&key);
-                let joined = old.map_or(from.clone(), |old| old.join(from));
-                // Appended (`html.append(row)`, `out.push_str(&cell)`): the text still starts
-                // as it did; a constant that says nothing of its start (`const lines = []`)
-                // now starts as what is appended first.
-                let prefix = match propagator.to {
-                    Slot::Receiver => match old {
-                        Some(o) if says_nothing_of_its_start(o) => from.prefix.clone(),
-                        _ => old.and_then(|o| o.prefix.clone()),
-                    },
-                    Slot::Arg(_) => joined.prefix.clone(),
-                };
-                pass.env.insert(
-                    key,
-                    Value {
-                        clean: 0,
-                        prefix,
-                        whole: false,
-                        ..joined
-                    },
-                );
-            }
-        }
+        self.propagate(&site, receiver, &receiver_value, args, &values, pass);
 
         // Sources.
         for (spec, mask, ignored_by) in &self.rules.sources {
