@@ -53,7 +53,7 @@ impl<'t> FileFlow<'t, '_> {
         // function of lodash, not a map's `set`): the name would then shadow the import.
         let receiver_is_module = site.path.is_some() && site.path != site.written;
         for propagator in &self.rules.propagators {
-            if !propagator.call.matches(&site)
+            if !propagator.call.matches(site)
                 || (receiver_is_module && matches!(propagator.to, Slot::Receiver))
             {
                 continue;
