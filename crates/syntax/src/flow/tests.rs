@@ -441,6 +441,22 @@ fn a_path_of_thousands_of_segments_costs_no_stack() {
             Language::JavaScript,
             format!("function main() {{\n  const x = {dotted}(1);\n}}\n"),
         ),
+        // Found by the fuzzer: a chain of calls of calls (`f()()()...`) nests evaluations to
+        // the depth limit, each with the frame of a call; it must fit in a debug build.
+        (
+            Language::Tsx,
+            format!(
+                "export function W() {{\n  return <div onClick={{() => setN(f{})}}>x</div>;\n}}\n",
+                "()".repeat(1_000)
+            ),
+        ),
+        (
+            Language::Python,
+            format!(
+                "def view(request):\n    return f{}\n",
+                "(request.args['x'])".repeat(1_000)
+            ),
+        ),
     ];
     for (language, text) in files {
         let analysed = std::thread::Builder::new()
