@@ -73,17 +73,7 @@ pub(crate) fn reach(
     // Values kept between calls (`core/stores.rs`): a store the last analysis found filled,
     // and one a unit of the region names, reaches every unit naming it.
     read.extend(old.stored.iter().map(String::as_str));
-    let containers: Vec<&str> = new
-        .bindings
-        .iter()
-        .filter(|(bytes, name)| {
-            !name.contains('.')
-                && text
-                    .get(bytes.clone())
-                    .is_some_and(super::core::binds_container)
-        })
-        .map(|(_, name)| name.as_str())
-        .collect();
+    let containers: Vec<&str> = super::core::container_names(&new.bindings, text).collect();
     // A file naming no store (most) skips the search per function.
     let any_store = !stores_in(text, &containers).is_empty();
     let writers: Vec<(&str, Vec<&str>)> = new

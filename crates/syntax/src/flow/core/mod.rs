@@ -34,7 +34,7 @@ mod tainted_fields;
 mod value;
 mod watched;
 
-pub(crate) use stores::{REQUEST_STORES, binds_container, mentions, request_fields_written};
+pub(crate) use stores::{REQUEST_STORES, container_names, mentions, request_fields_written};
 pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 

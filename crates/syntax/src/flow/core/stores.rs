@@ -48,6 +48,21 @@ pub(crate) fn binds_container(statement: &str) -> bool {
         .is_some_and(|line| CONTAINER.is_match(line))
 }
 
+/// The module-level names among `bindings` (a file's, with their statements' bytes) bound to
+/// an empty container: the stores a module keeps. One answer for the analysis and for
+/// `flow::reach`, which must re-check every function the analysis counts as a store's.
+pub(crate) fn container_names<'a>(
+    bindings: &'a [(std::ops::Range<usize>, String)],
+    text: &'a str,
+) -> impl Iterator<Item = &'a str> {
+    bindings
+        .iter()
+        .filter(move |(bytes, name)| {
+            !name.contains('.') && text.get(bytes.clone()).is_some_and(binds_container)
+        })
+        .map(|(_, name)| name.as_str())
+}
+
 /// Fields of the request object that middleware sets for later handlers (`req.clientTag =
 /// req.get("X-Client")`, Django's `request.ui_locale = ...` in `process_request`), as written
 /// to in `text`: `req.<field> = ` or `request.<field> = `, but not the request's own data
@@ -171,13 +186,8 @@ impl<'t> FileFlow<'t, '_> {
     /// The module-level names bound to empty containers, and the request fields set.
     fn stores(&self) -> Stores {
         Stores {
-            containers: self
-                .bindings
-                .iter()
-                .filter(|(bytes, name)| {
-                    !name.contains('.') && self.text.get(bytes.clone()).is_some_and(binds_container)
-                })
-                .map(|(_, name)| name.clone())
+            containers: container_names(&self.bindings, self.text)
+                .map(str::to_string)
                 .collect(),
             fields: request_fields_written(self.text)
                 .map(str::to_string)
