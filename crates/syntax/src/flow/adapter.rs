@@ -188,6 +188,8 @@ pub(crate) enum Condition<'t> {
         path: Node<'t>,
         negated: bool,
     },
+    /// `m is not None`, `bool(m)`: holds where the value is truthy, as the value itself does.
+    Same(Node<'t>),
     /// `a and b`, `a && b`: both hold.
     All(Vec<Node<'t>>),
     /// `a or b`, `a || b`: where it fails, every part fails.
@@ -372,6 +374,12 @@ pub(crate) trait Adapter: Sync {
     /// A test that holds only when a name equals one of some literals (Rust `matches!(*ext,
     /// "png" | "jpg")`): the name tested, or `None`.
     fn one_of_literals<'t>(&self, _node: Node<'t>, _text: &str) -> Option<Node<'t>> {
+        None
+    }
+    /// A path made of one value and nothing else (Rust `Path::new(&name)`,
+    /// `PathBuf::from(name)`): the value, whose check it is when the path is checked
+    /// (`Path::new(&name).components().all(...)` vouches for `name`); `None` for anything else.
+    fn path_of<'t>(&self, _node: Node<'t>, _text: &str) -> Option<Node<'t>> {
         None
     }
     /// What a condition says, as guards read it.

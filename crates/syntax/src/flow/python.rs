@@ -319,6 +319,17 @@ impl Adapter for Python {
     }
 
     fn simple_condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
+        // `bool(NAME_RE.fullmatch(s))`: the match itself.
+        if node.kind() == "call"
+            && node
+                .child_by_field_name("function")
+                .is_some_and(|f| text_of(f, text) == "bool")
+            && let Some(args) = node.child_by_field_name("arguments")
+            && let [only] = named_children(args)[..]
+            && only.kind() != "keyword_argument"
+        {
+            return Condition::Same(only);
+        }
         if node.kind() != "comparison_operator" {
             return Condition::Expr(node);
         }
@@ -345,6 +356,16 @@ impl Adapter for Python {
                     path,
                     negated: operators == ["not in"],
                 }
+            }
+            // `m is not None` holds where `m` is a match (or any other value), `m is None` where
+            // it is not.
+            (["is not"], Some(value))
+                if node.named_child(1).is_some_and(|n| n.kind() == "none") =>
+            {
+                Condition::Same(value)
+            }
+            (["is"], Some(value)) if node.named_child(1).is_some_and(|n| n.kind() == "none") => {
+                Condition::Not(value)
             }
             (["in"], Some(element)) => Condition::Membership {
                 element,

@@ -338,6 +338,10 @@ impl Adapter for Rust {
             .find(|t| t.kind() == "identifier" && text_of(*t, text) == name)
     }
 
+    fn path_of<'t>(&self, node: Node<'t>, text: &str) -> Option<Node<'t>> {
+        values::path_of(node, text)
+    }
+
     fn condition_syntax(&self) -> &'static ConditionSyntax {
         &C_LIKE_CONDITIONS
     }

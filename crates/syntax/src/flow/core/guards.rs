@@ -37,6 +37,7 @@ impl<'t> FileFlow<'t, '_> {
         };
         match self.adapter.condition(condition, self.text) {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
+            Condition::Same(inner) => self.vouched(inner, holds, follow, out, pass),
             Condition::All(parts) => {
                 // `if (p !== root && !p.startsWith(root + sep)) return null`: where the whole
                 // fails, some part fails; what every part vouches for where it fails holds
@@ -201,6 +202,8 @@ impl<'t> FileFlow<'t, '_> {
                             self.vouch_rules.set(super::ALL);
                         }
                     }
+                    // `if not is_safe_name(name):`: a function of this file that returns a check.
+                    self.validated(callee, receiver, &args, holds, out, pass);
                 }
             }
         }

@@ -24,6 +24,8 @@ impl<'t> FileFlow<'t, '_> {
         out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
+        // `Path::new(&name).components().all(...)`: the check of the path is one of `name`.
+        let checked = self.adapter.path_of(checked, self.text).unwrap_or(checked);
         if let Some(key) = self.key(checked) {
             let rules = self.vouch_rules.get();
             // A rule's own guard clears what the value holds for that rule only: for a member

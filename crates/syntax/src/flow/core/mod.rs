@@ -31,6 +31,7 @@ mod results;
 mod statements;
 mod stores;
 mod tainted_fields;
+mod validators;
 mod value;
 mod watched;
 
@@ -214,6 +215,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     vouch_rules: Cell<u64>,
     /// Whether the file is a script (`callers.rs`), found on first asking.
     script: std::cell::OnceCell<bool>,
+    /// What each validator the guards met vouches for (`validators.rs`), by function.
+    validators: RefCell<HashMap<usize, validators::Vouches>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -338,6 +341,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             closure_objects: RefCell::new(None),
             vouch_rules: Cell::new(ALL),
             script: std::cell::OnceCell::new(),
+            validators: RefCell::new(HashMap::new()),
         }
     }
 

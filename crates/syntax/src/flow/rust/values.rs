@@ -356,3 +356,26 @@ pub(super) fn scalar_element(pattern: Node<'_>, annotation: &str, name: Node<'_>
         .get(position)
         .is_some_and(|ty| is_scalar(ty.trim()))
 }
+
+/// `Path::new(&name)`, `PathBuf::from(name.as_str())`, `std::path::Path::new(name)`: the one
+/// value the path is made of (see [`Adapter::path_of`]).
+pub(super) fn path_of<'t>(node: Node<'t>, text: &str) -> Option<Node<'t>> {
+    if node.kind() != "call_expression" {
+        return None;
+    }
+    let callee = text_of(node.child_by_field_name("function")?, text);
+    let callee = callee.strip_prefix("std::path::").unwrap_or(callee);
+    if !matches!(
+        callee,
+        "Path::new" | "PathBuf::from" | "Utf8Path::new" | "Utf8PathBuf::from"
+    ) {
+        return None;
+    }
+    let [mut value] = named_children(node.child_by_field_name("arguments")?)[..] else {
+        return None;
+    };
+    while value.kind() == "reference_expression" {
+        value = value.child_by_field_name("value")?;
+    }
+    Some(value)
+}
