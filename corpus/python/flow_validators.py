@@ -98,3 +98,36 @@ def lookup():
         # ok: python.subprocess-shell
         return subprocess.run(f"grep -w {word} /usr/share/dict/words", shell=True, capture_output=True).stdout
     abort(400)
+
+
+def is_member_name(name):
+    if ".." in name or name.startswith("/"):
+        return False
+    if "\x00" in name:
+        return False
+    return True
+
+
+def is_not_absolute(name):
+    # `..` still climbs.
+    if name.startswith("/"):
+        return False
+    return True
+
+
+@app.route("/members")
+def member():
+    name = request.args.get("name", "")
+    if not is_member_name(name):
+        abort(400)
+    # ok: python.path-traversal
+    return open("/srv/members/" + name).read()
+
+
+@app.route("/members/relative")
+def member_relative():
+    name = request.args.get("name", "")
+    if not is_not_absolute(name):
+        abort(400)
+    # ruleid: python.path-traversal
+    return open("/srv/members/" + name).read()

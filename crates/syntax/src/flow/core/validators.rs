@@ -1,8 +1,9 @@
 //! Validators: a function of this file that answers whether its parameter is safe, called as
 //! a guard (`if not is_safe_name(name): abort(400)`, `if !valid_slug(&slug) { return ... }`).
 //! Its body returns one condition (`return bool(NAME_RE.fullmatch(s))`, `s.chars().all(|c|
-//! c.is_ascii_alphanumeric())`, `(s) => /^[a-z]+$/.test(s)`); what that condition vouches for a
-//! parameter where it holds or fails, the call vouches for the argument given to it.
+//! c.is_ascii_alphanumeric())`, `(s) => /^[a-z]+$/.test(s)`), perhaps after early rejections
+//! (`if ".." in s: return False` ... `return True`); what that vouches for a parameter where
+//! the function returns `true` or `false`, the call vouches for the argument given to it.
 
 use super::{FileFlow, Pass, Vouch};
 use crate::flow::adapter::{Arg, Stmt, named_children, text_of};
@@ -69,7 +70,7 @@ impl<'t> FileFlow<'t, '_> {
         if function.params.is_empty() || function.params.len() > 8 {
             return Rc::from([]);
         }
-        let Some((condition, aliases)) = self.returned_condition(index) else {
+        let Some(body) = self.validator_body(index) else {
             return Rc::from([]);
         };
         let names: Vec<Option<Rc<str>>> = function
@@ -87,12 +88,30 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         let helper_pass = self.module_level_pass(index, &mut hits);
         let mut vouched = Vec::new();
-        self.guards(condition, true, &mut vouched, &helper_pass);
+        // Where it returns `true`, every rejection failed: what a rejection vouches for where
+        // it fails holds there.
+        for &rejection in &body.rejections {
+            let mut each = Vec::new();
+            self.guards(rejection, true, &mut each, &helper_pass);
+            vouched.extend(
+                each.into_iter()
+                    .filter(|(_, branch, ..)| !branch)
+                    .map(|(key, _, rules, held)| (key, true, rules, held)),
+            );
+        }
+        if let Some(condition) = body.returned {
+            let mut each = Vec::new();
+            self.guards(condition, true, &mut each, &helper_pass);
+            // With rejections before it, only where it returns `true`.
+            let alone = body.rejections.is_empty();
+            vouched.extend(each.into_iter().filter(|(_, branch, ..)| alone || *branch));
+        }
         vouched
             .into_iter()
             .filter_map(|(key, branch, rules, _)| {
                 // `let path = Path::new(s);` before `path.components().all(...)`: a check of `s`.
-                let key = aliases
+                let key = body
+                    .aliases
                     .iter()
                     .find(|(alias, _)| *alias == key)
                     .map_or(key.as_str(), |(_, of)| of.as_str());
@@ -102,41 +121,87 @@ impl<'t> FileFlow<'t, '_> {
             .collect()
     }
 
-    /// The one condition function `index` returns: its body is that `return` (after a
-    /// docstring or comments), a Rust tail expression, or an arrow function's expression;
-    /// before it, only names bound to views of other names (`let path = Path::new(s);`), with
-    /// what each is a view of.
-    fn returned_condition(&self, index: usize) -> Option<(Node<'t>, Vec<(String, String)>)> {
+    /// The body of function `index` read as a validator: an arrow function's expression, or
+    /// statements (after a docstring or comments) that bind names to views of other names
+    /// (`let path = Path::new(s);`), reject (`if ".." in s: return False`), and end by
+    /// returning a condition or `true`.
+    fn validator_body(&self, index: usize) -> Option<ValidatorBody<'t>> {
         let function = &self.functions[index];
         if function.expression_body {
-            return Some((function.body, Vec::new()));
+            return Some(ValidatorBody {
+                returned: Some(function.body),
+                ..ValidatorBody::default()
+            });
         }
         let statements: Vec<Node<'t>> = named_children(function.body)
             .into_iter()
             .filter(|s| !s.kind().contains("comment") && !is_docstring(*s))
             .collect();
         let (last, before) = statements.split_last()?;
-        let mut aliases = Vec::new();
-        for &statement in before.iter().take(4) {
-            let Stmt::Bind {
-                pattern,
-                value: Some(value),
-            } = self.adapter.stmt(statement, self.text)
-            else {
-                return None;
-            };
-            let view = self.adapter.path_of(value, self.text).unwrap_or(value);
-            let alias = self.key(pattern)?;
-            let of = self.key(view)?;
-            aliases.push((alias, of));
-        }
-        if before.len() > 4 {
+        if before.len() > 8 {
             return None;
         }
-        match self.adapter.stmt(*last, self.text) {
-            Stmt::Return(Some(value)) => Some((value, aliases)),
+        let mut body = ValidatorBody::default();
+        for &statement in before {
+            match self.adapter.stmt(statement, self.text) {
+                Stmt::Bind {
+                    pattern,
+                    value: Some(value),
+                } if body.rejections.is_empty() => {
+                    let view = self.adapter.path_of(value, self.text).unwrap_or(value);
+                    body.aliases.push((self.key(pattern)?, self.key(view)?));
+                }
+                Stmt::If {
+                    condition,
+                    then,
+                    otherwise: None,
+                } if self.returns_literal(then) == Some(false) => body.rejections.push(condition),
+                _ => return None,
+            }
+        }
+        let Stmt::Return(Some(value)) = self.adapter.stmt(*last, self.text) else {
+            return None;
+        };
+        match boolean_literal(text_of(value, self.text)) {
+            Some(true) if !body.rejections.is_empty() => {}
+            Some(_) => return None,
+            None => body.returned = Some(value),
+        }
+        Some(body)
+    }
+
+    /// The boolean literal a branch returns when all it does is return one.
+    fn returns_literal(&self, branch: Node<'t>) -> Option<bool> {
+        let statement = match self.adapter.stmt(branch, self.text) {
+            Stmt::Return(_) => branch,
+            _ => match named_children(branch)[..] {
+                [only] => only,
+                _ => return None,
+            },
+        };
+        match self.adapter.stmt(statement, self.text) {
+            Stmt::Return(Some(value)) => boolean_literal(text_of(value, self.text)),
             _ => None,
         }
+    }
+}
+
+/// What a validator's body checks (see [`FileFlow::validator_body`]).
+#[derive(Default)]
+struct ValidatorBody<'t> {
+    /// Conditions under which it returns `false` early.
+    rejections: Vec<Node<'t>>,
+    /// The condition it ends by returning; `None` for `true`.
+    returned: Option<Node<'t>>,
+    /// Names bound to views of other names, with the key of what each is a view of.
+    aliases: Vec<(String, String)>,
+}
+
+fn boolean_literal(text: &str) -> Option<bool> {
+    match text {
+        "True" | "true" => Some(true),
+        "False" | "false" => Some(false),
+        _ => None,
     }
 }
 
