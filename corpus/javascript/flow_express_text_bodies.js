@@ -1,6 +1,7 @@
 // Express sends a string body as text/html, whatever its first characters are.
 const express = require("express");
 const escapeHtml = require("escape-html");
+const Hoek = require("@hapi/hoek");
 const router = express.Router();
 
 router.get("/welcome", (req, res) => {
@@ -96,4 +97,9 @@ router.post("/drafts/purge-echo", async (req, res) => {
   await req.app.locals.drafts.deleteMany({ author: String(req.body.author) });
   // ruleid: js.xss-response
   res.send("Removed the drafts of " + req.body.author);
+});
+
+router.get("/unsubscribed", (req, res) => {
+  // ok: js.xss-response
+  res.send(`<p>${Hoek.escapeHtml(req.query.email)} will get no more mail.</p>`);
 });

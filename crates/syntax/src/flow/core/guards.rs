@@ -265,7 +265,11 @@ impl<'t> FileFlow<'t, '_> {
                     && args.len() == 1
                     && self.is_constant_operand(args[0].value)
             }
-            _ => false,
+            // `req.nextUrl.origin`, `location.origin`: a name the rules call the program's own.
+            _ => self
+                .adapter
+                .path(node, self.text)
+                .is_some_and(|path| self.rules.constant_names.contains(&path)),
         }
     }
 
