@@ -8,7 +8,7 @@
 //! copy costs what the pass itself bound.
 
 use super::value::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 #[derive(Clone, Default)]
@@ -17,6 +17,9 @@ pub(super) struct Env {
     base: Rc<HashMap<String, Value>>,
     /// What the pass bound since; shadows `base`.
     local: HashMap<String, Value>,
+    /// The names some key of `local` is a member path of (`op` for `op.path`): a new value
+    /// bound to the name drops them ([`Env::forget_members`]).
+    members: HashSet<String>,
 }
 
 impl Env {
@@ -29,7 +32,23 @@ impl Env {
     }
 
     pub(super) fn insert(&mut self, key: String, value: Value) {
+        if let Some((head, _)) = key.split_once('.')
+            && !self.members.contains(head)
+        {
+            self.members.insert(head.to_string());
+        }
         self.local.insert(key, value);
+    }
+
+    /// Drops what the pass knew of `name`'s members (`op.path` vouched for by a guard in an
+    /// earlier loop), now that `name` holds another value.
+    pub(super) fn forget_members(&mut self, name: &str) {
+        if !self.members.remove(name) {
+            return;
+        }
+        self.local.retain(|key, _| {
+            !(key.starts_with(name) && key.as_bytes().get(name.len()) == Some(&b'.'))
+        });
     }
 
     pub(super) fn remove(&mut self, key: &str) {
@@ -93,6 +112,7 @@ impl Env {
         Env {
             base: self.base.clone(),
             local,
+            members: self.members.union(&other.members).cloned().collect(),
         }
     }
 
@@ -109,12 +129,16 @@ impl Env {
     /// the base only if another environment still shares it.
     pub(super) fn commit(&mut self) {
         Rc::make_mut(&mut self.base).extend(self.local.drain());
+        self.members.clear();
     }
 
     /// Both layers in the pass's own, over an empty base.
     fn flatten(&mut self) {
         let mut all: HashMap<String, Value> = (*self.base).clone();
         all.extend(self.local.drain());
+        self.members = (all.keys())
+            .filter_map(|key| Some(key.split_once('.')?.0.to_string()))
+            .collect();
         self.local = all;
         self.base = Rc::default();
     }

@@ -436,6 +436,7 @@ impl<'t> FileFlow<'t, '_> {
         for name in names {
             let key = text_of(name, self.text).to_string();
             pass.conditions.remove(&key);
+            pass.env.forget_members(&key);
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
         }
