@@ -134,6 +134,18 @@ window.onmessage = function (e) {
 // ok: js.message-handler-no-origin-check
 window.addEventListener("resize", () => relayout());
 
+// Channels without another origin's sender: a tab of this site, the other end of a port, the
+// page's own worker.
+const tabs = new BroadcastChannel("session");
+// ok: js.message-handler-no-origin-check
+tabs.addEventListener("message", (event) => applySession(event.data));
+const { port1 } = new MessageChannel();
+// ok: js.message-handler-no-origin-check
+port1.onmessage = (event) => applySession(event.data);
+const indexer = new Worker("/indexer.js");
+// ok: js.message-handler-no-origin-check
+indexer.onmessage = (event) => showResults(event.data);
+
 // ok: js.message-handler-no-origin-check
 window.addEventListener("message", ({ source, data }) => {
   if (source === window && data === tickToken) runNextTick();
