@@ -342,3 +342,19 @@ function passThrough(step, passes) {
   // ok: js.fast-password-hash
   return md5(step + passes);
 }
+
+// An enum of token kinds names them; it holds no credential.
+const CredentialType = {
+  // ok: js.hardcoded-password
+  ACCESS_TOKEN: "AccessToken",
+  // ok: js.hardcoded-password
+  REFRESH_TOKEN: "RefreshToken",
+};
+const CacheOutcome = {
+  // ok: js.hardcoded-password
+  REFRESH_TOKEN: "2",
+};
+const deployDefaults = {
+  // ruleid: js.hardcoded-password
+  adminToken: "Hunter42",
+};
