@@ -245,3 +245,17 @@ def read_token(token):
 def issue_token_env(username):
     # ok: python.jwt-hardcoded-secret
     return jwt.encode({"sub": username}, TOKEN_ENV_KEY, algorithm="HS256")
+
+
+# A translation table between two TLS libraries' names chooses no protocol.
+_TO_OPENSSL = {
+    # ok: python.ssl-weak-protocol
+    ssl.PROTOCOL_TLSv1: 4,
+    ssl.PROTOCOL_TLS_CLIENT: 2,
+}
+# ok: python.ssl-weak-protocol
+_TO_OPENSSL[ssl.PROTOCOL_TLSv1_1] = 5
+LEGACY_CONTEXT_OPTIONS = {
+    # ruleid: python.ssl-weak-protocol
+    "protocol": ssl.PROTOCOL_TLSv1,
+}

@@ -83,6 +83,13 @@ pub enum CustomPredicate {
         kinds: Vec<String>,
         negate: bool,
     },
+    /// `#role?` / `#not-role?`: the node is (not) its parent's child under a field, written
+    /// `parent_kind.field` (`pair.key`: a dictionary's key).
+    Role {
+        capture: u32,
+        roles: Vec<(String, String)>,
+        negate: bool,
+    },
     /// `#min-entropy?` / `#not-min-entropy?`: Shannon entropy of the text, quotes stripped, is
     /// (not) at least `bits`.
     MinEntropy {
@@ -219,6 +226,17 @@ impl CustomPredicate {
                 kinds: strings()?,
                 negate,
             }),
+            "role?" => Ok(CustomPredicate::Role {
+                capture,
+                roles: strings()?
+                    .iter()
+                    .map(|role| match role.split_once('.') {
+                        Some((kind, field)) => Ok((kind.to_string(), field.to_string())),
+                        None => Err(format!("`#{operator}` takes `parent_kind.field` roles")),
+                    })
+                    .collect::<Result<_, _>>()?,
+                negate,
+            }),
             "resolves-to?" => Ok(CustomPredicate::ResolvesTo {
                 capture,
                 names: strings()?.iter().map(|n| NamePattern::parse(n)).collect(),
@@ -333,6 +351,7 @@ impl CustomPredicate {
             CustomPredicate::Literal { capture, .. }
             | CustomPredicate::Kind { capture, .. }
             | CustomPredicate::HasAncestor { capture, .. }
+            | CustomPredicate::Role { capture, .. }
             | CustomPredicate::MinEntropy { capture, .. }
             | CustomPredicate::ResolvesTo { capture, .. }
             | CustomPredicate::CommentAbove { capture, .. }
@@ -366,6 +385,15 @@ impl CustomPredicate {
                     .iter()
                     .any(|ancestor| kinds.iter().any(|k| k == ancestor.kind()));
                 found != *negate
+            }
+            CustomPredicate::Role { roles, negate, .. } => {
+                let held = ancestors().first().is_some_and(|parent| {
+                    roles.iter().any(|(kind, field)| {
+                        parent.kind() == kind
+                            && parent.child_by_field_name(field.as_str()) == Some(node)
+                    })
+                });
+                held != *negate
             }
             CustomPredicate::MinEntropy { bits, negate, .. } => {
                 let text = node.utf8_text(source).unwrap_or("");

@@ -19,6 +19,7 @@ impl CustomPredicate {
             | CustomPredicate::MinEntropy { .. } => 0,
             CustomPredicate::ResolvesTo { .. }
             | CustomPredicate::HasAncestor { .. }
+            | CustomPredicate::Role { .. }
             | CustomPredicate::InDefinitionNamed { .. } => 1,
             CustomPredicate::CommentAbove { .. } | CustomPredicate::NextStatementMatch { .. } => 2,
             CustomPredicate::InFunctionContaining { .. }
