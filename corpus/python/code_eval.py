@@ -100,3 +100,17 @@ class Sandbox:
 def sandboxed(text):
     # ok: python.eval-exec
     return Sandbox().eval(text)
+
+
+def is_valid_python(text):
+    try:
+        # ok: python.eval-exec
+        compile(text, "<snippet>", "exec")
+    except SyntaxError:
+        return False
+    return True
+
+
+def compiled_cell(text):
+    # ruleid: python.eval-exec
+    return compile(text, "<cell>", "exec")
