@@ -118,3 +118,14 @@ def orders():
     db = sqlite3.connect("shop.db")
     # ruleid: python.sql-string-formatting
     return db.execute(f"SELECT * FROM orders WHERE status = '{status}'").fetchall()
+
+
+from http.client import responses as http_responses
+
+
+@app.route("/status-text")
+def status_text():
+    code = rq.args.get("code", "")
+    # A dict named after HTTP: its `get` looks the reason phrase up.
+    # ok: python.ssrf
+    return http_responses.get(code, "Unknown")

@@ -90,6 +90,20 @@ pub fn actix_limits() -> (JsonConfig, PayloadConfig) {
     (json, payload)
 }
 
+pub fn unlimited_uploads() -> (PayloadConfig, tower_http::limit::RequestBodyLimitLayer) {
+    // ruleid: rust.body-limit-disabled
+    let payload = PayloadConfig::new(usize::MAX);
+    // ruleid: rust.body-limit-disabled
+    let layer = tower_http::limit::RequestBodyLimitLayer::new(usize::MAX);
+    (payload, layer)
+}
+
+// The best index found so far starts at the largest one: a sentinel, not a limit.
+pub fn first_match_index() -> std::sync::atomic::AtomicUsize {
+    // ok: rust.body-limit-disabled
+    std::sync::atomic::AtomicUsize::new(usize::MAX)
+}
+
 pub async fn fetch_quote(client: &reqwest::Client, symbol: &str, api_key: &str, password: &str) -> reqwest::Result<String> {
     // ruleid: rust.secret-in-url-query
     let url = format!("https://api.example.com/v1/quote?symbol={}&apikey={}", symbol, api_key);
