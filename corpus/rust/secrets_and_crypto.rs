@@ -419,3 +419,17 @@ pub fn sign_webhook(body: &[u8]) -> Vec<u8> {
     checked.update(body);
     mac.finalize().into_bytes().to_vec()
 }
+
+// ruleid: rust.pbkdf2-low-iterations
+const LOGIN_ROUNDS: NonZeroU32 = NonZeroU32::new(5_000).unwrap();
+
+pub fn derive_login_key(password: &[u8], salt: &[u8], out: &mut [u8]) {
+    ring::pbkdf2::derive(ring::pbkdf2::PBKDF2_HMAC_SHA256, LOGIN_ROUNDS, salt, password, out);
+}
+
+// A counter's step, in a file that derives keys elsewhere.
+pub fn next_sequence(current: u32) -> Option<NonZeroU32> {
+    // ok: rust.pbkdf2-low-iterations
+    let step = NonZeroU32::new(1)?;
+    current.checked_add(step.get()).and_then(NonZeroU32::new)
+}
