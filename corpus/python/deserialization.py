@@ -202,3 +202,23 @@ def restore_job(message):
 def decode_token(token):
     # ok: python.jsonpickle-decode
     return json.loads(base64.urlsafe_b64decode(token))
+
+
+from pathlib import Path
+
+BUNDLED_MODEL = Path(__file__).resolve().parent / "artifacts" / "ranker.pkl"
+
+
+def load_bundled_ranker():
+    # The model file ships inside the package.
+    with BUNDLED_MODEL.open("rb") as fh:
+        # ok: python.pickle-load
+        return pickle.load(fh)
+
+
+@app.route("/models/<name>")
+def load_named_model(name):
+    # ruleid: python.path-traversal
+    with (Path("/srv/models") / name).open("rb") as fh:
+        # ruleid: python.pickle-load
+        return {"model": repr(pickle.load(fh))}
