@@ -383,6 +383,13 @@ impl<'t> FileFlow<'t, '_> {
                 if self.chosen_option(node, &inner) {
                     return Value::constant();
                 }
+                // `q.order_clause`, a `@property` of a class of the file: what it returns, when
+                // its summaries know (clean, or carrying the object's taint); else the object's.
+                if let Some(value) = self.property_read(node, object, &inner, pass)
+                    && (value.taint.is_some() || value.clean == ALL)
+                {
+                    return value;
+                }
                 self.widen(node, inner, object)
             }
             Expr::Index { object } => {

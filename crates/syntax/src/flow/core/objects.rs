@@ -120,6 +120,45 @@ impl<'t> FileFlow<'t, '_> {
         self.methods.get(class)?.get(name).copied()
     }
 
+    /// `q.order_clause` where `order_clause` is a `@property` (or `@cached_property`) of the
+    /// class `q` holds an object of, or, when that is unknown, of the one class of the file
+    /// that defines a property of that name: what the getter returns for that object, as a call
+    /// of it would.
+    pub(super) fn property_read(
+        &self,
+        node: Node<'t>,
+        object: Node<'t>,
+        value: &Value,
+        pass: &Pass<'_>,
+    ) -> Option<Value> {
+        let path = self.adapter.path(node, self.text)?;
+        let name = path.rsplit('.').next()?;
+        let is_property = |index: usize| {
+            self.functions[index].decorators.iter().any(|d| {
+                let text = text_of(*d, self.text).trim_start_matches('@');
+                matches!(
+                    text.rsplit('.').next(),
+                    Some("property" | "cached_property")
+                )
+            })
+        };
+        // Most member reads name no function of the file: asked first, it is the cheap answer.
+        let mut properties = self
+            .by_name
+            .get(name)?
+            .iter()
+            .copied()
+            .filter(|&i| is_property(i));
+        let first = properties.next()?;
+        let index = match self.method_of_object(object, name, pass) {
+            Some(index) if is_property(index) => index,
+            Some(_) => return None,
+            None if properties.next().is_none() => first,
+            None => return None,
+        };
+        self.returned_by(node, index, name, &[], Some(value), None)
+    }
+
     /// The environment a helper's summary starts from: the module's and, for a method, the
     /// attributes its class's `__init__` / `constructor` sets to constants
     /// (`self.base = "https://..."`).
