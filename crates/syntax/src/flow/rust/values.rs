@@ -235,8 +235,10 @@ pub(super) fn match_value<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
     Expr::Arms { scrutinee, arms }
 }
 
-/// `Ok(u) => u`, `Some(u) => u`: the arm hands on what the variant holds.
+/// `Ok(u) => u`, `Some(u) => u`: the arm hands on what the variant holds, or an owned copy of
+/// it (`Some(p) => p.to_owned()`, `.to_path_buf()`, `.clone()`, `.into()`).
 fn unwraps(pattern: Node<'_>, value: Node<'_>, text: &str) -> bool {
+    let value = owned_copy_of(value, text).unwrap_or(value);
     let pattern = match pattern.kind() {
         "match_pattern" => match pattern.named_child(0) {
             Some(inner) => inner,
@@ -255,14 +257,34 @@ fn unwraps(pattern: Node<'_>, value: Node<'_>, text: &str) -> bool {
         })
 }
 
+/// `p.to_owned()`, `p.to_path_buf()`, `p.to_string()`, `p.clone()`, `p.into()`: the receiver.
+fn owned_copy_of<'t>(value: Node<'t>, text: &str) -> Option<Node<'t>> {
+    if value.kind() != "call_expression"
+        || value
+            .child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() > 0)
+    {
+        return None;
+    }
+    let function = value.child_by_field_name("function")?;
+    let method = function.child_by_field_name("field")?;
+    matches!(
+        text_of(method, text),
+        "to_owned" | "to_path_buf" | "to_string" | "clone" | "into"
+    )
+    .then(|| function.child_by_field_name("value"))
+    .flatten()
+}
+
 /// An arm that leaves (`return ...`, `continue`, `break`, `panic!(..)`), or a block ending so.
 fn diverges(value: Node<'_>, text: &str) -> bool {
     match value.kind() {
         "return_expression" | "continue_expression" | "break_expression" => true,
+        // `bail!`, `anyhow::bail!`, `std::panic!`.
         "macro_invocation" => value.named_child(0).is_some_and(|name| {
             matches!(
-                text_of(name, text),
-                "panic" | "unreachable" | "bail" | "todo"
+                text_of(name, text).rsplit("::").next(),
+                Some("panic" | "unreachable" | "bail" | "todo" | "unimplemented")
             )
         }),
         "block" => named_children(value)
