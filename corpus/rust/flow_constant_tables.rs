@@ -40,3 +40,23 @@ pub async fn metadata(Path((host, port)): Path<(String, u16)>) -> String {
     let own = client.request(fixed).await.unwrap();
     format!("{} {}", resp.status(), own.status())
 }
+
+// The service's base URL from the table, the caller's name in the path after it: the host is
+// the program's.
+pub async fn service_version(Path(service): Path<String>) -> String {
+    let bases: HashMap<&str, &str> =
+        HashMap::from([("billing", "http://billing.svc:8080"), ("search", "http://search.svc:9200")]);
+    let Some(base) = bases.get(service.as_str()) else {
+        return String::new();
+    };
+    let url = format!("{}/v1/{}/version", base, service);
+    // ok: rust.ssrf
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}
+
+// The caller's text first: it names the host.
+pub async fn service_version_any(Path(service): Path<String>) -> String {
+    let url = format!("{}/v1/version", service);
+    // ruleid: rust.ssrf
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}

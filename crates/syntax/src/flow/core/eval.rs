@@ -730,7 +730,13 @@ impl<'t> FileFlow<'t, '_> {
 fn filled_first(template: Option<&str>, first: Option<&Value>) -> Option<Rc<str>> {
     let rest = template?.strip_prefix("\"{}")?;
     let first = first.filter(|v| v.taint.is_none() && v.clean == ALL)?;
-    let lead = first.prefix.as_deref()?;
     let after = rest.split(['{', '"']).next().unwrap_or("");
+    // A value of the program's own that it does not spell (a service looked up in its table,
+    // its configuration) followed by a path: some origin, not the caller's, as for templates.
+    let lead = match first.prefix.as_deref() {
+        Some(lead) => lead,
+        None if after.starts_with('/') => CONFIGURED_ORIGIN,
+        None => return None,
+    };
     Some(Rc::from(format!("{lead}{after}")))
 }
