@@ -52,3 +52,25 @@ class ReportCache {
 }
 
 module.exports = { login, serviceLogin, ReportCache };
+
+// A start check of `/` alone lets `//evil.example` through.
+function isLocalPath(target) {
+  return typeof target === "string" && target.startsWith("/");
+}
+function isRelativePath(target) {
+  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//");
+}
+require("http").createServer((req, res) => {
+  const target = new URL(req.url, "http://links.local").searchParams.get("to") || "/";
+  if (req.url.startsWith("/strict") && isRelativePath(target)) {
+    // ok: js.open-redirect
+    res.writeHead(302, { Location: target });
+    return res.end();
+  }
+  if (isLocalPath(target)) {
+    // ruleid: js.open-redirect
+    res.writeHead(302, { Location: target });
+    return res.end();
+  }
+  res.end();
+});

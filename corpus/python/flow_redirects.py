@@ -73,3 +73,48 @@ def switch_language(request):
         return HttpResponseRedirect(localized_path(target, code))
     # ruleid: python.open-redirect
     return HttpResponseRedirect(localized_path(target, code))
+
+
+def is_local(url):
+    # `//evil.example` starts with `/` too.
+    return url.startswith("/")
+
+
+def is_relative_path(url):
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
+@app.route("/sso/done")
+def sso_done():
+    target = request.args.get("next", "/")
+    if not is_local(target):
+        target = "/"
+    # ruleid: python.open-redirect
+    return redirect(target)
+
+
+@app.route("/sso/finish")
+def sso_finish():
+    target = request.args.get("next", "/")
+    if not is_relative_path(target):
+        target = "/"
+    # ok: python.open-redirect
+    return redirect(target)
+
+
+@app.route("/sso/inline")
+def sso_inline():
+    target = request.args.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    # ok: python.open-redirect
+    return redirect(target)
+
+
+@app.route("/sso/inline-root")
+def sso_inline_root():
+    target = request.args.get("next", "/")
+    if not target.startswith("/"):
+        target = "/"
+    # ruleid: python.open-redirect
+    return redirect(target)

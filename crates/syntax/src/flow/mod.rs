@@ -382,6 +382,15 @@ impl FlowRules {
     }
 
     /// Whether rule `bit` trusts a value starting with `prefix`.
+    /// The rules whose sinks trust only some literal starts, none of which is `prefix`
+    /// (`/` alone, for the open-redirect rules: `//evil.example` starts with it too).
+    pub(crate) fn distrusting_prefix(&self, prefix: &str) -> u64 {
+        self.safe_prefixes
+            .iter()
+            .filter(|(_, regex)| !regex.get().is_match(prefix))
+            .fold(0, |rules, (mask, _)| rules | mask)
+    }
+
     pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {
         prefix.is_some_and(|prefix| {
             self.safe_prefixes

@@ -5,7 +5,7 @@
 use super::Vouch;
 use super::value::{ALL, Value};
 use super::{FileFlow, Pass};
-use crate::flow::adapter::{Condition, Expr, named_children, text_of};
+use crate::flow::adapter::{Arg, CallSite, Condition, Expr, named_children, text_of};
 use crate::flow::spec::{GuardKind, Slot};
 use tree_sitter::Node;
 
@@ -39,6 +39,7 @@ impl<'t> FileFlow<'t, '_> {
             Condition::Not(inner) => self.vouched(inner, !holds, follow, out, pass),
             Condition::Same(inner) => self.vouched(inner, holds, follow, out, pass),
             Condition::All(parts) => {
+                let _relative = self.relative_checked_in(&parts);
                 // `if (p !== root && !p.startsWith(root + sep)) return null`: where the whole
                 // fails, some part fails; what every part vouches for where it fails holds
                 // there, for the rules all of them vouch for. Each part is read once: nested
@@ -90,6 +91,7 @@ impl<'t> FileFlow<'t, '_> {
             // check (`!u.startsWith("/")`), a negated lookup (`host not in ALLOWED`), an escape
             // check (`rel.startsWith("..")`). Where the whole holds, no part is known to.
             Condition::Any(parts) => {
+                let _relative = self.relative_checked_in(&parts);
                 for part in parts {
                     let mut each = Vec::new();
                     self.vouched(part, holds, follow, &mut each, pass);
@@ -193,7 +195,8 @@ impl<'t> FileFlow<'t, '_> {
                         if !pattern.matches(&site) {
                             continue;
                         }
-                        let checked = slot.at(receiver, &args);
+                        let rules = rules & !self.root_only_check(&site, &args);
+                        let checked = slot.at(receiver, &args).filter(|_| rules != 0);
                         if let Some(checked) = checked {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
                             let lookup = matches!(slot, Slot::Arg(_)) && receiver.is_some();
@@ -207,6 +210,44 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
         }
+    }
+
+    /// For a check that a value starts with `/` and nothing more (`url.startsWith("/")`): the
+    /// rules it does not vouch for, which trust only some relative starts (`//evil.example`
+    /// and `/\\evil.example` start with `/` too). None where a part of the same condition
+    /// looks for `//` or `\\` (`u.startsWith("/") && !u.startsWith("//")`).
+    fn root_only_check(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
+        let root_only = matches!(
+            site.method.as_deref(),
+            Some("startsWith" | "starts_with" | "startswith")
+        ) && args.first().is_some_and(|a| {
+            matches!(
+                text_of(a.value, self.text),
+                "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
+            )
+        });
+        if !root_only || self.relative_checked.get() {
+            return 0;
+        }
+        self.rules.distrusting_prefix("/")
+    }
+
+    /// Marks, while the parts of a condition are read, whether one of them looks for `//` or a
+    /// backslash: a start check of `/` beside it is then one of a relative path.
+    fn relative_checked_in(&self, parts: &[Node<'t>]) -> Option<RelativeChecked<'_>> {
+        let looks = parts.iter().any(|&part| {
+            let text = text_of(part, self.text);
+            text.contains("\"//\"")
+                || text.contains("'//'")
+                || text.contains("`//`")
+                || text.contains("'\\\\'")
+                || text.contains("\"\\\\\"")
+        });
+        if !looks || self.relative_checked.get() {
+            return None;
+        }
+        self.relative_checked.set(true);
+        Some(RelativeChecked(&self.relative_checked))
     }
 
     /// A name bound to a constant (`ROOT` after `const ROOT = path.resolve(__dirname, "docs")`),
@@ -329,5 +370,14 @@ impl<'t> FileFlow<'t, '_> {
             };
             pass.env.insert(key.clone(), value);
         }
+    }
+}
+
+/// Sets the flag back when the condition whose parts set it has been read.
+struct RelativeChecked<'a>(&'a std::cell::Cell<bool>);
+
+impl Drop for RelativeChecked<'_> {
+    fn drop(&mut self) {
+        self.0.set(false);
     }
 }

@@ -217,6 +217,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     script: std::cell::OnceCell<bool>,
     /// What each validator the guards met vouches for (`validators.rs`), by function.
     validators: RefCell<HashMap<usize, validators::Vouches>>,
+    /// While a condition is read whose parts look for `//` (`guards.rs`).
+    relative_checked: Cell<bool>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -342,6 +344,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             vouch_rules: Cell::new(ALL),
             script: std::cell::OnceCell::new(),
             validators: RefCell::new(HashMap::new()),
+            relative_checked: Cell::new(false),
         }
     }
 
