@@ -129,3 +129,27 @@ def status_text():
     # A dict named after HTTP: its `get` looks the reason phrase up.
     # ok: python.ssrf
     return http_responses.get(code, "Unknown")
+
+
+@app.route("/where/<path:rest>")
+def where(rest):
+    # ruleid: python.xss
+    return f"<h1>Moved</h1><p>Nothing at {rq.path} any more</p>"
+
+
+@app.route("/where-escaped/<path:rest>")
+def where_escaped(rest):
+    # ok: python.xss
+    return f"<h1>Moved</h1><p>Nothing at {esc(rq.path)} any more</p>"
+
+
+@app.errorhandler(404)
+def not_found(error):
+    # ruleid: python.xss
+    return f"<h1>Not found</h1><p>No page at {rq.path}</p>", 404
+
+
+@app.errorhandler(410)
+def gone(error):
+    # ok: python.xss
+    return f"<h1>Gone</h1><p>No page at {esc(rq.path)}</p>", 410
