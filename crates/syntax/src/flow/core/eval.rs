@@ -535,25 +535,7 @@ impl<'t> FileFlow<'t, '_> {
                 target,
                 value: value_node,
                 augmented,
-            } => {
-                // `where, params = build_filter(c, s)`: each name its element.
-                if !augmented && let Some(whole) = self.bind_parts(target, value_node, pass) {
-                    return whole;
-                }
-                let mut value = self.eval(value_node, pass);
-                if augmented {
-                    let old = self.eval(target, pass);
-                    value = compose(&old, &value);
-                    // `html += "<tr>..."` appends: the text still starts as it did.
-                    value.prefix = old.prefix;
-                }
-                self.bind(target, value.clone(), pass);
-                if !augmented {
-                    self.remember_condition(target, value_node, pass);
-                    self.remember_object(target, value_node, pass);
-                }
-                value
-            }
+            } => self.assign(target, value_node, augmented, pass),
             Expr::Call {
                 callee,
                 receiver,
@@ -668,6 +650,45 @@ impl<'t> FileFlow<'t, '_> {
             }),
             _ => Value::default(),
         }
+    }
+}
+
+impl<'t> FileFlow<'t, '_> {
+    /// `target = value`, `target += value`. Kept out of [`Self::eval_inner`]: its locals would
+    /// grow the frame of every nested evaluation, and a deep chain must fit in a 2 MiB thread
+    /// stack even in a debug build.
+    #[inline(never)]
+    fn assign(
+        &self,
+        target: Node<'t>,
+        value_node: Node<'t>,
+        augmented: bool,
+        pass: &mut Pass<'_>,
+    ) -> Value {
+        // `where, params = build_filter(c, s)`: each name its element.
+        if !augmented && let Some(whole) = self.bind_parts(target, value_node, pass) {
+            return whole;
+        }
+        // `q = build_query(f)` ... `q.text`: each field read its part.
+        let (mut value, members) = match augmented {
+            true => (self.eval(value_node, pass), Vec::new()),
+            false => self.eval_fields_read(target, value_node, pass),
+        };
+        if augmented {
+            let old = self.eval(target, pass);
+            value = compose(&old, &value);
+            // `html += "<tr>..."` appends: the text still starts as it did.
+            value.prefix = old.prefix;
+        }
+        self.bind(target, value.clone(), pass);
+        for (key, member) in members {
+            pass.env.insert(key, member);
+        }
+        if !augmented {
+            self.remember_condition(target, value_node, pass);
+            self.remember_object(target, value_node, pass);
+        }
+        value
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::value::Value;
 use super::{FileFlow, Pass};
-use crate::flow::adapter::Expr;
+use crate::flow::adapter::{Expr, text_of};
 use std::ops::Range;
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -98,6 +98,78 @@ impl<'t> FileFlow<'t, '_> {
         Some(whole)
     }
 
+    /// `const q = buildQuery(filters)` ... `pool.query(q.text, q.params)`: evaluates `value_node`,
+    /// bound to the name `pattern`, and, when it calls a helper of this file whose fields the
+    /// code after it reads, what each of those fields holds as that part of the helper's
+    /// `return { text, params }` (`q.text` built from constants, `q.params` the request's
+    /// values): member keys for the caller to bind after the name.
+    pub(super) fn eval_fields_read(
+        &self,
+        pattern: Node<'t>,
+        value_node: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) -> (Value, Vec<(String, Value)>) {
+        let Some((call, fields)) = self.fields_to_ask(pattern, value_node, pass) else {
+            return (self.eval(value_node, pass), Vec::new());
+        };
+        let asked = Asked {
+            call: call.clone(),
+            parts: fields.iter().map(|f| Part::Field(Rc::from(*f))).collect(),
+            answer: None,
+        };
+        let outer = self.wanted_parts.replace(Some(asked));
+        let whole = self.eval(value_node, pass);
+        let answered = self.wanted_parts.replace(outer).and_then(|asked| {
+            (asked.call == call)
+                .then_some(asked.answer)
+                .flatten()
+                .filter(|a| a.len() == fields.len())
+        });
+        let name = text_of(pattern, self.text);
+        let members = fields
+            .iter()
+            .zip(answered.into_iter().flatten())
+            .map(|(field, value)| (format!("{name}.{field}"), value))
+            .collect();
+        (whole, members)
+    }
+
+    /// The call of a helper of this file `value_node` is (through `await`), and the fields the
+    /// code after it reads of the name `pattern` (not methods it calls).
+    fn fields_to_ask(
+        &self,
+        pattern: Node<'t>,
+        value_node: Node<'t>,
+        pass: &Pass<'_>,
+    ) -> Option<(Range<usize>, Vec<&'t str>)> {
+        if !matches!(self.adapter.expr(pattern, self.text), Expr::Name) {
+            return None;
+        }
+        let mut call = value_node;
+        while let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
+            call = inner;
+        }
+        let Expr::Call { callee, .. } = self.adapter.expr(call, self.text) else {
+            return None;
+        };
+        let callee = self.adapter.path(callee, self.text)?;
+        if !self
+            .by_name
+            .contains_key(callee.rsplit('.').next().unwrap_or(&callee))
+        {
+            return None;
+        }
+        let end = self.functions[pass.function].node.end_byte();
+        let from = value_node.end_byte();
+        let fields = fields_read(
+            self.text,
+            text_of(pattern, self.text),
+            from,
+            end.min(from + FIELDS_READ_WINDOW),
+        );
+        (!fields.is_empty()).then(|| (call.byte_range(), fields))
+    }
+
     /// The parts the pattern binding the call `node` asks for, if one does.
     pub(super) fn parts_wanted(&self, node: Node<'t>) -> Option<Vec<Part>> {
         self.wanted_parts
@@ -166,6 +238,37 @@ impl<'t> FileFlow<'t, '_> {
         }
         out
     }
+}
+
+/// How far after a binding [`FileFlow::bind_fields_read`] looks for reads of its fields.
+const FIELDS_READ_WINDOW: usize = 4096;
+
+/// The fields read as `name.field` in `text[from..to]`, each once, at most eight.
+fn fields_read<'a>(text: &'a str, name: &str, from: usize, to: usize) -> Vec<&'a str> {
+    let Some(region) = text.get(from..to.max(from)) else {
+        return Vec::new();
+    };
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut fields = Vec::new();
+    for (at, _) in region.match_indices(name) {
+        if region[..at].chars().next_back().is_some_and(word) {
+            continue;
+        }
+        let Some(after) = region[at + name.len()..].strip_prefix('.') else {
+            continue;
+        };
+        let end = after.find(|c: char| !word(c)).unwrap_or(after.len());
+        let field = &after[..end];
+        // `q.run()` calls a method: not a field the helper's object literal holds.
+        let called = after[end..].trim_start().starts_with('(');
+        if !field.is_empty() && !called && !fields.contains(&field) {
+            fields.push(field);
+            if fields.len() == 8 {
+                break;
+            }
+        }
+    }
+    fields
 }
 
 /// The value of a tuple as one: tainted by any element, clean where every element is.

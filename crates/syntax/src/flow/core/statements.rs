@@ -55,15 +55,24 @@ impl<'t> FileFlow<'t, '_> {
                 {
                     return;
                 }
+                let mut members = Vec::new();
                 let evaluated = match value {
                     Some(v) if constant_object => self.eval_fields(v, Some(&mut fields), pass),
-                    Some(v) => self.eval(v, pass),
+                    // `const q = buildQuery(f)` ... `q.text`: each field read its part.
+                    Some(v) => {
+                        let (whole, read) = self.eval_fields_read(pattern, v, pass);
+                        members = read;
+                        whole
+                    }
                     None => Value::default(),
                 };
                 self.bind(pattern, evaluated.clone(), pass);
                 let name = text_of(pattern, self.text);
                 for (field, field_value, _) in fields {
                     pass.env.insert(format!("{name}.{field}"), field_value);
+                }
+                for (key, member) in members {
+                    pass.env.insert(key, member);
                 }
                 if let Some(value) = value {
                     self.remember_condition(pattern, value, pass);
