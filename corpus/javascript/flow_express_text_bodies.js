@@ -103,3 +103,21 @@ router.get("/unsubscribed", (req, res) => {
   // ok: js.xss-response
   res.send(`<p>${Hoek.escapeHtml(req.query.email)} will get no more mail.</p>`);
 });
+
+// What a parameterised query returns is the database's, not the term bound into it.
+router.get("/products/search", async (req, res) => {
+  const term = String(req.query.q || "");
+  const { rows } = await req.app.locals.pool.query(
+    "SELECT name FROM products WHERE name ILIKE $1 LIMIT 20",
+    [`%${term}%`],
+  );
+  // ok: js.xss-response
+  res.send(`<ul>${rows.map((r) => `<li>${r.name}</li>`).join("")}</ul>`);
+});
+
+router.get("/products/search-echo", async (req, res) => {
+  const term = String(req.query.q || "");
+  const { rows } = await req.app.locals.pool.query("SELECT name FROM products WHERE name ILIKE $1", [term]);
+  // ruleid: js.xss-response
+  res.send(`<h2>${rows.length} results for ${term}</h2>`);
+});
