@@ -121,3 +121,16 @@ router.get("/products/search-echo", async (req, res) => {
   // ruleid: js.xss-response
   res.send(`<h2>${rows.length} results for ${term}</h2>`);
 });
+
+// State handed to a page's script as JSON, with `<` written as `\u003c`: no tag can close it.
+router.get("/embed", (req, res) => {
+  const state = JSON.stringify({ ref: req.query.ref }).replace(/</g, "\\u003c");
+  // ok: js.xss-response
+  res.send(`<script>window.__STATE__ = ${state};</script>`);
+});
+
+router.get("/embed-raw", (req, res) => {
+  const state = JSON.stringify({ ref: req.query.ref });
+  // ruleid: js.xss-response
+  res.send(`<script>window.__STATE__ = ${state};</script>`);
+});
