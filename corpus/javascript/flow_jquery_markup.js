@@ -119,3 +119,13 @@ function previewFromQuery() {
   // ok: js.jquery-html-injection
   $("<li class='hit'>").text(q).appendTo("#hits");
 }
+
+// A new element with an attribute set from the address: appending it adds no markup.
+function addTagChip($list) {
+  const tag = new URLSearchParams(location.search).get("tag") || "";
+  const $chip = $("<span>", { class: "chip" }).attr("data-tag", tag);
+  // ok: js.jquery-html-injection
+  $list.append($chip);
+  // ruleid: js.jquery-html-injection
+  $list.append("<span class='chip'>" + tag + "</span>");
+}
