@@ -94,4 +94,20 @@ export class ReportsController {
     // ok: js.sql-injection-query
     return this.reports.createQueryBuilder("r").where("r.role = :role", { role }).getMany();
   }
+
+  @Get("by-team")
+  byTeam(@Query("team") team: string) {
+    const qb = this.reports.createQueryBuilder("r");
+    // ruleid: js.sql-injection-query
+    qb.where(`r.team = '${team}'`);
+    return qb.getMany();
+  }
+
+  @Get("by-team-safe")
+  byTeamSafe(@Query("team") team: string) {
+    const qb = this.reports.createQueryBuilder("r");
+    // ok: js.sql-injection-query
+    qb.where("r.team = :team", { team });
+    return qb.getMany();
+  }
 }
