@@ -252,8 +252,9 @@ pub(super) fn bindings<'t>(
     }
     // `this.algorithm` in a class that sets it only to constants: a field initializer
     // (`algo = "sha1"`), a constructor's assignment, or a parameter's default there.
+    // `ShareLinkCodec.ALGO` inside `class ShareLinkCodec`: its static field, read as `this.x`.
     if let [key] = keys[..]
-        && base.kind() == "this"
+        && (base.kind() == "this" || this_fields::names_enclosing_class(base, source))
     {
         if let Some(found) = this_fields::own_field_bindings(key, &ancestors(), source, read) {
             return found;

@@ -226,3 +226,27 @@ fn parameter_default<'t>(params: Node<'t>, name: &str, source: &[u8]) -> Option<
     }
     None
 }
+
+/// Whether `name` is the name of the class it is written in (`ShareLinkCodec.ALGO` in a method
+/// of `class ShareLinkCodec`). Looks up a few dozen levels at most: a class is never deeper.
+pub(super) fn names_enclosing_class(name: Node<'_>, source: &[u8]) -> bool {
+    if name.kind() != "identifier" {
+        return false;
+    }
+    let mut at = name;
+    for _ in 0..48 {
+        let Some(parent) = at.parent() else {
+            return false;
+        };
+        if matches!(
+            parent.kind(),
+            "class_declaration" | "abstract_class_declaration"
+        ) {
+            return parent
+                .child_by_field_name("name")
+                .is_some_and(|n| n.utf8_text(source) == name.utf8_text(source));
+        }
+        at = parent;
+    }
+    false
+}
