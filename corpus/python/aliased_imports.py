@@ -1,4 +1,5 @@
 """Utilities that import what they use under short or different names."""
+import hashlib
 import marshal as m
 import subprocess as sp
 import yaml as y
@@ -162,3 +163,18 @@ def legacy_password_digest(username, password):
 def sign_payload(secret, payload):
     # ok: python.fast-password-hash
     return _hmac.new(secret, payload, "sha256").hexdigest()
+
+
+HASH_SETTINGS = {"digest": "md5", "strong_digest": "sha256"}
+
+
+def api_key_fingerprint(key):
+    algorithm = HASH_SETTINGS["digest"]
+    # ruleid: python.weak-hash
+    return hashlib.new(algorithm, key.encode()).hexdigest()
+
+
+def api_key_fingerprint_strong(key):
+    algorithm = HASH_SETTINGS["strong_digest"]
+    # ok: python.weak-hash
+    return hashlib.new(algorithm, key.encode()).hexdigest()

@@ -288,10 +288,11 @@ pub(super) fn bindings<'t>(
     let name = node.utf8_text(source).unwrap_or("");
     let ancestors = ancestors();
     // `iv = NONCE` after `NONCE = bytes(16)`: a name bound to another name is read as what that
-    // one is bound to, when that is one thing (a few links deep).
+    // one is bound to, when that is one thing (a few links deep); so is one bound to a field
+    // of a name (`algorithm = SETTINGS["digest"]`).
     let through = |value: Node<'_>, field: Option<&str>| {
         if field.is_none()
-            && value.kind() == "identifier"
+            && (value.kind() == "identifier" || field_read(value, source).is_some())
             && value.utf8_text(source).ok() != Some(name)
             && let Some(_link) = AliasDepth::enter()
             && let Some(&root) = ancestors.last()
