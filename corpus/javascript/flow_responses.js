@@ -84,3 +84,18 @@ app.post("/welcome-plain", (req, res) => {
   // ruleid: js.xss-response
   res.type("html").send(greeting);
 });
+
+// The reply typed in a statement of its own, then sent.
+fastify.get("/card", async (request, reply) => {
+  const card = `<section>${request.query.bio}</section>`;
+  reply.type("text/html; charset=utf-8");
+  // ruleid: js.xss-response
+  return reply.send(card);
+});
+
+fastify.get("/card-text", async (request, reply) => {
+  const card = `<section>${request.query.bio}</section>`;
+  reply.type("text/plain");
+  // ok: js.xss-response
+  return reply.send(card);
+});

@@ -152,7 +152,12 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.made_by.clone()),
             None => None,
         };
-        site.receiver_call = maker.and_then(|bytes| self.text.get(bytes));
+        site.receiver_call = match maker {
+            Some(bytes) => self.text.get(bytes),
+            // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here
+            // made (a parameter), the statements that configured it before the call stand in.
+            None => receiver.and_then(|r| self.configured_before(r, node, pass)),
+        };
         // A sink may name a field of an object literal passed at a position (`"1.Location"` of
         // `res.writeHead(302, { Location: url })`): such arguments give their fields too.
         let assigns = args.len() > 1
@@ -532,4 +537,38 @@ impl<'t> FileFlow<'t, '_> {
 /// appended to it first is its start.
 fn says_nothing_of_its_start(value: &Value) -> bool {
     value.prefix.is_none() && value.taint.is_none() && value.clean == ALL
+}
+
+impl<'t> FileFlow<'t, '_> {
+    /// For a receiver that is a plain name, the last statement before `call` (within 4 KiB)
+    /// that calls a method on it (`reply.type("text/html");` before `reply.send(html)`), up to
+    /// its end: what a sink's `receiver-made-by` reads when nothing made the receiver.
+    fn configured_before(
+        &self,
+        receiver: Node<'t>,
+        call: Node<'t>,
+        pass: &Pass<'_>,
+    ) -> Option<&'t str> {
+        if !matches!(self.adapter.expr(receiver, self.text), Expr::Name) {
+            return None;
+        }
+        let name = text_of(receiver, self.text);
+        let function = self.functions[pass.function].node.start_byte();
+        let from = function.max(call.start_byte().saturating_sub(4096));
+        let before = self.text.get(from..call.start_byte())?;
+        let at = before
+            .match_indices(&format!("{name}."))
+            .filter(|(at, _)| {
+                before[..*at]
+                    .trim_end_matches([' ', '\t'])
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, '\n' | ';' | '{' | '}'))
+            })
+            .last()?
+            .0;
+        let statement = &before[at..];
+        let end = statement.find([';', '\n']).unwrap_or(statement.len());
+        statement.get(..end)
+    }
 }
