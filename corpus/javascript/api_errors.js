@@ -144,3 +144,23 @@ app.post("/formula", express.text(), (req, res) => {
   const version = new VM({ timeout: 50 }).run("'1.0.0'");
   res.json({ result, version });
 });
+
+// The inner object held in a name first: the outer key still picks it.
+function upsertMessage(store, locale, key, text) {
+  if (!store[locale]) store[locale] = {};
+  const bucket = store[locale];
+  // ruleid: js.prototype-pollution-assign
+  bucket[key] = text;
+}
+function upsertKnown(store, key, text) {
+  const bucket = store[DEFAULT_LOCALE];
+  // ok: js.prototype-pollution-assign
+  bucket[key] = text;
+}
+const DEFAULT_LOCALE = "en";
+const messages = { en: {} };
+app.put("/messages/:locale/:key", (req, res) => {
+  upsertMessage(messages, req.params.locale, req.params.key, String(req.body.text));
+  upsertKnown(messages, req.params.key, String(req.body.text));
+  res.sendStatus(204);
+});
