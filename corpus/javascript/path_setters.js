@@ -58,3 +58,26 @@ app.patch("/settings", (req, res) => {
   setPathOwn(settings, req.body.path, req.body.value);
   res.json({ settings, version: parseVersion(String(req.query.v)) });
 });
+
+// The cursor may have any name.
+function assignPath(root, dotted, value) {
+  const parts = dotted.split(".");
+  let walker = root;
+  for (const part of parts.slice(0, -1)) {
+    if (walker[part] === undefined) walker[part] = {};
+    walker = walker[part];
+  }
+  // ruleid: js.prototype-pollution-path-setter
+  walker[parts[parts.length - 1]] = value;
+}
+
+// A list filled by index is no path walk.
+function spread(values) {
+  const columns = "a.b.c".split(".");
+  const row = [];
+  for (let i = 0; i < columns.length; i += 1) {
+    // ok: js.prototype-pollution-path-setter
+    row[i] = values[columns[i]];
+  }
+  return row;
+}
