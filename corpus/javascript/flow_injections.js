@@ -282,3 +282,14 @@ app.get("/products-literal-fixed", async (req, res) => {
   // ok: js.sql-injection-query
   res.json(await sequelize.models.Product.findAll({ order: sequelize.literal(third), limit: req.query.limit }));
 });
+
+// A Mongo filter's `$regex` is compiled by the server.
+app.get("/customers", async (req, res) => {
+  const prefix = String(req.query.prefix || "");
+  // ruleid: js.regexp-from-request
+  const byName = await Customer.find({ name: { $regex: "^" + prefix, $options: "i" } });
+  const escaped = escapeStringRegexp(prefix);
+  // ok: js.regexp-from-request
+  const safe = await Customer.find({ name: { $regex: "^" + escaped, $options: "i" } });
+  res.json([byName.length, safe.length]);
+});

@@ -506,7 +506,13 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 sink.args.iter().any(|a| match a {
                     ArgSel::Position(p) => keyword.is_none() && p == position,
-                    ArgSel::Keyword(k) => *keyword == Some(k.as_str()),
+                    // `*.$regex`: that field of an object literal at any depth.
+                    ArgSel::Keyword(k) => match k.strip_prefix("*.") {
+                        Some(last) => keyword.is_some_and(|w| {
+                            w == last || w.strip_suffix(last).is_some_and(|w| w.ends_with('.'))
+                        }),
+                        None => *keyword == Some(k.as_str()),
+                    },
                     ArgSel::Receiver => *keyword == Some(RECEIVER),
                 })
             });
