@@ -322,6 +322,16 @@ impl<'t> FileFlow<'t, '_> {
                 {
                     taint.parameter = parameter;
                     taint.grants = *mask;
+                    // For the rules it is no source of, the call carries what it was given
+                    // (`json.loads(raw)` returned to a caller passing a redirect target).
+                    let carried = std::iter::once(&receiver_value)
+                        .chain(&values)
+                        .fold(None, |taint, v| join_taint(&taint, &v.taint))
+                        .filter(|t| t.rules & !(mask | ignored_by) != 0);
+                    if carried.is_some() {
+                        origin.taint = join_taint(&origin.taint, &carried);
+                        origin.clean = 0;
+                    }
                     return origin;
                 }
                 // A source of some rules only (`unquote` for header injection) is, for the
