@@ -106,3 +106,33 @@ def unpack_half_checked(upload, dest):
             # ruleid: python.archive-member-path
             with open(os.path.join(dest, name), "wb") as out:
                 out.write(zf.read(name))
+
+
+def unpack_checked_parts(archive_path, dest):
+    with zipfile.ZipFile(archive_path) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("/") or ".." in info.filename.split("/"):
+                continue
+            # ok: python.archive-member-path
+            with open(os.path.join(dest, *info.filename.split("/")), "wb") as out:
+                out.write(zf.read(info))
+
+
+def unpack_checked_path_parts(archive_path, dest):
+    with zipfile.ZipFile(archive_path) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("/") or ".." in Path(info.filename).parts:
+                continue
+            # ok: python.archive-member-path
+            with open(os.path.join(dest, info.filename), "wb") as out:
+                out.write(zf.read(info))
+
+
+def unpack_checked_other(archive_path, dest):
+    with zipfile.ZipFile(archive_path) as zf:
+        for info in zf.infolist():
+            if ".." in dest.split("/"):
+                continue
+            # ruleid: python.archive-member-path
+            with open(os.path.join(dest, info.filename), "wb") as out:
+                out.write(zf.read(info))

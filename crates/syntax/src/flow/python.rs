@@ -350,7 +350,7 @@ impl Adapter for Python {
             // `".." in name`: a check for a path that climbs, of the container.
             (["in" | "not in"], Some(element))
                 if is_parent_dir(element, text)
-                    && let Some(path) = node.named_child(1) =>
+                    && let Some(path) = node.named_child(1).map(|p| split_of(p, text)) =>
             {
                 Condition::Climbs {
                     path,
@@ -616,4 +616,42 @@ fn is_parent_dir(node: Node<'_>, text: &str) -> bool {
         written.trim_start_matches(['r', 'b']),
         "'..'" | "\"..\"" | "'../'" | "\"../\"" | "'..\\\\'" | "\"..\\\\\""
     ) || written == "os.pardir"
+}
+
+/// The path a list of its parts comes from: `name.split("/")` (or `rsplit`, `os.sep`), and
+/// pathlib's `Path(name).parts`: a check of the parts is one of `name`; anything else itself.
+fn split_of<'t>(node: Node<'t>, text: &str) -> Node<'t> {
+    let inner = match node.kind() {
+        "call" => node
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "attribute")
+            .filter(|f| {
+                f.child_by_field_name("attribute")
+                    .is_some_and(|a| matches!(text_of(a, text), "split" | "rsplit"))
+            })
+            .and_then(|f| f.child_by_field_name("object")),
+        "attribute" => node
+            .child_by_field_name("attribute")
+            .filter(|a| text_of(*a, text) == "parts")
+            .and_then(|_| node.child_by_field_name("object"))
+            .map(|object| path_argument(object, text).unwrap_or(object)),
+        _ => None,
+    };
+    inner.unwrap_or(node)
+}
+
+/// `Path(name)`, `pathlib.PurePosixPath(name)`: the one value the path is made of.
+fn path_argument<'t>(node: Node<'t>, text: &str) -> Option<Node<'t>> {
+    if node.kind() != "call" {
+        return None;
+    }
+    let callee = text_of(node.child_by_field_name("function")?, text);
+    let class = callee.rsplit('.').next().unwrap_or(callee);
+    if !matches!(class, "Path" | "PurePath" | "PurePosixPath" | "PosixPath") {
+        return None;
+    }
+    let [only] = named_children(node.child_by_field_name("arguments")?)[..] else {
+        return None;
+    };
+    (only.kind() != "keyword_argument").then_some(only)
 }
