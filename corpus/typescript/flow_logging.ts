@@ -2,6 +2,7 @@
 // a console message or a `vm` script, next to twins that encode the value or use constants.
 import OpenAI from "openai";
 import { runInNewContext as run } from "node:vm";
+import { appendFile } from "fs/promises";
 
 const openai = new OpenAI();
 const DEFAULT_FILTER = "item.price < 100";
@@ -44,4 +45,15 @@ export function logDefault(): void {
   const detail = DEFAULT_FILTER;
   // ok: js.log-injection
   console.info(`filter in use: ${detail}`);
+}
+
+const AUDIT_LOG = "/var/log/app/audit.log";
+
+export async function PUT(request: Request): Promise<Response> {
+  const body = await request.json();
+  // ruleid: js.log-injection
+  await appendFile(AUDIT_LOG, `${new Date().toISOString()} rename by ${body.user}\n`);
+  // ok: js.log-injection
+  await appendFile(AUDIT_LOG, `${new Date().toISOString()} rename by ${JSON.stringify(body.user)}\n`);
+  return new Response(null, { status: 204 });
 }
