@@ -279,7 +279,8 @@ const READ_ONLY_METHODS: &[&str] = &[
 
 /// Whether `callee` (`self.x.get` in `self.x.get(k)`) calls a method that only reads `self.x`.
 pub(super) fn reads_only(callee: Node<'_>, text: &str) -> bool {
-    ["attribute", "property"]
+    // Python's `attribute`, JavaScript's `property`, Rust's `field`.
+    ["attribute", "property", "field"]
         .iter()
         .find_map(|field| callee.child_by_field_name(field))
         .is_some_and(|method| READ_ONLY_METHODS.contains(&text_of(method, text)))

@@ -171,6 +171,10 @@ impl<'t> FileFlow<'t, '_> {
             .iter()
             .find_map(|name| methods?.get(*name).copied());
         let Some(init) = constructor else {
+            // Rust: `fn new() -> Self { Self { services: table(), .. } }`.
+            if let Some(new) = methods.and_then(|m| m.get("new").copied()) {
+                self.constructed_fields(new, methods, &mut env);
+            }
             return env;
         };
         let key = (init, CONSTANT_FIELDS, None);
@@ -201,6 +205,80 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
         env
+    }
+
+    /// Rust: the fields the constructor `new` (index `new`) fills with constants in the one
+    /// struct literal it builds (`Self { services: service_table(), base: BASE }`, `Ok(Self {
+    /// .. })`), as `self.<field>` in `env`, unless another method assigns the field.
+    fn constructed_fields(
+        &self,
+        new: usize,
+        methods: Option<&HashMap<String, usize>>,
+        env: &mut Env,
+    ) {
+        let function = &self.functions[new];
+        let class = class_name(function, self.text);
+        let mut literals = Vec::new();
+        let mut stack = vec![function.body];
+        let mut visited = 0;
+        while let Some(node) = stack.pop() {
+            visited += 1;
+            if visited > 4096 {
+                return;
+            }
+            if node.kind() == "struct_expression"
+                && node.child_by_field_name("name").is_some_and(|n| {
+                    matches!(Some(text_of(n, self.text)), Some("Self"))
+                        || Some(text_of(n, self.text)) == class
+                })
+            {
+                literals.push(node);
+                continue;
+            }
+            stack.extend(named_children(node));
+        }
+        let [literal] = literals[..] else {
+            return;
+        };
+        let Some(body) = literal.child_by_field_name("body") else {
+            return;
+        };
+        let key = (new, CONSTANT_FIELDS, None);
+        if !self.in_progress.borrow_mut().insert(key.clone()) {
+            return;
+        }
+        let mut hits = Vec::new();
+        let (after, _) = self.pass(new, Params::Unknown, self.module_env.clone(), &mut hits);
+        let outside = self.fields_set_outside(new, methods);
+        let mut pass = self.module_level_pass(new, &mut hits);
+        pass.env = after;
+        for field in named_children(body) {
+            let (name, value) = match field.kind() {
+                "field_initializer" => match (
+                    field.child_by_field_name("field"),
+                    field.child_by_field_name("value"),
+                ) {
+                    (Some(name), Some(value)) => (name, value),
+                    _ => continue,
+                },
+                "shorthand_field_initializer" => match field.named_child(0) {
+                    Some(name) => (name, name),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let key = format!("self.{}", text_of(name, self.text));
+            let held = self.eval(value, &mut pass);
+            if is_constant(&held)
+                && !outside.assigned.contains(&key)
+                && !outside.filled.contains(&key)
+            {
+                env.insert(key, held);
+            }
+        }
+        self.in_progress
+            .borrow_mut()
+            .remove(&(new, CONSTANT_FIELDS, None));
     }
 
     /// Adds to `env` the objects the field initialisers of `method`'s class make

@@ -445,7 +445,11 @@ impl<'t> FileFlow<'t, '_> {
         for name in names {
             let key = text_of(name, self.text).to_string();
             pass.conditions.remove(&key);
-            pass.env.forget_members(&key);
+            // Bound again (not the first binding: a method's `self` arrives with the fields its
+            // constructor fixed).
+            if pass.env.contains_key(&key) {
+                pass.env.forget_members(&key);
+            }
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
         }
