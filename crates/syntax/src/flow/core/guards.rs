@@ -214,8 +214,8 @@ impl<'t> FileFlow<'t, '_> {
 
     /// For a check that a value starts with `/` and nothing more (`url.startsWith("/")`): the
     /// rules it does not vouch for, which trust only some relative starts (`//evil.example`
-    /// and `/\\evil.example` start with `/` too). None where a part of the same condition
-    /// looks for `//` or `\\` (`u.startsWith("/") && !u.startsWith("//")`).
+    /// and `/\evil.example` start with `/` too). None where a part of the same condition
+    /// looks for `//` or a backslash (`u.startsWith("/") && !u.startsWith("//")`).
     fn root_only_check(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
         let root_only = matches!(
             site.method.as_deref(),

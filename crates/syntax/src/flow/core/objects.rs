@@ -228,8 +228,8 @@ impl<'t> FileFlow<'t, '_> {
             }
             if node.kind() == "struct_expression"
                 && node.child_by_field_name("name").is_some_and(|n| {
-                    matches!(Some(text_of(n, self.text)), Some("Self"))
-                        || Some(text_of(n, self.text)) == class
+                    let built = text_of(n, self.text);
+                    built == "Self" || Some(built) == class
                 })
             {
                 literals.push(node);
@@ -247,6 +247,7 @@ impl<'t> FileFlow<'t, '_> {
         if !self.in_progress.borrow_mut().insert(key.clone()) {
             return;
         }
+        // The constructor's own names (`let table = ...; Self { table }`), then each field.
         let mut hits = Vec::new();
         let (after, _) = self.pass(new, Params::Unknown, self.module_env.clone(), &mut hits);
         let outside = self.fields_set_outside(new, methods);
@@ -276,9 +277,7 @@ impl<'t> FileFlow<'t, '_> {
                 env.insert(key, held);
             }
         }
-        self.in_progress
-            .borrow_mut()
-            .remove(&(new, CONSTANT_FIELDS, None));
+        self.in_progress.borrow_mut().remove(&key);
     }
 
     /// Adds to `env` the objects the field initialisers of `method`'s class make
