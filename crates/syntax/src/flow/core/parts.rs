@@ -64,29 +64,11 @@ impl<'t> FileFlow<'t, '_> {
             }
             return Some(whole);
         }
-        // `await build(q)`: the call inside.
-        let mut call = value_node;
-        while let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
-            call = inner;
-        }
+        let call = self.call_inside(value_node);
         if !matches!(self.adapter.expr(call, self.text), Expr::Call { .. }) {
             return None;
         }
-        // A request nested inside this call's evaluation (a helper's own `a, b = f()`) puts
-        // this one back when it is done.
-        let asked = Asked {
-            call: call.byte_range(),
-            parts,
-            answer: None,
-        };
-        let outer = self.wanted_parts.replace(Some(asked));
-        let whole = self.eval(value_node, pass);
-        let answered = self.wanted_parts.replace(outer).and_then(|asked| {
-            let range = asked.call;
-            asked
-                .answer
-                .filter(|a| range == call.byte_range() && a.len() == targets.len())
-        });
+        let (whole, answered) = self.eval_asking(call.byte_range(), parts, value_node, pass);
         match answered {
             Some(values) => {
                 for (target, value) in targets.iter().zip(values) {
@@ -112,19 +94,8 @@ impl<'t> FileFlow<'t, '_> {
         let Some((call, fields)) = self.fields_to_ask(pattern, value_node, pass) else {
             return (self.eval(value_node, pass), Vec::new());
         };
-        let asked = Asked {
-            call: call.clone(),
-            parts: fields.iter().map(|f| Part::Field(Rc::from(*f))).collect(),
-            answer: None,
-        };
-        let outer = self.wanted_parts.replace(Some(asked));
-        let whole = self.eval(value_node, pass);
-        let answered = self.wanted_parts.replace(outer).and_then(|asked| {
-            (asked.call == call)
-                .then_some(asked.answer)
-                .flatten()
-                .filter(|a| a.len() == fields.len())
-        });
+        let parts = fields.iter().map(|f| Part::Field(Rc::from(*f))).collect();
+        let (whole, answered) = self.eval_asking(call, parts, value_node, pass);
         let name = text_of(pattern, self.text);
         let members = fields
             .iter()
@@ -145,10 +116,7 @@ impl<'t> FileFlow<'t, '_> {
         if !matches!(self.adapter.expr(pattern, self.text), Expr::Name) {
             return None;
         }
-        let mut call = value_node;
-        while let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
-            call = inner;
-        }
+        let call = self.call_inside(value_node);
         let Expr::Call { callee, .. } = self.adapter.expr(call, self.text) else {
             return None;
         };
@@ -168,6 +136,43 @@ impl<'t> FileFlow<'t, '_> {
             end.min(from + FIELDS_READ_WINDOW),
         );
         (!fields.is_empty()).then(|| (call.byte_range(), fields))
+    }
+
+    /// `await build(q)`: the call inside the wrappers around `value_node`.
+    fn call_inside(&self, value_node: Node<'t>) -> Node<'t> {
+        let mut call = value_node;
+        while let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
+            call = inner;
+        }
+        call
+    }
+
+    /// Evaluates `value_node`, asking the call at `call` for `parts` of what it returns: the
+    /// whole value, and each part's when the call answered for all of them. A request nested
+    /// inside this call's evaluation (a helper's own `a, b = f()`) puts this one back when it is
+    /// done.
+    fn eval_asking(
+        &self,
+        call: Range<usize>,
+        parts: Vec<Part>,
+        value_node: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) -> (Value, Option<Vec<Value>>) {
+        let wanted = parts.len();
+        let asked = Asked {
+            call: call.clone(),
+            parts,
+            answer: None,
+        };
+        let outer = self.wanted_parts.replace(Some(asked));
+        let whole = self.eval(value_node, pass);
+        let answered = self.wanted_parts.replace(outer).and_then(|asked| {
+            (asked.call == call)
+                .then_some(asked.answer)
+                .flatten()
+                .filter(|a| a.len() == wanted)
+        });
+        (whole, answered)
     }
 
     /// The parts the pattern binding the call `node` asks for, if one does.
