@@ -60,3 +60,15 @@ pub async fn service_version_any(Path(service): Path<String>) -> String {
     // ruleid: rust.ssrf
     reqwest::get(url).await.unwrap().text().await.unwrap()
 }
+
+// A type of this file with its own `new`: `HashMap::new()` above is still the standard map's,
+// not this constructor.
+pub struct Gateway {
+    services: HashMap<&'static str, &'static str>,
+}
+
+impl Gateway {
+    pub fn new() -> Self {
+        Self { services: HashMap::new() }
+    }
+}

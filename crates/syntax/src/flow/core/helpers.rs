@@ -75,6 +75,19 @@ impl<'t> FileFlow<'t, '_> {
         let static_of = receiver
             .map(|r| text_of(r, self.text))
             .filter(|class| self.defines_class(class));
+        // `HashMap::new()` is not this file's `Gateway::new`: a call through a type's path
+        // reaches a local definition only when this file defines that type.
+        let path_type = match (receiver, &site.written) {
+            (None, Some(path)) => path
+                .rsplit('.')
+                .nth(1)
+                .filter(|ty| ty.starts_with(|c: char| c.is_ascii_uppercase()) && *ty != "Self"),
+            _ => None,
+        };
+        if path_type.is_some_and(|ty| !self.defines_class(ty)) {
+            return None;
+        }
+        let static_of = static_of.or(path_type);
         if let Some(receiver) = receiver
             && !field_call
             && literal_method.is_none()
