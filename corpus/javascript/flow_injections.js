@@ -293,3 +293,30 @@ app.get("/customers", async (req, res) => {
   const safe = await Customer.find({ name: { $regex: "^" + escaped, $options: "i" } });
   res.json([byName.length, safe.length]);
 });
+
+// Escaping every metacharacter behind a backslash, inline or in a helper, makes the search text
+// match itself.
+function escapeForPattern(text) {
+  return String(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+app.get("/search/escaped", (req, res) => {
+  const term = req.query.term;
+  // ok: js.regexp-from-request
+  const re = new RegExp(escapeForPattern(term), "i");
+  res.json(products.filter((p) => re.test(p.name)));
+});
+
+app.get("/search/escaped-inline", (req, res) => {
+  const term = String(req.query.term);
+  // ok: js.regexp-from-request
+  const re = new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  res.json(products.filter((p) => re.test(p.name)));
+});
+
+app.get("/search/raw", (req, res) => {
+  const term = String(req.query.term);
+  // ruleid: js.regexp-from-request
+  const re = new RegExp(term.replace(/\s+/g, " "), "i");
+  res.json(products.filter((p) => re.test(p.name)));
+});
