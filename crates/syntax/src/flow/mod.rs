@@ -63,6 +63,8 @@ pub(crate) struct FlowRules {
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
+    /// The rules for which a check of how a value starts vouches for nothing.
+    start_blind: u64,
     /// The calls returning parsed command-line options whose declared `choices=` hold.
     option_choices: Vec<crate::rules::LazyRegex>,
     /// The rule (index in the rule set) each bit stands for.
@@ -196,6 +198,7 @@ impl FlowRules {
             index_callbacks: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
+            start_blind: 0,
             option_choices: Vec::new(),
             rules: Vec::new(),
         };
@@ -288,6 +291,9 @@ impl FlowRules {
         }
         if let Some(prefix) = &spec.safe_prefix {
             self.safe_prefixes.push((mask, prefix.clone()));
+        }
+        if spec.start_blind {
+            self.start_blind |= mask;
         }
         self.option_choices
             .extend(spec.option_choices.iter().cloned());
@@ -389,6 +395,11 @@ impl FlowRules {
             .iter()
             .filter(|(_, regex)| !regex.get().is_match(prefix))
             .fold(0, |rules, (mask, _)| rules | mask)
+    }
+
+    /// The rules for which a check of how a value starts vouches for nothing.
+    pub(crate) fn start_blind(&self) -> u64 {
+        self.start_blind
     }
 
     pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {

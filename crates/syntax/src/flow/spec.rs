@@ -372,6 +372,8 @@ pub struct TaintSpec {
     pub(crate) untrusted_only: bool,
     pub(crate) message: Option<String>,
     pub(crate) safe_prefix: Option<LazyRegex>,
+    /// A start check vouches for nothing here (`start-checks = false`).
+    pub(crate) start_blind: bool,
     pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,
     pub(crate) ignore_sources: Vec<String>,

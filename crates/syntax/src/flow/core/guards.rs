@@ -195,7 +195,7 @@ impl<'t> FileFlow<'t, '_> {
                         if !pattern.matches(&site) {
                             continue;
                         }
-                        let rules = rules & !self.root_only_check(&site, &args);
+                        let rules = rules & !self.unprotected_by_start(&site, &args);
                         let checked = slot.at(receiver, &args).filter(|_| rules != 0);
                         if let Some(checked) = checked {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
@@ -212,11 +212,12 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
-    /// For a check that a value starts with `/` and nothing more (`url.startsWith("/")`): the
-    /// rules it does not vouch for, which trust only some relative starts (`//evil.example`
-    /// and `/\evil.example` start with `/` too). None where a part of the same condition
-    /// looks for `//` or a backslash (`u.startsWith("/") && !u.startsWith("//")`).
-    fn root_only_check(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
+    /// For a check of how a value starts, the rules it does not vouch for: those whose sinks
+    /// a start does not protect (`start-checks = false`), and for `/` and nothing more
+    /// (`url.startsWith("/")`) those that trust only some relative starts (`//evil.example`
+    /// and `/\evil.example` start with `/` too), unless a part of the same condition looks
+    /// for `//` or a backslash (`u.startsWith("/") && !u.startsWith("//")`).
+    fn unprotected_by_start(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
         let root_only = matches!(
             site.method.as_deref(),
             Some("startsWith" | "starts_with" | "startswith")
@@ -226,10 +227,20 @@ impl<'t> FileFlow<'t, '_> {
                 "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
             )
         });
+        let start_check = matches!(
+            site.method.as_deref(),
+            Some("startsWith" | "starts_with" | "startswith")
+        );
+        // `q.startsWith("note=")` says nothing of the markup or SQL after that start.
+        let blind = if start_check {
+            self.rules.start_blind()
+        } else {
+            0
+        };
         if !root_only || self.relative_checked.get() {
-            return 0;
+            return blind;
         }
-        self.rules.distrusting_prefix("/")
+        blind | self.rules.distrusting_prefix("/")
     }
 
     /// Marks, while the parts of a condition are read, whether one of them looks for `//` or a

@@ -26,6 +26,9 @@ pub(crate) struct TaintFile {
     /// A value whose literal start matches this regex is not reported at this rule's sinks
     /// (a fixed scheme and host: `^https?://[^/{]+/`).
     pub safe_prefix: Option<String>,
+    /// `false`: a check of how the value starts (`startsWith("note=")`) vouches for nothing at
+    /// this rule's sinks, where the rest of the text does the harm (markup, SQL, code).
+    pub start_checks: Option<bool>,
     /// A regex on the call that returns a command line's parsed options (`parser.parse_args()`):
     /// an option of its result that the file declares only with `choices=` of literals holds
     /// one of them (`core/choices.rs`).
@@ -358,6 +361,7 @@ impl TaintFile {
                 .as_deref()
                 .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
+            start_blind: self.start_checks == Some(false),
             option_choices: self
                 .option_choices
                 .as_deref()
