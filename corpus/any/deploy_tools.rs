@@ -182,3 +182,18 @@ const AUTH: &str = "Authorization::Bearer::Header";
 
 // ruleid: any.generic-secret-assignment
 const SIGNING_SECRET: &str = "q8ZfT2vLx9RmW4kPj7YbN3cH";
+
+/// Connects to MySQL. The URL has the form `mysql://[user[:password]@]host[:port][/database]`.
+pub fn connect_documented(url: &str) -> String {
+    // ok: any.connection-string-password
+    let example = "mysql://scott:tiger@localhost/test";
+    // ok: any.connection-string-password
+    let local = "postgres://app:apptest@localhost/app_test";
+    format!("{url} {example} {local}")
+}
+
+pub fn replica_url() -> &'static str {
+    // ruleid: any.connection-string-password
+    "mysql://replica:Qm7vT2xK9pLw@replica.internal.acme.example/app"
+}
+

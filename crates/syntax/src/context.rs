@@ -232,7 +232,7 @@ pub fn retain_outside_inline_tests<T>(
     rules: &crate::rules::RuleSet,
 ) {
     let rust = path.extension().is_some_and(|e| e == "rs");
-    if !rust || findings.is_empty() || tests == Handling::All || !text.contains("cfg(") {
+    if !rust || findings.is_empty() || tests == Handling::All || !text.contains("test") {
         return;
     }
     let ranges = inline_test_ranges(text);
@@ -251,7 +251,8 @@ pub fn retain_outside_inline_tests<T>(
 }
 
 /// Byte ranges of the Rust items (attributes included) that `#[cfg(test)]` or
-/// `#[cfg(all(test, ...))]` compiles only for tests, at any depth of modules.
+/// `#[cfg(all(test, ...))]` compiles only for tests, and the functions `#[test]` and its
+/// async cousins mark as tests, at any depth of modules.
 pub fn inline_test_ranges(text: &str) -> Vec<Range<usize>> {
     let Some(tree) = crate::analysis::parse(crate::lang::Language::Rust, text, None) else {
         return Vec::new();
@@ -267,7 +268,7 @@ pub fn inline_test_ranges(text: &str) -> Vec<Range<usize>> {
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                if attribute == "#[cfg(test)]" || attribute.starts_with("#[cfg(all(test,") {
+                if is_test_only_attribute(&attribute) {
                     test_only_from.get_or_insert(item.start_byte());
                 }
                 continue;
@@ -285,6 +286,25 @@ pub fn inline_test_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// `#[cfg(test)]`, `#[cfg(all(test, ...))]`, and the attributes that make a function a test
+/// (`#[test]`, `#[tokio::test]`, `#[tokio::test(flavor = "multi_thread")]`, `#[rstest]`,
+/// `#[test_case(...)]`), written without whitespace.
+fn is_test_only_attribute(attribute: &str) -> bool {
+    let Some(inner) = attribute
+        .strip_prefix("#[")
+        .and_then(|a| a.strip_suffix(']'))
+    else {
+        return false;
+    };
+    let path = inner.split('(').next().unwrap_or(inner);
+    inner == "cfg(test)"
+        || inner.starts_with("cfg(all(test,")
+        || path == "test"
+        || path.ends_with("::test")
+        || path == "rstest"
+        || path == "test_case"
 }
 
 /// How much of a file's start is searched for generated-code markers.
@@ -358,6 +378,8 @@ pub fn classify(path: &Path, text: &str, attributes: Option<FileContext>) -> Fil
     }
     let stem = name.split('.').next().unwrap_or_default();
     let test_file = name == "conftest.py"
+        // Django's per-app `tests.py`.
+        || name == "tests.py"
         || (name.ends_with(".py") && (stem.starts_with("test_") || stem.ends_with("_test")))
         || stem.ends_with("_test") && name.ends_with(".rs")
         // `#[cfg(test)] mod tests;` keeps a Rust module's tests in `tests.rs` (or `test.rs`).
@@ -366,7 +388,12 @@ pub fn classify(path: &Path, text: &str, attributes: Option<FileContext>) -> Fil
         || [".test.", ".spec.", "_spec.", "-spec.", "-test."]
             .iter()
             .any(|infix| name.contains(infix));
+    // Celery's and Perl's `t/unit/`, `t/integration/`.
+    let t_dir = dirs.windows(2).any(|pair| {
+        pair[0] == "t" && matches!(pair[1].as_str(), "unit" | "integration" | "functional")
+    });
     if test_file
+        || t_dir
         || in_dir(&[
             "tests",
             "test",
@@ -510,6 +537,10 @@ mod tests {
             ("src/client/tests.rs", Test),
             ("src/client/test.rs", Test),
             ("src/client/testing.rs", Code),
+            ("allauth/socialaccount/providers/apple/tests.py", Test),
+            ("t/unit/security/__init__.py", Test),
+            ("pkg/t/integration/test_x.py", Test),
+            ("pkg/t/helpers.py", Code),
             ("static/jquery.min.js", Minified),
         ] {
             assert_eq!(kind(path), expected, "{path}");
@@ -557,6 +588,26 @@ mod tests {
         assert!(tests.starts_with("#[cfg(test)]") && tests.contains("fn helper()"));
     }
 
+    #[test]
+    fn rust_test_functions_outside_a_test_module_are_test_code() {
+        let text = "pub fn parse(u: &str) {}\n\
+                    #[test]\nfn parses() { let p = \"hunter\"; }\n\
+                    #[tokio::test(flavor = \"multi_thread\")]\nasync fn fetches() {}\n\
+                    #[rstest]\nfn cases() {}\n\
+                    #[testing]\nfn shipped() {}\n";
+        let found: Vec<&str> = inline_test_ranges(text)
+            .into_iter()
+            .map(|r| text[r].lines().last().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "fn parses() { let p = \"hunter\"; }",
+                "async fn fetches() {}",
+                "fn cases() {}"
+            ]
+        );
+    }
     #[test]
     fn the_editor_keeps_a_shipped_rust_files_test_module_to_the_test_rules() {
         let text = "pub fn bits(b: u32) -> f32 {\n    unsafe { std::mem::transmute(b) }\n}\n\

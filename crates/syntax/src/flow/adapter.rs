@@ -30,6 +30,9 @@ pub(crate) struct CallSite<'a> {
     pub text_with_object: Option<String>,
     /// The text of the call that made the receiver (`c` after `with httpx.Client() as c`).
     pub receiver_call: Option<&'a str>,
+    /// That call written with its callee's canonical name (`requests.Session()` for
+    /// `rq.Session()` after `import requests as rq`), where the two differ.
+    pub receiver_call_resolved: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy)]

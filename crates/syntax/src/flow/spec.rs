@@ -82,6 +82,10 @@ impl CallPattern {
             && !call
                 .receiver_call
                 .is_some_and(|t| made_by.get().is_match(t))
+            && !call
+                .receiver_call_resolved
+                .as_deref()
+                .is_some_and(|t| made_by.get().is_match(t))
         {
             return false;
         }

@@ -39,6 +39,7 @@ impl<'t> FileFlow<'t, '_> {
             arg_calls: String::new(),
             text_with_object: None,
             receiver_call: None,
+            receiver_call_resolved: None,
         })
     }
 }

@@ -5,6 +5,7 @@ use super::value::{ALL, Value, join_ranges, join_taint};
 use super::{FileFlow, Pass, RECEIVER, SPREAD, SinkHit, short};
 use crate::flow::adapter::{CallSite, Expr, text_of};
 use crate::flow::spec::{ArgSel, PropagatedFrom, SinkKind, Slot, SourceKind};
+use std::ops::Range;
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -33,7 +34,28 @@ impl<'t> FileFlow<'t, '_> {
             arg_calls: String::new(),
             text_with_object: None,
             receiver_call: None,
+            receiver_call_resolved: None,
         }
+    }
+
+    /// The call at `bytes` that made a receiver, written with its callee's canonical name
+    /// (`requests.Session()` for `rq.Session()` after `import requests as rq`): a sink's
+    /// `receiver-made-by` names the library's class however the file imported it.
+    #[inline(never)]
+    fn maker_resolved(&self, bytes: Range<usize>, pass: &Pass<'_>) -> Option<String> {
+        let root = self.functions.iter().find(|f| f.is_module())?.node;
+        let made = root.descendant_for_byte_range(bytes.start, bytes.end)?;
+        let Expr::Call { callee, .. } = self.adapter.expr(made, self.text) else {
+            return None;
+        };
+        let written = self.adapter.path(callee, self.text)?;
+        let canonical = self.canonical(callee, Some(&written), pass)?;
+        if canonical == written {
+            return None;
+        }
+        let before = self.text.get(bytes.start..callee.start_byte())?;
+        let after = self.text.get(callee.end_byte()..bytes.end)?;
+        Some(format!("{before}{canonical}{after}"))
     }
 
     /// Propagators move taint into a receiver or an argument (`parts.append(x)`). Kept out of
@@ -152,6 +174,7 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.made_by.clone()),
             None => None,
         };
+        site.receiver_call_resolved = maker.clone().and_then(|b| self.maker_resolved(b, pass));
         site.receiver_call = match maker {
             Some(bytes) => self.text.get(bytes),
             // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here

@@ -316,6 +316,7 @@ impl<'t> FileFlow<'t, '_> {
                 arg_calls: String::new(),
                 text_with_object: None,
                 receiver_call: None,
+                receiver_call_resolved: None,
             };
             let mask = self.sanitised_by(&site);
             (mask != 0).then_some(mask)

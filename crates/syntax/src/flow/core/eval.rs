@@ -180,6 +180,7 @@ impl<'t> FileFlow<'t, '_> {
                 arg_calls: String::new(),
                 text_with_object: None,
                 receiver_call: None,
+                receiver_call_resolved: None,
             };
             // `format!("{}", self.body())`: a method of the object the caller runs on.
             let on_self = node

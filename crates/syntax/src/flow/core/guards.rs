@@ -70,6 +70,11 @@ impl<'t> FileFlow<'t, '_> {
                             // whole: another part may be the one that failed.
                             out.extend(each.iter().filter(|(_, branch, ..)| *branch).cloned());
                         }
+                    } else if !matches!(self.adapter.condition(part, self.text), Condition::Not(_))
+                    {
+                        // `if (!(u.startsWith("/") && !u.startsWith("//"))) return`: the whole
+                        // holds where the negation around it fails, and there every part does.
+                        out.extend(each.iter().filter(|(_, branch, ..)| !*branch).cloned());
                     }
                     each.retain(|(_, branch, ..)| *branch != holds);
                     common = Some(match common {

@@ -56,6 +56,16 @@ impl<'t> FileFlow<'t, '_> {
         for _ in 0..4 {
             match self.adapter.expr(read, self.text) {
                 Expr::Wrap(inner) => read = inner,
+                // `parts.hostname or ""`, `u.hostname ?? ""`: the host, or a literal default.
+                Expr::Compose(parts) => {
+                    let mut read_parts = parts
+                        .into_iter()
+                        .filter(|&p| !matches!(self.adapter.expr(p, self.text), Expr::Constant));
+                    match (read_parts.next(), read_parts.next()) {
+                        (Some(only), None) => read = only,
+                        _ => return,
+                    }
+                }
                 // `&host` after `let host = url.host_str().unwrap_or_default()`.
                 Expr::Name => match self.bound_condition(text_of(read, self.text), pass) {
                     Some(bound) => read = bound,

@@ -6,7 +6,7 @@
 //! the function returns `true` or `false`, the call vouches for the argument given to it.
 
 use super::{FileFlow, Pass, Vouch};
-use crate::flow::adapter::{Arg, Stmt, named_children, text_of};
+use crate::flow::adapter::{Arg, Expr, Stmt, named_children, text_of};
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -143,13 +143,42 @@ impl<'t> FileFlow<'t, '_> {
         }
         let mut body = ValidatorBody::default();
         for &statement in before {
-            match self.adapter.stmt(statement, self.text) {
+            let statement = match self.adapter.stmt(statement, self.text) {
+                // Python's `parts = urlsplit(target)` is an assignment expression.
+                Stmt::Expr(expression) => match self.adapter.expr(expression, self.text) {
+                    Expr::Assign {
+                        target,
+                        value,
+                        augmented: false,
+                    } => Stmt::Bind {
+                        pattern: target,
+                        value: Some(value),
+                    },
+                    _ => return None,
+                },
+                other => other,
+            };
+            match statement {
                 Stmt::Bind {
                     pattern,
                     value: Some(value),
-                } if body.rejections.is_empty() => {
+                } => {
                     let view = self.adapter.path_of(value, self.text).unwrap_or(value);
-                    body.aliases.push((self.key(pattern)?, self.key(view)?));
+                    let name = self.key(pattern)?;
+                    match self.key(view) {
+                        Some(of) => body.aliases.push((name, of)),
+                        // `parts = urlsplit(target)`: a name of its own, read by the checks
+                        // after it; not one that rebinds a parameter, whose checks would then
+                        // be of another value.
+                        None if function
+                            .params
+                            .iter()
+                            .any(|p| text_of(p.pattern, self.text) == name) =>
+                        {
+                            return None;
+                        }
+                        None => {}
+                    }
                 }
                 Stmt::If {
                     condition,
