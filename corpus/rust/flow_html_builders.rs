@@ -57,3 +57,33 @@ pub async fn search_text(query: web::Query<std::collections::HashMap<String, Str
     // ok: rust.html-format-response
     HttpResponse::Ok().content_type("text/plain").body(page)
 }
+
+// The type set by `insert_header(ContentType::html())`; maud's `html!` escapes what it
+// interpolates, unless told `PreEscaped`.
+pub async fn bio(query: web::Query<std::collections::HashMap<String, String>>) -> HttpResponse {
+    let bio = query.get("bio").cloned().unwrap_or_default();
+    let card = format!("<div class=\"bio\">{}</div>", bio);
+    HttpResponse::Ok()
+        .insert_header(actix_web::http::header::ContentType::html())
+        // ruleid: rust.html-format-response
+        .body(card)
+}
+
+pub async fn bio_maud(query: web::Query<std::collections::HashMap<String, String>>) -> HttpResponse {
+    let bio = query.get("bio").cloned().unwrap_or_default();
+    let card = maud::html! { div.bio { (bio) } };
+    HttpResponse::Ok()
+        .insert_header(actix_web::http::header::ContentType::html())
+        // ok: rust.html-format-response
+        .body(card.into_string())
+}
+
+pub async fn bio_maud_raw(query: web::Query<std::collections::HashMap<String, String>>) -> HttpResponse {
+    let bio = query.get("bio").cloned().unwrap_or_default();
+    // ruleid: rust.html-format-response
+    let card = maud::html! { div.bio { (maud::PreEscaped(bio)) } };
+    HttpResponse::Ok()
+        .insert_header(actix_web::http::header::ContentType::html())
+        // ruleid: rust.html-format-response
+        .body(card.into_string())
+}

@@ -234,6 +234,16 @@ impl Adapter for Rust {
                     augmented: true,
                 }
             }
+            // maud's and yew's `html! { p { (bio) } }` escape what they interpolate: their
+            // markup carries no text of its own, unless it says `PreEscaped`.
+            "macro_invocation"
+                if node
+                    .child_by_field_name("macro")
+                    .is_some_and(|m| matches!(text_of(m, text), "html" | "maud::html"))
+                    && !text_of(node, text).contains("PreEscaped") =>
+            {
+                Expr::Convert
+            }
             "macro_invocation" => match named_children(node).last() {
                 Some(tokens) if tokens.kind() == "token_tree" => {
                     let mut parts = Vec::new();
