@@ -87,3 +87,52 @@ function importCheckedNames(upload, destDir) {
     fs.writeFileSync(path.join(destDir, name), entry.getData());
   }
 }
+
+// Contained when equal to the resolved root or under it, checked in a helper or in place; the
+// root is resolved from the caller's folder, which no entry name reached.
+function containedJoin(base, entryName) {
+  const root = path.resolve(base);
+  const target = path.resolve(root, entryName);
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    throw new Error(`entry escapes destination: ${entryName}`);
+  }
+  return target;
+}
+
+function looseJoin(base, entryName) {
+  const root = path.resolve(base);
+  return path.resolve(root, entryName);
+}
+
+function importSite(upload, destDir) {
+  const zip = new AdmZip(upload);
+  for (const entry of zip.getEntries()) {
+    const outPath = containedJoin(destDir, entry.entryName);
+    // ok: js.archive-path-traversal
+    fs.writeFileSync(outPath, entry.getData());
+  }
+}
+
+function importSiteInPlace(upload, destDir) {
+  const zip = new AdmZip(upload);
+  for (const entry of zip.getEntries()) {
+    const root = path.resolve(destDir);
+    const target = path.resolve(root, entry.entryName);
+    if (target !== root && !target.startsWith(root + path.sep)) {
+      throw new Error("entry escapes destination");
+    }
+    // ok: js.archive-path-traversal
+    fs.writeFileSync(target, entry.getData());
+  }
+}
+
+function importSiteLoose(upload, destDir) {
+  const zip = new AdmZip(upload);
+  for (const entry of zip.getEntries()) {
+    const outPath = looseJoin(destDir, entry.entryName);
+    // ruleid: js.archive-path-traversal
+    fs.writeFileSync(outPath, entry.getData());
+  }
+}
+
+module.exports.more = { importSite, importSiteInPlace, importSiteLoose };

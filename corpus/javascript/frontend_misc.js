@@ -73,6 +73,27 @@ Handlebars.registerHelper("boldSafe", (text) =>
 // ok: js.handlebars-safestring
 Handlebars.registerHelper("hr", () => new Handlebars.SafeString("<hr/>"));
 
+// A helper of the file that escapes every piece it joins around its own markup.
+const { escapeExpression } = Handlebars.Utils;
+function markTerm(text, term) {
+  const at = text.toLowerCase().indexOf(term.toLowerCase());
+  if (at === -1) return escapeExpression(text);
+  return (
+    escapeExpression(text.slice(0, at)) +
+    "<mark>" +
+    escapeExpression(text.slice(at, at + term.length)) +
+    "</mark>" +
+    escapeExpression(text.slice(at + term.length))
+  );
+}
+function markTermLoose(text, term) {
+  return text.split(term).join("<mark>" + term + "</mark>");
+}
+// ok: js.handlebars-safestring
+Handlebars.registerHelper("mark", (text, term) => new Handlebars.SafeString(markTerm(String(text), String(term))));
+// ruleid: js.handlebars-safestring
+Handlebars.registerHelper("markLoose", (text, term) => new Handlebars.SafeString(markTermLoose(String(text), String(term))));
+
 export async function searchUsers(db, req, res) {
   // ruleid: js.nosql-where
   const byName = await db.collection("users").find({ $where: `this.name == '${req.query.name}'` }).toArray();

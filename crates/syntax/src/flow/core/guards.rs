@@ -278,10 +278,27 @@ impl<'t> FileFlow<'t, '_> {
                 value.taint.is_none()
                     && (value.clean == ALL
                         || super::helpers::is_field_of_self(&key)
-                        || self.other_parameter(&key, pass))
+                        || self.other_parameter(&key, pass)
+                        || value
+                            .made_by
+                            .as_ref()
+                            .is_some_and(|bytes| self.resolves_path(bytes)))
             }
             None => super::helpers::is_field_of_self(&key),
         }
+    }
+
+    /// Whether the call at `bytes` resolves a path (`root = path.resolve(base)`): equal to a
+    /// root no request data reached, a path is that root, whatever else its caller passed.
+    fn resolves_path(&self, bytes: &std::ops::Range<usize>) -> bool {
+        let Some(call) = self.text.get(bytes.clone()) else {
+            return false;
+        };
+        let callee = call.split('(').next().unwrap_or_default().trim();
+        matches!(
+            callee.rsplit(['.', ':']).next(),
+            Some("resolve" | "realpath" | "realpathSync" | "canonicalize" | "abspath")
+        )
     }
 
     /// Whether `key` names a parameter of a helper other than the one its summary follows
