@@ -177,7 +177,13 @@ impl<'t> FileFlow<'t, '_> {
                     args,
                 } = self.adapter.expr(node, self.text)
                 {
-                    let site = self.call_site(node, callee, receiver, method, pass);
+                    let mut site = self.call_site(node, callee, receiver, method, pass);
+                    // `SLUG.match(name)`: the call that made the receiver, for guards that
+                    // name it (`re.compile(r"^[a-z]+$")`).
+                    site.receiver_call = receiver
+                        .and_then(|r| self.key(r))
+                        .and_then(|key| pass.env.get(&key)?.made_by.clone())
+                        .and_then(|bytes| self.text.get(bytes));
                     if let Some(receiver) = receiver {
                         self.escaped(&site, receiver, holds, out, pass);
                         // `name.includes("..")`, `name.contains("..")`: where it fails, the

@@ -224,6 +224,9 @@ pub(crate) struct GuardFile {
     /// Like `escape-of`, for a check that holds only for a path inside its root (`p.components()
     /// .all(|c| matches!(c, Component::Normal(_)))`): where it holds, the operand is contained.
     pub inside_of: Option<CallFile>,
+    /// A regex the call that made the receiver must match (`SLUG.match(name)` after `SLUG =
+    /// re.compile(r"^[a-z]+$")`).
+    pub receiver_made_by: Option<String>,
 }
 
 fn regex(text: &str, field: &str, when: RegexCompile) -> Result<LazyRegex, String> {
@@ -612,7 +615,9 @@ impl TaintFile {
                         "arg0"
                     };
                     let slot = Slot::parse(guard.checks.as_deref().unwrap_or(default))?;
-                    let pattern = call_pattern(&guard.call, "guard", when)?;
+                    let mut pattern = call_pattern(&guard.call, "guard", when)?;
+                    pattern.receiver_made_by =
+                        optional_regex(&guard.receiver_made_by, "receiver-made-by", when)?;
                     if guard.compared == Some(true) {
                         GuardKind::Compared(pattern, slot)
                     } else {
