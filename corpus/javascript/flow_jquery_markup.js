@@ -25,6 +25,18 @@ function showAuthor() {
   $("#byline").prepend($("<em>").text(author).html());
 }
 
+// A jQuery object held in a name without a `$`.
+function showNote() {
+  const note = new URLSearchParams(location.search).get("note");
+  const row = $("<div class='note'></div>");
+  // ruleid: js.jquery-html-injection
+  row.html("<b>Note:</b> " + note);
+  const safeRow = $("<div class='note'></div>");
+  // ok: js.jquery-html-injection
+  safeRow.text(note);
+  $("#notes").append(row, safeRow);
+}
+
 class Mirror {
   download(url, dest) {
     // ruleid: js.ssrf
