@@ -448,6 +448,12 @@ impl<'t> FileFlow<'t, '_> {
         {
             return value;
         }
+        // `loaders[format](file)`: each function the table holds.
+        if receiver.is_none()
+            && let Some(value) = self.table_call(node, callee, args, &values, pass)
+        {
+            return value;
+        }
         // Functions of other files of the project, by their portable summaries.
         if let Some(value) = self.imported(node, &site, &values, pass) {
             return value;

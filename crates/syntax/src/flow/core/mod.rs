@@ -30,6 +30,7 @@ mod parts;
 mod results;
 mod statements;
 mod stores;
+mod tables;
 mod tainted_fields;
 mod validators;
 mod value;
@@ -219,6 +220,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     validators: RefCell<HashMap<usize, validators::Vouches>>,
     /// While a condition is read whose parts look for `//` (`guards.rs`).
     relative_checked: Cell<bool>,
+    /// The names of the file's tables of functions (`tables.rs`), found on first asking.
+    tables: std::cell::OnceCell<HashSet<String>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -345,6 +348,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             script: std::cell::OnceCell::new(),
             validators: RefCell::new(HashMap::new()),
             relative_checked: Cell::new(false),
+            tables: std::cell::OnceCell::new(),
         }
     }
 

@@ -1,0 +1,267 @@
+//! Handler tables: a function picked from an object literal of the file by a computed key and
+//! called (`loaders[format](file)`, `const handler = exporters[format] ?? exporters.json;
+//! handler(url)`). Which entry runs depends on the key, so the call stands for each function the
+//! table holds: the sinks inside any of them are the call's, and its result is the join of theirs.
+
+use super::value::Value;
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Arg, named_children, text_of};
+use std::collections::HashSet;
+use tree_sitter::Node;
+
+/// Entries of one table followed at most, and declarations searched for the name called.
+const MAX_ENTRIES: usize = 16;
+const MAX_NODES: usize = 4096;
+
+impl<'t> FileFlow<'t, '_> {
+    /// The call `node` of a function taken from a table of this file (`callee` is the table
+    /// read itself, or a name the calling function bound to one): what it returns, with the
+    /// sinks of every entry reached. `None` when the callee is no such read.
+    #[inline(never)]
+    pub(super) fn table_call(
+        &self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        // JavaScript and TypeScript only, and only in a file that has a table.
+        if self
+            .functions
+            .first()
+            .is_none_or(|m| m.node.kind() != "program")
+            || self.table_names().is_empty()
+        {
+            return None;
+        }
+        let read = match callee.kind() {
+            "subscript_expression" => callee,
+            "identifier" if !self.by_name.contains_key(text_of(callee, self.text)) => {
+                self.bound_in_function(text_of(callee, self.text), pass)?
+            }
+            _ => return None,
+        };
+        let mut tables = Vec::new();
+        tables_read(read, self.text, &mut tables, 0);
+        // Only a read by a computed key picks an entry the code does not name.
+        if !tables.iter().any(|(_, computed)| *computed) {
+            return None;
+        }
+        let names = self.table_names();
+        tables.retain(|(table, _)| names.contains(*table));
+        let mut entries = Vec::new();
+        for (table, _) in &tables {
+            self.table_entries(table, &mut entries);
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        if entries.is_empty() {
+            return None;
+        }
+        let name = text_of(callee, self.text);
+        let mut out: Option<Value> = None;
+        for &index in entries.iter().take(MAX_ENTRIES) {
+            let ordered = self.by_parameter(&self.functions[index], args, values);
+            let values = ordered.as_deref().unwrap_or(values);
+            for (position, value) in values.iter().enumerate() {
+                let Some(taint) = &value.taint else { continue };
+                let Some(summary) = self.summary(index, position) else {
+                    continue;
+                };
+                let entered =
+                    self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+                self.hits_through(&entered, &summary, pass);
+            }
+            let returned = self.returned_by(node, index, name, values, None, None)?;
+            out = Some(match out {
+                Some(so_far) => so_far.join(&returned),
+                None => returned,
+            });
+        }
+        out
+    }
+
+    /// The names the file's declarations bind to object literals holding a function.
+    fn table_names(&self) -> &HashSet<String> {
+        self.tables.get_or_init(|| {
+            let mut names = HashSet::new();
+            for function in &self.functions {
+                let mut up = function.node.parent();
+                if up.is_some_and(|p| p.kind() == "pair") {
+                    up = up.and_then(|p| p.parent());
+                }
+                if let Some(name) = up
+                    .filter(|o| o.kind() == "object")
+                    .and_then(|o| declared_name(o, self.text))
+                {
+                    names.insert(name.to_string());
+                }
+            }
+            names
+        })
+    }
+
+    /// The value a `const`/`let` of the calling function binds `name` to.
+    fn bound_in_function(&self, name: &str, pass: &Pass<'_>) -> Option<Node<'t>> {
+        let mut stack = vec![self.functions[pass.function].body];
+        let mut visited = 0;
+        while let Some(node) = stack.pop() {
+            visited += 1;
+            if visited > MAX_NODES {
+                return None;
+            }
+            if node.kind() == "variable_declarator"
+                && node
+                    .child_by_field_name("name")
+                    .is_some_and(|n| text_of(n, self.text) == name)
+            {
+                return node.child_by_field_name("value");
+            }
+            // Not into nested functions: their names are their own.
+            if !matches!(
+                node.kind(),
+                "arrow_function" | "function_expression" | "function_declaration"
+            ) || visited == 1
+            {
+                stack.extend(named_children(node));
+            }
+        }
+        None
+    }
+
+    /// The functions of this file an object literal bound to `table` holds as its values:
+    /// arrow functions and methods written there, and functions of the file named there.
+    fn table_entries(&self, table: &str, out: &mut Vec<usize>) {
+        for (index, function) in self.functions.iter().enumerate() {
+            let mut up = function.node.parent();
+            if up.is_some_and(|p| p.kind() == "pair") {
+                up = up.and_then(|p| p.parent());
+            }
+            let held = up
+                .filter(|o| o.kind() == "object")
+                .and_then(|o| declared_name(o, self.text))
+                .is_some_and(|n| n == table);
+            if held {
+                out.push(index);
+            }
+        }
+        // `{ json: loadJson, csv: loadCsv }`: entries that name functions of the file.
+        for object in self.object_literals_named(table) {
+            for pair in named_children(object) {
+                if pair.kind() != "pair" {
+                    continue;
+                }
+                let Some(value) = pair.child_by_field_name("value") else {
+                    continue;
+                };
+                if value.kind() == "identifier"
+                    && let Some(&[only]) = self
+                        .by_name
+                        .get(text_of(value, self.text))
+                        .map(Vec::as_slice)
+                {
+                    out.push(only);
+                }
+            }
+        }
+    }
+
+    /// The object literals a declaration of the file binds `table` to.
+    fn object_literals_named(&self, table: &str) -> Vec<Node<'t>> {
+        let mut found = Vec::new();
+        let Some(module) = self.functions.iter().find(|f| f.is_module()) else {
+            return found;
+        };
+        let mut stack = vec![module.node];
+        let mut visited = 0;
+        while let Some(node) = stack.pop() {
+            visited += 1;
+            if visited > MAX_NODES {
+                break;
+            }
+            if node.kind() == "variable_declarator"
+                && node
+                    .child_by_field_name("name")
+                    .is_some_and(|n| text_of(n, self.text) == table)
+                && let Some(value) = node.child_by_field_name("value")
+            {
+                let value = strip_type_wrappers(value);
+                if value.kind() == "object" {
+                    found.push(value);
+                }
+                continue;
+            }
+            if matches!(
+                node.kind(),
+                "program" | "lexical_declaration" | "variable_declaration" | "export_statement"
+            ) {
+                stack.extend(named_children(node));
+            }
+        }
+        found
+    }
+}
+
+/// The name of the declaration an object literal is the value of (`const loaders = { ... }`,
+/// `const exporters: Record<...> = { ... }`, `{ ... } as const`, `{ ... } satisfies T`).
+fn declared_name<'a>(object: Node<'_>, text: &'a str) -> Option<&'a str> {
+    let mut up = object.parent()?;
+    while matches!(
+        up.kind(),
+        "as_expression" | "satisfies_expression" | "parenthesized_expression"
+    ) {
+        up = up.parent()?;
+    }
+    (up.kind() == "variable_declarator")
+        .then(|| up.child_by_field_name("name"))
+        .flatten()
+        .map(|n| text_of(n, text))
+}
+
+fn strip_type_wrappers(mut node: Node<'_>) -> Node<'_> {
+    while matches!(
+        node.kind(),
+        "as_expression" | "satisfies_expression" | "parenthesized_expression"
+    ) {
+        match node.named_child(0) {
+            Some(inner) => node = inner,
+            None => break,
+        }
+    }
+    node
+}
+
+/// The tables a function is read from in `expression` (`loaders[format] || loaders.json`), each
+/// with whether the read's key is computed.
+fn tables_read<'a>(
+    expression: Node<'_>,
+    text: &'a str,
+    out: &mut Vec<(&'a str, bool)>,
+    depth: usize,
+) {
+    if depth > 8 {
+        return;
+    }
+    match expression.kind() {
+        "subscript_expression" | "member_expression" => {
+            let Some(object) = expression.child_by_field_name("object") else {
+                return;
+            };
+            if object.kind() != "identifier" {
+                return;
+            }
+            let computed = expression.kind() == "subscript_expression"
+                && expression
+                    .child_by_field_name("index")
+                    .is_some_and(|i| !matches!(i.kind(), "string" | "number"));
+            out.push((text_of(object, text), computed));
+        }
+        "binary_expression" | "parenthesized_expression" | "non_null_expression" => {
+            for part in named_children(expression) {
+                tables_read(part, text, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
