@@ -242,8 +242,18 @@ impl<'t> FileFlow<'t, '_> {
             site.method.as_deref(),
             Some("startsWith" | "starts_with" | "startswith")
         );
-        // `q.startsWith("note=")` says nothing of the markup or SQL after that start.
-        let blind = if start_check {
+        // `q.startsWith("note=")` says nothing of the markup or SQL after that start. A start
+        // that names a folder (`this.root + path.sep`, `"/srv/docs/"`) is a containment check
+        // of a path, whose file's contents are the program's whatever the rule.
+        let text_start = args.first().is_some_and(|a| {
+            let start = text_of(a.value, self.text);
+            matches!(self.adapter.expr(a.value, self.text), Expr::Constant)
+                && !start
+                    .trim_start_matches(['b', 'r', 'u', 'f'])
+                    .trim_start_matches(['"', '\'', '`'])
+                    .starts_with(['/', '.', '\\'])
+        });
+        let blind = if start_check && text_start {
             self.rules.start_blind()
         } else {
             0
