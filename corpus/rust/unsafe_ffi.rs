@@ -242,6 +242,15 @@ pub fn empty_sockaddr() -> libc::sockaddr_in {
     unsafe { std::mem::zeroed::<libc::sockaddr_in>() }
 }
 
+// A C options struct of a `-sys` crate's bindings, zeroed before its init function fills it.
+pub fn blame_options() -> git2_sys::git_blame_options {
+    // ruleid: rust.unsafe-block
+    // ok: rust.mem-zeroed
+    let mut opts: git2_sys::git_blame_options = unsafe { std::mem::zeroed() };
+    opts.version = 1;
+    opts
+}
+
 pub fn digest_buffer() -> [u8; 32] {
     // ruleid: rust.unsafe-block
     // ok: rust.mem-zeroed
