@@ -32,8 +32,10 @@ use crate::lang::Language;
 use crate::names::Names;
 use crate::rules::{Rule, RuleError};
 use source_query::SourceQuery;
-use spec::{CallPattern, GuardKind, Propagator, ResultPropagator, Sink, Source, SourceKind};
-use std::collections::HashMap;
+use spec::{
+    CallPattern, GuardKind, Propagator, ResultPropagator, Sink, SinkKind, Source, SourceKind,
+};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{QueryCursor, Tree};
@@ -65,6 +67,10 @@ pub(crate) struct FlowRules {
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
     /// The rules for which a check of how a value starts vouches for nothing.
     start_blind: u64,
+    /// The methods some pattern names with `receiver-made-by`, and whether a pattern without a
+    /// method does: only calls of those need the canonical name of their receiver's maker.
+    made_by_methods: HashSet<String>,
+    made_by_any: bool,
     /// The calls returning parsed command-line options whose declared `choices=` hold.
     option_choices: Vec<crate::rules::LazyRegex>,
     /// The rule (index in the rule set) each bit stands for.
@@ -199,6 +205,8 @@ impl FlowRules {
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             start_blind: 0,
+            made_by_methods: HashSet::new(),
+            made_by_any: false,
             option_choices: Vec::new(),
             rules: Vec::new(),
         };
@@ -304,6 +312,31 @@ impl FlowRules {
         self.propagators.extend(spec.propagators.iter().cloned());
         self.result_propagators
             .extend(spec.result_propagators.iter().cloned());
+        let made_by_patterns = spec
+            .sinks
+            .iter()
+            .filter_map(|s| match &s.kind {
+                SinkKind::Call(p) => Some(p),
+                _ => None,
+            })
+            .chain(&spec.sanitizers)
+            .chain(spec.sources.iter().filter_map(|s| match &s.kind {
+                SourceKind::Call(p) => Some(p),
+                _ => None,
+            }))
+            .chain(spec.guards.iter().filter_map(|g| match g {
+                GuardKind::Call(p, _) | GuardKind::Compared(p, _) => Some(p),
+                _ => None,
+            }))
+            .filter(|p| p.receiver_made_by.is_some());
+        for pattern in made_by_patterns {
+            match &pattern.method {
+                Some(method) => {
+                    self.made_by_methods.insert(method.clone());
+                }
+                None => self.made_by_any = true,
+            }
+        }
         self.guards.extend(spec.guards.iter().cloned());
         self.guard_rules
             .extend(std::iter::repeat_n(mask, spec.guards.len()));
@@ -395,6 +428,11 @@ impl FlowRules {
             .iter()
             .filter(|(_, regex)| !regex.get().is_match(prefix))
             .fold(0, |rules, (mask, _)| rules | mask)
+    }
+
+    /// Whether a pattern names what made the receiver of a call of `method`.
+    pub(crate) fn asks_maker(&self, method: Option<&str>) -> bool {
+        self.made_by_any || method.is_some_and(|m| self.made_by_methods.contains(m))
     }
 
     /// The rules for which a check of how a value starts vouches for nothing.

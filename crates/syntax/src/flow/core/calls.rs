@@ -174,7 +174,10 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.made_by.clone()),
             None => None,
         };
-        site.receiver_call_resolved = maker.clone().and_then(|b| self.maker_resolved(b, pass));
+        site.receiver_call_resolved = maker
+            .clone()
+            .filter(|_| self.rules.asks_maker(site.method.as_deref()))
+            .and_then(|b| self.maker_resolved(b, pass));
         site.receiver_call = match maker {
             Some(bytes) => self.text.get(bytes),
             // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here
