@@ -42,7 +42,17 @@ impl<'t> FileFlow<'t, '_> {
     /// (`requests.Session()` for `rq.Session()` after `import requests as rq`): a sink's
     /// `receiver-made-by` names the library's class however the file imported it.
     #[inline(never)]
-    fn maker_resolved(&self, bytes: Range<usize>, pass: &Pass<'_>) -> Option<String> {
+    fn maker_resolved(
+        &self,
+        bytes: Option<&Range<usize>>,
+        site: &CallSite<'_>,
+        pass: &Pass<'_>,
+    ) -> Option<String> {
+        // Only for a call whose method some pattern asks the maker of.
+        if !self.rules.asks_maker(site.method.as_deref()) {
+            return None;
+        }
+        let bytes = bytes?.clone();
         let root = self.functions.iter().find(|f| f.is_module())?.node;
         let made = root.descendant_for_byte_range(bytes.start, bytes.end)?;
         let Expr::Call { callee, .. } = self.adapter.expr(made, self.text) else {
@@ -174,10 +184,7 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.made_by.clone()),
             None => None,
         };
-        site.receiver_call_resolved = maker
-            .clone()
-            .filter(|_| self.rules.asks_maker(site.method.as_deref()))
-            .and_then(|b| self.maker_resolved(b, pass));
+        site.receiver_call_resolved = self.maker_resolved(maker.as_ref(), &site, pass);
         site.receiver_call = match maker {
             Some(bytes) => self.text.get(bytes),
             // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here
@@ -445,16 +452,17 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
             return value;
         }
-        // Local helpers, by their summaries.
-        if let Some(value) =
-            self.helper(node, &site, receiver, &receiver_value, args, &values, pass)
-        {
-            return value;
-        }
-        // `loaders[format](file)`: each function the table holds.
-        if receiver.is_none()
-            && let Some(value) = self.table_call(node, callee, args, &values, pass)
-        {
+        // Local helpers, by their summaries, and functions picked from a table of the file.
+        if let Some(value) = self.local_call(
+            node,
+            callee,
+            &site,
+            receiver,
+            &receiver_value,
+            args,
+            &values,
+            pass,
+        ) {
             return value;
         }
         // Functions of other files of the project, by their portable summaries.

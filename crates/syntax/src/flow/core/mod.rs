@@ -228,8 +228,8 @@ pub(crate) struct FileFlow<'t, 'r> {
 /// tainted nor constant), so nothing is quieted by it. Real code stays far below it; the bound
 /// keeps a 2 MiB thread stack safe in debug builds, where one level (`eval` into a call's
 /// arguments and back) takes about 20 KB: at 96 a fuzzed Python file of calls nested in calls
-/// overflowed it.
-const MAX_DEPTH: usize = 64;
+/// overflowed it, and at 64 another did once a call's frame grew (2026-12-05); 56 leaves room.
+const MAX_DEPTH: usize = 56;
 
 thread_local! {
     /// How deep `eval` and `block` are nested on this thread right now, across files: the

@@ -14,11 +14,35 @@ const MAX_ENTRIES: usize = 16;
 const MAX_NODES: usize = 4096;
 
 impl<'t> FileFlow<'t, '_> {
+    /// A call of a function this file defines: a helper by its summaries, or each entry of a
+    /// table it is picked from. Kept out of `call`: its temporaries would grow the frame of
+    /// every nested call's evaluation, which a 2 MiB debug stack must hold 64 deep.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn local_call(
+        &self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        site: &crate::flow::adapter::CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        receiver_value: &Value,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        if let Some(value) = self.helper(node, site, receiver, receiver_value, args, values, pass) {
+            return Some(value);
+        }
+        if receiver.is_some() {
+            return None;
+        }
+        self.table_call(node, callee, args, values, pass)
+    }
+
     /// The call `node` of a function taken from a table of this file (`callee` is the table
     /// read itself, or a name the calling function bound to one): what it returns, with the
     /// sinks of every entry reached. `None` when the callee is no such read.
-    #[inline(never)]
-    pub(super) fn table_call(
+    fn table_call(
         &self,
         node: Node<'t>,
         callee: Node<'t>,
