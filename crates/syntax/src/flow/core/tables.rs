@@ -111,14 +111,7 @@ impl<'t> FileFlow<'t, '_> {
         self.tables.get_or_init(|| {
             let mut names = HashSet::new();
             for function in &self.functions {
-                let mut up = function.node.parent();
-                if up.is_some_and(|p| p.kind() == "pair") {
-                    up = up.and_then(|p| p.parent());
-                }
-                if let Some(name) = up
-                    .filter(|o| o.kind() == "object")
-                    .and_then(|o| declared_name(o, self.text))
-                {
+                if let Some(name) = table_holding(function.node, self.text) {
                     names.insert(name.to_string());
                 }
             }
@@ -158,15 +151,7 @@ impl<'t> FileFlow<'t, '_> {
     /// arrow functions and methods written there, and functions of the file named there.
     fn table_entries(&self, table: &str, out: &mut Vec<usize>) {
         for (index, function) in self.functions.iter().enumerate() {
-            let mut up = function.node.parent();
-            if up.is_some_and(|p| p.kind() == "pair") {
-                up = up.and_then(|p| p.parent());
-            }
-            let held = up
-                .filter(|o| o.kind() == "object")
-                .and_then(|o| declared_name(o, self.text))
-                .is_some_and(|n| n == table);
-            if held {
+            if table_holding(function.node, self.text) == Some(table) {
                 out.push(index);
             }
         }
@@ -225,6 +210,17 @@ impl<'t> FileFlow<'t, '_> {
         }
         found
     }
+}
+
+/// The name of the table a function is a value of (`json: async (file) => ...` or a method in
+/// `const loaders = { ... }`).
+fn table_holding<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
+    let mut up = function.parent();
+    if up.is_some_and(|p| p.kind() == "pair") {
+        up = up.and_then(|p| p.parent());
+    }
+    up.filter(|o| o.kind() == "object")
+        .and_then(|o| declared_name(o, text))
 }
 
 /// The name of the declaration an object literal is the value of (`const loaders = { ... }`,
