@@ -232,7 +232,7 @@ pub fn retain_outside_inline_tests<T>(
     rules: &crate::rules::RuleSet,
 ) {
     let rust = path.extension().is_some_and(|e| e == "rs");
-    if !rust || findings.is_empty() || tests == Handling::All || !text.contains("test") {
+    if !rust || findings.is_empty() || tests == Handling::All || !may_mark_tests(text) {
         return;
     }
     let ranges = inline_test_ranges(text);
@@ -286,6 +286,21 @@ pub fn inline_test_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// Whether `text` may hold an attribute [`is_test_only_attribute`] accepts: the file is parsed
+/// again only then, and a shipped file's every edit in the editor pays for that parse.
+fn may_mark_tests(text: &str) -> bool {
+    [
+        "cfg(",
+        "test]",
+        "::test",
+        "test(",
+        "#[rstest",
+        "#[test_case",
+    ]
+    .iter()
+    .any(|marker| text.contains(marker))
 }
 
 /// `#[cfg(test)]`, `#[cfg(all(test, ...))]`, and the attributes that make a function a test

@@ -229,19 +229,17 @@ impl<'t> FileFlow<'t, '_> {
     /// and `/\evil.example` start with `/` too), unless a part of the same condition looks
     /// for `//` or a backslash (`u.startsWith("/") && !u.startsWith("//")`).
     fn unprotected_by_start(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
-        let root_only = matches!(
-            site.method.as_deref(),
-            Some("startsWith" | "starts_with" | "startswith")
-        ) && args.first().is_some_and(|a| {
-            matches!(
-                text_of(a.value, self.text),
-                "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
-            )
-        });
         let start_check = matches!(
             site.method.as_deref(),
             Some("startsWith" | "starts_with" | "startswith")
         );
+        let root_only = start_check
+            && args.first().is_some_and(|a| {
+                matches!(
+                    text_of(a.value, self.text),
+                    "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
+                )
+            });
         // `q.startsWith("note=")` says nothing of the markup or SQL after that start. A start
         // that names a folder (`this.root + path.sep`, `"/srv/docs/"`) is a containment check
         // of a path, whose file's contents are the program's whatever the rule.
