@@ -135,3 +135,40 @@ def admin_rows():
     renderer = RowsRenderer(request.args.get("caption", "Users"))
     # ruleid: python.xss
     return renderer.render(["alice", "bob"])
+
+
+class FeedReader:
+    def __init__(self, source):
+        self.source = source
+        self.http = requests.Session()
+
+    def raw(self):
+        # ruleid: python.ssrf
+        return self.http.get(self.source, timeout=5).content
+
+
+class LocalFeed:
+    def __init__(self, name):
+        self.name = name
+
+    def raw(self):
+        # ok: python.path-traversal
+        return open(os.path.join("/srv/feeds", "latest.xml"), "rb").read()
+
+
+def build_reader(form) -> FeedReader:
+    return FeedReader(form.get("feed", "").strip())
+
+
+def local_feed(form):
+    if not form.get("name"):
+        return None
+    return LocalFeed(form["name"])
+
+
+@app.post("/feeds/import")
+def import_feed():
+    # An object a factory of the file returns: its methods are followed as the class's.
+    reader = build_reader(request.form)
+    feed = local_feed(request.form)
+    return reader.raw() + feed.raw()

@@ -55,3 +55,49 @@ def load_tenant():
 def theme():
     # ok: python.path-traversal
     return open(f"themes/{g.theme}.css").read()
+
+
+class Subscribers:
+    """Callback URLs by tenant, kept by a module-level object one route fills."""
+
+    def __init__(self):
+        self._by_tenant = {}
+
+    def add(self, tenant, url):
+        self._by_tenant[tenant] = url
+
+    def urls(self):
+        return list(self._by_tenant.values())
+
+
+class Counters:
+    def __init__(self):
+        self._hits = {}
+
+    def bump(self, page):
+        self._hits[page] = int(request.args.get("n", "1"))
+
+    def pages(self):
+        return list(self._hits)
+
+
+subscribers = Subscribers()
+counters = Counters()
+
+
+@app.post("/subscribe")
+def subscribe():
+    subscribers.add(request.json["tenant"], request.json["callback"])
+    counters.bump("subscribe")
+    return "ok"
+
+
+@app.post("/broadcast")
+def broadcast():
+    for url in subscribers.urls():
+        # ruleid: python.ssrf
+        urllib.request.urlopen(url, timeout=5)
+    for page in counters.pages():
+        # ok: python.path-traversal
+        open(f"stats/{page}.txt", "a").close()
+    return "sent"

@@ -39,6 +39,9 @@ pub struct Outline {
     /// The words of the stores functions left holding request data (`core/stores.rs`): every
     /// unit naming one reads what a writer put there.
     pub(super) stored: BTreeSet<String>,
+    /// The module-level names bound to objects of the file's classes: stores like its empty
+    /// containers (`core/stores.rs`).
+    pub(super) object_stores: Vec<String>,
 }
 
 impl Outline {
@@ -73,6 +76,7 @@ impl Outline {
             edited_functions: BTreeSet::new(),
             edited_bindings: BTreeSet::new(),
             stored: flow.stored.clone(),
+            object_stores: flow.object_stores().map(str::to_string).collect(),
         }
     }
 

@@ -73,7 +73,9 @@ pub(crate) fn reach(
     // Values kept between calls (`core/stores.rs`): a store the last analysis found filled,
     // and one a unit of the region names, reaches every unit naming it.
     read.extend(old.stored.iter().map(String::as_str));
-    let containers: Vec<&str> = super::core::container_names(&new.bindings, text).collect();
+    let containers: Vec<&str> = super::core::container_names(&new.bindings, text)
+        .chain(new.object_stores.iter().map(String::as_str))
+        .collect();
     // A file naming no store (most) skips the search per function.
     let any_store = !stores_in(text, &containers).is_empty();
     let writers: Vec<(&str, Vec<&str>)> = new
@@ -489,6 +491,22 @@ mod tests {
         let kept = reached(Language::Python, text, "request.form").unwrap();
         assert!(kept.iter().any(|r| r.contains("def drain")), "{kept:?}");
         assert!(!kept.iter().any(|r| r.contains("def back")), "{kept:?}");
+    }
+
+    #[test]
+    fn an_edit_of_a_route_filling_a_module_object_reaches_its_readers() {
+        // `registry = Registry()`: a store filled through its methods (`core/stores.rs`), here
+        // by a helper the edited route passes request data to.
+        let text = "class Registry:\n    def __init__(self):\n        self.urls = []\n\n    def add(self, url):\n        self.urls.append(url)\n\nregistry = Registry()\n\ndef keep(url):\n    registry.add(url)\n\ndef register():\n    keep(request.json[\"url\"])\n\ndef publish():\n    return [fetch(u) for u in registry.urls]\n\ndef other():\n    return 1\n";
+        let reached = reached(Language::Python, text, "request.json").unwrap();
+        assert!(
+            reached.iter().any(|r| r.contains("def publish")),
+            "{reached:?}"
+        );
+        assert!(
+            !reached.iter().any(|r| r.contains("def other")),
+            "{reached:?}"
+        );
     }
 
     #[test]

@@ -222,6 +222,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     relative_checked: Cell<bool>,
     /// The names of the file's tables of functions (`tables.rs`), found on first asking.
     tables: std::cell::OnceCell<HashSet<String>>,
+    /// Per plain function of the file, the one class whose objects it returns, if any
+    /// (`objects.rs`, a factory such as `def build_client(form): return FeedClient(...)`).
+    factories: RefCell<HashMap<usize, Option<&'t str>>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -349,6 +352,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             validators: RefCell::new(HashMap::new()),
             relative_checked: Cell::new(false),
             tables: std::cell::OnceCell::new(),
+            factories: RefCell::new(HashMap::new()),
         }
     }
 

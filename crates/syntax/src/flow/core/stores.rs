@@ -183,10 +183,22 @@ impl Stores {
 }
 
 impl<'t> FileFlow<'t, '_> {
-    /// The module-level names bound to empty containers, and the request fields set.
+    /// The module-level names bound to an object of a class of this file (`registry =
+    /// Registry()` above the routes that call `registry.add(sub)` and `registry.urls()`): a
+    /// container too, filled through its methods (`helpers.rs`, `fills_object`). For
+    /// `flow::reach`, which must re-check the same functions the analysis counts as a store's.
+    pub(crate) fn object_stores(&self) -> impl Iterator<Item = &str> {
+        self.module_objects
+            .keys()
+            .filter(|name| !name.contains('.'))
+            .map(String::as_str)
+    }
+
+    /// The module-level names bound to empty containers or objects, and the request fields set.
     fn stores(&self) -> Stores {
         Stores {
             containers: container_names(&self.bindings, self.text)
+                .chain(self.object_stores())
                 .map(str::to_string)
                 .collect(),
             fields: request_fields_written(self.text)
