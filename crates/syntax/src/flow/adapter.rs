@@ -459,6 +459,26 @@ pub(crate) trait Adapter: Sync {
     }
     /// The name a property assignment or attribute sets (`el.innerHTML = x` → `innerHTML`).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String>;
+    /// A record written out, other than an object literal (`Expr::Object`): its fields by name
+    /// with their value nodes, when every field is named (`{"file": f, "owner": o}`, `Job {
+    /// url, id }`). `None` for any other node, and for one with a field unnamed or spread.
+    fn record_fields<'t>(
+        &self,
+        _node: Node<'t>,
+        _text: &'t str,
+    ) -> Option<Vec<(&'t str, Node<'t>)>> {
+        None
+    }
+    /// The name of a class a top-level statement defines whose constructor sets one field per
+    /// keyword argument, as it has no constructor of its own (a dataclass, a named tuple, a
+    /// model): `Subscription(url=u, event=e)` is then a record.
+    fn record_class<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<&'t str> {
+        None
+    }
+    /// The field of a record a read names: `job.url`, `meta["file"]`.
+    fn field_read<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<&'t str> {
+        None
+    }
     /// For a call of this method (on a receiver) or function (without one), where the elements
     /// its callback argument receives come from: the language's own iteration and promise
     /// methods, which every program uses, so they are the adapter's, not a library's.

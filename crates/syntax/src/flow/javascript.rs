@@ -477,6 +477,20 @@ impl Adapter for JavaScript {
         Some(prefix).filter(|p| !p.is_empty())
     }
 
+    fn field_read<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        match node.kind() {
+            "member_expression" => Some(text_of(node.child_by_field_name("property")?, text)),
+            "subscript_expression" => {
+                let index = node.child_by_field_name("index")?;
+                let written = text_of(index, text);
+                (index.kind() == "string")
+                    .then(|| written.get(1..written.len().saturating_sub(1)))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String> {
         match target.kind() {
             "member_expression" => target

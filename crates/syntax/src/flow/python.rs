@@ -454,6 +454,55 @@ impl Adapter for Python {
         None
     }
 
+    fn record_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<Vec<(&'t str, Node<'t>)>> {
+        if node.kind() != "dictionary" {
+            return None;
+        }
+        let mut fields = Vec::new();
+        for pair in named_children(node) {
+            match pair.kind() {
+                "pair" => fields.push((
+                    string_literal(pair.child_by_field_name("key")?, text)?,
+                    pair.child_by_field_name("value")?,
+                )),
+                "comment" => {}
+                // `**defaults`, a comprehension: fields not written here.
+                _ => return None,
+            }
+        }
+        Some(fields)
+    }
+
+    fn record_class<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        let class = match node.kind() {
+            "decorated_definition" => node.child_by_field_name("definition")?,
+            _ => node,
+        };
+        if class.kind() != "class_definition" {
+            return None;
+        }
+        let body = class.child_by_field_name("body")?;
+        let own_constructor = named_children(body).into_iter().any(|item| {
+            let item = match item.kind() {
+                "decorated_definition" => item.child_by_field_name("definition"),
+                _ => Some(item),
+            };
+            item.filter(|i| i.kind() == "function_definition")
+                .and_then(|f| f.child_by_field_name("name"))
+                .is_some_and(|name| matches!(text_of(name, text), "__init__" | "__new__"))
+        });
+        let name = class.child_by_field_name("name")?;
+        (!own_constructor).then(|| text_of(name, text))
+    }
+
+    fn field_read<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        match node.kind() {
+            "attribute" => Some(text_of(node.child_by_field_name("attribute")?, text)),
+            "subscript" => string_literal(node.child_by_field_name("subscript")?, text),
+            _ => None,
+        }
+    }
+
     fn is_scalar_type(&self, annotation: &str) -> bool {
         let mut ty = annotation.trim();
         if let Some(inner) = ty
@@ -654,4 +703,17 @@ fn path_argument<'t>(node: Node<'t>, text: &str) -> Option<Node<'t>> {
         return None;
     };
     (only.kind() != "keyword_argument").then_some(only)
+}
+
+/// The text of a plain string literal (`"file"`, `'owner'`): no prefix, no interpolation.
+fn string_literal<'t>(node: Node<'t>, text: &'t str) -> Option<&'t str> {
+    if node.kind() != "string" || node.named_child_count() > 3 {
+        return None;
+    }
+    let written = text_of(node, text);
+    let quote = written.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    written
+        .strip_prefix(quote)?
+        .strip_suffix(quote)
+        .filter(|inner| !inner.contains(quote))
 }

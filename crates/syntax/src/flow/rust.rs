@@ -500,6 +500,36 @@ impl Adapter for Rust {
         None
     }
 
+    fn record_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<Vec<(&'t str, Node<'t>)>> {
+        if node.kind() != "struct_expression" {
+            return None;
+        }
+        let mut fields = Vec::new();
+        for field in named_children(node.child_by_field_name("body")?) {
+            match field.kind() {
+                "field_initializer" => fields.push((
+                    text_of(field.child_by_field_name("field")?, text),
+                    field.child_by_field_name("value")?,
+                )),
+                "shorthand_field_initializer" => {
+                    let name = field.named_child(0)?;
+                    fields.push((text_of(name, text), name));
+                }
+                "line_comment" | "block_comment" => {}
+                // `..Default::default()`: fields not written here.
+                _ => return None,
+            }
+        }
+        Some(fields)
+    }
+
+    fn field_read<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {
+        match node.kind() {
+            "field_expression" => Some(text_of(node.child_by_field_name("field")?, text)),
+            _ => None,
+        }
+    }
+
     /// `u64`, `&i32`, `Option<u32>`, `Uuid`, and extractors of them: `Path<u64>`,
     /// `web::Path<(u32, u32)>` (the framework rejects a request that does not parse).
     fn unwraps(&self, method: &str) -> bool {

@@ -430,6 +430,7 @@ impl<'t> FileFlow<'t, '_> {
                 whole: false,
                 made_by: None,
                 object: None,
+                record: None,
             };
         }
         // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
@@ -490,6 +491,10 @@ impl<'t> FileFlow<'t, '_> {
                 .fold(receiver_clean, |clean, v| clean & v.clean)
         };
         let clean = constant.map_or(0, inputs_clean);
+        // `UPLOADED.get(key)` of a container of records: an element, whatever the key.
+        if let Some(value) = self.element_read(&site, &receiver_value, args, values) {
+            return value;
+        }
         // A method on a source read directly names the whole call (`request.args.get('q')`).
         if let (Some(r), Some(_)) = (receiver, &receiver_value.taint)
             && values.iter().all(|v| v.taint.is_none())
@@ -500,7 +505,7 @@ impl<'t> FileFlow<'t, '_> {
             if site.method.as_deref() == Some("join") {
                 out.prefix = receiver_value.prefix.clone();
             }
-            return out;
+            return self.record_through_call(out, &receiver_value, args);
         }
         // A template filled in (`"<li>{}</li>".format(x)`) starts with the template's text;
         // one held in a name (`PAGE.substitute(order=x)` after `PAGE = Template("<p>$order")`)
@@ -535,6 +540,7 @@ impl<'t> FileFlow<'t, '_> {
             whole: false,
             made_by: None,
             object: None,
+            record: self.keyword_record(callee, receiver, args, values),
         }
     }
 

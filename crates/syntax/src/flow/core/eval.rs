@@ -1,7 +1,7 @@
 //! Expressions: what a value is, read from sources, variables, literals and the parts it is
 //! built from; canonical names of paths through the file's imports.
 
-use super::value::{ALL, Taint, Value, compose, join_taint};
+use super::value::{ALL, MAX_FIELDS, Record, Taint, Value, compose, join_taint};
 use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::{SinkKind, SourceKind};
@@ -42,6 +42,15 @@ impl<'t> FileFlow<'t, '_> {
     /// A value derived from `inner` by `node` (`request.args` → `request.args['u']`): a source
     /// read directly is named by the larger expression.
     pub(super) fn widen(&self, node: Node<'t>, inner: Value, from: Node<'t>) -> Value {
+        // `meta["file"]` of a record whose fields are known: that field's value.
+        if inner.record.is_some()
+            && let Some(value) = self
+                .adapter
+                .field_read(node, self.text)
+                .and_then(|name| inner.field(name))
+        {
+            return value.clone();
+        }
         match &inner.taint {
             Some(t) if t.fresh() && t.parameter.is_none() && t.origin.0 == from.byte_range() => {
                 let label = short(text_of(node, self.text));
@@ -58,6 +67,7 @@ impl<'t> FileFlow<'t, '_> {
                 whole: false,
                 made_by: None,
                 object: None,
+                record: None,
             },
         }
     }
@@ -83,7 +93,10 @@ impl<'t> FileFlow<'t, '_> {
                 Expr::Object(parts) => self.object(node, parts, Some(fields), pass),
                 _ => self.eval_inner(node, pass),
             },
-            None => self.eval_inner(node, pass),
+            None => match self.record_literal(node, pass) {
+                Some(record) => record,
+                None => self.eval_inner(node, pass),
+            },
         };
         self.record_watched(node, &value, pass);
         value
@@ -560,6 +573,7 @@ impl<'t> FileFlow<'t, '_> {
                     whole: false,
                     made_by: None,
                     object: None,
+                    record: None,
                 }
             }
         }
@@ -621,6 +635,8 @@ impl<'t> FileFlow<'t, '_> {
             return Value::default();
         };
         let mut out = Value::constant();
+        // Each field's value, while every field is named (`records.rs`).
+        let mut record: Option<Record> = Some(Vec::new());
         for (name, node) in parts {
             let value = match (&name, &named, self.adapter.expr(node, self.text)) {
                 (Some(name), Some(_), Expr::Object(inner)) => {
@@ -629,11 +645,18 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 _ => self.eval(node, pass),
             };
+            match (&name, &mut record) {
+                (Some(name), Some(fields)) if fields.len() < MAX_FIELDS => {
+                    fields.push((Rc::from(name.as_str()), value.clone()));
+                }
+                _ => record = None,
+            }
             if let (Some(name), Some(named)) = (name, named.as_deref_mut()) {
                 named.push((format!("{prefix}{name}"), value.clone(), node));
             }
             out = compose(&out, &value);
         }
+        out.record = record.map(Rc::new);
         out
     }
 

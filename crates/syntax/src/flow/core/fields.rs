@@ -333,6 +333,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
         (None, true) => Field::Settled(Value {
             made_by: None,
             object: None,
+            record: None,
             ..value
         }),
         (Some(Field::Settled(before)), true) => Field::Settled(Value {
@@ -342,6 +343,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
             prefix: before.prefix.filter(|p| value.prefix.as_ref() == Some(p)),
             made_by: None,
             object: None,
+            record: None,
         }),
     };
     fields.insert(key, next);

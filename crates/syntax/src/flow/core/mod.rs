@@ -27,6 +27,7 @@ mod injected;
 mod objects;
 mod params;
 mod parts;
+mod records;
 mod results;
 mod statements;
 mod stores;
@@ -225,6 +226,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Per plain function of the file, the one class whose objects it returns, if any
     /// (`objects.rs`, a factory such as `def build_client(form): return FeedClient(...)`).
     factories: RefCell<HashMap<usize, Option<&'t str>>>,
+    /// The classes the file defines at its top level with no constructor of their own
+    /// (`records.rs`), found on first asking.
+    record_classes: std::cell::OnceCell<HashSet<&'t str>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -353,6 +357,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             relative_checked: Cell::new(false),
             tables: std::cell::OnceCell::new(),
             factories: RefCell::new(HashMap::new()),
+            record_classes: std::cell::OnceCell::new(),
         }
     }
 

@@ -64,6 +64,21 @@ impl<'t> FileFlow<'t, '_> {
             taint = join_taint(&taint, &value.taint);
             clean &= value.clean;
         }
+        // An element read back (`subs.get(id)`, `REPORTS.values()`) or a field by name
+        // (`meta.get("file")`) of a record, or of a container of records (`records.rs`).
+        let record = receiver_value.record.clone().filter(|_| {
+            receiver_reaches
+                && values
+                    .iter()
+                    .zip(&arg_reaches)
+                    .all(|(value, reaches)| !reaches || value.taint.is_none())
+        });
+        if let Some(field) = record
+            .as_ref()
+            .and_then(|_| self.field_named(receiver_value, args))
+        {
+            return Some(field.clone());
+        }
         Some(Value {
             taint,
             clean,
@@ -71,6 +86,7 @@ impl<'t> FileFlow<'t, '_> {
             whole: false,
             made_by: None,
             object: None,
+            record,
         })
     }
 }

@@ -350,6 +350,19 @@ impl<'t> FileFlow<'t, '_> {
                 args,
                 ..
             } if args.is_empty() => self.key(receiver),
+            // `FLASHES.setdefault(sid, []).append(m)`, `map.entry(k).or_default().push(v)`:
+            // the element a container hands out to be filled is the container's.
+            Expr::Call {
+                receiver: Some(receiver),
+                method: Some(method),
+                ..
+            } if matches!(
+                text_of(method, self.text),
+                "setdefault" | "entry" | "or_insert" | "or_insert_with" | "or_default"
+            ) =>
+            {
+                self.key(receiver)
+            }
             _ => None,
         }
     }

@@ -13,9 +13,10 @@
 //! count: a store is a place written to be read elsewhere, and the words that name one are what
 //! `flow::reach` follows, so that a re-check after an edit of a writer looks at its readers.
 
-use super::value::{Value, join_ranges};
+use super::value::{Taint, Value, join_ranges};
 use super::{FileFlow, Params};
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
@@ -189,9 +190,23 @@ impl<'t> FileFlow<'t, '_> {
     /// `flow::reach`, which must re-check the same functions the analysis counts as a store's.
     pub(crate) fn object_stores(&self) -> impl Iterator<Item = &str> {
         self.module_objects
-            .keys()
-            .filter(|name| !name.contains('.'))
-            .map(String::as_str)
+            .iter()
+            .filter(|(name, class)| !name.contains('.') && self.keeps_container(class))
+            .map(|(name, _)| name.as_str())
+    }
+
+    /// Whether the class sets up an empty container to fill (`self._subs = {}`, `this.jobs
+    /// = []`, `private readonly hooks = new Map()`): a registry or a queue. A service object
+    /// that only holds its settings is no store: one method keeping a parameter in a field
+    /// would otherwise taint every call on the module's one instance.
+    fn keeps_container(&self, class: &str) -> bool {
+        let Some(&method) = self.methods.get(class).and_then(|m| m.values().next()) else {
+            return false;
+        };
+        self.functions[method]
+            .class()
+            .and_then(|node| self.text.get(node.byte_range()))
+            .is_some_and(|body| body.lines().any(binds_container))
     }
 
     /// The module-level names bound to empty containers or objects, and the request fields set.
@@ -268,14 +283,33 @@ impl<'t> FileFlow<'t, '_> {
                     Some(taint) if taint.parameter.is_none() => {
                         let range = function.node.byte_range();
                         let who = function.name.as_deref().unwrap_or("a handler");
-                        let mut taint = taint.with_step(
-                            range.start..range.start,
-                            format!("kept in `{key}` by `{who}`"),
-                        );
-                        taint.via = join_ranges(&taint.via, &Some(range));
+                        let keep = |taint: &Taint| {
+                            let mut taint = taint.with_step(
+                                range.start..range.start,
+                                format!("kept in `{key}` by `{who}`"),
+                            );
+                            taint.via = join_ranges(&taint.via, &Some(range.clone()));
+                            taint
+                        };
+                        // The fields of the records kept there stay apart (`records.rs`).
+                        let record = value.record.as_ref().map(|fields| {
+                            Rc::new(
+                                fields
+                                    .iter()
+                                    .map(|(name, field)| {
+                                        let field = Value {
+                                            taint: field.taint.as_ref().map(keep),
+                                            ..field.clone()
+                                        };
+                                        (name.clone(), field)
+                                    })
+                                    .collect(),
+                            )
+                        });
                         Value {
                             clean: 0,
-                            ..Value::tainted(taint)
+                            record,
+                            ..Value::tainted(keep(taint))
                         }
                     }
                     Some(_) => Value::default(),
@@ -332,10 +366,11 @@ impl<'t> FileFlow<'t, '_> {
                     if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
                         && stores.word(key).is_some()
                     {
-                        by_param
-                            .entry(index)
-                            .or_default()
-                            .push((position, key.clone()));
+                        by_param.entry(index).or_default().push(KeptParameter {
+                            position,
+                            key: key.clone(),
+                            record: value.record.clone(),
+                        });
                     }
                 }
             }
@@ -359,7 +394,12 @@ impl<'t> FileFlow<'t, '_> {
         let Some(writes) = recording.by_param.get(&index).cloned() else {
             return;
         };
-        for (position, key) in writes {
+        for KeptParameter {
+            position,
+            key,
+            record,
+        } in writes
+        {
             let Some(taint) = values
                 .get(position)
                 .and_then(|v| v.taint.as_ref())
@@ -374,8 +414,32 @@ impl<'t> FileFlow<'t, '_> {
             );
             let helper = self.functions[index].node.byte_range();
             taint.via = join_ranges(&taint.via, &Some(helper));
+            // `REPORTS[rid] = {"file": name, "owner": owner}`: the caller's value is in the
+            // fields that held the parameter; the others hold what the helper put there, their
+            // other parameters' share recorded by those parameters' own entries.
+            let record = record.map(|fields| {
+                Rc::new(
+                    fields
+                        .iter()
+                        .map(|(field, held)| {
+                            let held = match &held.taint {
+                                Some(t) if t.parameter == Some(position) => Value {
+                                    clean: 0,
+                                    ..Value::tainted(taint.clone())
+                                },
+                                _ => Value {
+                                    taint: None,
+                                    ..held.clone()
+                                },
+                            };
+                            (field.clone(), held)
+                        })
+                        .collect(),
+                )
+            });
             let kept = Value {
                 clean: 0,
+                record,
                 ..Value::tainted(taint)
             };
             keep_value(&mut recording.stored, &key, kept);
@@ -383,8 +447,18 @@ impl<'t> FileFlow<'t, '_> {
     }
 }
 
-/// Per helper (its function index): each parameter kept in a store, with the store's key.
-type ParamStores = HashMap<usize, Vec<(usize, String)>>;
+/// Per helper (its function index): each parameter kept in a store.
+type ParamStores = HashMap<usize, Vec<KeptParameter>>;
+
+/// A parameter a helper keeps in a store: its position, the store's key, and the fields of
+/// the records it is kept in, as the helper's pass for it left them (the fields holding it
+/// carry its taint).
+#[derive(Clone)]
+struct KeptParameter {
+    position: usize,
+    key: String,
+    record: Option<Rc<super::value::Record>>,
+}
 
 /// Parameters followed into stores at most: a pass per parameter of each helper naming a store.
 const MAX_PARAMS: usize = 8;

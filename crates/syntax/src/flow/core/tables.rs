@@ -30,7 +30,13 @@ impl<'t> FileFlow<'t, '_> {
         values: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
-        if let Some(value) = self.helper(node, site, receiver, receiver_value, args, values, pass) {
+        if let Some(mut value) =
+            self.helper(node, site, receiver, receiver_value, args, values, pass)
+        {
+            // A dataclass's synthesised constructor (`records.rs`).
+            if value.record.is_none() {
+                value.record = self.keyword_record(callee, receiver, args, values);
+            }
             return Some(value);
         }
         if receiver.is_some() {

@@ -139,7 +139,15 @@ pub(crate) struct Value {
     /// hostname: "api.example.com", path }`): a sink's `not-text` may read the fields written
     /// there as if they were written in the call.
     pub object: Option<Range<usize>>,
+    /// The fields of a record the value is, or of every element of a container of records
+    /// (`{"file": name, "owner": owner}`, `Subscription { url, event }`, a map filled with
+    /// such): each field's own value, so reading `meta["file"]` is not tainted by `owner`.
+    /// `None` when the shape is unknown: a field read then takes the whole value.
+    pub(super) record: Option<Rc<Record>>,
 }
+
+/// A record's fields, by name, each with its value.
+pub(super) type Record = Vec<(Rc<str>, Value)>;
 
 impl Value {
     pub(super) fn constant() -> Value {
@@ -150,6 +158,7 @@ impl Value {
             whole: false,
             made_by: None,
             object: None,
+            record: None,
         }
     }
 
@@ -173,6 +182,7 @@ impl Value {
             whole: false,
             made_by: None,
             object: None,
+            record: None,
         }
     }
 
@@ -197,7 +207,17 @@ impl Value {
             } else {
                 None
             },
+            record: join_records(self, other),
         }
+    }
+
+    /// The value of field `name` of the record this value is, when its fields are known.
+    pub(super) fn field(&self, name: &str) -> Option<&Value> {
+        let record = self.record.as_deref()?;
+        record
+            .iter()
+            .find(|(field, _)| &**field == name)
+            .map(|(_, value)| value)
     }
 
     /// Whether the two are the same value: the same taint (its origin and steps shared, not
@@ -231,6 +251,50 @@ impl Value {
     }
 }
 
+/// The fields of either of two values: per field, what either holds. A value of unknown shape
+/// joined in makes the whole unknown, unless it is untainted: reading a field of it gives no
+/// taint, only its clean bits.
+fn join_records(a: &Value, b: &Value) -> Option<Rc<Record>> {
+    match (&a.record, &b.record) {
+        (None, None) => None,
+        (Some(x), Some(y)) if Rc::ptr_eq(x, y) => Some(x.clone()),
+        (Some(x), Some(y)) => {
+            let mut joined: Record = x.to_vec();
+            for (name, value) in y.iter() {
+                match joined.iter_mut().find(|(field, _)| field == name) {
+                    Some((_, held)) => *held = held.join(value),
+                    None => joined.push((name.clone(), value.clone())),
+                }
+            }
+            (joined.len() <= MAX_FIELDS).then(|| Rc::new(joined))
+        }
+        (Some(record), None) => plain_joined(record, b),
+        (None, Some(record)) => plain_joined(record, a),
+    }
+}
+
+fn plain_joined(record: &Rc<Record>, plain: &Value) -> Option<Rc<Record>> {
+    if plain.taint.is_some() {
+        return None;
+    }
+    if plain.clean == ALL {
+        return Some(record.clone());
+    }
+    let untainted = Value {
+        clean: plain.clean,
+        ..Value::default()
+    };
+    Some(Rc::new(
+        record
+            .iter()
+            .map(|(name, value)| (name.clone(), value.join(&untainted)))
+            .collect(),
+    ))
+}
+
+/// Fields a record keeps at most: past them its shape is unknown.
+pub(super) const MAX_FIELDS: usize = 32;
+
 pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> {
     match (a, b) {
         (Some(a), Some(b)) => Some(Taint {
@@ -263,12 +327,60 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         whole: false,
         made_by: None,
         object: None,
+        record: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tainted() -> Value {
+        Value::tainted(Taint {
+            origin: Rc::new((0..1, "input()".into())),
+            steps: None,
+            rules: ALL,
+            parameter: None,
+            ignored_by: 0,
+            via: None,
+            grants: 0,
+        })
+    }
+
+    fn record(fields: &[(&str, Value)]) -> Value {
+        let mut whole = Value::constant();
+        for (_, value) in fields {
+            whole = compose(&whole, value);
+        }
+        whole.record = Some(Rc::new(
+            fields
+                .iter()
+                .map(|(name, value)| (Rc::from(*name), value.clone()))
+                .collect(),
+        ));
+        whole
+    }
+
+    #[test]
+    fn a_join_keeps_the_fields_of_records_apart_while_their_shape_is_known() {
+        let hook = record(&[("event", tainted()), ("target", Value::constant())]);
+        let other = record(&[("target", Value::constant()), ("id", Value::constant())]);
+        let joined = hook.join(&other);
+        assert!(joined.taint.is_some());
+        assert!(joined.field("event").unwrap().taint.is_some());
+        assert_eq!(joined.field("target").unwrap().clean, ALL);
+        assert_eq!(joined.field("id").unwrap().clean, ALL);
+        // An empty container filled with records: a constant joined in adds nothing.
+        let filled = Value::constant().join(&hook);
+        assert_eq!(filled.field("target").unwrap().clean, ALL);
+        // Something untainted of unknown shape: its fields are untainted, clean for nothing.
+        let unknown = Value::default().join(&hook);
+        let target = unknown.field("target").unwrap();
+        assert!(target.taint.is_none());
+        assert_eq!(target.clean, 0);
+        // A tainted value of unknown shape: any field may hold its taint.
+        assert!(tainted().join(&hook).record.is_none());
+    }
 
     #[test]
     fn a_long_path_keeps_its_first_steps_and_its_latest_and_drops_without_recursion() {

@@ -1,0 +1,144 @@
+//! Records: a value written as named fields (`{"file": name, "owner": owner}`, `{ event,
+//! callback: url }`, `Subscription { url, event }`) knows each field's own value, and so does a
+//! container filled with such values (`REPORTS[rid] = {...}`, `subscriptions.set(id, {...})`):
+//! reading `meta["file"]` or `sub.callback` back, in the same function or from a store in
+//! another (`stores.rs`), gives that field's value, not the join of every field.
+//!
+//! The fields ride on the value (`Value::record`) through what keeps it whole: a binding, a
+//! branch's join, a store, a container's fill and what reads an element back (`get`,
+//! `values()`, iteration). Anything else (composing, a call the rules know nothing of) makes
+//! a value of unknown shape, whose field reads take the whole value, as before.
+
+use super::value::{MAX_FIELDS, Record, Value, compose};
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Arg, CallSite, named_children, text_of};
+use std::rc::Rc;
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// A record written out other than as an object literal (`eval.rs`'s `fields` makes
+    /// those): a Python dict with string keys, a Rust struct literal. Its fields composed,
+    /// with each field's value kept. `None` for any other node. Kept out of `eval_inner`: its
+    /// locals would grow the frame of every nested evaluation.
+    #[inline(never)]
+    pub(super) fn record_literal(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Option<Value> {
+        let fields = self.adapter.record_fields(node, self.text)?;
+        if fields.len() > MAX_FIELDS {
+            return None;
+        }
+        let mut out = Value::constant();
+        let mut record = Vec::with_capacity(fields.len());
+        for (name, value_node) in fields {
+            let value = self.eval(value_node, pass);
+            out = compose(&out, &value);
+            record.push((Rc::from(name), value));
+        }
+        out.record = Some(Rc::new(record));
+        // A struct literal makes an object of its type, as in `eval.rs`'s `Compose`.
+        if self.adapter.constructed(node, self.text).is_some() {
+            out.made_by = Some(node.byte_range());
+        }
+        Some(out)
+    }
+
+    /// A method called on a record, or on a container of records, with untainted arguments
+    /// (`subs.get(id)`, `REPORTS.values()`, `meta.get("file")`): `out`, the call's value as
+    /// the core made it, keeps the fields; a field named by a literal is that field's value.
+    #[inline(never)]
+    pub(super) fn record_through_call(
+        &self,
+        mut out: Value,
+        receiver_value: &Value,
+        args: &[Arg<'t>],
+    ) -> Value {
+        if receiver_value.record.is_none() {
+            return out;
+        }
+        if let Some(field) = self.field_named(receiver_value, args) {
+            return field.clone();
+        }
+        out.record = receiver_value.record.clone();
+        out
+    }
+
+    /// The field of `receiver_value`'s record a call's first argument names as a literal, the
+    /// only other one a default (`meta.get("file")`, `meta.get("file", "")`).
+    pub(super) fn field_named<'v>(
+        &self,
+        receiver_value: &'v Value,
+        args: &[Arg<'t>],
+    ) -> Option<&'v Value> {
+        let name = args
+            .first()
+            .filter(|a| a.keyword.is_none() && args.len() <= 2)?;
+        if !self.adapter.is_whole_literal(name.value) {
+            return None;
+        }
+        receiver_value.field(&self.adapter.literal_prefix(name.value, self.text)?)
+    }
+
+    /// `Subscription(id=uuid4().hex, event=body["event"], target=url)`: a class of this file
+    /// with no constructor of its own (a dataclass, a named tuple, a model) built from keyword
+    /// arguments only, each the field it sets.
+    #[inline(never)]
+    pub(super) fn keyword_record(
+        &self,
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        args: &[Arg<'t>],
+        values: &[Value],
+    ) -> Option<Rc<Record>> {
+        if receiver.is_some() || args.is_empty() || args.len() > MAX_FIELDS {
+            return None;
+        }
+        let classes = self.record_classes.get_or_init(|| {
+            let module = self.functions.first().filter(|m| m.is_module());
+            module
+                .map(|m| named_children(m.node))
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|statement| self.adapter.record_class(statement, self.text))
+                .collect()
+        });
+        if !classes.contains(text_of(callee, self.text)) {
+            return None;
+        }
+        let mut record = Vec::with_capacity(args.len());
+        for (arg, value) in args.iter().zip(values) {
+            let keyword = arg.keyword.filter(|_| !arg.spread)?;
+            record.push((Rc::from(text_of(keyword, self.text)), value.clone()));
+        }
+        Some(Rc::new(record))
+    }
+
+    /// `UPLOADED.get(key)`, `hooks.get(&id)`, `UPLOADED.pop(key, None)` on a container of
+    /// records (or a record): the element the key picks, as `UPLOADED[key]` reads it, the
+    /// key's taint not in it, or the default given. A field named by a literal is that field.
+    #[inline(never)]
+    pub(super) fn element_read(
+        &self,
+        site: &CallSite<'_>,
+        receiver_value: &Value,
+        args: &[Arg<'t>],
+        values: &[Value],
+    ) -> Option<Value> {
+        receiver_value.record.as_ref()?;
+        if !matches!(site.method.as_deref(), Some("get" | "pop")) || args.len() > 2 {
+            return None;
+        }
+        if let Some(field) = self.field_named(receiver_value, args) {
+            return Some(field.clone());
+        }
+        let element = Value {
+            prefix: None,
+            whole: false,
+            made_by: None,
+            object: None,
+            ..receiver_value.clone()
+        };
+        Some(match values.get(1) {
+            Some(default) => element.join(default),
+            None => element,
+        })
+    }
+}
