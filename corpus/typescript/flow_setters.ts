@@ -1,7 +1,7 @@
 // Services configured after construction: a setter stores request data in `this.<field>` and a
 // later method sends, queries or runs it.
 import express from "express";
-import { execaCommand } from "execa";
+import { execa, execaCommand } from "execa";
 import { Pool } from "pg";
 
 const app = express();
@@ -66,4 +66,30 @@ app.post("/pull", async (req, res) => {
   // ruleid: js.exec-command-variable
   await execaCommand(`docker pull registry.local/app:${req.body.tag}`, { shell: true });
   res.sendStatus(204);
+});
+
+app.post("/archive", async (req, res) => {
+  const script = `tar czf /var/backups/${req.body.label}.tgz /srv/data`;
+  // ruleid: js.exec-command-interpolation
+  await execa("sh", ["-c", script]);
+  // ok: js.exec-command-interpolation
+  await execa("tar", ["czf", `/var/backups/${req.body.label}.tgz`, "/srv/data"]);
+  res.sendStatus(202);
+});
+
+const ERROR_PAGE = `<!DOCTYPE html>
+<html><body><h1>Not found</h1><p>{{detail}}</p></body></html>`;
+
+function errorPage(detail: string): string {
+  return ERROR_PAGE.replace("{{detail}}", detail);
+}
+
+app.get("/orders/:id", (req, res) => {
+  if (!/^\d+$/.test(req.params.id)) {
+    // ruleid: js.xss-response
+    res.status(404).send(errorPage(`No order ${req.params.id}`));
+    return;
+  }
+  // ok: js.xss-response
+  res.send(errorPage(`Order ${Number(req.params.id)} ships soon`));
 });

@@ -82,11 +82,35 @@ impl<'t> FileFlow<'t, '_> {
         Some(Value {
             taint,
             clean,
-            prefix: None,
+            prefix: self.replaced_prefix(site, receiver_reaches, receiver_value, args),
             whole: false,
             made_by: None,
             object: None,
             record,
         })
+    }
+
+    /// `PAGE.replace("{{detail}}", detail)`: the text still starts as the template did, up to
+    /// the placeholder replaced (a sink may ask whether it is markup).
+    fn replaced_prefix(
+        &self,
+        site: &CallSite<'_>,
+        receiver_reaches: bool,
+        receiver_value: &Value,
+        args: &[Arg<'t>],
+    ) -> Option<std::rc::Rc<str>> {
+        if !receiver_reaches || !matches!(site.method.as_deref(), Some("replace" | "replaceAll")) {
+            return None;
+        }
+        let prefix = receiver_value.prefix.as_deref()?;
+        let pattern = args
+            .first()
+            .filter(|a| self.adapter.is_whole_literal(a.value))?;
+        let pattern = self.adapter.literal_prefix(pattern.value, self.text)?;
+        let kept = match prefix.find(pattern.as_str()) {
+            Some(at) => &prefix[..at],
+            None => prefix,
+        };
+        (!kept.is_empty()).then(|| std::rc::Rc::from(kept))
     }
 }
