@@ -71,3 +71,31 @@ class NightlyDeploy(RequestHandler):
     def post(self):
         # ok: python.subprocess-shell
         subprocess.run(f"./deploy.sh --branch {self.branch}", shell=True, check=True)
+
+
+class ExportQueue:
+    """Jobs a route queues through a method and a worker takes off later."""
+
+    def __init__(self):
+        self.pending = []
+        self.done = []
+
+    def enqueue(self, notify_url):
+        self.pending.append(notify_url)
+        self.done.append("queued")
+
+    def drain(self):
+        while self.pending:
+            # ruleid: python.ssrf
+            requests.post(self.pending.pop(0), json={"status": "done"}, timeout=5)
+        # ok: python.path-traversal
+        open(os.path.join(BUILDS, self.done[-1]), "a").close()
+
+
+EXPORTS = ExportQueue()
+
+
+class ExportView(View):
+    def post(self, request):
+        EXPORTS.enqueue(request.POST["notify_url"])
+        return None

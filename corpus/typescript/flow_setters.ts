@@ -2,6 +2,7 @@
 // later method sends, queries or runs it.
 import express from "express";
 import { execa, execaCommand } from "execa";
+import { readFile } from "fs/promises";
 import { Pool } from "pg";
 
 const app = express();
@@ -92,4 +93,34 @@ app.get("/orders/:id", (req, res) => {
   }
   // ok: js.xss-response
   res.send(errorPage(`Order ${Number(req.params.id)} ships soon`));
+});
+
+// A service whose method keeps its argument in a field; another route reads it back.
+class IntegrationRegistry {
+  private readonly endpoints = new Map<string, string>();
+  private readonly labels = new Map<string, string>();
+
+  register(tenant: string, endpoint: string): void {
+    this.endpoints.set(tenant, endpoint);
+    this.labels.set(tenant, "integration");
+  }
+
+  async ping(tenant: string): Promise<number> {
+    // ruleid: js.ssrf
+    const res = await fetch(`${this.endpoints.get(tenant)}/health`);
+    // ok: js.path-traversal-request
+    await readFile(`/srv/labels/${this.labels.get(tenant)}.txt`);
+    return res.status;
+  }
+}
+
+const integrations = new IntegrationRegistry();
+
+app.post("/integrations", express.json(), (req, res) => {
+  integrations.register(String(req.body.tenant), String(req.body.endpoint));
+  res.sendStatus(201);
+});
+
+app.get("/integrations/:tenant/ping", async (req, res) => {
+  res.json({ status: await integrations.ping(req.params.tenant) });
 });

@@ -42,6 +42,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             let ordered = self.by_parameter(&self.functions[index], args, values);
             let values = ordered.as_deref().unwrap_or(values);
+            self.note_field_call(node, index, name, values);
             let returned =
                 self.object_call(node, receiver, name, index, receiver_value, values, pass);
             let object = Some(receiver_value);
@@ -156,6 +157,7 @@ impl<'t> FileFlow<'t, '_> {
         if !field_call {
             self.note_store_call(node, index, name, values);
         }
+        self.note_field_call(node, index, name, values);
         // The sinks inside that what the caller passes reaches, and, for `self.sql()` in a
         // method run on an untrusted object, that the object reaches.
         let object = own_class.map(|_| receiver_value);

@@ -165,6 +165,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     store_recording: RefCell<Option<stores::StoreRecording>>,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
+    /// While `tainted_fields.rs` records them: the fields methods keep their parameters in.
+    fields_kept: RefCell<Option<tainted_fields::FieldsByParam>>,
     /// Per function, parameter (or one of the keys above) and part of a returned tuple or
     /// object (`None`: the whole value).
     summaries: RefCell<HashMap<SummaryKey, Rc<Summary>>>,
@@ -331,6 +333,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             module_objects: HashMap::new(),
             fields: HashMap::new(),
             field_writes: RefCell::new(None),
+            fields_kept: RefCell::new(None),
             store_recording: RefCell::new(None),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
@@ -519,8 +522,16 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .and_then(|class| self.fields.get(&class.byte_range()))
         {
             for (key, value) in fields {
-                if !env.contains_key(key) {
-                    env.insert(key.clone(), value.clone());
+                match env.get(key) {
+                    None => env.insert(key.clone(), value.clone()),
+                    // What the object was built with, or what the module's names say: a field
+                    // some method fills from request data may hold that too
+                    // (`tainted_fields.rs`).
+                    Some(held) if value.taint.is_some() => {
+                        let joined = held.join(value);
+                        env.insert(key.clone(), joined);
+                    }
+                    Some(_) => {}
                 }
             }
         }

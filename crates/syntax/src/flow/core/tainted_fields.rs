@@ -11,15 +11,21 @@
 //! every write of which is constant or sanitised are `fields.rs`'s; a tainted write unsettles
 //! those already.
 
-use super::value::Value;
+use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, named_children};
+use crate::flow::adapter::{Expr, Function, named_children, text_of};
 use std::collections::HashMap;
 use std::ops::Range;
 use tree_sitter::Node;
 
 /// The tainted writes recorded so far, by class bytes and `self.name` / `this.name`.
 pub(super) type FieldWrites = HashMap<(Range<usize>, String), Value>;
+
+/// Per method (its function index): each parameter it keeps in a field, with the field's key.
+pub(super) type FieldsByParam = HashMap<usize, Vec<(usize, String)>>;
+
+/// Parameters followed into fields at most, per method.
+const MAX_PARAMS: usize = 8;
 
 impl<'t> FileFlow<'t, '_> {
     /// Adds to each class's fields those its methods fill from a source.
@@ -33,7 +39,31 @@ impl<'t> FileFlow<'t, '_> {
                     && self.writes_own_field(function.node)
             })
             .collect();
-        if writers.is_empty() {
+        // Methods that keep a parameter in a field (`enqueue(job) { this.pending.push(job) }`,
+        // `register(dto) { this.configs.set(dto.id, dto) }`), and the functions calling them:
+        // each caller's pass records what it passes there (`note_field_call`).
+        let kept = self.fields_by_param();
+        let mut recorded = writers.clone();
+        if !kept.is_empty() {
+            for index in 0..self.functions.len() {
+                let body = self
+                    .text
+                    .get(self.functions[index].node.byte_range())
+                    .unwrap_or("");
+                if !recorded.contains(&index)
+                    && !self.functions[index].is_module()
+                    && kept.keys().any(|&method| {
+                        self.functions[method]
+                            .name
+                            .as_deref()
+                            .is_some_and(|name| body.contains(&format!(".{name}(")))
+                    })
+                {
+                    recorded.push(index);
+                }
+            }
+        }
+        if recorded.is_empty() {
             return;
         }
         // The recording passes change nothing a real pass reports: their hits are dropped, and
@@ -42,16 +72,134 @@ impl<'t> FileFlow<'t, '_> {
         let watched_alone = self.watched_alone.borrow().clone();
         let budget = self.closure_budget.get();
         *self.field_writes.borrow_mut() = Some(FieldWrites::new());
-        for index in writers {
+        *self.fields_kept.borrow_mut() = Some(kept);
+        for index in recorded {
             let mut hits = Vec::new();
             self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
         }
+        *self.fields_kept.borrow_mut() = None;
         let writes = self.field_writes.borrow_mut().take().unwrap_or_default();
         *self.watched.borrow_mut() = watched;
         *self.watched_alone.borrow_mut() = watched_alone;
         self.closure_budget.set(budget);
         for ((class, key), value) in writes {
             self.fields.entry(class).or_default().insert(key, value);
+        }
+    }
+
+    /// Per method other than a constructor (whose parameters `objects.rs` follows) that may
+    /// keep a parameter in a field of its object: the fields each parameter ends up in, from
+    /// one pass per parameter that stands for it.
+    fn fields_by_param(&self) -> FieldsByParam {
+        let mut kept = FieldsByParam::new();
+        for (index, function) in self.functions.iter().enumerate() {
+            if function.params.is_empty()
+                || function
+                    .class()
+                    .is_none_or(|class| class.kind() == "impl_item")
+                || matches!(
+                    function.name.as_deref(),
+                    None | Some("__init__" | "constructor")
+                )
+                // Called on an object somewhere in the file (`queue.enqueue(job)`,
+                // `self.register(...)`): only a call records what it passes.
+                || function
+                    .name
+                    .as_deref()
+                    .is_some_and(|name| !self.text.contains(&format!(".{name}(")))
+            {
+                continue;
+            }
+            for position in 0..function.params.len().min(MAX_PARAMS) {
+                if !self.may_keep_parameter(function, position) {
+                    continue;
+                }
+                let mut hits = Vec::new();
+                let (env, _) = self.pass(
+                    index,
+                    Params::Summarise(position),
+                    self.module_env.clone(),
+                    &mut hits,
+                );
+                for (key, value) in env.differing_from(&self.module_env) {
+                    if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
+                        && own_key(Some(key)).is_some()
+                    {
+                        kept.entry(index).or_default().push((position, key.clone()));
+                    }
+                }
+            }
+        }
+        kept
+    }
+
+    /// Whether a line of `function` names its parameter at `position` and a field of its own
+    /// object (`this.pending.push(job)`, `self._subs[tenant] = url`, `this.url = url`): the
+    /// cheap test before a pass for that parameter. Not the object itself (`self`).
+    fn may_keep_parameter(&self, function: &Function<'t>, position: usize) -> bool {
+        let (Some(body), Some(param)) = (
+            self.text.get(function.body.byte_range()),
+            function.params.get(position),
+        ) else {
+            return false;
+        };
+        let mut bound = Vec::new();
+        self.adapter.bindings(param.pattern, &mut bound);
+        let names: Vec<&str> = bound
+            .iter()
+            .map(|n| text_of(*n, self.text))
+            .filter(|name| !matches!(*name, "self" | "cls" | "this"))
+            .collect();
+        !names.is_empty()
+            && body.lines().any(|line| {
+                (line.contains("self.") || line.contains("this."))
+                    && names
+                        .iter()
+                        .any(|name| super::stores::mentions(line, name, false))
+            })
+    }
+
+    /// While fields are recorded: the call `node` of method `index` (`name`) with `values`
+    /// keeps those of its arguments the method puts in a field of its object there.
+    pub(super) fn note_field_call(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+    ) {
+        let kept = self.fields_kept.borrow();
+        let Some(fields) = kept.as_ref().and_then(|kept| kept.get(&index)) else {
+            return;
+        };
+        let Some(class) = self.functions[index].class() else {
+            return;
+        };
+        let mut writes = self.field_writes.borrow_mut();
+        let Some(writes) = writes.as_mut() else {
+            return;
+        };
+        for (position, key) in fields {
+            let Some(taint) = values
+                .get(*position)
+                .and_then(|v| v.taint.as_ref())
+                .filter(|t| t.parameter.is_none())
+            else {
+                continue;
+            };
+            let mut taint = taint.with_step(
+                node.byte_range(),
+                format!("passed to `{name}()`, which keeps it in `{key}`"),
+            );
+            taint.via = join_ranges(&taint.via, &Some(self.functions[index].node.byte_range()));
+            let value = Value {
+                clean: 0,
+                ..Value::tainted(taint)
+            };
+            writes
+                .entry((class.byte_range(), key.clone()))
+                .and_modify(|old| *old = old.join(&value))
+                .or_insert(value);
         }
     }
 
