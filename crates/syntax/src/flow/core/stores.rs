@@ -355,27 +355,38 @@ impl<'t> FileFlow<'t, '_> {
                 continue;
             }
             for position in 0..function.params.len().min(MAX_PARAMS) {
-                let mut hits = Vec::new();
-                let (env, _) = self.pass(
-                    index,
-                    Params::Summarise(position),
-                    self.module_env.clone(),
-                    &mut hits,
-                );
-                for (key, value) in env.differing_from(&self.module_env) {
-                    if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
-                        && stores.word(key).is_some()
-                    {
+                for (key, value) in self.keys_holding_parameter(index, position) {
+                    if stores.word(&key).is_some() {
                         by_param.entry(index).or_default().push(KeptParameter {
                             position,
-                            key: key.clone(),
-                            record: value.record.clone(),
+                            key,
+                            record: value.record,
                         });
                     }
                 }
             }
         }
         by_param
+    }
+
+    /// The names function `index` leaves holding its parameter at `position` (a store, a
+    /// field of its object), from one pass in which that parameter stands for itself.
+    pub(super) fn keys_holding_parameter(
+        &self,
+        index: usize,
+        position: usize,
+    ) -> Vec<(String, Value)> {
+        let mut hits = Vec::new();
+        let (env, _) = self.pass(
+            index,
+            Params::Summarise(position),
+            self.module_env.clone(),
+            &mut hits,
+        );
+        env.differing_from(&self.module_env)
+            .filter(|(_, value)| value.taint.as_ref().and_then(|t| t.parameter) == Some(position))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()
     }
 
     /// While stores are recorded: the call `node` of helper `index` (`name`) with `values`

@@ -114,18 +114,9 @@ impl<'t> FileFlow<'t, '_> {
                 if !self.may_keep_parameter(function, position) {
                     continue;
                 }
-                let mut hits = Vec::new();
-                let (env, _) = self.pass(
-                    index,
-                    Params::Summarise(position),
-                    self.module_env.clone(),
-                    &mut hits,
-                );
-                for (key, value) in env.differing_from(&self.module_env) {
-                    if value.taint.as_ref().and_then(|t| t.parameter) == Some(position)
-                        && own_key(Some(key)).is_some()
-                    {
-                        kept.entry(index).or_default().push((position, key.clone()));
+                for (key, _) in self.keys_holding_parameter(index, position) {
+                    if own_key(Some(&key)).is_some() {
+                        kept.entry(index).or_default().push((position, key));
                     }
                 }
             }
