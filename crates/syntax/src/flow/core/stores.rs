@@ -389,6 +389,27 @@ impl<'t> FileFlow<'t, '_> {
             .collect()
     }
 
+    /// The request data a call `node` of function `index` (`name`) passes as `argument`, which
+    /// the function keeps in `key`: its taint, with that step. `None` for an argument holding
+    /// none (a helper's parameter standing for whatever its callers pass included).
+    pub(super) fn argument_kept(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        key: &str,
+        argument: Option<&Value>,
+    ) -> Option<Taint> {
+        let taint = argument?.taint.as_ref().filter(|t| t.parameter.is_none())?;
+        let mut taint = taint.with_step(
+            node.byte_range(),
+            format!("passed to `{name}()`, which keeps it in `{key}`"),
+        );
+        let function = self.functions[index].node.byte_range();
+        taint.via = join_ranges(&taint.via, &Some(function));
+        Some(taint)
+    }
+
     /// While stores are recorded: the call `node` of helper `index` (`name`) with `values`
     /// keeps those of its arguments the helper puts in a store there.
     pub(super) fn note_store_call(
@@ -411,20 +432,11 @@ impl<'t> FileFlow<'t, '_> {
             record,
         } in writes
         {
-            let Some(taint) = values
-                .get(position)
-                .and_then(|v| v.taint.as_ref())
-                .filter(|t| t.parameter.is_none())
+            let Some(taint) = self.argument_kept(node, index, name, &key, values.get(position))
             else {
                 // The helper's own pass recorded its write as unknown already.
                 continue;
             };
-            let mut taint = taint.with_step(
-                node.byte_range(),
-                format!("passed to `{name}()`, which keeps it in `{key}`"),
-            );
-            let helper = self.functions[index].node.byte_range();
-            taint.via = join_ranges(&taint.via, &Some(helper));
             // `REPORTS[rid] = {"file": name, "owner": owner}`: the caller's value is in the
             // fields that held the parameter; the others hold what the helper put there, their
             // other parameters' share recorded by those parameters' own entries.

@@ -11,10 +11,10 @@
 //! every write of which is constant or sanitised are `fields.rs`'s; a tainted write unsettles
 //! those already.
 
-use super::value::{Value, join_ranges};
+use super::value::Value;
 use super::{FileFlow, Params, Pass};
 use crate::flow::adapter::{Expr, Function, named_children, text_of};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tree_sitter::Node;
 
@@ -45,19 +45,16 @@ impl<'t> FileFlow<'t, '_> {
         let kept = self.fields_by_param();
         let mut recorded = writers.clone();
         if !kept.is_empty() {
-            for index in 0..self.functions.len() {
-                let body = self
-                    .text
-                    .get(self.functions[index].node.byte_range())
-                    .unwrap_or("");
-                if !recorded.contains(&index)
-                    && !self.functions[index].is_module()
-                    && kept.keys().any(|&method| {
-                        self.functions[method]
-                            .name
-                            .as_deref()
-                            .is_some_and(|name| body.contains(&format!(".{name}(")))
-                    })
+            let keeping: HashSet<&str> = kept
+                .keys()
+                .filter_map(|&method| self.functions[method].name.as_deref())
+                .collect();
+            let writing: HashSet<usize> = writers.iter().copied().collect();
+            for (index, function) in self.functions.iter().enumerate() {
+                let body = self.text.get(function.node.byte_range()).unwrap_or("");
+                if !writing.contains(&index)
+                    && !function.is_module()
+                    && methods_called(body).any(|name| keeping.contains(name))
                 {
                     recorded.push(index);
                 }
@@ -92,6 +89,8 @@ impl<'t> FileFlow<'t, '_> {
     /// one pass per parameter that stands for it.
     fn fields_by_param(&self) -> FieldsByParam {
         let mut kept = FieldsByParam::new();
+        // One scan of the file, not one per method: a generated file may define thousands.
+        let called: HashSet<&str> = methods_called(self.text).collect();
         for (index, function) in self.functions.iter().enumerate() {
             if function.params.is_empty()
                 || function
@@ -106,7 +105,7 @@ impl<'t> FileFlow<'t, '_> {
                 || function
                     .name
                     .as_deref()
-                    .is_some_and(|name| !self.text.contains(&format!(".{name}(")))
+                    .is_some_and(|name| !called.contains(name))
             {
                 continue;
             }
@@ -171,18 +170,10 @@ impl<'t> FileFlow<'t, '_> {
             return;
         };
         for (position, key) in fields {
-            let Some(taint) = values
-                .get(*position)
-                .and_then(|v| v.taint.as_ref())
-                .filter(|t| t.parameter.is_none())
+            let Some(taint) = self.argument_kept(node, index, name, key, values.get(*position))
             else {
                 continue;
             };
-            let mut taint = taint.with_step(
-                node.byte_range(),
-                format!("passed to `{name}()`, which keeps it in `{key}`"),
-            );
-            taint.via = join_ranges(&taint.via, &Some(self.functions[index].node.byte_range()));
             let value = Value {
                 clean: 0,
                 ..Value::tainted(taint)
@@ -239,8 +230,30 @@ impl<'t> FileFlow<'t, '_> {
     }
 }
 
+/// The names `text` calls as methods: `enqueue` in `queue.enqueue(job)`, `self.register(x)`.
+fn methods_called(text: &str) -> impl Iterator<Item = &str> {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices('.').filter_map(move |(at, _)| {
+        let rest = &text[at + 1..];
+        let end = rest.find(|c: char| !identifier(c)).unwrap_or(rest.len());
+        (end > 0 && rest[end..].starts_with('(')).then(|| &rest[..end])
+    })
+}
+
 /// `key` when it names one field of a method's own object (`self.url`, `this.url`).
 fn own_key(key: Option<&str>) -> Option<&str> {
     let (object, name) = key?.split_once('.')?;
     (matches!(object, "self" | "this") && !name.is_empty() && !name.contains('.')).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::methods_called;
+
+    #[test]
+    fn methods_called_are_the_names_after_a_dot_and_before_a_parenthesis() {
+        let text = "queue.enqueue(job); self.register (x); this?.drain(); a.address(); x.add;";
+        let called: Vec<&str> = methods_called(text).collect();
+        assert_eq!(called, ["enqueue", "drain", "address"]);
+    }
 }
