@@ -20,9 +20,9 @@
 //! Names are matched as words in the text, so a mention in a comment or string counts too
 //! (more work, never a missed change); a call counts unless it is the definition's own name (a
 //! method on any receiver counts: flow follows methods of objects of the file's own classes).
-//! An edit of a class's method reaches the whole class, whose methods read the fields its
-//! writes settle and whose summaries read the attributes its constructor sets (in Rust, only an
-//! edit of the constructor). The old text is gone by the time of the re-check: the names the
+//! An edit of a class's method (a Rust `impl`'s too) reaches the whole class, whose methods read
+//! the fields its writes settle or fill and whose summaries read the attributes its constructor
+//! sets. The old text is gone by the time of the re-check: the names the
 //! edits removed come from the previous version's [`Outline`], moved through the edits.
 
 use super::Outline;
@@ -91,7 +91,7 @@ pub(crate) fn reach(
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
         for range in &ranges {
-            grown.extend(units(adapter, tree, text, range));
+            grown.extend(units(adapter, tree, range));
         }
         grown.extend(
             extents
@@ -132,7 +132,7 @@ pub(crate) fn reach(
         for name in named {
             if called.insert(name) {
                 for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
-                    grown.extend(units(adapter, tree, text, bytes));
+                    grown.extend(units(adapter, tree, bytes));
                 }
             }
         }
@@ -142,7 +142,7 @@ pub(crate) fn reach(
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
             if may_call_local(adapter, tree, text, &word) {
-                grown.extend(units(adapter, tree, text, &word));
+                grown.extend(units(adapter, tree, &word));
             }
         }
         // The other definitions of a name the edit defined or removed: whether a helper is
@@ -159,11 +159,11 @@ pub(crate) fn reach(
                 same.clear();
             }
             for bytes in same {
-                grown.extend(units(adapter, tree, text, bytes));
+                grown.extend(units(adapter, tree, bytes));
             }
         }
         for word in words(text, &pending_read) {
-            grown.extend(units(adapter, tree, text, &word));
+            grown.extend(units(adapter, tree, &word));
         }
         let settled = pending_called.is_empty() && pending_read.is_empty();
         searched_called.extend(pending_called);
@@ -266,14 +266,9 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 /// What an edit of `range` makes flow look at again: the outermost function around both its
 /// ends, or else every top-level item it touches, with the items those annotate.
-fn units(
-    adapter: &dyn Adapter,
-    tree: &Tree,
-    text: &str,
-    range: &Range<usize>,
-) -> Vec<Range<usize>> {
+fn units(adapter: &dyn Adapter, tree: &Tree, range: &Range<usize>) -> Vec<Range<usize>> {
     if let Some(functions) = functions_around(adapter, tree, range) {
-        return vec![constructor_class(tree, text, functions)];
+        return vec![enclosing_class(tree, functions)];
     }
     let mut cursor = tree.root_node().walk();
     let mut units = Vec::new();
@@ -318,32 +313,15 @@ pub(super) fn functions_around(
     Some(start.start.min(end.start)..start.end.max(end.end))
 }
 
-/// The names of constructors: every method's summary reads the attributes they set
-/// (`core/objects.rs`).
-const CONSTRUCTORS: &[&str] = &["__init__", "constructor"];
-
 /// `function`, or the whole class when it is one of its methods: every method's pass starts
-/// with the fields the class's writes settle (`core/fields.rs`), and every method's summary
-/// reads the constructor's constants. A Rust `impl` settles no fields: only its constructor
-/// reaches it whole.
-fn constructor_class(tree: &Tree, text: &str, function: Range<usize>) -> Range<usize> {
-    let Some(node) = tree
-        .root_node()
+/// with the fields the class's writes settle (`core/fields.rs`) or its methods fill from
+/// request data (`core/tainted_fields.rs`, a Rust `impl` included), and every method's summary
+/// reads the attributes its constructor sets.
+fn enclosing_class(tree: &Tree, function: Range<usize>) -> Range<usize> {
+    tree.root_node()
         .descendant_for_byte_range(function.start, function.end)
-    else {
-        return function;
-    };
-    let Some(class) = adapter::class_node(node) else {
-        return function;
-    };
-    let is_constructor = node
-        .child_by_field_name("name")
-        .is_some_and(|name| CONSTRUCTORS.contains(&&text[name.byte_range()]));
-    if is_constructor || class.kind() != "impl_item" {
-        class.byte_range()
-    } else {
-        function
-    }
+        .and_then(adapter::class_node)
+        .map_or(function, |class| class.byte_range())
 }
 
 /// The bytes of the outermost function around `offset`, if it lies in one.
@@ -539,7 +517,7 @@ mod tests {
         let tree = parse(Language::Rust, text);
         let adapter = adapter::for_language(Language::Rust);
         let at = text.find("get").unwrap();
-        let units: Vec<&str> = units(adapter, &tree, text, &(at..at + 3))
+        let units: Vec<&str> = units(adapter, &tree, &(at..at + 3))
             .into_iter()
             .map(|r| &text[r])
             .collect();
@@ -552,7 +530,7 @@ mod tests {
             let tree = parse(language, text);
             let adapter = adapter::for_language(language);
             let at = text.find(word).unwrap();
-            units(adapter, &tree, text, &(at..at + word.len()))
+            units(adapter, &tree, &(at..at + word.len()))
                 .into_iter()
                 .map(|r| text[r].to_string())
                 .collect()

@@ -33,10 +33,7 @@ impl<'t> FileFlow<'t, '_> {
         let writers: Vec<usize> = (0..self.functions.len())
             .filter(|&index| {
                 let function = &self.functions[index];
-                function
-                    .class()
-                    .is_some_and(|class| class.kind() != "impl_item")
-                    && self.writes_own_field(function.node)
+                function.class().is_some() && self.writes_own_field(function.node)
             })
             .collect();
         // Methods that keep a parameter in a field (`enqueue(job) { this.pending.push(job) }`,
@@ -93,9 +90,7 @@ impl<'t> FileFlow<'t, '_> {
         let called: HashSet<&str> = methods_called(self.text).collect();
         for (index, function) in self.functions.iter().enumerate() {
             if function.params.is_empty()
-                || function
-                    .class()
-                    .is_none_or(|class| class.kind() == "impl_item")
+                || function.class().is_none()
                 || matches!(
                     function.name.as_deref(),
                     None | Some("__init__" | "constructor")
