@@ -11,6 +11,10 @@ use crate::flow::adapter::{CallSite, Expr, text_of};
 use crate::flow::spec::GuardKind;
 use tree_sitter::Node;
 
+/// Steps from a checked value back to the host read at most: `&host.as_str()`, the name, then
+/// `url.host_str()?.to_lowercase()` (a reference, a view, a binding, a case change, `?`, ...).
+const HOST_READ_STEPS: usize = 8;
+
 impl<'t> FileFlow<'t, '_> {
     /// Records that `checked` is clean where the guard `holds`, and, when the guard is an
     /// allow-list lookup (`host in ALLOWED`, `ALLOWED.has(host)`) of a parsed URL's host, read
@@ -53,7 +57,7 @@ impl<'t> FileFlow<'t, '_> {
         // returns it (`url.host_str()` in Rust), through a reference or an `Option`'s default
         // (`&url.host_str().unwrap_or("")`).
         let mut found = None;
-        for _ in 0..4 {
+        for _ in 0..HOST_READ_STEPS {
             match self.adapter.expr(read, self.text) {
                 Expr::Wrap(inner) => read = inner,
                 // `parts.hostname or ""`, `u.hostname ?? ""`: the host, or a literal default.
@@ -125,9 +129,11 @@ impl<'t> FileFlow<'t, '_> {
             }
         };
         let Some(mut call) = call else { return };
-        // `Url::parse(&u).unwrap()`, `.expect("url")`: the parse itself.
-        for _ in 0..3 {
-            if let Expr::Call {
+        // `Url::parse(&u).unwrap()`, `.expect("url")`, `.map_err(..)?`: the parse itself.
+        for _ in 0..4 {
+            if let Expr::Wrap(inner) = self.adapter.expr(call, self.text) {
+                call = inner;
+            } else if let Expr::Call {
                 receiver: Some(inner),
                 method: Some(method),
                 ..
@@ -189,7 +195,7 @@ impl<'t> FileFlow<'t, '_> {
             )
         };
         let mut read = read;
-        for _ in 0..4 {
+        for _ in 0..HOST_READ_STEPS {
             match self.adapter.expr(read, self.text) {
                 Expr::Wrap(inner) => read = inner,
                 Expr::Name => match self.bound_condition(text_of(read, self.text), pass) {
