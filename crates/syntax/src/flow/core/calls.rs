@@ -184,7 +184,13 @@ impl<'t> FileFlow<'t, '_> {
                 .and_then(|v| v.made_by.clone()),
             None => None,
         };
-        site.receiver_call_resolved = self.maker_resolved(maker.as_ref(), &site, pass);
+        site.receiver_call_resolved = match (receiver, &maker) {
+            // A function value a call made, called: its maker with the literals it was given.
+            (None, Some(bytes)) => self
+                .maker_with_literals(bytes, pass)
+                .or_else(|| self.maker_resolved(maker.as_ref(), &site, pass)),
+            _ => self.maker_resolved(maker.as_ref(), &site, pass),
+        };
         site.receiver_call = match maker {
             Some(bytes) => self.text.get(bytes),
             // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here

@@ -24,6 +24,7 @@ mod helpers;
 mod hosts;
 mod imported;
 mod injected;
+mod makers;
 mod objects;
 mod params;
 mod parts;

@@ -465,13 +465,17 @@ impl TaintFile {
             if not_call && (sink.call.not_text.is_some() || sink.call.arg_made_by.is_some()) {
                 return Err("`not-text` and `arg-made-by` belong to call sinks".into());
             }
+            // A sink without a callee's name (only `text`) is a call of a function value:
+            // `receiver-made-by` reads the call that made it (`Handlebars.compile(..)`).
             if sink.receiver_made_by.is_some()
                 && sink.property.is_none()
                 && sink.returns_of.is_none()
                 && sink.call.method.is_none()
+                && (sink.call.call.is_some() || sink.call.text.is_none())
             {
                 return Err(
-                    "`receiver-made-by` belongs to `property`, `returns-of` and `method` sinks"
+                    "`receiver-made-by` belongs to `property`, `returns-of`, `method` and \
+                     text-only sinks"
                         .into(),
                 );
             }
