@@ -135,6 +135,20 @@ async def transcode_safely(src: str, dst: str) -> int:
     return await proc.wait()
 
 
+async def dig(name: str) -> bytes:
+    # ruleid: python.subprocess-shell
+    proc = await asyncio.create_subprocess_exec("/bin/sh", "-c", f"dig +short {name}")
+    out, _ = await proc.communicate()
+    return out
+
+
+async def uptime() -> bytes:
+    # ok: python.subprocess-shell
+    proc = await asyncio.create_subprocess_exec("/bin/sh", "-c", "uptime | cut -d, -f1")
+    out, _ = await proc.communicate()
+    return out
+
+
 async def health_probe() -> int:
     # ok: python.asyncio-subprocess-shell
     proc = await asyncio.create_subprocess_shell("curl -fsS http://localhost:8080/health")

@@ -525,7 +525,7 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_of_a_method_reaches_its_whole_class_not_in_rust() {
+    fn an_edit_of_a_method_reaches_its_whole_class() {
         let reached = |language: Language, text: &str, word: &str| -> Vec<String> {
             let tree = parse(language, text);
             let adapter = adapter::for_language(language);
@@ -541,12 +541,15 @@ mod tests {
         assert_eq!(reached(Language::Python, text, "pass"), [text.trim_end()]);
         let text = "class A {\n  load() { this.n = 1; }\n  save() { return 2; }\n}\n";
         assert_eq!(reached(Language::JavaScript, text, "2"), [text.trim_end()]);
-        // A Rust `impl` settles no fields: a method is its own unit.
+        // A Rust `impl` too: its methods read the fields others fill (`core/tainted_fields.rs`).
         let text =
             "impl A {\n    fn fetch(&self) -> u8 {\n        2\n    }\n    fn other(&self) {}\n}\n";
+        assert_eq!(reached(Language::Rust, text, "2"), [text.trim_end()]);
+        // A free function is its own unit.
+        let text = "fn fetch() -> u8 {\n    2\n}\n\nfn other() {}\n";
         assert_eq!(
             reached(Language::Rust, text, "2"),
-            ["fn fetch(&self) -> u8 {\n        2\n    }"]
+            ["fn fetch() -> u8 {\n    2\n}"]
         );
     }
 
