@@ -545,8 +545,9 @@ pub(crate) trait Adapter: Sync {
     }
     /// The field names every declaration of the file types as a number, boolean or UUID
     /// (Rust: `struct Page { page: i64 }`), so `p.page` reads a number whatever `p` came from:
-    /// a field access compiles only against a declared field. Empty where a field's type is
-    /// not checked (Python, JavaScript).
+    /// a field access compiles only against a declared field; in Python, the fields validating
+    /// models (pydantic) declare so, or typed with an enum of the file. Empty where a field's
+    /// type is not checked (JavaScript).
     fn scalar_fields<'t>(&self, _root: Node<'t>, _text: &'t str) -> HashSet<&'t str> {
         HashSet::new()
     }

@@ -7,6 +7,7 @@ use super::adapter::{
 use tree_sitter::Node;
 
 mod choices;
+mod models;
 mod nodes;
 
 use choices::literal_choices;
@@ -520,6 +521,14 @@ impl Adapter for Python {
 
     fn is_whole_literal(&self, node: Node<'_>) -> bool {
         node.kind() == "string"
+    }
+
+    fn scalar_fields<'t>(
+        &self,
+        root: Node<'t>,
+        text: &'t str,
+    ) -> std::collections::HashSet<&'t str> {
+        models::scalar_fields(root, text, |ty| self.is_scalar_type(ty))
     }
 
     fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {

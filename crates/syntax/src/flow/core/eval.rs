@@ -384,7 +384,10 @@ impl<'t> FileFlow<'t, '_> {
                     return source;
                 }
                 // `p.page` with `page: i64` declared: a number whatever `p` holds.
-                if self.is_scalar_field(node.child_by_field_name("field")) {
+                if self.is_scalar_field(
+                    node.child_by_field_name("field")
+                        .or_else(|| node.child_by_field_name("attribute")),
+                ) {
                     self.eval(object, pass);
                     return Value::constant();
                 }

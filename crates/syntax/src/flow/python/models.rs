@@ -1,0 +1,111 @@
+//! Fields a validating model declares as numbers, booleans, UUIDs or members of an enum of the
+//! file: pydantic (`class Notify(BaseModel): destination: Destination` with `class
+//! Destination(str, Enum)`), SQLModel and django-ninja schemas check each field's type when they
+//! parse the request, so `body.destination.value` is one of the enum's values whatever the
+//! client sent. A dataclass checks nothing, and a name some other class declares with another
+//! type (`id: str` next to `id: int`) is left out.
+
+use super::super::adapter::{named_children, text_of};
+use std::collections::{HashMap, HashSet};
+use tree_sitter::Node;
+
+/// Bases of a class whose fields are validated on parsing.
+const VALIDATING_BASES: &[&str] = &["BaseModel", "SQLModel", "Schema", "BaseSettings"];
+
+/// Bases of an enumeration: its members are the only values a field typed with it holds.
+const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "IntFlag", "Flag"];
+
+/// The field names every class-level declaration of the file types as a scalar (`is_scalar`) or
+/// an enum of the file, declared at least once in a validating model.
+pub(super) fn scalar_fields<'t>(
+    root: Node<'t>,
+    text: &'t str,
+    is_scalar: impl Fn(&str) -> bool,
+) -> HashSet<&'t str> {
+    let mut classes = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "module" | "block" => stack.extend(named_children(node)),
+            "decorated_definition" => stack.extend(node.child_by_field_name("definition")),
+            "class_definition" => classes.push(node),
+            _ => {}
+        }
+    }
+    let bases = |class: Node<'t>| -> Vec<&'t str> {
+        class
+            .child_by_field_name("superclasses")
+            .map(|list| {
+                named_children(list)
+                    .into_iter()
+                    .map(|b| text_of(b, text).rsplit('.').next().unwrap_or(""))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let enums: HashSet<&str> = classes
+        .iter()
+        .filter(|&&c| bases(c).iter().any(|b| ENUM_BASES.contains(b)))
+        .filter_map(|c| Some(text_of(c.child_by_field_name("name")?, text)))
+        .collect();
+    // Per field name: whether every declaration holds no text, and whether a validating model
+    // declares it.
+    let mut fields: HashMap<&str, (bool, bool)> = HashMap::new();
+    for class in classes {
+        let validating = bases(class).iter().any(|b| VALIDATING_BASES.contains(b));
+        let Some(body) = class.child_by_field_name("body") else {
+            continue;
+        };
+        for statement in named_children(body) {
+            let Some(assignment) = named_children(statement)
+                .into_iter()
+                .find(|n| n.kind() == "assignment")
+            else {
+                continue;
+            };
+            let (Some(name), Some(ty)) = (
+                assignment.child_by_field_name("left"),
+                assignment.child_by_field_name("type"),
+            ) else {
+                continue;
+            };
+            if name.kind() != "identifier" {
+                continue;
+            }
+            let ty = text_of(ty, text);
+            let plain = ty
+                .strip_prefix("Optional[")
+                .and_then(|t| t.strip_suffix(']'))
+                .or_else(|| ty.strip_suffix("| None"))
+                .unwrap_or(ty)
+                .trim();
+            let holds_no_text = is_scalar(ty) || enums.contains(plain);
+            let entry = fields.entry(text_of(name, text)).or_insert((true, false));
+            entry.0 &= holds_no_text;
+            entry.1 |= validating;
+        }
+    }
+    fields
+        .into_iter()
+        .filter(|(_, (no_text, validated))| *no_text && *validated)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scalar_fields;
+    use crate::lang::Language;
+
+    #[test]
+    fn fields_of_validating_models_typed_as_enums_or_numbers_hold_no_text() {
+        let text = "from enum import Enum\nfrom pydantic import BaseModel\n\nclass Kind(str, Enum):\n    a = 'a'\n\nclass Notify(BaseModel):\n    kind: Kind\n    count: int\n    note: str\n    label: Kind\n\nclass Other(BaseModel):\n    label: str\n\n@dataclass\nclass Row:\n    size: int\n";
+        let tree = crate::analysis::parse(Language::Python, text, None).unwrap();
+        let mut found: Vec<&str> = scalar_fields(tree.root_node(), text, |t| t == "int")
+            .into_iter()
+            .collect();
+        found.sort();
+        // `label` is text in `Other`; `size` is declared only in a dataclass, which checks nothing.
+        assert_eq!(found, ["count", "kind"]);
+    }
+}
