@@ -87,3 +87,21 @@ pub fn announcement() -> yew::Html {
     // ruleid: rust.html-format-response
     yew::Html::from_html_unchecked(yew::AttrValue::from(message))
 }
+
+// sqlx's `Executor` methods on a pool take SQL text: request data formatted into it is injected,
+// a constant statement is not; a thread pool's `execute` runs a closure.
+pub async fn archive_tenant(pool: &sqlx::MySqlPool, Query(q): Query<HashMap<String, String>>) {
+    // ruleid: rust.sql-format-string
+    let stmt = format!("UPDATE tenants SET archived = 1 WHERE slug = '{}'", q["slug"]);
+    // ruleid: rust.sql-format-query
+    pool.execute(stmt.as_str()).await.unwrap();
+    let fixed = String::from("DELETE FROM sessions WHERE expires_at < NOW()");
+    // ok: rust.sql-format-query
+    pool.execute(fixed.as_str()).await.unwrap();
+}
+
+pub fn serve(pool: &threadpool::ThreadPool, Query(q): Query<HashMap<String, String>>) {
+    let name = q["name"].clone();
+    // ok: rust.sql-format-query
+    pool.execute(move || println!("hello {name}"));
+}
