@@ -596,11 +596,12 @@ fn is_tail(node: Node<'_>) -> bool {
     ends_function_body(node) && !matches!(node.kind(), "expression_statement" | "let_declaration")
 }
 
-/// Whether `node` is the last item of a function's body block.
+/// Whether `node` is the last item of a function's (or a closure's) body block.
 fn ends_function_body(node: Node<'_>) -> bool {
     node.parent().is_some_and(|p| {
         p.kind() == "block"
-            && p.parent().is_some_and(|f| f.kind() == "function_item")
+            && p.parent()
+                .is_some_and(|f| matches!(f.kind(), "function_item" | "closure_expression"))
             && p.named_child((p.named_child_count() as u32).saturating_sub(1)) == Some(node)
     })
 }
