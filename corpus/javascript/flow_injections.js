@@ -7,7 +7,7 @@ const pug = require("pug");
 const Handlebars = require("handlebars");
 const escapeHtml = require("escape-html");
 const escapeStringRegexp = require("escape-string-regexp");
-const { Sequelize } = require("sequelize");
+const { Sequelize, literal } = require("sequelize");
 const knex = require("knex")({ client: "pg" });
 const { compile: compileCard } = require("ejs");
 
@@ -281,6 +281,18 @@ app.get("/products-literal-fixed", async (req, res) => {
   const third = "created_at DESC";
   // ok: js.sql-injection-query
   res.json(await sequelize.models.Product.findAll({ order: sequelize.literal(third), limit: req.query.limit }));
+});
+
+app.get("/products-sorted", async (req, res) => {
+  const order = `${req.query.sort} ASC`;
+  // ruleid: js.sql-injection-query
+  res.json(await sequelize.models.Product.findAll({ order: [[literal(order), "ASC"]] }));
+});
+
+app.get("/products-sorted-fixed", async (req, res) => {
+  const order = req.query.sort === "name" ? "name ASC" : "created_at DESC";
+  // ok: js.sql-injection-query
+  res.json(await sequelize.models.Product.findAll({ order: [[literal(order), "ASC"]] }));
 });
 
 // A Mongo filter's `$regex` is compiled by the server.
