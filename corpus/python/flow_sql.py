@@ -92,3 +92,17 @@ def report(engine, request):
     query = sqlalchemy.text(f"SELECT * FROM sales WHERE year = {year}")
     # ok: python.sql-string-formatting
     return engine.connect().execute(query).fetchall()
+
+
+async def by_tag(request):
+    from peewee import SQL
+
+    from .models import Post
+
+    tag = request.query.get("tag", "")
+    clause = f"tags @> ARRAY['{tag}']"
+    # ruleid: python.sql-string-formatting
+    posts = Post.select().where(SQL(clause))
+    # ok: python.sql-string-formatting
+    recent = Post.select().where(SQL("created_at > now() - interval '1 day'"))
+    return web.json_response([p.id for p in posts] + [p.id for p in recent])

@@ -148,3 +148,16 @@ def crumb(title):
 def crumb_raw(title):
     # ruleid: python.markup-unescaped-format
     return mark_safe("<li><a>%s</a></li>" % title)
+
+
+# `format_html` escapes its arguments, not its format string: one built beforehand is not escaped.
+def colour_tag(obj):
+    markup = f'<span style="color:{obj.colour}">{obj.label}</span>'
+    # ruleid: python.markup-unescaped-format
+    return format_html(markup)
+
+
+def colour_tag_escaped(obj):
+    template = '<span style="color:{}">{}</span>'
+    # ok: python.markup-unescaped-format
+    return format_html(template, obj.colour, obj.label)
