@@ -53,3 +53,20 @@ function renderWindowName() {
   // ruleid: js.dom-html-injection
   document.getElementById("name").innerHTML = window.name;
 }
+
+// The listener written as a function of the file and passed by name.
+function onNotice(event) {
+  const notice = event.data;
+  // ruleid: js.dom-html-injection
+  document.getElementById("notices").innerHTML = `<li>${notice.text}</li>`;
+  // ok: js.dom-html-injection
+  document.getElementById("notices").textContent = notice.text;
+}
+
+function onResize(size) {
+  // ok: js.dom-html-injection
+  document.getElementById("size").innerHTML = `<b>${Number(size.width)}</b>`;
+}
+
+window.addEventListener("message", onNotice);
+window.addEventListener("resize", onResize);
