@@ -390,6 +390,73 @@ fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
 }
 
 #[test]
+fn an_edit_of_an_options_choices_rechecks_every_read_of_it() {
+    // `choices=` makes `options.fmt` one of two names wherever it is read; breaking the
+    // declaration's literal turns the command far below into a finding.
+    let rules = RuleSet::builtin();
+    let filler: String = (0..20)
+        .map(|i| format!("\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+        .collect();
+    let mut text = format!(
+        "import argparse\nimport os\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--fmt\", choices=(\"po\", \"mo\"))\noptions = parser.parse_args()\n{filler}\nos.system(\"msgfmt --format=\" + options.fmt)\n"
+    );
+    let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    let systems = |findings: &[slopguard::Finding]| {
+        findings
+            .iter()
+            .filter(|f| &*f.rule_id == "python.os-system")
+            .count()
+    };
+    assert_eq!(systems(&findings.findings()), 0, "{text}");
+    let at = text.find("(\"po\", \"mo\")").unwrap();
+    let typed = (at + 1, at + 5, "x");
+    let rechecked = recheck_after(
+        rules,
+        Language::Python,
+        &mut text,
+        &mut tree,
+        findings,
+        typed,
+    );
+    let full = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
+    assert_eq!(systems(&full.findings()), 1, "{text}");
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+}
+
+#[test]
+fn deleting_a_decorator_error_recovery_left_beside_its_method_rechecks_the_method() {
+    // The unclosed class leaves `@Post(..)`, the comment and the method as siblings at the top
+    // level; deleting the decorator line touches no item, yet the method is no route any more.
+    let rules = RuleSet::builtin();
+    let mut text = String::from(
+        "import { Body, Controller, Post } from \"@nestjs/common\";\n\nSome(x)\n@Controller(\"pages\")\nexport class PagesController {\n  @Post(\"greeting\")\n  // Renders the greeting card fragment.\n  greeting(@Body() dto: GreetingDto) {\n    return `<h2>Hello, ${dto.name}</h2>`;\n  }\n\nexport const getProps: GetProps<Props> = async (context) => {\n",
+    );
+    let mut tree = slopguard::analysis::parse(Language::TypeScript, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(Language::TypeScript), &text, Some(&tree));
+    let xss = |findings: &[slopguard::Finding]| {
+        findings
+            .iter()
+            .filter(|f| &*f.rule_id == "js.xss-response")
+            .count()
+    };
+    assert_eq!(xss(&findings.findings()), 1, "{text}");
+    let at = text.find("  @Post(").unwrap();
+    let typed = (at, at + "  @Post(\"greeting\")\n".len(), "");
+    let rechecked = recheck_after(
+        rules,
+        Language::TypeScript,
+        &mut text,
+        &mut tree,
+        findings,
+        typed,
+    );
+    let full = rules.check_tracked(Some(Language::TypeScript), &text, Some(&tree));
+    assert_eq!(xss(&full.findings()), 0, "{text}");
+    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+}
+
+#[test]
 fn an_edit_far_away_can_create_a_match_whose_predicate_reads_the_whole_file() {
     // `#in-function-used-as?` reads the function's uses anywhere in the file: deleting the line
     // far below that hands `_lazy_sha1` to HMAC as its digest makes the SHA-1 in it a weak hash

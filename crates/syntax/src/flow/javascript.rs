@@ -88,6 +88,11 @@ impl Adapter for JavaScript {
         FUNCTION_KINDS.contains(&kind)
     }
 
+    /// A decorator error recovery left beside what it decorates, or a comment between them.
+    fn annotates_next(&self, kind: &str) -> bool {
+        matches!(kind, "decorator" | "comment")
+    }
+
     fn superclasses<'t>(&self, class: Node<'t>, text: &'t str) -> Vec<&'t str> {
         // JavaScript: `class_heritage` holds the expression; TypeScript: its `extends_clause`.
         let Some(heritage) = named_children(class)

@@ -24,6 +24,9 @@ pub struct Outline {
     /// The struct fields the file declares only as numbers (Rust): reading one gives a number
     /// in every function, so a declaration edited anywhere changes what any function holds.
     pub(super) scalar_fields: BTreeSet<String>,
+    /// The command-line options declared only with `choices=` of literals (`core/choices.rs`):
+    /// a declaration edited anywhere changes what every read of `options.<name>` holds.
+    pub(super) option_choices: BTreeSet<String>,
     /// The helpers only this file's calls can reach (`core/callers.rs`): what their callers
     /// pass can make them quiet, so an edit of a caller reaches them.
     pub(super) fed_by_callers: BTreeSet<String>,
@@ -70,6 +73,7 @@ impl Outline {
                 sources
             },
             scalar_fields: flow.scalar_fields().iter().map(|f| f.to_string()).collect(),
+            option_choices: flow.option_choices().iter().cloned().collect(),
             fed_by_callers,
             fed_mentions,
             edited_fed: BTreeSet::new(),

@@ -15,7 +15,8 @@
 //!   at the whole file: a `"use server"` directive makes every exported function's parameters
 //!   sources);
 //! - the earlier findings whose path the grown region cuts through;
-//! - everything, when the struct fields the file declares only as numbers changed.
+//! - everything, when the struct fields the file declares only as numbers changed, or the
+//!   command-line options it declares only with `choices=`.
 //!
 //! Names are matched as words in the text, so a mention in a comment or string counts too
 //! (more work, never a missed change); a call counts unless it is the definition's own name (a
@@ -52,6 +53,11 @@ pub(crate) fn reach(
     // A struct field declared as a number, or no longer, changes what every function reading
     // it holds: as good as a full analysis.
     if old.scalar_fields != new.scalar_fields {
+        return None;
+    }
+    // Likewise a command-line option declared with `choices=`, or no longer: every read of it
+    // holds one of the choices, or anything.
+    if old.option_choices != new.option_choices {
         return None;
     }
     // A class header edited (`class R extends Base`): which methods every object of the class
@@ -91,7 +97,7 @@ pub(crate) fn reach(
     for _ in 0..MAX_ROUNDS {
         let mut grown = ranges.clone();
         for range in &ranges {
-            grown.extend(units(adapter, tree, range));
+            grown.extend(units(adapter, tree, text, range, true));
         }
         grown.extend(
             extents
@@ -132,7 +138,7 @@ pub(crate) fn reach(
         for name in named {
             if called.insert(name) {
                 for (bytes, _) in new.functions.iter().filter(|(_, n)| n == name) {
-                    grown.extend(units(adapter, tree, bytes));
+                    grown.extend(units(adapter, tree, text, bytes, false));
                 }
             }
         }
@@ -142,7 +148,7 @@ pub(crate) fn reach(
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
             if may_call_local(adapter, tree, text, &word) {
-                grown.extend(units(adapter, tree, &word));
+                grown.extend(units(adapter, tree, text, &word, false));
             }
         }
         // The other definitions of a name the edit defined or removed: whether a helper is
@@ -159,11 +165,11 @@ pub(crate) fn reach(
                 same.clear();
             }
             for bytes in same {
-                grown.extend(units(adapter, tree, bytes));
+                grown.extend(units(adapter, tree, text, bytes, false));
             }
         }
         for word in words(text, &pending_read) {
-            grown.extend(units(adapter, tree, &word));
+            grown.extend(units(adapter, tree, text, &word, false));
         }
         let settled = pending_called.is_empty() && pending_read.is_empty();
         searched_called.extend(pending_called);
@@ -265,8 +271,15 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// What an edit of `range` makes flow look at again: the outermost function around both its
-/// ends, or else every top-level item it touches, with the items those annotate.
-fn units(adapter: &dyn Adapter, tree: &Tree, range: &Range<usize>) -> Vec<Range<usize>> {
+/// ends, or else every top-level item it touches, with the items those annotate (and, for an
+/// `edited` range rather than a mention found in the text, the item right after it).
+fn units(
+    adapter: &dyn Adapter,
+    tree: &Tree,
+    text: &str,
+    range: &Range<usize>,
+    edited: bool,
+) -> Vec<Range<usize>> {
     if let Some(functions) = functions_around(adapter, tree, range) {
         return vec![enclosing_class(tree, functions)];
     }
@@ -283,15 +296,35 @@ fn units(adapter: &dyn Adapter, tree: &Tree, range: &Range<usize>) -> Vec<Range<
         return units;
     }
     let mut annotating = false;
+    let mut next_taken = false;
+    let mut named_touched = false;
     loop {
         let item = cursor.node();
         // Touching counts: typing right after an item's last byte extends it.
         let touched = item.end_byte() >= range.start && item.start_byte() <= range.end;
         if touched || annotating {
+            named_touched |= touched && item.is_named();
             units.push(item.byte_range());
             // An attribute (or a comment between attributes) belongs to the item after it.
             annotating = adapter.annotates_next(item.kind());
         } else if item.start_byte() > range.end {
+            // An edit between items, touching none but punctuation, right before one with only
+            // blanks between (a decorator line deleted, which error recovery had left a sibling
+            // of its method): that item may have lost its annotation.
+            if edited
+                && !named_touched
+                && !next_taken
+                && text
+                    .get(range.end..item.start_byte())
+                    .is_some_and(|gap| gap.trim().is_empty())
+            {
+                next_taken = true;
+                units.push(item.byte_range());
+                annotating = adapter.annotates_next(item.kind());
+                if annotating && cursor.goto_next_sibling() {
+                    continue;
+                }
+            }
             break;
         }
         if !cursor.goto_next_sibling() {
@@ -517,7 +550,7 @@ mod tests {
         let tree = parse(Language::Rust, text);
         let adapter = adapter::for_language(Language::Rust);
         let at = text.find("get").unwrap();
-        let units: Vec<&str> = units(adapter, &tree, &(at..at + 3))
+        let units: Vec<&str> = units(adapter, &tree, text, &(at..at + 3), true)
             .into_iter()
             .map(|r| &text[r])
             .collect();
@@ -530,7 +563,7 @@ mod tests {
             let tree = parse(language, text);
             let adapter = adapter::for_language(language);
             let at = text.find(word).unwrap();
-            units(adapter, &tree, &(at..at + word.len()))
+            units(adapter, &tree, text, &(at..at + word.len()), true)
                 .into_iter()
                 .map(|r| text[r].to_string())
                 .collect()

@@ -381,6 +381,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         &self.scalar_fields
     }
 
+    /// The command-line options the file declares only with `choices=` of literals.
+    pub fn option_choices(&self) -> &HashSet<String> {
+        &self.choices
+    }
+
     /// Analyses every function whose range intersects one of `ranges` (all when `None`),
     /// recording the values of the `watch` nodes; the module's own statements first, so
     /// functions see its constants. After an edit the caller passes the functions it touched
