@@ -366,94 +366,41 @@ fn recheck_after(
 fn an_edit_far_away_rechecks_a_match_whose_predicate_reads_the_whole_file() {
     // `#in-transparent-impl?` reads the struct's attributes wherever it is declared: the
     // attribute typed above it ends the `rust.transmute` finding in the `impl` far below.
-    let rules = RuleSet::builtin();
     let filler: String = (0..20)
         .map(|i| format!("\nfn unrelated_{i}(a: u32) -> u32 {{\n    a + {i}\n}}\n"))
         .collect();
-    let mut text = format!(
+    let text = format!(
         "struct Name(str);\n{filler}\nimpl Name {{\n    fn new(s: &str) -> &Name {{\n        unsafe {{ std::mem::transmute(s) }}\n    }}\n}}\n"
     );
-    let mut tree = slopguard::analysis::parse(Language::Rust, &text, None).unwrap();
-    let findings = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
-    let transmutes = |findings: &[slopguard::Finding]| {
-        findings
-            .iter()
-            .filter(|f| &*f.rule_id == "rust.transmute")
-            .count()
-    };
-    assert_eq!(transmutes(&findings.findings()), 1);
     let typed = (0, 0, "#[repr(transparent)]\n");
-    let rechecked = recheck_after(rules, Language::Rust, &mut text, &mut tree, findings, typed);
-    let full = rules.check_tracked(Some(Language::Rust), &text, Some(&tree));
-    assert_eq!(transmutes(&full.findings()), 0, "{text}");
-    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+    assert_recheck_changes_count(Language::Rust, text, "rust.transmute", (1, 0), typed);
 }
 
 #[test]
 fn an_edit_of_an_options_choices_rechecks_every_read_of_it() {
     // `choices=` makes `options.fmt` one of two names wherever it is read; breaking the
     // declaration's literal turns the command far below into a finding.
-    let rules = RuleSet::builtin();
     let filler: String = (0..20)
         .map(|i| format!("\ndef unrelated_{i}(a):\n    return a + {i}\n"))
         .collect();
-    let mut text = format!(
+    let text = format!(
         "import argparse\nimport os\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--fmt\", choices=(\"po\", \"mo\"))\noptions = parser.parse_args()\n{filler}\nos.system(\"msgfmt --format=\" + options.fmt)\n"
     );
-    let mut tree = slopguard::analysis::parse(Language::Python, &text, None).unwrap();
-    let findings = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
-    let systems = |findings: &[slopguard::Finding]| {
-        findings
-            .iter()
-            .filter(|f| &*f.rule_id == "python.os-system")
-            .count()
-    };
-    assert_eq!(systems(&findings.findings()), 0, "{text}");
     let at = text.find("(\"po\", \"mo\")").unwrap();
     let typed = (at + 1, at + 5, "x");
-    let rechecked = recheck_after(
-        rules,
-        Language::Python,
-        &mut text,
-        &mut tree,
-        findings,
-        typed,
-    );
-    let full = rules.check_tracked(Some(Language::Python), &text, Some(&tree));
-    assert_eq!(systems(&full.findings()), 1, "{text}");
-    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+    assert_recheck_changes_count(Language::Python, text, "python.os-system", (0, 1), typed);
 }
 
 #[test]
 fn deleting_a_decorator_error_recovery_left_beside_its_method_rechecks_the_method() {
     // The unclosed class leaves `@Post(..)`, the comment and the method as siblings at the top
     // level; deleting the decorator line touches no item, yet the method is no route any more.
-    let rules = RuleSet::builtin();
-    let mut text = String::from(
+    let text = String::from(
         "import { Body, Controller, Post } from \"@nestjs/common\";\n\nSome(x)\n@Controller(\"pages\")\nexport class PagesController {\n  @Post(\"greeting\")\n  // Renders the greeting card fragment.\n  greeting(@Body() dto: GreetingDto) {\n    return `<h2>Hello, ${dto.name}</h2>`;\n  }\n\nexport const getProps: GetProps<Props> = async (context) => {\n",
     );
-    let mut tree = slopguard::analysis::parse(Language::TypeScript, &text, None).unwrap();
-    let findings = rules.check_tracked(Some(Language::TypeScript), &text, Some(&tree));
-    let xss = |findings: &[slopguard::Finding]| {
-        findings
-            .iter()
-            .filter(|f| &*f.rule_id == "js.xss-response")
-            .count()
-    };
-    assert_eq!(xss(&findings.findings()), 1, "{text}");
     let at = text.find("  @Post(").unwrap();
     let typed = (at, at + "  @Post(\"greeting\")\n".len(), "");
-    let rechecked = recheck_after(
-        rules,
-        Language::TypeScript,
-        &mut text,
-        &mut tree,
-        findings,
-        typed,
-    );
-    let full = rules.check_tracked(Some(Language::TypeScript), &text, Some(&tree));
-    assert_eq!(xss(&full.findings()), 0, "{text}");
-    assert_eq!(rechecked.findings(), full.findings(), "{text}");
+    assert_recheck_changes_count(Language::TypeScript, text, "js.xss-response", (1, 0), typed);
 }
 
 #[test]
@@ -461,26 +408,36 @@ fn an_edit_far_away_can_create_a_match_whose_predicate_reads_the_whole_file() {
     // `#in-function-used-as?` reads the function's uses anywhere in the file: deleting the line
     // far below that hands `_lazy_sha1` to HMAC as its digest makes the SHA-1 in it a weak hash
     // again, a match the previous version did not have.
-    let rules = RuleSet::builtin();
-    let mut text = format!(
+    let text = format!(
         "import hashlib\n\n\ndef _lazy_sha1(data=b\"\"):\n    return hashlib.sha1(data)\n{}\n\nclass Signer:\n    digest_method = staticmethod(_lazy_sha1)\n",
         python_filler()
     );
-    let language = Language::Python;
-    let mut tree = slopguard::analysis::parse(language, &text, None).unwrap();
-    let findings = rules.check_tracked(Some(language), &text, Some(&tree));
-    let weak = |findings: &[slopguard::Finding]| {
-        let weak = findings
-            .iter()
-            .filter(|f| &*f.rule_id == "python.weak-hash");
-        weak.count()
-    };
-    assert_eq!(weak(&findings.findings()), 0);
     let line = text.find("    digest_method").unwrap();
     let deleted = (line, text.len(), "    pass\n");
-    let rechecked = recheck_after(rules, language, &mut text, &mut tree, findings, deleted);
+    assert_recheck_changes_count(Language::Python, text, "python.weak-hash", (0, 1), deleted);
+}
+
+/// Checks `text`, re-checks it after `edit` (`start..old_end` replaced by the new text) and
+/// asserts that the findings of `rule_id` went from `counts.0` to `counts.1` in a full check of
+/// the edited text, and that the re-check equals that full check.
+fn assert_recheck_changes_count(
+    language: Language,
+    mut text: String,
+    rule_id: &str,
+    counts: (usize, usize),
+    edit: (usize, usize, &str),
+) {
+    let rules = RuleSet::builtin();
+    let count = |findings: &slopguard::rules::RuleFindings| {
+        let findings = findings.findings();
+        findings.iter().filter(|f| &*f.rule_id == rule_id).count()
+    };
+    let mut tree = slopguard::analysis::parse(language, &text, None).unwrap();
+    let findings = rules.check_tracked(Some(language), &text, Some(&tree));
+    assert_eq!(count(&findings), counts.0, "{text}");
+    let rechecked = recheck_after(rules, language, &mut text, &mut tree, findings, edit);
     let full = rules.check_tracked(Some(language), &text, Some(&tree));
-    assert_eq!(weak(&full.findings()), 1, "{text}");
+    assert_eq!(count(&full), counts.1, "{text}");
     assert_eq!(rechecked.findings(), full.findings(), "{text}");
 }
 
