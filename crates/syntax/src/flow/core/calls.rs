@@ -52,9 +52,8 @@ impl<'t> FileFlow<'t, '_> {
         if !self.rules.asks_maker(site.method.as_deref()) {
             return None;
         }
-        let bytes = bytes?.clone();
-        let root = self.functions.iter().find(|f| f.is_module())?.node;
-        let made = root.descendant_for_byte_range(bytes.start, bytes.end)?;
+        let bytes = bytes?;
+        let made = self.module_node_at(bytes)?;
         let Expr::Call { callee, .. } = self.adapter.expr(made, self.text) else {
             return None;
         };

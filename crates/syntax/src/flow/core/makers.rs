@@ -18,10 +18,7 @@ impl<'t> FileFlow<'t, '_> {
         bytes: &Range<usize>,
         pass: &Pass<'_>,
     ) -> Option<String> {
-        let root = self.functions.iter().find(|f| f.is_module())?.node;
-        let made = root
-            .descendant_for_byte_range(bytes.start, bytes.end)
-            .filter(|n| n.byte_range() == *bytes)?;
+        let made = self.module_node_at(bytes)?;
         let Expr::Call { args, .. } = self.adapter.expr(made, self.text) else {
             return None;
         };

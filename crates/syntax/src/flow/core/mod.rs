@@ -593,6 +593,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .filter(|n| n.byte_range() == *bytes)
     }
 
+    /// The node anywhere in the file that spans exactly `bytes`: the call that made a value
+    /// bound at module level (a client, a compiled template) read inside a function.
+    fn module_node_at(&self, bytes: &Range<usize>) -> Option<Node<'t>> {
+        self.functions
+            .iter()
+            .find(|f| f.is_module())?
+            .node
+            .descendant_for_byte_range(bytes.start, bytes.end)
+            .filter(|n| n.byte_range() == *bytes)
+    }
+
     /// The expression the name `name` was last bound to as a condition (`ok = check(u)`), if any.
     fn bound_condition(&self, name: &str, pass: &Pass<'_>) -> Option<Node<'t>> {
         self.node_at(pass, pass.conditions.get(name)?)
