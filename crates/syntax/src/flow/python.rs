@@ -505,14 +505,7 @@ impl Adapter for Python {
     }
 
     fn is_scalar_type(&self, annotation: &str) -> bool {
-        let mut ty = annotation.trim();
-        if let Some(inner) = ty
-            .strip_prefix("Optional[")
-            .and_then(|t| t.strip_suffix(']'))
-        {
-            ty = inner.trim();
-        }
-        let ty = ty.strip_suffix("| None").map_or(ty, str::trim);
+        let ty = without_none(annotation);
         matches!(
             ty,
             "int" | "float" | "bool" | "UUID" | "uuid.UUID" | "PositiveInt" | "NonNegativeInt"
@@ -618,6 +611,16 @@ impl Adapter for Python {
         };
         Some(prefix).filter(|p| !p.is_empty())
     }
+}
+
+/// The type an annotation allows besides `None`: `str` for `Optional[str]` or `str | None`.
+fn without_none(annotation: &str) -> &str {
+    let ty = annotation.trim();
+    let ty = ty
+        .strip_prefix("Optional[")
+        .and_then(|t| t.strip_suffix(']'))
+        .map_or(ty, str::trim);
+    ty.strip_suffix("| None").map_or(ty, str::trim)
 }
 
 fn is_expression(kind: &str) -> bool {

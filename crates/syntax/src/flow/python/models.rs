@@ -73,13 +73,7 @@ pub(super) fn scalar_fields<'t>(
                 continue;
             }
             let ty = text_of(ty, text);
-            let plain = ty
-                .strip_prefix("Optional[")
-                .and_then(|t| t.strip_suffix(']'))
-                .or_else(|| ty.strip_suffix("| None"))
-                .unwrap_or(ty)
-                .trim();
-            let holds_no_text = is_scalar(ty) || enums.contains(plain);
+            let holds_no_text = is_scalar(ty) || enums.contains(super::without_none(ty));
             let entry = fields.entry(text_of(name, text)).or_insert((true, false));
             entry.0 &= holds_no_text;
             entry.1 |= validating;
