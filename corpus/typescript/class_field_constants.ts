@@ -83,3 +83,26 @@ export class ApiKeyDigests {
     return createHash(this.current).update(apiKey).digest("hex");
   }
 }
+
+// A migration's own list, walked and joined into its DDL: reading the field with `map` or
+// `slice` changes nothing it holds. Built from a method's argument it is no constant.
+export class OrderStatusMigration {
+  private readonly statuses = ["pending", "paid", "shipped"] as const;
+  private columns = ["id", "status"];
+
+  async up(runner: { query(sql: string): Promise<void> }): Promise<void> {
+    const values = this.statuses.map((s) => `'${s}'`).join(", ");
+    // ok: js.sql-injection-query
+    await runner.query(`CREATE TYPE "order_status" AS ENUM (${values})`);
+    const first = this.statuses.slice(0, 1).join(", ");
+    // ok: js.sql-injection-query
+    await runner.query(`UPDATE orders SET status = '${first}' WHERE status IS NULL`);
+  }
+
+  widen(runner: { query(sql: string): Promise<void> }, extra: string): Promise<void> {
+    this.columns = this.columns.concat(extra);
+    const list = this.columns.map((c) => `"${c}"`).join(", ");
+    // ruleid: js.sql-injection-query
+    return runner.query(`SELECT ${list} FROM orders`);
+  }
+}
