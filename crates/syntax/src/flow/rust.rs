@@ -698,6 +698,18 @@ fn call<'t>(node: Node<'t>, text: &str, rust: &Rust) -> Expr<'t> {
         .child_by_field_name("arguments")
         .map(positional)
         .unwrap_or_default();
+    // `hosts.contains(&host).then_some(url)` is `if hosts.contains(&host) { Some(url) } else
+    // { None }`: the value under what the condition vouches for. The method's name stands for
+    // the `None` side, a name nothing binds.
+    if let (Some(condition), Some(method), [value]) = (receiver, method, args.as_slice())
+        && text_of(method, text) == "then_some"
+    {
+        return Expr::Choose {
+            condition,
+            then: value.value,
+            otherwise: method,
+        };
+    }
     Expr::Call {
         callee,
         receiver,

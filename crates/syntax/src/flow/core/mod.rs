@@ -34,6 +34,7 @@ mod statements;
 mod stores;
 mod tables;
 mod tainted_fields;
+mod typed_fields;
 mod validators;
 mod value;
 mod watched;
@@ -232,6 +233,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// The classes the file defines at its top level with no constructor of their own
     /// (`records.rs`), found on first asking.
     record_classes: std::cell::OnceCell<HashSet<&'t str>>,
+    /// Per class, its fields declared with a class of the file (`typed_fields.rs`), found on
+    /// first asking.
+    field_classes: std::cell::OnceCell<typed_fields::FieldClasses<'t>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -362,6 +366,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             tables: std::cell::OnceCell::new(),
             factories: RefCell::new(HashMap::new()),
             record_classes: std::cell::OnceCell::new(),
+            field_classes: std::cell::OnceCell::new(),
         }
     }
 

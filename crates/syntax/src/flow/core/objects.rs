@@ -172,10 +172,23 @@ impl<'t> FileFlow<'t, '_> {
     /// The one class of this file a parameter's type names (`State<Notifier>`, `&UserRepo`,
     /// `web::Data<Repo>`, `svc: Service`): the parameter holds an object of it. None when the
     /// type names no such class or several.
+    /// A struct that only holds services in typed fields counts too (`State<AppState>` with
+    /// `struct AppState { orders: OrderService }`, `typed_fields.rs`).
     pub(super) fn class_in_type<'a>(&self, annotation: &'a str) -> Option<&'a str> {
+        self.class_named_in(annotation, |word| {
+            self.defines_class(word) || self.holds_typed_fields(word)
+        })
+    }
+
+    /// The one word of `annotation` that `is_class` accepts, if no other such word differs.
+    pub(super) fn class_named_in<'a>(
+        &self,
+        annotation: &'a str,
+        is_class: impl Fn(&str) -> bool,
+    ) -> Option<&'a str> {
         let mut found = annotation
             .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|word| self.defines_class(word));
+            .filter(|word| is_class(word));
         let class = found.next()?;
         found.all(|other| other == class).then_some(class)
     }
@@ -189,11 +202,11 @@ impl<'t> FileFlow<'t, '_> {
     ) -> Option<usize> {
         // A variable holding the object, or the object built right there
         // (`Fetcher(session).fetch(url)`).
-        let class = match pass.objects.get(text_of(receiver, self.text)) {
-            Some(class) => class.as_str(),
-            None => self.class_built_by(receiver)?,
+        let class = match self.object_class(receiver, pass, 0) {
+            Some(class) => class,
+            None => self.class_built_by(receiver)?.to_string(),
         };
-        self.methods.get(class)?.get(name).copied()
+        self.methods.get(class.as_str())?.get(name).copied()
     }
 
     /// `q.order_clause` where `order_clause` is a `@property` (or `@cached_property`) of the

@@ -1,0 +1,213 @@
+//! Fields declared with a class of the file: `struct PricingService { engine: RuleEngine }`, a
+//! TypeScript `constructor(private readonly repo: OrderRepository)`, Python's `self.uploader =
+//! uploader` with `uploader: Uploader` in `__init__`. A method called on such a field
+//! (`self.engine.evaluate(rule)`, `state.svc.preview(req)` with `state: State<AppState>`) is
+//! that class's method, followed like one called on a variable holding an object of it
+//! (`objects.rs`): services reach their repositories and clients through fields, and the value
+//! a handler passes them must reach the sink those hold.
+//!
+//! Only what the declarations say: a field whose type names one class of the file, with no
+//! other declaration of the same name in that class. What a field is assigned elsewhere is not
+//! followed.
+
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{Expr, named_children, text_of};
+use std::collections::HashMap;
+use tree_sitter::Node;
+
+/// Per class (or struct) name, its fields typed with a class of the file.
+pub(super) type FieldClasses<'t> = HashMap<&'t str, HashMap<&'t str, &'t str>>;
+
+impl<'t> FileFlow<'t, '_> {
+    /// The class of the file whose object `receiver` holds: a variable the pass knows holds
+    /// one, or a typed field of such an object (`self.engine`, `state.svc`).
+    pub(super) fn object_class(
+        &self,
+        receiver: Node<'t>,
+        pass: &Pass<'_>,
+        depth: u8,
+    ) -> Option<String> {
+        let key = self.key(receiver);
+        let written = key
+            .as_deref()
+            .unwrap_or_else(|| text_of(receiver, self.text));
+        if let Some(class) = pass.objects.get(written) {
+            return Some(class.clone());
+        }
+        let Expr::Member { object } = self.adapter.expr(receiver, self.text) else {
+            return None;
+        };
+        let field = key.as_deref()?.rsplit('.').next()?;
+        let owner = match text_of(object, self.text) {
+            "self" | "this" => {
+                super::objects::class_name(&self.functions[pass.function], self.text)?.to_string()
+            }
+            _ if depth < 4 => self.object_class(object, pass, depth + 1)?,
+            _ => return None,
+        };
+        let fields = self
+            .field_classes
+            .get_or_init(|| self.declared_field_classes());
+        fields
+            .get(owner.as_str())?
+            .get(field)
+            .map(|c| c.to_string())
+    }
+
+    /// Whether `name` is a class, struct or record of the file that declares a field typed
+    /// with a class of the file (an axum state struct holding services).
+    pub(super) fn holds_typed_fields(&self, name: &str) -> bool {
+        self.field_classes
+            .get_or_init(|| self.declared_field_classes())
+            .contains_key(name)
+    }
+
+    fn declared_field_classes(&self) -> FieldClasses<'t> {
+        let mut found: HashMap<&'t str, HashMap<&'t str, Option<&'t str>>> = HashMap::new();
+        let mut note = |class: &'t str, field: &'t str, ty: &'t str| {
+            let typed = self.class_named_in(ty, |word| self.defines_class(word));
+            let entry = found.entry(class).or_default();
+            match entry.get(field) {
+                // Declared twice with different classes: neither.
+                Some(before) if *before != typed => {
+                    entry.insert(field, None);
+                }
+                Some(_) => {}
+                None => {
+                    entry.insert(field, typed);
+                }
+            }
+        };
+        let Some(root) = self
+            .functions
+            .iter()
+            .find(|f| f.is_module())
+            .map(|f| f.node)
+        else {
+            return FieldClasses::new();
+        };
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                // Rust: `struct S { engine: RuleEngine }`.
+                "struct_item" => {
+                    let (Some(name), Some(body)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("body"),
+                    ) else {
+                        continue;
+                    };
+                    for field in named_children(body) {
+                        if let (Some(f), Some(ty)) = (
+                            field.child_by_field_name("name"),
+                            field.child_by_field_name("type"),
+                        ) {
+                            note(
+                                text_of(name, self.text),
+                                text_of(f, self.text),
+                                text_of(ty, self.text),
+                            );
+                        }
+                    }
+                    continue;
+                }
+                // TypeScript: `private repo: OrderRepository;`.
+                "public_field_definition" => {
+                    if let (Some(class), Some(f), Some(ty)) = (
+                        enclosing_class_name(node, self.text),
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("type"),
+                    ) {
+                        note(class, text_of(f, self.text), text_of(ty, self.text));
+                    }
+                }
+                // Python: `repo: OrderRepository` in the class body.
+                "assignment" if node.child_by_field_name("right").is_none() => {
+                    if let (Some(class), Some(f), Some(ty)) = (
+                        node.parent()
+                            .and_then(|statement| statement.parent())
+                            .and_then(|block| block.parent())
+                            .filter(|c| c.kind() == "class_definition")
+                            .and_then(|c| c.child_by_field_name("name")),
+                        node.child_by_field_name("left")
+                            .filter(|l| l.kind() == "identifier"),
+                        node.child_by_field_name("type"),
+                    ) {
+                        note(
+                            text_of(class, self.text),
+                            text_of(f, self.text),
+                            text_of(ty, self.text),
+                        );
+                    }
+                }
+                _ => {}
+            }
+            stack.extend(named_children(node));
+        }
+        // Constructors: TypeScript parameter properties (`private readonly repo: Repo`) and
+        // `self.repo = repo` / `this.repo = repo` of a parameter typed with a class.
+        for function in &self.functions {
+            let Some(name) = function.name.as_deref() else {
+                continue;
+            };
+            if !matches!(name, "__init__" | "constructor") {
+                continue;
+            }
+            let Some(class) = super::objects::class_name(function, self.text) else {
+                continue;
+            };
+            let own = if name == "__init__" { "self." } else { "this." };
+            let mut typed: HashMap<&'t str, &'t str> = HashMap::new();
+            for param in &function.params {
+                let Some(annotation) = param.annotation else {
+                    continue;
+                };
+                let pattern = text_of(param.pattern, self.text);
+                let ty = text_of(annotation, self.text);
+                let ty = ty.trim_start_matches(':').trim();
+                let declared = param.pattern.parent().is_some_and(|p| {
+                    named_children(p)
+                        .iter()
+                        .any(|c| matches!(c.kind(), "accessibility_modifier" | "readonly"))
+                        || text_of(p, self.text).starts_with("readonly ")
+                });
+                if declared {
+                    note(class, pattern, ty);
+                }
+                typed.insert(pattern, ty);
+            }
+            let mut stack = vec![function.body];
+            while let Some(node) = stack.pop() {
+                if matches!(node.kind(), "assignment" | "assignment_expression")
+                    && let (Some(left), Some(right)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    )
+                    && let Some(field) = text_of(left, self.text).strip_prefix(own)
+                    && field.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    && let Some(ty) = typed.get(text_of(right, self.text))
+                {
+                    note(class, field, ty);
+                }
+                stack.extend(named_children(node));
+            }
+        }
+        found
+            .into_iter()
+            .map(|(class, fields)| {
+                let fields = fields
+                    .into_iter()
+                    .filter_map(|(f, c)| Some((f, c?)))
+                    .collect::<HashMap<_, _>>();
+                (class, fields)
+            })
+            .filter(|(_, fields)| !fields.is_empty())
+            .collect()
+    }
+}
+
+/// The name of the JavaScript / TypeScript class a class member is declared in.
+fn enclosing_class_name<'t>(member: Node<'t>, text: &'t str) -> Option<&'t str> {
+    let class = member.parent()?.parent()?;
+    Some(text_of(class.child_by_field_name("name")?, text))
+}
