@@ -34,11 +34,11 @@ pub(crate) const REQUEST_STORES: &[(&str, &str)] = &[
 ];
 
 /// Whether a module-level statement binds a name to an empty container that functions fill:
-/// `const pages = new Map()`, `REGISTRY: dict[str, Hook] = {}`, `jobs = []`.
+/// `const pages = new Map()`, `REGISTRY: dict[str, Hook] = {}`, `jobs = []`, `events = asyncio.Queue()`.
 pub(crate) fn binds_container(statement: &str) -> bool {
     static CONTAINER: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
-            r"=\s*(new\s+(Map|Set|WeakMap)\s*(<[^>]*>\s*)?\(\s*\)|\{\s*\}|\[\s*\]|(dict|list|set|(collections\.)?(defaultdict|OrderedDict|deque))\s*\()",
+            r"=\s*(new\s+(Map|Set|WeakMap)\s*(<[^>]*>\s*)?\(\s*\)|\{\s*\}|\[\s*\]|(dict|list|set|(collections\.)?(defaultdict|OrderedDict|deque)|(asyncio\.|queue\.)?(Simple|Lifo|Priority)?Queue)\s*\()",
         )
         .expect("valid regex")
     });
@@ -515,6 +515,10 @@ mod tests {
         assert!(binds_container("jobs = []"));
         assert!(binds_container("seen = collections.defaultdict(list)"));
         assert!(!binds_container("ROUTES = {\"home\": \"/\"}"));
+        assert!(binds_container(
+            "jobs: asyncio.Queue = asyncio.Queue(maxsize=100)"
+        ));
+        assert!(binds_container("pending = queue.SimpleQueue()"));
         assert!(!binds_container("const app = express();"));
     }
 
