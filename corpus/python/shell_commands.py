@@ -179,3 +179,17 @@ async def lookup_domain(request):
     # ok: python.asyncio-subprocess-shell
     joined = await asyncio.create_subprocess_shell(shlex.join(["whois", domain]))
     return await whois.wait(), await quoted.wait(), await joined.wait()
+
+
+# pexpect starts the program it is given with the arguments it is given: a shell with `-c` runs
+# the script that follows.
+import pexpect
+
+
+def restore_snapshot(request):
+    script = f"gunzip -c /srv/snapshots/{request.args['name']} | psql -d restore"
+    # ruleid: python.subprocess-shell
+    child = pexpect.spawn("/bin/bash", ["-c", script], timeout=600)
+    # ok: python.subprocess-shell
+    other = pexpect.spawn("/bin/bash", ["-c", "pg_isready -q"], timeout=10)
+    return child, other

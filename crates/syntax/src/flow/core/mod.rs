@@ -236,6 +236,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Per class, its fields declared with a class of the file (`typed_fields.rs`), found on
     /// first asking.
     field_classes: std::cell::OnceCell<typed_fields::FieldClasses<'t>>,
+    /// Per literal key of an application registry, the class stored there (`typed_fields.rs`).
+    registry_classes: std::cell::OnceCell<typed_fields::RegistryClasses<'t>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -367,6 +369,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             factories: RefCell::new(HashMap::new()),
             record_classes: std::cell::OnceCell::new(),
             field_classes: std::cell::OnceCell::new(),
+            registry_classes: std::cell::OnceCell::new(),
         }
     }
 

@@ -28,7 +28,18 @@ impl<'t> FileFlow<'t, '_> {
         pass: &mut Pass<'_>,
     ) {
         let Some(key) = self.key(target) else { return };
-        match self.class_built_by(value_node) {
+        // Built there; else declared (`proxy: ImageProxy = request.app["proxy"]`, `let repo:
+        // Arc<Repo> = ..`); else taken from an application registry (`typed_fields.rs`).
+        let declared = || {
+            let declaration = target.parent()?;
+            let ty = declaration.child_by_field_name("type")?;
+            self.class_in_type(text_of(ty, self.text))
+        };
+        let class = self
+            .class_built_by(value_node)
+            .or_else(declared)
+            .or_else(|| self.registered_class(value_node));
+        match class {
             Some(class) => pass.objects.insert(key, class.to_string()),
             None => pass.objects.remove(&key),
         };
@@ -38,7 +49,7 @@ impl<'t> FileFlow<'t, '_> {
     /// Rust's `Notifier { url }`, also as the `Result` a fallible constructor returns:
     /// `Fetcher::new(url).map_err(..)?`, `.await`, `.unwrap()`), or a factory of the file
     /// returns (`build_client(request.form)`), if it builds one.
-    fn class_built_by(&self, node: Node<'t>) -> Option<&'t str> {
+    pub(super) fn class_built_by(&self, node: Node<'t>) -> Option<&'t str> {
         self.built_here(node).or_else(|| self.made_by_factory(node))
     }
 

@@ -18,6 +18,9 @@ use tree_sitter::Node;
 /// Per class (or struct) name, its fields typed with a class of the file.
 pub(super) type FieldClasses<'t> = HashMap<&'t str, HashMap<&'t str, &'t str>>;
 
+/// Per key of an application registry, the class of the object stored there.
+pub(super) type RegistryClasses<'t> = HashMap<&'t str, &'t str>;
+
 impl<'t> FileFlow<'t, '_> {
     /// The class of the file whose object `receiver` holds: a variable the pass knows holds
     /// one, or a typed field of such an object (`self.engine`, `state.svc`).
@@ -34,8 +37,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(class) = pass.objects.get(written) {
             return Some(class.clone());
         }
-        let Expr::Member { object } = self.adapter.expr(receiver, self.text) else {
-            return None;
+        let object = match self.adapter.expr(receiver, self.text) {
+            Expr::Member { object } => object,
+            Expr::Index { .. } => return self.registered_class(receiver).map(str::to_string),
+            _ => return None,
         };
         let field = key.as_deref()?.rsplit('.').next()?;
         let owner = match text_of(object, self.text) {
@@ -52,6 +57,50 @@ impl<'t> FileFlow<'t, '_> {
             .get(owner.as_str())?
             .get(field)
             .map(|c| c.to_string())
+    }
+
+    /// The class of the object an application registry holds under a literal key:
+    /// `request.app["store"]` after `app["store"] = ArticleStore(pool)` (aiohttp's application,
+    /// any object filled by key), when every such write of the key builds that class.
+    pub(super) fn registered_class(&self, node: Node<'t>) -> Option<&'t str> {
+        let key = literal_key(node, self.text)?;
+        let registry = self.registry_classes.get_or_init(|| {
+            let mut found: HashMap<&'t str, Option<&'t str>> = HashMap::new();
+            let Some(root) = self
+                .functions
+                .iter()
+                .find(|f| f.is_module())
+                .map(|f| f.node)
+            else {
+                return HashMap::new();
+            };
+            let mut stack = vec![root];
+            while let Some(node) = stack.pop() {
+                stack.extend(named_children(node));
+                if !matches!(node.kind(), "assignment" | "assignment_expression") {
+                    continue;
+                }
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    continue;
+                };
+                let Some(key) = literal_key(left, self.text) else {
+                    continue;
+                };
+                let built = self.class_built_by(right);
+                let entry = found.entry(key).or_insert(built);
+                if *entry != built {
+                    *entry = None;
+                }
+            }
+            found
+                .into_iter()
+                .filter_map(|(k, c)| Some((k, c?)))
+                .collect()
+        });
+        registry.get(key).copied()
     }
 
     /// Whether `name` is a class, struct or record of the file that declares a field typed
@@ -210,4 +259,21 @@ impl<'t> FileFlow<'t, '_> {
 fn enclosing_class_name<'t>(member: Node<'t>, text: &'t str) -> Option<&'t str> {
     let class = member.parent()?.parent()?;
     Some(text_of(class.child_by_field_name("name")?, text))
+}
+
+/// `"store"` for `app["store"]` (Python's `subscript`, JavaScript's `subscript_expression`).
+fn literal_key<'t>(node: Node<'t>, text: &'t str) -> Option<&'t str> {
+    let index = match node.kind() {
+        "subscript" => node.child_by_field_name("subscript")?,
+        "subscript_expression" => node.child_by_field_name("index")?,
+        _ => return None,
+    };
+    if index.kind() != "string" {
+        return None;
+    }
+    let written = text_of(index, text);
+    let quote = written.chars().next()?;
+    (matches!(quote, '"' | '\'') && written.len() >= 2 && written.ends_with(quote))
+        .then(|| &written[1..written.len() - 1])
+        .filter(|key| !key.contains(['{', '\\']))
 }
