@@ -417,6 +417,21 @@ fn an_edit_far_away_can_create_a_match_whose_predicate_reads_the_whole_file() {
     assert_recheck_changes_count(Language::Python, text, "python.weak-hash", (0, 1), deleted);
 }
 
+#[test]
+fn an_edit_far_away_rechecks_a_module_level_match_flow_refined() {
+    // Module-level code is judged by the module's pass: the `$where` match's extent is the
+    // whole module, so an edit in a function far below drops it and must match it again.
+    let filler: String = (0..20)
+        .map(|i| format!("\nfunction unrelated{i}(a) {{\n  return a + {i};\n}}\n"))
+        .collect();
+    let text = format!(
+        "const users = db.collection(\"users\");\nconst found = users.find({{ $where: `this.name == '${{req.query.name}}'` }});\n{filler}"
+    );
+    let at = text.find("a + 19").unwrap();
+    let typed = (at, at + 1, "b");
+    assert_recheck_changes_count(Language::JavaScript, text, "js.nosql-where", (1, 1), typed);
+}
+
 /// Checks `text`, re-checks it after `edit` (`start..old_end` replaced by the new text) and
 /// asserts that the findings of `rule_id` went from `counts.0` to `counts.1` in a full check of
 /// the edited text, and that the re-check equals that full check.

@@ -138,7 +138,12 @@ impl RuleFindings {
                 m.extent = moved(m.extent.start)..moved(m.extent.end);
                 follow_edit(&mut m.finding, start, old_end, new_end)
             } else {
-                if m.message.is_some() {
+                // A flow finding, or a shape match flow refined whose extent runs past its own
+                // span (module-level code the module's pass judged: the whole module): matched
+                // again over all of it, not only where the edit was.
+                let wider = m.extent.start < m.finding.span.start_byte
+                    || m.extent.end > m.finding.span.end_byte;
+                if m.message.is_some() || wider {
                     reach.push(map(m.extent.start)..map(m.extent.end));
                 }
                 stale.push(m.finding.clone());
