@@ -118,4 +118,20 @@ spawn("npm", ["run", "dev"], { shell: true, stdio: "inherit" });
 // ok: js.spawn-shell-true
 execFile(process.execPath, ["scripts/migrate.js"], { shell: false });
 
+// cross-spawn takes spawn's options: with `shell` its arguments are one command line.
+const crossSpawn = require("cross-spawn");
+
+router.get("/blame", (req, res) => {
+  const args = ["blame", "--", req.query.file];
+  // ruleid: js.spawn-shell-true
+  const child = crossSpawn("git", args, { cwd: "/srv/repo", shell: true });
+  child.stdout.pipe(res);
+});
+
+router.get("/log", (req, res) => {
+  // ok: js.spawn-shell-true
+  const child = crossSpawn("git", ["log", "-n", "20"], { cwd: "/srv/repo", shell: true });
+  child.stdout.pipe(res);
+});
+
 module.exports = router;

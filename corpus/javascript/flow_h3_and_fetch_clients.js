@@ -35,3 +35,26 @@ export const feed = defineEventHandler(async (event) => {
   const res = await pull(source);
   return res.text();
 });
+
+// ofetch's `$fetch`, auto-imported by Nuxt and Nitro, and h3's `sendRedirect(event, url)`.
+export const mirror = defineEventHandler(async (event) => {
+  const { src } = getQuery(event);
+  // ruleid: js.ssrf
+  return await $fetch(src, { responseType: "text" });
+});
+
+export const statusPage = defineEventHandler(async () => {
+  // ok: js.ssrf
+  return await $fetch("https://status.example.com/api/summary.json");
+});
+
+export const leave = defineEventHandler(async (event) => {
+  const { next } = getQuery(event);
+  // ruleid: js.open-redirect
+  return sendRedirect(event, next, 302);
+});
+
+export const home = defineEventHandler(async (event) => {
+  // ok: js.open-redirect
+  return sendRedirect(event, "/dashboard", 302);
+});
