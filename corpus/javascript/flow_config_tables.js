@@ -36,4 +36,50 @@ app.post("/jobs/:id/route", async (req, res) => {
   res.end();
 });
 
+// A frozen table is the object it froze: the request picks a column, not its text.
+const { Pool } = require("pg");
+const pool = new Pool();
+const SORT_COLUMNS = Object.freeze({ created: "created_at", title: "title" });
+
+app.get("/articles", async (req, res) => {
+  const sort = SORT_COLUMNS[req.query.sort] || SORT_COLUMNS.created;
+  // ok: js.sql-injection-query
+  const { rows } = await pool.query(`SELECT id, title FROM articles ORDER BY ${sort}`);
+  res.json(rows);
+});
+
+app.get("/articles/raw", async (req, res) => {
+  const sort = Object.freeze(req.query.sort);
+  // ruleid: js.sql-injection-query
+  const { rows } = await pool.query(`SELECT id, title FROM articles ORDER BY ${sort}`);
+  res.json(rows);
+});
+
+// The driver's own quoting on the repository's connection.
+class UserRepository {
+  constructor(db) {
+    this.db = db;
+  }
+
+  search(fragment) {
+    // ok: js.sql-string-built
+    const sql = `SELECT id FROM users WHERE name LIKE ${this.db.escape(`%${fragment}%`)}`;
+    // ok: js.sql-injection-query
+    return this.db.query(sql);
+  }
+
+  searchRaw(fragment) {
+    // ruleid: js.sql-string-built
+    const sql = `SELECT id FROM users WHERE name LIKE '%${fragment}%'`;
+    // ruleid: js.sql-injection-query
+    return this.db.query(sql);
+  }
+}
+
+app.get("/users", async (req, res) => {
+  const repo = new UserRepository(pool);
+  res.json(await repo.search(req.query.q));
+  res.json(await repo.searchRaw(req.query.q));
+});
+
 app.listen(3000);

@@ -214,7 +214,7 @@ impl Adapter for JavaScript {
                 Some(object) => Expr::Index { object },
                 None => Expr::Other,
             },
-            "call_expression" | "new_expression" => call(node),
+            "call_expression" | "new_expression" => call(node, text),
             "assignment_expression" | "augmented_assignment_expression" => {
                 assignment(node, node.kind() == "augmented_assignment_expression")
                     .unwrap_or(Expr::Other)
@@ -543,7 +543,7 @@ fn is_exit_call(node: Node<'_>, text: &str) -> bool {
             .is_some_and(|f| EXIT_CALLS.contains(&text_of(f, text)))
 }
 
-fn call(node: Node<'_>) -> Expr<'_> {
+fn call<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
     let callee = node
         .child_by_field_name("function")
         .or_else(|| node.child_by_field_name("constructor"));
@@ -573,6 +573,13 @@ fn call(node: Node<'_>) -> Expr<'_> {
             positional(list)
         })
         .unwrap_or_default();
+    // `Object.freeze({ ... })` is the object it was given, a table the program fixed.
+    if let [arg] = args.as_slice()
+        && !arg.spread
+        && matches!(text_of(callee, text), "Object.freeze" | "Object.seal")
+    {
+        return Expr::Wrap(arg.value);
+    }
     Expr::Call {
         callee,
         receiver,
