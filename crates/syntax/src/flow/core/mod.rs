@@ -604,12 +604,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// The node anywhere in the file that spans exactly `bytes`: the call that made a value
     /// bound at module level (a client, a compiled template) read inside a function.
     fn module_node_at(&self, bytes: &Range<usize>) -> Option<Node<'t>> {
-        self.functions
-            .iter()
-            .find(|f| f.is_module())?
-            .node
+        self.module_root()?
             .descendant_for_byte_range(bytes.start, bytes.end)
             .filter(|n| n.byte_range() == *bytes)
+    }
+
+    /// The file's root node: the module's own statements.
+    fn module_root(&self) -> Option<Node<'t>> {
+        self.functions
+            .iter()
+            .find(|f| f.is_module())
+            .map(|f| f.node)
     }
 
     /// The expression the name `name` was last bound to as a condition (`ok = check(u)`), if any.

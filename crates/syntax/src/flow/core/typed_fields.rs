@@ -66,12 +66,7 @@ impl<'t> FileFlow<'t, '_> {
         let key = literal_key(node, self.text)?;
         let registry = self.registry_classes.get_or_init(|| {
             let mut found: HashMap<&'t str, Option<&'t str>> = HashMap::new();
-            let Some(root) = self
-                .functions
-                .iter()
-                .find(|f| f.is_module())
-                .map(|f| f.node)
-            else {
+            let Some(root) = self.module_root() else {
                 return HashMap::new();
             };
             let mut stack = vec![root];
@@ -89,11 +84,7 @@ impl<'t> FileFlow<'t, '_> {
                 let Some(key) = literal_key(left, self.text) else {
                     continue;
                 };
-                let built = self.class_built_by(right);
-                let entry = found.entry(key).or_insert(built);
-                if *entry != built {
-                    *entry = None;
-                }
+                agree(&mut found, key, self.class_built_by(right));
             }
             found
                 .into_iter()
@@ -115,24 +106,9 @@ impl<'t> FileFlow<'t, '_> {
         let mut found: HashMap<&'t str, HashMap<&'t str, Option<&'t str>>> = HashMap::new();
         let mut note = |class: &'t str, field: &'t str, ty: &'t str| {
             let typed = self.class_named_in(ty, |word| self.defines_class(word));
-            let entry = found.entry(class).or_default();
-            match entry.get(field) {
-                // Declared twice with different classes: neither.
-                Some(before) if *before != typed => {
-                    entry.insert(field, None);
-                }
-                Some(_) => {}
-                None => {
-                    entry.insert(field, typed);
-                }
-            }
+            agree(found.entry(class).or_default(), field, typed);
         };
-        let Some(root) = self
-            .functions
-            .iter()
-            .find(|f| f.is_module())
-            .map(|f| f.node)
-        else {
+        let Some(root) = self.module_root() else {
             return FieldClasses::new();
         };
         let mut stack = vec![root];
@@ -276,4 +252,12 @@ fn literal_key<'t>(node: Node<'t>, text: &'t str) -> Option<&'t str> {
     (matches!(quote, '"' | '\'') && written.len() >= 2 && written.ends_with(quote))
         .then(|| &written[1..written.len() - 1])
         .filter(|key| !key.contains(['{', '\\']))
+}
+
+/// Records that `key` names `class`: a key named twice with different classes names neither.
+fn agree<'t>(found: &mut HashMap<&'t str, Option<&'t str>>, key: &'t str, class: Option<&'t str>) {
+    let entry = found.entry(key).or_insert(class);
+    if *entry != class {
+        *entry = None;
+    }
 }
