@@ -31,6 +31,12 @@ impl<'t> FileFlow<'t, '_> {
         // Built there; else declared (`proxy: ImageProxy = request.app["proxy"]`, `let repo:
         // Arc<Repo> = ..`); else taken from an application registry (`typed_fields.rs`).
         let declared = || {
+            // A declared type sits between the name and its value (`x: T = v`, `let x: T = v`):
+            // only then is the declaration climbed to, `Node::parent` costing the node's depth.
+            let between = self.text.get(target.end_byte()..value_node.start_byte())?;
+            if !between.contains(':') {
+                return None;
+            }
             let declaration = target.parent()?;
             let ty = declaration.child_by_field_name("type")?;
             self.class_in_type(text_of(ty, self.text))

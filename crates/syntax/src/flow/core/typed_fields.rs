@@ -113,6 +113,10 @@ impl<'t> FileFlow<'t, '_> {
         };
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
+            // A struct's fields hold no declarations of their own; everything else may.
+            if node.kind() != "struct_item" {
+                stack.extend(named_children(node));
+            }
             match node.kind() {
                 // Rust: `struct S { engine: RuleEngine }`.
                 "struct_item" => {
@@ -134,40 +138,60 @@ impl<'t> FileFlow<'t, '_> {
                             );
                         }
                     }
-                    continue;
                 }
-                // TypeScript: `private repo: OrderRepository;`.
-                "public_field_definition" => {
-                    if let (Some(class), Some(f), Some(ty)) = (
-                        enclosing_class_name(node, self.text),
+                // TypeScript: `private repo: OrderRepository;` in the class body.
+                "class_declaration" | "abstract_class_declaration" | "class" => {
+                    let (Some(class), Some(body)) = (
                         node.child_by_field_name("name"),
-                        node.child_by_field_name("type"),
-                    ) {
-                        note(class, text_of(f, self.text), text_of(ty, self.text));
+                        node.child_by_field_name("body"),
+                    ) else {
+                        continue;
+                    };
+                    for member in named_children(body) {
+                        if member.kind() == "public_field_definition"
+                            && let (Some(f), Some(ty)) = (
+                                member.child_by_field_name("name"),
+                                member.child_by_field_name("type"),
+                            )
+                        {
+                            note(
+                                text_of(class, self.text),
+                                text_of(f, self.text),
+                                text_of(ty, self.text),
+                            );
+                        }
                     }
                 }
-                // Python: `repo: OrderRepository` in the class body.
-                "assignment" if node.child_by_field_name("right").is_none() => {
-                    if let (Some(class), Some(f), Some(ty)) = (
-                        node.parent()
-                            .and_then(|statement| statement.parent())
-                            .and_then(|block| block.parent())
-                            .filter(|c| c.kind() == "class_definition")
-                            .and_then(|c| c.child_by_field_name("name")),
-                        node.child_by_field_name("left")
-                            .filter(|l| l.kind() == "identifier"),
-                        node.child_by_field_name("type"),
-                    ) {
-                        note(
-                            text_of(class, self.text),
-                            text_of(f, self.text),
-                            text_of(ty, self.text),
-                        );
+                // Python: `repo: OrderRepository` in the class body, with no value.
+                "class_definition" => {
+                    let (Some(class), Some(body)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("body"),
+                    ) else {
+                        continue;
+                    };
+                    for statement in named_children(body) {
+                        if let Some(assignment) = named_children(statement)
+                            .into_iter()
+                            .find(|n| n.kind() == "assignment")
+                            && assignment.child_by_field_name("right").is_none()
+                            && let (Some(f), Some(ty)) = (
+                                assignment
+                                    .child_by_field_name("left")
+                                    .filter(|l| l.kind() == "identifier"),
+                                assignment.child_by_field_name("type"),
+                            )
+                        {
+                            note(
+                                text_of(class, self.text),
+                                text_of(f, self.text),
+                                text_of(ty, self.text),
+                            );
+                        }
                     }
                 }
                 _ => {}
             }
-            stack.extend(named_children(node));
         }
         // Constructors: TypeScript parameter properties (`private readonly repo: Repo`) and
         // `self.repo = repo` / `this.repo = repo` of a parameter typed with a class.
@@ -229,12 +253,6 @@ impl<'t> FileFlow<'t, '_> {
             .filter(|(_, fields)| !fields.is_empty())
             .collect()
     }
-}
-
-/// The name of the JavaScript / TypeScript class a class member is declared in.
-fn enclosing_class_name<'t>(member: Node<'t>, text: &'t str) -> Option<&'t str> {
-    let class = member.parent()?.parent()?;
-    Some(text_of(class.child_by_field_name("name")?, text))
 }
 
 /// `"store"` for `app["store"]` (Python's `subscript`, JavaScript's `subscript_expression`).
