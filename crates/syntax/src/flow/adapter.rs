@@ -4,6 +4,9 @@
 use std::collections::HashSet;
 use tree_sitter::Node;
 
+/// A class's name and its typed fields, (field, type) as written (`Adapter::declared_fields`).
+pub(crate) type DeclaredFields<'t> = (&'t str, Vec<(&'t str, &'t str)>);
+
 /// A call, as sinks, sources, sanitizers and propagators match it.
 #[derive(Debug, Clone)]
 pub(crate) struct CallSite<'a> {
@@ -542,6 +545,13 @@ pub(crate) trait Adapter: Sync {
     /// declared type makes a number (`id` of `Path((org, id)): Path<(String, i64)>`).
     fn scalar_element(&self, _pattern: Node<'_>, _annotation: &str, _name: Node<'_>) -> bool {
         false
+    }
+    /// When `node` declares a class, struct or record: its name and the fields its body
+    /// declares with a type, as (field, type) as written (`struct S { engine: RuleEngine }`,
+    /// TypeScript's `private repo: OrderRepository;`, Python's `repo: OrderRepository` in the
+    /// class body). Constructors' parameter properties are not read here.
+    fn declared_fields<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<DeclaredFields<'t>> {
+        None
     }
     /// The field names every declaration of the file types as a number, boolean or UUID
     /// (Rust: `struct Page { page: i64 }`), so `p.page` reads a number whatever `p` came from:

@@ -3,9 +3,9 @@
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
 use super::adapter::{
-    ANCESTORS, Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param,
-    Stmt, assignment, first_named_child, leftmost, member_parts, named_children, operator,
-    positional, text_of,
+    ANCESTORS, Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, DeclaredFields, Elements, Expr,
+    Function, Param, Stmt, assignment, first_named_child, leftmost, member_parts, named_children,
+    operator, positional, text_of,
 };
 use tree_sitter::Node;
 
@@ -110,6 +110,29 @@ impl Adapter for JavaScript {
             })
             .filter_map(|c| super::adapter::last_name(c, text))
             .collect()
+    }
+
+    fn declared_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
+        // TypeScript: `private repo: OrderRepository;` in the class body (JavaScript's fields
+        // carry no type).
+        if !matches!(
+            node.kind(),
+            "class_declaration" | "abstract_class_declaration" | "class"
+        ) {
+            return None;
+        }
+        let class = node.child_by_field_name("name")?;
+        let body = node.child_by_field_name("body")?;
+        let fields = named_children(body)
+            .into_iter()
+            .filter(|member| member.kind() == "public_field_definition")
+            .filter_map(|member| {
+                let field = member.child_by_field_name("name")?;
+                let ty = member.child_by_field_name("type")?;
+                Some((text_of(field, text), text_of(ty, text)))
+            })
+            .collect();
+        Some((text_of(class, text), fields))
     }
 
     fn stmt<'t>(&self, node: Node<'t>, text: &str) -> Stmt<'t> {

@@ -1,8 +1,8 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    ANCESTORS, Adapter, Condition, ConditionSyntax, Elements, Expr, Function, Stmt, assignment,
-    leftmost, named_children, operator, text_of,
+    ANCESTORS, Adapter, Condition, ConditionSyntax, DeclaredFields, Elements, Expr, Function, Stmt,
+    assignment, leftmost, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
@@ -522,6 +522,10 @@ impl Adapter for Python {
         text: &'t str,
     ) -> std::collections::HashSet<&'t str> {
         models::scalar_fields(root, text, |ty| self.is_scalar_type(ty))
+    }
+
+    fn declared_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
+        models::class_fields(node, text)
     }
 
     fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {

@@ -3,8 +3,9 @@
 //! names their format string interpolates, and extractor patterns (`Query(params)`) bind.
 
 use super::adapter::{
-    ANCESTORS, Adapter, C_LIKE_CONDITIONS, ConditionSyntax, Elements, Expr, Function, Param, Stmt,
-    assignment, leftmost, member_parts, named_children, operator, positional, text_of,
+    ANCESTORS, Adapter, C_LIKE_CONDITIONS, ConditionSyntax, DeclaredFields, Elements, Expr,
+    Function, Param, Stmt, assignment, leftmost, member_parts, named_children, operator,
+    positional, text_of,
 };
 use std::collections::HashSet;
 use tokens::{token_call_path, token_field_object, token_values};
@@ -545,6 +546,10 @@ impl Adapter for Rust {
 
     fn scalar_fields<'t>(&self, root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
         values::scalar_fields(root, text)
+    }
+
+    fn declared_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
+        values::struct_fields(node, text)
     }
 
     fn constructed<'t>(&self, node: Node<'t>, text: &'t str) -> Option<&'t str> {

@@ -72,19 +72,15 @@ impl<'t> FileFlow<'t, '_> {
             let mut stack = vec![root];
             while let Some(node) = stack.pop() {
                 stack.extend(named_children(node));
-                if !matches!(node.kind(), "assignment" | "assignment_expression") {
-                    continue;
+                if let Expr::Assign {
+                    target,
+                    value,
+                    augmented: false,
+                } = self.adapter.expr(node, self.text)
+                    && let Some(key) = literal_key(target, self.text)
+                {
+                    agree(&mut found, key, self.class_built_by(value));
                 }
-                let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) else {
-                    continue;
-                };
-                let Some(key) = literal_key(left, self.text) else {
-                    continue;
-                };
-                agree(&mut found, key, self.class_built_by(right));
             }
             found
                 .into_iter()
@@ -113,84 +109,11 @@ impl<'t> FileFlow<'t, '_> {
         };
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
-            // A struct's fields hold no declarations of their own; everything else may.
-            if node.kind() != "struct_item" {
-                stack.extend(named_children(node));
-            }
-            match node.kind() {
-                // Rust: `struct S { engine: RuleEngine }`.
-                "struct_item" => {
-                    let (Some(name), Some(body)) = (
-                        node.child_by_field_name("name"),
-                        node.child_by_field_name("body"),
-                    ) else {
-                        continue;
-                    };
-                    for field in named_children(body) {
-                        if let (Some(f), Some(ty)) = (
-                            field.child_by_field_name("name"),
-                            field.child_by_field_name("type"),
-                        ) {
-                            note(
-                                text_of(name, self.text),
-                                text_of(f, self.text),
-                                text_of(ty, self.text),
-                            );
-                        }
-                    }
+            stack.extend(named_children(node));
+            if let Some((class, fields)) = self.adapter.declared_fields(node, self.text) {
+                for (field, ty) in fields {
+                    note(class, field, ty);
                 }
-                // TypeScript: `private repo: OrderRepository;` in the class body.
-                "class_declaration" | "abstract_class_declaration" | "class" => {
-                    let (Some(class), Some(body)) = (
-                        node.child_by_field_name("name"),
-                        node.child_by_field_name("body"),
-                    ) else {
-                        continue;
-                    };
-                    for member in named_children(body) {
-                        if member.kind() == "public_field_definition"
-                            && let (Some(f), Some(ty)) = (
-                                member.child_by_field_name("name"),
-                                member.child_by_field_name("type"),
-                            )
-                        {
-                            note(
-                                text_of(class, self.text),
-                                text_of(f, self.text),
-                                text_of(ty, self.text),
-                            );
-                        }
-                    }
-                }
-                // Python: `repo: OrderRepository` in the class body, with no value.
-                "class_definition" => {
-                    let (Some(class), Some(body)) = (
-                        node.child_by_field_name("name"),
-                        node.child_by_field_name("body"),
-                    ) else {
-                        continue;
-                    };
-                    for statement in named_children(body) {
-                        if let Some(assignment) = named_children(statement)
-                            .into_iter()
-                            .find(|n| n.kind() == "assignment")
-                            && assignment.child_by_field_name("right").is_none()
-                            && let (Some(f), Some(ty)) = (
-                                assignment
-                                    .child_by_field_name("left")
-                                    .filter(|l| l.kind() == "identifier"),
-                                assignment.child_by_field_name("type"),
-                            )
-                        {
-                            note(
-                                text_of(class, self.text),
-                                text_of(f, self.text),
-                                text_of(ty, self.text),
-                            );
-                        }
-                    }
-                }
-                _ => {}
             }
         }
         // Constructors: TypeScript parameter properties (`private readonly repo: Repo`) and

@@ -5,7 +5,7 @@
 //! client sent. A dataclass checks nothing, and a name some other class declares with another
 //! type (`id: str` next to `id: int`) is left out.
 
-use super::super::adapter::{named_children, text_of};
+use super::super::adapter::{DeclaredFields, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
@@ -53,28 +53,12 @@ pub(super) fn scalar_fields<'t>(
     let mut fields: HashMap<&str, (bool, bool)> = HashMap::new();
     for class in classes {
         let validating = bases(class).iter().any(|b| VALIDATING_BASES.contains(b));
-        let Some(body) = class.child_by_field_name("body") else {
+        let Some((_, declared)) = class_fields(class, text) else {
             continue;
         };
-        for statement in named_children(body) {
-            let Some(assignment) = named_children(statement)
-                .into_iter()
-                .find(|n| n.kind() == "assignment")
-            else {
-                continue;
-            };
-            let (Some(name), Some(ty)) = (
-                assignment.child_by_field_name("left"),
-                assignment.child_by_field_name("type"),
-            ) else {
-                continue;
-            };
-            if name.kind() != "identifier" {
-                continue;
-            }
-            let ty = text_of(ty, text);
+        for (name, ty) in declared {
             let holds_no_text = is_scalar(ty) || enums.contains(super::without_none(ty));
-            let entry = fields.entry(text_of(name, text)).or_insert((true, false));
+            let entry = fields.entry(name).or_insert((true, false));
             entry.0 &= holds_no_text;
             entry.1 |= validating;
         }
@@ -84,6 +68,30 @@ pub(super) fn scalar_fields<'t>(
         .filter(|(_, (no_text, validated))| *no_text && *validated)
         .map(|(name, _)| name)
         .collect()
+}
+
+/// A class's name and the fields its body declares with a type (`repo: OrderRepository`,
+/// `count: int = 0`).
+pub(super) fn class_fields<'t>(class: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
+    if class.kind() != "class_definition" {
+        return None;
+    }
+    let name = class.child_by_field_name("name")?;
+    let body = class.child_by_field_name("body")?;
+    let fields = named_children(body)
+        .into_iter()
+        .filter_map(|statement| {
+            let assignment = named_children(statement)
+                .into_iter()
+                .find(|n| n.kind() == "assignment")?;
+            let field = assignment
+                .child_by_field_name("left")
+                .filter(|l| l.kind() == "identifier")?;
+            let ty = assignment.child_by_field_name("type")?;
+            Some((text_of(field, text), text_of(ty, text)))
+        })
+        .collect();
+    Some((text_of(name, text), fields))
 }
 
 #[cfg(test)]

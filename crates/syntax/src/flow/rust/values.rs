@@ -2,7 +2,7 @@
 //! used as a value, a `(name, value)` header pair.
 
 use super::Rust;
-use crate::flow::adapter::{Adapter, Expr, named_children, text_of};
+use crate::flow::adapter::{Adapter, DeclaredFields, Expr, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
@@ -68,19 +68,12 @@ pub(super) fn scalar_fields<'t>(root: Node<'t>, text: &'t str) -> HashSet<&'t st
         match node.kind() {
             "source_file" | "declaration_list" => stack.extend(named_children(node)),
             "mod_item" => stack.extend(node.child_by_field_name("body")),
-            "struct_item" => {
-                let Some(body) = node.child_by_field_name("body") else {
-                    continue;
-                };
-                for field in named_children(body) {
-                    if let (Some(name), Some(ty)) = (
-                        field.child_by_field_name("name"),
-                        field.child_by_field_name("type"),
-                    ) {
-                        fields.push((text_of(name, text), text_of(ty, text)));
-                    }
-                }
-            }
+            "struct_item" => fields.extend(
+                struct_fields(node, text)
+                    .map(|(_, f)| f)
+                    .into_iter()
+                    .flatten(),
+            ),
             "enum_item" => {
                 let (Some(name), Some(body)) = (
                     node.child_by_field_name("name"),
@@ -117,6 +110,24 @@ pub(super) fn scalar_fields<'t>(root: Node<'t>, text: &'t str) -> HashSet<&'t st
         .into_iter()
         .filter_map(|(name, is)| is.then_some(name))
         .collect()
+}
+
+/// A struct's name and its named fields with their types (`struct S { engine: RuleEngine }`).
+pub(super) fn struct_fields<'t>(node: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
+    if node.kind() != "struct_item" {
+        return None;
+    }
+    let name = node.child_by_field_name("name")?;
+    let body = node.child_by_field_name("body")?;
+    let fields = named_children(body)
+        .into_iter()
+        .filter_map(|field| {
+            let name = field.child_by_field_name("name")?;
+            let ty = field.child_by_field_name("type")?;
+            Some((text_of(name, text), text_of(ty, text)))
+        })
+        .collect();
+    Some((text_of(name, text), fields))
 }
 
 /// The type a `let` declares for the value `node` becomes, through what unwraps or awaits it
