@@ -44,3 +44,47 @@ pub async fn greet(Query(q): Query<HashMap<String, String>>) -> String {
     greeting.set(q["text"].clone());
     greeting.banner()
 }
+
+// A field one `impl` block fills and another reads: the trait's method fetches what the
+// inherent method kept.
+pub struct Mirror {
+    target: String,
+}
+
+impl Mirror {
+    pub fn remember(&mut self, Query(params): Query<HashMap<String, String>>) {
+        self.target = params.get("url").cloned().unwrap_or_default();
+    }
+}
+
+pub trait Refresh {
+    fn refresh(&self) -> Result<String, reqwest::Error>;
+}
+
+impl Refresh for Mirror {
+    fn refresh(&self) -> Result<String, reqwest::Error> {
+        // ruleid: rust.ssrf
+        reqwest::blocking::get(&self.target)?.text()
+    }
+}
+
+pub struct Pinned {
+    target: String,
+}
+
+impl Pinned {
+    pub fn remember(&mut self, Query(params): Query<HashMap<String, String>>) {
+        self.target = params.get("url").cloned().unwrap_or_default();
+    }
+}
+
+impl Refresh for Mirror2 {
+    fn refresh(&self) -> Result<String, reqwest::Error> {
+        // ok: rust.ssrf
+        reqwest::blocking::get(&self.target)?.text()
+    }
+}
+
+pub struct Mirror2 {
+    target: String,
+}

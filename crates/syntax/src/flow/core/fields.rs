@@ -95,7 +95,10 @@ impl<'t> FileFlow<'t, '_> {
         }
         classes
             .into_iter()
-            .map(|(class, method)| (class.byte_range(), self.class_fields(class, method)))
+            .filter_map(|(class, method)| {
+                let bytes = self.class_bytes(&self.functions[method])?;
+                Some((bytes, self.class_fields(class, method)))
+            })
             .filter(|(_, fields)| !fields.is_empty())
             .collect()
     }

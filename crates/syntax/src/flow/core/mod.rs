@@ -238,6 +238,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     field_classes: std::cell::OnceCell<typed_fields::FieldClasses<'t>>,
     /// Per literal key of an application registry, the class stored there (`typed_fields.rs`).
     registry_classes: std::cell::OnceCell<typed_fields::RegistryClasses<'t>>,
+    /// Per class name, the bytes of its first class or `impl` block, which key its fields
+    /// (`tainted_fields.rs`), found on first asking.
+    first_class_bytes: std::cell::OnceCell<HashMap<&'t str, Range<usize>>>,
 }
 
 /// Deeper than this, an expression or block is not followed: its value is unknown (neither
@@ -370,6 +373,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             record_classes: std::cell::OnceCell::new(),
             field_classes: std::cell::OnceCell::new(),
             registry_classes: std::cell::OnceCell::new(),
+            first_class_bytes: std::cell::OnceCell::new(),
         }
     }
 
@@ -531,9 +535,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     ) -> (Env, Option<Value>) {
         let function = &self.functions[index];
         let mut env = env;
-        if let Some(fields) = function
-            .class()
-            .and_then(|class| self.fields.get(&class.byte_range()))
+        if let Some(fields) = self
+            .class_bytes(function)
+            .and_then(|class| self.fields.get(&class))
         {
             for (key, value) in fields {
                 match env.get(key) {

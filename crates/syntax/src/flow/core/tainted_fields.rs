@@ -157,7 +157,7 @@ impl<'t> FileFlow<'t, '_> {
         let Some(fields) = kept.as_ref().and_then(|kept| kept.get(&index)) else {
             return;
         };
-        let Some(class) = self.functions[index].class() else {
+        let Some(class) = self.class_bytes(&self.functions[index]) else {
             return;
         };
         let mut writes = self.field_writes.borrow_mut();
@@ -174,10 +174,35 @@ impl<'t> FileFlow<'t, '_> {
                 ..Value::tainted(taint)
             };
             writes
-                .entry((class.byte_range(), key.clone()))
+                .entry((class.clone(), key.clone()))
                 .and_modify(|old| *old = old.join(&value))
                 .or_insert(value);
         }
+    }
+
+    /// The bytes that key the fields of the class `function` is a method of: those of the
+    /// file's first class or `impl` block of that name, so Rust's `impl Service { .. }` and
+    /// `impl Handler for Service { .. }` share what their methods write.
+    pub(super) fn class_bytes(&self, function: &Function<'t>) -> Option<Range<usize>> {
+        let class = function.class()?;
+        let first = self.first_class_bytes.get_or_init(|| {
+            let mut first: HashMap<&'t str, Range<usize>> = HashMap::new();
+            for function in &self.functions {
+                if let (Some(class), Some(name)) = (
+                    function.class(),
+                    super::objects::class_name(function, self.text),
+                ) {
+                    let bytes = first.entry(name).or_insert(class.byte_range());
+                    if class.start_byte() < bytes.start {
+                        *bytes = class.byte_range();
+                    }
+                }
+            }
+            first
+        });
+        super::objects::class_name(function, self.text)
+            .and_then(|name| first.get(name).cloned())
+            .or(Some(class.byte_range()))
     }
 
     /// Whether `function` assigns a field of its own object (`self.x = ...`, `this.x = ...`).
@@ -215,11 +240,11 @@ impl<'t> FileFlow<'t, '_> {
         {
             return;
         }
-        let Some(class) = self.functions[pass.function].class() else {
+        let Some(class) = self.class_bytes(&self.functions[pass.function]) else {
             return;
         };
         writes
-            .entry((class.byte_range(), key.to_string()))
+            .entry((class, key.to_string()))
             .and_modify(|old| *old = old.join(value))
             .or_insert_with(|| value.clone());
     }
