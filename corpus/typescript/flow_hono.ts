@@ -1,6 +1,7 @@
 // Hono answers `c.html(...)` as text/html.
 import { Hono } from "hono";
 import { html, raw } from "hono/html";
+import { getCookie } from "hono/cookie";
 
 const app = new Hono();
 
@@ -39,4 +40,24 @@ app.get("/continue-home", (c) => {
   const to = c.req.query("to") ?? "/";
   // ok: js.open-redirect
   return c.redirect(`/home?from=${encodeURIComponent(to)}`);
+});
+
+// `raw(..)` inserts its text into the escaping `html` template as markup; a cookie is the
+// client's to set.
+function flashOf(c: { req: unknown }): string {
+  return getCookie(c as never, "flash") ?? "";
+}
+
+app.get("/settings", (c) => {
+  const flash = flashOf(c);
+  // ruleid: js.xss-response
+  const notice = html`<div class="notice">${raw(flash)}</div>`;
+  return c.html(html`${notice}<form method="post"></form>`);
+});
+
+app.get("/settings-plain", (c) => {
+  const flash = flashOf(c);
+  // ok: js.xss-response
+  const notice = html`<div class="notice">${flash}${raw("<hr/>")}</div>`;
+  return c.html(notice);
 });
