@@ -40,3 +40,18 @@ def new_session_id_from_os():
     rng = random.SystemRandom()
     # ok: python.insecure-random-secret
     return "".join("%02x" % rng.randrange(256) for _ in range(16))
+
+# Drawn under an alias inside a function named for the token it makes.
+from random import choices as pick
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def generate_reset_token(length=32):
+    # ruleid: python.insecure-random-secret
+    return "".join(pick(ALPHABET, k=length))
+
+
+def pick_colour():
+    # ok: python.insecure-random-secret
+    return "".join(pick(["red", "green"], k=1))
