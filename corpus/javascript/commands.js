@@ -134,4 +134,15 @@ router.get("/log", (req, res) => {
   child.stdout.pipe(res);
 });
 
+// A comment after the parenthesis is not an argument: the command is still the first one.
+function convertUpload(job) {
+  // ruleid: js.exec-command-interpolation
+  exec( // transcode in the background
+    `ffmpeg -i /srv/in/${job.input} /srv/out/${job.id}.mp4`,
+    () => {},
+  );
+  // ok: js.exec-command-interpolation
+  exec( /* fixed */ "ffmpeg -version", () => {});
+}
+
 module.exports = router;

@@ -193,3 +193,17 @@ def restore_snapshot(request):
     # ok: python.subprocess-shell
     other = pexpect.spawn("/bin/bash", ["-c", "pg_isready -q"], timeout=10)
     return child, other
+
+
+def archive_folder(name):
+    # ruleid: python.subprocess-shell
+    subprocess.run(  # the shell expands the glob
+        f"tar czf /srv/archives/{name}.tgz /srv/folders/{name}/*",
+        shell=True,
+        check=True,
+    )
+    # ok: python.subprocess-shell
+    subprocess.run(  # a list runs no shell
+        ["tar", "czf", f"/srv/archives/{name}.tgz", f"/srv/folders/{name}"],
+        check=True,
+    )

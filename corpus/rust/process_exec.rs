@@ -137,3 +137,15 @@ pub async fn spawn_tool(name: &str) -> std::io::Result<()> {
     tokio::process::Command::new(format!("/opt/tools/{name}")).spawn()?.wait().await?;
     Ok(())
 }
+
+pub async fn spawn_plugin(name: &str) -> std::io::Result<()> {
+    // A comment after the parenthesis is not the argument.
+    tokio::process::Command::new(
+        // ruleid: rust.command-program-from-format
+        format!("/opt/plugins/{name}"),
+    )
+    .spawn()?
+    .wait()
+    .await?;
+    Ok(())
+}

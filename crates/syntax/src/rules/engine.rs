@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
+mod comments;
 mod compile;
 mod flow;
 mod imports;
@@ -503,6 +504,10 @@ impl RuleSet {
         let names = compiled.query.capture_names();
         while let Some(query_match) = matches.next() {
             let pattern = &compiled.patterns[query_match.pattern_index];
+            // A comment taken for an argument (`comments.rs`): the match without it is reported.
+            if query_match.captures().iter().any(|c| c.node.is_extra()) {
+                continue;
+            }
             if !pattern
                 .predicates
                 .iter()

@@ -1,6 +1,7 @@
 //! Compiling the query rules of a language into one combined query, each pattern mapped back to
 //! its rule, its reported capture, its custom predicates and its anchor (see `rules/roots.rs`).
 
+use super::comments::tolerate_comments;
 use super::{CompiledLanguage, PatternInfo};
 use crate::lang::Language;
 use crate::rules::RuleError;
@@ -69,6 +70,10 @@ pub(super) fn compile_language(
     if chunks.is_empty() {
         return Ok(None);
     }
+    let chunks: Vec<(usize, String, bool)> = chunks
+        .into_iter()
+        .map(|(rule, chunk, one)| (rule, tolerate_comments(chunk, language), one))
+        .collect();
     let mut source = String::new();
     let mut starts: Vec<usize> = Vec::with_capacity(chunks.len()); // in the combined source
     for (_, chunk, _) in &chunks {
