@@ -455,18 +455,29 @@ impl FlowRules {
 }
 
 /// Whether `text` calls the function whose name is written at `name` (`name(` anywhere else, at
-/// the start of a word).
+/// the start of a word). A method of some object called so (`img.thumbnail(w, h)` beside `async
+/// fn thumbnail(..)`) is not that function, nor a method defined with its name.
 fn called_in(text: &str, name: Range<usize>) -> bool {
     let Some(written) = text.get(name.clone()) else {
         return false;
     };
     let call = format!("{written}(");
     text.match_indices(&call).any(|(at, _)| {
+        let before = &text[..at];
         at != name.start
-            && !text[..at]
+            && !before
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            // Another definition of the name (a method `fn preview(&self)`), not a call.
+            && !["fn", "def", "function"].iter().any(|keyword| {
+                before.trim_end().strip_suffix(keyword).is_some_and(|rest| {
+                    !rest
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            })
     })
 }
 
