@@ -167,3 +167,14 @@ async fn relay_mapped(Query(q): Query<HashMap<String, String>>) -> Result<String
     // ok: rust.ssrf
     Ok(reqwest::get(parsed).await.unwrap().text().await.unwrap())
 }
+
+// isahc's client object sends with `get_async` as well.
+pub async fn mirror_with_client(Query(q): Query<HashMap<String, String>>) -> String {
+    let client = isahc::HttpClient::new().unwrap();
+    let target = q.get("url").cloned().unwrap_or_default();
+    // ruleid: rust.ssrf
+    let response = client.get_async(target).await;
+    // ok: rust.ssrf
+    let health = client.get_async("https://status.example.com/health").await;
+    format!("{} {}", response.is_ok(), health.is_ok())
+}
