@@ -29,3 +29,20 @@ async fn fetch(Query(f): Query<Fetch>, settings: Data<&Settings>) -> String {
     let up = reqwest::get(&settings.upstream).await.unwrap().text().await.unwrap();
     body + &up
 }
+
+// salvo answers `Text::Html(page)` as `text/html`, whatever builds the page.
+#[salvo::handler]
+async fn notice_page(req: &mut salvo::Request, res: &mut salvo::Response) {
+    let notice = req.query::<String>("notice").unwrap_or_default();
+    let page = format!("<div class=\"notice\">{}</div>", notice);
+    // ruleid: rust.html-format-response
+    res.render(salvo::prelude::Text::Html(page));
+}
+
+#[salvo::handler]
+async fn notice_text(req: &mut salvo::Request, res: &mut salvo::Response) {
+    let notice = req.query::<String>("notice").unwrap_or_default();
+    let page = format!("<div class=\"notice\">{}</div>", html_escape::encode_text(&notice));
+    // ok: rust.html-format-response
+    res.render(salvo::prelude::Text::Html(page));
+}
