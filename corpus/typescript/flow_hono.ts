@@ -61,3 +61,18 @@ app.get("/settings-plain", (c) => {
   const notice = html`<div class="notice">${flash}${raw("<hr/>")}</div>`;
   return c.html(notice);
 });
+
+// A pattern that checks the scheme alone says nothing about the host.
+app.get("/proxy", async (c) => {
+  const source = c.req.query("src") ?? "";
+  if (!/^https?:\/\//i.test(source)) return c.text("bad", 400);
+  // ruleid: js.ssrf
+  return fetch(source);
+});
+
+app.get("/proxy-cdn", async (c) => {
+  const source = c.req.query("src") ?? "";
+  if (!/^https:\/\/cdn\.example\.com\//.test(source)) return c.text("bad", 400);
+  // ok: js.ssrf
+  return fetch(source);
+});
