@@ -1,6 +1,7 @@
 # Upload and download paths built with pathlib: the client's file name as sent, or only its
 # last component (`Path(name).name`, `.stem`).
 from pathlib import Path
+from uuid import uuid4
 
 from fastapi import FastAPI, UploadFile
 from fastapi.responses import FileResponse
@@ -35,3 +36,12 @@ async def media(name: str):
 async def thumb(name: str):
     # ok: python.path-traversal
     return FileResponse(MEDIA / "thumbs" / f"{Path(name).stem}.png")
+
+
+@app.post("/upload-stored")
+async def upload_stored(file: UploadFile):
+    # The client's extension, kept on a name the server chose: `.suffix` holds no separator.
+    stored = MEDIA / f"{uuid4().hex}{Path(file.filename or 'upload.bin').suffix[:8]}"
+    # ok: python.path-traversal
+    stored.write_bytes(await file.read())
+    return {"ok": True}

@@ -207,3 +207,13 @@ def archive_folder(name):
         ["tar", "czf", f"/srv/archives/{name}.tgz", f"/srv/folders/{name}"],
         check=True,
     )
+
+
+def convert_upload(request):
+    fmt = request.args["format"]
+    argv = ["sh", "-c", f"soffice --headless --convert-to {fmt} /srv/in/doc.docx"]
+    # ruleid: python.subprocess-shell
+    subprocess.Popen(argv)
+    fixed = ["sh", "-c", "soffice --version"]
+    # ok: python.subprocess-shell
+    subprocess.Popen(fixed)

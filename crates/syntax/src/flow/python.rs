@@ -652,11 +652,12 @@ fn next_alternative(node: Node<'_>) -> Option<Node<'_>> {
     None
 }
 
-/// `PurePath(x).name`, `pathlib.Path(x).stem`: the last component of a path built right there.
+/// `PurePath(x).name`, `pathlib.Path(x).stem`, `.suffix`: the last component of a path built right
+/// there, or a part of it.
 fn is_path_component(attribute: Node<'_>, object: Node<'_>, text: &str) -> bool {
     attribute
         .child_by_field_name("attribute")
-        .is_some_and(|a| matches!(text_of(a, text), "name" | "stem"))
+        .is_some_and(|a| matches!(text_of(a, text), "name" | "stem" | "suffix"))
         && object.kind() == "call"
         && object
             .child_by_field_name("function")
