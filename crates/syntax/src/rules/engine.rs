@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, QueryCursorOptions, QueryMatch, Tree};
 
+mod awaited_calls;
 mod comments;
 mod compile;
 mod flow;

@@ -152,7 +152,7 @@ fn rewrite_list(group: &str, comment: &str) -> String {
 }
 
 /// The branches of an alternation's body, each with its own captures and quantifier.
-fn alternatives(body: &str) -> Vec<&str> {
+pub(super) fn alternatives(body: &str) -> Vec<&str> {
     let bytes = body.as_bytes();
     let mut branches = Vec::new();
     let mut i = 0;
@@ -176,7 +176,7 @@ fn alternatives(body: &str) -> Vec<&str> {
 
 /// The end of the captures (`@name`) and quantifier (`?`, `*`, `+`) right after an item ending at
 /// `from`, and whether it is quantified.
-fn item_suffix(query: &str, from: usize) -> (usize, bool) {
+pub(super) fn item_suffix(query: &str, from: usize) -> (usize, bool) {
     let bytes = query.as_bytes();
     let mut i = from;
     let mut end = from;
@@ -206,7 +206,7 @@ fn item_suffix(query: &str, from: usize) -> (usize, bool) {
 
 /// The offset just past the group (`(...)` or `[...]`) opening at `start`, skipping strings and
 /// comments; the end of the query if it is unbalanced (the compiler then says so).
-fn group_end(query: &str, start: usize) -> usize {
+pub(super) fn group_end(query: &str, start: usize) -> usize {
     let bytes = query.as_bytes();
     let mut depth = 0usize;
     let mut i = start;

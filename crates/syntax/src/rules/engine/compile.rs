@@ -1,6 +1,7 @@
 //! Compiling the query rules of a language into one combined query, each pattern mapped back to
 //! its rule, its reported capture, its custom predicates and its anchor (see `rules/roots.rs`).
 
+use super::awaited_calls::tolerate_awaited_generics;
 use super::comments::tolerate_comments;
 use super::{CompiledLanguage, PatternInfo};
 use crate::lang::Language;
@@ -72,7 +73,14 @@ pub(super) fn compile_language(
     }
     let chunks: Vec<(usize, String, bool)> = chunks
         .into_iter()
-        .map(|(rule, chunk, one)| (rule, tolerate_comments(chunk, language), one))
+        .map(|(rule, chunk, one)| {
+            let chunk = tolerate_comments(chunk, language);
+            let chunk = match language {
+                Language::TypeScript | Language::Tsx => tolerate_awaited_generics(&chunk),
+                _ => chunk,
+            };
+            (rule, chunk, one)
+        })
         .collect();
     let mut source = String::new();
     let mut starts: Vec<usize> = Vec::with_capacity(chunks.len()); // in the combined source
