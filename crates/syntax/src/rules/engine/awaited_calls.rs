@@ -4,7 +4,7 @@
 //! way TypeScript services are written. Before TypeScript's queries are compiled, each callee
 //! pattern (`function: X`) also accepts `X` under `await`: `function: [X (await_expression X)]`.
 
-use super::comments::{alternatives, group_end, item_suffix};
+use super::comments::{flat_branches, group_end, item_suffix};
 
 /// `query` with each `function:` pattern also matched under `await`.
 pub(super) fn tolerate_awaited_generics(query: &str) -> String {
@@ -28,16 +28,7 @@ pub(super) fn tolerate_awaited_generics(query: &str) -> String {
         }
         let item = tolerate_awaited_generics(&query[start..end]);
         let suffix = &query[end..suffix_end];
-        // An alternation's branches are listed flat (tree-sitter misses matches of one nested
-        // first in another).
-        let branches = match item.strip_prefix('[') {
-            Some(body) => alternatives(body.strip_suffix(']').unwrap_or(body))
-                .iter()
-                .map(|branch| format!("{branch}{suffix}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-            None => format!("{item}{suffix}"),
-        };
+        let branches = flat_branches(&item, suffix);
         out.push_str(&query[field_end..start]);
         out.push_str(&format!("[{branches} (await_expression {item}{suffix})]"));
         at = suffix_end;

@@ -112,16 +112,7 @@ fn rewrite_list(group: &str, comment: &str) -> String {
                     out.push_str(&inner);
                     out.push_str(suffix);
                 } else if anchored && !quantified && plain && !last {
-                    // An alternation's own branches are listed in the new one: tree-sitter
-                    // misses some matches of an alternation nested first in another.
-                    let branches = match inner.strip_prefix('[') {
-                        Some(body) => alternatives(body.strip_suffix(']').unwrap_or(body))
-                            .iter()
-                            .map(|branch| format!("{branch}{suffix}"))
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        None => format!("{inner}{suffix}"),
-                    };
+                    let branches = flat_branches(&inner, suffix);
                     out.push_str(&format!("[{branches} ({comment}+ . {inner}{suffix})]"));
                 } else {
                     out.push_str(&inner);
@@ -151,8 +142,22 @@ fn rewrite_list(group: &str, comment: &str) -> String {
     }
 }
 
+/// `item` with its captures and quantifier `suffix`, as branches of a new alternation: an
+/// alternation's own branches are listed one by one, each with the suffix, since tree-sitter
+/// misses some matches of an alternation nested first in another.
+pub(super) fn flat_branches(item: &str, suffix: &str) -> String {
+    match item.strip_prefix('[') {
+        Some(body) => alternatives(body.strip_suffix(']').unwrap_or(body))
+            .iter()
+            .map(|branch| format!("{branch}{suffix}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => format!("{item}{suffix}"),
+    }
+}
+
 /// The branches of an alternation's body, each with its own captures and quantifier.
-pub(super) fn alternatives(body: &str) -> Vec<&str> {
+fn alternatives(body: &str) -> Vec<&str> {
     let bytes = body.as_bytes();
     let mut branches = Vec::new();
     let mut i = 0;
