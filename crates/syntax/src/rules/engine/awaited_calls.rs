@@ -4,19 +4,19 @@
 //! way TypeScript services are written. Before TypeScript's queries are compiled, each callee
 //! pattern (`function: X`) also accepts `X` under `await`: `function: [X (await_expression X)]`.
 
-use super::comments::{flat_branches, group_end, item_suffix};
+use super::comments::{find_outside_strings, flat_branches, group_end, item_suffix};
 
 /// `query` with each `function:` pattern also matched under `await`.
 pub(super) fn tolerate_awaited_generics(query: &str) -> String {
     const FIELD: &str = "function:";
     let mut out = String::with_capacity(query.len());
     let mut at = 0;
-    while let Some(found) = query[at..].find(FIELD) {
-        let field_end = at + found + FIELD.len();
+    while let Some(found) = find_outside_strings(query, at, |rest| rest.starts_with(FIELD)) {
+        let field_end = found + FIELD.len();
         out.push_str(&query[at..field_end]);
         let start = field_end + (query[field_end..].len() - query[field_end..].trim_start().len());
         let opens = query.as_bytes().get(start).copied();
-        if !matches!(opens, Some(b'(' | b'[')) || inside_comment_or_string(query, at + found) {
+        if !matches!(opens, Some(b'(' | b'[')) {
             at = field_end;
             continue;
         }
@@ -35,23 +35,6 @@ pub(super) fn tolerate_awaited_generics(query: &str) -> String {
     }
     out.push_str(&query[at..]);
     out
-}
-
-/// Whether `offset` lies in a `;` comment or a string of `query`.
-fn inside_comment_or_string(query: &str, offset: usize) -> bool {
-    let line_start = query[..offset].rfind('\n').map_or(0, |n| n + 1);
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in query[line_start..offset].chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
-            '"' => in_string = !in_string,
-            ';' if !in_string => return true,
-            _ => {}
-        }
-    }
-    in_string
 }
 
 #[cfg(test)]

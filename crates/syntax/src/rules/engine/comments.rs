@@ -36,22 +36,28 @@ fn rewrite(query: &str, comment: &str) -> String {
 
 /// The offset of the next `(argument_list` / `(arguments` group outside strings and comments.
 fn next_list(query: &str, from: usize) -> Option<usize> {
+    find_outside_strings(query, from, |rest| {
+        ARGUMENT_LISTS.iter().any(|list| {
+            rest.strip_prefix(list)
+                .is_some_and(|after| after.starts_with([' ', '\n', '\t', ')', '.']))
+        })
+    })
+}
+
+/// The first offset from `from` outside the query's strings and `;` comments where `found`
+/// holds of the rest of the query.
+pub(super) fn find_outside_strings(
+    query: &str,
+    from: usize,
+    found: impl Fn(&str) -> bool,
+) -> Option<usize> {
     let bytes = query.as_bytes();
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
             b'"' => i = string_end(bytes, i),
             b';' => i = query[i..].find('\n').map_or(bytes.len(), |n| i + n),
-            b'(' => {
-                let rest = &query[i..];
-                if ARGUMENT_LISTS.iter().any(|list| {
-                    rest.strip_prefix(list)
-                        .is_some_and(|after| after.starts_with([' ', '\n', '\t', ')', '.']))
-                }) {
-                    return Some(i);
-                }
-                i += 1;
-            }
+            _ if query.is_char_boundary(i) && found(&query[i..]) => return Some(i),
             _ => i += 1,
         }
     }
