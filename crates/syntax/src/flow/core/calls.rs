@@ -67,6 +67,37 @@ impl<'t> FileFlow<'t, '_> {
         Some(format!("{before}{canonical}{after}"))
     }
 
+    /// The declared type of the parameter `receiver` names (`&mut QueryBuilder<'a, Postgres>`
+    /// for `qb`), for a call whose method some pattern asks the maker of: nothing here made a
+    /// parameter, so its type stands in for the call that made it.
+    #[inline(never)]
+    fn declared_param_type(
+        &self,
+        receiver: Node<'t>,
+        site: &CallSite<'_>,
+        pass: &Pass<'_>,
+    ) -> Option<String> {
+        if !self.rules.asks_maker(site.method.as_deref())
+            || !matches!(self.adapter.expr(receiver, self.text), Expr::Name)
+        {
+            return None;
+        }
+        let name = text_of(receiver, self.text);
+        let mut names = Vec::new();
+        self.functions[pass.function]
+            .params
+            .iter()
+            .find_map(|param| {
+                let annotation = param.annotation?;
+                names.clear();
+                self.adapter.bindings(param.pattern, &mut names);
+                names
+                    .iter()
+                    .any(|n| text_of(*n, self.text) == name)
+                    .then(|| text_of(annotation, self.text).to_string())
+            })
+    }
+
     /// Propagators move taint into a receiver or an argument (`parts.append(x)`). Kept out of
     /// [`Self::call`]: its locals would grow the frame of every nested call's evaluation, and
     /// a deep chain (`f()()()...`) must fit in a 2 MiB thread stack even in a debug build.
@@ -189,7 +220,12 @@ impl<'t> FileFlow<'t, '_> {
                 .maker_with_literals(bytes, pass)
                 .or_else(|| self.maker_resolved(maker.as_ref(), &site, pass)),
             _ => self.maker_resolved(maker.as_ref(), &site, pass),
-        };
+        }
+        .or_else(|| match (receiver, &maker) {
+            // A parameter stands for what its declared type says it is.
+            (Some(r), None) => self.declared_param_type(r, &site, pass),
+            _ => None,
+        });
         site.receiver_call = match maker {
             Some(bytes) => self.text.get(bytes),
             // `reply.type("text/html");` ... `reply.send(html)`: for a receiver nothing here
