@@ -293,6 +293,7 @@ impl<'t> FileFlow<'t, '_> {
         // A field another method sets to a computed value (`def set_url(self, u): self.url =
         // u`) holds that value once it has run: the constructor's constant is only a default.
         let outside = self.fields_set_outside(init, methods);
+        let from_params = self.names_params(init);
         // What the pass left as the module had it is in `env` already.
         for (name, value) in after.differing_from(&self.module_env) {
             if !(name.starts_with("self.") || name.starts_with("this.")) {
@@ -304,13 +305,42 @@ impl<'t> FileFlow<'t, '_> {
             let keeps = if is_constant(value) {
                 !outside.assigned.contains(name) && !outside.filled.contains(name)
             } else {
-                value.made_by.is_some() && value.taint.is_none() && !outside.assigned.contains(name)
+                value.made_by.is_some()
+                    && value.taint.is_none()
+                    && !outside.assigned.contains(name)
+                    && !value.made_by.as_ref().is_some_and(&from_params)
             };
             if keeps {
                 env.insert(name.clone(), value.clone());
             }
         }
         env
+    }
+
+    /// Whether the call at a range names a parameter of `function` (other than the object
+    /// itself): `self.base = base.rstrip("/")` holds what the caller passed, not an object the
+    /// constructor made of its own.
+    fn names_params(
+        &self,
+        function: usize,
+    ) -> impl Fn(&std::ops::Range<usize>) -> bool + use<'t, '_> {
+        let mut names = Vec::new();
+        for param in &self.functions[function].params {
+            self.adapter.bindings(param.pattern, &mut names);
+        }
+        let names: Vec<&'t str> = names
+            .into_iter()
+            .map(|n| text_of(n, self.text))
+            .filter(|n| !matches!(*n, "self" | "this" | "cls"))
+            .collect();
+        let text = self.text;
+        move |bytes| {
+            text.get(bytes.clone()).is_some_and(|call| {
+                names
+                    .iter()
+                    .any(|n| super::stores::mentions(call, n, false))
+            })
+        }
     }
 
     /// Rust: the fields the constructor `new` (index `new`) fills with constants in the one
