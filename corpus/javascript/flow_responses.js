@@ -54,6 +54,33 @@ fastify.get("/page-plain", async (request, reply) => {
   reply.type("text/plain").send(page);
 });
 
+// A chain written one call a line, as formatters leave it.
+fastify.get("/missing-page", async (request, reply) => {
+  const html = `<main><h1>Not found</h1><p>${request.query.path}</p></main>`;
+  return reply
+    .code(404)
+    .type("text/html; charset=utf-8")
+    // ruleid: js.xss-response
+    .send(html);
+});
+
+fastify.get("/missing-page-text", async (request, reply) => {
+  const body = `<main><h1>Not found</h1><p>${request.query.path}</p></main>`;
+  return reply
+    .code(404)
+    .type("text/plain")
+    // ok: js.xss-response
+    .send(body);
+});
+
+app.get("/gone", (req, res) => {
+  res
+    .status(410)
+    .type("html")
+    // ruleid: js.xss-response
+    .send(`<p>${req.query.item} is gone</p>`);
+});
+
 const SIGNATURE_RAW = '<div class="sig"><%- signature %></div>';
 const SIGNATURE_ESCAPED = '<div class="sig"><%= signature %></div>';
 
