@@ -94,7 +94,10 @@ impl<'t> FileFlow<'t, '_> {
                 names
                     .iter()
                     .any(|n| text_of(*n, self.text) == name)
-                    .then(|| text_of(annotation, self.text).to_string())
+                    .then(|| {
+                        let written = text_of(annotation, self.text);
+                        written.trim_start_matches(':').trim_start().to_string()
+                    })
             })
     }
 

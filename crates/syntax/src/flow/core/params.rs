@@ -72,7 +72,10 @@ impl<'t> FileFlow<'t, '_> {
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);
-            let annotation = param.annotation.map(|a| text_of(a, self.text));
+            // TypeScript's annotation node holds its colon (`: Job<Payload>`).
+            let annotation = param
+                .annotation
+                .map(|a| text_of(a, self.text).trim_start_matches(':').trim_start());
             let default = param.default.map(|d| text_of(d, self.text));
             // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
             let imported = annotation.and_then(|a| self.imported_type(a));
