@@ -298,8 +298,41 @@ impl<'t> FileFlow<'t, '_> {
                             .as_ref()
                             .is_some_and(|bytes| self.resolves_path(bytes)))
             }
-            None => super::helpers::is_field_of_self(&key),
+            None => super::helpers::is_field_of_self(&key) || self.captured_untainted(&key, pass),
         }
+    }
+
+    /// Whether `key` is a variable of a function around this one (`const base =
+    /// path.resolve(root)` above `return (req, res) => { ... }`): this function's own pass does
+    /// not see its value, and a pass inside the enclosing one (`closures.rs`) runs it again
+    /// with that value whenever the enclosing function holds anything tainted, so here it
+    /// counts as the program's own.
+    fn captured_untainted(&self, key: &str, pass: &Pass<'_>) -> bool {
+        let function = &self.functions[pass.function];
+        let inner = function.node.byte_range();
+        if function.is_module() || key.contains(['.', '[']) {
+            return false;
+        }
+        // The nearest enclosing function, and its text before this one.
+        let Some(outer) = self
+            .functions
+            .iter()
+            .filter(|outer| {
+                let range = outer.node.byte_range();
+                !outer.is_module()
+                    && range.start <= inner.start
+                    && inner.end <= range.end
+                    && range != inner
+            })
+            .max_by_key(|outer| outer.node.start_byte())
+        else {
+            return false;
+        };
+        let before = self
+            .text
+            .get(outer.node.start_byte()..inner.start)
+            .unwrap_or("");
+        assigns(before, key) && !self.text.get(inner).is_some_and(|body| assigns(body, key))
     }
 
     /// Whether the call at `bytes` resolves a path (`root = path.resolve(base)`): equal to a
@@ -427,4 +460,17 @@ impl Drop for RelativeChecked<'_> {
     fn drop(&mut self) {
         self.0.set(false);
     }
+}
+
+/// Whether `text` assigns the variable `name` (`name = ...`, `const name = ...`), not compares
+/// it (`name == ...`).
+fn assigns(text: &str, name: &str) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(name).any(|(at, _)| {
+        let after = text[at + name.len()..].trim_start_matches([' ', '\t']);
+        !text[..at].chars().next_back().is_some_and(identifier)
+            && after.starts_with('=')
+            && !after.starts_with("==")
+            && !after.starts_with("=>")
+    })
 }
