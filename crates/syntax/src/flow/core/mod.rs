@@ -18,6 +18,7 @@ mod choices;
 mod closures;
 mod env;
 mod eval;
+mod factories;
 mod fields;
 mod guards;
 mod helpers;

@@ -10,13 +10,10 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, Function, Stmt, named_children, text_of};
+use crate::flow::adapter::{Expr, Function, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use tree_sitter::Node;
-
-/// Nodes of a factory's body searched for its `return`s at most.
-const MAX_FACTORY_NODES: usize = 4096;
 
 impl<'t> FileFlow<'t, '_> {
     /// After `target = value_node`: whether `target` now holds an object of a class of this
@@ -60,8 +57,10 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The class `node` builds itself (`class_built_by` less factories).
-    fn built_here(&self, node: Node<'t>) -> Option<&'t str> {
+    pub(super) fn built_here(&self, node: Node<'t>) -> Option<&'t str> {
         let mut node = node;
+        // `Query("items").where(col, v).limit(10)`: methods of the built object that return it.
+        let mut chain: Vec<&'t str> = Vec::new();
         for _ in 0..8 {
             match self.adapter.expr(node, self.text) {
                 Expr::Wrap(inner) => node = inner,
@@ -69,12 +68,30 @@ impl<'t> FileFlow<'t, '_> {
                     receiver: Some(receiver),
                     method: Some(method),
                     ..
-                } if self.adapter.unwraps(text_of(method, self.text)) => {
+                } => {
+                    let method = text_of(method, self.text);
+                    if !self.adapter.unwraps(method) {
+                        chain.push(method);
+                    }
                     node = receiver;
                 }
                 _ => break,
             }
         }
+        let class = self.built_at(node)?;
+        let methods = self.methods.get(class);
+        chain
+            .iter()
+            .all(|method| {
+                methods
+                    .and_then(|m| m.get(*method))
+                    .is_some_and(|&index| self.returns_itself(index))
+            })
+            .then_some(class)
+    }
+
+    /// The class the expression `node` (a chain's start) builds.
+    fn built_at(&self, node: Node<'t>) -> Option<&'t str> {
         match self.adapter.expr(node, self.text) {
             Expr::Call {
                 callee,
@@ -89,97 +106,6 @@ impl<'t> FileFlow<'t, '_> {
                 .filter(|name| self.defines_class(name))
         })
         .or_else(|| self.returns_own_type(node))
-    }
-
-    /// `build_client(request.form)`: a call of a plain function of this file that returns
-    /// objects of one class of the file, by its declared return type (`-> FeedClient`) or by
-    /// what each of its `return`s builds.
-    fn made_by_factory(&self, node: Node<'t>) -> Option<&'t str> {
-        let Expr::Call {
-            callee,
-            receiver: None,
-            ..
-        } = self.adapter.expr(node, self.text)
-        else {
-            return None;
-        };
-        let &[index] = self.by_name.get(text_of(callee, self.text))?.as_slice() else {
-            return None;
-        };
-        let function = &self.functions[index];
-        if function.is_module() || function.class().is_some() {
-            return None;
-        }
-        if let Some(&known) = self.factories.borrow().get(&index) {
-            return known;
-        }
-        let class = match function.node.child_by_field_name("return_type") {
-            Some(declared) => self.class_in_type(text_of(declared, self.text)),
-            None => self.class_returned(function),
-        };
-        self.factories.borrow_mut().insert(index, class);
-        class
-    }
-
-    /// The one class of the file every value `function` returns builds (`return
-    /// FeedClient(src)`, an arrow function's body `new Client(url)`); `return None` aside.
-    fn class_returned(&self, function: &Function<'t>) -> Option<&'t str> {
-        let mut returned = Vec::new();
-        if !matches!(function.body.kind(), "block" | "statement_block") {
-            returned.push(function.body);
-        }
-        let mut stack = vec![function.body];
-        let mut visited = 0;
-        while let Some(node) = stack.pop() {
-            visited += 1;
-            if visited > MAX_FACTORY_NODES {
-                return None;
-            }
-            if let Stmt::Return(Some(value)) = self.adapter.stmt(node, self.text) {
-                returned.push(value);
-                continue;
-            }
-            // Not into nested functions: their returns are their own.
-            if visited == 1 || !self.adapter.is_function(node.kind()) {
-                stack.extend(named_children(node));
-            }
-        }
-        let mut class = None;
-        for value in returned {
-            if matches!(text_of(value, self.text), "None" | "null" | "undefined") {
-                continue;
-            }
-            let built = self.built_here(value)?;
-            if class.is_some_and(|c| c != built) {
-                return None;
-            }
-            class = Some(built);
-        }
-        class
-    }
-
-    /// `NotFoundPage::for_path(&p)`: a call of an associated function of a type of this file
-    /// that declares it returns that type (`-> Self`, `-> NotFoundPage`).
-    fn returns_own_type(&self, node: Node<'t>) -> Option<&'t str> {
-        let Expr::Call {
-            callee,
-            receiver: None,
-            ..
-        } = self.adapter.expr(node, self.text)
-        else {
-            return None;
-        };
-        let (class, function) = text_of(callee, self.text).rsplit_once("::")?;
-        let class = class.rsplit("::").next()?;
-        let index = *self.methods.get(class)?.get(function)?;
-        let returned = self.functions[index]
-            .node
-            .child_by_field_name("return_type")?;
-        let returned = text_of(returned, self.text);
-        returned
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .any(|word| word == "Self" || word == class)
-            .then_some(class)
     }
 
     pub(super) fn defines_class(&self, name: &str) -> bool {
