@@ -21,8 +21,9 @@ use tree_sitter::Node;
 /// The tainted writes recorded so far, by class bytes and `self.name` / `this.name`.
 pub(super) type FieldWrites = HashMap<(Range<usize>, String), Value>;
 
-/// Per method (its function index): each parameter it keeps in a field, with the field's key.
-pub(super) type FieldsByParam = HashMap<usize, Vec<(usize, String)>>;
+/// Per method (its function index): each parameter it keeps in a field, with the field's key
+/// and the rules the kept value is still untrusted for.
+pub(super) type FieldsByParam = HashMap<usize, Vec<(usize, String, u64)>>;
 
 /// Parameters followed into fields at most, per method.
 const MAX_PARAMS: usize = 8;
@@ -108,9 +109,12 @@ impl<'t> FileFlow<'t, '_> {
                 if !self.may_keep_parameter(function, position) {
                     continue;
                 }
-                for (key, _) in self.keys_holding_parameter(index, position) {
-                    if own_key(Some(&key)).is_some() {
-                        kept.entry(index).or_default().push((position, key));
+                for (key, value) in self.keys_holding_parameter(index, position) {
+                    // The rules the kept value is still untrusted for: `self.text =
+                    // escape(text)` keeps nothing an HTML sink fears.
+                    let rules = value.taint.as_ref().map_or(0, |t| t.rules) & !value.clean;
+                    if own_key(Some(&key)).is_some() && rules != 0 {
+                        kept.entry(index).or_default().push((position, key, rules));
                     }
                 }
             }
@@ -164,11 +168,15 @@ impl<'t> FileFlow<'t, '_> {
         let Some(writes) = writes.as_mut() else {
             return;
         };
-        for (position, key) in fields {
-            let Some(taint) = self.argument_kept(node, index, name, key, values.get(*position))
+        for (position, key, rules) in fields {
+            let Some(mut taint) = self.argument_kept(node, index, name, key, values.get(*position))
             else {
                 continue;
             };
+            taint.rules &= rules;
+            if taint.rules == 0 {
+                continue;
+            }
             let value = Value {
                 clean: 0,
                 ..Value::tainted(taint)
