@@ -64,6 +64,12 @@ impl<'t> FileFlow<'t, '_> {
                 ..Value::default()
             });
         }
+        // `LogSearcher(q)`, `new Runner(cmd)`: the constructor of a class of this file, for
+        // the sinks its arguments reach inside; the object's value stays the generic one.
+        if receiver.is_none() && site.written.as_deref() == Some(name) && self.defines_class(name) {
+            self.constructor_call(node, name, args, values, pass);
+            return None;
+        }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
         // calls on a field of `this`/`self` (below).
         let field_call = receiver.is_some_and(|r| is_field_of_self(text_of(r, self.text)));
@@ -182,6 +188,34 @@ impl<'t> FileFlow<'t, '_> {
             self.answer_parts(node, index, name, values, object, &parts);
         }
         Some(result)
+    }
+
+    /// The constructor (`__init__`, `constructor`) of class `name` run by the call `node`: the
+    /// sinks inside that the arguments reach (`self.rx = re.compile(pattern)`).
+    fn constructor_call(
+        &self,
+        node: Node<'t>,
+        name: &str,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) {
+        let Some(init) = ["__init__", "constructor"]
+            .iter()
+            .find_map(|method| self.methods.get(name)?.get(*method).copied())
+        else {
+            return;
+        };
+        let ordered = self.by_parameter(&self.functions[init], args, values);
+        let values = ordered.as_deref().unwrap_or(values);
+        for (position, value) in values.iter().enumerate() {
+            let Some(taint) = &value.taint else { continue };
+            let Some(summary) = self.summary(init, position) else {
+                continue;
+            };
+            let entered = self.enter_helper(node, init, taint, format!("passed to `{name}()`"));
+            self.hits_through(&entered, &summary, pass);
+        }
     }
 
     /// Whether the field `receiver` (`this.links`) is declared with the type of the class
