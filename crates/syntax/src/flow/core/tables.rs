@@ -2,6 +2,9 @@
 //! called (`loaders[format](file)`, `const handler = exporters[format] ?? exporters.json;
 //! handler(url)`). Which entry runs depends on the key, so the call stands for each function the
 //! table holds: the sinks inside any of them are the call's, and its result is the join of theirs.
+//! A table's entries are functions written there or functions of the file it names (`{ json:
+//! loadJson, csv }`), in an object literal or a `Map` built from entries (`new Map([["read",
+//! readFile]])`, read with `registry.get(name)`): an agent's tools picked by the model's choice.
 
 use super::value::Value;
 use super::{FileFlow, Pass};
@@ -66,7 +69,7 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let read = match callee.kind() {
-            "subscript_expression" => callee,
+            "subscript_expression" | "call_expression" => callee,
             "identifier" if !self.by_name.contains_key(text_of(callee, self.text)) => {
                 self.bound_in_function(text_of(callee, self.text), pass)?
             }
@@ -112,12 +115,20 @@ impl<'t> FileFlow<'t, '_> {
         out
     }
 
-    /// The names the file's declarations bind to object literals holding a function.
+    /// The names the file's declarations bind to object literals holding a function: written
+    /// there, or named (`{ lookup: lookupOrders }`, `{ lookupOrders }`).
     fn table_names(&self) -> &HashSet<String> {
         self.tables.get_or_init(|| {
             let mut names = HashSet::new();
             for function in &self.functions {
                 if let Some(name) = table_holding(function.node, self.text) {
+                    names.insert(name.to_string());
+                }
+            }
+            for (name, object) in self.module_object_literals() {
+                let mut entries = Vec::new();
+                self.named_entries(object, &mut entries);
+                if !entries.is_empty() {
                     names.insert(name.to_string());
                 }
             }
@@ -161,29 +172,37 @@ impl<'t> FileFlow<'t, '_> {
                 out.push(index);
             }
         }
-        // `{ json: loadJson, csv: loadCsv }`: entries that name functions of the file.
-        for object in self.object_literals_named(table) {
-            for pair in named_children(object) {
-                if pair.kind() != "pair" {
-                    continue;
-                }
-                let Some(value) = pair.child_by_field_name("value") else {
-                    continue;
-                };
-                if value.kind() == "identifier"
-                    && let Some(&[only]) = self
-                        .by_name
-                        .get(text_of(value, self.text))
-                        .map(Vec::as_slice)
-                {
-                    out.push(only);
-                }
+        for (name, object) in self.module_object_literals() {
+            if name == table {
+                self.named_entries(object, out);
             }
         }
     }
 
-    /// The object literals a declaration of the file binds `table` to.
-    fn object_literals_named(&self, table: &str) -> Vec<Node<'t>> {
+    /// `{ json: loadJson, csv }`: the functions of the file an object literal's entries name.
+    fn named_entries(&self, object: Node<'t>, out: &mut Vec<usize>) {
+        for entry in named_children(object) {
+            let value = match entry.kind() {
+                "pair" => entry.child_by_field_name("value"),
+                "shorthand_property_identifier" => Some(entry),
+                // A `Map` entry: `["read", readFile]`.
+                "array" => entry.named_child(1),
+                _ => None,
+            };
+            if let Some(value) = value
+                && matches!(value.kind(), "identifier" | "shorthand_property_identifier")
+                && let Some(&[only]) = self
+                    .by_name
+                    .get(text_of(value, self.text))
+                    .map(Vec::as_slice)
+            {
+                out.push(only);
+            }
+        }
+    }
+
+    /// The object literals the module's declarations bind, with the names they bind them to.
+    fn module_object_literals(&self) -> Vec<(&'t str, Node<'t>)> {
         let mut found = Vec::new();
         let Some(module) = self.functions.iter().find(|f| f.is_module()) else {
             return found;
@@ -196,14 +215,20 @@ impl<'t> FileFlow<'t, '_> {
                 break;
             }
             if node.kind() == "variable_declarator"
-                && node
-                    .child_by_field_name("name")
-                    .is_some_and(|n| text_of(n, self.text) == table)
+                && let Some(name) = node.child_by_field_name("name")
                 && let Some(value) = node.child_by_field_name("value")
             {
                 let value = strip_type_wrappers(value);
                 if value.kind() == "object" {
-                    found.push(value);
+                    found.push((text_of(name, self.text), value));
+                }
+                // `new Map([["read", readFile], ...])`: the list of entries.
+                if let Some(entries) = value
+                    .child_by_field_name("arguments")
+                    .and_then(|args| args.named_child(0))
+                    .filter(|entries| map_entries(*entries, self.text))
+                {
+                    found.push((text_of(name, self.text), entries));
                 }
                 continue;
             }
@@ -225,8 +250,31 @@ fn table_holding<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
     if up.is_some_and(|p| p.kind() == "pair") {
         up = up.and_then(|p| p.parent());
     }
+    // `new Map([["read", (args) => ...], ...])`: an entry's value.
+    if let Some(entry) = up.filter(|p| p.kind() == "array") {
+        return entry
+            .parent()
+            .filter(|entries| map_entries(*entries, text))
+            .and_then(|entries| declared_name(entries.parent()?.parent()?, text));
+    }
     up.filter(|o| o.kind() == "object")
         .and_then(|o| declared_name(o, text))
+}
+
+/// Whether `array` is the list of entries a `new Map(...)` is built from.
+fn map_entries(array: Node<'_>, text: &str) -> bool {
+    let new = array.parent().and_then(|args| {
+        (args.kind() == "arguments")
+            .then(|| args.parent())
+            .flatten()
+    });
+    array.kind() == "array"
+        && new.is_some_and(|new| {
+            new.kind() == "new_expression"
+                && new
+                    .child_by_field_name("constructor")
+                    .is_some_and(|c| text_of(c, text) == "Map")
+        })
 }
 
 /// The name of the declaration an object literal is the value of (`const loaders = { ... }`,
@@ -282,6 +330,26 @@ fn tables_read<'a>(
                     .child_by_field_name("index")
                     .is_some_and(|i| !matches!(i.kind(), "string" | "number"));
             out.push((text_of(object, text), computed));
+        }
+        // `registry.get(name)` of a `Map`.
+        "call_expression" => {
+            let (Some(function), Some(args)) = (
+                expression.child_by_field_name("function"),
+                expression.child_by_field_name("arguments"),
+            ) else {
+                return;
+            };
+            let object = function.child_by_field_name("object");
+            let property = function.child_by_field_name("property");
+            if function.kind() == "member_expression"
+                && property.is_some_and(|p| text_of(p, text) == "get")
+                && let Some(object) = object.filter(|o| o.kind() == "identifier")
+            {
+                let computed = args
+                    .named_child(0)
+                    .is_some_and(|key| !matches!(key.kind(), "string" | "number"));
+                out.push((text_of(object, text), computed));
+            }
         }
         "binary_expression" | "parenthesized_expression" | "non_null_expression" => {
             for part in named_children(expression) {
