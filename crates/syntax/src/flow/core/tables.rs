@@ -59,17 +59,17 @@ impl<'t> FileFlow<'t, '_> {
         values: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
-        // JavaScript and TypeScript only, and only in a file that has a table.
+        // JavaScript, TypeScript and Python only, and only in a file that has a table.
         if self
             .functions
             .first()
-            .is_none_or(|m| m.node.kind() != "program")
+            .is_none_or(|m| !matches!(m.node.kind(), "program" | "module"))
             || self.table_names().is_empty()
         {
             return None;
         }
         let read = match callee.kind() {
-            "subscript_expression" | "call_expression" => callee,
+            "subscript_expression" | "call_expression" | "subscript" | "call" => callee,
             "identifier" if !self.by_name.contains_key(text_of(callee, self.text)) => {
                 self.bound_in_function(text_of(callee, self.text), pass)?
             }
@@ -145,17 +145,19 @@ impl<'t> FileFlow<'t, '_> {
             if visited > MAX_NODES {
                 return None;
             }
-            if node.kind() == "variable_declarator"
-                && node
-                    .child_by_field_name("name")
-                    .is_some_and(|n| text_of(n, self.text) == name)
+            if let Some((bound, value)) = declared(node)
+                && text_of(bound, self.text) == name
             {
-                return node.child_by_field_name("value");
+                return Some(value);
             }
             // Not into nested functions: their names are their own.
             if !matches!(
                 node.kind(),
-                "arrow_function" | "function_expression" | "function_declaration"
+                "arrow_function"
+                    | "function_expression"
+                    | "function_declaration"
+                    | "function_definition"
+                    | "lambda"
             ) || visited == 1
             {
                 stack.extend(named_children(node));
@@ -214,12 +216,9 @@ impl<'t> FileFlow<'t, '_> {
             if visited > MAX_NODES {
                 break;
             }
-            if node.kind() == "variable_declarator"
-                && let Some(name) = node.child_by_field_name("name")
-                && let Some(value) = node.child_by_field_name("value")
-            {
+            if let Some((name, value)) = declared(node) {
                 let value = strip_type_wrappers(value);
-                if value.kind() == "object" {
+                if matches!(value.kind(), "object" | "dictionary") {
                     found.push((text_of(name, self.text), value));
                 }
                 // `new Map([["read", readFile], ...])`: the list of entries.
@@ -234,7 +233,12 @@ impl<'t> FileFlow<'t, '_> {
             }
             if matches!(
                 node.kind(),
-                "program" | "lexical_declaration" | "variable_declaration" | "export_statement"
+                "program"
+                    | "lexical_declaration"
+                    | "variable_declaration"
+                    | "export_statement"
+                    | "module"
+                    | "expression_statement"
             ) {
                 stack.extend(named_children(node));
             }
@@ -257,8 +261,20 @@ fn table_holding<'a>(function: Node<'_>, text: &'a str) -> Option<&'a str> {
             .filter(|entries| map_entries(*entries, text))
             .and_then(|entries| declared_name(entries.parent()?.parent()?, text));
     }
-    up.filter(|o| o.kind() == "object")
+    up.filter(|o| matches!(o.kind(), "object" | "dictionary"))
         .and_then(|o| declared_name(o, text))
+}
+
+/// The name and value of a declaration (`const loaders = ...`) or a Python assignment of one
+/// name (`HANDLERS = {...}`).
+fn declared(node: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
+    let (name, value) = match node.kind() {
+        "variable_declarator" => ("name", "value"),
+        "assignment" => ("left", "right"),
+        _ => return None,
+    };
+    let name = node.child_by_field_name(name)?;
+    (name.kind() == "identifier").then_some((name, node.child_by_field_name(value)?))
 }
 
 /// Whether `array` is the list of entries a `new Map(...)` is built from.
@@ -287,10 +303,7 @@ fn declared_name<'a>(object: Node<'_>, text: &'a str) -> Option<&'a str> {
     ) {
         up = up.parent()?;
     }
-    (up.kind() == "variable_declarator")
-        .then(|| up.child_by_field_name("name"))
-        .flatten()
-        .map(|n| text_of(n, text))
+    declared(up).map(|(name, _)| text_of(name, text))
 }
 
 fn strip_type_wrappers(mut node: Node<'_>) -> Node<'_> {
@@ -318,6 +331,19 @@ fn tables_read<'a>(
         return;
     }
     match expression.kind() {
+        // Python: `HANDLERS[name]`.
+        "subscript" => {
+            let (Some(object), Some(key)) = (
+                expression.child_by_field_name("value"),
+                expression.child_by_field_name("subscript"),
+            ) else {
+                return;
+            };
+            if object.kind() == "identifier" {
+                let computed = !matches!(key.kind(), "string" | "integer");
+                out.push((text_of(object, text), computed));
+            }
+        }
         "subscript_expression" | "member_expression" => {
             let Some(object) = expression.child_by_field_name("object") else {
                 return;
@@ -331,8 +357,8 @@ fn tables_read<'a>(
                     .is_some_and(|i| !matches!(i.kind(), "string" | "number"));
             out.push((text_of(object, text), computed));
         }
-        // `registry.get(name)` of a `Map`.
-        "call_expression" => {
+        // `registry.get(name)` of a `Map`, `HANDLERS.get(name)` of a Python dict.
+        "call_expression" | "call" => {
             let (Some(function), Some(args)) = (
                 expression.child_by_field_name("function"),
                 expression.child_by_field_name("arguments"),
@@ -340,8 +366,10 @@ fn tables_read<'a>(
                 return;
             };
             let object = function.child_by_field_name("object");
-            let property = function.child_by_field_name("property");
-            if function.kind() == "member_expression"
+            let property = function
+                .child_by_field_name("property")
+                .or_else(|| function.child_by_field_name("attribute"));
+            if matches!(function.kind(), "member_expression" | "attribute")
                 && property.is_some_and(|p| text_of(p, text) == "get")
                 && let Some(object) = object.filter(|o| o.kind() == "identifier")
             {
