@@ -216,6 +216,7 @@ impl<'t> FileFlow<'t, '_> {
                             self.vouch_rules.set(super::ALL);
                         }
                     }
+                    self.allow_list_some(&site, receiver, &args, holds, out, pass);
                     // `if not is_safe_name(name):`: a function of this file that returns a check.
                     self.validated(callee, receiver, &args, holds, out, pass);
                 }
@@ -283,7 +284,7 @@ impl<'t> FileFlow<'t, '_> {
     /// A name bound to a constant (`ROOT` after `const ROOT = path.resolve(__dirname, "docs")`),
     /// or a field of the object the method runs on that no request data is known to reach
     /// (`this.baseDir` set by the constructor): equal to it, a value is the program's.
-    fn holds_programs_own(&self, node: Node<'t>, pass: &Pass<'_>) -> bool {
+    pub(super) fn holds_programs_own(&self, node: Node<'t>, pass: &Pass<'_>) -> bool {
         let Some(key) = self.key(node) else {
             return false;
         };
@@ -372,7 +373,7 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// A literal, or a literal wrapped in `Some(..)` / parentheses, as written.
-    fn is_constant_operand(&self, node: Node<'t>) -> bool {
+    pub(super) fn is_constant_operand(&self, node: Node<'t>) -> bool {
         match self.adapter.expr(node, self.text) {
             Expr::Constant => true,
             Expr::Wrap(inner) => self.is_constant_operand(inner),

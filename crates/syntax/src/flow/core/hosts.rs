@@ -16,6 +16,95 @@ use tree_sitter::Node;
 const HOST_READ_STEPS: usize = 8;
 
 impl<'t> FileFlow<'t, '_> {
+    /// `ALLOWED.some((d) => host === d || host.endsWith("." + d))` on a list of the program's
+    /// own: where it holds, `host` is one of the list's hosts or a subdomain of one, as an
+    /// allow-list lookup says. Each part of the callback must compare the same value with the
+    /// element, for equality or as a dot-separated suffix (a bare `endsWith(d)` lets
+    /// `evilwikipedia.org` through).
+    #[inline(never)]
+    pub(super) fn allow_list_some(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        args: &[crate::flow::adapter::Arg<'t>],
+        holds: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        let (Some(receiver), Some("some"), [callback]) = (receiver, site.method.as_deref(), args)
+        else {
+            return;
+        };
+        if !(self.is_constant_operand(receiver) || self.holds_programs_own(receiver, pass)) {
+            return;
+        }
+        let Some(&index) = self.by_node.get(&callback.value.byte_range()) else {
+            return;
+        };
+        let function = &self.functions[index];
+        let ([param], true) = (function.params.as_slice(), function.expression_body) else {
+            return;
+        };
+        let element = text_of(param.pattern, self.text);
+        let parts = match self.adapter.condition(function.body, self.text) {
+            crate::flow::adapter::Condition::Any(parts) => parts,
+            _ => vec![function.body],
+        };
+        let mut tested: Option<Node<'t>> = None;
+        for part in parts {
+            let value = self.compared_with_element(part, element);
+            match (value, tested) {
+                (Some(value), None) => tested = Some(value),
+                (Some(value), Some(so_far))
+                    if text_of(value, self.text) == text_of(so_far, self.text) => {}
+                _ => return,
+            }
+        }
+        let Some(tested) = tested else { return };
+        let host = self.reads_host(tested, pass);
+        if host || matches!(self.adapter.expr(tested, self.text), Expr::Name) {
+            self.vouch(tested, holds, host, out, pass);
+        }
+    }
+
+    /// The value `part` (of an allow-list callback) compares with the list's `element`: `x ===
+    /// d`, `d == x`, `x.endsWith("." + d)`, ``x.endsWith(`.${d}`)``.
+    fn compared_with_element(&self, part: Node<'t>, element: &str) -> Option<Node<'t>> {
+        let part = match self.adapter.expr(part, self.text) {
+            Expr::Wrap(inner) => inner,
+            _ => part,
+        };
+        if let Some((left, right, false)) = self.adapter.equality(part) {
+            return match (text_of(left, self.text), text_of(right, self.text)) {
+                (l, _) if l == element => Some(right),
+                (_, r) if r == element => Some(left),
+                _ => None,
+            };
+        }
+        let Expr::Call {
+            receiver: Some(receiver),
+            method: Some(method),
+            args,
+            ..
+        } = self.adapter.expr(part, self.text)
+        else {
+            return None;
+        };
+        let suffix: String = match args.as_slice() {
+            [arg] => text_of(arg.value, self.text)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+            _ => return None,
+        };
+        let dotted = [
+            format!("\".\"+{element}"),
+            format!("'.'+{element}"),
+            format!("`.${{{element}}}`"),
+        ];
+        (text_of(method, self.text) == "endsWith" && dotted.contains(&suffix)).then_some(receiver)
+    }
+
     /// Records that `checked` is clean where the guard `holds`, and, when the guard is an
     /// allow-list lookup (`host in ALLOWED`, `ALLOWED.has(host)`) of a parsed URL's host, read
     /// there or bound to a name before (`host = urlparse(u).hostname`), what it was parsed from. A prefix or character check of a host (`startswith("api.")`) is not

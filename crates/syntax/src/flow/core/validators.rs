@@ -47,8 +47,11 @@ impl<'t> FileFlow<'t, '_> {
                 continue;
             };
             self.vouch_rules.set(*rules);
-            // Vouched where the validator returns `returns`: where the call is that.
-            self.vouch(arg, *returns == holds, false, out, pass);
+            // Vouched where the validator returns `returns`: where the call is that. A host
+            // checked (`hostAllowed(url.hostname)`) vouches for the URL it was read from, as
+            // the check written in place would.
+            let host = self.reads_host(arg, pass);
+            self.vouch(arg, *returns == holds, host, out, pass);
             self.vouch_rules.set(super::value::ALL);
         }
     }
