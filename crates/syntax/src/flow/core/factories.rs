@@ -17,14 +17,7 @@ impl<'t> FileFlow<'t, '_> {
     /// objects of one class of the file, by its declared return type (`-> FeedClient`) or by
     /// what each of its `return`s builds.
     pub(super) fn made_by_factory(&self, node: Node<'t>) -> Option<&'t str> {
-        let Expr::Call {
-            callee,
-            receiver: None,
-            ..
-        } = self.adapter.expr(node, self.text)
-        else {
-            return None;
-        };
+        let callee = self.plain_callee(node)?;
         let &[index] = self.by_name.get(text_of(callee, self.text))?.as_slice() else {
             return None;
         };
@@ -83,14 +76,7 @@ impl<'t> FileFlow<'t, '_> {
     /// `NotFoundPage::for_path(&p)`: a call of an associated function of a type of this file
     /// that declares it returns that type (`-> Self`, `-> NotFoundPage`).
     pub(super) fn returns_own_type(&self, node: Node<'t>) -> Option<&'t str> {
-        let Expr::Call {
-            callee,
-            receiver: None,
-            ..
-        } = self.adapter.expr(node, self.text)
-        else {
-            return None;
-        };
+        let callee = self.plain_callee(node)?;
         let (class, function) = text_of(callee, self.text).rsplit_once("::")?;
         let class = class.rsplit("::").next()?;
         let index = *self.methods.get(class)?.get(function)?;
@@ -131,5 +117,18 @@ impl<'t> FileFlow<'t, '_> {
                     .is_none_or(|c| matches!(c, ';' | '\n' | '\r' | ' ' | '}'))
             })
         })
+    }
+
+    /// The callee of a call of a name or path (`build_client(..)`, `Page::for_path(..)`), not
+    /// of a method on a receiver.
+    fn plain_callee(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match self.adapter.expr(node, self.text) {
+            Expr::Call {
+                callee,
+                receiver: None,
+                ..
+            } => Some(callee),
+            _ => None,
+        }
     }
 }

@@ -207,13 +207,25 @@ impl<'t> FileFlow<'t, '_> {
             return;
         };
         let ordered = self.by_parameter(&self.functions[init], args, values);
-        let values = ordered.as_deref().unwrap_or(values);
+        self.arguments_to_sinks(node, init, name, ordered.as_deref().unwrap_or(values), pass);
+    }
+
+    /// The sinks inside function `index` (called as `name` at `node`) that the tainted
+    /// `values` passed to its parameters reach, by its summaries.
+    pub(super) fn arguments_to_sinks(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) {
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
-            let Some(summary) = self.summary(init, position) else {
+            let Some(summary) = self.summary(index, position) else {
                 continue;
             };
-            let entered = self.enter_helper(node, init, taint, format!("passed to `{name}()`"));
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
         }
     }

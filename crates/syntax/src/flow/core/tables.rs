@@ -97,15 +97,7 @@ impl<'t> FileFlow<'t, '_> {
         for &index in entries.iter().take(MAX_ENTRIES) {
             let ordered = self.by_parameter(&self.functions[index], args, values);
             let values = ordered.as_deref().unwrap_or(values);
-            for (position, value) in values.iter().enumerate() {
-                let Some(taint) = &value.taint else { continue };
-                let Some(summary) = self.summary(index, position) else {
-                    continue;
-                };
-                let entered =
-                    self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
-                self.hits_through(&entered, &summary, pass);
-            }
+            self.arguments_to_sinks(node, index, name, values, pass);
             let returned = self.returned_by(node, index, name, values, None, None)?;
             out = Some(match out {
                 Some(so_far) => so_far.join(&returned),
