@@ -678,7 +678,11 @@ fn params(node: Node<'_>) -> Vec<Param<'_>> {
         .into_iter()
         .map(|p| Param {
             pattern: p,
-            annotation: p.child_by_field_name("type"),
+            // TypeScript's `type_annotation` holds the colon: the type is its child.
+            annotation: p.child_by_field_name("type").map(|t| match t.kind() {
+                "type_annotation" => t.named_child(0).unwrap_or(t),
+                _ => t,
+            }),
             default: p
                 .child_by_field_name("value")
                 .or_else(|| p.child_by_field_name("right")),

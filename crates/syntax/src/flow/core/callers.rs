@@ -135,7 +135,7 @@ impl<'t> FileFlow<'t, '_> {
         !function.is_module()
             && !function.params.is_empty()
             && function.decorators.is_empty()
-            && !self.nested.get(index).copied().unwrap_or(true)
+            && self.enclosing.get(index).is_some_and(Option::is_none)
             && self.by_name.get(name).is_some_and(|all| all.len() == 1)
             && private(function, name, self.is_script())
     }

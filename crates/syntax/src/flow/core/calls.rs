@@ -82,23 +82,9 @@ impl<'t> FileFlow<'t, '_> {
         {
             return None;
         }
-        let name = text_of(receiver, self.text);
-        let mut names = Vec::new();
-        self.functions[pass.function]
-            .params
-            .iter()
-            .find_map(|param| {
-                let annotation = param.annotation?;
-                names.clear();
-                self.adapter.bindings(param.pattern, &mut names);
-                names
-                    .iter()
-                    .any(|n| text_of(*n, self.text) == name)
-                    .then(|| {
-                        let written = text_of(annotation, self.text);
-                        written.trim_start_matches(':').trim_start().to_string()
-                    })
-            })
+        let function = &self.functions[pass.function];
+        let param = self.param_named(function, text_of(receiver, self.text))?;
+        Some(text_of(param.annotation?, self.text).to_string())
     }
 
     /// Propagators move taint into a receiver or an argument (`parts.append(x)`). Kept out of

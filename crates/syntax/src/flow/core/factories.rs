@@ -83,11 +83,7 @@ impl<'t> FileFlow<'t, '_> {
         let returned = self.functions[index]
             .node
             .child_by_field_name("return_type")?;
-        let returned = text_of(returned, self.text);
-        returned
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .any(|word| word == "Self" || word == class)
-            .then_some(class)
+        names_own_type(text_of(returned, self.text), Some(class)).then_some(class)
     }
 
     /// Whether method `index` returns the object it is called on (`return self`, `return
@@ -103,10 +99,7 @@ impl<'t> FileFlow<'t, '_> {
                         .is_some_and(|first| first.kind() == "self_parameter")
                 });
             let class = class_name(function, self.text);
-            return takes_self
-                && text_of(returned, self.text)
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .any(|word| word == "Self" || Some(word) == class);
+            return takes_self && names_own_type(text_of(returned, self.text), class);
         }
         let body = text_of(function.body, self.text);
         ["return self", "return this"].iter().any(|written| {
@@ -131,4 +124,11 @@ impl<'t> FileFlow<'t, '_> {
             _ => None,
         }
     }
+}
+
+/// Whether a declared return type names the type itself (`Self`, `-> Page`, `Result<Self, E>`).
+fn names_own_type(returned: &str, class: Option<&str>) -> bool {
+    returned
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == "Self" || Some(word) == class)
 }

@@ -309,29 +309,16 @@ impl<'t> FileFlow<'t, '_> {
     /// with that value whenever the enclosing function holds anything tainted, so here it
     /// counts as the program's own.
     fn captured_untainted(&self, key: &str, pass: &Pass<'_>) -> bool {
-        let function = &self.functions[pass.function];
-        let inner = function.node.byte_range();
-        if function.is_module() || key.contains(['.', '[']) {
+        if key.contains(['.', '[']) {
             return false;
         }
-        // The nearest enclosing function, and its text before this one.
-        let Some(outer) = self
-            .functions
-            .iter()
-            .filter(|outer| {
-                let range = outer.node.byte_range();
-                !outer.is_module()
-                    && range.start <= inner.start
-                    && inner.end <= range.end
-                    && range != inner
-            })
-            .max_by_key(|outer| outer.node.start_byte())
-        else {
+        let Some(&Some(outer)) = self.enclosing.get(pass.function) else {
             return false;
         };
+        let inner = self.functions[pass.function].node.byte_range();
         let before = self
             .text
-            .get(outer.node.start_byte()..inner.start)
+            .get(self.functions[outer].node.start_byte()..inner.start)
             .unwrap_or("");
         assigns(before, key) && !self.text.get(inner).is_some_and(|body| assigns(body, key))
     }
@@ -356,11 +343,8 @@ impl<'t> FileFlow<'t, '_> {
         if !matches!(pass.params, super::Params::Summarise(_)) {
             return false;
         }
-        self.functions[pass.function].params.iter().any(|p| {
-            let mut names = Vec::new();
-            self.adapter.bindings(p.pattern, &mut names);
-            names.iter().any(|n| text_of(*n, self.text) == key)
-        })
+        self.param_named(&self.functions[pass.function], key)
+            .is_some()
     }
 
     /// A variable, possibly in parentheses or behind `&`.

@@ -207,11 +207,13 @@ impl<'t> FileFlow<'t, '_> {
             return;
         };
         let ordered = self.by_parameter(&self.functions[init], args, values);
-        self.arguments_to_sinks(node, init, name, ordered.as_deref().unwrap_or(values), pass);
+        let values = ordered.as_deref().unwrap_or(values);
+        self.arguments_to_sinks(node, init, name, values, pass, |_, _, _| {});
     }
 
     /// The sinks inside function `index` (called as `name` at `node`) that the tainted
-    /// `values` passed to its parameters reach, by its summaries.
+    /// `values` passed to its parameters reach, by its summaries; `then` gets each tainted
+    /// argument's taint, that taint as it entered, and the summary of its parameter.
     pub(super) fn arguments_to_sinks(
         &self,
         node: Node<'t>,
@@ -219,6 +221,7 @@ impl<'t> FileFlow<'t, '_> {
         name: &str,
         values: &[Value],
         pass: &mut Pass<'_>,
+        mut then: impl FnMut(&Taint, Taint, &Summary),
     ) {
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
@@ -227,6 +230,7 @@ impl<'t> FileFlow<'t, '_> {
             };
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
+            then(taint, entered, &summary);
         }
     }
 
@@ -339,19 +343,20 @@ impl<'t> FileFlow<'t, '_> {
                 }
             }
         };
-        for (position, value) in values.iter().enumerate() {
-            let Some(taint) = &value.taint else { continue };
-            let Some(summary) = self.summary(index, position) else {
-                continue;
-            };
-            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
-            self.hits_through(&entered, &summary, pass);
-            returns(&entered, &summary);
-            // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
-            if summary.fills_object && taint.parameter.is_none() {
-                filled = join_taint(&filled, &Some(entered.clone()));
-            }
-        }
+        self.arguments_to_sinks(
+            node,
+            index,
+            name,
+            values,
+            pass,
+            |taint, entered, summary| {
+                returns(&entered, summary);
+                // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
+                if summary.fills_object && taint.parameter.is_none() {
+                    filled = join_taint(&filled, &Some(entered));
+                }
+            },
+        );
         if let Some(taint) = filled
             && let Some(key) = self.key(receiver)
         {

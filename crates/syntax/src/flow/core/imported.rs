@@ -259,14 +259,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             f.name.as_deref() == Some("constructor")
                 && f.class().map(|c| c.id()) == Some(class.id())
         })?;
-        let param = constructor.params.iter().find(|p| {
-            let mut names = Vec::new();
-            self.adapter.bindings(p.pattern, &mut names);
-            names.iter().any(|n| text_of(*n, self.text) == field)
-        })?;
-        let written = text_of(param.annotation?, self.text)
-            .trim_start_matches(':')
-            .trim();
+        let param = self.param_named(constructor, field)?;
+        let written = text_of(param.annotation?, self.text);
         if !written
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '$')

@@ -201,8 +201,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// status"` ... `new Promise((r) => exec(cmd, r))`) is unknown there. Kept apart and used
     /// only for nodes the enclosing passes, which run them with their variables, did not reach.
     watched_alone: RefCell<HashMap<Range<usize>, Value>>,
-    /// Per function, whether it is written inside another function (not the module).
-    nested: Vec<bool>,
+    /// Per function, the nearest function (not the module) it is written inside.
+    enclosing: Vec<Option<usize>>,
     pub hits: RefCell<Vec<SinkHit>>,
     /// The other files of the project, when the file is checked as part of one (`imported.rs`).
     imports: Option<&'r dyn crate::flow::project::Imports>,
@@ -324,7 +324,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .enumerate()
             .map(|(index, function)| (function.node.byte_range(), index))
             .collect();
-        let nested = nested_functions(&functions);
+        let enclosing = enclosing_functions(&functions);
         FileFlow {
             adapter,
             rules,
@@ -357,7 +357,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             stored: Default::default(),
             watched: RefCell::default(),
             watched_alone: RefCell::default(),
-            nested,
+            enclosing,
             hits: RefCell::default(),
             imports: None,
             imported_sinks: RefCell::default(),
@@ -457,7 +457,11 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// Whether a value seen in `pass` is what the node holds when its function runs where it
     /// is written: not when the pass is the own pass of a function nested in another.
     fn sees_enclosing(&self, pass: &Pass<'_>) -> bool {
-        self.closure_nesting.get() > 0 || !self.nested.get(pass.function).copied().unwrap_or(false)
+        self.closure_nesting.get() > 0
+            || self
+                .enclosing
+                .get(pass.function)
+                .is_none_or(Option::is_none)
     }
 
     /// Runs the module's own statements in order, leaving what they bind in `module_env` and,
@@ -664,27 +668,28 @@ pub(crate) fn short(text: &str) -> String {
     }
 }
 
-/// Per function, whether another function (not the module) encloses it: functions come
-/// outermost first, so a stack of the enclosing ones' ends answers in one walk.
-fn nested_functions(functions: &[Function<'_>]) -> Vec<bool> {
+/// Per function, the nearest other function (not the module) that encloses it: in the order
+/// of their starts, outermost first, a stack of the open ones answers in one walk.
+fn enclosing_functions(functions: &[Function<'_>]) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..functions.len()).collect();
     order.sort_by_key(|&i| {
         let range = functions[i].node.byte_range();
         (range.start, std::cmp::Reverse(range.end))
     });
-    let mut nested = vec![false; functions.len()];
-    let mut open: Vec<usize> = Vec::new();
+    let mut enclosing = vec![None; functions.len()];
+    // (end, index) of the functions around the current position, innermost last.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     for index in order {
         let function = &functions[index];
         if function.is_module() {
             continue;
         }
         let range = function.node.byte_range();
-        while open.last().is_some_and(|&end| end <= range.start) {
+        while open.last().is_some_and(|&(end, _)| end <= range.start) {
             open.pop();
         }
-        nested[index] = !open.is_empty();
-        open.push(range.end);
+        enclosing[index] = open.last().map(|&(_, outer)| outer);
+        open.push((range.end, index));
     }
-    nested
+    enclosing
 }

@@ -3,7 +3,7 @@
 //! framework injects, a number that cannot carry an injection, or nothing known.
 
 use super::{ALL, FileFlow, OBJECT, Params, Pass, Taint, Value};
-use crate::flow::adapter::{Function, text_of};
+use crate::flow::adapter::{Function, Param, text_of};
 use crate::flow::spec::{SourceKind, converts_param};
 use std::rc::Rc;
 
@@ -72,10 +72,7 @@ impl<'t> FileFlow<'t, '_> {
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
             self.adapter.bindings(param.pattern, &mut names);
-            // TypeScript's annotation node holds its colon (`: Job<Payload>`).
-            let annotation = param
-                .annotation
-                .map(|a| text_of(a, self.text).trim_start_matches(':').trim_start());
+            let annotation = param.annotation.map(|a| text_of(a, self.text));
             let default = param.default.map(|d| text_of(d, self.text));
             // `Route<String>` after `use axum::extract::Path as Route`: the type as imported.
             let imported = annotation.and_then(|a| self.imported_type(a));
@@ -200,6 +197,21 @@ impl<'t> FileFlow<'t, '_> {
                 pass.env.insert(key, value);
             }
         }
+    }
+
+    /// The parameter of `function` that binds `name` (`base` of `safe_join(base, rel)`, `qb`
+    /// of `fn apply(qb: &mut QueryBuilder<..>)`).
+    pub(super) fn param_named<'f>(
+        &self,
+        function: &'f Function<'t>,
+        name: &str,
+    ) -> Option<&'f Param<'t>> {
+        let mut names = Vec::new();
+        function.params.iter().find(|param| {
+            names.clear();
+            self.adapter.bindings(param.pattern, &mut names);
+            names.iter().any(|n| text_of(*n, self.text) == name)
+        })
     }
 
     /// A type written with an imported alias at its head, spelled with the path it was imported

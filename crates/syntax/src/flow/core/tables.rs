@@ -97,7 +97,7 @@ impl<'t> FileFlow<'t, '_> {
         for &index in entries.iter().take(MAX_ENTRIES) {
             let ordered = self.by_parameter(&self.functions[index], args, values);
             let values = ordered.as_deref().unwrap_or(values);
-            self.arguments_to_sinks(node, index, name, values, pass);
+            self.arguments_to_sinks(node, index, name, values, pass, |_, _, _| {});
             let returned = self.returned_by(node, index, name, values, None, None)?;
             out = Some(match out {
                 Some(so_far) => so_far.join(&returned),

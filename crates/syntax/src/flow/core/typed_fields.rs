@@ -136,7 +136,6 @@ impl<'t> FileFlow<'t, '_> {
                 };
                 let pattern = text_of(param.pattern, self.text);
                 let ty = text_of(annotation, self.text);
-                let ty = ty.trim_start_matches(':').trim();
                 let declared = param.pattern.parent().is_some_and(|p| {
                     named_children(p)
                         .iter()
