@@ -62,6 +62,9 @@ pub(crate) struct FlowRules {
     lookups: Vec<CallPattern>,
     /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
     index_callbacks: Vec<CallPattern>,
+    /// Calls that send on a channel, and calls that receive from one (`core/channels.rs`).
+    channel_sends: Vec<CallPattern>,
+    channel_receives: Vec<CallPattern>,
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
@@ -202,6 +205,8 @@ impl FlowRules {
             constant_calls: Vec::new(),
             lookups: Vec::new(),
             index_callbacks: Vec::new(),
+            channel_sends: Vec::new(),
+            channel_receives: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             start_blind: 0,
@@ -349,6 +354,10 @@ impl FlowRules {
         self.lookups.extend(spec.lookups.iter().cloned());
         self.index_callbacks
             .extend(spec.index_callbacks.iter().cloned());
+        self.channel_sends
+            .extend(spec.channel_sends.iter().cloned());
+        self.channel_receives
+            .extend(spec.channel_receives.iter().cloned());
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the

@@ -45,6 +45,9 @@ pub struct Outline {
     /// The module-level names bound to objects of the file's classes: stores like its empty
     /// containers (`core/stores.rs`).
     pub(super) object_stores: Vec<String>,
+    /// The channel methods the file calls when it both sends and receives (`core/channels.rs`):
+    /// an edit naming one reaches every unit naming any.
+    pub(super) channel_words: Vec<String>,
 }
 
 impl Outline {
@@ -81,6 +84,11 @@ impl Outline {
             edited_bindings: BTreeSet::new(),
             stored: flow.stored.clone(),
             object_stores: flow.object_stores().map(str::to_string).collect(),
+            channel_words: flow
+                .channel_words()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         }
     }
 

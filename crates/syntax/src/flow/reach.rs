@@ -144,6 +144,22 @@ pub(crate) fn reach(
         }
         read.extend(bindings.into_iter().map(head));
         read.extend(stores_named(text, &ranges, &containers, &writers));
+        // A send or receive on a channel (`core/channels.rs`) reaches every other.
+        let channels: Vec<&str> = new
+            .channel_words
+            .iter()
+            .chain(&old.channel_words)
+            .map(String::as_str)
+            .collect();
+        if ranges.iter().any(|range| {
+            text.get(range.clone()).is_some_and(|slice| {
+                channels
+                    .iter()
+                    .any(|word| super::core::mentions(slice, word, false))
+            })
+        }) {
+            read.extend(channels);
+        }
         let pending_called: Vec<&str> = called.difference(&searched_called).copied().collect();
         let pending_read: Vec<&str> = read.difference(&searched_read).copied().collect();
         for word in words(text, &pending_called) {
@@ -447,7 +463,12 @@ mod tests {
     /// with functions appended that nothing reaches (past half the text, it gives up).
     fn reached(language: Language, text: &str, edited: &str) -> Option<Vec<String>> {
         let filler: String = (0..30)
-            .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+            .map(|i| match language {
+                Language::Rust => {
+                    format!("\n\nfn unrelated_{i}(a: u32) -> u32 {{\n    a + {i}\n}}\n")
+                }
+                _ => format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"),
+            })
             .collect();
         let text = &format!("{text}{filler}");
         let tree = parse(language, text);
@@ -516,6 +537,22 @@ mod tests {
         );
         assert!(
             !reached.iter().any(|r| r.contains("def other")),
+            "{reached:?}"
+        );
+    }
+
+    #[test]
+    fn an_edit_of_a_channel_sender_reaches_its_receivers() {
+        // `core/channels.rs`: what `pump` sends, `worker` receives; neither names the other,
+        // and `other` names neither.
+        let text = "async fn worker(mut rx: Receiver<String>) {\n    while let Some(u) = rx.recv().await {\n        let _ = reqwest::get(u).await;\n    }\n}\n\nfn other() -> u32 {\n    1\n}\n\nasync fn pump(tx: Sender<String>) {\n    let url = std::env::args().nth(1).unwrap();\n    tx.send(url).await.unwrap();\n}\n";
+        let reached = reached(Language::Rust, text, "std::env::args()").unwrap();
+        assert!(
+            reached.iter().any(|r| r.contains("fn worker")),
+            "{reached:?}"
+        );
+        assert!(
+            !reached.iter().any(|r| r.contains("fn other")),
             "{reached:?}"
         );
     }

@@ -393,6 +393,8 @@ pub struct TaintSpec {
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
     pub(crate) index_callbacks: Vec<CallPattern>,
+    pub(crate) channel_sends: Vec<CallPattern>,
+    pub(crate) channel_receives: Vec<CallPattern>,
 }
 
 impl TaintSpec {

@@ -14,6 +14,7 @@ mod aliases;
 mod arguments;
 mod callers;
 mod calls;
+mod channels;
 mod choices;
 mod closures;
 mod env;
@@ -166,6 +167,10 @@ pub(crate) struct FileFlow<'t, 'r> {
     fields: HashMap<Range<usize>, fields::Settled>,
     /// While `stores.rs` records them: what helpers keep in stores, and what their calls kept.
     store_recording: RefCell<Option<stores::StoreRecording>>,
+    /// While `channels.rs` records them: what functions send on channels from a source.
+    channel_recording: RefCell<Option<Option<Value>>>,
+    /// What the file's channel receives return (`channels.rs`), when a source's data was sent.
+    channel: Option<Value>,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
     /// While `tainted_fields.rs` records them: the fields methods keep their parameters in.
@@ -346,6 +351,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             field_writes: RefCell::new(None),
             fields_kept: RefCell::new(None),
             store_recording: RefCell::new(None),
+            channel_recording: RefCell::new(None),
+            channel: None,
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             next_part: Cell::default(),
@@ -424,6 +431,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.taint_fields();
         self.summaries.borrow_mut().clear();
         self.stored = self.taint_stores();
+        self.summaries.borrow_mut().clear();
+        self.taint_channels();
         self.summaries.borrow_mut().clear();
         for index in 0..self.functions.len() {
             if crate::analysis::cancelled() {
@@ -528,6 +537,21 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             }
             all.push(hit);
         }
+    }
+
+    /// Runs `record`, passes that only record what functions leave behind (`stores.rs`,
+    /// `tainted_fields.rs`, `channels.rs`), so that they change nothing a real pass reports:
+    /// what they watched or spent of the closure budget is put back (their hits the caller
+    /// drops).
+    fn quietly<R>(&self, record: impl FnOnce(&Self) -> R) -> R {
+        let watched = self.watched.borrow().clone();
+        let watched_alone = self.watched_alone.borrow().clone();
+        let budget = self.closure_budget.get();
+        let recorded = record(self);
+        *self.watched.borrow_mut() = watched;
+        *self.watched_alone.borrow_mut() = watched_alone;
+        self.closure_budget.set(budget);
+        recorded
     }
 
     /// One pass over function `index`, its parameters bound as `params` says.

@@ -239,95 +239,91 @@ impl<'t> FileFlow<'t, '_> {
         if writers.is_empty() {
             return BTreeSet::new();
         }
-        // The recording passes change nothing a real pass reports (as in `tainted_fields.rs`).
-        let watched = self.watched.borrow().clone();
-        let watched_alone = self.watched_alone.borrow().clone();
-        let budget = self.closure_budget.get();
-        // Helpers that keep a parameter in a store (`register(tenant, url)` filling
-        // `subscriptions`), and the functions that call them: each caller's pass records what
-        // it passes there (`note_store_call`).
-        let by_param = self.stores_by_param(&writers, &stores);
-        let mut recorded = writers.clone();
-        for index in 0..self.functions.len() {
-            let function = &self.functions[index];
-            let body = self.text.get(function.node.byte_range()).unwrap_or("");
-            if !function.is_module()
-                && !recorded.contains(&index)
-                && by_param.keys().any(|&helper| {
-                    self.functions[helper]
-                        .name
-                        .as_deref()
-                        .is_some_and(|name| body.contains(name))
-                })
-            {
-                recorded.push(index);
-            }
-        }
-        *self.store_recording.borrow_mut() = Some(StoreRecording {
-            by_param,
-            stored: HashMap::new(),
-        });
-        let mut stored: HashMap<String, Value> = HashMap::new();
-        for index in recorded {
-            let mut hits = Vec::new();
-            let (env, _) = self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
-            let function = &self.functions[index];
-            for (key, value) in env.differing_from(&self.module_env) {
-                if stores.word(key).is_none() {
-                    continue;
+        let stored = self.quietly(|flow| {
+            // Helpers that keep a parameter in a store (`register(tenant, url)` filling
+            // `subscriptions`), and the functions that call them: each caller's pass records what
+            // it passes there (`note_store_call`).
+            let by_param = flow.stores_by_param(&writers, &stores);
+            let mut recorded = writers.clone();
+            for index in 0..flow.functions.len() {
+                let function = &flow.functions[index];
+                let body = flow.text.get(function.node.byte_range()).unwrap_or("");
+                if !function.is_module()
+                    && !recorded.contains(&index)
+                    && by_param.keys().any(|&helper| {
+                        flow.functions[helper]
+                            .name
+                            .as_deref()
+                            .is_some_and(|name| body.contains(name))
+                    })
+                {
+                    recorded.push(index);
                 }
-                // Every write counts: request data taints the store, a number or an escaped
-                // value leaves it clean for what every write is clean for, anything else (a
-                // parameter's stand-in included) unknown.
-                let kept = match &value.taint {
-                    Some(taint) if taint.parameter.is_none() => {
-                        let range = function.node.byte_range();
-                        let who = function.name.as_deref().unwrap_or("a handler");
-                        let keep = |taint: &Taint| {
-                            let mut taint = taint.with_step(
-                                range.start..range.start,
-                                format!("kept in `{key}` by `{who}`"),
-                            );
-                            taint.via = join_ranges(&taint.via, &Some(range.clone()));
-                            taint
-                        };
-                        // The fields of the records kept there stay apart (`records.rs`).
-                        let record = value.record.as_ref().map(|fields| {
-                            Rc::new(
-                                fields
-                                    .iter()
-                                    .map(|(name, field)| {
-                                        let field = Value {
-                                            taint: field.taint.as_ref().map(keep),
-                                            ..field.clone()
-                                        };
-                                        (name.clone(), field)
-                                    })
-                                    .collect(),
-                            )
-                        });
-                        Value {
-                            clean: 0,
-                            record,
-                            ..Value::tainted(keep(taint))
-                        }
-                    }
-                    Some(_) => Value::default(),
-                    None => Value {
-                        clean: value.clean,
-                        ..Value::default()
-                    },
-                };
-                keep_value(&mut stored, key, kept);
             }
-        }
-        let through_helpers = self.store_recording.borrow_mut().take();
-        for (key, value) in through_helpers.map(|r| r.stored).unwrap_or_default() {
-            keep_value(&mut stored, &key, value);
-        }
-        *self.watched.borrow_mut() = watched;
-        *self.watched_alone.borrow_mut() = watched_alone;
-        self.closure_budget.set(budget);
+            *flow.store_recording.borrow_mut() = Some(StoreRecording {
+                by_param,
+                stored: HashMap::new(),
+            });
+            let mut stored: HashMap<String, Value> = HashMap::new();
+            for index in recorded {
+                let mut hits = Vec::new();
+                let (env, _) = flow.pass(index, Params::Own, flow.module_env.clone(), &mut hits);
+                let function = &flow.functions[index];
+                for (key, value) in env.differing_from(&flow.module_env) {
+                    if stores.word(key).is_none() {
+                        continue;
+                    }
+                    // Every write counts: request data taints the store, a number or an escaped
+                    // value leaves it clean for what every write is clean for, anything else (a
+                    // parameter's stand-in included) unknown.
+                    let kept = match &value.taint {
+                        Some(taint) if taint.parameter.is_none() => {
+                            let range = function.node.byte_range();
+                            let who = function.name.as_deref().unwrap_or("a handler");
+                            let keep = |taint: &Taint| {
+                                let mut taint = taint.with_step(
+                                    range.start..range.start,
+                                    format!("kept in `{key}` by `{who}`"),
+                                );
+                                taint.via = join_ranges(&taint.via, &Some(range.clone()));
+                                taint
+                            };
+                            // The fields of the records kept there stay apart (`records.rs`).
+                            let record = value.record.as_ref().map(|fields| {
+                                Rc::new(
+                                    fields
+                                        .iter()
+                                        .map(|(name, field)| {
+                                            let field = Value {
+                                                taint: field.taint.as_ref().map(keep),
+                                                ..field.clone()
+                                            };
+                                            (name.clone(), field)
+                                        })
+                                        .collect(),
+                                )
+                            });
+                            Value {
+                                clean: 0,
+                                record,
+                                ..Value::tainted(keep(taint))
+                            }
+                        }
+                        Some(_) => Value::default(),
+                        None => Value {
+                            clean: value.clean,
+                            ..Value::default()
+                        },
+                    };
+                    keep_value(&mut stored, key, kept);
+                }
+            }
+            let through_helpers = flow.store_recording.borrow_mut().take();
+            for (key, value) in through_helpers.map(|r| r.stored).unwrap_or_default() {
+                keep_value(&mut stored, &key, value);
+            }
+            stored
+        });
         let mut words = BTreeSet::new();
         for (key, value) in stored {
             let joined = match self.module_env.get(&key) {

@@ -61,22 +61,16 @@ impl<'t> FileFlow<'t, '_> {
         if recorded.is_empty() {
             return;
         }
-        // The recording passes change nothing a real pass reports: their hits are dropped, and
-        // what they watched or spent is put back.
-        let watched = self.watched.borrow().clone();
-        let watched_alone = self.watched_alone.borrow().clone();
-        let budget = self.closure_budget.get();
         *self.field_writes.borrow_mut() = Some(FieldWrites::new());
         *self.fields_kept.borrow_mut() = Some(kept);
-        for index in recorded {
-            let mut hits = Vec::new();
-            self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
-        }
+        self.quietly(|flow| {
+            for index in recorded {
+                let mut hits = Vec::new();
+                flow.pass(index, Params::Own, flow.module_env.clone(), &mut hits);
+            }
+        });
         *self.fields_kept.borrow_mut() = None;
         let writes = self.field_writes.borrow_mut().take().unwrap_or_default();
-        *self.watched.borrow_mut() = watched;
-        *self.watched_alone.borrow_mut() = watched_alone;
-        self.closure_budget.set(budget);
         for ((class, key), value) in writes {
             self.fields.entry(class).or_default().insert(key, value);
         }

@@ -73,6 +73,13 @@ pub(crate) struct TaintFile {
     /// `$(sel).each(function (i, el) { ... })`): a number.
     #[serde(default)]
     pub index_callbacks: Vec<CallFile>,
+    /// Calls that put their first argument on a channel (`tx.send(job).await`): what a
+    /// function of the file sends there comes out of the channel's receiving calls.
+    #[serde(default)]
+    pub channel_sends: Vec<CallFile>,
+    /// Calls that take a value off a channel (`rx.recv().await`).
+    #[serde(default)]
+    pub channel_receives: Vec<CallFile>,
 }
 
 /// Which calls an entry is about: by canonical name, by method name, or both.
@@ -546,6 +553,14 @@ impl TaintFile {
         for call in &self.index_callbacks {
             spec.index_callbacks
                 .push(call_pattern(call, "index callback", when)?);
+        }
+        for call in &self.channel_sends {
+            spec.channel_sends
+                .push(call_pattern(call, "channel send", when)?);
+        }
+        for call in &self.channel_receives {
+            spec.channel_receives
+                .push(call_pattern(call, "channel receive", when)?);
         }
         for propagator in &self.propagators {
             let call = call_pattern(&propagator.call, "propagator", when)?;
