@@ -70,6 +70,8 @@ pub(crate) struct FlowRules {
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
     /// The rules for which a check of how a value starts vouches for nothing.
     start_blind: u64,
+    /// Per rule bit: what must have made a value for a check of its start to vouch for it.
+    start_made_by: Vec<(u64, crate::rules::LazyRegex)>,
     /// The methods some pattern names with `receiver-made-by`, and whether a pattern without a
     /// method does: only calls of those need the canonical name of their receiver's maker.
     made_by_methods: HashSet<String>,
@@ -210,6 +212,7 @@ impl FlowRules {
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             start_blind: 0,
+            start_made_by: Vec::new(),
             made_by_methods: HashSet::new(),
             made_by_any: false,
             option_choices: Vec::new(),
@@ -307,6 +310,9 @@ impl FlowRules {
         }
         if spec.start_blind {
             self.start_blind |= mask;
+        }
+        if let Some(made_by) = &spec.start_made_by {
+            self.start_made_by.push((mask, made_by.clone()));
         }
         self.option_choices
             .extend(spec.option_choices.iter().cloned());
@@ -447,6 +453,15 @@ impl FlowRules {
     /// The rules for which a check of how a value starts vouches for nothing.
     pub(crate) fn start_blind(&self) -> u64 {
         self.start_blind
+    }
+
+    /// The rules for which a check of how a value made by `maker` (its text) starts vouches
+    /// for nothing: those asking for another maker (a path resolved first).
+    pub(crate) fn start_unmade(&self, maker: &str) -> u64 {
+        self.start_made_by
+            .iter()
+            .filter(|(_, regex)| !regex.get().is_match(maker))
+            .fold(0, |rules, (mask, _)| rules | mask)
     }
 
     pub(crate) fn trusts_prefix(&self, bit: u64, prefix: Option<&str>) -> bool {

@@ -206,7 +206,8 @@ impl<'t> FileFlow<'t, '_> {
                         if !pattern.matches(&site) {
                             continue;
                         }
-                        let rules = rules & !self.unprotected_by_start(&site, &args);
+                        let rules =
+                            rules & !self.unprotected_by_start(&site, receiver, &args, pass);
                         let checked = slot.at(receiver, &args).filter(|_| rules != 0);
                         if let Some(checked) = checked {
                             // Looked up in something (`ALLOWED.has(x)`): an allow-list check.
@@ -229,18 +230,27 @@ impl<'t> FileFlow<'t, '_> {
     /// (`url.startsWith("/")`) those that trust only some relative starts (`//evil.example`
     /// and `/\evil.example` start with `/` too), unless a part of the same condition looks
     /// for `//` or a backslash (`u.startsWith("/") && !u.startsWith("//")`).
-    fn unprotected_by_start(&self, site: &CallSite<'_>, args: &[Arg<'t>]) -> u64 {
+    fn unprotected_by_start(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        args: &[Arg<'t>],
+        pass: &Pass<'_>,
+    ) -> u64 {
         let start_check = matches!(
             site.method.as_deref(),
             Some("startsWith" | "starts_with" | "startswith")
         );
-        let root_only = start_check
-            && args.first().is_some_and(|a| {
-                matches!(
-                    text_of(a.value, self.text),
-                    "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
-                )
-            });
+        if !start_check {
+            return 0;
+        }
+        let root_only = args.first().is_some_and(|a| {
+            matches!(
+                text_of(a.value, self.text),
+                "\"/\"" | "'/'" | "`/`" | "b'/'" | "b\"/\""
+            )
+        });
+        let unmade = receiver.map_or(0, |r| self.start_of_unresolved(r, pass));
         // `q.startsWith("note=")` says nothing of the markup or SQL after that start. A start
         // that names a folder (`this.root + path.sep`, `"/srv/docs/"`) is a containment check
         // of a path, whose file's contents are the program's whatever the rule.
@@ -252,15 +262,62 @@ impl<'t> FileFlow<'t, '_> {
                     .trim_start_matches(['"', '\'', '`'])
                     .starts_with(['/', '.', '\\'])
         });
-        let blind = if start_check && text_start {
-            self.rules.start_blind()
-        } else {
-            0
-        };
-        if !root_only || self.relative_checked.get() {
-            return blind;
+        let blind = unmade
+            | if text_start {
+                self.rules.start_blind()
+            } else {
+                0
+            };
+        if root_only {
+            return match self.relative_checked.get() {
+                true => blind,
+                false => blind | self.rules.distrusting_prefix("/"),
+            };
         }
-        blind | self.rules.distrusting_prefix("/")
+        // A literal start vouches for a rule trusting only some starts when it is one of them:
+        // `url.startswith("https://api.example.com")` without the `/` after the host lets
+        // `https://api.example.com.evil.example` through.
+        // Written in place, or a name bound to one (`url.startswith(PARTNER_BASE)`).
+        let literal = args
+            .first()
+            .and_then(|a| match self.adapter.expr(a.value, self.text) {
+                Expr::Constant => Some(
+                    text_of(a.value, self.text)
+                        .trim_start_matches(['b', 'r', 'u', 'f'])
+                        .trim_matches(['"', '\'', '`'])
+                        .to_string(),
+                ),
+                _ => self
+                    .key(a.value)
+                    .and_then(|key| pass.env.get(&key))
+                    .filter(|v| v.whole && v.taint.is_none())
+                    .and_then(|v| Some(v.prefix.as_deref()?.to_string())),
+            });
+        match literal {
+            Some(start) => blind | self.rules.distrusting_prefix(&start),
+            None => blind,
+        }
+    }
+
+    /// The rules a check of how `checked` starts does not vouch for because nothing resolved
+    /// it first (`start-checks-made-by`): `os.path.join(ROOT, name)` or `` `${BASE}/${name}` ``
+    /// still starts with the root after `../`. A parameter, standing for what callers pass, and
+    /// a value nothing is known of keep the check.
+    #[inline(never)]
+    fn start_of_unresolved(&self, checked: Node<'t>, pass: &Pass<'_>) -> u64 {
+        if matches!(self.adapter.expr(checked, self.text), Expr::Call { .. }) {
+            return self.rules.start_unmade(text_of(checked, self.text));
+        }
+        let Some(value) = self.key(checked).and_then(|key| pass.env.get(&key)) else {
+            return 0;
+        };
+        match (&value.made_by, &value.taint) {
+            (Some(bytes), _) => self
+                .rules
+                .start_unmade(self.text.get(bytes.clone()).unwrap_or("")),
+            (None, Some(taint)) if taint.parameter.is_none() => self.rules.start_unmade(""),
+            _ => 0,
+        }
     }
 
     /// Marks, while the parts of a condition are read, whether one of them looks for `//` or a

@@ -29,6 +29,11 @@ pub(crate) struct TaintFile {
     /// `false`: a check of how the value starts (`startsWith("note=")`) vouches for nothing at
     /// this rule's sinks, where the rest of the text does the harm (markup, SQL, code).
     pub start_checks: Option<bool>,
+    /// A regex on the call that made a checked value: a check of how the value starts vouches
+    /// for this rule only when that call matches (a path resolved first: `path.resolve(`),
+    /// or the value is a parameter standing for what callers pass. `root.join("../x")` still
+    /// starts with `root`.
+    pub start_checks_made_by: Option<String>,
     /// A regex on the call that returns a command line's parsed options (`parser.parse_args()`):
     /// an option of its result that the file declares only with `choices=` of literals holds
     /// one of them (`core/choices.rs`).
@@ -372,6 +377,11 @@ impl TaintFile {
                 .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
             start_blind: self.start_checks == Some(false),
+            start_made_by: self
+                .start_checks_made_by
+                .as_deref()
+                .map(|r| regex(r, "start-checks-made-by", when))
+                .transpose()?,
             option_choices: self
                 .option_choices
                 .as_deref()
