@@ -439,6 +439,11 @@ pub(crate) trait Adapter: Sync {
     fn is_whole_literal(&self, _node: Node<'_>) -> bool {
         false
     }
+    /// Whether a constant is a pattern literal (JavaScript's `/^[a-z]+$/`): it makes an object
+    /// whose checks read its text, as `re.compile("...")` does, so it is its own maker.
+    fn is_pattern_literal(&self, _node: Node<'_>) -> bool {
+        false
+    }
     /// For a string built by concatenation or interpolation that starts with a part which is
     /// not a literal (`${API}/repos/${name}`, `API + "/repos/"`), the literal text written
     /// right after that first part, up to the next one.

@@ -454,6 +454,10 @@ impl Adapter for JavaScript {
         matches!(node.kind(), "string" | "template_string")
     }
 
+    fn is_pattern_literal(&self, node: Node<'_>) -> bool {
+        node.kind() == "regex"
+    }
+
     fn literal_after_first(&self, node: Node<'_>, text: &str) -> Option<String> {
         match node.kind() {
             "template_string" => {

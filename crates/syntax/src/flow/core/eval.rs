@@ -263,6 +263,10 @@ impl<'t> FileFlow<'t, '_> {
             Expr::Constant => Value {
                 prefix: self.adapter.literal_prefix(node, self.text).map(Rc::from),
                 whole: self.adapter.is_whole_literal(node),
+                made_by: self
+                    .adapter
+                    .is_pattern_literal(node)
+                    .then(|| node.byte_range()),
                 ..Value::constant()
             },
             // A number or boolean carries no syntax: harmless to every rule. Its operands still
