@@ -65,6 +65,8 @@ pub(crate) struct FlowRules {
     /// Calls that send on a channel, and calls that receive from one (`core/channels.rs`).
     channel_sends: Vec<CallPattern>,
     channel_receives: Vec<CallPattern>,
+    /// Calls that call a function they are given (`core/forwarders.rs`).
+    forwarders: Vec<spec::Forwarder>,
     queries: Vec<SourceQuery>,
     /// Per rule bit: literal starts its sinks trust.
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
@@ -209,6 +211,7 @@ impl FlowRules {
             index_callbacks: Vec::new(),
             channel_sends: Vec::new(),
             channel_receives: Vec::new(),
+            forwarders: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             start_blind: 0,
@@ -364,6 +367,7 @@ impl FlowRules {
             .extend(spec.channel_sends.iter().cloned());
         self.channel_receives
             .extend(spec.channel_receives.iter().cloned());
+        self.forwarders.extend(spec.forwarders.iter().cloned());
     }
 
     /// The flow analysis of one file, ready to [`FileFlow::run`]: its functions listed and the

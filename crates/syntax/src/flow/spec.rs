@@ -396,6 +396,15 @@ pub struct TaintSpec {
     pub(crate) index_callbacks: Vec<CallPattern>,
     pub(crate) channel_sends: Vec<CallPattern>,
     pub(crate) channel_receives: Vec<CallPattern>,
+    pub(crate) forwarders: Vec<Forwarder>,
+}
+
+/// A call that calls the function its argument `function` names with the arguments after it
+/// (`asyncio.to_thread(tail, path, n)` runs `tail(path, n)`).
+#[derive(Debug, Clone)]
+pub(crate) struct Forwarder {
+    pub call: CallPattern,
+    pub function: usize,
 }
 
 impl TaintSpec {

@@ -487,6 +487,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
             return value;
         }
+        // `asyncio.to_thread(tail, path)`: a function of the file, called with what follows.
+        if let Some(value) = self.forwarded(node, &site, args, &values, pass) {
+            return value;
+        }
         // Local helpers, by their summaries, and functions picked from a table of the file.
         if let Some(value) = self.local_call(
             node,

@@ -21,6 +21,7 @@ mod env;
 mod eval;
 mod factories;
 mod fields;
+mod forwarders;
 mod guards;
 mod helpers;
 mod hosts;

@@ -85,6 +85,19 @@ pub(crate) struct TaintFile {
     /// Calls that take a value off a channel (`rx.recv().await`).
     #[serde(default)]
     pub channel_receives: Vec<CallFile>,
+    /// Calls that call a function they are given with the arguments after it
+    /// (`asyncio.to_thread(tail, path)`, `loop.run_in_executor(None, fetch, url)`).
+    #[serde(default)]
+    pub forwarders: Vec<ForwarderFile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ForwarderFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// The position of the argument naming the function called (from 0).
+    pub function: usize,
 }
 
 /// Which calls an entry is about: by canonical name, by method name, or both.
@@ -571,6 +584,12 @@ impl TaintFile {
         for call in &self.channel_receives {
             spec.channel_receives
                 .push(call_pattern(call, "channel receive", when)?);
+        }
+        for forwarder in &self.forwarders {
+            spec.forwarders.push(Forwarder {
+                call: call_pattern(&forwarder.call, "forwarder", when)?,
+                function: forwarder.function,
+            });
         }
         for propagator in &self.propagators {
             let call = call_pattern(&propagator.call, "propagator", when)?;
