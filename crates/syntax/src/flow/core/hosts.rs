@@ -119,6 +119,7 @@ impl<'t> FileFlow<'t, '_> {
     ) {
         // `Path::new(&name).components().all(...)`: the check of the path is one of `name`.
         let checked = self.adapter.path_of(checked, self.text).unwrap_or(checked);
+        let checked = or_default_dropped(checked, self.text);
         if let Some(key) = self.key(checked) {
             let rules = self.vouch_rules.get();
             // A rule's own guard clears what the value holds for that rule only: for a member
@@ -431,4 +432,20 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
     }
+}
+
+/// The value a check reads when it is written with a literal default (`SLUG.fullmatch(name or
+/// "")`, `ID.test(id ?? "")`): where the check holds, the value held too, or was empty.
+fn or_default_dropped<'t>(checked: Node<'t>, text: &str) -> Node<'t> {
+    let defaulted = checked
+        .child_by_field_name("operator")
+        .is_some_and(|op| matches!(text_of(op, text), "or" | "||" | "??"));
+    let (Some(left), Some(right)) = (
+        checked.child_by_field_name("left"),
+        checked.child_by_field_name("right"),
+    ) else {
+        return checked;
+    };
+    let literal = matches!(right.kind(), "string" | "integer" | "number" | "none" | "null");
+    if defaulted && literal { left } else { checked }
 }
