@@ -35,3 +35,29 @@ pub fn api_key_digest(key: &str) -> String {
     hasher.update(key.as_bytes());
     hex::encode(hasher.finalize())
 }
+
+// A digest cut to a few bytes names a file (`app.3f2a9c1b.js`): too short for integrity or a
+// secret, whatever the algorithm.
+pub fn fingerprint(body: &[u8]) -> String {
+    // ok: rust.weak-hash
+    let digest = md5::compute(body);
+    digest.0[..4].iter().map(|b| format!("{:02x}", b)).collect()
+}
+
+pub fn short_name(body: &[u8]) -> String {
+    // ok: rust.weak-hash
+    let hex = format!("{:x}", md5::compute(body));
+    hex[..12].to_string()
+}
+
+pub fn device_fingerprint(agent: &str, secret: &str) -> String {
+    // ruleid: rust.weak-hash
+    let digest = md5::compute(format!("{agent}{secret}"));
+    hex::encode(&digest.0[..])
+}
+
+pub fn session_digest(session: &str) -> String {
+    // ruleid: rust.weak-hash
+    let digest = md5::compute(session);
+    format!("{:x}", digest)
+}

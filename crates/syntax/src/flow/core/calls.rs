@@ -363,7 +363,7 @@ impl<'t> FileFlow<'t, '_> {
         self.propagate(&site, receiver, &receiver_value, args, &values, pass);
         // `rx.recv().await`: what another task sent (`channels.rs`).
         if let Some(received) = self.channel_call(&site, &values, pass.function) {
-            return received;
+            return received.join(&receiver_value);
         }
 
         // Sources.
