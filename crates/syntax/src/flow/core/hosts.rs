@@ -446,6 +446,9 @@ fn or_default_dropped<'t>(checked: Node<'t>, text: &str) -> Node<'t> {
     ) else {
         return checked;
     };
-    let literal = matches!(right.kind(), "string" | "integer" | "number" | "none" | "null");
+    let literal = matches!(
+        right.kind(),
+        "string" | "integer" | "number" | "none" | "null"
+    );
     if defaulted && literal { left } else { checked }
 }
