@@ -187,3 +187,31 @@ class SessionStore {
     this.sessions.set(id, Date.now() + 60000 + jitter);
   }
 }
+
+// A function named for the code it makes (an invitation or reset code accepted as proof).
+function inviteCode(length = 12) {
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    // ruleid: js.insecure-random-secret
+    out += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
+  }
+  return out;
+}
+
+// ruleid: js.insecure-random-secret
+const resetCodes = () => String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+
+// A colour or a promo banner's variant is no secret.
+function themeCode() {
+  // ok: js.insecure-random-secret
+  return ['a', 'b', 'c'][Math.floor(Math.random() * 3)];
+}
+
+function barcode(len) {
+  let out = '';
+  for (let i = 0; i < len; i++) {
+    // ok: js.insecure-random-secret
+    out += String(Math.floor(Math.random() * 10));
+  }
+  return out;
+}
