@@ -65,6 +65,8 @@ pub(crate) struct FlowRules {
     /// Calls that send on a channel, and calls that receive from one (`core/channels.rs`).
     channel_sends: Vec<CallPattern>,
     channel_receives: Vec<CallPattern>,
+    /// Wrapper types whose parameters receive what was sent of their generic argument's type.
+    channel_params: Vec<String>,
     /// Calls that call a function they are given (`core/forwarders.rs`).
     forwarders: Vec<spec::Forwarder>,
     queries: Vec<SourceQuery>,
@@ -211,6 +213,7 @@ impl FlowRules {
             index_callbacks: Vec::new(),
             channel_sends: Vec::new(),
             channel_receives: Vec::new(),
+            channel_params: Vec::new(),
             forwarders: Vec::new(),
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
@@ -367,6 +370,8 @@ impl FlowRules {
             .extend(spec.channel_sends.iter().cloned());
         self.channel_receives
             .extend(spec.channel_receives.iter().cloned());
+        self.channel_params
+            .extend(spec.channel_params.iter().cloned());
         self.forwarders.extend(spec.forwarders.iter().cloned());
     }
 

@@ -396,6 +396,7 @@ pub struct TaintSpec {
     pub(crate) index_callbacks: Vec<CallPattern>,
     pub(crate) channel_sends: Vec<CallPattern>,
     pub(crate) channel_receives: Vec<CallPattern>,
+    pub(crate) channel_params: Vec<String>,
     pub(crate) forwarders: Vec<Forwarder>,
 }
 

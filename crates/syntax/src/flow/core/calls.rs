@@ -362,7 +362,7 @@ impl<'t> FileFlow<'t, '_> {
 
         self.propagate(&site, receiver, &receiver_value, args, &values, pass);
         // `rx.recv().await`: what another task sent (`channels.rs`).
-        if let Some(received) = self.channel_call(&site, &values, pass.function) {
+        if let Some(received) = self.channel_call(&site, args, &values, pass.function) {
             return received.join(&receiver_value);
         }
 

@@ -1,105 +1,150 @@
-//! Values sent on a channel to another task: a worker's `main` reads a queue message and does
-//! `tx.send(job).await`, and the task spawned with `consume(rx)` runs `while let Some(job) =
-//! rx.recv().await { provision(&job) }`. The receiving function's pass knows nothing of what
-//! was sent, so without this the flow ends at `send`.
+//! Values sent to another task or handler: a queue worker's `main` reads a message and does
+//! `tx.send(job).await`, and the task it spawned with `consume(rx)` runs `while let Some(job) =
+//! rx.recv().await { provision(&job) }`; or axum middleware does
+//! `req.extensions_mut().insert(TenantBackend(header))` and a handler takes
+//! `Extension(backend): Extension<TenantBackend>`. The receiving function's pass knows nothing
+//! of what was sent, so without this the flow ends at the send.
 //!
 //! Like `stores.rs`: before the functions' own passes, each function calling one of the rules'
 //! channel sends runs once with its hits dropped, recording what it sends that came from a
-//! source (not a helper's parameter). When something was, every channel receive of the file
-//! returns it, with a step naming the sender. Which channel is which is not tracked: a file
-//! that sends request data on one channel and constants on another has both receive the
-//! request data, a may-analysis like a store filled on one path.
+//! source (not a helper's parameter), by the type the sent value is built as when it is written
+//! as one (`TenantBackend(..)`, `Tenant { .. }`). Every channel receive of the file then returns
+//! everything sent, and a parameter of a `channel-params` wrapper what was sent of its generic
+//! argument's type, each with a step naming the sender. Which channel is which is not tracked: a
+//! file that sends request data on one channel and constants on another has both receives
+//! return the request data, a may-analysis like a store filled on one path.
 //!
-//! `flow::reach` re-checks every unit naming a send or receive method of the file when an
-//! edit names one (`Outline::channel_words`).
+//! `flow::reach` re-checks every unit naming a send or receive method, or a wrapper type, of the
+//! file when an edit names one (`Outline::channel_words`).
 
 use super::value::{Value, join_ranges};
 use super::{FileFlow, Params};
-use crate::flow::adapter::CallSite;
+use crate::flow::adapter::{Arg, CallSite, text_of};
 use crate::flow::spec::CallPattern;
+use std::collections::HashMap;
+
+/// What was sent: by the type it was built as (`None`: everything sent, whatever its type).
+pub(super) type Sent = HashMap<Option<String>, Value>;
 
 impl<'t> FileFlow<'t, '_> {
-    /// The names of the channel methods this file calls, sends and receives, when it calls
-    /// both kinds: the words `flow::reach` follows. Empty otherwise.
+    /// The names of the channel methods and wrapper types this file uses, when it both sends
+    /// and receives: the words `flow::reach` follows. Empty otherwise.
     pub(crate) fn channel_words(&self) -> Vec<&str> {
         let sends = called(&self.rules.channel_sends, self.text);
-        let receives = called(&self.rules.channel_receives, self.text);
+        let mut receives = called(&self.rules.channel_receives, self.text);
+        receives.extend(
+            self.rules
+                .channel_params
+                .iter()
+                .map(String::as_str)
+                .filter(|wrapper| self.text.contains(&format!("{wrapper}<"))),
+        );
         if sends.is_empty() || receives.is_empty() {
             return Vec::new();
         }
         sends.into_iter().chain(receives).collect()
     }
 
-    /// Finds what the file's functions send on channels from a source, which its receives
-    /// then return.
+    /// Finds what the file's functions send from a source, which its receives then return.
     pub(super) fn taint_channels(&mut self) {
-        let words = self.channel_words();
-        if words.is_empty() {
+        if self.channel_words().is_empty() {
             return;
         }
         let senders: Vec<usize> = (0..self.functions.len())
             .filter(|&index| {
                 let function = &self.functions[index];
                 let body = self.text.get(function.node.byte_range()).unwrap_or("");
-                !function.is_module()
-                    && self.rules.channel_sends.iter().any(|p| {
-                        p.method
-                            .as_deref()
-                            .is_some_and(|m| body.contains(&format!(".{m}(")))
-                    })
+                !function.is_module() && !called(&self.rules.channel_sends, body).is_empty()
             })
             .collect();
-        *self.channel_recording.borrow_mut() = Some(None);
+        *self.channel_recording.borrow_mut() = Some(Sent::new());
         self.quietly(|flow| {
             for index in senders {
                 let mut hits = Vec::new();
                 flow.pass(index, Params::Own, flow.module_env.clone(), &mut hits);
             }
         });
-        self.channel = self.channel_recording.borrow_mut().take().flatten();
+        self.channel = self
+            .channel_recording
+            .borrow_mut()
+            .take()
+            .unwrap_or_default();
     }
 
     /// At a call: records what a channel send passes while sends are recorded, and gives what
-    /// the channel holds at a receive. `None` when the call is neither, or nothing tainted
+    /// the channels hold at a receive. `None` when the call is neither, or nothing tainted
     /// was sent.
     #[inline(never)]
     pub(super) fn channel_call(
         &self,
         site: &CallSite<'_>,
+        args: &[Arg<'t>],
         values: &[Value],
         function: usize,
     ) -> Option<Value> {
         if let Some(recorded) = self.channel_recording.borrow_mut().as_mut()
-            && let [sent] = values
+            && let ([arg], [sent]) = (args, values)
             && let Some(taint) = sent.taint.as_ref().filter(|t| t.parameter.is_none())
             && self.rules.channel_sends.iter().any(|p| p.matches(site))
         {
             let sender = &self.functions[function];
             let range = sender.node.byte_range();
             let who = sender.name.as_deref().unwrap_or("a task");
-            let mut taint = taint.with_step(
-                range.start..range.start,
-                format!("sent on a channel by `{who}`"),
-            );
+            let mut taint = taint.with_step(range.start..range.start, format!("sent by `{who}`"));
             taint.via = join_ranges(&taint.via, &Some(range));
             let value = Value {
                 clean: 0,
                 record: sent.record.clone(),
                 ..Value::tainted(taint)
             };
-            *recorded = Some(match recorded.take() {
-                Some(old) => old.join(&value),
-                None => value,
-            });
+            let built_as = built_as(text_of(arg.value, self.text)).map(str::to_string);
+            for key in [None, built_as]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+            {
+                let joined = match recorded.get(&key) {
+                    Some(old) => old.join(&value),
+                    None => value.clone(),
+                };
+                recorded.insert(key, joined);
+            }
             return None;
         }
-        let channel = self.channel.as_ref()?;
+        let everything = self.channel.get(&None)?;
         self.rules
             .channel_receives
             .iter()
             .any(|p| p.matches(site))
-            .then(|| channel.clone())
+            .then(|| everything.clone())
     }
+
+    /// For a parameter declared with a wrapper of `channel-params` (`Extension<TenantBackend>`),
+    /// what was sent of its generic argument's type.
+    pub(super) fn channel_param(&self, annotation: &str) -> Option<Value> {
+        if self.channel.is_empty() {
+            return None;
+        }
+        let head = annotation.split('<').next()?.rsplit("::").next()?.trim();
+        if !self.rules.channel_params.iter().any(|w| w == head) {
+            return None;
+        }
+        let argument = annotation.split_once('<')?.1.trim_end().strip_suffix('>')?;
+        let argument = argument.rsplit("::").next()?.trim();
+        self.channel.get(&Some(argument.to_string())).cloned()
+    }
+}
+
+/// The type a value is written as built (`TenantBackend(name)`, `Tenant { id }`,
+/// `auth::Claims { .. }`): the last segment of the path before its `(` or `{`, when it names a
+/// type (starts with a capital).
+fn built_as(written: &str) -> Option<&str> {
+    let end = written.find(['(', '{'])?;
+    let path = written[..end].trim();
+    let name = path.rsplit("::").next()?;
+    let is_path = path.split("::").all(|segment| {
+        !segment.is_empty() && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+    });
+    (is_path && name.starts_with(|c: char| c.is_ascii_uppercase())).then_some(name)
 }
 
 /// The methods among `patterns` that `text` calls (`.recv(`), each once.

@@ -169,9 +169,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// While `stores.rs` records them: what helpers keep in stores, and what their calls kept.
     store_recording: RefCell<Option<stores::StoreRecording>>,
     /// While `channels.rs` records them: what functions send on channels from a source.
-    channel_recording: RefCell<Option<Option<Value>>>,
+    channel_recording: RefCell<Option<channels::Sent>>,
     /// What the file's channel receives return (`channels.rs`), when a source's data was sent.
-    channel: Option<Value>,
+    channel: channels::Sent,
     /// While `tainted_fields.rs` records them: the fields methods fill from a source.
     field_writes: RefCell<Option<tainted_fields::FieldWrites>>,
     /// While `tainted_fields.rs` records them: the fields methods keep their parameters in.
@@ -353,7 +353,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             fields_kept: RefCell::new(None),
             store_recording: RefCell::new(None),
             channel_recording: RefCell::new(None),
-            channel: None,
+            channel: HashMap::new(),
             summaries: RefCell::default(),
             in_progress: RefCell::default(),
             next_part: Cell::default(),

@@ -162,6 +162,9 @@ impl<'t> FileFlow<'t, '_> {
                     Value::constant()
                 } else if let Some(value) = &injected {
                     value.clone()
+                } else if let Some(value) = annotation.and_then(|a| self.channel_param(a)) {
+                    // `Extension(backend): Extension<TenantBackend>`: what middleware put there.
+                    value
                 } else if let Some((mask, ignored_by)) = source.or_else(|| {
                     self.query_sources
                         .get(&range)

@@ -85,10 +85,22 @@ pub(crate) struct TaintFile {
     /// Calls that take a value off a channel (`rx.recv().await`).
     #[serde(default)]
     pub channel_receives: Vec<CallFile>,
+    /// Parameters that receive, by their type's generic argument, what was sent of that type
+    /// (`Extension(t): Extension<Tenant>` after middleware's `extensions_mut().insert(Tenant(..))`).
+    #[serde(default)]
+    pub channel_params: Vec<ChannelParamFile>,
     /// Calls that call a function they are given with the arguments after it
     /// (`asyncio.to_thread(tail, path)`, `loop.run_in_executor(None, fetch, url)`).
     #[serde(default)]
     pub forwarders: Vec<ForwarderFile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ChannelParamFile {
+    /// The wrapper type's name as written, without its path (`Extension`).
+    #[serde(rename = "type")]
+    pub type_name: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -584,6 +596,9 @@ impl TaintFile {
         for call in &self.channel_receives {
             spec.channel_receives
                 .push(call_pattern(call, "channel receive", when)?);
+        }
+        for param in &self.channel_params {
+            spec.channel_params.push(param.type_name.clone());
         }
         for forwarder in &self.forwarders {
             spec.forwarders.push(Forwarder {
