@@ -546,6 +546,16 @@ pub(crate) trait Adapter: Sync {
     fn is_scalar_type(&self, _annotation: &str) -> bool {
         false
     }
+    /// Whether a parameter's declared type holds whatever a caller passes (Rust: the compiler
+    /// checks every call), so that a helper's `id: i64` is a number even in its summary.
+    fn checks_types(&self) -> bool {
+        false
+    }
+    /// Whether every function of the file named `method` is declared to return text that
+    /// lives for the whole program (Rust's `-> &'static str`): the program's own text.
+    fn returns_static_text(&self, _text: &str, _method: &str) -> bool {
+        false
+    }
     /// Whether `name`, one of the names a destructuring parameter binds, takes an element its
     /// declared type makes a number (`id` of `Path((org, id)): Path<(String, i64)>`).
     fn scalar_element(&self, _pattern: Node<'_>, _annotation: &str, _name: Node<'_>) -> bool {

@@ -540,6 +540,14 @@ impl Adapter for Rust {
         values::is_scalar(annotation)
     }
 
+    fn checks_types(&self) -> bool {
+        true
+    }
+
+    fn returns_static_text(&self, text: &str, method: &str) -> bool {
+        tokens::returns_static_text(text, method)
+    }
+
     fn scalar_element(&self, pattern: Node<'_>, annotation: &str, name: Node<'_>) -> bool {
         values::scalar_element(pattern, annotation, name)
     }

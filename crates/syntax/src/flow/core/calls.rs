@@ -487,6 +487,10 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
             return value;
         }
+        // `key.column()` where the file's `column` methods return `&'static str`.
+        if receiver.is_some() && self.static_text_result(&site) {
+            return Value::constant();
+        }
         // `asyncio.to_thread(tail, path)`: a function of the file, called with what follows.
         if let Some(value) = self.forwarded(node, &site, args, &values, pass) {
             return value;

@@ -142,7 +142,9 @@ impl<'t> FileFlow<'t, '_> {
             for name in names {
                 let key = text_of(name, self.text).to_string();
                 let range = name.byte_range();
-                let value = if pass.params == Params::Summarise(position) {
+                // `fn load_item(id: i64)`: whatever a caller passes is a number.
+                let typed_scalar = scalar && self.adapter.checks_types();
+                let value = if pass.params == Params::Summarise(position) && !typed_scalar {
                     Value::tainted(Taint {
                         origin: Rc::new((range, key.clone())),
                         steps: None,

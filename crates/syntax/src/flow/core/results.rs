@@ -113,4 +113,14 @@ impl<'t> FileFlow<'t, '_> {
         };
         (!kept.is_empty()).then(|| std::rc::Rc::from(kept))
     }
+
+    /// A method call the file's own methods answer with static text: `p.sort.unwrap_or(..)
+    /// .column()` where every function of the file named `column` is declared to return
+    /// `&'static str` (a `match` of the enum onto column names). Whatever it was called on, the
+    /// result is the program's own text.
+    pub(super) fn static_text_result(&self, site: &CallSite<'_>) -> bool {
+        site.method
+            .as_deref()
+            .is_some_and(|method| self.adapter.returns_static_text(self.text, method))
+    }
 }

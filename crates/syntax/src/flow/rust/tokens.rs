@@ -104,9 +104,30 @@ fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
     }
     // The chain ends there (the argument's end): the last segment must have been a call.
     last_call.is_some_and(|m| {
+        let method = crate::flow::adapter::text_of(m, text);
         next.is_none_or(|n| matches!(n.kind(), "," | ")" | "]" | "}"))
-            && SCALAR_METHODS.contains(&crate::flow::adapter::text_of(m, text))
+            && (SCALAR_METHODS.contains(&method) || returns_static_text(text, method))
     })
+}
+
+/// Whether every function of the file named `method` is declared to return `&'static str`
+/// (`fn column(self) -> &'static str { match self { .. } }`): the program's own text, as the
+/// flow's `static_text_result` says outside macros.
+pub(super) fn returns_static_text(text: &str, method: &str) -> bool {
+    let header = format!("fn {method}(");
+    let mut found = false;
+    for (at, _) in text.match_indices(&header) {
+        let rest = &text[at + header.len()..];
+        let Some(body) = rest.find('{') else {
+            return false;
+        };
+        let signature: String = rest[..body].split_whitespace().collect();
+        if !signature.ends_with("->&'staticstr") {
+            return false;
+        }
+        found = true;
+    }
+    found
 }
 
 /// For a name followed by `.field` in a token tree, and nothing after that reads or calls
