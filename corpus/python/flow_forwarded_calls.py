@@ -7,6 +7,8 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+import tornado.ioloop
+import tornado.web
 from fastapi import BackgroundTasks, FastAPI, WebSocket
 
 app = FastAPI()
@@ -63,3 +65,20 @@ async def hooks(url: str, tasks: BackgroundTasks):
     tasks.add_task(notify, url, {"ok": True})
     tasks.add_task(audit, {"url": url})
     return {"queued": True}
+
+
+class CallbackHandler(tornado.web.RequestHandler):
+    """Tornado runs `self._complete(url)` on the next turn of the loop."""
+
+    def post(self):
+        url = self.request.headers.get("X-Callback-Url", "")
+        tornado.ioloop.IOLoop.current().add_callback(self._complete, url)
+        tornado.ioloop.IOLoop.current().add_callback(self._audit, {"url": url})
+
+    def _complete(self, url):
+        # ruleid: python.ssrf
+        requests.post(url, json={"done": True}, timeout=5)
+
+    def _audit(self, body):
+        # ok: python.ssrf
+        requests.post(AUDIT, json=body, timeout=5)

@@ -3,8 +3,8 @@
 //! `loop.run_in_executor(None, fetch, url)` and `pool.submit(fetch, url)` likewise. Without
 //! this the function named there is only a name passed along, and what its parameters reach is
 //! lost. The taint library lists such calls (`forwarders`) with the position of the argument
-//! naming the function; a plain function of the file written there is followed by its
-//! summaries, as a direct call of it is.
+//! naming the function; a plain function of the file written there, or a method of an object of
+//! its classes (`self._complete`), is followed by its summaries, as a direct call of it is.
 
 use super::value::Value;
 use super::{FileFlow, Pass};
@@ -34,16 +34,34 @@ impl<'t> FileFlow<'t, '_> {
         let named = args
             .get(forwarder.function)
             .filter(|a| a.keyword.is_none())?;
-        if !matches!(self.adapter.expr(named.value, self.text), Expr::Name) {
-            return None;
-        }
-        let name = text_of(named.value, self.text);
-        let &[index] = self.by_name.get(name)?.as_slice() else {
-            return None;
+        let written = text_of(named.value, self.text);
+        let (index, name) = match self.adapter.expr(named.value, self.text) {
+            // A plain function of the file (`tail`).
+            Expr::Name => {
+                let &[index] = self.by_name.get(written)?.as_slice() else {
+                    return None;
+                };
+                self.functions[index]
+                    .class()
+                    .is_none()
+                    .then_some((index, written))?
+            }
+            // A method of an object of the file's classes (`self._complete`).
+            Expr::Member { object } => {
+                let method = written.rsplit('.').next()?.trim();
+                let index = match text_of(object, self.text) {
+                    // The object the calling method runs on.
+                    "self" | "this" => {
+                        let class =
+                            super::objects::class_name(&self.functions[pass.function], self.text)?;
+                        *self.methods.get(class)?.get(method)?
+                    }
+                    _ => self.method_of_object(object, method, pass)?,
+                };
+                (index, method)
+            }
+            _ => return None,
         };
-        if self.functions[index].class().is_some() {
-            return None;
-        }
         // Only positional arguments follow the function (`functools.partial` and keywords
         // are not followed).
         let passed = values.get(forwarder.function + 1..)?;
