@@ -47,3 +47,39 @@ pub async fn canonical_target(UrlPath(name): UrlPath<String>) -> Vec<u8> {
     // ok: rust.path-traversal
     std::fs::read(&full).unwrap_or_default()
 }
+
+// Unwrapping the resolved path keeps it resolved: the helper returns it only inside the root.
+fn resolve_inside(root: &Path, requested: &str) -> Option<PathBuf> {
+    let root = root.canonicalize().ok()?;
+    let candidate = root.join(requested).canonicalize().ok()?;
+    if candidate.starts_with(&root) && candidate.is_file() {
+        Some(candidate)
+    } else {
+        None
+    }
+}
+
+fn join_inside(root: &Path, requested: &str) -> Option<PathBuf> {
+    let candidate = root.join(requested);
+    if candidate.starts_with(root) {
+        Some(candidate)
+    } else {
+        None
+    }
+}
+
+pub async fn helper_checked(UrlPath(name): UrlPath<String>) -> Vec<u8> {
+    let Some(full) = resolve_inside(Path::new(ROOT), &name) else {
+        return Vec::new();
+    };
+    // ok: rust.path-traversal
+    std::fs::read(&full).unwrap_or_default()
+}
+
+pub async fn helper_joined(UrlPath(name): UrlPath<String>) -> Vec<u8> {
+    let Some(full) = join_inside(Path::new(ROOT), &name) else {
+        return Vec::new();
+    };
+    // ruleid: rust.path-traversal
+    std::fs::read(&full).unwrap_or_default()
+}
