@@ -229,6 +229,9 @@ impl RuleSet {
         };
         let linked = flow.and_then(|flow| super::imports::Linked::of_current(self, flow, language));
         let mut file = None;
+        // The outlines and extents `flow::reach` read, to grow the ranges again after more are
+        // added below.
+        let mut outlines = None;
         if let Some(flow) = flow
             && !dirty.is_empty()
         {
@@ -277,6 +280,7 @@ impl RuleSet {
                 return self.check_tracked(Some(language), text, Some(tree));
             };
             dirty = reached;
+            outlines = Some((old_outline.clone(), new_outline, extents));
             file = Some((flow, flow_file));
         }
         // A match whose predicates read the whole file (a name's every assignment) may have
@@ -301,6 +305,23 @@ impl RuleSet {
             };
             dirty.extend(now);
             dirty = crate::flow::merge_ranges(dirty);
+            // Flow must see those ranges as it sees an edit's: a helper matched again there is
+            // quiet or not by what its callers pass (`core/callers.rs`), so they are analysed
+            // again too.
+            if let Some((old_outline, new_outline, extents)) = &outlines {
+                let Some(reached) = crate::flow::reach(
+                    language,
+                    text,
+                    tree,
+                    &dirty,
+                    old_outline,
+                    new_outline,
+                    extents,
+                ) else {
+                    return self.check_tracked(Some(language), text, Some(tree));
+                };
+                dirty = reached;
+            }
             // Those extents can overlap an earlier match that reach did not count (a flow
             // finding whose path runs from a helper above to a sink below): it is dropped
             // below, so all of it must be matched again, and so on for what that overlaps.
