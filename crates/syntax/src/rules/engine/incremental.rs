@@ -229,9 +229,12 @@ impl RuleSet {
         };
         let linked = flow.and_then(|flow| super::imports::Linked::of_current(self, flow, language));
         let mut file = None;
-        // The outlines and extents `flow::reach` read, to grow the ranges again after more are
+        // The outlines and extents `flow::reach` reads, to grow the ranges again after more are
         // added below.
-        let mut outlines = None;
+        let mut outlines: Option<(Outline, Outline, Vec<Range<usize>>)> = None;
+        let grow = |dirty: &[Range<usize>], (old, new, extents): &(Outline, Outline, Vec<_>)| {
+            crate::flow::reach(language, text, tree, dirty, old, new, extents)
+        };
         if let Some(flow) = flow
             && !dirty.is_empty()
         {
@@ -268,19 +271,12 @@ impl RuleSet {
             let new_outline = Outline::of(&flow_file);
             let extents: Vec<Range<usize>> =
                 previous.matched.iter().map(|m| m.extent.clone()).collect();
-            let Some(reached) = crate::flow::reach(
-                language,
-                text,
-                tree,
-                &dirty,
-                old_outline,
-                &new_outline,
-                &extents,
-            ) else {
+            let read = (old_outline.clone(), new_outline, extents);
+            let Some(reached) = grow(&dirty, &read) else {
                 return self.check_tracked(Some(language), text, Some(tree));
             };
             dirty = reached;
-            outlines = Some((old_outline.clone(), new_outline, extents));
+            outlines = Some(read);
             file = Some((flow, flow_file));
         }
         // A match whose predicates read the whole file (a name's every assignment) may have
@@ -308,16 +304,8 @@ impl RuleSet {
             // Flow must see those ranges as it sees an edit's: a helper matched again there is
             // quiet or not by what its callers pass (`core/callers.rs`), so they are analysed
             // again too.
-            if let Some((old_outline, new_outline, extents)) = &outlines {
-                let Some(reached) = crate::flow::reach(
-                    language,
-                    text,
-                    tree,
-                    &dirty,
-                    old_outline,
-                    new_outline,
-                    extents,
-                ) else {
+            if let Some(read) = &outlines {
+                let Some(reached) = grow(&dirty, read) else {
                     return self.check_tracked(Some(language), text, Some(tree));
                 };
                 dirty = reached;
