@@ -551,9 +551,9 @@ pub(crate) trait Adapter: Sync {
     fn checks_types(&self) -> bool {
         false
     }
-    /// Whether every function of the file named `method` is declared to return text that
-    /// lives for the whole program (Rust's `-> &'static str`): the program's own text.
-    fn returns_static_text(&self, _text: &str, _method: &str) -> bool {
+    /// Whether `function` is declared to return text that lives for the whole program (Rust's
+    /// `-> &'static str`): the program's own text.
+    fn declares_static_text(&self, _function: Node<'_>, _text: &str) -> bool {
         false
     }
     /// Whether `name`, one of the names a destructuring parameter binds, takes an element its

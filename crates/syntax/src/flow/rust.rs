@@ -544,8 +544,10 @@ impl Adapter for Rust {
         true
     }
 
-    fn returns_static_text(&self, text: &str, method: &str) -> bool {
-        tokens::returns_static_text(text, method)
+    fn declares_static_text(&self, function: Node<'_>, text: &str) -> bool {
+        function
+            .child_by_field_name("return_type")
+            .is_some_and(|ty| tokens::is_static_text(text_of(ty, text)))
     }
 
     fn scalar_element(&self, pattern: Node<'_>, annotation: &str, name: Node<'_>) -> bool {

@@ -119,8 +119,13 @@ impl<'t> FileFlow<'t, '_> {
     /// `&'static str` (a `match` of the enum onto column names). Whatever it was called on, the
     /// result is the program's own text.
     pub(super) fn static_text_result(&self, site: &CallSite<'_>) -> bool {
-        site.method
-            .as_deref()
-            .is_some_and(|method| self.adapter.returns_static_text(self.text, method))
+        // The file's functions by name, not a search of its text: this runs at every call.
+        let Some(candidates) = site.method.as_deref().and_then(|m| self.by_name.get(m)) else {
+            return false;
+        };
+        candidates.iter().all(|&index| {
+            self.adapter
+                .declares_static_text(self.functions[index].node, self.text)
+        })
     }
 }

@@ -110,6 +110,11 @@ fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
     })
 }
 
+/// Whether a declared return type is `&'static str`, however it is spaced.
+pub(super) fn is_static_text(returned: &str) -> bool {
+    returned.split_whitespace().collect::<String>() == "&'staticstr"
+}
+
 /// Whether every function of the file named `method` is declared to return `&'static str`
 /// (`fn column(self) -> &'static str { match self { .. } }`): the program's own text, as the
 /// flow's `static_text_result` says outside macros.
@@ -121,8 +126,10 @@ pub(super) fn returns_static_text(text: &str, method: &str) -> bool {
         let Some(body) = rest.find('{') else {
             return false;
         };
-        let signature: String = rest[..body].split_whitespace().collect();
-        if !signature.ends_with("->&'staticstr") {
+        let Some((_, returned)) = rest[..body].rsplit_once("->") else {
+            return false;
+        };
+        if !is_static_text(returned) {
             return false;
         }
         found = true;
