@@ -51,11 +51,7 @@ impl<'t> FileFlow<'t, '_> {
                 let method = written.rsplit('.').next()?.trim();
                 let index = match text_of(object, self.text) {
                     // The object the calling method runs on.
-                    "self" | "this" => {
-                        let class =
-                            super::objects::class_name(&self.functions[pass.function], self.text)?;
-                        *self.methods.get(class)?.get(method)?
-                    }
+                    "self" | "this" => self.method_of_caller(pass.function, method)?,
                     _ => self.method_of_object(object, method, pass)?,
                 };
                 (index, method)

@@ -127,11 +127,8 @@ impl<'t> FileFlow<'t, '_> {
             })
             // `this.renderSource()` of a class the caller's extends (`objects.rs`).
             .or_else(|| {
-                let class = super::objects::class_name(&self.functions[pass.function], self.text);
-                self.methods
-                    .get(class.filter(|_| on_self)?)?
-                    .get(name)
-                    .copied()
+                self.method_of_caller(pass.function, name)
+                    .filter(|_| on_self)
             });
         let mut index = literal_method
             .or(own_class)

@@ -136,6 +136,13 @@ impl<'t> FileFlow<'t, '_> {
         found.all(|other| other == class).then_some(class)
     }
 
+    /// The method `name` of the class function `caller` belongs to, its own or one it
+    /// inherits (`this.renderSource()`, `self._complete`).
+    pub(super) fn method_of_caller(&self, caller: usize, name: &str) -> Option<usize> {
+        let class = class_name(&self.functions[caller], self.text)?;
+        self.methods.get(class)?.get(name).copied()
+    }
+
     /// The method `name` of the class whose object `receiver` holds, if the pass knows it.
     pub(super) fn method_of_object(
         &self,
