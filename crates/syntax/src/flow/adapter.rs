@@ -87,6 +87,10 @@ pub(crate) enum Expr<'t> {
         then: Node<'t>,
         otherwise: Node<'t>,
     },
+    /// `first && then`, `first and then`: `then` where `first` holds (evaluated under what it
+    /// vouches for), else `first` itself, which is then falsy (empty, zero, none): harmless
+    /// to every sink, so the value is `then`'s.
+    AndThen { first: Node<'t>, then: Node<'t> },
     /// A value whose taint is its inner one's: parentheses, `await`, `&x`, `x?`.
     Wrap(Node<'t>),
     /// `yield x` in a generator: `x` is one of the values its caller iterates over, as if

@@ -244,7 +244,14 @@ impl Adapter for JavaScript {
             }
             "binary_expression" => {
                 let operator = operator(node);
-                if matches!(operator, "+" | "||" | "&&" | "??") {
+                if operator == "&&"
+                    && let (Some(first), Some(then)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    )
+                {
+                    Expr::AndThen { first, then }
+                } else if matches!(operator, "+" | "||" | "??") {
                     Expr::Compose(named_children(node))
                 } else {
                     Expr::Convert

@@ -260,6 +260,17 @@ impl Adapter for Python {
                 },
                 _ => Expr::Other,
             },
+            "boolean_operator"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "and")
+                    && let (Some(first), Some(then)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    ) =>
+            {
+                Expr::AndThen { first, then }
+            }
             "binary_operator" | "list" | "tuple" | "set" | "dictionary" | "pair"
             | "expression_list" | "boolean_operator" => Expr::Compose(named_children(node)),
             "conditional_expression" => match named_children(node)[..] {

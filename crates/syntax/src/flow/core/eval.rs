@@ -404,10 +404,12 @@ impl<'t> FileFlow<'t, '_> {
                 if self.chosen_option(node, &inner) {
                     return Value::constant();
                 }
-                // `q.order_clause`, a `@property` of a class of the file: what it returns, when
-                // its summaries know (clean, or carrying the object's taint); else the object's.
-                if let Some(value) = self.property_read(node, object, &inner, pass)
-                    && (value.taint.is_some() || value.clean == ALL)
+                // `q.order_clause`, a `@property` of a class of the file: what it returns, as a
+                // call of a method would, when the object's class is known; when it is guessed
+                // from the property's name, only when its summaries know (clean, or carrying
+                // the object's taint); else the object's.
+                if let Some((value, known)) = self.property_read(node, object, &inner, pass)
+                    && (known || value.taint.is_some() || value.clean == ALL)
                 {
                     return value;
                 }
@@ -449,6 +451,25 @@ impl<'t> FileFlow<'t, '_> {
                     });
                 }
                 Value::default()
+            }
+            Expr::AndThen { first, then } => {
+                self.eval(first, pass);
+                let mut guards = Vec::new();
+                self.guards(first, true, &mut guards, pass);
+                let before = pass.env.clone();
+                self.clear(&guards, true, pass);
+                let value = self.eval(then, pass);
+                // `then` may not run: what it assigned joins what was there before, and what
+                // `first` vouches for holds only inside it.
+                let mut joined = pass.env.join(&before);
+                for (key, ..) in &guards {
+                    match before.get(key) {
+                        Some(value) => joined.insert(key.clone(), value.clone()),
+                        None => joined.remove(key),
+                    };
+                }
+                pass.env = joined;
+                value
             }
             Expr::Choose {
                 condition,

@@ -53,7 +53,12 @@ impl<'t> FileFlow<'t, '_> {
             // (`self.order = request.GET.get("order")` in `__init__`), and the text it starts
             // with: a Flask view returning it serves markup, with only the taint its summaries
             // return (`return "<p>" + escape(c)` does not return `c`).
-            if let Some(value) = self.returned_by(node, index, name, values, object, None) {
+            if let Some(mut value) = self.returned_by(node, index, name, values, object, None) {
+                // A builder's `return self` after filling it: the object with what it holds now.
+                if returned.is_some() && self.returns_itself(index) {
+                    value.taint = join_taint(&value.taint, &returned);
+                    value.clean &= returned.as_ref().map_or(super::ALL, |t| !t.rules);
+                }
                 return Some(value);
             }
             let own = self.returns_given(index, Params::Unknown);
@@ -136,10 +141,8 @@ impl<'t> FileFlow<'t, '_> {
             .unwrap_or(*candidates.first()?);
         // `this.uploads.read(name)`: a service held in a field, whose class this file defines
         // (a NestJS controller next to its service). Only a method of one other class of the
-        // file (a controller's `read` often calls its service's `read`), and only for the
-        // sinks inside it: the call's value stays the generic one, unless the field is
-        // declared with that class's type (`private readonly links: CampaignLinks`).
-        let mut typed_field = false;
+        // file (a controller's `read` often calls its service's `read`), followed like any
+        // method: a locator that resolves and checks the path returns a contained one.
         if field_call {
             let caller = caller_class;
             let mut others = candidates.iter().filter(|&&c| {
@@ -150,7 +153,6 @@ impl<'t> FileFlow<'t, '_> {
                 (Some(&only), None) => index = only,
                 _ => return None,
             }
-            typed_field = receiver.is_some_and(|r| self.field_typed_as(r, index, pass));
         }
         let ordered = self.by_parameter(&self.functions[index], args, values);
         let values = ordered.as_deref().unwrap_or(values);
@@ -176,9 +178,6 @@ impl<'t> FileFlow<'t, '_> {
             let entered =
                 self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
             self.hits_through(&entered, &summary, pass);
-        }
-        if field_call && !typed_field {
-            return None;
         }
         let result = self.returned_by(node, index, name, values, object, None)?;
         if let Some(parts) = self.parts_wanted(node) {
@@ -229,23 +228,6 @@ impl<'t> FileFlow<'t, '_> {
             self.hits_through(&entered, &summary, pass);
             then(taint, entered, &summary);
         }
-    }
-
-    /// Whether the field `receiver` (`this.links`) is declared with the type of the class
-    /// method `index` belongs to (`private readonly links: CampaignLinks` in the caller's
-    /// class): then what the method returns is what the call returns.
-    fn field_typed_as(&self, receiver: Node<'t>, index: usize, pass: &Pass<'_>) -> bool {
-        let Some(class) = super::objects::class_name(&self.functions[index], self.text) else {
-            return false;
-        };
-        let field = text_of(receiver, self.text);
-        let Some(field) = field.rsplit('.').next().filter(|f| *f != field) else {
-            return false;
-        };
-        let Some(caller_class) = self.functions[pass.function].class() else {
-            return false;
-        };
-        declares_type(text_of(caller_class, self.text), field, class)
     }
 
     /// What helper `index` returns at the call `node` given `values` (and, for a method, the
@@ -331,6 +313,9 @@ impl<'t> FileFlow<'t, '_> {
         pass: &mut Pass<'_>,
     ) -> Option<Taint> {
         let mut filled: Option<Taint> = None;
+        // Every argument that fills the object, a helper's parameter too: a builder's
+        // `return self` hands the filled object on (`Page().heading(term).render()`).
+        let mut filled_any: Option<Taint> = None;
         let mut returned: Option<Taint> = None;
         let mut returns = |entered: &Taint, summary: &Summary| {
             if let Some(inner) = &summary.returns {
@@ -349,8 +334,11 @@ impl<'t> FileFlow<'t, '_> {
             |taint, entered, summary| {
                 returns(&entered, summary);
                 // `svc.configure(req.body.url)` … `svc.notify()`: the object holds the data now.
-                if summary.fills_object && taint.parameter.is_none() {
-                    filled = join_taint(&filled, &Some(entered));
+                if summary.fills_object {
+                    filled_any = join_taint(&filled_any, &Some(entered.clone()));
+                    if taint.parameter.is_none() {
+                        filled = join_taint(&filled, &Some(entered));
+                    }
                 }
             },
         );
@@ -374,6 +362,9 @@ impl<'t> FileFlow<'t, '_> {
             let entered = self.enter_helper(node, index, taint, note);
             self.hits_through(&entered, &summary, pass);
             returns(&entered, &summary);
+        }
+        if filled_any.is_some() && self.returns_itself(index) {
+            returned = join_taint(&returned, &filled_any);
         }
         returned
     }
@@ -539,25 +530,6 @@ impl FileFlow<'_, '_> {
 }
 
 /// `this.uploads`, `self.repo`: one field of the object a method runs on.
-/// Whether `text` declares `field` with type `class`: `field: Class`, `field?: Class`,
-/// `field!: Class` (a TypeScript property or constructor parameter, a Python annotation).
-fn declares_type(text: &str, field: &str, class: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    text.match_indices(field).any(|(at, _)| {
-        if text[..at].chars().next_back().is_some_and(word) {
-            return false;
-        }
-        let rest = text[at + field.len()..].trim_start();
-        let rest = rest.strip_prefix(['?', '!']).unwrap_or(rest).trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            return false;
-        };
-        rest.trim_start()
-            .strip_prefix(class)
-            .is_some_and(|after| !after.starts_with(word))
-    })
-}
-
 pub(super) fn is_field_of_self(receiver: &str) -> bool {
     ["this.", "self."].iter().any(|prefix| {
         receiver.strip_prefix(prefix).is_some_and(|field| {

@@ -159,27 +159,29 @@ impl<'t> FileFlow<'t, '_> {
         self.methods.get(class.as_str())?.get(name).copied()
     }
 
-    /// `q.order_clause` where `order_clause` is a `@property` (or `@cached_property`) of the
+    /// `q.order_clause` where `order_clause` is a `@property` (or `@cached_property`, or a
+    /// JavaScript `get order_clause()`) of the
     /// class `q` holds an object of, or, when that is unknown, of the one class of the file
     /// that defines a property of that name: what the getter returns for that object, as a call
-    /// of it would.
+    /// of it would, and whether the object's class was known (not guessed from the name).
     pub(super) fn property_read(
         &self,
         node: Node<'t>,
         object: Node<'t>,
         value: &Value,
         pass: &Pass<'_>,
-    ) -> Option<Value> {
+    ) -> Option<(Value, bool)> {
         let path = self.adapter.path(node, self.text)?;
         let name = path.rsplit('.').next()?;
         let is_property = |index: usize| {
-            self.functions[index].decorators.iter().any(|d| {
+            let function = &self.functions[index];
+            function.decorators.iter().any(|d| {
                 let text = text_of(*d, self.text).trim_start_matches('@');
                 matches!(
                     text.rsplit('.').next(),
                     Some("property" | "cached_property")
                 )
-            })
+            }) || is_getter(function.node)
         };
         // Most member reads name no function of the file: asked first, it is the cheap answer.
         let mut properties = self
@@ -189,13 +191,14 @@ impl<'t> FileFlow<'t, '_> {
             .copied()
             .filter(|&i| is_property(i));
         let first = properties.next()?;
-        let index = match self.method_of_object(object, name, pass) {
-            Some(index) if is_property(index) => index,
+        let (index, known) = match self.method_of_object(object, name, pass) {
+            Some(index) if is_property(index) => (index, true),
             Some(_) => return None,
-            None if properties.next().is_none() => first,
+            None if properties.next().is_none() => (first, false),
             None => return None,
         };
-        self.returned_by(node, index, name, &[], Some(value), None)
+        let value = self.returned_by(node, index, name, &[], Some(value), None)?;
+        Some((value, known))
     }
 
     /// The environment a helper's summary starts from: the module's and, for a method, the
@@ -537,4 +540,13 @@ pub(super) fn class_name<'a>(function: &Function<'_>, text: &'a str) -> Option<&
         Some(ty.child_by_field_name("type").unwrap_or(ty))
     })?;
     Some(text_of(name, text))
+}
+
+/// `get url() { ... }`: a JavaScript accessor, read as a field and run as a method.
+fn is_getter(node: Node<'_>) -> bool {
+    if node.kind() != "method_definition" {
+        return false;
+    }
+    let mut cursor = node.walk();
+    node.children(&mut cursor).any(|c| c.kind() == "get")
 }
