@@ -2,7 +2,7 @@
 //! summaries — per parameter (what reaches its return value and its sinks), with its own sources,
 //! given constants, and per part of a returned tuple or object (`parts.rs`).
 
-use super::parts::Part;
+use super::parts::{Part, shape_of};
 use super::value::{ALL, Taint, Value, join_ranges, join_taint};
 use super::{FileFlow, OBJECT, Params, Pass, SinkHit, Summary};
 use crate::flow::adapter::{Arg, CallSite, Function, text_of};
@@ -42,6 +42,7 @@ impl<'t> FileFlow<'t, '_> {
         {
             let ordered = self.by_parameter(&self.functions[index], args, values);
             let values = ordered.as_deref().unwrap_or(values);
+            self.note_helper_call(index, node, values, pass);
             self.note_field_call(node, index, name, values);
             let returned =
                 self.object_call(node, receiver, name, index, receiver_value, values, pass);
@@ -168,7 +169,7 @@ impl<'t> FileFlow<'t, '_> {
         let object = own_class.map(|_| receiver_value);
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
-            let summary = self.summary(index, position)?;
+            let summary = self.summary_part(index, position, shape_of(value))?;
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
         }
@@ -221,7 +222,7 @@ impl<'t> FileFlow<'t, '_> {
     ) {
         for (position, value) in values.iter().enumerate() {
             let Some(taint) = &value.taint else { continue };
-            let Some(summary) = self.summary(index, position) else {
+            let Some(summary) = self.summary_part(index, position, shape_of(value)) else {
                 continue;
             };
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
@@ -247,7 +248,8 @@ impl<'t> FileFlow<'t, '_> {
         let object = object.map(|o| (OBJECT, o));
         for (position, value) in values.iter().enumerate().chain(object) {
             let Some(taint) = &value.taint else { continue };
-            let summary = self.summary_part(index, position, part.cloned())?;
+            let part = part.cloned().or_else(|| shape_of(value));
+            let summary = self.summary_part(index, position, part)?;
             if let Some(inner) = &summary.returns {
                 let note = if position == OBJECT {
                     format!("`{name}()` of the object")

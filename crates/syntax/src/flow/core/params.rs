@@ -2,6 +2,7 @@
 //! source of a route or an extractor type, the parameter a helper summary follows, a value the
 //! framework injects, a number that cannot carry an injection, or nothing known.
 
+use super::parts::Part;
 use super::{ALL, FileFlow, OBJECT, Params, Pass, Taint, Value};
 use crate::flow::adapter::{Function, Param, text_of};
 use crate::flow::spec::{SourceKind, converts_param};
@@ -145,7 +146,7 @@ impl<'t> FileFlow<'t, '_> {
                 // `fn load_item(id: i64)`: whatever a caller passes is a number.
                 let typed_scalar = scalar && self.adapter.checks_types();
                 let value = if pass.params == Params::Summarise(position) && !typed_scalar {
-                    Value::tainted(Taint {
+                    let taint = Taint {
                         origin: Rc::new((range, key.clone())),
                         steps: None,
                         rules: ALL,
@@ -153,7 +154,8 @@ impl<'t> FileFlow<'t, '_> {
                         via: None,
                         ignored_by: 0,
                         grants: 0,
-                    })
+                    };
+                    shaped(taint, &pass.part)
                 } else if scalar
                     || pass.params == Params::Constants
                     || (pass.params == Params::Own
@@ -227,5 +229,33 @@ impl<'t> FileFlow<'t, '_> {
             .unwrap_or(written.len());
         let canonical = self.names.binding(&written[..end])?;
         Some(format!("{canonical}{}", &written[end..]))
+    }
+}
+
+/// The summarised parameter: its taint, and for a [`Part::Shaped`] summary the record its caller
+/// passes, each field untrusted only for the rules it is there.
+fn shaped(taint: Taint, part: &Option<Part>) -> Value {
+    let Some(Part::Shaped(fields)) = part else {
+        return Value::tainted(taint);
+    };
+    let record = fields
+        .iter()
+        .map(|(name, rules, clean)| {
+            let field = Value {
+                clean: *clean,
+                ..match rules {
+                    0 => Value::default(),
+                    _ => Value::tainted(Taint {
+                        rules: *rules,
+                        ..taint.clone()
+                    }),
+                }
+            };
+            (name.clone(), field)
+        })
+        .collect();
+    Value {
+        record: Some(Rc::new(record)),
+        ..Value::tainted(taint)
     }
 }

@@ -14,10 +14,33 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 /// One part of a returned value: an element of a tuple or list, or a field of an object.
+/// Or, for a whole-value summary, the record the summarised parameter is: each field's name,
+/// the rules it is untrusted for and those it is clean for, as the caller's argument holds them
+/// (`read(meta)` after `meta = {"file": name, "owner": "bob"}`: only `meta["file"]` is the
+/// caller's untrusted data inside).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Part {
     Element(usize),
     Field(Rc<str>),
+    Shaped(Rc<[(Rc<str>, u64, u64)]>),
+}
+
+/// The shape of an argument that is a record with a field its caller trusts, for
+/// [`Part::Shaped`]; `None` when every field is as untrusted as the whole (the plain summary).
+pub(super) fn shape_of(value: &Value) -> Option<Part> {
+    let record = value.record.as_ref()?;
+    let whole = value.taint.as_ref()?.rules;
+    let fields: Rc<[(Rc<str>, u64, u64)]> = record
+        .iter()
+        .map(|(name, field)| {
+            let rules = field.taint.as_ref().map_or(0, |t| t.rules);
+            (name.clone(), rules, field.clean)
+        })
+        .collect();
+    fields
+        .iter()
+        .any(|(_, rules, _)| rules & whole != whole)
+        .then_some(Part::Shaped(fields))
 }
 
 /// A pattern's request to the call it binds: which parts, and what each holds once the call
@@ -229,7 +252,7 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 _ => None,
             },
-            None => None,
+            Some(Part::Shaped(_)) | None => None,
         };
         let Some((all, chosen)) = chosen else {
             return self.eval(node, pass);
