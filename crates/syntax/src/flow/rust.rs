@@ -536,8 +536,10 @@ impl Adapter for Rust {
     fn unwraps(&self, method: &str) -> bool {
         unwraps(method)
     }
+    /// Numbers and booleans, and `&'static str`: the program's own text (a literal, a table
+    /// of them), never what a request brought, which lives no longer than the request.
     fn is_scalar_type(&self, annotation: &str) -> bool {
-        values::is_scalar(annotation)
+        values::is_scalar(annotation) || tokens::is_static_text(annotation)
     }
 
     fn checks_types(&self) -> bool {
