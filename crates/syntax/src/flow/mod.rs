@@ -11,6 +11,7 @@
 
 mod adapter;
 mod core;
+mod handlers;
 mod javascript;
 mod outline;
 pub mod project;
@@ -406,6 +407,8 @@ impl FlowRules {
                     continue;
                 }
                 for node in m.nodes_for_capture_index(capture) {
+                    // A handler passed by name: its first parameter.
+                    let node = handlers::handler_parameter(node, root, text).unwrap_or(node);
                     let entry = query_sources
                         .entry(node.byte_range())
                         .or_insert_with(|| (label.clone(), 0));
