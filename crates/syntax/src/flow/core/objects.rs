@@ -53,7 +53,17 @@ impl<'t> FileFlow<'t, '_> {
     /// `Fetcher::new(url).map_err(..)?`, `.await`, `.unwrap()`), or a factory of the file
     /// returns (`build_client(request.form)`), if it builds one.
     pub(super) fn class_built_by(&self, node: Node<'t>) -> Option<&'t str> {
-        self.built_here(node).or_else(|| self.made_by_factory(node))
+        let built = |node| self.built_here(node).or_else(|| self.made_by_factory(node));
+        // `src ? new Template(src) : new Template()`: the class both sides build (one level:
+        // a hostile file may nest choices deeper than the stack).
+        if let Expr::Choose {
+            then, otherwise, ..
+        } = self.adapter.expr(node, self.text)
+        {
+            let class = built(then)?;
+            return (built(otherwise)? == class).then_some(class);
+        }
+        built(node)
     }
 
     /// The class `node` builds itself (`class_built_by` less factories).
