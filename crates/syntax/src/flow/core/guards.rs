@@ -105,7 +105,9 @@ impl<'t> FileFlow<'t, '_> {
             }
             // Where `".." in path` fails, the path stays inside its root.
             Condition::Climbs { path, negated } => {
-                self.vouch(path, holds == negated, false, out, pass);
+                if self.climb_check_protects(path, pass) {
+                    self.vouch(path, holds == negated, false, out, pass);
+                }
             }
             Condition::Membership { element, negated } => {
                 let operator = self
@@ -195,6 +197,7 @@ impl<'t> FileFlow<'t, '_> {
                                     "\"..\"" | "'..'" | "`..`" | "\"../\"" | "'../'"
                                 )
                             })
+                            && self.climb_check_protects(receiver, pass)
                         {
                             self.vouch(receiver, !holds, false, out, pass);
                         }

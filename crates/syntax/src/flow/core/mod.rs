@@ -16,6 +16,7 @@ mod callers;
 mod calls;
 mod channels;
 mod choices;
+mod climbs;
 mod closures;
 mod env;
 mod eval;
