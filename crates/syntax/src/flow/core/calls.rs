@@ -344,9 +344,13 @@ impl<'t> FileFlow<'t, '_> {
         // A method of an object of the file's own class (`repo.find(status)` on an
         // `OrderRepository` that runs a parameterised query) is no library's sink: its body is
         // followed instead (`helper`).
-        let own_method = receiver
-            .zip(site.method.as_deref())
-            .is_some_and(|(r, m)| self.method_of_object(r, m, pass).is_some());
+        // So is a method of an object literal of the file (`const search = { find(f) {..} }`).
+        let own_method = receiver.zip(site.method.as_deref()).is_some_and(|(r, m)| {
+            self.method_of_object(r, m, pass).is_some()
+                || self
+                    .object_literal_method(text_of(r, self.text), m)
+                    .is_some()
+        });
         if !own_method {
             self.check_sinks(
                 sink,

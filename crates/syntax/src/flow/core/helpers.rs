@@ -515,7 +515,7 @@ impl<'t> FileFlow<'t, '_> {
 impl FileFlow<'_, '_> {
     /// The function `name` defined in the object literal a variable `object` is declared with
     /// (`const svc = { get(url) {...} }`, `{ get: (url) => ... }`), if this file has one.
-    fn object_literal_method(&self, object: &str, name: &str) -> Option<usize> {
+    pub(super) fn object_literal_method(&self, object: &str, name: &str) -> Option<usize> {
         let candidates = self.by_name.get(name)?;
         candidates.iter().copied().find(|&index| {
             let mut up = self.functions[index].node.parent();
