@@ -441,6 +441,12 @@ impl<'t> FileFlow<'t, '_> {
                 by_name |= pattern.call.is_some();
             }
         }
+        // `str(page)` of an object of the file's own class: its `__str__`'s text.
+        if receiver.is_none()
+            && let Some(text) = self.text_of_object(node, callee, args, &values, pass)
+        {
+            return text.cleared_for(sanitised);
+        }
         let mut taint = None;
         for value in std::iter::once(&receiver_value).chain(&values) {
             taint = join_taint(&taint, &value.taint);

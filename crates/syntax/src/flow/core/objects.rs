@@ -211,6 +211,27 @@ impl<'t> FileFlow<'t, '_> {
         Some((value, known))
     }
 
+    /// `str(page)` of an object of a class of the file that defines `__str__`: what that
+    /// method returns for the object (its text, its taint), as a call of it would.
+    #[inline(never)]
+    pub(super) fn text_of_object(
+        &self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        args: &[crate::flow::adapter::Arg<'t>],
+        values: &[Value],
+        pass: &Pass<'_>,
+    ) -> Option<Value> {
+        let ([arg], [value]) = (args, values) else {
+            return None;
+        };
+        if text_of(callee, self.text) != "str" || arg.keyword.is_some() || arg.spread {
+            return None;
+        }
+        let index = self.method_of_object(arg.value, "__str__", pass)?;
+        self.returned_by(node, index, "__str__", &[], Some(value), None)
+    }
+
     /// The environment a helper's summary starts from: the module's and, for a method, the
     /// attributes its class's `__init__` / `constructor` sets to constants
     /// (`self.base = "https://..."`).
