@@ -73,8 +73,7 @@ impl<'t> FileFlow<'t, '_> {
         // `LogSearcher(q)`, `new Runner(cmd)`: the constructor of a class of this file, for
         // the sinks its arguments reach inside; the object's value stays the generic one.
         if receiver.is_none() && site.written.as_deref() == Some(name) && self.defines_class(name) {
-            self.constructor_call(node, name, args, values, pass);
-            return None;
+            return self.constructor_call(node, name, args, values, pass);
         }
         // Only plain calls and calls on `self`/`this`/`Self` reach a local definition, and
         // calls on a field of `this`/`self` (below).
@@ -173,8 +172,9 @@ impl<'t> FileFlow<'t, '_> {
             let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
             self.hits_through(&entered, &summary, pass);
         }
-        if let Some(taint) = object.and_then(|o| o.taint.as_ref())
-            && let Some(summary) = self.summary(index, OBJECT)
+        if let Some(object) = object
+            && let Some(taint) = &object.taint
+            && let Some(summary) = self.summary_part(index, OBJECT, shape_of(object))
         {
             let entered =
                 self.enter_helper(node, index, taint, format!("`{name}()` of the object"));
@@ -188,7 +188,8 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The constructor (`__init__`, `constructor`) of class `name` run by the call `node`: the
-    /// sinks inside that the arguments reach (`self.rx = re.compile(pattern)`).
+    /// sinks inside that the arguments reach (`self.rx = re.compile(pattern)`), and the object
+    /// it builds when an argument is tainted (`constructed.rs`).
     fn constructor_call(
         &self,
         node: Node<'t>,
@@ -196,16 +197,15 @@ impl<'t> FileFlow<'t, '_> {
         args: &[Arg<'t>],
         values: &[Value],
         pass: &mut Pass<'_>,
-    ) {
-        let Some(init) = ["__init__", "constructor"]
+    ) -> Option<Value> {
+        let init = ["__init__", "constructor"]
             .iter()
-            .find_map(|method| self.methods.get(name)?.get(*method).copied())
-        else {
-            return;
-        };
+            .find_map(|method| self.methods.get(name)?.get(*method).copied())?;
         let ordered = self.by_parameter(&self.functions[init], args, values);
         let values = ordered.as_deref().unwrap_or(values);
         self.arguments_to_sinks(node, init, name, values, pass, |_, _, _| {});
+        // The object, with what each field holds.
+        self.constructed_object(node, init, name, values)
     }
 
     /// The sinks inside function `index` (called as `name` at `node`) that the tainted
@@ -358,7 +358,7 @@ impl<'t> FileFlow<'t, '_> {
             pass.env.insert(key, value);
         }
         if let Some(taint) = &object.taint
-            && let Some(summary) = self.summary(index, OBJECT)
+            && let Some(summary) = self.summary_part(index, OBJECT, shape_of(object))
         {
             let note = format!("the object `{name}()` is called on");
             let entered = self.enter_helper(node, index, taint, note);
@@ -448,6 +448,7 @@ impl<'t> FileFlow<'t, '_> {
             clean,
             prefix,
             fills_object: false,
+            fields: Rc::from([]),
         });
         self.summaries.borrow_mut().insert(key, summary.clone());
         Some(summary)
@@ -505,6 +506,7 @@ impl<'t> FileFlow<'t, '_> {
             clean: 0,
             prefix: None,
             fills_object,
+            fields: self.fields_set(&self.functions[function], &after),
         });
         self.in_progress.borrow_mut().remove(&key);
         self.summaries.borrow_mut().insert(key, summary.clone());

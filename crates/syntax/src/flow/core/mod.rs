@@ -18,6 +18,7 @@ mod channels;
 mod choices;
 mod climbs;
 mod closures;
+mod constructed;
 mod env;
 mod eval;
 mod factories;
@@ -109,6 +110,9 @@ struct Summary {
     /// The method stores the parameter in a field of its object (`def set_url(self, u):
     /// self.url = u`): an object it is called on with untrusted data holds that data after.
     fills_object: bool,
+    /// For a constructor, the fields its pass left set, with what each holds
+    /// (`constructed.rs`).
+    fields: constructed::Fields,
 }
 
 /// What a pass binds a function's parameters to, besides the sources the rules name. Only the

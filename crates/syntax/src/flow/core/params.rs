@@ -20,24 +20,31 @@ impl<'t> FileFlow<'t, '_> {
         if pass.params == Params::Summarise(OBJECT) {
             for name in ["self", "this"] {
                 let origin = Rc::new((function.node.byte_range(), name.to_string()));
-                pass.env.insert(
-                    name.to_string(),
-                    Value::tainted(Taint {
-                        origin,
-                        steps: None,
-                        rules: ALL,
-                        parameter: Some(OBJECT),
-                        via: None,
-                        ignored_by: 0,
-                        grants: 0,
-                    }),
-                );
+                let taint = Taint {
+                    origin,
+                    steps: None,
+                    rules: ALL,
+                    parameter: Some(OBJECT),
+                    via: None,
+                    ignored_by: 0,
+                    grants: 0,
+                };
+                let object = shaped(taint, &pass.part);
+                // Each known field as the object holds it, over what the class's settled
+                // fields say (`fields.rs`).
+                for (field, value) in object.record.iter().flat_map(|r| r.iter()) {
+                    pass.env.insert(format!("{name}.{field}"), value.clone());
+                }
+                pass.env.insert(name.to_string(), object);
             }
+            // An object whose fields are known (`constructed.rs`) says what each holds itself.
+            let known = matches!(pass.part, Some(Part::Shaped(_)));
             // A field every write of which is clean for some rules only (`this.body =
             // String(body)`) holds what the object was built from for the others.
             let partly_clean: Vec<(String, Value)> = pass
                 .env
                 .iter()
+                .filter(|_| !known)
                 .filter(|(key, value)| {
                     (key.starts_with("self.") || key.starts_with("this."))
                         && value.taint.is_none()
