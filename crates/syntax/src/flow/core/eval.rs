@@ -1,6 +1,7 @@
 //! Expressions: what a value is, read from sources, variables, literals and the parts it is
 //! built from; canonical names of paths through the file's imports.
 
+use super::env::Env;
 use super::value::{ALL, MAX_FIELDS, Record, Taint, Value, compose, join_taint};
 use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{CallSite, Expr, Stmt, named_children, text_of};
@@ -452,50 +453,12 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 Value::default()
             }
-            Expr::AndThen { first, then } => {
-                self.eval(first, pass);
-                let mut guards = Vec::new();
-                self.guards(first, true, &mut guards, pass);
-                let before = pass.env.clone();
-                self.clear(&guards, true, pass);
-                let value = self.eval(then, pass);
-                // `then` may not run: what it assigned joins what was there before, and what
-                // `first` vouches for holds only inside it.
-                let mut joined = pass.env.join(&before);
-                for (key, ..) in &guards {
-                    match before.get(key) {
-                        Some(value) => joined.insert(key.clone(), value.clone()),
-                        None => joined.remove(key),
-                    };
-                }
-                pass.env = joined;
-                value
-            }
+            Expr::AndThen { first, then } => self.and_then(first, then, pass),
             Expr::Choose {
                 condition,
                 then,
                 otherwise,
-            } => {
-                self.eval(condition, pass);
-                let mut guards = Vec::new();
-                self.guards(condition, true, &mut guards, pass);
-                let before = pass.env.clone();
-                self.clear(&guards, true, pass);
-                let chosen = self.eval(then, pass);
-                let after_then = std::mem::replace(&mut pass.env, before.clone());
-                self.clear(&guards, false, pass);
-                let other = self.eval(otherwise, pass);
-                let mut joined = after_then.join(&pass.env);
-                // What the condition vouches for holds only inside each side.
-                for (key, ..) in &guards {
-                    match before.get(key) {
-                        Some(value) => joined.insert(key.clone(), value.clone()),
-                        None => joined.remove(key),
-                    };
-                }
-                pass.env = joined;
-                chosen.join(&other)
-            }
+            } => self.choose(condition, then, otherwise, pass),
             Expr::Compose(parts) => {
                 let mut out = Value::constant();
                 let mut leading = None;
@@ -695,6 +658,45 @@ impl<'t> FileFlow<'t, '_> {
             && field.is_some_and(|f| self.scalar_fields.contains(text_of(f, self.text)))
     }
 
+    /// `first && then`: `then`'s value, evaluated where `first` holds (`Expr::AndThen`). Kept
+    /// out of `eval_inner`: its locals would grow the frame of every nested evaluation.
+    #[inline(never)]
+    fn and_then(&self, first: Node<'t>, then: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        self.eval(first, pass);
+        let mut guards = Vec::new();
+        self.guards(first, true, &mut guards, pass);
+        let before = pass.env.clone();
+        self.clear(&guards, true, pass);
+        let value = self.eval(then, pass);
+        // `then` may not run: what it assigned joins what was there before.
+        let joined = pass.env.join(&before);
+        pass.env = vouched_inside_only(joined, &guards, &before);
+        value
+    }
+
+    /// `condition ? then : otherwise`: each side evaluated where the condition holds or fails.
+    #[inline(never)]
+    fn choose(
+        &self,
+        condition: Node<'t>,
+        then: Node<'t>,
+        otherwise: Node<'t>,
+        pass: &mut Pass<'_>,
+    ) -> Value {
+        self.eval(condition, pass);
+        let mut guards = Vec::new();
+        self.guards(condition, true, &mut guards, pass);
+        let before = pass.env.clone();
+        self.clear(&guards, true, pass);
+        let chosen = self.eval(then, pass);
+        let after_then = std::mem::replace(&mut pass.env, before.clone());
+        self.clear(&guards, false, pass);
+        let other = self.eval(otherwise, pass);
+        let joined = after_then.join(&pass.env);
+        pass.env = vouched_inside_only(joined, &guards, &before);
+        chosen.join(&other)
+    }
+
     pub(super) fn eval_parts(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {
         match self.adapter.expr(node, self.text) {
             Expr::Compose(parts) => parts.into_iter().fold(Value::constant(), |out, part| {
@@ -812,4 +814,16 @@ fn filled_first(template: Option<&str>, first: Option<&Value>) -> Option<Rc<str>
         None => return None,
     };
     Some(Rc::from(format!("{lead}{after}")))
+}
+
+/// What a condition vouches for holds only inside the sides it guards: after them, each such
+/// name is what it was `before`.
+fn vouched_inside_only(mut joined: Env, guards: &[super::Vouch], before: &Env) -> Env {
+    for (key, ..) in guards {
+        match before.get(key) {
+            Some(value) => joined.insert(key.clone(), value.clone()),
+            None => joined.remove(key),
+        };
+    }
+    joined
 }
