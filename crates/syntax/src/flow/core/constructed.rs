@@ -90,8 +90,10 @@ impl<'t> FileFlow<'t, '_> {
                         so_far.taint = join_taint(&so_far.taint, &carried);
                         so_far.clean &= held.clean;
                     }
-                    // A field only this summary names: unknown to the others (a field set from
-                    // another parameter holds that one's value, not this one's).
+                    // The fields are those the first tainted argument's summary names (every
+                    // summary of one constructor sets the same ones, unless a branch sets one
+                    // only for some values: then it is left out, and a read of it takes the
+                    // whole object's taint).
                     None if first => record.push((
                         field.clone(),
                         Value {
