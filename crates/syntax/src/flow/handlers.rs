@@ -3,6 +3,7 @@
 //! is that function's first parameter, where the file defines it at its top level, as if the
 //! function had been written in place.
 
+use super::adapter::Adapter;
 use tree_sitter::Node;
 
 /// Node kinds of a call's argument list.
@@ -14,6 +15,7 @@ pub(super) fn handler_parameter<'t>(
     node: Node<'t>,
     root: Node<'t>,
     text: &str,
+    adapter: &dyn Adapter,
 ) -> Option<Node<'t>> {
     if node.kind() != "identifier" || !node.parent().is_some_and(|p| ARGUMENTS.contains(&p.kind()))
     {
@@ -30,7 +32,7 @@ pub(super) fn handler_parameter<'t>(
             },
             _ => statement,
         };
-        if let Some(parameter) = defined_here(statement, name, text) {
+        if let Some(parameter) = defined_here(statement, name, text, adapter) {
             return Some(parameter);
         }
     }
@@ -39,7 +41,12 @@ pub(super) fn handler_parameter<'t>(
 
 /// The first parameter of the function `statement` defines under `name`: `function name(p)`,
 /// `const name = (p) => ..` / `function (p) ..`, Python's `def name(p)`.
-fn defined_here<'t>(statement: Node<'t>, name: &str, text: &str) -> Option<Node<'t>> {
+fn defined_here<'t>(
+    statement: Node<'t>,
+    name: &str,
+    text: &str,
+    adapter: &dyn Adapter,
+) -> Option<Node<'t>> {
     let named = |n: Node<'_>| text.get(n.byte_range()) == Some(name);
     let function = match statement.kind() {
         "function_declaration" | "generator_function_declaration" | "function_definition" => {
@@ -50,7 +57,7 @@ fn defined_here<'t>(statement: Node<'t>, name: &str, text: &str) -> Option<Node<
         }
         "decorated_definition" => {
             let definition = statement.child_by_field_name("definition")?;
-            return defined_here(definition, name, text);
+            return defined_here(definition, name, text, adapter);
         }
         "lexical_declaration" | "variable_declaration" => {
             let mut cursor = statement.walk();
@@ -66,15 +73,8 @@ fn defined_here<'t>(statement: Node<'t>, name: &str, text: &str) -> Option<Node<
         }
         _ => return None,
     };
-    // `job => ..` has one `parameter`; the others a list.
-    if let Some(only) = function.child_by_field_name("parameter") {
-        return Some(only);
-    }
-    let parameters = function.child_by_field_name("parameters")?;
-    let mut cursor = parameters.walk();
-    let first = parameters
-        .named_children(&mut cursor)
-        .find(|p| p.kind() != "comment")?;
-    // TypeScript's `(job: Job)`: the name inside.
-    Some(first.child_by_field_name("pattern").unwrap_or(first))
+    // Its parameters as the flow reads them (a method's `self` left out, TypeScript's
+    // `(job: Job)` as written, which the parameter's binding is looked up by too).
+    let function = adapter.function(function, None, text)?;
+    Some(function.params.first()?.pattern)
 }

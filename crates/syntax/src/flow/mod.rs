@@ -386,6 +386,7 @@ impl FlowRules {
         names: &'r Names,
     ) -> FileFlow<'t, 'r> {
         let root = tree.root_node();
+        let adapter = adapter::for_language(language);
         let mut query_sources = HashMap::new();
         let folded = std::cell::OnceCell::new();
         for source in &self.queries {
@@ -408,7 +409,8 @@ impl FlowRules {
                 }
                 for node in m.nodes_for_capture_index(capture) {
                     // A handler passed by name: its first parameter.
-                    let node = handlers::handler_parameter(node, root, text).unwrap_or(node);
+                    let node =
+                        handlers::handler_parameter(node, root, text, adapter).unwrap_or(node);
                     let entry = query_sources
                         .entry(node.byte_range())
                         .or_insert_with(|| (label.clone(), 0));
@@ -416,14 +418,7 @@ impl FlowRules {
                 }
             }
         }
-        FileFlow::new(
-            adapter::for_language(language),
-            self,
-            names,
-            text,
-            root,
-            query_sources,
-        )
+        FileFlow::new(adapter, self, names, text, root, query_sources)
     }
 
     /// Compiles every source query now (they compile on first need otherwise) and reports

@@ -662,11 +662,7 @@ impl<'t> FileFlow<'t, '_> {
     /// out of `eval_inner`: its locals would grow the frame of every nested evaluation.
     #[inline(never)]
     fn and_then(&self, first: Node<'t>, then: Node<'t>, pass: &mut Pass<'_>) -> Value {
-        self.eval(first, pass);
-        let mut guards = Vec::new();
-        self.guards(first, true, &mut guards, pass);
-        let before = pass.env.clone();
-        self.clear(&guards, true, pass);
+        let (guards, before) = self.enter_holding(first, pass);
         let value = self.eval(then, pass);
         // `then` may not run: what it assigned joins what was there before.
         let joined = pass.env.join(&before);
@@ -683,11 +679,7 @@ impl<'t> FileFlow<'t, '_> {
         otherwise: Node<'t>,
         pass: &mut Pass<'_>,
     ) -> Value {
-        self.eval(condition, pass);
-        let mut guards = Vec::new();
-        self.guards(condition, true, &mut guards, pass);
-        let before = pass.env.clone();
-        self.clear(&guards, true, pass);
+        let (guards, before) = self.enter_holding(condition, pass);
         let chosen = self.eval(then, pass);
         let after_then = std::mem::replace(&mut pass.env, before.clone());
         self.clear(&guards, false, pass);
@@ -695,6 +687,17 @@ impl<'t> FileFlow<'t, '_> {
         let joined = after_then.join(&pass.env);
         pass.env = vouched_inside_only(joined, &guards, &before);
         chosen.join(&other)
+    }
+
+    /// Evaluates `condition` and clears what it vouches for where it holds: the vouches and
+    /// the environment from before, for the side where it fails and for after.
+    fn enter_holding(&self, condition: Node<'t>, pass: &mut Pass<'_>) -> (Vec<super::Vouch>, Env) {
+        self.eval(condition, pass);
+        let mut guards = Vec::new();
+        self.guards(condition, true, &mut guards, pass);
+        let before = pass.env.clone();
+        self.clear(&guards, true, pass);
+        (guards, before)
     }
 
     pub(super) fn eval_parts(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Value {

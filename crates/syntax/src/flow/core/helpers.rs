@@ -71,7 +71,8 @@ impl<'t> FileFlow<'t, '_> {
             });
         }
         // `LogSearcher(q)`, `new Runner(cmd)`: the constructor of a class of this file, for
-        // the sinks its arguments reach inside; the object's value stays the generic one.
+        // the sinks its arguments reach inside and the object's fields (`constructed.rs`); an
+        // object built only from untainted values stays the generic one.
         if receiver.is_none() && site.written.as_deref() == Some(name) && self.defines_class(name) {
             return self.constructor_call(node, name, args, values, pass);
         }

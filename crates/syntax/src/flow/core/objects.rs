@@ -10,7 +10,7 @@
 use super::env::Env;
 use super::value::Value;
 use super::{CONSTANT_FIELDS, FileFlow, Params, Pass};
-use crate::flow::adapter::{Expr, Function, named_children, text_of};
+use crate::flow::adapter::{Arg, Expr, Function, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -218,7 +218,7 @@ impl<'t> FileFlow<'t, '_> {
         &self,
         node: Node<'t>,
         callee: Node<'t>,
-        args: &[crate::flow::adapter::Arg<'t>],
+        args: &[Arg<'t>],
         values: &[Value],
         pass: &Pass<'_>,
     ) -> Option<Value> {
