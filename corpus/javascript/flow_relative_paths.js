@@ -49,3 +49,47 @@ router.put("/doc-other/:name", (req, res) => {
 });
 
 module.exports = router;
+
+// The first step of the relative path compared with `..`: the same check as `startsWith("..")`.
+function insideUploads(name) {
+  const full = path.resolve(STORAGE, "uploads", name);
+  const rel = path.relative(STORAGE, full);
+  if (!rel || rel.split(path.sep)[0] === ".." || path.isAbsolute(rel)) {
+    return null;
+  }
+  return full;
+}
+
+router.get("/upload/:name", (req, res) => {
+  const full = insideUploads(req.params.name);
+  if (!full) return res.sendStatus(403);
+  // ok: js.path-traversal-request
+  res.sendFile(full);
+});
+
+router.get("/upload-last/:name", (req, res) => {
+  const full = path.resolve(STORAGE, "uploads", req.params.name);
+  const parts = path.relative(STORAGE, full).split(path.sep);
+  if (parts[parts.length - 1] === "..") return res.sendStatus(403);
+  // ruleid: js.path-traversal-request
+  res.sendFile(full);
+});
+
+// A relative start is no containment: `reports/../../etc/passwd` has it.
+function isReportName(name) {
+  return name.startsWith("reports/");
+}
+
+router.get("/report", (req, res) => {
+  const name = String(req.query.file);
+  if (!isReportName(name)) return res.sendStatus(400);
+  // ruleid: js.path-traversal-request
+  res.sendFile(path.join(STORAGE, name));
+});
+
+router.get("/report-resolved", (req, res) => {
+  const full = path.resolve(STORAGE, String(req.query.file));
+  if (!full.startsWith(STORAGE + path.sep)) return res.sendStatus(400);
+  // ok: js.path-traversal-request
+  res.sendFile(full);
+});

@@ -33,4 +33,36 @@ app.get("/title", (req, res) => {
   res.type("html").send(`<a href="/home" title="${escapeHtml(req.query.t)}">Home</a>`);
 });
 
+// The scheme of the parsed URL checked: a `javascript:` URL never gets through.
+const LINK_SCHEMES = new Set(["http:", "https:"]);
+
+function webLink(raw) {
+  try {
+    const url = new URL(String(raw));
+    return LINK_SCHEMES.has(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+app.get("/card/parsed", (req, res) => {
+  const website = webLink(req.query.website);
+  // ok: js.xss-url-attribute
+  res.type("html").send(website ? `<a href="${escapeHtml(website)}">Website</a>` : "");
+});
+
+app.get("/card/host-only", (req, res) => {
+  const url = new URL(String(req.query.website));
+  const shown = url.hostname.endsWith(".example.org") ? url.href : "#";
+  // ruleid: js.xss-url-attribute
+  res.type("html").send(`<a href="${escapeHtml(shown)}">Website</a>`);
+});
+
+app.get("/back-to", (req, res) => {
+  const url = new URL(String(req.query.to), "https://shop.example.org");
+  if (url.protocol !== "https:") return res.sendStatus(400);
+  // ruleid: js.open-redirect
+  res.redirect(url.href);
+});
+
 module.exports = app;

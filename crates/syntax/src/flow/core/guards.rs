@@ -127,6 +127,7 @@ impl<'t> FileFlow<'t, '_> {
                 if let Some((left, right, negated)) = self.adapter.equality(node) {
                     self.compared(left, right, holds != negated, out, pass);
                     self.compared(right, left, holds != negated, out, pass);
+                    self.first_part_climbs(left, right, holds != negated, out, pass);
                     // `host == "api.example.com"`, `url.host_str() != Some("cdn.example.com")`:
                     // equal to a constant, the value is that constant (and a host read from a
                     // parsed URL vouches for the URL, as an allow-list lookup does).
@@ -297,6 +298,11 @@ impl<'t> FileFlow<'t, '_> {
                     .and_then(|v| Some(v.prefix.as_deref()?.to_string())),
             });
         match literal {
+            // `name.startsWith("reports/")`: a relative start keeps nothing inside a folder
+            // (`reports/../../etc/passwd` has it), and no resolved path has one.
+            Some(start) if is_relative_start(&start) => {
+                blind | self.rules.distrusting_prefix(&start) | self.rules.start_unmade("")
+            }
             Some(start) => blind | self.rules.distrusting_prefix(&start),
             None => blind,
         }
@@ -318,7 +324,11 @@ impl<'t> FileFlow<'t, '_> {
             (Some(bytes), _) => self
                 .rules
                 .start_unmade(self.text.get(bytes.clone()).unwrap_or("")),
-            (None, Some(taint)) if taint.parameter.is_none() => self.rules.start_unmade(""),
+            // Request data, or a parameter built into text here (`ROOT + decoded`): nothing
+            // resolved it.
+            (None, Some(taint)) if taint.parameter.is_none() || value.prefix.is_some() => {
+                self.rules.start_unmade("")
+            }
             _ => 0,
         }
     }
@@ -359,7 +369,14 @@ impl<'t> FileFlow<'t, '_> {
                             .as_ref()
                             .is_some_and(|bytes| self.resolves_path(bytes)))
             }
-            None => super::helpers::is_field_of_self(&key) || self.captured_untainted(&key, pass),
+            None => {
+                super::helpers::is_field_of_self(&key)
+                    || self.captured_untainted(&key, pass)
+                    || (self.other_parameter(&key, pass)
+                        && key.split(['.', '[']).next().is_some_and(|root| {
+                            pass.env.get(root).is_some_and(|v| v.taint.is_none())
+                        }))
+            }
         }
     }
 
@@ -397,13 +414,16 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// Whether `key` names a parameter of a helper other than the one its summary follows
-    /// (`full === base` in `safeJoin(base, rel)`): equal to it, the followed value is the
-    /// caller's other argument, not what the followed one held.
+    /// (`full === base` in `safeJoin(base, rel)`), or a field of one (`url.origin ===
+    /// base.origin`): equal to it, the followed value is the caller's other argument, not what
+    /// the followed one held.
     fn other_parameter(&self, key: &str, pass: &Pass<'_>) -> bool {
         if !matches!(pass.params, super::Params::Summarise(_)) {
             return false;
         }
-        self.param_named(&self.functions[pass.function], key)
+        // `base.origin` of a parameter `base`: a part of the caller's other argument.
+        let root = key.split(['.', '[']).next().unwrap_or(key);
+        self.param_named(&self.functions[pass.function], root)
             .is_some()
     }
 
@@ -509,6 +529,15 @@ impl Drop for RelativeChecked<'_> {
 
 /// Whether `text` assigns the variable `name` (`name = ...`, `const name = ...`), not compares
 /// it (`name == ...`).
+/// Whether a literal start names a relative path or a bare word (`reports/`, `./public`), not
+/// the start of an absolute one or a URL's scheme: what a resolved path never starts with.
+fn is_relative_start(start: &str) -> bool {
+    let first = start.chars().next();
+    !start.is_empty()
+        && !start.contains(':')
+        && !matches!(first, Some('/' | '\\' | '~' | '$' | '%'))
+}
+
 fn assigns(text: &str, name: &str) -> bool {
     let identifier = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     text.match_indices(name).any(|(at, _)| {

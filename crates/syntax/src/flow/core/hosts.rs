@@ -8,7 +8,7 @@
 
 use super::{FileFlow, Pass, Value, Vouch};
 use crate::flow::adapter::{CallSite, Expr, text_of};
-use crate::flow::spec::GuardKind;
+use crate::flow::spec::{CallPattern, GuardKind, Slot};
 use tree_sitter::Node;
 
 /// Steps from a checked value back to the host read at most: `&host.as_str()`, the name, then
@@ -192,13 +192,16 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
         let Some((object, field)) = found else { return };
+        // Each parse with the rules its guard vouches for (a rule's own `protocol` field is
+        // the scheme, a host for no other rule).
         let parses: Vec<_> = self
             .rules
             .guards
             .iter()
-            .filter_map(|g| match g {
+            .zip(&self.rules.guard_rules)
+            .filter_map(|(g, &rules)| match g {
                 GuardKind::HostOf(pattern, fields) if fields.iter().any(|f| f == field) => {
-                    Some(pattern)
+                    Some((pattern, rules))
                 }
                 _ => None,
             })
@@ -244,14 +247,19 @@ impl<'t> FileFlow<'t, '_> {
             return;
         };
         let site = self.call_site(call, callee, receiver, method, pass);
-        if !parses.iter().any(|p| p.matches(&site)) {
+        let rules = parses
+            .iter()
+            .filter(|(p, _)| p.matches(&site))
+            .fold(0, |all, (_, rules)| all | rules)
+            & self.vouch_rules.get();
+        if rules == 0 {
             return;
         }
         if let Some(key) = object_key {
-            out.push((key, holds, self.vouch_rules.get(), None));
+            out.push((key, holds, rules, None));
         }
         if let Some(url) = args.first().and_then(|a| self.key(a.value)) {
-            out.push((url, holds, self.vouch_rules.get(), None));
+            out.push((url, holds, rules, None));
         }
     }
 
@@ -392,6 +400,64 @@ impl<'t> FileFlow<'t, '_> {
                 _ => None,
             })
             .collect();
+        self.escaped_operand(receiver, &escapes, holds, out, pass);
+    }
+
+    /// `rel.split(path.sep)[0] === ".."` (`side`, compared with `other`): holds only for a path
+    /// whose first step climbs, as `rel.startsWith("..")` does, so read as the guards that
+    /// treat such a check on `path.relative(..)` as one of escape.
+    pub(super) fn first_part_climbs(
+        &self,
+        side: Node<'t>,
+        other: Node<'t>,
+        holds: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        if !matches!(text_of(other, self.text), "'..'" | "\"..\"" | "`..`") {
+            return;
+        }
+        let (Some(object), Some(index)) = (
+            side.child_by_field_name("object")
+                .or_else(|| side.child_by_field_name("value")),
+            side.child_by_field_name("index")
+                .or_else(|| side.child_by_field_name("subscript")),
+        ) else {
+            return;
+        };
+        if !side.kind().contains("subscript") || text_of(index, self.text) != "0" {
+            return;
+        }
+        let climbs: Vec<_> = self
+            .rules
+            .guards
+            .iter()
+            .filter_map(|g| match g {
+                GuardKind::Escape {
+                    of,
+                    operand,
+                    inside: false,
+                    ..
+                } => Some((of, operand, false)),
+                _ => None,
+            })
+            .collect();
+        if matches!(self.adapter.expr(object, self.text), Expr::Call { method: Some(m), .. } if text_of(m, self.text) == "split")
+        {
+            self.escaped_operand(object, &climbs, holds, out, pass);
+        }
+    }
+
+    /// For the escape checks `escapes` (the call each reads, the operand of it that the check
+    /// contains, whether it holds inside) read on `receiver`: vouches for that operand.
+    fn escaped_operand(
+        &self,
+        receiver: Node<'t>,
+        escapes: &[(&CallPattern, &Slot, bool)],
+        holds: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
         if escapes.is_empty() {
             return;
         }
@@ -422,7 +488,7 @@ impl<'t> FileFlow<'t, '_> {
             return;
         };
         let made = self.call_site(call, callee, receiver, method, pass);
-        for (of, slot, inside) in escapes {
+        for &(of, slot, inside) in escapes {
             if !of.matches(&made) {
                 continue;
             }

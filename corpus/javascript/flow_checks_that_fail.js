@@ -1,0 +1,51 @@
+// Checks that look like protections and are not: how a shell command starts, a prefix of a
+// path nothing resolved.
+const express = require("express");
+const { exec, execFile } = require("node:child_process");
+const fs = require("node:fs");
+
+const router = express.Router();
+const PUBLIC_DIR = "./public";
+
+router.post("/lint", (req, res) => {
+  const file = String(req.body.file);
+  if (!file.startsWith("src/")) return res.sendStatus(400);
+  // ruleid: js.exec-command-interpolation
+  exec(`npx eslint ${file}`, (err, out) => res.send(out));
+});
+
+router.post("/lint-args", (req, res) => {
+  const file = String(req.body.file);
+  if (!file.startsWith("src/")) return res.sendStatus(400);
+  // ok: js.exec-command-interpolation
+  execFile("npx", ["eslint", "--", file], (err, out) => res.send(out));
+});
+
+// Joined as text and then checked for the folder's start: `/../` keeps that start.
+function publicPath(pathname) {
+  const full = PUBLIC_DIR + decodeURIComponent(pathname);
+  if (!full.startsWith(PUBLIC_DIR + "/")) return null;
+  return full;
+}
+
+router.get("/static/*", (req, res) => {
+  const full = publicPath(req.path);
+  if (!full) return res.sendStatus(403);
+  // ruleid: js.path-traversal-request
+  fs.createReadStream(full).pipe(res);
+});
+
+function publicName(pathname) {
+  const name = decodeURIComponent(pathname);
+  if (!/^[a-z0-9-]+\.(css|js)$/.test(name)) return null;
+  return PUBLIC_DIR + "/" + name;
+}
+
+router.get("/asset/:name", (req, res) => {
+  const full = publicName(req.params.name);
+  if (!full) return res.sendStatus(403);
+  // ok: js.path-traversal-request
+  fs.createReadStream(full).pipe(res);
+});
+
+module.exports = router;
