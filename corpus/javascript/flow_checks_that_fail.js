@@ -49,3 +49,30 @@ router.get("/asset/:name", (req, res) => {
 });
 
 module.exports = router;
+
+// Decoding after escaping makes another text: `&lt;` is `<` again.
+const he = require("he");
+
+function escapeHtml(s) {
+  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function readableReferer(referer) {
+  return he.decode(escapeHtml(referer));
+}
+
+function escapedReferer(referer) {
+  return escapeHtml(he.decode(referer));
+}
+
+router.get("/missing", (req, res) => {
+  const from = readableReferer(req.get("referer") || "");
+  // ruleid: js.xss-response
+  res.type("html").send(`<p>Not found. You came from ${from}.</p>`);
+});
+
+router.get("/missing-escaped", (req, res) => {
+  const from = escapedReferer(req.get("referer") || "");
+  // ok: js.xss-response
+  res.type("html").send(`<p>Not found. You came from ${from}.</p>`);
+});

@@ -23,3 +23,47 @@ def lint_quoted():
         return "only files under src/", 400
     # ok: python.subprocess-shell
     return subprocess.run(f"ruff check {shlex.quote(path)}", shell=True, capture_output=True).stdout
+
+
+# Decoding after escaping or checking makes another text: `&lt;` is `<` again, `%2e%2e` is `..`.
+import html
+import os
+from urllib.parse import unquote
+
+DOCS = "/srv/docs"
+
+
+@app.get("/preview")
+def preview():
+    shown = html.unescape(html.escape(request.args["text"]))
+    # ruleid: python.xss
+    return f"<p>{shown}</p>"
+
+
+@app.get("/preview-escaped")
+def preview_escaped():
+    shown = html.escape(html.unescape(request.args["text"]))
+    # ok: python.xss
+    return f"<p>{shown}</p>"
+
+
+def plain_segment(name):
+    return ".." not in name and "/" not in name
+
+
+@app.get("/doc")
+def doc():
+    raw = request.args["name"]
+    if not plain_segment(raw):
+        return "bad name", 400
+    # ruleid: python.path-traversal
+    return open(os.path.join(DOCS, unquote(raw))).read()
+
+
+@app.get("/doc-decoded-first")
+def doc_decoded_first():
+    name = unquote(request.args["name"])
+    if not plain_segment(name):
+        return "bad name", 400
+    # ok: python.path-traversal
+    return open(os.path.join(DOCS, name)).read()

@@ -60,6 +60,8 @@ pub(crate) struct FlowRules {
     /// Parameters, as written, that hold a number whatever their type says.
     scalar_params: Vec<crate::rules::LazyRegex>,
     constant_calls: Vec<CallPattern>,
+    /// Calls whose result decodes their input: what sanitisers and checks took is back.
+    decoders: Vec<CallPattern>,
     lookups: Vec<CallPattern>,
     /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
     index_callbacks: Vec<CallPattern>,
@@ -210,6 +212,7 @@ impl FlowRules {
             constant_names: Vec::new(),
             scalar_params: Vec::new(),
             constant_calls: Vec::new(),
+            decoders: Vec::new(),
             lookups: Vec::new(),
             index_callbacks: Vec::new(),
             channel_sends: Vec::new(),
@@ -364,6 +367,7 @@ impl FlowRules {
             .extend(spec.scalar_params.iter().cloned());
         self.constant_calls
             .extend(spec.constant_calls.iter().cloned());
+        self.decoders.extend(spec.decoders.iter().cloned());
         self.lookups.extend(spec.lookups.iter().cloned());
         self.index_callbacks
             .extend(spec.index_callbacks.iter().cloned());

@@ -386,6 +386,7 @@ pub struct TaintSpec {
     pub(crate) own_sources_only: bool,
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
+    pub(crate) decoders: Vec<CallPattern>,
     pub(crate) propagators: Vec<Propagator>,
     pub(crate) result_propagators: Vec<ResultPropagator>,
     pub(crate) guards: Vec<GuardKind>,

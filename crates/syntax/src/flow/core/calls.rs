@@ -259,6 +259,7 @@ impl<'t> FileFlow<'t, '_> {
                 value
             })
             .collect();
+        let values = self.decoded_inputs(node, &site, values);
         site.arg_prefixes = values
             .iter()
             .filter_map(|v| v.prefix.as_deref())
@@ -452,6 +453,10 @@ impl<'t> FileFlow<'t, '_> {
             taint = join_taint(&taint, &value.taint);
         }
         if sanitised != 0 {
+            let undone = taint
+                .as_ref()
+                .filter(|t| t.rules & sanitised != 0)
+                .map(|t| std::rc::Rc::new(t.clone()));
             let taint = taint
                 .map(|mut t| {
                     t.rules &= !sanitised;
@@ -475,6 +480,7 @@ impl<'t> FileFlow<'t, '_> {
                 made_by: None,
                 object: None,
                 record: None,
+                undone,
             };
         }
         // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
@@ -593,6 +599,7 @@ impl<'t> FileFlow<'t, '_> {
             made_by: None,
             object: None,
             record: self.keyword_record(callee, receiver, args, values),
+            undone: None,
         }
     }
 

@@ -157,6 +157,7 @@ mod tests {
             ignored_by: 0,
             grants: 0,
             via: None,
+            decodes: false,
         })
     }
 

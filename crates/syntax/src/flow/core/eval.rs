@@ -36,6 +36,7 @@ impl<'t> FileFlow<'t, '_> {
                 via: None,
                 ignored_by,
                 grants: 0,
+                decodes: false,
             })
         }
     }
@@ -69,6 +70,7 @@ impl<'t> FileFlow<'t, '_> {
                 made_by: None,
                 object: None,
                 record: None,
+                undone: None,
             },
         }
     }
@@ -565,6 +567,7 @@ impl<'t> FileFlow<'t, '_> {
                     made_by: None,
                     object: None,
                     record: None,
+                    undone: None,
                 }
             }
         }

@@ -370,6 +370,7 @@ fn write(fields: &mut HashMap<String, Field>, key: String, value: Value) {
             made_by: None,
             object: None,
             record: None,
+            undone: None,
         }),
     };
     fields.insert(key, next);

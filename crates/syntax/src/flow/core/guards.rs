@@ -511,7 +511,14 @@ impl<'t> FileFlow<'t, '_> {
             let value = match (*rules == ALL, held) {
                 (false, Some(held)) => held.clone().cleared_for(*rules),
                 (false, None) => continue,
-                (true, _) => Value::constant(),
+                // Harmless here, but what the check saw: a decoder after it gives it back.
+                (true, held) => Value {
+                    undone: held
+                        .and_then(|v| v.taint.clone())
+                        .map(std::rc::Rc::new)
+                        .or_else(|| held.and_then(|v| v.undone.clone())),
+                    ..Value::constant()
+                },
             };
             pass.env.insert(key.clone(), value);
         }

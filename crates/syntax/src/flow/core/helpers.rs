@@ -248,16 +248,36 @@ impl<'t> FileFlow<'t, '_> {
         let mut out = Value::default();
         let object = object.map(|o| (OBJECT, o));
         for (position, value) in values.iter().enumerate().chain(object) {
-            let Some(taint) = &value.taint else { continue };
+            // A value a sanitiser or check cleared counts only for a helper that decodes it.
+            let (taint, cleared) = match (&value.taint, &value.undone) {
+                (Some(taint), _) => (taint, false),
+                (None, Some(undone)) => (&**undone, true),
+                (None, None) => continue,
+            };
             let part = part.cloned().or_else(|| shape_of(value));
             let summary = self.summary_part(index, position, part)?;
             if let Some(inner) = &summary.returns {
+                if cleared && !inner.decodes {
+                    continue;
+                }
                 let note = if position == OBJECT {
                     format!("`{name}()` of the object")
                 } else {
                     format!("passed to `{name}()`")
                 };
-                let through = self.enter_helper(node, index, taint, note).through(inner);
+                let given = match (&value.undone, inner.decodes) {
+                    (Some(undone), true) if !cleared => {
+                        join_taint(&Some(taint.clone()), &Some((**undone).clone()))
+                            .unwrap_or_else(|| taint.clone())
+                    }
+                    _ => taint.clone(),
+                };
+                let entered = self.enter_helper(node, index, &given, note);
+                let through = entered.through(inner);
+                // Escaped or checked inside (`escape_html(x)`): a decoder after gives it back.
+                if through.rules & entered.rules != entered.rules {
+                    out.undone = Some(std::rc::Rc::new(entered.clone()));
+                }
                 if through.rules != 0 {
                     out.taint = join_taint(&out.taint, &Some(through));
                 }

@@ -28,6 +28,7 @@ impl<'t> FileFlow<'t, '_> {
                     via: None,
                     ignored_by: 0,
                     grants: 0,
+                    decodes: false,
                 };
                 let object = shaped(taint, &pass.part);
                 // Each known field as the object holds it, over what the class's settled
@@ -161,6 +162,7 @@ impl<'t> FileFlow<'t, '_> {
                         via: None,
                         ignored_by: 0,
                         grants: 0,
+                        decodes: false,
                     };
                     shaped(taint, &pass.part)
                 } else if scalar
@@ -192,6 +194,7 @@ impl<'t> FileFlow<'t, '_> {
                             via: None,
                             ignored_by,
                             grants: 0,
+                            decodes: false,
                         })
                     }
                 } else if let Some(element) = element.as_ref().filter(|_| position == 0) {

@@ -87,6 +87,7 @@ impl<'t> FileFlow<'t, '_> {
             made_by: None,
             object: None,
             record,
+            undone: None,
         })
     }
 

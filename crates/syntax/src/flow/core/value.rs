@@ -62,6 +62,9 @@ pub(crate) struct Taint {
     /// untrusted for, whatever untrusted value the caller passes (`bson::to_document(&raw)`, a
     /// source only of request data): the caller's value continues with them.
     pub(super) grants: u64,
+    /// In a helper's summary, the parameter reaches the result through a decoder
+    /// (`unquote(name)`): what escaping or a check took from the caller's value is back.
+    pub(super) decodes: bool,
 }
 
 impl Taint {
@@ -111,6 +114,8 @@ impl Taint {
                     0
                 },
             via: join_ranges(&self.via, &inner.via),
+            // A summary's decoder is its callers' too, when they are summarised themselves.
+            decodes: self.decodes || (self.parameter.is_some() && inner.decodes),
             ..self.clone()
         };
         for step in inner.steps() {
@@ -144,6 +149,10 @@ pub(crate) struct Value {
     /// such): each field's own value, so reading `meta["file"]` is not tainted by `owner`.
     /// `None` when the shape is unknown: a field read then takes the whole value.
     pub(super) record: Option<Rc<Record>>,
+    /// The taint a sanitiser or a check took from this value (`html.escape(name)`, `name` after
+    /// `if ".." in name: abort()`): they hold for the text they saw, and a decoder
+    /// (`html.unescape`, `unquote`, `he.decode`) gives it back.
+    pub(super) undone: Option<Rc<Taint>>,
 }
 
 /// A record's fields, by name, each with its value.
@@ -159,6 +168,7 @@ impl Value {
             made_by: None,
             object: None,
             record: None,
+            undone: None,
         }
     }
 
@@ -166,6 +176,9 @@ impl Value {
     /// them, its taint kept for the others only.
     pub(super) fn cleared_for(mut self, rules: u64) -> Value {
         self.clean |= rules;
+        if let Some(taint) = self.taint.as_ref().filter(|t| t.rules & rules != 0) {
+            self.undone = Some(Rc::new(taint.clone()));
+        }
         self.taint = self.taint.and_then(|mut t| {
             t.rules &= !rules;
             t.grants &= !rules;
@@ -183,6 +196,7 @@ impl Value {
             made_by: None,
             object: None,
             record: None,
+            undone: None,
         }
     }
 
@@ -208,6 +222,7 @@ impl Value {
                 None
             },
             record: join_records(self, other),
+            undone: join_undone(&self.undone, &other.undone),
         }
     }
 
@@ -295,6 +310,16 @@ fn plain_joined(record: &Rc<Record>, plain: &Value) -> Option<Rc<Record>> {
 /// Fields a record keeps at most: past them its shape is unknown.
 pub(super) const MAX_FIELDS: usize = 32;
 
+/// What sanitisers or checks took from either of two values.
+fn join_undone(a: &Option<Rc<Taint>>, b: &Option<Rc<Taint>>) -> Option<Rc<Taint>> {
+    match (a, b) {
+        (Some(x), Some(y)) if !Rc::ptr_eq(x, y) => {
+            join_taint(&Some((**x).clone()), &Some((**y).clone())).map(Rc::new)
+        }
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
 pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> {
     match (a, b) {
         (Some(a), Some(b)) => Some(Taint {
@@ -302,6 +327,7 @@ pub(super) fn join_taint(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> 
             ignored_by: a.ignored_by & b.ignored_by,
             grants: a.grants | b.grants,
             via: join_ranges(&a.via, &b.via),
+            decodes: a.decodes || b.decodes,
             ..a.clone()
         }),
         (a, b) => a.clone().or_else(|| b.clone()),
@@ -328,6 +354,7 @@ pub(super) fn compose(a: &Value, b: &Value) -> Value {
         made_by: None,
         object: None,
         record: None,
+        undone: join_undone(&a.undone, &b.undone),
     }
 }
 
@@ -344,7 +371,22 @@ mod tests {
             ignored_by: 0,
             via: None,
             grants: 0,
+            decodes: false,
         })
+    }
+
+    #[test]
+    fn a_cleared_value_keeps_what_was_taken_for_a_decoder() {
+        let escaped = tainted().cleared_for(1);
+        let taken = escaped.undone.as_ref().expect("the escape's input is kept");
+        assert_eq!(taken.rules, ALL);
+        assert!(escaped.taint.as_ref().is_some_and(|t| t.rules == ALL & !1));
+        // Clearing what is not tainted for the rule takes nothing.
+        let constant = Value::constant().cleared_for(1);
+        assert!(constant.undone.is_none());
+        // Either of two values: what was taken from either.
+        let joined = Value::constant().join(&escaped);
+        assert!(joined.undone.is_some());
     }
 
     fn record(fields: &[(&str, Value)]) -> Value {

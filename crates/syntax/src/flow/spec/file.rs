@@ -54,6 +54,10 @@ pub(crate) struct TaintFile {
     pub sinks: Vec<SinkFile>,
     #[serde(default)]
     pub sanitizers: Vec<SanitizerFile>,
+    /// Calls that decode their input (`html.unescape`, `unquote`, `he.decode`): what escaping
+    /// or a check took from it is back in their result.
+    #[serde(default)]
+    pub decoders: Vec<CallFile>,
     #[serde(default)]
     pub propagators: Vec<PropagatorFile>,
     #[serde(default)]
@@ -577,6 +581,9 @@ impl TaintFile {
             pattern.receiver_made_by =
                 optional_regex(&sanitizer.receiver_made_by, "receiver-made-by", when)?;
             spec.sanitizers.push(pattern);
+        }
+        for decoder in &self.decoders {
+            spec.decoders.push(call_pattern(decoder, "decoder", when)?);
         }
         for constant in &self.constant_calls {
             spec.constant_calls
