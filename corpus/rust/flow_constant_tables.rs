@@ -72,3 +72,32 @@ impl Gateway {
         Self { services: HashMap::new() }
     }
 }
+
+// A method of the program's table declared to return one of its own texts, or none.
+pub struct Shortcuts(HashMap<&'static str, &'static str>);
+
+impl Shortcuts {
+    fn destination(&self, key: &str) -> Option<&'static str> {
+        self.0.get(key).copied()
+    }
+
+    fn spelled(&self, key: &str) -> Option<String> {
+        Some(format!("https://{key}.example.org/"))
+    }
+}
+
+pub async fn shortcut(Path(key): Path<String>, table: axum::extract::State<std::sync::Arc<Shortcuts>>) -> String {
+    let Some(url) = table.destination(&key) else {
+        return String::new();
+    };
+    // ok: rust.ssrf
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}
+
+pub async fn shortcut_spelled(Path(key): Path<String>, table: axum::extract::State<std::sync::Arc<Shortcuts>>) -> String {
+    let Some(url) = table.spelled(&key) else {
+        return String::new();
+    };
+    // ruleid: rust.ssrf
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}

@@ -1,15 +1,47 @@
 //! Macro token trees (`format!("{}", escape(&x))`): the values written in them and the calls
 //! they hold, which tree-sitter leaves unparsed.
 
-use crate::flow::adapter::named_children;
 use tree_sitter::Node;
 
 /// The values inside a macro's token tree: identifiers that start an expression, literals,
 /// and the argument lists of calls written in it (`encode_text(&name)`), which
 /// [`Adapter::token_call`] names.
 pub(super) fn token_values<'t>(tokens: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
-    for child in named_children(tokens) {
-        token_value(child, text, out);
+    let mut branches = Branches::default();
+    let mut cursor = tokens.walk();
+    for child in tokens.children(&mut cursor) {
+        if branches.value(child, text) && child.is_named() {
+            token_value(child, text, out);
+        }
+    }
+}
+
+/// Reads `if cond { a } else { b }` written in a token tree as its branches: the condition
+/// decides which, and is no part of the value (`if p.desc { "DESC" } else { "ASC" }` is one of
+/// two literals, whatever `p` holds).
+#[derive(Default)]
+struct Branches {
+    in_condition: bool,
+}
+
+impl Branches {
+    /// Whether `child`, the next token, is part of the value.
+    fn value(&mut self, child: Node<'_>, text: &str) -> bool {
+        match child.kind() {
+            "if" => {
+                self.in_condition = true;
+                false
+            }
+            "token_tree" if self.in_condition => {
+                let block = text
+                    .get(child.byte_range())
+                    .is_some_and(|t| t.starts_with('{'));
+                self.in_condition &= !block;
+                block
+            }
+            "identifier" if text.get(child.byte_range()) == Some("else") => false,
+            _ => !self.in_condition,
+        }
     }
 }
 
@@ -17,11 +49,13 @@ pub(super) fn token_values<'t>(tokens: Node<'t>, text: &str, out: &mut Vec<Node<
 /// its top-level commas.
 pub(super) fn token_arguments<'t>(args: Node<'t>, text: &str) -> Vec<Vec<Node<'t>>> {
     let mut groups = vec![Vec::new()];
+    let mut branches = Branches::default();
     let mut cursor = args.walk();
     for child in args.children(&mut cursor) {
-        if child.kind() == "," {
+        if child.kind() == "," && !branches.in_condition {
             groups.push(Vec::new());
-        } else if child.is_named()
+        } else if branches.value(child, text)
+            && child.is_named()
             && let Some(group) = groups.last_mut()
         {
             token_value(child, text, group);
@@ -110,9 +144,16 @@ fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
     })
 }
 
-/// Whether a declared return type is `&'static str`, however it is spaced.
+/// Whether a declared return type is `&'static str`, however it is spaced, or an `Option` of
+/// one (`fn lookup(&self, key: &str) -> Option<&'static str>`: an entry of the program's own
+/// table, or none).
 pub(super) fn is_static_text(returned: &str) -> bool {
-    returned.split_whitespace().collect::<String>() == "&'staticstr"
+    let returned = returned.split_whitespace().collect::<String>();
+    let returned = returned
+        .strip_prefix("Option<")
+        .and_then(|inner| inner.strip_suffix('>'))
+        .unwrap_or(&returned);
+    returned == "&'staticstr"
 }
 
 /// Whether every function of the file named `method` is declared to return `&'static str`
