@@ -61,3 +61,21 @@ pub fn session_digest(session: &str) -> String {
     let digest = md5::compute(session);
     format!("{:x}", digest)
 }
+
+// An ETag made where the static files are loaded: a cache validator, in a closure.
+pub static ASSET_TAGS: std::sync::LazyLock<Vec<(&'static str, String)>> = std::sync::LazyLock::new(|| {
+    [("app.js", &b"console.log(1)"[..])]
+        .into_iter()
+        .map(|(name, body)| {
+            // ok: rust.weak-hash
+            let etag = format!("\"{:x}\"", md5::compute(body));
+            (name, etag)
+        })
+        .collect()
+});
+
+pub fn signature_tag(body: &[u8], key: &[u8]) -> String {
+    // ruleid: rust.weak-hash
+    let tag = md5::compute([key, body].concat());
+    format!("{:x}", tag)
+}
