@@ -72,3 +72,19 @@ def tags_escaped():
 def hello():
     # ruleid: python.xss
     return "<b>" + request.query.get("name", "") + "</b>"
+
+
+# Cookies: what the browser sent back, unless the server signed it (`secret=`).
+COOKIE_KEY = "from-the-environment"
+
+
+@route("/back")
+def back():
+    # ruleid: python.open-redirect
+    redirect(request.get_cookie("return_to") or "/")
+
+
+@route("/back-signed")
+def back_signed():
+    # ok: python.open-redirect
+    redirect(request.get_cookie("return_to", secret=COOKIE_KEY) or "/")
