@@ -67,3 +67,28 @@ def doc_decoded_first():
         return "bad name", 400
     # ok: python.path-traversal
     return open(os.path.join(DOCS, name)).read()
+
+
+# A folder's start keeps nothing out of a shell command either: `/home/x; rm -rf ~` has it.
+import asyncio
+
+
+async def disk_usage(path):
+    if not path.startswith("/home/"):
+        return "only home directories"
+    # ruleid: python.asyncio-subprocess-shell
+    proc = await asyncio.create_subprocess_shell(f"du -sh {path}", stdout=asyncio.subprocess.PIPE)
+    return (await proc.communicate())[0]
+
+
+async def disk_usage_quoted(path):
+    if not path.startswith("/home/"):
+        return "only home directories"
+    # ok: python.asyncio-subprocess-shell
+    proc = await asyncio.create_subprocess_shell(f"du -sh {shlex.quote(path)}", stdout=asyncio.subprocess.PIPE)
+    return (await proc.communicate())[0]
+
+
+@app.post("/du")
+async def du():
+    return await disk_usage(request.form["path"]) + await disk_usage_quoted(request.form["path"])

@@ -29,3 +29,27 @@ pub async fn shared_escaped(Query(p): Query<Shared>) -> Html<String> {
     // ok: rust.html-format-response
     Html(format!("<blockquote>{}</blockquote>", shown))
 }
+
+// How a command line starts keeps nothing out of a shell: `src/x; rm -rf ~` starts with `src/`.
+#[derive(Deserialize)]
+pub struct Lint {
+    file: String,
+}
+
+pub async fn lint(Query(l): Query<Lint>) -> String {
+    if !l.file.starts_with("src/") {
+        return String::from("only files under src/");
+    }
+    // ruleid: rust.shell-command-injection
+    let out = std::process::Command::new("sh").arg("-c").arg(format!("cargo clippy -- {}", l.file)).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub async fn lint_args(Query(l): Query<Lint>) -> String {
+    if !l.file.starts_with("src/") {
+        return String::from("only files under src/");
+    }
+    // ok: rust.shell-command-injection
+    let out = std::process::Command::new("cargo").args(["clippy", "--", &l.file]).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -77,6 +77,8 @@ pub(crate) struct FlowRules {
     safe_prefixes: Vec<(u64, crate::rules::LazyRegex)>,
     /// The rules for which a check of how a value starts vouches for nothing.
     start_blind: u64,
+    /// The rules for which a check that a value starts with a folder vouches for nothing.
+    folder_start_blind: u64,
     /// Per rule bit: what must have made a value for a check of its start to vouch for it.
     start_made_by: Vec<(u64, crate::rules::LazyRegex)>,
     /// The methods some pattern names with `receiver-made-by`, and whether a pattern without a
@@ -222,6 +224,7 @@ impl FlowRules {
             queries: Vec::new(),
             safe_prefixes: Vec::new(),
             start_blind: 0,
+            folder_start_blind: 0,
             start_made_by: Vec::new(),
             made_by_methods: HashSet::new(),
             made_by_any: false,
@@ -320,6 +323,9 @@ impl FlowRules {
         }
         if spec.start_blind {
             self.start_blind |= mask;
+        }
+        if spec.folder_start_blind {
+            self.folder_start_blind |= mask;
         }
         if let Some(made_by) = &spec.start_made_by {
             self.start_made_by.push((mask, made_by.clone()));
@@ -464,6 +470,11 @@ impl FlowRules {
     /// The rules for which a check of how a value starts vouches for nothing.
     pub(crate) fn start_blind(&self) -> u64 {
         self.start_blind
+    }
+
+    /// The rules for which a check that a value starts with a folder vouches for nothing.
+    pub(crate) fn folder_start_blind(&self) -> u64 {
+        self.folder_start_blind
     }
 
     /// The rules for which a check of how a value made by `maker` (its text) starts vouches

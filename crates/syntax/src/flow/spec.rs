@@ -378,6 +378,7 @@ pub struct TaintSpec {
     pub(crate) safe_prefix: Option<LazyRegex>,
     /// A start check vouches for nothing here (`start-checks = false`).
     pub(crate) start_blind: bool,
+    pub(crate) folder_start_blind: bool,
     pub(crate) start_made_by: Option<LazyRegex>,
     pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,

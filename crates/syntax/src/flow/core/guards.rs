@@ -258,19 +258,19 @@ impl<'t> FileFlow<'t, '_> {
         // `q.startsWith("note=")` says nothing of the markup or SQL after that start. A start
         // that names a folder (`this.root + path.sep`, `"/srv/docs/"`) is a containment check
         // of a path, whose file's contents are the program's whatever the rule.
-        let text_start = args.first().is_some_and(|a| {
-            let start = text_of(a.value, self.text);
-            matches!(self.adapter.expr(a.value, self.text), Expr::Constant)
-                && !start
+        let constant_start = args
+            .first()
+            .filter(|a| matches!(self.adapter.expr(a.value, self.text), Expr::Constant))
+            .map(|a| {
+                text_of(a.value, self.text)
                     .trim_start_matches(['b', 'r', 'u', 'f'])
                     .trim_start_matches(['"', '\'', '`'])
-                    .starts_with(['/', '.', '\\'])
-        });
+            });
         let blind = unmade
-            | if text_start {
-                self.rules.start_blind()
-            } else {
-                0
+            | match constant_start {
+                Some(start) if !start.starts_with(['/', '.', '\\']) => self.rules.start_blind(),
+                Some(_) => self.rules.folder_start_blind(),
+                None => 0,
             };
         if root_only {
             return match self.relative_checked.get() {

@@ -29,6 +29,10 @@ pub(crate) struct TaintFile {
     /// `false`: a check of how the value starts (`startsWith("note=")`) vouches for nothing at
     /// this rule's sinks, where the rest of the text does the harm (markup, SQL, code).
     pub start_checks: Option<bool>,
+    /// `false`, with `start-checks = false`: a start naming a folder (`startswith("/home/")`)
+    /// vouches for nothing either, since the sink takes the value itself (a shell reads on past
+    /// `/home/x; rm -rf ~`), not the contents of a file it names.
+    pub folder_start_checks: Option<bool>,
     /// A regex on the call that made a checked value: a check of how the value starts vouches
     /// for this rule only when that call matches (a path resolved first: `path.resolve(`),
     /// or the value is a parameter standing for what callers pass. `root.join("../x")` still
@@ -406,6 +410,8 @@ impl TaintFile {
                 .map(|r| regex(r, "safe-prefix", when))
                 .transpose()?,
             start_blind: self.start_checks == Some(false),
+            folder_start_blind: self.start_checks == Some(false)
+                && self.folder_start_checks == Some(false),
             start_made_by: self
                 .start_checks_made_by
                 .as_deref()
