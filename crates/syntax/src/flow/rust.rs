@@ -469,6 +469,10 @@ impl Adapter for Rust {
         names
     }
 
+    fn is_whole_literal(&self, node: Node<'_>) -> bool {
+        matches!(node.kind(), "string_literal" | "raw_string_literal")
+    }
+
     fn literal_prefix(&self, node: Node<'_>, text: &str) -> Option<String> {
         let literal = match node.kind() {
             "string_literal" | "raw_string_literal" => node,
