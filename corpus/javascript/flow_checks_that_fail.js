@@ -76,3 +76,20 @@ router.get("/missing-escaped", (req, res) => {
   // ok: js.xss-response
   res.type("html").send(`<p>Not found. You came from ${from}.</p>`);
 });
+
+// An escape for HTML in an unquoted attribute: a space starts an attribute of the caller's.
+function escapeAttribute(s) {
+  return escapeHtml(s).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+router.get("/badge", (req, res) => {
+  const color = escapeAttribute(req.query.color);
+  // ruleid: js.xss-response
+  res.type("html").send(`<span class=badge style=color:${color}>new</span>`);
+});
+
+router.get("/badge-quoted", (req, res) => {
+  const color = escapeAttribute(req.query.color);
+  // ok: js.xss-response
+  res.type("html").send(`<span class="badge" style="color:${color}">new</span>`);
+});

@@ -92,3 +92,33 @@ async def disk_usage_quoted(path):
 @app.post("/du")
 async def du():
     return await disk_usage(request.form["path"]) + await disk_usage_quoted(request.form["path"])
+
+
+# An HTML escape holds where the markup quotes the value: not in an unquoted attribute, where a
+# space starts an attribute of the caller's (`x onerror=alert(1)`), nor bare in a script block.
+@app.get("/avatar")
+def avatar():
+    name = html.escape(request.args["user"])
+    # ruleid: python.xss
+    return f"<img class=avatar src=/avatars/{name}.png>"
+
+
+@app.get("/avatar-quoted")
+def avatar_quoted():
+    name = html.escape(request.args["user"])
+    # ok: python.xss
+    return f'<img class="avatar" src="/avatars/{name}.png">'
+
+
+@app.get("/results")
+def results():
+    size = html.escape(request.args.get("size", "20"))
+    # ruleid: python.xss
+    return f"<div id=results></div><script>var pageSize = {size};</script>"
+
+
+@app.get("/results-quoted")
+def results_quoted():
+    size = html.escape(request.args.get("size", "20"))
+    # ok: python.xss
+    return f"<div id=results></div><script>var pageSize = '{size}';</script>"

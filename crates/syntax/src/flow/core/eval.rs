@@ -468,6 +468,7 @@ impl<'t> FileFlow<'t, '_> {
                 let mut second = None;
                 for (index, part) in parts.iter().enumerate() {
                     let value = self.eval(*part, pass);
+                    let value = self.escaped_out_of_context(node, *part, value);
                     if index == 1 {
                         second = Some(value.clone());
                     }

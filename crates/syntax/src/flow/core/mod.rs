@@ -19,6 +19,7 @@ mod choices;
 mod climbs;
 mod closures;
 mod constructed;
+mod contexts;
 mod decoders;
 mod env;
 mod eval;
