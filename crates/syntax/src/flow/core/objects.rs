@@ -41,7 +41,8 @@ impl<'t> FileFlow<'t, '_> {
         let class = self
             .class_built_by(value_node)
             .or_else(declared)
-            .or_else(|| self.registered_class(value_node));
+            .or_else(|| self.registered_class(value_node))
+            .or_else(|| self.class_in_type(turbofish(text_of(value_node, self.text))?));
         match class {
             Some(class) => pass.objects.insert(key, class.to_string()),
             None => pass.objects.remove(&key),
@@ -580,4 +581,25 @@ fn is_getter(node: Node<'_>) -> bool {
     }
     let mut cursor = node.walk();
     node.children(&mut cursor).any(|c| c.kind() == "get")
+}
+
+/// The type a call names with a turbofish (`depot.obtain::<Arc<Moderation>>()`,
+/// `req.app_data::<web::Data<Repo>>()`): what a framework's typed registry hands back.
+fn turbofish(call: &str) -> Option<&str> {
+    let start = call.find("::<")? + 3;
+    let mut depth = 1;
+    for (at, c) in call[start..].char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => {
+                depth -= 1;
+                if depth == 0 {
+                    return call.get(start..start + at);
+                }
+            }
+            '(' | ';' | '{' => return None,
+            _ => {}
+        }
+    }
+    None
 }
