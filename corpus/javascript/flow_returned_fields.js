@@ -36,3 +36,26 @@ router.get("/orders/search", async (req, res) => {
 });
 
 module.exports = router;
+
+// The result passed on whole: the helper it goes to reads each field as that part of it.
+const MIRRORS = { eu: "https://eu.mirror.example.org", us: "https://us.mirror.example.org" };
+
+function mirrorTarget(query) {
+  return { base: MIRRORS[query.region] || MIRRORS.eu, path: String(query.path) };
+}
+
+function pingMirror(target) {
+  // ok: js.ssrf
+  return fetch(target.base);
+}
+
+function fetchFromMirror(target) {
+  // ruleid: js.ssrf
+  return fetch(target.path);
+}
+
+router.get("/mirror", async (req, res) => {
+  const target = mirrorTarget(req.query);
+  await pingMirror(target);
+  res.send(await (await fetchFromMirror(target)).text());
+});

@@ -182,6 +182,7 @@ impl<'t> FileFlow<'t, '_> {
             self.hits_through(&entered, &summary, pass);
         }
         let result = self.returned_by(node, index, name, values, object, None)?;
+        let result = self.with_returned_record(node, index, name, values, object, result);
         if let Some(parts) = self.parts_wanted(node) {
             self.answer_parts(node, index, name, values, object, &parts);
         }

@@ -6,9 +6,9 @@
 //! sql, params` / `return { where, params }` holds (a return of any other shape gives every part
 //! the whole value).
 
-use super::value::Value;
+use super::value::{MAX_FIELDS, Value};
 use super::{FileFlow, Pass};
-use crate::flow::adapter::{Expr, text_of};
+use crate::flow::adapter::{Expr, Stmt, text_of};
 use std::ops::Range;
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -267,6 +267,107 @@ impl<'t> FileFlow<'t, '_> {
         out
     }
 }
+
+impl<'t> FileFlow<'t, '_> {
+    /// `result`, what helper `index` returned at the call `node`, with a record of its fields
+    /// when every `return` of the helper hands back an object literal with the same named
+    /// fields (`return { column, dir }`): each field as that part of the result, so a caller
+    /// passing it on (`repo.list(parseSort(req.query))`) keeps a looked-up column constant.
+    #[inline(never)]
+    pub(super) fn with_returned_record(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+        object: Option<&Value>,
+        mut result: Value,
+    ) -> Value {
+        if result.taint.is_none() || result.record.is_some() {
+            return result;
+        }
+        let Some(fields) = self.returned_object_fields(index) else {
+            return result;
+        };
+        let mut record = Vec::with_capacity(fields.len());
+        for field in fields {
+            let part = Part::Field(Rc::from(field));
+            let Some(value) = self.returned_by(node, index, name, values, object, Some(&part))
+            else {
+                return result;
+            };
+            record.push((Rc::from(field), value));
+        }
+        result.record = Some(Rc::new(record));
+        result
+    }
+
+    /// The named fields of the object literal every `return` of function `index` hands back
+    /// (not those of functions inside it), when all agree; at most [`MAX_FIELDS`].
+    fn returned_object_fields(&self, index: usize) -> Option<Vec<&'t str>> {
+        let function = &self.functions[index];
+        let mut found: Option<Vec<&'t str>> = None;
+        let mut stack = vec![function.body];
+        let mut visited = 0;
+        while let Some(node) = stack.pop() {
+            visited += 1;
+            if visited > RETURN_SEARCH_NODES {
+                return None;
+            }
+            let returned = match self.adapter.stmt(node, self.text) {
+                Stmt::Return(value) => Some(value),
+                _ => None,
+            };
+            if let Some(value) = returned {
+                let Expr::Object(fields) = self.adapter.expr(value?, self.text) else {
+                    return None;
+                };
+                let names: Option<Vec<&'t str>> = fields
+                    .iter()
+                    .map(|(key, value)| {
+                        key.as_ref()?;
+                        // The name as written: the key of `column: c`, or `column` itself.
+                        let pair = value.parent().filter(|p| p.kind() == "pair");
+                        Some(match pair.and_then(|p| p.child_by_field_name("key")) {
+                            Some(k) => text_of(k, self.text).trim_matches(['"', '\'']),
+                            None => text_of(*value, self.text),
+                        })
+                    })
+                    .collect();
+                let names = names.filter(|n| !n.is_empty() && n.len() <= MAX_FIELDS)?;
+                match &found {
+                    Some(earlier) if *earlier != names => return None,
+                    _ => found = Some(names),
+                }
+                continue;
+            }
+            if node != function.body && NESTED_DEFINITIONS.contains(&node.kind()) {
+                continue;
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor));
+        }
+        found
+    }
+}
+
+/// Nodes of a helper's body searched for its `return`s: past them its result keeps no record.
+const RETURN_SEARCH_NODES: usize = 4096;
+
+/// Definitions inside a body whose `return`s are their own.
+const NESTED_DEFINITIONS: &[&str] = &[
+    "function_definition",
+    "lambda",
+    "class_definition",
+    "function_declaration",
+    "generator_function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "class_declaration",
+    "class",
+];
 
 /// How far after a binding [`FileFlow::bind_fields_read`] looks for reads of its fields.
 const FIELDS_READ_WINDOW: usize = 4096;
