@@ -453,18 +453,6 @@ impl<'t> FileFlow<'t, '_> {
             taint = join_taint(&taint, &value.taint);
         }
         if sanitised != 0 {
-            let undone = taint
-                .as_ref()
-                .filter(|t| t.rules & sanitised != 0)
-                .map(|t| std::rc::Rc::new(t.clone()));
-            let taint = taint
-                .map(|mut t| {
-                    t.rules &= !sanitised;
-                    // Nor does it grant them to a helper's callers (`str(json.loads(v))`).
-                    t.grants &= !sanitised;
-                    t
-                })
-                .filter(|t| t.rules != 0);
             let receiver_clean = match receiver {
                 Some(_) if !by_name => receiver_value.clean,
                 _ => ALL,
@@ -472,16 +460,15 @@ impl<'t> FileFlow<'t, '_> {
             let carried = values
                 .iter()
                 .fold(receiver_clean, |clean, v| clean & v.clean);
+            // Clean for the sanitiser's rules, its input's taint kept for the others (not
+            // granted to a helper's callers either: `str(json.loads(v))`), and what it took kept
+            // for a decoder.
             return Value {
                 taint,
-                clean: sanitised | carried,
-                prefix: None,
-                whole: false,
-                made_by: None,
-                object: None,
-                record: None,
-                undone,
-            };
+                clean: carried,
+                ..Value::default()
+            }
+            .cleared_for(sanitised);
         }
         // A lookup in a constant table (`ROUTES.get(key, "/")`): the key picks which of the
         // program's own values comes back, never what it holds.

@@ -8,7 +8,7 @@
 //! before each part.
 
 use super::FileFlow;
-use super::value::{Value, join_taint};
+use super::value::Value;
 use crate::flow::adapter::text_of;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -31,12 +31,9 @@ impl<'t> FileFlow<'t, '_> {
         &self,
         literal: Node<'t>,
         part: Node<'t>,
-        value: Value,
+        mut value: Value,
     ) -> Value {
-        let Some(undone) = value.undone.clone() else {
-            return value;
-        };
-        if !matches!(literal.kind(), "string" | "template_string") {
+        if value.undone.is_none() || !matches!(literal.kind(), "string" | "template_string") {
             return value;
         }
         let made = value
@@ -58,14 +55,10 @@ impl<'t> FileFlow<'t, '_> {
         } else {
             return value;
         };
-        let back = undone.with_step(
+        value.give_back(
             part.byte_range(),
             format!("escaped for HTML, written into {context}"),
         );
-        let mut value = value;
-        value.clean &= !back.rules;
-        value.taint = join_taint(&value.taint, &Some(back));
-        value.undone = None;
         value
     }
 }

@@ -8,7 +8,7 @@
 //! caller that passes an escaped value to `fn normalise(s) { percent_decode_str(s) }` gets the
 //! escaped value's taint back too.
 
-use super::value::{Value, join_taint};
+use super::value::Value;
 use super::{FileFlow, short};
 use crate::flow::adapter::CallSite;
 use tree_sitter::Node;
@@ -28,15 +28,13 @@ impl<'t> FileFlow<'t, '_> {
             return values;
         }
         let input = &mut values[0];
-        if let Some(undone) = input.undone.take() {
+        if input.undone.is_some() {
             let name = site
                 .written
                 .clone()
                 .or_else(|| site.method.clone())
                 .unwrap_or_else(|| short(site.text));
-            let back = undone.with_step(node.byte_range(), format!("decoded by `{name}()`"));
-            input.clean &= !back.rules;
-            input.taint = join_taint(&input.taint, &Some(back));
+            input.give_back(node.byte_range(), format!("decoded by `{name}()`"));
         }
         // Summarised: the caller's value is decoded here.
         if let Some(taint) = input.taint.as_mut().filter(|t| t.parameter.is_some()) {

@@ -266,13 +266,14 @@ impl<'t> FileFlow<'t, '_> {
                 } else {
                     format!("passed to `{name}()`")
                 };
-                let given = match (&value.undone, inner.decodes) {
-                    (Some(undone), true) if !cleared => {
+                // A decoding helper gets back what was taken from a value still tainted too.
+                let given = match (&value.undone, inner.decodes && !cleared) {
+                    (Some(undone), true) => {
                         join_taint(&Some(taint.clone()), &Some((**undone).clone()))
-                            .unwrap_or_else(|| taint.clone())
                     }
-                    _ => taint.clone(),
-                };
+                    _ => None,
+                }
+                .unwrap_or_else(|| taint.clone());
                 let entered = self.enter_helper(node, index, &given, note);
                 let through = entered.through(inner);
                 // Escaped or checked inside (`escape_html(x)`): a decoder after gives it back.

@@ -291,12 +291,13 @@ impl<'t> FileFlow<'t, '_> {
         };
         let mut record = Vec::with_capacity(fields.len());
         for field in fields {
-            let part = Part::Field(Rc::from(field));
+            let field: Rc<str> = Rc::from(field);
+            let part = Part::Field(field.clone());
             let Some(value) = self.returned_by(node, index, name, values, object, Some(&part))
             else {
                 return result;
             };
-            record.push((Rc::from(field), value));
+            record.push((field, value));
         }
         result.record = Some(Rc::new(record));
         result
@@ -304,9 +305,9 @@ impl<'t> FileFlow<'t, '_> {
 
     /// The named fields of the object literal every `return` of function `index` hands back
     /// (not those of functions inside it), when all agree; at most [`MAX_FIELDS`].
-    fn returned_object_fields(&self, index: usize) -> Option<Vec<&'t str>> {
+    fn returned_object_fields(&self, index: usize) -> Option<Vec<String>> {
         let function = &self.functions[index];
-        let mut found: Option<Vec<&'t str>> = None;
+        let mut found: Option<Vec<String>> = None;
         let mut stack = vec![function.body];
         let mut visited = 0;
         while let Some(node) = stack.pop() {
@@ -322,18 +323,8 @@ impl<'t> FileFlow<'t, '_> {
                 let Expr::Object(fields) = self.adapter.expr(value?, self.text) else {
                     return None;
                 };
-                let names: Option<Vec<&'t str>> = fields
-                    .iter()
-                    .map(|(key, value)| {
-                        key.as_ref()?;
-                        // The name as written: the key of `column: c`, or `column` itself.
-                        let pair = value.parent().filter(|p| p.kind() == "pair");
-                        Some(match pair.and_then(|p| p.child_by_field_name("key")) {
-                            Some(k) => text_of(k, self.text).trim_matches(['"', '\'']),
-                            None => text_of(*value, self.text),
-                        })
-                    })
-                    .collect();
+                // Each field by the name the adapter gives it, which a part's pass looks up.
+                let names: Option<Vec<String>> = fields.into_iter().map(|(key, _)| key).collect();
                 let names = names.filter(|n| !n.is_empty() && n.len() <= MAX_FIELDS)?;
                 match &found {
                     Some(earlier) if *earlier != names => return None,

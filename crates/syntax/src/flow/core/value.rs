@@ -187,6 +187,16 @@ impl Value {
         self
     }
 
+    /// What a sanitiser or a check took from this value back in its taint (a decoder of it, an
+    /// escape written where it does not hold), with the step that undid it at `range`.
+    pub(super) fn give_back(&mut self, range: Range<usize>, note: String) {
+        if let Some(undone) = self.undone.take() {
+            let back = undone.with_step(range, note);
+            self.clean &= !back.rules;
+            self.taint = join_taint(&self.taint, &Some(back));
+        }
+    }
+
     pub(super) fn tainted(taint: Taint) -> Value {
         Value {
             taint: Some(taint),
