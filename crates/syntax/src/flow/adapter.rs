@@ -392,6 +392,11 @@ pub(crate) trait Adapter: Sync {
     fn path_of<'t>(&self, _node: Node<'t>, _text: &str) -> Option<Node<'t>> {
         None
     }
+    /// The name an exception handler binds what it caught to (`except ValueError as exc`,
+    /// `catch (err)`); `None` without one or without exceptions.
+    fn caught<'t>(&self, _handler: Node<'t>) -> Option<Node<'t>> {
+        None
+    }
     /// What a condition says, as guards read it.
     fn condition<'t>(&self, node: Node<'t>, text: &str) -> Condition<'t> {
         let syntax = self.condition_syntax();

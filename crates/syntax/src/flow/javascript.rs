@@ -25,6 +25,9 @@ const FUNCTION_KINDS: &[&str] = &[
 ];
 
 impl Adapter for JavaScript {
+    fn caught<'t>(&self, handler: Node<'t>) -> Option<Node<'t>> {
+        handler.child_by_field_name("parameter")
+    }
     fn function<'t>(
         &self,
         node: Node<'t>,

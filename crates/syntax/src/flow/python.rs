@@ -19,6 +19,13 @@ pub(crate) struct Python;
 const EXIT_CALLS: &[&str] = &["abort", "flask.abort", "sys.exit", "exit", "os._exit"];
 
 impl Adapter for Python {
+    fn caught<'t>(&self, handler: Node<'t>) -> Option<Node<'t>> {
+        handler
+            .child_by_field_name("value")
+            .filter(|v| v.kind() == "as_pattern")?
+            .child_by_field_name("alias")?
+            .named_child(0)
+    }
     fn option_choices(&self, root: Node<'_>, text: &str) -> std::collections::HashSet<String> {
         choices::restricted(root, text)
     }

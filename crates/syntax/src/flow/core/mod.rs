@@ -293,6 +293,9 @@ struct Pass<'p> {
     /// The part of a returned tuple or object (`return sql, params`, `return { where, params
     /// }`) this pass returns; the whole value when `None`.
     part: Option<parts::Part>,
+    /// What the statements walked since the innermost `try` began raise or throw (`raise
+    /// ValueError(f"no page {name}")`): the handler's `except ... as exc` / `catch (err)` binds it.
+    thrown: Option<Value>,
 }
 
 impl<'t, 'r> FileFlow<'t, 'r> {
@@ -502,6 +505,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             objects: HashMap::new(),
             loops: 0,
             left_loop: Vec::new(),
+            thrown: None,
             part: None,
         };
         // One statement at a time, as `block` would run them, so that each one's bindings are
@@ -604,6 +608,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 .unwrap_or_else(|| self.module_objects.clone()),
             loops: 0,
             left_loop: Vec::new(),
+            thrown: None,
             part: self.next_part.take(),
         };
         self.enter(function, &mut pass);
@@ -629,6 +634,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             objects: self.module_objects.clone(),
             loops: 0,
             left_loop: Vec::new(),
+            thrown: None,
             part: None,
         }
     }

@@ -152,7 +152,10 @@ impl<'t> FileFlow<'t, '_> {
             }
             Stmt::Exit(value) => {
                 if let Some(value) = value {
-                    self.eval(value, pass);
+                    let value = self.eval(value, pass);
+                    if matches!(node.kind(), "raise_statement" | "throw_statement") {
+                        join_value(&mut pass.thrown, value);
+                    }
                 }
                 // `if n: cmd = "cat " + n; break`: what the loop leaves with.
                 if matches!(node.kind(), "break_statement" | "continue_statement")
@@ -227,9 +230,11 @@ impl<'t> FileFlow<'t, '_> {
                 finally,
             } => {
                 let before = pass.env.clone();
+                let outer_thrown = pass.thrown.take();
                 for statement in &body {
                     self.block(*statement, pass);
                 }
+                let caught = std::mem::replace(&mut pass.thrown, outer_thrown);
                 let body_exits = body.last().is_some_and(|last| self.exits(*last));
                 let after_body = std::mem::take(&mut pass.env);
                 // Raised before the first assignment or after the last: both are there.
@@ -237,6 +242,17 @@ impl<'t> FileFlow<'t, '_> {
                 let mut after = (!body_exits).then_some(after_body);
                 for handler in handlers {
                     pass.env = raised.clone();
+                    // `except LookupError as exc:` / `catch (err)`: what the body threw, its
+                    // message included (`str(exc)`, `err.message`).
+                    // Whatever else the body's calls throw is not known: the binding is not
+                    // constant either.
+                    if let (Some(binding), Some(thrown)) = (self.adapter.caught(handler), &caught) {
+                        let value = Value {
+                            clean: 0,
+                            ..thrown.clone()
+                        };
+                        self.bind(binding, value, pass);
+                    }
                     self.block(handler, pass);
                     if !self.exits(handler) {
                         join_into(&mut after, std::mem::take(&mut pass.env));
@@ -512,5 +528,13 @@ fn join_into(accumulated: &mut Option<Env>, env: Env) {
     *accumulated = Some(match accumulated.take() {
         Some(previous) => previous.join(&env),
         None => env,
+    });
+}
+
+/// Joins `value` into what `slot` holds.
+fn join_value(slot: &mut Option<Value>, value: Value) {
+    *slot = Some(match slot.take() {
+        Some(held) => held.join(&value),
+        None => value,
     });
 }
