@@ -123,6 +123,13 @@ impl<'t> FileFlow<'t, '_> {
                     every_argument.as_ref()
                 }
             };
+            // `parts.push(`<p>${c.body}</p>`)` of a value that is not known to be constant: the
+            // container is no longer constant for the rules the value is not harmless for, so a
+            // shape rule refined by flow (`el.innerHTML = parts.join("")`) is not told it is.
+            let pushed_clean = match propagator.from {
+                PropagatedFrom::EveryArgument => values.iter().fold(ALL, |c, v| c & v.clean),
+                _ => from.map_or(ALL, |v| v.clean),
+            };
             let to = propagator.to.at(receiver, args);
             // `lines.push("<html>")` on an empty constant (`const lines = []`): still a
             // constant, now starting with that text.
@@ -133,15 +140,31 @@ impl<'t> FileFlow<'t, '_> {
                     PropagatedFrom::Slot(Slot::Receiver) => None,
                 }
                 .filter(|v| v.taint.is_none() && v.prefix.is_some())
+                // `args.push("--title", title)`: a later element carries its taint in.
+                && from.is_none_or(|f| f.taint.is_none())
                 && let Some(key) = to.and_then(|r| self.key(r))
                 && let Some(old) = pass.env.get(&key).filter(|o| says_nothing_of_its_start(o))
             {
                 let started = Value {
                     prefix: first.prefix.clone(),
                     whole: false,
+                    clean: old.clean & pushed_clean,
                     ..old.clone()
                 };
                 pass.env.insert(key, started);
+                continue;
+            }
+            if from.is_none_or(|v| v.taint.is_none())
+                && pushed_clean != ALL
+                && let Some(key) = to.and_then(|r| self.key(r))
+                && let Some(old) = pass.env.get(&key).filter(|o| o.clean & !pushed_clean != 0)
+            {
+                let computed = Value {
+                    clean: old.clean & pushed_clean,
+                    whole: false,
+                    ..old.clone()
+                };
+                pass.env.insert(key, computed);
                 continue;
             }
             if let (Some(from), Some(to)) = (from, to)
@@ -490,8 +513,9 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.mapped(&site, &receiver_value, args, &values, pass) {
             return value;
         }
-        // `key.column()` where the file's `column` methods return `&'static str`.
-        if receiver.is_some() && self.static_text_result(&site) {
+        // `key.column()` where the file's `column` methods return `&'static str`, or
+        // `matching(&term)` where `fn matching(..) -> Vec<&'static str>`.
+        if self.static_text_result(&site) {
             return Value::constant();
         }
         // `asyncio.to_thread(tail, path)`: a function of the file, called with what follows.

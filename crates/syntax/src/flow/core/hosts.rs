@@ -120,6 +120,7 @@ impl<'t> FileFlow<'t, '_> {
         // `Path::new(&name).components().all(...)`: the check of the path is one of `name`.
         let checked = self.adapter.path_of(checked, self.text).unwrap_or(checked);
         let checked = or_default_dropped(checked, self.text);
+        let checked = self.conversion_dropped(checked);
         if let Some(key) = self.key(checked) {
             let rules = self.vouch_rules.get();
             // A rule's own guard clears what the value holds for that rule only: for a member
@@ -502,6 +503,39 @@ impl<'t> FileFlow<'t, '_> {
 
 /// The value a check reads when it is written with a literal default (`SLUG.fullmatch(name or
 /// "")`, `ID.test(id ?? "")`): where the check holds, the value held too, or was empty.
+impl<'t> FileFlow<'t, '_> {
+    /// `RE.test(String(name))`, `str(name)`, `name.toString()`, `name.as_str()`: a conversion
+    /// to the text the value already is; a check of it is one of the value itself.
+    fn conversion_dropped(&self, checked: Node<'t>) -> Node<'t> {
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(checked, self.text)
+        else {
+            return checked;
+        };
+        match (receiver, method) {
+            (Some(receiver), Some(method))
+                if args.is_empty()
+                    && matches!(
+                        text_of(method, self.text),
+                        "toString" | "to_string" | "as_str"
+                    ) =>
+            {
+                receiver
+            }
+            (None, _)
+                if args.len() == 1 && matches!(text_of(callee, self.text), "String" | "str") =>
+            {
+                args[0].value
+            }
+            _ => checked,
+        }
+    }
+}
+
 fn or_default_dropped<'t>(checked: Node<'t>, text: &str) -> Node<'t> {
     let defaulted = checked
         .child_by_field_name("operator")

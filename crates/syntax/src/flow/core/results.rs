@@ -121,7 +121,12 @@ impl<'t> FileFlow<'t, '_> {
     /// result is the program's own text.
     pub(super) fn static_text_result(&self, site: &CallSite<'_>) -> bool {
         // The file's functions by name, not a search of its text: this runs at every call.
-        let Some(candidates) = site.method.as_deref().and_then(|m| self.by_name.get(m)) else {
+        // A method by its name; a function of the file by its plain name (`matching(&term)`).
+        let name = site
+            .method
+            .as_deref()
+            .or_else(|| site.written.as_deref().filter(|w| !w.contains(['.', ':'])));
+        let Some(candidates) = name.and_then(|m| self.by_name.get(m)) else {
             return false;
         };
         candidates.iter().all(|&index| {

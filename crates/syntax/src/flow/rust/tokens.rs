@@ -149,9 +149,14 @@ fn ends_in_scalar(name: Node<'_>, text: &str) -> bool {
 /// table, or none).
 pub(super) fn is_static_text(returned: &str) -> bool {
     let returned = returned.split_whitespace().collect::<String>();
-    let returned = returned
-        .strip_prefix("Option<")
-        .and_then(|inner| inner.strip_suffix('>'))
+    // An `Option` or a collection of such text (`-> Vec<&'static str>`, `&[&'static str]`):
+    // every element is the program's own.
+    let returned = ["Option<", "Vec<", "&[", "&'static["]
+        .iter()
+        .find_map(|open| {
+            let inner = returned.strip_prefix(open)?;
+            inner.strip_suffix(if open.ends_with('<') { '>' } else { ']' })
+        })
         .unwrap_or(&returned);
     returned == "&'staticstr"
 }
