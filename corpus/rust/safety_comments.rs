@@ -88,3 +88,44 @@ pub fn level(raw: u8) -> bool {
     // ok: rust.transmute, rust.unsafe-block
     unsafe { std::mem::transmute::<u8, bool>(raw) }
 }
+
+pub struct Handle {
+    file: std::fs::File,
+}
+
+pub fn adopt(fd: i32) -> Option<Handle> {
+    // Safety: `fd` was just returned by `open` and nothing else owns it.
+    Some(Handle {
+        // ok: rust.unsafe-block
+        file: unsafe { std::os::fd::FromRawFd::from_raw_fd(fd) },
+    })
+}
+
+pub fn adopt_undocumented(fd: i32) -> Option<Handle> {
+    Some(Handle {
+        // ruleid: rust.unsafe-block
+        file: unsafe { std::os::fd::FromRawFd::from_raw_fd(fd) },
+    })
+}
+
+pub fn first(bytes: &[u8], ready: bool) -> u8 {
+    match ready {
+        // ok: rust.unsafe-block
+        true => unsafe {
+            // Safety: `ready` is set only once `bytes` holds at least one byte.
+            *bytes.get_unchecked(0)
+        },
+        false => 0,
+    }
+}
+
+pub fn sum_later(ptr: *const u8) -> u8 {
+    // Safety: this comment is about the closure's setup, far from the block below.
+    let total = std::iter::once(1u8).map(|one| {
+        let two = one + one;
+        let three = two + one;
+        // ruleid: rust.unsafe-block
+        three + unsafe { *ptr }
+    });
+    total.sum()
+}

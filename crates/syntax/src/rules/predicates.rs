@@ -7,6 +7,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use tree_sitter::{Node, QueryMatch, QueryPredicate, QueryPredicateArg, Tree};
 
+mod comments;
 mod cost;
 mod scopes;
 mod self_fields;
@@ -401,7 +402,7 @@ impl CustomPredicate {
             }
             CustomPredicate::CommentAbove {
                 pattern, negate, ..
-            } => pattern.is_match(&comment_above(source, node.start_byte())) != *negate,
+            } => comments::documented(node, &ancestors(), source, pattern) != *negate,
             CustomPredicate::ConstantMatch {
                 pattern, negate, ..
             } => {
@@ -463,30 +464,6 @@ impl CustomPredicate {
             }
         }
     }
-}
-
-/// The text of the comment lines directly above the line holding byte `start` (stopping at the
-/// first line that is not a comment), plus that line's text before `start`.
-fn comment_above(source: &[u8], start: usize) -> String {
-    // Line by line from `start` backwards, decoding only the lines read: decoding all the text
-    // before `start` made this predicate cost the file's length per match.
-    let mut lines = source[..start.min(source.len())]
-        .rsplit(|&b| b == b'\n')
-        .map(String::from_utf8_lossy);
-    let mut above = lines.next().unwrap_or_default().into_owned();
-    for line in lines {
-        let trimmed = line.trim_start();
-        let is_comment = ["//", "/*", "*", "#"]
-            .iter()
-            .any(|opener| trimmed.starts_with(opener))
-            && !trimmed.starts_with("#[");
-        if !is_comment {
-            break;
-        }
-        above.push('\n');
-        above.push_str(trimmed);
-    }
-    above
 }
 
 /// Removes one layer of string delimiters and prefixes (`f"..."`, `r#"..."#`, `` `...` ``).
@@ -564,6 +541,7 @@ pub fn shannon_entropy(text: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::comments::comment_above;
     use super::*;
 
     #[test]
