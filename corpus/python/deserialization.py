@@ -222,3 +222,18 @@ def load_named_model(name):
     with (Path("/srv/models") / name).open("rb") as fh:
         # ruleid: python.pickle-load
         return {"model": repr(pickle.load(fh))}
+
+
+def picklable(value):
+    """Whether `value` survives pickling (a deep copy of the program's own object)."""
+    try:
+        # ok: python.pickle-load
+        pickle.loads(pickle.dumps(value))
+    except Exception:
+        return False
+    return True
+
+
+def restore_job(blob):
+    # ruleid: python.pickle-load
+    return pickle.loads(blob)

@@ -410,3 +410,20 @@ def openssl_client():
     # ok: python.pyopenssl-verify-none
     ctx.set_verify_depth(4)
     return ctx
+
+
+def suspend_member(request, member_id):
+    member = Member.objects.get(pk=member_id)
+    # ruleid: python.assert-authorization
+    assert request.user.is_active
+    member.suspend()
+    return JsonResponse({"ok": True})
+
+
+class Transaction:
+    def commit(self):
+        self._flush()
+        self._deactivate()
+        # The transaction's own state after commit, not a permission.
+        # ok: python.assert-authorization
+        assert not self.is_active

@@ -129,3 +129,9 @@ pub fn sum_later(ptr: *const u8) -> u8 {
     });
     total.sum()
 }
+
+pub fn truncate_log(file: &std::fs::File, size: u64) -> std::io::Result<()> {
+    // `File::set_len` sizes the file on disk: nothing unsafe about it.
+    // ok: rust.set-len
+    file.set_len(size)
+}
