@@ -246,7 +246,7 @@ pub(crate) struct FileFlow<'t, 'r> {
     factories: RefCell<HashMap<usize, Option<&'t str>>>,
     /// The classes the file defines at its top level with no constructor of their own
     /// (`records.rs`), found on first asking.
-    record_classes: std::cell::OnceCell<HashSet<&'t str>>,
+    record_classes: std::cell::OnceCell<HashMap<&'t str, Vec<&'t str>>>,
     /// Per class, its fields declared with a class of the file (`typed_fields.rs`), found on
     /// first asking.
     field_classes: std::cell::OnceCell<typed_fields::FieldClasses<'t>>,

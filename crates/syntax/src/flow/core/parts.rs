@@ -255,7 +255,14 @@ impl<'t> FileFlow<'t, '_> {
             Some(Part::Shaped(_)) | None => None,
         };
         let Some((all, chosen)) = chosen else {
-            return self.eval(node, pass);
+            let whole = self.eval(node, pass);
+            // `return Stored(uid, name, path)`: the field of the record it makes.
+            if let Some(Part::Field(name)) = &pass.part
+                && let Some(field) = whole.field(name)
+            {
+                return field.clone();
+            }
+            return whole;
         };
         let mut out = Value::default();
         for part in all {
@@ -320,11 +327,30 @@ impl<'t> FileFlow<'t, '_> {
                 _ => None,
             };
             if let Some(value) = returned {
-                let Expr::Object(fields) = self.adapter.expr(value?, self.text) else {
-                    return None;
+                // `return null` / `return None` / `return;` (nothing found): no field to read.
+                let Some(value) = value.filter(|v| !is_nothing(*v, self.text)) else {
+                    continue;
                 };
-                // Each field by the name the adapter gives it, which a part's pass looks up.
-                let names: Option<Vec<String>> = fields.into_iter().map(|(key, _)| key).collect();
+                let names: Option<Vec<String>> = match self.adapter.expr(value, self.text) {
+                    // Each field by the name the adapter gives it, which a part's pass looks up.
+                    Expr::Object(fields) => fields.into_iter().map(|(key, _)| key).collect(),
+                    // `return Stored(uid, name, path)`: a record class's fields, by argument.
+                    Expr::Call {
+                        callee,
+                        receiver,
+                        args,
+                        ..
+                    } => self
+                        .record_call_fields(callee, receiver, &args)
+                        .map(|names| names.into_iter().map(String::from).collect()),
+                    // A Python dict with string keys, a Rust struct literal (`Self { id, data }`).
+                    _ => self.adapter.record_fields(value, self.text).map(|fields| {
+                        fields
+                            .into_iter()
+                            .map(|(name, _)| name.to_string())
+                            .collect()
+                    }),
+                };
                 let names = names.filter(|n| !n.is_empty() && n.len() <= MAX_FIELDS)?;
                 match &found {
                     Some(earlier) if *earlier != names => return None,
@@ -396,4 +422,10 @@ fn joined(values: &[Value]) -> Value {
     let mut iter = values.iter();
     let first = iter.next().cloned().unwrap_or_else(Value::constant);
     iter.fold(first, |whole, v| whole.join(v))
+}
+
+/// `null`, `None`, `undefined`: a value with no fields.
+fn is_nothing(node: Node<'_>, text: &str) -> bool {
+    matches!(node.kind(), "null" | "none" | "undefined")
+        || (node.kind() == "identifier" && text_of(node, text) == "undefined")
 }

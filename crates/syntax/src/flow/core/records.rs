@@ -77,9 +77,10 @@ impl<'t> FileFlow<'t, '_> {
         receiver_value.field(&self.adapter.literal_prefix(name.value, self.text)?)
     }
 
-    /// `Subscription(id=uuid4().hex, event=body["event"], target=url)`: a class of this file
-    /// with no constructor of its own (a dataclass, a named tuple, a model) built from keyword
-    /// arguments only, each the field it sets.
+    /// `Subscription(id=uuid4().hex, event=body["event"], target=url)`, `Stored(uid, name,
+    /// path)`: a class of this file with no constructor of its own (a dataclass, a named tuple,
+    /// a model) built from keyword arguments, each the field it sets, or from positional ones,
+    /// each the field declared at its place.
     #[inline(never)]
     pub(super) fn keyword_record(
         &self,
@@ -88,6 +89,24 @@ impl<'t> FileFlow<'t, '_> {
         args: &[Arg<'t>],
         values: &[Value],
     ) -> Option<Rc<Record>> {
+        let names = self.record_call_fields(callee, receiver, args)?;
+        let record = names
+            .into_iter()
+            .zip(values)
+            .map(|(name, value)| (Rc::from(name), value.clone()))
+            .collect();
+        Some(Rc::new(record))
+    }
+
+    /// The fields a call of a record class sets, one per argument, in order; `None` for any
+    /// other call, or one that spreads its arguments or mixes positional and keyword ones
+    /// past the declared fields.
+    pub(super) fn record_call_fields(
+        &self,
+        callee: Node<'t>,
+        receiver: Option<Node<'t>>,
+        args: &[Arg<'t>],
+    ) -> Option<Vec<&'t str>> {
         if receiver.is_some() || args.is_empty() || args.len() > MAX_FIELDS {
             return None;
         }
@@ -97,18 +116,30 @@ impl<'t> FileFlow<'t, '_> {
                 .map(|m| named_children(m.node))
                 .unwrap_or_default()
                 .into_iter()
-                .filter_map(|statement| self.adapter.record_class(statement, self.text))
+                .filter_map(|statement| {
+                    let name = self.adapter.record_class(statement, self.text)?;
+                    let class = match statement.kind() {
+                        "decorated_definition" => statement.child_by_field_name("definition")?,
+                        _ => statement,
+                    };
+                    let declared = self
+                        .adapter
+                        .declared_fields(class, self.text)
+                        .map(|(_, fields)| fields.into_iter().map(|(f, _)| f).collect())
+                        .unwrap_or_default();
+                    Some((name, declared))
+                })
                 .collect()
         });
-        if !classes.contains(text_of(callee, self.text)) {
-            return None;
-        }
-        let mut record = Vec::with_capacity(args.len());
-        for (arg, value) in args.iter().zip(values) {
-            let keyword = arg.keyword.filter(|_| !arg.spread)?;
-            record.push((Rc::from(text_of(keyword, self.text)), value.clone()));
-        }
-        Some(Rc::new(record))
+        let declared = classes.get(text_of(callee, self.text))?;
+        args.iter()
+            .enumerate()
+            .map(|(at, arg)| match arg.keyword {
+                _ if arg.spread => None,
+                Some(keyword) => Some(text_of(keyword, self.text)),
+                None => declared.get(at).copied(),
+            })
+            .collect()
     }
 
     /// `UPLOADED.get(key)`, `hooks.get(&id)`, `UPLOADED.pop(key, None)` on a container of
