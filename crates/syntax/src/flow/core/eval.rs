@@ -382,6 +382,9 @@ impl<'t> FileFlow<'t, '_> {
             Expr::Name => {
                 let key = text_of(node, self.text);
                 if let Some(value) = pass.env.get(key) {
+                    if value.record.is_some() {
+                        return self.record_as_checked(key, value, pass);
+                    }
                     return value.clone();
                 }
                 self.path_source(node, pass).unwrap_or_default()

@@ -256,13 +256,19 @@ impl<'t> FileFlow<'t, '_> {
         };
         let Some((all, chosen)) = chosen else {
             let whole = self.eval(node, pass);
-            // `return Stored(uid, name, path)`: the field of the record it makes.
-            if let Some(Part::Field(name)) = &pass.part
-                && let Some(field) = whole.field(name)
+            let Some(Part::Field(name)) = &pass.part else {
+                return whole;
+            };
+            // `return cfg` after a check of `cfg.target_url`: that field as the check left it.
+            if matches!(self.adapter.expr(node, self.text), Expr::Name)
+                && let Some(member) = pass
+                    .env
+                    .get(&format!("{}.{name}", text_of(node, self.text)))
             {
-                return field.clone();
+                return member.clone();
             }
-            return whole;
+            // `return Stored(uid, name, path)`: the field of the record it makes.
+            return whole.field(name).cloned().unwrap_or(whole);
         };
         let mut out = Value::default();
         for part in all {
@@ -293,7 +299,7 @@ impl<'t> FileFlow<'t, '_> {
         if result.taint.is_none() || result.record.is_some() {
             return result;
         }
-        let Some(fields) = self.returned_object_fields(index) else {
+        let Some(fields) = self.returned_object_fields(index, values) else {
             return result;
         };
         let mut record = Vec::with_capacity(fields.len());
@@ -310,9 +316,25 @@ impl<'t> FileFlow<'t, '_> {
         result
     }
 
+    /// The fields of the record passed as the parameter of function `index` that `name` is.
+    fn given_record_fields(
+        &self,
+        index: usize,
+        name: Node<'t>,
+        values: &[Value],
+    ) -> Option<Vec<String>> {
+        let written = text_of(name, self.text);
+        let position = self.functions[index]
+            .params
+            .iter()
+            .position(|param| text_of(param.pattern, self.text) == written)?;
+        let record = values.get(position)?.record.as_deref()?;
+        Some(record.iter().map(|(field, _)| field.to_string()).collect())
+    }
+
     /// The named fields of the object literal every `return` of function `index` hands back
     /// (not those of functions inside it), when all agree; at most [`MAX_FIELDS`].
-    fn returned_object_fields(&self, index: usize) -> Option<Vec<String>> {
+    fn returned_object_fields(&self, index: usize, values: &[Value]) -> Option<Vec<String>> {
         let function = &self.functions[index];
         let mut found: Option<Vec<String>> = None;
         let mut stack = vec![function.body];
@@ -343,6 +365,9 @@ impl<'t> FileFlow<'t, '_> {
                     } => self
                         .record_call_fields(callee, receiver, &args)
                         .map(|names| names.into_iter().map(String::from).collect()),
+                    // `return cfg` of a parameter given a record (a validator handing back what
+                    // it checked): that record's fields.
+                    Expr::Name => self.given_record_fields(index, value, values),
                     // A Python dict with string keys, a Rust struct literal (`Self { id, data }`).
                     _ => self.adapter.record_fields(value, self.text).map(|fields| {
                         fields

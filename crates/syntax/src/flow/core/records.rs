@@ -41,6 +41,42 @@ impl<'t> FileFlow<'t, '_> {
         Some(out)
     }
 
+    /// `cfg` read whole after a check of one of its fields (`if host_of(cfg.target_url) not in
+    /// ALLOWED: raise ...`): the record with that field as the check left it, so `return cfg`
+    /// hands back the field checked.
+    #[inline(never)]
+    pub(super) fn record_as_checked(&self, name: &str, value: &Value, pass: &Pass<'_>) -> Value {
+        let Some(record) = value.record.as_deref() else {
+            return value.clone();
+        };
+        let mut changed = false;
+        let fields: Record = record
+            .iter()
+            .map(|(field, held)| {
+                let now = pass.env.get(&format!("{name}.{field}"));
+                match now {
+                    Some(now) if !now.same_as(held) => {
+                        changed = true;
+                        (field.clone(), now.clone())
+                    }
+                    _ => (field.clone(), held.clone()),
+                }
+            })
+            .collect();
+        if !changed {
+            return value.clone();
+        }
+        let whole = fields
+            .iter()
+            .fold(Value::constant(), |out, (_, field)| compose(&out, field));
+        Value {
+            record: Some(Rc::new(fields)),
+            made_by: value.made_by.clone(),
+            object: value.object.clone(),
+            ..whole
+        }
+    }
+
     /// A method called on a record, or on a container of records, with untainted arguments
     /// (`subs.get(id)`, `REPORTS.values()`, `meta.get("file")`): `out`, the call's value as
     /// the core made it, keeps the fields; a field named by a literal is that field's value.
