@@ -2,6 +2,8 @@
 //! tree-sitter-typescript's nodes as the flow core's shapes. TypeScript adds type wrappers
 //! (`x as T`, `x!`, `x satisfies T`) and typed parameters; everything else is shared.
 
+mod schemas;
+
 use super::adapter::{
     ANCESTORS, Adapter, Arg, C_LIKE_CONDITIONS, ConditionSyntax, DeclaredFields, Elements, Expr,
     Function, Param, Stmt, assignment, first_named_child, leftmost, member_parts, named_children,
@@ -25,6 +27,13 @@ const FUNCTION_KINDS: &[&str] = &[
 ];
 
 impl Adapter for JavaScript {
+    fn scalar_fields<'t>(
+        &self,
+        root: Node<'t>,
+        text: &'t str,
+    ) -> std::collections::HashSet<&'t str> {
+        schemas::scalar_fields(root, text)
+    }
     fn caught<'t>(&self, handler: Node<'t>) -> Option<Node<'t>> {
         handler.child_by_field_name("parameter")
     }

@@ -396,7 +396,8 @@ impl<'t> FileFlow<'t, '_> {
                 // `p.page` with `page: i64` declared: a number whatever `p` holds.
                 if self.is_scalar_field(
                     node.child_by_field_name("field")
-                        .or_else(|| node.child_by_field_name("attribute")),
+                        .or_else(|| node.child_by_field_name("attribute"))
+                        .or_else(|| node.child_by_field_name("property")),
                 ) {
                     self.eval(object, pass);
                     return Value::constant();
