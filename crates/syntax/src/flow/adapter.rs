@@ -710,7 +710,12 @@ pub(crate) const ANCESTORS: usize = CLASS_REACH + 1;
 /// [`class_node`] of a function whose ancestors, nearest first, are `ancestors`.
 fn class_among<'t>(ancestors: &[Option<Node<'t>>; ANCESTORS]) -> Option<Node<'t>> {
     let at = ancestors[..CLASS_REACH].iter().position(|n| {
-        n.is_some_and(|n| matches!(n.kind(), "class_body" | "class_definition" | "impl_item"))
+        n.is_some_and(|n| {
+            matches!(
+                n.kind(),
+                "class_body" | "class_definition" | "impl_item" | "trait_item"
+            )
+        })
     })?;
     let class = ancestors[at]?;
     match class.kind() {

@@ -21,6 +21,15 @@ pub(crate) struct Rust;
 const EXIT_CALLS: &[&str] = &["std::process::exit", "process::exit", "exit"];
 
 impl Adapter for Rust {
+    /// `impl Catalog for Countries`: the trait, whose default methods `Countries` has.
+    fn superclasses<'t>(&self, class: Node<'t>, text: &'t str) -> Vec<&'t str> {
+        class
+            .child_by_field_name("trait")
+            .and_then(|t| super::adapter::last_name(t, text))
+            .into_iter()
+            .collect()
+    }
+
     fn function<'t>(
         &self,
         node: Node<'t>,
