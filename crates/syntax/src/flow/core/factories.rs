@@ -90,16 +90,18 @@ impl<'t> FileFlow<'t, '_> {
     /// this`, a Rust method taking `self` declared to return `Self`): a step of a builder chain.
     pub(super) fn returns_itself(&self, index: usize) -> bool {
         let function = &self.functions[index];
-        if let Some(returned) = function.node.child_by_field_name("return_type") {
-            let takes_self = function
-                .node
-                .child_by_field_name("parameters")
-                .is_some_and(|p| {
-                    p.named_child(0)
-                        .is_some_and(|first| first.kind() == "self_parameter")
-                });
+        // Rust: a method taking `self` declared to return `Self`. Python's and TypeScript's
+        // annotations (`-> "Builder"`, `: this`) say less than the body's `return self`.
+        let takes_self = function
+            .node
+            .child_by_field_name("parameters")
+            .is_some_and(|p| {
+                p.named_child(0)
+                    .is_some_and(|first| first.kind() == "self_parameter")
+            });
+        if takes_self && let Some(returned) = function.node.child_by_field_name("return_type") {
             let class = class_name(function, self.text);
-            return takes_self && names_own_type(text_of(returned, self.text), class);
+            return names_own_type(text_of(returned, self.text), class);
         }
         let body = text_of(function.body, self.text);
         ["return self", "return this"].iter().any(|written| {
