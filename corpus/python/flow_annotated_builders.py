@@ -30,3 +30,31 @@ class AvatarHandler(tornado.web.RequestHandler):
         # ruleid: python.ssrf
         response = await AsyncHTTPClient().fetch(request, raise_error=False)
         self.finish({"user": user_id, "status": response.code})
+
+
+class Select:
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.conditions: list[str] = []
+
+    def where(self, condition: str) -> "Select":
+        self.conditions.append(condition)
+        return self
+
+    def build(self) -> str:
+        sql = f"SELECT id, name FROM {self.table}"
+        if self.conditions:
+            sql += " WHERE " + " AND ".join(self.conditions)
+        return sql
+
+
+class EventsHandler(tornado.web.RequestHandler):
+    def get(self) -> None:
+        query = Select("events")
+        venue = self.get_query_argument("venue", "")
+        if venue:
+            query = query.where(f"venue = '{venue}'")
+        # ruleid: python.sql-string-formatting
+        rows = self.application.db.execute(query.build()).fetchall()
+        self.finish({"rows": [list(r) for r in rows]})
+

@@ -42,11 +42,47 @@ impl<'t> FileFlow<'t, '_> {
             .class_built_by(value_node)
             .or_else(declared)
             .or_else(|| self.registered_class(value_node))
-            .or_else(|| self.class_in_type(turbofish(text_of(value_node, self.text))?));
+            .or_else(|| self.class_in_type(turbofish(text_of(value_node, self.text))?))
+            .map(str::to_string)
+            .or_else(|| self.class_kept_by_chain(value_node, pass));
         match class {
-            Some(class) => pass.objects.insert(key, class.to_string()),
+            Some(class) => pass.objects.insert(key, class),
             None => pass.objects.remove(&key),
         };
+    }
+
+    /// `q = q.where(cond)`: the class of the object a variable holds, when every method called
+    /// on it in the chain returns the object itself.
+    fn class_kept_by_chain(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<String> {
+        let mut node = node;
+        let mut chain: Vec<&'t str> = Vec::new();
+        for _ in 0..8 {
+            match self.adapter.expr(node, self.text) {
+                Expr::Wrap(inner) => node = inner,
+                Expr::Call {
+                    receiver: Some(receiver),
+                    method: Some(method),
+                    ..
+                } => {
+                    chain.push(text_of(method, self.text));
+                    node = receiver;
+                }
+                _ => break,
+            }
+        }
+        if chain.is_empty() {
+            return None;
+        }
+        let class = pass.objects.get(&self.key(node)?)?;
+        let methods = self.methods.get(class.as_str())?;
+        chain
+            .iter()
+            .all(|method| {
+                methods
+                    .get(*method)
+                    .is_some_and(|&index| self.returns_itself(index))
+            })
+            .then(|| class.clone())
     }
 
     /// The class of this file whose object `node` builds (`Notifier(url)`, `new Notifier(url)`,
