@@ -54,6 +54,18 @@ impl<'t> FileFlow<'t, '_> {
     /// `q = q.where(cond)`: the class of the object a variable holds, when every method called
     /// on it in the chain returns the object itself.
     fn class_kept_by_chain(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<String> {
+        let (start, chain) = self.method_chain(node);
+        if chain.is_empty() {
+            return None;
+        }
+        let class = pass.objects.get(&self.key(start)?)?;
+        self.chain_returns_itself(class, &chain)
+            .then(|| class.clone())
+    }
+
+    /// The methods called one on another's result from `node` back (`a.b(x).c()` → `c`, `b`),
+    /// less those that unwrap (`.unwrap()`, `?`), and the expression they start on (`a`).
+    fn method_chain(&self, node: Node<'t>) -> (Node<'t>, Vec<&'t str>) {
         let mut node = node;
         let mut chain: Vec<&'t str> = Vec::new();
         for _ in 0..8 {
@@ -64,25 +76,26 @@ impl<'t> FileFlow<'t, '_> {
                     method: Some(method),
                     ..
                 } => {
-                    chain.push(text_of(method, self.text));
+                    let method = text_of(method, self.text);
+                    if !self.adapter.unwraps(method) {
+                        chain.push(method);
+                    }
                     node = receiver;
                 }
                 _ => break,
             }
         }
-        if chain.is_empty() {
-            return None;
-        }
-        let class = pass.objects.get(&self.key(node)?)?;
-        let methods = self.methods.get(class.as_str())?;
-        chain
-            .iter()
-            .all(|method| {
-                methods
-                    .get(*method)
-                    .is_some_and(|&index| self.returns_itself(index))
-            })
-            .then(|| class.clone())
+        (node, chain)
+    }
+
+    /// Whether every method of `chain` is one of `class` that returns the object it runs on.
+    fn chain_returns_itself(&self, class: &str, chain: &[&str]) -> bool {
+        let methods = self.methods.get(class);
+        chain.iter().all(|method| {
+            methods
+                .and_then(|m| m.get(*method))
+                .is_some_and(|&index| self.returns_itself(index))
+        })
     }
 
     /// The class of this file whose object `node` builds (`Notifier(url)`, `new Notifier(url)`,
@@ -103,38 +116,12 @@ impl<'t> FileFlow<'t, '_> {
         built(node)
     }
 
-    /// The class `node` builds itself (`class_built_by` less factories).
+    /// The class `node` builds itself (`class_built_by` less factories): also through methods
+    /// of the built object that return it (`Query("items").where(col, v).limit(10)`).
     pub(super) fn built_here(&self, node: Node<'t>) -> Option<&'t str> {
-        let mut node = node;
-        // `Query("items").where(col, v).limit(10)`: methods of the built object that return it.
-        let mut chain: Vec<&'t str> = Vec::new();
-        for _ in 0..8 {
-            match self.adapter.expr(node, self.text) {
-                Expr::Wrap(inner) => node = inner,
-                Expr::Call {
-                    receiver: Some(receiver),
-                    method: Some(method),
-                    ..
-                } => {
-                    let method = text_of(method, self.text);
-                    if !self.adapter.unwraps(method) {
-                        chain.push(method);
-                    }
-                    node = receiver;
-                }
-                _ => break,
-            }
-        }
-        let class = self.built_at(node)?;
-        let methods = self.methods.get(class);
-        chain
-            .iter()
-            .all(|method| {
-                methods
-                    .and_then(|m| m.get(*method))
-                    .is_some_and(|&index| self.returns_itself(index))
-            })
-            .then_some(class)
+        let (start, chain) = self.method_chain(node);
+        let class = self.built_at(start)?;
+        self.chain_returns_itself(class, &chain).then_some(class)
     }
 
     /// The class the expression `node` (a chain's start) builds.
