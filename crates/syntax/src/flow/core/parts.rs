@@ -219,15 +219,29 @@ impl<'t> FileFlow<'t, '_> {
         object: Option<&Value>,
         parts: &[Part],
     ) {
-        let answer: Option<Vec<Value>> = parts
-            .iter()
-            .map(|part| self.returned_by(node, index, name, values, object, Some(part)))
-            .collect();
+        let answer = self.returned_parts(node, index, name, values, object, parts);
         if let Some(asked) = self.wanted_parts.borrow_mut().as_mut()
             && asked.call == node.byte_range()
         {
             asked.answer = answer;
         }
+    }
+
+    /// What each of `parts` of helper `index`'s result holds at the call `node`; `None` when a
+    /// summary is not to be had (a cycle).
+    fn returned_parts(
+        &self,
+        node: Node<'t>,
+        index: usize,
+        name: &str,
+        values: &[Value],
+        object: Option<&Value>,
+        parts: &[Part],
+    ) -> Option<Vec<Value>> {
+        parts
+            .iter()
+            .map(|part| self.returned_by(node, index, name, values, object, Some(part)))
+            .collect()
     }
 
     /// What a `return` hands back: in a pass that returns one part of a tuple or object, that
@@ -302,17 +316,12 @@ impl<'t> FileFlow<'t, '_> {
         let Some(fields) = self.returned_object_fields(index, values) else {
             return result;
         };
-        let mut record = Vec::with_capacity(fields.len());
-        for field in fields {
-            let field: Rc<str> = Rc::from(field);
-            let part = Part::Field(field.clone());
-            let Some(value) = self.returned_by(node, index, name, values, object, Some(&part))
-            else {
-                return result;
-            };
-            record.push((field, value));
-        }
-        result.record = Some(Rc::new(record));
+        let fields: Vec<Rc<str>> = fields.into_iter().map(Rc::from).collect();
+        let parts: Vec<Part> = fields.iter().cloned().map(Part::Field).collect();
+        let Some(held) = self.returned_parts(node, index, name, values, object, &parts) else {
+            return result;
+        };
+        result.record = Some(Rc::new(fields.into_iter().zip(held).collect()));
         result
     }
 
