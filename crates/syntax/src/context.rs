@@ -5,7 +5,8 @@
 //! `*_test.py`, `conftest.py`, `__tests__/`, `*.spec.ts`, `*.test.js`, `fixtures/`, `examples/`,
 //! `docs/`, `docs_src/`, `vendor/`, `third_party/`, `node_modules/`, `dist/`, `build/`,
 //! `*.min.js`), from markers at the top of the text (`@generated`, `DO NOT EDIT`), from the
-//! shape of the text (a minified file is a few very long lines) and from `.gitattributes`
+//! shape of the text (a minified file is a few very long lines), from a Python module's imports
+//! (`pytest`, a `testing` package: test support) and from `.gitattributes`
 //! (`linguist-vendored`, `linguist-generated`). Inside a shipped Rust file, the items under
 //! `#[cfg(test)]` are test code ([`retain_outside_inline_tests`]). Defaults a user would choose
 //! ([`FilePolicy::default`]): vendored, generated and minified files are not analysed; tests,
@@ -409,6 +410,7 @@ pub fn classify(path: &Path, text: &str, attributes: Option<FileContext>) -> Fil
     });
     if test_file
         || t_dir
+        || (name.ends_with(".py") && imports_test_harness(text))
         || in_dir(&[
             "tests",
             "test",
@@ -434,6 +436,33 @@ pub fn classify(path: &Path, text: &str, attributes: Option<FileContext>) -> Fil
         return FileContext::Docs;
     }
     FileContext::Code
+}
+
+/// How much of a Python file's start is searched for module-level imports of a test harness.
+const IMPORT_PROBE: usize = 16 * 1024;
+
+/// A Python module that imports pytest or a module of a package named `testing` at module level
+/// is test support (SQLAlchemy's per-dialect `provision.py` plugs into its `testing` harness to
+/// create and drop the test databases; a pytest plugin shipped in a package), wherever it sits.
+/// An import indented under a function or `if TYPE_CHECKING:` does not count: shipped code
+/// reaches for its test client that way (`flask/app.py`).
+fn imports_test_harness(text: &str) -> bool {
+    text[..floor_char_boundary(text, IMPORT_PROBE)]
+        .lines()
+        .any(|line| {
+            let module = match (line.strip_prefix("import "), line.strip_prefix("from ")) {
+                (Some(rest), _) => rest,
+                (None, Some(rest)) => rest.split(" import").next().unwrap_or_default(),
+                (None, None) => return false,
+            };
+            let module = module.trim();
+            module == "pytest"
+                || module.starts_with("pytest.")
+                || module
+                    .trim_start_matches('.')
+                    .split('.')
+                    .any(|part| part == "testing")
+        })
 }
 
 /// A bundled or minified script: JavaScript or CSS whose lines average over 300 characters, or
@@ -560,6 +589,35 @@ mod tests {
         ] {
             assert_eq!(kind(path), expected, "{path}");
         }
+    }
+
+    #[test]
+    fn python_modules_importing_a_test_harness_are_test_support() {
+        let kind_of =
+            |text: &str| classify(Path::new("lib/pkg/dialects/pg/provision.py"), text, None);
+        for harness in [
+            "from ...testing.provision import create_db\n",
+            "import os\nfrom ..testing import fixtures\n",
+            "import pytest\n",
+            "from pytest import fixture\n",
+            "from click.testing import CliRunner\n",
+        ] {
+            assert_eq!(kind_of(harness), FileContext::Test, "{harness}");
+        }
+        for shipped in [
+            // Under `if TYPE_CHECKING:` or inside a function: the app reaching for its test client.
+            "if t.TYPE_CHECKING:\n    from .testing import FlaskClient\n",
+            "def test_client(self):\n    from .testing import FlaskClient\n",
+            "import pytesting\nfrom .testing_utils import x\n",
+            "# from ..testing import fixtures\nimport os\n",
+        ] {
+            assert_eq!(kind_of(shipped), FileContext::Code, "{shipped}");
+        }
+        // Only Python's imports are read.
+        assert_eq!(
+            classify(Path::new("src/a.js"), "import pytest\n", None),
+            FileContext::Code
+        );
     }
 
     #[test]
