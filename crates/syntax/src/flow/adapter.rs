@@ -585,6 +585,19 @@ pub(crate) trait Adapter: Sync {
     fn scalar_fields<'t>(&self, _root: Node<'t>, _text: &'t str) -> HashSet<&'t str> {
         HashSet::new()
     }
+
+    /// The types the file declares whose values hold no text (Python: its enums), so a handler
+    /// parameter typed with one, which the framework converts before the call (`kind:
+    /// ReportKind` in a FastAPI or Litestar route), holds one of its members.
+    fn scalar_types<'t>(&self, _root: Node<'t>, _text: &'t str) -> HashSet<&'t str> {
+        HashSet::new()
+    }
+
+    /// `annotation` without the optional wrapper the language writes around a type
+    /// (`Optional[Kind]`, `Kind | None`).
+    fn required_type<'a>(&self, annotation: &'a str) -> &'a str {
+        annotation
+    }
 }
 
 /// The adapter for a language.

@@ -48,6 +48,7 @@ pub(crate) struct FlowRules {
     sources: Vec<(Source, u64, u64)>,
     sinks: Vec<(Sink, u64)>,
     sanitizers: Vec<(CallPattern, u64)>,
+    helper_sanitizers: Vec<(crate::rules::LazyRegex, u64)>,
     propagators: Vec<Propagator>,
     /// Calls whose result only some of their inputs reach (`to = "result"`).
     result_propagators: Vec<ResultPropagator>,
@@ -207,6 +208,7 @@ impl FlowRules {
             sources: Vec::new(),
             sinks: Vec::new(),
             sanitizers: Vec::new(),
+            helper_sanitizers: Vec::new(),
             propagators: Vec::new(),
             result_propagators: Vec::new(),
             guards: Vec::new(),
@@ -336,6 +338,8 @@ impl FlowRules {
             .extend(spec.sinks.iter().map(|s| (s.clone(), mask)));
         self.sanitizers
             .extend(spec.sanitizers.iter().map(|s| (s.clone(), mask)));
+        self.helper_sanitizers
+            .extend(spec.helper_sanitizers.iter().map(|s| (s.clone(), mask)));
         self.propagators.extend(spec.propagators.iter().cloned());
         self.result_propagators
             .extend(spec.result_propagators.iter().cloned());

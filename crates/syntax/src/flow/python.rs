@@ -542,6 +542,18 @@ impl Adapter for Python {
         models::scalar_fields(root, text, |ty| self.is_scalar_type(ty))
     }
 
+    fn scalar_types<'t>(
+        &self,
+        root: Node<'t>,
+        text: &'t str,
+    ) -> std::collections::HashSet<&'t str> {
+        models::enum_classes(root, text)
+    }
+
+    fn required_type<'a>(&self, annotation: &'a str) -> &'a str {
+        without_none(annotation)
+    }
+
     fn declared_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<DeclaredFields<'t>> {
         models::class_fields(node, text)
     }

@@ -387,6 +387,8 @@ pub struct TaintSpec {
     pub(crate) own_sources_only: bool,
     pub(crate) sinks: Vec<Sink>,
     pub(crate) sanitizers: Vec<CallPattern>,
+    /// Functions of the file whose text matches are sanitisers (`helper-text`).
+    pub(crate) helper_sanitizers: Vec<LazyRegex>,
     pub(crate) decoders: Vec<CallPattern>,
     pub(crate) propagators: Vec<Propagator>,
     pub(crate) result_propagators: Vec<ResultPropagator>,

@@ -465,6 +465,9 @@ impl<'t> FileFlow<'t, '_> {
                 by_name |= pattern.call.is_some();
             }
         }
+        if receiver.is_none() {
+            sanitised |= self.escaping_helper(text_of(callee, self.text));
+        }
         // `str(page)` of an object of the file's own class: its `__str__`'s text.
         if receiver.is_none()
             && let Some(text) = self.text_of_object(node, callee, args, &values, pass)

@@ -208,7 +208,10 @@ impl<'t> FileFlow<'t, '_> {
             let object = on_self
                 .and_then(|o| pass.env.get(text_of(o, self.text)).cloned())
                 .unwrap_or_default();
-            let sanitised = self.sanitised_by(&site);
+            let mut sanitised = self.sanitised_by(&site);
+            if let Some(name) = site.written.as_deref().filter(|p| !p.contains('.')) {
+                sanitised |= self.escaping_helper(name);
+            }
             if sanitised != 0 {
                 return self.eval_parts(node, pass).cleared_for(sanitised);
             }

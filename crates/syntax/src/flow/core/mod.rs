@@ -22,6 +22,7 @@ mod constructed;
 mod contexts;
 mod decoders;
 mod env;
+mod escapers;
 mod eval;
 mod factories;
 mod fields;
@@ -155,6 +156,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Struct fields the file declares only as numbers (`Adapter::scalar_fields`): reading one
     /// yields a number.
     scalar_fields: HashSet<&'t str>,
+    /// Types of the file whose values hold no text (`Adapter::scalar_types`).
+    scalar_types: HashSet<&'t str>,
     /// Each function by the bytes of its node: a closure met in another function's pass.
     by_node: HashMap<Range<usize>, usize>,
     /// How many closure passes this run may still make, and how deep they nest now (see
@@ -351,6 +354,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             methods,
             classes,
             scalar_fields: adapter.scalar_fields(root, text),
+            scalar_types: adapter.scalar_types(root, text),
             by_node,
             closure_budget: Cell::new(0),
             closure_nesting: Cell::new(0),

@@ -135,8 +135,10 @@ impl<'t> FileFlow<'t, '_> {
             // `id: int`, `Path(id): Path<u64>`: a number cannot carry an injection, whatever
             // the request sent.
             let written = text_of(param.pattern, self.text);
-            let scalar = annotation.is_some_and(|a| self.adapter.is_scalar_type(a))
-                || (position == 0 && index_first)
+            let scalar = annotation.is_some_and(|a| {
+                self.adapter.is_scalar_type(a)
+                    || self.scalar_types.contains(self.adapter.required_type(a))
+            }) || (position == 0 && index_first)
                 || self
                     .rules
                     .scalar_params

@@ -22,37 +22,15 @@ pub(super) fn scalar_fields<'t>(
     text: &'t str,
     is_scalar: impl Fn(&str) -> bool,
 ) -> HashSet<&'t str> {
-    let mut classes = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        match node.kind() {
-            "module" | "block" => stack.extend(named_children(node)),
-            "decorated_definition" => stack.extend(node.child_by_field_name("definition")),
-            "class_definition" => classes.push(node),
-            _ => {}
-        }
-    }
-    let bases = |class: Node<'t>| -> Vec<&'t str> {
-        class
-            .child_by_field_name("superclasses")
-            .map(|list| {
-                named_children(list)
-                    .into_iter()
-                    .map(|b| text_of(b, text).rsplit('.').next().unwrap_or(""))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let enums: HashSet<&str> = classes
-        .iter()
-        .filter(|&&c| bases(c).iter().any(|b| ENUM_BASES.contains(b)))
-        .filter_map(|c| Some(text_of(c.child_by_field_name("name")?, text)))
-        .collect();
+    let classes = classes_of(root);
+    let enums = enums_among(&classes, text);
     // Per field name: whether every declaration holds no text, and whether a validating model
     // declares it.
     let mut fields: HashMap<&str, (bool, bool)> = HashMap::new();
     for class in classes {
-        let validating = bases(class).iter().any(|b| VALIDATING_BASES.contains(b));
+        let validating = bases(class, text)
+            .iter()
+            .any(|b| VALIDATING_BASES.contains(b));
         let Some((_, declared)) = class_fields(class, text) else {
             continue;
         };
@@ -92,6 +70,47 @@ pub(super) fn class_fields<'t>(class: Node<'t>, text: &'t str) -> Option<Declare
         })
         .collect();
     Some((text_of(name, text), fields))
+}
+
+/// The class definitions at the top of the file or nested in its blocks.
+fn classes_of(root: Node<'_>) -> Vec<Node<'_>> {
+    let mut classes = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "module" | "block" => stack.extend(named_children(node)),
+            "decorated_definition" => stack.extend(node.child_by_field_name("definition")),
+            "class_definition" => classes.push(node),
+            _ => {}
+        }
+    }
+    classes
+}
+
+/// The last segment of each base a class names (`models.Model` → `Model`).
+fn bases<'t>(class: Node<'t>, text: &'t str) -> Vec<&'t str> {
+    class
+        .child_by_field_name("superclasses")
+        .map(|list| {
+            named_children(list)
+                .into_iter()
+                .map(|b| text_of(b, text).rsplit('.').next().unwrap_or(""))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn enums_among<'t>(classes: &[Node<'t>], text: &'t str) -> HashSet<&'t str> {
+    classes
+        .iter()
+        .filter(|&&c| bases(c, text).iter().any(|b| ENUM_BASES.contains(b)))
+        .filter_map(|c| Some(text_of(c.child_by_field_name("name")?, text)))
+        .collect()
+}
+
+/// The enumerations the file declares (`class ReportKind(str, Enum)`).
+pub(super) fn enum_classes<'t>(root: Node<'t>, text: &'t str) -> HashSet<&'t str> {
+    enums_among(&classes_of(root), text)
 }
 
 #[cfg(test)]

@@ -189,6 +189,9 @@ pub(crate) struct SanitizerFile {
     /// With `method`: a regex the call that made the receiver must match (`Action.parse(x)`
     /// after `const Action = z.enum(["start", "stop"])`).
     pub receiver_made_by: Option<String>,
+    /// Instead of a call: a function of the file whose text matches this regex, called by
+    /// name, returns a clean value (a hand-written HTML escaper that writes `&lt;` and `&amp;`).
+    pub helper_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -583,6 +586,17 @@ impl TaintFile {
             spec.sinks.push(Sink { kind, args });
         }
         for sanitizer in &self.sanitizers {
+            if let Some(helper) = &sanitizer.helper_text {
+                if sanitizer.call.call.is_some() || sanitizer.call.method.is_some() {
+                    return Err(
+                        "a sanitizer's `helper-text` stands alone, without `call` or `method`"
+                            .into(),
+                    );
+                }
+                spec.helper_sanitizers
+                    .push(regex(helper, "helper-text", when)?);
+                continue;
+            }
             let mut pattern = call_pattern(&sanitizer.call, "sanitizer", when)?;
             pattern.receiver_made_by =
                 optional_regex(&sanitizer.receiver_made_by, "receiver-made-by", when)?;
