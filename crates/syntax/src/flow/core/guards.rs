@@ -58,10 +58,11 @@ impl<'t> FileFlow<'t, '_> {
                             // an empty value sends nowhere.
                             out.extend(
                                 each.iter()
-                                    .filter(|(key, ..)| {
-                                        parts.iter().enumerate().all(|(i, &other)| {
-                                            i == index || self.fails_only_if_empty(other, key)
-                                        })
+                                    .filter(|(key, branch, ..)| {
+                                        *branch
+                                            || parts.iter().enumerate().all(|(i, &other)| {
+                                                i == index || self.fails_only_if_empty(other, key)
+                                            })
                                     })
                                     .cloned(),
                             );

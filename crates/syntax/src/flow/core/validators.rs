@@ -89,7 +89,12 @@ impl<'t> FileFlow<'t, '_> {
             })
             .collect();
         let mut hits = Vec::new();
-        let helper_pass = self.module_level_pass(index, &mut hits);
+        let mut helper_pass = self.module_level_pass(index, &mut hits);
+        // `const rel = path.relative(root, candidate)` before `rel.startsWith("..")`: the check
+        // reads what the name was bound to, as it does in a handler.
+        for (name, value) in &body.bound {
+            helper_pass.conditions.insert(name.clone(), value.clone());
+        }
         let mut vouched = Vec::new();
         // Where it returns `true`, every rejection failed: what a rejection vouches for where
         // it fails holds there.
@@ -136,9 +141,14 @@ impl<'t> FileFlow<'t, '_> {
                 ..ValidatorBody::default()
             });
         }
+        // `const rel = path.relative(..)`: JavaScript's declaration holds its declarators.
         let statements: Vec<Node<'t>> = named_children(function.body)
             .into_iter()
             .filter(|s| !s.kind().contains("comment") && !is_docstring(*s))
+            .flat_map(|s| match self.adapter.stmt(s, self.text) {
+                Stmt::Block if s.kind().ends_with("declaration") => named_children(s),
+                _ => vec![s],
+            })
             .collect();
         let (last, before) = statements.split_last()?;
         if before.len() > 8 {
@@ -180,7 +190,7 @@ impl<'t> FileFlow<'t, '_> {
                         {
                             return None;
                         }
-                        None => {}
+                        None => body.bound.push((name, value.byte_range())),
                     }
                 }
                 Stmt::If {
@@ -227,6 +237,9 @@ struct ValidatorBody<'t> {
     returned: Option<Node<'t>>,
     /// Names bound to views of other names, with the key of what each is a view of.
     aliases: Vec<(String, String)>,
+    /// Names of their own (`rel = path.relative(root, candidate)`), with the bytes of the value
+    /// each was bound to.
+    bound: Vec<(String, std::ops::Range<usize>)>,
 }
 
 fn boolean_literal(text: &str) -> Option<bool> {
