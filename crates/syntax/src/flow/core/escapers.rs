@@ -17,11 +17,17 @@ impl<'t> FileFlow<'t, '_> {
         let Some(&[index]) = self.by_name.get(callee).map(Vec::as_slice) else {
             return 0;
         };
+        if let Some(&known) = self.escapers.borrow().get(&index) {
+            return known;
+        }
         let body = text_of(self.functions[index].node, self.text);
-        self.rules
+        let rules = self
+            .rules
             .helper_sanitizers
             .iter()
             .filter(|(pattern, _)| pattern.get().is_match(body))
-            .fold(0, |rules, (_, mask)| rules | mask)
+            .fold(0, |rules, (_, mask)| rules | mask);
+        self.escapers.borrow_mut().insert(index, rules);
+        rules
     }
 }

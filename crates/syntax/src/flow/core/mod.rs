@@ -240,6 +240,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     script: std::cell::OnceCell<bool>,
     /// What each validator the guards met vouches for (`validators.rs`), by function.
     validators: RefCell<HashMap<usize, validators::Vouches>>,
+    /// The rules each function of the file escapes for (`escapers.rs`), read once.
+    escapers: RefCell<HashMap<usize, u64>>,
     /// While a condition is read whose parts look for `//` (`guards.rs`).
     relative_checked: Cell<bool>,
     /// The names of the file's tables of functions (`tables.rs`), found on first asking.
@@ -390,6 +392,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             vouch_rules: Cell::new(ALL),
             script: std::cell::OnceCell::new(),
             validators: RefCell::new(HashMap::new()),
+            escapers: RefCell::new(HashMap::new()),
             relative_checked: Cell::new(false),
             tables: std::cell::OnceCell::new(),
             factories: RefCell::new(HashMap::new()),
