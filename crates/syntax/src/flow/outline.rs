@@ -24,6 +24,10 @@ pub struct Outline {
     /// The struct fields the file declares only as numbers (Rust): reading one gives a number
     /// in every function, so a declaration edited anywhere changes what any function holds.
     pub(super) scalar_fields: BTreeSet<String>,
+    /// The types whose values hold no text (Python's enums, `Adapter::scalar_types`) and the
+    /// record classes with their fields in order (`Hook(id,event,target)`, what positional
+    /// arguments set): a declaration edited anywhere changes what every function holds.
+    pub(super) declared_types: BTreeSet<String>,
     /// The command-line options declared only with `choices=` of literals (`core/choices.rs`):
     /// a declaration edited anywhere changes what every read of `options.<name>` holds.
     pub(super) option_choices: BTreeSet<String>,
@@ -76,6 +80,16 @@ impl Outline {
                 sources
             },
             scalar_fields: flow.scalar_fields().iter().map(|f| f.to_string()).collect(),
+            declared_types: flow
+                .scalar_types()
+                .iter()
+                .map(|t| t.to_string())
+                .chain(
+                    flow.record_classes()
+                        .iter()
+                        .map(|(class, fields)| format!("{class}({})", fields.join(","))),
+                )
+                .collect(),
             option_choices: flow.option_choices().iter().cloned().collect(),
             fed_by_callers,
             fed_mentions,

@@ -52,7 +52,7 @@ pub(crate) fn reach(
 ) -> Option<Vec<Range<usize>>> {
     // A struct field declared as a number, or no longer, changes what every function reading
     // it holds: as good as a full analysis.
-    if old.scalar_fields != new.scalar_fields {
+    if old.scalar_fields != new.scalar_fields || old.declared_types != new.declared_types {
         return None;
     }
     // Likewise a command-line option declared with `choices=`, or no longer: every read of it
@@ -489,11 +489,56 @@ mod tests {
             text,
             &tree,
             &edited,
-            &Outline::default(),
+            // The previous version declared the same types: only the edit differs.
+            &Outline {
+                declared_types: outline.declared_types.clone(),
+                ..Outline::default()
+            },
             &outline,
             &[],
         )?;
         Some(ranges.into_iter().map(|r| text[r].to_string()).collect())
+    }
+
+    #[test]
+    fn a_record_class_whose_fields_changed_checks_everything() {
+        // `Hook(uid, target)` sets the fields in the order the dataclass declares them.
+        let outline_of = |text: &str| {
+            let tree = parse(Language::Python, text);
+            let rules =
+                FlowRules::compile(crate::rules::RuleSet::builtin().rules(), Language::Python)
+                    .unwrap()
+                    .unwrap();
+            let names = Names::of(Language::Python, &tree, text.as_bytes());
+            let mut file = rules.file(Language::Python, text, &tree, &names);
+            file.module_pass();
+            (Outline::of(&file), tree)
+        };
+        // Unrelated functions after it, so that re-checking the edited ones costs less than
+        // the whole text.
+        let filler: String = (0..30)
+            .map(|i| format!("\n\ndef unrelated_{i}(a):\n    return a + {i}\n"))
+            .collect();
+        let before = format!(
+            "@dataclass\nclass Hook:\n    uid: str\n    target: str\n\ndef add():\n    return Hook(request.args['u'], 'https://x/')\n{filler}"
+        );
+        let after = before.replace(
+            "    uid: str\n    target: str",
+            "    target: str\n    uid: str",
+        );
+        let (old, _) = outline_of(&before);
+        let (new, tree) = outline_of(&after);
+        // An edit elsewhere (in `add`): only the outlines say the class changed.
+        let at = after.find("'https://x/'").unwrap();
+        let edited = [Range {
+            start: at,
+            end: at + 12,
+        }];
+        assert_eq!(
+            reach(Language::Python, &after, &tree, &edited, &old, &new, &[]),
+            None
+        );
+        assert!(reach(Language::Python, &after, &tree, &edited, &new, &new, &[]).is_some());
     }
 
     #[test]

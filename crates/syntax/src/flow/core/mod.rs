@@ -419,6 +419,10 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         &self.scalar_fields
     }
 
+    pub fn scalar_types(&self) -> &HashSet<&'t str> {
+        &self.scalar_types
+    }
+
     /// The command-line options the file declares only with `choices=` of literals.
     pub fn option_choices(&self) -> &HashSet<String> {
         &self.choices

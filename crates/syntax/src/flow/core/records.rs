@@ -12,6 +12,7 @@
 use super::value::{MAX_FIELDS, Record, Value, compose};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{Arg, CallSite, named_children, text_of};
+use std::collections::HashMap;
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -146,7 +147,21 @@ impl<'t> FileFlow<'t, '_> {
         if receiver.is_some() || args.is_empty() || args.len() > MAX_FIELDS {
             return None;
         }
-        let classes = self.record_classes.get_or_init(|| {
+        let declared = self.record_classes().get(text_of(callee, self.text))?;
+        args.iter()
+            .enumerate()
+            .map(|(at, arg)| match arg.keyword {
+                _ if arg.spread => None,
+                Some(keyword) => Some(text_of(keyword, self.text)),
+                None => declared.get(at).copied(),
+            })
+            .collect()
+    }
+
+    /// The record classes of the module (`Adapter::record_class`) with the fields each declares,
+    /// in order: read once.
+    pub(crate) fn record_classes(&self) -> &HashMap<&'t str, Vec<&'t str>> {
+        self.record_classes.get_or_init(|| {
             let module = self.functions.first().filter(|m| m.is_module());
             module
                 .map(|m| named_children(m.node))
@@ -166,16 +181,7 @@ impl<'t> FileFlow<'t, '_> {
                     Some((name, declared))
                 })
                 .collect()
-        });
-        let declared = classes.get(text_of(callee, self.text))?;
-        args.iter()
-            .enumerate()
-            .map(|(at, arg)| match arg.keyword {
-                _ if arg.spread => None,
-                Some(keyword) => Some(text_of(keyword, self.text)),
-                None => declared.get(at).copied(),
-            })
-            .collect()
+        })
     }
 
     /// `UPLOADED.get(key)`, `hooks.get(&id)`, `UPLOADED.pop(key, None)` on a container of
