@@ -80,6 +80,8 @@ pub(crate) struct FlowRules {
     start_blind: u64,
     /// The rules for which a check that a value starts with a folder vouches for nothing.
     folder_start_blind: u64,
+    /// The rules for which a check for `..` vouches (path rules).
+    climb_checked: u64,
     /// Per rule bit: what must have made a value for a check of its start to vouch for it.
     start_made_by: Vec<(u64, crate::rules::LazyRegex)>,
     /// The methods some pattern names with `receiver-made-by`, and whether a pattern without a
@@ -227,6 +229,7 @@ impl FlowRules {
             safe_prefixes: Vec::new(),
             start_blind: 0,
             folder_start_blind: 0,
+            climb_checked: 0,
             start_made_by: Vec::new(),
             made_by_methods: HashSet::new(),
             made_by_any: false,
@@ -328,6 +331,9 @@ impl FlowRules {
         }
         if spec.folder_start_blind {
             self.folder_start_blind |= mask;
+        }
+        if spec.climb_checks {
+            self.climb_checked |= mask;
         }
         if let Some(made_by) = &spec.start_made_by {
             self.start_made_by.push((mask, made_by.clone()));
@@ -479,6 +485,11 @@ impl FlowRules {
     /// The rules for which a check that a value starts with a folder vouches for nothing.
     pub(crate) fn folder_start_blind(&self) -> u64 {
         self.folder_start_blind
+    }
+
+    /// The rules for which a check for `..` in a value vouches for it.
+    pub(crate) fn climb_checked(&self) -> u64 {
+        self.climb_checked
     }
 
     /// The rules for which a check of how a value made by `maker` (its text) starts vouches

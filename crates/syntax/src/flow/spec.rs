@@ -379,6 +379,8 @@ pub struct TaintSpec {
     /// A start check vouches for nothing here (`start-checks = false`).
     pub(crate) start_blind: bool,
     pub(crate) folder_start_blind: bool,
+    /// A check for `..` vouches at this rule's sinks (`climb-checks = true`).
+    pub(crate) climb_checks: bool,
     pub(crate) start_made_by: Option<LazyRegex>,
     pub(crate) option_choices: Option<LazyRegex>,
     pub(crate) sources: Vec<Source>,

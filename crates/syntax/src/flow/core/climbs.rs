@@ -7,8 +7,11 @@
 //!
 //! Read from the text of the function holding the check, for a plain name only; a validator
 //! helper's `..` check is taken as it stands (its callers' joins are not seen from inside).
+//!
+//! Such a check vouches only for the rules that declare `climb-checks = true` (path rules): a
+//! URL, a shell word or markup without `..` is no safer.
 
-use super::{FileFlow, Pass};
+use super::{FileFlow, Pass, Vouch};
 use crate::flow::adapter::text_of;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,6 +26,24 @@ static REFUSES_ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'t> FileFlow<'t, '_> {
+    /// Vouches for `path` where a check for `..` in it says it does not climb (`inside`), for
+    /// the rules a `..` check protects.
+    pub(super) fn vouch_climb_check(
+        &self,
+        path: Node<'t>,
+        inside: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        let rules = self.vouch_rules.get() & self.rules.climb_checked();
+        if rules == 0 || !self.climb_check_protects(path, pass) {
+            return;
+        }
+        let before = self.vouch_rules.replace(rules);
+        self.vouch(path, inside, false, out, pass);
+        self.vouch_rules.set(before);
+    }
+
     /// Whether a `..` check of `path` vouches for it: false when the function joins the name
     /// the check reads in a way that an absolute name replaces the root, and checks nothing of
     /// the kind.

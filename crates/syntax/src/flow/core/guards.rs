@@ -106,9 +106,7 @@ impl<'t> FileFlow<'t, '_> {
             }
             // Where `".." in path` fails, the path stays inside its root.
             Condition::Climbs { path, negated } => {
-                if self.climb_check_protects(path, pass) {
-                    self.vouch(path, holds == negated, false, out, pass);
-                }
+                self.vouch_climb_check(path, holds == negated, out, pass);
             }
             Condition::Membership { element, negated } => {
                 let operator = self
@@ -199,9 +197,8 @@ impl<'t> FileFlow<'t, '_> {
                                     "\"..\"" | "'..'" | "`..`" | "\"../\"" | "'../'"
                                 )
                             })
-                            && self.climb_check_protects(receiver, pass)
                         {
-                            self.vouch(receiver, !holds, false, out, pass);
+                            self.vouch_climb_check(receiver, !holds, out, pass);
                         }
                     }
                     for (guard, &rules) in self.rules.guards.iter().zip(&self.rules.guard_rules) {

@@ -33,6 +33,11 @@ pub(crate) struct TaintFile {
     /// vouches for nothing either, since the sink takes the value itself (a shell reads on past
     /// `/home/x; rm -rf ~`), not the contents of a file it names.
     pub folder_start_checks: Option<bool>,
+    /// `true`: a check for `..` in the value (`".." in name`, `name.includes("..")`) vouches
+    /// for it at this rule's sinks, whose harm is a path climbing out of its folder. For every
+    /// other rule such a check says nothing (`".." not in url` still lets `//evil.example` out).
+    #[serde(default)]
+    pub climb_checks: bool,
     /// A regex on the call that made a checked value: a check of how the value starts vouches
     /// for this rule only when that call matches (a path resolved first: `path.resolve(`),
     /// or the value is a parameter standing for what callers pass. `root.join("../x")` still
@@ -415,6 +420,7 @@ impl TaintFile {
             start_blind: self.start_checks == Some(false),
             folder_start_blind: self.start_checks == Some(false)
                 && self.folder_start_checks == Some(false),
+            climb_checks: self.climb_checks,
             start_made_by: self
                 .start_checks_made_by
                 .as_deref()
