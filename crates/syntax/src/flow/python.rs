@@ -469,8 +469,16 @@ impl Adapter for Python {
         Some(segments.join("."))
     }
 
-    fn property_name(&self, _target: Node<'_>, _text: &str) -> Option<String> {
-        None
+    /// `resp.status = v` sets `status`; `response["Content-Disposition"] = v` sets the header
+    /// (a mapping's item under a literal key, as a rule names it).
+    fn property_name(&self, target: Node<'_>, text: &str) -> Option<String> {
+        match target.kind() {
+            "attribute" => Some(text_of(target.child_by_field_name("attribute")?, text).to_string()),
+            "subscript" => {
+                string_literal(target.child_by_field_name("subscript")?, text).map(str::to_string)
+            }
+            _ => None,
+        }
     }
 
     fn record_fields<'t>(&self, node: Node<'t>, text: &'t str) -> Option<Vec<(&'t str, Node<'t>)>> {

@@ -425,12 +425,12 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     pub(super) fn bind(&self, pattern: Node<'t>, value: Value, pass: &mut Pass<'_>) {
-        // A property that is a sink: `el.innerHTML = value`.
+        // A property that is a sink: `el.innerHTML = value`, `resp.headers["Location"] = value`.
         if let Some(property) = self.adapter.property_name(pattern, self.text) {
             // `ctx.body = ...`: some sinks name the object too, or the call that made it
             // (`s = document.createElement("script")` … `s.src = ...`).
             let object = match self.adapter.expr(pattern, self.text) {
-                Expr::Member { object } => Some(object),
+                Expr::Member { object } | Expr::Index { object } => Some(object),
                 _ => None,
             };
             let receiver = object.map(|o| text_of(o, self.text));
