@@ -11,6 +11,7 @@ const { jwtDecode: readToken } = require("jwt-decode");
 
 const SALT_ROUNDS = 4;
 const STRONG_ROUNDS = 12;
+const authConfig = { saltRounds: 5, sessionHours: 8 };
 
 // ok: js.secret-env-fallback
 const smtpPassword = process.env.SMTP_PASSWORD || "changeme";
@@ -22,6 +23,8 @@ async function storeMember(member) {
   member.hash = await bcrypt.hash(member.password, SALT_ROUNDS);
   // ok: js.bcrypt-low-rounds
   member.hash2 = await bcrypt.hash(member.password, STRONG_ROUNDS);
+  // ruleid: js.bcrypt-low-rounds
+  member.hash3 = await bcrypt.hash(member.password, authConfig.saltRounds);
   return member;
 }
 

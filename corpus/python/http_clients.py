@@ -178,6 +178,11 @@ def weather(city, API_KEY, token):
     return resp, feed, safe, page
 
 
+def send_reset_link(send_mail, email, token):
+    # ok: python.secret-in-url-query
+    send_mail(email, "Reset your password", f"https://app.example/reset-password?token={token}")
+
+
 def internal_report(password):
     # ruleid: python.basic-auth-over-http
     r1 = requests.get("http://reports.internal.example.com/api/daily", auth=("admin", password), timeout=5)

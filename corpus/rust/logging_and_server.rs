@@ -113,6 +113,8 @@ pub async fn fetch_quote(client: &reqwest::Client, symbol: &str, api_key: &str, 
     let page = format!("https://api.example.com/v1/quote?symbol={}&page={}", symbol, 2);
     // ok: rust.secret-in-url-query
     let plain = format!("https://api.example.com/v1/quote/{}", symbol);
+    // ok: rust.secret-in-url-query
+    let _reset_link = format!("https://app.example.com/reset-password?token={}", api_key);
     // ruleid: rust.basic-auth-over-http
     let a = client.get("http://reports.example.com/api").basic_auth("admin", Some(password)).send().await?;
     // ruleid: rust.basic-auth-over-http
