@@ -473,7 +473,9 @@ impl Adapter for Python {
     /// (a mapping's item under a literal key, as a rule names it).
     fn property_name(&self, target: Node<'_>, text: &str) -> Option<String> {
         match target.kind() {
-            "attribute" => Some(text_of(target.child_by_field_name("attribute")?, text).to_string()),
+            "attribute" => {
+                Some(text_of(target.child_by_field_name("attribute")?, text).to_string())
+            }
             "subscript" => {
                 string_literal(target.child_by_field_name("subscript")?, text).map(str::to_string)
             }

@@ -36,6 +36,7 @@ mod makers;
 mod objects;
 mod params;
 mod parts;
+mod raising;
 mod records;
 mod results;
 mod statements;
@@ -240,6 +241,8 @@ pub(crate) struct FileFlow<'t, 'r> {
     script: std::cell::OnceCell<bool>,
     /// What each validator the guards met vouches for (`validators.rs`), by function.
     validators: RefCell<HashMap<usize, validators::Vouches>>,
+    /// What each check helper that raises vouches for (`raising.rs`), by function.
+    raising: RefCell<HashMap<usize, validators::Vouches>>,
     /// The rules each function of the file escapes for (`escapers.rs`), read once.
     escapers: RefCell<HashMap<usize, u64>>,
     /// While a condition is read whose parts look for `//` (`guards.rs`).
@@ -392,6 +395,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             vouch_rules: Cell::new(ALL),
             script: std::cell::OnceCell::new(),
             validators: RefCell::new(HashMap::new()),
+            raising: RefCell::new(HashMap::new()),
             escapers: RefCell::new(HashMap::new()),
             relative_checked: Cell::new(false),
             tables: std::cell::OnceCell::new(),

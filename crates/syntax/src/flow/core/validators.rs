@@ -76,18 +76,6 @@ impl<'t> FileFlow<'t, '_> {
         let Some(body) = self.validator_body(index) else {
             return Rc::from([]);
         };
-        let names: Vec<Option<Rc<str>>> = function
-            .params
-            .iter()
-            .map(|param| {
-                let mut bound = Vec::new();
-                self.adapter.bindings(param.pattern, &mut bound);
-                match bound[..] {
-                    [one] => Some(Rc::from(text_of(one, self.text))),
-                    _ => None,
-                }
-            })
-            .collect();
         let mut hits = Vec::new();
         let mut helper_pass = self.module_level_pass(index, &mut hits);
         // `const rel = path.relative(root, candidate)` before `rel.startsWith("..")`: the check
@@ -114,12 +102,39 @@ impl<'t> FileFlow<'t, '_> {
             let alone = body.rejections.is_empty();
             vouched.extend(each.into_iter().filter(|(_, branch, ..)| alone || *branch));
         }
+        self.vouched_parameters(index, vouched, &body.aliases)
+    }
+
+    /// The names of function `index`'s parameters, `None` for one that is not a single name.
+    pub(super) fn parameter_names(&self, index: usize) -> Vec<Option<Rc<str>>> {
+        self.functions[index]
+            .params
+            .iter()
+            .map(|param| {
+                let mut bound = Vec::new();
+                self.adapter.bindings(param.pattern, &mut bound);
+                match bound[..] {
+                    [one] => Some(Rc::from(text_of(one, self.text))),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// What `vouched` (keys where a check holds, of the helper's parameters and of names bound
+    /// to views of them) says of the parameters, by position.
+    pub(super) fn vouched_parameters(
+        &self,
+        index: usize,
+        vouched: Vec<Vouch>,
+        aliases: &[(String, String)],
+    ) -> Vouches {
+        let names = self.parameter_names(index);
         vouched
             .into_iter()
             .filter_map(|(key, branch, rules, _)| {
                 // `let path = Path::new(s);` before `path.components().all(...)`: a check of `s`.
-                let key = body
-                    .aliases
+                let key = aliases
                     .iter()
                     .find(|(alias, _)| *alias == key)
                     .map_or(key.as_str(), |(_, of)| of.as_str());
@@ -252,7 +267,7 @@ fn boolean_literal(text: &str) -> Option<bool> {
 
 /// The argument a call gives parameter `position` (named `name`): by its name, or at
 /// that position when every argument before it is positional.
-fn argument_for<'t>(
+pub(super) fn argument_for<'t>(
     flow: &FileFlow<'t, '_>,
     name: &str,
     position: usize,
@@ -272,7 +287,7 @@ fn argument_for<'t>(
 }
 
 /// A Python docstring: a string written as a statement.
-fn is_docstring(statement: Node<'_>) -> bool {
+pub(super) fn is_docstring(statement: Node<'_>) -> bool {
     statement.kind() == "expression_statement"
         && statement
             .named_child(0)

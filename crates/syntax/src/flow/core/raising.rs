@@ -1,0 +1,103 @@
+//! Check helpers that raise: a function of this file that begins by rejecting its parameter
+//! with an exception (`def check_name(name): if ".." in name: raise ValueError(name)`,
+//! `if (!UUID.test(id)) throw new Error("bad id")`). Once a call of it returns, the caller's
+//! argument passed each check, as if the checks were written in place before the statement
+//! after the call.
+//!
+//! Only the leading `if ...: raise` statements are read; what the function does after them
+//! (returns a value, or nothing) does not matter. A check written later in the body, or one
+//! that returns instead of raising, is a validator's business (`validators.rs`).
+
+use super::validators::{Vouches, argument_for, is_docstring};
+use super::{FileFlow, Pass, value::ALL};
+use crate::flow::adapter::{Arg, Stmt, named_children};
+use std::rc::Rc;
+use tree_sitter::Node;
+
+impl<'t> FileFlow<'t, '_> {
+    /// After a call of function `index` with `args` has returned: what its raising checks
+    /// vouch for each argument holds from here on.
+    #[inline(never)]
+    pub(super) fn passed_raising_checks(
+        &self,
+        index: usize,
+        args: &[Arg<'t>],
+        pass: &mut Pass<'_>,
+    ) {
+        let checks = self.raising_checks(index);
+        if checks.is_empty() {
+            return;
+        }
+        let mut vouched = Vec::new();
+        for (position, name, _, rules) in checks.iter() {
+            let Some(arg) = argument_for(self, name, *position, args) else {
+                continue;
+            };
+            self.vouch_rules.set(*rules);
+            self.vouch(arg, true, false, &mut vouched, pass);
+            self.vouch_rules.set(ALL);
+        }
+        self.clear(&vouched, true, pass);
+    }
+
+    /// What function `index`'s leading raising checks vouch for its parameters, found once.
+    fn raising_checks(&self, index: usize) -> Vouches {
+        if let Some(known) = self.raising.borrow().get(&index) {
+            return known.clone();
+        }
+        // A helper that calls itself finds nothing while it is being read.
+        self.raising.borrow_mut().insert(index, Rc::from([]));
+        let found = self.read_raising_checks(index);
+        self.raising.borrow_mut().insert(index, found.clone());
+        found
+    }
+
+    fn read_raising_checks(&self, index: usize) -> Vouches {
+        let function = &self.functions[index];
+        if function.params.is_empty() || function.params.len() > 8 || function.expression_body {
+            return Rc::from([]);
+        }
+        let mut rejections = Vec::new();
+        for statement in named_children(function.body) {
+            if statement.kind().contains("comment") || is_docstring(statement) {
+                continue;
+            }
+            match self.adapter.stmt(statement, self.text) {
+                Stmt::If {
+                    condition,
+                    then,
+                    otherwise: None,
+                } if raises(then) => rejections.push(condition),
+                _ => break,
+            }
+        }
+        if rejections.is_empty() {
+            return Rc::from([]);
+        }
+        let mut hits = Vec::new();
+        let helper_pass = self.module_level_pass(index, &mut hits);
+        let mut vouched = Vec::new();
+        // Past the checks, every one of them failed: what each vouches for where it fails.
+        for rejection in rejections {
+            let mut each = Vec::new();
+            self.guards(rejection, true, &mut each, &helper_pass);
+            vouched.extend(
+                each.into_iter()
+                    .filter(|(_, branch, ..)| !branch)
+                    .map(|(key, _, rules, held)| (key, true, rules, held)),
+            );
+        }
+        self.vouched_parameters(index, vouched, &[])
+    }
+}
+
+/// Whether a branch ends by raising (`raise ValueError(...)`, `throw new Error(...)`), written
+/// alone or as the last statement of its block.
+fn raises(branch: Node<'_>) -> bool {
+    let is_raise = |node: Node<'_>| matches!(node.kind(), "raise_statement" | "throw_statement");
+    is_raise(branch)
+        || named_children(branch)
+            .into_iter()
+            .rfind(|s| !s.kind().contains("comment"))
+            .is_some_and(is_raise)
+}
