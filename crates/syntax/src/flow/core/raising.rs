@@ -8,7 +8,7 @@
 //! (returns a value, or nothing) does not matter. A check written later in the body, or one
 //! that returns instead of raising, is a validator's business (`validators.rs`).
 
-use super::validators::{Vouches, argument_for, is_docstring};
+use super::validators::{Vouches, argument_for, is_docstring, read_once};
 use super::{FileFlow, Pass, value::ALL};
 use crate::flow::adapter::{Arg, Stmt, named_children};
 use std::rc::Rc;
@@ -42,14 +42,7 @@ impl<'t> FileFlow<'t, '_> {
 
     /// What function `index`'s leading raising checks vouch for its parameters, found once.
     fn raising_checks(&self, index: usize) -> Vouches {
-        if let Some(known) = self.raising.borrow().get(&index) {
-            return known.clone();
-        }
-        // A helper that calls itself finds nothing while it is being read.
-        self.raising.borrow_mut().insert(index, Rc::from([]));
-        let found = self.read_raising_checks(index);
-        self.raising.borrow_mut().insert(index, found.clone());
-        found
+        read_once(&self.raising, index, || self.read_raising_checks(index))
     }
 
     fn read_raising_checks(&self, index: usize) -> Vouches {
@@ -77,16 +70,8 @@ impl<'t> FileFlow<'t, '_> {
         let mut hits = Vec::new();
         let helper_pass = self.module_level_pass(index, &mut hits);
         let mut vouched = Vec::new();
-        // Past the checks, every one of them failed: what each vouches for where it fails.
-        for rejection in rejections {
-            let mut each = Vec::new();
-            self.guards(rejection, true, &mut each, &helper_pass);
-            vouched.extend(
-                each.into_iter()
-                    .filter(|(_, branch, ..)| !branch)
-                    .map(|(key, _, rules, held)| (key, true, rules, held)),
-            );
-        }
+        // Past the checks, every one of them failed.
+        self.past_rejections(&rejections, &helper_pass, &mut vouched);
         self.vouched_parameters(index, vouched, &[])
     }
 }

@@ -58,14 +58,7 @@ impl<'t> FileFlow<'t, '_> {
 
     /// What function `index`'s returned condition vouches for its parameters, found once.
     fn validator(&self, index: usize) -> Vouches {
-        if let Some(known) = self.validators.borrow().get(&index) {
-            return known.clone();
-        }
-        // A validator that calls itself finds nothing while it is being read.
-        self.validators.borrow_mut().insert(index, Rc::from([]));
-        let found = self.read_validator(index);
-        self.validators.borrow_mut().insert(index, found.clone());
-        found
+        read_once(&self.validators, index, || self.read_validator(index))
     }
 
     fn read_validator(&self, index: usize) -> Vouches {
@@ -84,17 +77,8 @@ impl<'t> FileFlow<'t, '_> {
             helper_pass.conditions.insert(name.clone(), value.clone());
         }
         let mut vouched = Vec::new();
-        // Where it returns `true`, every rejection failed: what a rejection vouches for where
-        // it fails holds there.
-        for &rejection in &body.rejections {
-            let mut each = Vec::new();
-            self.guards(rejection, true, &mut each, &helper_pass);
-            vouched.extend(
-                each.into_iter()
-                    .filter(|(_, branch, ..)| !branch)
-                    .map(|(key, _, rules, held)| (key, true, rules, held)),
-            );
-        }
+        // Where it returns `true`, every rejection failed.
+        self.past_rejections(&body.rejections, &helper_pass, &mut vouched);
         if let Some(condition) = body.returned {
             let mut each = Vec::new();
             self.guards(condition, true, &mut each, &helper_pass);
@@ -103,6 +87,25 @@ impl<'t> FileFlow<'t, '_> {
             vouched.extend(each.into_iter().filter(|(_, branch, ..)| alone || *branch));
         }
         self.vouched_parameters(index, vouched, &body.aliases)
+    }
+
+    /// Past `rejections` (each one failed, or the function would have left): what each
+    /// vouches for where it fails, as holding (`vouched`).
+    pub(super) fn past_rejections(
+        &self,
+        rejections: &[Node<'t>],
+        helper_pass: &Pass<'_>,
+        vouched: &mut Vec<Vouch>,
+    ) {
+        for &rejection in rejections {
+            let mut each = Vec::new();
+            self.guards(rejection, true, &mut each, helper_pass);
+            vouched.extend(
+                each.into_iter()
+                    .filter(|(_, branch, ..)| !branch)
+                    .map(|(key, _, rules, held)| (key, true, rules, held)),
+            );
+        }
     }
 
     /// The names of function `index`'s parameters, `None` for one that is not a single name.
@@ -263,6 +266,22 @@ fn boolean_literal(text: &str) -> Option<bool> {
         "False" | "false" => Some(false),
         _ => None,
     }
+}
+
+/// What `read` finds for function `index`, read once into `cache`. A function whose reading
+/// comes back to itself (it calls itself) finds nothing while it is being read.
+pub(super) fn read_once(
+    cache: &std::cell::RefCell<std::collections::HashMap<usize, Vouches>>,
+    index: usize,
+    read: impl FnOnce() -> Vouches,
+) -> Vouches {
+    if let Some(known) = cache.borrow().get(&index) {
+        return known.clone();
+    }
+    cache.borrow_mut().insert(index, Rc::from([]));
+    let found = read();
+    cache.borrow_mut().insert(index, found.clone());
+    found
 }
 
 /// The argument a call gives parameter `position` (named `name`): by its name, or at
