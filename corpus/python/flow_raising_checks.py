@@ -1,6 +1,7 @@
 """A check helper that raises unless its argument is safe: once the call returns, the argument
 passed the check. A helper that only logs, or a check for another rule, vouches for nothing."""
 import os
+from types import SimpleNamespace
 
 from flask import Flask, redirect, request, send_file
 
@@ -49,3 +50,26 @@ def go():
     check_name(target)
     # ruleid: python.open-redirect
     return redirect(target)
+
+
+def check_job(job):
+    if ".." in job.filename or job.filename.startswith("/"):
+        raise ValueError("bad file name")
+
+
+@app.post("/jobs")
+def jobs():
+    # ruleid: python.mass-assignment
+    job = SimpleNamespace(**request.get_json())
+    check_job(job)
+    # ok: python.path-traversal
+    return send_file(os.path.join(ROOT, job.filename))
+
+
+@app.post("/jobs/report")
+def job_report():
+    # ruleid: python.mass-assignment
+    job = SimpleNamespace(**request.get_json())
+    check_job(job)
+    # ruleid: python.path-traversal
+    return send_file(os.path.join(ROOT, job.report))

@@ -13,6 +13,18 @@ function requireUuid(id: string): void {
   }
 }
 
+interface DeleteCommand {
+  tenantId: string;
+  assetId: string;
+}
+
+function requireIds(cmd: DeleteCommand): string {
+  if (!UUID.test(cmd.assetId)) {
+    throw new Error('assetId must be a UUID');
+  }
+  return path.join(ROOT, cmd.tenantId);
+}
+
 function describe(id: string): string {
   return `asset ${id}`;
 }
@@ -28,6 +40,15 @@ export class AssetController {
     await rm(path.join(ROOT, `${assetId}.bin`), { force: true });
     // ok: js.log-injection
     this.logger.log(`deleted asset ${assetId}`);
+  }
+
+  @MessagePattern('asset.remove')
+  async removeAsset(@Payload() cmd: DeleteCommand) {
+    requireIds(cmd);
+    // ok: js.log-injection
+    this.logger.log(`removed asset ${cmd.assetId}`);
+    // ruleid: js.log-injection
+    this.logger.log(`removed for tenant ${cmd.tenantId}`);
   }
 
   @MessagePattern('asset.purge')

@@ -266,7 +266,7 @@ impl<'t> FileFlow<'t, '_> {
 
     /// What a member path (`req.body.email`) reads, without evaluating it: the source or the
     /// held value of the path or of the nearest object it is read from.
-    fn member_read(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
+    pub(super) fn member_read(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
         let mut node = node;
         for _ in 0..8 {
             if let Some(value) = self

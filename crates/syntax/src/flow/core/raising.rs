@@ -5,7 +5,8 @@
 //! after the call.
 //!
 //! Only the leading `if ...: raise` statements are read; what the function does after them
-//! (returns a value, or nothing) does not matter. A check written later in the body, or one
+//! (returns a value, or nothing) does not matter. A check of a field of a parameter
+//! (`if (!UUID.test(cmd.assetId)) throw ...`) vouches for that field of the argument. A check written later in the body, or one
 //! that returns instead of raising, is a validator's business (`validators.rs`).
 
 use super::validators::{Vouches, argument_for, is_docstring, read_once};
@@ -30,9 +31,23 @@ impl<'t> FileFlow<'t, '_> {
         }
         let mut vouched = Vec::new();
         for (position, name, _, rules) in checks.iter() {
-            let Some(arg) = argument_for(self, name, *position, args) else {
+            // A field of the parameter (`cmd.assetId`): that field of the argument.
+            let (parameter, field) = name.split_once('.').unwrap_or((name, ""));
+            let Some(arg) = argument_for(self, parameter, *position, args) else {
                 continue;
             };
+            if !field.is_empty() {
+                if let Some(key) = self.key(arg) {
+                    let key = format!("{key}.{field}");
+                    // A rule's own check clears the field for that rule only: what reading it
+                    // gives now (the argument's value), as a check written in place keeps.
+                    let held = (*rules != ALL && !pass.env.contains_key(&key))
+                        .then(|| self.member_read(arg, pass))
+                        .flatten();
+                    vouched.push((key, true, *rules, held));
+                }
+                continue;
+            }
             self.vouch_rules.set(*rules);
             self.vouch(arg, true, false, &mut vouched, pass);
             self.vouch_rules.set(ALL);
@@ -72,7 +87,7 @@ impl<'t> FileFlow<'t, '_> {
         let mut vouched = Vec::new();
         // Past the checks, every one of them failed.
         self.past_rejections(&rejections, &helper_pass, &mut vouched);
-        self.vouched_parameters(index, vouched, &[])
+        self.vouched_parameters(index, vouched, &[], true)
     }
 }
 

@@ -86,7 +86,7 @@ impl<'t> FileFlow<'t, '_> {
             let alone = body.rejections.is_empty();
             vouched.extend(each.into_iter().filter(|(_, branch, ..)| alone || *branch));
         }
-        self.vouched_parameters(index, vouched, &body.aliases)
+        self.vouched_parameters(index, vouched, &body.aliases, false)
     }
 
     /// Past `rejections` (each one failed, or the function would have left): what each
@@ -125,12 +125,14 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// What `vouched` (keys where a check holds, of the helper's parameters and of names bound
-    /// to views of them) says of the parameters, by position.
+    /// to views of them) says of the parameters, by position. With `fields`, also of a field
+    /// of a parameter (`cmd.assetId`), named by its whole key.
     pub(super) fn vouched_parameters(
         &self,
         index: usize,
         vouched: Vec<Vouch>,
         aliases: &[(String, String)],
+        fields: bool,
     ) -> Vouches {
         let names = self.parameter_names(index);
         vouched
@@ -141,8 +143,12 @@ impl<'t> FileFlow<'t, '_> {
                     .iter()
                     .find(|(alias, _)| *alias == key)
                     .map_or(key.as_str(), |(_, of)| of.as_str());
-                let position = names.iter().position(|n| n.as_deref() == Some(key))?;
-                Some((position, names[position].clone()?, branch, rules))
+                if let Some(position) = names.iter().position(|n| n.as_deref() == Some(key)) {
+                    return Some((position, names[position].clone()?, branch, rules));
+                }
+                let (parameter, _) = key.split_once('.').filter(|_| fields)?;
+                let position = names.iter().position(|n| n.as_deref() == Some(parameter))?;
+                Some((position, Rc::from(key), branch, rules))
             })
             .collect()
     }
