@@ -122,13 +122,7 @@ impl<'t> FileFlow<'t, '_> {
         let checked = or_default_dropped(checked, self.text);
         let checked = self.conversion_dropped(checked);
         if let Some(key) = self.key(checked) {
-            let rules = self.vouch_rules.get();
-            // A rule's own guard clears what the value holds for that rule only: for a member
-            // path the environment does not hold (`req.body.email`), what it reads now.
-            let held = (rules != super::ALL && !pass.env.contains_key(&key))
-                .then(|| self.member_read(checked, pass))
-                .flatten();
-            out.push((key, holds, rules, held));
+            self.vouch_key(key, checked, holds, self.vouch_rules.get(), out, pass);
         }
         if !lookup {
             return;
@@ -264,9 +258,28 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// Records that `key` (read by `read`, or a field of what `read` is) is clean for `rules`
+    /// where the guard `holds`. A rule's own guard clears what the value holds for that rule
+    /// only: for a member path the environment does not hold (`req.body.email`), what it reads
+    /// now.
+    pub(super) fn vouch_key(
+        &self,
+        key: String,
+        read: Node<'t>,
+        holds: bool,
+        rules: u64,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        let held = (rules != super::ALL && !pass.env.contains_key(&key))
+            .then(|| self.member_read(read, pass))
+            .flatten();
+        out.push((key, holds, rules, held));
+    }
+
     /// What a member path (`req.body.email`) reads, without evaluating it: the source or the
     /// held value of the path or of the nearest object it is read from.
-    pub(super) fn member_read(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
+    fn member_read(&self, node: Node<'t>, pass: &Pass<'_>) -> Option<Value> {
         let mut node = node;
         for _ in 0..8 {
             if let Some(value) = self

@@ -6,8 +6,9 @@
 //!
 //! Only the leading `if ...: raise` statements are read; what the function does after them
 //! (returns a value, or nothing) does not matter. A check of a field of a parameter
-//! (`if (!UUID.test(cmd.assetId)) throw ...`) vouches for that field of the argument. A check written later in the body, or one
-//! that returns instead of raising, is a validator's business (`validators.rs`).
+//! (`if (!UUID.test(cmd.assetId)) throw ...`) vouches for that field of the argument. A check
+//! written later in the body, or one that returns instead of raising, is a validator's business
+//! (`validators.rs`).
 
 use super::validators::{Vouches, argument_for, is_docstring, read_once};
 use super::{FileFlow, Pass, value::ALL};
@@ -38,13 +39,14 @@ impl<'t> FileFlow<'t, '_> {
             };
             if !field.is_empty() {
                 if let Some(key) = self.key(arg) {
-                    let key = format!("{key}.{field}");
-                    // A rule's own check clears the field for that rule only: what reading it
-                    // gives now (the argument's value), as a check written in place keeps.
-                    let held = (*rules != ALL && !pass.env.contains_key(&key))
-                        .then(|| self.member_read(arg, pass))
-                        .flatten();
-                    vouched.push((key, true, *rules, held));
+                    self.vouch_key(
+                        format!("{key}.{field}"),
+                        arg,
+                        true,
+                        *rules,
+                        &mut vouched,
+                        pass,
+                    );
                 }
                 continue;
             }
