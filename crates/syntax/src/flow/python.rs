@@ -278,8 +278,11 @@ impl Adapter for Python {
             {
                 Expr::AndThen { first, then }
             }
-            "binary_operator" | "list" | "tuple" | "set" | "dictionary" | "pair"
-            | "expression_list" | "boolean_operator" => Expr::Compose(named_children(node)),
+            // `{"statusCode": 302, "headers": {"Location": url}}`: fields under literal keys,
+            // as a JavaScript object literal's.
+            "dictionary" => Expr::Object(dict_fields(node, text)),
+            "binary_operator" | "list" | "tuple" | "set" | "pair" | "expression_list"
+            | "boolean_operator" => Expr::Compose(named_children(node)),
             "conditional_expression" => match named_children(node)[..] {
                 [then, condition, otherwise] => Expr::Choose {
                     condition,
@@ -773,4 +776,34 @@ fn string_literal<'t>(node: Node<'t>, text: &'t str) -> Option<&'t str> {
         .strip_prefix(quote)?
         .strip_suffix(quote)
         .filter(|inner| !inner.contains(quote))
+}
+
+/// A dict display's fields: each value under its key when the key is a plain string literal,
+/// otherwise the key and value (or `**spread`) unnamed.
+fn dict_fields<'t>(node: Node<'t>, text: &str) -> Vec<(Option<String>, Node<'t>)> {
+    let mut fields = Vec::new();
+    for child in named_children(node) {
+        if child.kind() == "comment" {
+            continue;
+        }
+        let (Some(key), Some(value)) = (
+            child.child_by_field_name("key"),
+            child.child_by_field_name("value"),
+        ) else {
+            fields.push((None, child));
+            continue;
+        };
+        let literal = key.kind() == "string"
+            && !named_children(key)
+                .iter()
+                .any(|part| part.kind() == "interpolation");
+        if literal {
+            let name = text_of(key, text).trim_matches(['"', '\'']).to_string();
+            fields.push((Some(name), value));
+        } else {
+            fields.push((None, key));
+            fields.push((None, value));
+        }
+    }
+    fields
 }

@@ -19,8 +19,8 @@
 //! re-check after an edit sees the same fields as a full check; an edit of any method reaches
 //! its whole class (`flow::reach`).
 
-use super::FileFlow;
 use super::value::Value;
+use super::{FileFlow, Params};
 use crate::flow::adapter::{Expr, named_children, text_of};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -155,7 +155,11 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 _ => continue,
             };
+            // The class body is the program's own code: what a shape rule asks about there
+            // (`disclaimer = this.sanitizer.bypassSecurityTrustHtml(CONST)`) is recorded.
+            pass.params = Params::Own;
             let value = value.map_or_else(Value::constant, |v| self.eval(v, &mut pass));
+            pass.params = Params::Unknown;
             write(
                 &mut fields,
                 format!("{own}.{}", text_of(name, self.text)),

@@ -353,6 +353,16 @@ impl<'t> FileFlow<'t, '_> {
     /// or a field of the object the method runs on that no request data is known to reach
     /// (`this.baseDir` set by the constructor): equal to it, a value is the program's.
     pub(super) fn holds_programs_own(&self, node: Node<'t>, pass: &Pass<'_>) -> bool {
+        // `origin.host_str()`: a part read off a value of the program's own.
+        if let Expr::Call {
+            receiver: Some(receiver),
+            args,
+            ..
+        } = self.adapter.expr(node, self.text)
+            && args.is_empty()
+        {
+            return self.holds_programs_own(receiver, pass);
+        }
         let Some(key) = self.key(node) else {
             return false;
         };
@@ -369,6 +379,12 @@ impl<'t> FileFlow<'t, '_> {
             }
             None => {
                 super::helpers::is_field_of_self(&key)
+                    // `own.origin` after `own = new URL(APP_ORIGIN)`: a field of a constant.
+                    || key.split_once('.').is_some_and(|(root, _)| {
+                        pass.env
+                            .get(root)
+                            .is_some_and(|v| v.taint.is_none() && v.clean == ALL)
+                    })
                     || self.captured_untainted(&key, pass)
                     || (self.other_parameter(&key, pass)
                         && key.split(['.', '[']).next().is_some_and(|root| {

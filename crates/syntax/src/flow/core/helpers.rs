@@ -160,7 +160,7 @@ impl<'t> FileFlow<'t, '_> {
         if !field_call && literal_method.is_none() && candidates.len() == 1 {
             self.note_helper_call(index, node, values, pass);
             // `check_name(name)` that raises unless the name is safe: past it, it is.
-            self.passed_raising_checks(index, args, pass);
+            self.passed_raising_checks(index, node, args, pass);
         }
         if !field_call {
             self.note_store_call(node, index, name, values);

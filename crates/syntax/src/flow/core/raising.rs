@@ -4,6 +4,11 @@
 //! argument passed each check, as if the checks were written in place before the statement
 //! after the call.
 //!
+//! Rust has no exceptions: a check function that returns `Err` (`if name.contains("..") {
+//! return Err(..) }`, or `bail!(..)`) vouches only where its caller propagates or unwraps that
+//! error (`check_name(&name)?;`, `.unwrap()`, `.expect(..)`): a call whose `Result` is dropped
+//! or matched proves nothing.
+//!
 //! Only the leading `if ...: raise` statements are read; what the function does after them
 //! (returns a value, or nothing) does not matter. A check of a field of a parameter
 //! (`if (!UUID.test(cmd.assetId)) throw ...`) vouches for that field of the argument. A check
@@ -12,7 +17,7 @@
 
 use super::validators::{Vouches, argument_for, is_docstring, read_once};
 use super::{FileFlow, Pass, value::ALL};
-use crate::flow::adapter::{Arg, Stmt, named_children};
+use crate::flow::adapter::{Arg, Stmt, named_children, text_of};
 use std::rc::Rc;
 use tree_sitter::Node;
 
@@ -23,11 +28,12 @@ impl<'t> FileFlow<'t, '_> {
     pub(super) fn passed_raising_checks(
         &self,
         index: usize,
+        call: Node<'t>,
         args: &[Arg<'t>],
         pass: &mut Pass<'_>,
     ) {
         let checks = self.raising_checks(index);
-        if checks.is_empty() {
+        if checks.is_empty() || (self.rejects_with_err(index) && !error_escapes(call, self.text)) {
             return;
         }
         let mut vouched = Vec::new();
@@ -77,7 +83,7 @@ impl<'t> FileFlow<'t, '_> {
                     condition,
                     then,
                     otherwise: None,
-                } if raises(then) => rejections.push(condition),
+                } if raises(then, self.text) => rejections.push(condition),
                 _ => break,
             }
         }
@@ -93,13 +99,77 @@ impl<'t> FileFlow<'t, '_> {
     }
 }
 
-/// Whether a branch ends by raising (`raise ValueError(...)`, `throw new Error(...)`), written
-/// alone or as the last statement of its block.
-fn raises(branch: Node<'_>) -> bool {
-    let is_raise = |node: Node<'_>| matches!(node.kind(), "raise_statement" | "throw_statement");
-    is_raise(branch)
-        || named_children(branch)
+impl FileFlow<'_, '_> {
+    /// Whether function `index` rejects by returning an error (Rust) rather than raising.
+    fn rejects_with_err(&self, index: usize) -> bool {
+        named_children(self.functions[index].body)
             .into_iter()
-            .rfind(|s| !s.kind().contains("comment"))
-            .is_some_and(is_raise)
+            .filter(|s| !s.kind().contains("comment"))
+            .map_while(|s| match self.adapter.stmt(s, self.text) {
+                Stmt::If { then, .. } => Some(then),
+                _ => None,
+            })
+            .filter_map(last_statement)
+            .any(|exit| returns_err(exit, self.text))
+    }
+}
+
+/// Whether a branch ends by raising (`raise ValueError(...)`, `throw new Error(...)`,
+/// Rust's `return Err(..)` or `bail!(..)`), written alone or as the last statement of its
+/// block.
+fn raises(branch: Node<'_>, text: &str) -> bool {
+    let is_raise = |node: Node<'_>| {
+        matches!(node.kind(), "raise_statement" | "throw_statement") || returns_err(node, text)
+    };
+    is_raise(branch) || last_statement(branch).is_some_and(is_raise)
+}
+
+fn last_statement(block: Node<'_>) -> Option<Node<'_>> {
+    named_children(block)
+        .into_iter()
+        .rfind(|s| !s.kind().contains("comment"))
+}
+
+/// `return Err(..);`, `bail!(..);` or a tail `Err(..)`: a Rust function rejecting its input.
+fn returns_err(statement: Node<'_>, text: &str) -> bool {
+    let node = match statement.kind() {
+        "expression_statement" => match statement.named_child(0) {
+            Some(inner) => inner,
+            None => return false,
+        },
+        _ => statement,
+    };
+    let is_err_call = |call: Node<'_>| {
+        call.kind() == "call_expression"
+            && call
+                .child_by_field_name("function")
+                .is_some_and(|f| text_of(f, text) == "Err")
+    };
+    match node.kind() {
+        "return_expression" => node.named_child(0).is_some_and(is_err_call),
+        "macro_invocation" => node
+            .child_by_field_name("macro")
+            .is_some_and(|m| text_of(m, text) == "bail"),
+        _ => is_err_call(node),
+    }
+}
+
+/// Whether the caller lets a returned `Err` stop it: `check(&x)?`, `check(&x).unwrap()`,
+/// `.expect(..)`.
+fn error_escapes(call: Node<'_>, text: &str) -> bool {
+    let Some(parent) = call.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        "try_expression" => true,
+        "field_expression" => {
+            parent
+                .child_by_field_name("field")
+                .is_some_and(|f| matches!(text_of(f, text), "unwrap" | "expect"))
+                && parent
+                    .parent()
+                    .is_some_and(|p| p.kind() == "call_expression")
+        }
+        _ => false,
+    }
 }

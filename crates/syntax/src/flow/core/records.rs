@@ -24,7 +24,16 @@ impl<'t> FileFlow<'t, '_> {
     #[inline(never)]
     pub(super) fn record_literal(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Option<Value> {
         let fields = self.adapter.record_fields(node, self.text)?;
-        if fields.len() > MAX_FIELDS {
+        // A literal some sink names fields of (a Lambda response `{"statusCode": 302, ...}`)
+        // is evaluated as an object, whose fields are checked against those sinks.
+        let written = text_of(node, self.text);
+        if fields.len() > MAX_FIELDS
+            || self
+                .rules
+                .sinks
+                .iter()
+                .any(|(sink, _)| sink.kind.is_object(written, None))
+        {
             return None;
         }
         let mut out = Value::constant();

@@ -78,6 +78,11 @@ impl<'t> FileFlow<'t, '_> {
                     self.remember_condition(pattern, value, pass);
                     self.remember_object(pattern, value, pass);
                 }
+                // `const { searchParams, origin } = request.nextUrl`: a field of a source that
+                // is the program's own (`request.nextUrl.origin`) is not the caller's.
+                if let Some(object) = value.filter(|_| evaluated.taint.is_some()) {
+                    self.bind_constant_fields(pattern, object, pass);
+                }
                 // `const { body } = req`: a property of an object that is not itself a source
                 // may be one (`req.body`).
                 if let Some(object) = value.filter(|_| evaluated.taint.is_none())
@@ -481,6 +486,28 @@ impl<'t> FileFlow<'t, '_> {
             }
             let value = self.stepped(value.clone(), name, &key);
             pass.env.insert(key, value);
+        }
+    }
+
+    /// The names a pattern destructures from `object` whose path is one of the program's
+    /// constants (`constant-names`), bound as constants.
+    #[inline(never)]
+    fn bind_constant_fields(&self, pattern: Node<'t>, object: Node<'t>, pass: &mut Pass<'_>) {
+        let Some(path) = self.adapter.path(object, self.text) else {
+            return;
+        };
+        let mut names = Vec::new();
+        self.adapter.bindings(pattern, &mut names);
+        for name in names {
+            if let Some(property) = self.adapter.destructured(name, self.text)
+                && self
+                    .rules
+                    .constant_names
+                    .contains(&format!("{path}.{property}"))
+            {
+                pass.env
+                    .insert(text_of(name, self.text).to_string(), Value::constant());
+            }
         }
     }
 
