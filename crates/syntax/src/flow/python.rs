@@ -793,13 +793,8 @@ fn dict_fields<'t>(node: Node<'t>, text: &str) -> Vec<(Option<String>, Node<'t>)
             fields.push((None, child));
             continue;
         };
-        let literal = key.kind() == "string"
-            && !named_children(key)
-                .iter()
-                .any(|part| part.kind() == "interpolation");
-        if literal {
-            let name = text_of(key, text).trim_matches(['"', '\'']).to_string();
-            fields.push((Some(name), value));
+        if let Some(name) = string_literal(key, text) {
+            fields.push((Some(name.to_string()), value));
         } else {
             fields.push((None, key));
             fields.push((None, value));

@@ -378,18 +378,17 @@ impl<'t> FileFlow<'t, '_> {
                             .is_some_and(|bytes| self.resolves_path(bytes)))
             }
             None => {
+                // The variable the key is a field or element of (itself when it has no root,
+                // and then not in `env`).
+                let root = key
+                    .split(['.', '['])
+                    .next()
+                    .and_then(|root| pass.env.get(root));
                 super::helpers::is_field_of_self(&key)
                     // `own.origin` after `own = new URL(APP_ORIGIN)`: a field of a constant.
-                    || key.split_once('.').is_some_and(|(root, _)| {
-                        pass.env
-                            .get(root)
-                            .is_some_and(|v| v.taint.is_none() && v.clean == ALL)
-                    })
+                    || root.is_some_and(|v| v.taint.is_none() && v.clean == ALL)
                     || self.captured_untainted(&key, pass)
-                    || (self.other_parameter(&key, pass)
-                        && key.split(['.', '[']).next().is_some_and(|root| {
-                            pass.env.get(root).is_some_and(|v| v.taint.is_none())
-                        }))
+                    || (self.other_parameter(&key, pass) && root.is_some_and(|v| v.taint.is_none()))
             }
         }
     }

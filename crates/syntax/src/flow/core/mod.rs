@@ -242,7 +242,7 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// What each validator the guards met vouches for (`validators.rs`), by function.
     validators: RefCell<HashMap<usize, validators::Vouches>>,
     /// What each check helper that raises vouches for (`raising.rs`), by function.
-    raising: RefCell<HashMap<usize, validators::Vouches>>,
+    raising: RefCell<HashMap<usize, raising::RaisingChecks>>,
     /// The rules each function of the file escapes for (`escapers.rs`), read once.
     escapers: RefCell<HashMap<usize, u64>>,
     /// While a condition is read whose parts look for `//` (`guards.rs`).

@@ -33,11 +33,12 @@ impl<'t> FileFlow<'t, '_> {
         pass: &mut Pass<'_>,
     ) {
         let checks = self.raising_checks(index);
-        if checks.is_empty() || (self.rejects_with_err(index) && !error_escapes(call, self.text)) {
+        if checks.vouches.is_empty() || (checks.rejects_with_err && !error_escapes(call, self.text))
+        {
             return;
         }
         let mut vouched = Vec::new();
-        for (position, name, _, rules) in checks.iter() {
+        for (position, name, _, rules) in checks.vouches.iter() {
             // A field of the parameter (`cmd.assetId`): that field of the argument.
             let (parameter, field) = name.split_once('.').unwrap_or((name, ""));
             let Some(arg) = argument_for(self, parameter, *position, args) else {
@@ -64,16 +65,17 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// What function `index`'s leading raising checks vouch for its parameters, found once.
-    fn raising_checks(&self, index: usize) -> Vouches {
+    fn raising_checks(&self, index: usize) -> RaisingChecks {
         read_once(&self.raising, index, || self.read_raising_checks(index))
     }
 
-    fn read_raising_checks(&self, index: usize) -> Vouches {
+    fn read_raising_checks(&self, index: usize) -> RaisingChecks {
         let function = &self.functions[index];
         if function.params.is_empty() || function.params.len() > 8 || function.expression_body {
-            return Rc::from([]);
+            return RaisingChecks::default();
         }
         let mut rejections = Vec::new();
+        let mut rejects_with_err = false;
         for statement in named_children(function.body) {
             if statement.kind().contains("comment") || is_docstring(statement) {
                 continue;
@@ -83,34 +85,44 @@ impl<'t> FileFlow<'t, '_> {
                     condition,
                     then,
                     otherwise: None,
-                } if raises(then, self.text) => rejections.push(condition),
+                } if raises(then, self.text) => {
+                    rejects_with_err |=
+                        last_statement(then).is_some_and(|exit| returns_err(exit, self.text));
+                    rejections.push(condition);
+                }
                 _ => break,
             }
         }
         if rejections.is_empty() {
-            return Rc::from([]);
+            return RaisingChecks::default();
         }
         let mut hits = Vec::new();
         let helper_pass = self.module_level_pass(index, &mut hits);
         let mut vouched = Vec::new();
         // Past the checks, every one of them failed.
         self.past_rejections(&rejections, &helper_pass, &mut vouched);
-        self.vouched_parameters(index, vouched, &[], true)
+        RaisingChecks {
+            vouches: self.vouched_parameters(index, vouched, &[], true),
+            rejects_with_err,
+        }
     }
 }
 
-impl FileFlow<'_, '_> {
-    /// Whether function `index` rejects by returning an error (Rust) rather than raising.
-    fn rejects_with_err(&self, index: usize) -> bool {
-        named_children(self.functions[index].body)
-            .into_iter()
-            .filter(|s| !s.kind().contains("comment"))
-            .map_while(|s| match self.adapter.stmt(s, self.text) {
-                Stmt::If { then, .. } => Some(then),
-                _ => None,
-            })
-            .filter_map(last_statement)
-            .any(|exit| returns_err(exit, self.text))
+/// What a check helper's leading rejections vouch for, and whether it rejects by returning
+/// an error (Rust) rather than raising: such a check holds only where the caller lets the
+/// error stop it.
+#[derive(Clone)]
+pub(super) struct RaisingChecks {
+    vouches: Vouches,
+    rejects_with_err: bool,
+}
+
+impl Default for RaisingChecks {
+    fn default() -> Self {
+        RaisingChecks {
+            vouches: Rc::from([]),
+            rejects_with_err: false,
+        }
     }
 }
 

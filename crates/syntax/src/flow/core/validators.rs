@@ -276,15 +276,15 @@ fn boolean_literal(text: &str) -> Option<bool> {
 
 /// What `read` finds for function `index`, read once into `cache`. A function whose reading
 /// comes back to itself (it calls itself) finds nothing while it is being read.
-pub(super) fn read_once(
-    cache: &std::cell::RefCell<std::collections::HashMap<usize, Vouches>>,
+pub(super) fn read_once<T: Clone + Default>(
+    cache: &std::cell::RefCell<std::collections::HashMap<usize, T>>,
     index: usize,
-    read: impl FnOnce() -> Vouches,
-) -> Vouches {
+    read: impl FnOnce() -> T,
+) -> T {
     if let Some(known) = cache.borrow().get(&index) {
         return known.clone();
     }
-    cache.borrow_mut().insert(index, Rc::from([]));
+    cache.borrow_mut().insert(index, T::default());
     let found = read();
     cache.borrow_mut().insert(index, found.clone());
     found
