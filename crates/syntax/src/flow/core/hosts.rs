@@ -212,7 +212,13 @@ impl<'t> FileFlow<'t, '_> {
                 let made = key
                     .as_ref()
                     .and_then(|k| pass.env.get(k)?.made_by.clone())
-                    .and_then(|bytes| self.node_at(pass, &bytes));
+                    .and_then(|bytes| self.node_at(pass, &bytes))
+                    // A name a validator bound before its check (`parsed = urlparse(url)`),
+                    // read as written: its pass does not evaluate the statements.
+                    .or_else(|| match self.adapter.expr(object, self.text) {
+                        Expr::Name => self.bound_condition(text_of(object, self.text), pass),
+                        _ => None,
+                    });
                 (made, key)
             }
         };

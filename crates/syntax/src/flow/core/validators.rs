@@ -179,8 +179,8 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let mut body = ValidatorBody::default();
-        for &statement in before {
-            let statement = match self.adapter.stmt(statement, self.text) {
+        for &node in before {
+            let statement = match self.adapter.stmt(node, self.text) {
                 // Python's `parts = urlsplit(target)` is an assignment expression.
                 Stmt::Expr(expression) => match self.adapter.expr(expression, self.text) {
                     Expr::Assign {
@@ -222,6 +222,9 @@ impl<'t> FileFlow<'t, '_> {
                     then,
                     otherwise: None,
                 } if self.returns_literal(then) == Some(false) => body.rejections.push(condition),
+                // `try: ip_address(host); return False except ValueError: pass`: it can only
+                // reject more, so what holds where the function returns `true` still holds.
+                _ if self.only_rejects(node) => {}
                 _ => return None,
             }
         }
@@ -234,6 +237,45 @@ impl<'t> FileFlow<'t, '_> {
             None => body.returned = Some(value),
         }
         Some(body)
+    }
+
+    /// Whether `statement` binds nothing and leaves the function, if at all, only by returning
+    /// `false` (or raising).
+    fn only_rejects(&self, statement: Node<'t>) -> bool {
+        let mut stack = vec![statement];
+        let mut seen = 0;
+        while let Some(node) = stack.pop() {
+            seen += 1;
+            if seen > 400 {
+                return false;
+            }
+            match node.kind() {
+                "assignment"
+                | "augmented_assignment"
+                | "named_expression"
+                | "assignment_expression"
+                | "augmented_assignment_expression"
+                | "variable_declarator"
+                | "let_declaration"
+                | "compound_assignment_expr"
+                | "function_definition"
+                | "function_declaration"
+                | "yield"
+                | "yield_expression" => return false,
+                "return_statement" | "return_expression" => {
+                    let returned = named_children(node)
+                        .into_iter()
+                        .find(|n| !n.kind().contains("comment"));
+                    if !returned
+                        .is_some_and(|v| boolean_literal(text_of(v, self.text)) == Some(false))
+                    {
+                        return false;
+                    }
+                }
+                _ => stack.extend(named_children(node)),
+            }
+        }
+        true
     }
 
     /// The boolean literal a branch returns when all it does is return one.
