@@ -541,19 +541,39 @@ fn field_read<'t, 's>(node: Node<'t>, source: &'s [u8]) -> Option<(Node<'t>, &'s
             node.child_by_field_name("object")?,
             node.child_by_field_name("index")?,
         ),
+        // Rust's `SETTINGS.cost`.
+        "field_expression" => (
+            node.child_by_field_name("value")?,
+            node.child_by_field_name("field")
+                .filter(|f| f.kind() == "field_identifier")?,
+        ),
         _ => return None,
     };
     let written = key.utf8_text(source).ok()?;
     let key = match key.kind() {
-        "property_identifier" => written,
+        "property_identifier" | "field_identifier" => written,
         "string" if is_literal(key) => strip_quotes(written),
         _ => return None,
     };
     Some((object, key))
 }
 
-/// The value an object literal writes for `key` (`{ iv: Buffer.alloc(16) }`, `{ "iv": ... }`).
+/// The value an object literal writes for `key` (`{ iv: Buffer.alloc(16) }`, `{ "iv": ... }`,
+/// Rust's `Hashing { cost: 4 }`).
 fn object_field<'t>(object: Node<'t>, key: &str, source: &[u8]) -> Option<Node<'t>> {
+    if object.kind() == "struct_expression" {
+        let body = object.child_by_field_name("body")?;
+        let mut cursor = body.walk();
+        let fields: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
+        return fields.into_iter().find_map(|field| {
+            (field.kind() == "field_initializer"
+                && field
+                    .child_by_field_name("field")
+                    .is_some_and(|name| name.utf8_text(source) == Ok(key)))
+            .then(|| field.child_by_field_name("value"))
+            .flatten()
+        });
+    }
     if !matches!(object.kind(), "object" | "dictionary") {
         return None;
     }
