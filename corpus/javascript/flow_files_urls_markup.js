@@ -3,6 +3,7 @@ const express = require('express');
 const busboy = require('busboy');
 const formidable = require('formidable');
 const superagent = require('superagent');
+const http = require('http');
 const fs = require('fs');
 const path = require('path');
 const { Account, Session } = require('./models');
@@ -73,6 +74,21 @@ app.get('/tags/:tag', (req, res) => {
   const tag = req.params.tag.replace(/[^\w<>]/g, '');
   // ruleid: js.xss-response
   res.send(`<h1>Tag ${tag}</h1>`);
+});
+
+const PRINT_SERVER = { host: 'cups.office.internal', port: 631 };
+const PRINT_PORT = { port: 631 };
+
+app.get('/printers/:queue', (req, res) => {
+  const options = { ...PRINT_SERVER, path: '/printers/' + encodeURIComponent(req.params.queue) };
+  // ok: js.ssrf
+  http.get(options, (upstream) => upstream.pipe(res));
+});
+
+app.get('/printers-by-host', (req, res) => {
+  const options = { ...PRINT_PORT, host: req.query.host, path: '/printers' };
+  // ruleid: js.ssrf
+  http.get(options, (upstream) => upstream.pipe(res));
 });
 
 module.exports = app;

@@ -294,42 +294,8 @@ impl<'t> FileFlow<'t, '_> {
             .filter_map(|bytes| self.text.get(bytes))
             .collect::<Vec<_>>()
             .join("\n");
-        // `https.get(options)` after `const options = { hostname: "api.example.com", ... }`:
-        // the call as if each name bound to an object literal were written as that literal.
-        // A name bound to a string literal is written as that literal, quoted (`ejs.render(PAGE,
-        // data)` after `const PAGE = "<%- sig %>"`).
-        let objects: Vec<Option<String>> = args
-            .iter()
-            .zip(&values)
-            .map(|(a, v)| {
-                if a.keyword.is_some() || a.spread || a.value.kind() != "identifier" {
-                    return None;
-                }
-                if let Some(object) = v.object.clone().and_then(|o| self.text.get(o)) {
-                    return Some(object.to_string());
-                }
-                v.prefix
-                    .as_deref()
-                    .filter(|_| v.whole)
-                    .map(|literal| format!("{literal:?}"))
-            })
-            .collect();
-        if objects.iter().any(Option::is_some) {
-            let written: Vec<&str> = args
-                .iter()
-                .zip(&objects)
-                .map(|(a, object)| {
-                    object
-                        .as_deref()
-                        .unwrap_or_else(|| text_of(a.value, self.text))
-                })
-                .collect();
-            site.text_with_object = Some(format!(
-                "{}({})",
-                text_of(callee, self.text),
-                written.join(", ")
-            ));
-        }
+        // `https.get(options)` after `const options = { hostname: "api.example.com", ... }`.
+        site.text_with_object = self.text_with_literals(callee, args, &values, pass);
 
         // Sinks.
         // From the first spread argument on, positions are unknown: those arguments are

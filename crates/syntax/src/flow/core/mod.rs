@@ -32,6 +32,7 @@ mod helpers;
 mod hosts;
 mod imported;
 mod injected;
+mod inlined;
 mod makers;
 mod objects;
 mod params;

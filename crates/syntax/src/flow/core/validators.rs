@@ -266,8 +266,8 @@ impl<'t> FileFlow<'t, '_> {
                     let returned = named_children(node)
                         .into_iter()
                         .find(|n| !n.kind().contains("comment"));
-                    if !returned
-                        .is_some_and(|v| boolean_literal(text_of(v, self.text)) == Some(false))
+                    if returned
+                        .is_none_or(|v| boolean_literal(text_of(v, self.text)) != Some(false))
                     {
                         return false;
                     }
