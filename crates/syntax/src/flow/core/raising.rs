@@ -18,7 +18,6 @@
 use super::validators::{Vouches, argument_for, is_docstring, read_once};
 use super::{FileFlow, Pass, value::ALL};
 use crate::flow::adapter::{Arg, Stmt, named_children, text_of};
-use std::rc::Rc;
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -111,19 +110,10 @@ impl<'t> FileFlow<'t, '_> {
 /// What a check helper's leading rejections vouch for, and whether it rejects by returning
 /// an error (Rust) rather than raising: such a check holds only where the caller lets the
 /// error stop it.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(super) struct RaisingChecks {
     vouches: Vouches,
     rejects_with_err: bool,
-}
-
-impl Default for RaisingChecks {
-    fn default() -> Self {
-        RaisingChecks {
-            vouches: Rc::from([]),
-            rejects_with_err: false,
-        }
-    }
 }
 
 /// Whether a branch ends by raising (`raise ValueError(...)`, `throw new Error(...)`,

@@ -561,31 +561,28 @@ fn field_read<'t, 's>(node: Node<'t>, source: &'s [u8]) -> Option<(Node<'t>, &'s
 /// The value an object literal writes for `key` (`{ iv: Buffer.alloc(16) }`, `{ "iv": ... }`,
 /// Rust's `Hashing { cost: 4 }`).
 fn object_field<'t>(object: Node<'t>, key: &str, source: &[u8]) -> Option<Node<'t>> {
-    if object.kind() == "struct_expression" {
-        let body = object.child_by_field_name("body")?;
-        let mut cursor = body.walk();
-        let fields: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
-        return fields.into_iter().find_map(|field| {
-            (field.kind() == "field_initializer"
-                && field
-                    .child_by_field_name("field")
-                    .is_some_and(|name| name.utf8_text(source) == Ok(key)))
-            .then(|| field.child_by_field_name("value"))
-            .flatten()
-        });
-    }
-    if !matches!(object.kind(), "object" | "dictionary") {
-        return None;
-    }
-    let mut cursor = object.walk();
-    let children: Vec<Node<'t>> = object.named_children(&mut cursor).collect();
-    children.into_iter().find_map(|pair| {
-        let name = pair.child_by_field_name("key")?;
+    // Where each grammar's literal keeps its entries, their kind and the field naming the key.
+    let (entries, entry_kind, key_field) = match object.kind() {
+        "object" | "dictionary" => (object, "pair", "key"),
+        "struct_expression" => (
+            object.child_by_field_name("body")?,
+            "field_initializer",
+            "field",
+        ),
+        _ => return None,
+    };
+    let mut cursor = entries.walk();
+    let children: Vec<Node<'t>> = entries.named_children(&mut cursor).collect();
+    children.into_iter().find_map(|entry| {
+        let name = entry.child_by_field_name(key_field)?;
         let written = name.utf8_text(source).unwrap_or("");
-        (pair.kind() == "pair"
-            && matches!(name.kind(), "property_identifier" | "string")
+        (entry.kind() == entry_kind
+            && matches!(
+                name.kind(),
+                "property_identifier" | "string" | "field_identifier"
+            )
             && strip_quotes(written) == key)
-            .then(|| pair.child_by_field_name("value"))
+            .then(|| entry.child_by_field_name("value"))
             .flatten()
     })
 }
