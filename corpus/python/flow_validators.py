@@ -131,3 +131,55 @@ def member_relative():
         abort(400)
     # ruleid: python.path-traversal
     return open("/srv/members/" + name).read()
+
+
+BLOCKED_PARTS = ("..", "~", "\\")
+
+
+def is_plain_member(name: str) -> bool:
+    for part in BLOCKED_PARTS:
+        if part in name:
+            return False
+    return REPORT_NAME.fullmatch(name) is not None
+
+
+def is_plain_mirror(name: str) -> bool:
+    for name in BLOCKED_PARTS:
+        if name.startswith("."):
+            return False
+    return REPORT_NAME.fullmatch(name) is not None
+
+
+@app.route("/members/plain")
+def member_plain():
+    name = request.args.get("name", "")
+    if not is_plain_member(name):
+        abort(400)
+    # ok: python.path-traversal
+    return open("/srv/members/" + name).read()
+
+
+@app.route("/mirrors/plain")
+def mirror_plain():
+    name = request.args.get("name", "")
+    if not is_plain_mirror(name):
+        abort(400)
+    # ruleid: python.path-traversal
+    return open("/srv/mirrors/" + name).read()
+
+
+LISTED_REPORTS = {"daily": "daily-summary", "weekly": "weekly-summary"}
+
+
+def is_listed_report(name: str) -> bool:
+    name = LISTED_REPORTS.get(name, "daily-summary")
+    return REPORT_NAME.fullmatch(name) is not None
+
+
+@app.route("/reports/listed")
+def listed_report():
+    name = request.args.get("name", "")
+    if not is_listed_report(name):
+        abort(400)
+    # ruleid: python.path-traversal
+    return open("/srv/reports/" + name).read()

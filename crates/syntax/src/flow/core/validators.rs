@@ -179,6 +179,8 @@ impl<'t> FileFlow<'t, '_> {
             return None;
         }
         let mut body = ValidatorBody::default();
+        let names = self.parameter_names(index);
+        let params: Vec<&str> = names.iter().flatten().map(|n| &**n).collect();
         for &node in before {
             let statement = match self.adapter.stmt(node, self.text) {
                 // Python's `parts = urlsplit(target)` is an assignment expression.
@@ -207,13 +209,7 @@ impl<'t> FileFlow<'t, '_> {
                         // `parts = urlsplit(target)`: a name of its own, read by the checks
                         // after it; not one that rebinds a parameter, whose checks would then
                         // be of another value.
-                        None if function
-                            .params
-                            .iter()
-                            .any(|p| text_of(p.pattern, self.text) == name) =>
-                        {
-                            return None;
-                        }
+                        None if params.contains(&name.as_str()) => return None,
                         None => body.bound.push((name, value.byte_range())),
                     }
                 }
@@ -224,7 +220,7 @@ impl<'t> FileFlow<'t, '_> {
                 } if self.returns_literal(then) == Some(false) => body.rejections.push(condition),
                 // `try: ip_address(host); return False except ValueError: pass`: it can only
                 // reject more, so what holds where the function returns `true` still holds.
-                _ if self.only_rejects(node) => {}
+                _ if self.only_rejects(node, &params) => {}
                 _ => return None,
             }
         }
@@ -239,9 +235,10 @@ impl<'t> FileFlow<'t, '_> {
         Some(body)
     }
 
-    /// Whether `statement` binds nothing and leaves the function, if at all, only by returning
-    /// `false` (or raising).
-    fn only_rejects(&self, statement: Node<'t>) -> bool {
+    /// Whether `statement` binds none of `params` and leaves the function, if at all, only by
+    /// returning `false` (or raising). A loop may bind its own target (`for bad in BLOCKED:`),
+    /// but not one named like a parameter: the checks after it would be of another value.
+    fn only_rejects(&self, statement: Node<'t>, params: &[&str]) -> bool {
         let mut stack = vec![statement];
         let mut seen = 0;
         while let Some(node) = stack.pop() {
@@ -262,6 +259,15 @@ impl<'t> FileFlow<'t, '_> {
                 | "function_declaration"
                 | "yield"
                 | "yield_expression" => return false,
+                "for_statement" | "for_in_statement" | "for_expression" => {
+                    let target = node
+                        .child_by_field_name("left")
+                        .or_else(|| node.child_by_field_name("pattern"));
+                    if target.is_some_and(|t| self.names_any(t, params)) {
+                        return false;
+                    }
+                    stack.extend(named_children(node));
+                }
                 "return_statement" | "return_expression" => {
                     let returned = named_children(node)
                         .into_iter()
@@ -276,6 +282,18 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
         true
+    }
+
+    /// Whether an identifier in `pattern` is one of `names`.
+    fn names_any(&self, pattern: Node<'t>, names: &[&str]) -> bool {
+        let mut stack = vec![pattern];
+        while let Some(node) = stack.pop() {
+            if node.kind() == "identifier" && names.contains(&text_of(node, self.text)) {
+                return true;
+            }
+            stack.extend(named_children(node));
+        }
+        false
     }
 
     /// The boolean literal a branch returns when all it does is return one.
