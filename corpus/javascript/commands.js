@@ -96,6 +96,7 @@ const listing = shell.exec("ls -la", { silent: true }).stdout;
 router.post("/convert", (req, res) => {
   const size = req.body.size;
   // ruleid: js.spawn-shell-true
+  // ruleid: js.argument-injection
   const child = spawn("convert", [req.file.path, "-resize", size, "/tmp/out.png"], { shell: true });
   child.on("close", (code) => res.json({ code }));
 });
@@ -108,6 +109,7 @@ router.post("/lint", (req, res) => {
 
 router.post("/convert-safe", (req, res) => {
   // ok: js.spawn-shell-true
+  // ruleid: js.argument-injection
   const child = spawn("convert", [req.file.path, "-resize", req.body.size, "/tmp/out.png"]);
   child.on("close", (code) => res.json({ code }));
 });

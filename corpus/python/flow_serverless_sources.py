@@ -60,6 +60,7 @@ class Mutation:
         # ruleid: python.subprocess-shell
         subprocess.run(f"ssh {host} systemctl restart {unit}", shell=True)
         # ok: python.subprocess-shell
+        # ruleid: python.argument-injection
         subprocess.run(["ssh", host, "systemctl", "restart", unit])
         return "ok"
 

@@ -149,3 +149,27 @@ pub async fn spawn_plugin(name: &str) -> std::io::Result<()> {
     .await?;
     Ok(())
 }
+
+#[derive(Deserialize)]
+pub struct Inspect {
+    share: String,
+}
+
+pub async fn inspect_share(Json(req): Json<Inspect>) -> Result<String, StatusCode> {
+    let script = format!("Get-SmbShare -Name {}", req.share);
+    let output = Command::new("powershell.exe")
+        // ruleid: rust.shell-command-injection
+        .args(["-NoProfile", "-NonInteractive", "-Command", &script])
+        .output()
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+pub async fn list_shares() -> Result<String, StatusCode> {
+    let output = Command::new("powershell.exe")
+        // ok: rust.shell-command-injection
+        .args(["-NoProfile", "-NonInteractive", "-Command", "Get-SmbShare"])
+        .output()
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}

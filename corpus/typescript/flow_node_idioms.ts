@@ -44,6 +44,7 @@ app.post("/convert", (req: Request, res: Response) => {
 app.post("/convert-args", (req: Request, res: Response) => {
   const { input } = req.body;
   // ok: js.exec-command-interpolation
+  // ruleid: js.argument-injection
   execFile("convert", [String(input), "out.png"], (err, out) => res.send(out));
 });
 

@@ -28,6 +28,7 @@ export const archive = async (project: string): Promise<void> => {
 
 export async function archiveSafe(project: string): Promise<void> {
   // ok: js.exec-command-interpolation
+  // ruleid: js.argument-injection
   execFile("tar", ["czf", "/backups/archive.tgz", project]);
 }
 

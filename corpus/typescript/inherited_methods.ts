@@ -39,6 +39,7 @@ export class ReceiptRenderer extends NotificationRenderer {
 class Tool {
   protected run(args: string[]): void {
     // ok: js.exec-command-variable
+    // ruleid: js.argument-injection
     execFile("/usr/bin/convert", args);
   }
 }

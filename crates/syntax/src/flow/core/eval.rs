@@ -543,6 +543,11 @@ impl<'t> FileFlow<'t, '_> {
                 if self.adapter.constructed(node, self.text).is_some() {
                     out.made_by = Some(node.byte_range());
                 }
+                // An argv list (`args = ["log", "--", rev]`): a sink's `text` / `not-text` reads
+                // it written in the call, as it does an object literal.
+                if matches!(node.kind(), "array" | "list" | "tuple" | "array_expression") {
+                    out.object = Some(node.byte_range());
+                }
                 out
             }
             Expr::Object(parts) => self.object(node, parts, None, pass),

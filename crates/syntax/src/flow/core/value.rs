@@ -140,9 +140,9 @@ pub(crate) struct Value {
     /// The bytes of the call whose result this is (`parser` after `parser =
     /// etree.XMLParser(resolve_entities=True)`): a sink may ask how an argument was made.
     pub made_by: Option<Range<usize>>,
-    /// The bytes of the object literal the value is (`options` after `const options = {
-    /// hostname: "api.example.com", path }`): a sink's `not-text` may read the fields written
-    /// there as if they were written in the call.
+    /// The bytes of the object (or array) literal the value is (`options` after `const options
+    /// = { hostname: "api.example.com", path }`): a sink's `not-text` may read the fields
+    /// written there as if they were written in the call.
     pub object: Option<Range<usize>>,
     /// The fields of a record the value is, or of every element of a container of records
     /// (`{"file": name, "owner": owner}`, `Subscription { url, event }`, a map filled with
