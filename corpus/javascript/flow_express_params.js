@@ -80,3 +80,20 @@ app.get("/greeting-plain", (req, res) => {
   // ok: js.xss-response
   res.send("<p>Welcome back, " + encodeURIComponent(req.signedCookies.display) + "</p>");
 });
+
+app.get("/audit/:userId", async (req, res) => {
+  const size = Math.min(Number.parseInt(req.query.size, 10) || 25, 200);
+  const text = `SELECT id, action FROM audit_log WHERE user_id = $1 LIMIT ${size}`;
+  // ok: js.sql-injection-query
+  const result = await pool.query({ text, values: [req.params.userId] });
+  res.json(result.rows);
+});
+
+app.get("/audit-by-action/:action", async (req, res) => {
+  // ok: js.xss-url-attribute
+  // ruleid: js.sql-string-built
+  const text = `SELECT id, user_id FROM audit_log WHERE action = '${req.params.action}'`;
+  // ruleid: js.sql-injection-query
+  const result = await pool.query({ text, values: [] });
+  res.json(result.rows);
+});

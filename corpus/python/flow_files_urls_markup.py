@@ -1,6 +1,7 @@
 """Files, URLs and markup through libraries beyond the usual web calls."""
 import ipaddress
 import smtplib
+import zipfile
 from email.mime.text import MIMEText
 from urllib.parse import urlparse
 
@@ -8,7 +9,7 @@ import boto3
 import mistune
 import requests
 from django.core.files.storage import default_storage
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, UploadFile
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse
 from flask import Flask, abort, request
@@ -105,3 +106,13 @@ def fetch():
         abort(403)
     # ruleid: python.ssrf
     return requests.get(src, timeout=5).content
+
+
+@api.post("/themes")
+async def upload_theme(pack: UploadFile):
+    # ok: python.path-traversal
+    with zipfile.ZipFile(pack.file) as archive:
+        names = archive.namelist()
+    # ruleid: python.path-traversal
+    with zipfile.ZipFile(f"/srv/themes/{pack.filename}") as archive:
+        return {"files": names + archive.namelist()}
