@@ -89,3 +89,26 @@ fn main() {
     // ok: rust.argument-injection
     let _ = Command::new("tar").args(["-xzf", &archive]).status();
 }
+
+const MEDIA_DIR: &str = "/srv/media";
+
+#[derive(Deserialize)]
+pub struct Thumb {
+    pub image: String,
+    pub note: String,
+}
+
+pub async fn thumbnail(Json(job): Json<Thumb>) -> bool {
+    let input = std::path::PathBuf::from(MEDIA_DIR).join(&job.image);
+    let comment = format!("source: {}", job.note);
+    Command::new("convert")
+        // ok: rust.argument-injection
+        .arg(&input)
+        .args(["-set", "comment"])
+        // ok: rust.argument-injection
+        .arg(&comment)
+        // ruleid: rust.argument-injection
+        .arg(&job.note)
+        .status()
+        .is_ok()
+}
