@@ -358,6 +358,8 @@ impl RuleSet {
                 }
             }
             // A match whose root spans two ranges (one rooted at the module) is found in each.
+            // Matches of one rule at one spot that ask flow about different values (each
+            // element of `["git", "log", rev]`) are different questions: all are kept.
             let mut seen = std::collections::HashSet::new();
             let mut index = 0;
             matched.retain(|m| {
@@ -368,6 +370,7 @@ impl RuleSet {
                         m.finding.span.start_byte,
                         m.finding.span.end_byte,
                         m.extent.clone(),
+                        m.refine.as_ref().map(|(_, value)| value.clone()),
                     ))
             });
         }
