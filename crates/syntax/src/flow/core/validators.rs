@@ -284,16 +284,13 @@ impl<'t> FileFlow<'t, '_> {
         true
     }
 
-    /// Whether an identifier in `pattern` is one of `names`.
+    /// Whether `pattern` binds one of `names`.
     fn names_any(&self, pattern: Node<'t>, names: &[&str]) -> bool {
-        let mut stack = vec![pattern];
-        while let Some(node) = stack.pop() {
-            if node.kind() == "identifier" && names.contains(&text_of(node, self.text)) {
-                return true;
-            }
-            stack.extend(named_children(node));
-        }
-        false
+        let mut bound = Vec::new();
+        self.adapter.bindings(pattern, &mut bound);
+        bound
+            .into_iter()
+            .any(|name| names.contains(&text_of(name, self.text)))
     }
 
     /// The boolean literal a branch returns when all it does is return one.
