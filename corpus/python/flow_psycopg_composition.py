@@ -36,6 +36,7 @@ def tagged_raw(request):
     with pool.getconn() as conn, conn.cursor() as cur:
         # ruleid: python.sql-string-formatting
         query = sql.SQL("SELECT id FROM posts WHERE tag = '" + tag + "' LIMIT 50")
-        # ruleid: python.sql-string-formatting
+        # Reported once, where the text became SQL.
+        # ok: python.sql-string-formatting
         cur.execute(query)
         return JsonResponse({"rows": cur.fetchall()})

@@ -341,15 +341,17 @@ impl<'t> FileFlow<'t, '_> {
                     .object_literal_method(text_of(r, self.text), m)
                     .is_some()
         });
-        if !own_method {
+        let reported = if own_method {
+            0
+        } else {
             self.check_sinks(
                 sink,
                 |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
                 &labelled,
                 pass,
                 &label,
-            );
-        }
+            )
+        };
         if assigns {
             self.assigned_properties(node, args[0].value, &fields, pass);
         }
@@ -420,7 +422,10 @@ impl<'t> FileFlow<'t, '_> {
         }
         // Sanitisers: the result is clean for their rules, and stays clean for every rule its
         // inputs were clean for: `str(n)` of a number is digits, `escape("<b>")` a literal's.
-        let mut sanitised = 0;
+        // A sink that reported its input here is one too, for the rules it reported: what it
+        // returns (SQLAlchemy's `text(q)`, `Markup(s)`) is the value already reported, and is
+        // not reported again where it is used.
+        let mut sanitised = reported;
         // A sanitiser named by its function (`html.escape`) has a module for receiver, not an input.
         let mut by_name = false;
         // `page.render()` on an object of the file's own class is its body's, not a template
@@ -590,7 +595,8 @@ impl<'t> FileFlow<'t, '_> {
         args: &[(Option<&str>, &Value)],
         pass: &mut Pass<'_>,
         label: &str,
-    ) {
+    ) -> u64 {
+        let mut reported = 0;
         for (sink, bit) in &self.rules.sinks {
             if !applies(sink) {
                 continue;
@@ -627,10 +633,12 @@ impl<'t> FileFlow<'t, '_> {
                         remote: None,
                         watched: false,
                     });
+                    reported |= bit;
                     break;
                 }
             }
         }
+        reported
     }
 }
 

@@ -255,7 +255,9 @@ impl<'t> FileFlow<'t, '_> {
                         .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
                         .len();
                     let range = name_start..node.end_byte();
-                    self.check_sinks(range, is_sink, &[(None, &value)], pass, &label);
+                    let reported =
+                        self.check_sinks(range, is_sink, &[(None, &value)], pass, &label);
+                    return value.cleared_for(reported);
                 }
                 return value;
             }
