@@ -561,6 +561,42 @@ mod tests {
     }
 
     #[test]
+    fn a_sink_or_sanitizer_may_name_several_calls() {
+        let table = |entries: &str| -> Result<TaintSpec, String> {
+            let text = format!("message = \"m\"\n{entries}\n");
+            let file: TaintFile = toml::from_str(&text).map_err(|e| e.to_string())?;
+            file.compile(false, RegexCompile::WhenLoaded)
+        };
+        let spec = table(
+            "[[sinks]]\ncall = [\"a.run\", \"b::go\"]\ntext = \"x\"\nargs = [1]\n\
+             [[sanitizers]]\ncall = [\"c.clean\", \"d.clean\"]",
+        )
+        .unwrap();
+        let names: Vec<_> = spec
+            .sinks
+            .iter()
+            .map(|sink| match &sink.kind {
+                SinkKind::Call(p) => (p.call.clone(), p.text.is_some(), sink.args.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (Some("a.run".into()), true, vec![ArgSel::Position(1)]),
+                (Some("b.go".into()), true, vec![ArgSel::Position(1)]),
+            ]
+        );
+        let cleaners: Vec<_> = spec.sanitizers.iter().map(|p| p.call.clone()).collect();
+        assert_eq!(cleaners, [Some("c.clean".into()), Some("d.clean".into())]);
+        let error = table("[[sinks]]\ncall = []").unwrap_err();
+        assert!(error.contains("list is empty"), "{error}");
+        let error =
+            table("[[sinks]]\nmethod = \"m\"\n[[decoders]]\ncall = [\"a\", \"b\"]").unwrap_err();
+        assert!(error.contains("only sinks and sanitizers"), "{error}");
+    }
+
+    #[test]
     fn tables_say_what_they_are() {
         let sinkless = TaintFile::default();
         assert!(sinkless.compile(false, RegexCompile::WhenLoaded).is_err());

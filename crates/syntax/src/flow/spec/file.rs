@@ -125,13 +125,22 @@ pub(crate) struct ForwarderFile {
     pub function: usize,
 }
 
+/// One callee's name, or the several an entry stands for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum CallNames {
+    One(String),
+    Many(Vec<String>),
+}
+
 /// Which calls an entry is about: by canonical name, by method name, or both.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct CallFile {
     /// The callee's canonical dotted name: `requests.get`, `child_process.exec`,
-    /// `std.process.Command.new` (Rust `::` is written `.`).
-    pub call: Option<String>,
+    /// `std.process.Command.new` (Rust `::` is written `.`). Sinks and sanitizers may list
+    /// several (`call = ["child_process.spawn", "execa"]`): one entry each, sharing the rest.
+    pub call: Option<CallNames>,
     /// The called method's name, on any receiver (`execute`, `innerHTML`).
     pub method: Option<String>,
     /// A regex the receiver's text must match (with `method`).
@@ -299,15 +308,52 @@ fn canonical(name: &str) -> String {
     name.replace("::", ".")
 }
 
+/// The patterns of an entry whose `call` may list several names: the first's, and a copy
+/// for each other name sharing its regexes (compiled once).
+fn call_patterns(
+    file: &CallFile,
+    what: &str,
+    when: RegexCompile,
+) -> Result<Vec<CallPattern>, String> {
+    let Some(CallNames::Many(names)) = &file.call else {
+        return Ok(vec![call_pattern(file, what, when)?]);
+    };
+    let Some((first, others)) = names.split_first() else {
+        return Err(format!("a {what}'s `call` list is empty"));
+    };
+    let first = call_pattern(
+        &CallFile {
+            call: Some(CallNames::One(first.clone())),
+            ..file.clone()
+        },
+        what,
+        when,
+    )?;
+    let copies = others.iter().map(|name| CallPattern {
+        call: Some(canonical(name)),
+        ..first.clone()
+    });
+    Ok(std::iter::once(first.clone()).chain(copies).collect())
+}
+
 fn call_pattern(file: &CallFile, what: &str, when: RegexCompile) -> Result<CallPattern, String> {
     if file.call.is_none() && file.method.is_none() && file.text.is_none() {
         return Err(format!("a {what} needs `call`, `method` or `text`"));
     }
+    let call = match &file.call {
+        None => None,
+        Some(CallNames::One(name)) => Some(canonical(name)),
+        Some(CallNames::Many(_)) => {
+            return Err(format!(
+                "a {what} names one `call`; only sinks and sanitizers take a list"
+            ));
+        }
+    };
     if (file.receiver.is_some() || file.not_receiver.is_some()) && file.method.is_none() {
         return Err(format!("a {what}'s `receiver` needs a `method`"));
     }
     Ok(CallPattern {
-        call: file.call.as_deref().map(canonical),
+        call,
         method: file.method.clone(),
         receiver: file
             .receiver
@@ -541,35 +587,46 @@ impl TaintFile {
                 );
             }
             let receiver = |field: &Option<String>, name| optional_regex(field, name, when);
-            let kind = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
-                (Some(property), None, None, false) => SinkKind::Property {
+            let kinds = match (&sink.property, &sink.returns_of, &sink.object, named_call) {
+                (Some(property), None, None, false) => vec![SinkKind::Property {
                     name: property.clone(),
                     receiver: receiver(&sink.call.receiver, "receiver")?,
                     not_receiver: receiver(&sink.call.not_receiver, "not-receiver")?,
                     text: text()?,
                     made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
-                },
+                }],
                 (None, Some(decorator), None, false)
                     if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
                 {
-                    SinkKind::Return {
+                    if !sink.args.is_empty() {
+                        return Err("a `returns-of` sink has no `args`".into());
+                    }
+                    vec![SinkKind::Return {
                         decorator: regex(decorator, "returns-of", when)?,
                         text: text()?,
                         made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
-                    }
+                    }]
                 }
                 (None, None, Some(object), false)
                     if sink.call.receiver.is_none() && sink.call.not_receiver.is_none() =>
                 {
-                    SinkKind::Object {
+                    vec![SinkKind::Object {
                         object: regex(object, "object", when)?,
                         text: text()?,
-                    }
+                    }]
                 }
-                (None, None, None, _) if has_call(&sink.call) => SinkKind::Call(CallPattern {
-                    receiver_made_by: receiver(&sink.receiver_made_by, "receiver-made-by")?,
-                    ..call_pattern(&sink.call, "sink", when)?
-                }),
+                (None, None, None, _) if has_call(&sink.call) => {
+                    let made_by = receiver(&sink.receiver_made_by, "receiver-made-by")?;
+                    call_patterns(&sink.call, "sink", when)?
+                        .into_iter()
+                        .map(|pattern| {
+                            SinkKind::Call(CallPattern {
+                                receiver_made_by: made_by.clone(),
+                                ..pattern
+                            })
+                        })
+                        .collect()
+                }
                 _ => {
                     return Err(
                         "a sink needs exactly one of `call`/`method`, `property`, `returns-of` or `object`"
@@ -577,19 +634,11 @@ impl TaintFile {
                     );
                 }
             };
-            if matches!(kind, SinkKind::Return { .. }) && !sink.args.is_empty() {
-                return Err("a `returns-of` sink has no `args`".into());
-            }
-            let args = sink
-                .args
-                .iter()
-                .map(|a| match a {
-                    ArgFile::Position(n) => ArgSel::Position(*n),
-                    ArgFile::Keyword(k) if k == "receiver" => ArgSel::Receiver,
-                    ArgFile::Keyword(k) => ArgSel::Keyword(k.clone()),
-                })
-                .collect();
-            spec.sinks.push(Sink { kind, args });
+            let args: Vec<ArgSel> = sink.args.iter().map(arg_sel).collect();
+            spec.sinks.extend(kinds.into_iter().map(|kind| Sink {
+                kind,
+                args: args.clone(),
+            }));
         }
         for sanitizer in &self.sanitizers {
             if let Some(helper) = &sanitizer.helper_text {
@@ -603,10 +652,13 @@ impl TaintFile {
                     .push(regex(helper, "helper-text", when)?);
                 continue;
             }
-            let mut pattern = call_pattern(&sanitizer.call, "sanitizer", when)?;
-            pattern.receiver_made_by =
-                optional_regex(&sanitizer.receiver_made_by, "receiver-made-by", when)?;
-            spec.sanitizers.push(pattern);
+            let made_by = optional_regex(&sanitizer.receiver_made_by, "receiver-made-by", when)?;
+            for pattern in call_patterns(&sanitizer.call, "sanitizer", when)? {
+                spec.sanitizers.push(CallPattern {
+                    receiver_made_by: made_by.clone(),
+                    ..pattern
+                });
+            }
         }
         for decoder in &self.decoders {
             spec.decoders.push(call_pattern(decoder, "decoder", when)?);
