@@ -119,6 +119,13 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
         names.bind(node_text(name, source), wrapped);
         return;
     }
+    if name.kind() == "identifier"
+        && let Some(global) = code_runner(value, source)
+    {
+        names.bind(node_text(name, source), global.to_string());
+        names.declared(node_text(name, source), node.start_byte());
+        return;
+    }
     let Some(segments) = names.segments(value, source) else {
         return;
     };
@@ -137,6 +144,55 @@ fn declarator(node: Node<'_>, source: &[u8], names: &mut Names) {
         }
         "object_pattern" => destructure(name, source, &base, names),
         _ => {}
+    }
+}
+
+/// The global a name is given when it runs strings as code under another name: `const run =
+/// eval` and `globalThis.eval` are `eval`; `Function`, and the constructor of an async or generator
+/// function (`Object.getPrototypeOf(async function () {}).constructor`, the usual way to reach
+/// `AsyncFunction`, which has no global name), are `Function`.
+fn code_runner(value: Node<'_>, source: &[u8]) -> Option<&'static str> {
+    let global = |name: &str| match name {
+        "eval" => Some("eval"),
+        "Function" => Some("Function"),
+        _ => None,
+    };
+    match value.kind() {
+        "identifier" => global(node_text(value, source)),
+        "parenthesized_expression" => code_runner(value.named_child(0)?, source),
+        "member_expression" => {
+            let object = value.child_by_field_name("object")?;
+            let property = node_text(value.child_by_field_name("property")?, source);
+            if property == "constructor" {
+                return makes_a_function(object, source).then_some("Function");
+            }
+            let holder = matches!(
+                node_text(object, source),
+                "globalThis" | "window" | "self" | "global"
+            );
+            holder.then(|| global(property)).flatten()
+        }
+        _ => None,
+    }
+}
+
+/// A function written in place (`async () => {}`, `function* () {}`), or
+/// `Object.getPrototypeOf` of one: what has the `Function` family's constructor.
+fn makes_a_function(node: Node<'_>, source: &[u8]) -> bool {
+    match node.kind() {
+        "parenthesized_expression" => node
+            .named_child(0)
+            .is_some_and(|inner| makes_a_function(inner, source)),
+        "function_expression" | "function" | "arrow_function" | "generator_function" => true,
+        "call_expression" => {
+            let callee = node.child_by_field_name("function");
+            let argument = node
+                .child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0));
+            callee.is_some_and(|c| node_text(c, source) == "Object.getPrototypeOf")
+                && argument.is_some_and(|a| makes_a_function(a, source))
+        }
+        _ => false,
     }
 }
 

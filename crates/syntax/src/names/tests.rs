@@ -254,3 +254,31 @@ fn a_functions_own_module_alias_is_known_by_where_it_is_declared() {
         Names::of(Language::JavaScript, &tree, moved.as_bytes())
     );
 }
+
+#[test]
+fn other_names_for_code_runners_are_the_globals() {
+    let source = "\
+const run = eval;
+const g = globalThis.eval;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
+const Made = Object.getPrototypeOf(new Map()).constructor;
+const e = other.eval;
+run(a);
+g(a);
+AsyncFunction(a);
+Made(a);
+e(a);
+";
+    assert_eq!(
+        callees(Language::JavaScript, source),
+        [
+            "Object.getPrototypeOf",
+            "Object.getPrototypeOf",
+            "eval",
+            "eval",
+            "Function",
+            "Made",
+            "e"
+        ]
+    );
+}
