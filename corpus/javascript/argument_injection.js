@@ -49,6 +49,28 @@ app.get("/status", (req, res) => {
   execFile("curl", ["-sS", "--max-time", "5", url], (err, out) => res.send(out));
 });
 
+// The helper wraps the callback API in a promise: the call runs inside the executor.
+function cloneRepository(repoUrl, dest) {
+  return new Promise((resolve, reject) => {
+    // ruleid: js.argument-injection
+    execFile("git", ["clone", "--depth", "1", repoUrl, dest], (err) => (err ? reject(err) : resolve(dest)));
+  });
+}
+
+function cloneRepositorySafely(repoUrl, dest) {
+  return new Promise((resolve, reject) => {
+    // ok: js.argument-injection
+    execFile("git", ["clone", "--depth", "1", "--", repoUrl, dest], (err) => (err ? reject(err) : resolve(dest)));
+  });
+}
+
+app.post("/mirrors", async (req, res) => {
+  const { repository } = req.body;
+  await cloneRepository(repository, "/srv/mirrors/new");
+  await cloneRepositorySafely(repository, "/srv/mirrors/safe");
+  res.sendStatus(202);
+});
+
 function main() {
   // ok: js.argument-injection
   spawn("tar", ["-xzf", process.argv[2], "-C", process.cwd()]);

@@ -42,6 +42,9 @@ impl<'t> FileFlow<'t, '_> {
         // Inside a summary's pass, the closure's values are the summary's stand-ins too.
         let params = match pass.params {
             Params::Own => Params::Own,
+            Params::Summarise(parameter) | Params::Captured(parameter) => {
+                Params::Captured(parameter)
+            }
             _ => Params::Unknown,
         };
         // The objects of the file's classes the enclosing function holds (`const dao = new

@@ -132,6 +132,10 @@ enum Params {
     Unknown,
     /// This one stands for a source (its summary); the others are unknown.
     Summarise(usize),
+    /// A closure run inside the summary of this parameter of the enclosing function: its own
+    /// parameters are unknown, and what it captures stands for that parameter as in the summary
+    /// (`new Promise((resolve) => execFile("git", ["clone", url]))` in `clone(url)`).
+    Captured(usize),
     /// Program constants: what it returns when every argument is one.
     Constants,
     /// Request data, from the injection source with this index (`FlowRules::sources`): what a

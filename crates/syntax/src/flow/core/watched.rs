@@ -14,7 +14,7 @@ impl<'t> FileFlow<'t, '_> {
         // Every expression of every pass comes here: most passes ask nothing.
         let asks = match pass.params {
             Params::Own => !self.watch.is_empty(),
-            Params::Summarise(_) => self.watch_in_summaries,
+            Params::Summarise(_) | Params::Captured(_) => self.watch_in_summaries,
             _ => false,
         };
         if !asks {
@@ -25,7 +25,7 @@ impl<'t> FileFlow<'t, '_> {
         };
         match pass.params {
             Params::Own => self.record_own(node, value, pass),
-            Params::Summarise(parameter) if untrusted_only != 0 => {
+            Params::Summarise(parameter) | Params::Captured(parameter) if untrusted_only != 0 => {
                 let Some(taint) = value
                     .taint
                     .as_ref()
