@@ -61,6 +61,37 @@ def groups():
         return str(connection.entries)
 
 
+def escape_filter(value):
+    out = []
+    for char in value:
+        if char == "*":
+            out.append("\\2a")
+        elif char == "(":
+            out.append("\\28")
+        elif char == ")":
+            out.append("\\29")
+        elif char == "\\":
+            out.append("\\5c")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def tidy(value):
+    return value.strip().lower()
+
+
+@app.route("/members", methods=["POST"])
+def members():
+    group = request.form["group"]
+    with ldap3.Connection(ldap3.Server("ldap://directory.internal"), auto_bind=True) as connection:
+        # ok: python.ldap-injection
+        connection.search(BASE, f"(&(objectClass=group)(cn={escape_filter(group)}))", attributes=["member"])
+        # ruleid: python.ldap-injection
+        connection.search(BASE, f"(&(objectClass=group)(cn={tidy(group)}))", attributes=["member"])
+        return str(connection.entries)
+
+
 @app.route("/index")
 def index():
     term = request.args["q"]

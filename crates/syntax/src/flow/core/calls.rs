@@ -436,9 +436,28 @@ impl<'t> FileFlow<'t, '_> {
                 by_name |= pattern.call.is_some();
             }
         }
-        if receiver.is_none() {
-            sanitised |= self.escaping_helper(text_of(callee, self.text));
+        // A hand-written escaper of the file is followed too: what its body does cleans the
+        // value for the rules its text does not name (a lookup `replace` a rule lists).
+        let escapes = match receiver {
+            None => self.escaping_helper(text_of(callee, self.text)),
+            Some(_) => 0,
+        };
+        if escapes != 0
+            && sanitised == 0
+            && let Some(value) = self.local_call(
+                node,
+                callee,
+                &site,
+                receiver,
+                &receiver_value,
+                args,
+                &values,
+                pass,
+            )
+        {
+            return value.cleared_for(escapes);
         }
+        sanitised |= escapes;
         // `str(page)` of an object of the file's own class: its `__str__`'s text.
         if receiver.is_none()
             && let Some(text) = self.text_of_object(node, callee, args, &values, pass)

@@ -339,10 +339,20 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                         .first()
                         .is_some_and(|p| matches!(text_of(p.pattern, self.text), "self" | "cls")),
             );
+            // A hand-written escaper (`escapeHtml` in `utils/html.js`) is a sanitiser of its
+            // rules for the files that import it, as it is for calls in its own file.
+            let escapes = match wanted {
+                Some(w) if w.contains('.') => 0,
+                _ => self.escaping_helper(&name),
+            };
             let params = (skip..self.functions[index].params.len())
                 .map(|position| match self.summary(index, position) {
                     Some(summary) => ExportedParam {
-                        returns: summary.returns.as_ref().map(|t| t.rules),
+                        returns: summary
+                            .returns
+                            .as_ref()
+                            .map(|t| t.rules & !escapes)
+                            .filter(|rules| *rules != 0),
                         sinks: summary.sinks.clone(),
                     },
                     None => ExportedParam {
@@ -354,7 +364,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             let whatever = self.returns_given(index, Params::Unknown);
             let given_constants = self.returns_given(index, Params::Constants);
             return Some(Exported {
-                clean_whatever: whatever.as_ref().map_or(0, |s| s.clean),
+                clean_whatever: whatever.as_ref().map_or(0, |s| s.clean) | escapes,
                 clean_given_constants: given_constants.as_ref().map_or(0, |s| s.clean),
                 prefix: whatever.and_then(|s| s.prefix.clone()),
                 name,
