@@ -50,6 +50,22 @@ app.post("/login-branch", async (req, res) => {
   res.json(await User.findOne({ email }));
 });
 
+// A body checked against a schema first holds the schema's strings; a schema's name is not
+// enough when the call only reads the body (`body.get`).
+const { loginBody } = require("./schemas");
+app.post("/login-schema", async (req, res) => {
+  const parsed = loginBody.safeParse(req.body);
+  if (!parsed.success) return res.sendStatus(400);
+  // ok: js.nosql-operator-injection
+  res.json(await User.findOne({ email: parsed.data.email }));
+});
+
+app.post("/login-unchecked", async (req, res) => {
+  const body = new Map(Object.entries(req.body));
+  // ruleid: js.nosql-operator-injection
+  res.json(await User.findOne({ email: body.get("email") }));
+});
+
 // A string is still markup: the type check keeps operator objects out of a filter, not tags
 // out of a page.
 app.get("/search", (req, res) => {
