@@ -165,3 +165,22 @@ app.post("/sessions", (req, res) => {
   fs.appendFileSync("data/signups.csv", `${JSON.stringify(req.body.user)}\n`);
   res.sendStatus(204);
 });
+
+// The line built first and appended by a helper, to a file named in a constant.
+const AUDIT_FILE = process.env.AUDIT_FILE || "/var/log/app/audit.txt";
+function appendAudit(event, detail) {
+  const line = `${new Date().toISOString()} ${event} ${detail}\n`;
+  // ruleid: js.log-injection
+  fs.appendFile(AUDIT_FILE, line, () => {});
+}
+
+function saveUpload(name, data) {
+  // ok: js.log-injection
+  fs.appendFile(`/srv/uploads/${name}.part`, data, () => {});
+}
+
+app.post("/coupons", (req, res) => {
+  appendAudit("coupon.rejected", `code=${req.body.code}`);
+  saveUpload("batch", req.body.chunk);
+  res.sendStatus(204);
+});
