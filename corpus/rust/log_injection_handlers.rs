@@ -51,3 +51,17 @@ fn main() {
     // ok: rust.log-injection
     warn!("cache directory {} is missing", "/var/cache/app");
 }
+
+// The error a call failed with is the library's message, not the request value it was given.
+async fn visit_archive(Query(visit): Query<Visit>) -> StatusCode {
+    match serde_json::from_str::<serde_json::Value>(&visit.campaign) {
+        Ok(_) => StatusCode::OK,
+        Err(e) => {
+            // ok: rust.log-injection
+            warn!("campaign lookup failed: {e}");
+            // ruleid: rust.log-injection
+            warn!("campaign lookup failed for {}", visit.campaign);
+            StatusCode::NOT_FOUND
+        }
+    }
+}

@@ -434,6 +434,12 @@ pub(crate) trait Adapter: Sync {
     fn constructed<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<&'t str> {
         None
     }
+    /// Whether `name`, bound by `pattern`, takes the error a call failed with (Rust's `Err(e)`):
+    /// the library's message, not what the call was given, as an exception caught in Python
+    /// or JavaScript is.
+    fn binds_error<'t>(&self, _name: Node<'t>, _pattern: Node<'t>, _text: &str) -> bool {
+        false
+    }
     /// For a name a destructuring pattern binds, the property it is read from
     /// (`const { body } = req` → `body`).
     fn destructured<'t>(&self, _name: Node<'t>, _text: &str) -> Option<String> {

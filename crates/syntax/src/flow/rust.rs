@@ -366,6 +366,28 @@ impl Adapter for Rust {
         &C_LIKE_CONDITIONS
     }
 
+    fn binds_error<'t>(&self, name: Node<'t>, pattern: Node<'t>, text: &str) -> bool {
+        let mut current = name;
+        // Patterns nest a few levels at most; a hostile one is cut off.
+        for _ in 0..16 {
+            if current.kind() == "tuple_struct_pattern"
+                && current
+                    .child_by_field_name("type")
+                    .is_some_and(|t| matches!(text_of(t, text), "Err" | "Result::Err"))
+            {
+                return true;
+            }
+            if current == pattern {
+                return false;
+            }
+            match current.parent() {
+                Some(parent) => current = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>) {
         match pattern.kind() {
             "identifier" => out.push(pattern),

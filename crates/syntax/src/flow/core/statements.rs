@@ -484,7 +484,10 @@ impl<'t> FileFlow<'t, '_> {
             if pass.env.contains_key(&key) {
                 pass.env.forget_members(&key);
             }
-            let value = self.stepped(value.clone(), name, &key);
+            let value = match self.adapter.binds_error(name, pattern, self.text) {
+                true => Value::default(),
+                false => self.stepped(value.clone(), name, &key),
+            };
             pass.env.insert(key, value);
         }
     }
