@@ -472,6 +472,12 @@ mod tests {
     use super::*;
     use crate::rules::RegexCompile;
 
+    /// A `[taint]` table written in TOML, compiled as a rule's.
+    fn compiled(text: &str) -> Result<TaintSpec, String> {
+        let file: TaintFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        file.compile(false, RegexCompile::WhenLoaded)
+    }
+
     #[test]
     fn short_paths_match_the_end_of_canonical_names() {
         assert!(names_match("requests.get", "requests.get"));
@@ -488,11 +494,7 @@ mod tests {
 
     #[test]
     fn result_propagators_say_which_inputs_reach_the_result() {
-        let table = |entry: &str| -> Result<TaintSpec, String> {
-            let text = format!("library = true\n[[propagators]]\n{entry}\n");
-            let file: TaintFile = toml::from_str(&text).map_err(|e| e.to_string())?;
-            file.compile(false, RegexCompile::WhenLoaded)
-        };
+        let table = |entry: &str| compiled(&format!("library = true\n[[propagators]]\n{entry}\n"));
         let spec = table("call = \"docutils.core.publish_parts\"\nto = \"result\"\nnot-args = [1, \"source_path\"]").unwrap();
         assert!(spec.propagators.is_empty());
         match &spec.result_propagators[0].reach {
@@ -562,11 +564,7 @@ mod tests {
 
     #[test]
     fn a_sink_or_sanitizer_may_name_several_calls() {
-        let table = |entries: &str| -> Result<TaintSpec, String> {
-            let text = format!("message = \"m\"\n{entries}\n");
-            let file: TaintFile = toml::from_str(&text).map_err(|e| e.to_string())?;
-            file.compile(false, RegexCompile::WhenLoaded)
-        };
+        let table = |entries: &str| compiled(&format!("message = \"m\"\n{entries}\n"));
         let spec = table(
             "[[sinks]]\ncall = [\"a.run\", \"b::go\"]\ntext = \"x\"\nargs = [1]\n\
              [[sanitizers]]\ncall = [\"c.clean\", \"d.clean\"]",

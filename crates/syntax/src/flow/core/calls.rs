@@ -442,9 +442,9 @@ impl<'t> FileFlow<'t, '_> {
             None => self.escaping_helper(text_of(callee, self.text)),
             Some(_) => 0,
         };
-        if escapes != 0
-            && sanitised == 0
-            && let Some(value) = self.local_call(
+        // Local helpers, by their summaries, and functions picked from a table of the file.
+        let follow_helper = |pass: &mut Pass<'_>| {
+            self.local_call(
                 node,
                 callee,
                 &site,
@@ -454,6 +454,10 @@ impl<'t> FileFlow<'t, '_> {
                 &values,
                 pass,
             )
+        };
+        if escapes != 0
+            && sanitised == 0
+            && let Some(value) = follow_helper(pass)
         {
             return value.cleared_for(escapes);
         }
@@ -515,17 +519,7 @@ impl<'t> FileFlow<'t, '_> {
         if let Some(value) = self.forwarded(node, &site, args, &values, pass) {
             return value;
         }
-        // Local helpers, by their summaries, and functions picked from a table of the file.
-        if let Some(value) = self.local_call(
-            node,
-            callee,
-            &site,
-            receiver,
-            &receiver_value,
-            args,
-            &values,
-            pass,
-        ) {
+        if let Some(value) = follow_helper(pass) {
             return value;
         }
         // Functions of other files of the project, by their portable summaries.
