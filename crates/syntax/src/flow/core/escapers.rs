@@ -6,9 +6,7 @@
 //! beside it), and a file that imports the function sees the same answer (`imported.rs`).
 
 use super::FileFlow;
-use crate::flow::adapter::{named_children, text_of};
-use regex::Regex;
-use std::sync::LazyLock;
+use std::collections::HashSet;
 
 impl<'t> FileFlow<'t, '_> {
     /// The rules a call of the function named `callee` is a sanitiser for, as the one function
@@ -36,48 +34,26 @@ impl<'t> FileFlow<'t, '_> {
     }
 
     /// The text `helper-text` reads for function `index`: its own, then each module-level
-    /// value it names (`const ESCAPES = { "*": "\\2a", ... }` beside `escapeFilter`, whose
-    /// body only looks characters up in it).
+    /// statement binding a name it reads (`const ESCAPES = { "*": "\\2a", ... }` beside
+    /// `escapeFilter`, whose body only looks characters up in it). The module pass has run:
+    /// `bindings` lists those statements.
     fn escaper_text(&self, index: usize) -> String {
-        let function = self.functions[index].node;
-        let mut text = text_of(function, self.text).to_string();
-        let Some(module) = self.functions.first().filter(|m| m.is_module()) else {
-            return text;
-        };
-        let body = text.clone();
-        // A file of tens of thousands of top-level statements is not searched in full.
-        for statement in named_children(module.node).into_iter().take(4096) {
-            if statement.start_byte() <= function.start_byte()
-                && function.end_byte() <= statement.end_byte()
-            {
-                continue;
-            }
-            let written = text_of(statement, self.text);
-            let Some(name) = DECLARED.captures(written).and_then(|c| c.get(1)) else {
-                continue;
-            };
-            if names_word(&body, name.as_str()) {
+        let function = self.functions[index].node.byte_range();
+        let body = &self.text[function.clone()];
+        let mut text = body.to_string();
+        let names: Vec<&str> = self.bindings.iter().map(|(_, key)| key.as_str()).collect();
+        let read: HashSet<&str> = crate::flow::reach::words(body, &names)
+            .into_iter()
+            .map(|range| &body[range])
+            .collect();
+        let mut added = HashSet::new();
+        for (statement, key) in &self.bindings {
+            let inside = statement.start <= function.start && function.end <= statement.end;
+            if read.contains(key.as_str()) && !inside && added.insert(statement.start) {
                 text.push('\n');
-                text.push_str(written);
+                text.push_str(&self.text[statement.clone()]);
             }
         }
         text
     }
-}
-
-/// The name a module-level statement declares first: `const X =`, `export const X:`, Python's
-/// `X =`, Rust's `static X:` / `pub const X:`.
-static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:(?:const|let|var|static)\s+)?(?:mut\s+)?([A-Za-z_$][\w$]*)\s*[:=]")
-        .expect("a valid regex")
-});
-
-/// Whether `text` holds `name` as a whole word.
-fn names_word(text: &str, name: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        !before.is_some_and(word) && !after.is_some_and(word)
-    })
 }

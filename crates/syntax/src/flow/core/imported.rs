@@ -16,8 +16,12 @@ use tree_sitter::Node;
 /// How many files' module-level bindings a thread keeps for [`FileFlow::export`].
 const MODULES_KEPT: usize = 64;
 
-/// What a module's own statements bound (`module_env`, `module_objects`).
-type ModuleState = (super::env::Env, std::collections::HashMap<String, String>);
+/// What a module's own statements bound (`module_env`, `module_objects`, `bindings`).
+type ModuleState = (
+    super::env::Env,
+    std::collections::HashMap<String, String>,
+    Vec<(std::ops::Range<usize>, String)>,
+);
 
 thread_local! {
     static MODULES: std::cell::RefCell<std::collections::HashMap<u64, ModuleState>> =
@@ -281,13 +285,18 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     pub fn export(&mut self, wanted: Option<&str>, module: u64) -> Option<Exported> {
         let kept = MODULES.with(|m| m.borrow().get(&module).cloned());
         match kept {
-            Some((env, objects)) => {
+            Some((env, objects, bindings)) => {
                 self.module_env = env;
                 self.module_objects = objects;
+                self.bindings = bindings;
             }
             None => {
                 self.module_pass();
-                let state = (self.module_env.clone(), self.module_objects.clone());
+                let state = (
+                    self.module_env.clone(),
+                    self.module_objects.clone(),
+                    self.bindings.clone(),
+                );
                 MODULES.with(|m| {
                     let mut m = m.borrow_mut();
                     if m.len() >= MODULES_KEPT {

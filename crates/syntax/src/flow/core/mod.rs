@@ -550,6 +550,8 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         self.module_env = pass.env;
         self.module_objects = pass.objects;
         self.bindings = bindings;
+        // An escaper called at module level was read before the tables beside it were listed.
+        self.escapers.get_mut().clear();
         hits
     }
 
