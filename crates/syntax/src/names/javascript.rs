@@ -157,9 +157,9 @@ fn code_runner(value: Node<'_>, source: &[u8]) -> Option<&'static str> {
         "Function" => Some("Function"),
         _ => None,
     };
+    let value = unwrap_await(value);
     match value.kind() {
         "identifier" => global(node_text(value, source)),
-        "parenthesized_expression" => code_runner(value.named_child(0)?, source),
         "member_expression" => {
             let object = value.child_by_field_name("object")?;
             let property = node_text(value.child_by_field_name("property")?, source);
@@ -179,21 +179,22 @@ fn code_runner(value: Node<'_>, source: &[u8]) -> Option<&'static str> {
 /// A function written in place (`async () => {}`, `function* () {}`), or
 /// `Object.getPrototypeOf` of one: what has the `Function` family's constructor.
 fn makes_a_function(node: Node<'_>, source: &[u8]) -> bool {
-    match node.kind() {
-        "parenthesized_expression" => node
-            .named_child(0)
-            .is_some_and(|inner| makes_a_function(inner, source)),
-        "function_expression" | "function" | "arrow_function" | "generator_function" => true,
-        "call_expression" => {
-            let callee = node.child_by_field_name("function");
-            let argument = node
-                .child_by_field_name("arguments")
-                .and_then(|a| a.named_child(0));
-            callee.is_some_and(|c| node_text(c, source) == "Object.getPrototypeOf")
-                && argument.is_some_and(|a| makes_a_function(a, source))
-        }
-        _ => false,
+    let written = |n: Node<'_>| {
+        matches!(
+            unwrap_await(n).kind(),
+            "function_expression" | "function" | "arrow_function" | "generator_function"
+        )
+    };
+    let node = unwrap_await(node);
+    if node.kind() != "call_expression" {
+        return written(node);
     }
+    let callee = node.child_by_field_name("function");
+    let argument = node
+        .child_by_field_name("arguments")
+        .and_then(|a| a.named_child(0));
+    callee.is_some_and(|c| node_text(c, source) == "Object.getPrototypeOf")
+        && argument.is_some_and(written)
 }
 
 /// `secure ? https : http` between two imported names: the first, which stands for both (a

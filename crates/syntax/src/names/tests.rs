@@ -263,11 +263,13 @@ const g = globalThis.eval;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
 const Made = Object.getPrototypeOf(new Map()).constructor;
 const e = other.eval;
+const wrapped = ((globalThis.eval));
 run(a);
 g(a);
 AsyncFunction(a);
 Made(a);
 e(a);
+wrapped(a);
 ";
     assert_eq!(
         callees(Language::JavaScript, source),
@@ -278,7 +280,8 @@ e(a);
             "eval",
             "Function",
             "Made",
-            "e"
+            "e",
+            "eval"
         ]
     );
 }
