@@ -391,7 +391,7 @@ fn path_to(tree: &Tree, offset: usize) -> Vec<Node<'_>> {
 }
 
 /// Where one of `names` occurs in `text` as a whole word.
-pub(crate) fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+fn words(text: &str, names: &[&str]) -> Vec<Range<usize>> {
     let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
     if names.is_empty() {
         return Vec::new();
