@@ -207,17 +207,44 @@ fn two_files() -> tempfile::TempDir {
 }
 
 #[test]
-fn a_sink_in_another_file_is_a_location_in_json_and_sarif() {
+fn check_reports_a_sink_in_another_file_there_with_the_callers_path() {
     let dir = two_files();
     let ssrf = ssrf_in_json(dir.path());
-    assert!(ssrf["path"].as_str().unwrap().ends_with("app/views.py"));
-    let sink = &ssrf["flow"]["sink"];
     assert!(
-        sink["path"].as_str().unwrap().ends_with("app/clients.py"),
-        "{sink}"
+        ssrf["path"].as_str().unwrap().ends_with("app/clients.py"),
+        "{ssrf}"
     );
-    assert_eq!(sink["range"]["start"]["line"], 5, "{sink}");
-    assert_eq!(sink["note"], "reaches `requests.get()`", "{sink}");
+    assert_eq!(ssrf["range"]["start"]["line"], 5, "{ssrf}");
+    assert!(
+        ssrf["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`request.args[\"u\"]` (line 6 of ")
+            && ssrf["message"]
+                .as_str()
+                .unwrap()
+                .contains("app/views.py) reaches `requests.get()`"),
+        "{ssrf}"
+    );
+    // The source and the steps are in the caller's file, each point says so.
+    let points: Vec<(bool, &Value, &Value)> = std::iter::once(&ssrf["flow"]["source"])
+        .chain(ssrf["flow"]["steps"].as_array().unwrap())
+        .map(|p| {
+            let path = p["path"].as_str().unwrap_or_else(|| panic!("{ssrf}"));
+            (
+                path.ends_with("app/views.py"),
+                &p["range"]["start"]["line"],
+                &p["note"],
+            )
+        })
+        .collect();
+    let untrusted = json!("untrusted value enters: `request.args[\"u\"]`");
+    let passed = json!("passed to `fetch()` of app/clients.py");
+    assert_eq!(
+        points,
+        [(true, &json!(6), &untrusted), (true, &json!(6), &passed)],
+        "{ssrf}"
+    );
 
     let result = &ssrf_in_sarif(dir.path());
     let place = |location: &Value| {
@@ -226,6 +253,11 @@ fn a_sink_in_another_file_is_a_location_in_json_and_sarif() {
         let file = uri.rsplit('/').next().unwrap().to_string();
         (file, physical["region"]["startLine"].as_u64().unwrap())
     };
+    assert_eq!(
+        place(&result["locations"][0]),
+        ("clients.py".to_string(), 5),
+        "{result}"
+    );
     let thread: Vec<(String, u64)> = result["codeFlows"][0]["threadFlows"][0]["locations"]
         .as_array()
         .unwrap()
@@ -235,8 +267,9 @@ fn a_sink_in_another_file_is_a_location_in_json_and_sarif() {
     let expected = [("views.py", 6), ("views.py", 6), ("clients.py", 5)];
     let expected: Vec<(String, u64)> = expected.iter().map(|(f, l)| (f.to_string(), *l)).collect();
     assert_eq!(thread, expected, "{result}");
+    // The source, in the caller's file, is where a reader wants to go next.
     let related = &result["relatedLocations"][0];
-    assert_eq!(place(related), ("clients.py".to_string(), 5), "{result}");
+    assert_eq!(place(related), ("views.py".to_string(), 6), "{result}");
     // Both files are named the same way: below the directory `check` was given.
     let uris: Vec<&str> = [&result["locations"][0], related]
         .iter()
@@ -247,8 +280,8 @@ fn a_sink_in_another_file_is_a_location_in_json_and_sarif() {
         })
         .collect();
     assert_eq!(
-        uris[0].trim_end_matches("views.py"),
-        uris[1].trim_end_matches("clients.py"),
+        uris[0].trim_end_matches("clients.py"),
+        uris[1].trim_end_matches("views.py"),
         "{result}"
     );
 }
@@ -289,4 +322,54 @@ fn the_editor_relates_a_sink_in_another_file() {
         assert!(markdown.contains(line), "{line} missing from:\n{markdown}");
     }
     assert!(!markdown.contains("reaches the sink"), "{markdown}");
+}
+
+/// The SSRF findings of `check --format json <extra>` in `dir`.
+fn ssrf_findings(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {
+    let server = RegistryServer::start();
+    let cache = tempfile::tempdir().unwrap();
+    let mut args = vec!["--offline"];
+    args.extend_from_slice(extra);
+    let (_, document, _) = check_json(dir, &server, cache.path(), &args);
+    findings(&document, "python.ssrf")
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_finding_moved_to_its_sink_is_one_and_in_scope_when_either_end_changed() {
+    let dir = two_files();
+    let app = dir.path().join("app");
+    // A second caller of the same helper: still one finding at the sink.
+    let admin = "from flask import request\nfrom .clients import fetch\n\n\ndef mirror():\n    return fetch(request.form[\"v\"]).text\n";
+    std::fs::write(app.join("admin.py"), admin).unwrap();
+    assert_eq!(ssrf_findings(dir.path(), &[]).len(), 1);
+
+    support::git(dir.path(), &["init", "-q"]);
+    support::git(dir.path(), &["add", "."]);
+    support::git(dir.path(), &["commit", "-qm", "start"]);
+    let staged = |file: &str, text: &str| {
+        std::fs::write(app.join(file), text).unwrap();
+        support::git(dir.path(), &["add", "."]);
+        let found = ssrf_findings(dir.path(), &["--staged"]).len();
+        support::git(dir.path(), &["reset", "-q", "--hard"]);
+        found
+    };
+    // A change of the caller's line that hands the value on keeps it; a change of the
+    // helper's file alone does not (its callers are not analysed for it).
+    assert_eq!(
+        staged("views.py", &PASSING_VIEW.replace(".text", ".json()")),
+        1
+    );
+    assert_eq!(
+        staged("clients.py", &CLIENT.replacen("\n\n", "\n# c\n", 1)),
+        0
+    );
+
+    // Silenced at both calls: nothing is left to move.
+    let quiet = |text: &str| text.replace(".text\n", ".text  # slopguard: ignore[python.ssrf]\n");
+    std::fs::write(app.join("views.py"), quiet(PASSING_VIEW)).unwrap();
+    std::fs::write(app.join("admin.py"), quiet(admin)).unwrap();
+    assert_eq!(ssrf_findings(dir.path(), &[]), Vec::<Value>::new());
 }

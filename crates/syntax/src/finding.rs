@@ -116,6 +116,19 @@ pub struct FlowTrace {
     /// the sink in that file. Kept apart from `steps`, whose ranges are all in this file (edits
     /// shift them; they bound what an edit must re-check).
     pub sink_elsewhere: Option<Arc<RemotePoint>>,
+    /// When the finding is reported at its sink in another file than its source (`check` moves
+    /// a finding from the call of another file's helper to the sink in that file, see
+    /// `RuleSet::at_sink`): the file `source` and `steps` are in.
+    pub steps_elsewhere: Option<Arc<OtherFile>>,
+}
+
+/// Another file of the scanned tree, named as [`RemotePoint`] names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherFile {
+    /// As the shell shows it.
+    pub file: Arc<str>,
+    /// Absolute.
+    pub path: Arc<std::path::Path>,
 }
 
 /// A point of a path in another file of the scanned tree.

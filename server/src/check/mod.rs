@@ -27,14 +27,15 @@ pub use source::SkipReason;
 use crate::analysis::{FileKind, Incomplete, IncompleteFile, analyze_checked};
 use crate::config::{Excludes, RulePolicy, normalize};
 use crate::context::{Attributes, FilePolicy};
-use crate::finding::Finding;
+use crate::finding::{Finding, OtherFile};
 use crate::lang::Language;
 use crate::rules::{Category, KnownIds, RuleSet, Severity};
 use rayon::prelude::*;
 use scope::ChangedLines;
 use source::Loaded;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, Instant};
 
@@ -419,17 +420,79 @@ impl Analysis {
         }
     }
 
+    /// Moves each finding found at the call of another file's helper to the sink in that file
+    /// ([`RuleSet::at_sink`]), where a reviewer of that file looks for it. It has met the
+    /// caller's suppressions; it meets the sink file's too. Several callers reaching one sink
+    /// are one finding there (the first caller's path), and a sink the helper's file reports
+    /// itself for the same rule is not reported twice.
+    fn move_to_sinks(&mut self, settings: &Settings) {
+        let cwd = self.cwd.canonicalize().unwrap_or_else(|_| self.cwd.clone());
+        let mut moved: Vec<(PathBuf, Finding)> = Vec::new();
+        let mut seen: HashSet<(PathBuf, usize, Arc<str>)> = HashSet::new();
+        for file in &self.files {
+            for reported in &file.findings {
+                let elsewhere = reported.finding.flow.as_ref();
+                if elsewhere.is_none_or(|flow| flow.sink_elsewhere.is_none()) {
+                    continue;
+                }
+                let caller = Arc::new(OtherFile {
+                    file: Arc::from(file.path.as_str()),
+                    path: Arc::from(file.absolute.as_path()),
+                });
+                let Some((sink, finding)) = settings.rules.at_sink(&reported.finding, caller)
+                else {
+                    continue;
+                };
+                let sink = match sink.strip_prefix(&cwd) {
+                    Ok(relative) => relative.to_path_buf(),
+                    Err(_) => sink.to_path_buf(),
+                };
+                let absolute = normalize(&self.cwd.join(&sink));
+                let key = (
+                    absolute.clone(),
+                    finding.span.start_byte,
+                    finding.rule_id.clone(),
+                );
+                let reported_there = self.files.iter().any(|f| {
+                    f.absolute == absolute
+                        && f.findings.iter().any(|r| {
+                            r.finding.rule_id == finding.rule_id
+                                && r.finding.span.start_byte == finding.span.start_byte
+                        })
+                });
+                if !reported_there && seen.insert(key) {
+                    moved.push((sink, finding));
+                }
+            }
+        }
+        for file in &mut self.files {
+            file.findings.retain(|r| {
+                r.finding
+                    .flow
+                    .as_ref()
+                    .is_none_or(|flow| flow.sink_elsewhere.is_none())
+            });
+        }
+        self.files
+            .retain(|f| !f.findings.is_empty() || f.has_suppressions());
+        self.add_findings(moved, settings);
+    }
+
     /// Reports unused suppressions, keeps the findings in scope and not in `baseline`, and
     /// sorts them.
     pub fn finish(mut self, settings: &Settings, baseline: Option<&mut Baseline>) -> Outcome {
+        self.move_to_sinks(settings);
         let mut findings = Vec::new();
         for mut file in std::mem::take(&mut self.files) {
             file.add_unused_suppressions(&settings.policy, &settings.known_ids);
             let lines = self.changed.as_ref().map(|c| c.lines_for(&file.absolute));
-            findings.extend(file.findings.into_iter().filter(|f| match lines {
-                None => true,
-                Some(None) => false,
-                Some(Some(lines)) => lines.overlaps(f.git_lines.0, f.git_lines.1),
+            findings.extend(file.findings.into_iter().filter(|f| {
+                let here = match lines {
+                    None => true,
+                    Some(None) => false,
+                    Some(Some(lines)) => lines.overlaps(f.git_lines.0, f.git_lines.1),
+                };
+                here || self.caller_changed(f)
             }));
         }
         if let Some(baseline) = baseline {
@@ -460,6 +523,23 @@ impl Analysis {
             dependencies: None,
             narrowed: Vec::new(),
         }
+    }
+
+    /// Whether a finding moved to its sink has its caller's end (the source and the steps to
+    /// the call) in the changed lines: a change on either side keeps it in scope.
+    fn caller_changed(&self, reported: &Reported) -> bool {
+        let (Some(changed), Some(flow)) = (&self.changed, &reported.finding.flow) else {
+            return false;
+        };
+        let Some(caller) = &flow.steps_elsewhere else {
+            return false;
+        };
+        let Some(lines) = changed.lines_for(&caller.path) else {
+            return false;
+        };
+        std::iter::once(&flow.source)
+            .chain(&flow.steps)
+            .any(|point| lines.overlaps(point.span.start.line, point.span.end.line))
     }
 
     /// The directory the check ran in.

@@ -4,7 +4,7 @@
 
 use crate::analysis::Suppressions;
 use crate::config::RulePolicy;
-use crate::finding::{Finding, RemotePoint};
+use crate::finding::Finding;
 use crate::rules::KnownIds;
 use crate::text::LineIndex;
 use sha2::{Digest, Sha256};
@@ -32,20 +32,21 @@ pub struct Reported {
 }
 
 impl Reported {
-    /// A point of the finding's path in another file, shown as the finding's own path is: below
-    /// the directory the finding's path names (`src/app.py` -> `src/lib/clients.py`), or absolute
+    /// Another file of the finding's path, shown as the finding's own path is: below the
+    /// directory the finding's path names (`src/lib/clients.py` -> `src/app.py`), or absolute
     /// when the two files share no directory.
-    pub fn path_of(&self, remote: &RemotePoint) -> String {
+    pub fn path_of(&self, other: &Path) -> String {
         let here = self.absolute.canonicalize().ok();
+        let other = other.canonicalize().unwrap_or_else(|_| other.to_path_buf());
         let shown = here
             .as_deref()
             .and_then(Path::parent)
-            .and_then(|dir| relative_to(dir, &remote.path))
+            .and_then(|dir| relative_to(dir, &other))
             .map(|relative| {
                 let base = Path::new(&self.path).parent().unwrap_or(Path::new(""));
                 crate::config::normalize(&base.join(relative))
             })
-            .unwrap_or_else(|| remote.path.to_path_buf());
+            .unwrap_or(other);
         shown
             .to_string_lossy()
             .replace(std::path::MAIN_SEPARATOR, "/")
@@ -109,6 +110,12 @@ impl FileReport {
         };
         report.push(text, findings);
         report
+    }
+
+    /// Whether an inline comment silences something here: the report is kept for the hint
+    /// about an unused one.
+    pub fn has_suppressions(&self) -> bool {
+        !self.suppressions.is_empty()
     }
 
     /// Adds findings about the same file found later (project-level checks).

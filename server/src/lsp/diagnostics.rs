@@ -467,6 +467,7 @@ mod tests {
             },
             steps: vec![],
             sink_elsewhere: None,
+            steps_elsewhere: None,
         }));
         let rules = RuleSet::new(vec![]).unwrap();
         let lines = LineStarts::new(text);

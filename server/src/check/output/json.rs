@@ -46,20 +46,14 @@ struct Finding<'a> {
 struct Flow<'a> {
     source: FlowPoint<'a>,
     steps: Vec<FlowPoint<'a>>,
-    /// The sink, when it is in another file (the finding is the call of that file's helper).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sink: Option<ElsewherePoint<'a>>,
-}
-
-#[derive(Serialize)]
-struct ElsewherePoint<'a> {
-    path: String,
-    range: Range,
-    note: &'a str,
 }
 
 #[derive(Serialize)]
 struct FlowPoint<'a> {
+    /// When the point is in another file than the finding (a finding reported at the sink in
+    /// a helper's file, whose value came from a caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     range: Range,
     note: &'a str,
 }
@@ -175,18 +169,18 @@ fn finding<'a>(reported: &'a Reported) -> Finding<'a> {
             version: package.version.as_deref(),
         }),
         flow: finding.flow.as_ref().map(|flow| {
+            let elsewhere = flow
+                .steps_elsewhere
+                .as_deref()
+                .map(|caller| reported.path_of(&caller.path));
             let point = |p: &'a crate::finding::FlowPoint| FlowPoint {
+                path: elsewhere.clone(),
                 range: range(p.span.start, p.span.end),
                 note: &p.note,
             };
             Flow {
                 source: point(&flow.source),
                 steps: flow.steps.iter().map(point).collect(),
-                sink: flow.sink_elsewhere.as_deref().map(|remote| ElsewherePoint {
-                    path: reported.path_of(remote),
-                    range: range(remote.span.start, remote.span.end),
-                    note: &remote.note,
-                }),
             }
         }),
         advisory: finding.advisory.as_deref(),

@@ -285,21 +285,18 @@ fn result(reported: &Reported, rule_index: usize) -> sarif::Result {
         builder.fixes(fixes).build()
     };
     if let Some(flow) = &finding.flow {
-        let elsewhere = flow.sink_elsewhere.as_deref().map(|remote| {
-            let artifact = sarif::ArtifactLocation::builder()
-                .uri(uri(&reported.path_of(remote)))
-                .build();
-            (artifact, remote)
+        // Reported at a sink in a helper's file: the source and steps are in the caller's.
+        let caller = flow.steps_elsewhere.as_deref().map(|caller| {
+            sarif::ArtifactLocation::builder()
+                .uri(uri(&reported.path_of(&caller.path)))
+                .build()
         });
-        result.code_flows = Some(vec![code_flow(
-            flow,
-            &artifact,
-            finding,
-            elsewhere.as_ref(),
-        )]);
-        // A sink in another file is also where a reader of the result wants to go.
-        if let Some((artifact, remote)) = &elsewhere {
-            let mut related = located(artifact, remote.span.start, remote.span.end, &remote.note);
+        let steps_artifact = caller.as_ref().unwrap_or(&artifact);
+        result.code_flows = Some(vec![code_flow(flow, steps_artifact, &artifact, finding)]);
+        // Where the value came from, in another file, is also where a reader wants to go.
+        if let Some(caller) = &caller {
+            let source = &flow.source;
+            let mut related = located(caller, source.span.start, source.span.end, &source.note);
             related.id = Some(0);
             result.related_locations = Some(vec![related]);
         }
@@ -325,13 +322,13 @@ fn located(
         .build()
 }
 
-/// A data-flow path as SARIF shows it: one thread from the source through each step to the sink
-/// (in another file when the finding is the call of that file's helper).
+/// A data-flow path as SARIF shows it: one thread from the source (in `steps_artifact`) through
+/// each step to the sink, the finding's own range.
 fn code_flow(
     flow: &crate::finding::FlowTrace,
+    steps_artifact: &sarif::ArtifactLocation,
     artifact: &sarif::ArtifactLocation,
     finding: &crate::finding::Finding,
-    elsewhere: Option<&(sarif::ArtifactLocation, &crate::finding::RemotePoint)>,
 ) -> sarif::CodeFlow {
     let point = |artifact: &sarif::ArtifactLocation, start: Position, end: Position, note: &str| {
         sarif::ThreadFlowLocation::builder()
@@ -339,7 +336,7 @@ fn code_flow(
             .build()
     };
     let mut locations = vec![point(
-        artifact,
+        steps_artifact,
         flow.source.span.start,
         flow.source.span.end,
         &flow.source.note,
@@ -347,25 +344,14 @@ fn code_flow(
     locations.extend(
         flow.steps
             .iter()
-            .map(|s| point(artifact, s.span.start, s.span.end, &s.note)),
+            .map(|s| point(steps_artifact, s.span.start, s.span.end, &s.note)),
     );
-    match elsewhere {
-        // The last step is the call of the helper (`passed to \`fetch()\` of …`).
-        Some((remote_artifact, remote)) => {
-            locations.push(point(
-                remote_artifact,
-                remote.span.start,
-                remote.span.end,
-                &remote.note,
-            ));
-        }
-        None => locations.push(point(
-            artifact,
-            finding.span.start,
-            finding.span.end,
-            "reaches the sink",
-        )),
-    }
+    locations.push(point(
+        artifact,
+        finding.span.start,
+        finding.span.end,
+        "reaches the sink",
+    ));
     sarif::CodeFlow::builder()
         .thread_flows(vec![
             sarif::ThreadFlow::builder().locations(locations).build(),

@@ -89,6 +89,17 @@ fn frame(reported: &Reported) -> Vec<Group<'_>> {
         .path(reported.path.as_str())
         .annotation(AnnotationKind::Primary.span(start..end));
     let mut groups = vec![title.element(location)];
+    // Reported at a sink in a helper's file: where the caller handed the value on.
+    if let Some(flow) = &finding.flow
+        && let (Some(caller), Some(call)) = (&flow.steps_elsewhere, flow.steps.last())
+    {
+        groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
+            "{}:{}: {}",
+            reported.path_of(&caller.path),
+            call.span.start.line + 1,
+            call.note
+        ))));
+    }
     if let Some(fix) = &finding.fix {
         groups.push(Group::with_title(Level::HELP.secondary_title(format!(
             "{}: replace with `{}`",

@@ -5,7 +5,7 @@
 
 use super::incremental::Matched;
 use super::{RuleSet, finding};
-use crate::finding::{Finding, FlowPoint, FlowTrace};
+use crate::finding::{Finding, FlowPoint, FlowTrace, OtherFile};
 use crate::flow::{FileFlow, FlowRules, Outline, SinkHit, Step, Value};
 use crate::lang::Language;
 use crate::names::Names;
@@ -14,6 +14,7 @@ use crate::rules::template;
 use crate::text::LineIndex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use tree_sitter::Tree;
 
 impl RuleSet {
@@ -302,16 +303,7 @@ impl FlowMessage {
                 template,
                 source,
                 sink,
-            } => template::render(template, |name| match name {
-                "source" => Some(template::one_line(&format!("`{source}`"))),
-                "source_line" => Some(line.clone()),
-                // A sink in another file names the helper and where the sink is.
-                "sink" => Some(template::one_line_within(
-                    sink,
-                    4 * template::MESSAGE_VALUE_LIMIT,
-                )),
-                _ => None,
-            }),
+            } => render_flow(template, &format!("`{source}`"), &line, sink),
             FlowMessage::Suffix { base } => {
                 let label = path
                     .source
@@ -325,6 +317,66 @@ impl FlowMessage {
 }
 
 const SOURCE_NOTE: &str = "untrusted value enters: ";
+
+/// How a sink in another file is noted (`reaches `requests.get()``).
+pub(super) const SINK_NOTE: &str = "reaches ";
+
+/// A taint message: `source` is the value as the code wrote it, in backticks.
+fn render_flow(template: &str, source: &str, line: &str, sink: &str) -> String {
+    template::render(template, |name| match name {
+        "source" => Some(template::one_line(source)),
+        "source_line" => Some(line.to_string()),
+        // A sink in another file names the helper and where the sink is.
+        "sink" => Some(template::one_line_within(
+            sink,
+            4 * template::MESSAGE_VALUE_LIMIT,
+        )),
+        _ => None,
+    })
+}
+
+impl RuleSet {
+    /// `finding`, found at the call of another file's helper that passes an untrusted value on
+    /// to a sink (`flow.sink_elsewhere`), as reported at that sink: where a reviewer of the
+    /// helper's file, and line-level labels, look for it. `caller` is the file it was found
+    /// in; its path (source and steps) stays there, and its message names that file. `None`
+    /// for a finding whose sink is its own range. A fix is dropped: its range is the caller's.
+    pub fn at_sink(
+        &self,
+        finding: &Finding,
+        caller: Arc<OtherFile>,
+    ) -> Option<(Arc<std::path::Path>, Finding)> {
+        let flow = finding.flow.as_deref()?;
+        let remote = flow.sink_elsewhere.clone()?;
+        let rule = self.get(&finding.rule_id)?;
+        let template = rule
+            .taint
+            .as_ref()
+            .and_then(|t| t.message())
+            .unwrap_or(&rule.message);
+        let source = flow
+            .source
+            .note
+            .strip_prefix(SOURCE_NOTE)
+            .unwrap_or(&flow.source.note);
+        let line = format!("{} of {}", flow.source.span.start.line + 1, caller.file);
+        let sink = remote.note.strip_prefix(SINK_NOTE).unwrap_or(&remote.note);
+        let message = render_flow(template, source, &line, sink);
+        let moved = Finding {
+            message: message.into(),
+            span: remote.span,
+            fix: None,
+            flow: Some(Box::new(FlowTrace {
+                source: flow.source.clone(),
+                steps: flow.steps.clone(),
+                sink_elsewhere: None,
+                steps_elsewhere: Some(caller),
+            })),
+            ..finding.clone()
+        };
+        Some((remote.path.clone(), moved))
+    }
+}
 
 /// `extent` grown to every point of a path: a finding depends on all of them (a module-level
 /// source included), so an edit at any of them must re-check it.
@@ -350,6 +402,7 @@ fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>)
             })
             .collect(),
         sink_elsewhere: None,
+        steps_elsewhere: None,
     }
 }
 

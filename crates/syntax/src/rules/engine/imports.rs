@@ -6,6 +6,7 @@
 mod reexports;
 
 use super::RuleSet;
+use super::flow::SINK_NOTE;
 use crate::finding::RemotePoint;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
@@ -178,7 +179,7 @@ impl<'a> Linked<'a> {
                                     file: Arc::from(shown.as_str()),
                                     path: Arc::from(file),
                                     span,
-                                    note: format!("reaches {}", hit.label),
+                                    note: format!("{SINK_NOTE}{}", hit.label),
                                 });
                                 let line = span.start.line + 1;
                                 (format!("{} at {shown}:{line}", hit.label), at)
