@@ -19,4 +19,12 @@ router.get("/reports/:name", (req, res) => {
   readReport("summary.txt", (err, text) => res.send(text));
 });
 
+router.get("/later/:name", async (req, res) => {
+  // ruleid: js.path-traversal-request
+  const asked = await shell.readReportLater(req.params.name);
+  // ok: js.path-traversal-request
+  const summary = await shell.readReportLater("summary.txt");
+  res.json({ asked, summary });
+});
+
 module.exports = router;

@@ -306,6 +306,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 });
             }
         }
+        // The budget `run` gives a file's own analysis: without it no closure inside the
+        // exported function would run (`new Promise((resolve) => client.search(...))`).
+        self.closure_budget.set(4 * self.functions.len() + 64);
         for index in 1..self.functions.len() {
             let function = &self.functions[index];
             let Some(name) = function.name.clone() else {
