@@ -1,6 +1,7 @@
 const express = require("express");
 const shell = require("./lib/shell");
 const { readReport } = require("./lib/shell.js");
+const WebhookSender = require("./lib/hooks");
 
 const router = express.Router();
 
@@ -25,6 +26,16 @@ router.get("/later/:name", async (req, res) => {
   // ok: js.path-traversal-request
   const summary = await shell.readReportLater("summary.txt");
   res.json({ asked, summary });
+});
+
+const hooks = new WebhookSender();
+
+router.post("/webhooks/test", async (req, res) => {
+  // ruleid: js.ssrf
+  await hooks.send(req.body.url, { type: "ping" });
+  // ok: js.ssrf
+  await hooks.send("https://hooks.example.com/ping", { type: "ping" });
+  res.end();
 });
 
 module.exports = router;

@@ -1,5 +1,6 @@
 import express, { Request, Response } from "express";
 import { Runner, fetcher, mirror } from "./lib";
+import HealthPinger from "./lib/pinger";
 
 const app = express();
 
@@ -21,4 +22,14 @@ app.get("/grab", async (req: Request, res: Response) => {
   // ok: js.ssrf
   const d = await mirror("https://static.example.com/b.json");
   res.json([a.status, b.status, c.status, d.status]);
+});
+
+const pinger = new HealthPinger();
+
+app.get("/ping", async (req: Request, res: Response) => {
+  // ruleid: js.ssrf
+  const asked = await pinger.ping(String(req.query.host));
+  // ok: js.ssrf
+  const own = await pinger.ping("https://status.example.com/health");
+  res.json([asked, own]);
 });

@@ -383,8 +383,56 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 params,
             });
         }
+        // A method of the class the module exports as its default (`module.exports =
+        // WebhookService` ... `new WebhookService().send(url)` in the importer).
+        if let Some(method) = wanted.filter(|w| !w.contains('.'))
+            && let Some(class) = default_class(self.functions[0].node, self.text)
+            && self.classes.contains(class)
+        {
+            let qualified = format!("{class}.{method}");
+            return self.export(Some(&qualified), module);
+        }
         None
     }
+}
+
+/// The class a JavaScript / TypeScript module exports as its default, by name: `module.exports
+/// = Service`, `export default Service`, `export default class Service {}`.
+fn default_class<'t>(root: Node<'t>, text: &'t str) -> Option<&'t str> {
+    let mut cursor = root.walk();
+    let children: Vec<Node<'t>> = root.named_children(&mut cursor).collect();
+    children.into_iter().rev().find_map(|statement| {
+        let named = |node: Option<Node<'t>>| {
+            node.filter(|n| n.kind() == "identifier" || n.kind() == "type_identifier")
+                .map(|n| text_of(n, text))
+        };
+        match statement.kind() {
+            "expression_statement" => {
+                let assignment = statement.named_child(0)?;
+                (assignment.kind() == "assignment_expression"
+                    && assignment
+                        .child_by_field_name("left")
+                        .is_some_and(|left| text_of(left, text) == "module.exports"))
+                .then(|| named(assignment.child_by_field_name("right")))?
+            }
+            "export_statement" if is_default_export_statement(statement) => {
+                let exported = statement
+                    .child_by_field_name("declaration")
+                    .or_else(|| statement.child_by_field_name("value"))?;
+                match exported.kind() {
+                    "class_declaration" | "class" => named(exported.child_by_field_name("name")),
+                    _ => named(Some(exported)),
+                }
+            }
+            _ => None,
+        }
+    })
+}
+
+fn is_default_export_statement(statement: Node<'_>) -> bool {
+    (0..statement.child_count())
+        .filter_map(|i| statement.child(i))
+        .any(|c| c.kind() == "default")
 }
 
 /// A function defined at the top of its module: a `def`/`function`/`fn` item, or a lambda bound
@@ -415,9 +463,6 @@ fn top_level(node: Node<'_>) -> bool {
 
 fn is_default_export(node: Node<'_>) -> bool {
     node.parent().is_some_and(|parent| {
-        parent.kind() == "export_statement"
-            && (0..parent.child_count())
-                .filter_map(|i| parent.child(i))
-                .any(|c| c.kind() == "default")
+        parent.kind() == "export_statement" && is_default_export_statement(parent)
     })
 }

@@ -363,6 +363,9 @@ fn defines(language: Language, text: &str, member: &str) -> bool {
                 || followed("let ")
                 || followed("var ")
                 || followed("exports.")
+                // A method of the class the module exports as its default.
+                || ((text.contains("module.exports") || text.contains("export default"))
+                    && text.contains(&format!("{member}(")))
         }
     }
 }
