@@ -9,8 +9,8 @@ function generateResetToken() {
 function generatePassword(length = 12) {
   const chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   let out = "";
-  // ruleid: js.insecure-random-secret
   for (let i = 0; i < length; i++) {
+    // ruleid: js.insecure-random-secret
     out += chars[Math.floor(Math.random() * chars.length)];
   }
   return out;
@@ -191,8 +191,8 @@ class SessionStore {
 // A function named for the code it makes (an invitation or reset code accepted as proof).
 function inviteCode(length = 12) {
   let out = '';
-  // ruleid: js.insecure-random-secret
   for (let i = 0; i < length; i++) {
+    // ruleid: js.insecure-random-secret
     out += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
   }
   return out;

@@ -75,8 +75,8 @@ export class CryptoService {
 export const cipherFactory = { createCipher: (name: string) => ({ name }) };
 
 export function randomUuid(): string {
-  // ruleid: js.insecure-random-secret
   return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (c) => {
+    // ruleid: js.insecure-random-secret
     const r = (Math.random() * 16) | 0;
     return (c === "x" ? r : (r & 0x3) | 0x8).toString(16);
   });

@@ -557,15 +557,21 @@ impl RuleSet {
                 .and_then(|t| t.refined_capture())
                 .and_then(&capture_text)
                 .map(|(node, _)| (pattern.rule, node.byte_range()));
+            let mut span = reported.byte_range();
+            if let Matcher::Query {
+                focus: Some(focus), ..
+            } = &rule.matcher
+                && let Some(found) = reported
+                    .utf8_text(source)
+                    .ok()
+                    .and_then(|written| focus.get().find(written))
+            {
+                span = span.start + found.start()..span.start + found.end();
+            }
             findings.push(Matched {
                 refine,
                 message: None,
-                finding: finding(
-                    rule,
-                    message,
-                    lines.span(reported.start_byte(), reported.end_byte()),
-                    fix,
-                ),
+                finding: finding(rule, message, lines.span(span.start, span.end), fix),
                 extent: match_extent(pattern, query_match, text_len),
             });
         }

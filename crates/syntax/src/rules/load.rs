@@ -260,19 +260,26 @@ fn parse_rule_checked(
                 ),
                 QueryChecks::Trusted => None,
             };
+            let focus = match &shape.focus {
+                Some(focus) => Some(LazyRegex::new(focus.get_ref(), checks.regexes()).map_err(
+                    |e| error_at(focus.span().start, format!("invalid `focus` regex: {e}")),
+                )?),
+                None => None,
+            };
             (
                 Matcher::Query {
                     source: query.get_ref().clone(),
                     report,
+                    focus,
                 },
                 names,
             )
         }
         (None, Some(regex_src)) => {
-            if shape.report.is_some() {
+            if shape.report.is_some() || shape.focus.is_some() {
                 return Err(error_at(
                     regex_src.span().start,
-                    "`report` belongs to query matchers; a regex reports its named group `report`"
+                    "`report` and `focus` belong to query matchers; a regex reports its named group `report`"
                         .into(),
                 ));
             }

@@ -180,6 +180,8 @@ pub struct Docs {
 pub(crate) struct MatcherFile {
     pub query: Option<Spanned<String>>,
     pub report: Option<String>,
+    /// A query's finding is narrowed to the first match of this regex in the reported node.
+    pub focus: Option<Spanned<String>>,
     pub regex: Option<Spanned<String>>,
     pub scope: Option<Spanned<String>>,
     pub min_entropy: Option<f64>,
@@ -215,7 +217,13 @@ pub enum RegexScope {
 #[derive(Debug, Clone)]
 pub enum Matcher {
     /// A tree-sitter query; its source is kept to build the per-language combined query.
-    Query { source: String, report: String },
+    Query {
+        source: String,
+        report: String,
+        /// The part of the reported node the finding covers: the first match of this regex in
+        /// its text (the whole node when none), so a loop's finding is the call in it.
+        focus: Option<super::LazyRegex>,
+    },
     Regex {
         regex: super::LazyRegex,
         scope: RegexScope,
