@@ -59,3 +59,31 @@ function showSection() {
   const node = document.evaluate(`//section[@id='${section}']`, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null);
   return node.singleNodeValue;
 }
+
+// A helper handed the client and the search options: the caller's filter reaches the search.
+function searchOne(client, base, options) {
+  return new Promise((resolve, reject) => {
+    // ruleid: js.ldap-injection
+    client.search(base, options, (err, found) => (err ? reject(err) : resolve(found)));
+  });
+}
+
+app.post("/people/first", async (req, res) => {
+  const filter = `(&(objectClass=person)(uid=${req.body.uid}))`;
+  res.json(await searchOne(directory, "ou=people,dc=example,dc=org", { scope: "sub", filter }));
+});
+
+app.post("/people/first-escaped", async (req, res) => {
+  const filter = `(&(objectClass=person)(uid=${escape.filter`${req.body.uid}`}))`;
+  res.json(await searchOne(directory, "ou=people,dc=example,dc=org", { scope: "sub", filter }));
+});
+
+// A search index's client takes its query first and no `filter` option second.
+function searchIndex(client, params) {
+  // ok: js.ldap-injection
+  return client.search(params);
+}
+
+app.post("/docs/search", async (req, res) => {
+  res.json(await searchIndex(directory, { index: "docs", q: req.body.q }));
+});

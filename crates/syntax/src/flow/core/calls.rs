@@ -275,6 +275,24 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 let mut own = Vec::new();
                 let value = self.eval_fields(a.value, Some(&mut own), pass);
+                // A helper's parameter (`searchOne(client, base, options)`): its fields are
+                // what the caller's object holds, which stands for them all here.
+                if own.is_empty() && value.taint.as_ref().is_some_and(|t| t.parameter.is_some()) {
+                    let prefix = format!("{position}.");
+                    for (sink, _) in &self.rules.sinks {
+                        if !matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)) {
+                            continue;
+                        }
+                        for arg in &sink.args {
+                            if let ArgSel::Keyword(k) = arg
+                                && k.starts_with(&prefix)
+                                && !fields.iter().any(|(f, _): &(String, Value)| f == k)
+                            {
+                                fields.push((k.clone(), value.clone()));
+                            }
+                        }
+                    }
+                }
                 fields.extend(
                     own.into_iter()
                         .map(|(name, field, _)| (format!("{position}.{name}"), field)),
