@@ -30,6 +30,17 @@ def batch_client():
     return OpenAI(api_key=key)
 
 
+def shortened_project_key():
+    # A project key cut short (or made up for a demo) still reads as one.
+    # ruleid: any.openai-api-key
+    return OpenAI(api_key="sk-proj-9fQ2mX7vR4tL1bK8nW3zY6hJ0cD5sA2eG7uP9iO4rT1yE8wH")
+
+
+def placeholder_project_key():
+    # ok: any.openai-api-key
+    return OpenAI(api_key="sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
+
+
 def deepseek_client():
     # DeepSeek keys are also "sk-" + 32 hex; not an OpenAI key, but still a secret.
     # ok: any.openai-api-key
