@@ -81,3 +81,33 @@ def fastapi_greet(name: str):
 def fastapi_plain(name: str):
     # ok: python.xss
     return f"<h1>{name}</h1>"
+
+
+class SlugNotFound(Exception):
+    def __init__(self, slug: str):
+        super().__init__(slug)
+        self.slug = slug
+
+
+@api.exception_handler(SlugNotFound)
+async def slug_not_found(request, exc: SlugNotFound):
+    # ruleid: python.xss
+    return HTMLResponse(f"<p>No page called <em>{exc.slug}</em></p>", status_code=404)
+
+
+@api.exception_handler(KeyError)
+async def key_missing(request, exc: KeyError):
+    # ok: python.xss
+    return HTMLResponse(f"<p>No such page: <em>{html.escape(str(exc))}</em></p>", status_code=404)
+
+
+@api.exception_handler(TimeoutError)
+async def timed_out(request, exc: TimeoutError):
+    # ok: python.xss
+    return HTMLResponse("<p>The page took too long.</p>", status_code=504)
+
+
+@api.exception_handler(ValueError)
+async def bad_value(request, exc: ValueError):
+    # ruleid: python.xss
+    return HTMLResponse("<p>Bad value: " + str(exc) + "</p>", status_code=400)
