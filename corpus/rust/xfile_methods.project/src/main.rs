@@ -2,10 +2,12 @@
 // request value enters the method's parameter in the other file.
 mod services;
 
-use axum::extract::{Json, Path, Query};
+use axum::extract::{Json, Path, Query, State};
 use serde::Deserialize;
 use services::archive::Archive;
+use services::hooks::Hooks;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Deserialize)]
 pub struct Restore {
@@ -42,4 +44,16 @@ pub async fn mirror(Query(q): Query<HashMap<String, String>>) -> String {
     let url = q.get("url").cloned().unwrap_or_default();
     // ruleid: rust.ssrf
     feed.pull(&url).await
+}
+
+// The service comes from the router's state: its type says whose method `ping` is.
+pub async fn ping_hook(State(hooks): State<Arc<Hooks>>, Json(req): Json<HashMap<String, String>>) -> String {
+    let target = req.get("endpoint").cloned().unwrap_or_default();
+    // ruleid: rust.ssrf
+    hooks.ping(&target).await.to_string()
+}
+
+pub async fn ping_status(State(hooks): State<Arc<Hooks>>) -> String {
+    // ok: rust.ssrf
+    hooks.ping("https://status.example.com/health").await.to_string()
 }

@@ -97,6 +97,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             // whatever a library method of that name does.
             None => match self
                 .imported_class_method(site)
+                .or_else(|| self.typed_param_method(site, pass))
                 .and_then(|method| imports.function(&method, true, true, false))
             {
                 Some(function) => function,
@@ -244,6 +245,29 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             canonical.push_str(segment);
         }
         Some(format!("{canonical}.{method}"))
+    }
+
+    /// A method called on a parameter typed with a class or struct another module defines,
+    /// inside the extractors and pointers around it (`State(svc): State<Arc<WebhookService>>`,
+    /// `svc: &WebhookService`, `svc: WebhookService = Depends(...)`): the canonical name of
+    /// that type's method, as for an object the file built.
+    fn typed_param_method(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
+        let method = site.method.as_deref()?;
+        let receiver = site.receiver_text?.trim();
+        if receiver.is_empty() || !receiver.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        let param = self.param_named(&self.functions[pass.function], receiver)?;
+        let ty = innermost_type(text_of(param.annotation?, self.text))?;
+        if ty.contains("::") {
+            return self.rust_type_method(ty, method);
+        }
+        let (head, rest) = ty.split_once('.').map_or((ty, None), |(h, r)| (h, Some(r)));
+        let canonical = self.names.binding(head)?;
+        Some(match rest {
+            Some(rest) => format!("{canonical}.{rest}.{method}"),
+            None => format!("{canonical}.{method}"),
+        })
     }
 
     /// `this.field.method` where the constructor of the calling method's class declares
@@ -394,6 +418,38 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         None
     }
+}
+
+/// Types that hold the value a method is called on rather than being its type: extractors,
+/// shared and boxed pointers, locks, optional values.
+const WRAPPERS: [&str; 14] = [
+    "State",
+    "Extension",
+    "Data",
+    "Arc",
+    "Rc",
+    "Box",
+    "Mutex",
+    "RwLock",
+    "Option",
+    "Optional",
+    "Annotated",
+    "Inject",
+    "Readonly",
+    "Ref",
+];
+
+/// The type a parameter's annotation names once the wrappers around it are taken off
+/// (`State<Arc<WebhookService>>` → `WebhookService`, `&'a mut store::Files` → `store::Files`):
+/// the first path whose last segment starts with a capital and is no wrapper.
+fn innermost_type(written: &str) -> Option<&str> {
+    written
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '.'))
+        .filter(|token| !token.is_empty())
+        .find(|token| {
+            let last = token.rsplit([':', '.']).next().unwrap_or(token);
+            last.starts_with(|c: char| c.is_uppercase()) && !WRAPPERS.contains(&last)
+        })
 }
 
 /// The class a JavaScript / TypeScript module exports as its default, by name: `module.exports
