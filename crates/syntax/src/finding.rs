@@ -111,6 +111,10 @@ pub struct FlowPoint {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FlowTrace {
     pub source: FlowPoint,
+    /// The source as the code wrote it, in backticks (`source.note` says what happens there):
+    /// a message that names the source again takes it from here.
+    #[serde(skip)]
+    pub source_label: Arc<str>,
     pub steps: Vec<FlowPoint>,
     /// When the finding's range is a call of another file's helper that passes the value on:
     /// the sink in that file. Kept apart from `steps`, whose ranges are all in this file (edits
@@ -140,7 +144,15 @@ pub struct RemotePoint {
     /// Canonical: the shells show it as they show the finding's own path, or as a URI.
     pub path: Arc<std::path::Path>,
     pub span: Span,
-    pub note: String,
+    /// The sink as messages name it (`` `requests.get()` ``).
+    pub sink: String,
+}
+
+impl RemotePoint {
+    /// What happens at this point, as steps are noted.
+    pub fn note(&self) -> String {
+        format!("reaches {}", self.sink)
+    }
 }
 
 /// Cheap to clone: the editor keeps thousands of findings and copies them on every edit (the

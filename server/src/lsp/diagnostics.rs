@@ -260,7 +260,7 @@ fn flow_path(
                 uri: other,
                 range: whole_lines,
             },
-            message: format!("{}:{}: {}", remote.file, line + 1, remote.note),
+            message: format!("{}:{}: {}", remote.file, line + 1, remote.note()),
         });
     }
     Some(related)
@@ -465,6 +465,7 @@ mod tests {
                 span: plain.span,
                 note: "source".into(),
             },
+            source_label: "`s`".into(),
             steps: vec![],
             sink_elsewhere: None,
             steps_elsewhere: None,

@@ -87,7 +87,7 @@ fn describe(finding: &Finding, rules: &RuleSet, out: &mut String) {
                     "\n- {}:{}: {}",
                     remote.file,
                     remote.span.start.line + 1,
-                    remote.note
+                    remote.note()
                 );
             }
             None => {

@@ -15,6 +15,13 @@ use tree_sitter::Node;
 const MAX_NESTING: usize = 3;
 
 impl<'t> FileFlow<'t, '_> {
+    /// Gives a run its closure passes: a few per function, enough for callbacks in callbacks,
+    /// bounded whatever the nesting. A file's own analysis (`run`) and the summaries another
+    /// file follows (`export`) both start here; without it no closure would run.
+    pub(super) fn reset_closure_budget(&self) {
+        self.closure_budget.set(4 * self.functions.len() + 64);
+    }
+
     /// Runs the function defined at `node` (a lambda, arrow function, closure or nested
     /// definition) with the variables `pass` holds there, when one of them is tainted by
     /// something other than the module.

@@ -194,8 +194,6 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if callee.contains("::") {
             return self.rust_type_method(callee, method);
         }
-        let mut segments = callee.split('.');
-        let head = segments.next()?;
         let last = callee.rsplit('.').next()?;
         if !last.starts_with(|c: char| c.is_uppercase())
             || !callee.split('.').all(|s| {
@@ -206,12 +204,21 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         {
             return None;
         }
-        let mut canonical = self.names.binding(head)?.to_string();
-        for segment in segments {
-            canonical.push('.');
-            canonical.push_str(segment);
-        }
-        Some(format!("{canonical}.{method}"))
+        self.dotted_type_method(callee, method)
+    }
+
+    /// The canonical name of `method` on a class written `Class` or `module.Class` in this file:
+    /// the import that binds its first segment, then the rest as written
+    /// (`svc.Service` + `get` → `.services.svc.Service.get`).
+    fn dotted_type_method(&self, written: &str, method: &str) -> Option<String> {
+        let (head, rest) = written
+            .split_once('.')
+            .map_or((written, None), |(h, r)| (h, Some(r)));
+        let canonical = self.names.binding(head)?;
+        Some(match rest {
+            Some(rest) => format!("{canonical}.{rest}.{method}"),
+            None => format!("{canonical}.{method}"),
+        })
     }
 
     /// A Rust method called on a value a type's constructor made (`FileStore::new(root)`,
@@ -262,12 +269,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if ty.contains("::") {
             return self.rust_type_method(ty, method);
         }
-        let (head, rest) = ty.split_once('.').map_or((ty, None), |(h, r)| (h, Some(r)));
-        let canonical = self.names.binding(head)?;
-        Some(match rest {
-            Some(rest) => format!("{canonical}.{rest}.{method}"),
-            None => format!("{canonical}.{method}"),
-        })
+        self.dotted_type_method(ty, method)
     }
 
     /// `this.field.method` where the constructor of the calling method's class declares
@@ -295,8 +297,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         {
             return None;
         }
-        let canonical = self.names.binding(written)?;
-        Some(format!("{canonical}.{method}"))
+        self.dotted_type_method(written, method)
     }
 
     /// The top-level function (no method) named `wanted`, or the default export when `wanted`
@@ -330,9 +331,9 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 });
             }
         }
-        // The budget `run` gives a file's own analysis: without it no closure inside the
-        // exported function would run (`new Promise((resolve) => client.search(...))`).
-        self.closure_budget.set(4 * self.functions.len() + 64);
+        // Closures inside the exported functions run too
+        // (`new Promise((resolve) => client.search(...))`).
+        self.reset_closure_budget();
         for index in 1..self.functions.len() {
             let function = &self.functions[index];
             let Some(name) = function.name.clone() else {

@@ -448,9 +448,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // `module_pass` call ran saw no module constants and recorded no watched
         // values.
         self.summaries.borrow_mut().clear();
-        // A few closure passes per function: enough for callbacks in callbacks, bounded
-        // whatever the nesting.
-        self.closure_budget.set(4 * self.functions.len() + 64);
+        self.reset_closure_budget();
         self.helper_calls.borrow_mut().clear();
         let hits = self.module_pass();
         self.record(0, hits, ranges);

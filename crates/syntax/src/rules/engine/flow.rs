@@ -305,21 +305,12 @@ impl FlowMessage {
                 sink,
             } => render_flow(template, &format!("`{source}`"), &line, sink),
             FlowMessage::Suffix { base } => {
-                let label = path
-                    .source
-                    .note
-                    .strip_prefix(SOURCE_NOTE)
-                    .unwrap_or(&path.source.note);
+                let label = &path.source_label;
                 format!("{base}; the value comes from {label} (line {line})")
             }
         }
     }
 }
-
-const SOURCE_NOTE: &str = "untrusted value enters: ";
-
-/// How a sink in another file is noted (`reaches `requests.get()``).
-pub(super) const SINK_NOTE: &str = "reaches ";
 
 /// A taint message: `source` is the value as the code wrote it, in backticks.
 fn render_flow(template: &str, source: &str, line: &str, sink: &str) -> String {
@@ -354,20 +345,15 @@ impl RuleSet {
             .as_ref()
             .and_then(|t| t.message())
             .unwrap_or(&rule.message);
-        let source = flow
-            .source
-            .note
-            .strip_prefix(SOURCE_NOTE)
-            .unwrap_or(&flow.source.note);
         let line = format!("{} of {}", flow.source.span.start.line + 1, caller.file);
-        let sink = remote.note.strip_prefix(SINK_NOTE).unwrap_or(&remote.note);
-        let message = render_flow(template, source, &line, sink);
+        let message = render_flow(template, &flow.source_label, &line, &remote.sink);
         let moved = Finding {
             message: message.into(),
             span: remote.span,
             fix: None,
             flow: Some(Box::new(FlowTrace {
                 source: flow.source.clone(),
+                source_label: flow.source_label.clone(),
                 steps: flow.steps.clone(),
                 sink_elsewhere: None,
                 steps_elsewhere: Some(caller),
@@ -389,11 +375,13 @@ fn covering(extent: Range<usize>, path: Option<&FlowTrace>) -> Range<usize> {
 }
 
 fn trace(origin: &(Range<usize>, String), steps: &[Step], lines: &LineIndex<'_>) -> FlowTrace {
+    let source_label = format!("`{}`", origin.1);
     FlowTrace {
         source: FlowPoint {
             span: lines.span(origin.0.start, origin.0.end),
-            note: format!("{SOURCE_NOTE}`{}`", origin.1),
+            note: format!("untrusted value enters: {source_label}"),
         },
+        source_label: source_label.into(),
         steps: steps
             .iter()
             .map(|s| FlowPoint {

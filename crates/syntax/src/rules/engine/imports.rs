@@ -6,7 +6,6 @@
 mod reexports;
 
 use super::RuleSet;
-use super::flow::SINK_NOTE;
 use crate::finding::RemotePoint;
 use crate::flow::project::resolve::{self, DEFAULT};
 use crate::flow::project::{
@@ -179,7 +178,7 @@ impl<'a> Linked<'a> {
                                     file: Arc::from(shown.as_str()),
                                     path: Arc::from(file),
                                     span,
-                                    note: format!("{SINK_NOTE}{}", hit.label),
+                                    sink: hit.label.clone(),
                                 });
                                 let line = span.start.line + 1;
                                 (format!("{} at {shown}:{line}", hit.label), at)
