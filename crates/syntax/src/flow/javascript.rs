@@ -220,6 +220,8 @@ impl Adapter for JavaScript {
         match node.kind() {
             "number" | "true" | "false" | "null" | "undefined" | "regex" => Expr::Constant,
             "string" => Expr::Constant,
+            // The literal parts a tag is handed (`sql\`...${id}\``): its values come apart.
+            "template_string" if is_tagged(node) => Expr::Constant,
             "template_string" => {
                 let parts: Vec<Node<'t>> = named_children(node)
                     .into_iter()
@@ -609,12 +611,27 @@ fn call<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
         .child_by_field_name("arguments")
         .map(|list| {
             if list.kind() == "template_string" {
-                // A tagged template: the tag receives the substitutions.
-                return vec![Arg {
+                // A tagged template: the tag is called with the literal parts first (the
+                // template node stands for them: constant, see `expr`), then each substitution
+                // on its own. A query's or command's text at the first position is the
+                // program's; `sql`/`$` tags bind or quote the values.
+                let mut args = vec![Arg {
                     value: list,
                     keyword: None,
                     spread: false,
                 }];
+                args.extend(
+                    named_children(list)
+                        .into_iter()
+                        .filter(|c| c.kind() == "template_substitution")
+                        .filter_map(|c| c.named_child(0))
+                        .map(|value| Arg {
+                            value,
+                            keyword: None,
+                            spread: false,
+                        }),
+                );
+                return args;
             }
             positional(list)
         })
@@ -632,6 +649,16 @@ fn call<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
         method,
         args,
     }
+}
+
+/// A template literal written as a tag's argument (`` sql`...` ``, `` $`...` ``).
+fn is_tagged(node: Node<'_>) -> bool {
+    node.parent().is_some_and(|parent| {
+        parent.kind() == "call_expression"
+            && parent
+                .child_by_field_name("arguments")
+                .is_some_and(|args| args.id() == node.id())
+    })
 }
 
 /// The fields of an object literal: `key: value` and `"key": value` by name, `{ body }` by its
