@@ -75,6 +75,14 @@ impl<'t> FileFlow<'t, '_> {
         // reads what the name was bound to, as it does in a handler.
         for (name, value) in &body.bound {
             helper_pass.conditions.insert(name.clone(), value.clone());
+            // `here = urlsplit(APP_URL)` before `target.netloc == here.netloc`: a value of the
+            // program's own, what the checked one is compared with.
+            if let Some(node) = self.module_node_at(value) {
+                let held = self.eval(node, &mut helper_pass);
+                if held.taint.is_none() && held.clean == super::value::ALL {
+                    helper_pass.env.insert(name.clone(), held);
+                }
+            }
         }
         let mut vouched = Vec::new();
         // Where it returns `true`, every rejection failed.
