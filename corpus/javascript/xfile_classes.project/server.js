@@ -22,3 +22,21 @@ app.post("/notify", (req, res) => {
   mailer.deliver("ops@example.com");
   res.end();
 });
+
+// A controller handed its service where the app is put together: `this.mailer` is a Mailer.
+class NotifyController {
+  constructor(mailer) {
+    this.mailer = mailer;
+  }
+
+  notify(req, res) {
+    // ruleid: js.exec-command-interpolation
+    this.mailer.deliver(req.query.to);
+    // ok: js.exec-command-interpolation
+    this.mailer.deliver("ops@example.com");
+    res.end();
+  }
+}
+
+const notifications = new NotifyController(new Mailer());
+app.get("/notify", (req, res) => notifications.notify(req, res));

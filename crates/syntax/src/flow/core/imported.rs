@@ -210,7 +210,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// The canonical name of `method` on a class written `Class` or `module.Class` in this file:
     /// the import that binds its first segment, then the rest as written
     /// (`svc.Service` + `get` → `.services.svc.Service.get`).
-    fn dotted_type_method(&self, written: &str, method: &str) -> Option<String> {
+    pub(super) fn dotted_type_method(&self, written: &str, method: &str) -> Option<String> {
         let (head, rest) = written
             .split_once('.')
             .map_or((written, None), |(h, r)| (h, Some(r)));
@@ -270,34 +270,6 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             return self.rust_type_method(ty, method);
         }
         self.dotted_type_method(ty, method)
-    }
-
-    /// `this.field.method` where the constructor of the calling method's class declares
-    /// `field` typed with an imported class: the canonical name of that class's method
-    /// (`./reports.service.ReportsService.read`).
-    fn injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
-        let field = site.receiver_text?.strip_prefix("this.")?;
-        let method = site.method.as_deref()?;
-        if !field
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-        {
-            return None;
-        }
-        let class = self.functions[pass.function].class()?;
-        let constructor = self.functions.iter().find(|f| {
-            f.name.as_deref() == Some("constructor")
-                && f.class().map(|c| c.id()) == Some(class.id())
-        })?;
-        let param = self.param_named(constructor, field)?;
-        let written = text_of(param.annotation?, self.text);
-        if !written
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-        {
-            return None;
-        }
-        self.dotted_type_method(written, method)
     }
 
     /// The top-level function (no method) named `wanted`, or the default export when `wanted`
@@ -443,7 +415,7 @@ const WRAPPERS: [&str; 14] = [
 /// The type a parameter's annotation names once the wrappers around it are taken off
 /// (`State<Arc<WebhookService>>` → `WebhookService`, `&'a mut store::Files` → `store::Files`):
 /// the first path whose last segment starts with a capital and is no wrapper.
-fn innermost_type(written: &str) -> Option<&str> {
+pub(super) fn innermost_type(written: &str) -> Option<&str> {
     written
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '.'))
         .filter(|token| !token.is_empty())

@@ -40,6 +40,7 @@ mod parts;
 mod raising;
 mod records;
 mod results;
+mod services;
 mod statements;
 mod stores;
 mod tables;

@@ -1,0 +1,151 @@
+//! Services a class is given: `this.reports.read(name)` / `self.repo.list(...)` where the
+//! constructor received the field's object. Typed with a class another file exports (a NestJS
+//! controller and its service, `repo: OrderRepository`), the method is that class's; untyped
+//! (`def __init__(self, repo): self.repo = repo`), it is the method of the class whose object
+//! this file hands the constructor where it builds the class
+//! (`app.add_route("/orders", OrdersResource(OrderRepository()))`, Falcon's documented shape).
+
+use super::imported::innermost_type;
+use super::{FileFlow, Pass};
+use crate::flow::adapter::{CallSite, Expr, Function, text_of};
+use tree_sitter::Node;
+
+/// How many places that build the class are read: the first that hands the constructor an
+/// object of a class decides.
+const BUILDS_READ: usize = 8;
+
+impl<'t> FileFlow<'t, '_> {
+    /// The canonical name of the method `site` calls on a field of the calling method's object
+    /// that its constructor received, when that field holds an object of another file's class.
+    pub(super) fn injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
+        let receiver = site.receiver_text?;
+        let field = receiver
+            .strip_prefix("this.")
+            .or_else(|| receiver.strip_prefix("self."))?;
+        let method = site.method.as_deref()?;
+        if !is_name(field) {
+            return None;
+        }
+        let class = self.functions[pass.function].class()?;
+        let constructor = self.functions.iter().find(|f| {
+            matches!(f.name.as_deref(), Some("constructor" | "__init__"))
+                && f.class().map(|c| c.id()) == Some(class.id())
+        })?;
+        // `self._repo = repo` keeps the parameter under a private name.
+        let param_name = field.trim_start_matches('_');
+        let position = self
+            .param_position(constructor, field)
+            .or_else(|| self.param_position(constructor, param_name))?;
+        let param = &constructor.params[position];
+        if let Some(annotation) = param.annotation {
+            let written = innermost_type(text_of(annotation, self.text))?;
+            return is_dotted_name(written)
+                .then(|| self.dotted_type_method(written, method))
+                .flatten();
+        }
+        // Untyped: the object this file builds the class with. Python's `self` is no argument.
+        let skipped = usize::from(
+            constructor
+                .params
+                .first()
+                .is_some_and(|p| text_of(p.pattern, self.text) == "self"),
+        );
+        let class_name = text_of(class.child_by_field_name("name")?, self.text);
+        let written = self.built_with(class_name, position.checked_sub(skipped)?, param_name)?;
+        self.dotted_type_method(written, method)
+    }
+
+    /// The index of `function`'s parameter bound to `name`.
+    fn param_position(&self, function: &Function<'t>, name: &str) -> Option<usize> {
+        let param = self.param_named(function, name)?;
+        function
+            .params
+            .iter()
+            .position(|p| p.pattern.id() == param.pattern.id())
+    }
+
+    /// Where this file builds `class` (`Class(Repo())`, `new Class(new Repo())`): the class
+    /// whose object it passes at `position` (or as `keyword=`), as written (`Repo`,
+    /// `repository.Repo`).
+    fn built_with(&self, class: &str, position: usize, keyword: &str) -> Option<&'t str> {
+        let root = self.module_root()?;
+        let text = self.text;
+        let mut read = 0;
+        let mut from = 0;
+        while let Some(found) = text.get(from..)?.find(class) {
+            let start = from + found;
+            from = start + class.len();
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                || !text[from..].trim_start().starts_with('(')
+            {
+                continue;
+            }
+            read += 1;
+            if read > BUILDS_READ {
+                return None;
+            }
+            let Some(call) = root
+                .descendant_for_byte_range(start, from)
+                .and_then(enclosing_call)
+            else {
+                continue;
+            };
+            let Expr::Call { callee, args, .. } = self.adapter.expr(call, text) else {
+                continue;
+            };
+            if text_of(callee, text) != class {
+                continue;
+            }
+            let arg = args
+                .iter()
+                .find(|a| a.keyword.is_some_and(|k| text_of(k, text) == keyword));
+            let arg = match arg {
+                Some(arg) => arg,
+                None if args
+                    .iter()
+                    .take(position + 1)
+                    .all(|a| a.keyword.is_none() && !a.spread) =>
+                {
+                    match args.get(position) {
+                        Some(arg) => arg,
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            if let Expr::Call { callee, .. } = self.adapter.expr(arg.value, text) {
+                let written = text_of(callee, text).trim();
+                let written = written
+                    .strip_prefix("new ")
+                    .map_or(written, str::trim_start);
+                if is_dotted_name(written)
+                    && written
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|last| last.starts_with(|c: char| c.is_uppercase()))
+                {
+                    return Some(written);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The call a class's name is the callee of (`Class(...)`, `new Class(...)`).
+fn enclosing_call(name: Node<'_>) -> Option<Node<'_>> {
+    let parent = name.parent()?;
+    matches!(parent.kind(), "call" | "call_expression" | "new_expression").then_some(parent)
+}
+
+fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}
+
+fn is_dotted_name(text: &str) -> bool {
+    text.split('.').all(is_name)
+}
