@@ -1,10 +1,12 @@
 // sea-query's custom fragments and MongoDB filters written over several lines.
 use mongodb::bson::{doc, Document};
 use mongodb::Collection;
-use sea_query::{Expr, PostgresQueryBuilder, Query};
+use axum::extract::Query;
+use sea_query::{Expr, PostgresQueryBuilder, Query as Select};
+use serde::Deserialize;
 
 pub fn products_named(name: &str) -> String {
-    let mut query = Query::select();
+    let mut query = Select::select();
     query.column(Products::Id).from(Products::Table);
     // ruleid: rust.sql-format-query
     query.and_where(Expr::cust(format!("name ILIKE '%{}%'", name)));
@@ -12,7 +14,7 @@ pub fn products_named(name: &str) -> String {
 }
 
 pub fn products_named_bound(name: &str) -> String {
-    let mut query = Query::select();
+    let mut query = Select::select();
     query.column(Products::Id).from(Products::Table);
     // ok: rust.sql-format-query
     query.and_where(Expr::cust_with_values("name ILIKE $1", [format!("%{}%", name)]));
@@ -33,4 +35,19 @@ pub async fn open_tasks_for(tasks: &Collection<Document>, assignee: &str) -> mon
     };
     tasks.find(plain, None).await?;
     Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct Search {
+    q: String,
+}
+
+pub async fn search_titles(Query(search): Query<Search>) -> usize {
+    // ruleid: rust.regex-injection
+    let backtracking = onig::Regex::new(&search.q).unwrap();
+    // ok: rust.regex-injection
+    let literal = onig::Regex::new(&regex::escape(&search.q)).unwrap();
+    // ok: rust.regex-injection
+    let fixed = onig::Regex::new("^[a-z]+$").unwrap();
+    [backtracking, literal, fixed].iter().filter(|re| re.find("title").is_some()).count()
 }
