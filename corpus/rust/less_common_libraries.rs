@@ -51,3 +51,33 @@ pub async fn search_titles(Query(search): Query<Search>) -> usize {
     let fixed = onig::Regex::new("^[a-z]+$").unwrap();
     [backtracking, literal, fixed].iter().filter(|re| re.find("title").is_some()).count()
 }
+
+pub mod drafts {
+    use axum::extract::Form;
+    use axum::response::Html;
+    use pulldown_cmark::{html, Parser};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Draft {
+        markdown: String,
+    }
+
+    fn render_markdown(src: &str) -> String {
+        let mut out = String::new();
+        html::push_html(&mut out, Parser::new(src));
+        out
+    }
+
+    pub async fn preview(Form(draft): Form<Draft>) -> Html<String> {
+        let body = render_markdown(&draft.markdown);
+        // ruleid: rust.html-format-response
+        Html(format!("<article>{}</article>", body))
+    }
+
+    pub async fn preview_clean(Form(draft): Form<Draft>) -> Html<String> {
+        let body = ammonia::clean(&render_markdown(&draft.markdown));
+        // ok: rust.html-format-response
+        Html(format!("<article>{}</article>", body))
+    }
+}
