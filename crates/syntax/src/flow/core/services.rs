@@ -43,7 +43,12 @@ impl<'t> FileFlow<'t, '_> {
                 .then(|| self.dotted_type_method(written, method))
                 .flatten();
         }
-        // Untyped: the object this file builds the class with. Python's `self` is no argument.
+        // Untyped: the object this file builds the class with, when the constructor keeps the
+        // parameter as it is (`self.repo = repo`). Python's `self` is no argument.
+        let param_text = text_of(param.pattern, self.text);
+        if !keeps(text_of(constructor.node, self.text), field, param_text) {
+            return None;
+        }
         let skipped = usize::from(
             constructor
                 .params
@@ -131,6 +136,28 @@ impl<'t> FileFlow<'t, '_> {
         }
         None
     }
+}
+
+/// Whether a constructor's text assigns its parameter `param` to the field `field` as it is
+/// (`self.repo = repo`, `this.mailer = mailer;`).
+fn keeps(constructor: &str, field: &str, param: &str) -> bool {
+    let mut from = 0;
+    while let Some(found) = constructor.get(from..).and_then(|t| t.find(field)) {
+        let start = from + found;
+        from = start + field.len();
+        if !constructor[..start].ends_with('.') {
+            continue;
+        }
+        let Some(rest) = constructor[from..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        if let Some(after) = rest.trim_start().strip_prefix(param)
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The call a class's name is the callee of (`Class(...)`, `new Class(...)`).
