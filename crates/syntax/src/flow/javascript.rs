@@ -223,11 +223,7 @@ impl Adapter for JavaScript {
             // The literal parts a tag is handed (`sql\`...${id}\``): its values come apart.
             "template_string" if is_tagged(node) => Expr::Constant,
             "template_string" => {
-                let parts: Vec<Node<'t>> = named_children(node)
-                    .into_iter()
-                    .filter(|c| c.kind() == "template_substitution")
-                    .filter_map(|c| c.named_child(0))
-                    .collect();
+                let parts = substitutions(node);
                 if parts.is_empty() {
                     Expr::Constant
                 } else {
@@ -620,17 +616,11 @@ fn call<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
                     keyword: None,
                     spread: false,
                 }];
-                args.extend(
-                    named_children(list)
-                        .into_iter()
-                        .filter(|c| c.kind() == "template_substitution")
-                        .filter_map(|c| c.named_child(0))
-                        .map(|value| Arg {
-                            value,
-                            keyword: None,
-                            spread: false,
-                        }),
-                );
+                args.extend(substitutions(list).into_iter().map(|value| Arg {
+                    value,
+                    keyword: None,
+                    spread: false,
+                }));
                 return args;
             }
             positional(list)
@@ -649,6 +639,15 @@ fn call<'t>(node: Node<'t>, text: &str) -> Expr<'t> {
         method,
         args,
     }
+}
+
+/// The expressions of a template literal's `${}` parts, in order.
+fn substitutions(template: Node<'_>) -> Vec<Node<'_>> {
+    named_children(template)
+        .into_iter()
+        .filter(|c| c.kind() == "template_substitution")
+        .filter_map(|c| c.named_child(0))
+        .collect()
 }
 
 /// A template literal written as a tag's argument (`` sql`...` ``, `` $`...` ``).

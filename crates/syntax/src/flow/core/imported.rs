@@ -194,14 +194,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if callee.contains("::") {
             return self.rust_type_method(callee, method);
         }
-        let last = callee.rsplit('.').next()?;
-        if !last.starts_with(|c: char| c.is_uppercase())
-            || !callee.split('.').all(|s| {
-                !s.is_empty()
-                    && s.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-            })
-        {
+        if !is_class_path(callee) {
             return None;
         }
         self.dotted_type_method(callee, method)
@@ -391,6 +384,29 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         None
     }
+}
+
+/// A name as JavaScript, TypeScript and Python write one (`$` included).
+pub(super) fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Names joined by dots (`Service`, `svc.Service`).
+pub(super) fn is_dotted_name(text: &str) -> bool {
+    text.split('.').all(is_name)
+}
+
+/// A class as written: a dotted name whose last segment starts with a capital (`svc.Service`;
+/// `requests.get` names a function).
+pub(super) fn is_class_path(text: &str) -> bool {
+    is_dotted_name(text)
+        && text
+            .rsplit('.')
+            .next()
+            .is_some_and(|last| last.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Types that hold the value a method is called on rather than being its type: extractors,

@@ -5,7 +5,7 @@
 //! this file hands the constructor where it builds the class
 //! (`app.add_route("/orders", OrdersResource(OrderRepository()))`, Falcon's documented shape).
 
-use super::imported::innermost_type;
+use super::imported::{innermost_type, is_class_path, is_dotted_name, is_name};
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{CallSite, Expr, Function, text_of};
 use tree_sitter::Node;
@@ -124,12 +124,7 @@ impl<'t> FileFlow<'t, '_> {
                 let written = written
                     .strip_prefix("new ")
                     .map_or(written, str::trim_start);
-                if is_dotted_name(written)
-                    && written
-                        .rsplit('.')
-                        .next()
-                        .is_some_and(|last| last.starts_with(|c: char| c.is_uppercase()))
-                {
+                if is_class_path(written) {
                     return Some(written);
                 }
             }
@@ -164,15 +159,4 @@ fn keeps(constructor: &str, field: &str, param: &str) -> bool {
 fn enclosing_call(name: Node<'_>) -> Option<Node<'_>> {
     let parent = name.parent()?;
     matches!(parent.kind(), "call" | "call_expression" | "new_expression").then_some(parent)
-}
-
-fn is_name(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-}
-
-fn is_dotted_name(text: &str) -> bool {
-    text.split('.').all(is_name)
 }
