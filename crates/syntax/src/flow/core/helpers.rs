@@ -145,6 +145,11 @@ impl<'t> FileFlow<'t, '_> {
         // file (a controller's `read` often calls its service's `read`), followed like any
         // method: a locator that resolves and checks the path returns a contained one.
         if field_call {
+            // A service the constructor was given with another file's class (typed, or built
+            // with one here) is that class's, not a local class's method of the same name.
+            if self.imports.is_some() && self.injected_service(site, pass).is_some() {
+                return None;
+            }
             let caller = caller_class;
             let mut others = candidates.iter().filter(|&&c| {
                 let class = class_of(&self.functions[c]);
