@@ -28,4 +28,17 @@ export const docsRouter = t.router({
     const page = await fetch(`${STATUS_URL}?component=${encodeURIComponent(input)}`);
     return page.json();
   }),
+  // The input taken apart where it arrives.
+  chapter: t.procedure
+    .input(z.object({ book: z.string(), chapter: z.number().int() }))
+    .query(async ({ input: { book, chapter = 1 } }) => {
+      // ruleid: js.path-traversal-request
+      return readFile(path.join(DOCS, book, `chapter-${chapter}.md`), "utf8");
+    }),
+  chapterSafe: t.procedure
+    .input(z.object({ book: z.string(), chapter: z.number().int() }))
+    .query(async ({ input: { book } }) => {
+      // ok: js.path-traversal-request
+      return readFile(path.join(DOCS, path.basename(book), "contents.md"), "utf8");
+    }),
 });

@@ -7,6 +7,24 @@ use tree_sitter::Node;
 /// A class's name and its typed fields, (field, type) as written (`Adapter::declared_fields`).
 pub(crate) type DeclaredFields<'t> = (&'t str, Vec<(&'t str, &'t str)>);
 
+/// What a name a `case` pattern captures holds of the matched subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Captured {
+    /// The subject or a part of it (`case {"token": token}`): whatever the subject holds.
+    Part,
+    /// A part checked to be a `str` (`case {"name": str(name)}`): no operator object.
+    Text,
+    /// A part checked to be a number or boolean (`case {"n": int(n)}`): never tainted.
+    Number,
+}
+
+/// The names a `case` binds and the condition it runs under (`Adapter::case_captures`).
+#[derive(Default)]
+pub(crate) struct CaseCaptures<'t> {
+    pub names: Vec<(Node<'t>, Captured)>,
+    pub guard: Option<Node<'t>>,
+}
+
 /// A call, as sinks, sources, sanitizers and propagators match it.
 #[derive(Debug, Clone)]
 pub(crate) struct CallSite<'a> {
@@ -158,8 +176,12 @@ pub(crate) enum Stmt<'t> {
     /// runs (each `cases` node's named children are its statements); with no `default` /
     /// `case _` (`exhaustive`), possibly none.
     Switch {
-        subject: Option<Node<'t>>,
+        /// What is matched: one expression, or several (`match name, args:`).
+        subjects: Vec<Node<'t>>,
         cases: Vec<Node<'t>>,
+        /// Per case, the node holding its pattern (Python's `case_clause`), for
+        /// [`Adapter::case_captures`] and its guard; empty where patterns bind nothing.
+        clauses: Vec<Node<'t>>,
         exhaustive: bool,
     },
     Return(Option<Node<'t>>),
@@ -429,6 +451,12 @@ pub(crate) trait Adapter: Sync {
     }
     /// The identifiers a pattern binds (`x`, `(a, b)`, `{ q, body: b }`, `Query(params)`).
     fn bindings<'t>(&self, pattern: Node<'t>, out: &mut Vec<Node<'t>>);
+
+    /// The names a `case` pattern binds (`case {"url": str(url)}:`), each with what it holds
+    /// of the subject, and the case's guard (`case ... if len(p) > 8:`). None by default.
+    fn case_captures<'t>(&self, _clause: Node<'t>, _text: &str) -> CaseCaptures<'t> {
+        CaseCaptures::default()
+    }
     /// The type an expression builds where the grammar has no constructor call for it (a Rust
     /// struct literal `Archiver { root }`, `Archiver::new(root)`): its name as written.
     fn constructed<'t>(&self, _node: Node<'t>, _text: &'t str) -> Option<&'t str> {

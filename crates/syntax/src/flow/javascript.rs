@@ -196,9 +196,10 @@ impl Adapter for JavaScript {
                     .filter(|c| matches!(c.kind(), "switch_case" | "switch_default"))
                     .collect();
                 Stmt::Switch {
-                    subject: node.child_by_field_name("value"),
+                    subjects: node.child_by_field_name("value").into_iter().collect(),
                     exhaustive: cases.iter().any(|c| c.kind() == "switch_default"),
                     cases,
+                    clauses: Vec::new(),
                 }
             }
             "for_in_statement" => Stmt::Loop {

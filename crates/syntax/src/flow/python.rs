@@ -1,14 +1,15 @@
 //! The Python adapter: tree-sitter-python's nodes as the flow core's shapes.
 
 use super::adapter::{
-    ANCESTORS, Adapter, Condition, ConditionSyntax, DeclaredFields, Elements, Expr, Function, Stmt,
-    assignment, leftmost, named_children, operator, text_of,
+    ANCESTORS, Adapter, CaseCaptures, Condition, ConditionSyntax, DeclaredFields, Elements, Expr,
+    Function, Stmt, assignment, leftmost, named_children, operator, text_of,
 };
 use tree_sitter::Node;
 
 mod choices;
 mod models;
 mod nodes;
+mod patterns;
 
 use choices::literal_choices;
 use nodes::{call, function, interpolations, params};
@@ -174,12 +175,18 @@ impl Adapter for Python {
                             .first()
                             .is_some_and(|p| p.kind() == "case_pattern" && text_of(*p, text) == "_")
                 });
+                let (clauses, cases) = cases
+                    .iter()
+                    .filter_map(|c| Some((*c, c.child_by_field_name("consequence")?)))
+                    .unzip();
                 Stmt::Switch {
-                    subject: node.child_by_field_name("subject"),
-                    cases: cases
-                        .iter()
-                        .filter_map(|c| c.child_by_field_name("consequence"))
-                        .collect(),
+                    subjects: {
+                        let mut cursor = node.walk();
+                        node.children_by_field_name("subject", &mut cursor)
+                            .collect()
+                    },
+                    cases,
+                    clauses,
                     exhaustive,
                 }
             }
@@ -447,6 +454,10 @@ impl Adapter for Python {
             }
             _ => {}
         }
+    }
+
+    fn case_captures<'t>(&self, clause: Node<'t>, text: &str) -> CaseCaptures<'t> {
+        patterns::case_captures(clause, text)
     }
 
     /// `a.b.c` as a dotted name, walked in a loop (a hostile file's chain can be thousands of

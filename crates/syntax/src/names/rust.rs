@@ -106,11 +106,26 @@ fn path_segments(node: Node<'_>, source: &[u8]) -> Vec<String> {
     segments
 }
 
+/// Crates a web framework re-exports under its own path, as their own paths: Rocket's guide
+/// writes `use rocket::tokio::process::Command`, which is `tokio::process::Command`.
+const REEXPORTS: [(&str, &str); 4] = [
+    ("rocket::tokio::", "tokio::"),
+    ("rocket::futures::", "futures::"),
+    ("axum::http::", "http::"),
+    ("actix_web::rt::", "actix_rt::"),
+];
+
 fn join(prefix: &[String], rest: &[String]) -> String {
-    prefix
+    let path = prefix
         .iter()
         .chain(rest)
         .map(String::as_str)
         .collect::<Vec<_>>()
-        .join("::")
+        .join("::");
+    for (reexported, original) in REEXPORTS {
+        if let Some(rest) = path.strip_prefix(reexported) {
+            return format!("{original}{rest}");
+        }
+    }
+    path
 }

@@ -153,6 +153,30 @@ fn main() {
 }
 
 #[test]
+fn rust_framework_reexports_resolve_to_the_crate_they_reexport() {
+    let source = "\
+use rocket::tokio::process::Command;
+use rocket::{futures::stream, tokio::fs as rfs};
+use axum::http::HeaderValue;
+fn main() {
+    Command::new(\"sh\");
+    stream::iter(v);
+    rfs::read(p);
+    HeaderValue::from_str(s);
+}
+";
+    assert_eq!(
+        callees(Language::Rust, source),
+        [
+            "tokio::process::Command::new",
+            "futures::stream::iter",
+            "tokio::fs::read",
+            "http::HeaderValue::from_str",
+        ]
+    );
+}
+
+#[test]
 fn globs_make_unbound_names_candidate_members() {
     let source = "from os import *\nfrom subprocess import run\nsystem(cmd)\nrun(x)\n";
     let tree = crate::analysis::parse(Language::Python, source, None).unwrap();

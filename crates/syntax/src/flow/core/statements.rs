@@ -6,7 +6,7 @@
 use super::env::Env;
 use super::value::Value;
 use super::{FileFlow, Pass};
-use crate::flow::adapter::{Expr, Stmt, named_children, text_of};
+use crate::flow::adapter::{Captured, Expr, Stmt, named_children, text_of};
 use crate::flow::spec::{SourceKind, names_match};
 use tree_sitter::Node;
 
@@ -207,21 +207,26 @@ impl<'t> FileFlow<'t, '_> {
                 pass.loops -= 1;
             }
             Stmt::Switch {
-                subject,
+                subjects,
                 cases,
+                clauses,
                 exhaustive,
             } => {
-                if let Some(subject) = subject {
-                    self.eval(subject, pass);
-                }
+                let matched = subjects
+                    .iter()
+                    .map(|subject| self.eval(*subject, pass))
+                    .reduce(|all, one| all.join(&one));
                 // Each case starts from what was there; after the statement, what any case
                 // that does not return or throw left (a `break` leaves the switch, and a case
                 // that falls through is taken as ending there), or, with no default, the
                 // values from before.
                 let before = pass.env.clone();
                 let mut after = (!exhaustive).then(|| before.clone());
-                for case in cases {
+                for (index, case) in cases.into_iter().enumerate() {
                     pass.env = before.clone();
+                    if let (Some(matched), Some(clause)) = (&matched, clauses.get(index)) {
+                        self.bind_case(*clause, matched, pass);
+                    }
                     self.block(case, pass);
                     if !self.case_leaves_function(case) {
                         join_into(&mut after, std::mem::take(&mut pass.env));
@@ -339,6 +344,35 @@ impl<'t> FileFlow<'t, '_> {
                         && handlers.iter().all(|h| self.exits(*h)))
             }
             _ => false,
+        }
+    }
+
+    /// Binds the names a `case` pattern captures (`case {"url": str(url)}:`) to the matched
+    /// subject's value, as the pattern checked it, and applies the case's guard.
+    fn bind_case(&self, clause: Node<'t>, matched: &Value, pass: &mut Pass<'_>) {
+        let captures = self.adapter.case_captures(clause, self.text);
+        for (name, captured) in captures.names {
+            let value = match captured {
+                Captured::Part => matched.clone(),
+                Captured::Number => Value::constant(),
+                // What `str(x)` is a sanitiser for (an operator object is no `str`).
+                Captured::Text => {
+                    let text_rules = self
+                        .rules
+                        .sanitizers
+                        .iter()
+                        .filter(|(p, _)| p.call.as_deref() == Some("str") && p.method.is_none())
+                        .fold(0, |rules, (_, mask)| rules | mask);
+                    matched.clone().cleared_for(text_rules)
+                }
+            };
+            self.bind(name, value, pass);
+        }
+        if let Some(guard) = captures.guard {
+            self.eval(guard, pass);
+            let mut guards = Vec::new();
+            self.guards(guard, true, &mut guards, pass);
+            self.clear(&guards, true, pass);
         }
     }
 
