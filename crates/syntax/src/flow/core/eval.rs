@@ -540,6 +540,24 @@ impl<'t> FileFlow<'t, '_> {
                     )
                     .or(leading),
                 };
+                // `path.resolve(root, name) + ".md"`: a resolved path with a constant suffix that
+                // names no folder is still resolved, and a check of its start still contains it.
+                if let [first, rest @ ..] = parts.as_slice()
+                    && !rest.is_empty()
+                    && matches!(node.kind(), "binary_expression" | "binary_operator")
+                    && rest.iter().all(|part| {
+                        matches!(self.adapter.expr(*part, self.text), Expr::Constant)
+                            && !text_of(*part, self.text).contains(['/', '\\'])
+                            && !text_of(*part, self.text).contains("..")
+                    })
+                {
+                    out.made_by = match self.adapter.expr(*first, self.text) {
+                        Expr::Call { .. } => Some(first.byte_range()),
+                        _ => self
+                            .key(*first)
+                            .and_then(|key| pass.env.get(&key)?.made_by.clone()),
+                    };
+                }
                 // A struct literal (`Feeds { timeout_secs: 5 }`) makes an object of its type, as
                 // a constructor call does: its methods can be looked up by it.
                 if self.adapter.constructed(node, self.text).is_some() {
