@@ -412,6 +412,10 @@ impl<'t> FileFlow<'t, '_> {
                 {
                     return value.clone();
                 }
+                // `Region.EU`, `Region.__members__`: what an enumeration of the file holds.
+                if self.is_enumeration(object, pass) {
+                    return Value::constant();
+                }
                 let inner = self.eval(object, pass);
                 if self.chosen_option(node, &inner) {
                     return Value::constant();
@@ -432,6 +436,10 @@ impl<'t> FileFlow<'t, '_> {
                     if child != object {
                         self.eval(child, pass);
                     }
+                }
+                // `Region[name]`: a member of an enumeration of the file, whatever the key.
+                if self.is_enumeration(object, pass) {
+                    return Value::constant();
                 }
                 let inner = self.eval(object, pass);
                 self.widen(node, inner, object)
@@ -723,6 +731,14 @@ impl<'t> FileFlow<'t, '_> {
         let joined = after_then.join(&pass.env);
         pass.env = vouched_inside_only(joined, &guards, &before);
         chosen.join(&other)
+    }
+
+    /// Whether `object` names an enumeration the file declares (`Adapter::scalar_types`), not a
+    /// variable of the same name.
+    fn is_enumeration(&self, object: Node<'t>, pass: &Pass<'_>) -> bool {
+        matches!(self.adapter.expr(object, self.text), Expr::Name)
+            && self.scalar_types.contains(text_of(object, self.text))
+            && !pass.env.contains_key(text_of(object, self.text))
     }
 
     /// Evaluates `condition` and clears what it vouches for where it holds: the vouches and
