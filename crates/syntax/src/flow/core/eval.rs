@@ -429,6 +429,10 @@ impl<'t> FileFlow<'t, '_> {
                 {
                     return value;
                 }
+                // `card.html`, a property of another file's class (`services.rs`).
+                if let Some(value) = self.imported_property(node, &inner) {
+                    return value;
+                }
                 self.widen(node, inner, object)
             }
             Expr::Index { object } => {

@@ -6,6 +6,7 @@
 //! (`app.add_route("/orders", OrdersResource(OrderRepository()))`, Falcon's documented shape).
 
 use super::imported::{innermost_type, is_class_path, is_dotted_name, is_name};
+use super::value::Value;
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{CallSite, Expr, Function, text_of};
 use tree_sitter::Node;
@@ -58,6 +59,30 @@ impl<'t> FileFlow<'t, '_> {
         let class_name = text_of(class.child_by_field_name("name")?, self.text);
         let written = self.built_with(class_name, position.checked_sub(skipped)?, param_name)?;
         self.dotted_type_method(written, method)
+    }
+
+    /// `card.html` where `card = ProfileCard(...)` of a class another file defines and `html`
+    /// is a property (or method) there: the object's taint, clean for the rules whatever that
+    /// property returns is clean for (`format_html(...)` escapes, a `match` of constants).
+    /// `None` when the object's class is no imported one, or nothing tainted is read.
+    pub(super) fn imported_property(&self, node: Node<'t>, inner: &Value) -> Option<Value> {
+        let imports = self.imports?;
+        inner.taint.as_ref()?;
+        let attribute = self.adapter.path(node, self.text)?;
+        let attribute = attribute.rsplit('.').next()?;
+        let made = self.text.get(inner.made_by.clone()?)?.trim_start();
+        let made = made.strip_prefix("new ").map_or(made, str::trim_start);
+        let class = made[..made.find(['(', '<', '{'])?].trim();
+        if !is_class_path(class) {
+            return None;
+        }
+        let method = self.dotted_type_method(class, attribute)?;
+        let function = imports.function(&method, true, true, false)?;
+        Some(
+            inner
+                .clone()
+                .cleared_for(imports.mask_of(&function.clean_whatever)),
+        )
     }
 
     /// The index of `function`'s parameter bound to `name`.
