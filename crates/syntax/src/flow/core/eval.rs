@@ -394,47 +394,7 @@ impl<'t> FileFlow<'t, '_> {
                 }
                 self.path_source(node, pass).unwrap_or_default()
             }
-            Expr::Member { object } => {
-                if let Some(source) = self.path_source(node, pass) {
-                    return source;
-                }
-                // `p.page` with `page: i64` declared: a number whatever `p` holds.
-                if self.is_scalar_field(
-                    node.child_by_field_name("field")
-                        .or_else(|| node.child_by_field_name("attribute"))
-                        .or_else(|| node.child_by_field_name("property")),
-                ) {
-                    self.eval(object, pass);
-                    return Value::constant();
-                }
-                if let Some(key) = self.adapter.path(node, self.text)
-                    && let Some(value) = pass.env.get(&key)
-                {
-                    return value.clone();
-                }
-                // `Region.EU`, `Region.__members__`: what an enumeration of the file holds.
-                if self.is_enumeration(object, pass) {
-                    return Value::constant();
-                }
-                let inner = self.eval(object, pass);
-                if self.chosen_option(node, &inner) {
-                    return Value::constant();
-                }
-                // `q.order_clause`, a `@property` of a class of the file: what it returns, as a
-                // call of a method would, when the object's class is known; when it is guessed
-                // from the property's name, only when its summaries know (clean, or carrying
-                // the object's taint); else the object's.
-                if let Some((value, known)) = self.property_read(node, object, &inner, pass)
-                    && (known || value.taint.is_some() || value.clean == ALL)
-                {
-                    return value;
-                }
-                // `card.html`, a property of another file's class (`services.rs`).
-                if let Some(value) = self.imported_property(node, &inner) {
-                    return value;
-                }
-                self.widen(node, inner, object)
-            }
+            Expr::Member { object } => self.member(node, object, pass),
             Expr::Index { object } => {
                 for child in named_children(node) {
                     if child != object {
@@ -552,23 +512,8 @@ impl<'t> FileFlow<'t, '_> {
                     )
                     .or(leading),
                 };
-                // `path.resolve(root, name) + ".md"`: a resolved path with a constant suffix that
-                // names no folder is still resolved, and a check of its start still contains it.
-                if let [first, rest @ ..] = parts.as_slice()
-                    && !rest.is_empty()
-                    && matches!(node.kind(), "binary_expression" | "binary_operator")
-                    && rest.iter().all(|part| {
-                        matches!(self.adapter.expr(*part, self.text), Expr::Constant)
-                            && !text_of(*part, self.text).contains(['/', '\\'])
-                            && !text_of(*part, self.text).contains("..")
-                    })
-                {
-                    out.made_by = match self.adapter.expr(*first, self.text) {
-                        Expr::Call { .. } => Some(first.byte_range()),
-                        _ => self
-                            .key(*first)
-                            .and_then(|key| pass.env.get(&key)?.made_by.clone()),
-                    };
+                if let Some(made_by) = self.suffixed_maker(node, &parts, pass) {
+                    out.made_by = made_by;
                 }
                 // A struct literal (`Feeds { timeout_secs: 5 }`) makes an object of its type, as
                 // a constructor call does: its methods can be looked up by it.
@@ -737,8 +682,90 @@ impl<'t> FileFlow<'t, '_> {
         chosen.join(&other)
     }
 
+    /// `object.property`: a source, a declared number, a value the pass bound, an enumeration's
+    /// member, a property's result, or the object's value. Kept out of [`Self::eval_inner`]:
+    /// its temporaries would grow the frame of every nested evaluation, and a 2 MiB debug
+    /// stack must hold a deeply nested expression.
+    #[inline(never)]
+    fn member(&self, node: Node<'t>, object: Node<'t>, pass: &mut Pass<'_>) -> Value {
+        if let Some(source) = self.path_source(node, pass) {
+            return source;
+        }
+        // `p.page` with `page: i64` declared: a number whatever `p` holds.
+        if self.is_scalar_field(
+            node.child_by_field_name("field")
+                .or_else(|| node.child_by_field_name("attribute"))
+                .or_else(|| node.child_by_field_name("property")),
+        ) {
+            self.eval(object, pass);
+            return Value::constant();
+        }
+        if let Some(key) = self.adapter.path(node, self.text)
+            && let Some(value) = pass.env.get(&key)
+        {
+            return value.clone();
+        }
+        // `Region.EU`, `Region.__members__`: what an enumeration of the file holds.
+        if self.is_enumeration(object, pass) {
+            return Value::constant();
+        }
+        let inner = self.eval(object, pass);
+        if self.chosen_option(node, &inner) {
+            return Value::constant();
+        }
+        // `q.order_clause`, a `@property` of a class of the file: what it returns, as a
+        // call of a method would, when the object's class is known; when it is guessed
+        // from the property's name, only when its summaries know (clean, or carrying
+        // the object's taint); else the object's.
+        if let Some((value, known)) = self.property_read(node, object, &inner, pass)
+            && (known || value.taint.is_some() || value.clean == ALL)
+        {
+            return value;
+        }
+        // `card.html`, a property of another file's class (`services.rs`).
+        if let Some(value) = self.imported_property(node, &inner) {
+            return value;
+        }
+        self.widen(node, inner, object)
+    }
+
+    /// `path.resolve(root, name) + ".md"`: a resolved path with a constant suffix that names no
+    /// folder is still resolved, and a check of its start still contains it. The call that made
+    /// the first part (`Some(None)`: none known), or `None` when `node` is no such suffixing.
+    /// Kept out of [`Self::eval_inner`]: its temporaries would grow the frame of every nested
+    /// evaluation.
+    #[inline(never)]
+    fn suffixed_maker(
+        &self,
+        node: Node<'t>,
+        parts: &[Node<'t>],
+        pass: &Pass<'_>,
+    ) -> Option<Option<std::ops::Range<usize>>> {
+        let [first, rest @ ..] = parts else {
+            return None;
+        };
+        if rest.is_empty()
+            || !matches!(node.kind(), "binary_expression" | "binary_operator")
+            || !rest.iter().all(|part| {
+                let text = text_of(*part, self.text);
+                matches!(self.adapter.expr(*part, self.text), Expr::Constant)
+                    && !text.contains(['/', '\\'])
+                    && !text.contains("..")
+            })
+        {
+            return None;
+        }
+        Some(match self.adapter.expr(*first, self.text) {
+            Expr::Call { .. } => Some(first.byte_range()),
+            _ => self
+                .key(*first)
+                .and_then(|key| pass.env.get(&key)?.made_by.clone()),
+        })
+    }
+
     /// Whether `object` names an enumeration the file declares (`Adapter::scalar_types`), not a
-    /// variable of the same name.
+    /// variable of the same name. Kept out of [`Self::eval_inner`], as above.
+    #[inline(never)]
     fn is_enumeration(&self, object: Node<'t>, pass: &Pass<'_>) -> bool {
         matches!(self.adapter.expr(object, self.text), Expr::Name)
             && self.scalar_types.contains(text_of(object, self.text))

@@ -65,6 +65,7 @@ impl<'t> FileFlow<'t, '_> {
     /// is a property (or method) there: the object's taint, clean for the rules whatever that
     /// property returns is clean for (`format_html(...)` escapes, a `match` of constants).
     /// `None` when the object's class is no imported one, or nothing tainted is read.
+    #[inline(never)]
     pub(super) fn imported_property(&self, node: Node<'t>, inner: &Value) -> Option<Value> {
         let imports = self.imports?;
         inner.taint.as_ref()?;

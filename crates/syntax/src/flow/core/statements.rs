@@ -349,6 +349,8 @@ impl<'t> FileFlow<'t, '_> {
 
     /// Binds the names a `case` pattern captures (`case {"url": str(url)}:`) to the matched
     /// subject's value, as the pattern checked it, and applies the case's guard.
+    /// Kept out of [`Self::block`]: its temporaries would grow the frame of every nested block.
+    #[inline(never)]
     fn bind_case(&self, clause: Node<'t>, matched: &Value, pass: &mut Pass<'_>) {
         let captures = self.adapter.case_captures(clause, self.text);
         for (name, captured) in captures.names {
