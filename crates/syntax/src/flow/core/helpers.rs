@@ -147,7 +147,7 @@ impl<'t> FileFlow<'t, '_> {
         if field_call {
             // A service the constructor was given with another file's class (typed, or built
             // with one here) is that class's, not a local class's method of the same name.
-            if self.imports.is_some() && self.injected_service(site, pass).is_some() {
+            if self.imports.is_some() && self.injected_service(node, site, pass).is_some() {
                 return None;
             }
             let caller = caller_class;

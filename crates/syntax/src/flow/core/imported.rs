@@ -89,7 +89,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             .as_deref()
             .and_then(|w| w.split('.').next())
             .is_some_and(|head| self.names.binding(head).is_some());
-        let function = match self.injected_service(site, pass) {
+        let function = match self.injected_service(node, site, pass) {
             // `this.reports.read(name)` on a service the constructor was given, typed with a
             // class another file exports (a NestJS controller and its service).
             Some(method) => imports.function(&method, true, true, false)?,
@@ -187,13 +187,17 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         // the receiver (`new Api().load(x)`) is read as written.
         let call = site
             .receiver_call
-            .or(site.receiver_text.filter(|r| r.trim_end().ends_with(')')))?
-            .trim_start();
-        let call = call.strip_prefix("new ").map_or(call, str::trim_start);
-        let callee = call[..call.find(['(', '<', '{'])?].trim();
+            .or(site.receiver_text.filter(|r| r.trim_end().ends_with(')')))?;
+        let callee = written_callee(call)?;
         if callee.contains("::") {
             return self.rust_type_method(callee, method);
         }
+        self.class_path_method(callee, method)
+    }
+
+    /// The canonical name of `method` on a class written as a dotted path (`Api`,
+    /// `svc.Service`); `None` for a callee that is no class (`make_api`).
+    pub(super) fn class_path_method(&self, callee: &str, method: &str) -> Option<String> {
         if !is_class_path(callee) {
             return None;
         }
@@ -397,6 +401,14 @@ pub(super) fn is_name(text: &str) -> bool {
 /// Names joined by dots (`Service`, `svc.Service`).
 pub(super) fn is_dotted_name(text: &str) -> bool {
     text.split('.').all(is_name)
+}
+
+/// The callee of a call as written, `new` and arguments cut off: `Api` for `new Api(key)`,
+/// `store::Store::open` for `store::Store::open(root)`, `Repo` for `Repo<User>()`.
+pub(super) fn written_callee(call: &str) -> Option<&str> {
+    let call = call.trim_start();
+    let call = call.strip_prefix("new ").map_or(call, str::trim_start);
+    Some(call[..call.find(['(', '<', '{'])?].trim())
 }
 
 /// A class as written: a dotted name whose last segment starts with a capital (`svc.Service`;

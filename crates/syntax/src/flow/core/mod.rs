@@ -258,6 +258,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     /// Per plain function of the file, the one class whose objects it returns, if any
     /// (`objects.rs`, a factory such as `def build_client(form): return FeedClient(...)`).
     factories: RefCell<HashMap<usize, Option<&'t str>>>,
+    /// Per call (by its range), the method of another file's class a service field's call
+    /// reaches (`services.rs`): asked by the local helpers and by the imported functions.
+    injected_services: RefCell<HashMap<Range<usize>, Option<Rc<str>>>>,
     /// The classes the file defines at its top level with no constructor of their own
     /// (`records.rs`), found on first asking.
     record_classes: std::cell::OnceCell<HashMap<&'t str, Vec<&'t str>>>,
@@ -406,6 +409,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             relative_checked: Cell::new(false),
             tables: std::cell::OnceCell::new(),
             factories: RefCell::new(HashMap::new()),
+            injected_services: RefCell::new(HashMap::new()),
             record_classes: std::cell::OnceCell::new(),
             field_classes: std::cell::OnceCell::new(),
             registry_classes: std::cell::OnceCell::new(),

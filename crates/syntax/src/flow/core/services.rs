@@ -5,10 +5,11 @@
 //! this file hands the constructor where it builds the class
 //! (`app.add_route("/orders", OrdersResource(OrderRepository()))`, Falcon's documented shape).
 
-use super::imported::{innermost_type, is_class_path, is_dotted_name, is_name};
+use super::imported::{innermost_type, is_class_path, is_dotted_name, is_name, written_callee};
 use super::value::Value;
 use super::{FileFlow, Pass};
 use crate::flow::adapter::{CallSite, Expr, Function, text_of};
+use std::rc::Rc;
 use tree_sitter::Node;
 
 /// How many places that build the class are read: the first that hands the constructor an
@@ -16,9 +17,28 @@ use tree_sitter::Node;
 const BUILDS_READ: usize = 8;
 
 impl<'t> FileFlow<'t, '_> {
-    /// The canonical name of the method `site` calls on a field of the calling method's object
-    /// that its constructor received, when that field holds an object of another file's class.
-    pub(super) fn injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
+    /// The canonical name of the method the call `node` (`site`) calls on a field of the
+    /// calling method's object that its constructor received, when that field holds an object
+    /// of another file's class. Found once per call: the local helpers ask first, to stand
+    /// aside, then the imported functions, to follow it.
+    pub(super) fn injected_service(
+        &self,
+        node: Node<'t>,
+        site: &CallSite<'_>,
+        pass: &Pass<'_>,
+    ) -> Option<Rc<str>> {
+        let key = node.byte_range();
+        if let Some(known) = self.injected_services.borrow().get(&key) {
+            return known.clone();
+        }
+        let found = self.find_injected_service(site, pass).map(Rc::from);
+        self.injected_services
+            .borrow_mut()
+            .insert(key, found.clone());
+        found
+    }
+
+    fn find_injected_service(&self, site: &CallSite<'_>, pass: &Pass<'_>) -> Option<String> {
         let receiver = site.receiver_text?;
         let field = receiver
             .strip_prefix("this.")
@@ -71,13 +91,8 @@ impl<'t> FileFlow<'t, '_> {
         inner.taint.as_ref()?;
         let attribute = self.adapter.path(node, self.text)?;
         let attribute = attribute.rsplit('.').next()?;
-        let made = self.text.get(inner.made_by.clone()?)?.trim_start();
-        let made = made.strip_prefix("new ").map_or(made, str::trim_start);
-        let class = made[..made.find(['(', '<', '{'])?].trim();
-        if !is_class_path(class) {
-            return None;
-        }
-        let method = self.dotted_type_method(class, attribute)?;
+        let made = self.text.get(inner.made_by.clone()?)?;
+        let method = self.class_path_method(written_callee(made)?, attribute)?;
         let function = imports.function(&method, true, true, false)?;
         Some(
             inner
