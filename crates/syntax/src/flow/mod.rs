@@ -48,6 +48,9 @@ pub(crate) struct FlowRules {
     sources: Vec<(Source, u64, u64)>,
     sinks: Vec<(Sink, u64)>,
     sanitizers: Vec<(CallPattern, u64)>,
+    /// The rules a plain `str(x)` call is a sanitiser for (`case {"id": str(id)}` checks as
+    /// much): an operator object is no `str`.
+    str_sanitized: u64,
     helper_sanitizers: Vec<(crate::rules::LazyRegex, u64)>,
     propagators: Vec<Propagator>,
     /// Calls whose result only some of their inputs reach (`to = "result"`).
@@ -210,6 +213,7 @@ impl FlowRules {
             sources: Vec::new(),
             sinks: Vec::new(),
             sanitizers: Vec::new(),
+            str_sanitized: 0,
             helper_sanitizers: Vec::new(),
             propagators: Vec::new(),
             result_propagators: Vec::new(),
@@ -307,6 +311,11 @@ impl FlowRules {
                 }
             }
         }
+        flow.str_sanitized = flow
+            .sanitizers
+            .iter()
+            .filter(|(p, _)| p.call.as_deref() == Some("str") && p.method.is_none())
+            .fold(0, |rules, (_, mask)| rules | mask);
         Ok(Some(flow))
     }
 

@@ -357,16 +357,7 @@ impl<'t> FileFlow<'t, '_> {
             let value = match captured {
                 Captured::Part => matched.clone(),
                 Captured::Number => Value::constant(),
-                // What `str(x)` is a sanitiser for (an operator object is no `str`).
-                Captured::Text => {
-                    let text_rules = self
-                        .rules
-                        .sanitizers
-                        .iter()
-                        .filter(|(p, _)| p.call.as_deref() == Some("str") && p.method.is_none())
-                        .fold(0, |rules, (_, mask)| rules | mask);
-                    matched.clone().cleared_for(text_rules)
-                }
+                Captured::Text => matched.clone().cleared_for(self.rules.str_sanitized),
             };
             self.bind(name, value, pass);
         }
