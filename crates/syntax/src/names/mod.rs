@@ -146,6 +146,11 @@ impl Names {
             resolved.push_str(self.separator);
             resolved.push_str(segment);
         }
+        // A full path through a framework's re-export, written without a `use`
+        // (`rocket::tokio::fs::read(p)`), names what the `use` of it would.
+        if self.separator == "::" {
+            return rust::without_reexport(resolved);
+        }
         resolved
     }
 

@@ -122,6 +122,12 @@ fn join(prefix: &[String], rest: &[String]) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("::");
+    without_reexport(path)
+}
+
+/// `path` under the crate a framework re-exports, when it is written through the framework
+/// (`rocket::tokio::fs::read` → `tokio::fs::read`); as it is otherwise.
+pub(super) fn without_reexport(path: String) -> String {
     for (reexported, original) in REEXPORTS {
         if let Some(rest) = path.strip_prefix(reexported) {
             return format!("{original}{rest}");

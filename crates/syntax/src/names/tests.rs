@@ -163,6 +163,8 @@ fn main() {
     stream::iter(v);
     rfs::read(p);
     HeaderValue::from_str(s);
+    rocket::tokio::process::Command::new(\"sh\");
+    actix_web::rt::spawn(job);
 }
 ";
     assert_eq!(
@@ -172,6 +174,8 @@ fn main() {
             "futures::stream::iter",
             "tokio::fs::read",
             "http::HeaderValue::from_str",
+            "tokio::process::Command::new",
+            "actix_rt::spawn",
         ]
     );
 }
