@@ -7,8 +7,9 @@
 //! its classes (`self._complete`), is followed by its summaries, as a direct call of it is.
 
 use super::value::Value;
-use super::{FileFlow, Pass};
+use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{Arg, CallSite, Expr, text_of};
+use crate::flow::spec::SinkKind;
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -35,29 +36,6 @@ impl<'t> FileFlow<'t, '_> {
             .get(forwarder.function)
             .filter(|a| a.keyword.is_none())?;
         let written = text_of(named.value, self.text);
-        let (index, name) = match self.adapter.expr(named.value, self.text) {
-            // A plain function of the file (`tail`).
-            Expr::Name => {
-                let &[index] = self.by_name.get(written)?.as_slice() else {
-                    return None;
-                };
-                self.functions[index]
-                    .class()
-                    .is_none()
-                    .then_some((index, written))?
-            }
-            // A method of an object of the file's classes (`self._complete`).
-            Expr::Member { object } => {
-                let method = written.rsplit('.').next()?.trim();
-                let index = match text_of(object, self.text) {
-                    // The object the calling method runs on.
-                    "self" | "this" => self.method_of_caller(pass.function, method)?,
-                    _ => self.method_of_object(object, method, pass)?,
-                };
-                (index, method)
-            }
-            _ => return None,
-        };
         // Only positional arguments follow the function (`functools.partial` and keywords
         // are not followed).
         let passed = values.get(forwarder.function + 1..)?;
@@ -67,7 +45,89 @@ impl<'t> FileFlow<'t, '_> {
         {
             return None;
         }
+        let (index, name) = match self.adapter.expr(named.value, self.text) {
+            // A plain function of the file (`tail`).
+            Expr::Name => match self.by_name.get(written).map(Vec::as_slice) {
+                Some(&[index]) => self.functions[index]
+                    .class()
+                    .is_none()
+                    .then_some((index, written))?,
+                Some(_) => return None,
+                None => return self.forwarded_library(node, named.value, None, passed, pass),
+            },
+            // A method of an object of the file's classes (`self._complete`).
+            Expr::Member { object } => {
+                let method = written.rsplit('.').next()?.trim();
+                let index = match text_of(object, self.text) {
+                    // The object the calling method runs on.
+                    "self" | "this" => self.method_of_caller(pass.function, method)?,
+                    _ => match self.method_of_object(object, method, pass) {
+                        Some(index) => index,
+                        None => {
+                            return self.forwarded_library(
+                                node,
+                                named.value,
+                                Some(object),
+                                passed,
+                                pass,
+                            );
+                        }
+                    },
+                };
+                (index, method)
+            }
+            _ => return None,
+        };
         self.arguments_to_sinks(node, index, name, passed, pass, |_, _, _| {});
         self.returned_by(node, index, name, passed, None, None)
+    }
+
+    /// A function of another file, a library's function or a method of an object no class of
+    /// the file made, handed to a forwarder (`pool.submit(tail_file, name)`,
+    /// `asyncio.to_thread(os.system, cmd)`, `to_thread((ROOT / name).write_bytes, data)`): what
+    /// the other file's function does with the arguments after it, or the sinks the library's
+    /// is. `None` for a library's: what the call returns is left to the call's own reading.
+    fn forwarded_library(
+        &self,
+        node: Node<'t>,
+        function: Node<'t>,
+        object: Option<Node<'t>>,
+        passed: &[Value],
+        pass: &mut Pass<'_>,
+    ) -> Option<Value> {
+        let written = self.adapter.path(function, self.text);
+        let text = text_of(function, self.text);
+        let method = object.and_then(|_| text.rsplit('.').next()).map(str::trim);
+        let site = CallSite {
+            path: self.canonical(function, written.as_deref(), pass),
+            written,
+            method: method.map(str::to_string),
+            receiver_text: object.map(|o| text_of(o, self.text)),
+            text,
+            arg_prefixes: String::new(),
+            arg_calls: String::new(),
+            text_with_object: None,
+            receiver_call: None,
+            receiver_call_resolved: None,
+        };
+        // A function of another file of the project (`pool.submit(tail_file, name)` after
+        // `from tail import tail_file`): followed by its summaries, as a call of it is.
+        if let Some(value) = self.imported(node, &site, passed, pass) {
+            return Some(value);
+        }
+        let object_value = object.map(|o| self.eval(o, pass));
+        let mut labelled: Vec<(Option<&str>, &Value)> = passed.iter().map(|v| (None, v)).collect();
+        if let Some(value) = &object_value {
+            labelled.push((Some(super::RECEIVER), value));
+        }
+        let label = format!("`{}()`", short(text));
+        self.check_sinks(
+            node.byte_range(),
+            |sink| matches!(&sink.kind, SinkKind::Call(p) if p.matches(&site)),
+            &labelled,
+            pass,
+            &label,
+        );
+        None
     }
 }
