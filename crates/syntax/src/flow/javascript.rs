@@ -92,6 +92,9 @@ impl Adapter for JavaScript {
             (_, Some("Array.from")) => Some(Elements::Arg(0)),
             (_, Some("useMemo" | "React.useMemo")) => Some(Elements::Nothing),
             (Some("map" | "flatMap"), _) => Some(Elements::Receiver),
+            // `promise.then((md) => marked.parse(md))`: the promise's value in, what the
+            // callback returns out.
+            (Some("then"), _) => Some(Elements::Receiver),
             _ => None,
         }
     }
