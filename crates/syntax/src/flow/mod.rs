@@ -70,8 +70,9 @@ pub(crate) struct FlowRules {
     /// Calls whose callback's first parameter is an index (`$(sel).each((i, el) => ...)`).
     index_callbacks: Vec<CallPattern>,
     /// Calls that send on a channel, and calls that receive from one (`core/channels.rs`).
-    channel_sends: Vec<CallPattern>,
+    channel_sends: Vec<spec::ChannelSend>,
     channel_receives: Vec<CallPattern>,
+    channel_callbacks: Vec<CallPattern>,
     /// Wrapper types whose parameters receive what was sent of their generic argument's type.
     channel_params: Vec<String>,
     /// Calls that call a function they are given (`core/forwarders.rs`).
@@ -227,6 +228,7 @@ impl FlowRules {
             index_callbacks: Vec::new(),
             channel_sends: Vec::new(),
             channel_receives: Vec::new(),
+            channel_callbacks: Vec::new(),
             channel_params: Vec::new(),
             forwarders: Vec::new(),
             queries: Vec::new(),
@@ -400,6 +402,8 @@ impl FlowRules {
             .extend(spec.channel_sends.iter().cloned());
         self.channel_receives
             .extend(spec.channel_receives.iter().cloned());
+        self.channel_callbacks
+            .extend(spec.channel_callbacks.iter().cloned());
         self.channel_params
             .extend(spec.channel_params.iter().cloned());
         self.forwarders.extend(spec.forwarders.iter().cloned());

@@ -400,10 +400,18 @@ pub struct TaintSpec {
     pub(crate) constant_calls: Vec<CallPattern>,
     pub(crate) lookups: Vec<CallPattern>,
     pub(crate) index_callbacks: Vec<CallPattern>,
-    pub(crate) channel_sends: Vec<CallPattern>,
+    pub(crate) channel_sends: Vec<ChannelSend>,
     pub(crate) channel_receives: Vec<CallPattern>,
+    pub(crate) channel_callbacks: Vec<CallPattern>,
     pub(crate) channel_params: Vec<String>,
     pub(crate) forwarders: Vec<Forwarder>,
+}
+
+/// A call that sends a value on a channel: its argument `value`, or its one argument.
+#[derive(Debug, Clone)]
+pub(crate) struct ChannelSend {
+    pub call: CallPattern,
+    pub value: Option<usize>,
 }
 
 /// A call that calls the function its argument `function` names with the arguments after it

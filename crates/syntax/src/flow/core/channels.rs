@@ -18,8 +18,8 @@
 //! file when an edit names one (`Outline::channel_words`).
 
 use super::value::{Value, join_ranges};
-use super::{FileFlow, Params};
-use crate::flow::adapter::{Arg, CallSite, text_of};
+use super::{FileFlow, Params, Pass};
+use crate::flow::adapter::{Arg, CallSite, Expr, Function, text_of};
 use crate::flow::spec::CallPattern;
 use std::collections::HashMap;
 
@@ -30,8 +30,14 @@ impl<'t> FileFlow<'t, '_> {
     /// The names of the channel methods and wrapper types this file uses, when it both sends
     /// and receives: the words `flow::reach` follows. Empty otherwise.
     pub(crate) fn channel_words(&self) -> Vec<&str> {
-        let sends = called(&self.rules.channel_sends, self.text);
-        let mut receives = called(&self.rules.channel_receives, self.text);
+        let sends = called(self.rules.channel_sends.iter().map(|s| &s.call), self.text);
+        let mut receives = called(
+            self.rules
+                .channel_receives
+                .iter()
+                .chain(&self.rules.channel_callbacks),
+            self.text,
+        );
         receives.extend(
             self.rules
                 .channel_params
@@ -54,7 +60,8 @@ impl<'t> FileFlow<'t, '_> {
             .filter(|&index| {
                 let function = &self.functions[index];
                 let body = self.text.get(function.node.byte_range()).unwrap_or("");
-                !function.is_module() && !called(&self.rules.channel_sends, body).is_empty()
+                !function.is_module()
+                    && !called(self.rules.channel_sends.iter().map(|s| &s.call), body).is_empty()
             })
             .collect();
         *self.channel_recording.borrow_mut() = Some(Sent::new());
@@ -83,9 +90,20 @@ impl<'t> FileFlow<'t, '_> {
         function: usize,
     ) -> Option<Value> {
         if let Some(recorded) = self.channel_recording.borrow_mut().as_mut()
-            && let ([arg], [sent]) = (args, values)
+            && let Some((position, arg, sent)) = self.rules.channel_sends.iter().find_map(|send| {
+                let position = match send.value {
+                    Some(position) => position,
+                    None if args.len() == 1 => 0,
+                    None => return None,
+                };
+                let arg = args
+                    .get(position)
+                    .filter(|a| a.keyword.is_none() && !a.spread)?;
+                send.call
+                    .matches(site)
+                    .then_some((position, arg, values.get(position)?))
+            })
             && let Some(taint) = sent.taint.as_ref().filter(|t| t.parameter.is_none())
-            && self.rules.channel_sends.iter().any(|p| p.matches(site))
         {
             let sender = &self.functions[function];
             let range = sender.node.byte_range();
@@ -97,11 +115,15 @@ impl<'t> FileFlow<'t, '_> {
                 record: sent.record.clone(),
                 ..Value::tainted(taint)
             };
-            let built_as = built_as(text_of(arg.value, self.text)).map(str::to_string);
-            for key in [None, built_as]
-                .into_iter()
-                .collect::<std::collections::BTreeSet<_>>()
-            {
+            // An event's value (`emit("job", job)`) reaches the listeners of that event alone,
+            // not the channels' receives: an emitter's other events are other channels.
+            let keys = if position > 0 {
+                vec![Some(event_key(self.event_name(args.first()?.value)?))]
+            } else {
+                let built_as = built_as(text_of(arg.value, self.text)).map(str::to_string);
+                vec![None, built_as]
+            };
+            for key in keys.into_iter().collect::<std::collections::BTreeSet<_>>() {
                 let joined = match recorded.get(&key) {
                     Some(old) => old.join(&value),
                     None => value.clone(),
@@ -116,6 +138,49 @@ impl<'t> FileFlow<'t, '_> {
             .iter()
             .any(|p| p.matches(site))
             .then(|| everything.clone())
+    }
+
+    /// For the first parameter of `function`, a callback written as the last argument of a
+    /// `channel-callbacks` call for an event named by a literal (`events.on("job", (job) =>
+    /// ...)`): what the file's functions emitted with that event.
+    pub(super) fn channel_callback_param(
+        &self,
+        function: &Function<'t>,
+        pass: &Pass<'_>,
+    ) -> Option<Value> {
+        if self.rules.channel_callbacks.is_empty() || self.channel.is_empty() {
+            return None;
+        }
+        let call = function.ancestors[1]?;
+        let Expr::Call {
+            callee,
+            receiver,
+            method,
+            args,
+        } = self.adapter.expr(call, self.text)
+        else {
+            return None;
+        };
+        if args.len() < 2 || args.last().map(|a| a.value) != Some(function.node) {
+            return None;
+        }
+        let emitted = self
+            .channel
+            .get(&Some(event_key(self.event_name(args[0].value)?)))?;
+        let site = self.call_site(call, callee, receiver, method, pass);
+        self.rules
+            .channel_callbacks
+            .iter()
+            .any(|p| p.matches(&site))
+            .then(|| emitted.clone())
+    }
+
+    /// The name of an event written as a string literal (`"job"`).
+    fn event_name(&self, node: tree_sitter::Node<'t>) -> Option<String> {
+        if !self.adapter.is_whole_literal(node) {
+            return None;
+        }
+        self.adapter.literal_prefix(node, self.text)
     }
 
     /// For a parameter declared with a wrapper of `channel-params` (`Extension<TenantBackend>`),
@@ -134,6 +199,11 @@ impl<'t> FileFlow<'t, '_> {
     }
 }
 
+/// The key of what was emitted with the event `name` (no type's name has a space).
+fn event_key(name: String) -> String {
+    format!("event {name}")
+}
+
 /// The type a value is written as built (`TenantBackend(name)`, `Tenant { id }`,
 /// `auth::Claims { .. }`): the last segment of the path before its `(` or `{`, when it names a
 /// type (starts with a capital).
@@ -148,9 +218,8 @@ fn built_as(written: &str) -> Option<&str> {
 }
 
 /// The methods among `patterns` that `text` calls (`.recv(`), each once.
-fn called<'p>(patterns: &'p [CallPattern], text: &str) -> Vec<&'p str> {
+fn called<'p>(patterns: impl Iterator<Item = &'p CallPattern>, text: &str) -> Vec<&'p str> {
     let mut names: Vec<&str> = patterns
-        .iter()
         .filter_map(|p| p.method.as_deref())
         .filter(|m| text.contains(&format!(".{m}(")))
         .collect();

@@ -77,6 +77,11 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
         let element = self.callback_element.take();
+        // `events.on("job", (job) => ...)`: what the file's functions emit (`channels.rs`).
+        let emitted = match pass.params {
+            Params::Own | Params::Injected(_) => self.channel_callback_param(function, pass),
+            _ => None,
+        };
         let index_first = self.takes_index_first(function, pass);
         for (position, param) in function.params.iter().enumerate() {
             let mut names = Vec::new();
@@ -180,6 +185,8 @@ impl<'t> FileFlow<'t, '_> {
                 } else if let Some(value) = annotation.and_then(|a| self.channel_param(a)) {
                     // `Extension(backend): Extension<TenantBackend>`: what middleware put there.
                     value
+                } else if let Some(value) = emitted.as_ref().filter(|_| position == 0) {
+                    value.clone()
                 } else if let Some((mask, ignored_by)) = source.or_else(|| {
                     self.query_sources
                         .get(&range)

@@ -91,13 +91,18 @@ pub(crate) struct TaintFile {
     /// `$(sel).each(function (i, el) { ... })`): a number.
     #[serde(default)]
     pub index_callbacks: Vec<CallFile>,
-    /// Calls that put their first argument on a channel (`tx.send(job).await`): what a
-    /// function of the file sends there comes out of the channel's receiving calls.
+    /// Calls that put their argument on a channel (`tx.send(job).await`,
+    /// `events.emit("job", job)`): what a function of the file sends there comes out of the
+    /// channel's receiving calls and callbacks.
     #[serde(default)]
-    pub channel_sends: Vec<CallFile>,
+    pub channel_sends: Vec<ChannelSendFile>,
     /// Calls that take a value off a channel (`rx.recv().await`).
     #[serde(default)]
     pub channel_receives: Vec<CallFile>,
+    /// Calls whose callback argument is called with what was sent, in its first parameter
+    /// (`events.on("job", (job) => ...)`).
+    #[serde(default)]
+    pub channel_callbacks: Vec<CallFile>,
     /// Parameters that receive, by their type's generic argument, what was sent of that type
     /// (`Extension(t): Extension<Tenant>` after middleware's `extensions_mut().insert(Tenant(..))`).
     #[serde(default)]
@@ -114,6 +119,16 @@ pub(crate) struct ChannelParamFile {
     /// The wrapper type's name as written, without its path (`Extension`).
     #[serde(rename = "type")]
     pub type_name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ChannelSendFile {
+    #[serde(flatten)]
+    pub call: CallFile,
+    /// The position of the argument sent (from 0); without it, the call takes exactly one
+    /// argument, which is sent (reqwest's `RequestBuilder::send()` takes none).
+    pub value: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -674,13 +689,19 @@ impl TaintFile {
             spec.index_callbacks
                 .push(call_pattern(call, "index callback", when)?);
         }
-        for call in &self.channel_sends {
-            spec.channel_sends
-                .push(call_pattern(call, "channel send", when)?);
+        for send in &self.channel_sends {
+            spec.channel_sends.push(ChannelSend {
+                call: call_pattern(&send.call, "channel send", when)?,
+                value: send.value,
+            });
         }
         for call in &self.channel_receives {
             spec.channel_receives
                 .push(call_pattern(call, "channel receive", when)?);
+        }
+        for call in &self.channel_callbacks {
+            spec.channel_callbacks
+                .push(call_pattern(call, "channel callback", when)?);
         }
         for param in &self.channel_params {
             spec.channel_params.push(param.type_name.clone());
