@@ -419,7 +419,17 @@ pub(crate) struct ChannelSend {
 #[derive(Debug, Clone)]
 pub(crate) struct Forwarder {
     pub call: CallPattern,
-    pub function: usize,
+    pub function: FunctionArg,
+    /// The keyword argument holding the arguments as a tuple or list (`args=(x,)`); without
+    /// it, the arguments after the function's.
+    pub arguments_keyword: Option<String>,
+}
+
+/// Where a forwarder's call names the function it calls.
+#[derive(Debug, Clone)]
+pub(crate) enum FunctionArg {
+    Position(usize),
+    Keyword(String),
 }
 
 impl TaintSpec {

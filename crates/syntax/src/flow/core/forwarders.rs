@@ -9,7 +9,7 @@
 use super::value::Value;
 use super::{FileFlow, Pass, short};
 use crate::flow::adapter::{Arg, CallSite, Expr, text_of};
-use crate::flow::spec::SinkKind;
+use crate::flow::spec::{FunctionArg, SinkKind};
 use tree_sitter::Node;
 
 impl<'t> FileFlow<'t, '_> {
@@ -32,19 +32,37 @@ impl<'t> FileFlow<'t, '_> {
             .forwarders
             .iter()
             .find(|f| f.call.matches(site))?;
-        let named = args
-            .get(forwarder.function)
-            .filter(|a| a.keyword.is_none())?;
+        let keyword = |name: &str| {
+            args.iter()
+                .find(|a| a.keyword.is_some_and(|k| text_of(k, self.text) == name))
+        };
+        let named = match &forwarder.function {
+            FunctionArg::Position(position) => {
+                args.get(*position).filter(|a| a.keyword.is_none())?
+            }
+            FunctionArg::Keyword(name) => keyword(name)?,
+        };
         let written = text_of(named.value, self.text);
-        // Only positional arguments follow the function (`functools.partial` and keywords
-        // are not followed).
-        let passed = values.get(forwarder.function + 1..)?;
-        if args[forwarder.function + 1..]
-            .iter()
-            .any(|a| a.keyword.is_some() || a.spread)
-        {
-            return None;
-        }
+        let passed = match (&forwarder.arguments_keyword, &forwarder.function) {
+            // `threading.Thread(target=work, args=(job_id, url))`: the tuple written there.
+            (Some(name), _) => match keyword(name) {
+                Some(tuple) => self.written_elements(tuple.value, pass)?,
+                None => Vec::new(),
+            },
+            (None, FunctionArg::Keyword(_)) => Vec::new(),
+            // Only positional arguments follow the function (`functools.partial` and keywords
+            // are not followed).
+            (None, FunctionArg::Position(position)) => {
+                if args[position + 1..]
+                    .iter()
+                    .any(|a| a.keyword.is_some() || a.spread)
+                {
+                    return None;
+                }
+                values.get(position + 1..)?.to_vec()
+            }
+        };
+        let passed = passed.as_slice();
         let (index, name) = match self.adapter.expr(named.value, self.text) {
             // A plain function of the file (`tail`).
             Expr::Name => match self.by_name.get(written).map(Vec::as_slice) {
@@ -80,6 +98,26 @@ impl<'t> FileFlow<'t, '_> {
         };
         self.arguments_to_sinks(node, index, name, passed, pass, |_, _, _| {});
         self.returned_by(node, index, name, passed, None, None)
+    }
+
+    /// The values of the elements of a tuple or list written as `node` (`(job_id, url)`);
+    /// `None` for anything else, or one with a spread element.
+    fn written_elements(&self, node: Node<'t>, pass: &mut Pass<'_>) -> Option<Vec<Value>> {
+        if !matches!(node.kind(), "tuple" | "list" | "array" | "array_expression") {
+            return None;
+        }
+        let mut cursor = node.walk();
+        let elements: Vec<Node<'t>> = node
+            .named_children(&mut cursor)
+            .filter(|n| !n.is_extra())
+            .collect();
+        if elements
+            .iter()
+            .any(|e| matches!(e.kind(), "list_splat" | "spread_element"))
+        {
+            return None;
+        }
+        Some(elements.into_iter().map(|e| self.eval(e, pass)).collect())
     }
 
     /// A function of another file, a library's function or a method of an object no class of

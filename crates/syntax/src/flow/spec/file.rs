@@ -136,8 +136,15 @@ pub(crate) struct ChannelSendFile {
 pub(crate) struct ForwarderFile {
     #[serde(flatten)]
     pub call: CallFile,
-    /// The position of the argument naming the function called (from 0).
-    pub function: usize,
+    /// The position of the argument naming the function called (from 0); the arguments it is
+    /// called with follow it.
+    pub function: Option<usize>,
+    /// Or the keyword of the argument naming it (`target` of `threading.Thread(target=f,
+    /// args=(x,))`).
+    pub function_keyword: Option<String>,
+    /// The keyword of the argument holding, as a tuple or list written there, the arguments it
+    /// is called with (`args`); with a `function-keyword`, none when the call passes none.
+    pub arguments_keyword: Option<String>,
 }
 
 /// One callee's name, or the several an entry stands for.
@@ -707,9 +714,19 @@ impl TaintFile {
             spec.channel_params.push(param.type_name.clone());
         }
         for forwarder in &self.forwarders {
+            let function = match (forwarder.function, &forwarder.function_keyword) {
+                (Some(position), None) => FunctionArg::Position(position),
+                (None, Some(keyword)) => FunctionArg::Keyword(keyword.clone()),
+                _ => {
+                    return Err(
+                        "a forwarder needs one of `function` and `function-keyword`".to_string()
+                    );
+                }
+            };
             spec.forwarders.push(Forwarder {
                 call: call_pattern(&forwarder.call, "forwarder", when)?,
-                function: forwarder.function,
+                function,
+                arguments_keyword: forwarder.arguments_keyword.clone(),
             });
         }
         for propagator in &self.propagators {
