@@ -301,6 +301,8 @@ impl<'t> FileFlow<'t, '_> {
             })
             .collect();
         let values = self.decoded_inputs(node, &site, values);
+        // `pool.map(grep, files, patterns)`: the further iterables' elements (`closures.rs`).
+        self.zipped_callbacks(node, &site, args, &values, pass);
         site.arg_prefixes = values
             .iter()
             .filter_map(|v| v.prefix.as_deref())

@@ -158,6 +158,55 @@ impl<'t> FileFlow<'t, '_> {
         }
     }
 
+    /// `pool.map(grep, files, patterns)`, `map(check, hosts, ports)`: a function of this file
+    /// passed by name first to a map over several iterables gets an element of each further
+    /// iterable in its next parameter; the sinks its summary reaches from those are reported
+    /// here (the first iterable's are `named_callbacks`'). Kept out of `call`'s frame.
+    #[inline(never)]
+    pub(super) fn zipped_callbacks(
+        &self,
+        node: Node<'t>,
+        site: &CallSite<'_>,
+        args: &[Arg<'t>],
+        values: &[Value],
+        pass: &mut Pass<'_>,
+    ) {
+        if args.len() < 3
+            || !matches!(
+                self.adapter
+                    .callback_elements(site.method.as_deref(), site.written.as_deref()),
+                Some(Elements::Arg(1))
+            )
+        {
+            return;
+        }
+        let first = &args[0];
+        if first.keyword.is_some()
+            || !matches!(self.adapter.expr(first.value, self.text), Expr::Name)
+        {
+            return;
+        }
+        let name = text_of(first.value, self.text);
+        let Some(&[index]) = self.by_name.get(name).map(Vec::as_slice) else {
+            return;
+        };
+        let function = &self.functions[index];
+        if function.class().is_some() {
+            return;
+        }
+        for (position, (arg, value)) in args.iter().zip(values).enumerate().skip(2) {
+            if arg.keyword.is_some() || arg.spread || position > function.params.len() {
+                break;
+            }
+            let Some(taint) = &value.taint else { continue };
+            let Some(summary) = self.summary(index, position - 1) else {
+                continue;
+            };
+            let entered = self.enter_helper(node, index, taint, format!("passed to `{name}()`"));
+            self.hits_through(&entered, &summary, pass);
+        }
+    }
+
     /// Runs `run` (the evaluation of a callback argument) with `element` waiting for the
     /// callback's first parameter: the closure's pass binds it (`enter`) and takes it.
     pub(super) fn with_callback_element<R>(
