@@ -19,7 +19,7 @@
 
 use super::value::{Value, join_ranges};
 use super::{FileFlow, Params, Pass};
-use crate::flow::adapter::{Arg, CallSite, Expr, Function, text_of};
+use crate::flow::adapter::{Arg, CallSite, Function, text_of};
 use crate::flow::spec::CallPattern;
 use std::collections::HashMap;
 
@@ -151,23 +151,13 @@ impl<'t> FileFlow<'t, '_> {
         if self.rules.channel_callbacks.is_empty() || self.channel.is_empty() {
             return None;
         }
-        let call = function.ancestors[1]?;
-        let Expr::Call {
-            callee,
-            receiver,
-            method,
-            args,
-        } = self.adapter.expr(call, self.text)
-        else {
-            return None;
-        };
+        let (site, args) = self.call_taking(function, pass)?;
         if args.len() < 2 || args.last().map(|a| a.value) != Some(function.node) {
             return None;
         }
         let emitted = self
             .channel
             .get(&Some(event_key(self.event_name(args[0].value)?)))?;
-        let site = self.call_site(call, callee, receiver, method, pass);
         self.rules
             .channel_callbacks
             .iter()

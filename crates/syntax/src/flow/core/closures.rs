@@ -229,10 +229,18 @@ impl<'t> FileFlow<'t, '_> {
         if self.rules.index_callbacks.is_empty() {
             return false;
         }
-        let Some(call) = function.ancestors[1] else {
-            return false;
-        };
-        let function = function.node;
+        self.call_taking(function, pass)
+            .is_some_and(|(site, _)| self.rules.index_callbacks.iter().any(|p| p.matches(&site)))
+    }
+
+    /// The call `function` is written as an argument of (`$(sel).each(function (i, el) {
+    /// ... })`, `bus.on("job", (job) => ...)`): its site and its arguments.
+    pub(super) fn call_taking(
+        &self,
+        function: &Function<'t>,
+        pass: &Pass<'_>,
+    ) -> Option<(CallSite<'t>, Vec<Arg<'t>>)> {
+        let call = function.ancestors[1]?;
         let Expr::Call {
             callee,
             receiver,
@@ -240,13 +248,12 @@ impl<'t> FileFlow<'t, '_> {
             args,
         } = self.adapter.expr(call, self.text)
         else {
-            return false;
+            return None;
         };
-        if !args.iter().any(|a| a.value == function) {
-            return false;
+        if !args.iter().any(|a| a.value == function.node) {
+            return None;
         }
-        let site = self.call_site(call, callee, receiver, method, pass);
-        self.rules.index_callbacks.iter().any(|p| p.matches(&site))
+        Some((self.call_site(call, callee, receiver, method, pass), args))
     }
 
     /// What a callback argument returns, run with `element` in its first parameter (the
