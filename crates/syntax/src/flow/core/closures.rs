@@ -367,23 +367,8 @@ impl<'t> FileFlow<'t, '_> {
             {
                 return None;
             }
-            let written = self.adapter.path(callee, self.text)?;
-            let (receiver_text, method) = match written.rsplit_once('.') {
-                Some((receiver, method)) => (Some(receiver), Some(method.to_string())),
-                None => (None, None),
-            };
-            let site = CallSite {
-                path: self.canonical(callee, Some(&written), pass),
-                written: Some(written.clone()),
-                method,
-                receiver_text,
-                text: text_of(callee, self.text),
-                arg_prefixes: String::new(),
-                arg_calls: String::new(),
-                text_with_object: None,
-                receiver_call: None,
-                receiver_call_resolved: None,
-            };
+            let site = self.reference_site(callee, pass);
+            site.written.as_ref()?;
             let mask = self.sanitised_by(&site);
             (mask != 0).then_some(mask)
         })?;

@@ -133,21 +133,8 @@ impl<'t> FileFlow<'t, '_> {
         passed: &[Value],
         pass: &mut Pass<'_>,
     ) -> Option<Value> {
-        let written = self.adapter.path(function, self.text);
-        let text = text_of(function, self.text);
-        let method = object.and_then(|_| text.rsplit('.').next()).map(str::trim);
-        let site = CallSite {
-            path: self.canonical(function, written.as_deref(), pass),
-            written,
-            method: method.map(str::to_string),
-            receiver_text: object.map(|o| text_of(o, self.text)),
-            text,
-            arg_prefixes: String::new(),
-            arg_calls: String::new(),
-            text_with_object: None,
-            receiver_call: None,
-            receiver_call_resolved: None,
-        };
+        let site = self.reference_site(function, pass);
+        let text = site.text;
         // A function of another file of the project (`pool.submit(tail_file, name)` after
         // `from tail import tail_file`): followed by its summaries, as a call of it is.
         if let Some(value) = self.imported(node, &site, passed, pass) {
@@ -167,5 +154,33 @@ impl<'t> FileFlow<'t, '_> {
             &label,
         );
         None
+    }
+
+    /// The call a function named by reference and not called where it is written stands for
+    /// (`os.system` in `to_thread(os.system, cmd)`, `re.escape` in `map(re.escape, xs)`): its
+    /// canonical path and, for a member (`(ROOT / name).write_bytes`), the object's text and
+    /// the method's name, as a call of it would have.
+    pub(super) fn reference_site(&self, callee: Node<'t>, pass: &Pass<'_>) -> CallSite<'t> {
+        let written = self.adapter.path(callee, self.text);
+        let text = text_of(callee, self.text);
+        let (receiver_text, method) = match self.adapter.expr(callee, self.text) {
+            Expr::Member { object } => (
+                Some(text_of(object, self.text)),
+                text.rsplit('.').next().map(|m| m.trim().to_string()),
+            ),
+            _ => (None, None),
+        };
+        CallSite {
+            path: self.canonical(callee, written.as_deref(), pass),
+            written,
+            method,
+            receiver_text,
+            text,
+            arg_prefixes: String::new(),
+            arg_calls: String::new(),
+            text_with_object: None,
+            receiver_call: None,
+            receiver_call_resolved: None,
+        }
     }
 }
