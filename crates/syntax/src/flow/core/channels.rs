@@ -23,8 +23,20 @@ use crate::flow::adapter::{Arg, CallSite, Function, text_of};
 use crate::flow::spec::CallPattern;
 use std::collections::HashMap;
 
-/// What was sent: by the type it was built as (`None`: everything sent, whatever its type).
-pub(super) type Sent = HashMap<Option<String>, Value>;
+/// What was sent, by the channel it can be received from.
+pub(super) type Sent = HashMap<Channel, Value>;
+
+/// Which of the file's receives a sent value reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Channel {
+    /// Every channel receive (`rx.recv()`, `queue.get()`): everything sent, whatever its type.
+    Everything,
+    /// A `channel-params` wrapper of this type (`Extension<TenantBackend>`): what was sent
+    /// built as it (`TenantBackend(header)`).
+    BuiltAs(String),
+    /// The listeners of this event (`on("job", cb)`): what was emitted with it.
+    Event(String),
+}
 
 impl<'t> FileFlow<'t, '_> {
     /// The names of the channel methods and wrapper types this file uses, when it both sends
@@ -118,12 +130,14 @@ impl<'t> FileFlow<'t, '_> {
             // An event's value (`emit("job", job)`) reaches the listeners of that event alone,
             // not the channels' receives: an emitter's other events are other channels.
             let keys = if position > 0 {
-                vec![Some(event_key(self.event_name(args.first()?.value)?))]
+                vec![Channel::Event(self.event_name(args.first()?.value)?)]
             } else {
-                let built_as = built_as(text_of(arg.value, self.text)).map(str::to_string);
-                vec![None, built_as]
+                let built_as = built_as(text_of(arg.value, self.text));
+                std::iter::once(Channel::Everything)
+                    .chain(built_as.map(|name| Channel::BuiltAs(name.to_string())))
+                    .collect()
             };
-            for key in keys.into_iter().collect::<std::collections::BTreeSet<_>>() {
+            for key in keys {
                 let joined = match recorded.get(&key) {
                     Some(old) => old.join(&value),
                     None => value.clone(),
@@ -132,7 +146,7 @@ impl<'t> FileFlow<'t, '_> {
             }
             return None;
         }
-        let everything = self.channel.get(&None)?;
+        let everything = self.channel.get(&Channel::Everything)?;
         self.rules
             .channel_receives
             .iter()
@@ -157,7 +171,7 @@ impl<'t> FileFlow<'t, '_> {
         }
         let emitted = self
             .channel
-            .get(&Some(event_key(self.event_name(args[0].value)?)))?;
+            .get(&Channel::Event(self.event_name(args[0].value)?))?;
         self.rules
             .channel_callbacks
             .iter()
@@ -185,13 +199,10 @@ impl<'t> FileFlow<'t, '_> {
         }
         let argument = annotation.split_once('<')?.1.trim_end().strip_suffix('>')?;
         let argument = argument.rsplit("::").next()?.trim();
-        self.channel.get(&Some(argument.to_string())).cloned()
+        self.channel
+            .get(&Channel::BuiltAs(argument.to_string()))
+            .cloned()
     }
-}
-
-/// The key of what was emitted with the event `name` (no type's name has a space).
-fn event_key(name: String) -> String {
-    format!("event {name}")
 }
 
 /// The type a value is written as built (`TenantBackend(name)`, `Tenant { id }`,
