@@ -32,6 +32,9 @@ thread_local! {
 /// (of that file's `FlowRules`) its value still counts for when returned, and its sink hits.
 pub(crate) struct ExportedParam {
     pub returns: Option<u64>,
+    /// For a function returning a tuple (`return sql, params`): the rule bits each element
+    /// counts for when returned, by position; empty for any other function.
+    pub elements: Vec<Option<u64>>,
     pub sinks: Vec<SinkHit>,
 }
 
@@ -159,21 +162,56 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 });
             }
             if let Some(returns) = &param.returns {
-                let mask = returns
-                    .iter()
-                    .filter_map(|&rule| imports.bit_of(rule))
-                    .fold(0, |mask, bit| mask | bit);
-                if entered.rules & mask != 0 {
-                    let mut back = entered.with_step(
-                        node.byte_range(),
-                        format!("returned by `{name}()` of {}", function.file),
-                    );
-                    back.rules &= mask;
-                    result.taint = join_taint(&result.taint, &Some(back));
-                }
+                let back = returned_taint(node, &function, &entered, returns, imports);
+                result.taint = join_taint(&result.taint, &back);
             }
         }
+        // `sql, params = build_query(status, sort)`: each element as that element of its
+        // `return sql, [status, limit]`.
+        if let Some(parts) = self.parts_wanted(node) {
+            let answer = parts
+                .iter()
+                .map(|part| self.imported_element(node, &function, part, values, &result))
+                .collect();
+            self.answer_wanted(node, answer);
+        }
         Some(result)
+    }
+
+    /// What element `part` of the tuple another file's `function` returns holds at the call
+    /// `node`, given `values`; `None` for a part that is no element, or a function returning
+    /// no tuple.
+    fn imported_element(
+        &self,
+        node: Node<'t>,
+        function: &crate::flow::project::PortableFunction,
+        part: &super::parts::Part,
+        values: &[Value],
+        whole: &Value,
+    ) -> Option<Value> {
+        let imports = self.imports?;
+        let super::parts::Part::Element(k) = part else {
+            return None;
+        };
+        let mut out = Value {
+            clean: whole.clean,
+            ..Value::default()
+        };
+        for (position, value) in values.iter().enumerate() {
+            let (Some(taint), Some(param)) = (&value.taint, function.params.get(position)) else {
+                continue;
+            };
+            let Some(rules) = param.elements.get(*k)? else {
+                continue;
+            };
+            let entered = taint.with_step(
+                node.byte_range(),
+                format!("passed to `{}()` of {}", function.name, function.file),
+            );
+            let back = returned_taint(node, function, &entered, rules, imports);
+            out.taint = join_taint(&out.taint, &back);
+        }
+        Some(out)
     }
 
     /// A method called on an object of a class the file imports, built right there or earlier
@@ -192,7 +230,29 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         if callee.contains("::") {
             return self.rust_type_method(callee, method);
         }
+        // `get_catalog().find(brand)` after `def get_catalog(): return Catalog()`.
+        let callee = self.factory_class(callee).unwrap_or(callee);
         self.class_path_method(callee, method)
+    }
+
+    /// The class a function of this file named `callee` makes, when each of its `return`s
+    /// calls that class (`def get_catalog(): return Catalog()`, a FastAPI dependency).
+    fn factory_class(&self, callee: &str) -> Option<&'t str> {
+        let &[index] = self.by_name.get(callee)?.as_slice() else {
+            return None;
+        };
+        if self.functions[index].class().is_some() {
+            return None;
+        }
+        let mut class = None;
+        for value in self.returned_values(index)? {
+            let made = written_callee(text_of(value, self.text)).filter(|c| is_class_path(c))?;
+            if class.is_some_and(|earlier| earlier != made) {
+                return None;
+            }
+            class = Some(made);
+        }
+        class
     }
 
     /// The canonical name of `method` on a class written as a dotted path (`Api`,
@@ -351,19 +411,33 @@ impl<'t, 'r> FileFlow<'t, 'r> {
                 Some(w) if w.contains('.') => 0,
                 _ => self.escaping_helper(&name),
             };
+            let elements = self.returned_tuple_len(index).unwrap_or(0);
+            let returned = |summary: Option<std::rc::Rc<super::Summary>>| {
+                summary?
+                    .returns
+                    .as_ref()
+                    .map(|t| t.rules & !escapes)
+                    .filter(|rules| *rules != 0)
+            };
             let params = (skip..self.functions[index].params.len())
                 .map(|position| match self.summary(index, position) {
                     Some(summary) => ExportedParam {
-                        returns: summary
-                            .returns
-                            .as_ref()
-                            .map(|t| t.rules & !escapes)
-                            .filter(|rules| *rules != 0),
+                        returns: returned(Some(summary.clone())),
                         sinks: summary.sinks.clone(),
+                        elements: (0..elements)
+                            .map(|k| {
+                                returned(self.summary_part(
+                                    index,
+                                    position,
+                                    Some(super::parts::Part::Element(k)),
+                                ))
+                            })
+                            .collect(),
                     },
                     None => ExportedParam {
                         returns: None,
                         sinks: Vec::new(),
+                        elements: Vec::new(),
                     },
                 })
                 .collect();
@@ -388,6 +462,30 @@ impl<'t, 'r> FileFlow<'t, 'r> {
         }
         None
     }
+}
+
+/// The `entered` taint as another file's `function` returns it, for the `rules` (indices in
+/// the rule set) its parameter's value still counts for; `None` when none is one of `entered`'s.
+fn returned_taint(
+    node: Node<'_>,
+    function: &crate::flow::project::PortableFunction,
+    entered: &super::value::Taint,
+    rules: &[usize],
+    imports: &dyn Imports,
+) -> Option<super::value::Taint> {
+    let mask = rules
+        .iter()
+        .filter_map(|&rule| imports.bit_of(rule))
+        .fold(0, |mask, bit| mask | bit);
+    if entered.rules & mask == 0 {
+        return None;
+    }
+    let mut back = entered.with_step(
+        node.byte_range(),
+        format!("returned by `{}()` of {}", function.name, function.file),
+    );
+    back.rules &= mask;
+    Some(back)
 }
 
 /// A name as JavaScript, TypeScript and Python write one (`$` included).

@@ -220,6 +220,11 @@ impl<'t> FileFlow<'t, '_> {
         parts: &[Part],
     ) {
         let answer = self.returned_parts(node, index, name, values, object, parts);
+        self.answer_wanted(node, answer);
+    }
+
+    /// Gives the pattern binding the call `node` what each part it asked for holds.
+    pub(super) fn answer_wanted(&self, node: Node<'t>, answer: Option<Vec<Value>>) {
         if let Some(asked) = self.wanted_parts.borrow_mut().as_mut()
             && asked.call == node.byte_range()
         {
@@ -344,8 +349,60 @@ impl<'t> FileFlow<'t, '_> {
     /// The named fields of the object literal every `return` of function `index` hands back
     /// (not those of functions inside it), when all agree; at most [`MAX_FIELDS`].
     fn returned_object_fields(&self, index: usize, values: &[Value]) -> Option<Vec<String>> {
-        let function = &self.functions[index];
         let mut found: Option<Vec<String>> = None;
+        for value in self.returned_values(index)? {
+            let names: Option<Vec<String>> = match self.adapter.expr(value, self.text) {
+                // Each field by the name the adapter gives it, which a part's pass looks up.
+                Expr::Object(fields) => fields.into_iter().map(|(key, _)| key).collect(),
+                // `return Stored(uid, name, path)`: a record class's fields, by argument.
+                Expr::Call {
+                    callee,
+                    receiver,
+                    args,
+                    ..
+                } => self
+                    .record_call_fields(callee, receiver, &args)
+                    .map(|names| names.into_iter().map(String::from).collect()),
+                // `return cfg` of a parameter given a record (a validator handing back what
+                // it checked): that record's fields.
+                Expr::Name => self.given_record_fields(index, value, values),
+                // A Python dict with string keys, a Rust struct literal (`Self { id, data }`).
+                _ => self.adapter.record_fields(value, self.text).map(|fields| {
+                    fields
+                        .into_iter()
+                        .map(|(name, _)| name.to_string())
+                        .collect()
+                }),
+            };
+            let names = names.filter(|n| !n.is_empty() && n.len() <= MAX_FIELDS)?;
+            match &found {
+                Some(earlier) if *earlier != names => return None,
+                _ => found = Some(names),
+            }
+        }
+        found
+    }
+
+    /// How many elements the tuple every `return` of function `index` hands back has (`return
+    /// sql, params`), when all agree; at most [`MAX_ELEMENTS`].
+    pub(super) fn returned_tuple_len(&self, index: usize) -> Option<usize> {
+        let mut found = None;
+        for value in self.returned_values(index)? {
+            let len = self.adapter.tuple_parts(value)?.len();
+            if len > MAX_ELEMENTS || found.is_some_and(|earlier| earlier != len) {
+                return None;
+            }
+            found = Some(len);
+        }
+        found
+    }
+
+    /// The values the `return`s of function `index` hand back (not those of functions inside
+    /// it), a bare `return` or one of nothing (`return None`) left out; `None` when the body
+    /// is too large to search.
+    pub(super) fn returned_values(&self, index: usize) -> Option<Vec<Node<'t>>> {
+        let function = &self.functions[index];
+        let mut found = Vec::new();
         let mut stack = vec![function.body];
         let mut visited = 0;
         while let Some(node) = stack.pop() {
@@ -353,43 +410,9 @@ impl<'t> FileFlow<'t, '_> {
             if visited > RETURN_SEARCH_NODES {
                 return None;
             }
-            let returned = match self.adapter.stmt(node, self.text) {
-                Stmt::Return(value) => Some(value),
-                _ => None,
-            };
-            if let Some(value) = returned {
-                // `return null` / `return None` / `return;` (nothing found): no field to read.
-                let Some(value) = value.filter(|v| !is_nothing(*v, self.text)) else {
-                    continue;
-                };
-                let names: Option<Vec<String>> = match self.adapter.expr(value, self.text) {
-                    // Each field by the name the adapter gives it, which a part's pass looks up.
-                    Expr::Object(fields) => fields.into_iter().map(|(key, _)| key).collect(),
-                    // `return Stored(uid, name, path)`: a record class's fields, by argument.
-                    Expr::Call {
-                        callee,
-                        receiver,
-                        args,
-                        ..
-                    } => self
-                        .record_call_fields(callee, receiver, &args)
-                        .map(|names| names.into_iter().map(String::from).collect()),
-                    // `return cfg` of a parameter given a record (a validator handing back what
-                    // it checked): that record's fields.
-                    Expr::Name => self.given_record_fields(index, value, values),
-                    // A Python dict with string keys, a Rust struct literal (`Self { id, data }`).
-                    _ => self.adapter.record_fields(value, self.text).map(|fields| {
-                        fields
-                            .into_iter()
-                            .map(|(name, _)| name.to_string())
-                            .collect()
-                    }),
-                };
-                let names = names.filter(|n| !n.is_empty() && n.len() <= MAX_FIELDS)?;
-                match &found {
-                    Some(earlier) if *earlier != names => return None,
-                    _ => found = Some(names),
-                }
+            if let Stmt::Return(value) = self.adapter.stmt(node, self.text) {
+                // `return null` / `return None` / `return;` (nothing found): no part to read.
+                found.extend(value.filter(|v| !is_nothing(*v, self.text)));
                 continue;
             }
             if node != function.body && NESTED_DEFINITIONS.contains(&node.kind()) {
@@ -398,9 +421,12 @@ impl<'t> FileFlow<'t, '_> {
             let mut cursor = node.walk();
             stack.extend(node.named_children(&mut cursor));
         }
-        found
+        Some(found)
     }
 }
+
+/// The most elements of a returned tuple followed one by one into another file.
+const MAX_ELEMENTS: usize = 4;
 
 /// Nodes of a helper's body searched for its `return`s: past them its result keeps no record.
 const RETURN_SEARCH_NODES: usize = 4096;

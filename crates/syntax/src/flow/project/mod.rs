@@ -35,6 +35,9 @@ pub const MAX_CHAIN: usize = 3;
 pub(crate) struct PortableParam {
     /// The rules (indices in the rule set) its value still counts for when returned.
     pub returns: Option<Vec<usize>>,
+    /// For a function returning a tuple (`return sql, params`): the rules each element's
+    /// value still counts for when returned, by position; empty for any other function.
+    pub elements: Vec<Option<Vec<usize>>>,
     pub sinks: Vec<PortableSink>,
 }
 

@@ -190,6 +190,11 @@ impl<'a> Linked<'a> {
                     }
                     PortableParam {
                         returns: param.returns.map(rules_of),
+                        elements: param
+                            .elements
+                            .into_iter()
+                            .map(|rules| rules.map(rules_of))
+                            .collect(),
                         sinks,
                     }
                 })
