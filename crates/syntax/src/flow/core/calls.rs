@@ -361,7 +361,9 @@ impl<'t> FileFlow<'t, '_> {
                     .object_literal_method(text_of(r, self.text), m)
                     .is_some()
         });
-        let reported = if own_method {
+        // So is a function of the file named like one (`async function readFile(input)`).
+        let own_function = receiver.is_none() && self.is_own_function(callee);
+        let reported = if own_method || own_function {
             0
         } else {
             self.check_sinks(

@@ -55,7 +55,7 @@ pub use value::Step;
 pub(crate) use value::{ALL, Taint, Value};
 
 use super::FlowRules;
-use super::adapter::{Adapter, Function, Stmt, named_children};
+use super::adapter::{Adapter, Expr, Function, Stmt, named_children, text_of};
 use crate::finding::RemotePoint;
 use crate::names::Names;
 use env::Env;
@@ -426,6 +426,46 @@ impl<'t, 'r> FileFlow<'t, 'r> {
     /// one).
     pub fn functions(&self) -> &[Function<'t>] {
         &self.functions
+    }
+
+    /// Whether the call spanning `range` calls a plain function this file defines
+    /// (`readFile(input)` beside `async function readFile(input) {..}`): no library's
+    /// function of that name, whatever a shape rule took it for. Its body is followed instead.
+    pub fn calls_own_function(&self, range: Range<usize>) -> bool {
+        let Some(module) = self.functions.first() else {
+            return false;
+        };
+        let Some(call) = module
+            .node
+            .descendant_for_byte_range(range.start, range.end)
+            .filter(|n| n.byte_range() == range)
+        else {
+            return false;
+        };
+        match self.adapter.expr(call, self.text) {
+            Expr::Call {
+                callee,
+                receiver: None,
+                ..
+            } => self.is_own_function(callee),
+            _ => false,
+        }
+    }
+
+    /// Whether `callee` is the name of a plain function this file defines (not a method).
+    pub(super) fn is_own_function(&self, callee: tree_sitter::Node<'t>) -> bool {
+        matches!(self.adapter.expr(callee, self.text), Expr::Name)
+            && self
+                .by_name
+                .get(text_of(callee, self.text))
+                .is_some_and(|found| {
+                    found.iter().all(|&i| {
+                        let function = &self.functions[i];
+                        // An object literal's method (`Bun.serve({ fetch(req) {..} })`) is
+                        // called on its object, never by its bare name.
+                        function.class().is_none() && function.node.kind() != "method_definition"
+                    })
+                })
     }
 
     /// The struct fields the file declares only as numbers.

@@ -80,6 +80,11 @@ impl RuleSet {
             let Some((rule, watched_node)) = m.refine.take() else {
                 return true;
             };
+            // `readFile(req.query.p)` of the file's own `readFile`: flow follows its body.
+            let span = m.finding.span.start_byte..m.finding.span.end_byte;
+            if file.calls_own_function(span) {
+                return false;
+            }
             let keep = self.refined(flow, m, rule, &watched_node, &watched, lines);
             if !keep {
                 quiet.insert((rule, watched_node), m.clone());
