@@ -404,26 +404,34 @@ impl<'t> FileFlow<'t, '_> {
             Elements::Nothing => return None,
         };
         elements.taint.as_ref()?;
-        let index = args
+        (self.callback_vouches(args, pass) == super::ALL).then(Value::constant)
+    }
+
+    /// The rules a callback written as one of `args` vouches for its only parameter where its
+    /// expression body holds (`(w) => /^\w+$/.test(w)`, `|p| SEGMENT.is_match(p)`); 0 for none.
+    pub(super) fn callback_vouches(&self, args: &[Arg<'t>], pass: &Pass<'_>) -> u64 {
+        let Some(index) = args
             .iter()
-            .find_map(|a| self.by_node.get(&a.value.byte_range()).copied())?;
+            .find_map(|a| self.by_node.get(&a.value.byte_range()).copied())
+        else {
+            return 0;
+        };
         let function = &self.functions[index];
-        if !function.expression_body {
-            return None;
-        }
+        let Some(param) = function.params.first().filter(|_| function.expression_body) else {
+            return 0;
+        };
         let mut names = Vec::new();
-        self.adapter
-            .bindings(function.params.first()?.pattern, &mut names);
+        self.adapter.bindings(param.pattern, &mut names);
         let [name] = names.as_slice() else {
-            return None;
+            return 0;
         };
         let name = text_of(*name, self.text);
         let mut vouched = Vec::new();
         self.guards(function.body, true, &mut vouched, pass);
         vouched
             .iter()
-            .any(|(key, holds, rules, _)| *holds && *rules == super::ALL && key == name)
-            .then(Value::constant)
+            .filter(|(key, holds, ..)| *holds && key == name)
+            .fold(0, |rules, (_, _, vouched, _)| rules | vouched)
     }
 
     /// `values` with a callback argument counted as what it returns, for a call that keeps

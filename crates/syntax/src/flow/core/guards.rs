@@ -220,6 +220,7 @@ impl<'t> FileFlow<'t, '_> {
                         }
                     }
                     self.allow_list_some(&site, receiver, &args, holds, out, pass);
+                    self.every_element_checked(&site, receiver, &args, holds, out, pass);
                     // `if not is_safe_name(name):`: a function of this file that returns a check.
                     self.validated(callee, receiver, &args, holds, out, pass);
                 }

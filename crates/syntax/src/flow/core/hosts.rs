@@ -16,6 +16,43 @@ use tree_sitter::Node;
 const HOST_READ_STEPS: usize = 8;
 
 impl<'t> FileFlow<'t, '_> {
+    /// `if (!parts.every((p) => SEGMENT.test(p))) return`, `parts.iter().all(|p|
+    /// SEGMENT.is_match(p))`: where every element passes the callback's check, the collection
+    /// holds only what the check vouches for.
+    pub(super) fn every_element_checked(
+        &self,
+        site: &CallSite<'_>,
+        receiver: Option<Node<'t>>,
+        args: &[crate::flow::adapter::Arg<'t>],
+        holds: bool,
+        out: &mut Vec<Vouch>,
+        pass: &Pass<'_>,
+    ) {
+        let (Some(receiver), Some("every" | "all"), [_]) = (receiver, site.method.as_deref(), args)
+        else {
+            return;
+        };
+        let rules = self.callback_vouches(args, pass);
+        if rules == 0 {
+            return;
+        }
+        // Rust iterates first (`parts.iter().all(..)`): the collection is the iterator's own.
+        let checked = match self.adapter.expr(receiver, self.text) {
+            Expr::Call {
+                receiver: Some(collection),
+                method: Some(method),
+                args,
+                ..
+            } if args.is_empty() && matches!(text_of(method, self.text), "iter" | "into_iter") => {
+                collection
+            }
+            _ => receiver,
+        };
+        self.vouch_rules.set(rules);
+        self.vouch(checked, holds, false, out, pass);
+        self.vouch_rules.set(super::ALL);
+    }
+
     /// `ALLOWED.some((d) => host === d || host.endsWith("." + d))` on a list of the program's
     /// own: where it holds, `host` is one of the list's hosts or a subdomain of one, as an
     /// allow-list lookup says. Each part of the callback must compare the same value with the
