@@ -174,21 +174,37 @@ impl<'t> FileFlow<'t, '_> {
             });
         }
         // `const rel = path.relative(..)`: JavaScript's declaration holds its declarators.
-        let statements: Vec<Node<'t>> = named_children(function.body)
-            .into_iter()
-            .filter(|s| !s.kind().contains("comment") && !is_docstring(*s))
-            .flat_map(|s| match self.adapter.stmt(s, self.text) {
-                Stmt::Block if s.kind().ends_with("declaration") => named_children(s),
-                _ => vec![s],
-            })
-            .collect();
+        let statements_of = |block: Node<'t>| -> Vec<Node<'t>> {
+            named_children(block)
+                .into_iter()
+                .filter(|s| !s.kind().contains("comment") && !is_docstring(*s))
+                .flat_map(|s| match self.adapter.stmt(s, self.text) {
+                    Stmt::Block if s.kind().ends_with("declaration") => named_children(s),
+                    _ => vec![s],
+                })
+                .collect()
+        };
+        let names = self.parameter_names(index);
+        let params: Vec<&str> = names.iter().flatten().map(|n| &**n).collect();
+        let mut statements = statements_of(function.body);
+        // `try { const url = new URL(value); return ALLOWED.has(url.hostname); } catch {
+        // return false; }`: a handler that only rejects leaves the checks of the block.
+        if let Some(&last) = statements.last()
+            && last.kind() == "try_statement"
+            && let Some(block) = last.child_by_field_name("body")
+            && named_children(last)
+                .into_iter()
+                .filter(|clause| *clause != block && !clause.kind().contains("comment"))
+                .all(|clause| self.only_rejects(clause, &params))
+        {
+            statements.pop();
+            statements.extend(statements_of(block));
+        }
         let (last, before) = statements.split_last()?;
         if before.len() > 8 {
             return None;
         }
         let mut body = ValidatorBody::default();
-        let names = self.parameter_names(index);
-        let params: Vec<&str> = names.iter().flatten().map(|n| &**n).collect();
         for &node in before {
             let statement = match self.adapter.stmt(node, self.text) {
                 // Python's `parts = urlsplit(target)` is an assignment expression.
