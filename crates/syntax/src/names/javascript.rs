@@ -31,10 +31,45 @@ pub(super) fn required_module(call: Node<'_>, source: &[u8]) -> Option<String> {
 }
 
 fn module_name(specifier: String) -> String {
+    if let Some(package) = cdn_package(&specifier) {
+        return package;
+    }
     match specifier.strip_prefix("node:") {
         Some(builtin) => builtin.to_string(),
         None => specifier,
     }
+}
+
+/// The npm package an ES module CDN serves at `specifier`, which browser code imports by URL
+/// (`https://cdn.jsdelivr.net/npm/dompurify@3/dist/purify.es.mjs` → `dompurify`,
+/// `https://esm.sh/@scope/pkg@1.2?bundle` → `@scope/pkg`): the library is the package's.
+fn cdn_package(specifier: &str) -> Option<String> {
+    const CDNS: &[&str] = &[
+        "cdn.jsdelivr.net/npm/",
+        "unpkg.com/",
+        "esm.sh/",
+        "cdn.esm.sh/",
+        "esm.run/",
+        "cdn.skypack.dev/",
+        "ga.jspm.io/npm:",
+    ];
+    let rest = specifier
+        .strip_prefix("https://")
+        .or_else(|| specifier.strip_prefix("http://"))?;
+    let path = CDNS.iter().find_map(|cdn| rest.strip_prefix(cdn))?;
+    let path = path.split(['?', '#']).next()?;
+    let mut segments = path.split('/');
+    let first = segments.next()?;
+    let name = match first.strip_prefix('@') {
+        Some(_) => format!("{first}/{}", segments.next()?),
+        None => first.to_string(),
+    };
+    // The version after the name (`dompurify@3`), not a scope's leading `@`.
+    let name = match name[1..].find('@') {
+        Some(at) => name[..at + 1].to_string(),
+        None => name,
+    };
+    (!name.is_empty() && !name.ends_with('/')).then_some(name)
 }
 
 /// The value of a constant string literal (`'x'`, `"x"`, or a template without substitutions).

@@ -70,6 +70,29 @@ f().g()
 }
 
 #[test]
+fn javascript_imports_from_module_cdns_name_the_package() {
+    let source = "\
+import DOMPurify from 'https://cdn.jsdelivr.net/npm/dompurify@3/dist/purify.es.mjs';
+import { marked } from 'https://esm.sh/marked@12?bundle';
+import * as scoped from 'https://unpkg.com/@scope/pkg@1.2.0/index.js';
+import other from 'https://example.com/lib.js';
+DOMPurify.sanitize(html);
+marked.parse(md);
+scoped.run(x);
+other.go(y);
+";
+    assert_eq!(
+        callees(Language::JavaScript, source),
+        [
+            "dompurify.sanitize",
+            "marked.marked.parse",
+            "@scope/pkg.run",
+            "https://example.com/lib.js.go",
+        ]
+    );
+}
+
+#[test]
 fn javascript_requires_and_imports_resolve() {
     let source = "\
 const cp = require('child_process');
