@@ -1,14 +1,16 @@
-//! Private helpers only ever given constants: `function run(cmd) { execSync(cmd) }` in a build
-//! script whose every call is `run("npm test")` or `` run(`tsc -p ${path.join(ROOT, "x")}`) ``.
-//! Inside the helper its parameter is unknown, so a shape rule asking whether the command is a
-//! program constant would report it; the callers say it is one.
+//! Private helpers only ever given constants or sanitised values: `function run(cmd) {
+//! execSync(cmd) }` in a build script whose every call is `run("npm test")` or ``
+//! run(`tsc -p ${path.join(ROOT, "x")}`) ``, or `function append(html) { el.innerHTML = html }`
+//! whose every call passes `DOMPurify.sanitize(..)`. Inside the helper its parameter is unknown,
+//! so a shape rule asking whether the value is a program constant (or sanitised) would report
+//! it; the callers say it is.
 //!
-//! The own passes record, for each call of a local helper, whether every argument was a program
-//! constant there. After them, a helper that nothing outside this file can call (not exported,
-//! not public, not a route) and whose every mention in the file is such a call is walked once
-//! more with its parameters bound to constants, and what that walk sees replaces what the shape
-//! rules read inside it. Its sink hits are not kept: with constant parameters it can only find
-//! what its own pass found already.
+//! The own passes record, for each call of a local helper, the rules each argument was clean
+//! for there. After them, a helper that nothing outside this file can call (not exported, not
+//! public, not a route) and whose every mention in the file is such a call is walked once more
+//! with each parameter bound to a value clean for the rules every call's argument was clean
+//! for, and what that walk sees replaces what the shape rules read inside it. Its sink hits are
+//! not kept: a tainted argument's sinks are found through the helper's summary at the call.
 //!
 //! One level only: a helper called by another helper with that one's parameter stays unknown.
 //! A re-check after an edit must walk a helper again when one of its callers changed
@@ -20,10 +22,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tree_sitter::Node;
 
-/// What the calls of one helper passed: per call (by its bytes), whether every argument was a
-/// program constant, and whether the pass that saw it ran with the enclosing function's
-/// variables (a closure's own pass sees only the module's, and yields to one that did).
-pub(super) type CallsSeen = HashMap<usize, HashMap<Range<usize>, (bool, bool)>>;
+/// What the calls of one helper passed: per call (by its bytes), the rules each argument was
+/// clean for, and whether the pass that saw it ran with the
+/// enclosing function's variables (a closure's own pass sees only the module's, and yields to
+/// one that did).
+pub(super) type CallsSeen = HashMap<usize, HashMap<Range<usize>, (Vec<u64>, bool)>>;
 
 impl<'t> FileFlow<'t, '_> {
     /// Notes call `call` of local helper `callee`, with argument values `values`.
@@ -34,7 +37,7 @@ impl<'t> FileFlow<'t, '_> {
         values: &[Value],
         pass: &Pass<'_>,
     ) {
-        if pass.params != Params::Own || self.fed_constants.get().is_some() {
+        if pass.params != Params::Own || self.fed_by_callers.borrow().is_some() {
             return;
         }
         // A function written at the call (`shell("npm pack", () => done())`) is the program's
@@ -43,30 +46,38 @@ impl<'t> FileFlow<'t, '_> {
             Expr::Call { args, .. } => args,
             _ => Vec::new(),
         };
-        let constant = values.iter().enumerate().all(|(position, v)| {
-            (v.taint.is_none() && v.clean == ALL)
-                || args.get(position).is_some_and(|arg| {
+        // Tainted for some rules (`sanitize(reply)` of a response is still the response for
+        // the others), an argument is clean for the rest it was clean for.
+        let clean: Vec<u64> = values
+            .iter()
+            .enumerate()
+            .map(|(position, v)| {
+                if args.get(position).is_some_and(|arg| {
                     matches!(self.adapter.expr(arg.value, self.text), Expr::Opaque)
-                })
-        });
+                }) {
+                    return ALL;
+                }
+                v.clean & !v.taint.as_ref().map_or(0, |t| t.rules)
+            })
+            .collect();
         let enclosing = self.sees_enclosing(pass);
         let mut seen = self.helper_calls.borrow_mut();
         let entry = seen
             .entry(callee)
             .or_default()
             .entry(call.byte_range())
-            .or_insert((constant, enclosing));
+            .or_insert((clean.clone(), enclosing));
         match (entry.1, enclosing) {
-            (false, true) => *entry = (constant, true),
-            (a, b) if a == b => entry.0 &= constant,
+            (false, true) => *entry = (clean, true),
+            (a, b) if a == b => entry.0 = both(&entry.0, &clean),
             _ => {}
         }
     }
 
-    /// Walks again, parameters bound to constants, each helper in `ranges` (all when `None`)
-    /// that only constants reach and inside which a shape rule asked about a value that was not
-    /// constant.
-    pub(super) fn rewalk_constant_fed(&self, ranges: Option<&[Range<usize>]>) {
+    /// Walks again, parameters bound to what its callers pass, each helper in `ranges` (all
+    /// when `None`) that only constants or sanitised values reach and inside which a shape rule
+    /// asked about a value that was not constant.
+    pub(super) fn rewalk_fed_by_callers(&self, ranges: Option<&[Range<usize>]>) {
         // The values shape rules asked about that neither a source nor a constant explains: usually
         // none, and then no helper needs a second walk.
         let unknown: Vec<Range<usize>> = self
@@ -104,24 +115,44 @@ impl<'t> FileFlow<'t, '_> {
             };
             let fed = {
                 let seen = self.helper_calls.borrow();
-                seen.get(&index).is_some_and(|calls| {
-                    calls.values().all(|(constant, _)| *constant)
-                        && mentions.get(name).copied().unwrap_or(0) == calls.len() + 1
-                })
+                seen.get(&index)
+                    .filter(|calls| mentions.get(name).copied().unwrap_or(0) == calls.len() + 1)
+                    .map(|calls| {
+                        calls
+                            .values()
+                            .fold(Vec::new(), |so_far, (clean, _)| both(&so_far, clean))
+                    })
             };
-            if !fed {
+            // Worth a walk only when some parameter is clean for some rule.
+            let Some(fed) = fed.filter(|clean| clean.iter().any(|&c| c != 0)) else {
                 continue;
-            }
+            };
             let range = self.functions[index].node.byte_range();
             self.watched
                 .borrow_mut()
                 .retain(|node, _| !contains(&range, node));
-            self.fed_constants.set(Some(index));
+            *self.fed_by_callers.borrow_mut() = Some((index, fed));
             self.closure_budget.set(self.closure_budget.get() + 8);
             let mut hits = Vec::new();
             self.pass(index, Params::Own, self.module_env.clone(), &mut hits);
-            self.fed_constants.set(None);
+            *self.fed_by_callers.borrow_mut() = None;
         }
+    }
+
+    /// In the walk of a helper fed by its callers, what parameter `position` of function
+    /// `function` holds: a value clean for the rules every call's argument was clean for.
+    pub(super) fn fed_param(&self, function: usize, position: usize) -> Option<Value> {
+        let fed = self.fed_by_callers.borrow();
+        let (_, clean) = fed.as_ref().filter(|(index, _)| *index == function)?;
+        // A parameter no call passes takes its default, written in the helper.
+        let clean = clean.get(position).copied().unwrap_or(ALL);
+        Some(match clean {
+            ALL => Value::constant(),
+            clean => Value {
+                clean,
+                ..Value::default()
+            },
+        })
     }
 
     /// Whether nothing but this file's own calls can give function `index` its arguments: a
@@ -183,6 +214,14 @@ impl<'t> FileFlow<'t, '_> {
             }
         }
     }
+}
+
+/// What two calls both passed: per argument, the rules both were clean for (a missing
+/// argument, a default, counts as a constant).
+fn both(a: &[u64], b: &[u64]) -> Vec<u64> {
+    (0..a.len().max(b.len()))
+        .map(|k| a.get(k).copied().unwrap_or(ALL) & b.get(k).copied().unwrap_or(ALL))
+        .collect()
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

@@ -236,8 +236,9 @@ pub(crate) struct FileFlow<'t, 'r> {
     choices: HashSet<String>,
     /// What each local helper's calls passed (`callers.rs`).
     helper_calls: RefCell<callers::CallsSeen>,
-    /// The helper being walked again with the constants its callers pass (`callers.rs`).
-    fed_constants: Cell<Option<usize>>,
+    /// The helper being walked again with what its callers pass (`callers.rs`): the rules
+    /// each parameter is clean for.
+    fed_by_callers: RefCell<Option<(usize, Vec<u64>)>>,
     /// The objects the enclosing function holds, for the closure pass about to start
     /// (`closures.rs`): taken by `pass`.
     closure_objects: RefCell<Option<HashMap<String, String>>>,
@@ -399,7 +400,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             imported_sinks: RefCell::default(),
             choices,
             helper_calls: RefCell::default(),
-            fed_constants: Cell::new(None),
+            fed_by_callers: RefCell::new(None),
             closure_objects: RefCell::new(None),
             vouch_rules: Cell::new(ALL),
             script: std::cell::OnceCell::new(),
@@ -528,7 +529,7 @@ impl<'t, 'r> FileFlow<'t, 'r> {
             self.record(index, hits, ranges);
         }
         if !crate::analysis::cancelled() {
-            self.rewalk_constant_fed(ranges);
+            self.rewalk_fed_by_callers(ranges);
         }
         let alone = std::mem::take(&mut *self.watched_alone.borrow_mut());
         let mut watched = self.watched.borrow_mut();

@@ -174,12 +174,15 @@ impl<'t> FileFlow<'t, '_> {
                     shaped(taint, &pass.part)
                 } else if scalar
                     || pass.params == Params::Constants
-                    || (pass.params == Params::Own
-                        && self.fed_constants.get() == Some(pass.function))
                     || annotation
                         .is_some_and(|a| self.adapter.scalar_element(param.pattern, a, name))
                 {
                     Value::constant()
+                } else if let Some(value) = (pass.params == Params::Own)
+                    .then(|| self.fed_param(pass.function, position))
+                    .flatten()
+                {
+                    value
                 } else if let Some(value) = &injected {
                     value.clone()
                 } else if let Some(value) = annotation.and_then(|a| self.channel_param(a)) {
