@@ -18,7 +18,8 @@ const HOST_READ_STEPS: usize = 8;
 impl<'t> FileFlow<'t, '_> {
     /// `if (!parts.every((p) => SEGMENT.test(p))) return`, `parts.iter().all(|p|
     /// SEGMENT.is_match(p))`: where every element passes the callback's check, the collection
-    /// holds only what the check vouches for.
+    /// holds only what the check vouches for. Likewise an option whose value passes it
+    /// (`host.is_some_and(|h| ALLOWED.contains(&h))`, `host.map_or(false, |h| ..)`).
     pub(super) fn every_element_checked(
         &self,
         site: &CallSite<'_>,
@@ -28,10 +29,15 @@ impl<'t> FileFlow<'t, '_> {
         out: &mut Vec<Vouch>,
         pass: &Pass<'_>,
     ) {
-        let (Some(receiver), Some("every" | "all"), [_]) = (receiver, site.method.as_deref(), args)
-        else {
+        let Some(receiver) = receiver else {
             return;
         };
+        match (site.method.as_deref(), args) {
+            (Some("every" | "all" | "is_some_and" | "is_ok_and"), [_]) => {}
+            // `url.host_str().map_or(false, |h| ALLOWED.contains(&h))`.
+            (Some("map_or"), [default, _]) if text_of(default.value, self.text) == "false" => {}
+            _ => return,
+        }
         let rules = self.callback_vouches(args, pass);
         if rules == 0 {
             return;
@@ -48,8 +54,11 @@ impl<'t> FileFlow<'t, '_> {
             }
             _ => receiver,
         };
+        // An allow-list check of a host read (`url.host_str().is_some_and(|h|
+        // ALLOWED.contains(&h))`) vouches for the URL it was read from.
+        let host = self.reads_host(checked, pass);
         self.vouch_rules.set(rules);
-        self.vouch(checked, holds, false, out, pass);
+        self.vouch(checked, holds, host, out, pass);
         self.vouch_rules.set(super::ALL);
     }
 
